@@ -1,0 +1,3 @@
+from anastro_quiz.cli import main
+
+main()

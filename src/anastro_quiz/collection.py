@@ -1,0 +1,149 @@
+"""The study core's front door: decks + store + settings, as the CLI and the TUI see them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .clock import utcnow
+from .decks import Deck, StudyItem, load_decks
+from .scheduler import Scheduler, SchedulerSettings, load_state
+from .store import Store
+
+
+@dataclass
+class DailyLimits:
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+
+    def to_dict(self) -> dict[str, int]:
+        return {"new_per_day": self.new_per_day, "reviews_per_day": self.reviews_per_day}
+
+
+@dataclass
+class DeckSummary:
+    id: str
+    title: str
+    new: int
+    learning: int
+    due: int
+    total: int
+    suspended: int
+    mastery: float
+
+    def to_dict(self) -> dict[str, object]:
+        return dict(self.__dict__)
+
+
+class Collection:
+    """Loaded decks bound to an open store."""
+
+    def __init__(self, store: Store, decks: list[Deck], clock: Callable[[], datetime] = utcnow):
+        self.store = store
+        self.decks = {deck.id: deck for deck in decks}
+        self.clock = clock
+        self.items: dict[tuple[str, str], StudyItem] = {}
+        rows = []
+        for deck in decks:
+            for position, item in enumerate(deck.items()):
+                self.items[item.key] = item
+                rows.append((deck.id, item.id, item.content_hash, position))
+        self.sync_report = store.sync_cards(rows, self.decks)
+        self._schedulers: dict[str, Scheduler] = {}
+
+    @classmethod
+    def open(cls, db_path: str | Path, deck_paths: Iterable[str | Path],
+             clock: Callable[[], datetime] = utcnow) -> "Collection":
+        """Load decks (raising ``DeckError``) and open the store (raising ``StoreError``)."""
+        decks = load_decks(deck_paths)
+        return cls(Store.open(db_path), decks, clock)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    # --- settings ------------------------------------------------------------
+
+    def scheduler_settings(self, deck_id: str | None = None) -> SchedulerSettings:
+        data = dict(self.store.get_setting("scheduler", default={}) or {})
+        if deck_id:
+            data.update(self.store.get_setting("scheduler", scope=f"deck:{deck_id}", default={}) or {})
+        return SchedulerSettings.from_dict(data)
+
+    def save_scheduler_settings(self, settings: SchedulerSettings, deck_id: str | None = None) -> None:
+        settings.validate()
+        scope = f"deck:{deck_id}" if deck_id else "global"
+        self.store.set_setting("scheduler", settings.to_dict(), scope=scope)
+        self._schedulers.clear()
+
+    def limits(self, deck_id: str | None = None) -> DailyLimits:
+        data = dict(self.store.get_setting("limits", default={}) or {})
+        if deck_id:
+            data.update(self.store.get_setting("limits", scope=f"deck:{deck_id}", default={}) or {})
+        return DailyLimits(**{k: int(v) for k, v in data.items() if k in DailyLimits.__dataclass_fields__})
+
+    def save_limits(self, limits: DailyLimits, deck_id: str | None = None) -> None:
+        if limits.new_per_day < 0 or limits.reviews_per_day < 0:
+            raise ValueError("daily limits cannot be negative")
+        scope = f"deck:{deck_id}" if deck_id else "global"
+        self.store.set_setting("limits", limits.to_dict(), scope=scope)
+
+    def scheduler(self, deck_id: str | None = None) -> Scheduler:
+        key = deck_id or ""
+        if key not in self._schedulers:
+            self._schedulers[key] = Scheduler.from_settings(self.scheduler_settings(deck_id))
+        return self._schedulers[key]
+
+    # --- overview ------------------------------------------------------------
+
+    def deck_summaries(self) -> list[DeckSummary]:
+        """Each loaded deck with its new / learning / due counts and mastery."""
+        now = self.now()
+        counts = self.store.counts_by_deck(now)
+        mastery = self.mastery_by_deck(now)
+        out = []
+        for deck in self.decks.values():
+            c = counts.get(deck.id, {})
+            out.append(DeckSummary(deck.id, deck.title, c.get("new", 0), c.get("learning", 0), c.get("review", 0),
+                                   c.get("total", 0), c.get("suspended", 0), mastery.get(deck.id, 0.0)))
+        return out
+
+    def mastery_by_deck(self, at: datetime | None = None) -> dict[str, float]:
+        """Mean predicted recall per deck at ``at`` (never-studied cards count as 0)."""
+        at = at or self.now()
+        totals: dict[str, float] = {}
+        for deck_id, _card_id, state in self.store.studied_states(list(self.decks)):
+            totals[deck_id] = totals.get(deck_id, 0.0) + self.scheduler(deck_id).retrievability(load_state(state), at)
+        sizes: dict[str, int] = {}
+        for deck_id, _ in self.items:
+            sizes[deck_id] = sizes.get(deck_id, 0) + 1
+        return {d: totals.get(d, 0.0) / n for d, n in sizes.items() if n}
+
+    def mastery_by_tag(self, at: datetime | None = None) -> dict[str, float]:
+        """Mean predicted recall per tag (topic) across the loaded decks."""
+        at = at or self.now()
+        recall = {(d, c): self.scheduler(d).retrievability(load_state(s), at)
+                  for d, c, s in self.store.studied_states(list(self.decks))}
+        sums: dict[str, list[float]] = {}
+        for key, item in self.items.items():
+            for tag in item.tags:
+                entry = sums.setdefault(tag, [0.0, 0])
+                entry[0] += recall.get(key, 0.0)
+                entry[1] += 1
+        return {tag: total / count for tag, (total, count) in sorted(sums.items())}
+
+    def leeches(self) -> list[StudyItem]:
+        return [self.items[(d, c)] for d, c, _ in self.store.leeches() if (d, c) in self.items]
+
+    def set_suspended(self, item: StudyItem, suspended: bool) -> None:
+        self.store.set_suspended(item.deck_id, item.id, suspended)
+
+    def start_session(self, deck_ids: Iterable[str] | None = None, mode: str = "review"):
+        """A study session over the given decks (all loaded decks if ``None``)."""
+        from .session import StudySession
+
+        return StudySession(self, list(deck_ids) if deck_ids else list(self.decks), mode=mode)

@@ -1,0 +1,28 @@
+"""Where things live: the database and the bundled decks."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "anastro-quiz"
+DB_ENV = "ANASTRO_QUIZ_DB"
+
+
+def default_db_path() -> Path:
+    """``$ANASTRO_QUIZ_DB`` if set, else ``progress.db`` in the user data dir."""
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "progress.db"
+
+
+def bundled_decks_dir() -> Path:
+    """The decks shipped with the package (inside the wheel, or ``decks/`` in a checkout)."""
+    here = Path(__file__).resolve().parent
+    installed = here / "bundled_decks"
+    if installed.is_dir():
+        return installed
+    return here.parent.parent / "decks"

@@ -1,0 +1,280 @@
+"""The study-session engine: queue, grade, undo, bury, suspend. No UI.
+
+Queue order follows Anki: learning cards come back when their step is due, due
+reviews and new cards (up to the daily limits) are interleaved. In ``drill`` mode a
+fixed list of cards is practised until each is answered without "Again", and the
+schedule is left alone.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from .clock import next_day_start, study_day
+from .decks import StudyItem
+from .scheduler import Rating, State, dump_state, format_interval, load_state
+from .store import NEW, ScheduleRow
+
+LEARN_AHEAD = timedelta(minutes=20)
+
+
+@dataclass
+class GradeOutcome:
+    item: StudyItem
+    rating: Rating
+    due: datetime | None
+    review_id: str | None
+
+
+@dataclass
+class _Undo:
+    item: StudyItem
+    review_id: str | None
+    rating: Rating
+    was_learning_entry: bool
+    drill_requeued: bool = False
+    kind_before: str | None = None
+
+
+@dataclass
+class SessionSummary:
+    reviewed: int
+    seconds: float
+    grades: dict[str, int]
+    recall_rate: float | None
+    again_items: list[StudyItem] = field(default_factory=list)
+
+
+class StudySession:
+    """One sitting over some decks. Every grade is committed before ``grade`` returns."""
+
+    def __init__(self, collection, deck_ids: list[str], mode: str = "review",
+                 items: list[StudyItem] | None = None):
+        self.collection = collection
+        self.store = collection.store
+        self.deck_ids = deck_ids
+        self.mode = mode
+        self.started = collection.now()
+        self._started_monotonic = time.monotonic()
+        self._queue: list[StudyItem] = []
+        self._learning: list[tuple[datetime, StudyItem]] = []
+        self._history: list[_Undo] = []
+        self._current: StudyItem | None = None
+        self._current_is_learning = False
+        self._kind: dict[tuple[str, str], str] = {}
+        self.total_seconds = 0.0
+        self.session_id = self.store.start_session(deck_ids, mode, self.started)
+        if mode == "drill":
+            self._queue = list(items or [])
+        else:
+            self._build_queue()
+        self.initial_size = len(self._queue)
+
+    # --- queue ------------------------------------------------------------------
+
+    def _build_queue(self) -> None:
+        now = self.collection.now()
+        done_new, done_reviews = self._done_today(now)
+        reviews: list[ScheduleRow] = []
+        new: list[ScheduleRow] = []
+        for deck_id in self.deck_ids:
+            limits = self.collection.limits(deck_id)
+            due = self.store.due_rows([deck_id], now + LEARN_AHEAD, limit=100_000)
+            for row in due:
+                if row.fsrs_state == State.Review:
+                    continue
+                self._learning.append((_parse(row.due), self.collection.items[(row.deck, row.card_id)]))
+                self._kind[(row.deck, row.card_id)] = "learning"
+            room = max(0, limits.reviews_per_day - done_reviews.get(deck_id, 0))
+            reviews += [r for r in due if r.fsrs_state == State.Review and _parse(r.due) <= now][:room]
+            room_new = max(0, limits.new_per_day - done_new.get(deck_id, 0))
+            new += self.store.new_rows([deck_id], now, room_new)
+        reviews.sort(key=lambda r: r.due or "")
+        self._kind.update({(r.deck, r.card_id): "review" for r in reviews})
+        self._kind.update({(r.deck, r.card_id): "new" for r in new})
+        self._learning.sort(key=lambda pair: pair[0])
+        self._queue = [self.collection.items[(r.deck, r.card_id)] for r in _interleave(reviews, new)
+                       if (r.deck, r.card_id) in self.collection.items]
+
+    def _done_today(self, now: datetime) -> tuple[dict[str, int], dict[str, int]]:
+        rows = self.store.conn.execute(
+            "SELECT deck, SUM(fsrs_state_before=0), SUM(fsrs_state_before=2) FROM reviews"
+            " WHERE day=? AND undone=0 AND mode='review' GROUP BY deck",
+            (study_day(now).isoformat(),),
+        )
+        new, rev = {}, {}
+        for deck, n_new, n_rev in rows:
+            new[deck], rev[deck] = n_new or 0, n_rev or 0
+        return new, rev
+
+    @property
+    def current(self) -> StudyItem | None:
+        """The card to show now, or ``None`` when the session is finished."""
+        if self._current is None:
+            self._advance()
+        return self._current
+
+    def _advance(self) -> None:
+        now = self.collection.now()
+        if self._learning and (self._learning[0][0] <= now or not self._queue):
+            due, item = self._learning[0]
+            if due <= now + LEARN_AHEAD:
+                self._learning.pop(0)
+                self._current, self._current_is_learning = item, True
+                return
+        if self._queue:
+            self._current, self._current_is_learning = self._queue.pop(0), False
+            return
+        self._current = None
+
+    @property
+    def remaining(self) -> dict[str, int]:
+        """Cards left, by kind, including the one on screen."""
+        items = list(self._queue) + [i for _, i in self._learning]
+        if self._current is not None:
+            items.append(self._current)
+        counts = {"new": 0, "learning": 0, "review": 0}
+        for item in items:
+            counts[self._kind.get(item.key, "review")] += 1
+        return counts
+
+    @property
+    def grades(self) -> Counter[Rating]:
+        """Grades given so far this session (undone grades excluded)."""
+        return Counter(entry.rating for entry in self._history)
+
+    @property
+    def done(self) -> int:
+        return len(self._history)
+
+    @property
+    def finished(self) -> bool:
+        return self.current is None
+
+    # --- actions ----------------------------------------------------------------
+
+    def preview(self) -> dict[Rating, str]:
+        """The interval each grade would give the current card (empty in drill mode)."""
+        item = self.current
+        if item is None or self.mode == "drill":
+            return {}
+        row = self.store.schedule_row(item.deck_id, item.id)
+        scheduler = self.collection.scheduler(item.deck_id)
+        now = self.collection.now()
+        state = load_state(row.state) if row and row.state else scheduler.new_state(now)
+        return {r: format_interval(d) for r, d in scheduler.preview(state, now).items()}
+
+    def grade(self, rating: Rating | int, duration_ms: int | None = None) -> GradeOutcome:
+        """Grade the current card; the review is committed before this returns."""
+        item = self.current
+        if item is None:
+            raise RuntimeError("the session is finished")
+        rating = Rating(int(rating))
+        now = self.collection.now()
+        if duration_ms is not None:
+            self.total_seconds += duration_ms / 1000
+        if self.mode == "drill":
+            requeue = rating == Rating.Again
+            if requeue:
+                self._queue.append(item)
+            self._history.append(_Undo(item, None, rating, False, requeue))
+            self._current = None
+            return GradeOutcome(item, rating, None, None)
+        row = self.store.schedule_row(item.deck_id, item.id)
+        scheduler = self.collection.scheduler(item.deck_id)
+        before = load_state(row.state) if row and row.state else scheduler.new_state(now)
+        after, due = scheduler.review(before, rating, now)
+        review_id = self.store.record_review(
+            deck=item.deck_id, card_id=item.id, rating=int(rating), reviewed_at=now, duration_ms=duration_ms,
+            mode=self.mode, state_before=row.state if row else None,
+            fsrs_state_before=row.fsrs_state if row else NEW, state_after=dump_state(after),
+            fsrs_state_after=int(after.state), due_after=due, session_id=self.session_id,
+        )
+        self._history.append(_Undo(item, review_id, rating, self._current_is_learning))
+        entry_kind = self._kind.get(item.key)
+        self._history[-1].kind_before = entry_kind
+        if due - now < LEARN_AHEAD:
+            self._kind[item.key] = "learning"
+            self._learning.append((due, item))
+            self._learning.sort(key=lambda pair: pair[0])
+        self._current = None
+        return GradeOutcome(item, rating, due, review_id)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._history)
+
+    def undo(self) -> StudyItem | None:
+        """Undo the last grade: the card's state is restored exactly and it is shown again."""
+        if not self._history:
+            return None
+        entry = self._history.pop()
+        if entry.review_id is not None:
+            self.store.undo_review(entry.review_id)
+        self._learning = [(d, i) for d, i in self._learning if i.key != entry.item.key]
+        if entry.drill_requeued:
+            for index in range(len(self._queue) - 1, -1, -1):
+                if self._queue[index].key == entry.item.key:
+                    del self._queue[index]
+                    break
+        if self._current is not None:
+            target = self._learning if self._current_is_learning else None
+            if target is not None:
+                target.insert(0, (self.collection.now(), self._current))
+            else:
+                self._queue.insert(0, self._current)
+        if entry.kind_before is not None:
+            self._kind[entry.item.key] = entry.kind_before
+        self._current, self._current_is_learning = entry.item, entry.was_learning_entry
+        return entry.item
+
+    def bury(self) -> StudyItem | None:
+        """Hide the current card until tomorrow."""
+        item = self.current
+        if item is None:
+            return None
+        self.store.bury(item.deck_id, item.id, next_day_start(self.collection.now()))
+        self._current = None
+        return item
+
+    def suspend(self) -> StudyItem | None:
+        """Suspend the current card (it stays out of every queue until unsuspended)."""
+        item = self.current
+        if item is None:
+            return None
+        self.store.set_suspended(item.deck_id, item.id, True)
+        self._current = None
+        return item
+
+    def finish(self) -> SessionSummary:
+        """Close the session and summarize it."""
+        self.store.end_session(self.session_id, self.collection.now())
+        return self.summary()
+
+    def summary(self) -> SessionSummary:
+        grades = self.grades
+        reviewed = sum(grades.values())
+        recalled = reviewed - grades.get(Rating.Again, 0)
+        missed = list({e.item.key: e.item for e in self._history if e.rating == Rating.Again}.values())
+        seconds = self.total_seconds or (time.monotonic() - self._started_monotonic)
+        return SessionSummary(
+            reviewed=reviewed,
+            seconds=seconds,
+            grades={r.name: grades.get(r, 0) for r in Rating},
+            recall_rate=(recalled / reviewed) if reviewed else None,
+            again_items=missed,
+        )
+
+
+def _interleave(reviews: list, new: list) -> list:
+    """Spread new cards evenly between due reviews (a stable merge by relative position)."""
+    keyed = [((i + 0.5) / len(reviews), 0, r) for i, r in enumerate(reviews)]
+    keyed += [((j + 1) / (len(new) + 1), 1, n) for j, n in enumerate(new)]
+    return [entry for _pos, _kind, entry in sorted(keyed, key=lambda t: (t[0], t[1]))]
+
+
+def _parse(value: str | None) -> datetime:
+    return datetime.fromisoformat(value) if value else datetime.min
