@@ -142,8 +142,13 @@ class Collection:
     def set_suspended(self, item: StudyItem, suspended: bool) -> None:
         self.store.set_suspended(item.deck_id, item.id, suspended)
 
-    def start_session(self, deck_ids: Iterable[str] | None = None, mode: str = "review"):
-        """A study session over the given decks (all loaded decks if ``None``)."""
+    def start_session(self, deck_ids: Iterable[str] | None = None, mode: str = "review",
+                      items: list[StudyItem] | None = None):
+        """A study session over the given decks (all loaded decks if ``None``).
+
+        ``mode="drill"`` practises ``items`` without touching their schedules.
+        """
         from .session import StudySession
 
-        return StudySession(self, list(deck_ids) if deck_ids else list(self.decks), mode=mode)
+        decks = list(deck_ids) if deck_ids else sorted({i.deck_id for i in items or ()}) or list(self.decks)
+        return StudySession(self, decks, mode=mode, items=items)

@@ -118,11 +118,19 @@ def _compare(given: str, given_norm: str, target: str, tolerance: float | None) 
         return Grade(False, False, target, None, 0.0, "numbers differ")
     similarity = fuzz.ratio(given_norm, target_norm)
     distance = Levenshtein.distance(given_norm, target_norm)
-    # Short answers get no typo allowance: one letter changes a 3-letter acronym entirely.
-    allowed = 0 if len(target_norm) <= 4 else (1 if len(target_norm) <= 8 else 2 + len(target_norm) // 12)
+    # Short answers and acronyms get no typo allowance: RANK is not RANKL, BMI is not BMD.
+    if len(target_norm) <= 4 or _is_acronym(target):
+        allowed = 0
+    else:
+        allowed = 1 if len(target_norm) <= 8 else 2 + len(target_norm) // 12
     if distance <= allowed and similarity >= TYPO_THRESHOLD:
         return Grade(True, False, target, target, similarity, f"accepted with a typo (expected: {target})")
     return Grade(False, False, target, None, similarity, "does not match")
+
+
+def _is_acronym(text: str) -> bool:
+    token = text.strip()
+    return " " not in token and sum(ch.isupper() for ch in token) >= 2
 
 
 def _fmt(value: float) -> str:

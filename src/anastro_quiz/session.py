@@ -130,12 +130,15 @@ class StudySession:
             return
         self._current = None
 
+    def queued_items(self) -> list[StudyItem]:
+        """Every card still to come, the one on screen first."""
+        head = [self.current] if self.current is not None else []
+        return head + list(self._queue) + [i for _, i in self._learning]
+
     @property
     def remaining(self) -> dict[str, int]:
         """Cards left, by kind, including the one on screen."""
-        items = list(self._queue) + [i for _, i in self._learning]
-        if self._current is not None:
-            items.append(self._current)
+        items = self.queued_items()
         counts = {"new": 0, "learning": 0, "review": 0}
         for item in items:
             counts[self._kind.get(item.key, "review")] += 1

@@ -1,0 +1,71 @@
+"""Typed-answer grading: forgiving about form, strict about facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from anastro_quiz.grading import check_choice, grade_typed, parse_quantity
+from anastro_quiz.scheduler import Rating
+
+
+@pytest.mark.parametrize("given", ["6.1%", "6.1 %", "6.1 percent", " 6,1 % ", "approximately 6.1%", "6.10%"])
+def test_percentages_compare_numerically(given):
+    assert grade_typed(given, "6.1%").correct
+
+
+@pytest.mark.parametrize("given", ["7.1%", "61%", "6.1 mg", "six"])
+def test_wrong_numbers_and_units_are_wrong(given):
+    grade = grade_typed(given, "6.1%")
+    assert not grade.correct and grade.suggested_rating == Rating.Again
+
+
+def test_units_with_or_without_space():
+    assert grade_typed("1mg", "1 mg").correct
+    assert grade_typed("1 milligram", "1 mg").correct
+    assert grade_typed("0.5", "0.5 mg").correct  # unit omitted by the learner is fine
+
+
+def test_numeric_tolerance():
+    assert grade_typed("6", "6.1%", tolerance=0.1).correct
+    assert not grade_typed("6", "6.1%", tolerance=0.05).correct
+
+
+def test_case_accents_punctuation_and_spacing_ignored():
+    grade = grade_typed("  estrogen-receptor ALPHA!", "Estrogen receptor alpha")
+    assert grade.correct and grade.exact and grade.suggested_rating == Rating.Good
+    assert grade_typed("Élévated", "elevated").exact
+
+
+def test_small_typo_accepted_as_hard():
+    grade = grade_typed("aromatse", "aromatase")
+    assert grade.correct and not grade.exact and grade.suggested_rating == Rating.Hard
+    assert "aromatase" in grade.note
+
+
+def test_short_answers_get_no_typo_allowance():
+    assert not grade_typed("RANK", "RANKL").correct
+    assert not grade_typed("M-CSF", "G-CSF").correct
+    assert not grade_typed("BMI", "BMD").correct
+
+
+def test_different_word_is_wrong():
+    assert not grade_typed("osteoblasts", "osteoclasts anyway").correct
+    assert not grade_typed("tamoxifen", "anastrozole").correct
+    assert not grade_typed("", "anastrozole").correct
+
+
+def test_accept_alternatives():
+    grade = grade_typed("Arimidex", "anastrozole", accept=["Arimidex"])
+    assert grade.correct and grade.matched == "Arimidex"
+
+
+def test_parse_quantity():
+    assert parse_quantity("6.1 percent") == (6.1, "%")
+    assert parse_quantity("1mg") == (1.0, "mg")
+    assert parse_quantity("five years") == (5.0, "year") == parse_quantity("5 yrs")
+    assert parse_quantity("aromatase") is None
+
+
+def test_choice_matching():
+    assert check_choice("7.2%", "7.2%") and not check_choice("6.1%", "7.2%")
+    assert check_choice("True", "true") and not check_choice("False", "True")

@@ -1,0 +1,78 @@
+"""The FSRS facade: the API benchmarks and the session use."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from anastro_quiz.scheduler import (Rating, Scheduler, SchedulerSettings, State, dump_state,
+                                    format_interval, load_state)
+
+NOW = datetime(2026, 1, 1, 9, tzinfo=timezone.utc)
+
+
+def test_new_card_learning_steps_then_graduates():
+    sched = Scheduler(enable_fuzzing=False)
+    state = sched.new_state(NOW)
+    assert sched.retrievability(state, NOW) == 0.0
+    state, due = sched.review(state, Rating.Good, NOW)
+    assert state.state == State.Learning and due - NOW == timedelta(minutes=10)
+    state, due = sched.review(state, Rating.Good, due)
+    assert state.state == State.Review and due - NOW >= timedelta(days=1)
+
+
+def test_easier_grades_give_longer_intervals():
+    sched = Scheduler(enable_fuzzing=False)
+    state, due = sched.review(sched.new_state(NOW), Rating.Good, NOW)
+    state, due = sched.review(state, Rating.Good, due)
+    later = due + timedelta(days=1)
+    intervals = sched.preview(state, later)
+    assert intervals[Rating.Again] < intervals[Rating.Hard] < intervals[Rating.Good] < intervals[Rating.Easy]
+
+
+def test_retrievability_decays_with_time():
+    sched = Scheduler(enable_fuzzing=False)
+    state, due = sched.review(sched.new_state(NOW), Rating.Easy, NOW)
+    soon, late = sched.retrievability(state, NOW + timedelta(days=1)), sched.retrievability(state, NOW + timedelta(days=90))
+    assert 1.0 >= soon > late > 0.0
+
+
+def test_higher_desired_retention_means_shorter_intervals():
+    def interval(retention):
+        sched = Scheduler(desired_retention=retention, enable_fuzzing=False)
+        state, _ = sched.review(sched.new_state(NOW), Rating.Easy, NOW)
+        return state.due - NOW
+    assert interval(0.95) < interval(0.80)
+
+
+def test_maximum_interval_is_respected():
+    sched = Scheduler(maximum_interval=3, enable_fuzzing=False)
+    state, due = sched.review(sched.new_state(NOW), Rating.Easy, NOW)
+    for _ in range(5):
+        state, due = sched.review(state, Rating.Easy, due)
+    assert state.due - state.last_review <= timedelta(days=3)
+
+
+def test_state_serializes_losslessly():
+    sched = Scheduler()
+    state, _ = sched.review(sched.new_state(NOW), Rating.Hard, NOW)
+    again = load_state(dump_state(state))
+    assert again.to_dict() == state.to_dict()
+
+
+def test_settings_validation_and_round_trip():
+    settings = SchedulerSettings(desired_retention=0.85, learning_steps_minutes=[2, 15], enable_fuzzing=False)
+    assert SchedulerSettings.from_dict(settings.to_dict()) == settings
+    with pytest.raises(ValueError, match="retention"):
+        SchedulerSettings.from_dict({"desired_retention": 1.5})
+    sched = Scheduler.from_settings(settings)
+    state, due = sched.review(sched.new_state(NOW), Rating.Again, NOW)
+    assert due - NOW == timedelta(minutes=2)
+
+
+@pytest.mark.parametrize("delta, text", [(timedelta(seconds=30), "<1m"), (timedelta(minutes=10), "10m"),
+                                         (timedelta(hours=5), "5h"), (timedelta(days=3), "3d"),
+                                         (timedelta(days=75), "2.5mo"), (timedelta(days=730), "2.0y")])
+def test_format_interval(delta, text):
+    assert format_interval(delta) == text

@@ -1,0 +1,150 @@
+"""The session engine: queue, limits, grade, undo, bury, suspend, leeches, drill."""
+
+from __future__ import annotations
+
+from anastro_quiz.collection import DailyLimits
+from anastro_quiz.scheduler import Rating
+from anastro_quiz.store import LEECH_LAPSES
+
+
+def _study_all_good(session, clock):
+    while not session.finished:
+        session.grade(Rating.Good)
+        clock.advance(minutes=11)
+
+
+def test_new_cards_follow_deck_order_and_daily_limit(collection, clock):
+    collection.save_limits(DailyLimits(new_per_day=3, reviews_per_day=200))
+    session = collection.start_session()
+    assert session.remaining == {"new": 3, "learning": 0, "review": 0}
+    assert session.current.id == "ai-class"
+    _study_all_good(session, clock)
+    assert session.done == 6  # each new card: two learning steps
+    # The limit is per day: a second session today gets no new cards.
+    assert collection.start_session().finished
+    clock.advance(days=1)
+    assert collection.start_session().remaining["new"] == 3
+
+
+def test_every_grade_is_stored_immediately(collection):
+    session = collection.start_session()
+    item = session.current
+    session.grade(Rating.Good, duration_ms=4200)
+    row = collection.store.conn.execute(
+        "SELECT deck, card_id, rating, duration_ms, mode, undone FROM reviews").fetchall()
+    assert row == [(item.deck_id, item.id, 3, 4200, "review", 0)]
+
+
+def test_learning_card_returns_when_its_step_is_due(collection, clock):
+    collection.save_limits(DailyLimits(new_per_day=1))
+    session = collection.start_session()
+    first = session.current
+    session.grade(Rating.Again)  # 1-minute step
+    assert session.current.key == first.key  # nothing else to show: learn ahead
+    assert session.remaining == {"new": 0, "learning": 1, "review": 0}
+
+
+def test_preview_shows_an_interval_per_grade(collection):
+    preview = collection.start_session().preview()
+    assert list(preview) == [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy]
+    assert preview[Rating.Again] == "1m" and preview[Rating.Good] == "10m"
+
+
+def test_undo_restores_state_exactly_and_marks_review(collection, clock):
+    session = collection.start_session()
+    item = session.current
+    session.grade(Rating.Good)  # first card: next step in 10 minutes
+    session.grade(Rating.Good)  # second card
+    before = collection.store.schedule_row(item.deck_id, item.id)
+    session.undo()  # undoes the second card's grade
+    second = session.current
+    assert second.key != item.key
+    row = collection.store.schedule_row(second.deck_id, second.id)
+    assert row.state is None and row.fsrs_state == 0 and row.reps == 0
+    assert collection.store.schedule_row(item.deck_id, item.id) == before
+    undone = collection.store.conn.execute("SELECT undone FROM reviews ORDER BY reviewed_at").fetchall()
+    assert undone == [(0,), (1,)]
+    assert session.done == 1 and session.grades == {Rating.Good: 1}
+
+
+def test_undo_of_a_review_restores_the_previous_review_state(collection, clock):
+    session = collection.start_session()
+    item = session.current
+    session.grade(Rating.Easy)  # graduates straight to review
+    snapshot = collection.store.schedule_row(item.deck_id, item.id)
+    clock.advance(days=30)
+    collection.save_limits(DailyLimits(new_per_day=0))
+    session = collection.start_session()
+    assert session.current.key == item.key
+    session.grade(Rating.Again)
+    assert collection.store.schedule_row(item.deck_id, item.id).lapses == 1
+    session.undo()
+    assert collection.store.schedule_row(item.deck_id, item.id) == snapshot
+    assert session.current.key == item.key
+
+
+def test_bury_hides_until_tomorrow(collection, clock):
+    session = collection.start_session()
+    buried = session.bury()
+    assert session.current.key != buried.key
+    assert buried.key not in {i.key for i in collection.start_session().queued_items()}
+    clock.advance(days=1)
+    assert buried.key in {i.key for i in collection.start_session().queued_items()}
+
+
+def test_suspend_and_unsuspend(collection, clock):
+    session = collection.start_session()
+    suspended = session.suspend()
+    clock.advance(days=2)
+    assert suspended.key not in {i.key for i in collection.start_session().queued_items()}
+    assert collection.deck_summaries()[0].suspended == 1
+    collection.set_suspended(suspended, False)
+    assert suspended.key in {i.key for i in collection.start_session().queued_items()}
+
+
+def test_leech_flagged_after_eight_lapses(collection, clock):
+    collection.save_limits(DailyLimits(new_per_day=1))
+    session = collection.start_session()
+    item = session.current
+    session.grade(Rating.Easy)
+    for _ in range(LEECH_LAPSES):
+        clock.advance(days=400)
+        session = collection.start_session()
+        assert session.current.key == item.key
+        session.grade(Rating.Again)
+        clock.advance(minutes=11)
+        session.grade(Rating.Easy)
+    assert [leech.key for leech in collection.leeches()] == [item.key]
+
+
+def test_session_summary_and_redrill(collection, clock):
+    collection.save_limits(DailyLimits(new_per_day=2))
+    session = collection.start_session()
+    missed = session.current
+    session.grade(Rating.Again)
+    _study_all_good(session, clock)
+    summary = session.finish()
+    assert summary.grades["Again"] == 1 and summary.reviewed == session.done
+    assert summary.recall_rate == (summary.reviewed - 1) / summary.reviewed
+    assert [i.key for i in summary.again_items] == [missed.key]
+
+    reviews_before = collection.store.review_count()
+    row_before = collection.store.schedule_row(missed.deck_id, missed.id)
+    drill = collection.start_session(mode="drill", items=summary.again_items)
+    drill.grade(Rating.Again)
+    assert drill.current.key == missed.key  # missed again: comes back
+    drill.grade(Rating.Good)
+    assert drill.finished
+    assert collection.store.review_count() == reviews_before
+    assert collection.store.schedule_row(missed.deck_id, missed.id) == row_before
+
+
+def test_reviews_per_day_limit(collection, clock):
+    session = collection.start_session()
+    for _ in range(3):
+        session.grade(Rating.Easy)
+    clock.advance(days=60)
+    collection.save_limits(DailyLimits(new_per_day=0, reviews_per_day=2))
+    assert collection.start_session().remaining == {"new": 0, "learning": 0, "review": 2}
+
+
