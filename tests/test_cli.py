@@ -1,0 +1,111 @@
+"""The command line: decks, validate, export, stats; mistakes are messages, not tracebacks."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from anastro_quiz.cli import cli
+from anastro_quiz.collection import Collection
+from anastro_quiz.scheduler import Rating
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, list(map(str, args)))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def test_decks_json_counts(tmp_path, deck_dir):
+    result = run("--db", tmp_path / "p.db", "--decks", deck_dir, "decks", "--json")
+    assert result.exit_code == 0
+    [deck] = json.loads(result.output)
+    assert (deck["id"], deck["new"], deck["learning"], deck["due"], deck["total"]) == ("sample", 8, 0, 0, 8)
+
+
+def test_decks_table(tmp_path, deck_dir):
+    result = run("--db", tmp_path / "p.db", "--decks", deck_dir, "decks")
+    assert result.exit_code == 0 and "sample" in result.output and "Sample deck" in result.output
+
+
+def test_db_location_from_environment(tmp_path, deck_dir, monkeypatch):
+    monkeypatch.setenv("ANASTRO_QUIZ_DB", str(tmp_path / "env.db"))
+    assert run("--decks", deck_dir, "decks").exit_code == 0
+    assert (tmp_path / "env.db").exists()
+
+
+def test_validate_clean_and_broken(tmp_path, deck_dir):
+    assert run("validate", deck_dir).exit_code == 0
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: bad\ntitle: Bad\ncards:\n  - {id: x, type: choice, prompt: p, answer: a, choices: [b, c]}\n"
+                   "  - {id: x, type: basic, prompt: p, answer: a}\n")
+    result = run("validate", bad)
+    assert result.exit_code == 2
+    assert f"{bad}:4: x: the answer is not among its choices" in result.output
+    assert f"{bad}:5: x: duplicate id" in result.output
+
+
+def test_validate_defaults_to_decks_in_use(deck_dir):
+    result = run("--decks", deck_dir, "validate")
+    assert result.exit_code == 0 and "1 deck file(s) valid" in result.output
+
+
+def test_bundled_decks_validate():
+    assert run("validate").exit_code == 0
+
+
+def test_export_jsonl_expands_cloze(tmp_path, deck_dir):
+    out = tmp_path / "cards.jsonl"
+    assert run("--decks", deck_dir, "export", "--format", "jsonl", "-o", out).exit_code == 0
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    by_id = {r["id"]: r for r in rows}
+    assert len(rows) == 8
+    assert by_id["rankl-mcsf.c2"]["prompt"] == "Estradiol interferes with RANKL and [...] signalling."
+    assert by_id["rankl-mcsf.c2"]["answer"] == "M-CSF"
+    assert by_id["atac-hip"]["choices"] == ["6.1%", "7.2%", "2.5%", "10.4%"]
+    assert by_id["atac-hip"]["source"] == {
+        "document": "003_f596ba227722da9a.txt",
+        "quote": "The reduction was approximately 6.1% in the lumbar spine and 7.2% in the total hip."}
+    for row in rows:
+        assert {"deck", "id", "type", "prompt", "answer", "choices", "tags", "source"} <= set(row)
+
+
+def test_export_unknown_deck_is_an_error(deck_dir):
+    result = run("--decks", deck_dir, "export", "--deck", "nope")
+    assert result.exit_code == 2 and "unknown deck id" in result.output
+
+
+def test_stats_json_after_reviews(tmp_path, deck_dir, clock):
+    db = tmp_path / "p.db"
+    coll = Collection.open(db, [deck_dir])
+    session = coll.start_session()
+    session.grade(Rating.Good)
+    session.grade(Rating.Again)
+    coll.close()
+    result = run("--db", db, "--decks", deck_dir, "stats", "--json")
+    assert result.exit_code == 0
+    stats = json.loads(result.output)
+    assert stats["reviews"]["total"] == 2 and stats["reviews"]["today"] == 2
+    assert stats["cards"]["learning"] == 2 and stats["cards"]["new"] == 6
+    assert stats["streak"]["current"] == 1
+    assert len(stats["forecast"]) == 30 and stats["forecast"][0]["due"] == 2
+    assert set(stats["retention"]) == {"7d", "30d"}
+
+
+def test_stats_text(tmp_path, deck_dir):
+    result = run("--db", tmp_path / "p.db", "--decks", deck_dir, "stats")
+    assert result.exit_code == 0 and "true retention (7d): n/a" in result.output
+
+
+def test_user_mistakes_are_messages_not_tracebacks(tmp_path, deck_dir):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database")
+    result = run("--db", notes, "--decks", deck_dir, "decks")
+    assert result.exit_code == 2 and "not a SQLite database" in result.output
+    assert notes.read_text() == "not a database"
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "d.yaml").write_text("id: [")
+    result = run("--db", tmp_path / "p.db", "--decks", bad, "stats")
+    assert result.exit_code == 2 and "d.yaml:2: invalid YAML" in result.output
