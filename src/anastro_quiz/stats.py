@@ -68,7 +68,7 @@ def retention_by_week(store, now: datetime, weeks: int = 12) -> list[dict[str, A
         start, end = now - timedelta(weeks=index), now - timedelta(weeks=index - 1)
         total, recalled = store.conn.execute(
             "SELECT COUNT(*), COALESCE(SUM(rating>1), 0) FROM reviews WHERE undone=0 AND mode='review'"
-            " AND fsrs_state_before=2 AND reviewed_at>=? AND reviewed_at<?", (iso(start), iso(end))).fetchone()
+            " AND fsrs_state_before=2 AND reviewed_at>? AND reviewed_at<=?", (iso(start), iso(end))).fetchone()
         out.append({"week_start": study_day(start).isoformat(), "reviews": total,
                     "rate": (recalled / total) if total else None})
     return out
