@@ -109,12 +109,13 @@ def validate_command(obj: Context, paths: tuple[Path, ...]) -> None:
 
 
 @cli.command("export")
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "apkg", "csv"]), default="jsonl", show_default=True,
+              help="jsonl (cards as studied), apkg (Anki package; needs -o) or csv (spreadsheet).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (default: stdout).")
 @click.option("--deck", "deck_ids", multiple=True, help="Only these deck ids (repeatable).")
 @click.pass_obj
 def export_command(obj: Context, fmt: str, output: Path | None, deck_ids: tuple[str, ...]) -> None:
-    """Export cards as studied (cloze deletions expanded), one JSON object per line."""
+    """Export cards: JSON lines (cloze deletions expanded), an Anki package, or CSV."""
     from .decks import DeckError, load_decks
 
     try:
@@ -124,6 +125,11 @@ def export_command(obj: Context, fmt: str, output: Path | None, deck_ids: tuple[
     unknown = set(deck_ids) - {d.id for d in decks}
     if unknown:
         raise UserError(f"unknown deck id(s): {', '.join(sorted(unknown))}")
+    if fmt != "jsonl":
+        from .interop.commands import export_decks
+
+        export_decks(fmt, [d for d in decks if not deck_ids or d.id in deck_ids], output)
+        return
     lines = [json.dumps(item.to_dict(), ensure_ascii=False)
              for deck in decks if not deck_ids or deck.id in deck_ids for item in deck.items()]
     text = "\n".join(lines) + ("\n" if lines else "")
@@ -175,6 +181,16 @@ def _register_optional_commands() -> None:
 
 
 _register_optional_commands()
+
+
+def _register_interop_commands() -> None:
+    from .interop import commands as interop
+
+    for command in interop.COMMANDS:
+        cli.add_command(command)
+
+
+_register_interop_commands()
 
 
 def main() -> None:

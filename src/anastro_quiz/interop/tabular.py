@@ -1,0 +1,343 @@
+"""Spreadsheet interop: export cards as CSV; import CSV/TSV from Quizlet or Anki.
+
+Export writes one row per study item (cloze deletions expanded, as they are studied)
+with the columns :data:`CSV_COLUMNS`.
+
+Import understands the two common shapes:
+
+* **Quizlet** "export": two columns, term and definition, tab- or comma-separated, with
+  no header (a ``term,definition`` / ``front,back`` / ``prompt,answer`` header is
+  recognised and skipped, so this module's own CSV export imports back too);
+* **Anki** "Notes in Plain Text": tab-separated, optional ``#separator:``, ``#html:``,
+  ``#tags column:`` ... header lines; HTML is turned back into text, and a first field
+  with ``{{c1::...}}`` becomes a cloze card.
+
+Every row that cannot become a card is reported with its line number and the reason.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, TextIO
+
+from ..decks import CLOZE_RE, ID_RE, Card, Deck, dump_deck, parse_deck
+from . import InteropError, check_output_file, write_atomically
+
+CSV_COLUMNS = ("prompt", "answer", "tags", "source", "quote", "deck", "id", "type")
+FORMATS = ("auto", "quizlet", "anki", "csv")
+
+# --- export ------------------------------------------------------------------
+
+
+def write_csv(decks: Iterable[Deck], out: TextIO) -> int:
+    """Write every study item of ``decks`` as a CSV row; return the number of rows."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for deck in decks:
+        for item in deck.items():
+            source = item.source
+            writer.writerow([
+                item.prompt, item.answer, " ".join(item.tags),
+                source.document if source else "", source.quote if source else "",
+                item.deck_id, item.id, item.type,
+            ])
+            count += 1
+    return count
+
+
+def export_csv(decks: list[Deck], path: str | Path | None) -> tuple[int, str | None]:
+    """Write CSV to ``path`` (atomically), or return the text when ``path`` is ``None``."""
+    buffer = io.StringIO()
+    count = write_csv(decks, buffer)
+    if path is None:
+        return count, buffer.getvalue()
+    path = Path(path)
+    check_output_file(path, what="CSV file")
+    try:
+        write_atomically(path, lambda tmp: tmp.write_text(buffer.getvalue(), encoding="utf-8"))
+    except OSError as exc:
+        raise InteropError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return count, None
+
+
+# --- import ------------------------------------------------------------------
+
+
+@dataclass
+class Skipped:
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}"
+
+
+@dataclass
+class ImportResult:
+    format: str
+    cards: list[Card] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    rows: int = 0
+    _seen: dict[tuple[str, str], Card] = field(default_factory=dict, repr=False)
+
+
+_HEADER_NAMES = {
+    ("term", "definition"), ("front", "back"), ("prompt", "answer"), ("question", "answer"),
+    ("word", "definition"), ("text", "extra"),
+}
+_ANKI_SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}
+
+
+def read_table(path: str | Path, fmt: str = "auto") -> ImportResult:
+    """Parse a CSV/TSV file into cards, reporting every skipped row and why."""
+    path = Path(path)
+    if fmt not in FORMATS:
+        raise InteropError(f"unknown import format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+    if path.is_dir():
+        raise InteropError(f"{path} is a folder; give a CSV or TSV file")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InteropError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InteropError(f"{path} is not UTF-8 text (save it as UTF-8 CSV and try again)") from None
+    if not text.strip():
+        raise InteropError(f"{path} is empty")
+    return parse_table(text, fmt)
+
+
+def parse_table(text: str, fmt: str = "auto") -> ImportResult:
+    lines = text.splitlines(keepends=True)
+    directives: dict[str, str] = {}
+    first_data = 0
+    for index, line in enumerate(lines):
+        if line.startswith("#") and ":" in line:
+            key, _, value = line[1:].strip().partition(":")
+            directives[key.strip().lower()] = value.strip()
+            first_data = index + 1
+        else:
+            break
+    if fmt == "auto":
+        fmt = "anki" if directives else "quizlet"
+    if fmt == "anki":
+        return _parse_anki(lines, first_data, directives)
+    return _parse_two_columns(lines, fmt)
+
+
+def _sniff_delimiter(sample_lines: list[str]) -> str:
+    for line in sample_lines:
+        if line.strip():
+            if "\t" in line:
+                return "\t"
+            if ";" in line and "," not in line:
+                return ";"
+            return ","
+    return ","
+
+
+def _rows(lines: list[str], start: int, delimiter: str) -> Iterable[tuple[int, list[str]]]:
+    """CSV rows with the (1-based) line each starts on; quoted fields may span lines."""
+    body = "".join(lines[start:])
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
+    while True:
+        begin = reader.line_num
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InteropError(f"line {start + begin + 1}: malformed CSV ({exc})") from None
+        yield start + begin + 1, row
+
+
+def _parse_two_columns(lines: list[str], fmt: str) -> ImportResult:
+    result = ImportResult(format=fmt)
+    delimiter = _sniff_delimiter(lines[:20])
+    cols = {"prompt": 0, "answer": 1, "tags": None}
+    header_checked = False
+    for line_no, row in _rows(lines, 0, delimiter):
+        if not any(cell.strip() for cell in row):
+            continue
+        if not header_checked:
+            header_checked = True
+            names = [c.strip().lower() for c in row]
+            if tuple(names[:2]) in _HEADER_NAMES:
+                cols["tags"] = names.index("tags") if "tags" in names else None
+                if "type" in names:
+                    cols["type"] = names.index("type")
+                continue
+        result.rows += 1
+        if len(row) < 2:
+            result.skipped.append(Skipped(line_no, "only one column (expected term and definition)"))
+            continue
+        tags: list[str] = []
+        if cols.get("tags") is not None and cols["tags"] < len(row):
+            tags = row[cols["tags"]].split()
+        _add_card(result, line_no, row[cols["prompt"]], row[cols["answer"]], tags)
+    return result
+
+
+def _parse_anki(lines: list[str], start: int, directives: dict[str, str]) -> ImportResult:
+    result = ImportResult(format="anki")
+    sep_name = directives.get("separator", "tab").lower()
+    delimiter = _ANKI_SEPARATORS.get(sep_name, sep_name if len(sep_name) == 1 else None)
+    if delimiter is None:
+        raise InteropError(f"unknown #separator:{sep_name} in the Anki header")
+    is_html = directives.get("html", "true").lower() != "false"
+    special = {}
+    for key in ("tags", "notetype", "deck", "guid"):
+        value = directives.get(f"{key} column")
+        if value:
+            try:
+                special[key] = int(value) - 1
+            except ValueError:
+                raise InteropError(f"#{key} column:{value} in the Anki header is not a number") from None
+    skip_cols = set(special.values())
+    for line_no, row in _rows(lines, start, delimiter):
+        if not any(cell.strip() for cell in row):
+            continue
+        result.rows += 1
+        fields = [clean_html(c) if is_html else c for i, c in enumerate(row) if i not in skip_cols]
+        tags = row[special["tags"]].split() if "tags" in special and special["tags"] < len(row) else []
+        notetype = row[special["notetype"]].lower() if "notetype" in special and special["notetype"] < len(row) else ""
+        if not fields:
+            result.skipped.append(Skipped(line_no, "no fields"))
+            continue
+        if CLOZE_RE.search(fields[0]) or "cloze" in notetype:
+            _add_cloze(result, line_no, fields[0], fields[1] if len(fields) > 1 else "", tags)
+            continue
+        if len(fields) < 2:
+            result.skipped.append(Skipped(line_no, "only one field (expected front and back)"))
+            continue
+        _add_card(result, line_no, fields[0], fields[1], tags)
+    return result
+
+
+_BR_RE = re.compile(r"<br\s*/?>|</div>|</p>|</li>", re.IGNORECASE)
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+def clean_html(value: str) -> str:
+    """Anki field HTML to plain text: line breaks kept, other tags dropped, entities decoded."""
+    text = _BR_RE.sub("\n", value)
+    text = _TAG_RE.sub("", text)
+    text = html.unescape(text).replace("\xa0", " ")
+    return "\n".join(line.rstrip() for line in text.strip().splitlines()).strip()
+
+
+def _clean_tags(tags: list[str]) -> list[str]:
+    out = []
+    for tag in tags:
+        tag = tag.strip()
+        if tag and tag not in out:
+            out.append(tag)
+    return out
+
+
+def _add_card(result: ImportResult, line_no: int, prompt: str, answer: str, tags: list[str]) -> None:
+    prompt, answer = prompt.strip(), answer.strip()
+    if not prompt and not answer:
+        result.skipped.append(Skipped(line_no, "empty row"))
+        return
+    if not prompt:
+        result.skipped.append(Skipped(line_no, "empty term / front"))
+        return
+    if not answer:
+        result.skipped.append(Skipped(line_no, f"empty definition / back for {_short(prompt)!r}"))
+        return
+    if CLOZE_RE.search(prompt):
+        _add_cloze(result, line_no, prompt, answer, tags)
+        return
+    card = result._seen.get(("basic", prompt))
+    if card is not None:
+        if card.data["answer"] == answer:
+            result.skipped.append(Skipped(line_no, f"duplicate of line {card.line}"))
+        else:
+            result.skipped.append(Skipped(line_no, f"same term as line {card.line} with a different answer"))
+        return
+    data = {"prompt": prompt, "answer": answer}
+    if tags := _clean_tags(tags):
+        data["tags"] = tags
+    _append(result, line_no, "basic", data)
+
+
+def _add_cloze(result: ImportResult, line_no: int, text: str, extra: str, tags: list[str]) -> None:
+    text = text.strip()
+    if not CLOZE_RE.search(text):
+        result.skipped.append(Skipped(line_no, "cloze note without a {{c1::...}} deletion"))
+        return
+    if any(not m.group(2).strip() for m in CLOZE_RE.finditer(text)):
+        result.skipped.append(Skipped(line_no, "empty cloze deletion"))
+        return
+    card = result._seen.get(("cloze", text))
+    if card is not None:
+        result.skipped.append(Skipped(line_no, f"duplicate of line {card.line}"))
+        return
+    data: dict[str, object] = {"text": text}
+    if extra.strip():
+        data["explanation"] = extra.strip()
+    if tags := _clean_tags(tags):
+        data["tags"] = tags
+    _append(result, line_no, "cloze", data)
+
+
+def _short(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[: n - 1] + "\u2026"
+
+
+def _slug(text: str) -> str:
+    text = CLOZE_RE.sub(lambda m: m.group(2), text)
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:40].rstrip("-") or "card"
+
+
+def _append(result: ImportResult, line_no: int, ctype: str, data: dict) -> None:
+    base = _slug(str(data.get("prompt") or data.get("text")))
+    card_id, n = base, 2
+    while ("id", card_id) in result._seen:
+        card_id, n = f"{base}-{n}", n + 1
+    card = Card(id=card_id, type=ctype, data={"id": card_id, "type": ctype, **data}, line=line_no)
+    result.cards.append(card)
+    result._seen[("id", card_id)] = card
+    result._seen[(ctype, str(data.get("prompt") or data.get("text")))] = card
+
+
+def build_deck(result: ImportResult, deck_id: str, title: str) -> Deck:
+    if not ID_RE.match(deck_id):
+        raise InteropError(f"deck id {deck_id!r} is not a simple identifier (letters, digits, - _ . :)")
+    if not result.cards:
+        reasons = "; ".join(str(s) for s in result.skipped[:5])
+        raise InteropError("no usable rows found" + (f" ({reasons})" if reasons else ""))
+    return Deck(id=deck_id, title=title, description="", cards=result.cards)
+
+
+def import_table(path: str | Path, output: str | Path, *, deck_id: str | None = None, title: str | None = None,
+                 fmt: str = "auto", overwrite: bool = False) -> tuple[ImportResult, Deck]:
+    """Read ``path`` and write a deck YAML to ``output``; returns what was read and the deck."""
+    path, output = Path(path), Path(output)
+    check_output_file(output, what="deck file")
+    if output.suffix not in (".yaml", ".yml"):
+        raise InteropError(f"{output}: deck files end in .yaml or .yml")
+    if output.exists() and not overwrite:
+        raise InteropError(f"{output} already exists (use --force to replace it)")
+    result = read_table(path, fmt)
+    deck_id = deck_id or _slug(output.stem)
+    deck = build_deck(result, deck_id, title or output.stem.replace("-", " ").replace("_", " ").strip().title())
+    text = dump_deck(deck)
+    check, problems = parse_deck(text, output)
+    if problems or check is None:  # pragma: no cover - import only builds valid cards
+        raise InteropError("internal error: the imported deck does not validate:\n"
+                           + "\n".join(str(p) for p in problems))
+    try:
+        write_atomically(output, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    except OSError as exc:
+        raise InteropError(f"cannot write {output}: {exc.strerror or exc}") from None
+    return result, deck

@@ -1,0 +1,119 @@
+"""Export to Anki (.apkg) and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+import zipfile
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from anastro_quiz.cli import cli
+from anastro_quiz.decks import load_decks
+
+
+def _run(deck_dir: Path, *args: str):
+    return CliRunner().invoke(cli, ["--decks", str(deck_dir), *args], catch_exceptions=False)
+
+
+def _anki_notes(apkg: Path, tmp_path: Path) -> list[tuple]:
+    with zipfile.ZipFile(apkg) as zf:
+        zf.extract("collection.anki2", tmp_path)
+    conn = sqlite3.connect(tmp_path / "collection.anki2")
+    try:
+        return conn.execute("SELECT guid, mid, flds, tags FROM notes ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def test_apkg_export_one_note_per_card_with_stable_guids(deck_dir, tmp_path):
+    out = tmp_path / "out.apkg"
+    result = _run(deck_dir, "export", "--format", "apkg", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "6 note(s)" in result.output
+    notes = _anki_notes(out, tmp_path / "a")
+    assert len(notes) == 6
+    deck = load_decks([deck_dir])[0]
+    from anastro_quiz.interop.anki import CLOZE_MODEL_ID, note_guid
+
+    guids = [n[0] for n in notes]
+    assert guids == [note_guid("sample", card.id) for card in deck.cards]
+    cloze = [n for n in notes if n[1] == CLOZE_MODEL_ID]
+    assert len(cloze) == 1 and "{{c1::RANKL}}" in cloze[0][2] and "{{c2::M-CSF}}" in cloze[0][2]
+    assert all(n[3].strip() for n in notes)  # tags kept
+
+    # Exporting again gives the same GUIDs, so Anki updates instead of duplicating.
+    out2 = tmp_path / "again.apkg"
+    assert _run(deck_dir, "export", "--format", "apkg", "-o", str(out2)).exit_code == 0
+    assert [n[0] for n in _anki_notes(out2, tmp_path / "b")] == guids
+
+
+def test_apkg_card_counts_and_decks(deck_dir, tmp_path):
+    from anastro_quiz.interop.anki import anki_deck_id, export_apkg
+
+    decks = load_decks([deck_dir])
+    report = export_apkg(decks, tmp_path / "x.apkg", timestamp=1_700_000_000)
+    # reverse -> 2 Anki cards, cloze with c1 and c2 -> 2 cards, four others -> 1 each
+    assert (report.decks, report.notes, report.cards) == (1, 6, 8)
+    with zipfile.ZipFile(tmp_path / "x.apkg") as zf:
+        zf.extract("collection.anki2", tmp_path)
+    conn = sqlite3.connect(tmp_path / "collection.anki2")
+    decks_json = conn.execute("SELECT decks FROM col").fetchone()[0]
+    conn.close()
+    assert str(anki_deck_id("sample")) in decks_json
+    assert anki_deck_id("sample") == anki_deck_id("sample") and 1 << 30 <= anki_deck_id("sample") < 1 << 31
+
+
+def test_apkg_escapes_html_and_tags_without_spaces(tmp_path):
+    from anastro_quiz.decks import Card
+    from anastro_quiz.interop.anki import note_for
+
+    card = Card("x", "basic", {"prompt": "Is 1 < 2 & 3 > 2?", "answer": "yes", "tags": ["two words"]})
+    note = note_for(card, "d")
+    assert note.fields[0] == "Is 1 &lt; 2 &amp; 3 &gt; 2?"
+    assert note.tags == ["two_words"]
+
+
+def test_apkg_path_that_is_a_directory_is_refused(deck_dir, tmp_path):
+    target = tmp_path / "folder.apkg"
+    target.mkdir()
+    result = _run(deck_dir, "export", "--format", "apkg", "-o", str(target))
+    assert result.exit_code == 2
+    assert "is a folder" in result.output
+    assert list(target.iterdir()) == []
+    assert list(tmp_path.glob("*.tmp")) == [] and list(tmp_path.glob(".*.tmp")) == []
+
+
+def test_apkg_needs_output_and_existing_folder(deck_dir, tmp_path):
+    result = _run(deck_dir, "export", "--format", "apkg")
+    assert result.exit_code == 2 and "-o" in result.output
+    result = _run(deck_dir, "export", "--format", "apkg", "-o", str(tmp_path / "missing" / "x.apkg"))
+    assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_csv_export_to_stdout_and_file(deck_dir, tmp_path):
+    result = _run(deck_dir, "export", "--format", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert list(rows[0])[:4] == ["prompt", "answer", "tags", "source"]
+    assert len(rows) == len(load_decks([deck_dir])[0].items())
+    cloze = [r for r in rows if r["id"] == "rankl-mcsf.c1"][0]
+    assert cloze["answer"] == "RANKL" and "[...]" in cloze["prompt"]
+    assert cloze["source"] == "003_f596ba227722da9a.txt" and cloze["quote"]
+
+    out = tmp_path / "cards.csv"
+    result = _run(deck_dir, "export", "--format", "csv", "-o", str(out), "--deck", "sample")
+    assert result.exit_code == 0
+    assert out.read_text(encoding="utf-8").splitlines()[0].startswith("prompt,answer,tags,source")
+
+
+def test_csv_export_roundtrips_through_import(deck_dir, tmp_path):
+    out = tmp_path / "cards.csv"
+    assert _run(deck_dir, "export", "--format", "csv", "-o", str(out)).exit_code == 0
+    deck_file = tmp_path / "back.yaml"
+    result = _run(deck_dir, "import", str(out), "-o", str(deck_file))
+    assert result.exit_code == 0, result.output
+    deck = load_decks([deck_file])[0]
+    assert len(deck.cards) == len(load_decks([deck_dir])[0].items())
