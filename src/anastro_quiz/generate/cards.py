@@ -1,0 +1,298 @@
+"""Stage 4: turn facts into cards, each of the type that tests its fact best.
+
+Numbers become typed cards (or choice cards with distractors of the same unit), terms in
+context become cloze cards (or choice cards when terms of the same family exist to serve
+as distractors), definitions and acronyms become basic Q/A, table cells become basic
+Q/A and the men/women columns become true/false contrasts. Every card keeps the exact
+sentence or table row it came from. Card ids hash the card's content, so adding a fact
+elsewhere never renames an existing card.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from ..decks import CLOZE_RE, Card
+from .extract import Fact, Sentence, is_acronym, words
+
+BLANK = "_____"
+
+
+@dataclass
+class Draft:
+    """A card before it is sorted into a deck: its data plus what topic sorting reads."""
+
+    kind: str
+    type: str
+    data: dict
+    document: str
+    quote: str
+    heading: str
+    ask: str  # what the card asks, normalised, for duplicate detection
+    tags: list[str] = field(default_factory=list)
+
+    def card(self, topic: str) -> Card:
+        """The final card. Its id hashes the fact (kind, source, answer), not the wording or the
+        card type, so a cloze that becomes a choice card keeps its id and review history."""
+        d = self.data
+        answer = d.get("statement") or d.get("answer") or " ".join(m.group(2) for m in CLOZE_RE.finditer(d["text"]))
+        digest = hashlib.sha1("\x1f".join([self.kind, self.document, self.quote, str(answer)]).encode()).hexdigest()
+        data = dict(self.data)
+        data["tags"] = [topic, self.kind] + [t for t in self.tags if t not in (topic, self.kind)]
+        data["source"] = {"document": self.document, "quote": self.quote}
+        return Card(id=f"{self.kind}-{digest[:10]}", type=self.type, data=data)
+
+
+def _draft(kind: str, type_: str, data: dict, fact_or_sentence, ask: str) -> Draft:
+    return Draft(kind, type_, data, _name(fact_or_sentence.document), _quote(fact_or_sentence),
+                 fact_or_sentence.heading, normalise(ask))
+
+
+def _name(document: str) -> str:
+    return document.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _quote(obj) -> str:
+    return obj.quote if isinstance(obj, Fact) else obj.text
+
+
+def normalise(text: str) -> str:
+    """Lower-case words only, for comparing what two cards ask."""
+    return " ".join(re.findall(r"\w+(?:[.%\-]\w+)*%?", text.lower()))
+
+
+def contains_answer(prompt: str, answer: str) -> bool:
+    """Whether a prompt gives its answer away (the answer or its stem appears in it)."""
+    p, a = normalise(prompt), normalise(answer)
+    if not a:
+        return True
+    if re.search(rf"(?<!\w){re.escape(a)}(?!\w)", p):
+        return True
+    tokens = a.split()
+    if len(tokens) == 1 and len(a) >= 6:  # "osteoclast" gives away "osteoclasts"
+        stem = a[: max(6, len(a) - 3)]
+        return any(w.startswith(stem) for w in p.split())
+    return False
+
+
+# --- numbers ----------------------------------------------------------------------
+
+
+def number_cards(facts: list[Fact], sentences: dict[str, Sentence], pool: dict[str, set[str]]) -> list[Draft]:
+    """Typed cards for numbers; the second number of a sentence becomes a choice card."""
+    drafts = []
+    seen_in_sentence: dict[str, int] = {}
+    for fact in facts:
+        s = sentences.get(fact.quote)
+        if s is None:
+            continue
+        start, end = fact.extra["span"]
+        blanked = s.text[:start] + BLANK + s.text[end:]
+        if contains_answer(blanked, fact.answer):
+            continue
+        prompt = with_context(s, blanked)
+        if prompt is None:
+            continue
+        nth = seen_in_sentence.get(s.text, 0)
+        seen_in_sentence[s.text] = nth + 1
+        unit = fact.extra["unit"]
+        distractors = number_distractors(fact.answer, fact.extra["value"], unit, pool.get(unit, set()))
+        if nth and len(distractors) >= 3:
+            choices = sorted([fact.answer] + distractors[:3], key=_number_key)
+            drafts.append(_draft("number", "choice", {"prompt": prompt, "answer": fact.answer, "choices": choices},
+                                 fact, prompt))
+            continue
+        accept = sorted({_digits(fact.answer), fact.answer.replace(" ", "")} - {fact.answer})
+        data = {"prompt": prompt, "answer": fact.answer}
+        if accept:
+            data["accept"] = accept
+        drafts.append(_draft("number", "typed", data, fact, prompt))
+    return drafts
+
+
+_WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                 "eight": "8", "nine": "9", "ten": "10", "twelve": "12"}
+
+
+def _digits(answer: str) -> str:
+    first, _, rest = answer.partition(" ")
+    return f"{_WORD_NUMBERS.get(first.lower(), first)} {rest}".strip()
+
+
+def _number_key(text: str) -> tuple[float, str]:
+    m = re.search(r"\d+(?:\.\d+)?", _digits(text))
+    return (float(m.group(0)) if m else 0.0, text)
+
+
+def number_distractors(answer: str, value: float, unit: str, pool: set[str]) -> list[str]:
+    """Other values with the same unit: first those from the documents, then scaled ones."""
+    same = sorted({p for p in pool if _number_key(p)[0] != value}, key=lambda p: abs(_number_key(p)[0] - value))
+    m = re.search(r"\d+(?:\.\d+)?", _digits(answer))
+    if m and unit == "year" and value >= 1900:  # calendar years: nearby years, never scaled
+        for offset in (-4, 3, 6, -8):
+            text = answer.replace(m.group(0), str(int(value) + offset), 1)
+            if text not in same:
+                same.append(text)
+    elif m:
+        decimals = len(m.group(0).partition(".")[2])
+        for factor in (0.5, 1.5, 2.0, 3.0):
+            scaled = round(value * factor, decimals)
+            text = _digits(answer).replace(m.group(0), f"{scaled:.{decimals}f}", 1)
+            if scaled != value and scaled > 0 and text not in same:
+                same.append(text)
+    return [d for d in same if _number_key(d)[0] != value][:3]
+
+
+# --- terms ----------------------------------------------------------------------------
+
+
+def term_cards(s: Sentence, terms: dict[str, float], families: dict[str, list[str]]) -> list[Draft]:
+    """A cloze (or, with a family of look-alike terms, a choice) card on a sentence's key term."""
+    text = resolve(s)
+    if text is None or len(text.split()) < 8 or _META.search(text):
+        return []
+    ranked = sorted({w for w in words(text) if w.lower() in terms and _answerable(w)},
+                    key=lambda w: (-terms[w.lower()], w))
+    for term in ranked[:3]:
+        pattern = re.compile(rf"(?<![\w\-]){re.escape(term)}(?![\w\-])")
+        blanked = pattern.sub(BLANK, text)
+        if contains_answer(blanked, term) or blanked.count(BLANK) > 2:
+            continue
+        term_text = term
+        options = [f for f in families.get(term.lower(), []) if f.lower() != term.lower()
+                   and not contains_answer(blanked, f)]
+        if len(options) >= 2:
+            choices = sorted({term_text, *options[:3]}, key=str.lower)
+            return [_draft("term", "choice", {"prompt": blanked, "answer": term_text, "choices": choices},
+                           s, blanked)]
+        text = pattern.sub(lambda m: "{{c1::" + m.group(0) + "}}", text)
+        return [_draft("term", "cloze", {"text": text}, s, blanked)]
+    return []
+
+
+def term_families(terms: dict[str, float], spelled: dict[str, str]) -> dict[str, list[str]]:
+    """Look-alike key terms (shared 5-letter start, e.g. osteoblasts/osteoclasts), never variants
+    of one word (osteoclast/osteoclasts) or a term inside another."""
+    out: dict[str, list[str]] = {}
+    names = sorted(t for t in terms if len(t) >= 7 and t.isalpha())
+    for t in names:
+        fam = [spelled.get(o, o) for o in names
+               if o != t and o[:5] == t[:5] and o[:7] != t[:7] and t not in o and o not in t
+               and abs(len(o) - len(t)) <= 4 and o.endswith("s") == t.endswith("s")]
+        if fam:
+            out[t] = fam
+    return out
+
+
+# Sentences about the article itself rather than its subject.
+_META = re.compile(r"\b(?:table|figure|section|article|this discussion|below|above|following|"
+                   r"analysis|understanding)\b", re.I)
+
+
+def _answerable(word: str) -> bool:
+    """Cloze answers are names of things: acronyms and nouns, not adjectives, verbs or adverbs
+    (judged by word endings; "disrupts" is a verb but "osteoclasts" a noun)."""
+    return is_acronym(word) or not _NOT_NOUN.search(word.lower())
+
+
+_NOT_NOUN = re.compile(r"(?:al|ive|ous|ic|ary|ed|ing|ly|ible|able|i[sz]es?|ates?|(?<!s)ts)$")
+
+
+def resolve(s: Sentence) -> str | None:
+    """The sentence as a prompt can use it: whole, and with a leading "It" replaced by the
+    subject of the sentence before it when that subject is a one-word term ("Estradiol ...")."""
+    if not s.usable:
+        return None
+    if s.standalone:
+        return s.text
+    prev = s.previous
+    m = re.match(r"^It (?=[a-z]+s\b)", s.text)
+    if m and prev is not None and prev.usable and re.match(r"^[A-Z][a-z]+ [a-z]+s\b", prev.text):
+        subject = prev.text.split()[0]
+        if not _answerable(subject) or subject.lower() in ("the", "this", "these", "it", "its"):
+            return None
+        return subject + s.text[2:]
+    return None
+
+
+def with_context(s: Sentence, text: str) -> str | None:
+    """Prefix the nearest earlier whole sentence when ``s`` leans on it ("The reduction was ...")."""
+    if s.standalone:
+        return text
+    prev = s.previous
+    while prev is not None and (prev.lost or not prev.usable):
+        prev = prev.previous
+    if prev is None or not prev.standalone:
+        return f"{s.heading}: {text}" if s.heading else None
+    return f"{prev.text} {text}"
+
+
+# --- definitions, acronyms, tables, lists ------------------------------------------------
+
+
+def definition_card(fact: Fact) -> Draft | None:
+    """Basic Q/A for a definition, a role, a name or an acronym."""
+    if fact.kind == "acronym":
+        prompt, answer = f"What does {fact.subject} stand for?", fact.answer
+    elif fact.kind == "named":
+        prompt, answer = f"What is the term for {fact.subject}?", fact.answer
+    elif fact.kind == "role":
+        verb = "are" if fact.subject.endswith("s") else "is"
+        prompt, answer = f"What {verb} {fact.answer}?", fact.subject
+    else:
+        subject = fact.subject
+        verb = "are" if subject.endswith("s") and not subject.endswith("sis") else "is"
+        subject = subject if is_acronym(subject.split()[0]) else subject[0].lower() + subject[1:]
+        prompt, answer = f"What {verb} {subject}?", fact.answer
+        if not subject.startswith(("the ", "a ")) and len(subject.split()) > 1:
+            prompt = f"What {verb} the {subject}?"
+    answer = answer[0].upper() + answer[1:]
+    if contains_answer(prompt, answer):
+        return None
+    return _draft("define", "basic", {"prompt": prompt, "answer": answer}, fact, prompt)
+
+
+def _column(name: str) -> str:
+    return name[0].lower() + name[1:] if name[:2].isalpha() and not name[:2].isupper() else name
+
+
+def cell_card(fact: Fact) -> Draft | None:
+    """Basic Q/A for one table cell: "Standard Dosage, use in women (oncological)?"."""
+    prompt = f"{fact.heading}: {fact.subject}, {_column(fact.extra['column'])}?".lstrip(": ")
+    if contains_answer(prompt, fact.answer) or len(fact.answer.split()) < 2:
+        return None
+    return _draft("table", "basic", {"prompt": prompt, "answer": fact.answer}, fact, prompt)
+
+
+def _lower_first(text: str) -> str:
+    return text[0].lower() + text[1:] if text[1:2].islower() else text
+
+
+def contrast_card(fact: Fact) -> Draft:
+    """True/false on a row: a cell stated for its own column, or swapped to the other one."""
+    cols, cells = fact.extra["columns"], fact.extra["cells"]
+    swap = int(hashlib.sha1(fact.quote.encode()).hexdigest(), 16) % 2 == 1
+    shown, claimed = cells[0], 1 if swap else 0
+    statement = f"{fact.subject}, {_column(cols[claimed])}: {_lower_first(shown)}"
+    data: dict = {"statement": statement, "answer": not swap}
+    if swap:
+        data["explanation"] = f"That is the entry for {_column(cols[0])}; for {_column(cols[1])}: {cells[1]}"
+    return _draft("contrast", "true_false", data, fact, statement)
+
+
+def item_cards(fact: Fact) -> list[Draft]:
+    """For parallel list items: a question per item and a swapped true/false statement."""
+    label, subject = fact.extra["label"], fact.subject[0].lower() + fact.subject[1:]
+    prompt = f"{fact.heading}: {label}, what {fact.extra['verb']} {subject}?".lstrip(": ")
+    drafts = [_draft("item", "basic", {"prompt": prompt, "answer": fact.answer[0].upper() + fact.answer[1:]},
+                     fact, prompt)]
+    if fact.extra["others"]:
+        other = fact.extra["others"][0]
+        statement = f"{label}, {subject} {fact.extra['verb']} {other}."
+        drafts.append(_draft("contrast", "true_false",
+                             {"statement": statement, "answer": False,
+                              "explanation": f"{label}, {subject} {fact.extra['verb']} {fact.answer}."},
+                             fact, statement))
+    return drafts

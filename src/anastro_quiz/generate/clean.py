@@ -1,0 +1,180 @@
+"""Stage 1: read a scraped article and drop what is not content.
+
+Scraped health articles mix the text with page boilerplate, image captions (one or two
+lines describing a photo in marketing language), a reference list and a closing
+"reflection" addressed to the reader. This stage removes those lines and offers
+:func:`lost_words`, which spots sentences that lost a linked phrase during scraping
+("For with cancer, ..."). Everything here works on general cues (vocabulary, layout,
+grammar that cannot occur in edited prose), never on the exact sentences of one file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_BYTES = 5_000_000  # far above any article; protects against feeding a data dump
+SECTION_NAMES = ("fundamentals", "intermediate", "academic")
+# Headings after which the rest of a section is not teaching material.
+TRAILING_HEADINGS = ("references", "reference", "bibliography", "sources", "citations",
+                     "reflection", "further reading", "disclaimer", "related articles",
+                     "conclusion and reflection", "about the author")
+BOILERPLATE_RE = re.compile(
+    r"^(skip to (main )?content|share( this)?( article)?|print|menu|search|log ?in|sign ?up|"
+    r"subscribe|cookie.*|advertisement|back to top|table of contents|read more)$", re.I)
+# A caption describes an image and sells wellness; it scores on both.
+CAPTION_VERB_RE = re.compile(
+    r"\b(symboli[sz]e[sd]?|symbolizing|represent(s|ing)?|embod(y|ies|ying)|exemplif(y|ies)|"
+    r"depict(s|ing)?|portray(s|ing)?|conve(y|ys)|signif(y|ies)|visuali[sz]es|metaphor\w*|"
+    r"illustrat(es|ing)|reflect(s|ing)|showcas(es|ing)|evok(es|ing)|suggests?)\b", re.I)
+CAPTION_WORD_RE = re.compile(
+    r"\b(hormone optimization|metabolic health|cellular (function|health|repair|regeneration)|"
+    r"endocrine (balance|system|health|homeostasis|wellness)|patient (journey|consultation)|"
+    r"wellness|vitality|bioidentical|peptide|longevity|serene|smil\w+|couple|women|man|woman|"
+    r"visual\w*|image|macro|textured|spher\w+|translucent|porous|intricate|delicate)\b", re.I)
+TERMINAL_RE = re.compile(r"[.!?:;)\"”’]\s*$")
+REFERENCE_RE = re.compile(r"(\bet al\.|\(\d{4}\)|\bvol\. \d|\bpp\. \d|\bJournal\b.*\d{4})")
+BULLET_RE = re.compile(r"^\s*(?:[•●▪◦*\-–]|\d{1,2}[.)])\s+")
+
+
+class InputError(Exception):
+    """A document the generator cannot use; the message is meant for the user."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One kept line of a document: its index in the file and its text (``""`` = blank)."""
+
+    number: int
+    text: str
+
+
+def read_document(path: str | Path) -> str:
+    """Read a UTF-8 text document, raising :class:`InputError` for unusable files."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError(f"{path}: the file is empty")
+    if size > MAX_BYTES:
+        raise InputError(f"{path}: the file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: this looks like a binary file, not plain text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not a UTF-8 text file") from None
+    if not text.strip():
+        raise InputError(f"{path}: the file contains only whitespace")
+    return text
+
+
+def is_caption(line: str, adjacent: bool) -> bool:
+    """Whether a line reads like an image caption (scored on vocabulary and layout)."""
+    if BULLET_RE.match(line):
+        return False
+    verbs = len(CAPTION_VERB_RE.findall(line))
+    words = len(CAPTION_WORD_RE.findall(line))
+    score = min(verbs, 2) + min(words, 3) + (not TERMINAL_RE.search(line)) + adjacent
+    return verbs >= 1 and score >= 4
+
+
+def is_heading(line: str) -> bool:
+    """A short standalone line without closing punctuation (questions allowed)."""
+    text = line.strip()
+    words = text.split()
+    if not words or len(words) > 14 or BULLET_RE.match(line):
+        return False
+    return text.endswith("?") or not re.search(r"[.!:;,]$", text)
+
+
+def clean_lines(text: str) -> list[Line]:
+    """Lines worth reading, with blank lines kept as separators and everything else dropped."""
+    raw = text.splitlines()
+    kept: list[Line] = []
+    skipping = False
+    for i, line in enumerate(raw):
+        stripped = line.strip()
+        if not stripped:
+            kept.append(Line(i, ""))
+            continue
+        standalone = _blank(raw, i - 1) and _blank(raw, i + 1)
+        low = stripped.lower().rstrip(":")
+        if standalone and low in SECTION_NAMES:
+            skipping = False
+        elif standalone and is_heading(stripped) and low in TRAILING_HEADINGS:
+            skipping = True
+        if skipping or BOILERPLATE_RE.match(stripped):
+            kept.append(Line(i, ""))
+            continue
+        adjacent = not (_blank(raw, i - 1) and _blank(raw, i + 1))
+        if is_caption(stripped, adjacent) or REFERENCE_RE.search(stripped) and BULLET_RE.match(line):
+            kept.append(Line(i, ""))
+            continue
+        kept.append(Line(i, line.rstrip()))
+    return kept
+
+
+def _blank(raw: list[str], i: int) -> bool:
+    return i < 0 or i >= len(raw) or not raw[i].strip()
+
+
+# --- sentences that lost words --------------------------------------------------
+
+_PREP = r"(?:of|for|with|in|on|into|by|from|at|about|to|alongside|beyond|during|via|than)"
+_AUX = r"(?:is|are|was|were|has|have|does|do|did|can|will|would|may|might)"
+_LOST_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # Two prepositions in a row: "For with cancer", "converted into by an enzyme".
+    ("preposition followed by preposition",
+     re.compile(rf"\b(?:of|for|with|into|by|from|at|about|alongside|via)\s+(?:for|with|of|into|by|from|to)\b", re.I)),
+    # A preposition followed by a verb, conjunction or punctuation: "the monitoring of is".
+    ("preposition without object",
+     re.compile(rf"\b(?:of|for|with|into|by|from|about|alongside|on|via)\s+(?:{_AUX}|and|or|but)\b|"
+                rf"\b(?:of|for|with|into|from|alongside|via)\s*[,.;)]", re.I)),
+    # "the specific that govern": an adjective standing where its noun was.
+    ("adjective without noun",
+     re.compile(r"\b(?:the|a|an|in|on|of)\s+(?!clinic\b|topic\b|logic\b|music\b|public\b|traffic\b)"
+                r"\w+(?:ic|ous)\s+(?:that|which|who|to)\b", re.I)),
+    # "the management of associated with levels", "the degree of sought in".
+    ("participle without noun", re.compile(r"\bof\s+(?:\w+ed|sought|known|given|seen)\s+(?:with|by|in)\b", re.I)),
+    # "ensuring that does not": a complementizer directly followed by its verb.
+    ("clause without subject",
+     re.compile(rf"\b(?!\w*thing\b)\w+ing\s+that\s+{_AUX}\b|"
+                r"^(?:When|If|As|Because|While|Although|Since|Once|Unless)\s+"
+                r"(?!so\b|not\b|then\b|now\b|possible\b|necessary\b|needed\b|appropriate\b|"
+                r"present\b|rare\b|indicated\b)\w+(?<!ed)(?<!ble)\s*,\s*"
+                r"(?:this|these|the|a|an|it|they|we|there)\b", re.I)),
+    # "This accelerated directly translates": a determiner before a bare participle and adverb.
+    ("determiner without noun", re.compile(r"\b(?:this|the|a|an)\s+\w+ed\s+\w+ly\s+\w+s\b", re.I)),
+    # "a more atherogenic or loss of": a comparative whose noun went missing.
+    ("comparative without noun", re.compile(r"\b(?:a|an)\s+more\s+\w+\s+(?:or|and)\s+\w+\s+of\b", re.I)),
+    # Sentences cannot start in lower case unless the scrape cut their subject away.
+    ("starts in lower case", re.compile(r"^[a-z]")),
+)
+_ACRONYM_IN_PARENS = re.compile(r"(\S+(?:\s+\S+){0,7})?\s*\(([A-Z][A-Za-z0-9α-ω\-]{1,9})\)")
+
+
+def lost_words(sentence: str) -> str | None:
+    """Why a sentence seems to have lost words when scraped, or ``None`` if it reads whole."""
+    text = sentence.strip()
+    for reason, rule in _LOST_RULES:
+        if rule.search(text):
+            return reason
+    for m in _ACRONYM_IN_PARENS.finditer(text):
+        acronym = m.group(2)
+        letters = [c.lower() for c in acronym if c.isascii() and c.isalpha()]
+        if len(letters) < 2 or sum(c.isupper() for c in acronym) < 2:
+            continue
+        before = [w for w in re.split(r"[\s\-]+", m.group(1) or "") if w][-(len(letters) + 2):]
+        initials = "".join(w[0].lower() for w in before if w and w[0].isalpha())
+        if not _is_subsequence(letters, initials):
+            return f"'({acronym})' does not follow its expansion"
+    return None
+
+
+def _is_subsequence(needle: list[str], hay: str) -> bool:
+    it = iter(hay)
+    return all(ch in it for ch in needle)

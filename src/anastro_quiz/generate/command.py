@@ -1,0 +1,70 @@
+"""The ``anastro-quiz generate`` command (registered by the main CLI)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import click
+
+from ..decks import dump_deck, validate_paths
+from .clean import InputError
+from .pipeline import generate_decks
+
+
+@click.command("generate")
+@click.argument("documents", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the decks (created if missing); sources are copied to its sources/.")
+@click.option("--force", is_flag=True, help="Overwrite deck and source files that already exist.")
+def generate_command(documents: tuple[Path, ...], output: Path, force: bool) -> None:
+    """Generate topic decks from plain-text articles (DOCUMENTS) into OUTPUT."""
+    try:
+        decks = generate_decks(list(documents))
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from None
+    files = {output / f"{deck.id}.yaml": dump_deck(deck) for deck in decks}
+    copies = {output / "sources" / doc.name: doc for doc in documents
+              if (output / "sources" / doc.name).resolve() != doc.resolve()}
+    existing = sorted(str(p) for p in [*files, *copies] if p.exists())
+    if existing and not force:
+        raise click.ClickException(
+            "these files already exist (use --force to overwrite): " + ", ".join(existing))
+    try:
+        write_all(files, copies)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write to {output}: {exc.strerror or exc}") from None
+    problems = validate_paths(list(files))
+    if problems:  # a generator bug, not a user mistake: say so plainly
+        raise click.ClickException("generated decks failed validation:\n" + "\n".join(map(str, problems)))
+    total = sum(len(d.cards) for d in decks)
+    for deck in decks:
+        click.echo(f"{output / (deck.id + '.yaml')}: {len(deck.cards)} cards")
+    click.echo(f"{len(decks)} decks, {total} cards from {len(documents)} document(s)")
+
+
+def write_all(files: dict[Path, str], copies: dict[Path, Path]) -> None:
+    """Write every deck to a temporary file first, then move them all into place, so a
+    failure half-way never leaves a partial deck behind."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, text in files.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".generate-", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            staged.append((Path(tmp), target))
+        for target, source in copies.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".generate-", suffix=".tmp")
+            os.close(fd)
+            shutil.copyfile(source, tmp)
+            staged.append((Path(tmp), target))
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, target in staged:
+        os.replace(tmp, target)

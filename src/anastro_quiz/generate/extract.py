@@ -1,0 +1,292 @@
+"""Stage 3: split blocks into sentences and pull out the facts worth a card.
+
+Sentences come from pysbd. Each extractor looks for one kind of fact: numbers with
+units, definitions and appositions, acronym expansions, table cells, contrasts between
+the value columns of a table or between parallel list items, and key terms (words that
+are rare in general English according to wordfreq, so a domain term like "aromatase"
+stands out from "profound" without a hand-made list).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .clean import lost_words
+from .structure import Block
+
+_PRONOUN_START = re.compile(
+    r"^(?:it|its|this|these|that|those|they|their|them|such|he|she|his|her|here|both|"
+    r"the (?:results?|reduction|effect|findings?|difference|former|latter|same)|"
+    r"in this|in these|in that|in one case|in contrast|conversely|however|therefore|"
+    r"furthermore|ultimately|even|thus|instead|moreover|conversely)\b", re.I)
+_FINITE = re.compile(r"\b(?:is|are|was|were|can|could|will|would|has|have|had|does|do|did|may|might|must|"
+                     r"should|continues?|leads?|becomes?|remains?|seems?)\b", re.I)
+_SUBORDINATE = re.compile(r"^(?:While|Although|If|When|Because|As|Since|Once|Unless|Though)\b")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|my|we|our|us|i)\b", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9α-ω\-]*[A-Za-z0-9α-ω]|[A-Z]")
+_ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9α-ω\-]*$")
+UNIT = (r"%|mg|mcg|µg|g|ml|mL|years?|months?|weeks?|days?|hours?|times")
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
+NUMBER_RE = re.compile(
+    rf"(?<![\w.])(?P<num>\d+(?:\.\d+)?|{'|'.join(_NUMBER_WORDS)})\s?(?P<unit>{UNIT})(?![\w])", re.I)
+YEAR_RE = re.compile(r"\b(?:in |a |the )?(?P<num>(?:19|20)\d\d)\b(?= study| trial| review| analysis)")
+_APPOSITION = re.compile(
+    r"(?P<term>\b[\w’'\-α]+(?: [\w\-α]+){0,2}), (?P<definition>(?:the|a|an) (?!process called|process known)"
+    r"[^,;∞()]{12,140}?)(?=[,.;]|$)")
+_CALLED = re.compile(
+    r"(?P<description>\b[\w\-]+(?: [\w\-]+){1,4}), (?:a|an|the) \w+ (?:called|known as|termed) (?P<term>[\w\-]+)")
+_PAREN_GLOSS = re.compile(r"(?P<term>\b[\w\-]+(?: [\w\-]+)?) \((?P<gloss>[a-z][^()]{2,80})\)")
+_RESPONSIBLE = re.compile(
+    r"^(?P<term>[A-Z][\w\-]+)(?:,)? (?:which|that|who)? ?(?:are|is) (?P<definition>responsible for [^.;]+)")
+
+
+@dataclass
+class Sentence:
+    """A sentence as it stands in the document, with where it came from and its flaws."""
+
+    text: str
+    document: str
+    section: str
+    heading: str
+    label: str = ""
+    lost: str | None = None
+    previous: "Sentence | None" = None
+
+    @property
+    def standalone(self) -> bool:
+        """Readable without the sentence before it (no leading pronoun or connective)."""
+        return not _PRONOUN_START.match(self.text)
+
+    @property
+    def usable(self) -> bool:
+        """Whole (no lost words), not addressed to the reader and a sensible length."""
+        n = len(self.text.split())
+        return (self.lost is None and not _SECOND_PERSON.search(self.text)
+                and 6 <= n <= 50 and not self.text.endswith("?"))
+
+
+@dataclass
+class Fact:
+    """One thing a card can test; ``kind`` says which extractor found it."""
+
+    kind: str
+    document: str
+    quote: str
+    heading: str
+    subject: str = ""
+    answer: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import pysbd  # imported lazily: building the segmenter takes a moment
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of one block, verbatim (pysbd with cleaning off), stripped of whitespace."""
+    if len(text) < 3:
+        return [text.strip()] if text.strip() else []
+    return [s.strip() for s in _segmenter().segment(text) if s.strip()]
+
+
+def sentences_of(blocks: list[Block], document: str) -> list[Sentence]:
+    """Every sentence of the paragraphs and list items, linked to the one before it."""
+    out: list[Sentence] = []
+    for block in blocks:
+        if block.kind not in ("paragraph", "item"):
+            continue
+        previous = None
+        for text in split_sentences(block.body if block.kind == "item" else block.text):
+            s = Sentence(text, document, block.section, block.heading, block.label,
+                         lost_words(text), previous)
+            out.append(s)
+            previous = s
+    return out
+
+
+# --- key terms ------------------------------------------------------------------
+
+
+def words(text: str) -> list[str]:
+    """Word tokens, with possessive endings removed."""
+    return [re.sub(r"[’']s$", "", w) for w in _WORD.findall(text)]
+
+
+@lru_cache(maxsize=20000)
+def zipf(word: str) -> float:
+    """How common a word is in general English (wordfreq Zipf scale, 0 = unknown)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def is_acronym(word: str) -> bool:
+    """Two or more capitals and nothing lower-case except Greek letters or a plural s."""
+    return bool(_ACRONYM.match(word)) and not re.search(r"[a-z]{2}", word)
+
+
+def key_terms(sentences: list[Sentence]) -> dict[str, float]:
+    """Domain terms of one document with a salience score (rarer and more repeated = higher).
+
+    The document's dominant subject (in a quarter of its sentences or more) is left
+    out: it is the answer to nothing.
+    """
+    counts: Counter[str] = Counter()
+    spelled: dict[str, str] = {}
+    for s in sentences:
+        for w in set(words(s.text)):
+            counts[w.lower()] += 1
+            spelled.setdefault(w.lower(), w)
+    limit = max(4, len(sentences) * 15 // 100)
+    terms: dict[str, float] = {}
+    for low, n in counts.items():
+        word = spelled[low]
+        if n > limit or len(low) < 3:
+            continue
+        if is_acronym(word):
+            terms[low] = 3.0 + n
+            continue
+        if len(low) < 5 or low.endswith("ly") or not low.isalpha() and "-" not in low:
+            continue
+        z = zipf(low)
+        if z < 3.0 or (z < 4.0 and n >= 3):
+            adjective = re.search(r"(al|ive|ous|ic|ary|ed|ing|ible|able)$", low) is not None
+            terms[low] = (5.0 - z) + 0.3 * min(n, 5) - (2.0 if adjective else 0.0)
+    return terms
+
+
+# --- extractors ---------------------------------------------------------------
+
+
+def numeric_facts(s: Sentence) -> list[Fact]:
+    """Numbers with units ("1 mg", "6.1%", "five years") and study years ("2009 study")."""
+    facts = []
+    for m in list(NUMBER_RE.finditer(s.text)) + list(YEAR_RE.finditer(s.text)):
+        raw = m.group(0).strip()
+        num = m.group("num").lower()
+        value = float(_NUMBER_WORDS.get(num, num) if num in _NUMBER_WORDS else num)
+        unit = (m.groupdict().get("unit") or "year").lower().rstrip("s") or "%"
+        start = m.start("num")
+        facts.append(Fact("number", s.document, s.text, s.heading, answer=s.text[start:m.end()],
+                          extra={"value": value, "unit": unit, "span": (start, m.end()), "raw": raw}))
+    return facts
+
+
+def definition_facts(s: Sentence, terms: dict[str, float]) -> list[Fact]:
+    """Appositions, "X, a process called Y", glosses in brackets and "X are responsible for Y"."""
+    facts = []
+    text = s.text
+    for m in _APPOSITION.finditer(text):
+        term = _trim_term(m.group("term"), terms)
+        definition = m.group("definition").strip()
+        if _SUBORDINATE.match(text) and "," not in text[: m.start("term") + len(m.group("term"))]:
+            continue  # "While X, the Y ..." ends a clause; it is not an apposition
+        after_of = re.search(r"\bof\s+$", text[: m.start("term") + m.group("term").find(term)] if term else "")
+        if (term and len(definition.split()) >= 4 and term.lower() not in definition.lower()
+                and not _FINITE.search(definition) and not _FINITE.search(term)
+                and not _SECOND_PERSON.search(definition) and not (after_of and not definition.startswith("the "))):
+            facts.append(Fact("definition", s.document, text, s.heading, subject=term, answer=definition))
+    for m in _CALLED.finditer(text):
+        description = re.split(r"\b(?:their|its|his|her|the|a|an|this|these) ", m.group("description"))[-1]
+        if len(description.split()) >= 2 and not _FINITE.search(description):
+            facts.append(Fact("named", s.document, text, s.heading, subject=description, answer=m.group("term")))
+    for m in _PAREN_GLOSS.finditer(text):
+        term, gloss = _trim_term(m.group("term"), terms), m.group("gloss")
+        if not term or gloss.startswith(("e.g", "i.e", "as ", "high ", "a more")):
+            continue
+        if len(gloss.split()) == 1 and gloss.lower() in terms:  # "joint pain (arthralgia)"
+            facts.append(Fact("named", s.document, text, s.heading, subject=m.group("term"), answer=gloss))
+        elif len(gloss.split()) >= 2:
+            facts.append(Fact("definition", s.document, text, s.heading, subject=term, answer=gloss))
+    m = _RESPONSIBLE.match(text)
+    if m:
+        facts.append(Fact("role", s.document, text, s.heading, subject=m.group("term"),
+                          answer=m.group("definition").rstrip(". ")))
+    return facts
+
+
+def _trim_term(phrase: str, terms: dict[str, float]) -> str:
+    """The tail of ``phrase`` after its last preposition, from its first key term on
+    ("the dysregulation of osteoclasts" -> "osteoclasts", "the aromatase enzyme" -> "aromatase enzyme")."""
+    ws = re.split(r"\b(?:of|in|on|for|with|by|to|from)\s+", phrase)[-1].split()
+    for i in range(len(ws)):
+        if re.sub(r"[’']s$", "", ws[i]).lower() in terms:
+            return " ".join(ws[i:])
+    return ""
+
+
+def acronym_facts(s: Sentence) -> list[Fact]:
+    """"Expansion (ACR)" and "ACR (Expansion)" where the initials agree."""
+    facts = []
+    for m in re.finditer(r"\b(?P<acr>[A-Z][A-Za-z0-9α-ω\-]{1,9}) \((?P<exp>[A-Z][^()]{5,90})\)", s.text):
+        if is_acronym(m.group("acr")) and _initials_match(m.group("acr"), m.group("exp"), loose=True):
+            facts.append(Fact("acronym", s.document, s.text, s.heading, subject=m.group("acr"), answer=m.group("exp")))
+    for m in re.finditer(r"(?P<exp>(?:[\w\-]+ ){1,6}[\w\-]+) \((?P<acr>[A-Z][A-Za-z0-9α-ω\-]{1,9})\)", s.text):
+        acr = m.group("acr")
+        if not is_acronym(acr):
+            continue
+        ws = m.group("exp").split()
+        for k in range(len(ws), 0, -1):  # the shortest tail whose initials spell the acronym
+            candidate = " ".join(ws[-k:])
+            if _initials_match(acr, candidate) and not _initials_match(acr, " ".join(ws[-k + 1:])) \
+                    and ws[-k].lower() not in ("the", "a", "an", "of", "in", "and"):
+                facts.append(Fact("acronym", s.document, s.text, s.heading, subject=acr, answer=candidate))
+                break
+    return facts
+
+
+def _initials_match(acronym: str, expansion: str, loose: bool = False) -> bool:
+    letters = [c.lower() for c in acronym if c.isascii() and c.isalpha()]
+    initials = [w[0].lower() for w in re.split(r"[\s\-,]+", expansion) if w and w[0].isalpha()
+                and w.lower() not in ("of", "or", "and", "in", "the")]
+    if loose:  # bracketed expansions may skip words: "RANKL (Receptor Activator of Nuclear Factor Kappa-B Ligand)"
+        it = iter(initials)
+        return bool(initials) and initials[0] == letters[0] and all(ch in it for ch in letters)
+    return bool(initials) and initials[0] == letters[0] and initials[: len(letters)] == letters[: len(initials)] \
+        and len(initials) in (len(letters), len(letters) - 1, len(letters) + 1)
+
+
+def table_facts(block: Block, document: str) -> list[Fact]:
+    """One fact per table cell (row x column) and one contrast per two-column row."""
+    facts = []
+    table = block.table
+    assert table is not None
+    for row in table.rows:
+        for column, cell in zip(table.columns, row.cells):
+            if cell:
+                facts.append(Fact("cell", document, row.quote, block.heading, subject=row.label, answer=cell,
+                                  extra={"column": column, "columns": table.columns, "cells": row.cells}))
+        if len(row.cells) == 2 and all(row.cells) and row.cells[0].lower() != row.cells[1].lower():
+            facts.append(Fact("contrast", document, row.quote, block.heading, subject=row.label,
+                              answer=row.cells[0], extra={"columns": table.columns, "cells": row.cells}))
+    return facts
+
+
+def list_contrasts(sentences: list[Sentence]) -> list[Fact]:
+    """Parallel labelled list items ("In Women ...", "In Men ...") whose first sentences are
+    copular ("The primary goal is X."): a question per item and a contrast per pair."""
+    firsts: dict[str, Sentence] = {}
+    for s in sentences:
+        if s.label and s.previous is None and s.lost is None:
+            firsts.setdefault(s.label, s)
+    facts = []
+    pattern = re.compile(r"^(?P<subject>The [\w\- ]{3,40}?) (?P<verb>is|are) (?P<value>[^,;]{3,60})\.$")
+    matched = {label: pattern.match(s.text) for label, s in firsts.items()}
+    matched = {k: v for k, v in matched.items() if v}
+    subjects = Counter(m.group("subject").lower() for m in matched.values())
+    for label, m in matched.items():
+        if subjects[m.group("subject").lower()] < 2:
+            continue
+        others = [o.group("value") for k, o in matched.items() if k != label
+                  and o.group("subject").lower() == m.group("subject").lower()]
+        facts.append(Fact("item", firsts[label].document, firsts[label].text, firsts[label].heading,
+                          subject=m.group("subject"), answer=m.group("value"),
+                          extra={"label": label, "verb": m.group("verb"), "others": others}))
+    return facts

@@ -1,0 +1,215 @@
+"""Quality of the shipped decks in decks/: grounding, coverage, no junk, no drift."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from anastro_quiz.decks import dump_deck, load_decks, validate_paths
+from anastro_quiz.generate import generate_decks
+from anastro_quiz.generate.clean import lost_words
+
+ROOT = Path(__file__).resolve().parents[1]
+DECKS = ROOT / "decks"
+SOURCES = DECKS / "sources"
+DOCUMENTS = [SOURCES / "000_d7f352855e4ae8a5.txt", SOURCES / "003_f596ba227722da9a.txt"]
+TOPICS = {"mechanism", "osteoclast-regulation", "atac-bmd", "dosing", "monitoring-systemic"}
+
+# The key facts a student is examined on: each entry is a set of patterns that must all
+# appear in one card (question, answer, cloze text, statement, choices or explanation).
+KEY_FACTS = {
+    "aromatase converts androgens into estrogens": [r"aromatase", r"androgens", r"estrogens"],
+    "anastrozole binds aromatase competitively": [r"competitively", r"aromatase"],
+    "ATAC: 6.1% lumbar-spine loss": [r"6\.1%", r"lumbar spine"],
+    "ATAC: 7.2% total-hip loss": [r"7\.2%", r"total hip"],
+    "ATAC expansion": [r"ATAC", r"Arimidex, Tamoxifen, Alone or in Combination"],
+    "estradiol promotes osteoclast apoptosis": [r"[Ee]stradiol", r"osteoclasts", r"programmed cell death|apoptosis"],
+    "estradiol suppresses osteoclast formation": [r"[Ee]stradiol", r"formation of new osteoclasts"],
+    "RANKL drives osteoclast formation": [r"RANKL", r"osteoclast"],
+    "M-CSF drives osteoclast formation": [r"M-CSF", r"Macrophage Colony-Stimulating Factor|osteoclast"],
+    "ERα is estrogen receptor alpha": [r"ERα", r"[Ee]strogen receptor alpha"],
+    "TRT expansion": [r"TRT", r"Testosterone Replacement Therapy"],
+    "osteoblasts build bone": [r"[Oo]steoblasts", r"building|bone-building"],
+    "osteoclasts break down bone": [r"[Oo]steoclasts", r"breaking down|resorption|bone-resorbing"],
+    "women's dose is 1 mg daily": [r"\b1 mg\b", r"every day|once per day|daily"],
+    "men's dose is a fraction, a few times a week": [r"0\.5 mg|0\.25 mg", r"week"],
+    "2009 study: spine BMD fell in older men": [r"spine BMD|posterior-anterior", r"one year|2009|placebo"],
+    "estradiol maintains bone mass in aging men": [r"[Ee]stradiol", r"bone mass in aging men"],
+    "women: cholesterol and LDL rise": [r"cholesterol", r"LDL|low-density lipoprotein"],
+    "women: more ischemic cardiovascular events": [r"ischemic"],
+    "off-label in men, FDA-approved in women": [r"[Oo]ff-label|FDA-approved"],
+    "bone density is monitored with DEXA in women": [r"DEXA"],
+    "bisphosphonates protect bone": [r"[Bb]isphosphonates"],
+    "adjuvant therapy lasts 5 years or more": [r"5 years"],
+    "men are monitored by serum estradiol and lipids": [r"[Ss]erum estradiol|lipid panels"],
+    "aims: suppression in women, balance in men": [r"therapeutic suppression|[Mm]aximal suppression|[Pp]rofound estrogen suppression"],
+    "estradiol is the primary form of estrogen": [r"[Ee]stradiol", r"primary form of estrogen"],
+    "LDL expansion": [r"LDL", r"[Ll]ow-density lipoprotein"],
+}
+
+# Sentences of the two articles that lost words when scraped; no card may use them.
+LOST = [
+    "For with cancer, anastrozole therapy is a well-established",
+    "contributes to bone mineral density, supports healthy cognitive function",
+    "within the context of (TRT)",
+    "we can examine the specific that govern its use",
+    "the management of associated with levels",
+    "For men undergoing Therapy (TRT)",
+    "the monitoring of is the central component",
+    "its primary mechanism of to a systems-biology perspective",
+    "The resulting impact on (BMD) is a primary concern",
+    "a more atherogenic or loss of cardiovascular protection",
+    "converted into by an enzyme called aromatase",
+    "ensuring that does not outpace bone formation",
+    "When decline, this braking system is released",
+    "anastrozole’s impact on is a universal physiological event",
+    "For with hormone receptor-positive breast cancer",
+    "experienced notable decreases in (BMD)",
+    "This accelerated directly translates",
+    "the tightly coupled dance of and resorption",
+    "it’s often prescribed alongside (TRT)",
+]
+CAPTION_WORDS = re.compile(r"\b(symboliz\w+|embod\w+|exemplif\w+|visual metaphor|serene|morel|orb|pear)\b", re.I)
+
+
+def card_text(card) -> str:
+    """Everything a learner sees on a card."""
+    d = card.data
+    parts = [d.get(k) for k in ("prompt", "answer", "statement", "explanation")]
+    parts.append(re.sub(r"\{\{c\d+::(.*?)(::.*?)?\}\}", r"\1", str(d.get("text", ""))))
+    parts += [str(c) for c in d.get("choices") or []]
+    return " ".join(str(p) for p in parts if p is not None)
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_decks([DECKS])
+
+
+@pytest.fixture(scope="module")
+def cards(shipped):
+    return [c for deck in shipped for c in deck.cards]
+
+
+def test_shipped_decks_validate():
+    assert validate_paths([DECKS]) == []
+
+
+def test_topic_decks_present(shipped):
+    assert TOPICS <= {d.id for d in shipped}
+
+
+def test_every_quote_stands_verbatim_in_its_source(cards):
+    texts = {p.name: p.read_text(encoding="utf-8") for p in DOCUMENTS}
+    for card in cards:
+        src = card.source
+        assert src is not None and src.document in texts, card.id
+        assert src.quote in texts[src.document], (card.id, src.quote)
+
+
+@pytest.mark.parametrize("fact", sorted(KEY_FACTS))
+def test_key_fact_is_asked(fact, cards):
+    patterns = [re.compile(p) for p in KEY_FACTS[fact]]
+    assert any(all(p.search(card_text(c)) for p in patterns) for c in cards), fact
+
+
+def test_key_fact_list_is_long_enough():
+    assert len(KEY_FACTS) >= 20
+
+
+def test_card_count_in_range(cards):
+    assert 60 <= len(cards) <= 300
+
+
+def test_no_caption_boilerplate_or_lost_words(cards):
+    for card in cards:
+        text = card_text(card) + " " + card.source.quote
+        assert not CAPTION_WORDS.search(text), (card.id, text)
+        assert "Skip to main content" not in text
+        assert not re.search(r"\bet al\.|\bReflection\b", text), card.id
+        for fragment in LOST:
+            assert fragment not in text, (card.id, fragment)
+
+
+def test_lost_word_detector_flags_every_known_case():
+    texts = {p.name: p.read_text(encoding="utf-8") for p in DOCUMENTS}
+    whole = "\n".join(texts.values())
+    for fragment in LOST:
+        sentence = next(s for s in re.split(r"(?<=[.?!])\s+|\n", whole) if fragment in s)
+        assert lost_words(sentence), sentence
+
+
+def test_no_two_cards_in_a_deck_ask_the_same_thing(shipped):
+    for deck in shipped:
+        asks = [re.sub(r"\W+", " ", card_text(c).lower()).strip() for c in deck.cards]
+        assert len(asks) == len(set(asks)), deck.id
+        ids = [c.id for c in deck.cards]
+        assert len(ids) == len(set(ids))
+
+
+def test_choice_cards_have_three_distinct_options(cards):
+    for card in cards:
+        if card.type == "choice":
+            choices = [str(c) for c in card.data["choices"]]
+            assert len(set(choices)) == len(choices) >= 3, card.id
+            assert str(card.data["answer"]) in choices
+
+
+def test_prompts_do_not_give_away_their_answer(cards):
+    from anastro_quiz.generate.cards import contains_answer
+
+    for card in cards:
+        if card.type in ("basic", "typed", "choice"):
+            assert not contains_answer(card.data["prompt"], str(card.data["answer"])), card.id
+
+
+def test_prompts_stand_on_their_own(cards):
+    dangling = re.compile(r"^(It|Its|This|These|They|Their|Such)\b")
+    for card in cards:
+        prompt = card.data.get("prompt") or card.data.get("text") or card.data.get("statement")
+        assert not dangling.match(str(prompt)), (card.id, prompt)
+
+
+def test_several_card_types_are_used(cards):
+    assert {"cloze", "basic", "true_false", "typed", "choice"} <= {c.type for c in cards}
+
+
+def test_decks_do_not_drift_from_the_generator():
+    """decks/ must be exactly what the generator writes today (regenerate with the CLI)."""
+    decks = generate_decks(DOCUMENTS)
+    expected = {f"{d.id}.yaml": dump_deck(d) for d in decks}
+    on_disk = {p.name: p.read_text(encoding="utf-8") for p in DECKS.glob("*.yaml")}
+    assert sorted(on_disk) == sorted(expected), "regenerate: anastro-quiz generate decks/sources/*.txt -o decks --force"
+    for name, text in expected.items():
+        assert on_disk[name] == text, f"{name} drifted; regenerate with --force"
+
+
+def test_generation_is_deterministic():
+    first = [dump_deck(d) for d in generate_decks(DOCUMENTS)]
+    second = [dump_deck(d) for d in generate_decks(DOCUMENTS)]
+    assert first == second
+
+
+def test_card_ids_survive_an_unrelated_added_fact(tmp_path):
+    """Ids hash card content: adding a paragraph elsewhere keeps every existing id."""
+    original = DOCUMENTS[1].read_text(encoding="utf-8")
+    extra = original.replace(
+        "\nIntermediate\n",
+        "\nOsteocytes, the long-lived cells embedded in mineralized bone matrix, sense mechanical load.\n\n"
+        "Intermediate\n", 1)
+    copy = tmp_path / DOCUMENTS[1].name
+    copy.write_text(extra, encoding="utf-8")
+    before = {c.id for d in generate_decks([DOCUMENTS[1]]) for c in d.cards}
+    after = {c.id for d in generate_decks([copy]) for c in d.cards}
+    assert len(before - after) <= 2  # at most cards the new fact made redundant
+    assert len(after) >= len(before)
+
+
+def test_generator_never_imports_textual():
+    code = ("import sys, anastro_quiz.generate, anastro_quiz.generate.command; "
+            "sys.exit(1 if any(m == 'textual' or m.startswith('textual.') for m in sys.modules) else 0)")
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
