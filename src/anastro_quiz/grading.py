@@ -86,13 +86,14 @@ def grade_typed(given: str, answer: str, accept: tuple[str, ...] | list[str] = (
     if not given_norm:
         return Grade(False, False, answer, None, 0.0, "no answer given")
     best = Grade(False, False, answer, None, 0.0, "does not match")
-    for target in (answer, *accept):
+    for index, target in enumerate((answer, *accept)):
         result = _compare(given, given_norm, target, tolerance)
         if result.correct and (result.exact or not best.correct):
             if result.exact:
                 return Grade(True, True, answer, target, result.similarity, result.note)
             best = Grade(True, False, answer, target, result.similarity, result.note)
-        elif not best.correct and result.similarity > best.similarity:
+        # The main answer's note ("number differs: 7.1 vs 6.1") beats the generic placeholder.
+        elif not best.correct and (index == 0 or result.similarity > best.similarity):
             best = Grade(False, False, answer, None, result.similarity, result.note)
     return best
 

@@ -1,0 +1,1 @@
+"""The Textual study app. Built by :func:`anastro_quiz.tui.app.make_app`; talks only to the core."""

@@ -1,0 +1,34 @@
+"""The command palette (Ctrl+P): every action of the app, plus one entry per deck."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Callable, Iterator
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+
+class StudyCommands(Provider):
+    """Study a deck, study everything, quiz, progress, settings, help (themes come from Textual)."""
+
+    def _commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
+        app = self.app
+        yield "Study everything due", partial(app.action_study, None), "Every due card in every deck"
+        yield "Start a quiz", partial(app.action_quiz, None), "A scored test from chosen decks or topics"
+        yield "Open progress", app.action_progress, "Heatmap, forecast, retention, mastery, exam readiness"
+        yield "Open settings", app.action_settings, "Desired retention, daily limits, learning steps"
+        yield "Show key bindings", app.action_help, "Every key, screen by screen"
+        for deck in app.collection.decks.values():
+            yield f"Study deck: {deck.title}", partial(app.action_study, deck.id), f"Open {deck.id}"
+            yield f"Quiz on deck: {deck.title}", partial(app.action_quiz, deck.id), f"Quiz from {deck.id}"
+
+    async def discover(self) -> Hits:
+        for name, run, help_text in self._commands():
+            yield DiscoveryHit(name, run, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, run, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), run, help=help_text)

@@ -1,0 +1,114 @@
+"""Home: the decks with their counts and mastery, today's totals, the streak."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ...clock import study_day
+from ...collection import DeckSummary
+from ...stats import review_days, streaks
+from .base import CoreScreen
+
+
+@dataclass
+class HomeData:
+    decks: list[DeckSummary]
+    new_today: int
+    reviewed_today: int
+    streak: dict[str, int]
+
+
+def load_home(collection) -> HomeData:
+    """Everything Home shows, in one trip to the database (runs in a worker)."""
+    now = collection.now()
+    decks = collection.deck_summaries()
+    new_today = sum(min(d.new, collection.limits(d.id).new_per_day) for d in decks)
+    days = review_days(collection.store)
+    today = study_day(now)
+    return HomeData(decks, new_today, days.get(today.isoformat(), 0), streaks(set(days), today))
+
+
+def mastery_bar(share: float, width: int = 10) -> Content:
+    filled = round(max(0.0, min(1.0, share)) * width)
+    return Content.from_markup("[$success]$bar[/][$text-muted]$rest[/] $pct",
+                               bar="█" * filled, rest="░" * (width - filled), pct=f"{share:>4.0%}")
+
+
+class HomeScreen(CoreScreen):
+    """The deck list. Enter studies the highlighted deck; ``a`` studies everything due."""
+
+    BINDINGS = [
+        Binding("a", "app.study", "Study all due", tooltip="Every due card in every deck", id="study-all"),
+        Binding("t", "quiz", "Quiz", tooltip="A scored test from chosen decks", id="quiz"),
+        Binding("p", "app.progress", "Progress", id="progress"),
+        Binding("s", "app.settings", "Settings", id="settings"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+    ]
+    HELP = "Enter studies the highlighted deck."
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: HomeData | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Loading…", id="today")
+        table: DataTable = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static(Content.from_markup("[b]Enter[/] study the highlighted deck   [b]a[/] study everything due"),
+                     id="home-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#decks", DataTable)
+        table.add_column("Deck", key="title")
+        for label in ("New", "Learn", "Due"):
+            table.add_column(label, key=label.lower(), width=5)
+        table.add_column("Mastery", key="mastery", width=15)
+        self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        # Counts change after every session, quiz or settings change: reload on return.
+        # (The first resume can arrive before on_mount has made the columns.)
+        if self.query_one("#decks", DataTable).columns:
+            self.refresh_data()
+
+    def refresh_data(self) -> None:
+        self.db(lambda: load_home(self.collection), self.show, name="load decks")
+
+    def show(self, data: HomeData) -> None:
+        self.data = data
+        table = self.query_one("#decks", DataTable)
+        selected = table.cursor_row
+        table.clear()
+        for d in data.decks:
+            table.add_row(Text(d.title), str(d.new), str(d.learning), str(d.due), mastery_bar(d.mastery), key=d.id)
+        if data.decks:
+            table.move_cursor(row=min(selected, len(data.decks) - 1))
+        due = sum(d.due for d in data.decks)
+        learning = sum(d.learning for d in data.decks)
+        streak = data.streak
+        self.query_one("#today", Static).update(Content.from_markup(
+            "Today: [b]$due[/] due · [b]$learn[/] learning · [b]$new[/] new   "
+            "Reviewed: [b]$done[/]   Streak: [b]$cur[/] day(s) (best $best)",
+            due=due, learn=learning, new=data.new_today, done=data.reviewed_today,
+            cur=streak["current"], best=streak["longest"]))
+        self.sub_title = f"{len(data.decks)} deck(s)"
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.action_study(str(event.row_key.value))
+
+    def highlighted_deck(self) -> str | None:
+        table = self.query_one("#decks", DataTable)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_quiz(self) -> None:
+        self.app.action_quiz(self.highlighted_deck())

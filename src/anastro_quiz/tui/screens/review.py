@@ -1,0 +1,283 @@
+"""Review: one card at a time; reveal, grade 1-4, undo, bury, suspend, source, explanation."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Footer, Header, Input, ProgressBar, Static
+
+from ...decks import StudyItem
+from ...grading import Grade, grade_typed
+from ...scheduler import Rating
+from ..widgets.grade_bar import LABELS, GradeBar
+from .base import CoreScreen
+
+# Anki's default cap: a card left on screen while the learner is away should not
+# count as ten minutes of study.
+MAX_ANSWER_MS = 60_000
+
+
+@dataclass
+class Shown:
+    """The session as it stands after the last action (computed in a worker)."""
+
+    item: StudyItem | None
+    preview: dict[Rating, str] = field(default_factory=dict)
+    remaining: dict[str, int] = field(default_factory=dict)
+    done: int = 0
+    note: str = ""
+
+
+def snapshot(session, note: str = "") -> Shown:
+    item = session.current
+    return Shown(item, session.preview() if item else {}, session.remaining, session.done, note)
+
+
+class ReviewScreen(CoreScreen):
+    """Studies one :class:`StudySession`; every grade is committed before the next card shows."""
+
+    BINDINGS = [
+        Binding("space", "primary", "Reveal", id="reveal"),
+        Binding("enter", "primary", "Show answer / accept grade", show=False),
+        Binding("1", "grade(1)", "Again", show=False),
+        Binding("2", "grade(2)", "Hard", show=False),
+        Binding("3", "grade(3)", "Good", show=False),
+        Binding("4", "grade(4)", "Easy", show=False),
+        Binding("u", "undo", "Undo", id="undo"),
+        Binding("b", "bury", "Bury", id="bury"),
+        Binding("s", "suspend", "Suspend", id="suspend"),
+        Binding("o", "source", "Source", id="source"),
+        Binding("e", "explanation", "Explain", id="explain"),
+        Binding("q,escape", "leave", "Back", id="back"),
+    ]
+    HELP = "1 Again · 2 Hard · 3 Good · 4 Easy (the buttons show the interval each gives)."
+
+    def __init__(self, session) -> None:
+        super().__init__()
+        self.session = session
+        self.shown: Shown | None = None
+        self.revealed = False
+        self.busy = True  # until the first card arrives
+        self.typed_grade: Grade | None = None
+        self._shown_at = time.monotonic()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="review-status"):
+            yield Static("", id="counts")
+            yield ProgressBar(id="session-progress", show_eta=False)
+        with VerticalScroll(id="card"):
+            yield Static("", id="card-meta")
+            yield Static("", id="prompt")
+            yield Static("", id="choices")
+            yield Input(placeholder="Type your answer, then Enter", id="typed")
+            yield Static("", id="answer")
+            yield Static("", id="verdict")
+            yield Static("", id="explanation")
+        with Horizontal(id="reveal-bar"):
+            button = Button("Show answer (Space)", id="reveal-button", compact=True)
+            button.can_focus = False
+            yield button
+        yield GradeBar(id="grade-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        decks = self.collection.decks
+        titles = [decks[d].title for d in self.session.deck_ids if d in decks]
+        self.sub_title = ("Re-drill · " if self.session.mode == "drill" else "") + (
+            titles[0] if len(titles) == 1 else f"{len(titles)} decks")
+        self.db(lambda: snapshot(self.session), self.show_card, name="load card")
+
+    # --- drawing -------------------------------------------------------------
+
+    def show_card(self, shown: Shown) -> None:
+        self.busy = False
+        self.shown = shown
+        if shown.note:
+            self.notify(shown.note, timeout=2)
+        if shown.item is None:
+            self.finish()
+            return
+        item = shown.item
+        self.revealed = False
+        self.typed_grade = None
+        remaining = shown.remaining
+        self.query_one("#counts", Static).update(Content.from_markup(
+            "[$primary]new $n[/] · [$warning]learn $l[/] · [$success]due $r[/]",
+            n=remaining.get("new", 0), l=remaining.get("learning", 0), r=remaining.get("review", 0)))
+        bar = self.query_one("#session-progress", ProgressBar)
+        bar.update(total=shown.done + sum(remaining.values()), progress=shown.done)
+        deck = self.collection.decks.get(item.deck_id)
+        tags = f" · {', '.join(item.tags)}" if item.tags else ""
+        self.query_one("#card-meta", Static).update(
+            Content(f"{deck.title if deck else item.deck_id} · {item.type.replace('_', '/')}{tags}"))
+        self.query_one("#prompt", Static).update(Content(item.prompt))
+        choices = self.query_one("#choices", Static)
+        choices.display = bool(item.choices)
+        choices.update(Content("\n".join(f"  {chr(97 + i)}) {c}" for i, c in enumerate(item.choices))))
+        typed = self.query_one("#typed", Input)
+        typed.display = item.type == "typed"
+        typed.disabled = item.type != "typed"
+        typed.value = ""
+        for name in ("answer", "verdict", "explanation"):
+            self.query_one(f"#{name}", Static).display = False
+        self.query_one("#reveal-bar").display = True
+        self.query_one("#grade-bar").display = False
+        self.query_one("#card", VerticalScroll).scroll_home(animate=False)
+        if item.type == "typed":
+            typed.focus()
+        else:
+            self.set_focus(None)
+        self._shown_at = time.monotonic()
+
+    def reveal(self) -> None:
+        if self.shown is None or self.shown.item is None or self.revealed:
+            return
+        item = self.shown.item
+        self.revealed = True
+        answer = self.query_one("#answer", Static)
+        answer.update(Content.from_markup("[b $success]$answer[/]", answer=item.answer))
+        answer.display = True
+        suggested = None
+        if self.typed_grade is not None:
+            g = self.typed_grade
+            suggested = g.suggested_rating
+            given = self.query_one("#typed", Input).value
+            mark = "[b $success]✓ correct[/]" if g.exact else (
+                "[b $warning]≈ accepted[/]" if g.correct else "[b $error]✗ not right[/]")
+            verdict = self.query_one("#verdict", Static)
+            verdict.update(Content.from_markup(
+                mark + "  you wrote: $given\n[$text-muted]$note[/]\n"
+                "Proposed grade: [b]$label[/] (Enter accepts, 1-4 overrides)",
+                given=given or "(nothing)", note=g.note, label=LABELS[suggested]))
+            verdict.display = True
+            typed = self.query_one("#typed", Input)
+            typed.disabled = True
+            self.set_focus(None)
+        self.query_one("#reveal-bar").display = False
+        grades = self.query_one(GradeBar)
+        grades.show(self.shown.preview, suggested)
+        grades.display = True
+
+    # --- actions ---------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        item = self.shown.item if self.shown else None
+        if item is None or self.revealed:
+            return
+        self.typed_grade = grade_typed(event.value, item.answer, item.accept, item.tolerance)
+        self.reveal()
+
+    def action_primary(self) -> None:
+        """Space/Enter: reveal; once revealed, accept the proposed grade (Good unless a typed answer says otherwise)."""
+        if self.busy or self.shown is None:
+            return
+        if not self.revealed:
+            if self.shown.item is not None and self.shown.item.type == "typed":
+                self.query_one("#typed", Input).action_submit()
+                return
+            self.reveal()
+            return
+        suggested = self.typed_grade.suggested_rating if self.typed_grade else Rating.Good
+        self.action_grade(int(suggested))
+
+    def action_grade(self, rating: int) -> None:
+        if self.busy or not self.revealed or self.shown is None or self.shown.item is None:
+            return
+        self.busy = True
+        duration_ms = min(int((time.monotonic() - self._shown_at) * 1000), MAX_ANSWER_MS)
+        session = self.session
+
+        def job() -> Shown:
+            session.grade(Rating(rating), duration_ms)  # committed before the next card is drawn
+            return snapshot(session)
+
+        self.db(job, self.show_card, name="grade card")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        button_id = event.button.id or ""
+        if button_id == "reveal-button":
+            self.action_primary()
+        elif button_id.startswith("grade-"):
+            self.action_grade(int(button_id.removeprefix("grade-")))
+
+    def _card_action(self, name: str, run, note: str) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        session = self.session
+
+        def job() -> Shown:
+            changed = run()
+            return snapshot(session, note if changed is not None else "")
+
+        self.db(job, self.show_card, name=name)
+
+    def action_undo(self) -> None:
+        if not self.session.can_undo:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        self._card_action("undo", self.session.undo, "Undone: the card's previous schedule is back.")
+
+    def action_bury(self) -> None:
+        self._card_action("bury card", self.session.bury, "Buried until tomorrow.")
+
+    def action_suspend(self) -> None:
+        self._card_action("suspend card", self.session.suspend,
+                          "Suspended: it stays out of your reviews until you unsuspend it.")
+
+    def action_explanation(self) -> None:
+        item = self.shown.item if self.shown else None
+        if item is None:
+            return
+        if not self.revealed:
+            self.notify("Reveal the answer first (Space).", timeout=2)
+            return
+        if not item.explanation:
+            self.notify("This card has no explanation.", timeout=2)
+            return
+        box = self.query_one("#explanation", Static)
+        box.update(Content.from_markup("[i]$text[/]", text=item.explanation))
+        box.display = not box.display
+        if box.display:
+            self.query_one("#card", VerticalScroll).scroll_end(animate=False)
+
+    def action_source(self) -> None:
+        item = self.shown.item if self.shown else None
+        if item is None:
+            return
+        if not self.revealed:
+            self.notify("Reveal the answer first (Space): the source gives it away.", timeout=2)
+            return
+        if item.source is None:
+            self.notify("This card has no source.", timeout=2)
+            return
+        from ..dialogs.source import SourceDialog
+
+        self.app.push_screen(SourceDialog(self.collection.decks.get(item.deck_id), item.source))
+
+    def action_leave(self) -> None:
+        if self.busy and self.shown is not None:
+            return
+        self.finish()
+
+    def finish(self) -> None:
+        """Close the session; show the summary if anything was graded."""
+        from .summary import SummaryScreen, load_summary
+
+        self.busy = True
+        graded = self.session.done > 0
+
+        def done(summary) -> None:
+            if graded:
+                self.app.switch_screen(SummaryScreen(summary))
+            else:
+                self.app.pop_screen()
+
+        self.db(lambda: load_summary(self.collection, self.session), done, name="finish session")

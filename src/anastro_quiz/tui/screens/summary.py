@@ -1,0 +1,88 @@
+"""End of session: what was done, how well, what comes next; re-drill the misses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Footer, Header, Static
+
+from ...session import SessionSummary, StudySession
+from ...stats import due_forecast
+from .base import CoreScreen
+
+
+@dataclass
+class SummaryData:
+    summary: SessionSummary
+    deck_ids: list[str]
+    mode: str
+    due_tomorrow: int
+    due_week: int
+
+
+def load_summary(collection, session: StudySession) -> SummaryData:
+    """Close ``session`` and gather its summary and the coming forecast (runs in a worker)."""
+    summary = session.finish()
+    forecast = due_forecast(collection.store, session.deck_ids, collection.now(), 8)
+    return SummaryData(summary, session.deck_ids, session.mode, forecast[1]["due"],
+                       sum(day["due"] for day in forecast[1:8]))
+
+
+def format_duration(seconds: float) -> str:
+    minutes, secs = divmod(int(round(seconds)), 60)
+    return f"{minutes}m {secs:02d}s" if minutes else f"{secs}s"
+
+
+class SummaryScreen(CoreScreen):
+    BINDINGS = [
+        Binding("r", "redrill", "Re-drill missed", id="redrill"),
+        Binding("q,escape,enter", "app.pop_screen", "Home", id="home"),
+    ]
+    HELP = "Re-drilling practises the cards you answered Again; it does not change their schedule."
+
+    def __init__(self, data: SummaryData) -> None:
+        super().__init__()
+        self.data = data
+
+    def compose(self) -> ComposeResult:
+        s, d = self.data.summary, self.data
+        per_card = f" ({s.seconds / s.reviewed:.0f}s per card)" if s.reviewed else ""
+        recall = f"{s.recall_rate:.0%}" if s.recall_rate is not None else "–"
+        grades = " · ".join(f"{name} {count}" for name, count in s.grades.items())
+        missed = len(s.again_items)
+        yield Header()
+        with Vertical(id="summary", classes="panel"):
+            yield Static(Content.from_markup("[b]$title[/]", title="Drill finished" if d.mode == "drill"
+                                             else "Session finished"), classes="panel-title")
+            yield Static(Content.from_markup(
+                "Cards reviewed  [b]$n[/]\nTime            [b]$t[/]$per\nGrades          $grades\n"
+                "Recall rate     [b]$recall[/]\nComing due      [b]$tom[/] tomorrow · [b]$week[/] in the next 7 days",
+                n=s.reviewed, t=format_duration(s.seconds), per=per_card, grades=grades, recall=recall,
+                tom=d.due_tomorrow, week=d.due_week), id="summary-body")
+            hint = (f"Press r to re-drill the {missed} card(s) you missed, or Enter to go home." if missed
+                    else "No misses. Press Enter to go home.")
+            yield Static(hint, id="summary-hint")
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "redrill" and not self.data.summary.again_items:
+            return None  # shown greyed out: there is nothing to re-drill
+        return True
+
+    def action_redrill(self) -> None:
+        items = list(self.data.summary.again_items)
+        deck_ids = self.data.deck_ids
+
+        def start() -> StudySession:
+            return StudySession(self.collection, deck_ids, mode="drill", items=items)
+
+        def open_drill(session: StudySession) -> None:
+            from .review import ReviewScreen
+
+            self.app.switch_screen(ReviewScreen(session))
+
+        self.db(start, open_drill, name="start re-drill")

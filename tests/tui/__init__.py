@@ -1,0 +1,1 @@
+"""Pilot-driven tests of the Textual app."""

@@ -1,0 +1,45 @@
+"""Fixtures for driving the real app (built by ``make_app``) with Pilot."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from textual.widgets import Input
+
+
+@pytest.fixture(autouse=True)
+def _stable_terminal(monkeypatch):
+    """UTC study days and no blinking cursor, so screens (and snapshots) do not vary by machine."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    monkeypatch.setattr(Input, "cursor_blink", False)
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def app(collection):
+    from anastro_quiz.tui.app import make_app
+
+    return make_app(collection)
+
+
+async def settle(pilot, rounds: int = 30) -> None:
+    """Wait until database workers (and the workers their callbacks start) are done."""
+    app = pilot.app
+    for _ in range(rounds):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in app.workers):
+            return
+    raise AssertionError("workers did not settle")
+
+
+async def press(pilot, *keys: str) -> None:
+    """Press keys one at a time, letting each one's database work finish."""
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
