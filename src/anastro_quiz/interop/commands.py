@@ -83,4 +83,106 @@ def import_command(file: Path, output: Path, fmt: str, deck_id: str | None, titl
             click.echo(f"  {skipped}", err=True)
 
 
-COMMANDS = [import_command]
+
+# --- progress ------------------------------------------------------------------
+
+
+@click.group("progress")
+def progress_group() -> None:
+    """Move study progress between machines: export the review log, merge another copy."""
+
+
+@progress_group.command("export")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="CSV file (default: stdout).")
+@click.option("--deck", "deck_ids", multiple=True, help="Only these deck ids (repeatable).")
+@click.pass_obj
+def progress_export_command(obj, output: Path | None, deck_ids: tuple[str, ...]) -> None:
+    """Write the review log as CSV: card_id,review_rating,review_time,review_duration (the py-fsrs
+    format) plus deck, review_id (UUID) and mode. Undone reviews are left out."""
+    from . import InteropError
+    from .progress import export_review_log
+
+    store = _open_store(obj.db_path)
+    try:
+        count, text = export_review_log(store, output, list(deck_ids) or None)
+    except InteropError as exc:
+        _fail(str(exc))
+    finally:
+        store.close()
+    if text is not None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"wrote {count} review(s) to {output}", err=True)
+
+
+@progress_group.command("merge")
+@click.argument("other", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the merge report as JSON.")
+@click.pass_obj
+def progress_merge_command(obj, other: Path, as_json: bool) -> None:
+    """Merge OTHER.db's review log into this database by review UUID and rebuild affected cards.
+
+    Idempotent and order-independent; no review is ever lost. Settings that differ are
+    reported and left as they are here.
+    """
+    from . import InteropError
+    from .progress import merge_databases, open_other
+
+    try:
+        open_other(other).close()  # check before creating or touching anything here
+    except InteropError as exc:
+        _fail(str(exc))
+    store = _open_store(obj.db_path)
+    try:
+        report = merge_databases(store, other)
+    except InteropError as exc:
+        _fail(str(exc))
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+        return
+    click.echo(f"merged {other}: {report.added} new review(s), {report.undone} newly undone, "
+               f"{report.already_present} already here; {report.cards_rebuilt} card(s) rebuilt"
+               + (f", {report.cards_added} card(s) new here" if report.cards_added else ""))
+    if not report.changed:
+        click.echo("nothing changed (already merged)")
+    if report.mismatched:
+        click.echo(f"warning: {len(report.mismatched)} review id(s) differ in content between the two "
+                   f"databases and were left as they are here: {', '.join(report.mismatched[:5])}", err=True)
+    if report.conflicts:
+        click.echo("settings differ (not merged; change them with the settings screen if needed):", err=True)
+        for conflict in report.conflicts:
+            click.echo(f"  {conflict}", err=True)
+
+
+def _open_store(db_path: Path):
+    from ..store import Store, StoreError
+
+    try:
+        return Store.open(db_path)
+    except StoreError as exc:
+        _fail(str(exc))
+
+
+# --- backup --------------------------------------------------------------------
+
+
+@click.command("backup")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Backup file or folder (default: backups/ beside the database).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.pass_obj
+def backup_command(obj, output: Path | None, force: bool) -> None:
+    """Copy the progress database consistently (SQLite online backup; safe while the app is open)."""
+    from . import InteropError
+    from .backup import backup_database
+
+    try:
+        report = backup_database(obj.db_path, output, overwrite=force)
+    except InteropError as exc:
+        _fail(str(exc))
+    click.echo(f"backed up {obj.db_path} ({report.reviews} review(s), {report.size} bytes) to {report.path}")
+
+
+COMMANDS = [import_command, progress_group, backup_command]

@@ -1,0 +1,394 @@
+"""Review-log CSV export/reading, merging progress databases, backup."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from anastro_quiz.cli import cli
+from anastro_quiz.collection import Collection
+from anastro_quiz.interop import InteropError
+from anastro_quiz.interop.progress import merge_databases, parse_review_log, read_review_log
+from anastro_quiz.scheduler import Scheduler, dump_state
+from anastro_quiz.store import Store
+
+
+
+class FakeClock:
+    """A settable clock (like the conftest one, constructible with any start)."""
+
+    def __init__(self, start: datetime | None = None):
+        self.now = start or datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs) -> None:
+        self.now += timedelta(**kwargs)
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "review-log-sample.csv"
+
+
+def _study(coll: Collection, clock: FakeClock, days: int, pattern: list[int], max_per_day: int = 50) -> None:
+    """Study every day for ``days`` days, grading with ``pattern`` in rotation."""
+    n = 0
+    for _ in range(days):
+        session = coll.start_session()
+        graded = 0
+        while session.current is not None and graded < max_per_day:
+            session.grade(pattern[n % len(pattern)], duration_ms=1500 + n)
+            n += 1
+            graded += 1
+            clock.advance(minutes=2)
+        session.finish()
+        clock.advance(days=1)
+
+
+def _open(path: Path, deck_dir: Path, clock: FakeClock) -> Collection:
+    return Collection.open(path, [deck_dir], clock=clock)
+
+
+def _make_pair(tmp_path: Path, deck_dir: Path) -> tuple[Path, Path]:
+    """Two copies that studied the same decks on different machines, partly the same cards."""
+    a_path, b_path = tmp_path / "a.db", tmp_path / "b.db"
+    clock_a = FakeClock(datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc))
+    a = _open(a_path, deck_dir, clock_a)
+    _study(a, clock_a, days=6, pattern=[3, 3, 1, 4, 2, 3])
+    a.close()
+    clock_b = FakeClock(datetime(2026, 3, 1, 21, 0, tzinfo=timezone.utc))
+    b = _open(b_path, deck_dir, clock_b)
+    _study(b, clock_b, days=4, pattern=[1, 3, 3, 2])
+    b.close()
+    return a_path, b_path
+
+
+def _dump(path: Path) -> tuple[list, list]:
+    conn = sqlite3.connect(path)
+    try:
+        reviews = conn.execute("SELECT id, deck, card_id, rating, reviewed_at, undone, mode, state_before, "
+                               "state_after, fsrs_state_before, fsrs_state_after, due_after FROM reviews "
+                               "ORDER BY id").fetchall()
+        schedule = conn.execute("SELECT deck, card_id, state, fsrs_state, due, reps, lapses, leech FROM schedule "
+                                "ORDER BY deck, card_id").fetchall()
+    finally:
+        conn.close()
+    return reviews, schedule
+
+
+def _copy(src: Path, dst: Path) -> Path:
+    shutil.copy(src, dst)
+    return dst
+
+
+def _merge(into: Path, other: Path, *extra: str):
+    return CliRunner().invoke(cli, ["--db", str(into), "progress", "merge", str(other), *extra],
+                              catch_exceptions=False)
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- review-log CSV --------------------------------------------------------------
+
+
+def test_progress_export_columns_and_undone_left_out(collection, clock, tmp_path):
+    session = collection.start_session()
+    session.grade(3, duration_ms=1200)
+    clock.advance(seconds=30)
+    session.grade(1, duration_ms=800)
+    clock.advance(seconds=30)
+    session.grade(4)
+    session.undo()
+    out = tmp_path / "log.csv"
+    result = CliRunner().invoke(cli, ["--db", str(collection.store.path), "progress", "export", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = out.read_text().splitlines()
+    assert lines[0] == "card_id,review_rating,review_time,review_duration,deck,review_id,mode"
+    assert len(lines) == 3
+    reviews = read_review_log(out)
+    assert [r.rating for r in reviews] == [3, 1]
+    assert reviews[0].duration_ms == 1200 and reviews[0].deck == "sample" and len(reviews[0].review_id) == 36
+    assert reviews[0].time == clock.now - timedelta(seconds=60)
+
+    stdout = CliRunner().invoke(cli, ["--db", str(collection.store.path), "progress", "export"])
+    assert stdout.output.splitlines() == lines
+
+
+GOOD = "card_id,review_rating,review_time,review_duration\n"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("card_id,review_rating,review_time\nx,3,2024-01-01T00:00:00+00:00\n", "missing column(s) review_duration"),
+    ("card,rating\n1,2\n", "missing column(s) card_id, review_rating, review_time"),
+    (GOOD + "x,5,2024-01-01T00:00:00+00:00,10\n", "unknown rating '5'"),
+    (GOOD + "x,Good,2024-01-01T00:00:00+00:00,10\n", "unknown rating 'Good'"),
+    (GOOD + "x,0,2024-01-01T00:00:00+00:00,10\n", "unknown rating '0'"),
+    (GOOD + "x,3,2024-01-02T00:00:00+00:00,10\ny,3,2024-01-01T00:00:00+00:00,10\n", ":3: review_time"),
+    (GOOD + "x,3,2024-01-01T00:00:00,10\n", "not an ISO 8601 time in UTC"),
+    (GOOD + "x,3,2024-01-01T00:00:00+02:00,10\n", "not an ISO 8601 time in UTC"),
+    (GOOD + "x,3,yesterday,10\n", "not an ISO 8601 time in UTC"),
+    (GOOD + "x,3,2024-01-01T00:00:00Z,soon\n", "not a number of ms"),
+    (GOOD + ",3,2024-01-01T00:00:00Z,1\n", "empty card_id"),
+])
+def test_review_log_bad_input(text, message):
+    with pytest.raises(InteropError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        parse_review_log(text)
+
+
+def test_review_log_accepts_z_and_empty_duration():
+    reviews = parse_review_log(GOOD + "x,3,2024-01-01T00:00:00Z,\nx,1,2024-01-01T00:00:00.5+00:00,12\n")
+    assert [r.rating for r in reviews] == [3, 1]
+    assert reviews[0].duration_ms is None and reviews[1].time.tzinfo is not None
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="shared/data/review-log-sample.csv is not present")
+def test_sample_review_log_reads():
+    reviews = read_review_log(SAMPLE)
+    assert len(reviews) == 12_580
+    assert len({r.card_id for r in reviews}) == 1_205
+
+
+# --- merge -----------------------------------------------------------------------
+
+
+def test_merge_is_order_independent_idempotent_and_lossless(tmp_path, deck_dir):
+    a, b = _make_pair(tmp_path, deck_dir)
+    (a_reviews, _), (b_reviews, _) = _dump(a), _dump(b)
+    ab, ba = _copy(a, tmp_path / "ab.db"), _copy(b, tmp_path / "ba.db")
+
+    result = _merge(ab, b)
+    assert result.exit_code == 0, result.output
+    assert f"{len(b_reviews)} new review(s)" in result.output
+    assert _merge(ba, a).exit_code == 0
+
+    ab_dump, ba_dump = _dump(ab), _dump(ba)
+    assert ab_dump == ba_dump  # A+B equals B+A, reviews and card states alike
+    ids = {r[0] for r in ab_dump[0]}
+    assert ids == {r[0] for r in a_reviews} | {r[0] for r in b_reviews}  # no review lost
+
+    before = _dump(ab)
+    again = _merge(ab, b)
+    assert again.exit_code == 0 and "nothing changed" in again.output
+    assert _dump(ab) == before
+    assert _merge(ab, ba).exit_code == 0
+    assert _dump(ab) == before
+
+
+def test_merge_rebuilds_states_by_replaying_in_time_order(tmp_path, deck_dir):
+    a, b = _make_pair(tmp_path, deck_dir)
+    ab = _copy(a, tmp_path / "ab.db")
+    assert _merge(ab, b).exit_code == 0
+    sched = Scheduler(enable_fuzzing=False)
+    conn = sqlite3.connect(ab)
+    rows = conn.execute("SELECT deck, card_id, state, reps FROM schedule WHERE state IS NOT NULL").fetchall()
+    assert rows
+    for deck, card_id, state, reps in rows:
+        history = conn.execute("SELECT rating, reviewed_at FROM reviews WHERE deck=? AND card_id=? AND undone=0 "
+                               "AND mode='review' ORDER BY reviewed_at, id", (deck, card_id)).fetchall()
+        assert reps == len(history)
+        card = sched.new_state(datetime.fromisoformat(history[0][1]))
+        for rating, at in history:
+            card, _ = sched.review(card, rating, datetime.fromisoformat(at))
+        import json
+
+        replayed, stored = json.loads(dump_state(card)), json.loads(state)
+        for key in ("stability", "difficulty", "state", "step", "last_review"):
+            assert replayed[key] == stored[key], (card_id, key)
+    conn.close()
+
+
+def test_merge_keeps_cards_reviewed_on_one_side_exactly(tmp_path, deck_dir):
+    a, b = _make_pair(tmp_path, deck_dir)
+    empty = tmp_path / "empty.db"
+    _open(empty, deck_dir, FakeClock()).close()
+    assert _merge(empty, a).exit_code == 0
+    a_reviews, a_schedule = _dump(a)
+    e_reviews, e_schedule = _dump(empty)
+    assert e_reviews == a_reviews
+    assert e_schedule == a_schedule
+
+
+def test_merge_into_new_database_and_undone_propagates(tmp_path, deck_dir):
+    a, _ = _make_pair(tmp_path, deck_dir)
+    fresh = tmp_path / "sub" / "fresh.db"
+    assert _merge(fresh, a).exit_code == 0
+    assert len(_dump(fresh)[0]) == len(_dump(a)[0])
+
+    # Undo the last review on A after the merge; merging again carries the undo over.
+    clock = FakeClock(datetime(2026, 4, 1, tzinfo=timezone.utc))
+    coll = _open(a, deck_dir, clock)
+    session = coll.start_session()
+    session.grade(3)
+    session.grade(3)
+    session.undo()
+    coll.close()
+    result = _merge(fresh, a, "--json")
+    import json
+
+    report = json.loads(result.output)
+    assert report["added"] == 2 and report["undone"] == 0
+    a_reviews, a_schedule = _dump(a)
+    f_reviews, f_schedule = _dump(fresh)
+    assert [r[:6] for r in f_reviews] == [r[:6] for r in a_reviews]
+    assert f_schedule == a_schedule
+
+
+def test_merge_propagates_undo_of_an_already_merged_review(tmp_path, deck_dir):
+    clock = FakeClock(datetime(2026, 4, 1, tzinfo=timezone.utc))
+    a = tmp_path / "a.db"
+    coll = _open(a, deck_dir, clock)
+    session = coll.start_session()
+    session.grade(3)
+    coll.close()
+    b = _copy(a, tmp_path / "b.db")
+    coll = _open(a, deck_dir, clock)
+    # Undo it on A through the store (as the session's undo would).
+    review_id = coll.store.conn.execute("SELECT id FROM reviews").fetchone()[0]
+    coll.store.undo_review(review_id)
+    coll.close()
+    result = _merge(b, a, "--json")
+    import json
+
+    assert json.loads(result.output)["undone"] == 1
+    assert _dump(b) == _dump(a)
+
+
+def test_merge_reports_settings_conflicts_without_choosing(tmp_path, deck_dir):
+    a, b = _make_pair(tmp_path, deck_dir)
+    with Store.open(a) as store:
+        store.set_setting("scheduler", {"desired_retention": 0.85})
+        store.set_setting("limits", {"new_per_day": 5})
+    with Store.open(b) as store:
+        store.set_setting("scheduler", {"desired_retention": 0.95})
+    result = _merge(a, b)
+    assert result.exit_code == 0
+    text = result.output  # stdout and stderr together
+    assert "global/scheduler: differs" in text and "0.85" in text and "0.95" in text
+    assert "global/limits: only set here" in text
+    with Store.open(a) as store:
+        assert store.get_setting("scheduler") == {"desired_retention": 0.85}
+
+
+def _newer_schema(tmp_path: Path, a: Path) -> Path:
+    newer = _copy(a, tmp_path / "newer.db")
+    conn = sqlite3.connect(newer)
+    conn.execute("PRAGMA user_version=99")
+    conn.close()
+    return newer
+
+
+def _foreign(tmp_path: Path, _a: Path) -> Path:
+    path = tmp_path / "foreign.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def _text(tmp_path: Path, _a: Path) -> Path:
+    path = tmp_path / "notes.db"
+    path.write_text("not a database at all\n" * 10)
+    return path
+
+
+def _missing(tmp_path: Path, _a: Path) -> Path:
+    return tmp_path / "nope.db"
+
+
+def _folder(tmp_path: Path, _a: Path) -> Path:
+    path = tmp_path / "folder.db"
+    path.mkdir()
+    return path
+
+
+@pytest.mark.parametrize("make, message", [
+    (_newer_schema, "newer anastro-quiz"),
+    (_foreign, "not an anastro-quiz one"),
+    (_text, "not an anastro-quiz database"),
+    (_missing, "does not exist"),
+    (_folder, "is a folder"),
+])
+def test_merge_bad_input_is_refused_and_nothing_written(tmp_path, deck_dir, make, message):
+    a, _ = _make_pair(tmp_path, deck_dir)
+    other = make(tmp_path, a)
+    target = _copy(a, tmp_path / "target.db")
+    digest = _sha(target)
+    result = _merge(target, other)
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert _sha(target) == digest
+    # A database that did not exist yet is not created either.
+    ghost = tmp_path / "ghost.db"
+    assert _merge(ghost, other).exit_code == 2
+    assert not ghost.exists()
+
+
+def test_merge_with_itself_is_refused(tmp_path, deck_dir):
+    a, _ = _make_pair(tmp_path, deck_dir)
+    result = _merge(a, a)
+    assert result.exit_code == 2 and "is this database" in result.output
+
+
+def test_merge_api_on_stores(tmp_path, deck_dir):
+    a, b = _make_pair(tmp_path, deck_dir)
+    with Store.open(a) as store:
+        report = merge_databases(store, b)
+        assert report.added > 0 and report.cards_rebuilt > 0 and not report.mismatched
+        report = merge_databases(store, b)
+        assert not report.changed
+
+
+# --- backup ----------------------------------------------------------------------
+
+
+def test_backup_while_open_is_consistent(collection, clock, tmp_path):
+    session = collection.start_session()
+    for _ in range(3):
+        session.grade(3, duration_ms=1000)
+        clock.advance(minutes=1)
+    out = tmp_path / "copy.db"
+    db = collection.store.path
+    result = CliRunner().invoke(cli, ["--db", str(db), "backup", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "3 review(s)" in result.output
+    with Store.open(out) as copy:
+        assert copy.review_count() == 3 and copy.integrity_check() == "ok"
+    assert not Path(str(out) + "-wal").exists()
+    session.grade(3)  # the app keeps working while and after the backup is taken
+    assert collection.store.review_count() == 4
+
+    again = CliRunner().invoke(cli, ["--db", str(db), "backup", "-o", str(out)])
+    assert again.exit_code == 2 and "already exists" in again.output
+    assert CliRunner().invoke(cli, ["--db", str(db), "backup", "-o", str(out), "--force"]).exit_code == 0
+    with Store.open(out) as copy:
+        assert copy.review_count() == 4
+
+
+def test_backup_default_location_and_folder_target(collection, tmp_path):
+    db = collection.store.path
+    result = CliRunner().invoke(cli, ["--db", str(db), "backup"])
+    assert result.exit_code == 0, result.output
+    made = list((db.parent / "backups").glob("progress-*.db"))
+    assert len(made) == 1
+    folder = tmp_path / "bk"
+    folder.mkdir()
+    assert CliRunner().invoke(cli, ["--db", str(db), "backup", "-o", str(folder)]).exit_code == 0
+    assert len(list(folder.glob("progress-*.db"))) == 1
+
+
+def test_backup_without_database_or_of_foreign_file(tmp_path):
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "none.db"), "backup"])
+    assert result.exit_code == 2 and "no database" in result.output
+    text = tmp_path / "x.db"
+    text.write_text("hello")
+    result = CliRunner().invoke(cli, ["--db", str(text), "backup", "-o", str(tmp_path / "y.db")])
+    assert result.exit_code == 2 and not (tmp_path / "y.db").exists()
