@@ -140,6 +140,7 @@ def number_distractors(answer: str, value: float, unit: str, pool: set[str]) -> 
         for factor in (0.5, 1.5, 2.0, 3.0):
             scaled = round(value * factor, decimals)
             text = _digits(answer).replace(m.group(0), f"{scaled:.{decimals}f}", 1)
+            text = re.sub(r"\b(year|month|week|day|hour)s?\b", lambda u: u.group(1) + ("" if scaled == 1 else "s"), text)
             if scaled != value and scaled > 0 and text not in same:
                 same.append(text)
     return [d for d in same if _number_key(d)[0] != value][:3]
@@ -239,8 +240,7 @@ def definition_card(fact: Fact) -> Draft | None:
     elif fact.kind == "named":
         prompt, answer = f"What is the term for {fact.subject}?", fact.answer
     elif fact.kind == "role":
-        verb = "are" if fact.subject.endswith("s") else "is"
-        prompt, answer = f"What {verb} {fact.answer}?", fact.subject
+        prompt, answer = f"What is {fact.answer}?", fact.subject
     else:
         subject = fact.subject
         verb = "are" if subject.endswith("s") and not subject.endswith("sis") else "is"

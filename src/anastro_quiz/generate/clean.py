@@ -168,11 +168,18 @@ def lost_words(sentence: str) -> str | None:
         letters = [c.lower() for c in acronym if c.isascii() and c.isalpha()]
         if len(letters) < 2 or sum(c.isupper() for c in acronym) < 2:
             continue
-        before = [w for w in re.split(r"[\s\-]+", m.group(1) or "") if w][-(len(letters) + 2):]
-        initials = "".join(w[0].lower() for w in before if w and w[0].isalpha())
-        if not _is_subsequence(letters, initials):
-            return f"'({acronym})' does not follow its expansion"
+        before = [w for w in re.split(r"[\s\-]+", m.group(1) or "") if w]
+        if not before or before[-1].lower() in _FUNCTION_WORDS:
+            return f"'({acronym})' follows '{before[-1] if before else ''}' instead of its expansion"
+        # "undergoing Therapy (TRT)": the expansion's last word survived, the ones before it did not
+        if (len(before) >= 2 and before[-1][0].lower() == letters[-1]
+                and before[-2][0].lower() != letters[-2] and before[-2][0].islower()):
+            return f"'({acronym})' is missing part of its expansion"
     return None
+
+
+_FUNCTION_WORDS = {"of", "on", "in", "at", "to", "for", "with", "alongside", "by", "from", "into", "and",
+                   "or", "the", "a", "an", "about", "during", "via", "than", "is", "are"}
 
 
 def _is_subsequence(needle: list[str], hay: str) -> bool:
