@@ -199,11 +199,11 @@ def definition_facts(s: Sentence, terms: dict[str, float]) -> list[Fact]:
             facts.append(Fact("named", s.document, text, s.heading, subject=description, answer=m.group("term")))
     for m in _PAREN_GLOSS.finditer(text):
         term, gloss = _trim_term(m.group("term"), terms), m.group("gloss")
-        if not term or gloss.startswith(("e.g", "i.e", "as ", "high ", "a more")):
+        if gloss.startswith(("e.g", "i.e", "as ", "high ", "a more")):
             continue
         if len(gloss.split()) == 1 and gloss.lower() in terms:  # "joint pain (arthralgia)"
             facts.append(Fact("named", s.document, text, s.heading, subject=m.group("term"), answer=gloss))
-        elif len(gloss.split()) >= 2:
+        elif term and len(gloss.split()) >= 2:
             facts.append(Fact("definition", s.document, text, s.heading, subject=term, answer=gloss))
     m = _RESPONSIBLE.match(text)
     if m:

@@ -1,0 +1,76 @@
+"""Stage 1: reading documents, dropping captions/boilerplate/references, lost words."""
+
+import pytest
+
+from anastro_quiz.generate.clean import InputError, clean_lines, is_caption, lost_words, read_document
+
+PAGE = """Skip to main content
+
+Fundamentals
+
+Aromatase converts androgens into estrogens in fat tissue.
+Two women embody hormone optimization and metabolic health, reflecting vitality and wellness
+A porous sphere symbolizes the intricate endocrine system and cellular function
+
+The enzyme is blocked by anastrozole.
+
+References
+
+  • Doe, J. et al. (2001). Estrogen and bone. Journal of Bones, vol. 3, pp. 1-2.
+
+Reflection
+
+Your path forward begins here.
+"""
+
+
+def test_clean_keeps_content_and_drops_the_rest():
+    kept = [ln.text for ln in clean_lines(PAGE) if ln.text]
+    assert kept == ["Fundamentals", "Aromatase converts androgens into estrogens in fat tissue.",
+                    "The enzyme is blocked by anastrozole."]
+
+
+def test_caption_needs_caption_vocabulary():
+    assert is_caption("A textured morel mushroom symbolizes the intricate endocrine system", True)
+    assert not is_caption("The following table illustrates the key differences in the protocols.", False)
+    assert not is_caption("Osteoclasts live longer and become more active.", True)
+
+
+@pytest.mark.parametrize("sentence", [
+    "For with cancer, anastrozole therapy is a well-established standard of care.",
+    "contributes to bone mineral density and cognition.",
+    "The use of anastrozole is a tool used within the context of (TRT).",
+    "For men undergoing Therapy (TRT), the use is off-label.",
+    "In contrast, the monitoring of is the central component.",
+    "It encourages cell death, ensuring that does not outpace bone formation.",
+    "When decline, this braking system is released.",
+    "This accelerated directly translates to a higher risk of fractures.",
+    "We can examine the specific that govern its use.",
+])
+def test_lost_words_detected(sentence):
+    assert lost_words(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Anastrozole works by competitively binding to the aromatase enzyme.",
+    "In women, studies show an increase in low-density lipoprotein (LDL) cholesterol.",
+    "Estradiol acts through the estrogen receptor alpha (ERα).",
+    "While androgens, via the androgen receptor, do contribute to bone formation, estradiol matters more.",
+    "Reduced estradiol increases sclerostin (SOST), a protein that inhibits bone formation.",
+    "If necessary, the dose is reduced.",
+])
+def test_whole_sentences_pass(sentence):
+    assert lost_words(sentence) is None
+
+
+def test_read_document_errors(tmp_path):
+    empty = tmp_path / "e.txt"
+    empty.write_text("")
+    with pytest.raises(InputError, match="empty"):
+        read_document(empty)
+    binary = tmp_path / "b.bin"
+    binary.write_bytes(b"\x00\x01\x02abc")
+    with pytest.raises(InputError, match="binary"):
+        read_document(binary)
+    with pytest.raises(InputError, match="no such file"):
+        read_document(tmp_path / "missing.txt")
