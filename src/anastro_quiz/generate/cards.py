@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..decks import CLOZE_RE, Card
-from .extract import Fact, Sentence, is_acronym, words
+from .extract import Fact, Sentence, is_acronym, words, zipf
 
 BLANK = "_____"
 
@@ -98,7 +98,9 @@ def number_cards(facts: list[Fact], sentences: dict[str, Sentence], pool: dict[s
         nth = seen_in_sentence.get(s.text, 0)
         seen_in_sentence[s.text] = nth + 1
         unit = fact.extra["unit"]
-        distractors = number_distractors(fact.answer, fact.extra["value"], unit, pool.get(unit, set()))
+        distractors = [d for d in number_distractors(fact.answer, fact.extra["value"], unit,
+                                                     pool.get(unit, set()) - {fact.answer})
+                       if d not in blanked]  # a value printed in the prompt is no distractor
         if nth and len(distractors) >= 3:
             choices = sorted([fact.answer] + distractors[:3], key=_number_key)
             drafts.append(_draft("number", "choice", {"prompt": prompt, "answer": fact.answer, "choices": choices},
@@ -154,7 +156,9 @@ def term_cards(s: Sentence, terms: dict[str, float], families: dict[str, list[st
     text = resolve(s)
     if text is None or len(text.split()) < 8 or _META.search(text):
         return []
-    ranked = sorted({w for w in words(text) if w.lower() in terms and _answerable(w)},
+    # Only rare words make good blanks: "hormone" or "profound" is guessable from any sentence.
+    ranked = sorted({w for w in words(text) if w.lower() in terms and _answerable(w)
+                     and (is_acronym(w) or zipf(w.lower()) < 3.5)},
                     key=lambda w: (-terms[w.lower()], w))
     for term in ranked[:3]:
         pattern = re.compile(rf"(?<![\w\-]){re.escape(term)}(?![\w\-])")

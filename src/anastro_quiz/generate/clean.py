@@ -172,8 +172,9 @@ def lost_words(sentence: str) -> str | None:
         if not before or before[-1].lower() in _FUNCTION_WORDS:
             return f"'({acronym})' follows '{before[-1] if before else ''}' instead of its expansion"
         # "undergoing Therapy (TRT)": the expansion's last word survived, the ones before it did not
-        if (len(before) >= 2 and before[-1][0].lower() == letters[-1]
-                and before[-2][0].lower() != letters[-2] and before[-2][0].islower()):
+        content = [w for w in before if w.lower() not in _FUNCTION_WORDS]  # "Alone or in Combination"
+        if (len(content) >= 2 and content[-1][0].lower() == letters[-1]
+                and content[-2][0].lower() != letters[-2] and content[-2][0].islower()):
             return f"'({acronym})' is missing part of its expansion"
     return None
 
