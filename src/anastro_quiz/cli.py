@@ -172,25 +172,17 @@ def stats_command(obj: Context, as_json: bool) -> None:
         click.echo(f"  {day['date']} {day['due']:>5} {bar}")
 
 
-def _register_optional_commands() -> None:
-    try:
-        from .generate.command import generate_command
-    except ImportError:  # the generator package is not present in this build
-        return
-    cli.add_command(generate_command)
-
-
-_register_optional_commands()
-
-
-def _register_interop_commands() -> None:
+def _register_commands() -> None:
+    # These modules import their heavy dependencies inside the command bodies.
+    from .generate.command import generate_command
     from .interop import commands as interop
 
+    cli.add_command(generate_command)
     for command in interop.COMMANDS:
         cli.add_command(command)
 
 
-_register_interop_commands()
+_register_commands()
 
 
 def main() -> None:
