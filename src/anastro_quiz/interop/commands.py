@@ -185,4 +185,106 @@ def backup_command(obj, output: Path | None, force: bool) -> None:
     click.echo(f"backed up {obj.db_path} ({report.reviews} review(s), {report.size} bytes) to {report.path}")
 
 
-COMMANDS = [import_command, progress_group, backup_command]
+# --- optimize ------------------------------------------------------------------
+
+
+@click.command("optimize")
+@click.option("--from-csv", "csv_path", type=click.Path(path_type=Path),
+              help="Fit to a review-log CSV (card_id,review_rating,review_time,review_duration) "
+                   "instead of this database's history.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option("--apply", is_flag=True, help="Save the fitted parameters as the scheduler's (own history only; "
+                                            "only if they predict the held-out reviews better).")
+@click.option("--held-out", "held_out", type=click.FloatRange(0.05, 0.5), default=0.2, show_default=True,
+              help="Fraction of the history, the chronologically last part, held out to score the fit.")
+@click.pass_obj
+def optimize_command(obj, csv_path: Path | None, as_json: bool, apply: bool, held_out: float) -> None:
+    """Fit the 21 FSRS parameters to your review history; compare default vs fitted on held-out reviews.
+
+    Needs the optional optimizer: pip install "anastro-quiz[optimizer]".
+    """
+    from . import InteropError
+    from .optimize import backend, fit
+
+    if apply and csv_path is not None:
+        _fail("--apply saves parameters fitted to this database's own history; it cannot be combined "
+              "with --from-csv")
+    try:
+        backend()
+    except InteropError as exc:
+        _fail(str(exc))
+    store = None
+    current = None
+    try:
+        if csv_path is not None:
+            from .progress import read_review_log
+
+            reviews = read_review_log(csv_path)
+            source = str(csv_path)
+        else:
+            if not obj.db_path.exists():
+                _fail(f"there is no review history yet ({obj.db_path} does not exist); study for a while, "
+                      "or fit to a review log with --from-csv FILE")
+            from .optimize import history_from_store
+
+            store = _open_store(obj.db_path)
+            reviews = history_from_store(store)
+            source = str(obj.db_path)
+            current = _current_parameters(store)
+        result = fit(reviews, held_out_fraction=held_out, current=current)
+    except InteropError as exc:
+        if store is not None:
+            store.close()
+        _fail(str(exc))
+    applied = False
+    try:
+        if apply and store is not None:
+            if result.improves:
+                _apply_parameters(store, result.parameters)
+                applied = True
+    finally:
+        if store is not None:
+            store.close()
+    result.extra.update({"source": source, "applied": applied})
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2))
+    else:
+        _print_result(result)
+    if apply and not applied:
+        click.echo("not applied: the fitted parameters do not predict the held-out reviews better than the "
+                   "defaults", err=True)
+    elif applied:
+        click.echo("applied: the fitted parameters are now the scheduler's (global settings)", err=True)
+
+
+def _current_parameters(store) -> list[float] | None:
+    data = store.get_setting("scheduler", default={}) or {}
+    params = data.get("parameters") if isinstance(data, dict) else None
+    return list(params) if params else None
+
+
+def _apply_parameters(store, parameters: list[float]) -> None:
+    from ..collection import Collection
+
+    collection = Collection(store, [])
+    settings = collection.scheduler_settings()
+    settings.parameters = list(parameters)
+    collection.save_scheduler_settings(settings)
+
+
+def _print_result(result) -> None:
+    click.echo(f"history: {result.reviews} review(s), {result.items} usable item(s) "
+               f"(reviews on a later day than the card's previous one)")
+    click.echo(f"fitted on {result.train}; held out the last {result.held_out} "
+               f"(from {result.held_out_from:%Y-%m-%d}) to score:")
+    click.echo(f"  {'parameters':<12} {'log loss':>9} {'RMSE(bins)':>11}")
+    rows = [("default", result.default)]
+    if result.current is not None:
+        rows.append(("current", result.current))
+    rows.append(("fitted", result.fitted))
+    for name, s in rows:
+        click.echo(f"  {name:<12} {s.log_loss:>9.4f} {s.rmse_bins:>10.2%}")
+    click.echo("parameters: " + ", ".join(f"{p:g}" for p in result.parameters))
+
+
+COMMANDS = [import_command, progress_group, backup_command, optimize_command]
