@@ -392,3 +392,41 @@ def test_backup_without_database_or_of_foreign_file(tmp_path):
     text.write_text("hello")
     result = CliRunner().invoke(cli, ["--db", str(text), "backup", "-o", str(tmp_path / "y.db")])
     assert result.exit_code == 2 and not (tmp_path / "y.db").exists()
+
+
+def test_merge_from_a_copy_that_is_open_and_studying(tmp_path, deck_dir):
+    a, _ = _make_pair(tmp_path, deck_dir)
+    clock = FakeClock(datetime(2026, 5, 1, 9, 0, tzinfo=timezone.utc))
+    live = _open(tmp_path / "live.db", deck_dir, clock)
+    session = live.start_session()
+    for _ in range(3):
+        session.grade(3, duration_ms=900)
+        clock.advance(minutes=1)
+    try:
+        result = _merge(a, tmp_path / "live.db", "--json")
+        assert result.exit_code == 0, result.output
+        import json
+
+        assert json.loads(result.output)["added"] == 3
+    finally:
+        live.close()
+
+
+def test_merge_into_a_busy_database_writes_nothing(tmp_path, deck_dir):
+    a, b = _make_pair(tmp_path, deck_dir)
+    before = _dump(a)
+    blocker = sqlite3.connect(a, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        result = _merge(a, b)
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert result.exit_code == 2 and "busy" in result.output
+    assert _dump(a) == before
+
+
+def test_progress_export_without_database(tmp_path):
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "none.db"), "progress", "export"])
+    assert result.exit_code == 2 and "no database" in result.output
+    assert not (tmp_path / "none.db").exists()

@@ -99,13 +99,16 @@ def progress_group() -> None:
 def progress_export_command(obj, output: Path | None, deck_ids: tuple[str, ...]) -> None:
     """Write the review log as CSV: card_id,review_rating,review_time,review_duration (the py-fsrs
     format) plus deck, review_id (UUID) and mode. Undone reviews are left out."""
+    from ..store import StoreError
     from . import InteropError
     from .progress import export_review_log
 
+    if not obj.db_path.exists():
+        _fail(f"there is no database at {obj.db_path} yet (nothing to export)")
     store = _open_store(obj.db_path)
     try:
         count, text = export_review_log(store, output, list(deck_ids) or None)
-    except InteropError as exc:
+    except (InteropError, StoreError) as exc:
         _fail(str(exc))
     finally:
         store.close()
@@ -125,6 +128,7 @@ def progress_merge_command(obj, other: Path, as_json: bool) -> None:
     Idempotent and order-independent; no review is ever lost. Settings that differ are
     reported and left as they are here.
     """
+    from ..store import StoreError
     from . import InteropError
     from .progress import merge_databases, open_other
 
@@ -135,7 +139,7 @@ def progress_merge_command(obj, other: Path, as_json: bool) -> None:
     store = _open_store(obj.db_path)
     try:
         report = merge_databases(store, other)
-    except InteropError as exc:
+    except (InteropError, StoreError) as exc:
         _fail(str(exc))
     finally:
         store.close()
@@ -238,10 +242,14 @@ def optimize_command(obj, csv_path: Path | None, as_json: bool, apply: bool, hel
         _fail(str(exc))
     applied = False
     try:
-        if apply and store is not None:
-            if result.improves:
+        if apply and store is not None and result.improves:
+            from ..store import StoreError
+
+            try:
                 _apply_parameters(store, result.parameters)
-                applied = True
+            except StoreError as exc:
+                _fail(f"could not save the parameters: {exc}")
+            applied = True
     finally:
         if store is not None:
             store.close()
