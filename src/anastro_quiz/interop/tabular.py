@@ -171,8 +171,8 @@ def _parse_two_columns(lines: list[str], fmt: str) -> ImportResult:
             names = [c.strip().lower() for c in row]
             if tuple(names[:2]) in _HEADER_NAMES:
                 cols["tags"] = names.index("tags") if "tags" in names else None
-                if "type" in names:
-                    cols["type"] = names.index("type")
+                if fmt != "csv" and tuple(names[:2]) == ("prompt", "answer"):
+                    result.format = "csv"  # this tool's own export
                 continue
         result.rows += 1
         if len(row) < 2:
