@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .clock import utcnow
-from .decks import Deck, StudyItem, load_decks
+from .decks import Deck, StudyItem, gc_paused, load_decks
 from .scheduler import Scheduler, SchedulerSettings, load_state
 from .store import Store
 
@@ -46,10 +46,11 @@ class Collection:
         self.clock = clock
         self.items: dict[tuple[str, str], StudyItem] = {}
         rows = []
-        for deck in decks:
-            for position, item in enumerate(deck.items()):
-                self.items[item.key] = item
-                rows.append((deck.id, item.id, item.content_hash, position))
+        with gc_paused():  # 100,000 study items at once: see gc_paused
+            for deck in decks:
+                for position, item in enumerate(deck.items()):
+                    self.items[item.key] = item
+                    rows.append((deck.id, item.id, item.content_hash, position))
         self.sync_report = store.sync_cards(rows, self.decks)
         self._schedulers: dict[str, Scheduler] = {}
 

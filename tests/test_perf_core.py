@@ -1,0 +1,82 @@
+"""Performance fixes found by benchmarks/bench_scale.py, checked for behaviour (no timings)."""
+
+from __future__ import annotations
+
+import gc
+import sqlite3
+
+import pytest
+import sqlite_utils
+
+from anastro_quiz import stats
+from anastro_quiz.decks import gc_paused, load_decks
+from anastro_quiz.scheduler import Rating
+from anastro_quiz.store import MIGRATIONS, SCHEMA_VERSION, Store
+
+STATS_QUERIES = [
+    "SELECT day, COUNT(*) FROM reviews WHERE undone=0 AND mode!='drill' GROUP BY day",
+    "SELECT COUNT(*) FROM reviews WHERE undone=0 AND mode!='drill'",
+    "SELECT COUNT(*), COALESCE(SUM(rating>1), 0) FROM reviews"
+    " WHERE undone=0 AND mode='review' AND fsrs_state_before=2 AND reviewed_at>='2026-01-01'",
+]
+
+
+def _plans(conn) -> list[str]:
+    return [" ".join(str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + q)) for q in STATS_QUERIES]
+
+
+def test_stats_queries_read_only_covering_indexes(tmp_path):
+    with Store.open(tmp_path / "p.db") as store:
+        for plan in _plans(store.conn):
+            assert "COVERING INDEX" in plan, plan
+
+
+def test_version_1_database_migrates_keeping_its_reviews(tmp_path, deck_dir, clock):
+    from anastro_quiz.collection import Collection
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    MIGRATIONS[1](sqlite_utils.Database(conn))
+    conn.execute("PRAGMA user_version=1")
+    conn.commit()
+    conn.close()
+
+    coll = Collection(Store.open(path), load_decks([deck_dir]), clock=clock)
+    try:
+        session = coll.start_session()
+        session.grade(Rating.Good)
+        assert coll.store.schema_version == SCHEMA_VERSION == 2
+        assert all("COVERING INDEX" in plan for plan in _plans(coll.store.conn))
+        assert coll.store.integrity_check() == "ok"
+        result = stats.collection_stats(coll)
+        assert result["reviews"]["total"] == 1
+        assert result["reviews"]["today"] == 1
+    finally:
+        coll.close()
+    with Store.open(path) as again:  # reopening a migrated database changes nothing
+        assert again.review_count() == 1
+        assert again.schema_version == 2
+
+
+def test_gc_paused_restores_the_collector_state(deck_dir):
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    load_decks([deck_dir])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_decks([deck_dir])  # a caller that turned the collector off keeps it off
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_gc_is_back_on_after_a_failing_load(tmp_path):
+    from anastro_quiz.decks import DeckError
+
+    (tmp_path / "bad.yaml").write_text("id: x\ntitle: X\ncards: [\n")
+    with pytest.raises(DeckError):
+        load_decks([tmp_path])
+    assert gc.isenabled()
