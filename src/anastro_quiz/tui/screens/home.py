@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ...clock import study_day
 from ...collection import DeckSummary
 from ...stats import review_days, streaks
+from ..widgets.bars import share_bar
 from .base import CoreScreen
 
 
@@ -32,12 +33,6 @@ def load_home(collection) -> HomeData:
     days = review_days(collection.store)
     today = study_day(now)
     return HomeData(decks, new_today, days.get(today.isoformat(), 0), streaks(set(days), today))
-
-
-def mastery_bar(share: float, width: int = 10) -> Content:
-    filled = round(max(0.0, min(1.0, share)) * width)
-    return Content.from_markup("[$success]$bar[/][$text-muted]$rest[/] $pct",
-                               bar="█" * filled, rest="░" * (width - filled), pct=f"{share:>4.0%}")
 
 
 class HomeScreen(CoreScreen):
@@ -88,7 +83,7 @@ class HomeScreen(CoreScreen):
         selected = table.cursor_row
         table.clear()
         for d in data.decks:
-            table.add_row(Text(d.title), str(d.new), str(d.learning), str(d.due), mastery_bar(d.mastery), key=d.id)
+            table.add_row(Text(d.title), str(d.new), str(d.learning), str(d.due), share_bar(d.mastery), key=d.id)
         if data.decks:
             table.move_cursor(row=min(selected, len(data.decks) - 1))
         due = sum(d.due for d in data.decks)

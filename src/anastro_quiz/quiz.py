@@ -1,0 +1,231 @@
+"""Quizzes: a scored test mixing choice, typed and true/false questions (no UI).
+
+Questions come from the decks' study items. Choice, typed and true/false cards keep
+their own form; basic, reverse and cloze items become a multiple-choice question when
+the deck offers enough plausible distractors (other answers of the same kind), else a
+typed question for short answers, else a true/false "is this the answer?" question.
+Answers are saved in ``quiz_runs``/``quiz_answers``; card schedules are never touched.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Iterable, Sequence
+
+from .decks import StudyItem
+from .grading import check_choice, grade_typed, normalize
+
+KINDS = ("choice", "typed", "true_false")
+CHOICES = 4
+SHORT_ANSWER_WORDS = 4
+_NUMBER = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question as asked; ``answer`` is what a correct reply must match."""
+
+    item: StudyItem
+    kind: str
+    prompt: str
+    answer: str
+    options: tuple[str, ...] = ()
+
+    def check(self, given: str) -> tuple[bool, str]:
+        """``(correct, note)`` for a reply; typed replies go through the typed-answer grader."""
+        if self.kind == "typed":
+            grade = grade_typed(given, self.answer, self.item.accept, self.item.tolerance)
+            return grade.correct, grade.note
+        correct = check_choice(given, self.answer)
+        return correct, "correct" if correct else f"the answer is {self.answer}"
+
+
+@dataclass(frozen=True)
+class QuizAnswer:
+    question: Question
+    given: str
+    correct: bool
+    note: str
+    duration_ms: int | None = None
+
+
+@dataclass
+class QuizResult:
+    score: int
+    total: int
+    answers: list[QuizAnswer]
+    unanswered: list[Question]
+    seconds: float
+
+    @property
+    def percent(self) -> float:
+        return self.score / self.total if self.total else 0.0
+
+    @property
+    def mistakes(self) -> list[QuizAnswer]:
+        return [a for a in self.answers if not a.correct]
+
+    @property
+    def missed_questions(self) -> list[Question]:
+        return [a.question for a in self.mistakes] + list(self.unanswered)
+
+
+def _looks_numeric(text: str) -> bool:
+    return bool(_NUMBER.search(text))
+
+
+def distractors(item: StudyItem, pool: Sequence[StudyItem], rng: random.Random, count: int = CHOICES - 1) -> list[str]:
+    """Wrong answers for ``item`` from other items of its deck, most alike first.
+
+    Alike means: same card type, same "has a number" shape, similar length, so a
+    number is offered against numbers and a definition against definitions.
+    """
+    target = normalize(item.answer)
+    seen = {target}
+    candidates = []
+    for other in pool:
+        text = other.answer
+        key = normalize(text)
+        if other.key == item.key or other.card_id == item.card_id or key in seen or not key:
+            continue
+        seen.add(key)
+        score = (other.type == item.type) * 2 + (_looks_numeric(text) == _looks_numeric(item.answer)) * 3
+        score -= abs(len(text) - len(item.answer)) / max(len(item.answer), 1)
+        candidates.append((score, rng.random(), text))
+    candidates.sort(reverse=True)
+    return [text for _score, _tie, text in candidates[:count]]
+
+
+def make_question(item: StudyItem, pool: Sequence[StudyItem], rng: random.Random,
+                  prefer: str | None = None) -> Question:
+    """Turn a study item into a question, of kind ``prefer`` when the item allows it."""
+    if item.type == "true_false":
+        return Question(item, "true_false", item.prompt, item.answer, ("True", "False"))
+    if item.type == "choice":
+        options = list(item.choices)
+        rng.shuffle(options)
+        return Question(item, "choice", item.prompt, item.answer, tuple(options))
+    if item.type == "typed":
+        return Question(item, "typed", item.prompt, item.answer)
+    wrong = distractors(item, pool, rng)
+    short = len(item.answer.split()) <= SHORT_ANSWER_WORDS
+    possible = [k for k, ok in (("choice", len(wrong) >= 2), ("typed", short), ("true_false", bool(wrong))) if ok]
+    if not possible:
+        return Question(item, "typed", item.prompt, item.answer)
+    kind = prefer if prefer in possible else possible[0]
+    if kind == "choice":
+        options = [item.answer, *wrong]
+        rng.shuffle(options)
+        return Question(item, "choice", item.prompt, item.answer, tuple(options))
+    if kind == "true_false":
+        # Half the time the statement is true, so guessing "False" does not pay.
+        shown = item.answer if rng.random() < 0.5 else wrong[0]
+        prompt = f"{item.prompt}\nProposed answer: {shown}"
+        return Question(item, "true_false", prompt, "True" if shown == item.answer else "False", ("True", "False"))
+    return Question(item, "typed", item.prompt, item.answer)
+
+
+def build_questions(items: Sequence[StudyItem], count: int, rng: random.Random | None = None,
+                    pool: Sequence[StudyItem] | None = None) -> list[Question]:
+    """Pick ``count`` items at random (one per authored card where possible) and mix the kinds."""
+    rng = rng or random.Random()
+    pool = list(pool if pool is not None else items)
+    by_card: dict[tuple[str, str], list[StudyItem]] = {}
+    for item in items:
+        by_card.setdefault((item.deck_id, item.card_id), []).append(item)
+    cards = list(by_card.values())
+    rng.shuffle(cards)
+    # One item per card first (c1 and c2 of the same cloze give each other away), then the rest.
+    chosen = [group[rng.randrange(len(group))] for group in cards][:count]
+    if len(chosen) < count:
+        rest = [i for group in cards for i in group if i not in chosen]
+        rng.shuffle(rest)
+        chosen += rest[: count - len(chosen)]
+    return [make_question(item, [p for p in pool if p.deck_id == item.deck_id], rng, prefer=KINDS[n % len(KINDS)])
+            for n, item in enumerate(chosen)]
+
+
+@dataclass
+class Quiz:
+    """A quiz in progress; every answer is saved as it is given."""
+
+    collection: object
+    deck_ids: list[str]
+    questions: list[Question]
+    time_limit_s: int | None = None
+    run_id: str = ""
+    started: datetime | None = None
+    answers: list[QuizAnswer] = field(default_factory=list)
+    finished: bool = False
+
+    @classmethod
+    def create(cls, collection, deck_ids: Iterable[str] | None, count: int, *, time_limit_s: int | None = None,
+               tags: Iterable[str] = (), rng: random.Random | None = None) -> "Quiz":
+        """Build and save a new quiz over some decks and/or topics (tags); raises ``ValueError`` if empty."""
+        decks = list(deck_ids or collection.decks)
+        wanted = set(tags)
+        items = [i for (d, _), i in collection.items.items()
+                 if d in decks and (not wanted or wanted.intersection(i.tags))]
+        if not items:
+            raise ValueError("no cards match the chosen decks and topics")
+        if count < 1:
+            raise ValueError("a quiz needs at least one question")
+        pool = [i for (d, _), i in collection.items.items() if d in decks]
+        questions = build_questions(items, count, rng, pool)
+        return cls.start(collection, decks, questions, time_limit_s)
+
+    @classmethod
+    def start(cls, collection, deck_ids: list[str], questions: list[Question],
+              time_limit_s: int | None = None) -> "Quiz":
+        started = collection.now()
+        run_id = collection.store.start_quiz(deck_ids, len(questions), time_limit_s, started)
+        return cls(collection, deck_ids, questions, time_limit_s, run_id, started)
+
+    @property
+    def current(self) -> Question | None:
+        if self.finished or len(self.answers) >= len(self.questions):
+            return None
+        return self.questions[len(self.answers)]
+
+    @property
+    def position(self) -> int:
+        return len(self.answers)
+
+    def seconds_left(self, now: datetime | None = None) -> float | None:
+        if self.time_limit_s is None or self.started is None:
+            return None
+        now = now or self.collection.now()
+        return max(0.0, self.time_limit_s - (now - self.started).total_seconds())
+
+    def answer(self, given: str, duration_ms: int | None = None) -> QuizAnswer:
+        """Check and save the reply to the current question."""
+        question = self.current
+        if question is None:
+            raise RuntimeError("the quiz is over")
+        correct, note = question.check(given)
+        result = QuizAnswer(question, given, correct, note, duration_ms)
+        self.collection.store.record_quiz_answer(
+            self.run_id, question.item.deck_id, question.item.id, question.kind, given, question.answer,
+            correct, self.collection.now(), duration_ms)
+        self.answers.append(result)
+        return result
+
+    def finish(self) -> QuizResult:
+        """End the quiz (early or not); unanswered questions score zero."""
+        self.finished = True
+        score = sum(a.correct for a in self.answers)
+        now = self.collection.now()
+        self.collection.store.finish_quiz(self.run_id, score, now)
+        unanswered = self.questions[len(self.answers):]
+        seconds = (now - self.started).total_seconds() if self.started else 0.0
+        return QuizResult(score, len(self.questions), list(self.answers), unanswered, seconds)
+
+    def retry_mistakes(self, result: QuizResult) -> "Quiz":
+        """A new saved quiz asking again every question missed (or left unanswered)."""
+        questions = result.missed_questions
+        if not questions:
+            raise ValueError("no mistakes to retry")
+        return Quiz.start(self.collection, self.deck_ids, questions, self.time_limit_s)

@@ -1,0 +1,164 @@
+"""Progress: heatmap, due forecast, retention by week, cards by state, mastery, leeches, exam readiness."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, Input, Label, Static, TabbedContent, TabPane
+
+from ...clock import study_day
+from ...stats import collection_stats, exam_readiness, retention_by_week, review_days
+from ..widgets.bars import labelled_bars
+from ..widgets.heatmap import Heatmap
+from .base import CoreScreen
+
+
+@dataclass
+class ProgressData:
+    stats: dict[str, Any]
+    days: dict[str, int]
+    weekly: list[dict[str, Any]]
+    today: date
+
+
+def load_progress(collection) -> ProgressData:
+    now = collection.now()
+    return ProgressData(collection_stats(collection, now), review_days(collection.store),
+                        retention_by_week(collection.store, now, 12), study_day(now))
+
+
+def _rate(r: dict[str, Any]) -> str:
+    return f"{r['rate']:.0%} of {r['reviews']}" if r["rate"] is not None else "–"
+
+
+class ProgressScreen(CoreScreen):
+    BINDINGS = [
+        Binding("q,escape", "app.pop_screen", "Back", id="back"),
+        Binding("left,h", "tab(-1)", "Prev tab", show=False),
+        Binding("right,l", "tab(1)", "Next tab", show=False),
+    ]
+    HELP = "Left/right switch tabs. On the Exam tab, type a date (YYYY-MM-DD) and press Enter."
+    TABS = ("overview", "heatmap", "forecast", "retention", "mastery", "exam")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: ProgressData | None = None
+
+    def compose(self) -> ComposeResult:
+        from textual_plotext import PlotextPlot  # plotext is only paid for when this screen opens
+
+        yield Header()
+        with TabbedContent(id="progress-tabs"):
+            with TabPane("Overview", id="overview"):
+                yield VerticalScroll(Static("Loading…", id="overview-text"))
+            with TabPane("Heatmap", id="heatmap"):
+                yield Heatmap(id="heatmap-grid")
+            with TabPane("Forecast", id="forecast"):
+                yield PlotextPlot(id="forecast-plot")
+            with TabPane("Retention", id="retention"):
+                yield PlotextPlot(id="retention-plot")
+            with TabPane("Mastery", id="mastery"):
+                yield VerticalScroll(Static("", id="mastery-text"))
+            with TabPane("Exam", id="exam"):
+                with Horizontal(classes="form-row"):
+                    yield Label("Exam date")
+                    yield Input(id="exam-date", placeholder="YYYY-MM-DD", compact=True)
+                yield Static("", id="exam-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Progress"
+        self.query_one("#progress-tabs").can_focus = True
+        self.db(lambda: load_progress(self.collection), self.show, name="load progress")
+
+    def show(self, data: ProgressData) -> None:
+        self.data = data
+        s = data.stats
+        cards = s["cards"]
+        leeches = s["leeches"]
+        leech_lines = "\n".join(f"  • {x['prompt'][:70]}" for x in leeches[:20]) or "  none"
+        self.query_one("#overview-text", Static).update(Content.from_markup(
+            "[b]Cards[/]    new $new · learning $learn · review $rev · relearning $relearn · suspended $susp\n"
+            "[b]Reviews[/]  $total in total · $today today\n"
+            "[b]True retention[/]  7 days: $r7 · 30 days: $r30\n"
+            "[b]Streak[/]   $cur day(s) · longest $best\n\n[b]Leeches[/] ($n, cards you keep forgetting)\n$leeches",
+            new=cards["new"], learn=cards["learning"], rev=cards["review"], relearn=cards["relearning"],
+            susp=cards["suspended"], total=s["reviews"]["total"], today=s["reviews"]["today"],
+            r7=_rate(s["retention"]["7d"]), r30=_rate(s["retention"]["30d"]), cur=s["streak"]["current"],
+            best=s["streak"]["longest"], n=len(leeches), leeches=leech_lines))
+        self.query_one(Heatmap).show(data.days, data.today)
+        self._draw_forecast(s["forecast"])
+        self._draw_retention(data.weekly)
+        titles = {d.id: d.title for d in self.collection.decks.values()}
+        mastery = s["mastery"]
+        self.query_one("#mastery-text", Static).update(
+            Content.from_markup("[b]Mastery by deck[/] (mean predicted recall now)\n")
+            + labelled_bars({titles.get(k, k): v for k, v in mastery["decks"].items()})
+            + Content.from_markup("\n\n[b]Mastery by topic[/]\n") + labelled_bars(mastery["tags"]))
+        exam = self.query_one("#exam-date", Input)
+        if not exam.value:
+            exam.value = (data.today + timedelta(days=30)).isoformat()
+            self.update_exam(exam.value)
+
+    def _draw_forecast(self, forecast: list[dict[str, Any]]) -> None:
+        from textual_plotext import PlotextPlot
+
+        plot = self.query_one("#forecast-plot", PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.bar(list(range(len(forecast))), [d["due"] for d in forecast], width=0.6)
+        plt.title("Cards due per day (0 = today, with overdue)")
+        plt.xlabel("days from today")
+        plot.refresh()
+
+    def _draw_retention(self, weekly: list[dict[str, Any]]) -> None:
+        from textual_plotext import PlotextPlot
+
+        plot = self.query_one("#retention-plot", PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        points = [(i - len(weekly) + 1, w["rate"] * 100) for i, w in enumerate(weekly) if w["rate"] is not None]
+        if points:
+            plt.plot([p[0] for p in points], [p[1] for p in points], marker="braille")
+            plt.scatter([p[0] for p in points], [p[1] for p in points])
+        plt.ylim(0, 100)
+        plt.xlim(-len(weekly) + 1, 0)
+        plt.title("True retention by week (%)" if points else "True retention by week: no reviews of mature cards yet")
+        plt.xlabel("weeks ago (0 = this week)")
+        plot.refresh()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.update_exam(event.value)
+
+    def update_exam(self, text: str) -> None:
+        try:
+            day = date.fromisoformat(text.strip())
+        except ValueError:
+            self.notify("Type the exam date as YYYY-MM-DD.", severity="warning")
+            return
+        # Noon local time on the exam day: the moment the learner would sit it.
+        moment = datetime.combine(day, time(12)).astimezone()
+        titles = {d.id: d.title for d in self.collection.decks.values()}
+
+        def shown(shares: dict[str, float]) -> None:
+            self.query_one("#exam-text", Static).update(
+                Content.from_markup("\n[b]Predicted recall on $day[/] (share of each deck you would remember)\n",
+                                    day=day.isoformat())
+                + labelled_bars({titles.get(k, k): v for k, v in shares.items()})
+                + Content.from_markup("\n\n[$text-muted]Cards never studied count as forgotten.[/]"))
+
+        self.db(lambda: exam_readiness(self.collection, moment), shown, name="exam readiness")
+
+    def action_tab(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        if isinstance(self.focused, Input):
+            return
+        index = self.TABS.index(tabs.active) if tabs.active in self.TABS else 0
+        tabs.active = self.TABS[(index + step) % len(self.TABS)]

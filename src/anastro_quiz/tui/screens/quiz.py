@@ -1,0 +1,150 @@
+"""Quiz: one question at a time, answered by choosing an option or typing; optional countdown."""
+
+from __future__ import annotations
+
+import time
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, Input, OptionList, Static
+
+from ...quiz import Quiz, QuizAnswer
+from .base import CoreScreen
+
+
+class QuizScreen(CoreScreen):
+    BINDINGS = [
+        *[Binding(str(n), f"pick({n})", f"Option {n}", show=False) for n in range(1, 10)],
+        Binding("enter,space", "next", "Next question", id="next"),
+        Binding("escape", "end", "End quiz", id="end-quiz"),
+    ]
+    HELP = "Pick an option with 1-9 (or arrows and Enter); type answers and press Enter."
+
+    def __init__(self, quiz: Quiz) -> None:
+        super().__init__()
+        self.quiz = quiz
+        self.feedback: QuizAnswer | None = None
+        self.busy = False
+        self._shown_at = time.monotonic()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="quiz-status"):
+            yield Static("", id="quiz-position")
+            yield Static("", id="quiz-timer")
+        with VerticalScroll(id="card"):
+            yield Static("", id="quiz-prompt")
+            yield OptionList(id="quiz-options")
+            yield Input(placeholder="Type your answer, then Enter", id="quiz-typed")
+            yield Static("", id="quiz-feedback")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Quiz · {len(self.quiz.questions)} questions"
+        if self.quiz.time_limit_s:
+            self.set_interval(1, self.tick)
+        self.show_question()
+        self.tick()
+
+    def tick(self) -> None:
+        left = self.quiz.seconds_left()
+        if left is None:
+            return
+        minutes, seconds = divmod(int(left), 60)
+        self.query_one("#quiz-timer", Static).update(f"{minutes:02d}:{seconds:02d} left")
+        if left <= 0 and not self.quiz.finished and not self.busy:
+            self.notify("Time is up.")
+            self.action_end()
+
+    def show_question(self) -> None:
+        question = self.quiz.current
+        if question is None:
+            self.action_end()
+            return
+        self.feedback = None
+        score = sum(a.correct for a in self.quiz.answers)
+        self.query_one("#quiz-position", Static).update(
+            f"Question {self.quiz.position + 1} of {len(self.quiz.questions)} · score {score}")
+        kind = {"choice": "choose one", "true_false": "true or false?", "typed": "type the answer"}[question.kind]
+        self.query_one("#quiz-prompt", Static).update(
+            Content.from_markup("[$text-muted]$kind[/]\n\n[b]$prompt[/]", kind=kind, prompt=question.prompt))
+        options = self.query_one("#quiz-options", OptionList)
+        options.clear_options()
+        options.add_options([Content(f"{n}. {text}") for n, text in enumerate(question.options, start=1)])
+        options.display = question.kind != "typed"
+        options.disabled = False
+        typed = self.query_one("#quiz-typed", Input)
+        typed.display = question.kind == "typed"
+        typed.disabled = question.kind != "typed"
+        typed.value = ""
+        self.query_one("#quiz-feedback", Static).display = False
+        if question.kind == "typed":
+            typed.focus()
+        else:
+            options.highlighted = 0
+            options.focus()
+        self._shown_at = time.monotonic()
+
+    def submit(self, given: str) -> None:
+        if self.busy or self.feedback is not None or self.quiz.current is None:
+            return
+        self.busy = True
+        duration_ms = int((time.monotonic() - self._shown_at) * 1000)
+        self.db(lambda: self.quiz.answer(given, duration_ms), self.show_feedback, name="save answer")
+
+    def show_feedback(self, answer: QuizAnswer) -> None:
+        self.busy = False
+        self.feedback = answer
+        question = answer.question
+        self.query_one("#quiz-options", OptionList).disabled = True
+        self.query_one("#quiz-typed", Input).disabled = True
+        self.set_focus(None)
+        if answer.correct:
+            text = Content.from_markup("[b $success]✓ Correct[/] $note", note="" if answer.note == "correct" else
+                                       f"({answer.note})")
+        else:
+            text = Content.from_markup("[b $error]✗ Not right[/] · you answered: $given\nAnswer: [b]$answer[/]",
+                                       given=answer.given or "(nothing)", answer=question.answer)
+        hint = Content.from_markup("\n[$text-muted]Enter: next question[/]")
+        feedback = self.query_one("#quiz-feedback", Static)
+        feedback.update(text + hint)
+        feedback.display = True
+        self.query_one("#card", VerticalScroll).scroll_end(animate=False)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        question = self.quiz.current
+        if question is not None:
+            self.submit(question.options[event.option_index])
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.submit(event.value)
+
+    def action_pick(self, number: int) -> None:
+        question = self.quiz.current
+        if question is not None and question.kind != "typed" and number <= len(question.options):
+            self.submit(question.options[number - 1])
+
+    def action_next(self) -> None:
+        if self.feedback is not None and not self.busy:
+            self.show_question()
+        elif self.feedback is None and self.quiz.current is not None and self.quiz.current.kind != "typed":
+            options = self.query_one("#quiz-options", OptionList)
+            if options.highlighted is not None:
+                self.action_pick(options.highlighted + 1)
+
+    def action_end(self) -> None:
+        """Finish now (unanswered questions score zero) and show the results."""
+        if self.busy:
+            return
+        self.busy = True
+
+        def show(result) -> None:
+            from .quiz_results import QuizResultsScreen
+
+            self.app.switch_screen(QuizResultsScreen(self.quiz, result))
+
+        self.db(self.quiz.finish, show, name="finish quiz")

@@ -1,0 +1,70 @@
+"""Quiz results: the score, every mistake with the right answer and its source; retry the misses."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, Static
+
+from ...quiz import Quiz, QuizResult
+from .base import CoreScreen
+from .summary import format_duration
+
+
+def mistake_text(number: int, prompt: str, given: str | None, answer: str, source) -> Content:
+    given_text = "(no answer)" if given is None else (given or "(nothing)")
+    text = Content.from_markup("[b]$n. $prompt[/]\n   [$error]you: $given[/]   [$success]answer: $answer[/]",
+                               n=number, prompt=prompt.replace("\n", " "), given=given_text, answer=answer)
+    if source is not None:
+        text += Content.from_markup("\n   [$text-muted]source: $doc — “$quote”[/]", doc=source.document,
+                                    quote=source.quote)
+    return text
+
+
+class QuizResultsScreen(CoreScreen):
+    BINDINGS = [
+        Binding("r", "retry", "Retry mistakes", id="retry"),
+        Binding("q,escape,enter", "app.pop_screen", "Home", id="home"),
+    ]
+    HELP = "Retrying asks the missed questions again as a new saved quiz."
+
+    def __init__(self, quiz: Quiz, result: QuizResult) -> None:
+        super().__init__()
+        self.quiz = quiz
+        self.result = result
+
+    def compose(self) -> ComposeResult:
+        r = self.result
+        yield Header()
+        with VerticalScroll(id="quiz-results", classes="panel"):
+            yield Static(Content.from_markup(
+                "[b]Score $score / $total[/] ($pct)   time $time   $missed to review",
+                score=r.score, total=r.total, pct=f"{r.percent:.0%}", time=format_duration(r.seconds),
+                missed=f"{len(r.missed_questions)} question(s)"), id="quiz-score", classes="panel-title")
+            if not r.missed_questions:
+                yield Static("No mistakes. Well done.")
+            number = 0
+            for answer in r.mistakes:
+                number += 1
+                q = answer.question
+                yield Static(mistake_text(number, q.prompt, answer.given, q.answer, q.item.source), classes="mistake")
+            for q in r.unanswered:
+                number += 1
+                yield Static(mistake_text(number, q.prompt, None, q.answer, q.item.source), classes="mistake")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Quiz results"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "retry" and not self.result.missed_questions:
+            return None
+        return True
+
+    def action_retry(self) -> None:
+        from .quiz import QuizScreen
+
+        self.db(lambda: self.quiz.retry_mistakes(self.result),
+                lambda quiz: self.app.switch_screen(QuizScreen(quiz)), name="retry mistakes")

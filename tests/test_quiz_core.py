@@ -1,0 +1,91 @@
+"""Quiz logic: question mix, distractors, scoring, persistence, schedules untouched."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from anastro_quiz.quiz import Quiz, build_questions, distractors, make_question
+
+
+def _item(collection, card_id):
+    return next(i for (_, iid), i in collection.items.items() if iid == card_id)
+
+
+def test_distractors_come_from_the_deck_and_exclude_the_answer(collection):
+    item = _item(collection, "rankl-mcsf.c1")  # answer: RANKL
+    pool = list(collection.items.values())
+    wrong = distractors(item, pool, random.Random(1))
+    assert wrong and "RANKL" not in wrong
+    assert "M-CSF" not in wrong  # the other deletion of the same card would give it away
+    assert set(wrong) <= {i.answer for i in pool}
+
+
+def test_numbers_are_offered_against_numbers(collection):
+    spine = _item(collection, "atac-spine")
+    basic = _item(collection, "ai-class")
+    wrong = distractors(spine, list(collection.items.values()), random.Random(0), count=1)
+    assert wrong == ["7.2%"]
+    assert distractors(basic, list(collection.items.values()), random.Random(0), count=1) != ["7.2%"]
+
+
+def test_native_kinds_are_kept(collection):
+    rng = random.Random(3)
+    pool = list(collection.items.values())
+    assert make_question(_item(collection, "atac-hip"), pool, rng).kind == "choice"
+    assert make_question(_item(collection, "atac-spine"), pool, rng).kind == "typed"
+    tf = make_question(_item(collection, "apoptosis"), pool, rng)
+    assert (tf.kind, tf.options, tf.answer) == ("true_false", ("True", "False"), "True")
+
+
+def test_converted_questions_follow_the_preference(collection):
+    rng = random.Random(5)
+    pool = list(collection.items.values())
+    item = _item(collection, "ai-class")
+    choice = make_question(item, pool, rng, prefer="choice")
+    assert choice.kind == "choice" and item.answer in choice.options and len(set(choice.options)) == len(choice.options)
+    tf = make_question(item, pool, rng, prefer="true_false")
+    assert tf.kind == "true_false" and "Proposed answer:" in tf.prompt
+    assert tf.check(tf.answer)[0] and not tf.check("False" if tf.answer == "True" else "True")[0]
+
+
+def test_build_questions_mixes_kinds_and_prefers_one_item_per_card(collection):
+    questions = build_questions(list(collection.items.values()), 6, random.Random(7))
+    assert len(questions) == 6
+    assert len({(q.item.deck_id, q.item.card_id) for q in questions}) == 6  # six cards, six questions
+    assert {q.kind for q in questions} == {"choice", "typed", "true_false"}
+
+
+def test_quiz_scores_saves_and_leaves_schedules_alone(collection):
+    before = collection.store.conn.execute("SELECT * FROM schedule ORDER BY card_id").fetchall()
+    quiz = Quiz.create(collection, None, 4, rng=random.Random(2), time_limit_s=300)
+    first = quiz.current
+    assert quiz.answer(first.answer, duration_ms=1000).correct
+    quiz.answer("definitely wrong")
+    result = quiz.finish()
+    assert (result.score, result.total, len(result.mistakes), len(result.unanswered)) == (1, 4, 1, 2)
+    assert result.percent == 0.25 and len(result.missed_questions) == 3
+    run = collection.store.quiz_runs()[0]
+    assert (run["questions"], run["score"], run["time_limit_s"]) == (4, 1, 300)
+    saved = collection.store.conn.execute("SELECT card_id, correct FROM quiz_answers ORDER BY answered_at").fetchall()
+    assert sorted(saved) == sorted([(first.item.id, 1), (quiz.questions[1].item.id, 0)])
+    assert collection.store.conn.execute("SELECT * FROM schedule ORDER BY card_id").fetchall() == before
+    assert collection.store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 0
+    retry = quiz.retry_mistakes(result)
+    assert [q.item.id for q in retry.questions] == [q.item.id for q in result.missed_questions]
+    assert len(collection.store.quiz_runs()) == 2
+
+
+def test_topics_filter_and_time_limit(collection, clock):
+    quiz = Quiz.create(collection, ["sample"], 10, tags=["atac"], time_limit_s=60)
+    assert {q.item.card_id for q in quiz.questions} == {"atac-hip", "atac-spine"}
+    clock.advance(seconds=45)
+    assert quiz.seconds_left() == 15
+    clock.advance(seconds=60)
+    assert quiz.seconds_left() == 0
+
+
+def test_empty_selection_is_a_readable_error(collection):
+    with pytest.raises(ValueError, match="no cards"):
+        Quiz.create(collection, ["sample"], 5, tags=["no-such-topic"])
