@@ -1,0 +1,44 @@
+"""The benchmark scripts run end to end (``--quick``) and print their tables. No timing checks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+BENCH = REPO_ROOT / "benchmarks"
+
+
+def _run(script: str, *args: str) -> str:
+    result = subprocess.run([sys.executable, str(BENCH / script), "--quick", *args],
+                            capture_output=True, text=True, timeout=300, cwd=REPO_ROOT)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_scheduling_benchmark_prints_its_table():
+    out = _run("bench_scheduling.py", "--seed", "3")
+    header = next(line for line in out.splitlines() if line.startswith("scheduler"))
+    for column in ("reviews", "recall@review", "known avg", "known/review"):
+        assert column in header
+    for name in ("Leitner", "SM-2", "FSRS r=0.90 (default)"):
+        assert any(line.startswith(name) for line in out.splitlines()), name
+
+
+def test_scheduling_benchmark_is_deterministic():
+    def table(out: str) -> list[str]:  # drop the wall-clock column
+        return [line.rsplit(None, 1)[0] for line in out.splitlines() if line.startswith(("Leitner", "SM-2", "FSRS"))]
+
+    assert table(_run("bench_scheduling.py", "--seed", "5")) == table(_run("bench_scheduling.py", "--seed", "5"))
+
+
+def test_scale_benchmark_prints_its_table():
+    out = _run("bench_scale.py")
+    lines = out.splitlines()
+    header = next(line for line in lines if line.startswith("operation"))
+    assert "ratio" in header
+    for operation in ("open collection", "list decks", "build queue", "grade + next (median)",
+                      "grade + next (p95)", "stats"):
+        row = next(line for line in lines if line.startswith(operation))
+        assert row.count(" ms") == 2, row
