@@ -36,7 +36,6 @@ from anastro_quiz.clock import iso, study_day
 from anastro_quiz.collection import Collection
 from anastro_quiz.scheduler import Rating, Scheduler, State, load_state
 from anastro_quiz.stats import collection_stats
-from anastro_quiz.store import REVIEW
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
 DECKS = 20
