@@ -113,22 +113,27 @@ class Collection:
                                    c.get("total", 0), c.get("suspended", 0), mastery.get(deck.id, 0.0)))
         return out
 
-    def mastery_by_deck(self, at: datetime | None = None) -> dict[str, float]:
-        """Mean predicted recall per deck at ``at`` (never-studied cards count as 0)."""
+    def predicted_recall(self, at: datetime | None = None) -> dict[tuple[str, str], float]:
+        """FSRS retrievability at ``at`` of every studied card (computed once, shared by callers)."""
         at = at or self.now()
-        totals: dict[str, float] = {}
-        for deck_id, _card_id, state in self.store.studied_states(list(self.decks)):
-            totals[deck_id] = totals.get(deck_id, 0.0) + self.scheduler(deck_id).retrievability(load_state(state), at)
-        sizes: dict[str, int] = {}
-        for deck_id, _ in self.items:
-            sizes[deck_id] = sizes.get(deck_id, 0) + 1
-        return {d: totals.get(d, 0.0) / n for d, n in sizes.items() if n}
+        return {(d, c): self.scheduler(d).retrievability(load_state(s), at)
+                for d, c, s in self.store.studied_states(list(self.decks))}
 
-    def mastery_by_tag(self, at: datetime | None = None) -> dict[str, float]:
+    def mastery_by_deck(self, at: datetime | None = None,
+                        recall: dict[tuple[str, str], float] | None = None) -> dict[str, float]:
+        """Mean predicted recall per deck at ``at`` (never-studied cards count as 0)."""
+        recall = self.predicted_recall(at) if recall is None else recall
+        sums: dict[str, list[float]] = {}
+        for key in self.items:
+            entry = sums.setdefault(key[0], [0.0, 0])
+            entry[0] += recall.get(key, 0.0)
+            entry[1] += 1
+        return {deck: total / count for deck, (total, count) in sums.items()}
+
+    def mastery_by_tag(self, at: datetime | None = None,
+                       recall: dict[tuple[str, str], float] | None = None) -> dict[str, float]:
         """Mean predicted recall per tag (topic) across the loaded decks."""
-        at = at or self.now()
-        recall = {(d, c): self.scheduler(d).retrievability(load_state(s), at)
-                  for d, c, s in self.store.studied_states(list(self.decks))}
+        recall = self.predicted_recall(at) if recall is None else recall
         sums: dict[str, list[float]] = {}
         for key, item in self.items.items():
             for tag in item.tags:

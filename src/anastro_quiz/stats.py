@@ -92,13 +92,14 @@ def collection_stats(collection, now: datetime | None = None, forecast_days: int
     days = review_days(store)
     today = study_day(now)
     total = store.conn.execute("SELECT COUNT(*) FROM reviews WHERE undone=0 AND mode!='drill'").fetchone()[0]
+    recall = collection.predicted_recall(now)
     return {
         "cards": cards_by_state(store, decks),
         "reviews": {"total": total, "today": days.get(today.isoformat(), 0)},
         "retention": {"7d": true_retention(store, now, 7), "30d": true_retention(store, now, 30)},
         "forecast": due_forecast(store, decks, now, forecast_days),
         "streak": streaks(set(days), today),
-        "mastery": {"decks": collection.mastery_by_deck(now), "tags": collection.mastery_by_tag(now)},
+        "mastery": {"decks": collection.mastery_by_deck(now, recall), "tags": collection.mastery_by_tag(now, recall)},
         "leeches": [{"deck": i.deck_id, "id": i.id, "prompt": i.prompt} for i in collection.leeches()],
     }
 
