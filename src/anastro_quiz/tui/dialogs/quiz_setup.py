@@ -46,7 +46,7 @@ class QuizSetupDialog(ModalScreen[QuizSetup | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Start", id="quiz-start", variant="primary", compact=True)
                 yield Button("Cancel", id="quiz-cancel", compact=True)
-            yield Static("Space ticks a deck or topic · Enter or Ctrl+S starts · Esc cancels", classes="dialog-hint")
+            yield Static("Space ticks a deck or topic · Ctrl+S starts · Esc cancels", classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#quiz-decks").border_title = "Decks"

@@ -113,6 +113,8 @@ class ProgressScreen(CoreScreen):
         plt = plot.plt
         plt.clear_data()
         plt.bar(list(range(len(forecast))), [d["due"] for d in forecast], width=0.6)
+        # Explicit ticks: plotext's automatic ones vary from run to run (and break snapshots).
+        plt.xticks(list(range(0, len(forecast), 7)))
         plt.title("Cards due per day (0 = today, with overdue)")
         plt.xlabel("days from today")
         plot.refresh()
@@ -128,6 +130,8 @@ class ProgressScreen(CoreScreen):
             plt.plot([p[0] for p in points], [p[1] for p in points], marker="braille")
             plt.scatter([p[0] for p in points], [p[1] for p in points])
         plt.ylim(0, 100)
+        plt.xticks(list(range(-len(weekly) + 1, 1, 2)))
+        plt.yticks([0, 25, 50, 75, 100])
         plt.xlim(-len(weekly) + 1, 0)
         plt.title("True retention by week (%)" if points else "True retention by week: no reviews of mature cards yet")
         plt.xlabel("weeks ago (0 = this week)")

@@ -126,6 +126,8 @@ class ReviewScreen(CoreScreen):
         typed.value = ""
         for name in ("answer", "verdict", "explanation"):
             self.query_one(f"#{name}", Static).display = False
+        self.query_one("#reveal-button", Button).label = (
+            "Check answer (Enter)" if item.type == "typed" else "Show answer (Space)")
         self.query_one("#reveal-bar").display = True
         self.query_one("#grade-bar").display = False
         self.query_one("#card", VerticalScroll).scroll_home(animate=False)

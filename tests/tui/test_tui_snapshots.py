@@ -1,0 +1,63 @@
+"""SVG snapshots of the screens a person looks at most (80x24, fixed clock, no fuzz, UTC).
+
+Update after an intended change with ``pytest tests/tui/test_tui_snapshots.py --snapshot-update``
+and look at the report before committing.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from anastro_quiz.quiz import Quiz
+from anastro_quiz.scheduler import SchedulerSettings
+from anastro_quiz.tui.screens.quiz_results import QuizResultsScreen
+
+from .conftest import press, settle
+from .test_tui_quiz_progress import _study_some
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def steady(collection):
+    """Fuzzing off, so intervals and forecasts are the same on every run."""
+    collection.save_scheduler_settings(SchedulerSettings(enable_fuzzing=False))
+    return collection
+
+
+def test_home(app, steady, clock, snap_compare):
+    _study_some(steady, clock)
+    assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+
+def test_review_answer_shown(app, steady, snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        await press(pilot, "enter", "space")
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_quiz_results(app, steady, snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        quiz = Quiz.create(steady, None, 4, rng=random.Random(4))
+        quiz.answer(quiz.current.answer)
+        quiz.answer("wrong")
+        result = quiz.finish()
+        await pilot.app.push_screen(QuizResultsScreen(quiz, result))
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_progress(app, steady, clock, snap_compare):
+    _study_some(steady, clock)
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await press(pilot, "p", "right", "right")  # the forecast chart
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
