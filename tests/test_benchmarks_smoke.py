@@ -42,3 +42,10 @@ def test_scale_benchmark_prints_its_table():
                       "grade + next (p95)", "stats"):
         row = next(line for line in lines if line.startswith(operation))
         assert row.count(" ms") == 2, row
+
+
+def test_tui_benchmark_prints_its_table():
+    out = _run("bench_tui.py")
+    for row in ("launch: bare Textual app", "launch: anastro-quiz Home", "grade -> next card p50",
+                "grade -> next card p95"):
+        assert any(line.startswith(row) for line in out.splitlines()), row

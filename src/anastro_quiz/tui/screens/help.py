@@ -32,9 +32,14 @@ def binding_rows() -> list[tuple[str, list[tuple[str, str]]]]:
                 ("End of session", SummaryScreen.BINDINGS), ("Quiz", QuizScreen.BINDINGS),
                 ("Quiz results", QuizResultsScreen.BINDINGS), ("Progress", ProgressScreen.BINDINGS),
                 ("Settings", SettingsScreen.BINDINGS)]
+    # Keys handled by widgets rather than bindings, and the quiz's nine option keys as one row.
+    extra = {"Home": [("Enter", "Study the highlighted deck")],
+             "Quiz": [("1-9", "Pick an option (typed answers: Enter)")]}
     out = []
     for title, bindings in sections:
-        rows = [(key_label(b.key), b.description) for b in bindings if isinstance(b, Binding) and b.description]
+        rows = extra.get(title, []) + [(key_label(b.key), b.description) for b in bindings
+                                       if isinstance(b, Binding) and b.description
+                                       and not b.description.startswith("Option ")]
         out.append((title, rows))
     return out
 

@@ -43,7 +43,7 @@ class ReviewScreen(CoreScreen):
 
     BINDINGS = [
         Binding("space", "primary", "Reveal", id="reveal"),
-        Binding("enter", "primary", "Show answer / accept grade", show=False),
+        Binding("enter", "primary", "Reveal / check typed answer / accept proposed grade", show=False),
         Binding("1", "grade(1)", "Again", show=False),
         Binding("2", "grade(2)", "Hard", show=False),
         Binding("3", "grade(3)", "Good", show=False),
