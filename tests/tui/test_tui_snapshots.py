@@ -12,6 +12,7 @@ import pytest
 
 from anastro_quiz.quiz import Quiz
 from anastro_quiz.scheduler import SchedulerSettings
+from anastro_quiz.tui.screens.home import HomeScreen
 from anastro_quiz.tui.screens.quiz_results import QuizResultsScreen
 
 from .conftest import press, settle
@@ -27,14 +28,23 @@ def steady(collection):
     return collection
 
 
+async def home_loaded(pilot):
+    """Home has asked for its data and drawn it (settle alone can run before the first request)."""
+    for _ in range(200):
+        await settle(pilot)
+        if isinstance(pilot.app.screen, HomeScreen) and pilot.app.screen.data is not None:
+            return
+    raise AssertionError("Home never loaded")
+
+
 def test_home(app, steady, clock, snap_compare):
     _study_some(steady, clock)
-    assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+    assert snap_compare(app, terminal_size=SIZE, run_before=home_loaded)
 
 
 def test_review_answer_shown(app, steady, snap_compare):
     async def run_before(pilot):
-        await settle(pilot)
+        await home_loaded(pilot)
         await press(pilot, "enter", "space")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
@@ -42,7 +52,7 @@ def test_review_answer_shown(app, steady, snap_compare):
 
 def test_quiz_results(app, steady, snap_compare):
     async def run_before(pilot):
-        await settle(pilot)
+        await home_loaded(pilot)
         quiz = Quiz.create(steady, None, 4, rng=random.Random(4))
         quiz.answer(quiz.current.answer)
         quiz.answer("wrong")
@@ -57,7 +67,7 @@ def test_progress(app, steady, clock, snap_compare):
     _study_some(steady, clock)
 
     async def run_before(pilot):
-        await settle(pilot)
+        await home_loaded(pilot)
         await press(pilot, "p", "right", "right")  # the forecast chart
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
