@@ -18,6 +18,7 @@ def _isolate_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("ANASTRO_QUIZ_DB", str(home / "progress.db"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("ANASTRO_QUIZ_CACHE", str(home / "cache"))
 
 
 class FakeClock:

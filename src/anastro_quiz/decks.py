@@ -394,7 +394,12 @@ def _check_card(card_id: str, data: dict[str, Any], line: int, report) -> None:
 
 def load_deck(path: str | Path) -> Deck:
     """Load one deck file or raise :class:`DeckError` listing every problem."""
+    from . import deck_cache
+
     path = Path(path)
+    cached = deck_cache.read(path) if path.is_file() else None
+    if cached is not None:
+        return _deck_from_cache(cached, path)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -405,7 +410,16 @@ def load_deck(path: str | Path) -> Deck:
     if problems or deck is None:
         raise DeckError(problems)
     deck.path = path
+    deck_cache.write(path, {
+        "id": deck.id, "title": deck.title, "description": deck.description, "sources": deck.sources,
+        "cards": [[c.id, c.type, c.data, c.line] for c in deck.cards],
+    })
     return deck
+
+
+def _deck_from_cache(payload: dict[str, Any], path: Path) -> Deck:
+    cards = [Card(id=i, type=t, data=d, line=line) for i, t, d, line in payload["cards"]]
+    return Deck(payload["id"], payload["title"], payload["description"], payload["sources"], cards, path)
 
 
 def deck_files(paths: Iterable[str | Path]) -> list[Path]:
