@@ -46,6 +46,18 @@ def test_caption_needs_caption_vocabulary():
     "When decline, this braking system is released.",
     "This accelerated directly translates to a higher risk of fractures.",
     "We can examine the specific that govern its use.",
+    # a relational noun left bare at the end of its clause (its owner was the lost link)
+    "The therapy induces a state of severe estrogen deprivation, effectively removing all braking mechanisms on activity.",
+    "Letrozole has a well-documented suppressive effect on levels.",
+    "Ovarian suppression removes the last remaining brake on production.",
+    "Bisphosphonates act directly to reduce the negative influence of glucocorticoids on density; they are used widely.",
+    "Aromatase inhibitors blunt the normal feedback of estradiol upon secretion.",
+    # a determiner standing right before a verb (the noun between them was lost)
+    "The integrated nature of the means that modulating one hormone invariably affects others, requiring a holistic view.",
+    "The close coupling of the means that suppressing one cell type invariably changes the other.",
+    "Clinical use of the is limited to postmenopausal women.",
+    "A careful reading of the suggests that bone loss begins early.",
+    "In men, an is usually prescribed alongside testosterone.",
 ])
 def test_lost_words_detected(sentence):
     assert lost_words(sentence)
@@ -58,6 +70,21 @@ def test_lost_words_detected(sentence):
     "While androgens, via the androgen receptor, do contribute to bone formation, estradiol matters more.",
     "Reduced estradiol increases sclerostin (SOST), a protein that inhibits bone formation.",
     "If necessary, the dose is reduced.",
+    # bare relational nouns that are whole: set phrases, lists, owners named before the noun
+    "These variants cause a loss of function.",
+    "Patients alternate periods of rest with periods of activity.",
+    "The two enzymes are similar in function.",
+    "Estrogen acts on bone at a number of levels.",
+    "The therapy removes all braking mechanisms on osteoclast activity.",
+    "Letrozole lowers estradiol more than anastrozole, which explains its stronger effect on bone density.",
+    "Changes in activity, sleep and appetite are common.",
+    "A decline in estrogen levels is followed by a rise in resorption and a fall in formation.",
+    # determiners before nouns that look like verbs, and "means" as a noun
+    "The means that clinicians use to monitor bone density include DEXA scans.",
+    "The means that allow early detection of bone loss are widely available.",
+    "Vitamin A is not involved in this pathway.",
+    "Hepatitis A was excluded before treatment began.",
+    "The dose has to be adjusted; the patient does well on it.",
 ])
 def test_whole_sentences_pass(sentence):
     assert lost_words(sentence) is None

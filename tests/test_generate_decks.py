@@ -58,6 +58,8 @@ LOST = [
     "within the context of (TRT)",
     "we can examine the specific that govern its use",
     "the management of associated with levels",
+    "removing all braking mechanisms on activity.",
+    "The integrated nature of the means that",
     "For men undergoing Therapy (TRT)",
     "the monitoring of is the central component",
     "its primary mechanism of to a systems-biology perspective",

@@ -149,6 +149,26 @@ _LOST_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                 r"(?:this|these|the|a|an|it|they|we|there)\b", re.I)),
     # "This accelerated directly translates": a determiner before a bare participle and adverb.
     ("determiner without noun", re.compile(r"\b(?:this|the|a|an)\s+\w+ed\s+\w+ly\s+\w+s\b", re.I)),
+    # "removing all braking mechanisms on activity.": a relational noun (whose activity? levels
+    # of what?) ends its clause bare after a preposition; its owner was the lost link. Set
+    # phrases where the bare noun is whole ("loss of function", "periods of activity",
+    # "similar in function", "a number of levels", "in production") are let through.
+    ("relational noun without owner",
+     re.compile(r"\b(?!(?:loss|gain|lack|levels?|degrees?|periods?|bursts?|states?|signs?|kinds?|"
+                r"types?|forms?|structure|similar|different|differs?|differ(?:ed|ing)|equal|"
+                r"identical|rest|increase|decrease|decline|rise|fall|drop|changes?|number|range|variety|"
+                r"series|set|array|spectrum|hierarchy)\s)"
+                r"\w+\s+(?:on|upon|in(?!\s+production\b)|of|with|over)\s+"
+                r"(?:activity|activities|levels?|concentrations?|production|secretion|synthesis|"
+                r"function|density|turnover)\s*(?:[.;:)]|$)", re.I)),
+    # "The integrated nature of the means that modulating ...": a determiner cannot stand
+    # before a finite verb; the noun between them was lost. "means" is also a noun, so it
+    # counts only when "that" opens a clause with a gerund subject. Lower-case "a" only, so
+    # "Vitamin A is" stays whole; not after "-" or "$" (command options, variables).
+    ("determiner before a verb",
+     re.compile(r"(?<![-$])\b(?:[Tt]he|an?|An)\s+(?:is|are|was|were|has|have|had|does|did|suggests|indicates|"
+                r"implies|demonstrates|requires|ensures|explains|reveals|"
+                r"means\s+that\s+(?!\w*thing\b)\w{3,}ing)\s")),
     # "a more atherogenic or loss of": a comparative whose noun went missing.
     ("comparative without noun", re.compile(r"\b(?:a|an)\s+more\s+\w+\s+(?:or|and)\s+\w+\s+of\b", re.I)),
     # Sentences cannot start in lower case unless the scrape cut their subject away.
