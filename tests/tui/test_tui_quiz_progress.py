@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Input, OptionList, SelectionList, Static, TabbedContent
+from textual.widgets import Input, SelectionList, Static, TabbedContent
 
 from anastro_quiz.collection import DailyLimits
 from anastro_quiz.scheduler import Rating

@@ -129,7 +129,7 @@ _AUX = r"(?:is|are|was|were|has|have|does|do|did|can|will|would|may|might)"
 _LOST_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Two prepositions in a row: "For with cancer", "converted into by an enzyme".
     ("preposition followed by preposition",
-     re.compile(rf"\b(?:of|for|with|into|by|from|at|about|alongside|via)\s+(?:for|with|of|into|by|from|to)\b", re.I)),
+     re.compile(r"\b(?:of|for|with|into|by|from|at|about|alongside|via)\s+(?:for|with|of|into|by|from|to)\b", re.I)),
     # A preposition followed by a verb, conjunction or punctuation: "the monitoring of is".
     ("preposition without object",
      re.compile(rf"\b(?:of|for|with|into|by|from|about|alongside|on|via)\s+(?:{_AUX}|and|or|but)\b|"
