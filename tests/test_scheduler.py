@@ -76,3 +76,13 @@ def test_settings_validation_and_round_trip():
                                          (timedelta(days=75), "2.5mo"), (timedelta(days=730), "2.0y")])
 def test_format_interval(delta, text):
     assert format_interval(delta) == text
+
+
+def test_fuzz_seed_makes_fuzzed_intervals_reproducible():
+    sched = Scheduler(enable_fuzzing=True)
+    state, due = sched.review(sched.new_state(NOW), Rating.Easy, NOW)
+    later = due + timedelta(days=3)
+    seeded = {sched.review(state, Rating.Good, later, fuzz_seed="review-1")[1] for _ in range(5)}
+    assert len(seeded) == 1
+    spread = {sched.review(state, Rating.Good, later, fuzz_seed=f"review-{i}")[1] for i in range(30)}
+    assert len(spread) > 1  # different seeds still fuzz

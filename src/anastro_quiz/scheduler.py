@@ -7,9 +7,12 @@ States are ``fsrs.Card`` objects; they serialize to JSON for the store with
 from __future__ import annotations
 
 import json
+import random
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 import fsrs
 from fsrs import Rating, State
@@ -103,9 +106,18 @@ class Scheduler:
         # card_id given explicitly: fsrs otherwise sleeps 1 ms per card to make ids unique.
         return fsrs.Card(card_id=0, due=now or datetime.now(timezone.utc))
 
-    def review(self, state: CardState, rating: Rating | int, now: datetime) -> tuple[CardState, datetime]:
-        """Grade ``state`` at ``now``; return the new state and when it is next due."""
-        new_state, _log = self._fsrs.review_card(state, Rating(int(rating)), review_datetime=now)
+    def review(self, state: CardState, rating: Rating | int, now: datetime,
+               fuzz_seed: str | None = None) -> tuple[CardState, datetime]:
+        """Grade ``state`` at ``now``; return the new state and when it is next due.
+
+        ``fuzz_seed`` makes the interval fuzz reproducible (used when replaying a merged
+        review log, so two machines rebuild the same schedule).
+        """
+        if fuzz_seed is None:
+            new_state, _log = self._fsrs.review_card(state, Rating(int(rating)), review_datetime=now)
+        else:
+            with _seeded_fuzz(fuzz_seed):
+                new_state, _log = self._fsrs.review_card(state, Rating(int(rating)), review_datetime=now)
         return new_state, new_state.due
 
     def preview(self, state: CardState, now: datetime) -> dict[Rating, timedelta]:
@@ -121,6 +133,25 @@ class Scheduler:
         if state.last_review is None:
             return 0.0
         return float(self._fsrs.get_card_retrievability(state, current_datetime=now))
+
+
+_FUZZ_LOCK = threading.Lock()
+
+
+@contextmanager
+def _seeded_fuzz(seed: str) -> Iterator[None]:
+    # py-fsrs draws its fuzz from ``random.random`` imported into ``fsrs.scheduler`` and
+    # offers no seed; bind that name to a seeded generator for the duration of one review.
+    import fsrs.scheduler as fsrs_scheduler
+
+    rng = random.Random(seed)
+    with _FUZZ_LOCK:
+        saved = fsrs_scheduler.random
+        fsrs_scheduler.random = rng.random
+        try:
+            yield
+        finally:
+            fsrs_scheduler.random = saved
 
 
 def dump_state(state: CardState) -> str:

@@ -25,10 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import random
 import sqlite3
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -349,28 +346,6 @@ class _SchedulerCache:
         return self.cache[deck]
 
 
-_FUZZ_LOCK = threading.Lock()
-
-
-@contextmanager
-def seeded_fuzz(seed: str) -> Iterator[None]:
-    """Make the scheduler's interval fuzz deterministic for one replayed review.
-
-    py-fsrs draws fuzz from ``random.random`` imported into ``fsrs.scheduler``; for the
-    duration of the block that name is bound to a generator seeded by ``seed``.
-    """
-    import fsrs.scheduler as fsrs_scheduler
-
-    rng = random.Random(seed)
-    with _FUZZ_LOCK:
-        saved = getattr(fsrs_scheduler, "random", None)
-        fsrs_scheduler.random = rng.random
-        try:
-            yield
-        finally:
-            fsrs_scheduler.random = saved
-
-
 def rebuild_card(store: Store, key: tuple[str, str], scheduler) -> None:
     """Replay a card's non-undone review-mode reviews in order; rewrite their states and the schedule."""
     from ..scheduler import dump_state, load_state
@@ -391,8 +366,7 @@ def rebuild_card(store: Store, key: tuple[str, str], scheduler) -> None:
         else:
             now = datetime.fromisoformat(at)
             state = load_state(running) if running else scheduler.new_state(now)
-            with seeded_fuzz(rid):
-                new_state, new_due = scheduler.review(state, rating, now)
+            new_state, new_due = scheduler.review(state, rating, now, fuzz_seed=rid)
             after, after_fsrs, due = dump_state(new_state), int(new_state.state), iso(new_due)
         lapses += int(rating == 1 and before_fsrs == REVIEW)
         updates.append((running, before_fsrs, after, after_fsrs, due, rid))
