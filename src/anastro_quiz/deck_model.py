@@ -1,0 +1,223 @@
+"""The deck model: authored cards, the study items they expand into, and deck problems.
+
+A deck file holds metadata and authored *cards*. A card expands into one or more
+*study items*, the unit that is scheduled and shown: a cloze card yields one item per
+deletion (``c1``, ``c2``...), a reverse card yields a forward and a backward item.
+YAML reading and validation live in :mod:`anastro_quiz.decks`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+CARD_TYPES = ("basic", "reverse", "cloze", "choice", "typed", "true_false")
+CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+BLANK = "[...]"
+LINE_KEY = "__line__"
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
+
+
+@dataclass(frozen=True)
+class DeckProblem:
+    """One thing wrong with a deck file, reported as ``file:line: card-id: message``."""
+
+    path: str
+    line: int
+    card_id: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}"
+        return f"{where}: {self.card_id}: {self.message}" if self.card_id else f"{where}: {self.message}"
+
+
+class DeckError(Exception):
+    """Raised when one or more deck files cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[DeckProblem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class Source:
+    document: str
+    quote: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"document": self.document, "quote": self.quote}
+
+
+@dataclass(frozen=True)
+class StudyItem:
+    """A single question as the learner sees it, keyed by ``(deck_id, id)``."""
+
+    deck_id: str
+    id: str
+    card_id: str
+    type: str
+    prompt: str
+    answer: str
+    tags: tuple[str, ...] = ()
+    source: Source | None = None
+    explanation: str | None = None
+    choices: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
+    tolerance: float | None = None
+    content_hash: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.deck_id, self.id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "deck": self.deck_id,
+            "id": self.id,
+            "card": self.card_id,
+            "type": self.type,
+            "prompt": self.prompt,
+            "answer": self.answer,
+            "choices": list(self.choices),
+            "accept": list(self.accept),
+            "tolerance": self.tolerance,
+            "tags": list(self.tags),
+            "explanation": self.explanation,
+            "source": self.source.to_dict() if self.source else None,
+        }
+
+
+@dataclass
+class Card:
+    """A card as authored in YAML (fields depend on ``type``)."""
+
+    id: str
+    type: str
+    data: dict[str, Any]
+    line: int = 0
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return tuple(str(t) for t in self.data.get("tags") or ())
+
+    @property
+    def source(self) -> Source | None:
+        src = self.data.get("source")
+        if isinstance(src, dict) and src.get("document") and src.get("quote"):
+            return Source(str(src["document"]), str(src["quote"]))
+        return None
+
+    def content_hash(self) -> str:
+        payload = json.dumps(self.data, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+    def items(self, deck_id: str) -> list[StudyItem]:
+        """Expand this card into the study items it produces."""
+        d = self.data
+        common = dict(
+            deck_id=deck_id,
+            card_id=self.id,
+            type=self.type,
+            tags=self.tags,
+            source=self.source,
+            explanation=_opt_str(d.get("explanation")),
+            content_hash=self.content_hash(),
+        )
+        if self.type == "cloze":
+            return [
+                StudyItem(id=f"{self.id}.c{n}", prompt=prompt, answer=answer, **common)
+                for n, prompt, answer in cloze_deletions(str(d["text"]))
+            ]
+        if self.type == "true_false":
+            answer = "True" if d["answer"] else "False"
+            return [
+                StudyItem(
+                    id=self.id,
+                    prompt=str(d["statement"]),
+                    answer=answer,
+                    choices=("True", "False"),
+                    **common,
+                )
+            ]
+        prompt, answer = str(d["prompt"]), _answer_text(d["answer"])
+        if self.type == "choice":
+            return [
+                StudyItem(
+                    id=self.id,
+                    prompt=prompt,
+                    answer=answer,
+                    choices=tuple(_answer_text(c) for c in d["choices"]),
+                    **common,
+                )
+            ]
+        if self.type == "typed":
+            tol = d.get("tolerance")
+            return [
+                StudyItem(
+                    id=self.id,
+                    prompt=prompt,
+                    answer=answer,
+                    accept=tuple(_answer_text(a) for a in d.get("accept") or ()),
+                    tolerance=float(tol) if tol is not None else None,
+                    **common,
+                )
+            ]
+        items = [StudyItem(id=self.id, prompt=prompt, answer=answer, **common)]
+        if self.type == "reverse":
+            items.append(StudyItem(id=f"{self.id}.reverse", prompt=answer, answer=prompt, **common))
+        return items
+
+
+@dataclass
+class Deck:
+    id: str
+    title: str
+    description: str = ""
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    cards: list[Card] = field(default_factory=list)
+    path: Path | None = None
+
+    def items(self) -> list[StudyItem]:
+        return [item for card in self.cards for item in card.items(self.id)]
+
+    def source_path(self, document: str) -> Path | None:
+        """Where a cited document lives: next to the deck or in its ``sources/`` folder."""
+        if self.path is None:
+            return None
+        for candidate in (self.path.parent / "sources" / document, self.path.parent / document):
+            if candidate.is_file():
+                return candidate
+        return None
+
+
+def cloze_deletions(text: str) -> list[tuple[int, str, str]]:
+    """Return ``(n, prompt, answer)`` per deletion number, other deletions shown filled in."""
+    numbers = sorted({int(m.group(1)) for m in CLOZE_RE.finditer(text)})
+    out = []
+    for n in numbers:
+        answers: list[str] = []
+
+        def render(m: re.Match[str], n: int = n, answers: list[str] = answers) -> str:
+            if int(m.group(1)) == n:
+                answers.append(m.group(2))
+                return f"[{m.group(3)}]" if m.group(3) else BLANK
+            return m.group(2)
+
+        prompt = CLOZE_RE.sub(render, text)
+        out.append((n, prompt, ", ".join(answers)))
+    return out
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _answer_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
