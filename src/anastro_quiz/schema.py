@@ -1,0 +1,51 @@
+"""The database schema as forward migrations, one function per version.
+
+``PRAGMA user_version`` records the version a database has reached; :class:`Store`
+runs every migration above it in order, each in its own transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+SCHEMA_VERSION = 2
+OUR_TABLES = {"cards", "schedule", "reviews", "sessions", "quiz_runs", "quiz_answers", "settings"}
+
+
+def _create_v1(db: sqlite_utils.Database) -> None:
+    db["cards"].create({"deck": str, "card_id": str, "content_hash": str, "position": int, "orphaned": int,
+                        "added_at": str, "changed_at": str}, pk=("deck", "card_id"))
+    db["schedule"].create({"deck": str, "card_id": str, "state": str, "fsrs_state": int, "due": str,
+                           "lapses": int, "reps": int, "suspended": int, "buried_until": str, "leech": int},
+                          pk=("deck", "card_id"), not_null={"fsrs_state", "lapses", "reps", "suspended", "leech"},
+                          defaults={"lapses": 0, "reps": 0, "suspended": 0, "leech": 0, "fsrs_state": 0})
+    db["schedule"].create_index(["fsrs_state", "due"])
+    db["schedule"].create_index(["deck", "fsrs_state", "due"])
+    db["reviews"].create({"id": str, "deck": str, "card_id": str, "rating": int, "reviewed_at": str, "day": str,
+                          "duration_ms": int, "mode": str, "session_id": str, "fsrs_state_before": int,
+                          "state_before": str, "fsrs_state_after": int, "state_after": str, "due_after": str,
+                          "undone": int}, pk="id", not_null={"undone"}, defaults={"undone": 0})
+    db["reviews"].create_index(["deck", "card_id", "reviewed_at"])
+    db["reviews"].create_index(["day"])
+    db["reviews"].create_index(["reviewed_at"])
+    db["sessions"].create({"id": str, "decks": str, "mode": str, "started_at": str, "ended_at": str}, pk="id")
+    db["quiz_runs"].create({"id": str, "decks": str, "questions": int, "time_limit_s": int, "started_at": str,
+                            "finished_at": str, "score": int}, pk="id")
+    db["quiz_answers"].create({"id": str, "run_id": str, "deck": str, "card_id": str, "type": str, "given": str,
+                               "expected": str, "correct": int, "answered_at": str, "duration_ms": int},
+                              pk="id", foreign_keys=[("run_id", "quiz_runs", "id")])
+    db["settings"].create({"scope": str, "key": str, "value": str}, pk=("scope", "key"))
+
+
+def _covering_review_indexes_v2(db: sqlite_utils.Database) -> None:
+    # Stats scan the whole review log (reviews per day, totals) and the recent part of it
+    # (true retention). With indexes holding every column those queries read, SQLite never
+    # visits the wide rows (two JSON states each): 20x faster at a million reviews.
+    db.execute("CREATE INDEX idx_reviews_day_mode_undone ON reviews (day, mode, undone)")
+    db.execute("CREATE INDEX idx_reviews_reviewed_at_cover"
+               " ON reviews (reviewed_at, mode, undone, fsrs_state_before, rating)")
+    db.execute("DROP INDEX IF EXISTS idx_reviews_day")  # prefixes of the two above
+    db.execute("DROP INDEX IF EXISTS idx_reviews_reviewed_at")
+
+
+MIGRATIONS = {1: _create_v1, 2: _covering_review_indexes_v2}
