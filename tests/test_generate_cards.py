@@ -16,7 +16,7 @@ def test_number_distractors_keep_the_unit():
     ds = number_distractors("two years", 2.0, "year", {"five years", "2 years"})
     assert "five years" in ds and all("year" in d for d in ds) and len(ds) == 3
     assert "2 years" not in ds  # a synonym of the answer is never a distractor
-    assert number_distractors("2009", 2009.0, "year", set())[0] == "2005"
+    assert number_distractors("2009", 2009.0, "calendar year", set())[0] == "2005"
 
 
 def test_term_card_is_cloze_or_choice_and_valid():
@@ -46,3 +46,82 @@ def test_topics_from_rules():
     assert assign("typically prescribed at a dose of 1 mg daily", "") == "dosing"
     assert assign("The lumbar spine lost 6.1% in the ATAC substudy", "") == "atac-bmd"
     assert assign("Nothing relevant here", "") == rules.fallback
+
+
+def _cloze_answers(sentence: str, terms: dict[str, float]) -> list[str]:
+    s = Sentence(sentence, "doc.txt", "", "H")
+    out = []
+    for d in term_cards(s, terms, {}):
+        out.append(d.data.get("answer") or d.data["text"].split("{{c1::")[1].split("}}")[0])
+    return out
+
+
+def test_cloze_blanks_are_domain_nouns_not_verbs_or_adjectives():
+    # a verb before its object, and a predicate adjective, are never the blank
+    assert _cloze_answers("The practical application of letrozole in clinical settings underscores its dual role.",
+                          {"underscores": 3.0}) == []
+    assert _cloze_answers("The approach is modulatory and supportive, reflecting a different relationship "
+                          "with the hormone.", {"modulatory": 3.0}) == []
+    # a verb recognised by its inflection ("resorbed" exists), even with no determiner after it
+    assert _cloze_answers("In the absence of estradiol, osteoclasts resorb mineralized matrix faster than "
+                          "osteoblasts rebuild it.", {"resorb": 4.0, "osteoblasts": 2.0}) == ["osteoblasts"]
+
+
+def test_cloze_blank_needs_a_specific_sentence():
+    # nothing in the rest of the sentence points at the answer
+    assert _cloze_answers("The pharmacodynamics of the medication are consistent, yet the clinical strategies "
+                          "are worlds apart.", {"pharmacodynamics": 3.0}) == []
+
+
+def test_acronym_next_to_its_expansion_is_not_blanked():
+    terms = {"atac": 4.0, "arimidex": 3.0, "tamoxifen": 2.0, "anastrozole": 1.0}
+    answers = _cloze_answers("The ATAC (Arimidex, Tamoxifen, Alone or in Combination) trial provided "
+                             "landmark data demonstrating the efficacy of anastrozole.", terms)
+    assert answers == ["anastrozole"]
+
+
+def test_word_variants_are_no_distractors():
+    from anastro_quiz.generate.cards import term_families
+
+    fams = term_families({"titrate": 1.0, "titration": 1.0, "titrated": 1.0, "osteoblasts": 1.0,
+                          "osteoclasts": 1.0, "osteocytes": 1.0}, {})
+    assert "titration" not in fams
+    assert set(fams["osteoclasts"]) == {"osteoblasts", "osteocytes"}
+
+
+def test_calendar_years_and_durations_do_not_mix():
+    from anastro_quiz.generate.extract import numeric_facts
+
+    s = Sentence("A 2009 study followed older men for one year on 1 mg daily.", "d", "", "H")
+    units = {f.answer: f.extra["unit"] for f in numeric_facts(s)}
+    assert units["2009"] != units["one year"]
+
+
+def test_table_cells_become_teacher_questions():
+    from anastro_quiz.generate.cards import cell_question
+
+    assert cell_question("Observed Effect on BMD", "Use in Men (TRT Management)") == \
+        "In men on TRT, what is the observed effect on BMD?"
+    assert cell_question("Standard Dosage", "Use in Women (Oncological)") == \
+        "In women (oncological use), what is the standard dosage?"
+    assert cell_question("Key Monitoring Parameters", "Use in Postmenopausal Women (Breast Cancer)") == \
+        "In postmenopausal women with breast cancer, what are the key monitoring parameters?"
+    assert cell_question("Osteoclast Lifespan", "Response in Women (High-Dose Anastrozole)") == \
+        "In women on high-dose anastrozole, what happens to the osteoclast lifespan?"
+    assert cell_question("Lipid Metabolism", "Considerations in Men (TRT Support)") == \
+        "In men on TRT, what are the considerations for lipid metabolism?"
+    assert cell_question("Typical Dosage", "Women") is None  # no population phrase: caller falls back
+
+
+def test_long_table_cells_are_cut_to_a_recallable_answer():
+    from anastro_quiz.generate.cards import short_answer
+
+    assert short_answer("1 mg daily") == "1 mg daily"
+    # a vague first clause is skipped for the one that says something
+    assert short_answer("Highly variable; typically 0.25 mg to 0.5 mg two times per week, adjusted based on "
+                        "labs, symptoms and estradiol.") == \
+        "Typically 0.25 mg to 0.5 mg two times per week, adjusted based on labs, symptoms and estradiol"
+    # bracketed examples go first
+    assert short_answer("The goal is to resolve symptoms of high estradiol (e.g. water retention) without "
+                        "inducing symptoms of low estradiol (e.g. low libido, poor mood).") == \
+        "The goal is to resolve symptoms of high estradiol without inducing symptoms of low estradiol"

@@ -156,6 +156,10 @@ def test_new_article_of_the_same_kind(synthetic, tmp_path):
     assert "sclerostin" in seen  # a gene symbol in brackets is not a lost expansion
     assert any(c.type == "true_false" for c in cards)  # table contrast
     assert any("Osteocytes" in str(c.data.get("answer", "")) for c in cards)  # list-item role
+    # table cells are asked as questions about the column's population, answers kept short
+    prompts = {c.data.get("prompt"): c.data.get("answer") for c in cards if c.type == "basic"}
+    assert prompts.get("In women on adjuvant therapy, what is the typical dosage?") == "2.5 mg daily"
+    assert not any(str(p).startswith("Dosing Overview:") for p in prompts)
     out = tmp_path / "out"
     assert run([synthetic, "-o", out]).exit_code == 0
     assert validate_paths([out]) == []

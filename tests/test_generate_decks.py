@@ -215,3 +215,26 @@ def test_generator_never_imports_textual():
     code = ("import sys, anastro_quiz.generate, anastro_quiz.generate.command; "
             "sys.exit(1 if any(m == 'textual' or m.startswith('textual.') for m in sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+def test_table_prompts_read_like_questions(cards):
+    """Table cells are asked as questions about a population, not "Caption: Row, column?"."""
+    for card in cards:
+        if card.id.startswith("table-"):
+            prompt = card.data["prompt"]
+            assert prompt.endswith("?") and ", what " in prompt, prompt
+            assert len(str(card.data["answer"]).split()) <= 16, card.data["answer"]
+
+
+def test_articles_that_disagree_are_named(cards):
+    """The two articles give different male doses; each card says which table it follows and
+    its explanation gives the other article's figure."""
+    male_dose = [c for c in cards if c.id.startswith("table-") and "in men" in c.data["prompt"]
+                 and "dosage" in c.data["prompt"]]
+    assert len(male_dose) == 2
+    for card in male_dose:
+        assert card.data["prompt"].startswith("According to the table “"), card.data["prompt"]
+        assert "Sources differ" in card.data["explanation"]
+    a, b = (str(c.data["answer"]) for c in male_dose)
+    assert a.rstrip(".") in male_dose[1].data["explanation"] or b.rstrip(".") in male_dose[0].data["explanation"] \
+        or "0.5 mg to 1 mg per week" in male_dose[0].data["explanation"] + male_dose[1].data["explanation"]

@@ -11,6 +11,7 @@ elsewhere never renames an existing card.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -32,6 +33,10 @@ class Draft:
     heading: str
     ask: str  # what the card asks, normalised, for duplicate detection
     tags: list[str] = field(default_factory=list)
+    # Table cells: (population, row label's last word) to find the same cell in another article
+    # and the cell's full text, so disagreements between articles can be pointed out.
+    same_as: tuple[str, ...] = ()
+    cell: str = ""
 
     def card(self, topic: str) -> Card:
         """The final card. Its id hashes the fact (kind, source, answer), not the wording or the
@@ -39,10 +44,21 @@ class Draft:
         d = self.data
         answer = d.get("statement") or d.get("answer") or " ".join(m.group(2) for m in CLOZE_RE.finditer(d["text"]))
         digest = hashlib.sha1("\x1f".join([self.kind, self.document, self.quote, str(answer)]).encode()).hexdigest()
-        data = dict(self.data)
+        data = {k: _display(v) if k in _DISPLAYED else v for k, v in self.data.items()}
         data["tags"] = [topic, self.kind] + [t for t in self.tags if t not in (topic, self.kind)]
         data["source"] = {"document": self.document, "quote": self.quote}
         return Card(id=f"{self.kind}-{digest[:10]}", type=self.type, data=data)
+
+
+# The scraped pages print "∞" where the article had a colon or a dash ("the enzyme it targets ∞
+# aromatase"); a card shows a colon. Quotes stay verbatim.
+_DISPLAYED = ("prompt", "answer", "text", "statement", "explanation", "choices")
+
+
+def _display(value):
+    if isinstance(value, list):
+        return [_display(v) for v in value]
+    return re.sub(r"\s+∞\s+", ": ", value) if isinstance(value, str) else value
 
 
 def _draft(kind: str, type_: str, data: dict, fact_or_sentence, ask: str) -> Draft:
@@ -132,7 +148,7 @@ def number_distractors(answer: str, value: float, unit: str, pool: set[str]) -> 
     """Other values with the same unit: first those from the documents, then scaled ones."""
     same = sorted({p for p in pool if _number_key(p)[0] != value}, key=lambda p: abs(_number_key(p)[0] - value))
     m = re.search(r"\d+(?:\.\d+)?", _digits(answer))
-    if m and unit == "year" and value >= 1900:  # calendar years: nearby years, never scaled
+    if m and unit == "calendar year":  # calendar years: nearby years, never scaled
         for offset in (-4, 3, 6, -8):
             text = answer.replace(m.group(0), str(int(value) + offset), 1)
             if text not in same:
@@ -160,10 +176,15 @@ def term_cards(s: Sentence, terms: dict[str, float], families: dict[str, list[st
     ranked = sorted({w for w in words(text) if w.lower() in terms and _answerable(w)
                      and (is_acronym(w) or zipf(w.lower()) < 3.5)},
                     key=lambda w: (-terms[w.lower()], w))
+    # An acronym beside its expansion, or a word of the expansion, is asked by "What does X stand for?"
+    expansions = _expansions(text)
+    ranked = [t for t in ranked if not _spelled_out(text, t) and not any(t in e for e in expansions)]
     for term in ranked[:3]:
         pattern = re.compile(rf"(?<![\w\-]){re.escape(term)}(?![\w\-])")
         blanked = pattern.sub(BLANK, text)
         if contains_answer(blanked, term) or blanked.count(BLANK) > 2:
+            continue
+        if _verb_position(text, pattern) or not _anchored(blanked, term):
             continue
         term_text = term
         options = [f for f in families.get(term.lower(), []) if f.lower() != term.lower()
@@ -177,6 +198,13 @@ def term_cards(s: Sentence, terms: dict[str, float], families: dict[str, list[st
     return []
 
 
+def _variants(a: str, b: str) -> bool:
+    """Two forms of one word ("titrate"/"titration", "osteoclast"/"osteoclasts"): one inside the
+    other, or they differ only in an ending of at most four letters."""
+    common = len(os.path.commonprefix([a, b]))
+    return a in b or b in a or max(len(a), len(b)) - common <= 4
+
+
 def term_families(terms: dict[str, float], spelled: dict[str, str]) -> dict[str, list[str]]:
     """Look-alike key terms (shared 5-letter start, e.g. osteoblasts/osteoclasts), never variants
     of one word (osteoclast/osteoclasts) or a term inside another."""
@@ -184,7 +212,7 @@ def term_families(terms: dict[str, float], spelled: dict[str, str]) -> dict[str,
     names = sorted(t for t in terms if len(t) >= 7 and t.isalpha())
     for t in names:
         fam = [spelled.get(o, o) for o in names
-               if o != t and o[:5] == t[:5] and o[:7] != t[:7] and t not in o and o not in t
+               if o != t and o[:5] == t[:5] and not _variants(o, t)
                and abs(len(o) - len(t)) <= 4 and o.endswith("s") == t.endswith("s")]
         if fam:
             out[t] = fam
@@ -198,11 +226,87 @@ _META = re.compile(r"\b(?:table|figure|section|article|this discussion|below|abo
 
 def _answerable(word: str) -> bool:
     """Cloze answers are names of things: acronyms and nouns, not adjectives, verbs or adverbs
-    (judged by word endings; "disrupts" is a verb but "osteoclasts" a noun)."""
-    return is_acronym(word) or not _NOT_NOUN.search(word.lower())
+    (judged by word endings and by whether English inflects the word as a verb: "underscores"
+    has "underscored", "osteoclasts" has no "osteoclasted")."""
+    return is_acronym(word) or not (_NOT_NOUN.search(word.lower()) or is_verb_form(word.lower())
+                                    or _PERSON.search(word.lower()))
 
 
-_NOT_NOUN = re.compile(r"(?:al|ive|ous|ic|ary|ed|ing|ly|ible|able|i[sz]es?|ates?|(?<!s)ts)$")
+_NOT_NOUN = re.compile(r"(?:al|ive|ous|ic|ary|ory|ed|ing|ly|ible|able|i[sz]es?)$")
+_PERSON = re.compile(r"(?:ician|ologist)s?$")  # "the _____ acts as an engineer": a role, not a term
+_NOUN_SUFFIX = re.compile(r"(?:ion|ist|ism|sis|ity|ment|ness|ance|ence|logy|ase|gen|ol|in|ia)s?$")
+
+
+def is_verb_form(word: str) -> bool:
+    """Whether a rare word is a verb form ("underscores", "titrate", "resorb"): English has its
+    past tense ("underscored", "titrated", "resorbed"). Nouns with noun endings never count."""
+    if _NOUN_SUFFIX.search(word):
+        return False
+    stems = [word]
+    if word.endswith("es"):
+        stems += [word[:-1], word[:-2]]
+    elif word.endswith("s"):
+        stems.append(word[:-1])
+    for stem in stems[1:] if len(stems) > 1 else stems:
+        past = stem + "d" if stem.endswith("e") else stem + "ed"
+        if zipf(past) >= 1.0:
+            return True
+    return False
+
+
+_DETERMINER = r"(?:the|a|an|its|their|this|these|that|those|his|her|our|it|them)"
+_VERB_BEFORE = r"(?:can|cannot|may|might|must|will|would|could|should|does|do|did|not)"
+
+
+def _verb_position(text: str, pattern: re.Pattern[str]) -> bool:
+    """The blank stands where only a verb can: before a determiner ("underscores its role") or
+    after a modal ("can resorb", "does not outpace")."""
+    for m in pattern.finditer(text):
+        if re.match(rf"\s+{_DETERMINER}\b", text[m.end():], re.I):
+            return True
+        if re.search(rf"\b{_VERB_BEFORE}\s+$", text[: m.start()], re.I):
+            return True
+    return False
+
+
+def _spelled_out(text: str, term: str) -> bool:
+    """An acronym next to its own expansion ("the ATAC (Arimidex, ...) trial") is answered by
+    its initials; the "What does ATAC stand for?" card asks it properly."""
+    if not is_acronym(term):
+        return False
+    e = re.escape(term)
+    return bool(re.search(rf"(?<![\w\-]){e}\s*\([A-Z][^()]{{4,}}\)|\(\s*{e}\s*\)", text))
+
+
+def _expansions(text: str) -> list[str]:
+    """Spans that spell out an acronym: "(Receptor Activator of ...)" after "RANKL", or the words
+    before "(ATAC)" back to the first one whose initial starts the acronym."""
+    out = [m.group(1) for m in re.finditer(r"\b[A-Z][A-Za-z0-9α-ω\-]{1,9} \(([A-Z][^()]{4,})\)", text)]
+    for m in re.finditer(r"\(([A-Z][A-Za-z0-9α-ω\-]{1,9})\)", text):
+        acronym = m.group(1)
+        before = text[: m.start()].split()[-(len(acronym) + 4):]
+        starts = [i for i, w in enumerate(before) if w[:1].lower() == acronym[0].lower()]
+        if starts:
+            out.append(" ".join(before[starts[0]:]))
+    return out
+
+
+def _anchored(blanked: str, term: str) -> bool:
+    """A blank is worth recalling only if the rest of the sentence says something specific: a
+    number, an acronym, another rare word that is not a verb ("deleterious") or a fairly rare
+    noun ("genetics").
+    "The _____ of the medication are consistent" tests nothing but a guess."""
+    if re.search(r"\d", blanked):
+        return True
+    for w in words(blanked):
+        low = w.lower()
+        if low == term.lower():
+            continue
+        if len(low) < 5 or re.search(r"(?:ing|ly|ed)$", low) or is_verb_form(low):
+            continue
+        if is_acronym(w) or zipf(low) < 3.5 or (zipf(low) < 4.0 and _answerable(w)):
+            return True
+    return False
 
 
 def resolve(s: Sentence) -> str | None:
@@ -262,16 +366,113 @@ def _column(name: str) -> str:
     return name[0].lower() + name[1:] if name[:2].isalpha() and not name[:2].isupper() else name
 
 
-def cell_card(fact: Fact) -> Draft | None:
-    """Basic Q/A for one table cell: "Standard Dosage, use in women (oncological)?"."""
-    prompt = f"{fact.heading}: {fact.subject}, {_column(fact.extra['column'])}?".lstrip(": ")
-    if contains_answer(prompt, fact.answer) or len(fact.answer.split()) < 2:
+def _phrase(title: str) -> str:
+    """A Title-Case table label as running text: "Observed Effect on BMD" -> "observed effect on BMD"."""
+    return " ".join(w if is_acronym(w.strip("()")) or re.search(r"[A-Z]{2}", w) else w.lower()
+                    for w in title.split())
+
+
+_COLUMN = re.compile(r"^(?P<lead>[A-Z][\w\-]*(?: [\w\-]+){0,2}?) (?:in|for) (?P<who>[A-Z][\w\- ]*?)"
+                     r"(?: \((?P<qualifier>[^()]+)\))?$")
+_GENERIC_TAIL = {"support", "management", "use", "care"}
+
+
+def population(column: str) -> tuple[str, str] | None:
+    """Who a table column is about, as a phrase, and the column's lead word:
+    "Use in Men (TRT Support)" -> ("in men on TRT", "use"), "Use in Postmenopausal Women (Breast
+    Cancer)" -> ("in postmenopausal women with breast cancer", "use"), "Response in Women
+    (High-Dose Anastrozole)" -> ("in women on high-dose anastrozole", "response")."""
+    m = _COLUMN.match(column.strip())
+    if m is None:
         return None
-    return _draft("table", "basic", {"prompt": prompt, "answer": fact.answer}, fact, prompt)
+    who = _phrase(m.group("who"))
+    qualifier = (m.group("qualifier") or "").split()
+    generic = len(qualifier) > 1 and qualifier[-1].lower() in _GENERIC_TAIL
+    core = _phrase(" ".join(qualifier[:-1] if generic else qualifier))
+    if not qualifier:
+        phrase = f"in {who}"
+    elif is_acronym(qualifier[0]) or re.search(r"\bdose\b|-dose\b|therapy\b", core, re.I):
+        phrase = f"in {who} on {core}"  # a treatment: "on TRT", "on high-dose anastrozole"
+    elif len(core.split()) == 1 and re.search(r"(?:al|ic)$", core):
+        phrase = f"in {who} ({core} use)"  # an adjective alone: "(oncological use)"
+    elif generic:
+        phrase = f"in {who} ({_phrase(' '.join(qualifier))})"  # "(fertility care)"
+    else:
+        phrase = f"in {who} with {core}"  # a condition: "with breast cancer"
+    return phrase, m.group("lead").lower()
+
+
+def _plural(noun_phrase: str) -> bool:
+    last = noun_phrase.split()[-1].lower()
+    return last.endswith("s") and not last.endswith(("ss", "sis", "us"))
+
+
+def cell_question(label: str, column: str) -> str | None:
+    """A teacher's question for one table cell from its row label and column header:
+    ("Observed Effect on BMD", "Use in Men (TRT Management)") -> "In men on TRT, what is the
+    observed effect on BMD?". ``None`` when the column header does not name a population."""
+    who = population(column)
+    if who is None:
+        return None
+    phrase, lead = who
+    what = _phrase(label)
+    if lead in ("response", "responses", "change", "changes"):
+        question = f"what happens to {'' if _plural(what) else 'the '}{what}?"
+    elif lead in ("considerations", "consideration", "concerns", "risks"):
+        question = f"what are the {lead} for {what}?"
+    else:
+        question = f"what {'are' if _plural(what) else 'is'} the {what}?"
+    return f"{phrase[0].upper()}{phrase[1:]}, {question}"
+
+
+_EXAMPLE = re.compile(r"\s*\((?:e\.g\.|i\.e\.|for example)[^()]*\)")
+MAX_ANSWER_WORDS = 12
+
+
+def short_answer(cell: str) -> str:
+    """A table cell cut to what a student can recall: bracketed examples dropped from a long
+    cell, then the first clause of several that says something (two words like "Highly
+    variable" do not), the full cell going to the explanation. Never reworded."""
+    text = cell.strip().rstrip(".")
+    if len(text.split()) <= MAX_ANSWER_WORDS:
+        return text
+    text = _EXAMPLE.sub("", text)
+    if len(text.split()) <= MAX_ANSWER_WORDS:
+        return text
+    clauses = [c.strip() for c in re.split(r";\s+|\.\s+(?=[A-Z])", text) if c.strip()]
+    for clause in clauses:
+        if len(clause.split()) >= 3:
+            return clause[0].upper() + clause[1:]
+    return text
+
+
+def cell_card(fact: Fact) -> Draft | None:
+    """Basic Q/A for one table cell: "In women (oncological use), what is the standard dosage?"."""
+    prompt = cell_question(fact.subject, fact.extra["column"])
+    if prompt is None:  # a column that names no population: the old "row, column?" form
+        prompt = f"{fact.heading}: {fact.subject}, {_column(fact.extra['column'])}?".lstrip(": ")
+    answer = short_answer(fact.answer)
+    if contains_answer(prompt, answer) or len(answer.split()) < 2:
+        return None
+    data = {"prompt": prompt, "answer": answer}
+    if answer != fact.answer.strip().rstrip("."):
+        data["explanation"] = f"The full table entry: {fact.answer.strip()}"
+    draft = _draft("table", "basic", data, fact, prompt)
+    who = population(fact.extra["column"])
+    if who is not None:
+        draft.same_as = (who[0].split(" on ")[0].split(" with ")[0].split(" (")[0].split()[-1],
+                         fact.subject.split()[-1].lower())
+        draft.cell = fact.answer.strip()
+    return draft
 
 
 def _lower_first(text: str) -> str:
     return text[0].lower() + text[1:] if text[1:2].islower() else text
+
+
+def _who(column: str) -> str:
+    who = population(column)
+    return who[0] if who else _column(column)
 
 
 def contrast_card(fact: Fact) -> Draft:
@@ -279,17 +480,20 @@ def contrast_card(fact: Fact) -> Draft:
     cols, cells = fact.extra["columns"], fact.extra["cells"]
     swap = int(hashlib.sha1(fact.quote.encode()).hexdigest(), 16) % 2 == 1
     shown, claimed = cells[0], 1 if swap else 0
-    statement = f"{fact.subject}, {_column(cols[claimed])}: {_lower_first(shown)}"
+    who = _who(cols[claimed])
+    statement = f"{who[0].upper()}{who[1:]}, {_phrase(fact.subject)}: {_lower_first(short_answer(shown))}."
     data: dict = {"statement": statement, "answer": not swap}
     if swap:
-        data["explanation"] = f"That is the entry for {_column(cols[0])}; for {_column(cols[1])}: {cells[1]}"
+        data["explanation"] = f"That is the entry {_who(cols[0])}; {_who(cols[1])}: {cells[1]}"
     return _draft("contrast", "true_false", data, fact, statement)
 
 
 def item_cards(fact: Fact) -> list[Draft]:
     """For parallel list items: a question per item and a swapped true/false statement."""
     label, subject = fact.extra["label"], fact.subject[0].lower() + fact.subject[1:]
-    prompt = f"{fact.heading}: {label}, what {fact.extra['verb']} {subject}?".lstrip(": ")
+    label = label.split()[0] + " " + _phrase(" ".join(label.split()[1:])) if " " in label else label
+    heading = "" if fact.heading.endswith("?") else fact.heading  # a question heading adds nothing
+    prompt = f"{heading}: {label}, what {fact.extra['verb']} {subject}?".lstrip(": ")
     drafts = [_draft("item", "basic", {"prompt": prompt, "answer": fact.answer[0].upper() + fact.answer[1:]},
                      fact, prompt)]
     if fact.extra["others"]:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from ..decks import Deck
+from ..decks import CLOZE_RE, Deck
 from . import cards as C
 from .clean import InputError, clean_lines, read_document
-from .extract import (Fact, Sentence, acronym_facts, definition_facts, key_terms, list_contrasts,
+from .extract import (NUMBER_RE, Fact, Sentence, acronym_facts, definition_facts, key_terms, list_contrasts,
                       numeric_facts, sentences_of, table_facts, words)
 from .structure import parse_blocks
 from .topics import TopicRules, assign, load_rules
@@ -84,6 +84,7 @@ def prune(drafts: list[C.Draft], topic_of: dict[int, str]) -> list[C.Draft]:
     per_quote: Counter[str] = Counter()
     asked: dict[str, list[tuple[str, str]]] = {}
     defined: set[tuple[str, str]] = set()
+    answered: set[tuple[str, str]] = set()
     for d in drafts:
         topic = topic_of[id(d)]
         answer = C.normalise(str(d.data.get("answer", d.data.get("text", ""))))
@@ -91,6 +92,9 @@ def prune(drafts: list[C.Draft], topic_of: dict[int, str]) -> list[C.Draft]:
         if key and key in defined:
             continue
         if per_quote[d.quote] >= MAX_CARDS_PER_QUOTE:
+            continue
+        said = C.normalise(" ".join(m.group(2) for m in CLOZE_RE.finditer(str(d.data.get("text", ""))))) or answer
+        if (d.quote, said) in answered:  # "What is responsible for X?" and "_____ are responsible for X"
             continue
         # Near-identical questions from different sentences ask the same thing; two blanks in
         # one sentence ("6.1% ... 7.2%") ask different things.
@@ -101,9 +105,35 @@ def prune(drafts: list[C.Draft], topic_of: dict[int, str]) -> list[C.Draft]:
         kept.append(d)
         per_quote[d.quote] += 1
         asked.setdefault(topic, []).append((d.ask, d.quote))
+        answered.add((d.quote, said))
         if key:
             defined.add(key)
     return kept
+
+
+def _figures(text: str) -> set[str]:
+    return {C.normalise(m.group(0)) for m in NUMBER_RE.finditer(text)}
+
+
+def note_disagreements(drafts: list[C.Draft]) -> None:
+    """Articles can disagree: when two articles' tables give the same row for the same people
+    ("Standard Dosage" / "Typical Dosage" in men) with different figures, each card names its
+    table and its explanation gives the other article's figures, so a student knows which
+    source says what instead of meeting two answers to one question."""
+    cells: dict[tuple[str, ...], list[C.Draft]] = {}
+    for d in drafts:
+        if d.same_as and _figures(d.cell):
+            cells.setdefault(d.same_as, []).append(d)
+    for group in cells.values():
+        for d in group:
+            others = [o for o in group if o.document != d.document and _figures(o.cell) != _figures(d.cell)]
+            if not others:
+                continue
+            prompt = d.data["prompt"]
+            d.data["prompt"] = f"According to the table “{d.heading}”, {prompt[0].lower()}{prompt[1:]}"
+            note = "; ".join(f"the table “{o.heading}” in {o.document} gives: {o.cell}" for o in others)
+            d.data["explanation"] = (d.data.get("explanation", "") + " " if d.data.get("explanation") else "") + \
+                f"Sources differ: {note}"
 
 
 def generate_decks(paths: list[str | Path], rules: TopicRules | None = None) -> list[Deck]:
@@ -125,6 +155,7 @@ def generate_decks(paths: list[str | Path], rules: TopicRules | None = None) -> 
         drafts += drafts_for(doc, pool)
     if not drafts:
         raise InputError("no facts found to make cards from: " + ", ".join(names))
+    note_disagreements(drafts)
     texts = {d.name: d.text for d in docs}
     order = {t.id: i for i, t in enumerate(rules.topics)}
     drafts.sort(key=lambda d: (names.index(d.document), texts[d.document].find(d.quote), d.kind, d.ask))
