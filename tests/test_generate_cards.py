@@ -125,3 +125,24 @@ def test_long_table_cells_are_cut_to_a_recallable_answer():
     assert short_answer("The goal is to resolve symptoms of high estradiol (e.g. water retention) without "
                         "inducing symptoms of low estradiol (e.g. low libido, poor mood).") == \
         "The goal is to resolve symptoms of high estradiol without inducing symptoms of low estradiol"
+
+
+def test_numeric_card_context_crosses_paragraphs_and_repairs_a_lost_acronym(tmp_path):
+    from anastro_quiz.generate import generate_decks
+
+    doc = tmp_path / "face.txt"
+    doc.write_text(
+        "Intermediate\n\nBone Trials\n\n"
+        "The FACE trial compared letrozole with anastrozole in postmenopausal women with early breast cancer. "
+        "In a bone substudy of this trial, women taking 2.5 mg of letrozole daily for two years experienced "
+        "notable decreases in (BMD).\n\n"
+        "The loss was approximately 3.4% in the femoral neck and 2.1% in the lumbar spine.\n", encoding="utf-8")
+    cards = [c for d in generate_decks([doc]) for c in d.cards]
+    loss = [c for c in cards if c.source.quote.startswith("The loss was")]
+    assert loss
+    for card in loss:
+        prompt = card.data["prompt"]
+        assert prompt.startswith("The FACE trial compared letrozole") and "decreases in BMD." in prompt, prompt
+        assert "(BMD)" not in prompt
+    # the repaired sentence is context only: no card tests it
+    assert not any("notable decreases" in c.source.quote for c in cards)

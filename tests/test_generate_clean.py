@@ -101,3 +101,14 @@ def test_read_document_errors(tmp_path):
         read_document(binary)
     with pytest.raises(InputError, match="no such file"):
         read_document(tmp_path / "missing.txt")
+
+
+def test_a_sentence_that_lost_only_an_acronym_expansion_can_be_repaired():
+    from anastro_quiz.generate.clean import repaired
+
+    assert repaired("Women taking 1 mg daily for five years experienced notable decreases in (BMD).") == \
+        "Women taking 1 mg daily for five years experienced notable decreases in BMD."
+    assert repaired("Anastrozole lowers estradiol in men.") == "Anastrozole lowers estradiol in men."
+    # anything else lost cannot be repaired
+    assert repaired("For with cancer, anastrozole therapy is a well-established standard of care.") is None
+    assert repaired("For men undergoing Therapy (TRT), the use of anastrozole is considered off-label.") is None

@@ -133,8 +133,34 @@ def test_no_caption_boilerplate_or_lost_words(cards):
         assert not CAPTION_WORDS.search(text), (card.id, text)
         assert "Skip to main content" not in text
         assert not re.search(r"\bet al\.|\bReflection\b", text), card.id
+
+
+def test_no_card_tests_or_shows_a_sentence_with_lost_words(cards):
+    """The tested sentence (the card's quote) never lost words, and a student never sees a hole.
+    A sentence that lost only an acronym's expansion may stand before a question as context,
+    shown repaired ("decreases in (BMD)" -> "decreases in BMD"); it is never what is asked."""
+    for card in cards:
+        shown, quote = card_text(card), card.source.quote
+        assert lost_words(quote) is None, (card.id, quote)
         for fragment in LOST:
-            assert fragment not in text, (card.id, fragment)
+            assert fragment not in quote, (card.id, fragment)
+            assert fragment not in shown, (card.id, fragment)
+        for sentence in re.split(r"(?<=[.?!])\s+(?=[A-Z])", shown):
+            assert lost_words(sentence) is None, (card.id, sentence)
+
+
+def test_numeric_cards_carry_their_study_context(cards):
+    """"The reduction was approximately _____ in the lumbar spine" must say which study, who,
+    which dose and for how long: the bone substudy of ATAC, postmenopausal women, 1 mg daily,
+    five years (context from a sentence that lost only "bone mineral density" before "(BMD)")."""
+    atac = [c for c in cards if c.type in ("typed", "choice") and "lumbar spine" in c.data["prompt"]]
+    assert atac
+    for card in atac:
+        prompt = card.data["prompt"]
+        for needed in ("ATAC", "bone substudy", "postmenopausal women", "1 mg", "five years"):
+            assert needed in prompt, (needed, prompt)
+    men = [c for c in cards if c.type in ("typed", "choice") and "posterior-anterior spine BMD" in c.data["prompt"]]
+    assert men and all("2009 study" in c.data["prompt"] and "older men" in c.data["prompt"] for c in men)
 
 
 def test_lost_word_detector_flags_every_known_case():

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..decks import CLOZE_RE, Card
-from .extract import Fact, Sentence, is_acronym, words, zipf
+from .clean import repaired
+from .extract import _SECOND_PERSON, Fact, Sentence, is_acronym, words, zipf
 
 BLANK = "_____"
 
@@ -108,7 +109,7 @@ def number_cards(facts: list[Fact], sentences: dict[str, Sentence], pool: dict[s
         blanked = s.text[:start] + BLANK + s.text[end:]
         if contains_answer(blanked, fact.answer):
             continue
-        prompt = with_context(s, blanked)
+        prompt = with_context(s, blanked, fact.answer)
         if prompt is None:
             continue
         nth = seen_in_sentence.get(s.text, 0)
@@ -326,16 +327,38 @@ def resolve(s: Sentence) -> str | None:
     return None
 
 
-def with_context(s: Sentence, text: str) -> str | None:
-    """Prefix the nearest earlier whole sentence when ``s`` leans on it ("The reduction was ...")."""
+# A sentence that points back at something named earlier: "In a bone substudy of this trial".
+_POINTS_BACK = re.compile(r"\b(?:this|these|those|such(?!\s+as\b)|the same)\s+(?!is\b|are\b|was\b|were\b)[a-z]\w+", re.I)
+MAX_CONTEXT = 2
+
+
+def with_context(s: Sentence, text: str, answer: str = "") -> str | None:
+    """Prefix the earlier sentences ``s`` leans on ("The reduction was ..." needs the study it
+    reports), walking back across paragraph breaks while each one still points back ("this
+    trial"), at most two. A context sentence that lost only an acronym's expansion is shown
+    repaired ("decreases in BMD"); one that lost anything else is passed over. Context never
+    gives the answer away; when it would, or the chain does not close, the heading stands in."""
     if s.standalone:
         return text
-    prev = s.previous
-    while prev is not None and (prev.lost or not prev.usable):
-        prev = prev.previous
-    if prev is None or not prev.standalone:
+    context: list[str] = []
+    cur, prev = s, s.before
+    while prev is not None and len(context) < MAX_CONTEXT:
+        whole = repaired(prev.text) if prev.lost else prev.text
+        if whole is None or _SECOND_PERSON.search(whole):
+            prev = prev.before  # lost words: skip it, as a student would skip a garbled line
+            continue
+        context.insert(0, whole)
+        cur = prev
+        if prev.standalone and not _POINTS_BACK.search(whole):
+            break
+        prev = prev.before
+    closed = context and cur.standalone and not _POINTS_BACK.search(context[0])
+    if not closed and context and cur.standalone and len(context) == 1:
+        closed = True  # one whole sentence that itself points back is still the best context we have
+    prompt = " ".join(context + [text])
+    if not closed or (answer and contains_answer(" ".join(context), answer)):
         return f"{s.heading}: {text}" if s.heading else None
-    return f"{prev.text} {text}"
+    return prompt
 
 
 # --- definitions, acronyms, tables, lists ------------------------------------------------

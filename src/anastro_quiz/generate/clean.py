@@ -199,6 +199,22 @@ def lost_words(sentence: str) -> str | None:
     return None
 
 
+def repaired(sentence: str) -> str | None:
+    """A whole reading of a sentence whose only loss is an acronym's expansion ("decreases in
+    (BMD)" -> "decreases in BMD"): the acronym still names the thing, so without its brackets
+    the sentence reads whole. ``None`` when the sentence lost anything else."""
+    text = sentence.strip()
+    if lost_words(text) is None:
+        return text
+    fixed = text
+    for m in reversed(list(_ACRONYM_IN_PARENS.finditer(text))):
+        before = [w for w in re.split(r"[\s\-]+", m.group(1) or "") if w]
+        if before and before[-1].lower() in _FUNCTION_WORDS:
+            start = m.start(2) - 1
+            fixed = fixed[:start] + m.group(2) + fixed[m.end():]
+    return fixed if fixed != text and lost_words(fixed) is None else None
+
+
 _FUNCTION_WORDS = {"of", "on", "in", "at", "to", "for", "with", "alongside", "by", "from", "into", "and",
                    "or", "the", "a", "an", "about", "during", "via", "than", "is", "are"}
 

@@ -19,7 +19,8 @@ from .structure import Block
 
 _PRONOUN_START = re.compile(
     r"^(?:it|its|this|these|that|those|they|their|them|such|he|she|his|her|here|both|"
-    r"the (?:results?|reduction|effect|findings?|difference|former|latter|same)|"
+    r"the (?:results?|reduction|loss|decrease|increase|decline|drop|rise|gain|change|effect|findings?|"
+    r"difference|former|latter|same)|"
     r"in this|in these|in that|in one case|in contrast|conversely|however|therefore|"
     r"furthermore|ultimately|even|thus|instead|moreover|conversely)\b", re.I)
 _FINITE = re.compile(r"\b(?:is|are|was|were|can|could|will|would|has|have|had|does|do|did|may|might|must|"
@@ -54,7 +55,10 @@ class Sentence:
     heading: str
     label: str = ""
     lost: str | None = None
-    previous: "Sentence | None" = None
+    previous: "Sentence | None" = None  # the sentence before it in the same block
+    # The sentence before it under the same heading, across paragraph breaks (scraped pages
+    # break paragraphs mid-argument: "The results showed ..." opens a paragraph).
+    before: "Sentence | None" = None
 
     @property
     def standalone(self) -> bool:
@@ -99,15 +103,21 @@ def split_sentences(text: str) -> list[str]:
 def sentences_of(blocks: list[Block], document: str) -> list[Sentence]:
     """Every sentence of the paragraphs and list items, linked to the one before it."""
     out: list[Sentence] = []
+    last: Sentence | None = None  # the last paragraph sentence under the current heading
     for block in blocks:
+        if block.kind != "paragraph":
+            last = None  # a heading, list or table ends the run of prose
         if block.kind not in ("paragraph", "item"):
             continue
         previous = None
         for text in split_sentences(block.body if block.kind == "item" else block.text):
             s = Sentence(text, document, block.section, block.heading, block.label,
                          lost_words(text), previous)
+            s.before = previous or last
             out.append(s)
             previous = s
+        if block.kind == "paragraph":
+            last = previous
     return out
 
 
@@ -172,7 +182,8 @@ def numeric_facts(s: Sentence) -> list[Fact]:
         raw = m.group(0).strip()
         num = m.group("num").lower()
         value = float(_NUMBER_WORDS.get(num, num) if num in _NUMBER_WORDS else num)
-        unit = (m.groupdict().get("unit") or "year").lower().rstrip("s") or "%"
+        # A calendar year ("2009 study") is its own kind: "one year" is no distractor for it.
+        unit = (m.groupdict().get("unit") or "calendar year").lower().rstrip("s") or "%"
         start = m.start("num")
         facts.append(Fact("number", s.document, s.text, s.heading, answer=s.text[start:m.end()],
                           extra={"value": value, "unit": unit, "span": (start, m.end()), "raw": raw}))
