@@ -46,6 +46,6 @@ def test_scale_benchmark_prints_its_table():
 
 def test_tui_benchmark_prints_its_table():
     out = _run("bench_tui.py")
-    for row in ("launch: bare Textual app", "launch: anastro-quiz Home", "grade -> next card p50",
+    for row in ("launch: bare Textual app", "launch: Home first frame", "launch: Home with data", "grade -> next card p50",
                 "grade -> next card p95"):
         assert any(line.startswith(row) for line in out.splitlines()), row

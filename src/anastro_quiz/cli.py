@@ -59,14 +59,17 @@ def cli(ctx: click.Context, db: Path | None, deck_paths: tuple[Path, ...]) -> No
     """Study grounded flashcards with FSRS spaced repetition. No command: open the app."""
     ctx.obj = Context(db=db, deck_paths=list(deck_paths))
     if ctx.invoked_subcommand is None:
-        collection = ctx.obj.open_collection()
         from .tui.app import make_app
 
-        app = make_app(collection)
+        # Home draws at once; the app opens the collection in a worker behind it.
+        app = make_app(opener=ctx.obj.open_collection)
         try:
             app.run()
         finally:
-            collection.close()
+            if app.collection is not None:
+                app.collection.close()
+        if app.open_error is not None:
+            raise app.open_error  # a UserError prints as a clean message (exit 2), as before
         if app.return_code:
             sys.exit(app.return_code)
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import threading
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from textual.app import App
 from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
-from ..collection import Collection
 from .commands import StudyCommands
+
+if TYPE_CHECKING:  # the core is imported by the worker that opens it, off the first frame's path
+    from ..collection import Collection
 
 T = TypeVar("T")
 
@@ -25,9 +28,18 @@ class StudyApp(App[None]):
         Binding("question_mark", "help", "Help", tooltip="Every key binding", id="help"),
     ]
 
-    def __init__(self, collection: Collection) -> None:
+    def __init__(self, collection: Collection | None = None, *,
+                 opener: Callable[[], Collection] | None = None) -> None:
         super().__init__()
-        self.collection = collection
+        if (collection is None) == (opener is None):
+            raise TypeError("give either an open collection or an opener")
+        self.collection: Collection | None = collection
+        self._opener = opener
+        #: What stopped ``opener`` (the CLI re-raises it after the app exits, as a clean message).
+        self.open_error: BaseException | None = None
+        self._opened = threading.Event()
+        if collection is not None:
+            self._opened.set()
         # One connection is shared by every worker thread: this lock keeps their
         # transactions from interleaving (sqlite3 serializes calls, not transactions).
         self._db_lock = threading.Lock()
@@ -35,7 +47,31 @@ class StudyApp(App[None]):
     def on_mount(self) -> None:
         from .screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        home = HomeScreen()
+        self.push_screen(home)
+        if self._opener is not None:
+            # Draw Home's frame first; the decks and the database open behind it.
+            home.call_after_refresh(self._open_collection)
+
+    def _open_collection(self) -> None:
+        opener = self._opener
+        assert opener is not None
+
+        def runner() -> None:
+            gc.disable()  # a bulk load of long-lived objects with no cycles (see decks.gc_paused)
+            try:
+                with self._db_lock:
+                    self.collection = opener()
+                # Keep the cyclic GC from walking the loaded cards again on every full pass.
+                gc.freeze()
+            except Exception as exc:  # reported by the CLI after the app exits, not as a traceback
+                self.open_error = exc
+                self.call_from_thread(self.exit, None, 2)
+            finally:
+                gc.enable()
+                self._opened.set()
+
+        self.run_worker(runner, name="open collection", thread=True, exit_on_error=False)
 
     # --- database work off the UI thread --------------------------------------
 
@@ -47,7 +83,12 @@ class StudyApp(App[None]):
         :meth:`on_worker_state_changed` and becomes a notification.
         """
 
-        def runner() -> T:
+        def runner() -> T | None:
+            while not self._opened.wait(0.05):
+                if not self.is_running:
+                    return None  # the app quit while the collection was still opening
+            if self.collection is None:
+                return None  # the collection failed to open; the app is exiting
             with self._db_lock:
                 result = job()
             if done is not None:
@@ -131,6 +172,9 @@ def describe_error(error: BaseException | None) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def make_app(collection: Collection) -> StudyApp:
-    """Build the study app over an open collection (the caller closes it after ``run``)."""
-    return StudyApp(collection)
+def make_app(collection: Collection | None = None, *,
+             opener: Callable[[], Collection] | None = None) -> StudyApp:
+    """Build the study app over an open collection, or over ``opener``, which the app calls
+    in a worker once Home's frame is drawn (then ``app.collection`` is set, or
+    ``app.open_error`` and the app exits with code 2). The caller closes the collection."""
+    return StudyApp(collection, opener=opener)

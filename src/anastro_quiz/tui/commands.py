@@ -18,7 +18,8 @@ class StudyCommands(Provider):
         yield "Open progress", app.action_progress, "Heatmap, forecast, retention, mastery, exam readiness"
         yield "Open settings", app.action_settings, "Desired retention, daily limits, learning steps"
         yield "Show key bindings", app.action_help, "Every key, screen by screen"
-        for deck in app.collection.decks.values():
+        decks = app.collection.decks.values() if app.collection is not None else ()
+        for deck in decks:
             yield f"Study deck: {deck.title}", partial(app.action_study, deck.id), f"Open {deck.id}"
             yield f"Quiz on deck: {deck.title}", partial(app.action_quiz, deck.id), f"Quiz from {deck.id}"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,10 +12,12 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...clock import study_day
-from ...collection import DeckSummary
 from ...stats import review_days, streaks
 from ..widgets.bars import share_bar
 from .base import CoreScreen
+
+if TYPE_CHECKING:
+    from ...collection import DeckSummary
 
 
 @dataclass
@@ -50,6 +53,7 @@ class HomeScreen(CoreScreen):
     def __init__(self) -> None:
         super().__init__()
         self.data: HomeData | None = None
+        self._left = False  # another screen was pushed over this one since the last load
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -68,10 +72,14 @@ class HomeScreen(CoreScreen):
         table.add_column("Mastery", key="mastery", width=15)
         self.refresh_data()
 
+    def on_screen_suspend(self) -> None:
+        self._left = True
+
     def on_screen_resume(self) -> None:
-        # Counts change after every session, quiz or settings change: reload on return.
-        # (The first resume can arrive before on_mount has made the columns.)
-        if self.query_one("#decks", DataTable).columns:
+        # Counts change after every session, quiz or settings change: reload on return
+        # (not on the first resume, which on_mount's load already covers).
+        if self._left:
+            self._left = False
             self.refresh_data()
 
     def refresh_data(self) -> None:

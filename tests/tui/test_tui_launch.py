@@ -1,0 +1,59 @@
+"""Launch: Home draws before the collection opens; opening errors stay clean messages."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from click.testing import CliRunner
+from textual.widgets import DataTable, Static
+
+from anastro_quiz.cli import cli
+from anastro_quiz.collection import Collection
+from anastro_quiz.tui.app import StudyApp, make_app
+from anastro_quiz.tui.screens.home import HomeScreen
+
+from .conftest import settle
+
+
+async def test_home_frame_is_drawn_before_the_collection_opens(tmp_path, deck_dir, clock):
+    release = threading.Event()
+
+    def opener() -> Collection:
+        release.wait(5)
+        return Collection.open(tmp_path / "progress.db", [deck_dir], clock=clock)
+
+    app = make_app(opener=opener)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.collection is None
+        assert "Loading" in str(app.screen.query_one("#today", Static).render())
+        release.set()
+        await settle(pilot)
+        assert app.collection is not None
+        assert app.screen.query_one("#decks", DataTable).row_count == 1
+    app.collection.close()
+
+
+async def test_a_collection_that_fails_to_open_exits_with_its_error(deck_dir):
+    error = ValueError("the decks have problems")
+
+    def opener() -> Collection:
+        raise error
+
+    app = make_app(opener=opener)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            if app.open_error is not None and not app.is_running:
+                break
+            await asyncio.sleep(0.01)
+    assert app.open_error is error and app.return_code == 2
+
+
+def test_cli_reports_a_broken_deck_cleanly(tmp_path, deck_dir, monkeypatch):
+    """No subcommand opens the app; a broken deck is still a plain message (exit 2), no traceback."""
+    monkeypatch.setattr(StudyApp, "run", lambda self: asyncio.run(self.run_async(headless=True, size=(80, 24))))
+    (deck_dir / "broken.yaml").write_text("id: broken\ntitle: Broken\ncards:\n  - id: x\n    type: basic\n")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "p.db"), "--decks", str(deck_dir)])
+    assert result.exit_code == 2, result.output
+    assert "the decks have problems" in result.output and "Traceback" not in result.output
