@@ -179,7 +179,8 @@ def term_cards(s: Sentence, terms: dict[str, float], families: dict[str, list[st
                     key=lambda w: (-terms[w.lower()], w))
     # An acronym beside its expansion, or a word of the expansion, is asked by "What does X stand for?"
     expansions = _expansions(text)
-    ranked = [t for t in ranked if not _spelled_out(text, t) and not any(t in e for e in expansions)]
+    ranked = [t for t in ranked if not _spelled_out(text, t) and not any(t in e for e in expansions)
+              and not _in_a_name(text, t)]
     for term in ranked[:3]:
         pattern = re.compile(rf"(?<![\w\-]){re.escape(term)}(?![\w\-])")
         blanked = pattern.sub(BLANK, text)
@@ -290,6 +291,15 @@ def _expansions(text: str) -> list[str]:
         if starts:
             out.append(" ".join(before[starts[0]:]))
     return out
+
+
+def _in_a_name(text: str, term: str) -> bool:
+    """A capitalised word inside a title ("Journal of Clinical Endocrinology & Metabolism") is
+    trivia, not a term: the word before it is capitalised too (and is not the sentence start)."""
+    if is_acronym(term) or not term[:1].isupper():
+        return False
+    m = re.search(rf"(\S+)\s+{re.escape(term)}\b", text)
+    return bool(m and m.start() > 0 and m.group(1)[:1].isupper())
 
 
 def _anchored(blanked: str, term: str) -> bool:
