@@ -109,3 +109,13 @@ def test_user_mistakes_are_messages_not_tracebacks(tmp_path, deck_dir):
     (bad / "d.yaml").write_text("id: [")
     result = run("--db", tmp_path / "p.db", "--decks", bad, "stats")
     assert result.exit_code == 2 and "d.yaml:2: invalid YAML" in result.output
+
+
+def test_export_into_a_missing_folder_is_a_message(tmp_path, deck_dir):
+    result = run("--decks", deck_dir, "export", "-o", tmp_path / "nope" / "x.jsonl")
+    assert result.exit_code == 2 and "cannot write" in result.output
+
+
+def test_stats_text_shows_mastery(tmp_path, deck_dir):
+    result = run("--db", tmp_path / "p.db", "--decks", deck_dir, "stats")
+    assert "mastery (mean predicted recall now): sample 0%" in result.output

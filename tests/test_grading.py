@@ -69,3 +69,19 @@ def test_parse_quantity():
 def test_choice_matching():
     assert check_choice("7.2%", "7.2%") and not check_choice("6.1%", "7.2%")
     assert check_choice("True", "true") and not check_choice("False", "True")
+
+
+def test_sign_and_thousands_separators_are_facts():
+    assert not grade_typed("-2.5", "2.5").correct
+    assert grade_typed("−2.5", "-2.5").correct
+    assert not grade_typed("1,000 mg", "1 mg").correct
+    assert not grade_typed("1 mg", "1,000 mg").correct
+    assert grade_typed("1,000", "1000").correct
+    assert grade_typed("0,125 mg", "0.125 mg").correct  # a leading 0 makes it a decimal comma
+    assert grade_typed("6-7%", "6-7%").exact and not grade_typed("6-7%", "7%").correct
+
+
+def test_leading_article_is_not_a_typo():
+    grade = grade_typed("aromatase inhibitor", "An aromatase inhibitor")
+    assert grade.correct and grade.exact
+    assert grade_typed("The ATAC trial", "ATAC trial").exact

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from anastro_quiz.collection import DailyLimits
-from anastro_quiz.scheduler import Rating
+from anastro_quiz.scheduler import Rating, format_interval
 from anastro_quiz.store import LEECH_LAPSES
 
 
@@ -148,3 +148,29 @@ def test_reviews_per_day_limit(collection, clock):
     assert collection.start_session().remaining == {"new": 0, "learning": 0, "review": 2}
 
 
+
+
+def test_grade_buttons_show_the_interval_actually_given(collection, clock):
+    collection.save_limits(DailyLimits(new_per_day=1))
+    session = collection.start_session()
+    item = session.current
+    due = session.grade(Rating.Easy).due  # graduates; fuzz applies from now on
+    collection.save_limits(DailyLimits(new_per_day=0))
+    for _ in range(4):
+        clock.now = due
+        session = collection.start_session()
+        assert session.current.key == item.key
+        shown = session.preview()[Rating.Good]
+        due = session.grade(Rating.Good).due
+        assert format_interval(due - clock.now) == shown
+
+
+def test_deck_list_counts_match_what_a_session_offers(collection, clock):
+    collection.save_limits(DailyLimits(new_per_day=3))
+    [summary] = collection.deck_summaries()
+    assert (summary.new, summary.unseen, summary.learning) == (3, 8, 0)
+    session = collection.start_session()
+    session.grade(Rating.Good)  # 10-minute step: inside the learn-ahead window
+    [summary] = collection.deck_summaries()
+    assert (summary.new, summary.unseen, summary.learning) == (2, 7, 1)
+    assert summary.new + summary.learning == sum(collection.start_session().remaining.values())

@@ -141,7 +141,10 @@ def export_command(obj: Context, fmt: str, output: Path | None, deck_ids: tuple[
         return
     if output.is_dir():
         raise UserError(f"{output} is a folder; give a file name")
-    output.write_text(text, encoding="utf-8")
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror}") from None
     click.echo(f"wrote {len(lines)} card(s) to {output}", err=True)
 
 
@@ -168,6 +171,11 @@ def stats_command(obj: Context, as_json: bool) -> None:
         rate = f"{r['rate']:.1%}" if r["rate"] is not None else "n/a"
         click.echo(f"true retention ({window}): {rate} of {r['reviews']} review(s)")
     click.echo(f"streak: {stats['streak']['current']} day(s) (longest {stats['streak']['longest']})")
+    click.echo("mastery (mean predicted recall now): " + ", ".join(
+        f"{deck} {value:.0%}" for deck, value in stats["mastery"]["decks"].items()))
+    if stats["leeches"]:
+        click.echo(f"leeches ({len(stats['leeches'])}): " + "; ".join(
+            f"{leech['deck']}/{leech['id']}" for leech in stats["leeches"]))
     click.echo("due in the next 30 days:")
     peak = max([d["due"] for d in stats["forecast"]] + [1])
     for day in stats["forecast"]:

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .clock import utcnow
+from .clock import study_day, utcnow
 from .decks import Deck, StudyItem, gc_paused, load_decks
 from .scheduler import Scheduler, SchedulerSettings, load_state
 from .store import Store
@@ -24,14 +24,17 @@ class DailyLimits:
 
 @dataclass
 class DeckSummary:
+    """A deck as the deck list shows it: what a session would offer today (as in Anki)."""
+
     id: str
     title: str
-    new: int
-    learning: int
-    due: int
+    new: int  # new cards available today (unseen, within today's remaining new-card limit)
+    learning: int  # learning cards due now or within the learn-ahead window
+    due: int  # reviews due now, within today's remaining review limit
     total: int
     suspended: int
     mastery: float
+    unseen: int = 0  # never-studied cards in all
 
     def to_dict(self) -> dict[str, object]:
         return dict(self.__dict__)
@@ -103,14 +106,21 @@ class Collection:
 
     def deck_summaries(self) -> list[DeckSummary]:
         """Each loaded deck with its new / learning / due counts and mastery."""
+        from .session import LEARN_AHEAD
+
         now = self.now()
-        counts = self.store.counts_by_deck(now)
+        counts = self.store.counts_by_deck(now, learning_until=now + LEARN_AHEAD)
+        done = self.store.done_today(study_day(now))
         mastery = self.mastery_by_deck(now)
         out = []
         for deck in self.decks.values():
             c = counts.get(deck.id, {})
-            out.append(DeckSummary(deck.id, deck.title, c.get("new", 0), c.get("learning", 0), c.get("review", 0),
-                                   c.get("total", 0), c.get("suspended", 0), mastery.get(deck.id, 0.0)))
+            limits = self.limits(deck.id)
+            done_new, done_reviews = done.get(deck.id, (0, 0))
+            new = min(c.get("new", 0), max(0, limits.new_per_day - done_new))
+            due = min(c.get("review", 0), max(0, limits.reviews_per_day - done_reviews))
+            out.append(DeckSummary(deck.id, deck.title, new, c.get("learning", 0), due, c.get("total", 0),
+                                   c.get("suspended", 0), mastery.get(deck.id, 0.0), unseen=c.get("new", 0)))
         return out
 
     def predicted_recall(self, at: datetime | None = None) -> dict[tuple[str, str], float]:

@@ -59,10 +59,13 @@ def normalize(text: str) -> str:
     """Lower-case, strip accents and punctuation (keeping ``%``, ``.`` in numbers), squeeze spaces."""
     text = unicodedata.normalize("NFKD", str(text))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"(?<=\d),(?=\d)", ".", text)  # decimal comma
+    text = text.replace("\u2212", "-").replace("\u2013", "-")  # minus sign, en dash
+    text = re.sub(r"(?<=\d)(?<!\b0),(?=\d{3}(?!\d))", "", text)  # thousands: 1,000 -> 1000
+    text = re.sub(r"(?<=\d),(?=\d)", ".", text)  # decimal comma: 6,1 -> 6.1
     text = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", text)
     text = re.sub(r"[^\w%.\s-]|_", " ", text)
-    text = re.sub(r"(?<!\d)-|-(?!\d)", " ", text)
+    # A hyphen survives only as a minus sign (-2.5) or inside a range (6-7).
+    text = re.sub(r"-(?!\d)|(?<=[^\W\d])-", " ", text)
     return " ".join(text.split())
 
 
@@ -111,7 +114,8 @@ def _compare(given: str, given_norm: str, target: str, tolerance: float | None) 
         if abs(g_val - e_val) <= tol + 1e-12:
             return Grade(True, True, target, target, 100.0, "correct")
         return Grade(False, False, target, None, 0.0, f"number differs: {_fmt(g_val)} vs {_fmt(e_val)}")
-    target_norm = normalize(target)
+    target_norm = _drop_article(normalize(target))
+    given_norm = _drop_article(given_norm)
     if given_norm == target_norm:
         return Grade(True, True, target, target, 100.0, "correct")
     # Digits must match exactly even inside text answers ("RANKL" vs "RANK2L" is not a typo).
@@ -127,6 +131,11 @@ def _compare(given: str, given_norm: str, target: str, tolerance: float | None) 
     if distance <= allowed and similarity >= TYPO_THRESHOLD:
         return Grade(True, False, target, target, similarity, f"accepted with a typo (expected: {target})")
     return Grade(False, False, target, None, similarity, "does not match")
+
+
+def _drop_article(text: str) -> str:
+    """"An aromatase inhibitor" and "aromatase inhibitor" are the same answer."""
+    return re.sub(r"^(?:a|an|the) (?=\S)", "", text)
 
 
 def _is_acronym(text: str) -> bool:

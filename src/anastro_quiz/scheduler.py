@@ -120,11 +120,14 @@ class Scheduler:
                 new_state, _log = self._fsrs.review_card(state, Rating(int(rating)), review_datetime=now)
         return new_state, new_state.due
 
-    def preview(self, state: CardState, now: datetime) -> dict[Rating, timedelta]:
-        """The interval each grade would give, shown on the grade buttons before answering."""
+    def preview(self, state: CardState, now: datetime, fuzz_seed: str | None = None) -> dict[Rating, timedelta]:
+        """The interval each grade would give, shown on the grade buttons before answering.
+
+        Pass the ``fuzz_seed`` the real review will use, so the buttons tell the truth.
+        """
         out = {}
         for rating in Rating:
-            _state, due = self.review(state, rating, now)
+            _state, due = self.review(state, rating, now, fuzz_seed=fuzz_seed)
             out[rating] = due - now
         return out
 

@@ -77,7 +77,7 @@ class StudySession:
 
     def _build_queue(self) -> None:
         now = self.collection.now()
-        done_new, done_reviews = self._done_today(now)
+        done = self.store.done_today(study_day(now))
         reviews: list[ScheduleRow] = []
         new: list[ScheduleRow] = []
         for deck_id in self.deck_ids:
@@ -88,9 +88,10 @@ class StudySession:
                     continue
                 self._learning.append((_parse(row.due), self.collection.items[(row.deck, row.card_id)]))
                 self._kind[(row.deck, row.card_id)] = "learning"
-            room = max(0, limits.reviews_per_day - done_reviews.get(deck_id, 0))
+            done_new, done_reviews = done.get(deck_id, (0, 0))
+            room = max(0, limits.reviews_per_day - done_reviews)
             reviews += [r for r in due if r.fsrs_state == State.Review and _parse(r.due) <= now][:room]
-            room_new = max(0, limits.new_per_day - done_new.get(deck_id, 0))
+            room_new = max(0, limits.new_per_day - done_new)
             new += self.store.new_rows([deck_id], now, room_new)
         reviews.sort(key=lambda r: r.due or "")
         self._kind.update({(r.deck, r.card_id): "review" for r in reviews})
@@ -98,17 +99,6 @@ class StudySession:
         self._learning.sort(key=lambda pair: pair[0])
         self._queue = [self.collection.items[(r.deck, r.card_id)] for r in _interleave(reviews, new)
                        if (r.deck, r.card_id) in self.collection.items]
-
-    def _done_today(self, now: datetime) -> tuple[dict[str, int], dict[str, int]]:
-        rows = self.store.conn.execute(
-            "SELECT deck, SUM(fsrs_state_before=0), SUM(fsrs_state_before=2) FROM reviews"
-            " WHERE day=? AND undone=0 AND mode='review' GROUP BY deck",
-            (study_day(now).isoformat(),),
-        )
-        new, rev = {}, {}
-        for deck, n_new, n_rev in rows:
-            new[deck], rev[deck] = n_new or 0, n_rev or 0
-        return new, rev
 
     @property
     def current(self) -> StudyItem | None:
@@ -168,7 +158,8 @@ class StudySession:
         scheduler = self.collection.scheduler(item.deck_id)
         now = self.collection.now()
         state = load_state(row.state) if row and row.state else scheduler.new_state(now)
-        return {r: format_interval(d) for r, d in scheduler.preview(state, now).items()}
+        seed = _fuzz_seed(item, row)
+        return {r: format_interval(d) for r, d in scheduler.preview(state, now, fuzz_seed=seed).items()}
 
     def grade(self, rating: Rating | int, duration_ms: int | None = None) -> GradeOutcome:
         """Grade the current card; the review is committed before this returns."""
@@ -189,7 +180,7 @@ class StudySession:
         row = self.store.schedule_row(item.deck_id, item.id)
         scheduler = self.collection.scheduler(item.deck_id)
         before = load_state(row.state) if row and row.state else scheduler.new_state(now)
-        after, due = scheduler.review(before, rating, now)
+        after, due = scheduler.review(before, rating, now, fuzz_seed=_fuzz_seed(item, row))
         review_id = self.store.record_review(
             deck=item.deck_id, card_id=item.id, rating=int(rating), reviewed_at=now, duration_ms=duration_ms,
             mode=self.mode, state_before=row.state if row else None,
@@ -277,6 +268,12 @@ def _interleave(reviews: list, new: list) -> list:
     keyed = [((i + 0.5) / len(reviews), 0, r) for i, r in enumerate(reviews)]
     keyed += [((j + 1) / (len(new) + 1), 1, n) for j, n in enumerate(new)]
     return [entry for _pos, _kind, entry in sorted(keyed, key=lambda t: (t[0], t[1]))]
+
+
+def _fuzz_seed(item: StudyItem, row: ScheduleRow | None) -> str:
+    # One seed per (card, repetition): the preview and the grade draw the same fuzz, and
+    # an undone grade given again lands on the same day.
+    return f"{item.deck_id}/{item.id}/{row.reps if row else 0}"
 
 
 def _parse(value: str | None) -> datetime:

@@ -11,7 +11,7 @@ import json
 import sqlite3
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -199,9 +199,10 @@ class Store:
             f"ORDER BY c.deck, c.position LIMIT {int(limit)}",
         )
 
-    def counts_by_deck(self, now: datetime) -> dict[str, dict[str, int]]:
-        """Per deck: new, learning (due), review (due), suspended, total, in one query."""
+    def counts_by_deck(self, now: datetime, learning_until: datetime | None = None) -> dict[str, dict[str, int]]:
+        """Per deck: new, learning (due by ``learning_until``), review (due), suspended, total."""
         now_s = iso(now)
+        until_s = iso(learning_until or now)
         sql = """
             SELECT s.deck,
                    SUM(s.fsrs_state=0 AND s.suspended=0),
@@ -215,7 +216,7 @@ class Store:
             WHERE c.orphaned=0 GROUP BY s.deck"""
         return {
             r[0]: {"new": r[1] or 0, "learning": r[2] or 0, "review": r[3] or 0, "suspended": r[4] or 0, "total": r[5]}
-            for r in self.conn.execute(sql, (now_s, now_s, now_s, now_s))
+            for r in self.conn.execute(sql, (until_s, now_s, now_s, now_s))
         }
 
     def studied_states(self, decks: list[str] | None = None) -> Iterator[tuple[str, str, str]]:
@@ -301,6 +302,15 @@ class Store:
                 (state_before, fsrs_before, _normalise_iso(due), lapse, lapse, LEECH_LAPSES, deck, card_id),
             )
         return {"deck": deck, "card_id": card_id}
+
+    def done_today(self, day: date) -> dict[str, tuple[int, int]]:
+        """Per deck: new cards introduced and review-state cards reviewed on study day ``day``."""
+        rows = self.conn.execute(
+            "SELECT deck, SUM(fsrs_state_before=0), SUM(fsrs_state_before=2) FROM reviews"
+            " WHERE day=? AND undone=0 AND mode='review' GROUP BY deck",
+            (day.isoformat(),),
+        )
+        return {deck: (n_new or 0, n_rev or 0) for deck, n_new, n_rev in rows}
 
     def review_count(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM reviews WHERE undone=0").fetchone()[0]
@@ -397,7 +407,7 @@ def _check_is_ours_before_touching(path: Path) -> None:
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc.strerror}") from None
     if header != SQLITE_HEADER:
-        raise StoreError(f"{path} is not a SQLite database; it was left untouched (use --db to pick another file)")
+        raise StoreError(f"{path} is not a SQLite database; it was left untouched (point --db or $ANASTRO_QUIZ_DB at another file)")
 
 
 def _normalise_iso(value: str | None) -> str | None:
