@@ -19,6 +19,7 @@ def _isolate_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("ANASTRO_QUIZ_CACHE", str(home / "cache"))
+    monkeypatch.delenv("ANASTRO_QUIZ_DECKS", raising=False)
 
 
 class FakeClock:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from click.testing import CliRunner
 
@@ -119,3 +120,12 @@ def test_export_into_a_missing_folder_is_a_message(tmp_path, deck_dir):
 def test_stats_text_shows_mastery(tmp_path, deck_dir):
     result = run("--db", tmp_path / "p.db", "--decks", deck_dir, "stats")
     assert "mastery (mean predicted recall now): sample 0%" in result.output
+
+
+def test_deck_folders_from_environment(tmp_path, deck_dir, monkeypatch):
+    other = tmp_path / "more"
+    other.mkdir()
+    (other / "extra.yaml").write_text("id: extra\ntitle: Extra\ncards:\n  - {id: a, type: basic, prompt: p, answer: q}\n")
+    monkeypatch.setenv("ANASTRO_QUIZ_DECKS", f"{deck_dir}{os.pathsep}{other}")
+    result = run("--db", tmp_path / "p.db", "decks", "--json")
+    assert [d["id"] for d in json.loads(result.output)] == ["sample", "extra"]

@@ -52,7 +52,9 @@ class UserError(click.ClickException):
 @click.option("--db", type=click.Path(path_type=Path), envvar="ANASTRO_QUIZ_DB",
               help="Progress database (default: $ANASTRO_QUIZ_DB, else the user data dir).")
 @click.option("--decks", "deck_paths", multiple=True, type=click.Path(path_type=Path),
-              help="Deck file or folder; repeatable (default: the bundled decks).")
+              envvar="ANASTRO_QUIZ_DECKS",
+              help="Deck file or folder; repeatable (default: $ANASTRO_QUIZ_DECKS, "
+                   "a list separated by ':', else the bundled decks).")
 @click.version_option(__version__, prog_name="anastro-quiz")
 @click.pass_context
 def cli(ctx: click.Context, db: Path | None, deck_paths: tuple[Path, ...]) -> None:
