@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -129,3 +130,12 @@ def test_deck_folders_from_environment(tmp_path, deck_dir, monkeypatch):
     monkeypatch.setenv("ANASTRO_QUIZ_DECKS", f"{deck_dir}{os.pathsep}{other}")
     result = run("--db", tmp_path / "p.db", "decks", "--json")
     assert [d["id"] for d in json.loads(result.output)] == ["sample", "extra"]
+
+
+def test_where_names_every_location(tmp_path, deck_dir):
+    result = run("--db", tmp_path / "p.db", "--decks", deck_dir, "where")
+    lines = dict(line.split(":", 1) for line in result.output.splitlines())
+    assert lines["database"].strip() == str(tmp_path / "p.db")
+    assert lines["decks in use"].strip() == str(deck_dir)
+    assert (Path(lines["bundled decks"].strip()) / "mechanism.yaml").is_file()
+    assert not (tmp_path / "p.db").exists()  # looking does not create anything

@@ -7,6 +7,7 @@ so ``validate`` or ``stats`` start fast.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,6 +95,18 @@ def decks_command(obj: Context, as_json: bool) -> None:
     for s in summaries:
         click.echo(f"{s.id:<{width}}  {s.new:>5} {s.learning:>5} {s.due:>5} {s.total:>6}  "
                    f"{s.mastery:>6.0%}   {s.title}")
+
+
+@cli.command("where")
+@click.pass_obj
+def where_command(obj: Context) -> None:
+    """Show where the database, the decks in use, the bundled decks and the cache are."""
+    from .deck_cache import cache_dir
+
+    click.echo(f"database:      {obj.db_path}")
+    click.echo("decks in use:  " + os.pathsep.join(str(p) for p in obj.decks))
+    click.echo(f"bundled decks: {bundled_decks_dir()}")
+    click.echo(f"deck cache:    {cache_dir() or 'off'}")
 
 
 @cli.command("validate")
