@@ -34,6 +34,9 @@ def binding_rows() -> list[tuple[str, list[tuple[str, str]]]]:
                 ("Settings", SettingsScreen.BINDINGS)]
     # Keys handled by widgets rather than bindings, and the quiz's nine option keys as one row.
     extra = {"Home": [("Enter", "Study the highlighted deck")],
+             "Review": [("1 2 3 4", "Again / Hard / Good / Easy (once the answer shows)"),
+                        ("1-9", "Choice and true/false cards: pick an option first (or click it);"
+                                " it shows right/wrong and proposes Good/Again")],
              "Quiz": [("1-9", "Pick an option (typed answers: Enter)")]}
     out = []
     for title, bindings in sections:

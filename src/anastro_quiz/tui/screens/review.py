@@ -1,4 +1,9 @@
-"""Review: one card at a time; reveal, grade 1-4, undo, bury, suspend, source, explanation."""
+"""Review: one card at a time; reveal, grade 1-4, undo, bury, suspend, source, explanation.
+
+Choice and true/false cards: before the answer shows, 1-9 (or a click) picks an option;
+the pick reveals the answer, marks it right or wrong and proposes Good or Again, which
+Enter accepts and 1-4 (now grades) override. Space reveals without picking.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input, ProgressBar, Static
+from textual.widgets import Button, Footer, Header, Input, OptionList, ProgressBar, Static
 
 from ...decks import StudyItem
 from ...grading import Grade, grade_typed
@@ -44,10 +49,8 @@ class ReviewScreen(CoreScreen):
     BINDINGS = [
         Binding("space", "primary", "Reveal", id="reveal"),
         Binding("enter", "primary", "Reveal / check typed answer / accept proposed grade", show=False),
-        Binding("1", "grade(1)", "Again", show=False),
-        Binding("2", "grade(2)", "Hard", show=False),
-        Binding("3", "grade(3)", "Good", show=False),
-        Binding("4", "grade(4)", "Easy", show=False),
+        # 1-9: pick an option on a choice card before the answer shows; 1-4 grade after.
+        *[Binding(str(n), f"number({n})", f"Option {n} / grade", show=False) for n in range(1, 10)],
         Binding("u", "undo", "Undo", id="undo"),
         Binding("b", "bury", "Bury", id="bury"),
         Binding("s", "suspend", "Suspend", id="suspend"),
@@ -55,7 +58,8 @@ class ReviewScreen(CoreScreen):
         Binding("e", "explanation", "Explain", id="explain"),
         Binding("q,escape", "leave", "Back", id="back"),
     ]
-    HELP = "1 Again · 2 Hard · 3 Good · 4 Easy (the buttons show the interval each gives)."
+    HELP = ("1 Again · 2 Hard · 3 Good · 4 Easy (the buttons show the interval each gives). "
+            "Choice cards: 1-9 picks an option first.")
 
     def __init__(self, session) -> None:
         super().__init__()
@@ -64,6 +68,7 @@ class ReviewScreen(CoreScreen):
         self.revealed = False
         self.busy = True  # until the first card arrives
         self.typed_grade: Grade | None = None
+        self.picked: int | None = None  # the option chosen on a choice or true/false card
         self._shown_at = time.monotonic()
 
     def compose(self) -> ComposeResult:
@@ -74,7 +79,9 @@ class ReviewScreen(CoreScreen):
         with VerticalScroll(id="card"):
             yield Static("", id="card-meta")
             yield Static("", id="prompt")
-            yield Static("", id="choices")
+            options = OptionList(id="choices", compact=True)
+            options.can_focus = False  # clicks pick; keys stay with the screen
+            yield options
             yield Input(placeholder="Type your answer, then Enter", id="typed")
             yield Static("", id="answer")
             yield Static("", id="verdict")
@@ -117,9 +124,8 @@ class ReviewScreen(CoreScreen):
         self.query_one("#card-meta", Static).update(
             Content(f"{deck.title if deck else item.deck_id} · {item.type.replace('_', '/')}{tags}"))
         self.query_one("#prompt", Static).update(Content(item.prompt))
-        choices = self.query_one("#choices", Static)
-        choices.display = bool(item.choices)
-        choices.update(Content("\n".join(f"  {chr(97 + i)}) {c}" for i, c in enumerate(item.choices))))
+        self.picked = None
+        self._draw_choices(item)
         typed = self.query_one("#typed", Input)
         typed.display = item.type == "typed"
         typed.disabled = item.type != "typed"
@@ -127,7 +133,8 @@ class ReviewScreen(CoreScreen):
         for name in ("answer", "verdict", "explanation"):
             self.query_one(f"#{name}", Static).display = False
         self.query_one("#reveal-button", Button).label = (
-            "Check answer (Enter)" if item.type == "typed" else "Show answer (Space)")
+            "Check answer (Enter)" if item.type == "typed"
+            else f"Pick 1-{len(item.choices)} or Space to show" if item.choices else "Show answer (Space)")
         self.query_one("#reveal-bar").display = True
         self.query_one("#grade-bar").display = False
         self.query_one("#card", VerticalScroll).scroll_home(animate=False)
@@ -137,6 +144,43 @@ class ReviewScreen(CoreScreen):
             self.set_focus(None)
         self._shown_at = time.monotonic()
 
+    def _draw_choices(self, item: StudyItem) -> None:
+        """The options numbered 1-9; once revealed, the answer ticked and a wrong pick crossed."""
+        choices = self.query_one("#choices", OptionList)
+        choices.display = bool(item.choices)
+        choices.clear_options()
+        lines = []
+        for n, text in enumerate(item.choices, start=1):
+            mark = "  "
+            if self.revealed and text == item.answer:
+                mark = "[b $success]✓[/] "
+            elif self.revealed and self.picked == n - 1:
+                mark = "[b $error]✗[/] "
+            lines.append(Content.from_markup(f"{mark}$n) $text", n=n, text=text))
+        choices.add_options(lines)
+        choices.highlighted = None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.pick(event.option_index)
+
+    def pick(self, index: int) -> None:
+        """Choose option ``index`` (0-based) of a choice card, then reveal with a proposed grade."""
+        item = self.shown.item if self.shown else None
+        if self.busy or self.revealed or item is None or not 0 <= index < len(item.choices):
+            return
+        self.picked = index
+        self.reveal()
+
+    def proposed_grade(self) -> Rating | None:
+        """Typed answers: the grader's proposal; a picked option: Good if right, Again if wrong."""
+        if self.typed_grade is not None:
+            return self.typed_grade.suggested_rating
+        if self.picked is not None and self.shown is not None and self.shown.item is not None:
+            item = self.shown.item
+            return Rating.Good if item.choices[self.picked] == item.answer else Rating.Again
+        return None
+
     def reveal(self) -> None:
         if self.shown is None or self.shown.item is None or self.revealed:
             return
@@ -145,10 +189,19 @@ class ReviewScreen(CoreScreen):
         answer = self.query_one("#answer", Static)
         answer.update(Content.from_markup("[b $success]$answer[/]", answer=item.answer))
         answer.display = True
-        suggested = None
+        suggested = self.proposed_grade()
+        if self.picked is not None:
+            right = suggested == Rating.Good
+            verdict = self.query_one("#verdict", Static)
+            verdict.update(Content.from_markup(
+                ("[b $success]✓ right[/]" if right else "[b $error]✗ not right[/]") + "  you picked $n) $given\n"
+                "Proposed grade: [b]$label[/] (Enter accepts, 1-4 overrides)",
+                n=self.picked + 1, given=item.choices[self.picked], label=LABELS[suggested]))
+            verdict.display = True
+        if item.choices:
+            self._draw_choices(item)
         if self.typed_grade is not None:
             g = self.typed_grade
-            suggested = g.suggested_rating
             given = self.query_one("#typed", Input).value
             mark = "[b $success]✓ correct[/]" if g.exact else (
                 "[b $warning]≈ accepted[/]" if g.correct else "[b $error]✗ not right[/]")
@@ -186,8 +239,18 @@ class ReviewScreen(CoreScreen):
                 return
             self.reveal()
             return
-        suggested = self.typed_grade.suggested_rating if self.typed_grade else Rating.Good
-        self.action_grade(int(suggested))
+        self.action_grade(int(self.proposed_grade() or Rating.Good))
+
+    def action_number(self, number: int) -> None:
+        """Before the answer shows, pick option ``number`` of a choice card; after, grade 1-4."""
+        item = self.shown.item if self.shown else None
+        if item is None:
+            return
+        if not self.revealed:
+            if item.choices:
+                self.pick(number - 1)
+        elif number <= 4:
+            self.action_grade(number)
 
     def action_grade(self, rating: int) -> None:
         if self.busy or not self.revealed or self.shown is None or self.shown.item is None:
