@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 from .clock import study_day, utcnow
 from .decks import Deck, StudyItem, gc_paused, load_decks
 from .scheduler import Scheduler, SchedulerSettings, load_state
-from .store import Store
+from .store import ScheduleRow, Store
 
 
 @dataclass
@@ -154,6 +154,12 @@ class Collection:
 
     def leeches(self) -> list[StudyItem]:
         return [self.items[(d, c)] for d, c, _ in self.store.leeches() if (d, c) in self.items]
+
+    def browse(self, deck_id: str, only: str = "all") -> list[tuple[StudyItem, ScheduleRow]]:
+        """The cards of a deck with their schedule, in deck order: ``only`` is ``"all"``,
+        ``"suspended"`` or ``"leeches"`` (cards lapsed ``LEECH_LAPSES`` times)."""
+        return [(self.items[(r.deck, r.card_id)], r) for r in self.store.deck_rows(deck_id, only)
+                if (r.deck, r.card_id) in self.items]
 
     def set_suspended(self, item: StudyItem, suspended: bool) -> None:
         self.store.set_suspended(item.deck_id, item.id, suspended)

@@ -199,6 +199,11 @@ class Store:
             f"ORDER BY c.deck, c.position LIMIT {int(limit)}",
         )
 
+    def deck_rows(self, deck: str, only: str = "all") -> list[ScheduleRow]:
+        """Every card of ``deck`` in deck order; ``only`` is ``"all"``, ``"suspended"`` or ``"leeches"``."""
+        where = {"all": "", "suspended": " AND s.suspended=1", "leeches": " AND s.leech=1"}[only]
+        return self._rows("s.deck=?" + where, [deck], "ORDER BY c.position")
+
     def counts_by_deck(self, now: datetime, learning_until: datetime | None = None) -> dict[str, dict[str, int]]:
         """Per deck: new, learning (due by ``learning_until``), review (due), suspended, total."""
         now_s = iso(now)

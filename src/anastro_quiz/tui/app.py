@@ -116,6 +116,11 @@ class StudyApp(App[None]):
 
         self.push_screen(ProgressScreen())
 
+    def action_browse(self, deck_id: str, only: str = "all") -> None:
+        from .screens.browse import BrowseScreen
+
+        self.push_screen(BrowseScreen(deck_id, only))
+
     def action_settings(self) -> None:
         from .screens.settings import SettingsScreen
 

@@ -22,6 +22,10 @@ class StudyCommands(Provider):
         for deck in decks:
             yield f"Study deck: {deck.title}", partial(app.action_study, deck.id), f"Open {deck.id}"
             yield f"Quiz on deck: {deck.title}", partial(app.action_quiz, deck.id), f"Quiz from {deck.id}"
+            yield (f"Browse cards: {deck.title}", partial(app.action_browse, deck.id),
+                   f"State, due, lapses; unsuspend cards of {deck.id}")
+            yield (f"Leeches and suspended: {deck.title}", partial(app.action_browse, deck.id, "suspended"),
+                   "Suspended cards first; f cycles to leeches")
 
     async def discover(self) -> Hits:
         for name, run, help_text in self._commands():

@@ -18,6 +18,7 @@ def key_label(keys: str) -> str:
 
 def binding_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     """(screen title, [(keys, description)]) for the app and every screen, in reading order."""
+    from .browse import BrowseScreen
     from .home import HomeScreen
     from .progress import ProgressScreen
     from .quiz import QuizScreen
@@ -29,7 +30,7 @@ def binding_rows() -> list[tuple[str, list[tuple[str, str]]]]:
 
     sections = [("Everywhere", StudyApp.BINDINGS + [Binding("ctrl+p", "", "Command palette (every action)")]),
                 ("Home", HomeScreen.BINDINGS), ("Review", ReviewScreen.BINDINGS),
-                ("End of session", SummaryScreen.BINDINGS), ("Quiz", QuizScreen.BINDINGS),
+                ("Cards (browse)", BrowseScreen.BINDINGS), ("End of session", SummaryScreen.BINDINGS), ("Quiz", QuizScreen.BINDINGS),
                 ("Quiz results", QuizResultsScreen.BINDINGS), ("Progress", ProgressScreen.BINDINGS),
                 ("Settings", SettingsScreen.BINDINGS)]
     # Keys handled by widgets rather than bindings, and the quiz's nine option keys as one row.

@@ -44,6 +44,7 @@ class HomeScreen(CoreScreen):
     BINDINGS = [
         Binding("a", "app.study", "Study all due", tooltip="Every due card in every deck", id="study-all"),
         Binding("t", "quiz", "Quiz", tooltip="A scored test from chosen decks", id="quiz"),
+        Binding("c", "browse", "Cards", tooltip="The highlighted deck's cards: suspended, leeches", id="browse"),
         Binding("p", "app.progress", "Progress", id="progress"),
         Binding("s", "app.settings", "Settings", id="settings"),
         Binding("q", "app.quit", "Quit", id="quit"),
@@ -115,3 +116,8 @@ class HomeScreen(CoreScreen):
 
     def action_quiz(self) -> None:
         self.app.action_quiz(self.highlighted_deck())
+
+    def action_browse(self) -> None:
+        deck_id = self.highlighted_deck()
+        if deck_id is not None:
+            self.app.action_browse(deck_id)

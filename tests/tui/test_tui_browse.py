@@ -1,0 +1,52 @@
+"""Browse: a deck's cards, filtered to suspended or leeches, unsuspended with a key."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Static
+
+from anastro_quiz.store import LEECH_LAPSES
+from anastro_quiz.tui.screens.browse import BrowseScreen
+from anastro_quiz.tui.screens.home import HomeScreen
+
+from .conftest import press, settle
+from .test_tui_review import open_review
+
+
+def table(pilot) -> DataTable:
+    return pilot.app.screen.query_one("#cards", DataTable)
+
+
+async def test_suspended_card_found_and_unsuspended(app, collection):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_review(pilot)
+        suspended = screen.shown.item
+        await press(pilot, "s", "escape")  # suspend the first card, back to Home
+        assert isinstance(app.screen, HomeScreen)
+        await press(pilot, "c")
+        assert isinstance(app.screen, BrowseScreen)
+        assert table(pilot).row_count == 8
+        await press(pilot, "f")  # suspended only
+        assert table(pilot).row_count == 1
+        assert table(pilot).coordinate_to_cell_key((0, 0)).row_key.value == suspended.id
+        assert table(pilot).get_row_at(0)[4] == "susp"
+        await press(pilot, "s")  # unsuspend
+        assert table(pilot).row_count == 0
+        assert collection.browse("sample", "suspended") == []
+        await press(pilot, "escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_leeches_filter_from_the_command_palette(app, collection):
+    item = collection.decks["sample"].items()[2]
+    collection.store.conn.execute("UPDATE schedule SET lapses=?, leech=1, fsrs_state=3 WHERE card_id=?",
+                                  (LEECH_LAPSES, item.id))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Leeches and suspended")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, BrowseScreen) and app.screen.only == "suspended"
+        await press(pilot, "f")  # suspended -> leeches
+        assert "leeches: 1" in str(app.screen.query_one("#browse-status", Static).render())
+        row = table(pilot).get_row_at(0)
+        assert row[1:] == ["relearning", row[2], str(LEECH_LAPSES), "leech"]
