@@ -57,3 +57,18 @@ def test_cli_reports_a_broken_deck_cleanly(tmp_path, deck_dir, monkeypatch):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "p.db"), "--decks", str(deck_dir)])
     assert result.exit_code == 2, result.output
     assert "the decks have problems" in result.output and "Traceback" not in result.output
+
+
+async def test_quitting_mid_session_records_its_end(app, collection):
+    from .conftest import press
+    from .test_tui_review import answer_and_grade, open_review
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_review(pilot)
+        await answer_and_grade(pilot, "3")
+        await press(pilot, "space")
+        await pilot.press("ctrl+q")
+    rows = collection.store.conn.execute("SELECT ended_at FROM sessions").fetchall()
+    assert len(rows) == 1 and rows[0][0] is not None
+    graded = collection.store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
+    assert graded == 1

@@ -42,7 +42,7 @@ class StudyApp(App[None]):
             self._opened.set()
         # One connection is shared by every worker thread: this lock keeps their
         # transactions from interleaving (sqlite3 serializes calls, not transactions).
-        self._db_lock = threading.Lock()
+        self.db_lock = threading.Lock()
 
     def on_mount(self) -> None:
         from .screens.home import HomeScreen
@@ -53,6 +53,15 @@ class StudyApp(App[None]):
             # Draw Home's frame first; the decks and the database open behind it.
             home.call_after_refresh(self._open_collection)
 
+    def exit(self, result: None = None, return_code: int = 0, message: Any | None = None) -> None:
+        """Quit; a review session still open (Ctrl+Q mid-session) gets its end time recorded."""
+        from .screens.review import ReviewScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ReviewScreen):
+                screen.close_session()
+        super().exit(result, return_code, message)
+
     def _open_collection(self) -> None:
         opener = self._opener
         assert opener is not None
@@ -60,7 +69,7 @@ class StudyApp(App[None]):
         def runner() -> None:
             gc.disable()  # a bulk load of long-lived objects with no cycles (see decks.gc_paused)
             try:
-                with self._db_lock:
+                with self.db_lock:
                     self.collection = opener()
                 # Keep the cyclic GC from walking the loaded cards again on every full pass.
                 gc.freeze()
@@ -89,7 +98,7 @@ class StudyApp(App[None]):
                     return None  # the app quit while the collection was still opening
             if self.collection is None:
                 return None  # the collection failed to open; the app is exiting
-            with self._db_lock:
+            with self.db_lock:
                 result = job()
             if done is not None:
                 self.call_from_thread(done, result)

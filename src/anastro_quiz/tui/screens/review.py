@@ -69,6 +69,7 @@ class ReviewScreen(CoreScreen):
         self.busy = True  # until the first card arrives
         self.typed_grade: Grade | None = None
         self.picked: int | None = None  # the option chosen on a choice or true/false card
+        self._session_ended = False  # the session's end has been recorded (or is being)
         self._shown_at = time.monotonic()
 
     def compose(self) -> ComposeResult:
@@ -99,6 +100,14 @@ class ReviewScreen(CoreScreen):
         self.sub_title = ("Re-drill · " if self.session.mode == "drill" else "") + (
             titles[0] if len(titles) == 1 else f"{len(titles)} decks")
         self.db(lambda: snapshot(self.session), self.show_card, name="load card")
+
+    def close_session(self) -> None:
+        """Quitting the app (Ctrl+Q) mid-session: every grade is already committed; record
+        when the session ended too (one quick UPDATE, on the app's database lane)."""
+        if not self._session_ended:
+            self._session_ended = True
+            with self.app.db_lock:
+                self.session.finish()
 
     # --- drawing -------------------------------------------------------------
 
@@ -337,6 +346,7 @@ class ReviewScreen(CoreScreen):
         from .summary import SummaryScreen, load_summary
 
         self.busy = True
+        self._session_ended = True
         graded = self.session.done > 0
 
         def done(summary) -> None:
