@@ -52,6 +52,18 @@ class StudyApp(App[None]):
         if self._opener is not None:
             # Draw Home's frame first; the decks and the database open behind it.
             home.call_after_refresh(self._open_collection)
+        self.run_db(lambda: self.collection.store.get_setting("theme"), self._restore_theme, name="load theme")
+
+    # --- the theme, saved in the database --------------------------------------
+
+    def _restore_theme(self, name: Any) -> None:
+        if isinstance(name, str) and name in self.available_themes:
+            self.theme = name
+        self.theme_changed_signal.subscribe(self, self._save_theme)
+
+    def _save_theme(self, theme: Any) -> None:
+        name = theme.name
+        self.run_db(lambda: self.collection.store.set_setting("theme", name), name="save theme")
 
     def exit(self, result: None = None, return_code: int = 0, message: Any | None = None) -> None:
         """Quit; a review session still open (Ctrl+Q mid-session) gets its end time recorded."""
