@@ -7,12 +7,13 @@ from dataclasses import replace
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, Static, Switch
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
 
 from ...collection import DailyLimits
 from ...scheduler import SchedulerSettings
 from .base import CoreScreen
 
+GLOBAL = "__global__"
 FIELDS = [
     ("retention", "Desired retention (0.70-0.99)", "number"),
     ("new", "New cards per day", "integer"),
@@ -39,16 +40,22 @@ class SettingsScreen(CoreScreen):
         Binding("ctrl+s", "save", "Save", id="save"),
         Binding("escape", "app.pop_screen", "Back", id="back"),
     ]
-    HELP = "Tab moves between fields; Ctrl+S (or Enter in a field) saves. Applies to every deck."
+    HELP = ("Tab moves between fields; Ctrl+S (or Enter in a field) saves. 'Applies to' picks every "
+            "deck (global) or one deck, whose saved values override the global ones.")
 
-    def __init__(self) -> None:
+    def __init__(self, deck_id: str | None = None) -> None:
         super().__init__()
         self.loaded: tuple[SchedulerSettings, DailyLimits] | None = None
+        self.deck_id = deck_id  # None: the global settings
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="settings", classes="panel"):
-            yield Static("Scheduling and daily limits (all decks)", classes="panel-title")
+            yield Static("Scheduling and daily limits", classes="panel-title")
+            with Horizontal(classes="form-row"):
+                yield Label("Applies to")
+                yield Select([("All decks (global)", GLOBAL)], id="set-scope", value=GLOBAL,
+                             allow_blank=False, compact=True)
             with Grid(id="settings-grid"):
                 for key, label, kind in FIELDS:
                     yield Label(label)
@@ -62,8 +69,22 @@ class SettingsScreen(CoreScreen):
 
     def on_mount(self) -> None:
         self.sub_title = "Settings"
-        c = self.collection
-        self.db(lambda: (c.scheduler_settings(), c.limits()), self.show, name="load settings")
+        scope = self.query_one("#set-scope", Select)
+        scope.set_options([("All decks (global)", GLOBAL)] + [
+            (f"Deck: {d.title}", d.id) for d in self.collection.decks.values()])
+        scope.value = self.deck_id or GLOBAL
+        self.load()
+
+    def load(self) -> None:
+        c, deck_id = self.collection, self.deck_id
+        self.db(lambda: (c.scheduler_settings(deck_id), c.limits(deck_id)), self.show, name="load settings")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        deck_id = None if event.value in (GLOBAL, Select.BLANK) else str(event.value)
+        if deck_id != self.deck_id:
+            self.deck_id = deck_id
+            self.query_one("#settings-status", Static).update("")
+            self.load()
 
     def show(self, loaded: tuple[SchedulerSettings, DailyLimits]) -> None:
         self.loaded = loaded
@@ -75,7 +96,8 @@ class SettingsScreen(CoreScreen):
         for key, value in values.items():
             self.query_one(f"#set-{key}", Input).value = value
         self.query_one("#set-fuzz", Switch).value = settings.enable_fuzzing
-        self.query_one("#set-retention", Input).focus()
+        if not isinstance(self.focused, Select):
+            self.query_one("#set-retention", Input).focus()
 
     def read_form(self) -> tuple[SchedulerSettings, DailyLimits]:
         """The settings as typed; raises ``ValueError`` with a readable message."""
@@ -103,14 +125,17 @@ class SettingsScreen(CoreScreen):
             self.notify(str(exc), title="Not saved", severity="error")
             return
 
+        deck_id = self.deck_id
+
         def save() -> tuple[SchedulerSettings, DailyLimits]:
-            self.collection.save_scheduler_settings(settings)
-            self.collection.save_limits(limits)
+            self.collection.save_scheduler_settings(settings, deck_id)
+            self.collection.save_limits(limits, deck_id)
             return settings, limits
 
         def saved(result: tuple[SchedulerSettings, DailyLimits]) -> None:
             self.loaded = result
-            self.query_one("#settings-status", Static).update("Saved.")
+            self.query_one("#settings-status", Static).update(
+                f"Saved for deck {deck_id}." if deck_id else "Saved for all decks.")
             self.notify("Settings saved.", timeout=2)
 
         self.db(save, saved, name="save settings")
