@@ -17,7 +17,7 @@ from typing import Any
 from . import __version__
 
 CACHE_ENV = "ANASTRO_QUIZ_CACHE"
-FORMAT = 1
+FORMAT = 2  # 2: each card carries its content hash
 
 
 def cache_dir() -> Path | None:

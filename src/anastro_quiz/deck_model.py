@@ -100,6 +100,7 @@ class Card:
     type: str
     data: dict[str, Any]
     line: int = 0
+    known_hash: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -113,8 +114,11 @@ class Card:
         return None
 
     def content_hash(self) -> str:
-        payload = json.dumps(self.data, sort_keys=True, ensure_ascii=False, default=str)
-        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+        """A short hash of the card's fields: the store uses it to notice edited cards."""
+        if self.known_hash is None:  # computed once; the deck cache stores it across runs
+            payload = json.dumps(self.data, sort_keys=True, ensure_ascii=False, default=str)
+            self.known_hash = hashlib.sha256(payload.encode()).hexdigest()[:16]
+        return self.known_hash
 
     def items(self, deck_id: str) -> list[StudyItem]:
         """Expand this card into the study items it produces."""

@@ -216,13 +216,13 @@ def load_deck(path: str | Path) -> Deck:
     deck.path = path
     deck_cache.write(path, {
         "id": deck.id, "title": deck.title, "description": deck.description, "sources": deck.sources,
-        "cards": [[c.id, c.type, c.data, c.line] for c in deck.cards],
+        "cards": [[c.id, c.type, c.data, c.line, c.content_hash()] for c in deck.cards],
     })
     return deck
 
 
 def _deck_from_cache(payload: dict[str, Any], path: Path) -> Deck:
-    cards = [Card(id=i, type=t, data=d, line=line) for i, t, d, line in payload["cards"]]
+    cards = [Card(id=i, type=t, data=d, line=line, known_hash=h) for i, t, d, line, h in payload["cards"]]
     return Deck(payload["id"], payload["title"], payload["description"], payload["sources"], cards, path)
 
 
