@@ -89,3 +89,22 @@ def test_topics_filter_and_time_limit(collection, clock):
 def test_empty_selection_is_a_readable_error(collection):
     with pytest.raises(ValueError, match="no cards"):
         Quiz.create(collection, ["sample"], 5, tags=["no-such-topic"])
+
+
+def test_distractors_prefer_answers_of_the_same_kind():
+    from anastro_quiz.decks import StudyItem
+    from anastro_quiz.quiz import distractors
+
+    def item(card_id, answer, tags):
+        return StudyItem("d", card_id, card_id, "basic", f"Q {card_id}?", answer, tags=tuple(tags))
+
+    question = item("estradiol", "The primary form of estrogen", ["mechanism", "define"])
+    pool = [question,
+            item("cell-1", "Moderate reduction to an optimal range", ["dosing", "table"]),
+            item("cell-2", "Drastic reduction to near-zero levels", ["dosing", "table"]),
+            item("androgens", "A class of hormones that includes testosterone", ["mechanism", "define"]),
+            item("osteoclasts", "Cells that resorb bone tissue", ["osteoclast", "define"]),
+            item("aromatase", "The enzyme converting androgens to estrogens", ["mechanism", "define"])]
+    picked = distractors(question, pool, random.Random(1), count=3)
+    assert set(picked) == {"A class of hormones that includes testosterone", "Cells that resorb bone tissue",
+                           "The enzyme converting androgens to estrogens"}

@@ -80,10 +80,12 @@ def _looks_numeric(text: str) -> bool:
 def distractors(item: StudyItem, pool: Sequence[StudyItem], rng: random.Random, count: int = CHOICES - 1) -> list[str]:
     """Wrong answers for ``item`` from other items of its deck, most alike first.
 
-    Alike means: same card type, same "has a number" shape, similar length, so a
-    number is offered against numbers and a definition against definitions.
+    Alike means: same card type, same "has a number" shape, shared tags (a generated
+    deck tags each card with its kind, e.g. ``define`` or ``number``), similar length,
+    so a number is offered against numbers and a definition against definitions.
     """
     target = normalize(item.answer)
+    tags = set(item.tags)
     seen = {target}
     candidates = []
     for other in pool:
@@ -93,6 +95,7 @@ def distractors(item: StudyItem, pool: Sequence[StudyItem], rng: random.Random, 
             continue
         seen.add(key)
         score = (other.type == item.type) * 2 + (_looks_numeric(text) == _looks_numeric(item.answer)) * 3
+        score += 2 * len(tags.intersection(other.tags))
         score -= abs(len(text) - len(item.answer)) / max(len(item.answer), 1)
         candidates.append((score, rng.random(), text))
     candidates.sort(reverse=True)
