@@ -85,7 +85,7 @@ def test_existing_files_are_not_overwritten_without_force(tmp_path):
     deck = out / "dosing.yaml"
     deck.write_text("# my edits\n", encoding="utf-8")
     result = run([*DOCUMENTS, "-o", out])
-    assert result.exit_code != 0
+    assert result.exit_code == 2
     assert "already exist" in result.output and "--force" in result.output
     assert deck.read_text(encoding="utf-8") == "# my edits\n"
     assert run([*DOCUMENTS, "-o", out, "--force"]).exit_code == 0
@@ -104,7 +104,7 @@ def test_bad_input_gives_a_clear_message_and_no_deck(tmp_path, content, message)
     doc.write_bytes(content)
     out = tmp_path / "out"
     result = run([doc, "-o", out])
-    assert result.exit_code != 0
+    assert result.exit_code == 2
     assert message in result.output
     assert "Traceback" not in result.output
     assert not out.exists() or not any(out.rglob("*.yaml"))
@@ -115,7 +115,7 @@ def test_huge_file_is_refused(tmp_path):
     with doc.open("wb") as fh:
         fh.truncate(MAX_BYTES + 1)  # sparse: no need to write the bytes
     result = run([doc, "-o", tmp_path / "out"])
-    assert result.exit_code != 0 and "too large" in result.output
+    assert result.exit_code == 2 and "too large" in result.output
 
 
 def test_missing_file_and_one_bad_file_among_good_ones(tmp_path):
@@ -123,13 +123,13 @@ def test_missing_file_and_one_bad_file_among_good_ones(tmp_path):
     bad.write_text("", encoding="utf-8")
     out = tmp_path / "out"
     result = run([DOCUMENTS[0], bad, "-o", out])
-    assert result.exit_code != 0 and "empty" in result.output
+    assert result.exit_code == 2 and "empty" in result.output
     assert not out.exists()  # nothing written when any input is unusable
-    assert run([tmp_path / "nope.txt", "-o", out]).exit_code != 0
+    assert run([tmp_path / "nope.txt", "-o", out]).exit_code == 2
 
 
 def test_no_documents_is_a_usage_error(tmp_path):
-    assert run(["-o", tmp_path]).exit_code != 0
+    assert run(["-o", tmp_path]).exit_code == 2  # click usage error
     with pytest.raises(InputError):
         generate_decks([])
 
@@ -172,3 +172,17 @@ def test_lost_words_in_new_sentences():
     assert lost_words("Monitoring of is essential for every patient.")
     assert lost_words("The drug is used within the management of (HRT) in practice.")
     assert lost_words("Letrozole works by reversibly binding to the aromatase enzyme.") is None
+
+
+def test_user_mistakes_exit_2_through_the_main_cli(tmp_path):
+    from anastro_quiz.cli import cli
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["generate", str(DOCUMENTS[0]), "-o", str(blocker / "decks")])
+    assert result.exit_code == 2, result.output
+    assert "cannot write to" in result.output and "Traceback" not in result.output
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["generate", str(empty), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "empty" in result.output

@@ -113,7 +113,96 @@ def test_csv_export_roundtrips_through_import(deck_dir, tmp_path):
     out = tmp_path / "cards.csv"
     assert _run(deck_dir, "export", "--format", "csv", "-o", str(out)).exit_code == 0
     deck_file = tmp_path / "back.yaml"
-    result = _run(deck_dir, "import", str(out), "-o", str(deck_file))
+    result = _run(deck_dir, "import", str(out), "-o", str(deck_file), "--id", "sample")
     assert result.exit_code == 0, result.output
+    assert "as csv" in result.output
+    original = load_decks([deck_dir])[0]
     deck = load_decks([deck_file])[0]
-    assert len(deck.cards) == len(load_decks([deck_dir])[0].items())
+    by_id = {c.id: c for c in deck.cards}
+    # Ids are kept (cloze deletions under their study-item ids); the reverse row is merged.
+    assert sorted(by_id) == sorted(item.id for item in original.items() if not item.id.endswith(".reverse"))
+    assert {c.id: c.type for c in deck.cards} == {
+        "ai-class": "basic", "osteoclast-def": "reverse", "rankl-mcsf.c1": "basic", "rankl-mcsf.c2": "basic",
+        "atac-hip": "basic", "atac-spine": "typed", "apoptosis": "true_false"}
+    assert by_id["apoptosis"].data["answer"] is True
+    assert by_id["rankl-mcsf.c1"].data["prompt"].startswith("Estradiol interferes with [...] and M-CSF")
+    # Grounding kept: every card carries its source document and quote.
+    for card in original.cards:
+        for item in card.items(original.id):
+            if not item.id.endswith(".reverse"):
+                assert by_id[item.id].source == card.source, item.id
+                assert list(by_id[item.id].tags) == list(card.tags)
+    # What could not be rebuilt is reported, line by line.
+    assert "converted 4 row(s)" in result.output
+    assert "line 4: the reverse side of line 3's reverse card, merged into it" in result.output
+    assert result.output.count("cloze deletion: imported as a basic card") == 2
+    assert "choice card: imported as basic (the CSV does not carry its choices)" in result.output
+    assert "skipped" not in result.output and "note:" not in result.output
+    # The study items the learner sees are the same, under the same keys.
+    seen = {(i.id, i.prompt, i.answer) for i in original.items()}
+    assert {(i.id, i.prompt, i.answer) for i in deck.items()} == seen
+
+
+def test_csv_reimport_keeps_study_progress(deck_dir, tmp_path):
+    from anastro_quiz.collection import Collection
+
+    db = tmp_path / "progress.db"
+    coll = Collection.open(db, [deck_dir])
+    session = coll.start_session()
+    graded = set()
+    while session.current is not None:
+        graded.add(session.current.id)
+        session.grade(3)
+    session.finish()
+    coll.close()
+    assert graded
+
+    out = tmp_path / "cards.csv"
+    assert _run(deck_dir, "export", "--format", "csv", "-o", str(out)).exit_code == 0
+    new_dir = tmp_path / "edited"
+    new_dir.mkdir()
+    hint = _run(deck_dir, "import", str(out), "-o", str(new_dir / "other.yaml"))
+    assert "note: these cards come from deck 'sample'; import with --id sample" in hint.output
+    assert _run(deck_dir, "import", str(out), "-o", str(new_dir / "sample.yaml"), "--id", "sample").exit_code == 0
+    (new_dir / "other.yaml").unlink()
+
+    coll = Collection.open(db, [new_dir])
+    try:
+        rows = dict(coll.store.conn.execute(
+            "SELECT c.card_id, s.reps FROM cards c JOIN schedule s USING (deck, card_id) "
+            "WHERE c.deck='sample' AND c.orphaned=0"))
+    finally:
+        coll.close()
+    assert graded <= set(rows)
+    assert all(rows[item_id] >= 1 for item_id in graded)
+
+
+def test_csv_import_of_own_export_edge_cases():
+    from anastro_quiz.interop.tabular import parse_table
+
+    text = (
+        "prompt,answer,tags,source,quote,deck,id,type\n"
+        "Q1,A1,t,doc.txt,,d,q1,basic\n"               # source without quote: left out
+        "Q2,A2,,,,d,bad id,basic\n"                    # invalid id: a new one
+        "Q1,A1,t,doc.txt,,d,q1,basic\n"               # same id, same content: duplicate
+        "Q3,A3,,,,d,q1,basic\n"                       # same id, different content: new id
+        "B,A,,,,d,r.reverse,reverse\n"                # reverse side without forward: basic
+        "S,Maybe,,,,e,s,true_false\n"                 # not True/False: basic
+        "P,X,,,,e,w,weird\n"                          # unknown type: basic
+        ",A,,,,e,z,basic\n"                           # empty prompt: skipped
+    )
+    result = parse_table(text)
+    assert result.format == "csv" and result.rows == 8
+    ids = {c.id: c for c in result.cards}
+    assert set(ids) == {"q1", "q2", "q3", "r.reverse", "s", "w"}
+    assert "source" not in ids["q1"].data and ids["q1"].data["tags"] == ["t"]
+    assert [(c.id, c.type) for c in result.cards if c.id in ("r.reverse", "s", "w")] == [
+        ("r.reverse", "basic"), ("s", "basic"), ("w", "basic")]
+    assert result.decks == ["d", "e"]
+    skipped = [str(s) for s in result.skipped]
+    assert skipped == ["line 4: duplicate of line 2", "line 9: empty term / front"]
+    converted = " | ".join(str(c) for c in result.converted)
+    for text in ("line 2: source left out", "line 3: id 'bad id' is not a valid card id",
+                 "line 5: id 'q1' is already used on line 2", "line 6: the reverse side of a reverse card without",
+                 "line 8: type 'weird' cannot be rebuilt"):
+        assert text in converted, text

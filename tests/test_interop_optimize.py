@@ -176,3 +176,25 @@ def test_optimize_benchmark_runs_and_fit_improves():
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "fit improves both metrics at the 20% split: yes" in result.stdout
+
+
+def _bench_module():
+    import importlib.util
+
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_optimize.py"
+    spec = importlib.util.spec_from_file_location("bench_optimize_under_test", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_optimize_benchmark_without_the_sample_log_skips_cleanly(tmp_path, capsys):
+    bench = _bench_module()
+    assert bench.DEFAULT_CSV == Path(__file__).resolve().parents[2] / "shared" / "data" / "review-log-sample.csv"
+    bench.DEFAULT_CSV = tmp_path / "shared" / "data" / "review-log-sample.csv"  # absent
+    assert bench.main(["--quick"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("skipped: the sample review log is not at ") and "--csv FILE" in out
+    # An explicit --csv that does not exist is a mistake: a message and exit 2, no traceback.
+    assert bench.main(["--quick", "--csv", str(tmp_path / "nope.csv")]) == 2
+    assert "no review log at" in capsys.readouterr().err

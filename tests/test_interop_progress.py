@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sqlite3
 from datetime import datetime, timedelta, timezone
@@ -373,6 +374,21 @@ def test_backup_while_open_is_consistent(collection, clock, tmp_path):
         assert copy.review_count() == 4
 
 
+def test_backup_counts_reviews_as_stats_does(collection, clock, deck_dir, tmp_path):
+    session = collection.start_session()
+    for _ in range(3):
+        session.grade(3, duration_ms=1000)
+        clock.advance(minutes=1)
+    session.undo()  # an undone review stays in the log (undone=1) but is no longer a review
+    db = collection.store.path
+    stats = CliRunner().invoke(cli, ["--db", str(db), "--decks", str(deck_dir), "stats", "--json"])
+    assert stats.exit_code == 0, stats.output
+    assert json.loads(stats.output)["reviews"]["total"] == 2 == collection.store.review_count()
+    result = CliRunner().invoke(cli, ["--db", str(db), "backup", "-o", str(tmp_path / "copy.db")])
+    assert result.exit_code == 0, result.output
+    assert "(2 review(s)," in result.output
+
+
 def test_backup_default_location_and_folder_target(collection, tmp_path):
     db = collection.store.path
     result = CliRunner().invoke(cli, ["--db", str(db), "backup"])
@@ -424,6 +440,20 @@ def test_merge_into_a_busy_database_writes_nothing(tmp_path, deck_dir):
         blocker.close()
     assert result.exit_code == 2 and "busy" in result.output
     assert _dump(a) == before
+
+
+def test_progress_export_unknown_deck_is_an_error(collection, tmp_path):
+    session = collection.start_session()
+    session.grade(3)
+    db = str(collection.store.path)
+    out = tmp_path / "log.csv"
+    result = CliRunner().invoke(cli, ["--db", db, "progress", "export", "--deck", "nope", "-o", str(out)])
+    assert result.exit_code == 2
+    assert "unknown deck id(s): nope" in result.output and "sample" in result.output
+    assert not out.exists()
+    assert CliRunner().invoke(cli, ["--db", db, "progress", "export", "--deck", "nope"]).exit_code == 2
+    ok = CliRunner().invoke(cli, ["--db", db, "progress", "export", "--deck", "sample"])
+    assert ok.exit_code == 0 and len(ok.output.splitlines()) == 2
 
 
 def test_progress_export_without_database(tmp_path):

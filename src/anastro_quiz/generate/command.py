@@ -1,4 +1,8 @@
-"""The ``anastro-quiz generate`` command (registered by the main CLI)."""
+"""The ``anastro-quiz generate`` command (registered by the main CLI).
+
+A user mistake (unusable input, files that already exist, an output folder that cannot be
+written) exits with status 2, like every other command; a generator bug exits with 1.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,20 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from ..decks import dump_deck, validate_paths
 from .clean import InputError
 from .pipeline import generate_decks
+
+
+def _fail(message: str) -> NoReturn:
+    """A user mistake: a clean message and exit status 2 (``cli`` is imported late: it imports us)."""
+    from ..cli import UserError
+
+    raise UserError(message)
 
 
 @click.command("generate")
@@ -24,20 +36,19 @@ def generate_command(documents: tuple[Path, ...], output: Path, force: bool) -> 
     try:
         decks = generate_decks(list(documents))
     except InputError as exc:
-        raise click.ClickException(str(exc)) from None
+        _fail(str(exc))
     files = {output / f"{deck.id}.yaml": dump_deck(deck) for deck in decks}
     copies = {output / "sources" / doc.name: doc for doc in documents
               if (output / "sources" / doc.name).resolve() != doc.resolve()}
     existing = sorted(str(p) for p in [*files, *copies] if p.exists())
     if existing and not force:
-        raise click.ClickException(
-            "these files already exist (use --force to overwrite): " + ", ".join(existing))
+        _fail("these files already exist (use --force to overwrite): " + ", ".join(existing))
     try:
         write_all(files, copies)
     except OSError as exc:
-        raise click.ClickException(f"cannot write to {output}: {exc.strerror or exc}") from None
+        _fail(f"cannot write to {output}: {exc.strerror or exc}")
     problems = validate_paths(list(files))
-    if problems:  # a generator bug, not a user mistake: say so plainly
+    if problems:  # a generator bug, not a user mistake: say so plainly (exit 1)
         raise click.ClickException("generated decks failed validation:\n" + "\n".join(map(str, problems)))
     total = sum(len(d.cards) for d in decks)
     for deck in decks:

@@ -63,7 +63,9 @@ def backup_database(db_path: str | Path, output: str | Path | None = None, *, ov
         tables = {r[0] for r in source.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if version > SCHEMA_VERSION or (tables and not tables <= OUR_TABLES):
             raise InteropError(f"{db_path} is not an anastro-quiz database this version knows; nothing was backed up")
-        reviews = source.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] if "reviews" in tables else 0
+        # The same count as ``stats`` (reviews.total): undone reviews and drill answers left out.
+        reviews = (source.execute("SELECT COUNT(*) FROM reviews WHERE undone=0 AND mode!='drill'").fetchone()[0]
+                   if "reviews" in tables else 0)
 
         def write(tmp: Path) -> None:
             dest = sqlite3.connect(tmp)

@@ -81,6 +81,16 @@ def import_command(file: Path, output: Path, fmt: str, deck_id: str | None, titl
         click.echo(f"skipped {len(result.skipped)} row(s):", err=True)
         for skipped in result.skipped:
             click.echo(f"  {skipped}", err=True)
+    if result.converted:
+        click.echo(f"converted {len(result.converted)} row(s):", err=True)
+        for converted in result.converted:
+            click.echo(f"  {converted}", err=True)
+    if len(result.decks) == 1 and result.decks[0] != deck.id:
+        click.echo(f"note: these cards come from deck {result.decks[0]!r}; import with --id {result.decks[0]} "
+                   "to keep their study progress", err=True)
+    elif len(result.decks) > 1:
+        click.echo(f"note: these cards come from {len(result.decks)} decks ({', '.join(result.decks)}), now one "
+                   f"deck {deck.id!r}; progress carries over only for cards of a deck with the same id", err=True)
 
 
 

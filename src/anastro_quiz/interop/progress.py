@@ -83,7 +83,17 @@ def write_review_log(reviews: Iterable[LoggedReview], out) -> int:
 
 def export_review_log(store: Store, path: str | Path | None, decks: Iterable[str] | None = None
                       ) -> tuple[int, str | None]:
-    """Write the review log CSV to ``path`` (atomically), or return it as text if ``path`` is ``None``."""
+    """Write the review log CSV to ``path`` (atomically), or return it as text if ``path`` is ``None``.
+
+    A deck id in ``decks`` that this database has never seen (no cards, no reviews) is an error.
+    """
+    if decks is not None:
+        decks = list(decks)
+        known = {row[0] for row in store.conn.execute("SELECT deck FROM cards UNION SELECT deck FROM reviews")}
+        unknown = sorted(set(decks) - known)
+        if unknown:
+            raise InteropError(f"unknown deck id(s): {', '.join(unknown)} (decks in this database: "
+                               f"{', '.join(sorted(known)) or 'none'})")
     buffer = io.StringIO()
     count = write_review_log(review_rows(store, decks), buffer)
     if path is None:

@@ -7,12 +7,16 @@ Import understands the two common shapes:
 
 * **Quizlet** "export": two columns, term and definition, tab- or comma-separated, with
   no header (a ``term,definition`` / ``front,back`` / ``prompt,answer`` header is
-  recognised and skipped, so this module's own CSV export imports back too);
+  recognised and skipped);
+* this module's own CSV export (a header with ``prompt``, ``answer``, ``id`` and ``type``):
+  each row keeps its ``id`` (so progress carries over when the deck id matches), tags and
+  ``source``/``quote``; see :func:`_add_exported` for what becomes of each card type;
 * **Anki** "Notes in Plain Text": tab-separated, optional ``#separator:``, ``#html:``,
   ``#tags column:`` ... header lines; HTML is turned back into text, and a first field
   with ``{{c1::...}}`` becomes a cloze card.
 
-Every row that cannot become a card is reported with its line number and the reason.
+Every row that cannot become a card is reported with its line number and the reason;
+every row that became a different kind of card than it was is reported as converted.
 """
 
 from __future__ import annotations
@@ -83,7 +87,9 @@ class ImportResult:
     format: str
     cards: list[Card] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    converted: list[Skipped] = field(default_factory=list)
     rows: int = 0
+    decks: list[str] = field(default_factory=list)  # the ``deck`` column's values, in order (own CSV)
     _seen: dict[tuple[str, str], Card] = field(default_factory=dict, repr=False)
 
 
@@ -162,6 +168,7 @@ def _parse_two_columns(lines: list[str], fmt: str) -> ImportResult:
     result = ImportResult(format=fmt)
     delimiter = _sniff_delimiter(lines[:20])
     cols = {"prompt": 0, "answer": 1, "tags": None}
+    own: dict[str, int] | None = None  # column indexes when this is the tool's own CSV export
     header_checked = False
     for line_no, row in _rows(lines, 0, delimiter):
         if not any(cell.strip() for cell in row):
@@ -169,12 +176,17 @@ def _parse_two_columns(lines: list[str], fmt: str) -> ImportResult:
         if not header_checked:
             header_checked = True
             names = [c.strip().lower() for c in row]
+            if {"prompt", "answer", "id", "type"} <= set(names):
+                own = {name: names.index(name) for name in CSV_COLUMNS if name in names}
+                result.format = "csv"  # this tool's own export
+                continue
             if tuple(names[:2]) in _HEADER_NAMES:
                 cols["tags"] = names.index("tags") if "tags" in names else None
-                if fmt != "csv" and tuple(names[:2]) == ("prompt", "answer"):
-                    result.format = "csv"  # this tool's own export
                 continue
         result.rows += 1
+        if own is not None:
+            _add_exported(result, line_no, {name: row[i] if i < len(row) else "" for name, i in own.items()})
+            continue
         if len(row) < 2:
             result.skipped.append(Skipped(line_no, "only one column (expected term and definition)"))
             continue
@@ -242,16 +254,20 @@ def _clean_tags(tags: list[str]) -> list[str]:
     return out
 
 
+def _empty_reason(prompt: str, answer: str) -> str | None:
+    if not prompt and not answer:
+        return "empty row"
+    if not prompt:
+        return "empty term / front"
+    if not answer:
+        return f"empty definition / back for {_short(prompt)!r}"
+    return None
+
+
 def _add_card(result: ImportResult, line_no: int, prompt: str, answer: str, tags: list[str]) -> None:
     prompt, answer = prompt.strip(), answer.strip()
-    if not prompt and not answer:
-        result.skipped.append(Skipped(line_no, "empty row"))
-        return
-    if not prompt:
-        result.skipped.append(Skipped(line_no, "empty term / front"))
-        return
-    if not answer:
-        result.skipped.append(Skipped(line_no, f"empty definition / back for {_short(prompt)!r}"))
+    if reason := _empty_reason(prompt, answer):
+        result.skipped.append(Skipped(line_no, reason))
         return
     if CLOZE_RE.search(prompt):
         _add_cloze(result, line_no, prompt, answer, tags)
@@ -267,6 +283,75 @@ def _add_card(result: ImportResult, line_no: int, prompt: str, answer: str, tags
     if tags := _clean_tags(tags):
         data["tags"] = tags
     _append(result, line_no, "basic", data)
+
+
+def _add_exported(result: ImportResult, line_no: int, row: dict[str, str]) -> None:
+    """One row of this tool's own CSV export (one study item) back into a card.
+
+    The card keeps the row's ``id``, tags and ``source``/``quote``. Basic, typed and
+    reverse rows keep their type (a reverse card's ``.reverse`` row is merged into it;
+    a typed card's accepted alternatives and tolerance are not in the CSV); true/false
+    rows become true/false cards again. A cloze deletion (``ID.c1``...) and a choice
+    card cannot be rebuilt, since the CSV carries neither the cloze text nor the
+    choices: each becomes a basic card with the prompt as shown, under the row's id
+    (so its progress carries over), and is reported as converted.
+    """
+    prompt, answer = row.get("prompt", "").strip(), row.get("answer", "").strip()
+    if reason := _empty_reason(prompt, answer):
+        result.skipped.append(Skipped(line_no, reason))
+        return
+    deck = row.get("deck", "").strip()
+    if deck and deck not in result.decks:
+        result.decks.append(deck)
+    row_id, row_type = row.get("id", "").strip(), row.get("type", "").strip().lower() or "basic"
+    note = None
+    if row_type == "reverse" and row_id.endswith(".reverse"):
+        forward = result._seen.get(("id", row_id[: -len(".reverse")]))
+        if forward is not None and forward.type == "reverse":
+            same = (forward.data["prompt"], forward.data["answer"]) == (answer, prompt)
+            result.converted.append(Skipped(line_no, f"the reverse side of line {forward.line}'s reverse card, "
+                                                     "merged into it" + ("" if same else
+                                                     " (its text differs; the forward side's text was kept)")))
+            return
+        ctype, note = "basic", "the reverse side of a reverse card without its forward row: imported as basic"
+    elif row_type in ("basic", "reverse", "typed"):
+        ctype = row_type
+    elif row_type == "true_false" and answer in ("True", "False"):
+        ctype = "true_false"
+    elif row_type == "cloze":
+        ctype, note = "basic", ("cloze deletion: imported as a basic card with the prompt as shown "
+                                "(the CSV does not carry the cloze text)")
+    elif row_type == "choice":
+        ctype, note = "basic", "choice card: imported as basic (the CSV does not carry its choices)"
+    else:
+        ctype, note = "basic", f"type {row_type!r} cannot be rebuilt from the CSV: imported as basic"
+    if ctype == "true_false":
+        data: dict[str, object] = {"statement": prompt, "answer": answer == "True"}
+    else:
+        data = {"prompt": prompt, "answer": answer}
+    if tags := _clean_tags(row.get("tags", "").split()):
+        data["tags"] = tags
+    document, quote = row.get("source", "").strip(), row.get("quote", "").strip()
+    if document and quote:
+        data["source"] = {"document": document, "quote": quote}
+    elif document or quote:
+        result.converted.append(Skipped(line_no, "source left out: it needs both a document and a quote"))
+    card_id = None
+    if row_id and not ID_RE.match(row_id):
+        result.converted.append(Skipped(line_no, f"id {row_id!r} is not a valid card id; a new one was made"))
+    elif row_id:
+        earlier = result._seen.get(("id", row_id))
+        if earlier is None:
+            card_id = row_id
+        elif earlier.type == ctype and all(earlier.data.get(k) == v for k, v in data.items()):
+            result.skipped.append(Skipped(line_no, f"duplicate of line {earlier.line}"))
+            return
+        else:
+            result.converted.append(Skipped(line_no, f"id {row_id!r} is already used on line {earlier.line}; "
+                                                     "a new one was made"))
+    if note:
+        result.converted.append(Skipped(line_no, note))
+    _append(result, line_no, ctype, data, card_id)
 
 
 def _add_cloze(result: ImportResult, line_no: int, text: str, extra: str, tags: list[str]) -> None:
@@ -299,15 +384,16 @@ def _slug(text: str) -> str:
     return slug[:40].rstrip("-") or "card"
 
 
-def _append(result: ImportResult, line_no: int, ctype: str, data: dict) -> None:
-    base = _slug(str(data.get("prompt") or data.get("text")))
-    card_id, n = base, 2
-    while ("id", card_id) in result._seen:
-        card_id, n = f"{base}-{n}", n + 1
+def _append(result: ImportResult, line_no: int, ctype: str, data: dict, card_id: str | None = None) -> None:
+    if card_id is None:
+        base = _slug(str(data.get("prompt") or data.get("text") or data.get("statement")))
+        card_id, n = base, 2
+        while ("id", card_id) in result._seen:
+            card_id, n = f"{base}-{n}", n + 1
     card = Card(id=card_id, type=ctype, data={"id": card_id, "type": ctype, **data}, line=line_no)
     result.cards.append(card)
     result._seen[("id", card_id)] = card
-    result._seen[(ctype, str(data.get("prompt") or data.get("text")))] = card
+    result._seen[(ctype, str(data.get("prompt") or data.get("text") or data.get("statement")))] = card
 
 
 def build_deck(result: ImportResult, deck_id: str, title: str) -> Deck:
