@@ -218,10 +218,10 @@ class Quiz:
 
     def finish(self) -> QuizResult:
         """End the quiz (early or not); unanswered questions score zero."""
-        self.finished = True
         score = sum(a.correct for a in self.answers)
         now = self.collection.now()
         self.collection.store.finish_quiz(self.run_id, score, now)
+        self.finished = True  # after the write: if it fails, the quiz can still be finished again
         unanswered = self.questions[len(self.answers):]
         seconds = (now - self.started).total_seconds() if self.started else 0.0
         return QuizResult(score, len(self.questions), list(self.answers), unanswered, seconds)

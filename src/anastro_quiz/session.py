@@ -168,9 +168,9 @@ class StudySession:
             raise RuntimeError("the session is finished")
         rating = Rating(int(rating))
         now = self.collection.now()
-        if duration_ms is not None:
-            self.total_seconds += duration_ms / 1000
+        seconds = duration_ms / 1000 if duration_ms is not None else 0.0
         if self.mode == "drill":
+            self.total_seconds += seconds
             requeue = rating == Rating.Again
             if requeue:
                 self._queue.append(item)
@@ -187,6 +187,9 @@ class StudySession:
             fsrs_state_before=row.fsrs_state if row else NEW, state_after=dump_state(after),
             fsrs_state_after=int(after.state), due_after=due, session_id=self.session_id,
         )
+        # Only now that the review is stored does the session move on: a failed write
+        # (e.g. the database is busy) leaves it as it was, so the grade can be retried.
+        self.total_seconds += seconds
         self._history.append(_Undo(item, review_id, rating, self._current_is_learning))
         entry_kind = self._kind.get(item.key)
         self._history[-1].kind_before = entry_kind
@@ -205,9 +208,10 @@ class StudySession:
         """Undo the last grade: the card's state is restored exactly and it is shown again."""
         if not self._history:
             return None
-        entry = self._history.pop()
+        entry = self._history[-1]
         if entry.review_id is not None:
-            self.store.undo_review(entry.review_id)
+            self.store.undo_review(entry.review_id)  # if this fails, the entry stays to undo again
+        self._history.pop()
         self._learning = [(d, i) for d, i in self._learning if i.key != entry.item.key]
         if entry.drill_requeued:
             for index in range(len(self._queue) - 1, -1, -1):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from .commands import StudyCommands
@@ -43,6 +44,10 @@ class StudyApp(App[None]):
         # One connection is shared by every worker thread: this lock keeps their
         # transactions from interleaving (sqlite3 serializes calls, not transactions).
         self.db_lock = threading.Lock()
+        # A study session / quiz is being built in a worker: further requests are ignored
+        # until it shows (two quick Enters must not open two sessions over each other).
+        self._session_starting = False
+        self._quiz_starting = False
 
     def on_mount(self) -> None:
         from .screens.home import HomeScreen
@@ -97,11 +102,14 @@ class StudyApp(App[None]):
     # --- database work off the UI thread --------------------------------------
 
     def run_db(self, job: Callable[[], T], done: Callable[[T], Any] | None = None,
-               *, name: str = "database") -> Worker[T]:
+               *, error: Callable[[BaseException], Any] | None = None,
+               name: str = "database") -> Worker[T]:
         """Run ``job`` in a thread worker, then ``done(result)`` on the UI thread.
 
-        Workers run on the app (not the screen) so that every failure reaches
-        :meth:`on_worker_state_changed` and becomes a notification.
+        If ``job`` (or ``done``) raises, ``error(exception)`` runs on the UI thread
+        instead, so a screen that locked itself for the job can unlock (and the user
+        retry). Workers run on the app (not the screen) so that every failure still
+        reaches :meth:`on_worker_state_changed` and becomes a notification.
         """
 
         def runner() -> T | None:
@@ -110,10 +118,18 @@ class StudyApp(App[None]):
                     return None  # the app quit while the collection was still opening
             if self.collection is None:
                 return None  # the collection failed to open; the app is exiting
-            with self.db_lock:
-                result = job()
-            if done is not None:
-                self.call_from_thread(done, result)
+            try:
+                with self.db_lock:
+                    result = job()
+                if done is not None:
+                    self.call_from_thread(done, result)
+            except BaseException as exc:
+                if error is not None:
+                    try:
+                        self.call_from_thread(error, exc)
+                    except Exception:
+                        pass  # the app is shutting down; the original error is what matters
+                raise
             return result
 
         return self.run_worker(runner, name=name, group="db", thread=True, exit_on_error=False)
@@ -147,25 +163,62 @@ class StudyApp(App[None]):
 
         self.push_screen(SettingsScreen())
 
+    def quiz_open(self) -> bool:
+        """A quiz is being set up, started or taken (one at a time)."""
+        from .dialogs.quiz_setup import QuizSetupDialog
+        from .screens.quiz import QuizScreen
+
+        return self._quiz_starting or any(isinstance(s, (QuizSetupDialog, QuizScreen)) for s in self.screen_stack)
+
     def action_quiz(self, deck_id: str | None = None) -> None:
         from .dialogs.quiz_setup import QuizSetupDialog
 
+        if self.quiz_open():
+            if not self._quiz_starting:
+                self.notify("A quiz is already open: finish it (Esc) first.", timeout=3)
+            return
         self.push_screen(QuizSetupDialog(self.collection, preselect=deck_id), self._start_quiz)
 
     def _start_quiz(self, setup: Any) -> None:
         if setup is None:
             return
         from ..quiz import Quiz
-        from .screens.quiz import QuizScreen
 
         def build() -> Quiz:
             return Quiz.create(self.collection, setup.deck_ids, setup.questions,
                                time_limit_s=setup.time_limit_s, tags=setup.tags)
 
-        self.run_db(build, lambda quiz: self.push_screen(QuizScreen(quiz)), name="start quiz")
+        self.open_quiz(build)
+
+    def open_quiz(self, build: Callable[[], Any], *, replace: Screen | None = None,
+                  name: str = "start quiz") -> bool:
+        """Build a quiz in a worker and show it (over the current screen, or in place of
+        ``replace`` if that is still showing). Refused while another quiz is starting."""
+        from .screens.quiz import QuizScreen
+
+        if self._quiz_starting:
+            return False
+        self._quiz_starting = True
+
+        def opened(quiz: Any) -> None:
+            self._quiz_starting = False
+            self._show(QuizScreen(quiz), replace)
+
+        self.run_db(build, opened, error=lambda _: setattr(self, "_quiz_starting", False), name=name)
+        return True
+
+    def session_open(self) -> bool:
+        """A study session is being started or is on the screen stack (one at a time)."""
+        from .screens.review import ReviewScreen
+
+        return self._session_starting or any(isinstance(s, ReviewScreen) for s in self.screen_stack)
 
     def action_study(self, deck_id: str | None = None) -> None:
         """Study one deck (or everything due when ``deck_id`` is None)."""
+        if self.session_open():
+            if not self._session_starting:  # e.g. the command palette inside a review
+                self.notify("A study session is already open: finish it (q) first.", timeout=3)
+            return
         deck_ids = [deck_id] if deck_id else None
 
         def start() -> Any:
@@ -175,16 +228,37 @@ class StudyApp(App[None]):
                 return None
             return session
 
-        self.run_db(start, self._open_session, name="start session")
+        self.open_session(start)
 
-    def _open_session(self, session: Any) -> None:
+    def open_session(self, start: Callable[[], Any], *, replace: Screen | None = None,
+                     name: str = "start session") -> bool:
+        """Start a study session in a worker (``start`` returns it, or None when there is
+        nothing to study) and show it (over the current screen, or in place of ``replace``
+        if that is still showing). Refused while another session is starting or open, so
+        there is only ever one live session: a second one would show cards the first has
+        graded, and grade or undo them from a stale state."""
         from .screens.review import ReviewScreen
 
-        if session is None:
-            self.notify("Nothing to study right now: no cards due and no new cards left for today.",
-                        title="All done")
-            return
-        self.push_screen(ReviewScreen(session))
+        if self.session_open():
+            return False
+        self._session_starting = True
+
+        def opened(session: Any) -> None:
+            self._session_starting = False
+            if session is None:
+                self.notify("Nothing to study right now: no cards due and no new cards left for today.",
+                            title="All done")
+                return
+            self._show(ReviewScreen(session), replace)
+
+        self.run_db(start, opened, error=lambda _: setattr(self, "_session_starting", False), name=name)
+        return True
+
+    def _show(self, screen: Screen, replace: Screen | None) -> None:
+        if replace is not None and self.screen is replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
 
 def describe_error(error: BaseException | None) -> str:

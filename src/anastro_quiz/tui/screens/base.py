@@ -16,11 +16,17 @@ class CoreScreen(Screen):
     def collection(self):
         return self.app.collection
 
-    def db(self, job: Callable[[], T], done: Callable[[T], Any] | None = None, *, name: str = "database"):
-        """Run ``job`` off the UI thread; ``done`` runs only if this screen is still mounted."""
+    def db(self, job: Callable[[], T], done: Callable[[T], Any] | None = None, *,
+           error: Callable[[BaseException], Any] | None = None, name: str = "database"):
+        """Run ``job`` off the UI thread; ``done(result)`` (or, if the job fails, ``error(exc)``)
+        runs only if this screen is still mounted. The app notifies the failure either way."""
 
         def deliver(result: T) -> None:
             if done is not None and self.is_attached:
                 done(result)
 
-        return self.app.run_db(job, deliver if done else None, name=name)
+        def failed(exc: BaseException) -> None:
+            if error is not None and self.is_attached:
+                error(exc)
+
+        return self.app.run_db(job, deliver if done else None, error=failed if error else None, name=name)

@@ -27,6 +27,7 @@ class QuizScreen(CoreScreen):
         self.quiz = quiz
         self.feedback: QuizAnswer | None = None
         self.busy = False
+        self._time_up_told = False
         self._shown_at = time.monotonic()
 
     def compose(self) -> ComposeResult:
@@ -55,8 +56,10 @@ class QuizScreen(CoreScreen):
         minutes, seconds = divmod(int(left), 60)
         self.query_one("#quiz-timer", Static).update(f"{minutes:02d}:{seconds:02d} left")
         if left <= 0 and not self.quiz.finished and not self.busy:
-            self.notify("Time is up.")
-            self.action_end()
+            if not self._time_up_told:
+                self._time_up_told = True
+                self.notify("Time is up.")
+            self.action_end()  # retried every second if saving the result fails
 
     def show_question(self) -> None:
         question = self.quiz.current
@@ -92,7 +95,13 @@ class QuizScreen(CoreScreen):
             return
         self.busy = True
         duration_ms = int((time.monotonic() - self._shown_at) * 1000)
-        self.db(lambda: self.quiz.answer(given, duration_ms), self.show_feedback, name="save answer")
+        self.db(lambda: self.quiz.answer(given, duration_ms), self.show_feedback, error=self._failed,
+                name="save answer")
+
+    def _failed(self, error: BaseException) -> None:
+        """Saving failed (the app notifies why): nothing was recorded, so the question stays
+        open to answer again, and Esc still ends the quiz."""
+        self.busy = False
 
     def show_feedback(self, answer: QuizAnswer) -> None:
         self.busy = False
@@ -147,4 +156,4 @@ class QuizScreen(CoreScreen):
 
             self.app.switch_screen(QuizResultsScreen(self.quiz, result))
 
-        self.db(self.quiz.finish, show, name="finish quiz")
+        self.db(self.quiz.finish, show, error=self._failed, name="finish quiz")

@@ -64,7 +64,5 @@ class QuizResultsScreen(CoreScreen):
         return True
 
     def action_retry(self) -> None:
-        from .quiz import QuizScreen
-
-        self.db(lambda: self.quiz.retry_mistakes(self.result),
-                lambda quiz: self.app.switch_screen(QuizScreen(quiz)), name="retry mistakes")
+        # Through the app, which starts one quiz at a time (r pressed twice: one retry).
+        self.app.open_quiz(lambda: self.quiz.retry_mistakes(self.result), replace=self, name="retry mistakes")

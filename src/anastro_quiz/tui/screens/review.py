@@ -99,7 +99,7 @@ class ReviewScreen(CoreScreen):
         titles = [decks[d].title for d in self.session.deck_ids if d in decks]
         self.sub_title = ("Re-drill · " if self.session.mode == "drill" else "") + (
             titles[0] if len(titles) == 1 else f"{len(titles)} decks")
-        self.db(lambda: snapshot(self.session), self.show_card, name="load card")
+        self.db(lambda: snapshot(self.session), self.show_card, error=self._job_failed, name="load card")
 
     def close_session(self) -> None:
         """Quitting the app (Ctrl+Q) mid-session: every grade is already committed; record
@@ -272,7 +272,7 @@ class ReviewScreen(CoreScreen):
             session.grade(Rating(rating), duration_ms)  # committed before the next card is drawn
             return snapshot(session)
 
-        self.db(job, self.show_card, name="grade card")
+        self.db(job, self.show_card, error=self._job_failed, name="grade card")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         button_id = event.button.id or ""
@@ -291,7 +291,24 @@ class ReviewScreen(CoreScreen):
             changed = run()
             return snapshot(session, note if changed is not None else "")
 
-        self.db(job, self.show_card, name=name)
+        self.db(job, self.show_card, error=self._job_failed, name=name)
+
+    def _job_failed(self, error: BaseException) -> None:
+        """A database job failed (the app notifies why, e.g. the database is busy): unlock
+        the screen so the user can try again or leave. A failed grade, undo, bury or suspend
+        changes nothing, so the card on screen is still the session's current card."""
+        self.busy = False
+        on_screen = self.shown.item if self.shown is not None else None
+        current = self.session.current if on_screen is not None else None
+        if on_screen is not None and (current is None or current.key != on_screen.key):
+            # The change was saved but the next card could not be drawn: draw it now, and
+            # until then act on nothing (a grade would go to a card that is not shown).
+            self.shown = None
+            self.busy = True
+            self.db(lambda: snapshot(self.session), self.show_card, error=self._reload_failed, name="load card")
+
+    def _reload_failed(self, error: BaseException) -> None:
+        self.busy = False  # nothing is shown to act on; q leaves (u still undoes)
 
     def action_undo(self) -> None:
         if not self.session.can_undo:
@@ -300,9 +317,13 @@ class ReviewScreen(CoreScreen):
         self._card_action("undo", self.session.undo, "Undone: the card's previous schedule is back.")
 
     def action_bury(self) -> None:
+        if self.shown is None or self.shown.item is None:
+            return
         self._card_action("bury card", self.session.bury, "Buried until tomorrow.")
 
     def action_suspend(self) -> None:
+        if self.shown is None or self.shown.item is None:
+            return
         self._card_action("suspend card", self.session.suspend,
                           "Suspended: it stays out of your reviews until you unsuspend it.")
 
@@ -355,4 +376,9 @@ class ReviewScreen(CoreScreen):
             else:
                 self.app.pop_screen()
 
-        self.db(lambda: load_summary(self.collection, self.session), done, name="finish session")
+        def failed(error: BaseException) -> None:
+            # The session's end was not recorded: stay, so that leaving again (or Ctrl+Q) retries.
+            self.busy = False
+            self._session_ended = False
+
+        self.db(lambda: load_summary(self.collection, self.session), done, error=failed, name="finish session")

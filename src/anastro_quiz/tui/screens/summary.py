@@ -80,9 +80,5 @@ class SummaryScreen(CoreScreen):
         def start() -> StudySession:
             return StudySession(self.collection, deck_ids, mode="drill", items=items)
 
-        def open_drill(session: StudySession) -> None:
-            from .review import ReviewScreen
-
-            self.app.switch_screen(ReviewScreen(session))
-
-        self.db(start, open_drill, name="start re-drill")
+        # Through the app, which starts one session at a time (r pressed twice: one drill).
+        self.app.open_session(start, replace=self, name="start re-drill")
