@@ -186,3 +186,20 @@ def test_user_mistakes_exit_2_through_the_main_cli(tmp_path):
     empty.write_text("", encoding="utf-8")
     result = CliRunner().invoke(cli, ["generate", str(empty), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2 and "empty" in result.output
+
+
+def test_deck_prefix_lets_new_decks_sit_beside_the_bundled_ones(synthetic, tmp_path):
+    out = tmp_path / "mine"
+    result = run([synthetic, "-o", out, "--deck-prefix", "letrozole"])
+    assert result.exit_code == 0, result.output
+    mine = load_decks([out])
+    assert mine and all(d.id.startswith("letrozole-") and d.title.startswith("letrozole: ") for d in mine)
+    bundled = Path(__file__).resolve().parent.parent / "decks"
+    both = load_decks([bundled, out])  # no deck id used twice
+    assert len(both) == len(mine) + len(load_decks([bundled]))
+
+
+def test_bad_deck_prefix_is_refused(tmp_path):
+    result = run([DOCUMENTS[0], "-o", tmp_path / "x", "--deck-prefix", "my decks!"])
+    assert result.exit_code == 2 and "--deck-prefix" in result.output
+    assert not (tmp_path / "x").exists()

@@ -14,7 +14,7 @@ from typing import NoReturn
 
 import click
 
-from ..decks import dump_deck, validate_paths
+from ..decks import ID_RE, dump_deck, validate_paths
 from .clean import InputError
 from .pipeline import generate_decks
 
@@ -31,12 +31,20 @@ def _fail(message: str) -> NoReturn:
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the decks (created if missing); sources are copied to its sources/.")
 @click.option("--force", is_flag=True, help="Overwrite deck and source files that already exist.")
-def generate_command(documents: tuple[Path, ...], output: Path, force: bool) -> None:
+@click.option("--deck-prefix", "prefix", default="",
+              help="Prefix for deck ids and titles (e.g. 'letrozole'), so these decks can be studied "
+                   "beside the bundled ones, whose ids are the bare topic names.")
+def generate_command(documents: tuple[Path, ...], output: Path, force: bool, prefix: str) -> None:
     """Generate topic decks from plain-text articles (DOCUMENTS) into OUTPUT."""
+    if prefix and not ID_RE.match(prefix):
+        _fail(f"--deck-prefix {prefix!r} must be letters, digits, - _ . : (starting with a letter or digit)")
     try:
         decks = generate_decks(list(documents))
     except InputError as exc:
         _fail(str(exc))
+    if prefix:
+        for deck in decks:
+            deck.id, deck.title = f"{prefix}-{deck.id}", f"{prefix}: {deck.title}"
     files = {output / f"{deck.id}.yaml": dump_deck(deck) for deck in decks}
     copies = {output / "sources" / doc.name: doc for doc in documents
               if (output / "sources" / doc.name).resolve() != doc.resolve()}
