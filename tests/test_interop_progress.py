@@ -18,20 +18,8 @@ from anastro_quiz.interop import InteropError
 from anastro_quiz.interop.progress import merge_databases, parse_review_log, read_review_log
 from anastro_quiz.scheduler import Scheduler, dump_state
 from anastro_quiz.store import Store
+from conftest import FakeClock
 
-
-
-class FakeClock:
-    """A settable clock (like the conftest one, constructible with any start)."""
-
-    def __init__(self, start: datetime | None = None):
-        self.now = start or datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kwargs) -> None:
-        self.now += timedelta(**kwargs)
 
 
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "review-log-sample.csv"
