@@ -10,6 +10,21 @@ import sqlite_utils
 
 SCHEMA_VERSION = 2
 OUR_TABLES = {"cards", "schedule", "reviews", "sessions", "quiz_runs", "quiz_answers", "settings"}
+CORE_TABLES = {"cards", "schedule", "reviews", "settings"}
+
+
+def schema_problem(path: object, version: int, tables: set[str], *, must_exist: bool = False) -> str | None:
+    """Why a database must not be used (newer schema, someone else's tables), or ``None``.
+
+    ``must_exist``: an empty database is not acceptable either (merging one makes no sense).
+    """
+    if version > SCHEMA_VERSION:
+        return (f"{path} was written by a newer anastro-quiz (schema {version}; this version "
+                f"knows up to {SCHEMA_VERSION}): upgrade anastro-quiz")
+    foreign = not tables <= OUR_TABLES
+    if (version == 0 and tables and foreign) or (must_exist and (version < 1 or foreign or not CORE_TABLES <= tables)):
+        return f"{path} is a SQLite database but not an anastro-quiz one"
+    return None
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:

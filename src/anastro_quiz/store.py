@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator
 import sqlite_utils
 
 from .clock import iso, study_day
-from .schema import MIGRATIONS, OUR_TABLES, SCHEMA_VERSION  # noqa: F401 - SCHEMA_VERSION is part of the store API
+from .schema import MIGRATIONS, SCHEMA_VERSION, schema_problem  # noqa: F401 - SCHEMA_VERSION is part of the store API
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -76,15 +76,10 @@ class Store:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path} is not a usable SQLite database ({exc}); it was left untouched") from None
-        if version > SCHEMA_VERSION:
+        problem = schema_problem(path, version, tables)
+        if problem:
             conn.close()
-            raise StoreError(
-                f"{path} was written by a newer anastro-quiz (schema {version}; this version knows "
-                f"up to {SCHEMA_VERSION}). Upgrade anastro-quiz; the database was left untouched."
-            )
-        if version == 0 and tables and not tables <= OUR_TABLES:
-            conn.close()
-            raise StoreError(f"{path} is a SQLite database but not an anastro-quiz one; it was left untouched")
+            raise StoreError(f"{problem}; the database was left untouched")
         store = cls(path, conn)
         try:
             if str(path) != ":memory:":

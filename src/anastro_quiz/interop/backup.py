@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..store import OUR_TABLES, SCHEMA_VERSION, SQLITE_HEADER
+from ..schema import schema_problem
+from ..store import SQLITE_HEADER
 from . import InteropError, write_atomically
 
 
@@ -61,8 +62,9 @@ def backup_database(db_path: str | Path, output: str | Path | None = None, *, ov
     try:
         version = source.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in source.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if version > SCHEMA_VERSION or (tables and not tables <= OUR_TABLES):
-            raise InteropError(f"{db_path} is not an anastro-quiz database this version knows; nothing was backed up")
+        problem = schema_problem(db_path, version, tables)
+        if problem:
+            raise InteropError(f"{problem}; nothing was backed up")
         # The same count as ``stats`` (reviews.total): undone reviews and drill answers left out.
         reviews = (source.execute("SELECT COUNT(*) FROM reviews WHERE undone=0 AND mode!='drill'").fetchone()[0]
                    if "reviews" in tables else 0)

@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..clock import iso
-from ..store import LEECH_LAPSES, NEW, OUR_TABLES, REVIEW, SCHEMA_VERSION, SQLITE_HEADER, Store
+from ..schema import schema_problem
+from ..store import LEECH_LAPSES, NEW, REVIEW, SQLITE_HEADER, Store
 from . import InteropError, check_output_file, write_atomically
 
 LOG_COLUMNS = ("card_id", "review_rating", "review_time", "review_duration")
@@ -246,15 +247,10 @@ def open_other(path: str | Path) -> sqlite3.Connection:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as exc:
         raise InteropError(f"{path} is not a usable SQLite database ({exc}); nothing was merged") from None
-    if version > SCHEMA_VERSION:
+    problem = schema_problem(path, version, tables, must_exist=True)
+    if problem:
         conn.close()
-        raise InteropError(
-            f"{path} was written by a newer anastro-quiz (schema {version}; this version knows up to "
-            f"{SCHEMA_VERSION}). Upgrade anastro-quiz here first; nothing was merged."
-        )
-    if version < 1 or not tables <= OUR_TABLES or not {"reviews", "cards", "schedule", "settings"} <= tables:
-        conn.close()
-        raise InteropError(f"{path} is a SQLite database but not an anastro-quiz one; nothing was merged")
+        raise InteropError(f"{problem}; nothing was merged")
     columns = {r[1] for r in conn.execute("PRAGMA table_info(reviews)")}
     if not set(_REVIEW_COLS) <= columns:
         conn.close()
