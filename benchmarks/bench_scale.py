@@ -4,7 +4,8 @@ Builds two collections in a temporary folder, a small one (1,000 cards, 10,000 r
 and a large one (100,000 cards, 1,000,000 reviews), each split into 20 YAML decks, and
 times the operations a learner waits for, through the public API only:
 
-  open collection   ``Collection.open``: load every deck file and sync it with the database
+  open              ``Collection.open``: load every deck file and sync it with the database,
+                    with the deck cache off (YAML parsed) and warm (a later launch)
   list decks        ``Collection.deck_summaries()`` (counts and mastery per deck)
   build queue       ``Collection.start_session()`` (today's learning, due and new cards)
   grade + next      ``session.grade(...)`` then ``session.current`` (median and p95)
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import sqlite3
@@ -227,7 +229,15 @@ def measure(folder: Path, grades: int, repeat: int, seed: int) -> dict[str, floa
     def reopen():
         Collection.open(db, decks, clock=clock).close()
 
-    out["open collection"], _ = _timed(reopen, repeat)
+    # The deck cache (on by default) skips YAML parsing for unchanged files: time both.
+    cache = os.environ.get("ANASTRO_QUIZ_CACHE")
+    os.environ["ANASTRO_QUIZ_CACHE"] = ""
+    try:
+        out["open (no deck cache)"], _ = _timed(reopen, repeat)
+    finally:
+        os.environ["ANASTRO_QUIZ_CACHE"] = cache if cache is not None else ""
+    reopen()  # fill the cache
+    out["open (deck cache warm)"], _ = _timed(reopen, repeat)
     collection = Collection.open(db, decks, clock=clock)
     try:
         out["list decks"], summaries = _timed(collection.deck_summaries, repeat)
@@ -256,7 +266,7 @@ def measure(folder: Path, grades: int, repeat: int, seed: int) -> dict[str, floa
 
 # --- report ---------------------------------------------------------------------------
 
-TIMED = ["open collection", "list decks", "build queue", "grade + next (median)", "grade + next (p95)", "stats"]
+TIMED = ["open (no deck cache)", "open (deck cache warm)", "list decks", "build queue", "grade + next (median)", "grade + next (p95)", "stats"]
 SETUP = ["write decks", "first import", "history"]
 
 
@@ -295,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"need at least {DECKS} cards, one grade and one repeat; reviews cannot be negative")
 
     root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="anastro-bench-"))
+    # Keep the synthetic decks out of the user's real deck cache.
+    os.environ["ANASTRO_QUIZ_CACHE"] = str(root / "deck-cache")
     sizes = [(args.small_cards, args.small_reviews), (args.cards, args.reviews)]
     print(f"Scale benchmark: {DECKS} decks; {args.grades} grades timed; other operations median of {args.repeat}")
     results = []

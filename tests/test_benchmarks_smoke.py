@@ -38,7 +38,7 @@ def test_scale_benchmark_prints_its_table():
     lines = out.splitlines()
     header = next(line for line in lines if line.startswith("operation"))
     assert "ratio" in header
-    for operation in ("open collection", "list decks", "build queue", "grade + next (median)",
+    for operation in ("open (no deck cache)", "open (deck cache warm)", "list decks", "build queue", "grade + next (median)",
                       "grade + next (p95)", "stats"):
         row = next(line for line in lines if line.startswith(operation))
         assert row.count(" ms") == 2, row
