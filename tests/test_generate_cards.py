@@ -98,7 +98,7 @@ def test_calendar_years_and_durations_do_not_mix():
 
 
 def test_table_cells_become_teacher_questions():
-    from anastro_quiz.generate.cards import cell_question
+    from anastro_quiz.generate.table_cards import cell_question
 
     assert cell_question("Observed Effect on BMD", "Use in Men (TRT Management)") == \
         "In men on TRT, what is the observed effect on BMD?"
@@ -114,7 +114,7 @@ def test_table_cells_become_teacher_questions():
 
 
 def test_long_table_cells_are_cut_to_a_recallable_answer():
-    from anastro_quiz.generate.cards import short_answer
+    from anastro_quiz.generate.table_cards import short_answer
 
     assert short_answer("1 mg daily") == "1 mg daily"
     # a vague first clause is skipped for the one that says something

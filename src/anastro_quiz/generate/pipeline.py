@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from ..decks import CLOZE_RE, Deck
 from . import cards as C
+from . import table_cards
 from .clean import InputError, clean_lines, read_document
 from .extract import (NUMBER_RE, Fact, Sentence, acronym_facts, definition_facts, key_terms, list_contrasts,
                       numeric_facts, sentences_of, table_facts, words)
@@ -66,9 +67,9 @@ def drafts_for(doc: Document, pool: dict[str, set[str]]) -> list[C.Draft]:
         if f.kind in ("definition", "named", "role", "acronym"):
             d = C.definition_card(f)
         elif f.kind == "cell":
-            d = C.cell_card(f)
+            d = table_cards.cell_card(f)
         elif f.kind == "contrast":
-            d = C.contrast_card(f)
+            d = table_cards.contrast_card(f)
         else:
             if f.kind == "item":
                 out += C.item_cards(f)
