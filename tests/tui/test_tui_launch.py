@@ -42,7 +42,7 @@ async def test_a_collection_that_fails_to_open_exits_with_its_error(deck_dir):
         raise error
 
     app = make_app(opener=opener)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)):
         for _ in range(100):
             if app.open_error is not None and not app.is_running:
                 break
