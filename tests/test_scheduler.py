@@ -86,3 +86,15 @@ def test_fuzz_seed_makes_fuzzed_intervals_reproducible():
     assert len(seeded) == 1
     spread = {sched.review(state, Rating.Good, later, fuzz_seed=f"review-{i}")[1] for i in range(30)}
     assert len(spread) > 1  # different seeds still fuzz
+
+
+def test_retrievability_from_stored_fields_matches_the_full_state():
+    sched = Scheduler(enable_fuzzing=False)
+    state, due = sched.review(sched.new_state(NOW), Rating.Good, NOW)
+    state, due = sched.review(state, Rating.Hard, due)
+    for days in (0, 3, 40, 400):
+        at = due + timedelta(days=days)
+        stored = state.to_dict()
+        assert sched.retrievability_from(stored["stability"], stored["last_review"], at) == \
+            sched.retrievability(state, at)
+    assert sched.retrievability_from(None, None, NOW) == 0.0

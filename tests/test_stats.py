@@ -58,3 +58,16 @@ def test_mastery_rises_with_study_and_decays_toward_an_exam(collection, clock):
     assert 0 < later < now
     tags = collection.mastery_by_tag()
     assert set(tags) == {"mechanism", "osteoclast", "atac"} and all(v > 0.9 for v in tags.values())
+
+
+def test_predicted_recall_matches_each_cards_full_state(collection, clock):
+    from anastro_quiz.scheduler import load_state
+
+    session = collection.start_session()
+    for rating in (Rating.Good, Rating.Easy, Rating.Again, Rating.Hard):
+        session.grade(rating)
+    clock.advance(days=5)
+    recall = collection.predicted_recall()
+    rows = collection.store.conn.execute("SELECT deck, card_id, state FROM schedule WHERE state IS NOT NULL")
+    expected = {(d, c): collection.scheduler(d).retrievability(load_state(s), clock.now) for d, c, s in rows}
+    assert recall == expected and len(recall) == 4

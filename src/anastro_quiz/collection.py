@@ -9,7 +9,7 @@ from typing import Callable, Iterable
 
 from .clock import study_day, utcnow
 from .decks import Deck, StudyItem, gc_paused, load_decks
-from .scheduler import Scheduler, SchedulerSettings, load_state
+from .scheduler import Scheduler, SchedulerSettings
 from .store import ScheduleRow, Store
 
 
@@ -126,8 +126,8 @@ class Collection:
     def predicted_recall(self, at: datetime | None = None) -> dict[tuple[str, str], float]:
         """FSRS retrievability at ``at`` of every studied card (computed once, shared by callers)."""
         at = at or self.now()
-        return {(d, c): self.scheduler(d).retrievability(load_state(s), at)
-                for d, c, s in self.store.studied_states(list(self.decks))}
+        return {(d, c): self.scheduler(d).retrievability_from(stability, last_review, at)
+                for d, c, stability, last_review in self.store.recall_inputs(list(self.decks))}
 
     def mastery_by_deck(self, at: datetime | None = None,
                         recall: dict[tuple[str, str], float] | None = None) -> dict[str, float]:

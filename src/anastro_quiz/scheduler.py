@@ -137,6 +137,16 @@ class Scheduler:
             return 0.0
         return float(self._fsrs.get_card_retrievability(state, current_datetime=now))
 
+    def retrievability_from(self, stability: float | None, last_review: datetime | str | None,
+                            now: datetime) -> float:
+        """:meth:`retrievability` from the two fields it depends on (no full state needed)."""
+        if stability is None or last_review is None:
+            return 0.0
+        if isinstance(last_review, str):
+            last_review = datetime.fromisoformat(last_review)
+        card = fsrs.Card(card_id=0, state=State.Review, stability=stability, last_review=last_review, due=now)
+        return float(self._fsrs.get_card_retrievability(card, current_datetime=now))
+
 
 _FUZZ_LOCK = threading.Lock()
 
