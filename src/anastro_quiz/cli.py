@@ -154,12 +154,12 @@ def export_command(obj: Context, fmt: str, output: Path | None, deck_ids: tuple[
     if output is None:
         click.echo(text, nl=False)
         return
-    if output.is_dir():
-        raise UserError(f"{output} is a folder; give a file name")
+    from .interop import InteropError, write_text_output
+
     try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"cannot write {output}: {exc.strerror}") from None
+        write_text_output(output, text, what="JSON lines")
+    except InteropError as exc:
+        raise UserError(f"cannot write {output}: {exc}") from None
     click.echo(f"wrote {len(lines)} card(s) to {output}", err=True)
 
 

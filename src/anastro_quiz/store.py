@@ -397,17 +397,22 @@ def _translate(exc: sqlite3.OperationalError, path: Path) -> StoreError:
     return StoreError(f"database error on {path}: {text}")
 
 
+def is_sqlite_file(path: Path) -> bool:
+    """Whether ``path`` starts with SQLite's file header (raises ``OSError`` if unreadable)."""
+    with path.open("rb") as fh:
+        return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
 def _check_is_ours_before_touching(path: Path) -> None:
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a database file")
     if not path.exists() or path.stat().st_size == 0:
         return
     try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
+        sqlite = is_sqlite_file(path)
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc.strerror}") from None
-    if header != SQLITE_HEADER:
+    if not sqlite:
         raise StoreError(f"{path} is not a SQLite database; it was left untouched (point --db or $ANASTRO_QUIZ_DB at another file)")
 
 

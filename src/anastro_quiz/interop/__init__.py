@@ -25,6 +25,15 @@ def check_output_file(path, *, what: str = "output") -> None:
         raise InteropError(f"{path.parent} is not a folder")
 
 
+def write_text_output(path, text: str, *, what: str = "output") -> None:
+    """Check ``path`` and write ``text`` to it atomically; any failure is an ``InteropError``."""
+    check_output_file(path, what=what)
+    try:
+        write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    except OSError as exc:
+        raise InteropError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
 def write_atomically(path, write) -> None:
     """Call ``write(tmp_path)`` then move the file into place, so a failure leaves nothing behind."""
     import os

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..schema import schema_problem
-from ..store import SQLITE_HEADER
+from ..store import is_sqlite_file
 from . import InteropError, write_atomically
 
 
@@ -35,9 +35,8 @@ def backup_database(db_path: str | Path, output: str | Path | None = None, *, ov
     db_path = Path(db_path)
     if not db_path.is_file():
         raise InteropError(f"there is no database at {db_path} yet (nothing to back up)")
-    with db_path.open("rb") as fh:
-        if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise InteropError(f"{db_path} is not a SQLite database; nothing was backed up")
+    if not is_sqlite_file(db_path):
+        raise InteropError(f"{db_path} is not a SQLite database; nothing was backed up")
     if output is None:
         target = default_backup_path(db_path)
         target.parent.mkdir(parents=True, exist_ok=True)

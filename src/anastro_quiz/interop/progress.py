@@ -33,8 +33,8 @@ from typing import Any, Iterable, Iterator
 
 from ..clock import iso
 from ..schema import schema_problem
-from ..store import LEECH_LAPSES, NEW, REVIEW, SQLITE_HEADER, Store
-from . import InteropError, check_output_file, write_atomically
+from ..store import LEECH_LAPSES, NEW, REVIEW, Store, is_sqlite_file
+from . import InteropError, write_text_output
 
 LOG_COLUMNS = ("card_id", "review_rating", "review_time", "review_duration")
 EXTRA_COLUMNS = ("deck", "review_id", "mode")
@@ -99,12 +99,7 @@ def export_review_log(store: Store, path: str | Path | None, decks: Iterable[str
     count = write_review_log(review_rows(store, decks), buffer)
     if path is None:
         return count, buffer.getvalue()
-    path = Path(path)
-    check_output_file(path, what="review log")
-    try:
-        write_atomically(path, lambda tmp: tmp.write_text(buffer.getvalue(), encoding="utf-8"))
-    except OSError as exc:
-        raise InteropError(f"cannot write {path}: {exc.strerror or exc}") from None
+    write_text_output(Path(path), buffer.getvalue(), what="review log")
     return count, None
 
 
@@ -235,11 +230,10 @@ def open_other(path: str | Path) -> sqlite3.Connection:
     if path.is_dir():
         raise InteropError(f"{path} is a folder, not a database file")
     try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
+        sqlite = is_sqlite_file(path)
     except OSError as exc:
         raise InteropError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if header != SQLITE_HEADER:
+    if not sqlite:
         raise InteropError(f"{path} is not an anastro-quiz database (not SQLite); nothing was merged")
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Iterable, TextIO
 
 from ..decks import CLOZE_RE, ID_RE, Card, Deck, dump_deck, parse_deck
-from . import InteropError, check_output_file, write_atomically
+from . import InteropError, check_output_file, write_text_output
 
 CSV_COLUMNS = ("prompt", "answer", "tags", "source", "quote", "deck", "id", "type")
 FORMATS = ("auto", "quizlet", "anki", "csv")
@@ -61,12 +61,7 @@ def export_csv(decks: list[Deck], path: str | Path | None) -> tuple[int, str | N
     count = write_csv(decks, buffer)
     if path is None:
         return count, buffer.getvalue()
-    path = Path(path)
-    check_output_file(path, what="CSV file")
-    try:
-        write_atomically(path, lambda tmp: tmp.write_text(buffer.getvalue(), encoding="utf-8"))
-    except OSError as exc:
-        raise InteropError(f"cannot write {path}: {exc.strerror or exc}") from None
+    write_text_output(Path(path), buffer.getvalue(), what="CSV file")
     return count, None
 
 
@@ -422,8 +417,5 @@ def import_table(path: str | Path, output: str | Path, *, deck_id: str | None = 
     if problems or check is None:  # pragma: no cover - import only builds valid cards
         raise InteropError("internal error: the imported deck does not validate:\n"
                            + "\n".join(str(p) for p in problems))
-    try:
-        write_atomically(output, lambda tmp: tmp.write_text(text, encoding="utf-8"))
-    except OSError as exc:
-        raise InteropError(f"cannot write {output}: {exc.strerror or exc}") from None
+    write_text_output(output, text, what="deck file")
     return result, deck
