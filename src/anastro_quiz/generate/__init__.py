@@ -6,7 +6,18 @@ The pipeline has one module per stage: :mod:`.clean`, :mod:`.structure`,
 Nothing here imports textual.
 """
 
-from .clean import InputError
-from .pipeline import generate_decks
-
 __all__ = ["InputError", "generate_decks"]
+
+
+def __getattr__(name: str):
+    # Imported lazily: the CLI registers ``generate`` on every start, and the pipeline
+    # (pysbd, wordfreq, rapidfuzz) is only needed when generating.
+    if name == "InputError":
+        from .clean import InputError
+
+        return InputError
+    if name == "generate_decks":
+        from .pipeline import generate_decks
+
+        return generate_decks
+    raise AttributeError(name)

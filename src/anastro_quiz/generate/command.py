@@ -15,8 +15,6 @@ from typing import NoReturn
 import click
 
 from ..decks import ID_RE, dump_deck, validate_paths
-from .clean import InputError
-from .pipeline import generate_decks
 
 
 def _fail(message: str) -> NoReturn:
@@ -36,6 +34,9 @@ def _fail(message: str) -> NoReturn:
                    "beside the bundled ones, whose ids are the bare topic names.")
 def generate_command(documents: tuple[Path, ...], output: Path, force: bool, prefix: str) -> None:
     """Generate topic decks from plain-text articles (DOCUMENTS) into OUTPUT."""
+    from .clean import InputError
+    from .pipeline import generate_decks
+
     if prefix and not ID_RE.match(prefix):
         _fail(f"--deck-prefix {prefix!r} must be letters, digits, - _ . : (starting with a letter or digit)")
     try:
