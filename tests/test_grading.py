@@ -85,3 +85,50 @@ def test_leading_article_is_not_a_typo():
     grade = grade_typed("aromatase inhibitor", "An aromatase inhibitor")
     assert grade.correct and grade.exact
     assert grade_typed("The ATAC trial", "ATAC trial").exact
+
+
+# --- numbers: signs, directions, spacing, words -------------------------------------------
+
+
+@pytest.mark.parametrize("given", ["-6.1%", "−6.1%", "-6.1 %", "6.1% decrease", "a 6.1% decrease",
+                                   "decrease of 6.1%", "a reduction of 6.1 %", "loss of 6.1%", "fell by 6.1%",
+                                   "6.1 percent lower", "down 6.1%"])
+def test_a_negative_change_is_accepted_written_any_natural_way(given):
+    grade = grade_typed(given, "−6.1%")
+    assert grade.correct and grade.exact, grade.note
+
+
+@pytest.mark.parametrize("given", ["+6.1%", "6.1% increase", "an increase of 6.1%", "rose by 6.1%"])
+def test_the_opposite_direction_is_wrong(given):
+    grade = grade_typed(given, "−6.1%")
+    assert not grade.correct and "direction" in grade.note
+
+
+def test_a_change_without_its_direction_passes_as_hard_and_says_so():
+    grade = grade_typed("6.1%", "−6.1%")
+    assert grade.correct and not grade.exact and grade.suggested_rating == Rating.Hard
+    assert "decrease" in grade.note
+
+
+def test_an_unsigned_answer_accepts_a_direction_word_but_not_a_minus_sign():
+    # "By what percentage did BMD fall?" -> "6.1%": "a 6.1% decrease" says the same.
+    assert grade_typed("6.1% decrease", "6.1%").exact
+    assert not grade_typed("-6.1%", "6.1%").correct
+
+
+@pytest.mark.parametrize("given,answer", [("five years", "5 years"), ("5 years", "five years"),
+                                          ("twelve months", "12 months"), ("twenty mg", "20 mg"),
+                                          ("2 to 3 years", "2–3 years"), ("2 - 3 years", "2-3 years")])
+def test_word_numbers_and_ranges(given, answer):
+    assert grade_typed(given, answer).correct
+
+
+def test_a_wrong_magnitude_stays_wrong_whatever_the_direction():
+    assert not grade_typed("7.2% decrease", "−6.1%").correct
+    assert not grade_typed("2 to 4 years", "2–3 years").correct
+
+
+def test_parse_quantity_reads_direction_words():
+    assert parse_quantity("a 6.1% decrease") == (-6.1, "%")
+    assert parse_quantity("an increase of 2 mg") == (2.0, "mg")
+    assert parse_quantity("+2.5") == (2.5, "")

@@ -69,6 +69,9 @@ class StudyItem:
     choices: tuple[str, ...] = ()
     accept: tuple[str, ...] = ()
     tolerance: float | None = None
+    # A list answer (typed cards with ``items``): the items, and how many of them a reply needs.
+    items: tuple[str, ...] = ()
+    need: int | None = None
     content_hash: str = ""
 
     @property
@@ -86,6 +89,8 @@ class StudyItem:
             "choices": list(self.choices),
             "accept": list(self.accept),
             "tolerance": self.tolerance,
+            "items": list(self.items),
+            "need": self.need,
             "tags": list(self.tags),
             "explanation": self.explanation,
             "source": self.source.to_dict() if self.source else None,
@@ -168,6 +173,8 @@ class Card:
                     answer=answer,
                     accept=tuple(_answer_text(a) for a in d.get("accept") or ()),
                     tolerance=float(tol) if tol is not None else None,
+                    items=tuple(_answer_text(i) for i in d.get("items") or ()),
+                    need=int(d["need"]) if d.get("need") is not None else None,
                     **common,
                 )
             ]

@@ -194,6 +194,27 @@ def _check_card(card_id: str, data: dict[str, Any], line: int, report) -> None:
         tol = data.get("tolerance")
         if tol is not None and (isinstance(tol, bool) or not isinstance(tol, (int, float)) or tol < 0):
             report(line, card_id, "'tolerance' must be a non-negative number")
+        _check_items(card_id, data, line, report)
+
+
+def _check_items(card_id: str, data: dict[str, Any], line: int, report) -> None:
+    """A list answer: ``items`` (two or more distinct texts) and ``need`` (how many a reply must name)."""
+    if "items" not in data:
+        if "need" in data:
+            report(line, card_id, "'need' is only meaningful with 'items'")
+        return
+    items = data["items"]
+    if not isinstance(items, list) or not all(_is_text(i) for i in items):
+        report(line, card_id, "'items' must be a list of text")
+        return
+    texts = [_answer_text(i).strip().lower() for i in items]
+    if len(set(texts)) < 2:
+        report(line, card_id, "'items' needs at least two distinct items")
+    elif len(set(texts)) != len(texts):
+        report(line, card_id, "'items' contains duplicates")
+    need = data.get("need")
+    if need is not None and (isinstance(need, bool) or not isinstance(need, int) or not 1 <= need <= len(items)):
+        report(line, card_id, f"'need' must be a whole number from 1 to {len(items)} (the number of items)")
 
 
 def load_deck(path: str | Path) -> Deck:

@@ -29,10 +29,21 @@ _UNIT_ALIASES = {
     "h": "hour", "hr": "hour", "hour": "hour", "hours": "hour",
 }
 _NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "once": 1, "twice": 2}
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+                 "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                 "hundred": 100, "once": 1, "twice": 2}
 _QUANTITY_RE = re.compile(
-    r"^~?\s*(?:approximately|about|around|approx\.?)?\s*(-?\d+(?:[.,]\d+)?)\s*(per cent|[a-zµ%]+)?\s*$"
+    r"^~?\s*(?:approximately|about|around|approx\.?|roughly|nearly|almost)?\s*([-+]?\d+(?:[.,]\d+)?)\s*"
+    r"(per cent|[a-zµ%]+)?\s*$"
 )
+# Words that give a change its direction: "a 6.1% decrease" is -6.1%, "an increase of 6.1%" is +6.1%.
+_DOWN = r"decreases?|decreased|reductions?|reduced|loss(?:es)?|lost|declines?|declined|drops?|dropped|fell|falls?|" \
+        r"lower|less|down|minus|negative|decline of"
+_UP = r"increases?|increased|rises?|rose|gains?|gained|higher|more|up|plus|positive|elevated|elevation"
+_DIRECTION_AFTER = re.compile(rf"^(?P<q>.+?)\s+(?:(?P<down>{_DOWN})|(?P<up>{_UP}))(?:\s+(?:in|of|at)\b.*)?$")
+_DIRECTION_BEFORE = re.compile(
+    rf"^(?:an?\s+|the\s+)?(?:(?P<down>{_DOWN})|(?P<up>{_UP}))(?:\s+(?:of|by|to))?\s+(?P<q>.+)$")
 TYPO_THRESHOLD = 85.0  # rapidfuzz ratio (0-100) above which a non-exact answer counts
 
 
@@ -46,13 +57,24 @@ class Grade:
     matched: str | None
     similarity: float
     note: str
+    # List answers ("name three side effects"): how many needed items were named, of how many.
+    found: int = 0
+    needed: int = 0
+
+    @property
+    def partial(self) -> bool:
+        """A list answer with some but not enough of its items."""
+        return bool(self.needed) and 0 < self.found < self.needed
 
     @property
     def suggested_rating(self) -> Rating:
-        """Right and exact: Good; right with a typo: Hard; wrong: Again."""
-        if not self.correct:
-            return Rating.Again
-        return Rating.Good if self.exact else Rating.Hard
+        """Right and exact: Good; right with a typo (or a wrong extra item): Hard; wrong: Again.
+        A list answer with at least half of the items needed: Hard; with fewer: Again."""
+        if self.correct:
+            return Rating.Good if self.exact else Rating.Hard
+        if self.needed and 2 * self.found >= self.needed and self.found:
+            return Rating.Hard
+        return Rating.Again
 
 
 def normalize(text: str) -> str:
@@ -63,15 +85,40 @@ def normalize(text: str) -> str:
     text = re.sub(r"(?<=\d)(?<!\b0),(?=\d{3}(?!\d))", "", text)  # thousands: 1,000 -> 1000
     text = re.sub(r"(?<=\d),(?=\d)", ".", text)  # decimal comma: 6,1 -> 6.1
     text = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", text)
-    text = re.sub(r"[^\w%.\s-]|_", " ", text)
+    text = re.sub(r"[^\w%.\s+-]|_|\+(?![\d.])", " ", text)
     # A hyphen survives only as a minus sign (-2.5) or inside a range (6-7).
     text = re.sub(r"-(?!\d)|(?<=[^\W\d])-", " ", text)
     return " ".join(text.split())
 
 
 def parse_quantity(text: str) -> tuple[float, str] | None:
-    """``"6.1 %"`` -> ``(6.1, "%")``; ``"1mg"`` -> ``(1.0, "mg")``; ``None`` if not a quantity."""
+    """``"6.1 %"`` -> ``(6.1, "%")``; ``"1mg"`` -> ``(1.0, "mg")``; ``"a 6.1% decrease"`` ->
+    ``(-6.1, "%")``; ``None`` if not a quantity."""
+    parsed = _signed_quantity(text)
+    return None if parsed is None else (parsed[0] * (parsed[2] or 1), parsed[1])
+
+
+def _signed_quantity(text: str) -> tuple[float, str, int, str] | None:
+    """``(magnitude, unit, sign, how)``: sign -1/+1 when the text gives one ("-6.1%", "6.1%
+    decrease", "an increase of 2 mg"), else 0; ``how`` is "symbol" or "word" (or "")."""
     norm = normalize(text)
+    sign, how = 0, ""
+    for pattern in (_DIRECTION_AFTER, _DIRECTION_BEFORE):
+        m = pattern.match(norm)
+        if m and _plain_quantity(_drop_article(m.group("q"))) is not None:
+            norm, sign, how = _drop_article(m.group("q")), (-1 if m.group("down") else 1), "word"
+            break
+    q = _plain_quantity(norm)
+    if q is None:
+        return None
+    value, unit = q
+    if value < 0 or norm.lstrip("~ ").startswith("+"):
+        if not how:
+            sign, how = (-1 if value < 0 else 1), "symbol"
+    return abs(value), unit, sign, how
+
+
+def _plain_quantity(norm: str) -> tuple[float, str] | None:
     for word, value in _NUMBER_WORDS.items():
         norm = re.sub(rf"^{word}\b", str(value), norm)
     m = _QUANTITY_RE.match(norm)
@@ -102,20 +149,11 @@ def grade_typed(given: str, answer: str, accept: tuple[str, ...] | list[str] = (
 
 
 def _compare(given: str, given_norm: str, target: str, tolerance: float | None) -> Grade:
-    expected_q = parse_quantity(target)
+    expected_q = _signed_quantity(target)
     if expected_q is not None:
-        given_q = parse_quantity(given)
-        if given_q is None:
-            return Grade(False, False, target, None, 0.0, f"expected a number: {target}")
-        (g_val, g_unit), (e_val, e_unit) = given_q, expected_q
-        if g_unit and e_unit and g_unit != e_unit:
-            return Grade(False, False, target, None, 0.0, f"unit differs: {g_unit} vs {e_unit}")
-        tol = tolerance if tolerance is not None else 1e-9
-        if abs(g_val - e_val) <= tol + 1e-12:
-            return Grade(True, True, target, target, 100.0, "correct")
-        return Grade(False, False, target, None, 0.0, f"number differs: {_fmt(g_val)} vs {_fmt(e_val)}")
-    target_norm = _drop_article(normalize(target))
-    given_norm = _drop_article(given_norm)
+        return _compare_quantities(given, target, expected_q, tolerance)
+    target_norm = _ranges(_drop_article(normalize(target)))
+    given_norm = _ranges(_drop_article(given_norm))
     if given_norm == target_norm:
         return Grade(True, True, target, target, 100.0, "correct")
     # Digits must match exactly even inside text answers ("RANKL" vs "RANK2L" is not a typo).
@@ -131,6 +169,38 @@ def _compare(given: str, given_norm: str, target: str, tolerance: float | None) 
     if distance <= allowed and similarity >= TYPO_THRESHOLD:
         return Grade(True, False, target, target, similarity, f"accepted with a typo (expected: {target})")
     return Grade(False, False, target, None, similarity, "does not match")
+
+
+def _compare_quantities(given: str, target: str, expected: tuple[float, str, int, str],
+                        tolerance: float | None) -> Grade:
+    """Numbers compare by value and unit; a change compares by direction too, written either
+    way: "-6.1%", "6.1% decrease" and "a loss of 6.1 %" are all -6.1%."""
+    given_q = _signed_quantity(given)
+    if given_q is None:
+        return Grade(False, False, target, None, 0.0, f"expected a number: {target}")
+    (g_val, g_unit, g_sign, g_how), (e_val, e_unit, e_sign, _) = given_q, expected
+    if g_unit and e_unit and g_unit != e_unit:
+        return Grade(False, False, target, None, 0.0, f"unit differs: {g_unit} vs {e_unit}")
+    tol = tolerance if tolerance is not None else 1e-9
+    if abs(g_val - e_val) > tol + 1e-12:
+        return Grade(False, False, target, None, 0.0, f"number differs: {_fmt(g_val)} vs {_fmt(e_val)}")
+    if e_sign == 0:
+        # An unsigned answer to "fell by what percentage?" may name the direction in words, but a
+        # minus sign says the opposite of what the card states.
+        if g_sign == -1 and g_how == "symbol":
+            return Grade(False, False, target, None, 0.0, f"sign differs: -{_fmt(g_val)} vs {_fmt(e_val)}")
+        return Grade(True, True, target, target, 100.0, "correct")
+    direction = "a decrease" if e_sign < 0 else "an increase"
+    if g_sign == e_sign:
+        return Grade(True, True, target, target, 100.0, "correct")
+    if g_sign == 0:
+        return Grade(True, False, target, target, 90.0, f"accepted, but say the direction: {target} ({direction})")
+    return Grade(False, False, target, None, 0.0, f"direction differs: the answer is {target} ({direction})")
+
+
+def _ranges(text: str) -> str:
+    """"2 to 3 years" and "2 - 3 years" are the range "2-3 years"."""
+    return re.sub(r"(?<=\d)\s*(?:-|to)\s*(?=\d)", "-", text)
 
 
 def _drop_article(text: str) -> str:
@@ -150,3 +220,85 @@ def _fmt(value: float) -> str:
 def check_choice(given: str, answer: str) -> bool:
     """Multiple choice and true/false: exact option match (after normalization)."""
     return normalize(given) == normalize(answer)
+
+
+# --- list answers -----------------------------------------------------------------
+
+_ITEM_SEPARATOR = re.compile(r"\s*(?:[\n;,/&]|\band\b|\bor\b|\bplus\b)\s*", re.I)
+_BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
+MAX_SPAN = 3  # an expected item may itself hold a separator: "nausea and vomiting"
+
+
+def split_items(given: str) -> list[str]:
+    """The items of a list answer, in the order written: separated by commas, semicolons,
+    newlines, "and" or "or" (a leading bullet or number is dropped)."""
+    lines = [_BULLET.sub("", line) for line in str(given).splitlines()]
+    return [part.strip(" .") for part in _ITEM_SEPARATOR.split("\n".join(lines)) if part.strip(" .")]
+
+
+def _alternatives(item: str) -> list[str]:
+    """An item and its bracketed gloss count either way: "joint pain (arthralgia)" accepts the
+    whole, "joint pain" and "arthralgia"."""
+    m = re.match(r"^(?P<outside>[^()]+?)\s*\((?P<inside>[^()]+)\)\s*$", item)
+    return [item, m.group("outside"), m.group("inside")] if m else [item]
+
+
+def grade_items(given: str, items: list[str] | tuple[str, ...], need: int | None = None,
+                answer: str | None = None) -> Grade:
+    """Grade a list answer: each expected item found (in any order, fuzzily as in
+    :func:`grade_typed`) counts; ``need`` items (default: all) make it right. The note says
+    "2 of 3" and names what was missing; a wrong extra item makes a right answer Hard."""
+    items = list(items)
+    need = max(1, min(need or len(items), len(items)))
+    expected = answer or ", ".join(items)
+    parts = split_items(given)
+    if not parts:
+        return Grade(False, False, expected, None, 0.0, "no answer given", 0, need)
+    used = [False] * len(parts)
+    matched: list[str] = []
+    exact = True
+    # Longer items first, so "hot flashes and night sweats" is not split into two near misses.
+    for item in sorted(items, key=lambda t: -len(t)):
+        hit = _find(item, parts, used)
+        if hit is None:
+            continue
+        start, length, result = hit
+        for k in range(start, start + length):
+            used[k] = True
+        matched.append(item)
+        exact = exact and result.exact
+    found = min(len(matched), need)
+    extra = [p for p, u in zip(parts, used) if not u]
+    missing = [t for t in items if t not in matched]
+    note = f"{found} of {need}"
+    if found < need and missing:
+        label = "missing" if len(items) == need else "also right"
+        note += f"; {label}: " + ", ".join(missing)
+    if extra:
+        note += "; not in the list: " + ", ".join(extra)
+    correct = found >= need
+    if correct and extra:
+        exact = False
+    similarity = 100.0 * found / need
+    return Grade(correct, correct and exact, expected, expected if correct else None, similarity, note, found, need)
+
+
+def _find(item: str, parts: list[str], used: list[bool]) -> tuple[int, int, Grade] | None:
+    """The first run of unused given parts (longest first) that matches ``item``."""
+    for length in range(min(MAX_SPAN, len(parts)), 0, -1):
+        for start in range(len(parts) - length + 1):
+            if any(used[start:start + length]):
+                continue
+            text = " and ".join(parts[start:start + length])
+            for alternative in _alternatives(item):
+                result = _compare(text, normalize(text), alternative, None)
+                if result.correct:
+                    return start, length, result
+    return None
+
+
+def grade_answer(given: str, item) -> Grade:
+    """Grade a reply to a typed study item: a list answer when the card has ``items``."""
+    if getattr(item, "items", ()):
+        return grade_items(given, item.items, item.need or None, item.answer)
+    return grade_typed(given, item.answer, item.accept, item.tolerance)

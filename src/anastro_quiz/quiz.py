@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Iterable, Sequence
 
 from .decks import StudyItem
-from .grading import check_choice, grade_typed, normalize
+from .grading import check_choice, grade_answer, normalize
 
 KINDS = ("choice", "typed", "true_false")
 CHOICES = 4
@@ -35,9 +35,10 @@ class Question:
     options: tuple[str, ...] = ()
 
     def check(self, given: str) -> tuple[bool, str]:
-        """``(correct, note)`` for a reply; typed replies go through the typed-answer grader."""
+        """``(correct, note)`` for a reply; typed replies go through the typed-answer grader (a
+        list answer is right with the items it needs; "2 of 3" scores nothing, and the note says so)."""
         if self.kind == "typed":
-            grade = grade_typed(given, self.answer, self.item.accept, self.item.tolerance)
+            grade = grade_answer(given, self.item)
             return grade.correct, grade.note
         correct = check_choice(given, self.answer)
         return correct, "correct" if correct else f"the answer is {self.answer}"

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, OptionList, ProgressBar, Static
 
 from ...decks import StudyItem
-from ...grading import Grade, grade_typed
+from ...grading import Grade, grade_answer
 from ...scheduler import Rating
 from ..widgets.grade_bar import LABELS, GradeBar
 from .base import CoreScreen
@@ -139,6 +139,8 @@ class ReviewScreen(CoreScreen):
         typed.display = item.type == "typed"
         typed.disabled = item.type != "typed"
         typed.value = ""
+        typed.placeholder = ("Type the items, separated by commas, then Enter" if item.items
+                             else "Type your answer, then Enter")
         for name in ("answer", "verdict", "explanation"):
             self.query_one(f"#{name}", Static).display = False
         self.query_one("#reveal-button", Button).label = (
@@ -213,7 +215,8 @@ class ReviewScreen(CoreScreen):
             g = self.typed_grade
             given = self.query_one("#typed", Input).value
             mark = "[b $success]✓ correct[/]" if g.exact else (
-                "[b $warning]≈ accepted[/]" if g.correct else "[b $error]✗ not right[/]")
+                "[b $warning]≈ accepted[/]" if g.correct else
+                f"[b $warning]◐ {g.found} of {g.needed}[/]" if g.partial else "[b $error]✗ not right[/]")
             verdict = self.query_one("#verdict", Static)
             verdict.update(Content.from_markup(
                 mark + "  you wrote: $given\n[$text-muted]$note[/]\n"
@@ -235,7 +238,7 @@ class ReviewScreen(CoreScreen):
         item = self.shown.item if self.shown else None
         if item is None or self.revealed:
             return
-        self.typed_grade = grade_typed(event.value, item.answer, item.accept, item.tolerance)
+        self.typed_grade = grade_answer(event.value, item)
         self.reveal()
 
     def action_primary(self) -> None:
