@@ -1,5 +1,7 @@
 """Stages 4-5: card writing rules and topic sorting."""
 
+from pathlib import Path
+
 from anastro_quiz.decks import parse_deck, dump_deck, Deck
 from anastro_quiz.generate.cards import contains_answer, number_distractors, term_cards
 from anastro_quiz.generate.extract import Sentence
@@ -38,14 +40,17 @@ def test_dangling_sentences_make_no_term_card():
     assert term_cards(s, {"osteoclasts": 6.0}, {}) == []
 
 
+TOPIC_FILE = Path(__file__).resolve().parents[1] / "decks" / "sources" / "topics.yaml"
+
+
 def test_topics_from_rules():
-    rules = load_rules()
+    rules = load_rules(TOPIC_FILE)
     assert {t.id for t in rules.topics} >= {"mechanism", "osteoclast-regulation", "atac-bmd", "dosing",
                                            "monitoring-systemic"}
-    assert assign("What does RANKL stand for? osteoclast", "") == "osteoclast-regulation"
-    assert assign("typically prescribed at a dose of 1 mg daily", "") == "dosing"
-    assert assign("The lumbar spine lost 6.1% in the ATAC substudy", "") == "atac-bmd"
-    assert assign("Nothing relevant here", "") == rules.fallback
+    assert assign("What does RANKL stand for? osteoclast", "", rules) == "osteoclast-regulation"
+    assert assign("typically prescribed at a dose of 1 mg daily", "", rules) == "dosing"
+    assert assign("The lumbar spine lost 6.1% in the ATAC substudy", "", rules) == "atac-bmd"
+    assert assign("Nothing relevant here", "", rules) == rules.fallback
 
 
 def _cloze_answers(sentence: str, terms: dict[str, float]) -> list[str]:

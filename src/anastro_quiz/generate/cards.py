@@ -38,6 +38,7 @@ class Draft:
     # and the cell's full text, so disagreements between articles can be pointed out.
     same_as: tuple[str, ...] = ()
     cell: str = ""
+    score: float = 0.0  # set by the selection stage: how much the card is worth asking
 
     def card(self, topic: str) -> Card:
         """The final card. Its id hashes the fact (kind, source, answer), not the wording or the
@@ -48,6 +49,8 @@ class Draft:
         data = {k: _display(v) if k in _DISPLAYED else v for k, v in self.data.items()}
         data["tags"] = [topic, self.kind] + [t for t in self.tags if t not in (topic, self.kind)]
         data["source"] = {"document": self.document, "quote": self.quote}
+        if self.score:
+            data["score"] = round(self.score, 2)
         return Card(id=f"{self.kind}-{digest[:10]}", type=self.type, data=data)
 
 
@@ -181,23 +184,74 @@ def term_cards(s: Sentence, terms: dict[str, float], families: dict[str, list[st
     expansions = _expansions(text)
     ranked = [t for t in ranked if not _spelled_out(text, t) and not any(t in e for e in expansions)
               and not _in_a_name(text, t)]
-    for term in ranked[:3]:
+    out = []
+    for term in ranked[:3]:  # candidates; the selection stage keeps the one most worth asking
         pattern = re.compile(rf"(?<![\w\-]){re.escape(term)}(?![\w\-])")
         blanked = pattern.sub(BLANK, text)
         if contains_answer(blanked, term) or blanked.count(BLANK) > 2:
             continue
         if _verb_position(text, pattern) or not _anchored(blanked, term):
             continue
-        term_text = term
         options = [f for f in families.get(term.lower(), []) if f.lower() != term.lower()
                    and not contains_answer(blanked, f)]
         if len(options) >= 2:
-            choices = sorted({term_text, *options[:3]}, key=str.lower)
-            return [_draft("term", "choice", {"prompt": blanked, "answer": term_text, "choices": choices},
-                           s, blanked)]
-        text = pattern.sub(lambda m: "{{c1::" + m.group(0) + "}}", text)
-        return [_draft("term", "cloze", {"text": text}, s, blanked)]
-    return []
+            choices = sorted({term, *options[:3]}, key=str.lower)
+            out.append(_draft("term", "choice", {"prompt": blanked, "answer": term, "choices": choices},
+                              s, blanked))
+            continue
+        cloze = pattern.sub(lambda m: "{{c1::" + m.group(0) + "}}", text)
+        out.append(_draft("term", "cloze", {"text": cloze}, s, blanked))
+    return out
+
+
+# What a sentence's subject does to something: the object of the verb is the fact.
+_EFFECT_VERB = (r"(?:increases|decreases|reduces|raises|lowers|suppresses|inhibits|blocks|prevents|promotes|"
+                r"stimulates|enhances|impairs|shortens|prolongs|accelerates|slows|triggers|induces|activates|"
+                r"antagonizes|antagonises|converts|causes|mediates|regulates|controls|maintains|protects|"
+                r"elevates|worsens|improves|limits|restricts|drives|disrupts|interferes with|binds to|"
+                r"competes with|leads to|results in|contributes to)")
+_OBJECT_STOP = (r"(?:from|by|through|via|in|into|during|which|that|while|when|thereby|leading|resulting|"
+                r"because|as|than|whereas|but|so|to|for|at|on|with|without|within|among|after|before|until)")
+_EFFECT = re.compile(
+    rf"^(?P<subject>(?:[A-Z][\w\-’']*)(?: [\w\-’']+){{0,5}}?) (?:(?:also|directly|strongly|significantly|"
+    rf"markedly|further|potently|effectively|primarily) )?(?P<verb>{_EFFECT_VERB}) "
+    rf"(?:(?P<det>the|their|its|a|an|this) )?(?P<object>(?:(?!{_OBJECT_STOP}\b)[\w\-α-ω’']+)"
+    rf"(?: (?!{_OBJECT_STOP}\b)[\w\-α-ω’']+){{0,5}}(?: \([A-Z][\w\-]{{1,9}}\))?)(?=[,.;:]| {_OBJECT_STOP}\b|$)")
+_MEANS = re.compile(
+    r"\bby (?P<verb>[a-z]+ing) (?:(?P<det>the|their|its|a|an) )?(?P<object>[a-z][\w\-α-ω]*(?: [\w\-α-ω]+){0,4}?)"
+    r"(?=[,.;:]| and\b| in\b| of\b| which\b| that\b| from\b| to\b|$)")
+_NOT_SUBJECT = re.compile(r"^(?:While|Although|If|When|Because|As|Since|Once|Unless|Though|In|For|With|By|At|On|"
+                          r"After|Before|During|Among|Like|Unlike|This|These|That|Those|It|They|Such)\b")
+
+
+def effect_cards(s: Sentence, terms: dict[str, float]) -> list[Draft]:
+    """Cloze on what a named subject does to something ("Estradiol suppresses the {{c1::formation of
+    new osteoclasts}}") and on the means after "by" ("by promoting their {{c1::programmed cell
+    death}}"): the object of the verb carries the fact, not the subject word."""
+    text = resolve(s)
+    if text is None or len(text.split()) < 6 or _META.search(text):
+        return []
+    out = []
+    spans = []
+    m = _EFFECT.match(text)
+    if m and not _NOT_SUBJECT.match(m.group("subject")):
+        spans.append((m.start("object"), m.end("object")))
+    for mm in _MEANS.finditer(text):
+        spans.append((mm.start("object"), mm.end("object")))
+    for start, end in spans:
+        answer = text[start:end].strip()
+        tokens = answer.split()
+        if not 1 <= len(tokens) <= 6 or not any(w.lower() in terms or zipf(w.lower()) < 4.5 for w in tokens
+                                                if len(w) >= 4):
+            continue
+        if tokens[-1].lower() in ("and", "or", "of", "the", "a", "an") or answer.lower() in ("it", "them"):
+            continue
+        blanked = text[:start] + BLANK + text[end:]
+        if contains_answer(blanked, answer) or len(blanked.split()) > 45:
+            continue
+        cloze = text[:start] + "{{c1::" + answer + "}}" + text[end:]
+        out.append(_draft("effect", "cloze", {"text": cloze}, s, blanked))
+    return out
 
 
 def _variants(a: str, b: str) -> bool:

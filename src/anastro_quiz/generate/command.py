@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
+from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import Callable, Iterator, NoReturn
 
 import click
 
@@ -31,18 +34,29 @@ def _fail(message: str) -> NoReturn:
 @click.option("--force", is_flag=True, help="Overwrite deck and source files that already exist.")
 @click.option("--deck-prefix", "prefix", default="",
               help="Prefix for deck ids and titles (e.g. 'letrozole'), so these decks can be studied "
-                   "beside the bundled ones, whose ids are the bare topic names.")
-def generate_command(documents: tuple[Path, ...], output: Path, force: bool, prefix: str) -> None:
-    """Generate topic decks from plain-text articles (DOCUMENTS) into OUTPUT."""
+                   "beside the bundled ones.")
+@click.option("--topics", "topics", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A topic file (YAML keyword rules): sort the cards of all documents into one deck "
+                   "per topic instead of one deck per document tagged by its sections.")
+@click.option("--max-cards", "max_cards", type=click.IntRange(min=1), default=None,
+              help="At most this many cards per document (the best ones); default: a budget per "
+                   "section from its length.")
+@click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write every card and every skipped candidate, with its score and why, to this file.")
+def generate_command(documents: tuple[Path, ...], output: Path, force: bool, prefix: str,
+                     topics: Path | None, max_cards: int | None, report: Path | None) -> None:
+    """Generate decks from articles (DOCUMENTS: text, Markdown, HTML or PDF) into OUTPUT."""
     from .clean import InputError
-    from .pipeline import generate_decks
+    from .pipeline import generate
 
     if prefix and not ID_RE.match(prefix):
         _fail(f"--deck-prefix {prefix!r} must be letters, digits, - _ . : (starting with a letter or digit)")
     try:
-        decks = generate_decks(list(documents))
+        with _progress(len(documents)) as step:
+            result = generate(list(documents), topics, max_cards, progress=step)
     except InputError as exc:
         _fail(str(exc))
+    decks = result.decks
     if prefix:
         for deck in decks:
             deck.id, deck.title = f"{prefix}-{deck.id}", f"{prefix}: {deck.title}"
@@ -52,17 +66,67 @@ def generate_command(documents: tuple[Path, ...], output: Path, force: bool, pre
     existing = sorted(str(p) for p in [*files, *copies] if p.exists())
     if existing and not force:
         _fail("these files already exist (use --force to overwrite): " + ", ".join(existing))
+    if report is not None:
+        files[report] = report_text(result)
     try:
         write_all(files, copies)
     except OSError as exc:
         _fail(f"cannot write to {output}: {exc.strerror or exc}")
-    problems = validate_paths(list(files))
+    problems = validate_paths([f for f in files if f != report])
     if problems:  # a generator bug, not a user mistake: say so plainly (exit 1)
         raise click.ClickException("generated decks failed validation:\n" + "\n".join(map(str, problems)))
-    total = sum(len(d.cards) for d in decks)
-    for deck in decks:
-        click.echo(f"{output / (deck.id + '.yaml')}: {len(deck.cards)} cards")
-    click.echo(f"{len(decks)} decks, {total} cards from {len(documents)} document(s)")
+    click.echo(summary(result, output))
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[str], None]]:
+    """A progress bar on a terminal (stderr), nothing when piped."""
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda name: None
+        return
+    with click.progressbar(length=total, label="Reading", file=sys.stderr,
+                           item_show_func=lambda name: name) as bar:
+        def step(name: str) -> None:
+            bar.update(1, name)
+        yield step
+
+
+def summary(result, output: Path) -> str:
+    """Per deck: cards, cards per topic and per kind; then what was skipped and why."""
+    lines = []
+    for deck in result.decks:
+        topics = Counter(c.tags[0] for c in deck.cards if c.tags)
+        kinds = Counter(c.tags[1] for c in deck.cards if len(c.tags) > 1)
+        lines.append(f"{output / (deck.id + '.yaml')}: {len(deck.cards)} cards")
+        lines.append("  topics: " + ", ".join(f"{t} {n}" for t, n in topics.most_common()))
+        lines.append("  kinds:  " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
+    total = sum(len(d.cards) for d in result.decks)
+    reasons = Counter(s.reason for s in result.skipped)
+    lines.append(f"{len(result.decks)} decks, {total} cards from {len(result.documents)} document(s)")
+    if reasons:
+        lines.append(f"skipped {len(result.skipped)} candidates: "
+                     + ", ".join(f"{r} {n}" for r, n in reasons.most_common()) + " (--report FILE lists them)")
+    return "\n".join(lines)
+
+
+def report_text(result) -> str:
+    """Every card kept and every candidate skipped, best first, with score and reason."""
+    from .select import answer_of, prompt_of
+
+    out = ["# anastro-quiz generate report", ""]
+    for deck in result.decks:
+        out.append(f"## {deck.id}: {len(deck.cards)} cards")
+        for c in sorted(deck.cards, key=lambda c: -float(c.data.get("score") or 0)):
+            q = c.data.get("prompt") or c.data.get("statement") or c.data.get("text")
+            out.append(f"- KEPT {c.data.get('score', '')} [{', '.join(c.tags)}] {q}")
+        out.append("")
+    out.append(f"## skipped: {len(result.skipped)}")
+    for s in sorted(result.skipped, key=lambda s: -s.draft.score):
+        d = s.draft
+        why = f"{s.reason}: {s.detail}" if s.detail else s.reason
+        out.append(f"- SKIPPED {d.score:.2f} {d.kind} ({why}) {prompt_of(d)} -> {answer_of(d)}"
+                   f"  [{d.document}]")
+    return "\n".join(out) + "\n"
 
 
 def write_all(files: dict[Path, str], copies: dict[Path, Path]) -> None:

@@ -1,39 +1,115 @@
-"""The whole generator: documents in, topic decks out (no file is written here)."""
+"""The whole generator: documents in, decks out (no file is written here).
+
+Stages: read and clean (:mod:`.clean`, :mod:`.structure`), sentences and facts
+(:mod:`.extract`), candidate cards (:mod:`.cards`, :mod:`.table_cards`), choosing what is
+worth asking (:mod:`.select`) and topics (:mod:`.topics`).
+"""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
-from rapidfuzz import fuzz
-
-from ..decks import CLOZE_RE, Deck
+from ..decks import Deck
 from . import cards as C
-from . import table_cards
+from . import select, table_cards
 from .clean import InputError, clean_lines, read_document
 from .extract import (NUMBER_RE, Fact, Sentence, acronym_facts, definition_facts, key_terms, list_contrasts,
-                      numeric_facts, sentences_of, table_facts, words)
-from .structure import parse_blocks
-from .topics import TopicRules, assign, load_rules
+                      numeric_facts, sentences_of, table_facts, words, zipf)
+from .select import Skipped
+from .structure import Block, parse_blocks
+from .topics import OVERVIEW, HeadingOutline, TopicRules, assign, load_rules, outline, slug, term_topics
 
-MAX_CARDS_PER_QUOTE = 3
-SIMILAR = 90  # rapidfuzz ratio above which two questions in one deck ask the same thing
+_BRAND = re.compile(r"\bbrand names?\s+(?P<names>[A-Z][\w\-]+(?:(?:,\s*|\s+(?:and|or)\s+)[A-Z][\w\-]+)*)")
+_POINTS_BACK = re.compile(r"^(?:this|these|the same|such)\b|\b(?:this|these)\s+(?:trial|study|drug|medication|"
+                          r"effect|enzyme|process|mechanism|agent|therapy|treatment|class|finding)\b", re.I)
 
 
 @dataclass
 class Document:
-    """One parsed article: its text, sentences, key terms and facts."""
+    """One parsed article: its text, blocks, sentences, key terms and facts."""
 
     name: str
     text: str
     sentences: list[Sentence]
     terms: dict[str, float]
     facts: list[Fact] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    outline: HeadingOutline = field(default_factory=lambda: HeadingOutline("", {}))
+    by_terms: dict[str, str] = field(default_factory=dict)  # quote -> topic, for documents without headings
+
+    @property
+    def title(self) -> str:
+        """The document's own title, or its file name made readable."""
+        if self.outline.title:
+            return self.outline.title
+        stem = Path(self.name).stem.replace("_", " ").replace("-", " ").strip()
+        return stem[:1].upper() + stem[1:] if stem else self.name
+
+    @property
+    def subjects(self) -> set[str]:
+        """The words naming what the document is about (title, brand names, its most used rare
+        word): as an answer they test nothing."""
+        out = {w.lower() for w in words(self.title) if len(w) >= 4}
+        counts: Counter[str] = Counter()
+        for s in self.sentences:
+            for w in set(words(s.text)):
+                if len(w) >= 5 and zipf(w.lower()) < 3.0:
+                    counts[w.lower()] += 1
+            m = _BRAND.search(s.text)
+            if m:
+                out |= {n.lower() for n in re.split(r",\s*|\s+(?:and|or)\s+", m.group("names"))}
+        if counts:  # the drug an article is about is in a third of its sentences or more
+            top = max(sorted(counts), key=lambda w: counts[w])
+            if counts[top] * 3 >= len(self.sentences):
+                out.add(top)
+        return out
+
+    def frequent_terms(self, n: int = 5) -> set[str]:
+        """The key terms used in the most sentences: the article's themes."""
+        counts = Counter(w.lower() for s in self.sentences for w in set(words(s.text)) if w.lower() in self.terms)
+        return {w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]}
+
+    def section_of(self, d: C.Draft) -> str:
+        """The topic (top-level section, or key-term cluster) a card's quote belongs to."""
+        if self.by_terms:
+            return self.by_terms.get(d.quote, OVERVIEW)
+        return self.outline.topic(d.heading)
+
+    def section_words(self) -> dict[str, int]:
+        """Words of prose and table rows per section, for the default card budget."""
+        out: Counter[str] = Counter()
+        for s in self.sentences:
+            key = self.by_terms.get(s.text, OVERVIEW) if self.by_terms else self.outline.topic(s.heading)
+            out[key] += len(s.text.split())
+        for b in self.blocks:
+            if b.kind == "item":  # a list item is a fact of its own, however short
+                key = OVERVIEW if self.by_terms else self.outline.topic(b.heading)
+                out[key] += select.WORDS_PER_CARD
+            if b.kind == "table" and b.table is not None:  # a row is worth a card of its own
+                key = OVERVIEW if self.by_terms else self.outline.topic(b.heading)
+                out[key] += select.WORDS_PER_CARD * len(b.table.rows) * max(1, len(b.table.columns))
+        return dict(out)
+
+    def lead_sentences(self) -> set[str]:
+        """The first sentence under each heading: sections open with their point."""
+        out, seen = set(), set()
+        for s in self.sentences:
+            if s.heading not in seen and s.usable:
+                seen.add(s.heading)
+                out.add(s.text)
+        return out
+
+    def pointed_at(self) -> set[str]:
+        """Sentences that a following sentence refers back to ("This trial ...")."""
+        return {s.before.text for s in self.sentences if s.before is not None and _POINTS_BACK.search(s.text)}
 
 
 def read(path: str | Path) -> Document:
-    """Run stages 1-3 on one file; :class:`InputError` if it has nothing to learn from."""
+    """Read, clean and split one file; :class:`InputError` if it has nothing to learn from."""
     path = Path(path)
     text = read_document(path)
     blocks = parse_blocks(clean_lines(text))
@@ -41,7 +117,11 @@ def read(path: str | Path) -> Document:
     if not any(s.usable for s in sentences) and not any(b.kind == "table" for b in blocks):
         raise InputError(f"{path}: no usable sentences (is this an article in English prose?)")
     terms = key_terms(sentences)
-    doc = Document(path.name, text, sentences, terms)
+    doc = Document(path.name, text, sentences, terms, blocks=blocks, outline=outline(blocks))
+    if not any(b.kind == "heading" for b in blocks):
+        spelled = {w.lower(): w for s in sentences for w in words(s.text)}
+        k = max(2, min(8, len(sentences) // 10))
+        doc.by_terms = term_topics([s.text for s in sentences], terms, spelled, k)
     for s in sentences:
         if s.lost is None:
             doc.facts += numeric_facts(s) + definition_facts(s, terms) + acronym_facts(s)
@@ -50,6 +130,10 @@ def read(path: str | Path) -> Document:
             doc.facts += table_facts(b, path.name)
     doc.facts += list_contrasts(sentences)
     return doc
+
+
+def _name(document: str) -> str:
+    return document.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def drafts_for(doc: Document, pool: dict[str, set[str]]) -> list[C.Draft]:
@@ -63,6 +147,7 @@ def drafts_for(doc: Document, pool: dict[str, set[str]]) -> list[C.Draft]:
     out: list[C.Draft] = C.number_cards([f for f in doc.facts if f.kind == "number"], by_text, pool)
     for s in doc.sentences:
         out += C.term_cards(s, doc.terms, families)
+        out += C.effect_cards(s, doc.terms)
     for f in doc.facts:
         if f.kind in ("definition", "named", "role", "acronym"):
             d = C.definition_card(f)
@@ -77,39 +162,6 @@ def drafts_for(doc: Document, pool: dict[str, set[str]]) -> list[C.Draft]:
         if d is not None:
             out.append(d)
     return out
-
-
-def prune(drafts: list[C.Draft], topic_of: dict[int, str]) -> list[C.Draft]:
-    """Drop cards that ask what an earlier card in the same deck already asks."""
-    kept: list[C.Draft] = []
-    per_quote: Counter[str] = Counter()
-    asked: dict[str, list[tuple[str, str]]] = {}
-    defined: set[tuple[str, str]] = set()
-    answered: set[tuple[str, str]] = set()
-    for d in drafts:
-        topic = topic_of[id(d)]
-        answer = C.normalise(str(d.data.get("answer", d.data.get("text", ""))))
-        key = (topic, answer) if d.kind == "define" else None
-        if key and key in defined:
-            continue
-        if per_quote[d.quote] >= MAX_CARDS_PER_QUOTE:
-            continue
-        said = C.normalise(" ".join(m.group(2) for m in CLOZE_RE.finditer(str(d.data.get("text", ""))))) or answer
-        if (d.quote, said) in answered:  # "What is responsible for X?" and "_____ are responsible for X"
-            continue
-        # Near-identical questions from different sentences ask the same thing; two blanks in
-        # one sentence ("6.1% ... 7.2%") ask different things.
-        if any(fuzz.ratio(d.ask, other) >= SIMILAR for other, quote in asked.get(topic, ()) if quote != d.quote):
-            continue
-        if d.ask in {a for a, _ in asked.get(topic, ())}:
-            continue
-        kept.append(d)
-        per_quote[d.quote] += 1
-        asked.setdefault(topic, []).append((d.ask, d.quote))
-        answered.add((d.quote, said))
-        if key:
-            defined.add(key)
-    return kept
 
 
 def _figures(text: str) -> set[str]:
@@ -137,15 +189,36 @@ def note_disagreements(drafts: list[C.Draft]) -> None:
                 f"Sources differ: {note}"
 
 
-def generate_decks(paths: list[str | Path], rules: TopicRules | None = None) -> list[Deck]:
-    """Read documents and return one deck per topic that received cards (deterministic)."""
+@dataclass
+class Generation:
+    """What one run produced: the decks, and every candidate that did not make it, with why."""
+
+    decks: list[Deck]
+    skipped: list[Skipped]
+    documents: list[Document]
+
+
+def generate(paths: list[str | Path], topics: str | Path | None = None, max_cards: int | None = None,
+             progress: Callable[[str], None] | None = None) -> Generation:
+    """Read documents and build decks (deterministic; nothing is written).
+
+    Without ``topics`` each document becomes one deck whose cards are tagged with the
+    document's own top-level sections; with a topic file, cards from all documents are sorted
+    into one deck per topic. ``max_cards`` caps the cards per document; by default each
+    section gets a budget from its length. ``progress`` is called with each document's name
+    as it is read.
+    """
     if not paths:
         raise InputError("no documents given")
-    rules = rules or load_rules()
-    docs = [read(p) for p in paths]
-    names = [d.name for d in docs]
+    rules = load_rules(Path(topics)) if topics is not None else None
+    names = [_name(str(p)) for p in paths]
     if len(set(names)) != len(names):
         raise InputError("two documents share a file name; card sources could not tell them apart")
+    docs = []
+    for p in paths:
+        if progress:
+            progress(_name(str(p)))
+        docs.append(read(p))
     pool: dict[str, set[str]] = {}
     for doc in docs:
         for f in doc.facts:
@@ -157,14 +230,38 @@ def generate_decks(paths: list[str | Path], rules: TopicRules | None = None) -> 
     if not drafts:
         raise InputError("no facts found to make cards from: " + ", ".join(names))
     note_disagreements(drafts)
+    by_name = {d.name: d for d in docs}
+    section_of = {id(d): by_name[d.document].section_of(d) for d in drafts}
+    group_of = {k: f"{drafts_doc}\x1f{sec}" for k, (drafts_doc, sec) in
+                ((id(d), (d.document, section_of[id(d)])) for d in drafts)}
+    budgets = {f"{doc.name}\x1f{sec}": select.section_budget(n, sec) for doc in docs for sec, n in doc.section_words().items()}
+    ctx = select.Context(terms={t: v for doc in docs for t, v in doc.terms.items()},
+                         subjects=set().union(*(doc.subjects for doc in docs)),
+                         frequent=set().union(*(doc.frequent_terms() for doc in docs)),
+                         lead_sentences=set().union(*(doc.lead_sentences() for doc in docs)),
+                         pointed_at=set().union(*(doc.pointed_at() for doc in docs)))
+    kept, skipped = select.choose(drafts, ctx, group_of, budgets, max_cards)
     texts = {d.name: d.text for d in docs}
+    kept.sort(key=lambda d: (names.index(d.document), texts[d.document].find(d.quote), d.kind, d.ask))
+    if rules is not None:
+        decks = _rule_decks(kept, rules, names)
+    else:
+        decks = _document_decks(kept, docs, section_of)
+    return Generation(decks, skipped, docs)
+
+
+def generate_decks(paths: list[str | Path], topics: str | Path | None = None,
+                   max_cards: int | None = None) -> list[Deck]:
+    """The decks of :func:`generate` (deterministic)."""
+    return generate(paths, topics, max_cards).decks
+
+
+def _rule_decks(kept: list[C.Draft], rules: TopicRules, names: list[str]) -> list[Deck]:
     order = {t.id: i for i, t in enumerate(rules.topics)}
-    drafts.sort(key=lambda d: (names.index(d.document), texts[d.document].find(d.quote), d.kind, d.ask))
-    topic_of = {id(d): assign(_question(d), f"{d.quote} {d.heading}", rules) for d in drafts}
-    kept = prune(drafts, topic_of)
     decks: dict[str, Deck] = {}
     for d in kept:
-        topic = next(t for t in rules.topics if t.id == topic_of[id(d)])
+        topic_id = assign(_question(d), f"{d.quote} {d.heading}", rules)
+        topic = next(t for t in rules.topics if t.id == topic_id)
         deck = decks.setdefault(topic.id, Deck(topic.id, topic.title, topic.description))
         deck.cards.append(d.card(topic.id))
         if {"document": d.document} not in deck.sources:
@@ -172,6 +269,28 @@ def generate_decks(paths: list[str | Path], rules: TopicRules | None = None) -> 
     for deck in decks.values():
         deck.sources.sort(key=lambda s: names.index(s["document"]))
     return sorted(decks.values(), key=lambda deck: order[deck.id])
+
+
+def _document_decks(kept: list[C.Draft], docs: list[Document], section_of: dict[int, str]) -> list[Deck]:
+    decks = []
+    ids: set[str] = set()
+    for doc in docs:
+        cards = [d for d in kept if d.document == doc.name]
+        if not cards:
+            continue
+        deck_id = slug(doc.title)
+        while deck_id in ids:
+            deck_id += "-2"
+        ids.add(deck_id)
+        sections: list[str] = []
+        for d in cards:
+            if section_of[id(d)] not in sections:
+                sections.append(section_of[id(d)])
+        deck = Deck(deck_id, doc.title, f"Cards from {doc.name}, by section: " + "; ".join(sections) + ".")
+        deck.sources.append({"document": doc.name})
+        deck.cards = [d.card(slug(section_of[id(d)])) for d in cards]
+        decks.append(deck)
+    return decks
 
 
 def _question(d: C.Draft) -> str:

@@ -1,0 +1,221 @@
+"""Stage 5: choose what is worth asking.
+
+Every candidate card gets a score from three things a teacher weighs: how much its answer
+carries (a rare domain term, a number with its unit, a cause, a list), how central its
+sentence is (a section's lead sentence, one that later sentences point back to, one dense
+with key terms), and penalties (the article's own subject as the answer, half of a fixed
+term, a citation year, trivia sections, an answer the deck already asks, a long prompt).
+Candidates are ranked first; caps (per sentence, per answer, per section budget) are
+applied while walking down the ranking, so the key figure of a sentence is never the one
+that is cut.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..decks import CLOZE_RE
+from .cards import Draft, normalise
+
+# What each kind of card is worth before its content is looked at: the kinds a teacher
+# writes (cause, chain, comparison, list, rule) come first, a cloze on a term last.
+KIND_PRIOR = {"why": 1.0, "action": 1.0, "compare": 0.95, "chain": 0.9, "list": 0.9, "number": 0.8, "effect": 0.8,
+              "table": 0.7, "define": 0.7, "item": 0.6, "contrast": 0.55, "term": 0.5}
+MIN_SCORE = 0.3
+MAX_PER_QUOTE = 2
+MAX_PER_ROW = 3  # a table row holds one fact per column, and a comparison of them
+_ROW_KINDS = {"table", "contrast", "compare"}
+ANSWER_SHARE = 0.05  # no answer may be more than ~5% of a deck's answers
+SIMILAR = 90  # rapidfuzz ratio above which two questions ask the same thing
+MAX_PROMPT_WORDS = 40
+WORDS_PER_CARD = 25  # default density: about one card per 25 words of a section...
+SECTION_MIN, SECTION_MAX = 2, 16  # ...but at least 2 and at most 16 cards per section
+
+# Sections whose facts are rarely what a student is examined on (names, history, chemistry
+# trivia); their cards still compete, at a discount.
+_TRIVIA_SECTIONS = re.compile(
+    r"\b(?:history|society and culture|names?|brand names?|economics|cost|legal status|chemistry|"
+    r"synthesis|research|etymology|veterinary|environment\w*|culture|generic names?|marketing|"
+    r"see also|external links|availability|patent\w*)\b", re.I)
+_TRIVIA_QUOTE = re.compile(
+    r"\b(?:optical rotation|solubility|soluble in|melting point|molar mass|molecular weight|CAS number|"
+    r"patented|sold under the brand|brand names? |marketed (?:under|as)|prescriptions|most commonly prescribed|"
+    r"list of essential medicines|trade ?name|approved for medical use in)\b", re.I)
+# A blank that is half of a fixed term: "aromatase [inhibitor]", "Phase [III]", "[95%] CI".
+_FIXED_AFTER = re.compile(r"^\s*(?:inhibitors?|antagonists?|agonists?|receptors?|CI\b|confidence interval)", re.I)
+_FIXED_BEFORE = re.compile(r"(?:\bphase|\btype|\bgrade|\bstage)\s*$", re.I)
+_DIRECTION = re.compile(r"\b(?:increas\w*|decreas\w*|reduc\w*|rais\w*|lower\w*|higher|greater|less|more|"
+                        r"inhibit\w*|suppress\w*|stimulat\w*|block\w*|prevent\w*|compared with|than)\b", re.I)
+_POINTER = re.compile(r"\b(?:this|these|such|the same)\s+(?:trial|study|drug|medication|effect|enzyme|"
+                      r"process|mechanism|agent|therapy|treatment|inhibitor|class|finding|change|loss)\b", re.I)
+
+
+@dataclass
+class Context:
+    """What scoring needs to know about the documents: key terms, subjects, sentence roles."""
+
+    terms: dict[str, float]
+    subjects: set[str]  # each document's own subject words ("anastrozole", "arimidex")
+    frequent: set[str] = field(default_factory=set)  # each document's most used key terms
+    lead_sentences: set[str] = field(default_factory=set)  # first sentence of each section
+    pointed_at: set[str] = field(default_factory=set)  # sentences a later one refers back to
+
+    @property
+    def top_term(self) -> float:
+        return max(self.terms.values(), default=1.0) or 1.0
+
+
+def answer_of(d: Draft) -> str:
+    """The text a student must produce (cloze deletions, an answer, or a statement)."""
+    data = d.data
+    if d.type == "cloze":
+        return " ".join(m.group(2) for m in CLOZE_RE.finditer(str(data.get("text", ""))))
+    if d.type == "true_false":
+        return str(data.get("statement", ""))
+    answer = data.get("answer", "")
+    if isinstance(answer, list):
+        return ", ".join(map(str, answer))
+    return str(answer)
+
+
+def prompt_of(d: Draft) -> str:
+    data = d.data
+    return str(data.get("prompt") or data.get("statement") or CLOZE_RE.sub("[...]", str(data.get("text", ""))))
+
+
+def _is_subject(answer: str, subjects: set[str]) -> bool:
+    words = normalise(answer).split()
+    return bool(words) and all(w in subjects or w.rstrip("s") in subjects for w in words)
+
+
+def score(d: Draft, ctx: Context) -> float:
+    """How much a card is worth asking, about 0..1.5 (see the module docstring)."""
+    answer, prompt = answer_of(d), prompt_of(d)
+    value = KIND_PRIOR.get(d.kind, 0.6)
+    low = answer.lower()
+    if d.kind == "term":
+        salience = max((ctx.terms.get(w, 0.0) for w in re.findall(r"[\w\-α-ω]+", low)), default=0.0)
+        value *= 0.6 + 0.8 * min(1.0, salience / ctx.top_term)
+        blank = CLOZE_RE.search(str(d.data.get("text", "")))
+        if blank:
+            text = str(d.data["text"])
+            if _FIXED_AFTER.match(text[blank.end():]) or _FIXED_BEFORE.search(text[: blank.start()]):
+                value *= 0.3
+        if _DIRECTION.search(low):
+            value *= 1.2
+        if blank and blank.start() == 0 and re.match(r"\s+(?:is|are) (?:the|a|an) ", text[blank.end():]):
+            value *= 1.5  # "[...] is the primary sex steroid that ...": the sentence defines its subject
+        elif low in ctx.frequent or low.rstrip("s") in ctx.frequent:
+            value *= 0.6  # "aromatase" for the sixth time: the article's theme, not a fact
+    if d.kind == "number":
+        if re.fullmatch(r"(?:in |a |the )?(?:19|20)\d\d", low.strip()):
+            value *= 0.25  # a citation or approval year is trivia
+        if "%" in answer:
+            value *= 1.2
+    if d.type != "true_false" and _is_subject(answer, ctx.subjects):
+        value *= 0.05  # "[...] is taken as 1 mg once daily": the article's subject is the answer to nothing
+    if d.quote in ctx.lead_sentences:
+        value *= 1.15
+    if d.quote in ctx.pointed_at:
+        value *= 1.1
+    if _TRIVIA_SECTIONS.search(d.heading or ""):
+        value *= 0.5
+    if _TRIVIA_QUOTE.search(d.quote):
+        value *= 0.5
+    n = len(prompt.split())
+    if n > MAX_PROMPT_WORDS:
+        value *= 0.4 if n <= 60 else 0.05
+    if len(answer.split()) > 12 and d.type != "true_false" and not _short_list(answer):
+        value *= 0.6  # too long to recall
+    return round(value, 4)
+
+
+def _short_list(answer: str) -> bool:
+    """Two to four short items ("serum estradiol, lipid panels and symptoms"): recallable."""
+    items = [i for i in re.split(r",\s*|;\s*|\s+and\s+", answer) if i.strip()]
+    return 2 <= len(items) <= 5 and all(len(i.split()) <= 6 for i in items)
+
+
+def section_budget(words: int, title: str = "") -> int:
+    """Default number of cards for a section of ``words`` words (a trivia section such as
+    History or Chemistry gets a third of that)."""
+    n = math.ceil(words / WORDS_PER_CARD)
+    if _TRIVIA_SECTIONS.search(title):
+        n = math.ceil(n / 3)
+    return max(SECTION_MIN, min(SECTION_MAX, n))
+
+
+@dataclass
+class Skipped:
+    """A candidate that did not become a card, and why (for ``generate --report``)."""
+
+    draft: Draft
+    reason: str  # a short category, e.g. "section budget reached"
+    detail: str = ""
+
+
+def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets: dict[str, int],
+           max_cards: int | None = None) -> tuple[list[Draft], list[Skipped]]:
+    """Rank every candidate, then keep the best while caps allow.
+
+    ``group_of`` maps a draft (by ``id``) to its section key for budgets; ``budgets`` is the
+    number of cards each section may have; ``max_cards`` caps each document's total.
+    Returns the kept drafts (in ranking order) and the skipped ones with reasons.
+    """
+    for d in drafts:
+        d.score = score(d, ctx)
+    ranked = sorted(drafts, key=lambda d: (-d.score, d.ask))
+    total_budget: Counter[str] = Counter()
+    for key, n in budgets.items():
+        total_budget[key.split("\x1f", 1)[0]] += n
+    kept: list[Draft] = []
+    skipped: list[Skipped] = []
+    per_quote: Counter[str] = Counter()
+    per_group: Counter[str] = Counter()
+    per_doc: Counter[str] = Counter()
+    per_answer: Counter[tuple[str, str]] = Counter()
+    asked: dict[str, list[str]] = {}  # per section: compared fuzzily (a section holds few cards)
+    asked_exact: set[tuple[str, str]] = set()  # per document: the same question word for word
+    clozed: set[str] = set()  # sentences that already have a blank: a second reads the same
+    said: set[tuple[str, str]] = set()
+    for d in ranked:
+        answer = normalise(answer_of(d))
+        group = group_of[id(d)]
+        doc = d.document
+        cap = max(1, int(ANSWER_SHARE * max(total_budget[doc], 1)))
+        reason, detail = None, ""
+        if d.score < MIN_SCORE:
+            reason, detail = "score too low", f"{d.score:.2f} < {MIN_SCORE}"
+        elif per_quote[d.quote] >= (MAX_PER_ROW if d.kind in _ROW_KINDS else MAX_PER_QUOTE):
+            reason, detail = "sentence already has its cards", f"{MAX_PER_QUOTE} per sentence"
+        elif d.type != "true_false" and per_answer[(doc, answer)] >= cap:
+            reason, detail = "answer already asked", f"'{answer}' {cap}x"
+        elif (d.quote, answer) in said:
+            reason = "the same answer from the same sentence"
+        elif d.type in ("cloze", "choice") and d.kind in ("term", "effect") and d.quote in clozed:
+            reason = "one blank per sentence"
+        elif (doc, d.ask) in asked_exact or any(fuzz.ratio(d.ask, a) >= SIMILAR for a in asked.get(group, ())):
+            reason = "near-duplicate of a better card"
+        elif per_group[group] >= budgets.get(group, SECTION_MAX):
+            reason = "section budget reached"
+        elif max_cards is not None and per_doc[doc] >= max_cards:
+            reason, detail = "--max-cards reached", str(max_cards)
+        if reason:
+            skipped.append(Skipped(d, reason, detail))
+            continue
+        kept.append(d)
+        per_quote[d.quote] += 1
+        per_group[group] += 1
+        per_doc[doc] += 1
+        per_answer[(doc, answer)] += 1
+        asked.setdefault(group, []).append(d.ask)
+        asked_exact.add((doc, d.ask))
+        if d.kind in ("term", "effect"):
+            clozed.add(d.quote)
+        said.add((d.quote, answer))
+    return kept, skipped

@@ -1,0 +1,184 @@
+"""Choosing what is worth asking, and topics from the document's own structure."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from anastro_quiz.decks import CLOZE_RE, validate_paths
+from anastro_quiz.generate import InputError, generate_decks
+from anastro_quiz.generate.cards import effect_cards
+from anastro_quiz.generate.command import generate_command
+from anastro_quiz.generate.extract import Sentence
+from anastro_quiz.generate.pipeline import generate
+from anastro_quiz.generate.select import answer_of
+from anastro_quiz.generate.topics import load_rules, slug
+
+ARTICLE = """# Letrozole
+
+Letrozole, sold under the brand name Femara among others, is a medication used to treat breast cancer.
+Letrozole inhibits the conversion of androgens into estrogens in peripheral tissues.
+Letrozole is taken by mouth at a dose of 2.5 mg once daily.
+
+## Medical uses
+
+Letrozole is used after surgery in postmenopausal women with hormone receptor-positive breast cancer.
+In the BIG 1-98 trial, disease-free survival improved by 18% compared with tamoxifen over five years.
+Letrozole is also used off-label for ovulation induction in women with polycystic ovary syndrome.
+
+## Side effects
+
+Letrozole lowers the bone mineral density of the lumbar spine by about 4% in the first two years.
+Hypercholesterolemia, an excess of cholesterol in the blood, was reported in 12% of patients taking letrozole.
+Hot flashes and arthralgia are the most common complaints reported by patients taking letrozole.
+
+## Pharmacology
+
+Estradiol suppresses the formation of new osteoclasts from their hematopoietic precursors.
+Letrozole reaches a steady state in plasma after 60 days of daily dosing in most patients.
+Letrozole is metabolized in the liver by CYP3A4 and CYP2A6 into an inactive carbinol metabolite.
+
+## History
+
+Letrozole was patented in 1986 and approved for medical use in the United States in 1997.
+"""
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "letrozole.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_one_deck_per_document_titled_and_tagged_by_its_sections(article):
+    [deck] = generate_decks([article])
+    assert deck.id == "letrozole" and deck.title == "Letrozole"
+    topics = {c.tags[0] for c in deck.cards}
+    assert topics <= {"overview", "medical-uses", "side-effects", "pharmacology", "history"}
+    assert {"medical-uses", "side-effects", "pharmacology"} <= topics
+    assert "Medical uses" in deck.description and "anastrozole" not in deck.description.lower()
+
+
+def test_the_documents_subject_is_never_the_answer(article):
+    [deck] = generate_decks([article])
+    answers = [answer_of_card(c).lower() for c in deck.cards]
+    assert not any(a in ("letrozole", "femara") for a in answers), answers
+
+
+def answer_of_card(card) -> str:
+    d = card.data
+    if card.type == "cloze":
+        return " ".join(m.group(2) for m in CLOZE_RE.finditer(d["text"]))
+    return str(d.get("answer", d.get("statement", "")))
+
+
+def test_ranking_comes_before_the_caps(article):
+    """The key figure of a sentence is kept; what is cut is the weaker candidate."""
+    result = generate([article])
+    kept = [answer_of_card(c) for d in result.decks for c in d.cards]
+    assert "18%" in kept and "2.5 mg" in kept
+    kept_scores: dict[str, list[float]] = {}
+    for d in result.decks:
+        for c in d.cards:
+            kept_scores.setdefault(c.source.quote, []).append(c.data["score"])
+    capped = [s for s in result.skipped if s.reason == "sentence already has its cards"]
+    for s in capped:  # what a sentence cap cuts is never better than what it kept
+        assert round(s.draft.score, 2) <= min(kept_scores[s.draft.quote])
+    by_quote: Counter[str] = Counter(c.source.quote for d in result.decks for c in d.cards)
+    assert max(by_quote.values()) <= 3
+
+
+def test_trivia_and_citation_years_lose_to_facts(article):
+    [deck] = generate_decks([article])
+    answers = {answer_of_card(c) for c in deck.cards}
+    assert "1986" not in answers and "1997" not in answers
+
+
+def test_max_cards_caps_each_document(article):
+    [deck] = generate_decks([article], max_cards=4)
+    assert len(deck.cards) == 4
+    [full] = generate_decks([article])
+    assert len(full.cards) > 4
+    best = sorted(full.cards, key=lambda c: -c.data["score"])[:4]
+    assert {c.id for c in deck.cards} == {c.id for c in best}
+
+
+def test_no_answer_dominates_a_deck(article):
+    [deck] = generate_decks([article])
+    counts = Counter(answer_of_card(c).lower() for c in deck.cards if c.type != "true_false")
+    assert max(counts.values()) <= max(1, len(deck.cards) // 20)
+
+
+def test_without_headings_topics_are_key_terms(tmp_path):
+    text = "\n\n".join(ARTICLE.replace("#", "").split("\n\n")[1:])  # no heading lines
+    plain = tmp_path / "plain.txt"
+    plain.write_text("\n\n".join(p for p in text.split("\n\n") if len(p.split()) > 12), encoding="utf-8")
+    [deck] = generate_decks([plain])
+    assert deck.cards and all(c.tags for c in deck.cards)
+
+
+def test_topic_file_sorts_cards_into_its_decks(article, tmp_path):
+    rules = tmp_path / "topics.yaml"
+    rules.write_text("fallback: other\ntopics:\n"
+                     "  - {id: bone, title: Bone, keywords: {bone: 3, osteoclast: 3}}\n"
+                     "  - {id: other, title: Everything else}\n", encoding="utf-8")
+    decks = generate_decks([article], rules)
+    assert [d.id for d in decks] == ["bone", "other"]
+    assert all("bone" in (c.source.quote.lower()) or "osteoclast" in c.source.quote.lower()
+               for c in decks[0].cards)
+
+
+@pytest.mark.parametrize("content, message", [
+    ("topics: [\n", ":2: not valid YAML"),
+    ("topics: []\n", "needs a 'topics:' list"),
+    ("topics:\n  - {title: No id}\n", "needs an 'id' and a 'title'"),
+    ("topics:\n  - {id: a, title: A, keywords: {x: heavy}}\n", "weights must be numbers"),
+])
+def test_a_bad_topic_file_is_named_with_what_is_wrong(tmp_path, content, message):
+    rules = tmp_path / "bad.yaml"
+    rules.write_text(content, encoding="utf-8")
+    load_rules.cache_clear()
+    with pytest.raises(InputError, match="bad.yaml"):
+        load_rules(rules)
+    try:
+        load_rules(rules)
+    except InputError as exc:
+        assert message in str(exc)
+
+
+def test_cli_summary_report_and_topic_errors(article, tmp_path):
+    out, report = tmp_path / "out", tmp_path / "report.md"
+    result = CliRunner().invoke(generate_command, [str(article), "-o", str(out), "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "topics: " in result.output and "kinds: " in result.output and "skipped " in result.output
+    text = report.read_text(encoding="utf-8")
+    assert "KEPT" in text and "SKIPPED" in text
+    assert validate_paths([out]) == []  # the report is not mistaken for a deck
+    bad = tmp_path / "t.yaml"
+    bad.write_text("nope", encoding="utf-8")
+    result = CliRunner().invoke(generate_command, [str(article), "-o", str(tmp_path / "o2"), "--topics", str(bad)])
+    assert result.exit_code == 2 and "t.yaml" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "o2").exists()
+
+
+def test_effect_cloze_blanks_what_the_subject_does():
+    s = Sentence("Estradiol suppresses the formation of new osteoclasts from their hematopoietic precursors.",
+                 "d.txt", "", "H")
+    [card] = effect_cards(s, {"osteoclasts": 5.0, "hematopoietic": 4.0})
+    assert "{{c1::formation of new osteoclasts}}" in card.data["text"]
+    means = Sentence("Estradiol shortens the lifespan of osteoclasts by promoting their programmed cell death.",
+                     "d.txt", "", "H")
+    answers = {CLOZE_RE.search(d.data["text"]).group(2) for d in effect_cards(means, {"osteoclasts": 5.0})}
+    assert answers == {"lifespan of osteoclasts", "programmed cell death"}
+    assert effect_cards(Sentence("It suppresses the formation of new osteoclasts in bone.", "d", "", "H"),
+                        {"osteoclasts": 5.0}) == []
+
+
+def test_slug():
+    assert slug("Medical uses") == "medical-uses"
+    assert slug("Pharmacology: über 2 mg?") == "pharmacology-uber-2-mg"
+    assert slug("∞") == "topic"
