@@ -152,6 +152,48 @@ class Collection:
                 entry[1] += 1
         return {tag: total / count for tag, (total, count) in sorted(sums.items())}
 
+    # --- editing decks -----------------------------------------------------------
+
+    def reload_deck(self, deck_id: str) -> dict[tuple[str, str], StudyItem]:
+        """Read deck ``deck_id`` again from its file (after an edit) and sync the store.
+
+        Returns the deck's study items by key (empty if the file is gone: the deck is
+        dropped). History stays keyed by (deck, card id), so an edited card keeps it.
+        """
+        from .decks import load_deck
+
+        path = self.decks[deck_id].path
+        deck = load_deck(path) if path is not None and path.exists() else None
+        if deck is not None and deck.id != deck_id:
+            raise ValueError(f"{path} now holds deck {deck.id!r}, not {deck_id!r}")
+        for key in [k for k in self.items if k[0] == deck_id]:
+            del self.items[key]
+        fresh = {item.key: item for item in deck.items()} if deck is not None else {}
+        self.items.update(fresh)
+        if deck is None:
+            del self.decks[deck_id]
+        else:
+            self.decks[deck_id] = deck
+        rows = [(d, i, item.content_hash, position) for position, ((d, i), item) in enumerate(fresh.items())]
+        self.store.sync_cards(rows, [deck_id])
+        return fresh
+
+    def edit_card(self, deck_id: str, card_id: str, form: dict[str, str]):
+        """Save an edit of one card (field name -> text) to its deck file and reload the deck.
+
+        Returns the deck's fresh study items, or ``None`` if nothing changed. Raises
+        :class:`~anastro_quiz.deck_edit.EditError` (nothing written) if the edit is invalid
+        or the deck file is read-only.
+        """
+        from .deck_edit import EditError, edit_card
+
+        deck = self.decks[deck_id]
+        if deck.path is None:
+            raise EditError([f"deck {deck_id!r} has no file to save to"])
+        if not edit_card(deck.path, card_id, form):
+            return None
+        return self.reload_deck(deck_id)
+
     def leeches(self) -> list[StudyItem]:
         return [self.items[(d, c)] for d, c, _ in self.store.leeches() if (d, c) in self.items]
 

@@ -229,6 +229,20 @@ class StudySession:
         self._current, self._current_is_learning = entry.item, entry.was_learning_entry
         return entry.item
 
+    def refresh_items(self, deck_id: str, items: dict[tuple[str, str], StudyItem]) -> None:
+        """Deck ``deck_id`` was edited: its cards in this session become ``items`` (by key);
+        a card no longer in the deck leaves the queue (the next one is shown instead)."""
+
+        def fresh(item: StudyItem) -> StudyItem | None:
+            return items.get(item.key) if item.deck_id == deck_id else item
+
+        self._queue = [n for n in map(fresh, self._queue) if n is not None]
+        self._learning = [(due, n) for due, i in self._learning if (n := fresh(i)) is not None]
+        if self._current is not None:
+            self._current = fresh(self._current)
+        for entry in self._history:
+            entry.item = fresh(entry.item) or entry.item
+
     def bury(self) -> StudyItem | None:
         """Hide the current card until tomorrow."""
         item = self.current

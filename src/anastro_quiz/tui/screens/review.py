@@ -1,4 +1,4 @@
-"""Review: one card at a time; reveal, grade 1-4, undo, bury, suspend, source, explanation.
+"""Review: one card at a time; reveal, grade 1-4, undo, bury, suspend, source, explanation, edit.
 
 Choice and true/false cards: before the answer shows, 1-9 (or a click) picks an option;
 the pick reveals the answer, marks it right or wrong and proposes Good or Again, which
@@ -55,7 +55,8 @@ class ReviewScreen(CoreScreen):
         Binding("b", "bury", "Bury", id="bury"),
         Binding("s", "suspend", "Suspend", id="suspend"),
         Binding("o", "source", "Source", id="source"),
-        Binding("e", "explanation", "Explain", id="explain"),
+        Binding("w", "explanation", "Why", tooltip="The card's explanation (after reveal)", id="explain"),
+        Binding("e", "edit", "Edit", tooltip="Edit this card in its deck file (as in Anki)", id="edit"),
         Binding("q,escape", "leave", "Back", id="back"),
     ]
     HELP = ("1 Again · 2 Hard · 3 Good · 4 Easy (the buttons show the interval each gives). "
@@ -359,6 +360,32 @@ class ReviewScreen(CoreScreen):
         from ..dialogs.source import SourceDialog
 
         self.app.push_screen(SourceDialog(self.collection.decks.get(item.deck_id), item.source))
+
+    def action_edit(self) -> None:
+        """Edit the card on screen; once saved, the session shows it as it now is."""
+        item = self.shown.item if self.shown else None
+        if self.busy or item is None:
+            return
+        from ..dialogs.edit_card import open_editor
+
+        session, was_revealed = self.session, self.revealed
+
+        def closed(changed: bool) -> None:
+            if changed:
+                self.busy = True
+                self.db(lambda: snapshot(session), lambda shown: self._show_edited(shown, was_revealed),
+                        error=self._job_failed, name="load card")
+
+        open_editor(self, item.deck_id, item.card_id, closed,
+                    also=lambda items: session.refresh_items(item.deck_id, items))
+
+    def _show_edited(self, shown: Shown, reveal: bool) -> None:
+        self.show_card(shown)
+        if reveal and shown.item is not None:
+            self.reveal()
+            typed = self.query_one("#typed", Input)
+            typed.disabled = True  # the keys grade now; the answer box is not asked again
+            self.set_focus(None)
 
     def action_leave(self) -> None:
         if self.busy and self.shown is not None:

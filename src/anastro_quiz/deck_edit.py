@@ -1,0 +1,401 @@
+"""Editing one card of a deck file in place: the rest of the file stays byte for byte.
+
+The deck is read with ruamel.yaml's round-trip loader, which knows where every card and
+field starts and how each value was written (quotes, block style, flow lists, end-of-line
+comments). Only the lines of the fields that changed are re-emitted (by ruamel, in the
+value's old style); every other line, comment and blank line is copied unchanged. A
+whole-file ruamel dump would re-wrap every long line of a generated deck, so it is the
+last resort, for decks whose cards are written in flow style.
+
+The new text is validated with the same checks as ``anastro-quiz validate`` before
+anything is written; the file is replaced atomically (temporary file + ``os.replace``).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString,
+                                      SingleQuotedScalarString)
+
+from .decks import _answer_text, parse_deck
+
+WIDTH = 100  # the generator writes decks 100 columns wide (decks.dump_deck)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One editable field of a card: ``kind`` says how its text becomes a value."""
+
+    name: str
+    label: str
+    kind: str  # text (multi-line), line, lines (one item a line), tags (comma-separated), bool, number
+    required: bool = True
+
+
+_PROMPT = Field("prompt", "Question", "text")
+_ANSWER = Field("answer", "Answer", "line")
+_TAGS = Field("tags", "Tags (comma-separated)", "tags", required=False)
+_EXPLANATION = Field("explanation", "Explanation", "text", required=False)
+
+FIELDS: dict[str, tuple[Field, ...]] = {
+    "basic": (_PROMPT, _ANSWER, _TAGS, _EXPLANATION),
+    "reverse": (Field("prompt", "Front", "text"), Field("answer", "Back", "line"), _TAGS, _EXPLANATION),
+    "cloze": (Field("text", "Text ({{c1::answer}} marks each blank)", "text"), _TAGS, _EXPLANATION),
+    "choice": (_PROMPT, Field("answer", "Answer (one of the choices)", "line"),
+               Field("choices", "Choices (one a line)", "lines"), _TAGS, _EXPLANATION),
+    "typed": (_PROMPT, _ANSWER, Field("accept", "Also accepted (one a line)", "lines", required=False),
+              Field("tolerance", "Numeric tolerance", "number", required=False), _TAGS, _EXPLANATION),
+    "true_false": (Field("statement", "Statement", "text"), Field("answer", "True or false", "bool"),
+                   _TAGS, _EXPLANATION),
+}
+# Where a field that was absent goes, so that added fields sit where a person would write them.
+ORDER = ("id", "type", "prompt", "statement", "text", "answer", "choices", "accept", "tolerance", "tags",
+         "explanation", "source")
+
+
+class EditError(Exception):
+    """The edit cannot be saved; ``problems`` says why (one line each). Nothing was written."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class ReadOnlyDeck(EditError):
+    """The deck file (or its folder) cannot be written."""
+
+
+# --- form text <-> values ------------------------------------------------------
+
+
+def form_values(card_type: str, data: dict[str, Any]) -> dict[str, str]:
+    """The editable fields of a card as the text an editor shows."""
+    out = {}
+    for f in FIELDS[card_type]:
+        value = data.get(f.name)
+        if value is None:
+            out[f.name] = ""
+        elif f.kind == "lines":
+            out[f.name] = "\n".join(_answer_text(v) for v in value)
+        elif f.kind == "tags":
+            out[f.name] = ", ".join(str(v) for v in value)
+        elif f.kind == "bool":
+            out[f.name] = "true" if value is True else "false" if value is False else str(value)
+        elif f.kind == "number":
+            out[f.name] = f"{value:g}" if isinstance(value, float) else str(value)
+        else:
+            out[f.name] = _answer_text(value)
+    return out
+
+
+def parse_field(f: Field, text: str) -> Any:
+    """The value a field's text stands for (``None``: leave the field out); ``ValueError`` if unusable."""
+    text = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    if not text:
+        if f.required:
+            raise ValueError(f"{f.label}: cannot be empty")
+        return None
+    if f.kind == "lines":
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    if f.kind == "tags":
+        return [t.strip() for t in text.split(",") if t.strip()]
+    if f.kind == "bool":
+        if text.lower() not in ("true", "false"):
+            raise ValueError(f"{f.label}: write true or false")
+        return text.lower() == "true"
+    if f.kind == "number":
+        try:
+            number = float(text)
+        except ValueError:
+            raise ValueError(f"{f.label}: {text!r} is not a number") from None
+        return int(number) if number.is_integer() else number
+    if f.kind == "line":
+        return " ".join(text.split())
+    return text
+
+
+# --- editing a deck's text -----------------------------------------------------
+
+
+def edited_text(text: str, card_id: str, form: dict[str, str], name: str = "<deck>") -> str:
+    """The deck ``text`` with card ``card_id``'s fields set from ``form`` (field name -> text).
+
+    Fields missing from ``form`` are left alone; a field whose text is unchanged is not
+    rewritten. Raises :class:`EditError` if the form or the resulting deck is invalid.
+    """
+    deck, problems = parse_deck(text, name)
+    if deck is None or problems:
+        raise EditError([f"the deck has problems already; fix them first: {problems[0] if problems else ''}"])
+    card = next((c for c in deck.cards if c.id == card_id), None)
+    if card is None:
+        raise EditError([f"card {card_id!r} is no longer in {name} (was the file changed?)"])
+    before = form_values(card.type, card.data)
+    changes: dict[str, Any] = {}
+    errors = []
+    for f in FIELDS[card.type]:
+        if f.name in form and form[f.name].strip() != before[f.name].strip():
+            try:
+                changes[f.name] = parse_field(f, form[f.name])
+            except ValueError as exc:
+                errors.append(str(exc))
+    unknown = sorted(set(form) - {f.name for f in FIELDS[card.type]})
+    if unknown:
+        errors.append(f"not an editable field of a {card.type} card: {', '.join(unknown)}")
+    if errors:
+        raise EditError(errors)
+    if not changes:
+        return text
+    new_text = _spliced(text, card_id, changes)
+    new_deck, problems = parse_deck(new_text, name)
+    if problems or new_deck is None:
+        raise EditError([p.message if p.card_id == card_id else str(p) for p in problems])
+    return new_text
+
+
+def removed_text(text: str, card_id: str, name: str = "<deck>") -> str | None:
+    """The deck ``text`` without card ``card_id`` (``None`` if it was the deck's only card)."""
+    deck, problems = parse_deck(text, name)
+    if deck is None or problems:
+        raise EditError([f"the deck has problems already; fix them first: {problems[0] if problems else ''}"])
+    if card_id not in {c.id for c in deck.cards}:
+        raise EditError([f"card {card_id!r} is no longer in {name} (was the file changed?)"])
+    if len(deck.cards) == 1:
+        return None
+    layout = _Layout(text)
+    index = layout.card_index(card_id)
+    start, end = layout.card_lines(index)
+    new_text = "".join(layout.lines[:start] + layout.lines[layout.trim(start, end, layout.item_col(index)):])
+    check, problems = parse_deck(new_text, name)
+    if problems or check is None or {c.id for c in check.cards} != {c.id for c in deck.cards} - {card_id}:
+        # A card not written in block style: let ruamel write the whole file instead.
+        doc = layout.doc
+        del doc["cards"][index]
+        new_text = layout.dump(doc)
+    return new_text
+
+
+def edit_card(path: str | Path, card_id: str, form: dict[str, str]) -> bool:
+    """Save an edit of card ``card_id`` to the deck file at ``path``; False if nothing changed.
+
+    Raises :class:`EditError` (nothing written) if the edit is invalid, and
+    :class:`ReadOnlyDeck` if the file cannot be written.
+    """
+    path = Path(path)
+    text = _read(path)
+    new_text = edited_text(text, card_id, form, str(path))
+    if new_text == text:
+        return False
+    write_atomic(path, new_text)
+    return True
+
+
+def remove_card(path: str | Path, card_id: str) -> bool:
+    """Take card ``card_id`` out of its deck file; True if the file was deleted (it was the last card)."""
+    path = Path(path)
+    new_text = removed_text(_read(path), card_id, str(path))
+    check_writable(path)
+    if new_text is None:
+        path.unlink()
+        return True
+    write_atomic(path, new_text)
+    return False
+
+
+def check_writable(path: Path) -> None:
+    """Raise :class:`ReadOnlyDeck` unless ``path`` can be replaced (file and folder writable)."""
+    if (path.exists() and not os.access(path, os.W_OK)) or not os.access(path.parent, os.W_OK):
+        raise ReadOnlyDeck([
+            f"{path} is read-only (decks installed with the package cannot be changed): copy its folder "
+            "(`anastro-quiz where` shows it) somewhere of your own and study it with --decks or "
+            "$ANASTRO_QUIZ_DECKS"])
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` all at once: a crash leaves the old file or the new one."""
+    check_writable(path)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise ReadOnlyDeck([f"cannot write to {path.parent}: {exc.strerror}"]) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EditError([f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}"]) from None
+
+
+# --- splicing ------------------------------------------------------------------
+
+
+class _Layout:
+    """The lines of a deck file and where ruamel found each card and field in them."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lines = text.splitlines(keepends=True)
+        if self.lines and not self.lines[-1].endswith("\n"):
+            self.lines[-1] += "\n"
+        self.yaml = YAML()
+        self.yaml.preserve_quotes = True
+        self.doc = self.yaml.load(text)
+        self.cards = self.doc["cards"]
+        self.seq_indent, self.seq_offset = _guess_sequence_indent(self.lines)
+
+    def card_index(self, card_id: str) -> int:
+        return next(i for i, c in enumerate(self.cards) if str(c.get("id")) == card_id)
+
+    def item_col(self, index: int) -> int:
+        return self.cards.lc.item(index)[1]
+
+    def card_lines(self, index: int) -> tuple[int, int]:
+        """First line of card ``index`` and the line after its end (before the next card or key)."""
+        start = self.cards.lc.item(index)[0]
+        if index + 1 < len(self.cards):
+            return start, self.cards.lc.item(index + 1)[0]
+        keys = list(self.doc)
+        after = keys[keys.index("cards") + 1:]
+        return start, self.doc.lc.key(after[0])[0] if after else len(self.lines)
+
+    def trim(self, start: int, end: int, col: int) -> int:
+        """Move ``end`` back over trailing blank lines and comments indented no deeper than ``col``
+        (they introduce what follows, so they stay when a field or card is rewritten or removed)."""
+        while end - 1 > start:
+            line = self.lines[end - 1]
+            stripped = line.strip()
+            if stripped and not (stripped.startswith("#") and len(line) - len(line.lstrip()) <= col):
+                break
+            end -= 1
+        return end
+
+    def emit(self, key: str, value: Any, old: Any, comment: tuple[int, str] | None, col: int) -> list[str]:
+        """``key: value`` as YAML lines indented by ``col``, in ``old``'s style; a one-line field
+        keeps its end-of-line ``comment`` (column, text) where it was."""
+        mapping = CommentedMap()
+        mapping[key] = _styled(value, old)
+        out = io.StringIO()
+        self._writer(max(40, WIDTH - col)).dump(mapping, out)
+        lines = [(" " * col + line).rstrip() if line.strip() else "" for line in out.getvalue().splitlines()]
+        if comment is not None and len(lines) == 1:
+            column, note = comment
+            lines[0] = lines[0].ljust(column - 2) + "  " + note
+        return [line + "\n" for line in lines]
+
+    def dump(self, doc: Any) -> str:
+        out = io.StringIO()
+        self._writer(WIDTH).dump(doc, out)
+        return out.getvalue()
+
+    def _writer(self, width: int) -> YAML:
+        writer = YAML()
+        writer.width = width
+        writer.allow_unicode = True
+        writer.indent(mapping=2, sequence=self.seq_indent, offset=self.seq_offset)
+        return writer
+
+
+def _spliced(text: str, card_id: str, changes: dict[str, Any]) -> str:
+    layout = _Layout(text)
+    index = layout.card_index(card_id)
+    card = layout.cards[index]
+    start, end = layout.card_lines(index)
+    keys = list(card)
+    starts = [card.lc.key(k)[0] for k in keys]
+    block = not card.fa.flow_style() and all(a < b for a, b in zip(starts, starts[1:]))
+    if block:
+        col = card.lc.key(keys[0])[1]
+        spans = {k: (s, layout.trim(s, starts[i + 1] if i + 1 < len(keys) else end, col))
+                 for i, (k, s) in enumerate(zip(keys, starts))}
+        edits: list[tuple[int, int, list[str]]] = []
+        inserts: dict[int, list[str]] = {}
+        for key in sorted(changes, key=ORDER.index):
+            value = changes[key]
+            if key in spans:
+                lo, hi = spans[key]
+                new = [] if value is None else layout.emit(key, value, card[key], _eol_comment(card, key), col)
+                edits.append((lo, hi, new))
+            elif value is not None:
+                later = [k for k in keys if k in ORDER and ORDER.index(k) > ORDER.index(key)]
+                at = spans[later[0]][0] if later else spans[keys[-1]][1]
+                inserts.setdefault(at, []).extend(layout.emit(key, value, None, None, col))
+        edits += [(at, at, new) for at, new in inserts.items()]
+        lines = list(layout.lines)
+        for lo, hi, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+            lines[lo:hi] = new
+        new_text = "".join(lines)
+        if _card_has(new_text, card_id, changes):
+            return new_text
+    # Flow-style cards (or an unexpected layout): ruamel writes the whole file.
+    for key, value in changes.items():
+        if value is None:
+            card.pop(key, None)
+        else:
+            card[key] = _styled(value, card.get(key))
+    return layout.dump(layout.doc)
+
+
+def _card_has(text: str, card_id: str, changes: dict[str, Any]) -> bool:
+    deck, problems = parse_deck(text)
+    card = next((c for c in deck.cards if c.id == card_id), None) if deck else None
+    return card is not None and all(card.data.get(k) == v for k, v in changes.items())
+
+
+def _eol_comment(card: CommentedMap, key: str) -> tuple[int, str] | None:
+    """The ``# comment`` at the end of a one-line field (its column and text), or None."""
+    tokens = card.ca.items.get(key)
+    token = tokens[2] if tokens and len(tokens) > 2 else None
+    if token is None or not token.value.lstrip().startswith("#") or token.value.count("\n") > 1:
+        return None
+    return token.column, token.value.strip()
+
+
+def _styled(value: Any, old: Any) -> Any:
+    """``value`` written the way ``old`` was (quotes, block scalar, flow list)."""
+    if isinstance(value, str):
+        if "\n" in value:  # several lines read best as a block
+            return LiteralScalarString(value)
+        for style in (SingleQuotedScalarString, DoubleQuotedScalarString, FoldedScalarString):
+            if isinstance(old, style):
+                return style(value)
+        return value
+    if isinstance(value, list):
+        seq = CommentedSeq(_styled(v, None) for v in value)
+        if isinstance(old, CommentedSeq) and old.fa.flow_style():
+            seq.fa.set_flow_style()
+        return seq
+    return value
+
+
+_ITEM_RE = re.compile(r"^( *)- +\S")
+
+
+def _guess_sequence_indent(lines: list[str]) -> tuple[int, int]:
+    """ruamel's (sequence, offset) indentation as this file writes block lists."""
+    for i, line in enumerate(lines[:-1]):
+        stripped = line.rstrip()
+        if stripped.endswith(":") and not stripped.lstrip().startswith(("-", "#")):
+            match = _ITEM_RE.match(lines[i + 1])
+            if match:
+                key_col = len(line) - len(line.lstrip())
+                offset = len(match.group(1)) - key_col
+                return max(2, offset + 2), max(0, offset)
+    return 2, 0

@@ -1,0 +1,142 @@
+"""Edit one card's fields; Ctrl+S saves to the deck file (through the core), Esc cancels.
+
+The fields, how their text becomes values and the saving itself are the core's
+(:mod:`anastro_quiz.deck_edit`): this dialog only lays them out. A problem (an answer
+not among the choices, an empty question, a read-only deck) is shown here and nothing
+is written; the dialog stays open to fix it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from ...deck_edit import FIELDS, EditError, form_values
+from ...decks import Card
+
+
+class EditCardDialog(ModalScreen[Any]):
+    """Dismisses with what ``save`` returned, or ``None`` if cancelled.
+
+    ``save(form)`` runs on the app's database lane with the fields' texts (name -> text);
+    it raises :class:`EditError` to refuse the edit.
+    """
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save", id="save"), Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, where: str, card: Card, save: Callable[[dict[str, str]], Any]) -> None:
+        super().__init__()
+        self.where = where
+        self.card = card
+        self.save = save
+        self.saving = False
+
+    def compose(self) -> ComposeResult:
+        values = form_values(self.card.type, self.card.data)
+        with Vertical(id="edit-box", classes="dialog"):
+            yield Static(Content.from_markup("[b]Edit card[/] · $where · $type", where=self.where,
+                                             type=self.card.type.replace("_", "/")), classes="dialog-title")
+            with VerticalScroll(id="edit-fields"):
+                for f in FIELDS[self.card.type]:
+                    yield Label(f.label, classes="edit-label")
+                    if f.kind == "bool":
+                        yield Select([("true", "true"), ("false", "false")], value=values[f.name] or "true",
+                                     allow_blank=False, id=f"edit-{f.name}", compact=True)
+                    elif f.kind in ("text", "lines"):
+                        yield TextArea(values[f.name], id=f"edit-{f.name}", soft_wrap=True,
+                                       show_line_numbers=False, classes="edit-area", compact=True)
+                    else:
+                        yield Input(values[f.name], id=f"edit-{f.name}", compact=True)
+            yield Static("", id="edit-problems")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", id="edit-save", variant="primary", compact=True)
+                yield Button("Cancel", id="edit-cancel", compact=True)
+            yield Static("Tab moves between fields · Ctrl+S saves to the deck file · Esc cancels",
+                         classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#edit-problems", Static).display = False
+        first = FIELDS[self.card.type][0]
+        self.query_one(f"#edit-{first.name}").focus()
+
+    def form(self) -> dict[str, str]:
+        out = {}
+        for f in FIELDS[self.card.type]:
+            widget = self.query_one(f"#edit-{f.name}")
+            out[f.name] = (widget.text if isinstance(widget, TextArea)
+                           else str(widget.value) if isinstance(widget, (Input, Select)) else "")
+        return out
+
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        self.saving = True
+        form, save = self.form(), self.save
+
+        def job() -> tuple[bool, Any]:
+            try:
+                return True, save(form)
+            except EditError as exc:  # the user's to fix: shown here, not as an app error
+                return False, exc.problems
+
+        self.app.run_db(job, self._saved, error=self._failed, name="save card")
+
+    def _saved(self, outcome: tuple[bool, Any]) -> None:
+        self.saving = False
+        if not self.is_attached:
+            return
+        ok, value = outcome
+        if ok:
+            self.dismiss(value)
+            return
+        box = self.query_one("#edit-problems", Static)
+        box.update(Content.from_markup("[b $error]Not saved:[/] $p", p="\n".join(value)))
+        box.display = True
+
+    def _failed(self, error: BaseException) -> None:
+        self.saving = False  # the app shows why; the fields stay as typed, to retry
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "edit-save":
+            self.action_save()
+        elif event.button.id == "edit-cancel":
+            self.action_cancel()
+
+
+def open_editor(screen, deck_id: str, card_id: str, closed: Callable[[bool], Any], *,
+                also: Callable[[dict], Any] | None = None) -> bool:
+    """Open the editor on one card of the app's collection (False if the card is not loaded).
+
+    Saving writes the deck file and reloads the deck (``Collection.edit_card``); ``also(items)``
+    then runs on the database lane with the deck's fresh study items (e.g. to refresh a
+    session). ``closed(changed)`` runs on the UI thread when the editor closes.
+    """
+    collection = screen.app.collection
+    deck = collection.decks.get(deck_id)
+    card = next((c for c in deck.cards if c.id == card_id), None) if deck else None
+    if card is None:
+        return False
+
+    def save(form: dict[str, str]) -> bool:
+        items = collection.edit_card(deck_id, card_id, form)
+        if items is not None and also is not None:
+            also(items)
+        return items is not None
+
+    def done(changed: bool | None) -> None:
+        if changed:
+            screen.notify(f"Saved to {deck.path.name}.", timeout=2, markup=False)
+        closed(bool(changed))
+
+    screen.app.push_screen(EditCardDialog(f"{deck.title} · {card.id}", card, save), done)
+    return True
