@@ -218,8 +218,9 @@ _EFFECT = re.compile(
     rf"(?:(?P<det>the|their|its|a|an|this) )?(?P<object>(?:(?!{_OBJECT_STOP}\b)[\w\-α-ω’']+)"
     rf"(?: (?!{_OBJECT_STOP}\b)[\w\-α-ω’']+){{0,5}}(?: \([A-Z][\w\-]{{1,9}}\))?)(?=[,.;:]| {_OBJECT_STOP}\b|$)")
 _MEANS = re.compile(
-    r"\bby (?P<verb>[a-z]+ing) (?:(?P<det>the|their|its|a|an) )?(?P<object>[a-z][\w\-α-ω]*(?: [\w\-α-ω]+){0,4}?)"
+    r"\bby (?:[a-z]+ly )?(?P<verb>[a-z]+ing) (?:(?P<det>the|their|its|a|an) )?(?!(?:to|into|with|from|on|in|at|of|for)\b)(?P<object>[a-z][\w\-α-ω]*(?: [\w\-α-ω]+){0,4}?)"
     r"(?=[,.;:]| and\b| in\b| of\b| which\b| that\b| from\b| to\b|$)")
+_MANNER = re.compile(r"\b(?:by|through) (?P<adverb>[a-z]+ly) [a-z]+ing\b")
 _NOT_SUBJECT = re.compile(r"^(?:While|Although|If|When|Because|As|Since|Once|Unless|Though|In|For|With|By|At|On|"
                           r"After|Before|During|Among|Like|Unlike|This|These|That|Those|It|They|Such)\b")
 
@@ -238,6 +239,9 @@ def effect_cards(s: Sentence, terms: dict[str, float]) -> list[Draft]:
         spans.append((m.start("object"), m.end("object")))
     for mm in _MEANS.finditer(text):
         spans.append((mm.start("object"), mm.end("object")))
+    for mm in _MANNER.finditer(text):  # "by competitively binding": how it acts is the fact
+        if zipf(mm.group("adverb").lower()) < 4.0:
+            spans.append((mm.start("adverb"), mm.end("adverb")))
     for start, end in spans:
         answer = text[start:end].strip()
         tokens = answer.split()
@@ -374,21 +378,31 @@ def _anchored(blanked: str, term: str) -> bool:
     return False
 
 
+_NAMED_SUBJECT = re.compile(r"^(?P<w>[A-Z][a-z][\w\-]+)(?:,| (?:is|was|are|has|have|can|may|works|acts|binds|"
+                            r"inhibits|blocks|reduces|lowers|increases|[a-z]+s)\b)")
+
+
 def resolve(s: Sentence) -> str | None:
     """The sentence as a prompt can use it: whole, and with a leading "It" replaced by the
-    subject of the sentence before it when that subject is a one-word term ("Estradiol ...")."""
+    subject it stands for: the one-word subject ("Anastrozole, sold under ..., is ...",
+    "Estradiol regulates ...") of the last whole sentence before it, walking back over
+    other "It ..." sentences of the same passage."""
     if not s.usable:
         return None
     if s.standalone:
         return s.text
-    prev = s.previous
-    m = re.match(r"^It (?=[a-z]+s\b)", s.text)
-    if m and prev is not None and prev.usable and re.match(r"^[A-Z][a-z]+ [a-z]+s\b", prev.text):
-        subject = prev.text.split()[0]
-        if not _answerable(subject) or subject.lower() in ("the", "this", "these", "it", "its"):
-            return None
-        return subject + s.text[2:]
-    return None
+    if not re.match(r"^It (?:is|was|has|can|may|also|[a-z]+s)\b", s.text):
+        return None
+    prev, steps = s.before, 0
+    while prev is not None and steps < 3 and prev.text.startswith("It "):
+        prev, steps = prev.before, steps + 1
+    m = _NAMED_SUBJECT.match(prev.text) if prev is not None and prev.lost is None else None
+    if m is None:
+        return None
+    subject = m.group("w")
+    if not _answerable(subject) or subject.lower() in ("the", "this", "these", "it", "its", "there", "however"):
+        return None
+    return subject + s.text[2:]
 
 
 # A sentence that points back at something named earlier: "In a bone substudy of this trial".
@@ -428,8 +442,40 @@ def with_context(s: Sentence, text: str, answer: str = "") -> str | None:
 # --- definitions, acronyms, tables, lists ------------------------------------------------
 
 
+_NP_BOUNDARY = {"the", "a", "an", "of", "in", "on", "for", "with", "and", "or", "to", "by", "from", "as", "like",
+                "include", "includes", "including", "such", "cause", "causes", "is", "are", "was", "were", "its", "their"}
+_BAD_GLOSS = re.compile(r"^(?:where|when|which|who|whom|whose|about|around|approximately|~|≈|<|>|\d|e\.g|i\.e|see\b|"
+                        r"also\b|or\b|and\b|in\b|at\b|for\b|with\b|without\b|from\b|by\b|caused\b|due\b|"
+                        r"resulting\b|including\b|such\b|formerly\b|brand\b|sold\b|marketed\b|[^;]*;)", re.I)
+
+
+def _whole_phrase(fact: Fact) -> bool:
+    """The subject is a whole noun phrase, not the tail of a longer one ("precocious puberty" of
+    "familial male-limited precocious puberty (testotoxicosis)"), and it names a thing."""
+    subject = fact.subject.strip()
+    first = subject.split()[0].lower() if subject else ""
+    if not subject or first in _NP_BOUNDARY - {"the", "a", "an"}:
+        return False
+    at = fact.quote.find(subject)
+    if at > 0:
+        before = fact.quote[:at].rstrip()
+        if before and before[-1].isalnum() and before.split()[-1].lower() not in _NP_BOUNDARY:
+            return False
+    last = subject.split()[-1].lower()
+    return is_acronym(subject.split()[-1]) or not (_NOT_NOUN.search(last) and not _NOUN_SUFFIX.search(last))
+
+
+def _plural_noun(phrase: str) -> bool:
+    last = phrase.split()[-1].lower()
+    return last.endswith("s") and not last.endswith(("ss", "sis", "itis", "us", "is", "ys"))
+
+
 def definition_card(fact: Fact) -> Draft | None:
     """Basic Q/A for a definition, a role, a name or an acronym."""
+    if fact.kind in ("named", "definition") and (not _whole_phrase(fact) or _BAD_GLOSS.match(fact.answer.strip())):
+        return None
+    if fact.kind == "named" and fact.subject[:1].isupper() and not is_acronym(fact.subject.split()[0]):
+        return None  # "Lexapro (escitalopram)": a brand name is trivia
     if fact.kind == "acronym":
         prompt, answer = f"What does {fact.subject} stand for?", fact.answer
     elif fact.kind == "named":
@@ -438,7 +484,7 @@ def definition_card(fact: Fact) -> Draft | None:
         prompt, answer = f"What is {fact.answer}?", fact.subject
     else:
         subject = fact.subject
-        verb = "are" if subject.endswith("s") and not subject.endswith("sis") else "is"
+        verb = "are" if _plural_noun(subject) else "is"
         subject = subject if is_acronym(subject.split()[0]) else subject[0].lower() + subject[1:]
         prompt, answer = f"What {verb} {subject}?", fact.answer
         if not subject.startswith(("the ", "a ")) and len(subject.split()) > 1:

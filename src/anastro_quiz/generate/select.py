@@ -27,6 +27,7 @@ from .cards import Draft, normalise
 KIND_PRIOR = {"why": 1.0, "action": 1.0, "compare": 0.95, "chain": 0.9, "list": 0.9, "number": 0.8, "effect": 0.8,
               "table": 0.7, "define": 0.7, "item": 0.6, "contrast": 0.55, "term": 0.5}
 MIN_SCORE = 0.3
+MIN_TERM_SCORE = 0.45  # a blank on a term must carry more than a guessable word
 MAX_PER_QUOTE = 2
 MAX_PER_ROW = 3  # a table row holds one fact per column, and a comparison of them
 _ROW_KINDS = {"table", "contrast", "compare"}
@@ -34,7 +35,7 @@ ANSWER_SHARE = 0.05  # no answer may be more than ~5% of a deck's answers
 SIMILAR = 90  # rapidfuzz ratio above which two questions ask the same thing
 MAX_PROMPT_WORDS = 40
 WORDS_PER_CARD = 25  # default density: about one card per 25 words of a section...
-SECTION_MIN, SECTION_MAX = 2, 16  # ...but at least 2 and at most 16 cards per section
+SECTION_MIN, SECTION_MAX = 3, 16  # ...but at least 3 and at most 16 cards per section
 
 # Sections whose facts are rarely what a student is examined on (names, history, chemistry
 # trivia); their cards still compete, at a discount.
@@ -189,8 +190,9 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
         doc = d.document
         cap = max(1, int(ANSWER_SHARE * max(total_budget[doc], 1)))
         reason, detail = None, ""
-        if d.score < MIN_SCORE:
-            reason, detail = "score too low", f"{d.score:.2f} < {MIN_SCORE}"
+        floor = MIN_TERM_SCORE if d.kind == "term" else MIN_SCORE
+        if d.score < floor:
+            reason, detail = "score too low", f"{d.score:.2f} < {floor}"
         elif per_quote[d.quote] >= (MAX_PER_ROW if d.kind in _ROW_KINDS else MAX_PER_QUOTE):
             reason, detail = "sentence already has its cards", f"{MAX_PER_QUOTE} per sentence"
         elif d.type != "true_false" and per_answer[(doc, answer)] >= cap:
