@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ..decks import CLOZE_RE
-from .cards import Draft, normalise
+from .cards import Draft, is_verb_form, normalise
 
 # What each kind of card is worth before its content is looked at: the kinds a teacher
 # writes (cause, chain, comparison, list, rule) come first, a cloze on a term last.
@@ -89,6 +89,27 @@ def prompt_of(d: Draft) -> str:
     return str(data.get("prompt") or data.get("statement") or CLOZE_RE.sub("[...]", str(data.get("text", ""))))
 
 
+_TRANSITION = re.compile(r"\b(?:reveals? the|highlights? the|underscores? the|illustrates? the|examining|"
+                         r"let us|we will|in this (?:section|article)|the true|a story of|this journey)\b", re.I)
+_FUNCTION = {"and", "or", "but", "as", "in", "of", "on", "to", "by", "for", "with", "from", "into", "that", "which",
+             "is", "are", "was", "were", "be", "been", "can", "may", "will", "than", "the", "a", "an", "at", "via",
+             "while", "when", "who", "whose", "also", "not", "has", "have", "had", "do", "does", "did"}
+
+
+def _modifies_next_noun(after: str) -> bool:
+    """Whether a blank is followed by a common noun it modifies ("}} metabolism")."""
+    m = re.match(r"\s+([a-z][a-z\-]+)\b", after)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in _FUNCTION and not word.endswith(("ly", "ed", "ing")) and not is_verb_form(word)
+
+
+def _answer_key(answer: str) -> str:
+    """Answers compared for the share cap: "lipid" and "lipids" are one answer."""
+    return " ".join(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in answer.split())
+
+
 def _is_subject(answer: str, subjects: set[str]) -> bool:
     words = normalise(answer).split()
     return bool(words) and all(w in subjects or w.rstrip("s") in subjects for w in words)
@@ -107,6 +128,8 @@ def score(d: Draft, ctx: Context) -> float:
             text = str(d.data["text"])
             if _FIXED_AFTER.match(text[blank.end():]) or _FIXED_BEFORE.search(text[: blank.start()]):
                 value *= 0.3
+            elif _modifies_next_noun(text[blank.end():]):
+                value *= 0.6  # "[lipid] metabolism", "[osteoclast] activity": half of a compound
         if _DIRECTION.search(low):
             value *= 1.2
         if blank and blank.start() == 0 and re.match(r"\s+(?:is|are) (?:the|a|an) ", text[blank.end():]):
@@ -128,6 +151,8 @@ def score(d: Draft, ctx: Context) -> float:
         value *= 0.5
     if _TRIVIA_QUOTE.search(d.quote):
         value *= 0.5
+    if _TRANSITION.search(d.quote):
+        value *= 0.6  # "Examining X reveals the true divergence...": a signpost, not a fact
     n = len(prompt.split())
     if n > MAX_PROMPT_WORDS:
         value *= 0.4 if n <= 60 else 0.05
@@ -185,7 +210,7 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
     clozed: set[str] = set()  # sentences that already have a blank: a second reads the same
     said: set[tuple[str, str]] = set()
     for d in ranked:
-        answer = normalise(answer_of(d))
+        answer = _answer_key(normalise(answer_of(d)))
         group = group_of[id(d)]
         doc = d.document
         cap = max(1, int(ANSWER_SHARE * max(total_budget[doc], 1)))
@@ -220,4 +245,24 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
         if d.kind in ("term", "effect"):
             clozed.add(d.quote)
         said.add((d.quote, answer))
-    return kept, skipped
+    return _cap_answer_share(kept, skipped)
+
+
+def _cap_answer_share(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[Draft], list[Skipped]]:
+    """No answer more than ~5% of its document's cards (at least once allowed): the weakest
+    repeats go, so "aromatase" is asked where it matters most and not six times."""
+    per_doc = Counter(d.document for d in kept)
+    seen: Counter[tuple[str, str]] = Counter()
+    out = []
+    for d in kept:  # kept is in ranking order: the best use of an answer comes first
+        if d.type == "true_false":
+            out.append(d)
+            continue
+        key = (d.document, _answer_key(normalise(answer_of(d))))
+        cap = max(1, int(ANSWER_SHARE * per_doc[d.document]))
+        if seen[key] >= cap:
+            skipped.append(Skipped(d, "answer already asked", f"'{key[1]}' {cap}x"))
+            continue
+        seen[key] += 1
+        out.append(d)
+    return out, skipped
