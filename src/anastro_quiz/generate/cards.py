@@ -211,7 +211,8 @@ _EFFECT_VERB = (r"(?:increases|decreases|reduces|raises|lowers|suppresses|inhibi
                 r"elevates|worsens|improves|limits|restricts|drives|disrupts|interferes with|binds to|"
                 r"competes with|leads to|results in|contributes to)")
 _OBJECT_STOP = (r"(?:from|by|through|via|in|into|during|which|that|while|when|thereby|leading|resulting|"
-                r"because|as|than|whereas|but|so|to|for|at|on|with|without|within|among|after|before|until)")
+                r"because|as|than|whereas|but|so|to|for|at|on|with|without|within|among|after|before|until|"
+                r"compared|relative|versus|vs|over|under|if|unless|and then)")
 _EFFECT = re.compile(
     rf"^(?P<subject>(?:[A-Z][\w\-’']*)(?: [\w\-’']+){{0,5}}?) (?:(?:also|directly|strongly|significantly|"
     rf"markedly|further|potently|effectively|primarily) )?(?P<verb>{_EFFECT_VERB}) "
@@ -352,12 +353,19 @@ def _expansions(text: str) -> list[str]:
 
 
 def _in_a_name(text: str, term: str) -> bool:
-    """A capitalised word inside a title ("Journal of Clinical Endocrinology & Metabolism") is
-    trivia, not a term: the word before it is capitalised too (and is not the sentence start)."""
+    """A word inside a proper name ("Journal of Clinical Endocrinology & Metabolism", "NHS England",
+    "Xience Alpine") is trivia, not a term: a capitalised word stands right before it (not the
+    sentence start) or right after it."""
+    m = re.search(rf"(?<![\w\-]){re.escape(term)}(?![\w\-])", text)
+    if m is None:
+        return False
+    after = re.match(r"\s+([A-Z][a-z]\w*)", text[m.end():])
+    if after and not is_acronym(after.group(1)):
+        return True
     if is_acronym(term) or not term[:1].isupper():
         return False
-    m = re.search(rf"(\S+)\s+{re.escape(term)}\b", text)
-    return bool(m and m.start() > 0 and m.group(1)[:1].isupper())
+    before = re.search(rf"(\S+)\s+{re.escape(term)}\b", text)
+    return bool(before and before.start() > 0 and before.group(1)[:1].isupper())
 
 
 def _anchored(blanked: str, term: str) -> bool:
@@ -465,7 +473,18 @@ def _whole_phrase(fact: Fact) -> bool:
     return is_acronym(subject.split()[-1]) or not (_NOT_NOUN.search(last) and not _NOUN_SUFFIX.search(last))
 
 
+def _proper_name(fact: Fact) -> bool:
+    """A capitalised subject that is not an acronym and does not open its sentence."""
+    first = fact.subject.split()[0] if fact.subject else ""
+    if not first[:1].isupper() or is_acronym(first):
+        return False
+    at = fact.quote.find(fact.subject)
+    return at != 0
+
+
 def _plural_noun(phrase: str) -> bool:
+    if " and " in phrase:
+        return True
     last = phrase.split()[-1].lower()
     return last.endswith("s") and not last.endswith(("ss", "sis", "itis", "us", "is", "ys"))
 
@@ -474,8 +493,8 @@ def definition_card(fact: Fact) -> Draft | None:
     """Basic Q/A for a definition, a role, a name or an acronym."""
     if fact.kind in ("named", "definition") and (not _whole_phrase(fact) or _BAD_GLOSS.match(fact.answer.strip())):
         return None
-    if fact.kind == "named" and fact.subject[:1].isupper() and not is_acronym(fact.subject.split()[0]):
-        return None  # "Lexapro (escitalopram)": a brand name is trivia
+    if fact.kind in ("named", "definition") and _proper_name(fact):
+        return None  # "Lexapro (escitalopram)", "Afinitor (general tumours)": a brand name is trivia
     if fact.kind == "acronym":
         prompt, answer = f"What does {fact.subject} stand for?", fact.answer
     elif fact.kind == "named":
@@ -487,7 +506,7 @@ def definition_card(fact: Fact) -> Draft | None:
         verb = "are" if _plural_noun(subject) else "is"
         subject = subject if is_acronym(subject.split()[0]) else subject[0].lower() + subject[1:]
         prompt, answer = f"What {verb} {subject}?", fact.answer
-        if not subject.startswith(("the ", "a ")) and len(subject.split()) > 1:
+        if not subject.startswith(("the ", "a ")) and len(subject.split()) > 1 and not is_acronym(subject.split()[0]):
             prompt = f"What {verb} the {subject}?"
     answer = answer[0].upper() + answer[1:]
     if contains_answer(prompt, answer):

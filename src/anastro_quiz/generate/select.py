@@ -43,6 +43,8 @@ _TRIVIA_SECTIONS = re.compile(
     r"\b(?:history|society and culture|names?|brand names?|economics|cost|legal status|chemistry|"
     r"synthesis|research|etymology|veterinary|environment\w*|culture|generic names?|marketing|"
     r"see also|external links|availability|patent\w*)\b", re.I)
+_NOT_TEACHING = re.compile(r"^\W*(?:further reading|references?|bibliography|notes|sources|citations|see also|"
+                           r"external links|footnotes)\W*$", re.I)
 _TRIVIA_QUOTE = re.compile(
     r"\b(?:optical rotation|solubility|soluble in|melting point|molar mass|molecular weight|CAS number|"
     r"patented|sold under the brand|brand names? |marketed (?:under|as)|prescriptions|most commonly prescribed|"
@@ -147,6 +149,8 @@ def score(d: Draft, ctx: Context) -> float:
         value *= 1.15
     if d.quote in ctx.pointed_at:
         value *= 1.1
+    if _NOT_TEACHING.search(d.heading or ""):
+        return 0.0  # reading lists and references teach nothing
     if _TRIVIA_SECTIONS.search(d.heading or ""):
         value *= 0.5
     if _TRIVIA_QUOTE.search(d.quote):
