@@ -21,6 +21,7 @@ from .extract import (NUMBER_RE, Fact, Sentence, acronym_facts, definition_facts
                       numeric_facts, sentences_of, table_facts, words, zipf)
 from .select import Skipped
 from .structure import Block, parse_blocks
+from .teacher import teacher_drafts
 from .topics import OVERVIEW, HeadingOutline, TopicRules, assign, load_rules, outline, slug, term_topics
 
 _BRAND = re.compile(r"\bbrand names?\s+(?P<names>[A-Z][\w\-]+(?:(?:,\s*|\s+(?:and|or)\s+)[A-Z][\w\-]+)*)")
@@ -161,6 +162,7 @@ def drafts_for(doc: Document, pool: dict[str, set[str]]) -> list[C.Draft]:
             continue
         if d is not None:
             out.append(d)
+    out += teacher_drafts(doc)
     return out
 
 

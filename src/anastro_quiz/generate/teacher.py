@@ -1,0 +1,421 @@
+"""Stage 4, the cards a teacher writes: why/how, clinical actions, comparisons, lists, chains.
+
+Each card rests on one sentence (or table row) quoted verbatim, and is built only when
+the sentence says the thing plainly: a cause or means after "because", "due to", "by
+<gerund>", "leads to", ", resulting in", "in order to"; a rule after "If ...," or "... should
+be ...", "... is contraindicated in ..."; parallel table rows or list items for two
+populations. When the subject cannot be named (a dangling "it", "this trial") or the answer
+is too long to recall, there is no card: a missing card costs less than a junk one.
+Enumerations and mechanism chains live in :mod:`teacher_lists`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cards import Draft, _draft, contains_answer, normalise
+from .extract import Fact, Sentence
+from .table_cards import population, short_answer
+from .teacher_clauses import (AUX, _names_before, base_form, clean_prompt_part, finite_verb, learn_names, lower_first,
+                              names_something, question, resolved_text, short_phrase, subordinate, usable)
+from .teacher_lists import chain_drafts, list_drafts
+
+# One teacher card per sentence: two would show each other's answers ("Why should contraception be
+# used ...?" and "..., what should be used?").
+MAX_PER_SENTENCE = 1
+_HEDGE = re.compile(r"\b(?:presumably|possibly|probably|likely|perhaps|partly|partially|mainly|instance|example|"
+                    r"e\.g\.|thought to be|believed to be|in part|largely|may be|might be|possible)$", re.I)
+_LEAD_CONTEXT = re.compile(r"^(?P<ctx>(?:In|During|For|At|After|With|Among|Within)\b[^,]{3,60}), (?P<rest>.+)$")
+
+
+def teacher_drafts(doc) -> list[Draft]:
+    """Every teacher card the document supports (the selection stage ranks and caps them)."""
+    learn_names(doc.sentences)
+    out: list[Draft] = []
+    for s in doc.sentences:
+        if not usable(s):
+            continue
+        text = resolved_text(s)
+        if text is None:
+            continue
+        thresholds = _thresholds(s, text)
+        if thresholds:
+            out += thresholds
+            continue
+        for build in (_action, _contraindication, _use, _cause, _means, _effect, _purpose):
+            d = build(s, text)
+            if d is not None:
+                out.append(d)
+                break
+    out += compare_drafts(doc.facts)
+    out += list_drafts(doc)
+    out += chain_drafts(doc)
+    return out
+
+
+# --- why / how ---------------------------------------------------------------------------
+
+
+def _ask(s: Sentence, kind: str, prompt: str | None, answer: str | None, explanation: str = "") -> Draft | None:
+    if prompt is None or answer is None:
+        return None
+    prompt = question(prompt)
+    if prompt is None or contains_answer(prompt, answer) or normalise(answer) in normalise(prompt):
+        return None
+    data = {"prompt": prompt, "answer": answer}
+    if explanation:
+        data["explanation"] = explanation
+    return _draft(kind, "basic", data, s, prompt)
+
+
+def _split_context(text: str) -> tuple[str, str]:
+    """A leading "In postmenopausal women, " stays with the question, ahead of it."""
+    m = _LEAD_CONTEXT.match(text)
+    return (m.group("ctx") + ", ", m.group("rest")) if m else ("", text)
+
+
+def _inverted(main: str, wh: str) -> str | None:
+    """"Estradiol shortens the lifespan of osteoclasts" -> "How does estradiol shorten the
+    lifespan of osteoclasts?"; "Patients ... may not receive ..." -> "Why may patients ... not
+    receive ...?". Without a verb it can name with certainty, "<clause>: why?"."""
+    ctx, main = _split_context(main)
+    main = clean_prompt_part(main, 2)
+    if main is None or subordinate(main) or _TWO_CLAUSES.search(main):
+        return None
+    words = main.split()
+    i = finite_verb(words)
+    if ctx:
+        wh = wh.lower()
+    if i is not None and names_something(" ".join(words[:i])):
+        subject, verb, rest = lower_first(" ".join(words[:i])), words[i].lower(), " ".join(words[i + 1:])
+        if verb in ("has", "have", "had") and not _PARTICIPLE.match(rest):  # "Why does X have ...?"
+            do = {"has": "does", "have": "do", "had": "did"}[verb]
+            return f"{ctx}{wh} {do} {subject} have {rest}?"
+        if verb in AUX:
+            return f"{ctx}{wh} {verb} {subject} {rest}?".replace(" ?", "?")
+        base = base_form(verb)
+        if base and not re.search(r"\b(?:and|or|but)\b", rest):  # one verb phrase only
+            return f"{ctx}{wh} does {subject} {base} {rest}?".replace(" ?", "?")
+    if not names_something(" ".join(words[:3])) and not names_something(words[0]):
+        return None
+    return f"{ctx}{main}: {wh.lower()}?"
+
+
+_TWO_CLAUSES = re.compile(r",? (?:and|but) (?:hence |thus |therefore |also )?(?:its|their|it|they|has|have|is|are|was|"
+                          r"were|short-term|\w+ed)\b|, and |;")
+_PARTICIPLE = re.compile(r"^(?:not |also |been |long |often |never )*\w+(?:ed|en|wn)\b")
+_CAUSE_AFTER = re.compile(r"^(?P<main>.+?),? (?P<cue>because(?: of)?|due to|owing to|as a result of) (?P<cause>.+?)\.?$")
+_CAUSE_BEFORE = re.compile(r"^(?P<cue>Because(?: of)?|Due to|Owing to|As a result of) (?P<cause>[^,]{4,120}), "
+                           r"(?P<main>.+?)\.?$")
+_COPULAR_DUE = re.compile(r"^(?P<subject>.+?) (?P<aux>is|are|was|were) (?:mainly |largely |primarily )?due to (?P<cause>.+?)\.?$")
+
+
+def _cause(s: Sentence, text: str) -> Draft | None:
+    """ "Women past menopause lose bone faster due to estrogen deficiency" -> "Why do ...?"."""
+    m = _COPULAR_DUE.match(text)
+    if m and names_something(m.group("subject")) and not _HEDGE.search(m.group("subject")):
+        ctx, subject = _split_context(m.group("subject"))
+        if clean_prompt_part(subject, 1):
+            prompt = f"{ctx}what {m.group('aux')} {lower_first(subject)} due to?"
+            return _ask(s, "why", prompt, short_phrase(m.group("cause"), 14))
+    m = _CAUSE_BEFORE.match(text) or _CAUSE_AFTER.match(text)
+    if m is None or _HEDGE.search(m.group("main")) or re.search(r"\b(?:although|while|whereas|but)\b", m.group("main")):
+        return None
+    if m.group("cue").lower() != "because" and finite_verb(["x"] + m.group("cause").split()) is not None:
+        return None  # "due to" takes a noun phrase: "discontinuations due to X occurred" is not a cause clause
+    main = re.sub(r",? which (?:is|are|was|were)$", "", m.group("main"))
+    cause = m.group("cause")
+    subject = _subject_of(main)
+    if subject and re.match(r"^(?:it|they)\b", cause):  # "Because it is an antiandrogen, bicalutamide ..."
+        cause = subject + cause[cause.index(" "):] if " " in cause else cause
+    return _ask(s, "why", _inverted(main, "Why"), short_phrase(cause, 14))
+
+
+def _subject_of(main: str) -> str | None:
+    words = _split_context(main)[1].split()
+    i = finite_verb(words)
+    if i is None or not names_something(" ".join(words[:i])):
+        return None
+    return " ".join(words[:i])
+
+
+_MEANS = re.compile(r"^(?P<main>.+?),? (?:primarily |mainly |partly |directly )?by (?P<means>[a-z]+ing\b.+?)\.?$")
+
+
+def _means(s: Sentence, text: str) -> Draft | None:
+    """ "Estradiol shortens the lifespan of osteoclasts by promoting their apoptosis" -> "How does
+    estradiol shorten the lifespan of osteoclasts?" -> "By promoting their apoptosis"."""
+    m = _MEANS.match(text)
+    if m is None or re.search(r"\b(?:followed|measured|assessed|defined|characterized|marked)$", m.group("main")):
+        return None
+    means = short_phrase(m.group("means"))
+    return _ask(s, "why", _inverted(m.group("main"), "How"), means and "By " + lower_first(means))
+
+
+_EFFECT_VERB = re.compile(r"^(?P<subject>.+?) (?P<modal>can |may |could |will |often |usually )?"
+                          r"(?P<verb>leads? to|led to|results? in|resulted in|causes|cause|triggers|trigger) "
+                          r"(?P<effect>.+?)\.?$")
+_EFFECT_TRAIL = re.compile(r"^(?P<main>.+?), (?:potentially |often |eventually |ultimately |thus |in turn )?"
+                           r"(?P<cue>leading to|resulting in|causing|prompting|thereby|and thereby|and consequently) "
+                           r"(?P<effect>.+?)\.?$")
+
+
+def _effect_parts(text: str) -> tuple[str, str | None] | None:
+    """The question and answer of "X leads to Y" ("what does X lead to?", "Y") or of "A happens,
+    leading to Y" ("A happens: with what result?", "Y"); ``None`` if neither is plain."""
+    m = _EFFECT_VERB.match(text)
+    if m and "," not in _split_context(m.group("subject"))[1] and finite_verb(m.group("subject").split(), 0) is None:
+        ctx, subject = _split_context(m.group("subject"))
+        if names_something(subject) and clean_prompt_part(subject, 1) and not subordinate(subject):
+            verb = m.group("verb").split()[0]
+            base = "lead" if verb.startswith(("lead", "led")) else "result" if verb.startswith("result") else \
+                verb.rstrip("s") if verb.endswith("s") else verb
+            tail = {"lead": " to", "result": " in"}.get(base, "")
+            modal = (m.group("modal") or "").strip()
+            aux = modal if modal in ("can", "may", "could", "will") else "did" if verb in ("led", "resulted") else \
+                "does" if verb.endswith("s") else "do"
+            return f"{ctx}what {aux} {lower_first(subject)} {base}{tail}?", short_phrase(m.group("effect"))
+    m = _EFFECT_TRAIL.match(text)
+    if m is None:
+        return None
+    effect = short_phrase(m.group("effect"))
+    main = clean_prompt_part(m.group("main"))
+    if main is not None and not (subordinate(main) and not _names_before(main)) and (
+            _subject_of(main) is not None or names_something(" ".join(main.split()[:3]))):
+        return f"{main}: with what result?", effect
+    # "X disrupts this balance, leading to Y": the object leans on an earlier sentence, but X
+    # is named, so ask what X leads to.
+    subject = _subject_of(m.group("main"))
+    if subject is None or clean_prompt_part(subject, 1) is None:
+        return None
+    aux = "can" if re.search(r"\bcan\b", m.group("main")) else "does"
+    ctx, _ = _split_context(m.group("main"))
+    return f"{ctx}what {aux} {lower_first(subject)} lead to?", effect
+
+
+def _effect(s: Sentence, text: str) -> Draft | None:
+    """ "X leads to Y" -> "What does X lead to?"; "A happens, leading to Y" -> "A happens: with
+    what result?"."""
+    parts = _effect_parts(text)
+    return _ask(s, "why", *parts) if parts else None
+
+
+_PURPOSE = re.compile(r"^(?P<main>.+?),? (?P<cue>in order to|so as to|so that) (?P<purpose>.+?)\.?$")
+
+
+def _purpose(s: Sentence, text: str) -> Draft | None:
+    """ "X is micronized in order to ensure ..." -> "X is micronized: for what purpose?"."""
+    m = _PURPOSE.match(text)
+    if m is None or _subject_of(m.group("main")) is None:
+        return None
+    main = clean_prompt_part(m.group("main"))
+    purpose = short_phrase(m.group("purpose"))
+    if main is None or purpose is None:
+        return None
+    if m.group("cue") != "so that":
+        purpose = "To " + lower_first(purpose)
+        return _ask(s, "why", f"{main}: for what purpose?", purpose)
+    return _ask(s, "why", f"{main}: with what effect?", purpose)
+
+
+# --- clinical actions ------------------------------------------------------------------------
+
+_CONDITION = re.compile(r"^(?P<word>If|When|Whenever|Once|Before|After) (?P<cond>[^,]{6,140}), (?:then )?(?P<main>.+?)\.?$")
+_SHOULD = re.compile(r"^(?P<subject>.+?) (?P<modal>should|must|need to|needs to) (?P<verb>(?:be |have )?(?:\w+ly )?\w+) "
+                     r"(?P<rest>.+)$")
+_SHOULD_BE = re.compile(r"^(?P<what>.+?) (?P<modal>should|must) be (?P<verb>(?:\w+ly )?\w+ed) "
+                        r"(?P<who>(?:in|for|during|with|before|after|while|when) .+?)\.?$")
+_PEOPLE = re.compile(r"^(?:patients|women|men|people|individuals|children|adults|those|anyone|users)\b", re.I)
+
+
+def _action(s: Sentence, text: str) -> Draft | None:
+    """A rule of practice: "If <condition>, <subject> should <do X>" -> "If <condition>, what
+    should <subject> <do>?"; "When <condition>, <subject> <does X>" -> "..., what happens to
+    <subject>?"; "<X> should be monitored during <Y>" -> "During <Y>, who/what should be monitored?"."""
+    m = _SHOULD_BE.match(text)
+    if m and not _CONDITION.match(text):
+        what, who = m.group("what"), m.group("who")
+        if re.match(r"^(?:Due to|Because|Given|Owing to)\b", what) and ", " in what:
+            what = what.split(", ", 1)[1]  # "Due to its teratogenic capacity, contraception should be used ..."
+        if "," in what:
+            return None
+        if len(what.split()) <= 10 and clean_prompt_part(who) and not re.search(r"\b(?:it|they)\b", what, re.I):
+            wh = "who" if _PEOPLE.match(what) else "what"
+            prompt = f"{who[0].upper()}{who[1:]}, {wh} {m.group('modal')} be {m.group('verb')}?"
+            answer = short_phrase(what, 10)
+            return _ask(s, "action", prompt, answer)
+        return None
+    m = _CONDITION.match(text)
+    if m is None:
+        return None
+    cond = f"{m.group('word')} {m.group('cond')}"
+    if not clean_prompt_part(m.group("cond")) and not re.search(r"\bthey\b", m.group("main")[:12]):
+        return None
+    if clean_prompt_part(m.group("cond")) is None:
+        return None
+    main = m.group("main")
+    should = _SHOULD.match(main)
+    if should:
+        subject = should.group("subject")
+        if not (names_something(subject) or re.match(r"^(?:they|patients|the dose|treatment)\b", subject, re.I)):
+            return None
+        verb = should.group("verb")
+        prompt = f"{cond}, what {should.group('modal')} {lower_first(subject)} {verb}?"
+        return _ask(s, "action", prompt, short_phrase(should.group("rest")))
+    trail = _EFFECT_TRAIL.match(main)
+    if trail and trail.group("cue") in ("resulting in", "leading to", "causing"):
+        return _ask(s, "action", f"{cond}, what is the result?", short_phrase(trail.group("effect")),
+                    explanation=f"{main[0].upper()}{main[1:]}.")
+    effect = _effect_parts(main)
+    if effect is not None:
+        return _ask(s, "action", f"{cond}, {effect[0]}", effect[1])
+    subject = _subject_of(main)
+    if subject is None or m.group("word") not in ("If", "When"):
+        return None
+    rest = main[len(subject):].strip()
+    answer = short_phrase(rest, 10)
+    if answer is None or rest.split()[0].lower() in AUX:
+        return None
+    return _ask(s, "action", f"{cond}, what happens to {lower_first(subject)}?", answer)
+
+
+_THRESHOLD = re.compile(
+    r"(?P<np>\b(?:[Aa]n?|[Tt]he) (?:[\w\-]+ ){0,3}?(?:level|levels|concentration|concentrations|value|values|count|dose))"
+    r"(?: that (?:is|are)| (?:is|are))? too (?P<dir>high|low)(?: or too (?:high|low))?,? "
+    r"(?P<verb>suggests?|indicates?|means?|signals?|calls? for|requires?|is a (?:clear )?signal to|warrants?) "
+    r"(?P<action>[^,;]+)")
+
+
+def _thresholds(s: Sentence, text: str) -> list[Draft]:
+    """ "An estradiol level that is too high suggests the dose may need to be increased, while a
+    level that is too low is a clear signal to reduce or pause the medication" -> one card per
+    direction: "What does an estradiol level that is too low signal?" -> "Reduce or pause the
+    medication". A bare "a level" borrows the noun of the first ("an estradiol level")."""
+    out, named = [], None
+    for m in _THRESHOLD.finditer(text):
+        np = m.group("np")
+        if len(np.split()) > 2:
+            named = np.split(" ", 1)[1]
+        elif named and np.split()[-1] in named:
+            np = ("an " if named[:1].lower() in "aeiou" else "a ") + named
+        else:
+            continue
+        verb = m.group("verb")
+        ask = "signal" if "signal" in verb else re.sub(r"s$", "", verb.split()[0])
+        prompt = f"What does {lower_first(np)} that is too {m.group('dir')} {ask}?"
+        d = _ask(s, "action", prompt, short_phrase(re.sub(r"^(?:to|that)\s+", "", m.group("action"))))
+        if d is not None:
+            out.append(d)
+    return out
+
+
+_USE = re.compile(r"^(?P<subject>[A-Z][\w\-]+) (?P<aux>is|are) (?:also |mainly |primarily |commonly |often |widely )?"
+                  r"used (?P<to>to (?:prevent and treat|treat and prevent|treat|prevent|manage|reduce|induce|lower|raise|"
+                  r"increase|decrease|control|block|suppress|counteract|mitigate)) (?P<what>.+?)\.?$")
+
+
+def _use(s: Sentence, text: str) -> Draft | None:
+    """ "Tamoxifen is used to prevent and treat gynecomastia" -> "What is tamoxifen used to prevent
+    and treat?" -> "Gynecomastia" (its indication, in the article's words)."""
+    m = _USE.match(text)
+    if m is None or not names_something(m.group("subject")):
+        return None
+    what = short_phrase(m.group("what"), 10)
+    if what is None:
+        return None
+    to = m.group("to")
+    prompt = f"What {m.group('aux')} {lower_first(m.group('subject'))} used {to}?"
+    return _ask(s, "why", prompt, what)
+
+
+_CONTRA = re.compile(r"^(?P<subject>.+?) (?:is|are) (?:absolutely |relatively )?contraindicated (?P<where>(?:in|during|for|with) .+?)\.?$")
+
+
+def _contraindication(s: Sentence, text: str) -> Draft | None:
+    """ "Enzalutamide is contraindicated in women during pregnancy" -> "When is enzalutamide
+    contraindicated?" -> "In women during pregnancy"."""
+    m = _CONTRA.match(text)
+    if m is None or not names_something(m.group("subject")) or clean_prompt_part(m.group("subject"), 1) is None:
+        return None
+    where = short_phrase(m.group("where"))
+    wh = "In whom" if where and _PEOPLE.match(where.split(" ", 1)[-1]) else "When"
+    return _ask(s, "action", f"{wh} is {lower_first(m.group('subject'))} contraindicated?", where)
+
+
+# --- comparisons -------------------------------------------------------------------------------
+
+
+def compare_drafts(facts: list[Fact]) -> list[Draft]:
+    """One card per table row that differs between two populations, and per pair of parallel
+    list items ("In women: the goal is X" / "In men: the goal is Y"): "Compare ... in A and B"."""
+    out = []
+    for f in facts:
+        if f.kind == "contrast":
+            d = _row_comparison(f)
+            if d is not None:
+                out.append(d)
+    out += _item_comparisons([f for f in facts if f.kind == "item"])
+    return out
+
+
+def _who(column: str) -> str | None:
+    who = population(column)
+    return who[0][3:] if who and who[0].startswith("in ") else None
+
+
+MAX_CELL_WORDS = 10  # each side of a comparison, so the whole answer reads at a glance
+
+
+def _cell_answer(cell: str) -> str | None:
+    answer = short_answer(cell)
+    return answer if len(answer.split()) <= MAX_CELL_WORDS else short_phrase(answer, MAX_CELL_WORDS)
+
+
+def _row_comparison(f: Fact) -> Draft | None:
+    cols, cells = f.extra["columns"], f.extra["cells"]
+    people = [_who(c) for c in cols]
+    if None in people or len(set(people)) != 2:
+        return None
+    answers = [_cell_answer(c) for c in cells]
+    if None in answers or normalise(answers[0]) == normalise(answers[1]):
+        return None
+    what = _phrase_lower(f.subject)
+    prompt = f"Compare the {what} in {people[0]} and in {people[1]}."
+    answer = f"{_cap(people[0])}: {answers[0]}; {people[1]}: {answers[1]}"
+    return _draft("compare", "basic", {"prompt": prompt, "answer": answer}, f, prompt)
+
+
+def _item_comparisons(items: list[Fact]) -> list[Draft]:
+    by_subject: dict[str, list[Fact]] = {}
+    for f in items:
+        by_subject.setdefault(f.subject.lower(), []).append(f)
+    out = []
+    for group in by_subject.values():
+        if len(group) != 2:
+            continue
+        a, b = group
+        la, lb = (_label(f.extra["label"]) for f in (a, b))
+        if not la or not lb or normalise(a.answer) == normalise(b.answer):
+            continue
+        subject = lower_first(a.subject)
+        prompt = f"Compare {subject} {la} and {lb}."
+        answer = f"{_cap(la)}: {a.answer}; {lb}: {b.answer}"
+        out.append(_draft("compare", "basic", {"prompt": prompt, "answer": answer,
+                                               "explanation": f"{b.extra['label']}: {b.quote}"}, a, prompt))
+    return out
+
+
+def _label(label: str) -> str:
+    """"In Women" -> "in women"; "For Men on TRT" -> "for men on TRT"."""
+    words = label.split()
+    if not words or words[0].lower() not in ("in", "for", "among"):
+        return ""
+    return " ".join(w if re.search(r"[A-Z]{2}", w) else w.lower() for w in words)
+
+
+def _phrase_lower(title: str) -> str:
+    return " ".join(w if re.search(r"[A-Z]{2}", w) else w.lower() for w in title.split())
+
+
+def _cap(text: str) -> str:
+    return text[0].upper() + text[1:]

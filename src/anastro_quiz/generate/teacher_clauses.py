@@ -1,0 +1,210 @@
+"""Clause tools for the teacher's cards: who a sentence is about, and its clauses as prompts.
+
+No parser: a sentence's subject is the words before its first finite verb when those
+words name something (a capitalised name, an acronym or a short noun phrase without a
+pronoun), and a leading "It" is the subject of the sentence before it when that one names
+its subject. Anything less certain is ``None``, and the caller makes no card.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cards import _POINTS_BACK
+from .extract import _SECOND_PERSON, Sentence, is_acronym, zipf
+
+AUX = ("is", "are", "was", "were", "has", "have", "had", "can", "could", "may", "might", "must",
+       "should", "will", "would", "does", "do", "did")
+# Common verbs of pharmacology prose in the third person ("inhibits", "leads"): a general list,
+# used where wordfreq alone cannot tell a verb from a plural noun ("levels", "effects").
+_VERBS = set("""act affect allow block bind cause convert decrease depend encourage enhance increase induce inhibit
+improve interfere lead lower mediate modulate need prevent produce promote protect raise reduce regulate
+require result shorten stimulate suppress trigger work help appear stop slow raise reverse restore
+antagonize activate disrupt govern dictate determine control limit impair elevate upregulate downregulate
+exert compete displace prolong enter cross bypass target""".split())
+CONNECTIVE = re.compile(r"^(?:(?:however|additionally|in addition|furthermore|moreover|also|importantly|"
+                        r"notably|specifically|consequently|similarly|in particular|overall|clinically)\s*,|"
+                        r"(?:hence|thus|therefore),?)\s+", re.I)
+# "It is thought that ...", "It has been shown that ...": an "it" that stands for nothing.
+_EXPLETIVE_IT = re.compile(r"^It (?:is|was|has been|had been|may be|might be|seems|appears|remains) (?:\w+ )?"
+                           r"(?:that|whether|to|if|how|why|what)\b")
+# "In women, studies have shown that anastrozole can ...": the claim is what a card asks about.
+_REPORTED = re.compile(r"(^|, )(?:(?:several |many |some |recent |clinical )?(?:studies|research|trials|data|evidence) "
+                       r"(?:have |has )?(?:shown|suggested|found|demonstrated|indicated|shows|suggests|indicates) that )",
+                       re.I)
+_SUBORDINATE = re.compile(r"^(?:although|though|while|whereas|if|when|as|since|once|unless|because|even)\b", re.I)
+_PROPER: set[str] = set()
+
+
+def learn_names(sentences: list[Sentence]) -> None:
+    """Remember the document's proper names: capitalised words that never appear in lower case
+    and stand capitalised inside a sentence ("Novartis", "FDA"), so prompts keep their capitals
+    and lower-case everything else ("Tamoxifen improves" -> "does tamoxifen improve")."""
+    capital: set[str] = set()
+    lower: set[str] = set()
+    for s in sentences:
+        for i, w in enumerate(re.findall(r"[A-Za-z][\w\-]*", s.text)):
+            if w[:1].isupper():
+                if i:
+                    capital.add(w)
+            else:
+                lower.add(w)
+    _PROPER.clear()
+    _PROPER.update(w for w in capital if w.lower() not in lower)
+_PRONOUN = re.compile(r"\b(?:it|they|them|this|these|those|he|she|him|her|such)\b", re.I)
+_DETERMINER_START = re.compile(r"^(?:the|a|an|its|their|this|these|that|those|some|such|both|each|all)\b", re.I)
+MAX_PROMPT_WORDS = 30
+MAX_ANSWER_WORDS = 12
+
+
+def usable(s: Sentence) -> bool:
+    """Whole, not addressed to the reader, not a question, and not a run-on of 80 words."""
+    n = len(s.text.split())
+    return s.lost is None and not _SECOND_PERSON.search(s.text) and 6 <= n <= 80 and not s.text.endswith("?")
+
+
+def base_form(verb: str) -> str | None:
+    """"inhibits" -> "inhibit", "reduces" -> "reduce", "carries" -> "carry"; ``None`` if ``verb``
+    is not a third-person verb form (judged by the list above, then by wordfreq)."""
+    low = verb.lower()
+    if not low.endswith("s") or low.endswith(("ss", "us", "is")) or len(low) < 4:
+        return None
+    candidates = [low[:-3] + "y"] if low.endswith("ies") else []
+    candidates += [low[:-1]] + ([low[:-2]] if low.endswith("es") else [])
+    for c in candidates:
+        if c in _VERBS:
+            return c
+    return None
+
+
+def finite_verb(words: list[str], start: int = 1) -> int | None:
+    """Index of the first finite verb (an auxiliary or a known third-person verb) from ``start``."""
+    for i in range(start, len(words)):
+        w = words[i].strip(",;:").lower()
+        if w in AUX or base_form(w):
+            return i
+        if words[i].endswith((",", ";", ":")):  # a subject does not run across a comma
+            return None
+    return None
+
+
+def names_something(phrase: str) -> bool:
+    """A subject a card can use as is: no pronoun, at most seven words, and either a
+    capitalised name or acronym, or a noun phrase with a rare (domain) word in it."""
+    words = phrase.split()
+    if not words or len(words) > 7 or _PRONOUN.search(phrase) or _POINTS_BACK.search(phrase):
+        return False
+    first = words[0].strip("(),")
+    if re.match(r"^(?:there|here|what|which|who|one|other|others|many|most|some|several)$", first, re.I):
+        return False
+    if is_acronym(first) or (first[:1].isupper() and zipf(first.lower()) < 4.0 and not _DETERMINER_START.match(first)):
+        return True
+    return any(zipf(re.sub(r"[’']s$", "", w.lower().strip("(),"))) < 3.5 for w in words if len(w) >= 5)
+
+
+def lead_name(text: str) -> str | None:
+    """The name a sentence opens with when it is its subject: "Tamoxifen, sold under ..., is"
+    and "Estradiol acts ..." give the first word; "It ..." and "The results ..." give ``None``."""
+    m = re.match(r"^([A-Z][\w\-]+)(?:,[^,]{3,80},)? (\w+)", text)
+    if not m or m.group(1).lower() in ("it", "this", "these", "the", "they", "in", "when", "if", "while", "although"):
+        return None
+    name, verb = m.group(1), m.group(2).lower()
+    if not (is_acronym(name) or zipf(name.lower()) < 4.0):
+        return None
+    return name if verb in AUX or base_form(verb) else None
+
+
+def resolved_text(s: Sentence, depth: int = 3) -> str | None:
+    """The sentence with a leading "It" replaced by the name the sentences before it open
+    with ("It works by ..." after "Anastrozole is ..." -> "Anastrozole works by ..."),
+    leading connectives dropped; ``None`` when a pronoun is left that nothing resolves."""
+    text = _REPORTED.sub(r"\1", CONNECTIVE.sub("", s.text))
+    text = text[0].upper() + text[1:]
+    m = re.match(r"^It (?=\w)", text)
+    if m is None:
+        return text
+    if _EXPLETIVE_IT.match(text):
+        return None
+    name = _name_before(s, depth)
+    return None if name is None else name + " " + text[3:]
+
+
+def _name_before(s: Sentence, depth: int) -> str | None:
+    prev = s.previous
+    while prev is not None and depth > 0:
+        text = CONNECTIVE.sub("", prev.text)
+        name = lead_name(text[0].upper() + text[1:])
+        if name:
+            return name
+        if not re.match(r"^It\b", text):
+            return None  # the sentence before names someone else, or no one: "it" is unclear
+        prev, depth = prev.previous, depth - 1
+    return None
+
+
+def clean_prompt_part(text: str, min_words: int = 3) -> str | None:
+    """A clause fit to show in a prompt: whole words, no "this trial", and no pronoun unless
+    the prompt names what it stands for before it ("As TRT raises testosterone, it ...")."""
+    text = text.strip(" ,;:")
+    if len(text.split()) < min_words or _POINTS_BACK.search(text):
+        return None
+    m = _PRONOUN.search(text)
+    if m and not (m.group(0).lower() in ("it", "they", "them") and _names_before(text[: m.start()])):
+        return None
+    return text
+
+
+def _names_before(text: str) -> bool:
+    """Whether ``text`` (the words before a pronoun) names something it can refer to."""
+    words = text.split()
+    return len(words) >= 3 and any(is_acronym(w.strip(",")) or (len(w) >= 5 and zipf(w.lower().strip(",")) < 3.5)
+                                   for w in words)
+
+
+_LIST_COMMA = re.compile(r",(?= (?:[\w\-]+ ){0,2}[\w\-]+,? (?:and|or) )|,(?= (?:and|or) [\w\-]+(?: [\w\-]+)?$)")
+LIST_MARK = "\x00"
+
+
+def drop_asides(text: str) -> str:
+    """Bracketed asides out, spaces mended: "prevents (pre)cancerous cells" -> "prevents cancerous cells"."""
+    text = re.sub(r"\s*\([^()]*\)\s*", " ", text)
+    return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
+
+
+def short_phrase(text: str, limit: int = MAX_ANSWER_WORDS) -> str | None:
+    """A clause cut to a recallable answer: bracketed asides dropped, cut at the first comma
+    that does not separate list items ("G1, S, or G2 phases" stays whole), semicolon or
+    "which/while/whereas/thereby"; ``None`` if still longer than ``limit`` words."""
+    text = drop_asides(text)
+    text = _LIST_COMMA.sub(LIST_MARK, text)
+    text = re.split(r"\s*[;,:]\s*|\s+(?:and\s+|or\s+)?(?:which|while|whereas|although|suggesting|thereby|hence|"
+                    r"thus|as well as|compared with)\s+", text)[0]
+    text = text.replace(LIST_MARK, ",").strip(" .,;")
+    text = re.sub(r"\s+(?:and|or|but|with|by|of|to|in)$", "", text)
+    if len(text.split()) > limit:  # "an accelerated rate of bone loss and a ... risk of ...": the first
+        text = re.split(r"\s+and\s+(?=(?:a|an|the)\s)", text)[0]
+    words = text.split()
+    if not 1 <= len(words) <= limit or _PRONOUN.search(re.sub(r"\b(?:its|their)\b", "", text)):
+        return None
+    return text[0].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter unless the first word is a proper name or an acronym."""
+    first = re.sub(r"[’']s$", "", text.split()[0]).strip(",") if text.split() else ""
+    if is_acronym(first) or first in _PROPER or re.search(r"[a-z][A-Z]|\d", first):
+        return text
+    return text[0].lower() + text[1:]
+
+
+def subordinate(text: str) -> bool:
+    """Whether a clause opens with a subordinating word ("Although X, ..."): not a main clause."""
+    return bool(_SUBORDINATE.match(text))
+
+
+def question(prompt: str) -> str | None:
+    """A prompt of readable length, ending with a question mark."""
+    prompt = drop_asides(re.sub(r"\s+", " ", prompt))
+    if len(prompt.split()) > MAX_PROMPT_WORDS:
+        return None
+    return prompt[0].upper() + prompt[1:]

@@ -1,0 +1,196 @@
+"""Stage 4, teacher's cards over several things at once: enumerations and mechanism chains.
+
+Enumerations come from "<category> include A, B and C", "<X> has <category>, including A, B
+and C" and "<category> such as A, B and C": a typed card with the items, graded item by item
+with partial credit ("Name three common side effects of tamoxifen"). Chains come from two
+consecutive causal sentences whose second picks up the first's effect ("X leads to Y. This,
+in turn, results in Z"): one card for the link the second sentence adds and one for the
+whole chain ("Trace the chain from X to Z" -> "X → Y → Z").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cards import Draft, _draft, contains_answer, normalise
+from .extract import Sentence, zipf
+from .teacher_clauses import (clean_prompt_part, drop_asides, finite_verb, lower_first, names_something, question,
+                              resolved_text, short_phrase, usable)
+
+_NUMBERS = {2: "two", 3: "three", 4: "four"}
+MAX_ITEM_WORDS = 5
+# Nouns that name a category of things a clinician lists (general clinical vocabulary).
+_CATEGORY = re.compile(r"\b(?:effects|symptoms|signs|contraindications|indications|uses|risks|complications|"
+                       r"interactions|conditions|disorders|diseases|cancers|drugs|medications|agents|inhibitors|"
+                       r"hormones|enzymes|receptors|metabolites|factors|tissues|organs|cells|options|tests|"
+                       r"markers|events|reactions|problems|findings|features|treatments|therapies|substrates|"
+                       r"inducers|genes|proteins|pathways|forms|types|classes)$", re.I)
+_INCLUDE = re.compile(r"^(?P<head>.+?) (?:include|includes|included|can include|may include) (?P<list>.+?)\.?$")
+_INCLUDING = re.compile(r"^(?P<before>.+?),? (?P<cue>including|such as|like|notably) (?P<list>.+?)\.?$")
+_ARTICLE = re.compile(r"^(?:a|an|the|some)\s+", re.I)
+_RISK = re.compile(r"^(?:(?:small|slight|modest|large|high|higher|increased|greater|elevated)\s+)*risk of\s+", re.I)
+
+
+def document_subject(doc) -> str | None:
+    """What the article is about, when it says so: its Markdown title ("# Tamoxifen")."""
+    subject = getattr(doc, "subject", None) or getattr(doc, "title", None)
+    if subject:
+        return str(subject)
+    for line in doc.text.splitlines():
+        if line.strip():
+            m = re.match(r"^#\s+(.{2,60})$", line.strip())
+            return m.group(1).strip() if m else None
+    return None
+
+
+def list_items(text: str) -> list[str] | None:
+    """"irregular periods, weight loss, and hot flashes" -> the three items; ``None`` unless
+    every item is a short noun phrase (two to six of them) and the list is all there is
+    (a list that goes on after a semicolon is not cut short)."""
+    text = drop_asides(text)
+    if ";" in text:
+        return None
+    text = re.split(r",\s*(?:which|while|but|although|whereas|as well as)\b", text)[0]
+    parts = [p.strip(" .") for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text) if p.strip(" .")]
+    items = []
+    for part in parts:
+        item = _RISK.sub("", _ARTICLE.sub("", part))
+        words = item.split()
+        if not 1 <= len(words) <= MAX_ITEM_WORDS or finite_verb(["x"] + words) is not None:
+            return None
+        if re.search(r"\b(?:it|they|this|these|etc|others?|more|among|such|like|including|during|in|at|for|with|"
+                     r"from|by|to|as|than|both|either|neither|toward|towards|into|over|through|after|before|"
+                     r"under|about|\w+ly)\b", item, re.I) or re.search(r"\d", item):
+            return None
+        items.append(item)
+    if not 2 <= len(items) <= 6 or len({i.lower() for i in items}) != len(items):
+        return None
+    return items
+
+
+def _category(phrase: str) -> str | None:
+    """The category a list names: a plural noun phrase of at most four words, no preposition in
+    it, at the end of ``phrase`` ("Tamoxifen has a number of contraindications" ->
+    "contraindications")."""
+    tail = re.split(r"\b(?:has|have|had|causes|cause|with|of|for|are|is|include|includes|the|a|an)\s+|,\s*",
+                    phrase)[-1]
+    tail = _ARTICLE.sub("", tail.strip(" ,"))
+    if re.match(r"^\w+ing\b", tail):
+        return None
+    words = tail.split()
+    if not 1 <= len(words) <= 4 or not words[-1].lower().endswith("s") or words[-1].lower().endswith("ss"):
+        return None
+    if re.search(r"\b(?:in|on|at|to|by|from|into|other|any|these|those|such|many|multiple|various|several)\b",
+                 tail, re.I):
+        return None
+    return lower_first(tail) if _CATEGORY.search(tail) or any(zipf(w.lower()) < 3.5 for w in words) else None
+
+
+def _generic(category: str) -> bool:
+    """A category that says nothing without its owner: "cancers", "common side effects"."""
+    return bool(_CATEGORY.search(category)) and not any(zipf(w.lower()) < 3.5 for w in category.split())
+
+
+_OWNER = re.compile(r"^(?P<owner>[A-Z][\w\-]+) (?:also )?(?:has|have|causes|produces|exerts|carries)"
+                    r"(?: a number of| several| many| various| some| other| certain)? (?P<category>.+)$")
+
+
+def list_drafts(doc) -> list[Draft]:
+    """Enumeration cards: typed, with ``items`` and how many a reply ``need``s."""
+    out = []
+    subject = document_subject(doc)
+    for s in doc.sentences:
+        if not usable(s):
+            continue
+        text = resolved_text(s)
+        if text is None:
+            continue
+        d = _enumeration(s, text, subject)
+        if d is not None:
+            out.append(d)
+    return out
+
+
+def _enumeration(s: Sentence, text: str, subject: str | None) -> Draft | None:
+    """ "Common side effects include A, B and C" (in the article on X) -> "Name three common side
+    effects of X"; "X has contraindications, including A, B and C" -> "Name three
+    contraindications of X"; "<category> such as A and B" -> "Give two examples of <category>"."""
+    examples = False
+    m = _INCLUDE.match(text)
+    if m and finite_verb(m.group("head").split(), 0) is None and m.group("head").split()[-1].lower().endswith("s"):
+        head = m.group("head")
+        category, items = _category(head), list_items(m.group("list"))
+        owner = subject if category and _ARTICLE.sub("", head).lower() == category.lower() else None
+        if owner is None and re.search(r"\b(?:of|for)\b", head) and category:
+            owner_m = re.search(r"\b(?:of|for) (.+)$", head)
+            category = f"{category} {owner_m.group(0)}" if owner_m and len(head.split()) <= 8 else None
+    else:
+        m = _INCLUDING.match(text)
+        if m is None:
+            return None
+        before = m.group("before").rstrip(", ")
+        if finite_verb(before.split(), 1) is None:  # "Estrogen levels, including estradiol, rise ...": a subject
+            return None
+        category, items = _category(before), list_items(m.group("list"))
+        examples = m.group("cue") in ("such as", "like")
+        owned = _OWNER.match(before)
+        owner = owned.group("owner") if owned and category and _ARTICLE.sub("", owned.group("category")).lower() == \
+            category.lower() else None
+        if owner is None and category and (_generic(category) or not before.endswith(category)):
+            return None
+    if category is None or items is None:
+        return None
+    if owner is None and _generic(category) and " of " not in category:
+        return None
+    need = min(2 if examples else 3, len(items))
+    of = f" of {lower_first(owner)}" if owner and owner.lower() not in category.lower() else ""
+    if examples:
+        prompt = f"Give {_NUMBERS[need]} examples of {category}{of}."
+    else:
+        prompt = f"Name {_NUMBERS[need]} {category}{of}."
+    prompt = question(prompt)
+    if prompt is None or any(contains_answer(prompt, i) for i in items):
+        return None
+    data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": need}
+    return _draft("list", "typed", data, s, prompt)
+
+
+# --- mechanism chains ---------------------------------------------------------------------------
+
+_LINK = re.compile(r"^(?P<cause>.+?),? (?:can |may |often |in turn |thereby )?(?P<verb>leads? to|led to|results? in|"
+                   r"resulted in|causes|triggers|produces)(?: in turn)? (?P<effect>.+?)\.?$")
+_PICKUP = re.compile(r"^(?:This|These|That)(?: \w+){0,3}(?:,? in turn,?)? (?:can |may |then |in turn )?"
+                     r"(?P<verb>leads? to|results? in|causes|triggers|produces) (?P<effect>.+?)\.?$")
+
+
+def chain_drafts(doc) -> list[Draft]:
+    """Two consecutive causal sentences, the second picking up the first's effect with "This":
+    a card for the added link and one for the chain as a whole."""
+    out = []
+    for s in doc.sentences:
+        prev = s.previous
+        if prev is None or not usable(s) or not usable(prev):
+            continue
+        second = _PICKUP.match(s.text)
+        first_text = resolved_text(prev)
+        first = _LINK.match(first_text) if first_text else None
+        if second is None or first is None:
+            continue
+        cause = first.group("cause")
+        if not names_something(cause) or finite_verb(cause.split(), 0) is not None or clean_prompt_part(cause, 1) is None:
+            continue
+        middle = short_phrase(first.group("effect"), 10)
+        end = short_phrase(second.group("effect"), 10)
+        start = short_phrase(cause, 8)
+        if not (middle and end and start) or len({normalise(x) for x in (start, middle, end)}) < 3:
+            continue
+        link = question(f"What does {lower_first(middle)} lead to in turn?")
+        if link and not contains_answer(link, end):
+            out.append(_draft("chain", "basic", {"prompt": link, "answer": end,
+                                                 "explanation": f"{prev.text} {s.text}"}, s, link))
+        whole = question(f"Trace the chain from {lower_first(start)} to {lower_first(end)}.")
+        if whole and not contains_answer(whole, middle):
+            answer = f"{start} → {lower_first(middle)} → {lower_first(end)}"
+            out.append(_draft("chain", "basic", {"prompt": whole, "answer": answer,
+                                                 "explanation": f"Next: {s.text}"}, prev, whole))
+    return out

@@ -1,0 +1,212 @@
+"""The teacher's cards: why/how, clinical actions, comparisons, lists and chains.
+
+Each kind has a sentence that must give a card of the expected shape, and near misses
+that must give none (a dangling pronoun, a hedge, a list that goes on, a noun after "due to").
+The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anastro_quiz.generate.pipeline import read
+from anastro_quiz.generate.teacher import teacher_drafts
+
+
+def drafts(tmp_path, text: str, name: str = "article.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return teacher_drafts(read(path))
+
+
+def cards(tmp_path, text: str, kind: str | None = None, name: str = "article.txt") -> list[tuple[str, str]]:
+    return [(d.data["prompt"], d.data["answer"]) for d in drafts(tmp_path, text, name) if kind in (None, d.kind)]
+
+
+FILLER = "Letrozole is an oral aromatase inhibitor taken once a day by postmenopausal women.\n\n"
+
+
+# --- why / how ----------------------------------------------------------------------------------
+
+
+def test_by_gerund_gives_a_how_question_with_the_means_as_answer(tmp_path):
+    got = cards(tmp_path, FILLER + "Estradiol shortens the lifespan of osteoclasts by promoting their programmed cell death.\n")
+    assert ("How does estradiol shorten the lifespan of osteoclasts?", "By promoting their programmed cell death") in got
+
+
+def test_a_leading_it_is_resolved_from_the_sentence_before(tmp_path):
+    text = "Exemestane is a steroidal aromatase inhibitor used in breast cancer. It works by binding the enzyme irreversibly.\n"
+    assert ("How does exemestane work?", "By binding the enzyme irreversibly") in cards(tmp_path, text, "why")
+
+
+def test_an_it_that_nothing_names_gives_no_card(tmp_path):
+    text = ("The results of the trial were clear and widely reported in journals. "
+            "It works by binding the enzyme irreversibly.\n")
+    assert cards(tmp_path, text, "why") == []
+    # "It is thought that ..." stands for nothing either.
+    text = "Exemestane is a steroidal inhibitor. It is thought that it acts by binding the enzyme irreversibly.\n"
+    assert cards(tmp_path, text, "why") == []
+
+
+def test_due_to_gives_a_why_question(tmp_path):
+    got = cards(tmp_path, FILLER + "Women past menopause experience an accelerated loss of bone mass due to a relative "
+                                   "estrogen deficiency.\n", "why")
+    assert got == [("Women past menopause experience an accelerated loss of bone mass: why?",
+                    "A relative estrogen deficiency")]
+
+
+def test_a_fronted_cause_inverts_the_question_and_names_the_subject(tmp_path):
+    got = cards(tmp_path, FILLER + "Because it is an antiandrogen, bicalutamide has a theoretical risk of birth defects.\n")
+    assert got == [("Why does bicalutamide have a theoretical risk of birth defects?", "Bicalutamide is an antiandrogen")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a hedge: the article does not assert the cause
+    "Midazolam levels rose slightly in one study, presumably due to CYP3A4 inhibition.",
+    # "due to" inside a noun phrase, followed by the clause's own verb
+    "However, discontinuation rates due to this side effect in clinical trials are fairly low overall.",
+    # the main clause leans on an earlier sentence
+    "This effect is seen in many patients due to reduced hepatic clearance of the drug.",
+])
+def test_no_why_card_from_a_hedged_or_dangling_cause(tmp_path, sentence):
+    assert cards(tmp_path, FILLER + sentence + "\n", "why") == []
+
+
+def test_leads_to_gives_a_what_does_it_lead_to_question(tmp_path):
+    got = cards(tmp_path, FILLER + "Over-suppression of estradiol can lead to unfavorable changes in lipids.\n", "why")
+    assert got == [("What can over-suppression of estradiol lead to?", "Unfavorable changes in lipids")]
+
+
+def test_a_trailing_leading_to_asks_for_the_result(tmp_path):
+    got = cards(tmp_path, FILLER + "Osteoclasts live longer and become more active, leading to an accelerated rate of "
+                                   "bone breakdown.\n", "why")
+    assert got == [("Osteoclasts live longer and become more active: with what result?",
+                    "An accelerated rate of bone breakdown")]
+
+
+def test_an_answer_too_long_to_recall_gives_no_card(tmp_path):
+    sentence = ("Estradiol shortens the lifespan of osteoclasts by promoting the expression of many different "
+                "pro-apoptotic proteins in the mature resorbing cells of trabecular and cortical bone.\n")
+    assert cards(tmp_path, FILLER + sentence, "why") == []
+
+
+# --- clinical actions ------------------------------------------------------------------------
+
+
+def test_an_if_rule_with_should_gives_a_what_should_question(tmp_path):
+    got = cards(tmp_path, FILLER + "If patients have hormone receptor positive cancer, they should have received "
+                                   "endocrine therapy.\n", "action")
+    assert got == [("If patients have hormone receptor positive cancer, what should they have received?",
+                    "Endocrine therapy")]
+
+
+def test_too_high_and_too_low_give_one_card_each(tmp_path):
+    sentence = ("An estradiol level that is too high suggests the dose may need to be increased, while a level "
+                "that is too low is a clear signal to reduce or pause the medication.\n")
+    got = cards(tmp_path, FILLER + sentence, "action")
+    assert got == [("What does an estradiol level that is too high suggest?", "The dose may need to be increased"),
+                   ("What does an estradiol level that is too low signal?", "Reduce or pause the medication")]
+
+
+def test_should_be_monitored_asks_who(tmp_path):
+    sentence = ("Due to its ability to lower the seizure threshold, patients with known seizure disorders should be "
+                "closely monitored during enzalutamide treatment.\n")
+    got = cards(tmp_path, FILLER + sentence, "action")
+    assert got == [("During enzalutamide treatment, who should be closely monitored?",
+                    "Patients with known seizure disorders")]
+
+
+def test_contraindication(tmp_path):
+    got = cards(tmp_path, FILLER + "Enzalutamide is contraindicated in women during pregnancy.\n", "action")
+    assert got == [("In whom is enzalutamide contraindicated?", "In women during pregnancy")]
+
+
+def test_an_if_clause_with_a_dangling_subject_gives_no_action(tmp_path):
+    assert cards(tmp_path, FILLER + "If this happens, the dose should be reduced by half at once.\n", "action") == []
+
+
+# --- enumerations ------------------------------------------------------------------------------
+
+TITLED = "# Tamoxifen\n\nTamoxifen is a selective estrogen receptor modulator used in breast cancer.\n\n"
+
+
+def test_include_list_in_a_titled_article_names_its_subject_and_carries_items(tmp_path):
+    ds = [d for d in drafts(tmp_path, TITLED + "Common side effects include irregular periods, weight loss, and hot "
+                                               "flashes.\n", "Tamoxifen.md") if d.kind == "list"]
+    assert len(ds) == 1
+    d = ds[0]
+    assert d.type == "typed"
+    assert d.data["prompt"] == "Name three common side effects of tamoxifen."
+    assert d.data["items"] == ["irregular periods", "weight loss", "hot flashes"] and d.data["need"] == 3
+    assert d.quote == "Common side effects include irregular periods, weight loss, and hot flashes."
+
+
+def test_an_owner_with_a_number_of_gives_the_category(tmp_path):
+    sentence = "Tamoxifen has a number of contraindications, including hypersensitivity, warfarin use, and pregnancy.\n"
+    got = cards(tmp_path, FILLER + sentence, "list")
+    assert got == [("Name three contraindications of tamoxifen.", "hypersensitivity, warfarin use, pregnancy")]
+
+
+def test_such_as_asks_for_examples_and_needs_two(tmp_path):
+    ds = [d for d in drafts(tmp_path, FILLER + "Bicalutamide blocks the actions of androgens such as testosterone and "
+                                               "dihydrotestosterone.\n") if d.kind == "list"]
+    assert [(d.data["prompt"], d.data["need"]) for d in ds] == [("Give two examples of androgens.", 2)]
+
+
+@pytest.mark.parametrize("text", [
+    # no title: whose side effects?
+    FILLER + "Common side effects include irregular periods, weight loss, and hot flashes.\n",
+    # the list goes on after a semicolon: "name three" would be cut short
+    TITLED + "Side effects include nausea, vomiting, and diarrhea; fatigue; and low blood counts.\n",
+    # the items are clauses, not things
+    TITLED + "Known risks include that the drug is taken too long, and that bones thin.\n",
+    # a generic category with no owner
+    FILLER + "Letrozole interferes with many processes in cells such as division and repair.\n",
+])
+def test_no_list_card_when_the_list_or_its_owner_is_unclear(tmp_path, text):
+    assert cards(tmp_path, text, "list", "Tamoxifen.md" if text.startswith("#") else "article.txt") == []
+
+
+# --- comparisons ---------------------------------------------------------------------------------
+
+TABLE = """Anastrozole Protocols
+
+Parameter Use in Women (Breast Cancer) Use in Men (TRT Support)
+Typical Dosage 1 mg daily. 0.5 mg twice weekly.
+Therapeutic Goal Profound estrogen suppression. Controlled modulation of estrogen.
+Route Oral tablet. Oral tablet.
+"""
+
+
+def test_a_table_row_that_differs_becomes_one_comparison_card(tmp_path):
+    got = cards(tmp_path, FILLER + TABLE, "compare")
+    assert ("Compare the typical dosage in women with breast cancer and in men on TRT.",
+            "Women with breast cancer: 1 mg daily; men on TRT: 0.5 mg twice weekly") in got
+    assert not any("route" in p.lower() for p, _ in got)  # both cells the same: nothing to compare
+
+
+# --- chains ----------------------------------------------------------------------------------------
+
+
+def test_two_linked_sentences_give_a_link_card_and_a_whole_chain(tmp_path):
+    text = (FILLER + "Blockade of the androgen receptor leads to increased secretion of luteinizing hormone. "
+            "This in turn results in higher testosterone production by the testes.\n")
+    got = dict(cards(tmp_path, text, "chain"))
+    assert got["What does increased secretion of luteinizing hormone lead to in turn?"] == \
+        "Higher testosterone production by the testes"
+    assert got["Trace the chain from blockade of the androgen receptor to higher testosterone production by the testes."] \
+        == "Blockade of the androgen receptor → increased secretion of luteinizing hormone → higher testosterone " \
+           "production by the testes"
+
+
+def test_no_chain_when_the_second_sentence_does_not_pick_up_the_first(tmp_path):
+    text = (FILLER + "Blockade of the androgen receptor leads to increased secretion of luteinizing hormone. "
+            "Estradiol levels also rise in most men during the first months.\n")
+    assert cards(tmp_path, text, "chain") == []
+
+
+def test_every_teacher_card_quotes_its_sentence_verbatim(tmp_path):
+    text = TITLED + ("Common side effects include irregular periods, weight loss, and hot flashes. "
+                     "Tamoxifen improves fertility in males by disinhibiting the HPG axis.\n")
+    for d in drafts(tmp_path, text, "Tamoxifen.md"):
+        assert d.quote in text
