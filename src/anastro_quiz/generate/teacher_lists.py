@@ -33,9 +33,9 @@ _RISK = re.compile(r"^(?:(?:small|slight|modest|large|high|higher|increased|grea
 
 def document_subject(doc) -> str | None:
     """What the article is about, when it says so: its Markdown title ("# Tamoxifen")."""
-    subject = getattr(doc, "subject", None) or getattr(doc, "title", None)
-    if subject:
-        return str(subject)
+    outline = getattr(doc, "outline", None)  # the document's own title, never its file name
+    if outline is not None and getattr(outline, "title", ""):
+        return str(outline.title)
     for line in doc.text.splitlines():
         if line.strip():
             m = re.match(r"^#\s+(.{2,60})$", line.strip())
