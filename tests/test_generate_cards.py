@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from anastro_quiz.decks import parse_deck, dump_deck, Deck
-from anastro_quiz.generate.cards import contains_answer, number_distractors, term_cards
+from anastro_quiz.generate.cards import contains_answer, term_cards
 from anastro_quiz.generate.extract import Sentence
 from anastro_quiz.generate.topics import assign, load_rules
 
@@ -14,21 +14,14 @@ def test_contains_answer():
     assert not contains_answer("The loss was _____ in the spine", "6.1%")
 
 
-def test_number_distractors_keep_the_unit():
-    ds = number_distractors("two years", 2.0, "year", {"five years", "2 years"})
-    assert "five years" in ds and all("year" in d for d in ds) and len(ds) == 3
-    assert "2 years" not in ds  # a synonym of the answer is never a distractor
-    assert number_distractors("2009", 2009.0, "calendar year", set())[0] == "2005"
-
-
 def test_term_card_is_cloze_or_choice_and_valid():
     s = Sentence("Estradiol suppresses the formation of new osteoclasts from their hematopoietic precursors.",
                  "doc.txt", "", "H")
     terms = {"osteoclasts": 6.0, "hematopoietic": 1.0}
     [cloze] = term_cards(s, terms, {})
     assert cloze.type == "cloze" and "{{c1::osteoclasts}}" in cloze.data["text"]
-    [choice] = term_cards(s, terms, {"osteoclasts": ["osteoblasts", "osteocytes"]})
-    assert choice.type == "choice" and len(set(choice.data["choices"])) == 3
+    [choice] = term_cards(s, terms, {"osteoclasts": ["osteoblasts", "osteocytes", "chondrocytes"]})
+    assert choice.type == "choice" and len(set(choice.data["choices"])) == 4
     for draft in (cloze, choice):
         parsed, problems = parse_deck(dump_deck(Deck("t", "T", cards=[draft.card("t")])))
         assert problems == []
@@ -83,15 +76,6 @@ def test_acronym_next_to_its_expansion_is_not_blanked():
     answers = _cloze_answers("The ATAC (Arimidex, Tamoxifen, Alone or in Combination) trial provided "
                              "landmark data demonstrating the efficacy of anastrozole.", terms)
     assert answers == ["anastrozole"]
-
-
-def test_word_variants_are_no_distractors():
-    from anastro_quiz.generate.cards import term_families
-
-    fams = term_families({"titrate": 1.0, "titration": 1.0, "titrated": 1.0, "osteoblasts": 1.0,
-                          "osteoclasts": 1.0, "osteocytes": 1.0}, {})
-    assert "titration" not in fams
-    assert set(fams["osteoclasts"]) == {"osteoblasts", "osteocytes"}
 
 
 def test_calendar_years_and_durations_do_not_mix():

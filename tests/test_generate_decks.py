@@ -252,3 +252,46 @@ def test_table_prompts_read_like_questions(cards):
             prompt = card.data["prompt"]
             assert prompt.endswith("?") and ", what " in prompt, prompt
             assert len(str(card.data["answer"]).split()) <= 16, card.data["answer"]
+
+
+def test_articles_that_agree_on_a_dose_are_not_said_to_differ(cards):
+    """The two articles write the men's dose differently ("0.25 mg to 0.5 mg two times per week",
+    "0.5 mg to 1 mg per week"), but it is one regimen, 0.5-1 mg a week: no card claims that the
+    sources differ, and the dose cards ask plainly."""
+    male_dose = [c for c in cards if c.id.startswith("table-") and "in men" in c.data["prompt"].lower()
+                 and "dosage" in c.data["prompt"]]
+    assert male_dose  # (the selection may keep only one of the two)
+    for card in cards:
+        assert "Sources differ" not in str(card.data.get("explanation", "")), card.id
+        assert not str(card.data.get("prompt", "")).startswith("According to the table"), card.id
+
+
+# True of men too by the articles (issue 8): never a men's statement keyed False.
+TRUE_FOR_MEN_TOO = [r"fracture", r"lipid|cholesterol|LDL", r"unable to compensate|insufficient to offset",
+                    r"bone (?:mineral )?density (?:loss|reduction)"]
+
+
+def test_no_true_false_keyed_false_is_said_by_a_source(cards):
+    """A statement keyed False never stands verbatim, for the people it names, in a source
+    sentence about them or in one of their own table cells; and none of the statements the
+    articles make of men too ("increased fracture risk", lipid changes) is keyed False for men."""
+    from anastro_quiz.generate.contrast import group_words
+    from anastro_quiz.generate.pipeline import read
+    from anastro_quiz.generate.table_cards import population
+
+    docs = [read(p) for p in DOCUMENTS]
+    false_cards = [c for c in cards if c.type == "true_false" and c.data["answer"] is False]
+    assert false_cards
+    for card in false_cards:
+        who, _, claim = card.data["statement"].rstrip(".").partition(", ")
+        claim = claim.split(": ", 1)[1] if ": " in claim else re.sub(r"^the [\w ]+? (?:is|are) ", "", claim)
+        group = group_words(who)
+        assert len(claim.split()) >= 2, card.id
+        said = [s.text for d in docs for s in d.sentences if group & set(re.findall(r"[a-z]+", s.text.lower()))]
+        said += [f.answer for d in docs for f in d.facts if f.kind == "cell"
+                 and group & group_words((population(f.extra["column"]) or ("?", ""))[0])]
+        for text in said:
+            assert claim.lower() not in text.lower(), (card.id, text)
+        if group & {"men"}:
+            for pattern in TRUE_FOR_MEN_TOO:
+                assert not re.search(pattern, claim, re.I), (card.id, claim)

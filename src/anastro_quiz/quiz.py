@@ -15,12 +15,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable, Sequence
 
+from rapidfuzz import fuzz
+
+from . import distractors as rules
 from .decks import StudyItem
 from .grading import check_choice, grade_answer, normalize
 
 KINDS = ("choice", "typed", "true_false")
 CHOICES = 4
 SHORT_ANSWER_WORDS = 4
+SAME_QUESTION = 90  # rapidfuzz ratio of two prompts that ask the same thing
 _NUMBER = re.compile(r"\d")
 
 
@@ -83,16 +87,28 @@ def distractors(item: StudyItem, pool: Sequence[StudyItem], rng: random.Random, 
 
     Alike means: same card type, same "has a number" shape, shared tags (a generated
     deck tags each card with its kind, e.g. ``define`` or ``number``), similar length,
-    so a number is offered against numbers and a definition against definitions.
+    so a number is offered against numbers and a definition against definitions. The
+    shared rules of :mod:`anastro_quiz.distractors` then drop what a teacher would not
+    offer: "True"/"False", a variant or duplicate of the answer, another unit, and any
+    answer that is also right (an equivalent dose, or the answer of a card that asks
+    the same question, e.g. the same table row in another article).
     """
     target = normalize(item.answer)
     tags = set(item.tags)
     seen = {target}
     candidates = []
+    also_right = []
     for other in pool:
         text = other.answer
         key = normalize(text)
-        if other.key == item.key or other.card_id == item.card_id or key in seen or not key:
+        if other.key == item.key or other.card_id == item.card_id or not key:
+            continue
+        if other.type == "true_false":
+            continue  # its answer is "True" or "False"
+        if fuzz.ratio(normalize(other.prompt), normalize(item.prompt)) >= SAME_QUESTION:
+            also_right.append(text)
+            continue
+        if key in seen:
             continue
         seen.add(key)
         score = (other.type == item.type) * 2 + (_looks_numeric(text) == _looks_numeric(item.answer)) * 3
@@ -100,7 +116,8 @@ def distractors(item: StudyItem, pool: Sequence[StudyItem], rng: random.Random, 
         score -= abs(len(text) - len(item.answer)) / max(len(item.answer), 1)
         candidates.append((score, rng.random(), text))
     candidates.sort(reverse=True)
-    return [text for _score, _tie, text in candidates[:count]]
+    return rules.pick(item.answer, [text for _score, _tie, text in candidates], count,
+                      prompt=item.prompt, correct=also_right)
 
 
 def make_question(item: StudyItem, pool: Sequence[StudyItem], rng: random.Random,
@@ -116,7 +133,10 @@ def make_question(item: StudyItem, pool: Sequence[StudyItem], rng: random.Random
         return Question(item, "typed", item.prompt, item.answer)
     wrong = distractors(item, pool, rng)
     short = len(item.answer.split()) <= SHORT_ANSWER_WORDS
-    possible = [k for k, ok in (("choice", len(wrong) >= 2), ("typed", short), ("true_false", bool(wrong))) if ok]
+    # Fewer than three good distractors: no choice question (two options that give the answer
+    # away are worse than a typed one).
+    choice = len(wrong) >= rules.MIN_DISTRACTORS
+    possible = [k for k, ok in (("choice", choice), ("typed", short), ("true_false", bool(wrong))) if ok]
     if not possible:
         return Question(item, "typed", item.prompt, item.answer)
     kind = prefer if prefer in possible else possible[0]

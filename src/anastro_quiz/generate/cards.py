@@ -11,12 +11,13 @@ elsewhere never renames an existing card.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 
 from ..decks import CLOZE_RE, Card
 from .clean import repaired
+from ..distractors import MIN_DISTRACTORS, render
+from .choices import number_distractors, term_options
 from .extract import _SECOND_PERSON, Fact, Sentence, is_acronym, words, zipf
 
 BLANK = "_____"
@@ -100,7 +101,7 @@ def contains_answer(prompt: str, answer: str) -> bool:
 # --- numbers ----------------------------------------------------------------------
 
 
-def number_cards(facts: list[Fact], sentences: dict[str, Sentence], pool: dict[str, set[str]]) -> list[Draft]:
+def number_cards(facts: list[Fact], sentences: dict[str, Sentence], pool: dict) -> list[Draft]:
     """Typed cards for numbers; the second number of a sentence becomes a choice card."""
     drafts = []
     seen_in_sentence: dict[str, int] = {}
@@ -117,13 +118,11 @@ def number_cards(facts: list[Fact], sentences: dict[str, Sentence], pool: dict[s
             continue
         nth = seen_in_sentence.get(s.text, 0)
         seen_in_sentence[s.text] = nth + 1
-        unit = fact.extra["unit"]
-        distractors = [d for d in number_distractors(fact.answer, fact.extra["value"], unit,
-                                                     pool.get(unit, set()) - {fact.answer})
-                       if d not in blanked]  # a value printed in the prompt is no distractor
-        if nth and len(distractors) >= 3:
-            choices = sorted([fact.answer] + distractors[:3], key=_number_key)
-            drafts.append(_draft("number", "choice", {"prompt": prompt, "answer": fact.answer, "choices": choices},
+        distractors = number_distractors(fact, pool, blanked)
+        if nth and len(distractors) >= MIN_DISTRACTORS:
+            answer = render(fact.answer)  # options in one printed form ("5 years", not "five years")
+            choices = sorted([answer] + distractors, key=_number_key)
+            drafts.append(_draft("number", "choice", {"prompt": prompt, "answer": answer, "choices": choices},
                                  fact, prompt))
             continue
         accept = sorted({_digits(fact.answer), fact.answer.replace(" ", "")} - {fact.answer})
@@ -146,26 +145,6 @@ def _digits(answer: str) -> str:
 def _number_key(text: str) -> tuple[float, str]:
     m = re.search(r"\d+(?:\.\d+)?", _digits(text))
     return (float(m.group(0)) if m else 0.0, text)
-
-
-def number_distractors(answer: str, value: float, unit: str, pool: set[str]) -> list[str]:
-    """Other values with the same unit: first those from the documents, then scaled ones."""
-    same = sorted({p for p in pool if _number_key(p)[0] != value}, key=lambda p: abs(_number_key(p)[0] - value))
-    m = re.search(r"\d+(?:\.\d+)?", _digits(answer))
-    if m and unit == "calendar year":  # calendar years: nearby years, never scaled
-        for offset in (-4, 3, 6, -8):
-            text = answer.replace(m.group(0), str(int(value) + offset), 1)
-            if text not in same:
-                same.append(text)
-    elif m:
-        decimals = len(m.group(0).partition(".")[2])
-        for factor in (0.5, 1.5, 2.0, 3.0):
-            scaled = round(value * factor, decimals)
-            text = _digits(answer).replace(m.group(0), f"{scaled:.{decimals}f}", 1)
-            text = re.sub(r"\b(year|month|week|day|hour)s?\b", lambda u: u.group(1) + ("" if scaled == 1 else "s"), text)
-            if scaled != value and scaled > 0 and text not in same:
-                same.append(text)
-    return [d for d in same if _number_key(d)[0] != value][:3]
 
 
 # --- terms ----------------------------------------------------------------------------
@@ -192,10 +171,10 @@ def term_cards(s: Sentence, terms: dict[str, float], families: dict[str, list[st
             continue
         if _verb_position(text, pattern) or not _anchored(blanked, term):
             continue
-        options = [f for f in families.get(term.lower(), []) if f.lower() != term.lower()
-                   and not contains_answer(blanked, f)]
-        if len(options) >= 2:
-            choices = sorted({term, *options[:3]}, key=str.lower)
+        options = term_options(term, [f for f in families.get(term.lower(), []) if not contains_answer(blanked, f)],
+                               blanked)
+        if len(options) >= MIN_DISTRACTORS:
+            choices = sorted({term, *options}, key=str.lower)
             out.append(_draft("term", "choice", {"prompt": blanked, "answer": term, "choices": choices},
                               s, blanked))
             continue
@@ -256,27 +235,6 @@ def effect_cards(s: Sentence, terms: dict[str, float]) -> list[Draft]:
             continue
         cloze = text[:start] + "{{c1::" + answer + "}}" + text[end:]
         out.append(_draft("effect", "cloze", {"text": cloze}, s, blanked))
-    return out
-
-
-def _variants(a: str, b: str) -> bool:
-    """Two forms of one word ("titrate"/"titration", "osteoclast"/"osteoclasts"): one inside the
-    other, or they differ only in an ending of at most four letters."""
-    common = len(os.path.commonprefix([a, b]))
-    return a in b or b in a or max(len(a), len(b)) - common <= 4
-
-
-def term_families(terms: dict[str, float], spelled: dict[str, str]) -> dict[str, list[str]]:
-    """Look-alike key terms (shared 5-letter start, e.g. osteoblasts/osteoclasts), never variants
-    of one word (osteoclast/osteoclasts) or a term inside another."""
-    out: dict[str, list[str]] = {}
-    names = sorted(t for t in terms if len(t) >= 7 and t.isalpha())
-    for t in names:
-        fam = [spelled.get(o, o) for o in names
-               if o != t and o[:5] == t[:5] and not _variants(o, t)
-               and abs(len(o) - len(t)) <= 4 and o.endswith("s") == t.endswith("s")]
-        if fam:
-            out[t] = fam
     return out
 
 
@@ -518,21 +476,3 @@ def _phrase(title: str) -> str:
     """A Title-Case table label as running text: "Observed Effect on BMD" -> "observed effect on BMD"."""
     return " ".join(w if is_acronym(w.strip("()")) or re.search(r"[A-Z]{2}", w) else w.lower()
                     for w in title.split())
-
-
-def item_cards(fact: Fact) -> list[Draft]:
-    """For parallel list items: a question per item and a swapped true/false statement."""
-    label, subject = fact.extra["label"], fact.subject[0].lower() + fact.subject[1:]
-    label = label.split()[0] + " " + _phrase(" ".join(label.split()[1:])) if " " in label else label
-    heading = "" if fact.heading.endswith("?") else fact.heading  # a question heading adds nothing
-    prompt = f"{heading}: {label}, what {fact.extra['verb']} {subject}?".lstrip(": ")
-    drafts = [_draft("item", "basic", {"prompt": prompt, "answer": fact.answer[0].upper() + fact.answer[1:]},
-                     fact, prompt)]
-    if fact.extra["others"]:
-        other = fact.extra["others"][0]
-        statement = f"{label}, {subject} {fact.extra['verb']} {other}."
-        drafts.append(_draft("contrast", "true_false",
-                             {"statement": statement, "answer": False,
-                              "explanation": f"{label}, {subject} {fact.extra['verb']} {fact.answer}."},
-                             fact, statement))
-    return drafts

@@ -15,9 +15,10 @@ from typing import Callable
 
 from ..decks import Deck
 from . import cards as C
-from . import select, table_cards
+from . import choices, select, table_cards
+from .agreement import note_disagreements
 from .clean import InputError, clean_lines, read_document
-from .extract import (NUMBER_RE, Fact, Sentence, acronym_facts, definition_facts, key_terms, list_contrasts,
+from .extract import (Fact, Sentence, acronym_facts, definition_facts, key_terms, list_contrasts,
                       numeric_facts, sentences_of, table_facts, words, zipf)
 from .select import Skipped
 from .structure import Block, parse_blocks
@@ -137,14 +138,14 @@ def _name(document: str) -> str:
     return document.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def drafts_for(doc: Document, pool: dict[str, set[str]]) -> list[C.Draft]:
+def drafts_for(doc: Document, pool: dict) -> list[C.Draft]:
     """Stage 4 for one document: every candidate card, before pruning."""
     by_text = {s.text: s for s in doc.sentences if s.usable}
     spelled: dict[str, str] = {}
     for s in doc.sentences:
         for w in words(s.text):
             spelled.setdefault(w.lower(), w)
-    families = C.term_families(doc.terms, spelled)
+    families = choices.term_families(doc.terms, spelled, doc.sentences)
     out: list[C.Draft] = C.number_cards([f for f in doc.facts if f.kind == "number"], by_text, pool)
     for s in doc.sentences:
         out += C.term_cards(s, doc.terms, families)
@@ -155,40 +156,15 @@ def drafts_for(doc: Document, pool: dict[str, set[str]]) -> list[C.Draft]:
         elif f.kind == "cell":
             d = table_cards.cell_card(f)
         elif f.kind == "contrast":
-            d = table_cards.contrast_card(f)
+            d = table_cards.contrast_card(f, doc)
         else:
             if f.kind == "item":
-                out += C.item_cards(f)
+                out += table_cards.item_cards(f, doc)
             continue
         if d is not None:
             out.append(d)
     out += teacher_drafts(doc)
     return out
-
-
-def _figures(text: str) -> set[str]:
-    return {C.normalise(m.group(0)) for m in NUMBER_RE.finditer(text)}
-
-
-def note_disagreements(drafts: list[C.Draft]) -> None:
-    """Articles can disagree: when two articles' tables give the same row for the same people
-    ("Standard Dosage" / "Typical Dosage" in men) with different figures, each card names its
-    table and its explanation gives the other article's figures, so a student knows which
-    source says what instead of meeting two answers to one question."""
-    cells: dict[tuple[str, ...], list[C.Draft]] = {}
-    for d in drafts:
-        if d.same_as and _figures(d.cell):
-            cells.setdefault(d.same_as, []).append(d)
-    for group in cells.values():
-        for d in group:
-            others = [o for o in group if o.document != d.document and _figures(o.cell) != _figures(d.cell)]
-            if not others:
-                continue
-            prompt = d.data["prompt"]
-            d.data["prompt"] = f"According to the table “{d.heading}”, {prompt[0].lower()}{prompt[1:]}"
-            note = "; ".join(f"the table “{o.heading}” in {o.document} gives: {o.cell}" for o in others)
-            d.data["explanation"] = (d.data.get("explanation", "") + " " if d.data.get("explanation") else "") + \
-                f"Sources differ: {note}"
 
 
 @dataclass
@@ -221,11 +197,7 @@ def generate(paths: list[str | Path], topics: str | Path | None = None, max_card
         if progress:
             progress(_name(str(p)))
         docs.append(read(p))
-    pool: dict[str, set[str]] = {}
-    for doc in docs:
-        for f in doc.facts:
-            if f.kind == "number":
-                pool.setdefault(f.extra["unit"], set()).add(f.answer)
+    pool = choices.number_pool(f for doc in docs for f in doc.facts)
     drafts: list[C.Draft] = []
     for doc in docs:
         drafts += drafts_for(doc, pool)

@@ -1,9 +1,10 @@
-"""Stage 4, table rows: a teacher's question per cell, and men/women contrasts.
+"""Stage 4, table rows and parallel list items: a question per cell, and men/women contrasts.
 
 A flattened table row becomes one basic card per cell ("In men on TRT, what is the
 typical dosage?") built from the row label and the column's population, with a short
 answer and the full cell in the explanation; rows whose men and women cells differ
-become true/false contrasts.
+become true/false contrasts, keyed False only where :mod:`.contrast` finds the document
+contradicting the swapped statement.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from . import contrast
 from .cards import Draft, _draft, _phrase, contains_answer
 from .extract import Fact, is_acronym
 
@@ -121,14 +123,66 @@ def _who(column: str) -> str:
     return who[0] if who else _column(column)
 
 
-def contrast_card(fact: Fact) -> Draft:
-    """True/false on a row: a cell stated for its own column, or swapped to the other one."""
+def document_evidence(doc) -> list[contrast.Evidence]:
+    """Every sentence and table cell of a document (``pipeline.Document``), with the populations
+    each speaks about: where a true/false key looks for support (built once per document)."""
+    cache_key = (doc.name, doc.text)
+    if cache_key not in _EVIDENCE:
+        if len(_EVIDENCE) > 8:
+            _EVIDENCE.clear()
+        cells = [(_who(f.extra["column"]), f.answer) for f in doc.facts if f.kind == "cell"]
+        _EVIDENCE[cache_key] = contrast.evidence(doc.sentences, cells)
+    return _EVIDENCE[cache_key]
+
+
+_EVIDENCE: dict[tuple[str, str], list[contrast.Evidence]] = {}
+
+
+def contrast_card(fact: Fact, doc) -> Draft | None:
+    """True/false on a row: a cell stated for its own column, or (for half the rows, by hash) a
+    cell stated for the other column, keyed False only if the document contradicts it there.
+    Where nothing contradicts it, the row gets the true statement instead."""
     cols, cells = fact.extra["columns"], fact.extra["cells"]
-    swap = int(hashlib.sha1(fact.quote.encode()).hexdigest(), 16) % 2 == 1
-    shown, claimed = cells[0], 1 if swap else 0
-    who = _who(cols[claimed])
-    statement = f"{who[0].upper()}{who[1:]}, {_phrase(fact.subject)}: {_lower_first(short_answer(shown))}."
-    data: dict = {"statement": statement, "answer": not swap}
-    if swap:
-        data["explanation"] = f"That is the entry {_who(cols[0])}; {_who(cols[1])}: {cells[1]}"
-    return _draft("contrast", "true_false", data, fact, statement)
+    label = fact.subject
+    if int(hashlib.sha1(fact.quote.encode()).hexdigest(), 16) % 2 == 1:
+        found = document_evidence(doc)
+        for shown, claimed in ((0, 1), (1, 0)):
+            who = _who(cols[claimed])
+            reason = contrast.false_key(short_answer(cells[shown]), cells[claimed], label,
+                                        contrast.group_words(who), found)
+            if reason is None:
+                continue
+            statement = _statement(who, label, cells[shown])
+            data = {"statement": statement, "answer": False,
+                    "explanation": f"That is the entry {_who(cols[shown])}; {who}: {cells[claimed]}"}
+            return _draft("contrast", "true_false", data, fact, statement)
+    statement = _statement(_who(cols[0]), label, cells[0])
+    return _draft("contrast", "true_false", {"statement": statement, "answer": True}, fact, statement)
+
+
+def _statement(who: str, label: str, cell: str) -> str:
+    return f"{who[0].upper()}{who[1:]}, {_phrase(label)}: {_lower_first(short_answer(cell))}."
+
+
+def item_cards(fact: Fact, doc) -> list[Draft]:
+    """For parallel list items: a question per item, and a true/false statement that gives the
+    item another item's value when the document contradicts that ("In Women, the primary goal
+    is homeostatic balance." where women's primary goal is therapeutic suppression)."""
+    label, subject = fact.extra["label"], fact.subject[0].lower() + fact.subject[1:]
+    label = label.split()[0] + " " + _phrase(" ".join(label.split()[1:])) if " " in label else label
+    heading = "" if fact.heading.endswith("?") else fact.heading  # a question heading adds nothing
+    prompt = f"{heading}: {label}, what {fact.extra['verb']} {subject}?".lstrip(": ")
+    drafts = [_draft("item", "basic", {"prompt": prompt, "answer": fact.answer[0].upper() + fact.answer[1:]},
+                     fact, prompt)]
+    group = contrast.group_words(label)
+    found = document_evidence(doc)
+    for other in fact.extra["others"]:
+        if contrast.false_key(other, fact.answer, fact.subject, group, found) is None:
+            continue
+        statement = f"{label}, {subject} {fact.extra['verb']} {other}."
+        drafts.append(_draft("contrast", "true_false",
+                             {"statement": statement, "answer": False,
+                              "explanation": f"{label}, {subject} {fact.extra['verb']} {fact.answer}."},
+                             fact, statement))
+        break
+    return drafts

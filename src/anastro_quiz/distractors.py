@@ -1,0 +1,204 @@
+"""Rules for wrong options: the same kind as the answer, and really wrong.
+
+One module for the generator's choice cards and for quiz mode, so both offer options
+a teacher would: numbers against numbers of the same unit and size, written in one form
+("5 years", never "five years" among "2 years"); terms against terms of the same class;
+never a variant of the answer (singular/plural), a "True"/"False", a duplicate, or an
+option that is also right (an equal value, an equivalent dose, the answer's acronym or
+expansion). Callers rank the candidates; :func:`pick` keeps the acceptable ones in order.
+No textual.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterable
+
+from . import doses
+
+MIN_DISTRACTORS = 3  # fewer good ones: the card stays typed or cloze
+MAX_RATIO = 10.0  # a number option within a factor of ten of the answer: same magnitude class
+MIN_GAP = 0.1  # and at least 10% away from it and from every other option
+_BOOLEAN = {"true", "false", "yes", "no", "correct", "incorrect", "right", "wrong"}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "fifty": 50, "hundred": 100}
+_QUANTITY = re.compile(
+    rf"^(?P<sign>[−\-+~≈]|about |approximately |around )?(?P<num>\d+(?:[.,]\d+)?|{'|'.join(_NUMBER_WORDS)})"
+    r"\s?(?P<unit>%|[a-zA-Zµμ/]+(?:/[a-zA-Z]+)?)?(?P<rest>.*)$", re.I)
+_UNIT_ALIASES = {"years": "year", "yrs": "year", "yr": "year", "months": "month", "weeks": "week", "days": "day",
+                 "hours": "hour", "hrs": "hour", "h": "hour", "minutes": "minute", "min": "minute",
+                 "times": "time", "fold": "fold", "µg": "mcg", "μg": "mcg", "ug": "mcg", "ml": "ml", "percent": "%"}
+_ROUND_UNITS = {"year", "month", "week", "day", "hour", "minute"}
+
+
+def clean(text: str) -> str:
+    """One printed form: no-break spaces and runs of spaces become one space, no trailing stop."""
+    text = unicodedata.normalize("NFKC", str(text)).replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", text).strip().rstrip(".;,")
+
+
+def key(text: str) -> str:
+    """What two options are compared by: case, spacing, punctuation and spelled-out numbers
+    do not count ("Estradiol." = "estradiol", "five years" = "5 years")."""
+    q = quantity(text)
+    if q is not None:
+        value, unit, rest = q
+        return f"{value:g} {unit} {rest}".strip()
+    return " ".join(re.findall(r"[\w%]+", clean(text).casefold()))
+
+
+def quantity(text: str) -> tuple[float, str, str] | None:
+    """``(value, unit, what follows)`` for an option that is a number: "5 years" ->
+    (5.0, "year", ""), "five years" -> the same, "−6.1%" -> (-6.1, "%", ""); else ``None``."""
+    m = _QUANTITY.match(clean(text))
+    if m is None:
+        return None
+    num = m.group("num").lower().replace(",", ".")
+    value = float(_NUMBER_WORDS[num]) if num in _NUMBER_WORDS else float(num)
+    if (m.group("sign") or "") in ("−", "-"):
+        value = -value
+    unit = (m.group("unit") or "").lower()
+    unit = _UNIT_ALIASES.get(unit, unit)
+    rest = m.group("rest").strip().casefold()
+    if num in _NUMBER_WORDS and not unit:
+        return None  # "one of the ..." is a phrase, not a number
+    return value, unit, rest
+
+
+def render(option: str, like: str | None = None) -> str:
+    """An option in the printed form of numbers: digits, one plain space before a word unit
+    ("five years" -> "5 years", "2.1\u00a0days" -> "2.1 days", "1 year" singular)."""
+    text = clean(option)
+    m = _QUANTITY.match(text)
+    if m is None:
+        return text
+    num = m.group("num")
+    if num.lower() in _NUMBER_WORDS:
+        num = str(_NUMBER_WORDS[num.lower()])
+    unit = m.group("unit") or ""
+    base = _UNIT_ALIASES.get(unit.lower(), unit.lower())
+    if base in _ROUND_UNITS:
+        unit = base + ("" if float(num) == 1 else "s")
+    space = "" if unit in ("%", "") or unit.startswith("/") else " "
+    sign = m.group("sign") or ""
+    return f"{sign}{num}{space}{unit}{m.group('rest')}".strip()
+
+
+@lru_cache(maxsize=4096)
+def stem(word: str) -> str:
+    """The Snowball (Porter 2) stem of one word: "osteoclasts" and "osteoclast" share one."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english").stemWord(word.casefold())
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in re.findall(r"[A-Za-zα-ω][\w\-α-ω]*", clean(text)))
+
+
+def variant(a: str, b: str) -> bool:
+    """Two forms of one word or phrase: singular/plural or another inflection
+    ("osteoclast"/"osteoclasts", "Inhibition"/"inhibit"), or one inside the other."""
+    if quantity(a) is not None or quantity(b) is not None:
+        return key(a) == key(b)
+    sa, sb = _stems(a), _stems(b)
+    if not sa or not sb:
+        return False
+    if sa == sb:
+        return True
+    ka, kb = key(a), key(b)
+    return len(sa) == len(sb) == 1 and (ka in kb or kb in ka)
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w\-]*", text)
+                   if w.lower() not in ("of", "and", "or", "the", "in", "a", "an", "for", "to")).lower()
+
+
+def synonym(a: str, b: str) -> bool:
+    """One is the other's acronym ("LDL" / "low-density lipoprotein")."""
+    for short, long in ((a, b), (b, a)):
+        letters = re.sub(r"[^A-Za-z]", "", short)
+        if 2 <= len(letters) <= 8 and short.strip() == short.strip().upper() and " " in long.strip():
+            words = re.split(r"[\s\-]+", long)
+            if _initials(long) == letters.lower() or "".join(w[0] for w in words if w).lower() == letters.lower():
+                return True
+    return False
+
+
+def is_boolean(option: str) -> bool:
+    return key(option) in _BOOLEAN
+
+
+def same_kind(answer: str, option: str) -> bool:
+    """Whether ``option`` is an answer of the same kind: a number of the same unit and
+    magnitude class for a number, a non-number of a similar length for anything else."""
+    qa, qo = quantity(answer), quantity(option)
+    if (qa is None) != (qo is None):
+        return False
+    if qa is not None and qo is not None:
+        (va, ua, ra), (vo, uo, ro) = qa, qo
+        if ua != uo or (va < 0) != (vo < 0) or bool(ra) != bool(ro):
+            return False
+        small, large = sorted((abs(va), abs(vo)))
+        return small > 0 and large / small <= MAX_RATIO or small == large == 0
+    na, no = len(clean(answer).split()), len(clean(option).split())
+    return no <= 2 * na + 2 and na <= 2 * no + 2
+
+
+def also_correct(answer: str, option: str) -> bool:
+    """An option a student could defend: equal after normalisation, an equivalent dose,
+    the same number, or the answer's acronym or expansion."""
+    if key(answer) == key(option) or variant(answer, option) or synonym(answer, option):
+        return True
+    qa, qo = quantity(answer), quantity(option)
+    if qa is not None and qo is not None and qa[1] == qo[1] and abs(qa[0] - qo[0]) <= 1e-9 and qa[2] == qo[2]:
+        return True
+    return doses.equivalent(answer, option)
+
+
+def _too_close(a: str, b: str) -> bool:
+    qa, qb = quantity(a), quantity(b)
+    if qa is None or qb is None or qa[1] != qb[1]:
+        return False
+    if not qa[1] and all(v.is_integer() and 1800 <= v <= 2100 for v in (qa[0], qb[0])):
+        return qa[0] == qb[0]  # calendar years: 2005 and 2009 are different answers
+    return abs(qa[0] - qb[0]) < MIN_GAP * max(abs(qa[0]), abs(qb[0]))
+
+
+def acceptable(answer: str, option: str, *, prompt: str = "", correct: Iterable[str] = ()) -> bool:
+    """``option`` may stand beside ``answer``: same kind, not a true/false word, not also
+    right (nor equal to anything in ``correct``, e.g. another source's figure for the
+    same question), not printed in the prompt, not within 10% of a numeric answer."""
+    if not clean(option) or is_boolean(option):
+        return False
+    if not same_kind(answer, option) or also_correct(answer, option) or _too_close(answer, option):
+        return False
+    if any(also_correct(c, option) for c in correct):
+        return False
+    return not (prompt and _printed(prompt, option))
+
+
+def _printed(prompt: str, option: str) -> bool:
+    k = key(option)
+    return bool(k) and re.search(rf"(?<![\w.]){re.escape(clean(option))}(?![\w])", clean(prompt), re.I) is not None
+
+
+def pick(answer: str, candidates: Iterable[str], count: int = MIN_DISTRACTORS, *, prompt: str = "",
+         correct: Iterable[str] = ()) -> list[str]:
+    """Up to ``count`` acceptable candidates, in the caller's order, each in the printed form
+    of numbers and none a duplicate or a variant of another or too close to another."""
+    correct = list(correct)
+    chosen: list[str] = []
+    for c in candidates:
+        option = render(c)
+        if not acceptable(answer, option, prompt=prompt, correct=correct):
+            continue
+        if any(also_correct(o, option) or _too_close(o, option) for o in chosen):
+            continue
+        chosen.append(option)
+        if len(chosen) == count:
+            break
+    return chosen
