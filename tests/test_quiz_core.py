@@ -16,10 +16,12 @@ def _item(collection, card_id):
 def test_distractors_come_from_the_deck_and_exclude_the_answer(collection):
     item = _item(collection, "rankl-mcsf.c1")  # answer: RANKL
     pool = list(collection.items.values())
-    wrong = distractors(item, pool, random.Random(1))
-    assert wrong and "RANKL" not in wrong
+    # the fixture deck has no other acronym: a definition, a number or "True" is no option for RANKL
+    assert distractors(item, pool, random.Random(1)) == []
+    more = pool + [_study("opg", "OPG", ("term",)), _study("tnf", "TNF-α", ("term",)), _study("il6", "IL-6", ("term",))]
+    wrong = distractors(item, more, random.Random(1))
+    assert sorted(wrong) == ["IL-6", "OPG", "TNF-α"]
     assert "M-CSF" not in wrong  # the other deletion of the same card would give it away
-    assert set(wrong) <= {i.answer for i in pool}
 
 
 def test_numbers_are_offered_against_numbers(collection):
@@ -41,8 +43,9 @@ def test_native_kinds_are_kept(collection):
 
 def test_converted_questions_follow_the_preference(collection):
     rng = random.Random(5)
-    pool = list(collection.items.values())
-    item = _item(collection, "ai-class")
+    item = _item(collection, "ai-class")  # "An aromatase inhibitor"
+    pool = list(collection.items.values()) + [_study(f"drug-{n}", answer, ("define",)) for n, answer in
+                                              enumerate(["A bisphosphonate", "A corticosteroid", "A beta blocker"])]
     choice = make_question(item, pool, rng, prefer="choice")
     assert choice.kind == "choice" and item.answer in choice.options and len(set(choice.options)) == len(choice.options)
     tf = make_question(item, pool, rng, prefer="true_false")
@@ -108,3 +111,39 @@ def test_distractors_prefer_answers_of_the_same_kind():
     picked = distractors(question, pool, random.Random(1), count=3)
     assert set(picked) == {"A class of hormones that includes testosterone", "Cells that resorb bone tissue",
                            "The enzyme converting androgens to estrogens"}
+
+
+def _study(card_id, answer, tags=("dosing", "table"), type_="basic", prompt=None):
+    from anastro_quiz.decks import StudyItem
+
+    return StudyItem("d", card_id, card_id, type_, prompt or f"Question about {card_id}?", answer, tags=tuple(tags))
+
+
+def test_quiz_options_follow_the_shared_rules():
+    """No "True", no plural of the answer, no duplicate, no equivalent dose, no answer of a card
+    that asks the same question (the same table row in another article)."""
+    question = _study("men-dose", "0.25 mg to 0.5 mg twice weekly", prompt="In men on TRT, what is the dosage?")
+    pool = [question,
+            _study("tf", "True", type_="true_false"),
+            _study("other-article", "0.5 mg to 1 mg per week", prompt="In men on TRT, what is the typical dosage?"),
+            _study("weekly", "0.5-1 mg weekly"),
+            _study("women", "1 mg daily"),
+            _study("women-2", "1 mg daily."),
+            _study("high", "10 mg daily"),
+            _study("trial", "25 mg daily"),
+            _study("low", "2.5 mg daily")]
+    picked = distractors(question, pool, random.Random(4), count=3)
+    assert "True" not in picked and "0.5 mg to 1 mg per week" not in picked and "0.5-1 mg weekly" not in picked
+    assert sorted(picked) == ["1 mg daily", "2.5 mg daily"]  # 10 and 25 mg: another magnitude
+    cells = _study("cells", "osteoclasts", tags=("term",))
+    plural = distractors(cells, [cells, _study("one", "osteoclast", tags=("term",)),
+                                 _study("b", "osteoblasts", tags=("term",))], random.Random(0))
+    assert plural == ["osteoblasts"]
+
+
+def test_too_few_good_distractors_make_no_choice_question():
+    question = _study("cells", "osteoclasts", tags=("term",))
+    pool = [question, _study("one", "osteoclast", tags=("term",)), _study("b", "osteoblasts", tags=("term",)),
+            _study("t", "True", type_="true_false"), _study("c", "Osteoblasts.", tags=("term",))]
+    asked = make_question(question, pool, random.Random(1), prefer="choice")
+    assert asked.kind == "typed"

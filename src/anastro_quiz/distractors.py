@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from typing import Iterable
 
 from . import doses
+from .claims import content_stems, contradiction, stem
 
 MIN_DISTRACTORS = 3  # fewer good ones: the card stays typed or cloze
 MAX_RATIO = 10.0  # a number option within a factor of ten of the answer: same magnitude class
 MIN_GAP = 0.1  # and at least 10% away from it and from every other option
+SHARED = 0.5  # an option with half the answer's content words says the same unless it contradicts it
 _BOOLEAN = {"true", "false", "yes", "no", "correct", "incorrect", "right", "wrong"}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "fifty": 50, "hundred": 100}
@@ -34,9 +35,14 @@ _ROUND_UNITS = {"year", "month", "week", "day", "hour", "minute"}
 
 
 def clean(text: str) -> str:
-    """One printed form: no-break spaces and runs of spaces become one space, no trailing stop."""
+    """One printed form: no-break spaces and runs of spaces become one space, no trailing stop,
+    a term repeated by a two-blank cloze said once ("estradiol, estradiol" -> "estradiol")."""
     text = unicodedata.normalize("NFKC", str(text)).replace("\u00a0", " ")
-    return re.sub(r"\s+", " ", text).strip().rstrip(".;,")
+    text = re.sub(r"\s+", " ", text).strip().rstrip(".;,")
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) > 1 and len({p.casefold() for p in parts}) == 1:
+        return parts[0]
+    return text
 
 
 def key(text: str) -> str:
@@ -86,14 +92,6 @@ def render(option: str, like: str | None = None) -> str:
     return f"{sign}{num}{space}{unit}{m.group('rest')}".strip()
 
 
-@lru_cache(maxsize=4096)
-def stem(word: str) -> str:
-    """The Snowball (Porter 2) stem of one word: "osteoclasts" and "osteoclast" share one."""
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("english").stemWord(word.casefold())
-
-
 def _stems(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in re.findall(r"[A-Za-zα-ω][\w\-α-ω]*", clean(text)))
 
@@ -132,9 +130,37 @@ def is_boolean(option: str) -> bool:
     return key(option) in _BOOLEAN
 
 
+# Endings that say what kind of thing a term names; a cell is never offered against a disease.
+_CLASSES = (
+    ("cell", r"(?:cyte|blast|clast|phage|cell)s?$"),
+    ("enzyme", r"ases?$"),
+    ("condition", r"(?:emia|penia|plasia|trophy|pathy|algia|itis|osis|oma|ity|ia)s?$"),
+    ("process", r"(?:tion|sion|ence|ance|genesis|lysis|sis|ment|ism)s?$"),
+    ("agent", r"(?:ant|ist|mab|nib|zole|ifen|utamide|relin|olimus|parib|ciclib|ane)s?$"),
+    ("protein", r"(?:protein|globulin|receptor)s?$"),
+    ("hormone", r"(?:gen|one|diol|ol|in)s?$"),
+    ("descriptor", r"(?:ed|ing|ly|ive|ous|al|ic|able|ible)$"),  # "Substantially accelerated" is no thing
+)
+SHORT_TERM_WORDS = 3  # answers up to this long are terms: their class must match
+
+
+def term_class(term: str) -> str | None:
+    """The kind of thing a term names, by the ending of its last word ("osteoclasts" -> cell,
+    "osteopenia" -> condition, "bone-building cells" -> cell); an acronym is its own kind."""
+    words = clean(term).split()
+    if not words:
+        return None
+    last = words[-1]
+    if len(words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9α-ω\-]+s?", last):
+        return "acronym"
+    low = last.lower()
+    return next((name for name, pattern in _CLASSES if re.search(pattern, low)), None)
+
+
 def same_kind(answer: str, option: str) -> bool:
     """Whether ``option`` is an answer of the same kind: a number of the same unit and
-    magnitude class for a number, a non-number of a similar length for anything else."""
+    magnitude class for a number; for a term, a term of the same class (by its ending); for
+    anything longer, a non-number of a similar length."""
     qa, qo = quantity(answer), quantity(option)
     if (qa is None) != (qo is None):
         return False
@@ -145,18 +171,29 @@ def same_kind(answer: str, option: str) -> bool:
         small, large = sorted((abs(va), abs(vo)))
         return small > 0 and large / small <= MAX_RATIO or small == large == 0
     na, no = len(clean(answer).split()), len(clean(option).split())
+    if na <= SHORT_TERM_WORDS:
+        return no <= SHORT_TERM_WORDS and term_class(answer) == term_class(option)
     return no <= 2 * na + 2 and na <= 2 * no + 2
 
 
 def also_correct(answer: str, option: str) -> bool:
     """An option a student could defend: equal after normalisation, an equivalent dose,
-    the same number, or the answer's acronym or expansion."""
+    the same number, the answer's acronym or expansion, or words it shares with the answer
+    without contradicting it (no opposite degree, direction or negation)."""
     if key(answer) == key(option) or variant(answer, option) or synonym(answer, option):
         return True
+    if quantity(answer) is None and _overlap(answer, option) >= SHARED and contradiction(option, answer) is None:
+        return True  # "Profound estrogen suppression" for "Therapeutic suppression": maybe the same
     qa, qo = quantity(answer), quantity(option)
     if qa is not None and qo is not None and qa[1] == qo[1] and abs(qa[0] - qo[0]) <= 1e-9 and qa[2] == qo[2]:
         return True
     return doses.equivalent(answer, option)
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of the shorter one's content words that the other one has too."""
+    sa, sb = content_stems(a), content_stems(b)
+    return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
 
 
 def _too_close(a: str, b: str) -> bool:
@@ -182,8 +219,11 @@ def acceptable(answer: str, option: str, *, prompt: str = "", correct: Iterable[
 
 
 def _printed(prompt: str, option: str) -> bool:
-    k = key(option)
-    return bool(k) and re.search(rf"(?<![\w.]){re.escape(clean(option))}(?![\w])", clean(prompt), re.I) is not None
+    """The option (or a variant of it: "osteoclast" in "What are osteoclasts?") is in the prompt."""
+    words, seq = _stems(prompt), _stems(option)
+    if quantity(option) is not None or not seq:
+        return re.search(rf"(?<![\w.]){re.escape(clean(option))}(?![\w])", clean(prompt), re.I) is not None
+    return any(words[i:i + len(seq)] == seq for i in range(len(words) - len(seq) + 1))
 
 
 def pick(answer: str, candidates: Iterable[str], count: int = MIN_DISTRACTORS, *, prompt: str = "",

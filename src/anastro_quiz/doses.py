@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
-_MASS = {"g": 1000.0, "mg": 1.0, "mcg": 0.001, "µg": 0.001, "μg": 0.001, "ug": 0.001}
+MASS = {"g": 1000.0, "mg": 1.0, "mcg": 0.001, "µg": 0.001, "μg": 0.001, "ug": 0.001}
 _NUM = r"\d+(?:\.\d+)?"
 _UNIT = r"mg|mcg|µg|μg|ug|g"
 AMOUNT_RE = re.compile(
@@ -99,8 +99,8 @@ def doses_in(text: str) -> list[Dose]:
     out = []
     amounts = list(AMOUNT_RE.finditer(text))
     for i, m in enumerate(amounts):
-        unit = _MASS[m.group("unit").lower()]
-        low = float(m.group("lo")) * _MASS.get((m.group("lo_unit") or m.group("unit")).lower(), unit)
+        unit = MASS[m.group("unit").lower()]
+        low = float(m.group("lo")) * MASS.get((m.group("lo_unit") or m.group("unit")).lower(), unit)
         high = float(m.group("hi")) * unit if m.group("hi") else float(m.group("lo")) * unit
         end = amounts[i + 1].start() if i + 1 < len(amounts) else len(text)
         tail = " ".join(text[m.end():end].split()[:_REACH])

@@ -16,6 +16,7 @@ from typing import Iterable
 
 from .. import distractors as D
 from .. import doses
+from ..distractors import term_class
 from .extract import Fact, Sentence, zipf
 
 
@@ -57,67 +58,73 @@ def number_pool(facts: Iterable[Fact]) -> dict[str, list[Figure]]:
     return pool
 
 
-def _same_thing(answer: Figure, other: Figure) -> bool:
-    """``other`` is also a right answer: it shares a range with the answer's value, or both are
-    doses that come to a consistent amount a week (0.5 mg twice a week = 0.5-1 mg per week)."""
-    if other.low <= answer.value <= other.high and other.low != other.high:
-        return True
-    if answer.low <= other.value <= answer.high and answer.low != answer.high:
-        return True
-    return answer.dose is not None and other.dose is not None and answer.dose.weekly and other.dose.weekly \
-        and answer.dose.consistent(other.dose)
+def _shares_a_range(answer: Figure, other: Figure) -> bool:
+    """One stands in a range that holds the other ("0.25 mg to 0.5 mg" holds 0.5 mg)."""
+    return (other.low != other.high and other.low <= answer.value <= other.high) or \
+        (answer.low != answer.high and answer.low <= other.value <= answer.high)
+
+
+def _right_by_dose(answer: Figure, pool: list[Figure]):
+    """A test for options that, put in the blank, give a dose the documents state for the same
+    regimen: "_____ of anastrozole taken twice a week" with 0.25 mg is 0.5 mg a week, inside
+    "0.5 mg to 1 mg per week", so 0.25 mg is also right there (1 mg, 2 mg a week, is not)."""
+    mass = doses.MASS.get(answer.unit)
+    if answer.dose is None or not answer.dose.weekly or not mass or not answer.low:
+        return lambda option: False
+    per_week = answer.dose.low / (answer.low * mass)
+    agreeing = [f.dose for f in pool if f.dose is not None and f.dose.weekly and f.dose.consistent(answer.dose)]
+
+    def right(option: str) -> bool:
+        q = D.quantity(option)
+        if q is None or doses.MASS.get(q[1]) is None:
+            return False
+        slotted = doses.Dose(q[0] * doses.MASS[q[1]] * per_week, q[0] * doses.MASS[q[1]] * per_week, True)
+        return any(slotted.within(r) for r in agreeing)
+
+    return right
 
 
 def _scaled(answer: str, value: float, unit: str) -> list[str]:
-    m = re.search(r"\d+(?:\.\d+)?", D.render(answer))
+    text = D.render(answer)
+    m = re.search(r"\d+(?:\.\d+)?", text)
     if m is None:
         return []
-    text = D.render(answer)
     if unit == "calendar year":  # nearby years, never scaled
         return [text.replace(m.group(0), str(int(value) + k), 1) for k in (-4, 3, 6, -8)]
     decimals = len(m.group(0).partition(".")[2])
     out = []
     for factor in (0.5, 1.5, 2.0, 3.0):
-        scaled = round(value * factor, decimals)
-        if scaled > 0 and scaled != value:
-            out.append(D.render(text.replace(m.group(0), f"{scaled:.{decimals}f}", 1)))
+        exact = value * factor
+        shown = f"{exact:.{decimals}f}"
+        if abs(float(shown) - exact) > 0.05 * exact:  # 0.25, not a rounded 0.2 (which is another value)
+            shown = f"{exact:.3g}"
+        if exact > 0 and float(shown) != value:
+            out.append(D.render(text.replace(m.group(0), shown, 1)))
     return out
 
 
 def number_distractors(fact: Fact, pool: dict[str, list[Figure]], prompt: str) -> list[str]:
-    """Up to three wrong figures for a number card: other documents' figures of the same unit,
-    nearest first, then scaled ones; each a plain number in one printed form."""
+    """Up to three wrong figures for a number card: the documents' figures of the same unit,
+    nearest first, then scaled ones; never one that is also right (the same value written
+    otherwise, a value of the answer's range, a dose that comes to a stated regimen)."""
     me = figure(fact)
     unit, value = fact.extra["unit"], fact.extra["value"]
-    others = [f for f in pool.get(unit, []) if f.value != value and not _same_thing(me, f)]
-    right = [f.text for f in pool.get(unit, []) if f.value == value or _same_thing(me, f)]
-    others.sort(key=lambda f: (abs(math.log(abs(f.value) or 1e-9) - math.log(abs(value) or 1e-9)), f.value))
-    seen: list[str] = []
+    same_unit = pool.get(unit, [])
+    right = [f.text for f in same_unit if f.value == value or _shares_a_range(me, f)]
+    by_dose = _right_by_dose(me, [f for units in pool.values() for f in units])
+    others = sorted((f for f in same_unit if f.text not in right),
+                    key=lambda f: (abs(math.log(abs(f.value) or 1e-9) - math.log(abs(value) or 1e-9)), f.value))
+    candidates: list[str] = []
     for text in [f.text for f in others] + _scaled(fact.answer, value, unit):
-        if D.key(text) not in {D.key(s) for s in seen}:
-            seen.append(text)
-    return D.pick(fact.answer, seen, D.MIN_DISTRACTORS, prompt=prompt,
+        if not by_dose(D.render(text)) and D.key(text) not in {D.key(c) for c in candidates}:
+            candidates.append(text)
+    return D.pick(fact.answer, candidates, D.MIN_DISTRACTORS, prompt=prompt,
                   correct=[r for r in right if D.key(r) != D.key(fact.answer)])
 
 
 # --- terms ------------------------------------------------------------------------
 
-# Endings that say what kind of thing a term names; a cell is never offered against a disease.
-_CLASSES = (
-    ("cell", r"(?:cyte|blast|clast|phage|cell)s?$"),
-    ("enzyme", r"ases?$"),
-    ("condition", r"(?:emia|penia|plasia|trophy|pathy|algia|itis|osis|oma|ity|ia)s?$"),
-    ("process", r"(?:tion|sion|ence|ance|genesis|lysis|sis|ment|ism)s?$"),
-    ("agent", r"(?:ant|ist|mab|nib|zole|ifen|utamide|relin|olimus|parib|ciclib|ane)s?$"),
-    ("hormone", r"(?:gen|one|diol|ol|in)s?$"),
-)
-_ZIPF_BAND = 1.5
-
-
-def term_class(word: str) -> str | None:
-    """The kind of thing a term's ending names ("osteoclasts" -> cell, "osteopenia" -> condition)."""
-    low = word.lower()
-    return next((name for name, pattern in _CLASSES if re.search(pattern, low)), None)
+_ZIPF_BAND = 1.5  # unknown to wordfreq (0) counts as rare (1)
 
 
 _LIST = re.compile(r"(?:\b[\w\-]+, ){1,6}[\w\-]+,? (?:and|or) [\w\-]+")
@@ -143,10 +150,10 @@ def term_families(terms: dict[str, float], spelled: dict[str, str],
     siblings = listed_together(sentences, terms)
     names = sorted(t for t in terms if len(t) >= 7 and t.isalpha())
     for t in sorted(terms):
-        fam = [o for o in names if o != t and o[:5] == t[:5] and term_class(o) == term_class(t) is not None
+        fam = [o for o in names if o != t and o[:5] == t[:5] and D.term_class(o) == D.term_class(t) is not None
                and abs(len(o) - len(t)) <= 4 and o.endswith("s") == t.endswith("s")]
         fam += sorted(o for o in siblings.get(t, ()) if o not in fam and o.endswith("s") == t.endswith("s"))
-        fam = [spelled.get(o, o) for o in fam if not D.variant(o, t) and abs(zipf(o) - zipf(t)) <= _ZIPF_BAND]
+        fam = [spelled.get(o, o) for o in fam if not D.variant(o, t) and abs(max(zipf(o), 1.0) - max(zipf(t), 1.0)) <= _ZIPF_BAND]
         if fam:
             out[t] = fam
     return out

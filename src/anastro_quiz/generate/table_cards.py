@@ -138,13 +138,15 @@ def document_evidence(doc) -> list[contrast.Evidence]:
 _EVIDENCE: dict[tuple[str, str], list[contrast.Evidence]] = {}
 
 
-def contrast_card(fact: Fact, doc) -> Draft | None:
-    """True/false on a row: a cell stated for its own column, or (for half the rows, by hash) a
-    cell stated for the other column, keyed False only if the document contradicts it there.
-    Where nothing contradicts it, the row gets the true statement instead."""
+def contrast_card(fact: Fact, doc, swap: bool | None = None) -> Draft:
+    """True/false on a row: a cell stated for its own column, or (``swap``; by default half the
+    rows, by hash) a cell stated for the other column, keyed False only if the document
+    contradicts it there. Where nothing contradicts it, the row gets the true statement."""
     cols, cells = fact.extra["columns"], fact.extra["cells"]
     label = fact.subject
-    if int(hashlib.sha1(fact.quote.encode()).hexdigest(), 16) % 2 == 1:
+    if swap is None:
+        swap = int(hashlib.sha1(fact.quote.encode()).hexdigest(), 16) % 2 == 1
+    if swap:
         found = document_evidence(doc)
         for shown, claimed in ((0, 1), (1, 0)):
             who = _who(cols[claimed])

@@ -1,0 +1,137 @@
+"""What two short statements say, as far as words can tell: degree, direction, negation.
+
+Used to decide whether one table entry contradicts another (a true/false key) and whether
+a choice option that shares words with the answer is really wrong ("Drastic reduction"
+against "Moderate reduction") or another way of saying it ("Profound estrogen suppression"
+for "Therapeutic suppression"). Doses are compared per week (:mod:`.doses`). No textual.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import doses
+
+# Degree words: two entries that put opposite degrees on the same head contradict each other.
+HIGH = {"profound", "profoundly", "drastic", "drastically", "maximal", "maximum", "marked", "markedly",
+        "significant", "significantly", "substantial", "substantially", "severe", "severely", "near-complete",
+        "complete", "completely", "greatly", "strongly", "dramatic", "dramatically", "extensive", "extensively",
+        "high", "major", "rapid", "rapidly", "sharp", "sharply", "high-dose"}
+LOW = {"moderate", "moderately", "slight", "slightly", "mild", "mildly", "modest", "modestly", "minimal",
+       "minimally", "minor", "small", "partial", "partially", "limited", "little", "weak", "weakly", "gentle",
+       "gently", "low", "low-dose", "marginal", "marginally"}
+_UP = {"increas", "rise", "rais", "elev", "higher", "acceler", "extend", "prolong", "enhanc", "gain", "more"}
+_DOWN = {"decreas", "reduc", "lower", "declin", "fall", "shorten", "diminish", "loss", "less", "suppress"}
+# Words that negate the predicate after them; "off-label" is "not approved".
+_NEGATION = {"not", "no", "never", "unable", "cannot", "insufficient", "inadequate", "without", "fails", "fail",
+             "lack", "lacks", "absent", "none", "neither", "nor", "unlikely"}
+_NEGATED_AS = {"off-label": "approv", "unapproved": "approv", "ineffective": "effect"}
+_JOIN = {"to", "and", "or", "-"}
+# A row or item that asks for one thing ("The primary goal", "Therapeutic Goal"): two different
+# entries cannot both be it.
+# ("Primary Concern" is not one: a high fracture risk and a possible density loss can both be.)
+_UNIQUE = re.compile(r"\b(?:goal|aim|objective|purpose|indication)$", re.I)
+_CONTENT_ZIPF = 6.0  # words at least this common in English ("the", "use", "with") carry no content
+
+
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """The Snowball (Porter 2) stem of one word: "osteoclasts" and "osteoclast" share one."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english").stemWord(word.casefold())
+
+
+@lru_cache(maxsize=20000)
+def zipf(word: str) -> float:
+    """How common a word is in general English (wordfreq Zipf scale, 0 = unknown)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z][a-z0-9\-]*", text.lower())
+
+
+def content_stems(text: str) -> set[str]:
+    """Stems of the words that say something (no function words, no degree words)."""
+    return {stem(w) for w in tokens(text) if len(w) >= 3 and w not in HIGH | LOW | _NEGATION
+            and zipf(w) < _CONTENT_ZIPF}
+
+
+# --- contradiction -----------------------------------------------------------------
+
+
+def _degrees(text: str) -> set[tuple[str, str]]:
+    """(degree, head stem) pairs: "slightly to moderately increased" -> ("low", "increas")."""
+    # "high-density" / "low-density": a degree on "density"
+    toks, out = [p for t in tokens(text) for p in (t.split("-") if "-" in t and t not in HIGH | LOW else [t])], set()
+    for i, t in enumerate(toks):
+        if t in HIGH or t in LOW:
+            j = i + 1
+            while j < len(toks) and (toks[j] in HIGH | LOW | _JOIN):
+                j += 1
+            if j < len(toks):
+                out.add(("high" if t in HIGH else "low", stem(toks[j])))
+    return out
+
+
+def _direction(text: str) -> str | None:
+    """Up or down, when the entry opens with it ("Substantially accelerated", "Increased incidence")."""
+    toks = [t for t in tokens(text) if t not in HIGH | LOW | _JOIN]
+    for t in toks[:2]:
+        s = stem(t)
+        if any(s.startswith(u) for u in _UP):
+            return "up"
+        if any(s.startswith(d) for d in _DOWN):
+            return "down"
+    return None
+
+
+def polarity(text: str) -> tuple[set[str], set[str]]:
+    """(affirmed, negated) predicate stems: "unable to compensate" negates "compens"."""
+    toks = tokens(text)
+    affirmed, negated = set(), set()
+    pending = False
+    for t in toks:
+        if t in _NEGATED_AS:
+            negated.add(_NEGATED_AS[t])
+            continue
+        if t in _NEGATION:
+            pending = True
+            continue
+        if len(t) < 3 or zipf(t) >= _CONTENT_ZIPF or t in HIGH | LOW:
+            continue
+        # "FDA-approved" affirms "approved" too
+        (negated if pending else affirmed).update({stem(t)} | {stem(p) for p in t.split("-") if len(p) >= 3})
+        pending = False
+    return affirmed, negated
+
+
+def contradiction(claim: str, truth: str, label: str = "") -> str | None:
+    """Why ``claim`` cannot be true where the text says ``truth`` (both entries of one row or
+    item), or ``None`` when they could both be true (equivalent, implied, or just different)."""
+    dose_claim, dose_truth = doses.main_dose(claim), doses.main_dose(truth)
+    if dose_claim is not None and dose_truth is not None:
+        return "a different dose" if dose_claim.disjoint(dose_truth) else None
+    for degree, head in _degrees(claim):
+        if any(h == head and d != degree for d, h in _degrees(truth)):
+            return "a different degree"
+    a, b = _direction(claim), _direction(truth)
+    if a and b and a != b:
+        return "the opposite direction"
+    (aff_c, neg_c), (aff_t, neg_t) = polarity(claim), polarity(truth)
+    if aff_c & neg_t or neg_c & aff_t:
+        return "a negation"
+    if _UNIQUE.search(label.strip()) and not _plural_label(label):
+        c, t = content_stems(claim), content_stems(truth)
+        if c and t and len(c & t) / len(c | t) < 0.25:
+            return "a different answer to a one-answer question"
+    return None
+
+
+def _plural_label(label: str) -> bool:
+    last = label.strip().split()[-1].lower()
+    return last.endswith("s") and not last.endswith(("ss", "sis", "us"))
