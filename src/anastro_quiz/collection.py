@@ -35,6 +35,7 @@ class DeckSummary:
     suspended: int
     mastery: float
     unseen: int = 0  # never-studied cards in all
+    waiting: int = 0  # never-studied cards held back until kept in curation (see holds_uncurated)
 
     def to_dict(self) -> dict[str, object]:
         return dict(self.__dict__)
@@ -96,6 +97,18 @@ class Collection:
         scope = f"deck:{deck_id}" if deck_id else "global"
         self.store.set_setting("limits", limits.to_dict(), scope=scope)
 
+    def holds_uncurated(self, deck_id: str | None = None) -> bool:
+        """Whether new cards of ``deck_id`` wait until kept in curation before they are studied
+        (off by default, so every deck, the bundled ones too, is studyable as it comes)."""
+        data = dict(self.store.get_setting("curation", default={}) or {})
+        if deck_id:
+            data.update(self.store.get_setting("curation", scope=f"deck:{deck_id}", default={}) or {})
+        return bool(data.get("hold_new", False))
+
+    def save_holds_uncurated(self, hold: bool, deck_id: str | None = None) -> None:
+        scope = f"deck:{deck_id}" if deck_id else "global"
+        self.store.set_setting("curation", {"hold_new": bool(hold)}, scope=scope)
+
     def scheduler(self, deck_id: str | None = None) -> Scheduler:
         key = deck_id or ""
         if key not in self._schedulers:
@@ -117,10 +130,12 @@ class Collection:
             c = counts.get(deck.id, {})
             limits = self.limits(deck.id)
             done_new, done_reviews = done.get(deck.id, (0, 0))
-            new = min(c.get("new", 0), max(0, limits.new_per_day - done_new))
+            studyable = c.get("new_kept", 0) if self.holds_uncurated(deck.id) else c.get("new", 0)
+            new = min(studyable, max(0, limits.new_per_day - done_new))
             due = min(c.get("review", 0), max(0, limits.reviews_per_day - done_reviews))
             out.append(DeckSummary(deck.id, deck.title, new, c.get("learning", 0), due, c.get("total", 0),
-                                   c.get("suspended", 0), mastery.get(deck.id, 0.0), unseen=c.get("new", 0)))
+                                   c.get("suspended", 0), mastery.get(deck.id, 0.0), unseen=c.get("new", 0),
+                                   waiting=c.get("new", 0) - studyable))
         return out
 
     def predicted_recall(self, at: datetime | None = None) -> dict[tuple[str, str], float]:
@@ -190,9 +205,15 @@ class Collection:
         deck = self.decks[deck_id]
         if deck.path is None:
             raise EditError([f"deck {deck_id!r} has no file to save to"])
+        card = next((c for c in deck.cards if c.id == card_id), None)
+        was_kept = card is not None and bool(
+            {(deck_id, i.id) for i in card.items(deck_id)} & self.store.kept_keys([deck_id]))
         if not edit_card(deck.path, card_id, form):
             return None
-        return self.reload_deck(deck_id)
+        items = self.reload_deck(deck_id)
+        if was_kept:  # a kept card stays kept, including a blank the edit added
+            self.store.mark_kept([k for k, i in items.items() if i.card_id == card_id], self.now())
+        return items
 
     def leeches(self) -> list[StudyItem]:
         return [self.items[(d, c)] for d, c, _ in self.store.leeches() if (d, c) in self.items]

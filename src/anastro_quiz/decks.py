@@ -252,7 +252,9 @@ def deck_files(paths: Iterable[str | Path]) -> list[Path]:
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found.extend(sorted(x for x in p.iterdir() if x.suffix in (".yaml", ".yml") and x.is_file()))
+            # Dot files are not decks (.rejected.yaml lists rejected cards; editors' temporary files).
+            found.extend(sorted(x for x in p.iterdir() if x.suffix in (".yaml", ".yml") and x.is_file()
+                                and not x.name.startswith(".")))
         else:
             found.append(p)
     return found

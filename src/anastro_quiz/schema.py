@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import sqlite_utils
 
-SCHEMA_VERSION = 2
-OUR_TABLES = {"cards", "schedule", "reviews", "sessions", "quiz_runs", "quiz_answers", "settings"}
+SCHEMA_VERSION = 3
+OUR_TABLES = {"cards", "schedule", "reviews", "sessions", "quiz_runs", "quiz_answers", "settings",
+              "kept_cards"}
 CORE_TABLES = {"cards", "schedule", "reviews", "settings"}
 
 
@@ -63,4 +64,10 @@ def _covering_review_indexes_v2(db: sqlite_utils.Database) -> None:
     db.execute("DROP INDEX IF EXISTS idx_reviews_reviewed_at")
 
 
-MIGRATIONS = {1: _create_v1, 2: _covering_review_indexes_v2}
+def _kept_cards_v3(db: sqlite_utils.Database) -> None:
+    # Study items a person kept in the curation view ("New from generator"); card_id is the
+    # item id, as in ``schedule``. Rejected cards leave their deck file, so need no row.
+    db["kept_cards"].create({"deck": str, "card_id": str, "kept_at": str}, pk=("deck", "card_id"))
+
+
+MIGRATIONS = {1: _create_v1, 2: _covering_review_indexes_v2, 3: _kept_cards_v3}

@@ -92,7 +92,7 @@ class StudySession:
             room = max(0, limits.reviews_per_day - done_reviews)
             reviews += [r for r in due if r.fsrs_state == State.Review and _parse(r.due) <= now][:room]
             room_new = max(0, limits.new_per_day - done_new)
-            new += self.store.new_rows([deck_id], now, room_new)
+            new += self.store.new_rows([deck_id], now, room_new, kept_only=self.collection.holds_uncurated(deck_id))
         reviews.sort(key=lambda r: r.due or "")
         self._kind.update({(r.deck, r.card_id): "review" for r in reviews})
         self._kind.update({(r.deck, r.card_id): "new" for r in new})

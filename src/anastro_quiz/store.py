@@ -184,12 +184,13 @@ class Store:
             f"ORDER BY s.due LIMIT {int(limit)}",
         )
 
-    def new_rows(self, decks: list[str], now: datetime, limit: int) -> list[ScheduleRow]:
-        """Never-studied cards in deck order."""
+    def new_rows(self, decks: list[str], now: datetime, limit: int, kept_only: bool = False) -> list[ScheduleRow]:
+        """Never-studied cards in deck order (``kept_only``: only those kept in curation)."""
         marks = ",".join("?" * len(decks))
+        kept = " AND EXISTS (SELECT 1 FROM kept_cards k WHERE k.deck=s.deck AND k.card_id=s.card_id)"
         return self._rows(
             f"s.deck IN ({marks}) AND s.fsrs_state=0 AND s.suspended=0"
-            " AND (s.buried_until IS NULL OR s.buried_until<=?)",
+            " AND (s.buried_until IS NULL OR s.buried_until<=?)" + (kept if kept_only else ""),
             [*decks, iso(now)],
             f"ORDER BY c.deck, c.position LIMIT {int(limit)}",
         )
@@ -200,7 +201,8 @@ class Store:
         return self._rows("s.deck=?" + where, [deck], "ORDER BY c.position")
 
     def counts_by_deck(self, now: datetime, learning_until: datetime | None = None) -> dict[str, dict[str, int]]:
-        """Per deck: new, learning (due by ``learning_until``), review (due), suspended, total."""
+        """Per deck: new, new_kept (kept in curation), learning (due by ``learning_until``),
+        review (due), suspended, total."""
         now_s = iso(now)
         until_s = iso(learning_until or now)
         sql = """
@@ -211,11 +213,14 @@ class Store:
                    SUM(s.fsrs_state=2 AND s.suspended=0 AND s.due<=?
                        AND (s.buried_until IS NULL OR s.buried_until<=?)),
                    SUM(s.suspended),
-                   COUNT(*)
+                   COUNT(*),
+                   SUM(s.fsrs_state=0 AND s.suspended=0 AND k.card_id IS NOT NULL)
             FROM schedule s JOIN cards c USING (deck, card_id)
+            LEFT JOIN kept_cards k ON k.deck=s.deck AND k.card_id=s.card_id
             WHERE c.orphaned=0 GROUP BY s.deck"""
         return {
-            r[0]: {"new": r[1] or 0, "learning": r[2] or 0, "review": r[3] or 0, "suspended": r[4] or 0, "total": r[5]}
+            r[0]: {"new": r[1] or 0, "learning": r[2] or 0, "review": r[3] or 0, "suspended": r[4] or 0,
+                   "total": r[5], "new_kept": r[6] or 0}
             for r in self.conn.execute(sql, (until_s, now_s, now_s, now_s))
         }
 
@@ -244,6 +249,24 @@ class Store:
         return [tuple(r) for r in self.conn.execute(
             "SELECT s.deck, s.card_id, s.lapses FROM schedule s JOIN cards c USING (deck, card_id)"
             " WHERE c.orphaned=0 AND s.leech=1 ORDER BY s.lapses DESC")]
+
+    # --- curation ------------------------------------------------------------
+
+    def mark_kept(self, keys: Iterable[tuple[str, str]], at: datetime) -> None:
+        """Record study items ``(deck, card_id)`` as kept in the curation view."""
+        with self.transaction():
+            self.db["kept_cards"].upsert_all(({"deck": d, "card_id": c, "kept_at": iso(at)} for d, c in keys),
+                                             pk=("deck", "card_id"))
+
+    def kept_keys(self, decks: list[str]) -> set[tuple[str, str]]:
+        marks = ",".join("?" * len(decks))
+        return {(r[0], r[1]) for r in self.conn.execute(
+            f"SELECT deck, card_id FROM kept_cards WHERE deck IN ({marks})", list(decks))}
+
+    def unseen_keys(self, decks: list[str]) -> set[tuple[str, str]]:
+        """Items never studied and not suspended, in the loaded decks (the curation candidates)."""
+        return {(r.deck, r.card_id) for r in self._rows(
+            f"s.deck IN ({','.join('?' * len(decks))}) AND s.fsrs_state=0 AND s.suspended=0", list(decks))}
 
     # --- reviews -------------------------------------------------------------
 

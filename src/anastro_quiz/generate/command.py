@@ -46,6 +46,7 @@ def _fail(message: str) -> NoReturn:
 def generate_command(documents: tuple[Path, ...], output: Path, force: bool, prefix: str,
                      topics: Path | None, max_cards: int | None, report: Path | None) -> None:
     """Generate decks from articles (DOCUMENTS: text, Markdown, HTML or PDF) into OUTPUT."""
+    from ..curation import REJECTED_FILE, drop_rejected
     from .clean import InputError
     from .pipeline import generate
 
@@ -54,6 +55,7 @@ def generate_command(documents: tuple[Path, ...], output: Path, force: bool, pre
     try:
         with _progress(len(documents)) as step:
             result = generate(list(documents), topics, max_cards, progress=step)
+        left_out = drop_rejected(result.decks, output)  # cards rejected in the app stay out (curation.py)
     except InputError as exc:
         _fail(str(exc))
     decks = result.decks
@@ -76,6 +78,8 @@ def generate_command(documents: tuple[Path, ...], output: Path, force: bool, pre
     if problems:  # a generator bug, not a user mistake: say so plainly (exit 1)
         raise click.ClickException("generated decks failed validation:\n" + "\n".join(map(str, problems)))
     click.echo(summary(result, output))
+    if left_out:
+        click.echo(f"left out {left_out} card(s) rejected earlier (listed in {output / REJECTED_FILE})")
 
 
 @contextmanager

@@ -158,6 +158,13 @@ class StudyApp(App[None]):
 
         self.push_screen(BrowseScreen(deck_id, only))
 
+    def action_curate(self) -> None:
+        """New from generator: keep, reject or edit the cards not curated yet."""
+        from .screens.curate import CurateScreen
+
+        if not isinstance(self.screen, CurateScreen):
+            self.push_screen(CurateScreen())
+
     def action_settings(self) -> None:
         from .screens.settings import SettingsScreen
 

@@ -16,6 +16,8 @@ class StudyCommands(Provider):
         yield "Study everything due", partial(app.action_study, None), "Every due card in every deck"
         yield "Start a quiz", partial(app.action_quiz, None), "A scored test from chosen decks or topics"
         yield "Open progress", app.action_progress, "Heatmap, forecast, retention, mastery, exam readiness"
+        yield ("New from generator (curate)", app.action_curate,
+               "Keep, reject or edit generated cards, best first, before you study them")
         yield "Open settings", app.action_settings, "Desired retention, daily limits, learning steps"
         yield "Show key bindings", app.action_help, "Every key, screen by screen"
         decks = app.collection.decks.values() if app.collection is not None else ()

@@ -9,7 +9,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-KEY_NAMES = {"question_mark": "?", "escape": "Esc", "enter": "Enter", "space": "Space", "comma": ","}
+KEY_NAMES = {"question_mark": "?", "escape": "Esc", "enter": "Enter", "space": "Space", "comma": ",",
+             "ctrl+s": "Ctrl+S"}
 
 
 def key_label(keys: str) -> str:
@@ -18,7 +19,9 @@ def key_label(keys: str) -> str:
 
 def binding_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     """(screen title, [(keys, description)]) for the app and every screen, in reading order."""
+    from ..dialogs.edit_card import EditCardDialog
     from .browse import BrowseScreen
+    from .curate import CurateScreen
     from .home import HomeScreen
     from .progress import ProgressScreen
     from .quiz import QuizScreen
@@ -30,6 +33,7 @@ def binding_rows() -> list[tuple[str, list[tuple[str, str]]]]:
 
     sections = [("Everywhere", StudyApp.BINDINGS + [Binding("ctrl+p", "", "Command palette (every action)")]),
                 ("Home", HomeScreen.BINDINGS), ("Review", ReviewScreen.BINDINGS),
+                ("Edit card", EditCardDialog.BINDINGS), ("New from generator", CurateScreen.BINDINGS),
                 ("Cards (browse)", BrowseScreen.BINDINGS), ("End of session", SummaryScreen.BINDINGS), ("Quiz", QuizScreen.BINDINGS),
                 ("Quiz results", QuizResultsScreen.BINDINGS), ("Progress", ProgressScreen.BINDINGS),
                 ("Settings", SettingsScreen.BINDINGS)]

@@ -45,6 +45,9 @@ class HomeScreen(CoreScreen):
         Binding("a", "app.study", "Study all due", tooltip="Every due card in every deck", id="study-all"),
         Binding("t", "quiz", "Quiz", tooltip="A scored test from chosen decks", id="quiz"),
         Binding("c", "browse", "Cards", tooltip="The highlighted deck's cards: suspended, leeches", id="browse"),
+        # Not in the footer (80 columns hold no more): the hint line under the table shows it.
+        Binding("g", "app.curate", "New from generator: keep, reject or edit cards before you study them",
+                show=False, id="curate"),
         Binding("p", "app.progress", "Progress", id="progress"),
         Binding("s", "app.settings", "Settings", id="settings"),
         Binding("q", "app.quit", "Quit", id="quit"),
@@ -61,8 +64,7 @@ class HomeScreen(CoreScreen):
         yield Static("Loading…", id="today")
         table: DataTable = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Static(Content.from_markup("[b]Enter[/] study the highlighted deck   [b]a[/] study everything due"),
-                     id="home-hint")
+        yield Static(Content.from_markup(_hint(0)), id="home-hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -98,11 +100,13 @@ class HomeScreen(CoreScreen):
         due = sum(d.due for d in data.decks)
         learning = sum(d.learning for d in data.decks)
         streak = data.streak
+        waiting = sum(d.waiting for d in data.decks)
         self.query_one("#today", Static).update(Content.from_markup(
             "Today: [b]$due[/] due · [b]$learn[/] learning · [b]$new[/] new   "
             "Reviewed: [b]$done[/]   Streak: [b]$cur[/] day(s) (best $best)",
             due=due, learn=learning, new=data.new_today, done=data.reviewed_today,
             cur=streak["current"], best=streak["longest"]))
+        self.query_one("#home-hint", Static).update(Content.from_markup(_hint(waiting)))
         self.sub_title = f"{len(data.decks)} deck(s)"
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -121,3 +125,9 @@ class HomeScreen(CoreScreen):
         deck_id = self.highlighted_deck()
         if deck_id is not None:
             self.app.action_browse(deck_id)
+
+
+def _hint(waiting: int) -> str:
+    """The keys under the deck list; ``waiting``: new cards held back until kept in curation."""
+    curate = f"curate ({waiting} waiting)" if waiting else "curate new cards"
+    return f"[b]Enter[/] study the highlighted deck   [b]a[/] all due   [b]g[/] {curate}"

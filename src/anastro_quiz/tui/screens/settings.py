@@ -45,7 +45,7 @@ class SettingsScreen(CoreScreen):
 
     def __init__(self, deck_id: str | None = None) -> None:
         super().__init__()
-        self.loaded: tuple[SchedulerSettings, DailyLimits] | None = None
+        self.loaded: tuple[SchedulerSettings, DailyLimits, bool] | None = None
         self.deck_id = deck_id  # None: the global settings
 
     def compose(self) -> ComposeResult:
@@ -62,6 +62,9 @@ class SettingsScreen(CoreScreen):
                     yield Input(id=f"set-{key}", type=kind, compact=True)
                 yield Label("Fuzz intervals")
                 yield Switch(id="set-fuzz", animate=False)
+                yield Label("New cards wait until kept (g)")
+                yield Switch(id="set-hold", animate=False,
+                             tooltip="Never-studied cards are introduced only once kept in New from generator")
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="settings-save", variant="primary", compact=True)
             yield Static("", id="settings-status")
@@ -77,7 +80,8 @@ class SettingsScreen(CoreScreen):
 
     def load(self) -> None:
         c, deck_id = self.collection, self.deck_id
-        self.db(lambda: (c.scheduler_settings(deck_id), c.limits(deck_id)), self.show, name="load settings")
+        self.db(lambda: (c.scheduler_settings(deck_id), c.limits(deck_id), c.holds_uncurated(deck_id)), self.show,
+                name="load settings")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         deck_id = None if event.value in (GLOBAL, Select.BLANK) else str(event.value)
@@ -86,9 +90,9 @@ class SettingsScreen(CoreScreen):
             self.query_one("#settings-status", Static).update("")
             self.load()
 
-    def show(self, loaded: tuple[SchedulerSettings, DailyLimits]) -> None:
+    def show(self, loaded: tuple[SchedulerSettings, DailyLimits, bool]) -> None:
         self.loaded = loaded
-        settings, limits = loaded
+        settings, limits, hold = loaded
         values = {"retention": f"{settings.desired_retention:g}", "new": str(limits.new_per_day),
                   "reviews": str(limits.reviews_per_day), "learning": _fmt_steps(settings.learning_steps_minutes),
                   "relearning": _fmt_steps(settings.relearning_steps_minutes),
@@ -96,10 +100,11 @@ class SettingsScreen(CoreScreen):
         for key, value in values.items():
             self.query_one(f"#set-{key}", Input).value = value
         self.query_one("#set-fuzz", Switch).value = settings.enable_fuzzing
+        self.query_one("#set-hold", Switch).value = hold
         if not isinstance(self.focused, Select):
             self.query_one("#set-retention", Input).focus()
 
-    def read_form(self) -> tuple[SchedulerSettings, DailyLimits]:
+    def read_form(self) -> tuple[SchedulerSettings, DailyLimits, bool]:
         """The settings as typed; raises ``ValueError`` with a readable message."""
         assert self.loaded is not None
         value = {key: self.query_one(f"#set-{key}", Input).value.strip() for key, _l, _k in FIELDS}
@@ -114,25 +119,26 @@ class SettingsScreen(CoreScreen):
         settings.validate()
         if new < 0 or reviews < 0:
             raise ValueError("daily limits cannot be negative")
-        return settings, DailyLimits(new, reviews)
+        return settings, DailyLimits(new, reviews), self.query_one("#set-hold", Switch).value
 
     def action_save(self) -> None:
         if self.loaded is None:
             return
         try:
-            settings, limits = self.read_form()
+            settings, limits, hold = self.read_form()
         except ValueError as exc:
             self.notify(str(exc), title="Not saved", severity="error")
             return
 
         deck_id = self.deck_id
 
-        def save() -> tuple[SchedulerSettings, DailyLimits]:
+        def save() -> tuple[SchedulerSettings, DailyLimits, bool]:
             self.collection.save_scheduler_settings(settings, deck_id)
             self.collection.save_limits(limits, deck_id)
-            return settings, limits
+            self.collection.save_holds_uncurated(hold, deck_id)
+            return settings, limits, hold
 
-        def saved(result: tuple[SchedulerSettings, DailyLimits]) -> None:
+        def saved(result: tuple[SchedulerSettings, DailyLimits, bool]) -> None:
             self.loaded = result
             self.query_one("#settings-status", Static).update(
                 f"Saved for deck {deck_id}." if deck_id else "Saved for all decks.")
