@@ -127,3 +127,24 @@ async def test_rejecting_in_a_read_only_folder_says_so(gen_app, deck_dir, monkey
         screen = gen_app.screen
         assert "Which question scored best?" in text(screen, "#curate-question")  # still there
         assert (deck_dir / "gen.yaml").read_bytes() == before and load_rejected(deck_dir) == []
+
+
+async def test_settings_switch_holds_one_decks_new_cards(gen_app):
+    from textual.widgets import Switch
+
+    from anastro_quiz.tui.screens.settings import SettingsScreen
+
+    app = gen_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "s")
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        screen.query_one("#set-scope").value = "gen"
+        await settle(pilot)
+        assert screen.query_one("#set-hold", Switch).value is False  # off unless asked for
+        screen.query_one("#set-hold", Switch).value = True
+        await press(pilot, "ctrl+s", "escape")
+        assert isinstance(app.screen, HomeScreen)
+        assert "g curate (3 waiting)" in text(app.screen, "#home-hint")
+    assert app.collection.holds_uncurated("gen") and not app.collection.holds_uncurated("sample")
