@@ -55,7 +55,7 @@ def test_version_1_database_migrates_keeping_its_reviews(tmp_path, deck_dir, clo
         coll.close()
     with Store.open(path) as again:  # reopening a migrated database changes nothing
         assert again.review_count() == 1
-        assert again.schema_version == 2
+        assert again.schema_version == SCHEMA_VERSION
 
 
 def test_gc_paused_restores_the_collector_state(deck_dir):
