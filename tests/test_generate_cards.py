@@ -3,7 +3,8 @@
 from pathlib import Path
 
 from anastro_quiz.decks import parse_deck, dump_deck, Deck
-from anastro_quiz.generate.cards import contains_answer, term_cards
+from anastro_quiz.generate.cards import contains_answer
+from anastro_quiz.generate.cloze import term_cards
 from anastro_quiz.generate.extract import Sentence
 from anastro_quiz.generate.topics import assign, load_rules
 

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from anastro_quiz.decks import CLOZE_RE, validate_paths
 from anastro_quiz.generate import InputError, generate_decks
-from anastro_quiz.generate.cards import effect_cards
+from anastro_quiz.generate.cloze import effect_cards
 from anastro_quiz.generate.command import generate_command
 from anastro_quiz.generate.extract import Sentence
 from anastro_quiz.generate.pipeline import generate
-from anastro_quiz.generate.select import answer_of
 from anastro_quiz.generate.topics import load_rules, slug
 
 ARTICLE = """# Letrozole

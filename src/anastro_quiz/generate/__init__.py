@@ -1,8 +1,10 @@
-"""Deck generator: from plain-text articles to grounded, topic-sorted decks.
+"""Deck generator: from articles to grounded decks, tagged or sorted by topic.
 
-The pipeline has one module per stage: :mod:`.clean`, :mod:`.structure`,
-:mod:`.extract`, :mod:`.cards` and :mod:`.topics` (rules in ``topics.yaml``);
-:mod:`.pipeline` runs them and :mod:`.command` is the ``generate`` CLI command.
+The pipeline has one module per stage: :mod:`.clean` and :mod:`.structure` (reading),
+:mod:`.extract` (sentences, facts, key terms), :mod:`.cards`, :mod:`.cloze` and
+:mod:`.table_cards` (candidate cards), :mod:`.select` (what is worth asking) and
+:mod:`.topics` (headings, or a user's topic file); :mod:`.pipeline` runs them and
+:mod:`.command` is the ``generate`` CLI command.
 Nothing here imports textual.
 """
 

@@ -15,7 +15,7 @@ from typing import Callable
 
 from ..decks import Deck
 from . import cards as C
-from . import choices, select, table_cards
+from . import choices, cloze, select, table_cards
 from .agreement import note_disagreements
 from .clean import InputError, clean_lines, read_document
 from .extract import (Fact, Sentence, acronym_facts, definition_facts, key_terms, list_contrasts,
@@ -148,8 +148,8 @@ def drafts_for(doc: Document, pool: dict) -> list[C.Draft]:
     families = choices.term_families(doc.terms, spelled, doc.sentences)
     out: list[C.Draft] = C.number_cards([f for f in doc.facts if f.kind == "number"], by_text, pool)
     for s in doc.sentences:
-        out += C.term_cards(s, doc.terms, families)
-        out += C.effect_cards(s, doc.terms)
+        out += cloze.term_cards(s, doc.terms, families)
+        out += cloze.effect_cards(s, doc.terms)
     for f in doc.facts:
         if f.kind in ("definition", "named", "role", "acronym"):
             d = C.definition_card(f)

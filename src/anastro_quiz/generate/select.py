@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ..decks import CLOZE_RE
-from .cards import Draft, is_verb_form, normalise
+from .cards import Draft, normalise
+from .lexicon import is_verb_form
 
 # What each kind of card is worth before its content is looked at: the kinds a teacher
 # writes (cause, chain, comparison, list, rule) come first, a cloze on a term last.

@@ -1,0 +1,175 @@
+"""Cloze cards: a blank on the word or phrase of a sentence that carries its fact.
+
+Two sources of blanks: key terms (rare domain nouns and acronyms, never a verb, a word inside
+a proper name or an acronym beside its expansion) and what a named subject does to something
+("Estradiol suppresses the {{c1::formation of new osteoclasts}}", "by {{c1::competitively}}
+binding"). The selection stage keeps at most one blank per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..distractors import MIN_DISTRACTORS
+from .cards import BLANK, Draft, _draft, contains_answer, resolve
+from .choices import term_options
+from .extract import Sentence, is_acronym, words, zipf
+from .lexicon import _META, answerable as _answerable, is_verb_form
+
+def term_cards(s: Sentence, terms: dict[str, float], families: dict[str, list[str]]) -> list[Draft]:
+    """A cloze (or, with a family of look-alike terms, a choice) card on a sentence's key term."""
+    text = resolve(s)
+    if text is None or len(text.split()) < 8 or _META.search(text):
+        return []
+    # Only rare words make good blanks: "hormone" or "profound" is guessable from any sentence.
+    ranked = sorted({w for w in words(text) if w.lower() in terms and _answerable(w)
+                     and (is_acronym(w) or zipf(w.lower()) < 3.5)},
+                    key=lambda w: (-terms[w.lower()], w))
+    # An acronym beside its expansion, or a word of the expansion, is asked by "What does X stand for?"
+    expansions = _expansions(text)
+    ranked = [t for t in ranked if not _spelled_out(text, t) and not any(t in e for e in expansions)
+              and not _in_a_name(text, t)]
+    out = []
+    for term in ranked[:3]:  # candidates; the selection stage keeps the one most worth asking
+        pattern = re.compile(rf"(?<![\w\-]){re.escape(term)}(?![\w\-])")
+        blanked = pattern.sub(BLANK, text)
+        if contains_answer(blanked, term) or blanked.count(BLANK) > 2:
+            continue
+        if _verb_position(text, pattern) or not _anchored(blanked, term):
+            continue
+        options = term_options(term, [f for f in families.get(term.lower(), []) if not contains_answer(blanked, f)],
+                               blanked)
+        if len(options) >= MIN_DISTRACTORS:
+            choices = sorted({term, *options}, key=str.lower)
+            out.append(_draft("term", "choice", {"prompt": blanked, "answer": term, "choices": choices},
+                              s, blanked))
+            continue
+        cloze = pattern.sub(lambda m: "{{c1::" + m.group(0) + "}}", text)
+        out.append(_draft("term", "cloze", {"text": cloze}, s, blanked))
+    return out
+
+
+# What a sentence's subject does to something: the object of the verb is the fact.
+_EFFECT_VERB = (r"(?:increases|decreases|reduces|raises|lowers|suppresses|inhibits|blocks|prevents|promotes|"
+                r"stimulates|enhances|impairs|shortens|prolongs|accelerates|slows|triggers|induces|activates|"
+                r"antagonizes|antagonises|converts|causes|mediates|regulates|controls|maintains|protects|"
+                r"elevates|worsens|improves|limits|restricts|drives|disrupts|interferes with|binds to|"
+                r"competes with|leads to|results in|contributes to)")
+_OBJECT_STOP = (r"(?:from|by|through|via|in|into|during|which|that|while|when|thereby|leading|resulting|"
+                r"because|as|than|whereas|but|so|to|for|at|on|with|without|within|among|after|before|until|"
+                r"compared|relative|versus|vs|over|under|if|unless|and then)")
+_EFFECT = re.compile(
+    rf"^(?P<subject>(?:[A-Z][\w\-’']*)(?: [\w\-’']+){{0,5}}?) (?:(?:also|directly|strongly|significantly|"
+    rf"markedly|further|potently|effectively|primarily) )?(?P<verb>{_EFFECT_VERB}) "
+    rf"(?:(?P<det>the|their|its|a|an|this) )?(?P<object>(?:(?!{_OBJECT_STOP}\b)[\w\-α-ω’']+)"
+    rf"(?: (?!{_OBJECT_STOP}\b)[\w\-α-ω’']+){{0,5}}(?: \([A-Z][\w\-]{{1,9}}\))?)(?=[,.;:]| {_OBJECT_STOP}\b|$)")
+_MEANS = re.compile(
+    r"\bby (?:[a-z]+ly )?(?P<verb>[a-z]+ing) (?:(?P<det>the|their|its|a|an) )?(?!(?:to|into|with|from|on|in|at|of|for)\b)(?P<object>[a-z][\w\-α-ω]*(?: [\w\-α-ω]+){0,4}?)"
+    r"(?=[,.;:]| and\b| in\b| of\b| which\b| that\b| from\b| to\b|$)")
+_MANNER = re.compile(r"\b(?:by|through) (?P<adverb>[a-z]+ly) [a-z]+ing\b")
+_NOT_SUBJECT = re.compile(r"^(?:While|Although|If|When|Because|As|Since|Once|Unless|Though|In|For|With|By|At|On|"
+                          r"After|Before|During|Among|Like|Unlike|This|These|That|Those|It|They|Such)\b")
+
+
+def effect_cards(s: Sentence, terms: dict[str, float]) -> list[Draft]:
+    """Cloze on what a named subject does to something ("Estradiol suppresses the {{c1::formation of
+    new osteoclasts}}") and on the means after "by" ("by promoting their {{c1::programmed cell
+    death}}"): the object of the verb carries the fact, not the subject word."""
+    text = resolve(s)
+    if text is None or len(text.split()) < 6 or _META.search(text):
+        return []
+    out = []
+    spans = []
+    m = _EFFECT.match(text)
+    if m and not _NOT_SUBJECT.match(m.group("subject")):
+        spans.append((m.start("object"), m.end("object")))
+    for mm in _MEANS.finditer(text):
+        spans.append((mm.start("object"), mm.end("object")))
+    for mm in _MANNER.finditer(text):  # "by competitively binding": how it acts is the fact
+        if zipf(mm.group("adverb").lower()) < 4.0:
+            spans.append((mm.start("adverb"), mm.end("adverb")))
+    for start, end in spans:
+        answer = text[start:end].strip()
+        tokens = answer.split()
+        if not 1 <= len(tokens) <= 6 or not any(w.lower() in terms or zipf(w.lower()) < 4.5 for w in tokens
+                                                if len(w) >= 4):
+            continue
+        if tokens[-1].lower() in ("and", "or", "of", "the", "a", "an") or answer.lower() in ("it", "them"):
+            continue
+        blanked = text[:start] + BLANK + text[end:]
+        if contains_answer(blanked, answer) or len(blanked.split()) > 45:
+            continue
+        cloze = text[:start] + "{{c1::" + answer + "}}" + text[end:]
+        out.append(_draft("effect", "cloze", {"text": cloze}, s, blanked))
+    return out
+
+
+_DETERMINER = r"(?:the|a|an|its|their|this|these|that|those|his|her|our|it|them)"
+_VERB_BEFORE = r"(?:can|cannot|may|might|must|will|would|could|should|does|do|did|not)"
+
+
+def _verb_position(text: str, pattern: re.Pattern[str]) -> bool:
+    """The blank stands where only a verb can: before a determiner ("underscores its role") or
+    after a modal ("can resorb", "does not outpace")."""
+    for m in pattern.finditer(text):
+        if re.match(rf"\s+{_DETERMINER}\b", text[m.end():], re.I):
+            return True
+        if re.search(rf"\b{_VERB_BEFORE}\s+$", text[: m.start()], re.I):
+            return True
+    return False
+
+
+def _spelled_out(text: str, term: str) -> bool:
+    """An acronym next to its own expansion ("the ATAC (Arimidex, ...) trial") is answered by
+    its initials; the "What does ATAC stand for?" card asks it properly."""
+    if not is_acronym(term):
+        return False
+    e = re.escape(term)
+    return bool(re.search(rf"(?<![\w\-]){e}\s*\([A-Z][^()]{{4,}}\)|\(\s*{e}\s*\)", text))
+
+
+def _expansions(text: str) -> list[str]:
+    """Spans that spell out an acronym: "(Receptor Activator of ...)" after "RANKL", or the words
+    before "(ATAC)" back to the first one whose initial starts the acronym."""
+    out = [m.group(1) for m in re.finditer(r"\b[A-Z][A-Za-z0-9α-ω\-]{1,9} \(([A-Z][^()]{4,})\)", text)]
+    for m in re.finditer(r"\(([A-Z][A-Za-z0-9α-ω\-]{1,9})\)", text):
+        acronym = m.group(1)
+        before = text[: m.start()].split()[-(len(acronym) + 4):]
+        starts = [i for i, w in enumerate(before) if w[:1].lower() == acronym[0].lower()]
+        if starts:
+            out.append(" ".join(before[starts[0]:]))
+    return out
+
+
+def _in_a_name(text: str, term: str) -> bool:
+    """A word inside a proper name ("Journal of Clinical Endocrinology & Metabolism", "NHS England",
+    "Xience Alpine") is trivia, not a term: a capitalised word stands right before it (not the
+    sentence start) or right after it."""
+    m = re.search(rf"(?<![\w\-]){re.escape(term)}(?![\w\-])", text)
+    if m is None:
+        return False
+    after = re.match(r"\s+([A-Z][a-z]\w*)", text[m.end():])
+    if after and not is_acronym(after.group(1)):
+        return True
+    if is_acronym(term) or not term[:1].isupper():
+        return False
+    before = re.search(rf"(\S+)\s+{re.escape(term)}\b", text)
+    return bool(before and before.start() > 0 and before.group(1)[:1].isupper())
+
+
+def _anchored(blanked: str, term: str) -> bool:
+    """A blank is worth recalling only if the rest of the sentence says something specific: a
+    number, an acronym, another rare word that is not a verb ("deleterious") or a fairly rare
+    noun ("genetics").
+    "The _____ of the medication are consistent" tests nothing but a guess."""
+    if re.search(r"\d", blanked):
+        return True
+    for w in words(blanked):
+        low = w.lower()
+        if low == term.lower():
+            continue
+        if len(low) < 5 or re.search(r"(?:ing|ly|ed)$", low) or is_verb_form(low):
+            continue
+        if is_acronym(w) or zipf(low) < 3.5 or (zipf(low) < 4.0 and _answerable(w)):
+            return True
+    return False
