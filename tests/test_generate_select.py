@@ -180,3 +180,22 @@ def test_slug():
     assert slug("Medical uses") == "medical-uses"
     assert slug("Pharmacology: über 2 mg?") == "pharmacology-uber-2-mg"
     assert slug("∞") == "topic"
+
+
+@pytest.mark.parametrize("sentence, figure, context, question", [
+    ("The reduction was approximately 6.1% in the lumbar spine and 7.2% in the total hip.", "7.2%",
+     "In a bone substudy of the ATAC trial, women taking 1 mg daily for five years had decreases in BMD.",
+     "ATAC trial, five years: reduction in BMD in the total hip?"),
+    ("In the FACE trial, femoral-neck bone mineral density fell by 3.4% over two years in women taking letrozole.",
+     "3.4%", "", "FACE trial, two years: fall in femoral-neck bone mineral density in women taking letrozole?"),
+    ("Tamoxifen has been found to decrease insulin-like growth factor 1 (IGF-1) levels by 17 to 38% in women "
+     "and men.", "17 to 38%", "", "Tamoxifen: decrease in IGF-1 levels in women and men?"),
+    ("The oral bioavailability of tamoxifen is approximately 100%, which suggests little first-pass metabolism.",
+     "100%", "", None),  # no change is reported: the sentence card stays
+    ("The reduction was 6.1% in the lumbar spine.", "6.1%", "", None),  # nobody named reported it
+])
+def test_compact_figure_questions(sentence, figure, context, question):
+    from anastro_quiz.generate.figures import compact_question
+
+    at = sentence.index(figure)
+    assert compact_question(sentence, at, at + len(figure), context) == question

@@ -18,6 +18,7 @@ from ..decks import CLOZE_RE, Card
 from ..distractors import MIN_DISTRACTORS, render
 from .choices import number_distractors
 from .clean import repaired
+from .figures import compact_question
 from .extract import _SECOND_PERSON, Fact, Sentence, is_acronym
 from .lexicon import _NOT_NOUN, _NOUN_SUFFIX, answerable as _answerable
 
@@ -115,6 +116,9 @@ def number_cards(facts: list[Fact], sentences: dict[str, Sentence], pool: dict) 
         if contains_answer(blanked, fact.answer):
             continue
         prompt = with_context(s, blanked, fact.answer)
+        compact = compact_question(s.text, start, end, _context_of(s))
+        if compact is not None and not contains_answer(compact, fact.answer):
+            prompt = compact  # "ATAC trial, five years: reduction in BMD in the total hip?"
         if prompt is None:
             continue
         nth = seen_in_sentence.get(s.text, 0)
@@ -179,6 +183,15 @@ def resolve(s: Sentence) -> str | None:
 # A sentence that points back at something named earlier: "In a bone substudy of this trial".
 _POINTS_BACK = re.compile(r"\b(?:this|these|those|such(?!\s+as\b)|the same)\s+(?!is\b|are\b|was\b|were\b)[a-z]\w+", re.I)
 MAX_CONTEXT = 2
+
+
+def _context_of(s: Sentence) -> str:
+    """The sentences just before ``s`` under its heading, for naming what a figure reports."""
+    out, prev = [], s.before
+    while prev is not None and len(out) < MAX_CONTEXT + 1:
+        out.insert(0, (repaired(prev.text) or prev.text) if prev.lost else prev.text)
+        prev = prev.before
+    return " ".join(out)
 
 
 def with_context(s: Sentence, text: str, answer: str = "") -> str | None:

@@ -33,7 +33,8 @@ MAX_PER_QUOTE = 2
 MAX_PER_ROW = 3  # a table row holds one fact per column, and a comparison of them
 _ROW_KINDS = {"table", "contrast", "compare"}
 ANSWER_SHARE = 0.05  # no answer may be more than ~5% of a deck's answers
-SIMILAR = 90  # rapidfuzz ratio above which two questions ask the same thing
+SIMILAR = 90  # rapidfuzz ratio above which two questions read the same...
+SAME_ANSWER = 60  # ...and above which their answers are the same answer
 MAX_PROMPT_WORDS = 40
 WORDS_PER_CARD = 25  # default density: about one card per 25 words of a section...
 SECTION_MIN, SECTION_MAX = 3, 16  # ...but at least 3 and at most 16 cards per section
@@ -210,7 +211,10 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
     per_group: Counter[str] = Counter()
     per_doc: Counter[str] = Counter()
     per_answer: Counter[tuple[str, str]] = Counter()
-    asked: dict[str, list[str]] = {}  # per section: compared fuzzily (a section holds few cards)
+    # per section, compared fuzzily (a section holds few cards). Two questions are the same when
+    # they read alike and expect alike answers: two blanks in one sentence ("6.1% in the spine
+    # and 7.2% in the hip") or two rows of one table ask different things.
+    asked: dict[str, list[tuple[str, str, str]]] = {}
     asked_exact: set[tuple[str, str]] = set()  # per document: the same question word for word
     clozed: set[str] = set()  # sentences that already have a blank: a second reads the same
     said: set[tuple[str, str]] = set()
@@ -231,7 +235,9 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             reason = "the same answer from the same sentence"
         elif d.type in ("cloze", "choice") and d.kind in ("term", "effect") and d.quote in clozed:
             reason = "one blank per sentence"
-        elif (doc, d.ask) in asked_exact or any(fuzz.ratio(d.ask, a) >= SIMILAR for a in asked.get(group, ())):
+        elif (doc, d.ask) in asked_exact or any(
+                quote != d.quote and fuzz.ratio(d.ask, a) >= SIMILAR and fuzz.ratio(answer, ans) >= SAME_ANSWER
+                for a, quote, ans in asked.get(group, ())):
             reason = "near-duplicate of a better card"
         elif per_group[group] >= budgets.get(group, SECTION_MAX):
             reason = "section budget reached"
@@ -245,7 +251,7 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
         per_group[group] += 1
         per_doc[doc] += 1
         per_answer[(doc, answer)] += 1
-        asked.setdefault(group, []).append(d.ask)
+        asked.setdefault(group, []).append((d.ask, d.quote, answer))
         asked_exact.add((doc, d.ask))
         if d.kind in ("term", "effect"):
             clozed.add(d.quote)

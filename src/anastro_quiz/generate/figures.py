@@ -1,0 +1,118 @@
+"""Compact questions for reported figures: "ATAC trial, five years: reduction in BMD in the
+total hip?" instead of three sentences with a blank.
+
+A figure is worth a compact card when its sentence says what changed ("The reduction was
+approximately 7.2% in the total hip", "bone mineral density fell by 3.4% over two years in
+women", "Tamoxifen decreases IGF-1 levels by 17 to 38%"). The question names who or what
+reported it (a named trial or study from the sentence or the context it leans on, or the
+sentence's subject), the duration and population when the text gives them, the change and
+where it was measured. When any part cannot be read off the text, no compact question is
+made and the card keeps its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUALIFIER = r"(?:(?:approximately|about|around|roughly|nearly|only|almost|up to|~|≈)\s+)?"
+_CHANGE_NOUN = re.compile(
+    rf"\b(?P<change>reductions?|decreases?|declines?|loss(?:es)?|increases?|rises?|drops?|gains?|"
+    rf"improvements?|changes?|falls?)\s+(?:(?:in|of)\s+(?P<measure>[\w\-]+(?:\s+[\w\-]+){{0,3}}?)\s+)?"
+    rf"(?:was|were|is|are|of|by)\s+{_QUALIFIER}$", re.I)
+_PAST_VERB = {"fell": "fall", "rose": "rise", "decreased": "decrease", "increased": "increase", "dropped": "drop",
+              "declined": "decline", "improved": "improvement", "reduced": "reduction", "lowered": "reduction",
+              "grew": "growth", "was reduced": "reduction", "was increased": "increase", "were reduced": "reduction"}
+_VERB_BY = re.compile(
+    rf"(?P<what>\b[\w\-]+(?:\s+[\w\-]+){{0,3}}?)\s+(?P<verb>{'|'.join(sorted(_PAST_VERB, key=len, reverse=True))})"
+    rf"\s+by\s+{_QUALIFIER}$", re.I)
+_PRESENT = {"decrease": "decrease", "reduce": "reduction", "increase": "increase", "lower": "reduction",
+            "raise": "increase", "improve": "improvement", "cut": "reduction"}
+_ACTIVE_BY = re.compile(
+    rf"^(?P<subject>[A-Z][\w\-]+)(?:\s+[\w\-]+){{0,4}}?\s+(?P<verb>{'|'.join(_PRESENT)})(?:s|d|es)?\s+"
+    rf"(?P<what>[\w\-]+(?:\s+[\w\-]+){{0,3}}?)\s+(?:\((?P<acr>[^()]*)\)\s+)?(?P<rest>[\w\-]+\s+)?by\s+{_QUALIFIER}$")
+_WHERE = re.compile(r"^\s*(?:in|at)\s+(?P<where>(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){0,2}?)"
+                    r"(?=\s+and\b|\s*[,.;)]|\s+over\b|\s+after\b|\s+compared\b|\s+with\b|\s+in\b|$)")
+_WHO = re.compile(r"\b(?:in|among)\s+(?P<who>(?:(?:postmenopausal|premenopausal|older|elderly|healthy|young)\s+)?"
+                  r"(?:women|men|patients|children|adults|volunteers|participants)"
+                  r"(?:\s+and\s+(?:women|men|children|adults))?(?:\s+(?:with|taking|on|receiving|treated with)\s+[\w\-]+(?:\s+[\w\-]+){0,2})?)(?=[,.;)]|\s+and\b|$)")
+_GROUP = re.compile(r"\b(?:postmenopausal|premenopausal|older|elderly|healthy) (?:women|men|adults|volunteers)\b")
+_DURATION = re.compile(r"\b(?:for|over|after)\s+(?P<d>(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"
+                       r"\s+(?:years?|months?|weeks?|days?))\b", re.I)
+_STUDY = re.compile(r"\((?P<acr>[A-Z][A-Z0-9\-]{1,9})\)\s+(?P<akind>trial|study)\b|"
+                    r"\b(?:the\s+)?(?P<name>[A-Z][A-Za-z0-9\-]*[A-Z0-9][A-Za-z0-9\-]*(?:\s+[0-9\-]+)?)\s+"
+                    r"(?:\([^()]*\)\s+)?(?P<kind>trial|study|substudy)\b|\b(?P<year>(?:19|20)\d\d)\s+(?P<ykind>study|trial)\b")
+_MEASURE_IN_CONTEXT = re.compile(r"\b(?:decreases?|reductions?|increases?|changes?|loss(?:es)?|declines?)\s+in\s+"
+                                 r"(?P<m>[A-Z][A-Za-z0-9\-]{1,9}|[a-z][\w\-]+(?:\s+[a-z][\w\-]+){0,2}?)(?=[,.;]|\s+(?:and|over|after|compared)\b|$)")
+
+
+_EARLIER_FIGURE = re.compile(r"-?\d+(?:\.\d+)?\s?%?\s+(?:in|at)\s+[^,;]+?(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def compact_question(sentence: str, start: int, end: int, context: str = "") -> str | None:
+    """A short question for the figure at ``sentence[start:end]``, or ``None``.
+
+    ``context`` is the text the sentence leans on ("In a bone substudy of this trial, ...").
+    """
+    before, after = sentence[:start], sentence[end:]
+    change = measure = lead = None
+    # "... was 6.1% in the lumbar spine and [7.2%] in the total hip": the change is stated once
+    listed = _EARLIER_FIGURE.search(before)
+    m = _CHANGE_NOUN.search(before) or (_CHANGE_NOUN.search(before[: listed.start()]) if listed else None)
+    if m:
+        change = m.group("change").lower().rstrip("s") if not m.group("change").lower().startswith("loss") else "loss"
+        measure = m.group("measure")
+    else:
+        m = _VERB_BY.search(before)
+        if m and not re.match(r"(?i)^(?:the|a|an|it|this|these|which|that)$", m.group("what")):
+            change, measure = _PAST_VERB[m.group("verb").lower()], _trim(m.group("what"))
+        else:
+            m = _ACTIVE_BY.search(before)
+            if m is None:
+                return None
+            change, measure, lead = _PRESENT[m.group("verb").lower()], m.group("what"), m.group("subject")
+            if m.group("acr"):  # "insulin-like growth factor 1 (IGF-1) levels": the short name reads better
+                measure = m.group("acr")
+            if m.group("rest"):
+                measure += " " + m.group("rest").strip()
+    where = _WHERE.match(after)
+    if measure is None:
+        found = _MEASURE_IN_CONTEXT.search(context + " " + before)
+        measure = found.group("m") if found else None
+    if measure is None and where is None:
+        return None
+    study = _STUDY.search(before) or _STUDY.search(context)
+    if lead is None and study is not None:
+        if study.group("acr"):
+            lead = f"{study.group('acr')} {study.group('akind')}"
+        elif study.group("year"):
+            lead = f"{study.group('year')} {study.group('ykind')}"
+        else:
+            lead = f"{study.group('name')} {study.group('kind')}"
+    if lead is None:
+        return None
+    duration = _DURATION.search(sentence) or _DURATION.search(context)
+    who = _WHO.search(after) or _WHO.search(before)
+    group = _GROUP.search(context) if who is None else None
+    head = lead + (f", {group.group(0)}" if group else "")
+    head += f", {duration.group('d')}" if duration and duration.group(0) not in sentence[start:end] else ""
+    if where and who and where.group("where") in who.group("who"):
+        where = None  # "in women and men" says who, not where
+    if measure is None and where is None:
+        return None
+    what = f"{change} in {measure}" if measure else change
+    if where:
+        what += f" in {where.group('where')}"
+    if who and who.group("who") not in what:
+        what += f" in {who.group('who')}"
+    question = f"{head}: {what}?"
+    if len(question.split()) > 22:
+        return None
+    return question
+
+
+def _trim(phrase: str) -> str:
+    """The measure from the words before the verb, without a leading preposition phrase."""
+    words = phrase.split()
+    while words and words[0].lower() in ("in", "the", "a", "an", "of", "and", "its", "their", "mean", "average"):
+        words = words[1:]
+    return " ".join(words)
