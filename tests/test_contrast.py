@@ -97,9 +97,12 @@ def _item(label: str, subject: str, value: str, others: list[str]) -> Fact:
 
 def test_list_items_keyed_false_only_for_a_one_answer_subject():
     doc = _doc("The aim differs.")
-    goal = item_cards(_item("In Women", "The primary goal", "therapeutic suppression", ["homeostatic balance"]), doc)
-    assert [d.data["answer"] for d in goal if d.type == "true_false"] == [False]
-    effects = item_cards(_item("In Women", "The side effect", "joint pain", ["water retention"]), doc)
+    men = item_cards(_item("In Men", "The primary goal", "homeostatic balance", ["therapeutic suppression"]), doc)
+    assert [(d.data["statement"], d.data["answer"]) for d in men if d.type == "true_false"] == \
+        [("In men, the primary goal is therapeutic suppression.", False)]
+    women = item_cards(_item("In Women", "The primary goal", "therapeutic suppression", ["homeostatic balance"]), doc)
+    assert not [d for d in women if d.type == "true_false"]  # the mirrored statement would ask the same
+    effects = item_cards(_item("In Men", "The side effect", "joint pain", ["water retention"]), doc)
     assert not [d for d in effects if d.type == "true_false"]  # both sexes may have both
 
 

@@ -63,6 +63,7 @@ def test_other_units_and_magnitudes_are_excluded():
     picked = D.pick("2 years", ["5 months", "3 mg", "40%", "200 years", "6 years", "2020"])
     assert picked == ["6 years"]
     assert not D.same_kind("6.1%", "lumbar spine") and not D.same_kind("osteoclast", "7.2%")
+    assert D.pick("91%", ["120%", "338%", "76%", "24%"]) == ["76%", "24%"]  # a share, not an increase
 
 
 def test_values_too_close_to_the_answer_are_excluded():

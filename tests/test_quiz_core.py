@@ -147,3 +147,16 @@ def test_too_few_good_distractors_make_no_choice_question():
             _study("t", "True", type_="true_false"), _study("c", "Osteoblasts.", tags=("term",))]
     asked = make_question(question, pool, random.Random(1), prefer="choice")
     assert asked.kind == "typed"
+
+
+def test_an_authored_choice_card_loses_options_that_repeat_the_answer():
+    from anastro_quiz.decks import StudyItem
+
+    def card(choices):
+        return StudyItem("d", "c", "c", "choice", "Which cells resorb bone?", "osteoclasts", choices=tuple(choices))
+
+    asked = make_question(card(["osteoclasts", "osteoclast", "True", "osteoblasts", "Osteoblasts.", "osteocytes"]),
+                          [], random.Random(0))
+    assert asked.kind == "choice" and sorted(asked.options) == ["osteoblasts", "osteoclasts", "osteocytes"]
+    few = make_question(card(["osteoclasts", "Osteoclasts", "osteoblasts"]), [], random.Random(0))
+    assert few.kind == "typed"

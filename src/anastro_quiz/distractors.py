@@ -168,6 +168,8 @@ def same_kind(answer: str, option: str) -> bool:
         (va, ua, ra), (vo, uo, ro) = qa, qo
         if ua != uo or (va < 0) != (vo < 0) or bool(ra) != bool(ro):
             return False
+        if ua == "%" and (abs(va) > 100) != (abs(vo) > 100):
+            return False  # a share (91%) is never offered against an increase (+120%)
         small, large = sorted((abs(va), abs(vo)))
         return small > 0 and large / small <= MAX_RATIO or small == large == 0
     na, no = len(clean(answer).split()), len(clean(option).split())
@@ -188,6 +190,13 @@ def also_correct(answer: str, option: str) -> bool:
     if qa is not None and qo is not None and qa[1] == qo[1] and abs(qa[0] - qo[0]) <= 1e-9 and qa[2] == qo[2]:
         return True
     return doses.equivalent(answer, option)
+
+
+def repeats(options: Iterable[str], option: str) -> bool:
+    """``option`` adds nothing beside ``options``: a True/False, or the same as one of them
+    (after normalisation, a singular/plural variant, an acronym, an equivalent dose)."""
+    return is_boolean(option) or any(key(o) == key(option) or variant(o, option) or synonym(o, option)
+                                     or doses.equivalent(o, option) for o in options)
 
 
 def _overlap(a: str, b: str) -> float:

@@ -126,7 +126,14 @@ def make_question(item: StudyItem, pool: Sequence[StudyItem], rng: random.Random
     if item.type == "true_false":
         return Question(item, "true_false", item.prompt, item.answer, ("True", "False"))
     if item.type == "choice":
-        options = list(item.choices)
+        # An authored card keeps its options, less any that repeats the answer (a variant, the
+        # same figure, an equivalent dose) or another option, or is a bare True/False.
+        options = [item.answer]
+        for o in item.choices:
+            if rules.clean(o) != rules.clean(item.answer) and not rules.repeats(options, o):
+                options.append(o)
+        if len(options) < 3:
+            return Question(item, "typed", item.prompt, item.answer)
         rng.shuffle(options)
         return Question(item, "choice", item.prompt, item.answer, tuple(options))
     if item.type == "typed":

@@ -167,18 +167,21 @@ def _statement(who: str, label: str, cell: str) -> str:
 
 
 def item_cards(fact: Fact, doc) -> list[Draft]:
-    """For parallel list items: a question per item, and a true/false statement that gives the
-    item another item's value when the document contradicts that ("In Women, the primary goal
-    is homeostatic balance." where women's primary goal is therapeutic suppression)."""
+    """For parallel list items: a question per item, and (for one item of the group) a true/false
+    statement that gives the item another item's value when the document contradicts that
+    ("In Men, the primary goal is therapeutic suppression." where it is homeostatic balance)."""
     label, subject = fact.extra["label"], fact.subject[0].lower() + fact.subject[1:]
     label = label.split()[0] + " " + _phrase(" ".join(label.split()[1:])) if " " in label else label
     heading = "" if fact.heading.endswith("?") else fact.heading  # a question heading adds nothing
     prompt = f"{heading}: {label}, what {fact.extra['verb']} {subject}?".lstrip(": ")
     drafts = [_draft("item", "basic", {"prompt": prompt, "answer": fact.answer[0].upper() + fact.answer[1:]},
                      fact, prompt)]
+    others = fact.extra["others"]
+    if not others or fact.answer.lower() > min(o.lower() for o in others):
+        return drafts  # one true/false per group of items: the mirrored one asks the same contrast
     group = contrast.group_words(label)
     found = document_evidence(doc)
-    for other in fact.extra["others"]:
+    for other in others:
         if contrast.false_key(other, fact.answer, fact.subject, group, found) is None:
             continue
         statement = f"{label}, {subject} {fact.extra['verb']} {other}."
