@@ -45,7 +45,7 @@ def test_converted_questions_follow_the_preference(collection):
     rng = random.Random(5)
     item = _item(collection, "ai-class")  # "An aromatase inhibitor"
     pool = list(collection.items.values()) + [_study(f"drug-{n}", answer, ("define",)) for n, answer in
-                                              enumerate(["A bisphosphonate", "A corticosteroid", "A beta blocker"])]
+                                              enumerate(["A GnRH agonist", "A beta blocker", "A statin drug"])]
     choice = make_question(item, pool, rng, prefer="choice")
     assert choice.kind == "choice" and item.answer in choice.options and len(set(choice.options)) == len(choice.options)
     tf = make_question(item, pool, rng, prefer="true_false")

@@ -134,27 +134,44 @@ def is_boolean(option: str) -> bool:
 _CLASSES = (
     ("cell", r"(?:cyte|blast|clast|phage|cell)s?$"),
     ("enzyme", r"ases?$"),
-    ("condition", r"(?:emia|penia|plasia|trophy|pathy|algia|itis|osis|oma|ity|ia)s?$"),
+    ("condition", r"(?:emia|penia|plasia|trophy|pathy|algia|itis|osis|oma|ity|ia|cancer|syndrome|disease|"
+                  r"disorder|allergy|infection|failure|tumou?r|embolism)s?$"),
+    # drugs by their naming stems (USAN/INN: -mab, -nib, -azole, -ifene, -pram, -olol, -statin, ...)
+    ("agent", r"(?:ant|ist|mab|nib|zole|ifen|ifene|oxifen|utamide|relin|olimus|parib|ciclib|ane|pram|oxetine|"
+              r"olol|pril|sartan|statin|tidine|cycline|cillin|mycin|vir|dronate|asone|olone|inhibitor|"
+              r"modulator|blocker|agonist|drug|medication|agent)s?$"),
     ("process", r"(?:tion|sion|ence|ance|genesis|lysis|sis|ment|ism)s?$"),
-    ("agent", r"(?:ant|ist|mab|nib|zole|ifen|utamide|relin|olimus|parib|ciclib|ane)s?$"),
-    ("protein", r"(?:protein|globulin|receptor)s?$"),
+    ("protein", r"(?:protein|globulin|receptor|factor|kinase)s?$"),
     ("hormone", r"(?:gen|one|diol|ol|in)s?$"),
-    ("descriptor", r"(?:ed|ing|ly|ive|ous|al|ic|able|ible)$"),  # "Substantially accelerated" is no thing
+    ("descriptor", r"(?:ed|ing|ly|ive|ous|al|ic|able|ible|ory|ary)$"),  # "Substantially accelerated" is no thing
 )
-SHORT_TERM_WORDS = 3  # answers up to this long are terms: their class must match
+_STATEMENT = re.compile(r"^(?:has|have|is|are|was|were|can|may|does|do|it|they|by)\b", re.I)
+SHORT_TERM_WORDS = 4  # answers up to this long are terms: their class must match
 
 
 def term_class(term: str) -> str | None:
-    """The kind of thing a term names, by the ending of its last word ("osteoclasts" -> cell,
-    "osteopenia" -> condition, "bone-building cells" -> cell); an acronym is its own kind."""
+    """The kind of thing a term names, by the ending of its last real word ("osteoclasts" ->
+    cell, "osteopenia" -> condition, "bone-building cells" -> cell, "Protein kinase C" ->
+    protein); an acronym is its own kind, and so is a clause ("Has two rings")."""
     words = clean(term).split()
     if not words:
         return None
-    last = words[-1]
-    if len(words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9α-ω\-]+s?", last):
+    if len(words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9α-ω\-]+s?", words[0]):
         return "acronym"
-    low = last.lower()
+    if len(words) > 1 and _STATEMENT.match(words[0]):
+        return "statement"
+    # the head noun: before "of"/"in"/... ("metabolism of tamoxifen" is a process, not a drug)
+    head = re.split(r"\s(?:of|in|for|with|to|from|by|on)\s", " ".join(words), maxsplit=1)[0].split()
+    real = [w for w in head if len(re.sub(r"[^A-Za-z]", "", w)) >= 3] or head
+    low = real[-1].lower().rstrip(",;:")
     return next((name for name, pattern in _CLASSES if re.search(pattern, low)), None)
+
+
+def _form(term: str) -> tuple[bool, int]:
+    """A term's printed form: a proper name in capitals ("Imperial Chemical Industries") or not,
+    and its length in words."""
+    words = clean(term).split()
+    return all(w[:1].isupper() for w in words) and len(words) > 1, len(words)
 
 
 def same_kind(answer: str, option: str) -> bool:
@@ -173,8 +190,16 @@ def same_kind(answer: str, option: str) -> bool:
         small, large = sorted((abs(va), abs(vo)))
         return small > 0 and large / small <= MAX_RATIO or small == large == 0
     na, no = len(clean(answer).split()), len(clean(option).split())
+    ca, co = term_class(answer), term_class(option)
+    if ca and co and ca != co:
+        return False  # a condition is never offered against a drug, however long the answers
     if na <= SHORT_TERM_WORDS:
-        return no <= SHORT_TERM_WORDS and term_class(answer) == term_class(option)
+        if no > SHORT_TERM_WORDS or term_class(answer) != term_class(option):
+            return False
+        if term_class(answer) is None:  # no ending tells the kind: at least the same form
+            (name_a, len_a), (name_o, len_o) = _form(answer), _form(option)
+            return name_a == name_o and abs(len_a - len_o) <= 1
+        return True
     return no <= 2 * na + 2 and na <= 2 * no + 2
 
 
