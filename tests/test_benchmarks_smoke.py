@@ -49,3 +49,22 @@ def test_tui_benchmark_prints_its_table():
     for row in ("launch: bare Textual app", "launch: Home first frame", "launch: Home with data", "grade -> next card p50",
                 "grade -> next card p95"):
         assert any(line.startswith(row) for line in out.splitlines()), row
+
+
+def test_cards_benchmark_prints_its_table_and_writes_json_and_dumps(tmp_path):
+    import json
+
+    out = _run("bench_cards.py", "--json", str(tmp_path / "cards.json"), "--dump", str(tmp_path / "dump"))
+    lines = out.splitlines()
+    header = next(line for line in lines if line.startswith("article"))
+    for column in ("cards", "top%", "leftover", "torn", "in-prompt", "T/F?", "pronoun", "teacher%", "gen ms", "ratio"):
+        assert column in header
+    rows = json.loads((tmp_path / "cards.json").read_text(encoding="utf-8"))
+    names = [r["article"] for r in rows]
+    assert "000_d7f352855e4ae8a5.txt" in names and "bundled decks (topics.yaml)" in names
+    for row in rows:
+        assert any(line.startswith(row["article"]) for line in lines), row["article"]
+        assert row["cards"] > 0 and row["gen_ms"] > 0 and sum(row["kinds"].values()) == row["cards"]
+    dumped = (tmp_path / "dump" / "000_d7f352855e4ae8a5.cards.txt").read_text(encoding="utf-8")
+    assert dumped.count("\nQ: ") >= rows[names.index("000_d7f352855e4ae8a5.txt")]["cards"]
+    assert "\nQuote: " in dumped

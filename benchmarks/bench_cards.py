@@ -1,0 +1,180 @@
+"""Card quality benchmark: the generator on real articles, measured by automatic checks.
+
+Runs the generator on each article of the shared corpus (``shared/corpus/wiki/*.md``, beside
+the repository or in /work/shared; skipped with a note when absent) and on each bundled
+article (``decks/sources/*.txt``), plus the bundled decks as shipped (both articles with
+``decks/sources/topics.yaml``), and prints per article what
+:mod:`anastro_quiz.generate.quality` finds:
+
+  cards      cards generated              top%     share of the most frequent answer
+  >5%        answers over 5% of the deck  >40w     prompts over 40 words
+  leftover   HTML, citations, pipes, markdown, "∞" in what a card shows
+  torn       a range, sign or unit torn by the blank ("2–_____", "−_____", "_____/day")
+  in-prompt  the answer visible in its own prompt
+  T/F?       true/false keys the text does not back (as far as word overlap can tell)
+  pronoun    a prompt leaning on "it", "this trial", "[...] is taken as…"
+  subject    the answer is the article's own subject word (the drug's name)
+  options    choice cards with duplicate, singular/plural, True/False or mixed-kind options
+  teacher%   why/how, chain, comparison, enumeration and clinical-action cards
+  gen ms     generation time (best of the repeats)
+  base ms    reading the file and splitting it into sentences with pysbd, in the same run:
+             ``ratio`` = gen / base says how much the generator costs beyond segmenting
+
+Then the card kinds per article. No thresholds: the figures are for people to watch move.
+
+Run: ``python benchmarks/bench_cards.py [--quick] [--json FILE] [--dump DIR]``. ``--json``
+writes the per-article figures; ``--dump`` writes each article's cards as a readable text
+file (prompt, answer, choices, quote and the checks it trips) for judging by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from anastro_quiz.generate import generate_decks  # noqa: E402
+from anastro_quiz.generate.quality import CHECKS, Assessment, assess  # noqa: E402
+
+SOURCES = sorted((ROOT / "decks" / "sources").glob("*.txt"))
+TOPIC_FILE = ROOT / "decks" / "sources" / "topics.yaml"
+CORPUS_PLACES = (ROOT.parent / "shared" / "corpus" / "wiki", Path("/work/shared/corpus/wiki"))
+OPTION_CHECKS = ("duplicate_options", "variant_options", "true_false_options", "mixed_options")
+BUNDLED = "bundled decks (topics.yaml)"
+
+
+def corpus_folder() -> Path | None:
+    """The shared corpus of Wikipedia articles, if this machine has it."""
+    return next((p for p in CORPUS_PLACES if p.is_dir()), None)
+
+
+def corpus_articles(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.md") if p.name.lower() != "readme.md")
+
+
+def baseline_ms(paths: list[Path], repeat: int) -> float:
+    """Best time to read the files and split their paragraphs into sentences (pysbd)."""
+    import pysbd  # the generator's own segmenter, used directly so the baseline stays fixed
+
+    seg = pysbd.Segmenter(language="en", clean=False)
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for p in paths:
+            for para in p.read_text(encoding="utf-8").split("\n\n"):
+                if para.strip():
+                    seg.segment(para)
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+
+
+def generated(paths: list[Path], topics: Path | None, repeat: int) -> tuple[list, float]:
+    """The decks for ``paths`` and the best generation time in ms."""
+    best, decks = float("inf"), []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        decks = generate_decks(paths, topics)
+        best = min(best, time.perf_counter() - start)
+    return decks, best * 1000
+
+
+def measure(name: str, paths: list[Path], topics: Path | None, repeat: int) -> tuple[dict, Assessment]:
+    decks, gen = generated(paths, topics, repeat)
+    base = baseline_ms(paths, repeat)
+    result = assess(decks, {p.name: p.read_text(encoding="utf-8") for p in paths})
+    figures = result.figures()
+    figures.update(article=name, gen_ms=round(gen, 1), base_ms=round(base, 1), ratio=round(gen / base, 1) if base else None,
+                   options=sum(figures[c] for c in OPTION_CHECKS))
+    return figures, result
+
+
+COLUMNS = [("cards", "cards", "{}"), ("top%", "top_answer_share", "{:.1%}"), (">5%", "overused", "{}"),
+           (">40w", "long_prompt", "{}"), ("leftover", "leftovers", "{}"), ("torn", "torn", "{}"),
+           ("in-prompt", "answer_in_prompt", "{}"), ("T/F?", "unsupported_true_false", "{}"),
+           ("pronoun", "dangling_pronoun", "{}"), ("subject", "subject_answer", "{}"), ("options", "options", "{}"),
+           ("teacher%", "teacher_share", "{:.0%}"), ("gen ms", "gen_ms", "{:.0f}"), ("base ms", "base_ms", "{:.0f}"),
+           ("ratio", "ratio", "{}")]
+
+
+def table(rows: list[dict]) -> str:
+    width = max([len(r["article"]) for r in rows] + [8]) + 2
+    lines = [f"{'article':<{width}}" + "".join(f"{h:>10}" for h, _, _ in COLUMNS)]
+    for r in rows:
+        r = dict(r, overused=len(r["overused_answers"]))
+        lines.append(f"{r['article']:<{width}}" + "".join(f"{fmt.format(r[key]):>10}" for _, key, fmt in COLUMNS))
+    return "\n".join(lines)
+
+
+def kinds_table(rows: list[dict]) -> str:
+    width = max(len(r["article"]) for r in rows) + 2
+    return "\n".join(f"{r['article']:<{width}}" + ", ".join(f"{k} {n}" for k, n in r["kinds"].items()) for r in rows)
+
+
+def dump(result: Assessment, figures: dict, path: Path) -> None:
+    """Write an article's cards as plain text a person can judge card by card."""
+    out = [f"# {figures['article']}: {figures['cards']} cards", ""]
+    for n, card in enumerate(result.cards, 1):
+        first = card.views[0]
+        out.append(f"## {n}. {first.card_id} ({first.kind}, {first.type}) deck {card.deck}")
+        for v in card.views:
+            out.append(f"Q: {v.prompt}")
+            out.append(f"A: {v.answer}")
+            if v.choices:
+                out.append("Choices: " + " / ".join(v.choices))
+        out.append(f"Quote: {first.quote}")
+        if first.explanation:
+            out.append(f"Explanation: {first.explanation}")
+        for check, reason in card.flags.items():
+            out.append(f"FLAG {check}: {reason}")
+        out.append("")
+    path.write_text("\n".join(out), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="one run each, two corpus articles (smoke test)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="write the per-article figures as JSON")
+    parser.add_argument("--dump", type=Path, metavar="DIR", help="write each article's cards as a text file")
+    args = parser.parse_args(argv)
+    repeat = 1 if args.quick else 3
+
+    cases: list[tuple[str, list[Path], Path | None]] = []
+    folder = corpus_folder()
+    if folder is None:
+        print("corpus: shared/corpus/wiki not found beside the repository or in /work/shared; "
+              "measuring the bundled articles only")
+    else:
+        articles = corpus_articles(folder)
+        cases += [(p.name, [p], None) for p in (articles[:2] if args.quick else articles)]
+    cases += [(p.name, [p], None) for p in SOURCES]
+    cases.append((BUNDLED, SOURCES, TOPIC_FILE))
+
+    generate_decks(SOURCES[:1])  # warm up: segmenter and word-frequency tables load once
+    rows, results = [], []
+    for name, paths, topics in cases:
+        figures, result = measure(name, paths, topics, repeat)
+        rows.append(figures)
+        results.append(result)
+    print(table(rows))
+    print()
+    print("card kinds")
+    print(kinds_table(rows))
+    print()
+    print("checks: " + ", ".join(CHECKS))
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if args.dump:
+        args.dump.mkdir(parents=True, exist_ok=True)
+        for figures, result in zip(rows, results):
+            name = figures["article"] if figures["article"] != BUNDLED else "bundled-decks"
+            dump(result, figures, args.dump / f"{Path(name).stem}.cards.txt")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

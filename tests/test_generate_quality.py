@@ -1,0 +1,285 @@
+"""The card-quality checks (generate/quality.py) on hand-made cards, each both tripped and
+passed, then gates on the shared corpus that hold today.
+
+The corpus is ``shared/corpus/wiki`` beside the repository (as CI lays it out) or in
+/work/shared; the gates skip when neither exists. Example sentences are short excerpts
+from Wikipedia drug articles (CC BY-SA 4.0) or written for the test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from anastro_quiz.deck_model import Card, Deck
+from anastro_quiz.generate import quality as Q
+from anastro_quiz.generate.quality import CardView, SourceText
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = next((p for p in (ROOT.parent / "shared" / "corpus" / "wiki", Path("/work/shared/corpus/wiki")) if p.is_dir()),
+              None)
+
+ARTICLE = """# Anastrozole
+
+## Main
+
+Anastrozole, sold under the brand name Arimidex among others, is an antiestrogenic medication used for breast cancer.
+It is taken by mouth. Anastrozole is in the aromatase-inhibiting family of medications.
+Peak levels of anastrozole occur a median 3 hours after administration.
+
+| Dose | Women | Men |
+|---|---|---|
+| Typical | 1 mg daily | 0.5 mg twice weekly |
+
+Common side effects of anastrozole include hot flashes, altered mood, joint pain, and nausea.
+"""
+DOC = SourceText.of("Anastrozole.md", ARTICLE)
+
+
+def card(prompt: str, answer: str, type_: str = "typed", quote: str = "", **kw) -> CardView:
+    return CardView(kw.pop("card_id", "number-0123456789"), kw.pop("kind", "number"), type_, prompt, answer,
+                    quote=quote, document="Anastrozole.md", **kw)
+
+
+# --- leftovers ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("prompt", [
+    "Anastrozole is an <i>aromatase</i> inhibitor taken as _____.",
+    "Anastrozole &amp; letrozole are taken as _____.",
+    "It is taken as _____ daily.[2]",
+    "It is taken as _____ daily [citation needed].",
+    "| Anastrozole | 1 mg | _____ daily",
+    "**Dosage**: _____ daily",
+    "## Dosage _____ daily",
+    "The enzyme it targets ∞ _____",
+])
+def test_leftovers_are_found(prompt):
+    assert Q.leftovers(card(prompt, "1 mg"))
+
+
+def test_clean_prompts_have_no_leftovers():
+    assert Q.leftovers(card("Anastrozole is taken as _____ once daily (see [...]).", "1 mg")) is None
+    assert Q.leftovers(card("Anastrozole binds [...] competitively.", "aromatase", "cloze")) is None
+
+
+def test_leftovers_in_an_option_or_explanation_count_too():
+    assert Q.leftovers(card("Dose?", "1 mg", "choice", choices=("1 mg", "2 mg [3]")))
+    assert Q.leftovers(card("Dose?", "1 mg", explanation="See <b>table</b>"))
+
+
+# --- torn ranges, signs, units --------------------------------------------------------
+
+@pytest.mark.parametrize("prompt", [
+    "Aromatase inhibitors are given for 2–_____ of adjuvant therapy.",
+    "Aromatase inhibitors are given for _____–3 years of adjuvant therapy.",
+    "Steady-state levels are achieved within 7 to _____ of continuous administration.",
+    "Lumbar spine BMD changed by −_____ at five years.",
+    "Absorption is linear up to _____/day.",
+    "The dose is _____mg daily.",
+    "Puberty due to [...]–Albright syndrome.",
+])
+def test_torn_prompts_are_found(prompt):
+    assert Q.torn(card(prompt, "3 years"))
+
+
+def test_whole_figures_are_not_torn():
+    assert Q.torn(card("Aromatase inhibitors are given for _____ of adjuvant therapy.", "2–3 years",
+                       quote="Aromatase inhibitors are given for 2–3 years of adjuvant therapy.")) is None
+    assert Q.torn(card("Risk of death rose from 24% to _____.", "91%", quote="Risk of death rose from 24% to 91%.")) is None
+
+
+def test_an_answer_that_lost_its_sign_is_torn():
+    quote = "Lumbar spine BMD changed by −6.1% at five years."
+    assert Q.torn(card("What was the lumbar spine BMD change at five years?", "6.1%", "basic", quote))
+    assert Q.torn(card("What was the lumbar spine BMD change at five years?", "−6.1%", "basic", quote)) is None
+
+
+# --- the answer given away -------------------------------------------------------------
+
+def test_answer_in_prompt_is_found():
+    assert Q.answer_in_prompt(card("Osteoclasts resorb bone; [...] live longer without estradiol.", "osteoclasts",
+                                   "cloze"))
+    assert Q.answer_in_prompt(card("The osteoclast count rises as [...] live longer.", "osteoclasts", "cloze"))
+    assert Q.answer_in_prompt(card("Name two side effects besides hot flashes.", "hot flashes, nausea",
+                                   items=("hot flashes", "nausea")))
+
+
+def test_answer_not_in_prompt_passes():
+    assert Q.answer_in_prompt(card("Estradiol deficiency prolongs the life of [...].", "osteoclasts", "cloze")) is None
+    assert Q.answer_in_prompt(card("Statement", "True", "true_false")) is None
+
+
+# --- length, pronouns, subject words ---------------------------------------------------
+
+def test_long_prompt():
+    assert Q.long_prompt(card(" ".join(["word"] * 41), "x")) == "41 words"
+    assert Q.long_prompt(card(" ".join(["word"] * 40), "x")) is None
+
+
+@pytest.mark.parametrize("prompt,quote", [
+    ("It is taken as _____ once daily.", ""),
+    ("This trial found a _____ drop in BMD.", ""),
+    ("The drug is taken as _____ once daily.", ""),
+    ("What does it inhibit?", ""),
+    ("What does this drug inhibit?", ""),
+    ("[...] is taken as 1 mg once daily.", "It is taken as 1 mg once daily."),
+])
+def test_dangling_pronouns(prompt, quote):
+    assert Q.dangling_pronoun(card(prompt, "anastrozole", "cloze", quote))
+
+
+def test_named_subjects_do_not_dangle():
+    assert Q.dangling_pronoun(card("Anastrozole is taken as _____ once daily.", "1 mg")) is None
+    assert Q.dangling_pronoun(card("[...] is taken as 1 mg once daily.", "Anastrozole", "cloze",
+                                   "Anastrozole is taken as 1 mg once daily.")) is None
+
+
+def test_subject_words_come_from_title_brand_and_frequency():
+    assert {"anastrozole", "arimidex"} <= DOC.subjects
+    # a file name of hex digits names nothing; the most used rare word still counts
+    assert SourceText.of("000_d7f3.txt", "Aromatase converts androgens. Aromatase is an enzyme.").subjects == {"aromatase"}
+
+
+def test_subject_answer():
+    assert Q.subject_answer(card("[...] is an aromatase inhibitor.", "Anastrozole", "cloze"), DOC)
+    assert Q.subject_answer(card("Anastrozole blocks the [...] enzyme.", "aromatase", "cloze"), DOC) is None
+    assert Q.subject_answer(card("[...] is an aromatase inhibitor.", "Anastrozole", "cloze"), None) is None
+
+
+# --- choice options -------------------------------------------------------------------
+
+def choice(answer: str, *options: str) -> CardView:
+    return card("Which one?", answer, "choice", choices=options)
+
+
+def test_duplicate_options():
+    assert Q.duplicate_options(choice("estradiol", "estradiol", "Estradiol", "estrone"))
+    assert Q.duplicate_options(choice("estradiol", "estradiol", "estrone", "estriol")) is None
+
+
+def test_variant_options():
+    assert Q.variant_options(choice("osteoclasts", "osteoclasts", "osteoclast", "osteoblasts"))
+    assert Q.variant_options(choice("aromatase", "aromatase", "aromatase inhibitor", "kinase"))
+    assert Q.variant_options(choice("osteoclasts", "osteoclasts", "osteoblasts", "osteocytes")) is None
+    assert Q.variant_options(choice("5 years", "2 years", "5 years", "8 years")) is None
+
+
+def test_true_false_options():
+    assert Q.true_false_options(choice("aromatase", "aromatase", "True", "kinase"))
+    assert Q.true_false_options(choice("aromatase", "aromatase", "kinase", "lipase")) is None
+
+
+def test_mixed_options():
+    assert Q.mixed_options(choice("5 years", "2 years", "5 years", "five years"))
+    assert Q.mixed_options(choice("5 years", "2 mg", "5 years", "8 years"))
+    assert Q.mixed_options(choice("osteoclasts", "osteoclasts", "osteoblasts", "12%"))
+    assert Q.mixed_options(choice("5 years", "2 years", "5 years", "8 year")) is None
+    assert Q.mixed_options(choice("osteoclasts", "osteoclasts", "osteoblasts", "bone marrow")) is None
+
+
+# --- true/false keys --------------------------------------------------------------------
+
+def tf(statement: str, key: bool, quote: str) -> CardView:
+    return card(statement, "True" if key else "False", "true_false", quote, kind="contrast")
+
+
+def test_false_key_that_the_text_states_is_unsupported():
+    quote = "Peak levels of anastrozole occur a median 3 hours after administration."
+    assert Q.unsupported_true_false(tf("Peak levels of anastrozole occur a median 3 hours after administration.",
+                                       False, quote), DOC)
+    assert Q.unsupported_true_false(tf("Peak levels of anastrozole occur a median 12 hours after administration.",
+                                       False, quote), DOC) is None
+
+
+def test_true_key_that_the_quote_does_not_back_is_unsupported():
+    quote = "Peak levels of anastrozole occur a median 3 hours after administration."
+    assert Q.unsupported_true_false(tf("Peak levels of anastrozole occur 12 hours after administration.", True, quote),
+                                    DOC)
+    assert Q.unsupported_true_false(tf("Anastrozole lowers bone mineral density in men.", True, quote), DOC)
+    assert Q.unsupported_true_false(tf("Peak levels of anastrozole occur 3 hours after administration.", True, quote),
+                                    DOC) is None
+
+
+def test_true_key_may_lean_on_the_table_header():
+    row = "| Typical | 1 mg daily | 0.5 mg twice weekly |"
+    assert Q.unsupported_true_false(tf("In women, the typical dose is 1 mg daily.", True, row), DOC) is None
+
+
+# --- per deck -----------------------------------------------------------------------------
+
+def deck(*cards: Card) -> Deck:
+    return Deck("d", "D", cards=list(cards))
+
+
+def cloze(n: int, answer: str, kind: str = "term") -> Card:
+    return Card(f"{kind}-{n:010x}", "cloze", {"text": f"Fact {n} is about {{{{c1::{answer}}}}}.", "tags": ["t", kind],
+                                              "source": {"document": "Anastrozole.md", "quote": f"Fact {n}."}})
+
+
+def test_card_kind_from_id_then_tags():
+    assert Q.card_kind("why-3fa2b1c4d5", ["dosing"], "basic") == "why"
+    assert Q.card_kind("my-card", ["dosing", "chain"], "basic") == "chain"
+    assert Q.card_kind("my-card", ["dosing"], "basic") == "basic"
+
+
+def test_answer_shares_and_teacher_share():
+    cards = [cloze(i, "aromatase") for i in range(3)] + [cloze(i + 3, f"term{i}") for i in range(16)]
+    cards.append(Card("why-00000000aa", "basic", {"prompt": "Why?", "answer": "Because"}))
+    result = Q.assess([deck(*cards)], {"Anastrozole.md": ARTICLE})
+    figures = result.figures()
+    assert figures["cards"] == 20
+    assert figures["kinds"] == {"term": 19, "why": 1}
+    assert figures["top_answer"] == "aromatase" and figures["top_answer_share"] == pytest.approx(0.15)
+    assert set(figures["overused_answers"]) == {"aromatase"}
+    assert figures["teacher_share"] == pytest.approx(0.05)
+
+
+def test_assess_counts_each_card_once_with_its_flags():
+    bad = Card("number-00000000ff", "typed", {"prompt": "It is taken as 2–_____ daily.[3]", "answer": "3 mg",
+                                              "source": {"document": "Anastrozole.md", "quote": "x"}})
+    good = Card("number-00000000ee", "typed", {"prompt": "Anastrozole is taken as _____ once daily.", "answer": "1 mg",
+                                               "source": {"document": "Anastrozole.md", "quote": "x"}})
+    result = Q.assess([deck(bad, good)], {"Anastrozole.md": ARTICLE})
+    assert [sorted(c.flags) for c in result.cards] == [["dangling_pronoun", "leftovers", "torn"], []]
+    assert result.flagged("torn") == 1 and result.flagged("long_prompt") == 0
+
+
+# --- gates on the shared corpus (what holds on main today) ---------------------------------
+
+def _corpus_results():
+    from anastro_quiz.generate import generate_decks
+
+    out = {}
+    for path in sorted(CORPUS.glob("*.md")):
+        if path.name.lower() == "readme.md":
+            continue
+        out[path.name] = Q.assess(generate_decks([path]), {path.name: path.read_text(encoding="utf-8")})
+    return out
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    if CORPUS is None:
+        pytest.skip("shared/corpus/wiki is not on this machine")
+    return _corpus_results()
+
+
+def test_every_corpus_article_gives_cards(corpus):
+    assert len(corpus) >= 10
+    assert all(len(r.cards) >= 5 for r in corpus.values()), {n: len(r.cards) for n, r in corpus.items()}
+
+
+@pytest.mark.parametrize("check", ["answer_in_prompt", "subject_answer", "duplicate_options", "variant_options",
+                                   "true_false_options", "mixed_options", "unsupported_true_false"])
+def test_corpus_gate(corpus, check):
+    found = {n: [c.flags[check] for c in r.cards if check in c.flags] for n, r in corpus.items()}
+    assert not any(found.values()), {n: f for n, f in found.items() if f}
+
+
+def test_corpus_has_no_html_pipe_or_markdown_leftovers(corpus):
+    """Citation markers are not yet gated (one "[citation needed]" survives in Estradiol.md)."""
+    found = {n: [c.flags["leftovers"] for c in r.cards
+                 if "leftovers" in c.flags and not c.flags["leftovers"].startswith("citation")]
+             for n, r in corpus.items()}
+    assert not any(found.values()), {n: f for n, f in found.items() if f}
