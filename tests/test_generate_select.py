@@ -199,3 +199,27 @@ def test_compact_figure_questions(sentence, figure, context, question):
 
     at = sentence.index(figure)
     assert compact_question(sentence, at, at + len(figure), context) == question
+
+
+def test_brand_and_product_names_are_never_blanks():
+    from anastro_quiz.generate.cloze import proper_names, term_cards
+
+    sentences = [Sentence(t, "d.md", "", "Society and culture") for t in (
+        "In November 2017, the European Commission approved Ontruzant, a biosimilar from Samsung Bioepis.",
+        "Ontruzant is the first trastuzumab biosimilar to receive regulatory approval in Europe.",
+        "The detection uses ultraView probes for deposition of chromogenic precipitates.",
+        "Biosimilar antibodies are compared with the reference antibody for cardiotoxicity.")]
+    proper = proper_names(sentences)
+    assert {"ontruzant", "ultraview"} <= proper and "biosimilar" not in proper
+    terms = {"ontruzant": 5.0, "biosimilar": 3.0, "cardiotoxicity": 3.0}
+    blanks = [CLOZE_RE.search(d.data["text"]).group(2) for s in sentences
+              for d in term_cards(s, terms, {}, proper) if d.type == "cloze"]
+    assert "Ontruzant" not in blanks
+
+
+def test_an_acronym_beside_its_lowercase_expansion_is_not_a_blank():
+    from anastro_quiz.generate.cloze import term_cards
+
+    s = Sentence("The HER (human epidermal growth factor receptor) protein binds to epidermal growth factor "
+                 "and stimulates proliferation.", "d.md", "", "Mechanism")
+    assert all("{{c1::HER}}" not in d.data.get("text", "") for d in term_cards(s, {"her": 5.0}, {}))

@@ -16,13 +16,32 @@ from .choices import term_options
 from .extract import Sentence, is_acronym, words, zipf
 from .lexicon import _META, answerable as _answerable, is_verb_form
 
-def term_cards(s: Sentence, terms: dict[str, float], families: dict[str, list[str]]) -> list[Draft]:
-    """A cloze (or, with a family of look-alike terms, a choice) card on a sentence's key term."""
+def proper_names(sentences: list[Sentence]) -> frozenset[str]:
+    """Words a document only ever capitalises inside a sentence ("Ontruzant", "Herzuma") or
+    writes in camel case ("ultraView"): brand and product names, whose blank is trivia."""
+    upper, lower = set(), set()
+    for sent in sentences:
+        for i, w in enumerate(words(sent.text)):
+            if is_acronym(w):
+                continue
+            if re.search(r"[a-z][A-Z]", w):
+                upper.add(w.lower())
+            elif w[:1].islower():
+                lower.add(w.lower())
+            elif i > 0:
+                upper.add(w.lower())
+    return frozenset(upper - lower)
+
+
+def term_cards(s: Sentence, terms: dict[str, float], families: dict[str, list[str]],
+               proper: frozenset[str] = frozenset()) -> list[Draft]:
+    """A cloze (or, with a family of look-alike terms, a choice) card on a sentence's key term;
+    never a brand or product name (``proper``)."""
     text = resolve(s)
     if text is None or len(text.split()) < 8 or _META.search(text):
         return []
     # Only rare words make good blanks: "hormone" or "profound" is guessable from any sentence.
-    ranked = sorted({w for w in words(text) if w.lower() in terms and _answerable(w)
+    ranked = sorted({w for w in words(text) if w.lower() in terms and _answerable(w) and w.lower() not in proper
                      and (is_acronym(w) or zipf(w.lower()) < 3.5)},
                     key=lambda w: (-terms[w.lower()], w))
     # An acronym beside its expansion, or a word of the expansion, is asked by "What does X stand for?"
@@ -125,7 +144,14 @@ def _spelled_out(text: str, term: str) -> bool:
     if not is_acronym(term):
         return False
     e = re.escape(term)
-    return bool(re.search(rf"(?<![\w\-]){e}\s*\([A-Z][^()]{{4,}}\)|\(\s*{e}\s*\)", text))
+    if re.search(rf"(?<![\w\-]){e}\s*\([A-Z][^()]{{4,}}\)|\(\s*{e}\s*\)", text):
+        return True
+    m = re.search(rf"(?<![\w\-]){e}\s*\(([a-z][^()]{{4,}})\)", text)  # "HER (human epidermal ...)"
+    if m:
+        initials = "".join(w[0] for w in re.split(r"[\s\-]+", m.group(1)) if w)
+        letters = "".join(c for c in term.lower() if c.isalpha())
+        return initials.startswith(letters[:2])
+    return False
 
 
 def _expansions(text: str) -> list[str]:

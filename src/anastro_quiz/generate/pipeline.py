@@ -147,8 +147,9 @@ def drafts_for(doc: Document, pool: dict) -> list[C.Draft]:
             spelled.setdefault(w.lower(), w)
     families = choices.term_families(doc.terms, spelled, doc.sentences)
     out: list[C.Draft] = C.number_cards([f for f in doc.facts if f.kind == "number"], by_text, pool)
+    proper = cloze.proper_names(doc.sentences)
     for s in doc.sentences:
-        out += cloze.term_cards(s, doc.terms, families)
+        out += cloze.term_cards(s, doc.terms, families, proper)
         out += cloze.effect_cards(s, doc.terms)
     for f in doc.facts:
         if f.kind in ("definition", "named", "role", "acronym"):
@@ -213,7 +214,7 @@ def generate(paths: list[str | Path], topics: str | Path | None = None, max_card
                          subjects=set().union(*(doc.subjects for doc in docs)),
                          frequent=set().union(*(doc.frequent_terms() for doc in docs)),
                          lead_sentences=set().union(*(doc.lead_sentences() for doc in docs)),
-                         pointed_at=set().union(*(doc.pointed_at() for doc in docs)))
+                         pointed_at=set().union(*(doc.pointed_at() for doc in docs)), section_of=section_of)
     kept, skipped = select.choose(drafts, ctx, group_of, budgets, max_cards)
     texts = {d.name: d.text for d in docs}
     kept.sort(key=lambda d: (names.index(d.document), texts[d.document].find(d.quote), d.kind, d.ask))

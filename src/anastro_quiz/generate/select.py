@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from ..decks import CLOZE_RE
 from .cards import Draft, normalise
+from .extract import is_acronym
 from .lexicon import is_verb_form
 
 # What each kind of card is worth before its content is looked at: the kinds a teacher
@@ -69,6 +70,7 @@ class Context:
     frequent: set[str] = field(default_factory=set)  # each document's most used key terms
     lead_sentences: set[str] = field(default_factory=set)  # first sentence of each section
     pointed_at: set[str] = field(default_factory=set)  # sentences a later one refers back to
+    section_of: dict[int, str] = field(default_factory=dict)  # draft id -> its top-level section
 
     @property
     def top_term(self) -> float:
@@ -93,6 +95,7 @@ def prompt_of(d: Draft) -> str:
     return str(data.get("prompt") or data.get("statement") or CLOZE_RE.sub("[...]", str(data.get("text", ""))))
 
 
+_ACRONYMS = re.compile(r"\b[A-Z][A-Z0-9\-]{1,9}\b")
 _TRANSITION = re.compile(r"\b(?:reveals? the|highlights? the|underscores? the|illustrates? the|examining|"
                          r"let us|we will|in this (?:section|article)|the true|a story of|this journey)\b", re.I)
 _FUNCTION = {"and", "or", "but", "as", "in", "of", "on", "to", "by", "for", "with", "from", "into", "that", "which",
@@ -136,6 +139,8 @@ def score(d: Draft, ctx: Context) -> float:
                 value *= 0.6  # "[lipid] metabolism", "[osteoclast] activity": half of a compound
         if _DIRECTION.search(low):
             value *= 1.2
+        if is_acronym(answer.strip()) and len(_ACRONYMS.findall(d.quote)) >= 4:
+            value *= 0.5  # "(SISH/[CISH]/FISH)": one initialism among many is a guess
         if blank and blank.start() == 0 and re.match(r"\s+(?:is|are) (?:the|a|an) ", text[blank.end():]):
             value *= 1.5  # "[...] is the primary sex steroid that ...": the sentence defines its subject
         elif low in ctx.frequent or low.rstrip("s") in ctx.frequent:
@@ -153,8 +158,8 @@ def score(d: Draft, ctx: Context) -> float:
         value *= 1.1
     if _NOT_TEACHING.search(d.heading or ""):
         return 0.0  # reading lists and references teach nothing
-    if _TRIVIA_SECTIONS.search(d.heading or ""):
-        value *= 0.5
+    if _TRIVIA_SECTIONS.search(d.heading or "") or _TRIVIA_SECTIONS.search(ctx.section_of.get(id(d), "")):
+        value *= 0.4
     if _TRIVIA_QUOTE.search(d.quote):
         value *= 0.5
     if _TRANSITION.search(d.quote):
