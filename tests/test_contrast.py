@@ -55,6 +55,18 @@ def test_opposite_degrees_or_directions_on_the_same_thing():
                          "Statistically significant decrease, particularly in the spine") is None
 
 
+def test_durations_and_any_change_compare_too():
+    assert contradiction("Five years or longer", "Five days per cycle", "Duration") == "a different duration"
+    assert contradiction("Long-term, often for 5 years or more", "Ongoing for the duration of TRT",
+                         "Duration of Therapy") is None  # no figure to compare
+    assert contradiction("Decrease over 5 years", "Decrease over 1 year", "Observed Effect on BMD") is None
+    assert contradiction("Significant decrease over years", "Negligible change") == "a different degree"
+    assert contradiction("Profound and sustained suppression", "Brief and moderate suppression") is not None
+    # a truth that gives both degrees (hip vs spine) does not contradict one of them
+    assert contradiction("Significant decrease in the spine",
+                         "Moderate decrease in the hip, significant decrease in the spine") is None
+
+
 def test_different_wording_alone_is_no_contradiction():
     """Lipid changes, fracture risk: the men's entry says other words, not the opposite."""
     assert contradiction("Associated with increases in total cholesterol and LDL-C",

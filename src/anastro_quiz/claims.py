@@ -20,7 +20,7 @@ HIGH = {"profound", "profoundly", "drastic", "drastically", "maximal", "maximum"
         "high", "major", "rapid", "rapidly", "sharp", "sharply", "high-dose"}
 LOW = {"moderate", "moderately", "slight", "slightly", "mild", "mildly", "modest", "modestly", "minimal",
        "minimally", "minor", "small", "partial", "partially", "limited", "little", "weak", "weakly", "gentle",
-       "gently", "low", "low-dose", "marginal", "marginally"}
+       "gently", "low", "low-dose", "marginal", "marginally", "negligible", "negligibly", "insignificant"}
 _UP = {"increas", "rise", "rais", "elev", "higher", "acceler", "extend", "prolong", "enhanc", "gain", "more"}
 _DOWN = {"decreas", "reduc", "lower", "declin", "fall", "shorten", "diminish", "loss", "less", "suppress"}
 # Words that negate the predicate after them; "off-label" is "not approved".
@@ -64,29 +64,92 @@ def content_stems(text: str) -> set[str]:
 # --- contradiction -----------------------------------------------------------------
 
 
+_HEAD_STOP = {"of", "in", "on", "for", "with", "due", "by", "at", "from", "over", "during", "after", "if", "when",
+              "than", "as", "but", "which", "that", "particularly", "especially"}
+# Heads that name a change of any direction: "significant decrease" and "negligible change" put
+# opposite degrees on one thing.
+_GENERIC = {"chang", "effect", "impact", "differ", "respons", "alter", "shift"}
+
+
 def _degrees(text: str) -> set[tuple[str, str]]:
-    """(degree, head stem) pairs: "slightly to moderately increased" -> ("low", "increas")."""
+    """(degree, head stem) pairs: "slightly to moderately increased" -> ("low", "increas"); a
+    degree applies to up to three words after it, up to a preposition ("profound and sustained
+    suppression" -> sustain, suppress); any change of direction also counts as "~change"."""
     # "high-density" / "low-density": a degree on "density"
-    toks, out = [p for t in tokens(text) for p in (t.split("-") if "-" in t and t not in HIGH | LOW else [t])], set()
+    toks = [p for t in tokens(text) for p in (t.split("-") if "-" in t and t not in HIGH | LOW else [t])]
+    out = set()
     for i, t in enumerate(toks):
-        if t in HIGH or t in LOW:
-            j = i + 1
-            while j < len(toks) and (toks[j] in HIGH | LOW | _JOIN):
-                j += 1
-            if j < len(toks):
-                out.add(("high" if t in HIGH else "low", stem(toks[j])))
+        if t not in HIGH and t not in LOW:
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j] in HIGH | LOW | _JOIN:
+            j += 1
+        for w in toks[j:j + 3]:
+            if w in _HEAD_STOP:
+                break
+            s = stem(w)
+            out.add(("high" if t in HIGH else "low", s))
+            if s in _GENERIC or _direction_of(s):
+                out.add(("high" if t in HIGH else "low", "~change"))
     return out
+
+
+def _opposite_degrees(claim: str, truth: str) -> bool:
+    """Some head gets only one degree in the claim and only the other one in the truth."""
+    c, t = _degrees(claim), _degrees(truth)
+    for head in {h for _d, h in c}:
+        dc, dt = {d for d, h in c if h == head}, {d for d, h in t if h == head}
+        if dc and dt and not dc & dt:
+            return True
+    return False
+
+
+def _direction_of(s: str) -> str | None:
+    if any(s.startswith(u) for u in _UP):
+        return "up"
+    if any(s.startswith(d) for d in _DOWN):
+        return "down"
+    return None
+
+
+_TIME = {"day": 1.0, "week": 7.0, "month": 30.4, "year": 365.0}
+_DURATION = re.compile(
+    r"(?P<least>at least |more than |over |up to )?(?P<lo>\d+(?:\.\d+)?|" + "|".join(doses.NUMBER_WORDS) +
+    r")(?:\s?(?:-|–|to)\s?(?P<hi>\d+(?:\.\d+)?))?\s(?P<unit>day|week|month|year)s?(?P<more> or (?:longer|more))?", re.I)
+_DURATION_LABEL = re.compile(r"\b(?:duration|length|period|course|how long|time)\b", re.I)
+
+
+def durations(text: str) -> list[tuple[float, float]]:
+    """Time spans in days: "Five years or longer" -> (1825, inf), "5 days" -> (5, 5)."""
+    out = []
+    for m in _DURATION.finditer(text):
+        k = _TIME[m.group("unit").lower()]
+        lo = doses.number_value(m.group("lo")) * k
+        hi = float(m.group("hi")) * k if m.group("hi") else lo
+        least = (m.group("least") or "").strip().lower()
+        if m.group("more") or least in ("at least", "more than", "over"):
+            hi = float("inf")
+        if least == "up to":
+            lo = 0.0
+        out.append((lo, hi))
+    return out
+
+
+def _different_durations(claim: str, truth: str, label: str) -> bool:
+    """Durations that cannot both hold, where the duration is what the entry is about."""
+    if not _DURATION_LABEL.search(label):
+        return False
+    dc, dt = durations(claim), durations(truth)
+    return bool(dc and dt) and all(a_hi < b_lo or b_hi < a_lo for a_lo, a_hi in dc for b_lo, b_hi in dt)
 
 
 def _direction(text: str) -> str | None:
     """Up or down, when the entry opens with it ("Substantially accelerated", "Increased incidence")."""
     toks = [t for t in tokens(text) if t not in HIGH | LOW | _JOIN]
     for t in toks[:2]:
-        s = stem(t)
-        if any(s.startswith(u) for u in _UP):
-            return "up"
-        if any(s.startswith(d) for d in _DOWN):
-            return "down"
+        found = _direction_of(stem(t))
+        if found:
+            return found
     return None
 
 
@@ -116,9 +179,10 @@ def contradiction(claim: str, truth: str, label: str = "") -> str | None:
     dose_claim, dose_truth = doses.main_dose(claim), doses.main_dose(truth)
     if dose_claim is not None and dose_truth is not None:
         return "a different dose" if dose_claim.disjoint(dose_truth) else None
-    for degree, head in _degrees(claim):
-        if any(h == head and d != degree for d, h in _degrees(truth)):
-            return "a different degree"
+    if _different_durations(claim, truth, label):
+        return "a different duration"
+    if _opposite_degrees(claim, truth):
+        return "a different degree"
     a, b = _direction(claim), _direction(truth)
     if a and b and a != b:
         return "the opposite direction"

@@ -11,18 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
 MASS = {"g": 1000.0, "mg": 1.0, "mcg": 0.001, "µg": 0.001, "μg": 0.001, "ug": 0.001}
 _NUM = r"\d+(?:\.\d+)?"
 _UNIT = r"mg|mcg|µg|μg|ug|g"
 AMOUNT_RE = re.compile(
     rf"(?<![\w.])(?P<lo>{_NUM})\s?(?P<lo_unit>{_UNIT})?(?:\s?(?:-|–|—|to)\s?(?P<hi>{_NUM}))?\s?(?P<unit>{_UNIT})(?![\w])")
-_TIMES = rf"(?P<times>once|twice|thrice|(?:{_NUM}|{'|'.join(_NUMBER_WORDS)})(?:\s?-\s?|\s)times?)"
+_TIMES = rf"(?P<times>once|twice|thrice|(?:{_NUM}|{'|'.join(NUMBER_WORDS)})(?:\s?-\s?|\s)times?)"
 _PERIOD = r"(?P<period>day|daily|week|weekly|month|monthly)"
 FREQUENCY_RE = re.compile(
     rf"(?P<other>every other day|on alternate days)"
-    rf"|every\s(?P<every>{_NUM}|{'|'.join(_NUMBER_WORDS)})\s(?P<every_period>days|weeks)"
+    rf"|every\s(?P<every>{_NUM}|{'|'.join(NUMBER_WORDS)})\s(?P<every_period>days|weeks)"
     rf"|(?:{_TIMES}\s?)?(?:(?:a|an|per|each|every|/)\s?)?{_PERIOD}(?![\w])", re.I)
 _PER_WEEK = {"day": 7.0, "daily": 7.0, "week": 1.0, "weekly": 1.0, "month": 7 / 30.4, "monthly": 7 / 30.4}
 # How far after the amount its frequency may stand: "1 mg taken orally once per day",
@@ -66,9 +66,10 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= _eps(max(abs(a), abs(b)))
 
 
-def _count(word: str) -> float:
+def number_value(word: str) -> float:
+    """"five" -> 5.0, "2.5" -> 2.5."""
     word = word.lower()
-    return float(_NUMBER_WORDS.get(word, word)) if word in _NUMBER_WORDS else float(word)
+    return float(NUMBER_WORDS.get(word, word)) if word in NUMBER_WORDS else float(word)
 
 
 def per_week(frequency: str) -> float | None:
@@ -84,12 +85,12 @@ def _frequency(m: re.Match[str]) -> float:
     if m.group("other"):
         return 3.5
     if m.group("every"):
-        n = _count(m.group("every"))
+        n = number_value(m.group("every"))
         return (7.0 if m.group("every_period").lower() == "days" else 1.0) / n
     times = (m.group("times") or "once").lower()
     count = {"once": 1.0, "twice": 2.0, "thrice": 3.0}.get(times)
     if count is None:
-        count = _count(re.split(r"[\s\-]", times)[0])
+        count = number_value(re.split(r"[\s\-]", times)[0])
     return count * _PER_WEEK[m.group("period").lower()]
 
 
