@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -223,3 +224,17 @@ def test_an_acronym_beside_its_lowercase_expansion_is_not_a_blank():
     s = Sentence("The HER (human epidermal growth factor receptor) protein binds to epidermal growth factor "
                  "and stimulates proliferation.", "d.md", "", "Mechanism")
     assert all("{{c1::HER}}" not in d.data.get("text", "") for d in term_cards(s, {"her": 5.0}, {}))
+
+
+def test_one_figure_blank_per_sentence_and_never_half_a_range(tmp_path):
+    doc = tmp_path / "bica.md"
+    doc.write_text("# Bicalutamide\n\n## Side effects\n\n"
+                   "The rate of abnormal liver function tests with bicalutamide was 3.4% relative to 1.9% for placebo.\n"
+                   "Elevated liver enzymes with bicalutamide usually occur within the first 3 to 6 months of treatment.\n"
+                   "Gynecomastia occurs in up to 80% of men treated with bicalutamide monotherapy.\n", encoding="utf-8")
+    cards = [c for d in generate_decks([doc]) for c in d.cards]
+    prompts = [c.data.get("prompt", "") for c in cards]
+    liver = [p for p in prompts if "placebo" in p]
+    assert len(liver) == 1, liver  # "3.4% relative to ___" and "___ relative to 1.9%" read as one card
+    assert not any(re.search(r"\d\s*(?:to|–)\s*_____|_____\s*(?:to|–)\s*\d", p) for p in prompts), prompts
+    assert any("80%" == c.data.get("answer") for c in cards)

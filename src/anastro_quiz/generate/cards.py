@@ -103,6 +103,10 @@ def contains_answer(prompt: str, answer: str) -> bool:
 # --- numbers ----------------------------------------------------------------------
 
 
+_TORN_BEFORE = re.compile(r"\d(?:\.\d+)?\s*(?:-|–|—|to|and)\s*$|[+−-]$")
+_TORN_AFTER = re.compile(r"^\s*(?:-|–|—|to)\s*\d")
+
+
 def number_cards(facts: list[Fact], sentences: dict[str, Sentence], pool: dict) -> list[Draft]:
     """Typed cards for numbers; the second number of a sentence becomes a choice card."""
     drafts = []
@@ -112,6 +116,8 @@ def number_cards(facts: list[Fact], sentences: dict[str, Sentence], pool: dict) 
         if s is None:
             continue
         start, end = fact.extra["span"]
+        if _TORN_BEFORE.search(s.text[:start]) or _TORN_AFTER.match(s.text[end:]):
+            continue  # "0.3 to _____": half of a range is no question (the range is asked whole)
         blanked = s.text[:start] + BLANK + s.text[end:]
         if contains_answer(blanked, fact.answer):
             continue

@@ -222,6 +222,7 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
     asked: dict[str, list[tuple[str, str, str]]] = {}
     asked_exact: set[tuple[str, str]] = set()  # per document: the same question word for word
     clozed: set[str] = set()  # sentences that already have a blank: a second reads the same
+    figured: set[str] = set()  # the same for a figure blanked in its sentence
     said: set[tuple[str, str]] = set()
     for d in ranked:
         answer = _answer_key(normalise(answer_of(d)))
@@ -240,6 +241,8 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             reason = "the same answer from the same sentence"
         elif d.type in ("cloze", "choice") and d.kind in ("term", "effect") and d.quote in clozed:
             reason = "one blank per sentence"
+        elif d.kind == "number" and "_____" in prompt_of(d) and d.quote in figured:
+            reason = "one blank per sentence"  # "3.4% relative to ___" and "___ relative to 1.9%"
         elif (doc, d.ask) in asked_exact or any(
                 quote != d.quote and fuzz.ratio(d.ask, a) >= SIMILAR and fuzz.ratio(answer, ans) >= SAME_ANSWER
                 for a, quote, ans in asked.get(group, ())):
@@ -260,6 +263,8 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
         asked_exact.add((doc, d.ask))
         if d.kind in ("term", "effect"):
             clozed.add(d.quote)
+        if d.kind == "number" and "_____" in prompt_of(d):
+            figured.add(d.quote)
         said.add((d.quote, answer))
     return _cap_answer_share(kept, skipped)
 
