@@ -176,3 +176,17 @@ def test_removing_a_card_keeps_the_rest_byte_for_byte(tmp_path):
     assert after.endswith("# trailing comment\n")
     assert remove_card(path, "one") is True  # the last card: the deck file goes
     assert not path.exists()
+
+
+def test_a_list_answer_can_be_edited(tmp_path):
+    path = tmp_path / "osteoclast-regulation.yaml"
+    shutil.copy(REPO / "decks" / "osteoclast-regulation.yaml", path)
+    card = next(c for c in load_deck(path).cards if c.data.get("items"))
+    form = form_values(card.type, card.data)
+    assert form["items"] == "\n".join(card.data["items"])
+    extra = form["items"] + "\nA third item"
+    assert edit_card(path, card.id, {"items": extra, "need": "2"})
+    edited = next(c for c in load_deck(path).cards if c.id == card.id)
+    assert edited.data["items"] == [*card.data["items"], "A third item"] and edited.data["need"] == 2
+    with pytest.raises(EditError, match="'need' must be a whole number"):
+        edit_card(path, card.id, {"need": "9"})

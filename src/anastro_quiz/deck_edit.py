@@ -53,13 +53,16 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "choice": (_PROMPT, Field("answer", "Answer (one of the choices)", "line"),
                Field("choices", "Choices (one a line)", "lines"), _TAGS, _EXPLANATION),
     "typed": (_PROMPT, _ANSWER, Field("accept", "Also accepted (one a line)", "lines", required=False),
-              Field("tolerance", "Numeric tolerance", "number", required=False), _TAGS, _EXPLANATION),
+              Field("tolerance", "Numeric tolerance", "number", required=False),
+              Field("items", "List answer: the items, in any order (one a line)", "lines", required=False),
+              Field("need", "How many items a reply must name (empty: all)", "number", required=False),
+              _TAGS, _EXPLANATION),
     "true_false": (Field("statement", "Statement", "text"), Field("answer", "True or false", "bool"),
                    _TAGS, _EXPLANATION),
 }
 # Where a field that was absent goes, so that added fields sit where a person would write them.
-ORDER = ("id", "type", "prompt", "statement", "text", "answer", "choices", "accept", "tolerance", "tags",
-         "explanation", "source")
+ORDER = ("id", "type", "prompt", "statement", "text", "answer", "items", "need", "choices", "accept", "tolerance",
+         "tags", "explanation", "source", "score")
 
 
 class EditError(Exception):

@@ -57,7 +57,7 @@ class EditCardDialog(ModalScreen[Any]):
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="edit-save", variant="primary", compact=True)
                 yield Button("Cancel", id="edit-cancel", compact=True)
-            yield Static("Tab moves between fields · Ctrl+S saves to the deck file · Esc cancels",
+            yield Static("Tab: next field · Ctrl+S: save to the deck file · Esc: cancel",
                          classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -138,5 +138,5 @@ def open_editor(screen, deck_id: str, card_id: str, closed: Callable[[bool], Any
             screen.notify(f"Saved to {deck.path.name}.", timeout=2, markup=False)
         closed(bool(changed))
 
-    screen.app.push_screen(EditCardDialog(f"{deck.title} · {card.id}", card, save), done)
+    screen.app.push_screen(EditCardDialog(deck.title, card, save), done)
     return True
