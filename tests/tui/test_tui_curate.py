@@ -11,6 +11,7 @@ from anastro_quiz.tui.app import make_app
 from anastro_quiz.tui.dialogs.edit_card import EditCardDialog
 from anastro_quiz.tui.screens.curate import CurateScreen
 from anastro_quiz.tui.screens.home import HomeScreen
+from anastro_quiz.tui.screens.review import ReviewScreen
 
 from .conftest import press, settle
 from .test_tui_edit import replace_text
@@ -148,3 +149,15 @@ async def test_settings_switch_holds_one_decks_new_cards(gen_app):
         assert isinstance(app.screen, HomeScreen)
         assert "g curate (3 waiting)" in text(app.screen, "#home-hint")
     assert app.collection.holds_uncurated("gen") and not app.collection.holds_uncurated("sample")
+
+
+async def test_not_opened_over_a_study_session(gen_app):
+    app = gen_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")  # a study session on the first deck
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        app.action_curate()  # as the command palette would
+        await settle(pilot)
+        assert app.screen is review

@@ -162,7 +162,11 @@ class StudyApp(App[None]):
         """New from generator: keep, reject or edit the cards not curated yet."""
         from .screens.curate import CurateScreen
 
-        if not isinstance(self.screen, CurateScreen):
+        if self.session_open():
+            # Rejecting or editing would change cards the session has already queued.
+            self.notify("A study session is open: finish it (q) first, then curate.", timeout=3)
+            return
+        if not any(isinstance(s, CurateScreen) for s in self.screen_stack):
             self.push_screen(CurateScreen())
 
     def action_settings(self) -> None:
