@@ -106,3 +106,23 @@ async def test_editing_a_cloze_shows_the_new_blank(app, deck_dir):
         assert screen.shown.item.id == "rankl-mcsf.c1"
         assert "Estradiol blocks [...] and M-CSF signalling." in str(screen.query_one("#prompt", Static).render())
         assert "Estradiol blocks {{c1::RANKL}}" in (deck_dir / "all_types.yaml").read_text(encoding="utf-8")
+
+
+async def test_e_in_cards_edits_the_highlighted_card(app, deck_dir):
+    from textual.widgets import DataTable
+
+    from anastro_quiz.tui.screens.browse import BrowseScreen
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "c")
+        assert isinstance(app.screen, BrowseScreen)
+        await press(pilot, "e")
+        dialog = app.screen
+        assert isinstance(dialog, EditCardDialog)
+        await replace_text(pilot, dialog.query_one("#edit-prompt", TextArea), "Which drug class is anastrozole?")
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, BrowseScreen)
+        first = app.screen.query_one("#cards", DataTable).get_row_at(0)[0]
+        assert str(first) == "Which drug class is anastrozole?"
+        assert "prompt: Which drug class is anastrozole?" in (deck_dir / "all_types.yaml").read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ class BrowseScreen(CoreScreen):
     BINDINGS = [
         Binding("f", "cycle_filter", "Filter", tooltip="All cards, suspended only, leeches only", id="filter"),
         Binding("s", "toggle_suspend", "Suspend/unsuspend", id="toggle-suspend"),
+        Binding("e", "edit", "Edit", tooltip="Edit the highlighted card in its deck file", id="edit"),
         Binding("q,escape", "app.pop_screen", "Back", id="back"),
     ]
 
@@ -63,13 +64,21 @@ class BrowseScreen(CoreScreen):
             table.move_cursor(row=min(selected, len(rows) - 1))
         label = {"all": "all cards", "suspended": "suspended cards", "leeches": "leeches"}[self.only]
         self.query_one("#browse-status", Static).update(
-            f"Showing {label}: {len(rows)}   (f: filter · s: suspend/unsuspend)")
+            f"Showing {label}: {len(rows)}   (f: filter · s: suspend/unsuspend · e: edit)")
 
     def highlighted(self):
         table = self.query_one("#cards", DataTable)
         if not self.rows or not table.row_count:
             return None
         return self.rows[table.cursor_row]
+
+    def action_edit(self) -> None:
+        picked = self.highlighted()
+        if picked is None:
+            return
+        from ..dialogs.edit_card import open_editor
+
+        open_editor(self, self.deck_id, picked[0].card_id, lambda changed: self.load() if changed else None)
 
     def action_cycle_filter(self) -> None:
         self.only = FILTERS[(FILTERS.index(self.only) + 1) % len(FILTERS)]
