@@ -15,16 +15,21 @@ article (``decks/sources/*.txt``), plus the bundled decks as shipped (both artic
   pronoun    a prompt leaning on "it", "this trial", "[...] is taken as…"
   subject    the answer is the article's own subject word (the drug's name)
   options    choice cards with duplicate, singular/plural, True/False or mixed-kind options
+  repeats    near-duplicates: the same question, or the same answer from the same quote
+  year       trivia: the answer is a bare year
+  differ     "Sources differ" where the two doses are one regimen per week
   teacher%   why/how, chain, comparison, enumeration and clinical-action cards
   gen ms     generation time (best of the repeats)
   base ms    reading the file and splitting it into sentences with pysbd, in the same run:
              ``ratio`` = gen / base says how much the generator costs beyond segmenting
 
-Then the card kinds per article. No thresholds: the figures are for people to watch move.
+Then the card kinds per article and the reasons behind the flags. No thresholds: the figures are for people to watch move.
 
-Run: ``python benchmarks/bench_cards.py [--quick] [--json FILE] [--dump DIR]``. ``--json``
-writes the per-article figures; ``--dump`` writes each article's cards as a readable text
-file (prompt, answer, choices, quote and the checks it trips) for judging by hand.
+Run: ``python benchmarks/bench_cards.py [--quick] [--json FILE] [--dump DIR] [--markdown]``.
+``--json`` writes the per-article figures (with the reasons behind leftovers and torn cards);
+``--markdown`` also prints the table for the README; ``--dump`` writes each article's cards
+as a readable text file (prompt, answer, choices, quote and the checks it trips) for judging
+by hand.
 """
 
 from __future__ import annotations
@@ -97,22 +102,43 @@ COLUMNS = [("cards", "cards", "{}"), ("top%", "top_answer_share", "{:.1%}"), (">
            (">40w", "long_prompt", "{}"), ("leftover", "leftovers", "{}"), ("torn", "torn", "{}"),
            ("in-prompt", "answer_in_prompt", "{}"), ("T/F?", "unsupported_true_false", "{}"),
            ("pronoun", "dangling_pronoun", "{}"), ("subject", "subject_answer", "{}"), ("options", "options", "{}"),
+           ("repeats", "repeats", "{}"), ("year", "year_answer", "{}"), ("differ", "false_disagreement", "{}"),
            ("teacher%", "teacher_share", "{:.0%}"), ("gen ms", "gen_ms", "{:.0f}"), ("base ms", "base_ms", "{:.0f}"),
            ("ratio", "ratio", "{}")]
 
 
 def table(rows: list[dict]) -> str:
     width = max([len(r["article"]) for r in rows] + [8]) + 2
-    lines = [f"{'article':<{width}}" + "".join(f"{h:>10}" for h, _, _ in COLUMNS)]
+    lines = [f"{'article':<{width}}" + "".join(f" {h:>9}" for h, _, _ in COLUMNS)]
     for r in rows:
         r = dict(r, overused=len(r["overused_answers"]))
-        lines.append(f"{r['article']:<{width}}" + "".join(f"{fmt.format(r[key]):>10}" for _, key, fmt in COLUMNS))
+        lines.append(f"{r['article']:<{width}}" + "".join(f" {fmt.format(r[key]):>9}" for _, key, fmt in COLUMNS))
+    return "\n".join(lines)
+
+
+def markdown_table(rows: list[dict]) -> str:
+    """The main table as Markdown, for the README."""
+    lines = ["| article | " + " | ".join(h for h, _, _ in COLUMNS) + " |", "|---|" + "---:|" * len(COLUMNS)]
+    for r in rows:
+        r = dict(r, overused=len(r["overused_answers"]))
+        lines.append(f"| {r['article']} | " + " | ".join(fmt.format(r[key]) for _, key, fmt in COLUMNS) + " |")
     return "\n".join(lines)
 
 
 def kinds_table(rows: list[dict]) -> str:
     width = max(len(r["article"]) for r in rows) + 2
     return "\n".join(f"{r['article']:<{width}}" + ", ".join(f"{k} {n}" for k, n in r["kinds"].items()) for r in rows)
+
+
+def reasons_table(rows: list[dict]) -> str:
+    """Per article, what the flagged cards were flagged for ("torn: range torn 5, unit torn 2")."""
+    width = max(len(r["article"]) for r in rows) + 2
+    lines = []
+    for r in rows:
+        parts = [f"{check}: " + ", ".join(f"{why} {n}" for why, n in whys.items()) for check, whys in r["reasons"].items()]
+        if parts:
+            lines.append(f"{r['article']:<{width}}" + "; ".join(parts))
+    return "\n".join(lines) or "(no card tripped a check)"
 
 
 def dump(result: Assessment, figures: dict, path: Path) -> None:
@@ -140,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="one run each, two corpus articles (smoke test)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the per-article figures as JSON")
     parser.add_argument("--dump", type=Path, metavar="DIR", help="write each article's cards as a text file")
+    parser.add_argument("--markdown", action="store_true", help="also print the table as Markdown (for the README)")
     args = parser.parse_args(argv)
     repeat = 1 if args.quick else 3
 
@@ -165,7 +192,13 @@ def main(argv: list[str] | None = None) -> int:
     print("card kinds")
     print(kinds_table(rows))
     print()
+    print("flag reasons")
+    print(reasons_table(rows))
+    print()
     print("checks: " + ", ".join(CHECKS))
+    if args.markdown:
+        print()
+        print(markdown_table(rows))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     if args.dump:

@@ -206,6 +206,38 @@ def test_true_key_may_lean_on_the_table_header():
     assert Q.unsupported_true_false(tf("In women, the typical dose is 1 mg daily.", True, row), DOC) is None
 
 
+# --- trivia and false disagreements -----------------------------------------------------
+
+def test_year_answer():
+    assert Q.year_answer(card("Anastrozole was approved for medical use in _____.", "1995"))
+    assert Q.year_answer(card("Anastrozole is taken as _____ once daily.", "1 mg")) is None
+    assert Q.year_answer(card("How many prescriptions in 2021?", "2000000")) is None
+
+
+@pytest.mark.parametrize("text,weekly", [
+    ("Typically 0.25 mg to 0.5 mg two times per week", (0.5, 1.0)),
+    ("0.5-1 mg per week", (0.5, 1.0)),
+    ("1 mg taken orally once per day", (7.0, 7.0)),
+    ("0.5 mg twice a week", (1.0, 1.0)),
+    ("1 mg every other day", (3.5, 3.5)),
+    ("1 mg tablets", None),
+])
+def test_weekly_dose(text, weekly):
+    from anastro_quiz.generate.quality_text import weekly_dose
+
+    assert weekly_dose(text) == weekly
+
+
+def test_false_disagreement():
+    said = "Sources differ: the table “Typical Dosage” in b.txt gives: 0.5 mg to 1 mg per week"
+    same = card("In men on TRT, what is the standard dosage?", "0.25 mg to 0.5 mg two times per week", "basic",
+                explanation=said)
+    other = card("In women, what is the standard dosage?", "1 mg once daily", "basic", explanation=said)
+    assert Q.false_disagreement(same)
+    assert Q.false_disagreement(other) is None
+    assert Q.false_disagreement(card("Dose?", "0.5 mg per week", "basic")) is None
+
+
 # --- per deck -----------------------------------------------------------------------------
 
 def deck(*cards: Card) -> Deck:
@@ -235,6 +267,16 @@ def test_answer_shares_and_teacher_share():
     assert figures["teacher_share"] == pytest.approx(0.05)
 
 
+def test_repeats_are_the_same_question_or_the_same_blank_of_one_quote():
+    a = cloze(1, "aromatase")
+    b = Card("term-00000000bb", "choice", {"prompt": "Fact 1 is about _____.", "answer": "aromatase",
+                                           "choices": ["aromatase", "kinase"],
+                                           "source": {"document": "Anastrozole.md", "quote": "Fact 1."}})
+    c = cloze(2, "aromatase")  # the same answer from another sentence is no repeat
+    result = Q.assess([deck(a, b, c)], {"Anastrozole.md": ARTICLE})
+    assert result.repeats() == [(b.id, a.id)]
+
+
 def test_assess_counts_each_card_once_with_its_flags():
     bad = Card("number-00000000ff", "typed", {"prompt": "It is taken as 2–_____ daily.[3]", "answer": "3 mg",
                                               "source": {"document": "Anastrozole.md", "quote": "x"}})
@@ -243,6 +285,7 @@ def test_assess_counts_each_card_once_with_its_flags():
     result = Q.assess([deck(bad, good)], {"Anastrozole.md": ARTICLE})
     assert [sorted(c.flags) for c in result.cards] == [["dangling_pronoun", "leftovers", "torn"], []]
     assert result.flagged("torn") == 1 and result.flagged("long_prompt") == 0
+    assert result.figures()["reasons"]["torn"] == {"range torn": 1}
 
 
 # --- gates on the shared corpus (what holds on main today) ---------------------------------
@@ -271,9 +314,15 @@ def test_every_corpus_article_gives_cards(corpus):
 
 
 @pytest.mark.parametrize("check", ["answer_in_prompt", "subject_answer", "duplicate_options", "variant_options",
-                                   "true_false_options", "mixed_options", "unsupported_true_false"])
+                                   "true_false_options", "mixed_options", "unsupported_true_false", "year_answer",
+                                   "false_disagreement"])
 def test_corpus_gate(corpus, check):
     found = {n: [c.flags[check] for c in r.cards if check in c.flags] for n, r in corpus.items()}
+    assert not any(found.values()), {n: f for n, f in found.items() if f}
+
+
+def test_corpus_articles_repeat_no_question(corpus):
+    found = {n: r.repeats() for n, r in corpus.items()}
     assert not any(found.values()), {n: f for n, f in found.items() if f}
 
 

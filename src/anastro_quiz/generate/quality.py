@@ -1,80 +1,38 @@
 """Automatic checks over generated cards: the measuring instrument for the generator.
 
-Each check is a small function ``check(card, doc) -> str | None`` that returns a short
-reason when the card trips it (``None`` when it passes). A :class:`CardView` is one study
-item as a student sees it (prompt with its blank, answer, options, quote); a
-:class:`SourceText` is the article the card was made from (its sentences and table rows,
-its subject words). :func:`assess` runs every check over decks and sums them per deck.
+Each check (in :mod:`.quality_checks`) is a small function ``check(card, doc) -> str | None``
+that returns a short reason when the card trips it (``None`` when it passes). A
+:class:`CardView` is one study item as a student sees it (prompt with its blank, answer,
+options, quote); a :class:`SourceText` is the article the card was made from (its
+sentences and table rows, its subject words). :func:`assess` runs every check over decks
+and sums them per deck: card kinds, answer shares, the share of teacher kinds.
 
 The checks read only what a student sees, never the generator's internals, so they keep
 measuring while the generator changes. They are cues, not proof: a flag says "look here".
-Helpers shared by the checks live in :mod:`.quality_text`.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from dataclasses import dataclass
+from typing import Iterable
 
 from ..deck_model import Deck
-from .quality_text import (content_words, numbers, option_form, phrase_in, same_stem, sentences_and_rows,
-                           stem, subject_words, tokens)
+from .quality_checks import (CHECKS, CardView, SourceText, answer_in_prompt, dangling_pronoun, duplicate_options,
+                             false_disagreement, flags, leftovers, long_prompt, mixed_options, subject_answer, torn,
+                             true_false_options, unsupported_true_false, variant_options, year_answer)
 
-# --- what a card looks like to the checks ------------------------------------------------
+__all__ = ["CHECKS", "Assessment", "CardReport", "CardView", "SourceText", "TEACHER_KINDS", "answer_in_prompt",
+           "assess", "card_kind", "dangling_pronoun", "duplicate_options", "false_disagreement", "flags", "leftovers",
+           "long_prompt", "mixed_options", "subject_answer", "torn", "true_false_options", "unsupported_true_false",
+           "variant_options", "views_of", "year_answer"]
+from .quality_text import stem, tokens
 
 KNOWN_KINDS = ("number", "term", "define", "effect", "table", "contrast", "item", "why", "how", "chain",
                "compare", "list", "action")
 # Question kinds a teacher writes that a sentence-by-sentence generator misses (CARDS.md).
 TEACHER_KINDS = frozenset({"why", "how", "chain", "compare", "list", "action"})
-
-
-@dataclass(frozen=True)
-class CardView:
-    """One study item as the student sees it, with what the checks need to know about it."""
-
-    card_id: str
-    kind: str
-    type: str
-    prompt: str
-    answer: str
-    quote: str = ""
-    document: str = ""
-    choices: tuple[str, ...] = ()
-    items: tuple[str, ...] = ()
-    explanation: str = ""
-
-    @property
-    def shown(self) -> list[str]:
-        """Every text the student reads on this card (the quote is the source, checked apart)."""
-        return [self.prompt, self.answer, *self.choices, *self.items, self.explanation]
-
-
-@dataclass
-class SourceText:
-    """The article a card came from: its text split into sentences and table rows."""
-
-    name: str
-    text: str
-    units: list[str] = field(default_factory=list)  # sentences, list items, table rows
-    subjects: set[str] = field(default_factory=set)  # stems of the document's own subject words
-
-    @classmethod
-    def of(cls, name: str, text: str) -> "SourceText":
-        return cls(name, text, sentences_and_rows(text), subject_words(name, text))
-
-    def context_of(self, quote: str) -> str:
-        """What frames a quote: the first line of its paragraph (a table's header) and the
-        short paragraph before it (a heading); empty when the quote is not found verbatim."""
-        at = self.text.find(quote[:60])
-        if at < 0:
-            return ""
-        start = self.text.rfind("\n\n", 0, at)
-        start = 0 if start < 0 else start + 2
-        first = self.text[start:].split("\n", 1)[0]
-        before = self.text[:start].rstrip().rsplit("\n\n", 1)[-1].strip()
-        return first + (" " + before if len(before.split()) <= 12 else "")
 
 
 def card_kind(card_id: str, tags: Iterable[str], type_: str) -> str:
@@ -97,228 +55,6 @@ def views_of(deck: Deck) -> list[CardView]:
             out.append(CardView(card.id, kind, card.type, item.prompt, item.answer,
                                 item.source.quote if item.source else "", item.source.document if item.source else "",
                                 item.choices if card.type == "choice" else (), item.items, item.explanation or ""))
-    return out
-
-
-# --- per-card checks -------------------------------------------------------------------------
-
-_LEFTOVERS = [
-    ("HTML tag", re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")),
-    ("HTML entity", re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,5}|#x[0-9A-Fa-f]{2,4});")),
-    ("citation marker", re.compile(r"\[\s*\d+(?:\s*[,–\-]\s*\d+)*\s*\]|\[(?:[a-z]|note \d+|citation needed|"
-                                   r"clarification needed|better source needed|failed verification|page needed|"
-                                   r"full citation needed|medical citation needed|verification needed|dubious[^\]]*|"
-                                   r"according to whom\??|when\??|who\??|which\??|by whom\??|vague)\]", re.I)),
-    ("pipe", re.compile(r"\|")),
-    ("markdown", re.compile(r"\*\*|~~|`|(?<![_\w])__(?=[^\W\d_])|^\s*#+\s|\s#{1,6}\s|\[[^\]]+\]\([^)]*\)|!\[", re.M)),
-    ("wiki markup", re.compile(r"\[\[|\]\]|\{\{|\}\}")),
-    ("∞", re.compile(r"∞")),
-]
-
-
-def leftovers(card: CardView, doc: SourceText | None = None) -> str | None:
-    """Scraping leftovers in what the card shows: HTML tags or entities, citation markers
-    ("[2]", "[citation needed]"), pipe characters, markdown ("**", "# "), wiki markup, "∞"."""
-    for text in card.shown:
-        for name, pattern in _LEFTOVERS:
-            m = pattern.search(text)
-            if m:
-                return f"{name}: {m.group(0).strip()!r}"
-    return None
-
-
-_BLANK = r"(?:_{3,}|\[\.\.\.\])"
-_TORN_PROMPT = [
-    ("range torn", re.compile(rf"\d\s*[–—\-]\s*{_BLANK}|{_BLANK}\s*[–—]\s*\d|{_BLANK}-\d")),
-    ("range torn", re.compile(rf"(?<!from )\b\d+(?:\.\d+)?\s*(?:%|[a-zA-Zµ]+)?\s+to\s+{_BLANK}")),
-    ("sign torn", re.compile(rf"[−\-+±≈~<>≤≥]{_BLANK}")),
-    ("unit torn", re.compile(rf"{_BLANK}(?:/|%|[A-Za-zµμ])|(?:[A-Za-zµμ]/|\d){_BLANK}")),
-    ("word torn", re.compile(rf"{_BLANK}[–\-]\w|\w[–\-]{_BLANK}")),
-]
-
-
-def torn(card: CardView, doc: SourceText | None = None) -> str | None:
-    """A range, sign, unit or compound torn by the blank ("2–_____", "_____–3", "−_____",
-    "_____/day", "[...]–Albright"), or a figure answer whose sign or range partner the quote
-    has but the answer lost ("54%" from "−54%", "3 years" from "2–3 years")."""
-    for name, pattern in _TORN_PROMPT:
-        m = pattern.search(card.prompt)
-        if m:
-            return f"{name}: {m.group(0)!r}"
-    answer = card.answer.strip()
-    if card.quote and re.match(r"\d", answer):
-        spots = [m.start() for m in re.finditer(re.escape(answer), card.quote)]
-        if spots and all(_sign_before(card.quote, i) for i in spots):
-            return f"sign lost: answer {answer!r}, quote has {card.quote[spots[0] - 1:spots[0] + len(answer)]!r}"
-        if spots and all(re.search(r"\d\s*[–—\-]\s*$", card.quote[:i]) for i in spots) and not re.search(r"[–—]", answer):
-            return f"range lost: answer {answer!r}"
-    return None
-
-
-def _sign_before(text: str, i: int) -> bool:
-    return i > 0 and text[i - 1] in "−-+±" and (i == 1 or not text[i - 2].isalnum())
-
-
-def answer_in_prompt(card: CardView, doc: SourceText | None = None) -> str | None:
-    """The prompt gives the answer away: the answer (or a one-word answer's stem, or every
-    content word of a short answer) is visible in the prompt or the cloze's filled-in context;
-    for a list card, any of its items."""
-    if card.type == "true_false":
-        return None
-    prompt = re.sub(_BLANK, " ", card.prompt)
-    wanted = list(card.items) or [card.answer]
-    for answer in wanted:
-        if phrase_in(answer, prompt):
-            return f"answer {answer!r} is in the prompt"
-        words = tokens(answer)
-        if len(words) == 1 and len(words[0]) >= 6 and not words[0][0].isdigit():
-            root = words[0][: max(5, len(words[0]) - 3)]
-            hit = next((w for w in tokens(prompt) if w.startswith(root)), None)
-            if hit:
-                return f"answer {answer!r} shows as {hit!r}"
-        content = content_words(answer)
-        if 2 <= len(content) <= 4 and content <= content_words(prompt):
-            return f"every word of {answer!r} is in the prompt"
-    return None
-
-
-MAX_PROMPT_WORDS = 40
-
-
-def long_prompt(card: CardView, doc: SourceText | None = None) -> str | None:
-    """A prompt over 40 words: too long to read at a glance."""
-    n = len(card.prompt.split())
-    return f"{n} words" if n > MAX_PROMPT_WORDS else None
-
-
-_PRONOUN = r"(?:it|its|it's|this|these|those|they|their|them|he|she|his|her|such)"
-_DANGLING_START = re.compile(rf"^\W*(?:{_PRONOUN}|the (?:drug|medication|trial|study|agent|compound|latter|former)|"
-                             rf"this \w+|these \w+)\b", re.I)
-_PRONOUN_QUESTION = re.compile(rf"^\W*(?:what|which|how|why|when|where|who|whom)\s+(?:\w+\s+)?"
-                               rf"(?:it|this|they|these|its|their)\b", re.I)
-_PRONOUN_SUBJECT = re.compile(rf"^\W*(?:{_PRONOUN}|this \w+|these \w+)\b", re.I)
-
-
-def dangling_pronoun(card: CardView, doc: SourceText | None = None) -> str | None:
-    """The prompt leans on a subject it does not name: it starts with a pronoun ("It is…",
-    "This trial…", "The drug…"), asks "What does it…?", or opens with the blank where the
-    source sentence's subject was a pronoun ("[...] is taken as 1 mg once daily")."""
-    text = card.prompt.strip()
-    m = _DANGLING_START.match(text) or _PRONOUN_QUESTION.match(text)
-    if m:
-        return f"starts {m.group(0).strip()!r}"
-    if re.match(rf"^\W*{_BLANK}", text):
-        if re.fullmatch(_PRONOUN, card.answer.strip(), re.I) or _PRONOUN_SUBJECT.match(card.quote):
-            return "blank at the start where the source's subject is a pronoun"
-    return None
-
-
-def subject_answer(card: CardView, doc: SourceText | None = None) -> str | None:
-    """The answer is the document's own subject word (its title, brand name or most used
-    rare word): as an answer it tests nothing."""
-    if doc is None or card.type == "true_false" or card.items:
-        return None
-    words = tokens(card.answer)
-    if words and len(words) <= 2 and all(stem(w) in doc.subjects for w in words):
-        return f"answer {card.answer!r} is the article's subject"
-    return None
-
-
-def duplicate_options(card: CardView, doc: SourceText | None = None) -> str | None:
-    """Two options of a choice card are the same once case, spacing and punctuation go."""
-    seen: dict[str, str] = {}
-    for option in card.choices:
-        key = " ".join(tokens(option))
-        if key in seen:
-            return f"{seen[key]!r} and {option!r}"
-        seen[key] = option
-    return None
-
-
-def variant_options(card: CardView, doc: SourceText | None = None) -> str | None:
-    """An option that is the answer in another number ("osteoclast" for "osteoclasts") or
-    that contains the answer whole, or is contained in it: two right answers, or a giveaway."""
-    answer = " ".join(tokens(card.answer))
-    for option in card.choices:
-        o = " ".join(tokens(option))
-        if not o or o == answer:
-            continue
-        if same_stem(o, answer):
-            return f"{option!r} is a variant of {card.answer!r}"
-        if not re.search(r"\d", o + answer) and (phrase_in(card.answer, option) or phrase_in(option, card.answer)):
-            return f"{option!r} overlaps {card.answer!r}"
-    return None
-
-
-def true_false_options(card: CardView, doc: SourceText | None = None) -> str | None:
-    """A choice card offering "True" or "False" among its options."""
-    if card.type == "true_false":
-        return None
-    hit = next((o for o in card.choices if o.strip().lower() in ("true", "false")), None)
-    return f"option {hit!r}" if hit else None
-
-
-def mixed_options(card: CardView, doc: SourceText | None = None) -> str | None:
-    """Options of a different kind from the answer: a number among words, a spelled-out
-    number among figures ("five years" among "2 years"), or another unit ("mg" among "%")."""
-    want = option_form(card.answer)
-    for option in card.choices:
-        form = option_form(option)
-        if form != want:
-            return f"{option!r} ({form[0]}{' ' + form[1] if form[1] else ''}) vs answer {card.answer!r}"
-    return None
-
-
-_COVERED = 0.75
-
-
-def unsupported_true_false(card: CardView, doc: SourceText | None = None) -> str | None:
-    """A true/false key the text does not back, as far as word overlap can tell: keyed True
-    while the quote (with its table's header or its section's heading) lacks one of its
-    figures or a quarter of its words; keyed False while one
-    sentence or table row of the source holds every word and figure of the statement."""
-    if card.type != "true_false":
-        return None
-    words, figures = content_words(card.prompt), numbers(card.prompt)
-    if card.answer == "True":
-        where = card.quote + " " + (doc.context_of(card.quote) if doc else "")
-        quote_words, quote_figures = content_words(where), numbers(where)
-        missing = figures - quote_figures
-        if missing:
-            return f"keyed True, quote lacks {sorted(missing)}"
-        if words and len(words & quote_words) < _COVERED * len(words):
-            return f"keyed True, quote lacks {sorted(words - quote_words)[:4]}"
-        return None
-    units = [card.quote] + (doc.units if doc else [])
-    for unit in units:
-        if words and words <= content_words(unit) and figures <= numbers(unit):
-            return f"keyed False, yet the text says it: {unit[:90]!r}"
-    return None
-
-
-Check = Callable[[CardView, "SourceText | None"], "str | None"]
-CHECKS: dict[str, Check] = {
-    "leftovers": leftovers,
-    "torn": torn,
-    "answer_in_prompt": answer_in_prompt,
-    "long_prompt": long_prompt,
-    "dangling_pronoun": dangling_pronoun,
-    "subject_answer": subject_answer,
-    "duplicate_options": duplicate_options,
-    "variant_options": variant_options,
-    "true_false_options": true_false_options,
-    "mixed_options": mixed_options,
-    "unsupported_true_false": unsupported_true_false,
-}
-
-
-def flags(card: CardView, doc: SourceText | None = None) -> dict[str, str]:
-    """Every check the card trips, with its reason."""
-    out = {}
-    for name, check in CHECKS.items():
-        reason = check(card, doc)
-        if reason:
-            out[name] = reason
     return out
 
 
@@ -372,6 +108,27 @@ class Assessment:
         total = sum(counts.values())
         return {a: n / total for a, n in counts.items() if n >= 2 and n / total > MAX_ANSWER_SHARE}
 
+    def repeats(self) -> list[tuple[str, str]]:
+        """Near-duplicates, as (card, the earlier card it repeats): the same question, or the
+        same answer asked from the same quote (a cloze and a choice card of one blank)."""
+        seen: dict[tuple, str] = {}
+        out = []
+        for c in self.cards:
+            v = c.views[0]
+            keys = [("prompt", " ".join(tokens(v.prompt)))]
+            if v.type != "true_false":
+                keys.append(("answer", v.document, v.quote, " ".join(stem(w) for w in tokens(v.answer))))
+            earlier = next((seen[k] for k in keys if k in seen), None)
+            if earlier is not None:
+                out.append((v.card_id, earlier))
+            for k in keys:
+                seen.setdefault(k, v.card_id)
+        return out
+
+    def reasons(self, check: str) -> Counter[str]:
+        """How many cards trip ``check`` for each kind of reason ("range torn", "unit torn")."""
+        return Counter(c.flags[check].split(":")[0] for c in self.cards if check in c.flags)
+
     def teacher_share(self) -> float:
         """Share of why/how, chain, comparison, enumeration and clinical-action cards."""
         return sum(c.kind in TEACHER_KINDS for c in self.cards) / len(self.cards) if self.cards else 0.0
@@ -382,8 +139,10 @@ class Assessment:
         out = {"cards": len(self.cards), "kinds": dict(sorted(self.kinds().items())),
                "top_answer": top, "top_answer_share": round(share, 4),
                "overused_answers": {a: round(s, 4) for a, s in sorted(self.overused_answers().items())},
-               "teacher_share": round(self.teacher_share(), 4)}
+               "teacher_share": round(self.teacher_share(), 4), "repeats": len(self.repeats())}
         out.update({name: self.flagged(name) for name in CHECKS})
+        out["reasons"] = {name: dict(sorted(self.reasons(name).items())) for name in ("leftovers", "torn")
+                          if self.flagged(name)}
         return out
 
 

@@ -90,6 +90,31 @@ def option_form(option: str) -> tuple[str, str]:
     return ("text", "")
 
 
+_DOSE = re.compile(r"(?P<lo>\d+(?:\.\d+)?)\s*(?:mg)?\s*(?:-|–|to)\s*(?P<hi>\d+(?:\.\d+)?)\s*mg|(?P<one>\d+(?:\.\d+)?)\s*mg")
+_PER_WEEK = [(re.compile(p, re.I), n) for p, n in (
+    (r"\b(?:once\s+(?:a|per)\s+day|once\s+daily|daily|every\s+day|per\s+day|a\s+day|/day)\b|/day", 7.0),
+    (r"\bevery\s+other\s+day\b", 3.5),
+    (r"\b(?:twice|two\s+times)\s+(?:a|per)?\s*week(?:ly)?\b|\btwice\s+weekly\b", 2.0),
+    (r"\b(?:three\s+times|thrice)\s+(?:a|per)?\s*week(?:ly)?\b", 3.0),
+    (r"\b(?:once\s+)?(?:a|per)\s+week\b|\bweekly\b", 1.0))]
+
+
+def weekly_dose(text: str) -> tuple[float, float] | None:
+    """The first dose of a text in mg per week, as a (low, high) range: "0.25 mg to 0.5 mg two
+    times per week" -> (0.5, 1.0), "1 mg daily" -> (7.0, 7.0); ``None`` without a dose and a
+    frequency."""
+    m = _DOSE.search(text)
+    if m is None:
+        return None
+    lo, hi = (float(m.group("lo")), float(m.group("hi"))) if m.group("lo") else (float(m.group("one")),) * 2
+    rest = text[m.end():m.end() + 60]
+    found = [(f.start(), i, times) for i, (pattern, times) in enumerate(_PER_WEEK) if (f := pattern.search(rest))]
+    if not found:
+        return None
+    times = min(found)[2]  # the nearest frequency; "twice a week" starts before its "a week"
+    return (round(lo * times, 4), round(hi * times, 4))
+
+
 _HEADING = re.compile(r"^\s*#{1,6}\s")
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9“\"(])")
