@@ -90,6 +90,34 @@ def test_an_answer_too_long_to_recall_gives_no_card(tmp_path):
     assert cards(tmp_path, FILLER + sentence, "why") == []
 
 
+def test_a_plural_subject_takes_do(tmp_path):
+    got = cards(tmp_path, FILLER + "Reduced estradiol levels remove the brake on osteoclasts, leading to an increase in "
+                                   "the pool of active osteoclasts.\n", "why")
+    assert got == [("Reduced estradiol levels remove the brake on osteoclasts: with what result?",
+                    "An increase in the pool of active osteoclasts")]
+
+
+def test_the_main_source_of_something_is_asked_with_its_context(tmp_path):
+    sentence = ("In postmenopausal women, with ovarian estrogen production diminished, aromatization in peripheral "
+                "tissues becomes the main source of circulating estrogen.\n")
+    assert cards(tmp_path, FILLER + sentence, "why") == [
+        ("In postmenopausal women, what becomes the main source of circulating estrogen?",
+         "Aromatization in peripheral tissues")]
+
+
+def test_a_regulator_with_its_means_gives_a_how_question(tmp_path):
+    sentence = ("Estrogen is a critical regulator of bone remodeling, promoting the activity of osteoblasts and "
+                "inhibiting the activity of osteoclasts.\n")
+    assert cards(tmp_path, FILLER + sentence, "why") == [
+        ("How does estrogen regulate bone remodeling?",
+         "By promoting the activity of osteoblasts and inhibiting the activity of osteoclasts")]
+
+
+def test_an_effect_that_is_a_long_list_is_not_cut_to_its_first_item(tmp_path):
+    sentence = "Goserelin may cause bone pain, hot flushes, headache, stomach upset, depression and weight gain.\n"
+    assert not any(a == "Bone pain" for _, a in cards(tmp_path, FILLER + sentence))
+
+
 # --- clinical actions ------------------------------------------------------------------------
 
 

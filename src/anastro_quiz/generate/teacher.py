@@ -6,7 +6,8 @@ the sentence says the thing plainly: a cause or means after "because", "due to",
 be ...", "... is contraindicated in ..."; parallel table rows or list items for two
 populations. When the subject cannot be named (a dangling "it", "this trial") or the answer
 is too long to recall, there is no card: a missing card costs less than a junk one.
-Enumerations and mechanism chains live in :mod:`teacher_lists`.
+Comparisons live in :mod:`teacher_compare`, enumerations and mechanism chains in
+:mod:`teacher_lists`, the clause tools they share in :mod:`teacher_clauses`.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from __future__ import annotations
 import re
 
 from .cards import Draft, _draft, contains_answer, normalise
-from .extract import Fact, Sentence
-from .table_cards import population, short_answer
+from .extract import Sentence
 from .teacher_clauses import (AUX, _names_before, base_form, clean_prompt_part, finite_verb, learn_names, lower_first,
                               names_something, question, resolved_text, short_phrase, subordinate, usable)
+from .teacher_compare import compare_drafts
 from .teacher_lists import chain_drafts, list_drafts
 
 # One teacher card per sentence: two would show each other's answers ("Why should contraception be
@@ -42,7 +43,7 @@ def teacher_drafts(doc) -> list[Draft]:
         if thresholds:
             out += thresholds
             continue
-        for build in (_action, _contraindication, _use, _cause, _means, _effect, _purpose):
+        for build in (_action, _contraindication, _use, _key_role, _regulator, _cause, _means, _effect, _purpose):
             d = build(s, text)
             if d is not None:
                 out.append(d)
@@ -95,7 +96,7 @@ def _inverted(main: str, wh: str) -> str | None:
             return f"{ctx}{wh} {verb} {subject} {rest}?".replace(" ?", "?")
         base = base_form(verb)
         if base and not re.search(r"\b(?:and|or|but)\b", rest):  # one verb phrase only
-            return f"{ctx}{wh} does {subject} {base} {rest}?".replace(" ?", "?")
+            return f"{ctx}{wh} {_do(subject)} {subject} {base} {rest}?".replace(" ?", "?")
     if not names_something(" ".join(words[:3])) and not names_something(words[0]):
         return None
     return f"{ctx}{main}: {wh.lower()}?"
@@ -104,6 +105,13 @@ def _inverted(main: str, wh: str) -> str | None:
 _TWO_CLAUSES = re.compile(r",? (?:and|but) (?:hence |thus |therefore |also )?(?:its|their|it|they|has|have|is|are|was|"
                           r"were|short-term|\w+ed)\b|, and |;")
 _PARTICIPLE = re.compile(r"^(?:not |also |been |long |often |never )*\w+(?:ed|en|wn)\b")
+def _do(subject: str) -> str:
+    """ "does" for "estradiol", "do" for "reduced estradiol levels" (a plural head noun)."""
+    head = re.split(r"\b(?:of|in|on|for|with|from)\b", subject)[0].split()
+    plural = bool(head) and re.search(r"[^su]s$", head[-1].lower()) is not None
+    return "do" if plural else "does"
+
+
 _CAUSE_AFTER = re.compile(r"^(?P<main>.+?),? (?P<cue>because(?: of)?|due to|owing to|as a result of) (?P<cause>.+?)\.?$")
 _CAUSE_BEFORE = re.compile(r"^(?P<cue>Because(?: of)?|Due to|Owing to|As a result of) (?P<cause>[^,]{4,120}), "
                            r"(?P<main>.+?)\.?$")
@@ -139,6 +147,54 @@ def _subject_of(main: str) -> str | None:
     return " ".join(words[:i])
 
 
+_KEY_ROLE = re.compile(
+    r"^(?P<ctx>(?:In|During|For|After|Among)\b[^,]{3,60}, (?:with [^,]{3,60}, )?)?(?P<y>[^,]{3,80}?) "
+    r"(?P<verb>is|are|becomes|become|remains|remain) the (?P<rank>main|primary|major|principal|chief|key|leading|dominant) "
+    r"(?P<role>(?:[\w\-]+ ){0,2}?(?:driver|cause|source|site|mechanism|regulator|determinant|reason|contributor|"
+    r"mediator|form|sex steroid|hormone|enzyme|route))(?P<rest> (?:of|for|responsible for|behind|in) [^,;]{3,80}?)\.?$")
+
+
+def _key_role(s: Sentence, text: str) -> Draft | None:
+    """ "The primary driver of bone loss is the dysregulation of osteoclasts" and "Estradiol is the
+    primary sex steroid responsible for maintaining bone mass" -> "What is the primary ...?"."""
+    m = _KEY_ROLE.match(text)
+    if m is None:
+        return None
+    y, verb = m.group("y"), m.group("verb")
+    role = f"the {m.group('rank')} {m.group('role')}{m.group('rest')}"
+    ctx = m.group("ctx") or ""
+    if ctx and ", with " in ctx:
+        ctx = ctx.split(", with ")[0] + ", "
+    if not names_something(y) or clean_prompt_part(y, 1) is None:
+        return None
+    return _ask(s, "why", f"{ctx}what {verb} {role}?", short_phrase(y, 8))
+
+
+_ROLE_FIRST = re.compile(r"^The (?P<rank>main|primary|major|principal|chief|key|leading) (?P<role>(?:[\w\-]+ ){0,2}?"
+                         r"(?:driver|cause|source|site|mechanism|determinant|reason|contributor))(?P<rest> of [^,;]{3,80}?) "
+                         r"(?:is|are) (?P<y>.+?)\.?$")
+_REGULATOR = re.compile(r"^(?P<x>[^,]{3,40}?) (?:is|are) an? (?:[\w\-]+ )?(?P<noun>regulator|inhibitor|activator|modulator|"
+                        r"mediator|suppressor|stimulator) of (?P<y>[^,]{3,50}), (?P<how>[a-z]+ing\b.+?)\.?$")
+_NOUN_VERB = {"regulator": "regulate", "inhibitor": "inhibit", "activator": "activate", "modulator": "modulate",
+              "mediator": "mediate", "suppressor": "suppress", "stimulator": "stimulate"}
+
+
+def _regulator(s: Sentence, text: str) -> Draft | None:
+    """ "Estrogen is a critical regulator of bone remodeling, promoting osteoblasts and inhibiting
+    osteoclasts" -> "How does estrogen regulate bone remodeling?"; and the role-first form of
+    :func:`_key_role` ("The primary driver of X is Y" -> "What is the primary driver of X?")."""
+    m = _ROLE_FIRST.match(text)
+    if m:
+        return _ask(s, "why", f"What is the {m.group('rank')} {m.group('role')}{m.group('rest')}?",
+                    short_phrase(m.group("y"), 8))
+    m = _REGULATOR.match(text)
+    if m is None or not names_something(m.group("x")) or clean_prompt_part(m.group("y"), 1) is None:
+        return None
+    how = short_phrase(m.group("how"), 14)
+    prompt = f"How does {lower_first(m.group('x'))} {_NOUN_VERB[m.group('noun')]} {m.group('y')}?"
+    return _ask(s, "why", prompt, how and "By " + lower_first(how))
+
+
 _MEANS = re.compile(r"^(?P<main>.+?),? (?:primarily |mainly |partly |directly )?by (?P<means>[a-z]+ing\b.+?)\.?$")
 
 
@@ -156,7 +212,7 @@ _EFFECT_VERB = re.compile(r"^(?P<subject>.+?) (?P<modal>can |may |could |will |o
                           r"(?P<verb>leads? to|led to|results? in|resulted in|causes|cause|triggers|trigger) "
                           r"(?P<effect>.+?)\.?$")
 _EFFECT_TRAIL = re.compile(r"^(?P<main>.+?), (?:potentially |often |eventually |ultimately |thus |in turn )?"
-                           r"(?P<cue>leading to|resulting in|causing|prompting|thereby|and thereby|and consequently) "
+                           r"(?P<cue>leading to|resulting in|causing|thereby|and thereby|and consequently) "
                            r"(?P<effect>.+?)\.?$")
 
 
@@ -188,7 +244,7 @@ def _effect_parts(text: str) -> tuple[str, str | None] | None:
     subject = _subject_of(m.group("main"))
     if subject is None or clean_prompt_part(subject, 1) is None:
         return None
-    aux = "can" if re.search(r"\bcan\b", m.group("main")) else "does"
+    aux = "can" if re.search(r"\bcan\b", m.group("main")) else _do(subject)
     ctx, _ = _split_context(m.group("main"))
     return f"{ctx}what {aux} {lower_first(subject)} lead to?", effect
 
@@ -340,82 +396,3 @@ def _contraindication(s: Sentence, text: str) -> Draft | None:
     where = short_phrase(m.group("where"))
     wh = "In whom" if where and _PEOPLE.match(where.split(" ", 1)[-1]) else "When"
     return _ask(s, "action", f"{wh} is {lower_first(m.group('subject'))} contraindicated?", where)
-
-
-# --- comparisons -------------------------------------------------------------------------------
-
-
-def compare_drafts(facts: list[Fact]) -> list[Draft]:
-    """One card per table row that differs between two populations, and per pair of parallel
-    list items ("In women: the goal is X" / "In men: the goal is Y"): "Compare ... in A and B"."""
-    out = []
-    for f in facts:
-        if f.kind == "contrast":
-            d = _row_comparison(f)
-            if d is not None:
-                out.append(d)
-    out += _item_comparisons([f for f in facts if f.kind == "item"])
-    return out
-
-
-def _who(column: str) -> str | None:
-    who = population(column)
-    return who[0][3:] if who and who[0].startswith("in ") else None
-
-
-MAX_CELL_WORDS = 10  # each side of a comparison, so the whole answer reads at a glance
-
-
-def _cell_answer(cell: str) -> str | None:
-    answer = short_answer(cell)
-    return answer if len(answer.split()) <= MAX_CELL_WORDS else short_phrase(answer, MAX_CELL_WORDS)
-
-
-def _row_comparison(f: Fact) -> Draft | None:
-    cols, cells = f.extra["columns"], f.extra["cells"]
-    people = [_who(c) for c in cols]
-    if None in people or len(set(people)) != 2:
-        return None
-    answers = [_cell_answer(c) for c in cells]
-    if None in answers or normalise(answers[0]) == normalise(answers[1]):
-        return None
-    what = _phrase_lower(f.subject)
-    prompt = f"Compare the {what} in {people[0]} and in {people[1]}."
-    answer = f"{_cap(people[0])}: {answers[0]}; {people[1]}: {answers[1]}"
-    return _draft("compare", "basic", {"prompt": prompt, "answer": answer}, f, prompt)
-
-
-def _item_comparisons(items: list[Fact]) -> list[Draft]:
-    by_subject: dict[str, list[Fact]] = {}
-    for f in items:
-        by_subject.setdefault(f.subject.lower(), []).append(f)
-    out = []
-    for group in by_subject.values():
-        if len(group) != 2:
-            continue
-        a, b = group
-        la, lb = (_label(f.extra["label"]) for f in (a, b))
-        if not la or not lb or normalise(a.answer) == normalise(b.answer):
-            continue
-        subject = lower_first(a.subject)
-        prompt = f"Compare {subject} {la} and {lb}."
-        answer = f"{_cap(la)}: {a.answer}; {lb}: {b.answer}"
-        out.append(_draft("compare", "basic", {"prompt": prompt, "answer": answer,
-                                               "explanation": f"{b.extra['label']}: {b.quote}"}, a, prompt))
-    return out
-
-
-def _label(label: str) -> str:
-    """"In Women" -> "in women"; "For Men on TRT" -> "for men on TRT"."""
-    words = label.split()
-    if not words or words[0].lower() not in ("in", "for", "among"):
-        return ""
-    return " ".join(w if re.search(r"[A-Z]{2}", w) else w.lower() for w in words)
-
-
-def _phrase_lower(title: str) -> str:
-    return " ".join(w if re.search(r"[A-Z]{2}", w) else w.lower() for w in title.split())
-
-
-def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]

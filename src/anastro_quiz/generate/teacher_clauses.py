@@ -21,7 +21,7 @@ _VERBS = set("""act affect allow block bind cause convert decrease depend encour
 improve interfere lead lower mediate modulate need prevent produce promote protect raise reduce regulate
 require result shorten stimulate suppress trigger work help appear stop slow raise reverse restore
 antagonize activate disrupt govern dictate determine control limit impair elevate upregulate downregulate
-exert compete displace prolong enter cross bypass target""".split())
+exert compete displace prolong enter cross bypass target remove undermine outpace survive""".split())
 CONNECTIVE = re.compile(r"^(?:(?:however|additionally|in addition|furthermore|moreover|also|importantly|"
                         r"notably|specifically|consequently|similarly|in particular|overall|clinically)\s*,|"
                         r"(?:hence|thus|therefore),?)\s+", re.I)
@@ -32,6 +32,8 @@ _EXPLETIVE_IT = re.compile(r"^It (?:is|was|has been|had been|may be|might be|see
 _REPORTED = re.compile(r"(^|, )(?:(?:several |many |some |recent |clinical )?(?:studies|research|trials|data|evidence) "
                        r"(?:have |has )?(?:shown|suggested|found|demonstrated|indicated|shows|suggests|indicates) that )",
                        re.I)
+# "When estradiol levels fall, as they do with anastrozole, osteoclasts ...": an aside.
+_AS_THEY_DO = re.compile(r",\s+as (?:they|it) (?:do|does|did|will|would)\b[^,]*,")
 _SUBORDINATE = re.compile(r"^(?:although|though|while|whereas|if|when|as|since|once|unless|because|even)\b", re.I)
 _PROPER: set[str] = set()
 
@@ -83,6 +85,9 @@ def finite_verb(words: list[str], start: int = 1) -> int | None:
         w = words[i].strip(",;:").lower()
         if w in AUX or base_form(w):
             return i
+        # a plural subject and a base verb: "Reduced estradiol levels remove ..."
+        if i and w in _VERBS and re.search(r"[^s]s$", words[i - 1].lower()):
+            return i
         if words[i].endswith((",", ";", ":")):  # a subject does not run across a comma
             return None
     return None
@@ -105,7 +110,8 @@ def names_something(phrase: str) -> bool:
 def lead_name(text: str) -> str | None:
     """The name a sentence opens with when it is its subject: "Tamoxifen, sold under ..., is"
     and "Estradiol acts ..." give the first word; "It ..." and "The results ..." give ``None``."""
-    m = re.match(r"^([A-Z][\w\-]+)(?:,[^,]{3,80},)? (\w+)", text)
+    m = re.match(r"^([A-Z][\w\-]+)(?:[’']s (?:function|role|action|mechanism|effect|main effect|primary role))?"
+                 r"(?:,[^,]{3,80},)? (\w+)", text)
     if not m or m.group(1).lower() in ("it", "this", "these", "the", "they", "in", "when", "if", "while", "although"):
         return None
     name, verb = m.group(1), m.group(2).lower()
@@ -119,6 +125,7 @@ def resolved_text(s: Sentence, depth: int = 3) -> str | None:
     with ("It works by ..." after "Anastrozole is ..." -> "Anastrozole works by ..."),
     leading connectives dropped; ``None`` when a pronoun is left that nothing resolves."""
     text = _REPORTED.sub(r"\1", CONNECTIVE.sub("", s.text))
+    text = _AS_THEY_DO.sub(",", text)
     text = text[0].upper() + text[1:]
     m = re.match(r"^It (?=\w)", text)
     if m is None:
@@ -177,6 +184,10 @@ def short_phrase(text: str, limit: int = MAX_ANSWER_WORDS) -> str | None:
     "which/while/whereas/thereby"; ``None`` if still longer than ``limit`` words."""
     text = drop_asides(text)
     text = _LIST_COMMA.sub(LIST_MARK, text)
+    if LIST_MARK in text:  # "G1, S, or G2 phases": the comma before "or" belongs to the list too
+        text = re.sub(r",(?= (?:and|or) )", LIST_MARK, text)
+    if text.count(",") >= 3 or text.count(",") >= 2 and re.search(r",\s*(?:and|or)\s", text):
+        return None  # a list that cannot be told apart from clauses: cutting it would keep one item
     text = re.split(r"\s*[;,:]\s*|\s+(?:and\s+|or\s+)?(?:which|while|whereas|although|suggesting|thereby|hence|"
                     r"thus|as well as|compared with)\s+", text)[0]
     text = text.replace(LIST_MARK, ",").strip(" .,;")

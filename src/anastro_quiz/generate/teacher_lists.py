@@ -87,8 +87,9 @@ def _category(phrase: str) -> str | None:
 
 
 def _generic(category: str) -> bool:
-    """A category that says nothing without its owner: "cancers", "common side effects"."""
-    return bool(_CATEGORY.search(category)) and not any(zipf(w.lower()) < 3.5 for w in category.split())
+    """A category that says nothing without its owner ("cancers", "common side effects", "active
+    metabolites": whose?), unlike "androgens" or "cytokines"."""
+    return bool(_CATEGORY.search(category))
 
 
 _OWNER = re.compile(r"^(?P<owner>[A-Z][\w\-]+) (?:also )?(?:has|have|causes|produces|exerts|carries)"

@@ -1,0 +1,95 @@
+"""Stage 4, teacher's comparison cards: two populations in one card.
+
+A table row whose cells differ between two population columns ("Typical Dosage": 1 mg daily
+in women, 0.5 mg twice weekly in men), or two parallel list items ("In Women: the primary
+goal is X" / "In Men: ... is Y"), becomes "Compare the typical dosage in women ... and in men
+..." -> "Women ...: 1 mg daily; men ...: 0.5 mg twice weekly". Rows whose cells say the
+same thing give no card; cells too long to read at a glance are cut to their first clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cards import Draft, _draft, normalise
+from .extract import Fact
+from .table_cards import population, short_answer
+from .teacher_clauses import lower_first, short_phrase
+
+# --- comparisons -------------------------------------------------------------------------------
+
+
+def compare_drafts(facts: list[Fact]) -> list[Draft]:
+    """One card per table row that differs between two populations, and per pair of parallel
+    list items ("In women: the goal is X" / "In men: the goal is Y"): "Compare ... in A and B"."""
+    out = []
+    for f in facts:
+        if f.kind == "contrast":
+            d = _row_comparison(f)
+            if d is not None:
+                out.append(d)
+    out += _item_comparisons([f for f in facts if f.kind == "item"])
+    return out
+
+
+def _who(column: str) -> str | None:
+    who = population(column)
+    return who[0][3:] if who and who[0].startswith("in ") else None
+
+
+MAX_CELL_WORDS = 10  # each side of a comparison, so the whole answer reads at a glance
+
+
+def _cell_answer(cell: str) -> str | None:
+    answer = short_answer(cell)
+    return answer if len(answer.split()) <= MAX_CELL_WORDS else short_phrase(answer, MAX_CELL_WORDS)
+
+
+def _row_comparison(f: Fact) -> Draft | None:
+    cols, cells = f.extra["columns"], f.extra["cells"]
+    people = [_who(c) for c in cols]
+    if None in people or len(set(people)) != 2:
+        return None
+    answers = [_cell_answer(c) for c in cells]
+    if None in answers or normalise(answers[0]) == normalise(answers[1]):
+        return None
+    what = _phrase_lower(f.subject)
+    prompt = f"Compare the {what} in {people[0]} and in {people[1]}."
+    answer = f"{_cap(people[0])}: {answers[0]}; {people[1]}: {answers[1]}"
+    return _draft("compare", "basic", {"prompt": prompt, "answer": answer}, f, prompt)
+
+
+def _item_comparisons(items: list[Fact]) -> list[Draft]:
+    by_subject: dict[str, list[Fact]] = {}
+    for f in items:
+        by_subject.setdefault(f.subject.lower(), []).append(f)
+    out = []
+    for group in by_subject.values():
+        if len(group) != 2:
+            continue
+        a, b = group
+        la, lb = (_label(f.extra["label"]) for f in (a, b))
+        if not la or not lb or normalise(a.answer) == normalise(b.answer):
+            continue
+        subject = lower_first(a.subject)
+        prompt = f"Compare {subject} {la} and {lb}."
+        answer = f"{_cap(la)}: {a.answer}; {lb}: {b.answer}"
+        out.append(_draft("compare", "basic", {"prompt": prompt, "answer": answer,
+                                               "explanation": f"{b.extra['label']}: {b.quote}"}, a, prompt))
+    return out
+
+
+def _label(label: str) -> str:
+    """"In Women" -> "in women"; "For Men on TRT" -> "for men on TRT"."""
+    words = label.split()
+    if not words or words[0].lower() not in ("in", "for", "among"):
+        return ""
+    return " ".join(w if re.search(r"[A-Z]{2}", w) else w.lower() for w in words)
+
+
+def _phrase_lower(title: str) -> str:
+    return " ".join(w if re.search(r"[A-Z]{2}", w) else w.lower() for w in title.split())
+
+
+def _cap(text: str) -> str:
+    return text[0].upper() + text[1:]
