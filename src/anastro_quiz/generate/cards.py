@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..decks import CLOZE_RE, Card
 from ..distractors import MIN_DISTRACTORS, render
-from .choices import number_distractors
+from .choices import FigurePool, number_distractors
 from .clean import repaired
 from .figures import compact_question
 from .extract import _SECOND_PERSON, Fact, Sentence, is_acronym
@@ -107,7 +107,7 @@ _TORN_BEFORE = re.compile(r"\d(?:\.\d+)?\s*(?:-|–|—|to|and)\s*$|[+−-]$")
 _TORN_AFTER = re.compile(r"^\s*(?:-|–|—|to)\s*\d")
 
 
-def number_cards(facts: list[Fact], sentences: dict[str, Sentence], pool: dict) -> list[Draft]:
+def number_cards(facts: list[Fact], sentences: dict[str, Sentence], pool: FigurePool) -> list[Draft]:
     """Typed cards for numbers; the second number of a sentence becomes a choice card."""
     drafts = []
     seen_in_sentence: dict[str, int] = {}

@@ -9,6 +9,7 @@ terms listed together in the document ("anastrozole, letrozole and exemestane").
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -49,13 +50,32 @@ def figure(fact: Fact) -> Figure:
     return Figure(fact.answer, value, fact.extra["unit"], quote, low, high, dose)
 
 
-def number_pool(facts: Iterable[Fact]) -> dict[str, list[Figure]]:
-    """Every number of the documents by unit, in document order (deterministic)."""
-    pool: dict[str, list[Figure]] = {}
+@dataclass
+class FigurePool:
+    """Every number of the documents by unit, sorted by value, so a card looks only at the
+    figures near its own (linear in the documents' size), and the weekly doses they state."""
+
+    by_unit: dict[str, list[Figure]]
+    values: dict[str, list[float]]
+    weekly: list[doses.Dose]
+
+    def near(self, unit: str, value: float, k: int = 24) -> list[Figure]:
+        """The ``k`` figures of ``unit`` on each side of ``value``."""
+        figures, values = self.by_unit.get(unit, []), self.values.get(unit, [])
+        i = bisect.bisect_left(values, value)
+        return figures[max(0, i - k): i + k]
+
+
+def number_pool(facts: Iterable[Fact]) -> FigurePool:
+    """The figures of all documents (deterministic: sorted by value, then text, then quote)."""
+    by_unit: dict[str, list[Figure]] = {}
     for f in facts:
         if f.kind == "number":
-            pool.setdefault(f.extra["unit"], []).append(figure(f))
-    return pool
+            by_unit.setdefault(f.extra["unit"], []).append(figure(f))
+    for figures in by_unit.values():
+        figures.sort(key=lambda f: (f.value, f.text, f.quote))
+    weekly = [f.dose for figures in by_unit.values() for f in figures if f.dose is not None and f.dose.weekly]
+    return FigurePool(by_unit, {u: [f.value for f in fs] for u, fs in by_unit.items()}, weekly)
 
 
 def _shares_a_range(answer: Figure, other: Figure) -> bool:
@@ -64,7 +84,7 @@ def _shares_a_range(answer: Figure, other: Figure) -> bool:
         (answer.low != answer.high and answer.low <= other.value <= answer.high)
 
 
-def _right_by_dose(answer: Figure, pool: list[Figure]):
+def _right_by_dose(answer: Figure, weekly: list[doses.Dose]):
     """A test for options that, put in the blank, give a dose the documents state for the same
     regimen: "_____ of anastrozole taken twice a week" with 0.25 mg is 0.5 mg a week, inside
     "0.5 mg to 1 mg per week", so 0.25 mg is also right there (1 mg, 2 mg a week, is not)."""
@@ -72,7 +92,7 @@ def _right_by_dose(answer: Figure, pool: list[Figure]):
     if answer.dose is None or not answer.dose.weekly or not mass or not answer.low:
         return lambda option: False
     per_week = answer.dose.low / (answer.low * mass)
-    agreeing = [f.dose for f in pool if f.dose is not None and f.dose.weekly and f.dose.consistent(answer.dose)]
+    agreeing = [d for d in weekly if d.consistent(answer.dose)]
 
     def right(option: str) -> bool:
         q = D.quantity(option)
@@ -103,20 +123,22 @@ def _scaled(answer: str, value: float, unit: str) -> list[str]:
     return out
 
 
-def number_distractors(fact: Fact, pool: dict[str, list[Figure]], prompt: str) -> list[str]:
+def number_distractors(fact: Fact, pool: FigurePool, prompt: str) -> list[str]:
     """Up to three wrong figures for a number card: the documents' figures of the same unit,
     nearest first, then scaled ones; never one that is also right (the same value written
     otherwise, a value of the answer's range, a dose that comes to a stated regimen)."""
     me = figure(fact)
     unit, value = fact.extra["unit"], fact.extra["value"]
-    same_unit = pool.get(unit, [])
-    right = [f.text for f in same_unit if f.value == value or _shares_a_range(me, f)]
-    by_dose = _right_by_dose(me, [f for units in pool.values() for f in units])
-    others = sorted((f for f in same_unit if f.text not in right),
+    near = pool.near(unit, value)
+    right = [f.text for f in near if f.value == value or _shares_a_range(me, f)]
+    by_dose = _right_by_dose(me, pool.weekly)
+    others = sorted((f for f in near if f.text not in right),
                     key=lambda f: (abs(math.log(abs(f.value) or 1e-9) - math.log(abs(value) or 1e-9)), f.value))
     candidates: list[str] = []
+    seen: set[str] = set()
     for text in [f.text for f in others] + _scaled(fact.answer, value, unit):
-        if not by_dose(D.render(text)) and D.key(text) not in {D.key(c) for c in candidates}:
+        if D.key(text) not in seen and not by_dose(D.render(text)):
+            seen.add(D.key(text))
             candidates.append(text)
     return D.pick(fact.answer, candidates, D.MIN_DISTRACTORS, prompt=prompt,
                   correct=[r for r in right if D.key(r) != D.key(fact.answer)])

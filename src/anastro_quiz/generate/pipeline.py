@@ -138,7 +138,7 @@ def _name(document: str) -> str:
     return document.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def drafts_for(doc: Document, pool: dict) -> list[C.Draft]:
+def drafts_for(doc: Document, pool: choices.FigurePool) -> list[C.Draft]:
     """Stage 4 for one document: every candidate card, before pruning."""
     by_text = {s.text: s for s in doc.sentences if s.usable}
     spelled: dict[str, str] = {}
