@@ -8,9 +8,11 @@ article (``decks/sources/*.txt``), plus the bundled decks as shipped (both artic
 
   cards      cards generated              top%     share of the most frequent answer
   >5%        answers over 5% of the deck  >40w     prompts over 40 words
+  long ans   answers over 12 words (per part of a comparison), too long to recall
   leftover   HTML, citations, pipes, markdown, "∞" in what a card shows
   torn       a range, sign or unit torn by the blank ("2–_____", "−_____", "_____/day")
   in-prompt  the answer visible in its own prompt
+  leaks      the prompt shows another card's answer (a sibling of one quote, or a figure)
   T/F?       true/false keys the text does not back (as far as word overlap can tell)
   pronoun    a prompt leaning on "it", "this trial", "[...] is taken as…"
   subject    the answer is the article's own subject word (the drug's name)
@@ -18,6 +20,7 @@ article (``decks/sources/*.txt``), plus the bundled decks as shipped (both artic
   repeats    near-duplicates: the same question, or the same answer from the same quote
   year       trivia: the answer is a bare year
   differ     "Sources differ" where the two doses are one regimen per week
+  no quote   the card's quote is missing or not in its source
   teacher%   why/how, chain, comparison, enumeration and clinical-action cards
   gen ms     generation time (best of the repeats)
   base ms    reading the file and splitting it into sentences with pysbd, in the same run:
@@ -99,20 +102,21 @@ def measure(name: str, paths: list[Path], topics: Path | None, repeat: int) -> t
 
 
 COLUMNS = [("cards", "cards", "{}"), ("top%", "top_answer_share", "{:.1%}"), (">5%", "overused", "{}"),
-           (">40w", "long_prompt", "{}"), ("leftover", "leftovers", "{}"), ("torn", "torn", "{}"),
-           ("in-prompt", "answer_in_prompt", "{}"), ("T/F?", "unsupported_true_false", "{}"),
-           ("pronoun", "dangling_pronoun", "{}"), ("subject", "subject_answer", "{}"), ("options", "options", "{}"),
-           ("repeats", "repeats", "{}"), ("year", "year_answer", "{}"), ("differ", "false_disagreement", "{}"),
+           (">40w", "long_prompt", "{}"), ("long ans", "long_answer", "{}"), ("leftover", "leftovers", "{}"),
+           ("torn", "torn", "{}"), ("in-prompt", "answer_in_prompt", "{}"), ("leaks", "leaks", "{}"),
+           ("T/F?", "unsupported_true_false", "{}"), ("pronoun", "dangling_pronoun", "{}"),
+           ("subject", "subject_answer", "{}"), ("options", "options", "{}"), ("repeats", "repeats", "{}"),
+           ("year", "year_answer", "{}"), ("differ", "false_disagreement", "{}"), ("no quote", "ungrounded", "{}"),
            ("teacher%", "teacher_share", "{:.0%}"), ("gen ms", "gen_ms", "{:.0f}"), ("base ms", "base_ms", "{:.0f}"),
            ("ratio", "ratio", "{}")]
 
 
 def table(rows: list[dict]) -> str:
     width = max([len(r["article"]) for r in rows] + [8]) + 2
-    lines = [f"{'article':<{width}}" + "".join(f" {h:>9}" for h, _, _ in COLUMNS)]
+    lines = [f"{'article':<{width}}" + "".join(f" {h:>{max(len(h), 5)}}" for h, _, _ in COLUMNS)]
     for r in rows:
         r = dict(r, overused=len(r["overused_answers"]))
-        lines.append(f"{r['article']:<{width}}" + "".join(f" {fmt.format(r[key]):>9}" for _, key, fmt in COLUMNS))
+        lines.append(f"{r['article']:<{width}}" + "".join(f" {fmt.format(r[key]):>{max(len(h), 5)}}" for h, key, fmt in COLUMNS))
     return "\n".join(lines)
 
 

@@ -238,6 +238,27 @@ def test_false_disagreement():
     assert Q.false_disagreement(card("Dose?", "0.5 mg per week", "basic")) is None
 
 
+# --- grounding and answer length ------------------------------------------------------------
+
+def test_ungrounded():
+    assert Q.ungrounded(card("Peak?", "3 hours", quote="Peak levels occur 3 hours after a meal."), DOC)
+    assert Q.ungrounded(card("Peak?", "3 hours"), DOC) == "no quote"
+    wrapped = "Anastrozole, sold under the brand name Arimidex among others,\nis an antiestrogenic medication"
+    assert Q.ungrounded(card("Brand?", "Arimidex", quote=wrapped), DOC) is None
+    assert Q.ungrounded(card("Dose?", "1 mg", quote="Typical: 1 mg daily"), DOC) is None
+
+
+def test_flatten_drops_citations_and_markdown():
+    assert Q.flatten("It is **taken**[2] by\nmouth [citation needed].") == "It is taken by mouth ."
+
+
+def test_long_answer():
+    assert Q.long_answer(card("Goal?", " ".join(["word"] * 13), "basic")) == "13 words"
+    assert Q.long_answer(card("Compare?", "women: " + " ".join(["w"] * 10) + "; men: " + " ".join(["m"] * 10),
+                              "basic")) is None
+    assert Q.long_answer(card("Name two.", "a, b", items=("a " * 13, "b"))) == "13 words"
+
+
 # --- per deck -----------------------------------------------------------------------------
 
 def deck(*cards: Card) -> Deck:
@@ -277,11 +298,25 @@ def test_repeats_are_the_same_question_or_the_same_blank_of_one_quote():
     assert result.repeats() == [(b.id, a.id)]
 
 
+def test_leaks_are_answers_shown_by_another_card():
+    quote = "Peak levels of anastrozole occur a median 3 hours after administration."
+    src = {"document": "Anastrozole.md", "quote": quote}
+    figure = Card("number-00000000a1", "typed", {"prompt": "Peak levels occur a median _____ after administration.",
+                                                 "answer": "3 hours", "source": src})
+    term = Card("term-00000000a2", "cloze", {"text": "Peak levels of {{c1::anastrozole}} occur a median 3 hours after "
+                                                      "administration.", "source": src})
+    other = Card("term-00000000a3", "cloze", {"text": "Anastrozole is taken by {{c1::mouth}}.",
+                                               "source": {"document": "Anastrozole.md", "quote": "It is taken by mouth."}})
+    result = Q.assess([deck(figure, term, other)], {"Anastrozole.md": ARTICLE})
+    assert result.leaks() == [(term.id, figure.id)]
+
+
 def test_assess_counts_each_card_once_with_its_flags():
+    quote = "It is taken by mouth."
     bad = Card("number-00000000ff", "typed", {"prompt": "It is taken as 2–_____ daily.[3]", "answer": "3 mg",
-                                              "source": {"document": "Anastrozole.md", "quote": "x"}})
-    good = Card("number-00000000ee", "typed", {"prompt": "Anastrozole is taken as _____ once daily.", "answer": "1 mg",
-                                               "source": {"document": "Anastrozole.md", "quote": "x"}})
+                                              "source": {"document": "Anastrozole.md", "quote": quote}})
+    good = Card("number-00000000ee", "typed", {"prompt": "Anastrozole is taken _____.", "answer": "by mouth",
+                                               "source": {"document": "Anastrozole.md", "quote": quote}})
     result = Q.assess([deck(bad, good)], {"Anastrozole.md": ARTICLE})
     assert [sorted(c.flags) for c in result.cards] == [["dangling_pronoun", "leftovers", "torn"], []]
     assert result.flagged("torn") == 1 and result.flagged("long_prompt") == 0
@@ -315,7 +350,7 @@ def test_every_corpus_article_gives_cards(corpus):
 
 @pytest.mark.parametrize("check", ["answer_in_prompt", "subject_answer", "duplicate_options", "variant_options",
                                    "true_false_options", "mixed_options", "unsupported_true_false", "year_answer",
-                                   "false_disagreement"])
+                                   "false_disagreement", "ungrounded", "long_answer"])
 def test_corpus_gate(corpus, check):
     found = {n: [c.flags[check] for c in r.cards if check in c.flags] for n, r in corpus.items()}
     assert not any(found.values()), {n: f for n, f in found.items() if f}

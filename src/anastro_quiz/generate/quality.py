@@ -20,14 +20,16 @@ from typing import Iterable
 
 from ..deck_model import Deck
 from .quality_checks import (CHECKS, CardView, SourceText, answer_in_prompt, dangling_pronoun, duplicate_options,
-                             false_disagreement, flags, leftovers, long_prompt, mixed_options, subject_answer, torn,
-                             true_false_options, unsupported_true_false, variant_options, year_answer)
+                             false_disagreement, flags, flatten, leftovers, long_answer, long_prompt, mixed_options,
+                             subject_answer, torn, true_false_options, ungrounded, unsupported_true_false,
+                             variant_options, year_answer)
 
 __all__ = ["CHECKS", "Assessment", "CardReport", "CardView", "SourceText", "TEACHER_KINDS", "answer_in_prompt",
-           "assess", "card_kind", "dangling_pronoun", "duplicate_options", "false_disagreement", "flags", "leftovers",
-           "long_prompt", "mixed_options", "subject_answer", "torn", "true_false_options", "unsupported_true_false",
+           "assess", "card_kind", "dangling_pronoun", "duplicate_options", "false_disagreement", "flags", "flatten", "leftovers",
+           "long_answer", "long_prompt", "mixed_options", "subject_answer", "torn", "true_false_options", "ungrounded",
+           "unsupported_true_false",
            "variant_options", "views_of", "year_answer"]
-from .quality_text import stem, tokens
+from .quality_text import phrase_in, stem, tokens
 
 KNOWN_KINDS = ("number", "term", "define", "effect", "table", "contrast", "item", "why", "how", "chain",
                "compare", "list", "action")
@@ -125,6 +127,21 @@ class Assessment:
                 seen.setdefault(k, v.card_id)
         return out
 
+    def leaks(self) -> list[tuple[str, str]]:
+        """Cards that show another card's answer, as (card, the card whose answer it shows): a
+        sibling from the same quote, or a figure asked elsewhere in the same document."""
+        views = [c.views[0] for c in self.cards]
+        out = []
+        for a in views:
+            prompt = re.sub(r"_{3,}|\[\.\.\.\]", " ", a.prompt)
+            for b in views:
+                if b.card_id == a.card_id or b.type == "true_false" or b.document != a.document:
+                    continue
+                if (b.quote == a.quote or re.search(r"\d", b.answer)) and phrase_in(b.answer, prompt):
+                    out.append((a.card_id, b.card_id))
+                    break
+        return out
+
     def reasons(self, check: str) -> Counter[str]:
         """How many cards trip ``check`` for each kind of reason ("range torn", "unit torn")."""
         return Counter(c.flags[check].split(":")[0] for c in self.cards if check in c.flags)
@@ -139,7 +156,8 @@ class Assessment:
         out = {"cards": len(self.cards), "kinds": dict(sorted(self.kinds().items())),
                "top_answer": top, "top_answer_share": round(share, 4),
                "overused_answers": {a: round(s, 4) for a, s in sorted(self.overused_answers().items())},
-               "teacher_share": round(self.teacher_share(), 4), "repeats": len(self.repeats())}
+               "teacher_share": round(self.teacher_share(), 4), "repeats": len(self.repeats()),
+               "leaks": len(self.leaks())}
         out.update({name: self.flagged(name) for name in CHECKS})
         out["reasons"] = {name: dict(sorted(self.reasons(name).items())) for name in ("leftovers", "torn")
                           if self.flagged(name)}

@@ -14,8 +14,8 @@ from .quality_text import (content_words, numbers, option_form, phrase_in, same_
                            subject_words, tokens, weekly_dose)
 
 __all__ = ["CHECKS", "CardView", "SourceText", "answer_in_prompt", "dangling_pronoun", "duplicate_options",
-           "false_disagreement", "flags", "leftovers", "long_prompt", "mixed_options", "subject_answer", "torn",
-           "true_false_options", "unsupported_true_false", "variant_options", "year_answer"]
+           "false_disagreement", "flags", "flatten", "leftovers", "long_answer", "long_prompt", "mixed_options", "subject_answer", "torn",
+           "true_false_options", "ungrounded", "unsupported_true_false", "variant_options", "year_answer"]
 
 @dataclass(frozen=True)
 class CardView:
@@ -46,6 +46,10 @@ class SourceText:
     text: str
     units: list[str] = field(default_factory=list)  # sentences, list items, table rows
     subjects: set[str] = field(default_factory=set)  # stems of the document's own subject words
+    flat: str = ""  # the text as :func:`flatten` leaves it, to find quotes in
+
+    def __post_init__(self):
+        self.flat = self.flat or flatten(self.text)
 
     @classmethod
     def of(cls, name: str, text: str) -> "SourceText":
@@ -62,6 +66,17 @@ class SourceText:
         first = self.text[start:].split("\n", 1)[0]
         before = self.text[:start].rstrip().rsplit("\n\n", 1)[-1].strip()
         return first + (" " + before if len(before.split()) <= 12 else "")
+
+
+_MARKUP = re.compile(r"\[\s*\d+(?:\s*[,–\-]\s*\d+)*\s*\]|\[citation needed\]|\*\*|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|"
+                     r"\[([^\]]*)\]\([^)]*\)")
+
+
+def flatten(text: str) -> str:
+    """Text with citation markers, emphasis marks and link targets dropped and all spacing
+    (line breaks, no-break spaces) made one space: a cleaned quote still matches its source."""
+    text = _MARKUP.sub(lambda m: m.group(1) or "", text)
+    return " ".join(text.replace("\u00a0", " ").split())
 
 
 # --- per-card checks -------------------------------------------------------------------------
@@ -260,6 +275,34 @@ def unsupported_true_false(card: CardView, doc: SourceText | None = None) -> str
     return None
 
 
+def ungrounded(card: CardView, doc: SourceText | None = None) -> str | None:
+    """The card's quote is not in its source (spacing, citation markers and markdown aside),
+    or the card has none: nothing shows that the text says what the card asks."""
+    if not card.quote.strip():
+        return "no quote"
+    if doc is None:
+        return None
+    quote = flatten(card.quote)
+    if quote in doc.flat:
+        return None
+    # a table row may be quoted cell by cell ("Dose: 1 mg"): every piece must be there
+    pieces = [p for p in re.split(r"\s*(?:\||;|: )\s*", quote) if len(p) > 3]
+    if pieces and all(p in doc.flat for p in pieces):
+        return None
+    return f"quote not in {doc.name}: {card.quote[:60]!r}"
+
+
+MAX_ANSWER_WORDS = 12
+
+
+def long_answer(card: CardView, doc: SourceText | None = None) -> str | None:
+    """An answer too long to recall: over 12 words (per part of a comparison's "A: x; B: y"),
+    a list's items counted each on its own."""
+    parts = list(card.items) or card.answer.split(";")
+    longest = max((len(p.split()) for p in parts), default=0)
+    return f"{longest} words" if longest > MAX_ANSWER_WORDS else None
+
+
 def year_answer(card: CardView, doc: SourceText | None = None) -> str | None:
     """Trivia: the answer is a bare year ("1995", "in 2009"), a citation's or an approval's date."""
     if re.fullmatch(r"(?:in\s+)?(?:1[89]|20)\d\d", card.answer.strip(), re.I):
@@ -295,6 +338,8 @@ CHECKS: dict[str, Check] = {
     "true_false_options": true_false_options,
     "mixed_options": mixed_options,
     "unsupported_true_false": unsupported_true_false,
+    "long_answer": long_answer,
+    "ungrounded": ungrounded,
     "year_answer": year_answer,
     "false_disagreement": false_disagreement,
 }
