@@ -1,5 +1,8 @@
 """Stage 1: read a scraped article and drop what is not content.
 
+(Which reader handles which file format is in :mod:`.readers`; this module holds what
+they share: wiki leftovers to strip, trailing sections to skip, and the plain-text cleaning.)
+
 Scraped health articles mix the text with page boilerplate, image captions (one or two
 lines describing a photo in marketing language), a reference list and a closing
 "reflection" addressed to the reader. This stage removes those lines and offers
@@ -10,6 +13,7 @@ grammar that cannot occur in edited prose), never on the exact sentences of one 
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +23,9 @@ SECTION_NAMES = ("fundamentals", "intermediate", "academic")
 # Headings after which the rest of a section is not teaching material.
 TRAILING_HEADINGS = ("references", "reference", "bibliography", "sources", "citations",
                      "reflection", "further reading", "disclaimer", "related articles",
-                     "conclusion and reflection", "about the author")
+                     "conclusion and reflection", "about the author", "see also", "external links",
+                     "notes", "footnotes", "explanatory notes", "general references", "works cited",
+                     "literature", "notes and references", "references and notes", "cited sources")
 BOILERPLATE_RE = re.compile(
     r"^(skip to (main )?content|share( this)?( article)?|print|menu|search|log ?in|sign ?up|"
     r"subscribe|cookie.*|advertisement|back to top|table of contents|read more)$", re.I)
@@ -36,6 +42,50 @@ CAPTION_WORD_RE = re.compile(
 TERMINAL_RE = re.compile(r"[.!?:;)\"”’]\s*$")
 REFERENCE_RE = re.compile(r"(\bet al\.|\(\d{4}\)|\bvol\. \d|\bpp\. \d|\bJournal\b.*\d{4})")
 BULLET_RE = re.compile(r"^\s*(?:[•●▪◦*\-–]|\d{1,2}[.)])\s+")
+
+
+# Wiki leftovers inside sentences: reference numbers ("[2]", "[2, 3]", "[12–14]"), note letters
+# ("[a]", "[iv]"), named notes ("[note 1]", "[nb 2]"), footnote references ("[^1]") and
+# maintenance tags, which are short lower-case phrases ("[citation needed]", "[update]",
+# "[when?]", "[dubious – discuss]"). "[Ca2+]" or "[3H]thymidine" start otherwise and stay.
+CITATION_RE = re.compile(
+    r"[ \t]*\[(?:\d{1,3}(?:\s*[,–\-]\s*\d{1,3})*|[a-z]|[ivx]{2,4}|(?:note|nb|n|fn|lower-alpha)\s*\d+|"
+    r"\^[\w\-]+|[a-z][a-z ’'?!,–—\-]{2,40}?)\]")
+# Footnote numbers printed as superscripts after a word or a full stop ("effective.²");
+# "mg/m²" and "10⁶" keep theirs (a one- or two-letter unit, or a digit, stands before).
+SUPERSCRIPT_RE = re.compile(r"(?:(?<=[A-Za-z]{4})|(?<=[.,;:)\]”\"]))[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,–\-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*")
+# Inline HTML that scraped or Markdown text may carry. Only real tag names, so "<0.1%" or
+# "a <b" comparison is never taken for a tag.
+TAG_RE = re.compile(r"</?(?:a|abbr|b|big|br|cite|code|del|div|em|font|i|img|ins|kbd|mark|p|q|ref|s|"
+                    r"small|span|strong|sub|sup|u|var|wbr|references)(?:\s[^<>]*)?/?>|<!--.*?-->", re.I | re.S)
+ENTITY_RE = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")
+# Wikipedia hatnotes point elsewhere and teach nothing: "Main article: Aromatase inhibitor".
+HATNOTE_RE = re.compile(r"^(?:main articles?|see also|further information|for (?:more|further) "
+                        r"(?:information|details)|related articles?|this article is about|not to be confused "
+                        r"with|for other uses)\b\s*:?", re.I)
+
+
+def strip_leftovers(text: str) -> str:
+    """Text without citation markers, footnote superscripts, inline HTML tags and entities.
+
+    Quotes in cards are verbatim with respect to this cleaned text, never the raw file."""
+    if "<" in text:
+        text = TAG_RE.sub("", text)
+    if "&" in text:
+        text = ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
+    if "[" in text:
+        text = CITATION_RE.sub("", text)
+    return SUPERSCRIPT_RE.sub("", text)
+
+
+def is_hatnote(text: str) -> bool:
+    """A "Main article: X" / "See also: X" line that points to another page."""
+    return bool(HATNOTE_RE.match(text.strip()))
+
+
+def is_trailing_heading(text: str) -> bool:
+    """A heading after which the rest of its section is references, links or notes."""
+    return text.strip().lower().rstrip(":") in TRAILING_HEADINGS
 
 
 class InputError(Exception):

@@ -59,6 +59,7 @@ class Sentence:
     # The sentence before it under the same heading, across paragraph breaks (scraped pages
     # break paragraphs mid-argument: "The results showed ..." opens a paragraph).
     before: "Sentence | None" = None
+    page: int | None = None  # the PDF page its block starts on
 
     @property
     def standalone(self) -> bool:
@@ -84,6 +85,7 @@ class Fact:
     subject: str = ""
     answer: str = ""
     extra: dict = field(default_factory=dict)
+    page: int | None = None  # set by :func:`locate_pages` for documents with pages
 
 
 @lru_cache(maxsize=1)
@@ -112,13 +114,24 @@ def sentences_of(blocks: list[Block], document: str) -> list[Sentence]:
         previous = None
         for text in split_sentences(block.body if block.kind == "item" else block.text):
             s = Sentence(text, document, block.section, block.heading, block.label,
-                         lost_words(text), previous)
+                         lost_words(text), previous, page=block.page)
             s.before = previous or last
             out.append(s)
             previous = s
         if block.kind == "paragraph":
             last = previous
     return out
+
+
+def locate_pages(facts: list[Fact], sentences: list[Sentence], blocks: list[Block]) -> None:
+    """Give each fact the page of the sentence or table row it quotes (PDFs; else ``None``)."""
+    pages = {s.text: s.page for s in sentences if s.page is not None}
+    for b in blocks:
+        if b.table is not None and b.page is not None:
+            pages.update((row.quote, b.page) for row in b.table.rows)
+    if pages:
+        for f in facts:
+            f.page = pages.get(f.quote)
 
 
 # --- key terms ------------------------------------------------------------------

@@ -17,11 +17,12 @@ from ..decks import Deck
 from . import cards as C
 from . import choices, cloze, select, table_cards
 from .agreement import note_disagreements
-from .clean import InputError, clean_lines, read_document
+from .clean import InputError
 from .extract import (Fact, Sentence, acronym_facts, definition_facts, key_terms, list_contrasts,
-                      numeric_facts, sentences_of, table_facts, words, zipf)
+                      locate_pages, numeric_facts, sentences_of, table_facts, words, zipf)
 from .select import Skipped
-from .structure import Block, parse_blocks
+from .readers import read_blocks
+from .structure import Block
 from .teacher import teacher_drafts
 from .topics import OVERVIEW, HeadingOutline, TopicRules, assign, load_rules, outline, slug, term_topics
 
@@ -113,8 +114,8 @@ class Document:
 def read(path: str | Path) -> Document:
     """Read, clean and split one file; :class:`InputError` if it has nothing to learn from."""
     path = Path(path)
-    text = read_document(path)
-    blocks = parse_blocks(clean_lines(text))
+    reading = read_blocks(path)
+    text, blocks = reading.text, reading.blocks
     sentences = sentences_of(blocks, path.name)
     if not any(s.usable for s in sentences) and not any(b.kind == "table" for b in blocks):
         raise InputError(f"{path}: no usable sentences (is this an article in English prose?)")
@@ -131,6 +132,7 @@ def read(path: str | Path) -> Document:
         if b.kind == "table":
             doc.facts += table_facts(b, path.name)
     doc.facts += list_contrasts(sentences)
+    locate_pages(doc.facts, sentences, blocks)
     return doc
 
 

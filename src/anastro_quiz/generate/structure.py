@@ -58,6 +58,8 @@ class Block:
     label: str = ""
     body: str = ""
     table: Table | None = None
+    level: int = 0  # heading depth (1 = "# Title"); 0 when the format has no levels (plain text)
+    page: int | None = None  # 1-based page of a PDF the block starts on
 
 
 def parse_blocks(lines: list[Line]) -> list[Block]:
@@ -70,13 +72,14 @@ def parse_blocks(lines: list[Line]) -> list[Block]:
             if table is not None:
                 blocks.append(Block("table", run[0].text.strip(), section, heading, run[0].number, table=table))
                 continue
-        for ln in run:
+        joined = unwrap(run)
+        for ln in joined:
             text = ln.text.strip()
             if BULLET_RE.match(ln.text):
                 body = BULLET_RE.sub("", ln.text, count=1).strip()
                 label, rest = split_label(body)
                 blocks.append(Block("item", body, section, heading, ln.number, label=label, body=rest))
-            elif len(run) == 1 and is_heading(text):
+            elif len(joined) == 1 and is_heading(text):
                 if text.lower() in SECTION_NAMES:
                     section, heading = text, ""
                 else:
@@ -85,6 +88,43 @@ def parse_blocks(lines: list[Line]) -> list[Block]:
             else:
                 blocks.append(Block("paragraph", text, section, heading, ln.number))
     return blocks
+
+
+_SENTENCE_END = re.compile(r"[.!?:;][\"”’)\]]*$")
+_OPEN_END = re.compile(r"(?:[,(\-–—/]|\b(?:a|an|the|of|to|in|on|for|with|by|and|or|but|than|as|at|from|"
+                       r"into|via|that|which|who|is|are|was|were|be|been|its|their|this|these|such)$)", re.I)
+_CONTINUES = re.compile(r"^[a-z0-9(\[\-–—%,;:)]")
+
+
+def unwrap(run: list[Line]) -> list[Line]:
+    """Join hard-wrapped lines: a line that continues the sentence of the line before it joins
+    that line (keeping its number). Once a run shows it is wrapped prose (some line was cut
+    mid-sentence), a new sentence on the next line belongs to the same paragraph too; only
+    bullets start a new block. One paragraph per line (the scraped pages) stays as it is."""
+    width = max((len(ln.text.strip()) for ln in run), default=0)
+    pairs = zip(run, run[1:])
+    wrapped = any(not BULLET_RE.match(b.text) and _continues(a.text.strip(), b.text.strip(), width) for a, b in pairs)
+    out: list[Line] = []
+    for ln in run:
+        text = ln.text.strip()
+        previous = out[-1].text.strip() if out else ""
+        joins = out and not BULLET_RE.match(ln.text) and (
+            _continues(previous, text, width) or wrapped and _SENTENCE_END.search(previous) is not None)
+        if joins:
+            out[-1] = Line(out[-1].number, f"{out[-1].text.rstrip()} {text}")
+        else:
+            out.append(ln)
+    return out
+
+
+def _continues(previous: str, text: str, width: int) -> bool:
+    if _SENTENCE_END.search(previous):
+        return False
+    if _CONTINUES.match(text) or _OPEN_END.search(previous):
+        return True
+    # Wrapped prose fills its lines: a line nearly as long as the longest one was cut by the
+    # wrap, not ended by the writer ("... inhibits the\nAromatase enzyme" is caught above).
+    return width >= 50 and len(previous) >= 0.8 * width and len(previous.split()) >= 6
 
 
 def _runs(lines: list[Line]) -> list[list[Line]]:

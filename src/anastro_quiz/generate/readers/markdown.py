@@ -1,0 +1,81 @@
+"""Markdown (``.md``, ``.markdown``) read with markdown-it-py (CommonMark plus pipe tables).
+
+ATX and setext headings keep their level; a paragraph's soft line breaks become spaces
+(hard-wrapped text is unwrapped by the parser); every bullet or numbered list item,
+nested ones too, is an item block; a pipe table becomes a :class:`Table` with one cell per
+column. Emphasis, links (their text is kept), images, code fences and raw HTML blocks are
+not prose and leave only their words, or nothing.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from ..clean import read_document
+from ..structure import Block
+from .blocks import BlockWriter
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+def inline_text(token) -> str:
+    """The words of an inline token: text, code and link text; breaks become spaces and
+    images and raw HTML tags drop out."""
+    parts: list[str] = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def parse_markdown(source: str) -> list[Block]:
+    """The blocks of a Markdown text."""
+    out = BlockWriter()
+    tokens = _parser().parse(source)
+    in_item = 0  # depth of list items we are inside
+    item_started = False  # the current item's first paragraph was written
+    table: list[list[str]] | None = None
+    table_line = 0
+    for i, tok in enumerate(tokens):
+        line = tok.map[0] if tok.map else 0
+        if tok.type == "heading_open":
+            out.heading_block(inline_text(tokens[i + 1]), int(tok.tag[1:]), line)
+        elif tok.type == "list_item_open":
+            in_item += 1
+            item_started = False
+        elif tok.type == "list_item_close":
+            in_item -= 1
+            item_started = True  # text after a nested list is a paragraph of the outer item
+        elif tok.type == "paragraph_open":
+            text = inline_text(tokens[i + 1])
+            if in_item and not item_started:
+                out.item(text, line)
+                item_started = True
+            else:
+                out.paragraph(text, line)
+        elif tok.type == "table_open":
+            table, table_line = [], line
+        elif tok.type == "tr_open" and table is not None:
+            table.append([])
+        elif tok.type == "inline" and table is not None and tokens[i - 1].type in ("th_open", "td_open"):
+            table[-1].append(inline_text(tok))
+        elif tok.type == "table_close" and table is not None:
+            out.table(table, table_line)
+            table = None
+    return out.blocks
+
+
+def read_markdown(path: Path) -> tuple[str, list[Block]]:
+    """Read a Markdown file: its cleaned text and blocks."""
+    from . import render
+
+    blocks = parse_markdown(read_document(path))
+    return render(blocks), blocks

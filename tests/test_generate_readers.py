@@ -1,0 +1,211 @@
+"""Stage 1 readers: Markdown, plain text (hard-wrapped too), wiki leftovers, refusals.
+
+Fixture texts are written for these tests; wording in the style of Wikipedia drug
+articles, not copied from them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from anastro_quiz.generate import InputError, generate_decks
+from anastro_quiz.generate.clean import strip_leftovers
+from anastro_quiz.generate.command import generate_command
+from anastro_quiz.generate.readers import detect_format, read_blocks, source_text
+from anastro_quiz.generate.readers.markdown import parse_markdown
+from anastro_quiz.generate.readers.text import parse_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+ARTICLE_MD = """# Letrozole
+
+## Main
+
+Letrozole, sold under the brand name Femara among others, is an aromatase inhibitor used
+in the treatment of breast cancer.[2] It is taken by mouth.[3][4]
+
+## Medical uses
+
+Main article: Aromatase inhibitor
+
+### Breast cancer
+
+Letrozole is used after surgery in postmenopausal women with hormone receptor-positive
+breast cancer, usually for 5 years.[citation needed] It lowers estrogen<sup>[a]</sup> levels
+by about 98%&nbsp;in plasma.[note 1]
+
+## Side effects
+
+- Hot flashes
+- Joint pain (arthralgia)
+- Loss of bone mineral density,
+  which can lead to fractures
+1. Nested first
+   - nested bullet
+
+| Drug | Daily dose | Half-life |
+|---|---|---|
+| Letrozole | 2.5 mg | 2 days |
+| Anastrozole | 1 mg | 50 hours |
+
+## See also
+
+- Exemestane
+
+## References
+
+1. Smith J (2001). "Letrozole". *Journal of Things*. 3 (2): 1–9.
+
+## Further reading
+
+Some book about letrozole that is long enough to be a sentence of its own.
+"""
+
+
+def md_blocks(text=ARTICLE_MD):
+    return parse_markdown(text)
+
+
+def test_markdown_headings_keep_their_levels_and_paragraphs_are_unwrapped():
+    blocks = md_blocks()
+    headings = [(b.text, b.level) for b in blocks if b.kind == "heading"]
+    assert headings == [("Letrozole", 1), ("Main", 2), ("Medical uses", 2), ("Breast cancer", 3), ("Side effects", 2)]
+    first = next(b for b in blocks if b.kind == "paragraph")
+    assert first.text == ("Letrozole, sold under the brand name Femara among others, is an aromatase inhibitor "
+                          "used in the treatment of breast cancer. It is taken by mouth.")
+    assert first.heading == "Main"
+    uses = [b for b in blocks if b.heading == "Breast cancer" and b.kind == "paragraph"]
+    assert uses[0].section == "Medical uses"
+
+
+def test_markdown_leftovers_are_gone():
+    text = "\n".join(b.text for b in md_blocks())
+    for leftover in ("[2]", "[3]", "[citation needed]", "[a]", "[note 1]", "<sup>", "&nbsp;", "Main article",
+                     "**", "|", "Exemestane", "Journal of Things", "Some book"):
+        assert leftover not in text, leftover
+    assert "by about 98% in plasma." in text
+
+
+def test_markdown_lists_become_items_even_without_a_lead_sentence():
+    items = [b.text for b in md_blocks() if b.kind == "item"]
+    assert items == ["Hot flashes", "Joint pain (arthralgia)",
+                     "Loss of bone mineral density, which can lead to fractures", "Nested first", "nested bullet"]
+
+
+def test_markdown_pipe_table_has_real_cells():
+    tables = [b for b in md_blocks() if b.kind == "table"]
+    assert len(tables) == 1
+    table = tables[0].table
+    assert (table.label_header, table.columns) == ("Drug", ["Daily dose", "Half-life"])
+    assert [(r.label, r.cells) for r in table.rows] == [("Letrozole", ["2.5 mg", "2 days"]),
+                                                         ("Anastrozole", ["1 mg", "50 hours"])]
+    assert all("|" not in r.quote for r in table.rows)
+
+
+def test_markdown_article_gives_cards_without_markup(tmp_path):
+    doc = tmp_path / "Letrozole.md"
+    doc.write_text(ARTICLE_MD, encoding="utf-8")
+    cards = [c for d in generate_decks([doc]) for c in d.cards]
+    assert cards
+    rendered = source_text(doc)
+    for card in cards:
+        shown = " ".join(str(v) for k, v in card.data.items() if k != "tags")
+        assert "|" not in shown and "[2]" not in shown and "<sup>" not in shown, card.id
+        assert card.data["source"]["quote"] in rendered, card.id
+
+
+def test_setext_headings_and_html_blocks():
+    blocks = parse_markdown("Title\n=====\n\nA paragraph about bone density in adults.\n\n"
+                            "<div class=\"note\">\n<b>x</b>\n</div>\n\nUses\n----\n\nAnother paragraph here.\n")
+    assert [(b.kind, b.text, b.level) for b in blocks] == [
+        ("heading", "Title", 1), ("paragraph", "A paragraph about bone density in adults.", 0),
+        ("heading", "Uses", 2), ("paragraph", "Another paragraph here.", 0)]
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("It works.[2] Next", "It works. Next"),
+    ("It works [2, 3] well.", "It works well."),
+    ("Levels fell.[12–14]", "Levels fell."),
+    ("It was approved in 2010.[citation needed]", "It was approved in 2010."),
+    ("As of 2019[update], trials run.", "As of 2019, trials run."),
+    ("Doses vary[a] widely.[note 1]", "Doses vary widely."),
+    ("Dosing is 75 mg/m² every 3 weeks.", "Dosing is 75 mg/m² every 3 weeks."),
+    ("Counts of 10⁹/L are normal.", "Counts of 10⁹/L are normal."),
+    ("Effective in women.² Rare in men.", "Effective in women. Rare in men."),
+    ("Intracellular [Ca2+] rises.", "Intracellular [Ca2+] rises."),
+    ("H<sub>2</sub>O &amp; salt", "H2O & salt"),
+    ("Levels <0.1% and >5 mg", "Levels <0.1% and >5 mg"),
+])
+def test_wiki_leftovers_are_stripped(raw, clean):
+    assert strip_leftovers(raw) == clean
+
+
+WRAPPED = """Bone Health
+
+Anastrozole lowers estradiol in postmenopausal women by blocking the
+aromatase enzyme, which converts androgens into estrogens in fat tissue and
+the brain. Lower estradiol speeds up bone resorption by osteoclasts.
+A second sentence of the same paragraph starts on a new line here.
+
+  • Hot flashes, which are common in the
+    first months of treatment.
+  • Joint pain.
+
+Monitoring
+"""
+
+
+def test_plain_text_hard_wrapped_lines_are_joined_into_paragraphs():
+    blocks = parse_text(WRAPPED)
+    assert [b.kind for b in blocks] == ["heading", "paragraph", "item", "item", "heading"]
+    para = blocks[1].text
+    assert para.startswith("Anastrozole lowers estradiol in postmenopausal women by blocking the aromatase enzyme,")
+    assert "A second sentence of the same paragraph" in para
+    assert blocks[2].body == "Hot flashes, which are common in the first months of treatment."
+
+
+def test_one_paragraph_per_line_stays_as_it_is():
+    text = ("Heading Here\n\nFirst paragraph is one long line that ends a sentence.\n"
+            "Second paragraph on the next line, also whole.\n")
+    blocks = parse_text(text)
+    assert [b.text for b in blocks if b.kind == "paragraph"] == [
+        "First paragraph is one long line that ends a sentence.", "Second paragraph on the next line, also whole."]
+
+
+@pytest.mark.parametrize("name, head, fmt", [
+    ("a.md", b"# T\n", "markdown"), ("a.markdown", b"text", "markdown"), ("a.html", b"<p>x", "html"),
+    ("a.htm", b"x", "html"), ("a.txt", b"<!DOCTYPE html><html>", "html"), ("a.txt", b"# Title\n", "text"),
+    ("a", b"%PDF-1.7", "pdf"), ("a.txt", b"%PDF-1.4", "pdf"), ("notes", b"# A\n\n## B\n", "markdown"),
+    ("notes", b"plain words", "text"),
+])
+def test_format_from_suffix_and_content(name, head, fmt):
+    assert detect_format(Path(name), head) == fmt
+
+
+def test_a_pdf_suffix_on_another_file_is_refused(tmp_path):
+    fake = tmp_path / "paper.pdf"
+    fake.write_text("just text", encoding="utf-8")
+    with pytest.raises(InputError, match="not a PDF"):
+        read_blocks(fake)
+
+
+def test_german_article_is_refused_and_nothing_is_written(tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(generate_command, [str(FIXTURES / "Kurzartikel.de.md"), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "German" in result.output and "English" in result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("content", ["# Only a title\n\n## And a heading\n", "![figure](x.png)\n"])
+def test_markdown_with_nothing_to_learn_from_is_refused(tmp_path, content):
+    doc = tmp_path / "empty.md"
+    doc.write_text(content, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(generate_command, [str(doc), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "nothing" in result.output.lower() or "no text" in result.output.lower()
+    assert not out.exists()
