@@ -209,3 +209,18 @@ def test_markdown_with_nothing_to_learn_from_is_refused(tmp_path, content):
     assert result.exit_code == 2, result.output
     assert "nothing" in result.output.lower() or "no text" in result.output.lower()
     assert not out.exists()
+
+
+def test_generated_markdown_deck_shows_each_source_in_context(tmp_path):
+    from anastro_quiz.decks import load_decks
+    from anastro_quiz.source_context import source_context
+
+    doc = tmp_path / "Letrozole.md"
+    doc.write_text(ARTICLE_MD, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(generate_command, [str(doc), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    decks = load_decks([out])
+    found = [source_context(deck, card.source) for deck in decks for card in deck.cards]
+    assert found and all(f is not None and f.exact for f in found)
+    assert all("[2]" not in f.paragraph and "|" not in f.paragraph for f in found)

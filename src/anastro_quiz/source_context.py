@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -74,7 +75,31 @@ def source_context(deck: Deck | None, source: Source) -> SourceContext | None:
     if path is None:
         return None
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = document_text(path)
     except OSError:
         return None
     return find_quote(text, source.quote, source.document)
+
+
+_PLAIN = (".txt", ".text")
+
+
+def document_text(path: Path) -> str:
+    """The text a card's quote stands in: a plain-text file as it is; Markdown, HTML and PDF
+    as the generator's reader cleaned them (markup, citation markers and page furniture
+    removed), since generated quotes are verbatim in that cleaned text."""
+    if path.suffix.lower() in _PLAIN:
+        return path.read_text(encoding="utf-8", errors="replace")
+    stat = path.stat()
+    return _rendered(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _rendered(path: str, mtime_ns: int, size: int) -> str:  # keyed on mtime/size: a changed file is re-read
+    from .generate.clean import InputError
+    from .generate.readers import source_text
+
+    try:
+        return source_text(path)
+    except InputError:
+        return Path(path).read_text(encoding="utf-8", errors="replace")
