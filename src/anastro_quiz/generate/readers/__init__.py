@@ -85,7 +85,7 @@ def read_blocks(path: str | Path) -> Reading:
     reading = Reading(fmt, *_reader(fmt)(path))
     prose = [b.text for b in reading.blocks if b.kind in ("paragraph", "item")]
     if not prose and not any(b.kind == "table" for b in reading.blocks):
-        raise InputError(f"{path}: no text to learn from (no paragraphs, lists or tables were found)")
+        raise InputError(f"{path}: nothing to learn from (no usable sentences, lists or tables were found)")
     check_english(path, " ".join(prose))
     return reading
 
