@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from anastro_quiz.collection import Collection
-from anastro_quiz.deck_edit import EditError, ReadOnlyDeck, edit_card, edited_text, form_values, remove_card
+from anastro_quiz.card_form import form_values
+from anastro_quiz.deck_edit import EditError, ReadOnlyDeck, edit_card, edited_text, remove_card
 from anastro_quiz.decks import load_deck, parse_deck
 from anastro_quiz.scheduler import Rating
 
@@ -190,3 +191,17 @@ def test_a_list_answer_can_be_edited(tmp_path):
     assert edited.data["items"] == [*card.data["items"], "A third item"] and edited.data["need"] == 2
     with pytest.raises(EditError, match="'need' must be a whole number"):
         edit_card(path, card.id, {"need": "9"})
+
+
+def test_installed_bundled_decks_count_as_read_only(tmp_path, monkeypatch):
+    """Even in a writable site-packages: an edit there would vanish at the next upgrade."""
+    from anastro_quiz import deck_edit
+
+    folder = tmp_path / "site-packages" / "anastro_quiz" / "bundled_decks"
+    folder.mkdir(parents=True)
+    path = folder / "mine.yaml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    monkeypatch.setattr(deck_edit, "INSTALLED_DECKS", folder.resolve())
+    with pytest.raises(ReadOnlyDeck, match="installed with the package"):
+        edit_card(path, "one", {"answer": "Changed"})
+    assert path.read_text(encoding="utf-8") == COMMENTED

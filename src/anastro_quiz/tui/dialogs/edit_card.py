@@ -17,7 +17,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from ...deck_edit import FIELDS, EditError, form_values
+from ...card_form import FIELDS, form_values
+from ...deck_edit import EditError
 from ...decks import Card
 
 
