@@ -118,6 +118,22 @@ def test_an_effect_that_is_a_long_list_is_not_cut_to_its_first_item(tmp_path):
     assert not any(a == "Bone pain" for _, a in cards(tmp_path, FILLER + sentence))
 
 
+@pytest.mark.parametrize("sentence,prompt,answer", [
+    ("Bicalutamide, sold under the brand name Casodex among others, is an antiandrogen medication that is primarily "
+     "used to treat prostate cancer.", "What is bicalutamide used to treat?", "Prostate cancer"),
+    ("Anastrozole is used in the treatment and prevention of breast cancer in women.",
+     "What is anastrozole used to treat and prevent?", "Breast cancer in women"),
+])
+def test_an_indication_becomes_what_is_it_used_to_treat(tmp_path, sentence, prompt, answer):
+    assert cards(tmp_path, FILLER + sentence + "\n", "why") == [(prompt, answer)]
+
+
+def test_several_indications_after_semicolons_give_no_single_answer_card(tmp_path):
+    sentence = ("Enzalutamide is indicated for the treatment of people with castration-resistant prostate cancer; "
+                "metastatic castration-sensitive prostate cancer; and non-metastatic disease.\n")
+    assert cards(tmp_path, FILLER + sentence, "why") == []
+
+
 # --- clinical actions ------------------------------------------------------------------------
 
 

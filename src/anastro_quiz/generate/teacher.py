@@ -365,9 +365,14 @@ def _thresholds(s: Sentence, text: str) -> list[Draft]:
     return out
 
 
-_USE = re.compile(r"^(?P<subject>[A-Z][\w\-]+) (?P<aux>is|are) (?:also |mainly |primarily |commonly |often |widely )?"
-                  r"used (?P<to>to (?:prevent and treat|treat and prevent|treat|prevent|manage|reduce|induce|lower|raise|"
-                  r"increase|decrease|control|block|suppress|counteract|mitigate)) (?P<what>.+?)\.?$")
+_USE = re.compile(
+    r"^(?P<subject>[A-Z][\w\-]+)(?:, [^,]{3,80},)? (?P<aux>is|are) (?:an? [^,]{3,60}? (?:(?:that|which) (?:is|are) )?)?"
+    r"(?:also |mainly |primarily |commonly |often |widely |specifically |typically )?(?:used|indicated) "
+    r"(?P<to>to (?:prevent and treat|treat and prevent|treat|prevent|manage|reduce|induce|lower|raise|increase|decrease|"
+    r"control|block|suppress|counteract|mitigate)|(?:in|for) the (?:treatment and prevention|prevention and treatment|"
+    r"treatment|prevention) of) (?P<what>.+?)\.?$")
+_USE_VERB = {"treatment and prevention": "to treat and prevent", "prevention and treatment": "to prevent and treat",
+             "treatment": "to treat", "prevention": "to prevent"}
 
 
 def _use(s: Sentence, text: str) -> Draft | None:
@@ -376,10 +381,14 @@ def _use(s: Sentence, text: str) -> Draft | None:
     m = _USE.match(text)
     if m is None or not names_something(m.group("subject")):
         return None
-    what = short_phrase(m.group("what"), 10)
+    if ";" in m.group("what"):
+        return None  # several indications: the first alone is not the answer
+    what = short_phrase(re.sub(r"^(?:people|patients|adults|women|men) with ", "", m.group("what")), 10)
     if what is None:
         return None
     to = m.group("to")
+    if not to.startswith("to "):  # "in the treatment of" -> "to treat"
+        to = _USE_VERB[re.sub(r"^(?:in|for) the | of$", "", to)]
     prompt = f"What {m.group('aux')} {lower_first(m.group('subject'))} used {to}?"
     return _ask(s, "why", prompt, what)
 
