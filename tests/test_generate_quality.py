@@ -249,7 +249,7 @@ def test_ungrounded():
 
 
 def test_flatten_drops_citations_and_markdown():
-    assert Q.flatten("It is **taken**[2] by\nmouth [citation needed].") == "It is taken by mouth ."
+    assert Q.flatten("It is **taken**[2] by\nmouth [citation needed].") == "It is taken by mouth."
 
 
 def test_long_answer():

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .clean import strip_leftovers
 from .quality_text import (content_words, numbers, option_form, phrase_in, same_stem, sentences_and_rows, stem,
                            subject_words, tokens, weekly_dose)
 
@@ -75,7 +76,7 @@ _MARKUP = re.compile(r"\[\s*\d+(?:\s*[,–\-]\s*\d+)*\s*\]|\[citation needed\]|\
 def flatten(text: str) -> str:
     """Text with citation markers, emphasis marks and link targets dropped and all spacing
     (line breaks, no-break spaces) made one space: a cleaned quote still matches its source."""
-    text = _MARKUP.sub(lambda m: m.group(1) or "", text)
+    text = _MARKUP.sub(lambda m: m.group(1) or "", strip_leftovers(text))  # the generator's own cleaning
     return " ".join(text.replace("\u00a0", " ").split())
 
 
