@@ -6,7 +6,7 @@ from anastro_quiz.generate.agreement import figures_agree, note_disagreements
 from anastro_quiz.generate.contrast import contradiction, group_words
 from anastro_quiz.generate.extract import Fact, Sentence
 from anastro_quiz.generate.pipeline import Document
-from anastro_quiz.generate.table_cards import cell_card, contrast_card, item_cards
+from anastro_quiz.generate.table_cards import cell_card, contrast_card, item_cards, read_together
 
 COLUMNS = ["Aspect", "Use in Women (Oncological)", "Use in Men (TRT Support)"]
 
@@ -137,3 +137,17 @@ def test_sources_differ_only_where_figures_really_differ():
     note_disagreements(differ)
     assert all("Sources differ" in d.data["explanation"] for d in differ)
     assert differ[0].data["prompt"].startswith("According to the table “Table of a.txt”")
+
+
+def test_the_other_article_read_with_it_can_veto_a_false_key():
+    row = _row("Therapeutic Goal", "Lower fracture risk and protect bone density",
+               "Relieve water retention and gynecomastia")
+    table = _doc("Anastrozole lowers estradiol.", rows=(row,))
+    other = _doc("In men, over-suppression raises the fracture risk, so the goal is to protect bone density.")
+    other.name = "other.txt"
+    read_together([table])
+    assert contrast_card(row, table, swap=True).data["statement"].startswith("In men")
+    read_together([table, other])
+    card = contrast_card(row, table, swap=True)
+    assert card.data["answer"] is True or not card.data["statement"].startswith("In men"), card.data
+    read_together([])

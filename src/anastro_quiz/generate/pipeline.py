@@ -200,6 +200,7 @@ def generate(paths: list[str | Path], topics: str | Path | None = None, max_card
         if progress:
             progress(_name(str(p)))
         docs.append(read(p))
+    table_cards.read_together(docs)
     pool = choices.number_pool(f for doc in docs for f in doc.facts)
     drafts: list[C.Draft] = []
     for doc in docs:

@@ -124,18 +124,40 @@ def _who(column: str) -> str:
 
 
 def document_evidence(doc) -> list[contrast.Evidence]:
-    """Every sentence and table cell of a document (``pipeline.Document``), with the populations
-    each speaks about: where a true/false key looks for support (built once per document)."""
-    cache_key = (doc.name, doc.text)
-    if cache_key not in _EVIDENCE:
-        if len(_EVIDENCE) > 8:
+    """Every sentence and table cell of a document (``pipeline.Document``) and of the documents
+    read with it (:func:`read_together`), with the populations each speaks about: where a
+    true/false key looks for support. A student reads them side by side: a row keyed False in
+    one article must not be stated of the same people by the other."""
+    own = _evidence_of(doc)
+    return own + [e for key in _TOGETHER.get(_key(doc), ()) if key != _key(doc) for e in _EVIDENCE.get(key, [])]
+
+
+def read_together(docs) -> None:
+    """Declare the documents of one run, so each one's true/false keys consult all of them."""
+    _TOGETHER.clear()
+    for doc in docs:
+        _evidence_of(doc)
+    keys = [_key(doc) for doc in docs]
+    for key in keys:
+        _TOGETHER[key] = keys
+
+
+def _key(doc) -> tuple[str, str]:
+    return (doc.name, doc.text)
+
+
+def _evidence_of(doc) -> list[contrast.Evidence]:
+    key = _key(doc)
+    if key not in _EVIDENCE:
+        if len(_EVIDENCE) > 64:
             _EVIDENCE.clear()
         cells = [(_who(f.extra["column"]), f.answer) for f in doc.facts if f.kind == "cell"]
-        _EVIDENCE[cache_key] = contrast.evidence(doc.sentences, cells)
-    return _EVIDENCE[cache_key]
+        _EVIDENCE[key] = contrast.evidence(doc.sentences, cells)
+    return _EVIDENCE[key]
 
 
 _EVIDENCE: dict[tuple[str, str], list[contrast.Evidence]] = {}
+_TOGETHER: dict[tuple[str, str], list[tuple[str, str]]] = {}
 
 
 def contrast_card(fact: Fact, doc, swap: bool | None = None) -> Draft:
