@@ -18,7 +18,8 @@ article (``decks/sources/*.txt``), plus the bundled decks as shipped (both artic
   subject    the answer is the article's own subject word (the drug's name)
   options    choice cards with duplicate, singular/plural, True/False or mixed-kind options
   repeats    near-duplicates: the same question, or the same answer from the same quote
-  year       trivia: the answer is a bare year
+  trivia     a bare year as the answer, or an institution's acronym to expand ("FDA")
+  half       the blank is half of a fixed term ("aromatase [...]", "Phase [...]", "[...] CI")
   differ     "Sources differ" where the two doses are one regimen per week
   no quote   the card's quote is missing or not in its source
   teacher%   why/how, chain, comparison, enumeration and clinical-action cards
@@ -106,7 +107,7 @@ COLUMNS = [("cards", "cards", "{}"), ("top%", "top_answer_share", "{:.1%}"), (">
            ("torn", "torn", "{}"), ("in-prompt", "answer_in_prompt", "{}"), ("leaks", "leaks", "{}"),
            ("T/F?", "unsupported_true_false", "{}"), ("pronoun", "dangling_pronoun", "{}"),
            ("subject", "subject_answer", "{}"), ("options", "options", "{}"), ("repeats", "repeats", "{}"),
-           ("year", "year_answer", "{}"), ("differ", "false_disagreement", "{}"), ("no quote", "ungrounded", "{}"),
+           ("trivia", "trivia", "{}"), ("half", "fixed_term_half", "{}"), ("differ", "false_disagreement", "{}"), ("no quote", "ungrounded", "{}"),
            ("teacher%", "teacher_share", "{:.0%}"), ("gen ms", "gen_ms", "{:.0f}"), ("base ms", "base_ms", "{:.0f}"),
            ("ratio", "ratio", "{}")]
 

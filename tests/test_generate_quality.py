@@ -208,10 +208,22 @@ def test_true_key_may_lean_on_the_table_header():
 
 # --- trivia and false disagreements -----------------------------------------------------
 
-def test_year_answer():
-    assert Q.year_answer(card("Anastrozole was approved for medical use in _____.", "1995"))
-    assert Q.year_answer(card("Anastrozole is taken as _____ once daily.", "1 mg")) is None
-    assert Q.year_answer(card("How many prescriptions in 2021?", "2000000")) is None
+def test_trivia():
+    assert Q.trivia(card("Anastrozole was approved for medical use in _____.", "1995")).startswith("year")
+    assert Q.trivia(card("What does FDA stand for?", "Food and Drug Administration", "basic")).startswith("institution")
+    assert Q.trivia(card("What does EMA stand for?", "European Medicines Agency", "basic")).startswith("institution")
+    assert Q.trivia(card("What does BMD stand for?", "Bone mineral density", "basic")) is None
+    assert Q.trivia(card("What does SERM stand for?", "Selective estrogen receptor modulator", "basic")) is None
+    assert Q.trivia(card("Anastrozole is taken as _____ once daily.", "1 mg")) is None
+
+
+def test_fixed_term_half():
+    assert Q.fixed_term_half(card("Anastrozole is an aromatase [...] taken daily.", "inhibitor", "cloze"))
+    assert Q.fixed_term_half(card("Olaparib is termed a PARP [...].", "inhibitor", "cloze"))
+    assert Q.fixed_term_half(card("The ATAC trial was a Phase [...] trial.", "III", "cloze"))
+    assert Q.fixed_term_half(card("HR 0.30 (_____ CI: 0.22, 0.41).", "95%"))
+    assert Q.fixed_term_half(card("Anastrozole is an [...] of aromatase.", "inhibitor", "cloze")) is None
+    assert Q.fixed_term_half(card("HR 0.30 (95% CI: _____, 0.41).", "0.22")) is None
 
 
 @pytest.mark.parametrize("text,weekly", [
@@ -349,10 +361,16 @@ def test_every_corpus_article_gives_cards(corpus):
 
 
 @pytest.mark.parametrize("check", ["answer_in_prompt", "subject_answer", "duplicate_options", "variant_options",
-                                   "true_false_options", "mixed_options", "unsupported_true_false", "year_answer",
-                                   "false_disagreement", "ungrounded", "long_answer"])
+                                   "true_false_options", "mixed_options", "unsupported_true_false", "false_disagreement",
+                                   "ungrounded", "long_answer"])
 def test_corpus_gate(corpus, check):
     found = {n: [c.flags[check] for c in r.cards if check in c.flags] for n, r in corpus.items()}
+    assert not any(found.values()), {n: f for n, f in found.items() if f}
+
+
+def test_corpus_asks_no_year(corpus):
+    found = {n: [c.flags["trivia"] for c in r.cards if c.flags.get("trivia", "").startswith("year")]
+             for n, r in corpus.items()}
     assert not any(found.values()), {n: f for n, f in found.items() if f}
 
 

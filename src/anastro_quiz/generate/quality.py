@@ -22,13 +22,13 @@ from ..deck_model import Deck
 from .quality_checks import (CHECKS, CardView, SourceText, answer_in_prompt, dangling_pronoun, duplicate_options,
                              false_disagreement, flags, flatten, leftovers, long_answer, long_prompt, mixed_options,
                              subject_answer, torn, true_false_options, ungrounded, unsupported_true_false,
-                             variant_options, year_answer)
+                             variant_options, trivia, fixed_term_half)
 
 __all__ = ["CHECKS", "Assessment", "CardReport", "CardView", "SourceText", "TEACHER_KINDS", "answer_in_prompt",
            "assess", "card_kind", "dangling_pronoun", "duplicate_options", "false_disagreement", "flags", "flatten", "leftovers",
            "long_answer", "long_prompt", "mixed_options", "subject_answer", "torn", "true_false_options", "ungrounded",
            "unsupported_true_false",
-           "variant_options", "views_of", "year_answer"]
+           "variant_options", "views_of", "trivia", "fixed_term_half"]
 from .quality_text import phrase_in, stem, tokens
 
 KNOWN_KINDS = ("number", "term", "define", "effect", "table", "contrast", "item", "why", "how", "chain",
@@ -159,7 +159,7 @@ class Assessment:
                "teacher_share": round(self.teacher_share(), 4), "repeats": len(self.repeats()),
                "leaks": len(self.leaks())}
         out.update({name: self.flagged(name) for name in CHECKS})
-        out["reasons"] = {name: dict(sorted(self.reasons(name).items())) for name in ("leftovers", "torn")
+        out["reasons"] = {name: dict(sorted(self.reasons(name).items())) for name in ("leftovers", "torn", "trivia")
                           if self.flagged(name)}
         return out
 

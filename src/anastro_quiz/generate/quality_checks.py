@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .clean import strip_leftovers
-from .quality_text import (content_words, numbers, option_form, phrase_in, same_stem, sentences_and_rows, stem,
-                           subject_words, tokens, weekly_dose)
+from .quality_text import (STOPWORDS, content_words, numbers, option_form, phrase_in, same_stem, sentences_and_rows,
+                           stem, subject_words, tokens, weekly_dose, zipf)
 
 __all__ = ["CHECKS", "CardView", "SourceText", "answer_in_prompt", "dangling_pronoun", "duplicate_options",
-           "false_disagreement", "flags", "flatten", "leftovers", "long_answer", "long_prompt", "mixed_options", "subject_answer", "torn",
-           "true_false_options", "ungrounded", "unsupported_true_false", "variant_options", "year_answer"]
+           "false_disagreement", "fixed_term_half", "flags", "flatten", "leftovers", "long_answer", "long_prompt", "mixed_options", "subject_answer", "torn",
+           "true_false_options", "ungrounded", "unsupported_true_false", "variant_options", "trivia", "fixed_term_half"]
 
 @dataclass(frozen=True)
 class CardView:
@@ -304,10 +304,42 @@ def long_answer(card: CardView, doc: SourceText | None = None) -> str | None:
     return f"{longest} words" if longest > MAX_ANSWER_WORDS else None
 
 
-def year_answer(card: CardView, doc: SourceText | None = None) -> str | None:
-    """Trivia: the answer is a bare year ("1995", "in 2009"), a citation's or an approval's date."""
-    if re.fullmatch(r"(?:in\s+)?(?:1[89]|20)\d\d", card.answer.strip(), re.I):
-        return f"answer {card.answer!r} is a year"
+_INSTITUTION = re.compile(r"\b(?:administration|agency|organi[sz]ation|service|association|society|institute|"
+                          r"department|commission|council|committee|authority|college|university|foundation|"
+                          r"network|board|union|nations|states|kingdom|office|bureau|centers?|centres?)$", re.I)
+
+
+def trivia(card: CardView, doc: SourceText | None = None) -> str | None:
+    """Trivia, not pharmacology: a bare year as the answer ("1995", a citation's or an
+    approval's date), or an institution's acronym to expand ("What does FDA stand for?":
+    the expansion names an agency, or is all everyday words)."""
+    answer = card.answer.strip()
+    if re.fullmatch(r"(?:in\s+)?(?:1[89]|20)\d\d", answer, re.I):
+        return f"year: answer {answer!r}"
+    if re.search(r"\bstand for\?$", card.prompt):
+        content = [w for w in tokens(answer) if w not in ("and", "of", "for", "the", "on", "in")]
+        if _INSTITUTION.search(answer) or (content and all(zipf(w) >= 4.5 for w in content)):
+            return f"institution: {answer!r}"
+    return None
+
+
+_GENERIC_HEADS = frozenset("inhibitor inhibitors agonist agonists antagonist antagonists receptor receptors enzyme "
+                           "enzymes modulator modulators blocker blockers analogue analogues analog analogs".split())
+_BLANK_AT = re.compile(r"(?P<before>\S*)\s*(?:_{3,}|\[\.\.\.\])\s*(?P<after>\S*)")
+
+
+def fixed_term_half(card: CardView, doc: SourceText | None = None) -> str | None:
+    """The blank is half of a fixed term that the other half gives away: "aromatase [...]"
+    -> inhibitor, "PARP [...]", "Phase [...]" -> III, "[...] CI" -> 95%."""
+    answer = card.answer.strip().lower()
+    for m in _BLANK_AT.finditer(card.prompt):
+        before, after = m.group("before"), m.group("after").strip(".,;:)")
+        if after == "CI" and re.fullmatch(r"\d+(?:\.\d+)?%", answer):
+            return f"'{card.answer} CI'"
+        if before.lower() in ("phase", "type", "grade", "stage") and re.fullmatch(r"[ivx]+|\d+[a-z]?", answer):
+            return f"'{before} {card.answer}'"
+        if before[-1:].isalnum() and before.lower() not in STOPWORDS and answer in _GENERIC_HEADS:
+            return f"'{before} {card.answer}'"
     return None
 
 
@@ -341,7 +373,8 @@ CHECKS: dict[str, Check] = {
     "unsupported_true_false": unsupported_true_false,
     "long_answer": long_answer,
     "ungrounded": ungrounded,
-    "year_answer": year_answer,
+    "trivia": trivia,
+    "fixed_term_half": fixed_term_half,
     "false_disagreement": false_disagreement,
 }
 

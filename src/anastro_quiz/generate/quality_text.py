@@ -143,7 +143,8 @@ def sentences_and_rows(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=50000)
-def _zipf(word: str) -> float:
+def zipf(word: str) -> float:
+    """How common a word is in general English (wordfreq's Zipf scale; 0 = unknown)."""
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
@@ -163,7 +164,7 @@ def subject_words(name: str, text: str) -> set[str]:
         out |= {stem(b) for b in re.split(r",\s*|\s+(?:and|or)\s+", brands)}
     counts: Counter[str] = Counter()
     for unit in sentences_and_rows(text):
-        counts.update({stem(w) for w in tokens(unit) if len(w) >= 5 and w.isalpha() and _zipf(w) < 3.0})
+        counts.update({stem(w) for w in tokens(unit) if len(w) >= 5 and w.isalpha() and zipf(w) < 3.0})
     if counts:
         out.add(max(sorted(counts), key=lambda w: counts[w]))
     return out
