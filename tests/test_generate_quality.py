@@ -201,6 +201,15 @@ def test_true_key_that_the_quote_does_not_back_is_unsupported():
                                     DOC) is None
 
 
+def test_negation_decides_whether_the_text_states_it():
+    quote = "Use during pregnancy may harm the baby."
+    doc = SourceText.of("x.md", "# X\n\nUse during pregnancy may harm the baby.\n")
+    assert Q.unsupported_true_false(tf("Use during pregnancy may not harm the baby.", False, quote), doc) is None
+    assert Q.unsupported_true_false(tf("Use during pregnancy may harm the baby.", False, quote), doc)
+    assert Q.unsupported_true_false(tf("Use during pregnancy may not harm the baby.", True, quote), doc)
+    assert Q.unsupported_true_false(tf("Use during pregnancy may harm the baby.", True, quote), doc) is None
+
+
 def test_true_key_may_lean_on_the_table_header():
     row = "| Typical | 1 mg daily | 0.5 mg twice weekly |"
     assert Q.unsupported_true_false(tf("In women, the typical dose is 1 mg daily.", True, row), DOC) is None

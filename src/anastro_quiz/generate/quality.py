@@ -20,16 +20,15 @@ from typing import Iterable
 
 from ..deck_model import Deck
 from .quality_checks import (CHECKS, CardView, SourceText, answer_in_prompt, dangling_pronoun, duplicate_options,
-                             false_disagreement, flags, flatten, leftovers, long_answer, long_prompt, mixed_options,
-                             subject_answer, torn, true_false_options, ungrounded, unsupported_true_false,
-                             variant_options, trivia, fixed_term_half)
-
-__all__ = ["CHECKS", "Assessment", "CardReport", "CardView", "SourceText", "TEACHER_KINDS", "answer_in_prompt",
-           "assess", "card_kind", "dangling_pronoun", "duplicate_options", "false_disagreement", "flags", "flatten", "leftovers",
-           "long_answer", "long_prompt", "mixed_options", "subject_answer", "torn", "true_false_options", "ungrounded",
-           "unsupported_true_false",
-           "variant_options", "views_of", "trivia", "fixed_term_half"]
+                             false_disagreement, fixed_term_half, flags, flatten, leftovers, long_answer, long_prompt,
+                             mixed_options, negated, subject_answer, torn, trivia, true_false_options, ungrounded,
+                             unsupported_true_false, variant_options)
 from .quality_text import phrase_in, stem, tokens
+
+__all__ = ["CHECKS", "Assessment", "CardReport", "CardView", "SourceText", "TEACHER_KINDS", "answer_in_prompt", "assess",
+           "card_kind", "dangling_pronoun", "duplicate_options", "false_disagreement", "fixed_term_half", "flags",
+           "flatten", "leftovers", "long_answer", "long_prompt", "mixed_options", "negated", "subject_answer", "torn",
+           "trivia", "true_false_options", "ungrounded", "unsupported_true_false", "variant_options", "views_of"]
 
 KNOWN_KINDS = ("number", "term", "define", "effect", "table", "contrast", "item", "why", "how", "chain",
                "compare", "list", "action")

@@ -15,8 +15,10 @@ from .quality_text import (STOPWORDS, content_words, numbers, option_form, phras
                            stem, subject_words, tokens, weekly_dose, zipf)
 
 __all__ = ["CHECKS", "CardView", "SourceText", "answer_in_prompt", "dangling_pronoun", "duplicate_options",
-           "false_disagreement", "fixed_term_half", "flags", "flatten", "leftovers", "long_answer", "long_prompt", "mixed_options", "subject_answer", "torn",
-           "true_false_options", "ungrounded", "unsupported_true_false", "variant_options", "trivia", "fixed_term_half"]
+           "false_disagreement", "fixed_term_half", "flags", "flatten", "leftovers", "long_answer", "long_prompt",
+           "mixed_options", "negated", "subject_answer", "torn", "trivia", "true_false_options", "ungrounded",
+           "unsupported_true_false", "variant_options"]
+
 
 @dataclass(frozen=True)
 class CardView:
@@ -250,16 +252,23 @@ def mixed_options(card: CardView, doc: SourceText | None = None) -> str | None:
 
 
 _COVERED = 0.75
+_NEGATION = re.compile(r"\b(?:not|no|never|without|neither|nor|cannot|none|lacks?)\b|n['’]t\b", re.I)
+
+
+def negated(text: str) -> bool:
+    """Whether a text says "not", "no", "never", "without"... anywhere."""
+    return bool(_NEGATION.search(text))
 
 
 def unsupported_true_false(card: CardView, doc: SourceText | None = None) -> str | None:
     """A true/false key the text does not back, as far as word overlap can tell: keyed True
     while the quote (with its table's header or its section's heading) lacks one of its
-    figures or a quarter of its words; keyed False while one
-    sentence or table row of the source holds every word and figure of the statement."""
+    figures, a quarter of its words, or the negation it states; keyed False while one
+    sentence or table row of the source holds every word and figure of the statement, with
+    the same polarity (a "not" on one side only is a contradiction, not a match)."""
     if card.type != "true_false":
         return None
-    words, figures = content_words(card.prompt), numbers(card.prompt)
+    words, figures, negative = content_words(card.prompt), numbers(card.prompt), negated(card.prompt)
     if card.answer == "True":
         where = card.quote + " " + (doc.context_of(card.quote) if doc else "")
         quote_words, quote_figures = content_words(where), numbers(where)
@@ -268,9 +277,13 @@ def unsupported_true_false(card: CardView, doc: SourceText | None = None) -> str
             return f"keyed True, quote lacks {sorted(missing)}"
         if words and len(words & quote_words) < _COVERED * len(words):
             return f"keyed True, quote lacks {sorted(words - quote_words)[:4]}"
+        if negative and not negated(card.quote):
+            return "keyed True, the statement negates what the quote affirms"
         return None
     units = [card.quote] + (doc.units if doc else [])
     for unit in units:
+        if negated(unit) != negative:
+            continue
         if words and words <= content_words(unit) and figures <= numbers(unit):
             return f"keyed False, yet the text says it: {unit[:90]!r}"
     return None
