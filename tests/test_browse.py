@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import rawdb
+
 from anastro_quiz.store import LEECH_LAPSES
 
 
@@ -13,8 +15,7 @@ def test_browse_lists_cards_in_deck_order_and_filters(collection):
 
     first, second = rows[0][0], rows[1][0]
     collection.set_suspended(first, True)
-    collection.store.conn.execute("UPDATE schedule SET lapses=?, leech=1 WHERE deck=? AND card_id=?",
-                                  (LEECH_LAPSES, second.deck_id, second.id))
+    rawdb.make_leech(collection.store, second.deck_id, second.id, LEECH_LAPSES)
     assert [i.id for i, _ in collection.browse("sample", "suspended")] == [first.id]
     leeches = collection.browse("sample", "leeches")
     assert [i.id for i, _ in leeches] == [second.id] and leeches[0][1].lapses == LEECH_LAPSES

@@ -3,7 +3,6 @@ by generate), and holding uncurated cards back from study when a deck asks for i
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,8 @@ from anastro_quiz.decks import deck_files, load_deck
 from anastro_quiz.paths import bundled_decks_dir
 from anastro_quiz.scheduler import Rating
 from anastro_quiz.store import Store
+
+import rawdb
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -189,13 +190,7 @@ def test_bundled_decks_are_studyable_out_of_the_box(tmp_path):
 
 
 def test_a_version_2_database_gains_the_kept_table(tmp_path):
-    path = tmp_path / "v2.db"
-    Store.open(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE kept_cards")
-    conn.execute("PRAGMA user_version=2")
-    conn.commit()
-    conn.close()
+    path = rawdb.old_database(tmp_path / "v2.db", 2)
     with Store.open(path) as store:
         assert store.schema_version == 3
         assert store.kept_keys(["any"]) == set()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -12,6 +11,8 @@ from click.testing import CliRunner
 
 from anastro_quiz.cli import cli
 from anastro_quiz.decks import load_decks
+
+import rawdb
 
 
 def _run(deck_dir: Path, *args: str):
@@ -21,11 +22,7 @@ def _run(deck_dir: Path, *args: str):
 def _anki_notes(apkg: Path, tmp_path: Path) -> list[tuple]:
     with zipfile.ZipFile(apkg) as zf:
         zf.extract("collection.anki2", tmp_path)
-    conn = sqlite3.connect(tmp_path / "collection.anki2")
-    try:
-        return conn.execute("SELECT guid, mid, flds, tags FROM notes ORDER BY id").fetchall()
-    finally:
-        conn.close()
+    return rawdb.rows(tmp_path / "collection.anki2", "SELECT guid, mid, flds, tags FROM notes ORDER BY id")
 
 
 def test_apkg_export_one_note_per_card_with_stable_guids(deck_dir, tmp_path):
@@ -59,9 +56,7 @@ def test_apkg_card_counts_and_decks(deck_dir, tmp_path):
     assert (report.decks, report.notes, report.cards) == (1, 6, 8)
     with zipfile.ZipFile(tmp_path / "x.apkg") as zf:
         zf.extract("collection.anki2", tmp_path)
-    conn = sqlite3.connect(tmp_path / "collection.anki2")
-    decks_json = conn.execute("SELECT decks FROM col").fetchone()[0]
-    conn.close()
+    decks_json = rawdb.rows(tmp_path / "collection.anki2", "SELECT decks FROM col")[0][0]
     assert str(anki_deck_id("sample")) in decks_json
     assert anki_deck_id("sample") == anki_deck_id("sample") and 1 << 30 <= anki_deck_id("sample") < 1 << 31
 
@@ -168,9 +163,7 @@ def test_csv_reimport_keeps_study_progress(deck_dir, tmp_path):
 
     coll = Collection.open(db, [new_dir])
     try:
-        rows = dict(coll.store.conn.execute(
-            "SELECT c.card_id, s.reps FROM cards c JOIN schedule s USING (deck, card_id) "
-            "WHERE c.deck='sample' AND c.orphaned=0"))
+        rows = {r.card_id: r.reps for r in coll.store.deck_rows("sample")}
     finally:
         coll.close()
     assert graded <= set(rows)

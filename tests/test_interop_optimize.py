@@ -18,6 +18,8 @@ from anastro_quiz.interop.progress import LoggedReview, write_review_log
 from anastro_quiz.scheduler import Scheduler
 from anastro_quiz.store import Store
 
+import rawdb
+
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "review-log-sample.csv"
 needs_optimizer = pytest.mark.skipif(
     not available(), reason='the optimizer extra (fsrs-rs-python) is not installed: pip install ".[optimizer]"')
@@ -65,11 +67,12 @@ def _write_csv(path: Path, reviews: list[LoggedReview]) -> Path:
 
 
 def _history_db(path: Path, reviews: list[LoggedReview]) -> Path:
-    with Store.open(path) as store:
-        store.db["reviews"].insert_all(
-            {"id": r.review_id, "deck": r.deck, "card_id": r.card_id, "rating": r.rating,
-             "reviewed_at": iso(r.time), "day": study_day(r.time).isoformat(), "duration_ms": r.duration_ms,
-             "mode": "review", "undone": 0} for r in reviews)
+    """A database whose log holds ``reviews`` (and nothing else: history another copy recorded)."""
+    Store.open(path).close()
+    rawdb.write(path, *[("INSERT INTO reviews (id, deck, card_id, rating, reviewed_at, day, duration_ms, mode,"
+                         " undone) VALUES (?,?,?,?,?,?,?,'review',0)",
+                         (r.review_id, r.deck, r.card_id, r.rating, iso(r.time), study_day(r.time).isoformat(),
+                          r.duration_ms)) for r in reviews])
     return path
 
 

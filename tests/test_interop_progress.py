@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -15,10 +14,12 @@ from click.testing import CliRunner
 from anastro_quiz.cli import cli
 from anastro_quiz.collection import Collection
 from anastro_quiz.interop import InteropError
-from anastro_quiz.interop.progress import merge_databases, parse_review_log, read_review_log
+from anastro_quiz.interop.progress import parse_review_log, read_review_log
 from anastro_quiz.scheduler import Scheduler, dump_state
 from anastro_quiz.store import Store
 from conftest import FakeClock
+
+import rawdb
 
 
 
@@ -59,15 +60,11 @@ def _make_pair(tmp_path: Path, deck_dir: Path) -> tuple[Path, Path]:
 
 
 def _dump(path: Path) -> tuple[list, list]:
-    conn = sqlite3.connect(path)
-    try:
-        reviews = conn.execute("SELECT id, deck, card_id, rating, reviewed_at, undone, mode, state_before, "
-                               "state_after, fsrs_state_before, fsrs_state_after, due_after FROM reviews "
-                               "ORDER BY id").fetchall()
-        schedule = conn.execute("SELECT deck, card_id, state, fsrs_state, due, reps, lapses, leech FROM schedule "
-                                "ORDER BY deck, card_id").fetchall()
-    finally:
-        conn.close()
+    """Every review and schedule row of the file at ``path``, read as another program would."""
+    reviews = rawdb.rows(path, "SELECT id, deck, card_id, rating, reviewed_at, undone, mode, state_before, "
+                               "state_after, fsrs_state_before, fsrs_state_after, due_after FROM reviews ORDER BY id")
+    schedule = rawdb.rows(path, "SELECT deck, card_id, state, fsrs_state, due, reps, lapses, leech FROM schedule "
+                                "ORDER BY deck, card_id")
     return reviews, schedule
 
 
@@ -176,22 +173,19 @@ def test_merge_rebuilds_states_by_replaying_in_time_order(tmp_path, deck_dir):
     ab = _copy(a, tmp_path / "ab.db")
     assert _merge(ab, b).exit_code == 0
     sched = Scheduler(enable_fuzzing=False)
-    conn = sqlite3.connect(ab)
-    rows = conn.execute("SELECT deck, card_id, state, reps FROM schedule WHERE state IS NOT NULL").fetchall()
+    with Store.open(ab) as store:
+        rows = [r for r in store.schedule_rows() if r.state is not None]
+        log = list(store.review_log(mode="review"))
     assert rows
-    for deck, card_id, state, reps in rows:
-        history = conn.execute("SELECT rating, reviewed_at FROM reviews WHERE deck=? AND card_id=? AND undone=0 "
-                               "AND mode='review' ORDER BY reviewed_at, id", (deck, card_id)).fetchall()
-        assert reps == len(history)
-        card = sched.new_state(datetime.fromisoformat(history[0][1]))
-        for rating, at in history:
-            card, _ = sched.review(card, rating, datetime.fromisoformat(at))
-        import json
-
-        replayed, stored = json.loads(dump_state(card)), json.loads(state)
+    for row in rows:
+        history = [r for r in log if r.card_key == (row.deck, row.card_id)]
+        assert row.reps == len(history)
+        card = sched.new_state(history[0].time)
+        for review in history:
+            card, _ = sched.review(card, review.rating, review.time)
+        replayed, stored = json.loads(dump_state(card)), json.loads(row.state)
         for key in ("stability", "difficulty", "state", "step", "last_review"):
-            assert replayed[key] == stored[key], (card_id, key)
-    conn.close()
+            assert replayed[key] == stored[key], (row.card_id, key)
 
 
 def test_merge_keeps_cards_reviewed_on_one_side_exactly(tmp_path, deck_dir):
@@ -240,7 +234,8 @@ def test_merge_propagates_undo_of_an_already_merged_review(tmp_path, deck_dir):
     b = _copy(a, tmp_path / "b.db")
     coll = _open(a, deck_dir, clock)
     # Undo it on A through the store (as the session's undo would).
-    review_id = coll.store.conn.execute("SELECT id FROM reviews").fetchone()[0]
+    [review] = coll.store.review_log()
+    review_id = review.review_id
     coll.store.undo_review(review_id)
     coll.close()
     result = _merge(b, a, "--json")
@@ -268,18 +263,13 @@ def test_merge_reports_settings_conflicts_without_choosing(tmp_path, deck_dir):
 
 def _newer_schema(tmp_path: Path, a: Path) -> Path:
     newer = _copy(a, tmp_path / "newer.db")
-    conn = sqlite3.connect(newer)
-    conn.execute("PRAGMA user_version=99")
-    conn.close()
+    rawdb.write(newer, "PRAGMA user_version=99")
     return newer
 
 
 def _foreign(tmp_path: Path, _a: Path) -> Path:
     path = tmp_path / "foreign.db"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
-    conn.commit()
-    conn.close()
+    rawdb.write(path, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
     return path
 
 
@@ -330,9 +320,9 @@ def test_merge_with_itself_is_refused(tmp_path, deck_dir):
 def test_merge_api_on_stores(tmp_path, deck_dir):
     a, b = _make_pair(tmp_path, deck_dir)
     with Store.open(a) as store:
-        report = merge_databases(store, b)
+        report = store.merge(b)
         assert report.added > 0 and report.cards_rebuilt > 0 and not report.mismatched
-        report = merge_databases(store, b)
+        report = store.merge(b)
         assert not report.changed
 
 
@@ -419,13 +409,8 @@ def test_merge_from_a_copy_that_is_open_and_studying(tmp_path, deck_dir):
 def test_merge_into_a_busy_database_writes_nothing(tmp_path, deck_dir):
     a, b = _make_pair(tmp_path, deck_dir)
     before = _dump(a)
-    blocker = sqlite3.connect(a, isolation_level=None)
-    blocker.execute("BEGIN IMMEDIATE")
-    try:
+    with rawdb.write_locked(a):
         result = _merge(a, b)
-    finally:
-        blocker.execute("ROLLBACK")
-        blocker.close()
     assert result.exit_code == 2 and "busy" in result.output
     assert _dump(a) == before
 

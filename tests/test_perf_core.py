@@ -3,31 +3,26 @@
 from __future__ import annotations
 
 import gc
-import sqlite3
 
 import pytest
-import sqlite_utils
 
 from anastro_quiz import stats
 from anastro_quiz.decks import gc_paused, load_decks
 from anastro_quiz.scheduler import Rating
-from anastro_quiz.store import MIGRATIONS, SCHEMA_VERSION, Store
+from anastro_quiz.store import SCHEMA_VERSION, Store
+from anastro_quiz.store.queries import LOG_SCANS
 
-STATS_QUERIES = [
-    "SELECT day, COUNT(*) FROM reviews WHERE undone=0 AND mode!='drill' GROUP BY day",
-    "SELECT COUNT(*) FROM reviews WHERE undone=0 AND mode!='drill'",
-    "SELECT COUNT(*), COALESCE(SUM(rating>1), 0) FROM reviews"
-    " WHERE undone=0 AND mode='review' AND fsrs_state_before=2 AND reviewed_at>='2026-01-01'",
-]
+import rawdb
 
 
-def _plans(conn) -> list[str]:
-    return [" ".join(str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + q)) for q in STATS_QUERIES]
+def _plans(store) -> list[str]:
+    """The plans of the stats queries that scan the whole review log (the store's own SQL)."""
+    return [store.query_plan(sql, ("2026-01-01",) * sql.count("?")) for sql in LOG_SCANS]
 
 
 def test_stats_queries_read_only_covering_indexes(tmp_path):
     with Store.open(tmp_path / "p.db") as store:
-        for plan in _plans(store.conn):
+        for plan in _plans(store):
             assert "COVERING INDEX" in plan, plan
 
 
@@ -35,18 +30,14 @@ def test_version_1_database_migrates_keeping_its_reviews(tmp_path, deck_dir, clo
     from anastro_quiz.collection import Collection
 
     path = tmp_path / "old.db"
-    conn = sqlite3.connect(path)
-    MIGRATIONS[1](sqlite_utils.Database(conn))
-    conn.execute("PRAGMA user_version=1")
-    conn.commit()
-    conn.close()
+    rawdb.old_database(path, 1)
 
     coll = Collection(Store.open(path), load_decks([deck_dir]), clock=clock)
     try:
         session = coll.start_session()
         session.grade(Rating.Good)
         assert coll.store.schema_version == SCHEMA_VERSION == 3
-        assert all("COVERING INDEX" in plan for plan in _plans(coll.store.conn))
+        assert all("COVERING INDEX" in plan for plan in _plans(coll.store))
         assert coll.store.integrity_check() == "ok"
         result = stats.collection_stats(coll)
         assert result["reviews"]["total"] == 1

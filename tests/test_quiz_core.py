@@ -61,7 +61,7 @@ def test_build_questions_mixes_kinds_and_prefers_one_item_per_card(collection):
 
 
 def test_quiz_scores_saves_and_leaves_schedules_alone(collection):
-    before = collection.store.conn.execute("SELECT * FROM schedule ORDER BY card_id").fetchall()
+    before = collection.store.schedule_rows()
     quiz = Quiz.create(collection, None, 4, rng=random.Random(2), time_limit_s=300)
     first = quiz.current
     assert quiz.answer(first.answer, duration_ms=1000).correct
@@ -71,10 +71,10 @@ def test_quiz_scores_saves_and_leaves_schedules_alone(collection):
     assert result.percent == 0.25 and len(result.missed_questions) == 3
     run = collection.store.quiz_runs()[0]
     assert (run["questions"], run["score"], run["time_limit_s"]) == (4, 1, 300)
-    saved = collection.store.conn.execute("SELECT card_id, correct FROM quiz_answers ORDER BY answered_at").fetchall()
+    saved = [(a["card_id"], a["correct"]) for a in collection.store.quiz_answers()]
     assert sorted(saved) == sorted([(first.item.id, 1), (quiz.questions[1].item.id, 0)])
-    assert collection.store.conn.execute("SELECT * FROM schedule ORDER BY card_id").fetchall() == before
-    assert collection.store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 0
+    assert collection.store.schedule_rows() == before
+    assert collection.store.review_records() == []
     retry = quiz.retry_mistakes(result)
     assert [q.item.id for q in retry.questions] == [q.item.id for q in result.missed_questions]
     assert len(collection.store.quiz_runs()) == 2

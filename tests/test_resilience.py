@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -15,6 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from anastro_quiz.decks import DeckError, load_deck, parse_deck, validate_paths
+
+import rawdb
 
 GRADER = textwrap.dedent("""
     import sys
@@ -48,12 +49,8 @@ def _grader(tmp_path: Path, deck_dir: Path, db: Path, count: int, wait: bool) ->
 
 
 def _stored_reviews(db: Path) -> int:
-    conn = sqlite3.connect(db)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        return conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
-    finally:
-        conn.close()
+    assert rawdb.rows(db, "PRAGMA integrity_check") == [("ok",)]
+    return rawdb.rows(db, "SELECT COUNT(*) FROM reviews")[0][0]
 
 
 def test_sigkill_between_grades_loses_nothing(tmp_path, deck_dir):

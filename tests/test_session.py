@@ -30,8 +30,8 @@ def test_every_grade_is_stored_immediately(collection):
     session = collection.start_session()
     item = session.current
     session.grade(Rating.Good, duration_ms=4200)
-    row = collection.store.conn.execute(
-        "SELECT deck, card_id, rating, duration_ms, mode, undone FROM reviews").fetchall()
+    row = [(r["deck"], r["card_id"], r["rating"], r["duration_ms"], r["mode"], r["undone"])
+           for r in collection.store.review_records()]
     assert row == [(item.deck_id, item.id, 3, 4200, "review", 0)]
 
 
@@ -62,8 +62,7 @@ def test_undo_restores_state_exactly_and_marks_review(collection, clock):
     row = collection.store.schedule_row(second.deck_id, second.id)
     assert row.state is None and row.fsrs_state == 0 and row.reps == 0
     assert collection.store.schedule_row(item.deck_id, item.id) == before
-    undone = collection.store.conn.execute("SELECT undone FROM reviews ORDER BY reviewed_at").fetchall()
-    assert undone == [(0,), (1,)]
+    assert [r["undone"] for r in collection.store.review_records()] == [0, 1]
     assert session.done == 1 and session.grades == {Rating.Good: 1}
 
 
@@ -115,6 +114,11 @@ def test_leech_flagged_after_eight_lapses(collection, clock):
         clock.advance(minutes=11)
         session.grade(Rating.Easy)
     assert [leech.key for leech in collection.leeches()] == [item.key]
+    # Undoing the lapse that made it a leech unmarks it (the same rule, counted back).
+    session.undo()
+    session.undo()
+    assert collection.leeches() == []
+    assert collection.store.schedule_row(item.deck_id, item.id).lapses == LEECH_LAPSES - 1
 
 
 def test_session_summary_and_redrill(collection, clock):

@@ -68,6 +68,7 @@ def test_predicted_recall_matches_each_cards_full_state(collection, clock):
         session.grade(rating)
     clock.advance(days=5)
     recall = collection.predicted_recall()
-    rows = collection.store.conn.execute("SELECT deck, card_id, state FROM schedule WHERE state IS NOT NULL")
-    expected = {(d, c): collection.scheduler(d).retrievability(load_state(s), clock.now) for d, c, s in rows}
+    rows = [r for r in collection.store.schedule_rows() if r.state is not None]
+    expected = {(r.deck, r.card_id): collection.scheduler(r.deck).retrievability(load_state(r.state), clock.now)
+                for r in rows}
     assert recall == expected and len(recall) == 4

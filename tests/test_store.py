@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from anastro_quiz.collection import Collection
 from anastro_quiz.scheduler import Rating
 from anastro_quiz.store import SCHEMA_VERSION, Store, StoreBusy, StoreError
 
+import rawdb
+
 
 def test_new_database_is_wal_and_versioned(tmp_path):
     with Store.open(tmp_path / "p.db") as store:
         assert store.schema_version == SCHEMA_VERSION
-        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert rawdb.journal_mode(store.path) == "wal"
 
 
 def test_database_in_a_new_folder_is_created(tmp_path):
@@ -32,11 +32,7 @@ def test_not_a_sqlite_file_is_refused_and_left_alone(tmp_path):
 
 def test_newer_schema_is_refused_and_untouched(tmp_path):
     path = tmp_path / "future.db"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE cards (x)")
-    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
-    conn.commit()
-    conn.close()
+    rawdb.write(path, "CREATE TABLE cards (x)", f"PRAGMA user_version={SCHEMA_VERSION + 1}")
     before = path.read_bytes()
     with pytest.raises(StoreError, match="newer anastro-quiz"):
         Store.open(path)
@@ -46,10 +42,7 @@ def test_newer_schema_is_refused_and_untouched(tmp_path):
 
 def test_foreign_sqlite_database_is_refused(tmp_path):
     path = tmp_path / "other.db"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE invoices (id)")
-    conn.commit()
-    conn.close()
+    rawdb.write(path, "CREATE TABLE invoices (id)")
     with pytest.raises(StoreError, match="not an anastro-quiz"):
         Store.open(path)
 
@@ -63,12 +56,9 @@ def test_second_writer_gets_a_clear_busy_error(tmp_path):
     path = tmp_path / "p.db"
     holder = Store.open(path)
     other = Store.open(path, busy_timeout=0.2)
-    holder.conn.execute("BEGIN IMMEDIATE")
-    try:
+    with holder.transaction():  # holds the write lock until the block ends
         with pytest.raises(StoreBusy, match="busy"):
             other.set_setting("x", 1)
-    finally:
-        holder.conn.execute("ROLLBACK")
     other.set_setting("x", 1)  # works once the lock is released
     assert holder.get_setting("x") == 1
 

@@ -10,16 +10,8 @@ from typing import Callable, Iterable
 from .clock import study_day, utcnow
 from .decks import Deck, StudyItem, gc_paused, load_decks
 from .scheduler import Scheduler, SchedulerSettings
-from .store import ScheduleRow, Store
-
-
-@dataclass
-class DailyLimits:
-    new_per_day: int = 20
-    reviews_per_day: int = 200
-
-    def to_dict(self) -> dict[str, int]:
-        return {"new_per_day": self.new_per_day, "reviews_per_day": self.reviews_per_day}
+from .settings import DailyLimits, StudySettings
+from .store import DeckCounts, ScheduleRow, Store
 
 
 @dataclass
@@ -46,6 +38,7 @@ class Collection:
 
     def __init__(self, store: Store, decks: list[Deck], clock: Callable[[], datetime] = utcnow):
         self.store = store
+        self.settings = StudySettings(store)
         self.decks = {deck.id: deck for deck in decks}
         self.clock = clock
         self.items: dict[tuple[str, str], StudyItem] = {}
@@ -73,41 +66,27 @@ class Collection:
 
     # --- settings ------------------------------------------------------------
 
+    # Settings: typed, checked and merged (global, then the deck's overrides) in settings.py.
+
     def scheduler_settings(self, deck_id: str | None = None) -> SchedulerSettings:
-        data = dict(self.store.get_setting("scheduler", default={}) or {})
-        if deck_id:
-            data.update(self.store.get_setting("scheduler", scope=f"deck:{deck_id}", default={}) or {})
-        return SchedulerSettings.from_dict(data)
+        return self.settings.scheduler(deck_id)
 
     def save_scheduler_settings(self, settings: SchedulerSettings, deck_id: str | None = None) -> None:
-        settings.validate()
-        scope = f"deck:{deck_id}" if deck_id else "global"
-        self.store.set_setting("scheduler", settings.to_dict(), scope=scope)
+        self.settings.save_scheduler(settings, deck_id)
         self._schedulers.clear()
 
     def limits(self, deck_id: str | None = None) -> DailyLimits:
-        data = dict(self.store.get_setting("limits", default={}) or {})
-        if deck_id:
-            data.update(self.store.get_setting("limits", scope=f"deck:{deck_id}", default={}) or {})
-        return DailyLimits(**{k: int(v) for k, v in data.items() if k in DailyLimits.__dataclass_fields__})
+        return self.settings.limits(deck_id)
 
     def save_limits(self, limits: DailyLimits, deck_id: str | None = None) -> None:
-        if limits.new_per_day < 0 or limits.reviews_per_day < 0:
-            raise ValueError("daily limits cannot be negative")
-        scope = f"deck:{deck_id}" if deck_id else "global"
-        self.store.set_setting("limits", limits.to_dict(), scope=scope)
+        self.settings.save_limits(limits, deck_id)
 
     def holds_uncurated(self, deck_id: str | None = None) -> bool:
-        """Whether new cards of ``deck_id`` wait until kept in curation before they are studied
-        (off by default, so every deck, the bundled ones too, is studyable as it comes)."""
-        data = dict(self.store.get_setting("curation", default={}) or {})
-        if deck_id:
-            data.update(self.store.get_setting("curation", scope=f"deck:{deck_id}", default={}) or {})
-        return bool(data.get("hold_new", False))
+        """Whether new cards of ``deck_id`` wait until kept in curation before they are studied."""
+        return self.settings.holds_uncurated(deck_id)
 
     def save_holds_uncurated(self, hold: bool, deck_id: str | None = None) -> None:
-        scope = f"deck:{deck_id}" if deck_id else "global"
-        self.store.set_setting("curation", {"hold_new": bool(hold)}, scope=scope)
+        self.settings.save_holds_uncurated(hold, deck_id)
 
     def scheduler(self, deck_id: str | None = None) -> Scheduler:
         key = deck_id or ""
@@ -127,15 +106,14 @@ class Collection:
         mastery = self.mastery_by_deck(now)
         out = []
         for deck in self.decks.values():
-            c = counts.get(deck.id, {})
+            c = counts.get(deck.id, DeckCounts())
             limits = self.limits(deck.id)
             done_new, done_reviews = done.get(deck.id, (0, 0))
-            studyable = c.get("new_kept", 0) if self.holds_uncurated(deck.id) else c.get("new", 0)
+            studyable = c.new_kept if self.holds_uncurated(deck.id) else c.new
             new = min(studyable, max(0, limits.new_per_day - done_new))
-            due = min(c.get("review", 0), max(0, limits.reviews_per_day - done_reviews))
-            out.append(DeckSummary(deck.id, deck.title, new, c.get("learning", 0), due, c.get("total", 0),
-                                   c.get("suspended", 0), mastery.get(deck.id, 0.0), unseen=c.get("new", 0),
-                                   waiting=c.get("new", 0) - studyable))
+            due = min(c.review, max(0, limits.reviews_per_day - done_reviews))
+            out.append(DeckSummary(deck.id, deck.title, new, c.learning, due, c.total, c.suspended,
+                                   mastery.get(deck.id, 0.0), unseen=c.new, waiting=c.new - studyable))
         return out
 
     def predicted_recall(self, at: datetime | None = None) -> dict[tuple[str, str], float]:

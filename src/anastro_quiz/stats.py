@@ -9,20 +9,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from .clock import DAY_STARTS_AT_HOUR, iso, study_day
-
-# SQLite expression mapping a stored UTC timestamp to the local study day.
-_DAY_SQL = f"date({{col}}, 'localtime', '-{DAY_STARTS_AT_HOUR} hours')"
+from .clock import study_day
 
 
 def true_retention(store, now: datetime, days: int) -> dict[str, Any]:
     """Recall rate on review-state cards over the last ``days`` days."""
-    since = iso(now - timedelta(days=days))
-    total, recalled = store.conn.execute(
-        "SELECT COUNT(*), COALESCE(SUM(rating>1), 0) FROM reviews"
-        " WHERE undone=0 AND mode='review' AND fsrs_state_before=2 AND reviewed_at>=?",
-        (since,),
-    ).fetchone()
+    total, recalled = store.retention_counts(now - timedelta(days=days))
     return {"reviews": total, "recalled": recalled, "rate": (recalled / total) if total else None}
 
 
@@ -30,10 +22,7 @@ def due_forecast(store, decks: list[str], now: datetime, days: int = 30) -> list
     """Cards falling due on each of the next ``days`` study days (day 0 includes overdue)."""
     today = study_day(now)
     counts = [0] * days
-    marks = ",".join("?" * len(decks))
-    sql = (f"SELECT {_DAY_SQL.format(col='s.due')} AS d, COUNT(*) FROM schedule s JOIN cards c USING (deck, card_id)"
-           f" WHERE c.orphaned=0 AND s.suspended=0 AND s.fsrs_state>0 AND s.deck IN ({marks}) GROUP BY d")
-    for day_text, count in store.conn.execute(sql, decks):
+    for day_text, count in store.due_per_day(decks).items():
         offset = (date.fromisoformat(day_text) - today).days if day_text else 0
         if offset < days:
             counts[max(offset, 0)] += count
@@ -42,8 +31,7 @@ def due_forecast(store, decks: list[str], now: datetime, days: int = 30) -> list
 
 def review_days(store) -> dict[str, int]:
     """Reviews per study day, for the heatmap and the streak."""
-    return {d: n for d, n in store.conn.execute(
-        "SELECT day, COUNT(*) FROM reviews WHERE undone=0 AND mode!='drill' GROUP BY day")}
+    return store.reviews_per_day()
 
 
 def streaks(days_with_reviews: set[str], today: date) -> dict[str, int]:
@@ -66,23 +54,14 @@ def retention_by_week(store, now: datetime, weeks: int = 12) -> list[dict[str, A
     out = []
     for index in range(weeks, 0, -1):
         start, end = now - timedelta(weeks=index), now - timedelta(weeks=index - 1)
-        total, recalled = store.conn.execute(
-            "SELECT COUNT(*), COALESCE(SUM(rating>1), 0) FROM reviews WHERE undone=0 AND mode='review'"
-            " AND fsrs_state_before=2 AND reviewed_at>? AND reviewed_at<=?", (iso(start), iso(end))).fetchone()
+        total, recalled = store.retention_counts(start, end)
         out.append({"week_start": study_day(start).isoformat(), "reviews": total,
                     "rate": (recalled / total) if total else None})
     return out
 
 
 def cards_by_state(store, decks: list[str]) -> dict[str, int]:
-    marks = ",".join("?" * len(decks))
-    row = store.conn.execute(
-        f"SELECT SUM(s.fsrs_state=0 AND s.suspended=0), SUM(s.fsrs_state=1 AND s.suspended=0),"
-        f" SUM(s.fsrs_state=2 AND s.suspended=0), SUM(s.fsrs_state=3 AND s.suspended=0), SUM(s.suspended),"
-        f" COUNT(*) FROM schedule s JOIN cards c USING (deck, card_id) WHERE c.orphaned=0 AND s.deck IN ({marks})",
-        decks).fetchone()
-    keys = ("new", "learning", "review", "relearning", "suspended", "total")
-    return {k: int(v or 0) for k, v in zip(keys, row)}
+    return store.cards_by_state(decks)
 
 
 def collection_stats(collection, now: datetime | None = None, forecast_days: int = 30) -> dict[str, Any]:
@@ -91,7 +70,7 @@ def collection_stats(collection, now: datetime | None = None, forecast_days: int
     store, decks = collection.store, list(collection.decks)
     days = review_days(store)
     today = study_day(now)
-    total = store.conn.execute("SELECT COUNT(*) FROM reviews WHERE undone=0 AND mode!='drill'").fetchone()[0]
+    total = store.counted_reviews()
     recall = collection.predicted_recall(now)
     return {
         "cards": cards_by_state(store, decks),

@@ -8,6 +8,8 @@ from anastro_quiz.store import LEECH_LAPSES
 from anastro_quiz.tui.screens.browse import BrowseScreen
 from anastro_quiz.tui.screens.home import HomeScreen
 
+import rawdb
+
 from .conftest import press, settle
 from .test_tui_review import open_review
 
@@ -38,8 +40,7 @@ async def test_suspended_card_found_and_unsuspended(app, collection):
 
 async def test_leeches_filter_from_the_command_palette(app, collection):
     item = collection.decks["sample"].items()[2]
-    collection.store.conn.execute("UPDATE schedule SET lapses=?, leech=1, fsrs_state=3 WHERE card_id=?",
-                                  (LEECH_LAPSES, item.id))
+    rawdb.make_leech(collection.store, item.deck_id, item.id, LEECH_LAPSES, fsrs_state=3)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p")

@@ -68,7 +68,6 @@ async def test_quitting_mid_session_records_its_end(app, collection):
         await answer_and_grade(pilot, "3")
         await press(pilot, "space")
         await pilot.press("ctrl+q")
-    rows = collection.store.conn.execute("SELECT ended_at FROM sessions").fetchall()
-    assert len(rows) == 1 and rows[0][0] is not None
-    graded = collection.store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
-    assert graded == 1
+    sessions = collection.store.sessions()
+    assert len(sessions) == 1 and sessions[0]["ended_at"] is not None
+    assert len(collection.store.review_records()) == 1

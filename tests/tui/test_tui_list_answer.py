@@ -48,5 +48,4 @@ async def test_two_of_three_items_shows_partial_credit_and_proposes_hard(list_ap
         assert "2 of 3" in verdict and "missing: irregular periods" in verdict
         assert "Proposed grade: Hard" in verdict
         await press(pilot, "enter")  # accept the proposal
-        rating = coll.store.conn.execute("SELECT rating FROM reviews").fetchone()[0]
-        assert rating == 2
+        assert [r["rating"] for r in coll.store.review_records()] == [2]

@@ -43,7 +43,7 @@ async def answer_current(pilot, screen: QuizScreen, right: bool) -> None:
 
 
 async def test_full_quiz_with_results_and_retry(app, collection):
-    schedule_before = collection.store.conn.execute("SELECT * FROM schedule").fetchall()
+    schedule_before = collection.store.schedule_rows()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_quiz(pilot, 6)
         kinds = {q.kind for q in screen.quiz.questions}
@@ -66,8 +66,8 @@ async def test_full_quiz_with_results_and_retry(app, collection):
         assert isinstance(pilot.app.screen, HomeScreen)
     runs = collection.store.quiz_runs()
     assert sorted((r["questions"], r["score"]) for r in runs) == [(3, 3), (6, 3)]
-    assert collection.store.conn.execute("SELECT COUNT(*) FROM quiz_answers").fetchone()[0] == 9
-    assert collection.store.conn.execute("SELECT * FROM schedule").fetchall() == schedule_before
+    assert len(collection.store.quiz_answers()) == 9
+    assert collection.store.schedule_rows() == schedule_before
 
 
 async def test_ending_a_quiz_early_scores_the_rest_as_missed(app):

@@ -13,10 +13,9 @@ from .conftest import press, settle
 ITEMS_IN_FIXTURE = 8  # basic 1, reverse 2, cloze 2, choice 1, typed 1, true/false 1
 
 
-def reviews(collection, where: str = "1") -> list[tuple]:
-    return collection.store.conn.execute(
-        f"SELECT card_id, rating, duration_ms, undone FROM reviews WHERE {where} ORDER BY reviewed_at, rowid"
-    ).fetchall()
+def reviews(collection) -> list[tuple]:
+    """``(card_id, rating, duration_ms, undone)`` of every review recorded, in order."""
+    return [(r["card_id"], r["rating"], r["duration_ms"], r["undone"]) for r in collection.store.review_records()]
 
 
 async def open_review(pilot):

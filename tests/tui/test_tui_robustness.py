@@ -6,7 +6,6 @@ A failed write is provoked for real: another connection holds the write lock
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import contextmanager
 
 from textual.widgets import Input
@@ -17,6 +16,8 @@ from anastro_quiz.tui.screens.quiz_results import QuizResultsScreen
 from anastro_quiz.tui.screens.review import ReviewScreen
 from anastro_quiz.tui.screens.summary import SummaryScreen
 
+import rawdb
+
 from .conftest import press, settle
 from .test_tui_quiz_progress import start_quiz
 from .test_tui_review import answer_and_grade, open_review, reviews
@@ -25,18 +26,19 @@ from .test_tui_review import answer_and_grade, open_review, reviews
 @contextmanager
 def write_locked(collection):
     """Another process holding the write lock; the app's connection gives up after 100 ms."""
-    collection.store.conn.execute("PRAGMA busy_timeout = 100")
-    other = sqlite3.connect(str(collection.store.path), isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    try:
+    collection.store.wait_at_most(0.1)
+    with rawdb.write_locked(collection.store.path):
         yield
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
 
 
 def count(collection, table: str) -> int:
-    return collection.store.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    """Rows of ``table`` (sessions, quiz_runs or quiz_answers), as the store lists them."""
+    return len({"sessions": collection.store.sessions, "quiz_runs": collection.store.quiz_runs,
+                "quiz_answers": collection.store.quiz_answers}[table]())
+
+
+def ended_sessions(collection) -> int:
+    return sum(s["ended_at"] is not None for s in collection.store.sessions())
 
 
 def busy_notified(app) -> bool:
@@ -78,7 +80,7 @@ async def test_failed_grade_can_be_retried_and_is_stored_once(app, collection):
         await press(pilot, "q")  # leaving works too
         assert isinstance(app.screen, SummaryScreen) and app.screen.data.summary.reviewed == 1
     assert len(reviews(collection)) == 1
-    assert collection.store.conn.execute("SELECT COUNT(*) FROM sessions WHERE ended_at IS NOT NULL").fetchone()[0] == 1
+    assert ended_sessions(collection) == 1
 
 
 async def test_after_a_failed_grade_leave_and_undo_still_work(app, collection):
@@ -126,7 +128,7 @@ async def test_failed_finish_can_be_retried(app, collection):
         assert busy_notified(app) and app.screen is screen and not screen.busy
         await press(pilot, "q")
         assert isinstance(app.screen, SummaryScreen)
-    assert collection.store.conn.execute("SELECT COUNT(*) FROM sessions WHERE ended_at IS NOT NULL").fetchone()[0] == 1
+    assert ended_sessions(collection) == 1
 
 
 async def test_failed_quiz_answer_can_be_retried(app, collection):

@@ -138,18 +138,16 @@ def progress_merge_command(obj, other: Path, as_json: bool) -> None:
     Idempotent and order-independent; no review is ever lost. Settings that differ are
     reported and left as they are here.
     """
-    from ..store import StoreError
-    from . import InteropError
-    from .progress import merge_databases, open_other
+    from ..store import StoreError, check_mergeable
 
     try:
-        open_other(other).close()  # check before creating or touching anything here
-    except InteropError as exc:
+        check_mergeable(other)  # check before creating or touching anything here
+    except StoreError as exc:
         _fail(str(exc))
     store = _open_store(obj.db_path)
     try:
-        report = merge_databases(store, other)
-    except (InteropError, StoreError) as exc:
+        report = store.merge(other)
+    except StoreError as exc:
         _fail(str(exc))
     finally:
         store.close()
@@ -276,18 +274,16 @@ def optimize_command(obj, csv_path: Path | None, as_json: bool, apply: bool, hel
 
 
 def _current_parameters(store) -> list[float] | None:
-    data = store.get_setting("scheduler", default={}) or {}
-    params = data.get("parameters") if isinstance(data, dict) else None
+    from ..settings import StudySettings
+
+    params = StudySettings(store).scheduler().parameters
     return list(params) if params else None
 
 
 def _apply_parameters(store, parameters: list[float]) -> None:
-    from ..collection import Collection
+    from ..settings import StudySettings
 
-    collection = Collection(store, [])
-    settings = collection.scheduler_settings()
-    settings.parameters = list(parameters)
-    collection.save_scheduler_settings(settings)
+    StudySettings(store).save_parameters(parameters)
 
 
 def _print_result(result) -> None:

@@ -27,7 +27,7 @@ from typing import Any, Iterable, Sequence
 
 from ..clock import study_day
 from . import InteropError
-from .progress import LoggedReview
+from ..store import LoggedReview
 
 INSTALL_HINT = ('parameter fitting needs the optional optimizer (fsrs-rs-python, no PyTorch needed); '
                 'enable it with:  pip install "anastro-quiz[optimizer]"')
@@ -107,11 +107,7 @@ def available() -> bool:
 
 def history_from_store(store) -> list[LoggedReview]:
     """The learner's scheduling history: non-undone reviews of mode ``review``, in time order."""
-    rows = store.conn.execute(
-        "SELECT id, deck, card_id, rating, reviewed_at, duration_ms FROM reviews"
-        " WHERE undone=0 AND mode='review' ORDER BY reviewed_at, id")
-    return [LoggedReview(card_id, rating, datetime.fromisoformat(at), duration, deck, rid)
-            for rid, deck, card_id, rating, at, duration in rows]
+    return list(store.review_log(mode="review"))
 
 
 def build_items(reviews: Iterable[LoggedReview]) -> list[tuple[datetime, Any]]:

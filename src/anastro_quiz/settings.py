@@ -1,0 +1,70 @@
+"""The study settings a database holds, typed: scheduling, daily limits, the curation hold.
+
+Each setting applies to every deck (global) or to one deck, whose saved values override
+the global ones field by field (that merge is :meth:`Store.deck_setting`, its one home).
+Every value is checked before it is saved; a bad one raises ``ValueError`` with a
+message for the user, and nothing is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
+
+from .scheduler import SchedulerSettings
+
+if TYPE_CHECKING:
+    from .store import Store
+
+
+@dataclass
+class DailyLimits:
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+
+    def to_dict(self) -> dict[str, int]:
+        return {"new_per_day": self.new_per_day, "reviews_per_day": self.reviews_per_day}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "DailyLimits":
+        return cls(**{k: int(v) for k, v in data.items() if k in cls.__dataclass_fields__})
+
+    def validate(self) -> None:
+        """Raise ``ValueError`` (a readable message) unless both limits are usable."""
+        if self.new_per_day < 0 or self.reviews_per_day < 0:
+            raise ValueError("daily limits cannot be negative")
+
+
+class StudySettings:
+    """Read and save the study settings of one store (``deck_id`` ``None``: the global ones)."""
+
+    def __init__(self, store: "Store"):
+        self.store = store
+
+    def scheduler(self, deck_id: str | None = None) -> SchedulerSettings:
+        return SchedulerSettings.from_dict(self.store.deck_setting("scheduler", deck_id))
+
+    def save_scheduler(self, settings: SchedulerSettings, deck_id: str | None = None) -> None:
+        settings.validate()
+        self.store.save_deck_setting("scheduler", settings.to_dict(), deck_id)
+
+    def save_parameters(self, parameters: Sequence[float]) -> None:
+        """Make ``parameters`` (e.g. fitted by the optimizer) the global scheduler's FSRS weights."""
+        settings = self.scheduler()
+        settings.parameters = list(parameters)
+        self.save_scheduler(settings)
+
+    def limits(self, deck_id: str | None = None) -> DailyLimits:
+        return DailyLimits.from_dict(self.store.deck_setting("limits", deck_id))
+
+    def save_limits(self, limits: DailyLimits, deck_id: str | None = None) -> None:
+        limits.validate()
+        self.store.save_deck_setting("limits", limits.to_dict(), deck_id)
+
+    def holds_uncurated(self, deck_id: str | None = None) -> bool:
+        """Whether new cards of ``deck_id`` wait until kept in curation before they are studied
+        (off by default, so every deck, the bundled ones too, is studyable as it comes)."""
+        return bool(self.store.deck_setting("curation", deck_id).get("hold_new", False))
+
+    def save_holds_uncurated(self, hold: bool, deck_id: str | None = None) -> None:
+        self.store.save_deck_setting("curation", {"hold_new": bool(hold)}, deck_id)

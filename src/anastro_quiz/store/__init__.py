@@ -1,0 +1,32 @@
+"""SQLite persistence through sqlite-utils: every SQL statement of anastro-quiz is in this package.
+
+Modules by table and purpose: ``db`` (opening, migrating, transactions, errors), ``schema``
+(the migrations), ``cards`` (cards, schedules, curation marks), ``reviews`` (the review
+log and the one lapse/leech rule), ``sessions`` (study sessions, quizzes), ``settings``
+(global values with per-deck overrides), ``queries`` (read-only aggregates for stats),
+``merge`` (merging another copy's database), ``backup`` (copying a database file).
+Everything above the store calls :class:`Store`'s named methods, never SQL.
+"""
+
+from __future__ import annotations
+
+from .backup import BackupSource
+from .cards import LEARNING, NEW, RELEARNING, REVIEW, CardStore, DeckCounts, ScheduleRow
+from .db import SQLITE_HEADER, Connection, StoreBusy, StoreError, is_sqlite_file
+from .merge import MergeReport, MergeStore, SettingConflict, check_mergeable
+from .queries import QueryStore
+from .reviews import LEECH_LAPSES, LoggedReview, ReviewStore, is_lapse, is_leech
+from .schema import MIGRATIONS, SCHEMA_VERSION
+from .sessions import SessionStore
+from .settings import SettingStore, deck_scope
+
+
+class Store(CardStore, ReviewStore, SessionStore, SettingStore, QueryStore, MergeStore, Connection):
+    """One open database. Use :meth:`open`; close with :meth:`close` or ``with``."""
+
+
+__all__ = [
+    "BackupSource", "DeckCounts", "LEARNING", "LEECH_LAPSES", "LoggedReview", "MIGRATIONS", "MergeReport", "NEW",
+    "RELEARNING", "REVIEW", "SCHEMA_VERSION", "SQLITE_HEADER", "ScheduleRow", "SettingConflict", "Store",
+    "StoreBusy", "StoreError", "check_mergeable", "deck_scope", "is_lapse", "is_leech", "is_sqlite_file",
+]

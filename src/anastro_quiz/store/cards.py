@@ -1,0 +1,206 @@
+"""Cards and their schedules: syncing with the deck files, the queues, browsing, curation marks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Iterable, Iterator
+
+from ..clock import iso
+
+# FSRS states as stored in ``schedule.fsrs_state``; 0 is "never reviewed".
+NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
+
+
+@dataclass
+class ScheduleRow:
+    deck: str
+    card_id: str
+    state: str | None
+    fsrs_state: int
+    due: str | None
+    lapses: int
+    reps: int
+    suspended: bool
+    buried_until: str | None
+    leech: bool
+
+
+@dataclass(frozen=True)
+class DeckCounts:
+    """One deck's cards by what a session could do with them (see :meth:`CardStore.counts_by_deck`)."""
+
+    new: int = 0
+    new_kept: int = 0
+    learning: int = 0
+    review: int = 0
+    suspended: int = 0
+    total: int = 0
+
+
+def marks(values: Iterable[Any]) -> str:
+    """``?,?,?``: one placeholder per value, for ``IN (...)``."""
+    return ",".join("?" * len(list(values)))
+
+
+class CardStore:
+    """The ``cards``, ``schedule`` and ``kept_cards`` tables (mixed into ``Store``)."""
+
+    # --- cards ---------------------------------------------------------------
+
+    def sync_cards(self, items: Iterable[tuple[str, str, str, int]], deck_ids: Iterable[str]) -> dict[str, int]:
+        """Record the cards now in the decks: ``(deck, card_id, content_hash, position)``.
+
+        New cards get a schedule row; changed text updates the hash and keeps history;
+        cards that vanished from a loaded deck are marked orphaned (history kept), and a
+        card that comes back is un-orphaned with its progress.
+        """
+        deck_ids = set(deck_ids)
+        existing = {
+            (r[0], r[1]): (r[2], r[3], r[4])
+            for r in self.conn.execute("SELECT deck, card_id, content_hash, orphaned, position FROM cards")
+        }
+        now = iso(datetime.now(timezone.utc))
+        added, changed, seen = [], [], set()
+        for deck, card_id, content_hash, position in items:
+            key = (deck, card_id)
+            seen.add(key)
+            old = existing.get(key)
+            if old is None:
+                added.append({"deck": deck, "card_id": card_id, "content_hash": content_hash,
+                              "position": position, "orphaned": 0, "added_at": now, "changed_at": None})
+            elif old != (content_hash, 0, position):
+                changed.append((content_hash, position, now if old[0] != content_hash else None, deck, card_id))
+        orphans = [k for k, v in existing.items() if k[0] in deck_ids and k not in seen and not v[1]]
+        if not (added or changed or orphans):
+            return {"added": 0, "changed": 0, "orphaned": 0}
+        with self.transaction():
+            if added:
+                self.db["cards"].insert_all(added, batch_size=2000)
+                self.db["schedule"].insert_all(
+                    ({"deck": a["deck"], "card_id": a["card_id"], "fsrs_state": NEW} for a in added),
+                    batch_size=2000,
+                )
+            self.conn.executemany(
+                "UPDATE cards SET content_hash=?, position=?, orphaned=0,"
+                " changed_at=COALESCE(?, changed_at) WHERE deck=? AND card_id=?",
+                changed,
+            )
+            self.conn.executemany("UPDATE cards SET orphaned=1 WHERE deck=? AND card_id=?", orphans)
+        return {"added": len(added), "changed": len(changed), "orphaned": len(orphans)}
+
+    def orphaned_cards(self) -> list[tuple[str, str]]:
+        return [(r[0], r[1]) for r in self.conn.execute("SELECT deck, card_id FROM cards WHERE orphaned=1")]
+
+    def known_decks(self) -> set[str]:
+        """Every deck id this database has seen, in its cards or its review log."""
+        return {row[0] for row in self.conn.execute("SELECT deck FROM cards UNION SELECT deck FROM reviews")}
+
+    # --- schedule ------------------------------------------------------------
+
+    _SCHEDULE_COLS = "s.deck, s.card_id, s.state, s.fsrs_state, s.due, s.lapses, s.reps, s.suspended, s.buried_until, s.leech"
+
+    def _rows(self, where: str, params: Iterable[Any] = (), tail: str = "") -> list[ScheduleRow]:
+        sql = (f"SELECT {self._SCHEDULE_COLS} FROM schedule s JOIN cards c USING (deck, card_id)"
+               f" WHERE c.orphaned=0 AND {where} {tail}")
+        return [ScheduleRow(*r[:7], bool(r[7]), r[8], bool(r[9])) for r in self.conn.execute(sql, list(params))]
+
+    def schedule_row(self, deck: str, card_id: str) -> ScheduleRow | None:
+        rows = self._rows("s.deck=? AND s.card_id=?", (deck, card_id))
+        return rows[0] if rows else None
+
+    def schedule_rows(self) -> list[ScheduleRow]:
+        """Every card's schedule (orphaned cards too), by deck and card id."""
+        sql = (f"SELECT {self._SCHEDULE_COLS} FROM schedule s ORDER BY s.deck, s.card_id")
+        return [ScheduleRow(*r[:7], bool(r[7]), r[8], bool(r[9])) for r in self.conn.execute(sql)]
+
+    def due_rows(self, decks: list[str], now: datetime, limit: int) -> list[ScheduleRow]:
+        """Cards already studied whose due time has come (learning and review), soonest first."""
+        return self._rows(
+            f"s.deck IN ({marks(decks)}) AND s.fsrs_state>0 AND s.due<=? AND s.suspended=0"
+            " AND (s.buried_until IS NULL OR s.buried_until<=?)",
+            [*decks, iso(now), iso(now)],
+            f"ORDER BY s.due LIMIT {int(limit)}",
+        )
+
+    def new_rows(self, decks: list[str], now: datetime, limit: int, kept_only: bool = False) -> list[ScheduleRow]:
+        """Never-studied cards in deck order (``kept_only``: only those kept in curation)."""
+        kept = " AND EXISTS (SELECT 1 FROM kept_cards k WHERE k.deck=s.deck AND k.card_id=s.card_id)"
+        return self._rows(
+            f"s.deck IN ({marks(decks)}) AND s.fsrs_state=0 AND s.suspended=0"
+            " AND (s.buried_until IS NULL OR s.buried_until<=?)" + (kept if kept_only else ""),
+            [*decks, iso(now)],
+            f"ORDER BY c.deck, c.position LIMIT {int(limit)}",
+        )
+
+    def deck_rows(self, deck: str, only: str = "all") -> list[ScheduleRow]:
+        """Every card of ``deck`` in deck order; ``only`` is ``"all"``, ``"suspended"`` or ``"leeches"``."""
+        where = {"all": "", "suspended": " AND s.suspended=1", "leeches": " AND s.leech=1"}[only]
+        return self._rows("s.deck=?" + where, [deck], "ORDER BY c.position")
+
+    def counts_by_deck(self, now: datetime, learning_until: datetime | None = None) -> dict[str, DeckCounts]:
+        """Per deck: new, new_kept (kept in curation), learning (due by ``learning_until``),
+        review (due), suspended, total."""
+        now_s = iso(now)
+        until_s = iso(learning_until or now)
+        sql = """
+            SELECT s.deck,
+                   SUM(s.fsrs_state=0 AND s.suspended=0),
+                   SUM(s.fsrs_state IN (1,3) AND s.suspended=0 AND s.due<=?
+                       AND (s.buried_until IS NULL OR s.buried_until<=?)),
+                   SUM(s.fsrs_state=2 AND s.suspended=0 AND s.due<=?
+                       AND (s.buried_until IS NULL OR s.buried_until<=?)),
+                   SUM(s.suspended),
+                   COUNT(*),
+                   SUM(s.fsrs_state=0 AND s.suspended=0 AND k.card_id IS NOT NULL)
+            FROM schedule s JOIN cards c USING (deck, card_id)
+            LEFT JOIN kept_cards k ON k.deck=s.deck AND k.card_id=s.card_id
+            WHERE c.orphaned=0 GROUP BY s.deck"""
+        return {
+            r[0]: DeckCounts(new=r[1] or 0, learning=r[2] or 0, review=r[3] or 0, suspended=r[4] or 0,
+                             total=r[5], new_kept=r[6] or 0)
+            for r in self.conn.execute(sql, (until_s, now_s, now_s, now_s))
+        }
+
+    def recall_inputs(self, decks: list[str]) -> Iterator[tuple[str, str, float | None, str | None]]:
+        """``(deck, card_id, stability, last_review)`` of every studied, non-orphaned card.
+
+        Read from the stored FSRS state by SQLite's JSON functions: mastery needs only these
+        two fields, and parsing 100,000 states in Python is most of its cost.
+        """
+        sql = ("SELECT s.deck, s.card_id, json_extract(s.state, '$.stability'),"
+               " json_extract(s.state, '$.last_review') FROM schedule s JOIN cards c USING (deck, card_id)"
+               f" WHERE c.orphaned=0 AND s.state IS NOT NULL AND s.deck IN ({marks(decks)})")
+        yield from self.conn.execute(sql, list(decks))
+
+    def set_suspended(self, deck: str, card_id: str, suspended: bool) -> None:
+        with self.transaction():
+            self.conn.execute("UPDATE schedule SET suspended=? WHERE deck=? AND card_id=?",
+                              (int(suspended), deck, card_id))
+
+    def bury(self, deck: str, card_id: str, until: datetime) -> None:
+        with self.transaction():
+            self.conn.execute("UPDATE schedule SET buried_until=? WHERE deck=? AND card_id=?",
+                              (iso(until), deck, card_id))
+
+    def leeches(self) -> list[tuple[str, str, int]]:
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT s.deck, s.card_id, s.lapses FROM schedule s JOIN cards c USING (deck, card_id)"
+            " WHERE c.orphaned=0 AND s.leech=1 ORDER BY s.lapses DESC")]
+
+    # --- curation ------------------------------------------------------------
+
+    def mark_kept(self, keys: Iterable[tuple[str, str]], at: datetime) -> None:
+        """Record study items ``(deck, card_id)`` as kept in the curation view."""
+        with self.transaction():
+            self.db["kept_cards"].upsert_all(({"deck": d, "card_id": c, "kept_at": iso(at)} for d, c in keys),
+                                             pk=("deck", "card_id"))
+
+    def kept_keys(self, decks: list[str]) -> set[tuple[str, str]]:
+        return {(r[0], r[1]) for r in self.conn.execute(
+            f"SELECT deck, card_id FROM kept_cards WHERE deck IN ({marks(decks)})", list(decks))}
+
+    def unseen_keys(self, decks: list[str]) -> set[tuple[str, str]]:
+        """Items never studied and not suspended, in the loaded decks (the curation candidates)."""
+        return {(r.deck, r.card_id) for r in self._rows(
+            f"s.deck IN ({marks(decks)}) AND s.fsrs_state=0 AND s.suspended=0", list(decks))}

@@ -1,0 +1,161 @@
+"""Opening a database: checks before touching it, WAL mode, migrations, transactions, errors.
+
+Guarantees: a file that is not an anastro-quiz database, or one written by a newer
+version, is refused and never touched; every write is committed when its transaction
+ends (WAL mode); a second writer waits briefly, then gets :class:`StoreBusy`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from .schema import MIGRATIONS, SCHEMA_VERSION, schema_problem
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class StoreError(Exception):
+    """A problem with the database the user can act on (message is user-facing)."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the write lock longer than we are willing to wait."""
+
+
+class Connection:
+    """One open database connection with its transactions; :class:`~anastro_quiz.store.Store`
+    adds the named operations. Use :meth:`open`; close with :meth:`close` or ``with``."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection):
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+
+    @classmethod
+    def open(cls, path: str | Path, *, busy_timeout: float = 3.0):
+        """Open (creating if needed) the database at ``path``, migrating it forward."""
+        path = Path(path)
+        if str(path) != ":memory:":
+            _check_is_ours_before_touching(path)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder for {path}: {exc.strerror}") from None
+        try:
+            conn = sqlite3.connect(str(path), timeout=busy_timeout, check_same_thread=False,
+                                   isolation_level=None)
+            version, tables = version_and_tables(conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path} is not a usable SQLite database ({exc}); it was left untouched") from None
+        problem = schema_problem(path, version, tables)
+        if problem:
+            conn.close()
+            raise StoreError(f"{problem}; the database was left untouched")
+        store = cls(path, conn)
+        try:
+            if str(path) != ":memory:":
+                conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            store._migrate(version)
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            raise translate(exc, path) from None
+        return store
+
+    def _migrate(self, version: int) -> None:
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            with self.transaction():
+                MIGRATIONS[target](self.db)
+                self.conn.execute(f"PRAGMA user_version={target}")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def transaction(self) -> "_Transaction":
+        """A write transaction that starts with the write lock (``BEGIN IMMEDIATE``)."""
+        return _Transaction(self)
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def integrity_check(self) -> str:
+        """SQLite's ``PRAGMA integrity_check``: ``"ok"`` for a sound file."""
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+    def wait_at_most(self, seconds: float) -> None:
+        """How long a write waits for another writer's lock before :class:`StoreBusy`."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+
+
+class _Transaction:
+    def __init__(self, store: Connection):
+        self.store = store
+
+    def __enter__(self) -> None:
+        try:
+            self.store.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise translate(exc, self.store.path) from None
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        conn = self.store.conn
+        if exc_type is None:
+            try:
+                conn.execute("COMMIT")
+            except sqlite3.OperationalError as err:
+                conn.execute("ROLLBACK")
+                raise translate(err, self.store.path) from None
+        else:
+            conn.execute("ROLLBACK")
+
+
+def version_and_tables(conn: sqlite3.Connection) -> tuple[int, set[str]]:
+    """A database's schema version (``PRAGMA user_version``) and table names."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    return version, tables
+
+
+def open_read_only(path: Path, **options) -> sqlite3.Connection:
+    """A read-only connection to the database file at ``path`` (raises ``sqlite3.Error``)."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, **options)
+
+
+def translate(exc: sqlite3.OperationalError, path: Path) -> StoreError:
+    """SQLite's error as a message the user can act on."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return StoreBusy(f"the database {path} is busy (another anastro-quiz is writing to it); try again in a moment")
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"the database {path} is read-only")
+    return StoreError(f"database error on {path}: {text}")
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """Whether ``path`` starts with SQLite's file header (raises ``OSError`` if unreadable)."""
+    with path.open("rb") as fh:
+        return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def _check_is_ours_before_touching(path: Path) -> None:
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file")
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        sqlite = is_sqlite_file(path)
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror}") from None
+    if not sqlite:
+        raise StoreError(f"{path} is not a SQLite database; it was left untouched (point --db or $ANASTRO_QUIZ_DB at another file)")

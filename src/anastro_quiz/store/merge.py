@@ -1,0 +1,191 @@
+"""Merging another copy's database into this one (``anastro-quiz progress merge``).
+
+:meth:`MergeStore.merge` copies the other database's reviews into this one by review UUID
+(a review undone on either side stays undone), then rebuilds the state of every card whose
+history changed by replaying its non-undone ``review``-mode reviews in time order (ties
+broken by UUID) through this database's scheduler settings (:meth:`ReviewStore.replay_card`).
+A review whose recorded "before" state still matches the replay keeps its recorded outcome
+(so a card reviewed on one machine only ends up exactly as it was there); otherwise the
+outcome is recomputed, with interval fuzz drawn from a generator seeded by the review
+UUID, so the result does not depend on which side was merged into which. Merging is
+therefore idempotent (merging twice changes nothing) and order-independent (A+B has the
+same reviews and card states as B+A), and it never deletes a review. Differences in
+settings are reported, never resolved by guessing. Everything is written in one
+transaction, after the other database has been checked; a bad input writes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ..clock import iso
+from .cards import NEW
+from .db import StoreError, is_sqlite_file, open_read_only, version_and_tables
+from .schema import schema_problem
+
+_REVIEW_COLS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id",
+                "fsrs_state_before", "state_before", "fsrs_state_after", "state_after", "due_after", "undone")
+_IDENTITY = ("deck", "card_id", "rating", "reviewed_at")
+
+
+@dataclass
+class SettingConflict:
+    scope: str
+    key: str
+    ours: Any
+    theirs: Any
+
+    def __str__(self) -> str:
+        if self.ours is None:
+            return f"{self.scope}/{self.key}: only set in the other database ({json.dumps(self.theirs)}); not copied"
+        if self.theirs is None:
+            return f"{self.scope}/{self.key}: only set here ({json.dumps(self.ours)}); kept"
+        return (f"{self.scope}/{self.key}: differs; kept this database's {json.dumps(self.ours)}, "
+                f"the other has {json.dumps(self.theirs)}")
+
+
+@dataclass
+class MergeReport:
+    other: Path
+    added: int = 0
+    undone: int = 0
+    already_present: int = 0
+    mismatched: list[str] = field(default_factory=list)
+    cards_added: int = 0
+    cards_rebuilt: int = 0
+    conflicts: list[SettingConflict] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.undone or self.cards_added)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"other": str(self.other), "added": self.added, "undone": self.undone,
+                "already_present": self.already_present, "mismatched": list(self.mismatched),
+                "cards_added": self.cards_added, "cards_rebuilt": self.cards_rebuilt,
+                "settings_conflicts": [c.__dict__ for c in self.conflicts]}
+
+
+def compare_settings(ours: dict, theirs: dict) -> list[SettingConflict]:
+    out = []
+    for key in sorted(set(ours) | set(theirs)):
+        a, b = ours.get(key), theirs.get(key)
+        if a != b:
+            out.append(SettingConflict(key[0], key[1], a, b))
+    return out
+
+
+def open_other(path: str | Path) -> sqlite3.Connection:
+    """Open another copy's database read-only after checking it is a usable anastro-quiz one
+    (raises :class:`StoreError` saying why not; nothing is written anywhere)."""
+    path = Path(path)
+    if not path.exists():
+        raise StoreError(f"{path} does not exist")
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file")
+    try:
+        sqlite = is_sqlite_file(path)
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if not sqlite:
+        raise StoreError(f"{path} is not an anastro-quiz database (not SQLite); nothing was merged")
+    try:
+        conn = open_read_only(path)
+        version, tables = version_and_tables(conn)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is not a usable SQLite database ({exc}); nothing was merged") from None
+    problem = schema_problem(path, version, tables, must_exist=True)
+    if problem:
+        conn.close()
+        raise StoreError(f"{problem}; nothing was merged")
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(reviews)")}
+    if not set(_REVIEW_COLS) <= columns:
+        conn.close()
+        raise StoreError(f"{path} has an unexpected review table; nothing was merged")
+    return conn
+
+
+def check_mergeable(path: str | Path) -> None:
+    """Raise :class:`StoreError` unless ``path`` is another anastro-quiz database to merge."""
+    open_other(path).close()
+
+
+class MergeStore:
+    """Merging another database into this one (mixed into ``Store``)."""
+
+    def merge(self, other_path: str | Path) -> MergeReport:
+        """Merge ``other_path``'s review log into this database and rebuild affected cards (module doc)."""
+        other_path = Path(other_path)
+        try:
+            same = other_path.exists() and Path(self.path).exists() and other_path.samefile(self.path)
+        except OSError:
+            same = False
+        if same:
+            raise StoreError(f"{other_path} is this database; nothing to merge")
+        other = open_other(other_path)
+        report = MergeReport(other=other_path)
+        try:
+            their_reviews = list(other.execute(f"SELECT {', '.join(_REVIEW_COLS)} FROM reviews"))
+            their_cards = {(r[0], r[1]): r for r in other.execute(
+                "SELECT deck, card_id, content_hash, position, orphaned, added_at, changed_at FROM cards")}
+            their_settings = {(s, k): json.loads(v)
+                              for s, k, v in other.execute("SELECT scope, key, value FROM settings")}
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot read {other_path}: {exc}; nothing was merged") from None
+        finally:
+            other.close()
+
+        conn = self.conn
+        affected: set[tuple[str, str]] = set()
+        with self.transaction():
+            ours = {r[0]: r for r in conn.execute(f"SELECT id, {', '.join(_IDENTITY)}, undone FROM reviews")}
+            new_rows = []
+            for row in their_reviews:
+                record = dict(zip(_REVIEW_COLS, row))
+                mine = ours.get(record["id"])
+                if mine is None:
+                    new_rows.append(record)
+                    affected.add((record["deck"], record["card_id"]))
+                    continue
+                report.already_present += 1
+                if tuple(mine[1:5]) != tuple(record[k] for k in _IDENTITY):
+                    report.mismatched.append(record["id"])
+                    continue
+                if record["undone"] and not mine[5]:
+                    conn.execute("UPDATE reviews SET undone=1 WHERE id=?", (record["id"],))
+                    report.undone += 1
+                    affected.add((record["deck"], record["card_id"]))
+            if new_rows:
+                self.db["reviews"].insert_all(new_rows, batch_size=1000)
+                report.added = len(new_rows)
+            known = {(r[0], r[1]) for r in conn.execute("SELECT deck, card_id FROM cards")}
+            for key in sorted(affected - known):
+                card = their_cards.get(key)
+                content_hash, position, orphaned, added_at, changed_at = (
+                    card[2:] if card else ("", 0, 1, iso(datetime.now(timezone.utc)), None))
+                conn.execute("INSERT INTO cards (deck, card_id, content_hash, position, orphaned, added_at,"
+                             " changed_at) VALUES (?,?,?,?,?,?,?)",
+                             (*key, content_hash, position, orphaned, added_at, changed_at))
+                report.cards_added += 1
+            for key in sorted(affected):
+                if conn.execute("SELECT 1 FROM schedule WHERE deck=? AND card_id=?", key).fetchone() is None:
+                    conn.execute("INSERT INTO schedule (deck, card_id, fsrs_state) VALUES (?,?,?)", (*key, NEW))
+            schedulers: dict[str, Any] = {}
+            for key in sorted(affected):
+                if key[0] not in schedulers:
+                    schedulers[key[0]] = self._deck_scheduler(key[0])
+                self.replay_card(key, schedulers[key[0]])
+            report.cards_rebuilt = len(affected)
+        report.conflicts = compare_settings(self.all_settings(), their_settings)
+        return report
+
+    def _deck_scheduler(self, deck: str):
+        """The scheduler deck ``deck`` studies with, from this database's settings."""
+        from ..scheduler import Scheduler, SchedulerSettings
+
+        return Scheduler.from_settings(SchedulerSettings.from_dict(self.deck_setting("scheduler", deck)))

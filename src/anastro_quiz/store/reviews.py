@@ -1,0 +1,185 @@
+"""The review log: recording, undoing and replaying reviews, with the one lapse/leech rule.
+
+A *lapse* is an Again on a card in the review state; a card that has lapsed
+:data:`LEECH_LAPSES` times is a *leech*. Recording, undoing and replaying (after a merge)
+all count through :func:`is_lapse` and :func:`is_leech`, so changing the rule is one edit.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Iterable, Iterator
+
+from ..clock import iso, study_day
+from .cards import NEW, REVIEW, marks
+
+LEECH_LAPSES = 8
+AGAIN = 1
+
+
+def is_lapse(rating: int, fsrs_state_before: int) -> bool:
+    """Whether a review is a lapse: Again on a card that was in the review state."""
+    return int(rating) == AGAIN and fsrs_state_before == REVIEW
+
+
+def is_leech(lapses: int) -> bool:
+    """Whether a card with ``lapses`` lapses is a leech."""
+    return lapses >= LEECH_LAPSES
+
+
+@dataclass(frozen=True)
+class LoggedReview:
+    """One review as the log holds it (and as the review-log CSV carries it)."""
+
+    card_id: str
+    rating: int
+    time: datetime
+    duration_ms: int | None
+    deck: str = ""
+    review_id: str = ""
+    mode: str = "review"
+
+    @property
+    def card_key(self) -> tuple[str, str]:
+        return (self.deck, self.card_id)
+
+
+class ReviewStore:
+    """The ``reviews`` table and what it does to ``schedule`` (mixed into ``Store``)."""
+
+    def record_review(
+        self,
+        *,
+        deck: str,
+        card_id: str,
+        rating: int,
+        reviewed_at: datetime,
+        duration_ms: int | None,
+        mode: str,
+        state_before: str | None,
+        fsrs_state_before: int,
+        state_after: str,
+        fsrs_state_after: int,
+        due_after: datetime,
+        session_id: str | None = None,
+        review_id: str | None = None,
+    ) -> str:
+        """Append a review and update the card's schedule in one committed transaction."""
+        review_id = review_id or str(uuid.uuid4())
+        lapse = int(is_lapse(rating, fsrs_state_before))
+        with self.transaction():
+            self.db["reviews"].insert({
+                "id": review_id, "deck": deck, "card_id": card_id, "rating": int(rating),
+                "reviewed_at": iso(reviewed_at), "day": study_day(reviewed_at).isoformat(),
+                "duration_ms": duration_ms, "mode": mode, "session_id": session_id,
+                "fsrs_state_before": fsrs_state_before, "state_before": state_before,
+                "fsrs_state_after": fsrs_state_after, "state_after": state_after,
+                "due_after": iso(due_after), "undone": 0,
+            })
+            lapses = self._lapses(deck, card_id) + lapse
+            self.conn.execute(
+                "UPDATE schedule SET state=?, fsrs_state=?, due=?, reps=reps+1, lapses=?, leech=?, buried_until=NULL"
+                " WHERE deck=? AND card_id=?",
+                (state_after, fsrs_state_after, iso(due_after), lapses, int(is_leech(lapses)), deck, card_id),
+            )
+        return review_id
+
+    def undo_review(self, review_id: str) -> dict[str, Any]:
+        """Mark a review undone and restore the card's schedule exactly as it was before it."""
+        from .db import StoreError
+
+        row = self.conn.execute(
+            "SELECT deck, card_id, rating, fsrs_state_before, state_before, undone FROM reviews WHERE id=?",
+            (review_id,),
+        ).fetchone()
+        if row is None or row[5]:
+            raise StoreError("nothing to undo")
+        deck, card_id, rating, fsrs_before, state_before = row[:5]
+        due = json.loads(state_before)["due"] if state_before else None
+        with self.transaction():
+            self.conn.execute("UPDATE reviews SET undone=1 WHERE id=?", (review_id,))
+            lapses = self._lapses(deck, card_id) - int(is_lapse(rating, fsrs_before))
+            self.conn.execute(
+                "UPDATE schedule SET state=?, fsrs_state=?, due=?, reps=reps-1, lapses=?, leech=?"
+                " WHERE deck=? AND card_id=?",
+                (state_before, fsrs_before, _normalise_iso(due), lapses, int(is_leech(lapses)), deck, card_id),
+            )
+        return {"deck": deck, "card_id": card_id}
+
+    def _lapses(self, deck: str, card_id: str) -> int:
+        row = self.conn.execute("SELECT lapses FROM schedule WHERE deck=? AND card_id=?", (deck, card_id)).fetchone()
+        return row[0] if row else 0
+
+    def done_today(self, day: date) -> dict[str, tuple[int, int]]:
+        """Per deck: new cards introduced and review-state cards reviewed on study day ``day``."""
+        rows = self.conn.execute(
+            "SELECT deck, SUM(fsrs_state_before=0), SUM(fsrs_state_before=2) FROM reviews"
+            " WHERE day=? AND undone=0 AND mode='review' GROUP BY deck",
+            (day.isoformat(),),
+        )
+        return {deck: (n_new or 0, n_rev or 0) for deck, n_new, n_rev in rows}
+
+    def review_count(self) -> int:
+        """Reviews in the log that were not undone (every mode)."""
+        return self.conn.execute("SELECT COUNT(*) FROM reviews WHERE undone=0").fetchone()[0]
+
+    def review_log(self, decks: Iterable[str] | None = None, *, mode: str | None = None) -> Iterator[LoggedReview]:
+        """Non-undone reviews in time order (ties by review id), of ``decks`` / ``mode`` if given."""
+        sql = "SELECT id, deck, card_id, rating, reviewed_at, duration_ms, mode FROM reviews WHERE undone=0"
+        params: list[Any] = []
+        if decks is not None:
+            decks = list(decks)
+            sql += f" AND deck IN ({marks(decks)})"
+            params += decks
+        if mode is not None:
+            sql += " AND mode=?"
+            params.append(mode)
+        for rid, deck, card_id, rating, at, duration, kind in self.conn.execute(sql + " ORDER BY reviewed_at, id",
+                                                                               params):
+            yield LoggedReview(card_id, rating, datetime.fromisoformat(at), duration, deck, rid, kind or "review")
+
+    def review_records(self) -> list[dict[str, Any]]:
+        """Every review in the log, undone ones too, in the order recorded: all its columns."""
+        return list(self.db.query("SELECT * FROM reviews ORDER BY reviewed_at, rowid"))
+
+    def replay_card(self, key: tuple[str, str], scheduler) -> None:
+        """Replay a card's non-undone review-mode reviews in order; rewrite their states and the schedule.
+
+        A review whose recorded "before" state still matches the replay keeps its recorded
+        outcome; otherwise the outcome is recomputed by ``scheduler`` (fuzz seeded by the
+        review id). Runs inside the caller's transaction.
+        """
+        from ..scheduler import dump_state, load_state
+
+        rows = self.conn.execute(
+            "SELECT id, rating, reviewed_at, state_before, state_after, fsrs_state_after, due_after FROM reviews"
+            " WHERE deck=? AND card_id=? AND undone=0 AND mode='review' ORDER BY reviewed_at, id", key).fetchall()
+        running: str | None = None
+        running_fsrs = NEW
+        due: str | None = None
+        lapses = 0
+        updates = []
+        for rid, rating, at, stored_before, stored_after, stored_fsrs_after, stored_due in rows:
+            before_fsrs = running_fsrs
+            if stored_before == running and stored_after is not None and stored_due is not None:
+                after, after_fsrs, due = stored_after, stored_fsrs_after, stored_due
+            else:
+                now = datetime.fromisoformat(at)
+                state = load_state(running) if running else scheduler.new_state(now)
+                new_state, new_due = scheduler.review(state, rating, now, fuzz_seed=rid)
+                after, after_fsrs, due = dump_state(new_state), int(new_state.state), iso(new_due)
+            lapses += int(is_lapse(rating, before_fsrs))
+            updates.append((running, before_fsrs, after, after_fsrs, due, rid))
+            running, running_fsrs = after, after_fsrs
+        self.conn.executemany("UPDATE reviews SET state_before=?, fsrs_state_before=?, state_after=?,"
+                              " fsrs_state_after=?, due_after=? WHERE id=?", updates)
+        self.conn.execute("UPDATE schedule SET state=?, fsrs_state=?, due=?, reps=?, lapses=?, leech=?"
+                          " WHERE deck=? AND card_id=?",
+                          (running, running_fsrs, due, len(rows), lapses, int(is_leech(lapses)), *key))
+
+
+def _normalise_iso(value: str | None) -> str | None:
+    return iso(datetime.fromisoformat(value)) if value else None

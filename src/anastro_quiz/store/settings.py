@@ -1,0 +1,42 @@
+"""Settings: global values, and per-deck values that override them (the one merge)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+GLOBAL = "global"
+
+
+def deck_scope(deck_id: str | None) -> str:
+    """The settings scope of ``deck_id``'s overrides (``None``: the global scope)."""
+    return f"deck:{deck_id}" if deck_id else GLOBAL
+
+
+class SettingStore:
+    """The ``settings`` table: JSON values by scope and key (mixed into ``Store``)."""
+
+    def get_setting(self, key: str, scope: str = GLOBAL, default: Any = None) -> Any:
+        row = self.conn.execute("SELECT value FROM settings WHERE scope=? AND key=?", (scope, key)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_setting(self, key: str, value: Any, scope: str = GLOBAL) -> None:
+        with self.transaction():
+            self.db["settings"].upsert({"scope": scope, "key": key, "value": json.dumps(value)},
+                                       pk=("scope", "key"))
+
+    def deck_setting(self, key: str, deck_id: str | None = None) -> dict[str, Any]:
+        """The dict setting ``key`` as it applies to ``deck_id``: the global value, with the
+        deck's saved overrides laid over it field by field (``None``: the global value alone)."""
+        data = dict(self.get_setting(key, default={}) or {})
+        if deck_id:
+            data.update(self.get_setting(key, scope=deck_scope(deck_id), default={}) or {})
+        return data
+
+    def save_deck_setting(self, key: str, value: dict[str, Any], deck_id: str | None = None) -> None:
+        """Save ``value`` for every deck (``deck_id`` ``None``) or as ``deck_id``'s overrides."""
+        self.set_setting(key, value, scope=deck_scope(deck_id))
+
+    def all_settings(self) -> dict[tuple[str, str], Any]:
+        """Every saved setting by ``(scope, key)``."""
+        return {(s, k): json.loads(v) for s, k, v in self.conn.execute("SELECT scope, key, value FROM settings")}

@@ -1,0 +1,78 @@
+"""Raw SQL for the few tests that check what is on disk, bypassing the store on purpose.
+
+Everything else in the tests goes through the store's public methods. Only here may a
+test speak SQL (tests/test_layers.py checks): to look at a file the way another program
+would (durability after a kill, byte-equal merges, someone else's database, an Anki
+package), to build a database the store would refuse (newer, foreign, an old schema), to
+hold the write lock as another process does, or to set up a state that takes weeks of
+study to reach (a leech).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+
+def rows(path: str | Path, sql: str, params: tuple = ()) -> list[tuple]:
+    """Run a read-only query on the database file at ``path`` through a connection of its own."""
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def write(path: str | Path, *statements: str | tuple[str, tuple]) -> None:
+    """Run SQL statements (``sql`` or ``(sql, params)``) on ``path`` and commit: a file the
+    store would refuse, an old schema, or a state that study takes weeks to reach."""
+    conn = sqlite3.connect(path)
+    try:
+        for statement in statements:
+            sql, params = statement if isinstance(statement, tuple) else (statement, ())
+            conn.execute(sql, params)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def old_database(path: str | Path, version: int) -> Path:
+    """A database at schema ``version``, as an older anastro-quiz left it (the migrations up to it)."""
+    import sqlite_utils
+
+    from anastro_quiz.store import MIGRATIONS
+
+    conn = sqlite3.connect(path)
+    try:
+        for step in range(1, version + 1):
+            MIGRATIONS[step](sqlite_utils.Database(conn))
+        conn.execute(f"PRAGMA user_version={int(version)}")
+        conn.commit()
+    finally:
+        conn.close()
+    return Path(path)
+
+
+@contextmanager
+def write_locked(path: str | Path) -> Iterator[None]:
+    """Another process holding the database's write lock for the duration."""
+    other = sqlite3.connect(str(path), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def make_leech(store: Any, deck: str, card_id: str, lapses: int, **columns: Any) -> None:
+    """Give one card ``lapses`` lapses and the leech flag (as weeks of forgetting it would)."""
+    sets = ", ".join(f"{name}=?" for name in ("lapses", "leech", *columns))
+    write(store.path, (f"UPDATE schedule SET {sets} WHERE deck=? AND card_id=?",
+                       (lapses, 1, *columns.values(), deck, card_id)))
+
+
+def journal_mode(path: str | Path) -> str:
+    return rows(path, "PRAGMA journal_mode")[0][0]
