@@ -90,7 +90,7 @@ def test_unchanged_form_writes_nothing(tmp_path):
     path.write_text(COMMENTED, encoding="utf-8")
     stamp = path.stat().st_mtime_ns
     card = load_deck(path).cards[0]
-    assert edit_card(path, "one", form_values(card.type, card.data)) is False
+    assert edit_card(path, "one", form_values(card.type, card.data)) is None
     assert path.stat().st_mtime_ns == stamp
 
 
@@ -205,3 +205,14 @@ def test_installed_bundled_decks_count_as_read_only(tmp_path, monkeypatch):
     with pytest.raises(ReadOnlyDeck, match="installed with the package"):
         edit_card(path, "one", {"answer": "Changed"})
     assert path.read_text(encoding="utf-8") == COMMENTED
+
+
+def test_unusual_layouts_still_edit_correctly():
+    flow = "id: f\ntitle: F\ncards:\n  - {id: a, type: basic, prompt: Q?, answer: A}\n  - id: b\n    type: basic\n" \
+           "    prompt: Other?\n    answer: B\n"
+    after = edited_text(flow, "a", {"answer": "Changed"})
+    deck, problems = parse_deck(after)
+    assert not problems and deck.cards[0].data["answer"] == "Changed" and deck.cards[1].data["answer"] == "B"
+    dash_alone = "id: d\ntitle: D\ncards:\n-\n  id: a\n  type: basic\n  prompt: Q?\n  answer: A\n"
+    after = edited_text(dash_alone, "a", {"answer": "Changed"})
+    assert changed_lines(dash_alone, after) == ["-   answer: A", "+   answer: Changed"]

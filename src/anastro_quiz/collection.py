@@ -147,8 +147,9 @@ class Collection:
 
     # --- editing decks -----------------------------------------------------------
 
-    def reload_deck(self, deck_id: str) -> dict[tuple[str, str], StudyItem]:
-        """Read deck ``deck_id`` again from its file (after an edit) and sync the store.
+    def reload_deck(self, deck_id: str, deck: Deck | None = None) -> dict[tuple[str, str], StudyItem]:
+        """Read deck ``deck_id`` again from its file (after an edit; or take ``deck``, just
+        parsed from it) and sync the store.
 
         Returns the deck's study items by key (empty if the file is gone: the deck is
         dropped). History stays keyed by (deck, card id), so an edited card keeps it.
@@ -156,7 +157,8 @@ class Collection:
         from .decks import load_deck
 
         path = self.decks[deck_id].path
-        deck = load_deck(path) if path is not None and path.exists() else None
+        if deck is None:
+            deck = load_deck(path) if path is not None and path.exists() else None
         if deck is not None and deck.id != deck_id:
             raise ValueError(f"{path} now holds deck {deck.id!r}, not {deck_id!r}")
         for key in [k for k in self.items if k[0] == deck_id]:
@@ -186,9 +188,10 @@ class Collection:
         card = next((c for c in deck.cards if c.id == card_id), None)
         was_kept = card is not None and bool(
             {(deck_id, i.id) for i in card.items(deck_id)} & self.store.kept_keys([deck_id]))
-        if not edit_card(deck.path, card_id, form):
+        saved = edit_card(deck.path, card_id, form)
+        if saved is None:
             return None
-        items = self.reload_deck(deck_id)
+        items = self.reload_deck(deck_id, saved)
         if was_kept:  # a kept card stays kept, including a blank the edit added
             self.store.mark_kept([k for k, i in items.items() if i.card_id == card_id], self.now())
         return items

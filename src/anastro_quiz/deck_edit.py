@@ -20,13 +20,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
+from ruamel.yaml import YAML, YAMLError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString,
                                       SingleQuotedScalarString)
 
 from .card_form import FIELDS, form_values, parse_field
-from .decks import parse_deck
+from .decks import Deck, DeckError, load_deck, parse_deck
 
 WIDTH = 100  # the generator writes decks 100 columns wide (decks.dump_deck)
 
@@ -57,9 +57,17 @@ def edited_text(text: str, card_id: str, form: dict[str, str], name: str = "<dec
     Fields missing from ``form`` are left alone; a field whose text is unchanged is not
     rewritten. Raises :class:`EditError` if the form or the resulting deck is invalid.
     """
-    deck, problems = parse_deck(text, name)
-    if deck is None or problems:
-        raise EditError([f"the deck has problems already; fix them first: {problems[0] if problems else ''}"])
+    return _edited(text, card_id, form, name)[0]
+
+
+def _edited(text: str, card_id: str, form: dict[str, str], name: str,
+            deck: Deck | None = None) -> tuple[str, Deck | None]:
+    """:func:`edited_text`, and the edited deck as parsed to validate it (None: no change).
+    ``deck``: ``text`` already parsed (e.g. from the deck cache)."""
+    if deck is None:
+        deck, problems = parse_deck(text, name)
+        if deck is None or problems:
+            raise EditError([f"the deck has problems already; fix them first: {problems[0] if problems else ''}"])
     card = next((c for c in deck.cards if c.id == card_id), None)
     if card is None:
         raise EditError([f"card {card_id!r} is no longer in {name} (was the file changed?)"])
@@ -78,12 +86,16 @@ def edited_text(text: str, card_id: str, form: dict[str, str], name: str = "<dec
     if errors:
         raise EditError(errors)
     if not changes:
-        return text
-    new_text = _spliced(text, card_id, changes)
-    new_deck, problems = parse_deck(new_text, name)
+        return text, None
+    new_text = _spliced(text, card.line, changes)
+    new_deck, problems = _checked(new_text, name, card_id)
+    edited = next((c for c in new_deck.cards if c.id == card_id), None) if new_deck else None
+    if edited is None or any(edited.data.get(k) != v for k, v in changes.items()):
+        new_text = _whole_file(text, card_id, changes)  # an unusual layout: ruamel writes it all
+        new_deck, problems = _checked(new_text, name, card_id)
     if problems or new_deck is None:
-        raise EditError([p.message if p.card_id == card_id else str(p) for p in problems])
-    return new_text
+        raise EditError(problems)
+    return new_text, new_deck
 
 
 def removed_text(text: str, card_id: str, name: str = "<deck>") -> str | None:
@@ -95,32 +107,37 @@ def removed_text(text: str, card_id: str, name: str = "<deck>") -> str | None:
         raise EditError([f"card {card_id!r} is no longer in {name} (was the file changed?)"])
     if len(deck.cards) == 1:
         return None
-    layout = _Layout(text)
-    index = layout.card_index(card_id)
-    start, end = layout.card_lines(index)
-    new_text = "".join(layout.lines[:start] + layout.lines[layout.trim(start, end, layout.item_col(index)):])
+    line = next(c.line for c in deck.cards if c.id == card_id)
+    layout = _Layout(text, line)
+    new_text = text
+    if layout.card is not None:
+        new_text = "".join(layout.lines[:layout.start] + layout.lines[layout.trim(layout.start, layout.end,
+                                                                                    layout.dash_col):])
     check, problems = parse_deck(new_text, name)
-    if problems or check is None or {c.id for c in check.cards} != {c.id for c in deck.cards} - {card_id}:
-        # A card not written in block style: let ruamel write the whole file instead.
-        doc = layout.doc
-        del doc["cards"][index]
-        new_text = layout.dump(doc)
+    if problems or check is None or [c.id for c in check.cards] != [c.id for c in deck.cards if c.id != card_id]:
+        new_text = _whole_file(text, card_id, None)  # an unusual layout: ruamel writes it all
     return new_text
 
 
-def edit_card(path: str | Path, card_id: str, form: dict[str, str]) -> bool:
-    """Save an edit of card ``card_id`` to the deck file at ``path``; False if nothing changed.
+def edit_card(path: str | Path, card_id: str, form: dict[str, str]) -> Deck | None:
+    """Save an edit of card ``card_id`` to the deck file at ``path``; returns the deck as
+    saved, or None if nothing changed.
 
     Raises :class:`EditError` (nothing written) if the edit is invalid, and
     :class:`ReadOnlyDeck` if the file cannot be written.
     """
     path = Path(path)
     text = _read(path)
-    new_text = edited_text(text, card_id, form, str(path))
-    if new_text == text:
-        return False
+    try:
+        before = load_deck(path)  # from the deck cache when the file is unchanged
+    except DeckError as exc:
+        raise EditError([f"the deck has problems already; fix them first: {exc.problems[0]}"]) from None
+    new_text, deck = _edited(text, card_id, form, str(path), before)
+    if deck is None:
+        return None
     write_atomic(path, new_text)
-    return True
+    deck.path = path
+    return deck
 
 
 def remove_card(path: str | Path, card_id: str) -> bool:
@@ -180,33 +197,47 @@ def _read(path: Path) -> str:
 
 
 class _Layout:
-    """The lines of a deck file and where ruamel found each card and field in them."""
+    """A deck file's lines, and the lines of one card as ruamel reads them.
 
-    def __init__(self, text: str):
-        self.text = text
+    Only the card's own lines go through ruamel (it is slow: about 5 ms a card), so an
+    edit costs the same in a deck of ten cards or ten thousand. ``card`` is None when the
+    card is not a block-sequence item (e.g. ``cards: [{...}]``).
+    """
+
+    def __init__(self, text: str, card_line: int):
         self.lines = text.splitlines(keepends=True)
         if self.lines and not self.lines[-1].endswith("\n"):
             self.lines[-1] += "\n"
-        self.yaml = YAML()
-        self.yaml.preserve_quotes = True
-        self.doc = self.yaml.load(text)
-        self.cards = self.doc["cards"]
         self.seq_indent, self.seq_offset = _guess_sequence_indent(self.lines)
+        self.card: CommentedMap | None = None
+        start = card_line - 1  # where the card's mapping starts (parse_deck's line, 1-based)
+        if not self.lines[start].lstrip().startswith("-"):
+            start -= 1  # a dash alone on the line above ("-" then the fields)
+            if start < 0 or self.lines[start].strip() != "-":
+                return
+        self.start = start
+        self.dash_col = len(self.lines[start]) - len(self.lines[start].lstrip())
+        end = start + 1
+        while end < len(self.lines) and not self._ends_card(self.lines[end]):
+            end += 1
+        self.end = end
+        reader = YAML()
+        reader.preserve_quotes = True
+        try:
+            item = reader.load("".join(self.lines[start:end]))
+        except YAMLError:  # e.g. an alias to an anchor outside the card: the whole file is needed
+            return
+        if isinstance(item, CommentedSeq) and len(item) == 1 and isinstance(item[0], CommentedMap):
+            self.card = item[0]
 
-    def card_index(self, card_id: str) -> int:
-        return next(i for i, c in enumerate(self.cards) if str(c.get("id")) == card_id)
+    def _ends_card(self, line: str) -> bool:
+        """The next card, or the next top-level key: content indented no deeper than the dash."""
+        stripped = line.strip()
+        return bool(stripped) and not stripped.startswith("#") and len(line) - len(line.lstrip()) <= self.dash_col
 
-    def item_col(self, index: int) -> int:
-        return self.cards.lc.item(index)[1]
-
-    def card_lines(self, index: int) -> tuple[int, int]:
-        """First line of card ``index`` and the line after its end (before the next card or key)."""
-        start = self.cards.lc.item(index)[0]
-        if index + 1 < len(self.cards):
-            return start, self.cards.lc.item(index + 1)[0]
-        keys = list(self.doc)
-        after = keys[keys.index("cards") + 1:]
-        return start, self.doc.lc.key(after[0])[0] if after else len(self.lines)
+    def key_line(self, key: str) -> int:
+        assert self.card is not None
+        return self.start + self.card.lc.key(key)[0]
 
     def trim(self, start: int, end: int, col: int) -> int:
         """Move ``end`` back over trailing blank lines and comments indented no deeper than ``col``
@@ -225,70 +256,80 @@ class _Layout:
         mapping = CommentedMap()
         mapping[key] = _styled(value, old)
         out = io.StringIO()
-        self._writer(max(40, WIDTH - col)).dump(mapping, out)
+        _writer(max(40, WIDTH - col), self.seq_indent, self.seq_offset).dump(mapping, out)
         lines = [(" " * col + line).rstrip() if line.strip() else "" for line in out.getvalue().splitlines()]
         if comment is not None and len(lines) == 1:
             column, note = comment
             lines[0] = lines[0].ljust(column - 2) + "  " + note
         return [line + "\n" for line in lines]
 
-    def dump(self, doc: Any) -> str:
-        out = io.StringIO()
-        self._writer(WIDTH).dump(doc, out)
-        return out.getvalue()
 
-    def _writer(self, width: int) -> YAML:
-        writer = YAML()
-        writer.width = width
-        writer.allow_unicode = True
-        writer.indent(mapping=2, sequence=self.seq_indent, offset=self.seq_offset)
-        return writer
+def _writer(width: int, sequence: int, offset: int) -> YAML:
+    writer = YAML()
+    writer.width = width
+    writer.allow_unicode = True
+    writer.indent(mapping=2, sequence=sequence, offset=offset)
+    return writer
 
 
-def _spliced(text: str, card_id: str, changes: dict[str, Any]) -> str:
-    layout = _Layout(text)
-    index = layout.card_index(card_id)
-    card = layout.cards[index]
-    start, end = layout.card_lines(index)
+def _spliced(text: str, card_line: int, changes: dict[str, Any]) -> str:
+    """``text`` with only the changed fields' lines of the card at ``card_line`` rewritten
+    (``text`` unchanged if the card is not laid out one field a line: the caller checks)."""
+    layout = _Layout(text, card_line)
+    card = layout.card
+    if card is None or card.fa.flow_style():
+        return text
     keys = list(card)
-    starts = [card.lc.key(k)[0] for k in keys]
-    block = not card.fa.flow_style() and all(a < b for a, b in zip(starts, starts[1:]))
-    if block:
-        col = card.lc.key(keys[0])[1]
-        spans = {k: (s, layout.trim(s, starts[i + 1] if i + 1 < len(keys) else end, col))
-                 for i, (k, s) in enumerate(zip(keys, starts))}
-        edits: list[tuple[int, int, list[str]]] = []
-        inserts: dict[int, list[str]] = {}
-        for key in sorted(changes, key=ORDER.index):
-            value = changes[key]
-            if key in spans:
-                lo, hi = spans[key]
-                new = [] if value is None else layout.emit(key, value, card[key], _eol_comment(card, key), col)
-                edits.append((lo, hi, new))
-            elif value is not None:
-                later = [k for k in keys if k in ORDER and ORDER.index(k) > ORDER.index(key)]
-                at = spans[later[0]][0] if later else spans[keys[-1]][1]
-                inserts.setdefault(at, []).extend(layout.emit(key, value, None, None, col))
-        edits += [(at, at, new) for at, new in inserts.items()]
-        lines = list(layout.lines)
-        for lo, hi, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
-            lines[lo:hi] = new
-        new_text = "".join(lines)
-        if _card_has(new_text, card_id, changes):
-            return new_text
-    # Flow-style cards (or an unexpected layout): ruamel writes the whole file.
-    for key, value in changes.items():
-        if value is None:
-            card.pop(key, None)
-        else:
-            card[key] = _styled(value, card.get(key))
-    return layout.dump(layout.doc)
+    starts = [layout.key_line(k) for k in keys]
+    if not all(a < b for a, b in zip(starts, starts[1:])):
+        return text
+    col = card.lc.key(keys[0])[1]
+    spans = {k: (s, layout.trim(s, starts[i + 1] if i + 1 < len(keys) else layout.end, col))
+             for i, (k, s) in enumerate(zip(keys, starts))}
+    edits: list[tuple[int, int, list[str]]] = []
+    inserts: dict[int, list[str]] = {}
+    for key in sorted(changes, key=ORDER.index):
+        value = changes[key]
+        if key in spans:
+            lo, hi = spans[key]
+            new = [] if value is None else layout.emit(key, value, card[key], _eol_comment(card, key), col)
+            edits.append((lo, hi, new))
+        elif value is not None:
+            later = [k for k in keys if k in ORDER and ORDER.index(k) > ORDER.index(key)]
+            at = spans[later[0]][0] if later else spans[keys[-1]][1]
+            inserts.setdefault(at, []).extend(layout.emit(key, value, None, None, col))
+    edits += [(at, at, new) for at, new in inserts.items()]
+    lines = list(layout.lines)
+    for lo, hi, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        lines[lo:hi] = new
+    return "".join(lines)
 
 
-def _card_has(text: str, card_id: str, changes: dict[str, Any]) -> bool:
-    deck, problems = parse_deck(text)
-    card = next((c for c in deck.cards if c.id == card_id), None) if deck else None
-    return card is not None and all(card.data.get(k) == v for k, v in changes.items())
+def _whole_file(text: str, card_id: str, changes: dict[str, Any] | None) -> str:
+    """The last resort: ruamel reads and writes the whole file (comments kept, long lines
+    re-wrapped). ``changes`` None removes the card."""
+    reader = YAML()
+    reader.preserve_quotes = True
+    doc = reader.load(text)
+    cards = doc["cards"]
+    index = next(i for i, c in enumerate(cards) if str(c.get("id")) == card_id)
+    if changes is None:
+        del cards[index]
+    else:
+        for key, value in changes.items():
+            if value is None:
+                cards[index].pop(key, None)
+            else:
+                cards[index][key] = _styled(value, cards[index].get(key))
+    out = io.StringIO()
+    _writer(WIDTH, *_guess_sequence_indent(text.splitlines(keepends=True))).dump(doc, out)
+    return out.getvalue()
+
+
+def _checked(text: str, name: str, card_id: str):
+    """Parse ``text``; problems of the edited card read without the file and line."""
+    deck, problems = parse_deck(text, name)
+    return deck, [p.message if p.card_id == card_id else str(p) for p in problems]
 
 
 def _eol_comment(card: CommentedMap, key: str) -> tuple[int, str] | None:
