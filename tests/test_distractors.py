@@ -145,3 +145,35 @@ def test_fewer_than_three_good_distractors_keep_the_cloze():
     [card] = term_cards(s, terms, {"osteoclasts": ["osteoblasts", "osteocytes", "chondrocytes", "osteoclast"]})
     assert card.type == "choice" and set(card.data["choices"]) == {"osteoclasts", "osteoblasts", "osteocytes",
                                                                    "chondrocytes"}
+
+
+# --- properties --------------------------------------------------------------------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+_AMOUNTS = st.decimals(min_value="0.05", max_value="500", places=2).map(lambda d: float(d))
+_FREQUENCIES = st.sampled_from([("once daily", 7), ("twice a week", 2), ("two times per week", 2),
+                                ("three times a week", 3), ("every other day", 3.5), ("per week", 1),
+                                ("twice daily", 14)])
+
+
+@given(_AMOUNTS, _FREQUENCIES)
+def test_any_regimen_equals_its_weekly_total(amount, frequency):
+    words, per_week = frequency
+    total = round(amount * per_week, 4)
+    assert doses.equivalent(f"{amount:g} mg {words}", f"{total:g} mg per week")
+    assert not doses.equivalent(f"{amount:g} mg {words}", f"{total * 3:g} mg per week")
+
+
+_OPTIONS = st.lists(st.sampled_from(["osteoclast", "osteoclasts", "Osteoclast.", "True", "false", "osteoblast",
+                                     "osteocyte", "2 years", "two years", "5 years", "5 months", "estradiol",
+                                     "estradiol, estradiol", "chondrocyte", "20 years", "200 years"]), max_size=12)
+
+
+@given(st.sampled_from(["osteoclast", "2 years", "estradiol"]), _OPTIONS)
+def test_picked_options_are_never_the_answer_again_nor_true_false_nor_duplicates(answer, candidates):
+    picked = D.pick(answer, candidates)
+    keys = [D.key(p) for p in picked]
+    assert len(set(keys)) == len(keys) and D.key(answer) not in keys
+    assert not any(D.is_boolean(p) or D.variant(p, answer) for p in picked)
+    assert all(D.same_kind(answer, p) for p in picked)
