@@ -243,6 +243,13 @@ def test_two_linked_sentences_give_a_link_card_and_a_whole_chain(tmp_path):
            "production by the testes"
 
 
+def test_which_in_turn_gives_a_chain_within_one_sentence(tmp_path):
+    text = FILLER + ("A portion of the androstenedione is converted to testosterone, which in turn undergoes conversion "
+                     "to estradiol by aromatase.\n")
+    assert cards(tmp_path, text, "chain") == [("Trace the chain from androstenedione to estradiol.",
+                                               "Androstenedione → testosterone → estradiol")]
+
+
 def test_no_chain_when_the_second_sentence_does_not_pick_up_the_first(tmp_path):
     text = (FILLER + "Blockade of the androgen receptor leads to increased secretion of luteinizing hormone. "
             "Estradiol levels also rise in most men during the first months.\n")

@@ -164,10 +164,40 @@ _PICKUP = re.compile(r"^(?:This|These|That)(?: \w+){0,3}(?:,? in turn,?)? (?:can
                      r"(?P<verb>leads? to|results? in|causes|triggers|produces) (?P<effect>.+?)\.?$")
 
 
+_IN_TURN = re.compile(r"^(?P<a>[^,]{3,80}?) (?P<verb>is converted (?:in)?to|converts to|leads to|causes|dictates|"
+                      r"determines|controls|drives|increases|decreases|reduces|activates|inhibits|stimulates) "
+                      r"(?P<b>[^,]{3,60}), which in turn (?:\w+s) (?:(?:conversion|changes?) (?:in)?to )?(?P<c>.+?)\.?$")
+_PORTION = re.compile(r"^(?:a portion of|some of|part of|much of)\s+", re.I)
+
+
+def _in_turn(s: Sentence) -> Draft | None:
+    """ "A portion of the androstenedione is converted to testosterone, which in turn undergoes
+    conversion to estradiol by aromatase" -> "Trace the chain from androstenedione to estradiol."
+    -> "Androstenedione → testosterone → estradiol"."""
+    text = resolved_text(s)
+    m = _IN_TURN.match(text) if text else None
+    if m is None:
+        return None
+    start = _PORTION.sub("", m.group("a"))
+    if start != m.group("a"):  # "a portion of the androstenedione" -> "androstenedione"
+        start = re.sub(r"^the\s+", "", start, flags=re.I)
+    middle = short_phrase(m.group("b"), 8)
+    end = short_phrase(re.split(r"\s+(?:by|via|through)\s+", m.group("c"))[0], 10)
+    if not (middle and end) or not names_something(start) or clean_prompt_part(start, 1) is None \
+            or finite_verb(start.split(), 0) is not None:
+        return None
+    prompt = question(f"Trace the chain from {lower_first(start)} to {lower_first(end)}.")
+    if prompt is None or contains_answer(prompt, middle):
+        return None
+    answer = f"{start[0].upper()}{start[1:]} → {lower_first(middle)} → {lower_first(end)}"
+    return _draft("chain", "basic", {"prompt": prompt, "answer": answer}, s, prompt)
+
+
 def chain_drafts(doc) -> list[Draft]:
     """Two consecutive causal sentences, the second picking up the first's effect with "This":
-    a card for the added link and one for the chain as a whole."""
-    out = []
+    a card for the added link and one for the chain as a whole; and a chain within one
+    sentence ("A is converted to B, which in turn ... C")."""
+    out = [d for d in (_in_turn(s) for s in doc.sentences if usable(s)) if d is not None]
     for s in doc.sentences:
         prev = s.previous
         if prev is None or not usable(s) or not usable(prev):
