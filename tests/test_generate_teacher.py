@@ -250,6 +250,12 @@ def test_which_in_turn_gives_a_chain_within_one_sentence(tmp_path):
                                                "Androstenedione → testosterone → estradiol")]
 
 
+def test_a_condition_with_two_consequences_is_asked_step_by_step_and_only_once(tmp_path):
+    text = FILLER + "When estradiol levels fall, osteoclasts survive longer, allowing them to resorb more bone tissue.\n"
+    assert cards(tmp_path, text) == [("When estradiol levels fall: what follows, step by step?",
+                                      "Osteoclasts survive longer → they resorb more bone tissue")]
+
+
 def test_no_chain_when_the_second_sentence_does_not_pick_up_the_first(tmp_path):
     text = (FILLER + "Blockade of the androgen receptor leads to increased secretion of luteinizing hormone. "
             "Estradiol levels also rise in most men during the first months.\n")

@@ -32,9 +32,11 @@ _LEAD_CONTEXT = re.compile(r"^(?P<ctx>(?:In|During|For|At|After|With|Among|Withi
 def teacher_drafts(doc) -> list[Draft]:
     """Every teacher card the document supports (the selection stage ranks and caps them)."""
     learn_names(doc.sentences)
+    chains = chain_drafts(doc)
+    chained = {d.quote for d in chains}  # a chain tells the sentence's mechanism whole: no second card on it
     out: list[Draft] = []
     for s in doc.sentences:
-        if not usable(s):
+        if not usable(s) or s.text in chained:
             continue
         text = resolved_text(s)
         if text is None:
@@ -50,8 +52,7 @@ def teacher_drafts(doc) -> list[Draft]:
                 break
     out += compare_drafts(doc.facts)
     out += list_drafts(doc)
-    out += chain_drafts(doc)
-    return out
+    return out + chains
 
 
 # --- why / how ---------------------------------------------------------------------------

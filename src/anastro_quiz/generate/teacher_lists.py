@@ -193,11 +193,35 @@ def _in_turn(s: Sentence) -> Draft | None:
     return _draft("chain", "basic", {"prompt": prompt, "answer": answer}, s, prompt)
 
 
+_STEPS = re.compile(r"^(?P<word>If|When|Once|As) (?P<cond>[^,]{6,90}), (?P<main>[^,]{6,90}), (?:potentially |eventually |thus |in turn )?"
+                    r"(?P<cue>leading to|resulting in|causing|allowing (?:them|it) to|which allows (?:them|it) to) "
+                    r"(?P<effect>[^,;]+?)\.?$")
+
+
+def _steps(s: Sentence) -> Draft | None:
+    """ "When estradiol levels fall, osteoclasts survive longer, allowing them to resorb more bone
+    tissue" -> "When estradiol levels fall: what follows, step by step?" -> "Osteoclasts survive
+    longer → they resorb more bone tissue"."""
+    text = resolved_text(s)
+    m = _STEPS.match(text) if text else None
+    if m is None or clean_prompt_part(m.group("cond")) is None:
+        return None
+    main, effect = short_phrase(m.group("main"), 12), short_phrase(m.group("effect"), 10)
+    if not (main and effect) or not names_something(" ".join(main.split()[:3])):
+        return None
+    if m.group("cue").startswith(("allowing", "which allows")):
+        effect = "they " + lower_first(effect) if re.search(r"s\b", main.split()[0]) else "it " + lower_first(effect)
+    prompt = question(f"{m.group('word')} {m.group('cond')}: what follows, step by step?")
+    if prompt is None:
+        return None
+    return _draft("chain", "basic", {"prompt": prompt, "answer": f"{main} → {lower_first(effect)}"}, s, prompt)
+
+
 def chain_drafts(doc) -> list[Draft]:
     """Two consecutive causal sentences, the second picking up the first's effect with "This":
     a card for the added link and one for the chain as a whole; and a chain within one
     sentence ("A is converted to B, which in turn ... C")."""
-    out = [d for d in (_in_turn(s) for s in doc.sentences if usable(s)) if d is not None]
+    out = [d for d in (_in_turn(s) or _steps(s) for s in doc.sentences if usable(s)) if d is not None]
     for s in doc.sentences:
         prev = s.previous
         if prev is None or not usable(s) or not usable(prev):
