@@ -27,7 +27,8 @@ article (``decks/sources/*.txt``), plus the bundled decks as shipped (both artic
   base ms    reading the file and splitting it into sentences with pysbd, in the same run:
              ``ratio`` = gen / base says how much the generator costs beyond segmenting
 
-Then the card kinds per article and the reasons behind the flags. No thresholds: the figures are for people to watch move.
+Then the card kinds per article, which of issue 8's targets each article meets, and the
+reasons behind the flags. No thresholds: the figures are for people to watch move.
 
 Run: ``python benchmarks/bench_cards.py [--quick] [--json FILE] [--dump DIR] [--markdown]``.
 ``--json`` writes the per-article figures (with the reasons behind leftovers and torn cards);
@@ -110,6 +111,30 @@ COLUMNS = [("cards", "cards", "{}"), ("top%", "top_answer_share", "{:.1%}"), (">
            ("trivia", "trivia", "{}"), ("half", "fixed_term_half", "{}"), ("differ", "false_disagreement", "{}"), ("no quote", "ungrounded", "{}"),
            ("teacher%", "teacher_share", "{:.0%}"), ("gen ms", "gen_ms", "{:.0f}"), ("base ms", "base_ms", "{:.0f}"),
            ("ratio", "ratio", "{}")]
+
+
+# The targets of issue 8 ("How to know it is good") that a check can see, as (label, test).
+TARGETS = [
+    ("no answer over 5% of a deck", lambda r: not r["overused_answers"]),
+    ("0 leftovers", lambda r: r["leftovers"] == 0),
+    ("0 torn", lambda r: r["torn"] == 0),
+    ("0 answer in prompt", lambda r: r["answer_in_prompt"] == 0),
+    ("0 unsupported T/F", lambda r: r["unsupported_true_false"] == 0),
+    ("0 dangling pronouns", lambda r: r["dangling_pronoun"] == 0),
+    ("0 subject-word answers", lambda r: r["subject_answer"] == 0),
+    ("0 bad options", lambda r: r["options"] == 0),
+    ("0 prompts over 40 words", lambda r: r["long_prompt"] == 0),
+    (">= 25% teacher kinds", lambda r: r["teacher_share"] >= 0.25),
+]
+
+
+def targets_table(rows: list[dict]) -> str:
+    """Per target, how many articles meet it and which do not."""
+    lines = []
+    for label, met in TARGETS:
+        missed = [r["article"] for r in rows if not met(r)]
+        lines.append(f"{label:<28}{len(rows) - len(missed):>3}/{len(rows)}" + (f"   missed: {', '.join(missed)}" if missed else ""))
+    return "\n".join(lines)
 
 
 def table(rows: list[dict]) -> str:
@@ -196,6 +221,9 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("card kinds")
     print(kinds_table(rows))
+    print()
+    print("targets (issue 8) met by")
+    print(targets_table(rows))
     print()
     print("flag reasons")
     print(reasons_table(rows))

@@ -210,6 +210,17 @@ def test_negation_decides_whether_the_text_states_it():
     assert Q.unsupported_true_false(tf("Use during pregnancy may harm the baby.", True, quote), doc) is None
 
 
+def test_a_false_key_is_checked_against_every_article_of_the_run():
+    statement = "In men, fracture risk rises with estradiol over-suppression."
+    men = Card("contrast-00000000c1", "true_false", {"statement": statement, "answer": False,
+                                                     "source": {"document": "a.md", "quote": "In women, fracture risk rises."}})
+    other = "# B\n\nIn men, fracture risk rises with estradiol over-suppression.\n"
+    alone = Q.assess([deck(men)], {"a.md": "# A\n\nIn women, fracture risk rises.\n"})
+    together = Q.assess([deck(men)], {"a.md": "# A\n\nIn women, fracture risk rises.\n", "b.md": other})
+    assert alone.flagged("unsupported_true_false") == 0
+    assert together.flagged("unsupported_true_false") == 1
+
+
 def test_true_key_may_lean_on_the_table_header():
     row = "| Typical | 1 mg daily | 0.5 mg twice weekly |"
     assert Q.unsupported_true_false(tf("In women, the typical dose is 1 mg daily.", True, row), DOC) is None
@@ -388,9 +399,40 @@ def test_corpus_articles_repeat_no_question(corpus):
     assert not any(found.values()), {n: f for n, f in found.items() if f}
 
 
-def test_corpus_has_no_html_pipe_or_markdown_leftovers(corpus):
-    """Citation markers are not yet gated (one "[citation needed]" survives in Estradiol.md)."""
-    found = {n: [c.flags["leftovers"] for c in r.cards
-                 if "leftovers" in c.flags and not c.flags["leftovers"].startswith("citation")]
+def test_corpus_has_no_leftovers(corpus):
+    found = {n: [c.flags["leftovers"] for c in r.cards if "leftovers" in c.flags] for n, r in corpus.items()}
+    assert not any(found.values()), {n: f for n, f in found.items() if f}
+
+
+def test_corpus_tears_no_range_and_loses_no_sign(corpus):
+    """Signs and units glued to a blank ("−_____", "_____/day") are not gated yet."""
+    found = {n: [c.flags["torn"] for c in r.cards
+                 if c.flags.get("torn", "").startswith(("range torn", "range lost", "sign lost", "word torn"))]
              for n, r in corpus.items()}
     assert not any(found.values()), {n: f for n, f in found.items() if f}
+
+
+# --- gates on the shipped decks (always here, so they also run where the corpus is not) ------
+
+BUNDLED_GATES = ["leftovers", "torn", "answer_in_prompt", "dangling_pronoun", "subject_answer",
+                 "duplicate_options", "variant_options", "true_false_options", "mixed_options",
+                 "unsupported_true_false", "trivia", "fixed_term_half", "false_disagreement", "ungrounded"]
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    from anastro_quiz.decks import load_deck
+
+    sources = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "decks" / "sources").glob("*.txt")}
+    return Q.assess([load_deck(p) for p in sorted((ROOT / "decks").glob("*.yaml"))], sources)
+
+
+@pytest.mark.parametrize("check", BUNDLED_GATES)
+def test_shipped_decks_gate(shipped, check):
+    assert len(shipped.cards) >= 50
+    assert shipped.flagged(check) == 0, [c.flags[check] for c in shipped.cards if check in c.flags]
+
+
+def test_shipped_decks_overuse_no_answer_and_are_a_quarter_teacher_cards(shipped):
+    assert shipped.overused_answers() == {}
+    assert shipped.teacher_share() >= 0.25, shipped.kinds()

@@ -165,8 +165,10 @@ class Assessment:
 
 def assess(decks: Iterable[Deck], sources: dict[str, str]) -> Assessment:
     """Run every check over every card of ``decks``; ``sources`` maps a document name (as
-    cards cite it) to its text."""
+    cards cite it) to its text (all the documents the decks were generated from together)."""
     docs = {name: SourceText.of(name, text) for name, text in sources.items()}
+    for doc in docs.values():  # articles read together may state what one of them leaves out
+        doc.related = [u for other in docs.values() if other is not doc for u in other.units]
     reports = []
     for deck in decks:
         by_card: dict[str, list[CardView]] = {}

@@ -50,6 +50,7 @@ class SourceText:
     units: list[str] = field(default_factory=list)  # sentences, list items, table rows
     subjects: set[str] = field(default_factory=set)  # stems of the document's own subject words
     flat: str = ""  # the text as :func:`flatten` leaves it, to find quotes in
+    related: list[str] = field(default_factory=list)  # units of the other documents read in the same run
 
     def __post_init__(self):
         self.flat = self.flat or flatten(self.text)
@@ -264,8 +265,9 @@ def unsupported_true_false(card: CardView, doc: SourceText | None = None) -> str
     """A true/false key the text does not back, as far as word overlap can tell: keyed True
     while the quote (with its table's header or its section's heading) lacks one of its
     figures, a quarter of its words, or the negation it states; keyed False while one
-    sentence or table row of the source holds every word and figure of the statement, with
-    the same polarity (a "not" on one side only is a contradiction, not a match)."""
+    sentence or table row of the source (or of another document of the same run) holds
+    every word and figure of the statement, with the same polarity (a "not" on one side only
+    is a contradiction, not a match)."""
     if card.type != "true_false":
         return None
     words, figures, negative = content_words(card.prompt), numbers(card.prompt), negated(card.prompt)
@@ -280,7 +282,7 @@ def unsupported_true_false(card: CardView, doc: SourceText | None = None) -> str
         if negative and not negated(card.quote):
             return "keyed True, the statement negates what the quote affirms"
         return None
-    units = [card.quote] + (doc.units if doc else [])
+    units = [card.quote] + (doc.units + doc.related if doc else [])
     for unit in units:
         if negated(unit) != negative:
             continue
