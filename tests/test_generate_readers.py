@@ -224,3 +224,13 @@ def test_generated_markdown_deck_shows_each_source_in_context(tmp_path):
     found = [source_context(deck, card.source) for deck in decks for card in deck.cards]
     assert found and all(f is not None and f.exact for f in found)
     assert all("[2]" not in f.paragraph and "|" not in f.paragraph for f in found)
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("its INNTooltip International Nonproprietary Name, USANTooltip United States Adopted Name.", "its INN, USAN."),
+    ("the AR (IC50Tooltip half-maximal inhibitory concentration = 159–243 nM)", "the AR (IC50 = 159–243 nM)"),
+    ("testosterone and DHTTooltip dihydrotestosterone, and hence", "testosterone and DHT, and hence"),
+    ("for ERTooltip estrogen receptor-positive breast cancer", "for ER-positive breast cancer"),
+])
+def test_wikipedia_abbreviation_tooltips_are_dropped(raw, clean):
+    assert strip_leftovers(raw) == clean

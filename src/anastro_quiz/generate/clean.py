@@ -65,6 +65,33 @@ HATNOTE_RE = re.compile(r"^(?:main articles?|see also|further information|for (?
                         r"with|for other uses)\b\s*:?", re.I)
 
 
+# Wikipedia's abbreviation tooltips survive copying as "DHTTooltip dihydrotestosterone": the
+# abbreviation, the word "Tooltip" and the expansion, which :func:`_drop_tooltips` removes.
+_TOOLTIP_RE = re.compile(r"(?<=[\w.)])Tooltip\s+")
+_TOKEN_RE = re.compile(r"[^\s\-–]+")
+_GREEK = {"α": "a", "β": "b", "γ": "g", "δ": "d", "κ": "k"}
+
+
+def _drop_tooltips(text: str) -> str:
+    """Remove "Tooltip <expansion>" after an abbreviation. The expansion is the fewest words
+    whose initials spell the abbreviation's letters in order ("INNTooltip International
+    Nonproprietary Name"), else the fewest whose letters do ("DHTTooltip dihydrotestosterone");
+    a hyphenated tail stays ("ERTooltip estrogen receptor-positive" -> "ER-positive")."""
+    while (m := _TOOLTIP_RE.search(text)) is not None:
+        abbr = re.findall(r"[A-Za-zα-ω]+", text[: m.start()].split()[-1] if text[: m.start()].split() else "")
+        letters = [_GREEK.get(c, c) for c in "".join(abbr[-1:]).lower()]
+        tokens = [t for t in _TOKEN_RE.finditer(text, m.end())][:8]
+        end = m.end()
+        for spelled in (lambda ts: [t.group(0)[0].lower() for t in ts], lambda ts: list("".join(t.group(0) for t in ts).lower())):
+            found = next((k for k in range(1, len(tokens) + 1) if letters and _is_subsequence(letters, spelled(tokens[:k]))), None)
+            if found:
+                token = tokens[found - 1]
+                end = token.start() + len(token.group(0).rstrip(",.;:)]"))
+                break
+        text = text[: m.start()] + text[end:]
+    return text
+
+
 def strip_leftovers(text: str) -> str:
     """Text without citation markers, footnote superscripts, inline HTML tags and entities.
 
@@ -75,6 +102,8 @@ def strip_leftovers(text: str) -> str:
         text = ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
     if "[" in text:
         text = CITATION_RE.sub("", text)
+    if "Tooltip" in text:
+        text = _drop_tooltips(text)
     return SUPERSCRIPT_RE.sub("", text)
 
 

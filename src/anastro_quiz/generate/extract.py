@@ -29,11 +29,41 @@ _SUBORDINATE = re.compile(r"^(?:While|Although|If|When|Because|As|Since|Once|Unl
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|my|we|our|us|i)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9α-ω\-]*[A-Za-z0-9α-ω]|[A-Z]")
 _ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9α-ω\-]*$")
-UNIT = (r"%|mg|mcg|µg|g|ml|mL|years?|months?|weeks?|days?|hours?|times")
+# Units a figure can carry: percentages, masses, amounts and volumes with an optional "per"
+# part ("mg/day", "ng/mL", "mg/m²", "mmol/L"), international units, pressures, and spans of time.
+_PER = r"(?:/(?:kg|m²|m2|mL|dL|L|day|d|h|hr|week|wk|min|dose|cycle)){0,2}"
+UNIT = (r"%|percent|per ?cent|"
+        rf"(?:mg|mcg|µg|μg|ug|ng|pg|g|kg|mmol|µmol|μmol|nmol|pmol|mEq|IU|mIU|units?|mL|ml|dL|L){_PER}|"
+        r"mmHg|°C|kDa|years?|yrs?|months?|weeks?|days?|hours?|hrs?|h|minutes?|min|times|-?fold")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
+_NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{'|'.join(_NUMBER_WORDS)}"
+# One figure is one span: a comparator or sign stays with it ("≥10%", "<0.1%", "−54%") and a
+# range is one answer ("2–3 years", "0.5 to 1 mg/day", "2 mg to 4 mg"; the second unit, when
+# written, repeats the first). "from 50% to 20%" is a change, not a range: two figures.
 NUMBER_RE = re.compile(
-    rf"(?<![\w.])(?P<num>\d+(?:\.\d+)?|{'|'.join(_NUMBER_WORDS)})\s?(?P<unit>{UNIT})(?![\w])", re.I)
+    rf"(?<![\w.,])(?P<cmp>[<>≤≥~≈]=?\s?)?(?P<sign>[−\-+](?=\d))?(?P<from>(?<=\bfrom ))?(?P<num>{_NUM})"
+    rf"(?(from)|(?:\s?(?P<unit1>{UNIT})?\s?(?:–|—|-|to)\s?(?P<sign2>[−\-+](?=\d))?(?P<num2>{_NUM}))?)"
+    rf"\s?(?P<unit>(?(unit1)(?P=unit1)|(?:{UNIT})))(?![\w/²])", re.I)
+_UNIT_NAMES = {"percent": "%", "per cent": "%", "percent.": "%", "h": "hour", "hr": "hour", "hrs": "hour",
+               "yr": "year", "yrs": "year", "min": "minute", "μg": "µg", "ug": "µg", "unit": "unit", "-fold": "fold"}
+
+
+def figure_value(num: str, sign: str | None = None) -> float:
+    """The value of a number as written: digits with thousands commas, or a number word."""
+    num = num.lower()
+    value = float(_NUMBER_WORDS[num]) if num in _NUMBER_WORDS else float(num.replace(",", ""))
+    return -value if sign in ("−", "-") else value
+
+
+def unit_name(unit: str) -> str:
+    """One name per unit, so figures of the same kind share a pool: "hours"/"h" -> "hour"."""
+    low = unit.lower()
+    if low.endswith("s") and low not in ("times", "mmhg"):
+        low = low[:-1]
+    return _UNIT_NAMES.get(low, low)
+
+
 YEAR_RE = re.compile(r"\b(?:in |a |the )?(?P<num>(?:19|20)\d\d)\b(?= study| trial| review| analysis)")
 _APPOSITION = re.compile(
     r"(?P<term>\b[\w’'\-α]+(?: [\w\-α]+){0,2}), (?P<definition>(?:the|a|an) (?!process called|process known)"
@@ -60,10 +90,14 @@ class Sentence:
     # break paragraphs mid-argument: "The results showed ..." opens a paragraph).
     before: "Sentence | None" = None
     page: int | None = None  # the PDF page its block starts on
+    clause_of: str | None = None  # a clause of this longer sentence (see :func:`clauses`)
 
     @property
     def standalone(self) -> bool:
-        """Readable without the sentence before it (no leading pronoun or connective)."""
+        """Readable without the sentence before it (no leading pronoun or connective; a
+        clause cut from a long sentence needs the clause before it when it starts in lower case)."""
+        if self.clause_of is not None and self.text[:1].islower():
+            return False
         return not _PRONOUN_START.match(self.text)
 
     @property
@@ -71,7 +105,7 @@ class Sentence:
         """Whole (no lost words), not addressed to the reader and a sensible length."""
         n = len(self.text.split())
         return (self.lost is None and not _SECOND_PERSON.search(self.text)
-                and 6 <= n <= 50 and not self.text.endswith("?"))
+                and 6 <= n <= MAX_WORDS and not self.text.endswith("?"))
 
 
 @dataclass
@@ -103,7 +137,8 @@ def split_sentences(text: str) -> list[str]:
 
 
 def sentences_of(blocks: list[Block], document: str) -> list[Sentence]:
-    """Every sentence of the paragraphs and list items, linked to the one before it."""
+    """Every sentence of the paragraphs and list items, linked to the one before it. A sentence
+    over :data:`MAX_WORDS` words comes as its clauses (:func:`clauses`), each a verbatim piece."""
     out: list[Sentence] = []
     last: Sentence | None = None  # the last paragraph sentence under the current heading
     for block in blocks:
@@ -112,15 +147,61 @@ def sentences_of(blocks: list[Block], document: str) -> list[Sentence]:
         if block.kind not in ("paragraph", "item"):
             continue
         previous = None
-        for text in split_sentences(block.body if block.kind == "item" else block.text):
-            s = Sentence(text, document, block.section, block.heading, block.label,
-                         lost_words(text), previous, page=block.page)
-            s.before = previous or last
-            out.append(s)
-            previous = s
+        for whole in split_sentences(block.body if block.kind == "item" else block.text):
+            pieces = clauses(whole)
+            for i, text in enumerate(pieces):
+                s = Sentence(text, document, block.section, block.heading, block.label,
+                             _lost(text, continues=i > 0), previous, page=block.page,
+                             clause_of=whole if len(pieces) > 1 else None)
+                s.before = previous or last
+                out.append(s)
+                previous = s
         if block.kind == "paragraph":
             last = previous
     return out
+
+
+def _lost(text: str, continues: bool) -> str | None:
+    reason = lost_words(text)
+    if reason == "starts in lower case" and continues:  # a clause goes on from the one before it
+        reason = lost_words(text[0].upper() + text[1:])
+    return reason
+
+
+MAX_WORDS = 50  # longer sentences are asked clause by clause
+MIN_CLAUSE_WORDS = 6
+# Where a long sentence can be cut, strongest first: a semicolon, a spaced dash or a colon
+# (the second piece starts after it), then a comma before a clause-opening word (the second
+# piece starts at that word: ", which ...", ", whereas ...", ", and thereby ...").
+_HARD_CUTS = re.compile(r"(?:;|\s[–—]|:)\s+(?=\S)")
+_SOFT_CUTS = re.compile(r",\s+(?=(?:which|whereas|while|although|though|but|yet|thereby|thus|leading to|"
+                        r"resulting in|so that|and (?:thereby|thus|therefore|then|also|is|are|was|were|has|have|"
+                        r"it|they|this|these|the|its|their|in|at|on)|as well as|including|such as)\b)")
+_ANY_COMMA = re.compile(r",\s+(?=\S)")
+_AND = re.compile(r"\s+(?=(?:and|or)\s)")  # the last resort: a coordinated second half
+
+
+def clauses(sentence: str) -> list[str]:
+    """A sentence of at most :data:`MAX_WORDS` words as it is; a longer one cut into clauses
+    at the strongest cut nearest its middle, again until every piece is short enough. Each
+    piece is a verbatim substring of the sentence (separators at its end trimmed), so it can
+    stand as a card's quote; a sentence with no cut leaving two pieces of six words or more
+    stays whole (and too long to ask)."""
+    if len(sentence.split()) <= MAX_WORDS:
+        return [sentence]
+    for cuts in (_HARD_CUTS, _SOFT_CUTS, _ANY_COMMA, _AND):
+        best: tuple[float, int, int] | None = None
+        middle = len(sentence) / 2
+        for m in cuts.finditer(sentence):
+            left, right = sentence[: m.start()], sentence[m.end():]
+            if min(len(left.split()), len(right.split())) < MIN_CLAUSE_WORDS:
+                continue
+            if best is None or abs(m.start() - middle) < best[0]:
+                best = (abs(m.start() - middle), m.start(), m.end())
+        if best is not None:
+            left = sentence[: best[1]].rstrip(" ;:,–—")
+            return clauses(left) + clauses(sentence[best[2]:].strip())
+    return [sentence]
 
 
 def locate_pages(facts: list[Fact], sentences: list[Sentence], blocks: list[Block]) -> None:
@@ -189,17 +270,22 @@ def key_terms(sentences: list[Sentence]) -> dict[str, float]:
 
 
 def numeric_facts(s: Sentence) -> list[Fact]:
-    """Numbers with units ("1 mg", "6.1%", "five years") and study years ("2009 study")."""
+    """Numbers with units ("1 mg", "−6.1%", "five years", "2–3 years") and study years
+    ("2009 study"). A range is one fact: ``value`` is its low end, ``extra["high"]`` its high end."""
     facts = []
-    for m in list(NUMBER_RE.finditer(s.text)) + list(YEAR_RE.finditer(s.text)):
-        raw = m.group(0).strip()
-        num = m.group("num").lower()
-        value = float(_NUMBER_WORDS.get(num, num) if num in _NUMBER_WORDS else num)
+    for m in NUMBER_RE.finditer(s.text):
+        value = figure_value(m.group("num"), m.group("sign"))
+        high = figure_value(m.group("num2"), m.group("sign2")) if m.group("num2") else value
+        start, end = m.start(), m.end()
+        facts.append(Fact("number", s.document, s.text, s.heading, answer=s.text[start:end],
+                          extra={"value": value, "high": high, "unit": unit_name(m.group("unit")),
+                                 "span": (start, end), "raw": m.group(0)}))
+    for m in YEAR_RE.finditer(s.text):
         # A calendar year ("2009 study") is its own kind: "one year" is no distractor for it.
-        unit = (m.groupdict().get("unit") or "calendar year").lower().rstrip("s") or "%"
-        start = m.start("num")
-        facts.append(Fact("number", s.document, s.text, s.heading, answer=s.text[start:m.end()],
-                          extra={"value": value, "unit": unit, "span": (start, m.end()), "raw": raw}))
+        start, end = m.start("num"), m.end()
+        facts.append(Fact("number", s.document, s.text, s.heading, answer=s.text[start:end],
+                          extra={"value": float(m.group("num")), "high": float(m.group("num")),
+                                 "unit": "calendar year", "span": (start, end), "raw": m.group(0).strip()}))
     return facts
 
 
