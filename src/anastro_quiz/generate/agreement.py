@@ -23,7 +23,7 @@ def _intervals(text: str) -> list[tuple[float, float, str]]:
         out.append((float(m.group("lo")), float(m.group("hi")), m.group("unit").lower().rstrip("s")))
         covered.append((m.start(), m.end()))
     for m in NUMBER_RE.finditer(text):
-        if any(a <= m.start() < b for a, b in covered):
+        if any(a <= m.start("num") < b for a, b in covered):  # "~6-7%": the range is counted above
             continue
         num = m.group("num").lower()
         try:
