@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from anastro_quiz.collection import DailyLimits
 from anastro_quiz.scheduler import Rating, format_interval
 from anastro_quiz.store import LEECH_LAPSES
@@ -178,3 +180,10 @@ def test_deck_list_counts_match_what_a_session_offers(collection, clock):
     [summary] = collection.deck_summaries()
     assert (summary.new, summary.unseen, summary.learning) == (2, 7, 1)
     assert summary.new + summary.learning == sum(collection.start_session().remaining.values())
+
+
+def test_negative_daily_limits_are_refused_and_nothing_saved(collection):
+    with pytest.raises(ValueError, match="cannot be negative"):
+        collection.save_limits(DailyLimits(new_per_day=-1), "sample")
+    assert collection.limits("sample") == DailyLimits()
+    assert collection.store.deck_setting("limits", "sample") == {}

@@ -17,14 +17,14 @@ from typing import Iterable
 
 from . import doses
 from .claims import content_stems, contradiction, stem
+from .numbers import spelled
 
 MIN_DISTRACTORS = 3  # fewer good ones: the card stays typed or cloze
 MAX_RATIO = 10.0  # a number option within a factor of ten of the answer: same magnitude class
 MIN_GAP = 0.1  # and at least 10% away from it and from every other option
 SHARED = 0.5  # an option with half the answer's content words says the same unless it contradicts it
 _BOOLEAN = {"true", "false", "yes", "no", "correct", "incorrect", "right", "wrong"}
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "fifty": 50, "hundred": 100}
+_NUMBER_WORDS = spelled(*range(1, 13), 20, 50, 100)
 _QUANTITY = re.compile(
     rf"^(?P<sign>[−\-+~≈]|about |approximately |around )?(?P<num>\d+(?:[.,]\d+)?|{'|'.join(_NUMBER_WORDS)})"
     r"\s?(?P<unit>%|[a-zA-Zµμ/]+(?:/[a-zA-Z]+)?)?(?P<rest>.*)$", re.I)

@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
+from .numbers import TIMES_WORDS, spelled
+
+NUMBER_WORDS = spelled(*range(1, 11), 12)  # the words a dose or its frequency is written with
 MASS = {"g": 1000.0, "mg": 1.0, "mcg": 0.001, "µg": 0.001, "μg": 0.001, "ug": 0.001}
 _NUM = r"\d+(?:\.\d+)?"
 _UNIT = r"mg|mcg|µg|μg|ug|g"
 AMOUNT_RE = re.compile(
     rf"(?<![\w.])(?P<lo>{_NUM})\s?(?P<lo_unit>{_UNIT})?(?:\s?(?:-|–|—|to)\s?(?P<hi>{_NUM}))?\s?(?P<unit>{_UNIT})(?![\w])")
-_TIMES = rf"(?P<times>once|twice|thrice|(?:{_NUM}|{'|'.join(NUMBER_WORDS)})(?:\s?-\s?|\s)times?)"
+_TIMES = rf"(?P<times>{'|'.join(TIMES_WORDS)}|(?:{_NUM}|{'|'.join(NUMBER_WORDS)})(?:\s?-\s?|\s)times?)"
 _PERIOD = r"(?P<period>day|daily|week|weekly|month|monthly)"
 FREQUENCY_RE = re.compile(
     rf"(?P<other>every other day|on alternate days)"
@@ -88,9 +89,7 @@ def _frequency(m: re.Match[str]) -> float:
         n = number_value(m.group("every"))
         return (7.0 if m.group("every_period").lower() == "days" else 1.0) / n
     times = (m.group("times") or "once").lower()
-    count = {"once": 1.0, "twice": 2.0, "thrice": 3.0}.get(times)
-    if count is None:
-        count = number_value(re.split(r"[\s\-]", times)[0])
+    count = TIMES_WORDS.get(times) or number_value(re.split(r"[\s\-]", times)[0])
     return count * _PER_WEEK[m.group("period").lower()]
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from .numbers import NUMBER_WORDS, TIMES_WORDS
 from .scheduler import Rating
 
 _UNIT_ALIASES = {
@@ -28,11 +29,7 @@ _UNIT_ALIASES = {
     "d": "day", "day": "day", "days": "day",
     "h": "hour", "hr": "hour", "hour": "hour", "hours": "hour",
 }
-_NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-                 "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-                 "hundred": 100, "once": 1, "twice": 2}
+_NUMBER_WORDS = {**NUMBER_WORDS, "once": TIMES_WORDS["once"], "twice": TIMES_WORDS["twice"]}
 _QUANTITY_RE = re.compile(
     r"^~?\s*(?:approximately|about|around|approx\.?|roughly|nearly|almost)?\s*([-+]?\d+(?:[.,]\d+)?)\s*"
     r"(per cent|[a-zµ%]+)?\s*$"

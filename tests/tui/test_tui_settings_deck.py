@@ -27,3 +27,17 @@ async def test_a_deck_override_is_saved_for_that_deck_only(app, collection):
     assert collection.limits("sample") == DailyLimits(3, 200)
     assert collection.scheduler_settings().desired_retention == 0.9  # global untouched
     assert collection.limits() == DailyLimits(20, 200)
+
+
+async def test_a_negative_daily_limit_is_refused_and_nothing_saved(app, collection):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "s")
+        screen = app.screen
+        screen.query_one("#set-retention", Input).value = "0.8"
+        screen.query_one("#set-reviews", Input).value = "-5"
+        await press(pilot, "ctrl+s")
+        assert any("daily limits cannot be negative" in str(n.message) for n in app._notifications)
+        assert str(screen.query_one("#settings-status", Static).render()) == ""
+    assert collection.limits() == DailyLimits(20, 200)
+    assert collection.scheduler_settings().desired_retention == 0.9

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..decks import CLOZE_RE, Card
 from ..distractors import MIN_DISTRACTORS, render
+from ..numbers import spelled
 from .choices import FigurePool, number_distractors
 from .clean import repaired
 from .figures import compact_question
@@ -144,8 +145,7 @@ def number_cards(facts: list[Fact], sentences: dict[str, Sentence], pool: Figure
     return drafts
 
 
-_WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-                 "eight": "8", "nine": "9", "ten": "10", "twelve": "12"}
+_WORD_NUMBERS = {word: str(value) for word, value in spelled(*range(1, 11), 12).items()}
 
 
 def _digits(answer: str) -> str:

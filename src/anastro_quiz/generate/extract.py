@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..numbers import spelled
 from .clean import lost_words
 from .structure import Block
 
@@ -35,8 +36,7 @@ _PER = r"(?:/(?:kg|m²|m2|mL|dL|L|day|d|h|hr|week|wk|min|dose|cycle)){0,2}"
 UNIT = (r"%|percent|per ?cent|"
         rf"(?:mg|mcg|µg|μg|ug|ng|pg|g|kg|mmol|µmol|μmol|nmol|pmol|mEq|IU|mIU|units?|mL|ml|dL|L){_PER}|"
         r"mmHg|°C|kDa|years?|yrs?|months?|weeks?|days?|hours?|hrs?|h|minutes?|min|times|-?fold")
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
+_NUMBER_WORDS = spelled(*range(1, 11), 12)
 _NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{'|'.join(_NUMBER_WORDS)}"
 # One figure is one span: a comparator or sign stays with it ("≥10%", "<0.1%", "−54%") and a
 # range is one answer ("2–3 years", "0.5 to 1 mg/day", "2 mg to 4 mg"; the second unit, when

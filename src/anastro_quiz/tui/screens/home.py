@@ -32,7 +32,7 @@ def load_home(collection) -> HomeData:
     """Everything Home shows, in one trip to the database (runs in a worker)."""
     now = collection.now()
     decks = collection.deck_summaries()
-    new_today = sum(min(d.new, collection.limits(d.id).new_per_day) for d in decks)
+    new_today = sum(d.new for d in decks)  # DeckSummary.new is already within today's cap
     days = review_days(collection.store)
     today = study_day(now)
     return HomeData(decks, new_today, days.get(today.isoformat(), 0), streaks(set(days), today))

@@ -117,9 +117,8 @@ class SettingsScreen(CoreScreen):
                            relearning_steps_minutes=_steps(value["relearning"]), maximum_interval_days=max_days,
                            enable_fuzzing=self.query_one("#set-fuzz", Switch).value)
         settings.validate()
-        if new < 0 or reviews < 0:
-            raise ValueError("daily limits cannot be negative")
-        return settings, DailyLimits(new, reviews), self.query_one("#set-hold", Switch).value
+        (limits := DailyLimits(new, reviews)).validate()
+        return settings, limits, self.query_one("#set-hold", Switch).value
 
     def action_save(self) -> None:
         if self.loaded is None:
