@@ -238,3 +238,52 @@ def test_one_figure_blank_per_sentence_and_never_half_a_range(tmp_path):
     assert len(liver) == 1, liver  # "3.4% relative to ___" and "___ relative to 1.9%" read as one card
     assert not any(re.search(r"\d\s*(?:to|–)\s*_____|_____\s*(?:to|–)\s*\d", p) for p in prompts), prompts
     assert any("80%" == c.data.get("answer") for c in cards)
+
+
+def test_a_named_studys_outcome_is_asked_compactly():
+    from anastro_quiz.generate.figures import outcome_question
+
+    context = "A 2009 study examined the effects of 1 mg of anastrozole daily in older men with low testosterone."
+    sentence = ("The results showed that while testosterone levels increased, the concurrent drop in estradiol led "
+                "to a statistically significant decrease in posterior-anterior spine BMD compared to the placebo "
+                "group over one year.")
+    assert outcome_question(sentence, context) == (
+        "2009 study, older men, one year: what happened to posterior-anterior spine BMD?",
+        "A statistically significant decrease (compared to the placebo group)")
+    assert outcome_question("Exercise led to an increase in bone density.", "") is None  # nobody reported it
+
+
+@pytest.mark.parametrize("prompt, dangling", [
+    ("Individuals without it have markedly low estradiol levels.", True),
+    ("As such, its levels in the body may be altered by inhibitors of CYP3A4.", True),
+    ("In men, their levels rise over the first year.", True),
+    ("Estradiol and its esters are used in hormone therapy.", False),
+    ("The reduction in BMD was _____ at the hip.", False),
+])
+def test_a_pronoun_before_anything_is_named_is_dangling(prompt, dangling):
+    from anastro_quiz.generate.select import _dangling
+
+    assert _dangling(prompt) is dangling
+
+
+@pytest.mark.parametrize("answer, prompt, gives_away", [
+    ("CDK4", "Abemaciclib is selective for [...] and CDK6.", True),
+    ("ERα", "Estradiol binds ERβ and [...] with similar affinity.", True),
+    ("postmenopause", "Levels fall during postpartum, perimenopause, and [...].", True),
+    ("osteoclasts", "Estrogen promotes osteoblasts and restrains [...].", False),
+])
+def test_a_sibling_word_that_spells_out_the_blank(answer, prompt, gives_away):
+    from anastro_quiz.generate.select import _sibling_gives_away
+
+    assert _sibling_gives_away(answer, prompt) is gives_away
+
+
+def test_named_examples_are_one_blank():
+    from anastro_quiz.generate.cloze import example_cards
+
+    s = Sentence("Management often involves prophylactic intervention with agents like bisphosphonates or "
+                 "denosumab to mitigate skeletal morbidity.", "d.txt", "", "Monitoring")
+    [card] = example_cards(s, {"bisphosphonates": 4.0, "denosumab": 5.0, "prophylactic": 3.0})
+    assert "{{c1::bisphosphonates or denosumab}}" in card.data["text"]
+    vague = Sentence("Patients with conditions like fatigue or stress report changes.", "d.txt", "", "H")
+    assert example_cards(vague, {}) == []  # common words are no examples worth a card

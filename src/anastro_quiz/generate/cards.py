@@ -19,7 +19,7 @@ from ..distractors import MIN_DISTRACTORS, render
 from ..numbers import spelled
 from .choices import FigurePool, number_distractors
 from .clean import repaired
-from .figures import compact_question
+from .figures import compact_question, outcome_question
 from .extract import _SECOND_PERSON, Fact, Sentence, is_acronym
 from .lexicon import _NOT_NOUN, _NOUN_SUFFIX, answerable as _answerable
 
@@ -104,7 +104,8 @@ def contains_answer(prompt: str, answer: str) -> bool:
 # --- numbers ----------------------------------------------------------------------
 
 
-_TORN_BEFORE = re.compile(r"\d(?:\.\d+)?\s*(?:-|–|—|to|and)\s*$|[+−-]$")
+_TORN_BEFORE = re.compile(r"(?:\d(?:\.\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve))\s*"
+                          r"(?:-|–|—|to|and)\s*$|[+−-]$", re.I)
 _TORN_AFTER = re.compile(r"^\s*(?:-|–|—|to)\s*\d")
 
 
@@ -191,6 +192,20 @@ _POINTS_BACK = re.compile(r"\b(?:this|these|those|such(?!\s+as\b)|the same)\s+(?
 MAX_CONTEXT = 2
 
 
+def outcome_cards(sentences: list[Sentence]) -> list[Draft]:
+    """What a named study found ("... led to a statistically significant decrease in spine BMD"),
+    asked as "2009 study, older men, one year: what happened to spine BMD?"."""
+    out = []
+    for s in sentences:
+        if not s.usable:
+            continue
+        found = outcome_question(s.text, _context_of(s))
+        if found is not None:
+            question, answer = found
+            out.append(_draft("outcome", "basic", {"prompt": question, "answer": answer}, s, question))
+    return out
+
+
 def _context_of(s: Sentence) -> str:
     """The sentences just before ``s`` under its heading, for naming what a figure reports."""
     out, prev = [], s.before
@@ -236,7 +251,8 @@ _NP_BOUNDARY = {"the", "a", "an", "of", "in", "on", "for", "with", "and", "or", 
                 "include", "includes", "including", "such", "cause", "causes", "is", "are", "was", "were", "its", "their"}
 _BAD_GLOSS = re.compile(r"^(?:where|when|which|who|whom|whose|about|around|approximately|~|≈|<|>|\d|e\.g|i\.e|see\b|"
                         r"also\b|or\b|and\b|in\b|at\b|for\b|with\b|without\b|from\b|by\b|caused\b|due\b|"
-                        r"resulting\b|including\b|such\b|formerly\b|brand\b|sold\b|marketed\b|[^;]*;)", re.I)
+                        r"resulting\b|including\b|such\b|formerly\b|brand\b|sold\b|marketed\b|[^;]*;|"
+                        r"[a-z]+ed\b|peak\b|[^:]*:|.*\d)", re.I)
 
 
 def _whole_phrase(fact: Fact) -> bool:
@@ -275,6 +291,8 @@ def definition_card(fact: Fact) -> Draft | None:
     """Basic Q/A for a definition, a role, a name or an acronym."""
     if fact.kind in ("named", "definition") and (not _whole_phrase(fact) or _BAD_GLOSS.match(fact.answer.strip())):
         return None
+    if fact.kind == "named" and (_NOT_NOUN.search(fact.answer.lower()) and not _NOUN_SUFFIX.search(fact.answer.lower())):
+        return None  # "(dextrorotatory)" describes; it does not name
     if fact.kind in ("named", "definition") and _proper_name(fact):
         return None  # "Lexapro (escitalopram)", "Afinitor (general tumours)": a brand name is trivia
     if fact.kind == "acronym":

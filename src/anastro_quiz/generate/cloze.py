@@ -56,6 +56,8 @@ def term_cards(s: Sentence, terms: dict[str, float], families: dict[str, list[st
             continue
         if _verb_position(text, pattern) or not _anchored(blanked, term):
             continue
+        if re.search(rf"/\s*{re.escape(BLANK)}|{re.escape(BLANK)}\s*/", blanked):
+            continue  # "[BRCA1]/2", "SISH/[CISH]/FISH": a piece of a slashed name
         options = term_options(term, [f for f in families.get(term.lower(), []) if not contains_answer(blanked, f)],
                                blanked)
         if len(options) >= MIN_DISTRACTORS:
@@ -158,7 +160,7 @@ def _expansions(text: str) -> list[str]:
     """Spans that spell out an acronym: "(Receptor Activator of ...)" after "RANKL", or the words
     before "(ATAC)" back to the first one whose initial starts the acronym."""
     out = [m.group(1) for m in re.finditer(r"\b[A-Z][A-Za-z0-9α-ω\-]{1,9} \(([A-Z][^()]{4,})\)", text)]
-    for m in re.finditer(r"\(([A-Z][A-Za-z0-9α-ω\-]{1,9})\)", text):
+    for m in re.finditer(r"\(([A-Z][A-Za-z0-9α-ω\-]{1,9})(?:\s+[a-z]\w*)?\)", text):  # "(GnRH agonist)"
         acronym = m.group(1)
         before = text[: m.start()].split()[-(len(acronym) + 4):]
         starts = [i for i, w in enumerate(before) if w[:1].lower() == acronym[0].lower()]
@@ -199,3 +201,26 @@ def _anchored(blanked: str, term: str) -> bool:
         if is_acronym(w) or zipf(low) < 3.5 or (zipf(low) < 4.0 and _answerable(w)):
             return True
     return False
+
+
+_EXAMPLES = re.compile(r"\b(?:such as|like|including|e\.g\.,?|namely)\s+(?:the\s+)?"
+                       r"(?P<ex>[\w\-α-ω]+(?:,\s+[\w\-α-ω]+){0,2},?\s+(?:or|and)\s+[\w\-α-ω]+)(?=[,.;:)]|\s+to\b|\s+in\b|\s+for\b|$)")
+
+
+def example_cards(s: Sentence, terms: dict[str, float]) -> list[Draft]:
+    """Cloze on the examples a sentence names ("agents like {{c1::bisphosphonates or denosumab}}"):
+    the named treatments, drugs or cells are what a student must recall."""
+    text = resolve(s)
+    if text is None or _META.search(text):
+        return []
+    out = []
+    for m in _EXAMPLES.finditer(text):
+        items = [w for w in re.split(r",\s*|\s+(?:or|and)\s+", m.group("ex")) if w]
+        if not all(w.lower() in terms or is_acronym(w) or zipf(w.lower()) < 3.5 for w in items):
+            continue
+        cloze = text[: m.start("ex")] + "{{c1::" + m.group("ex") + "}}" + text[m.end("ex"):]
+        blanked = text[: m.start("ex")] + BLANK + text[m.end("ex"):]
+        if any(contains_answer(blanked, w) for w in items):
+            continue
+        out.append(_draft("examples", "cloze", {"text": cloze}, s, blanked))
+    return out

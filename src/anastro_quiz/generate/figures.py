@@ -35,7 +35,7 @@ _WHERE = re.compile(r"^\s*(?:in|at)\s+(?P<where>(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)
 _WHO = re.compile(r"\b(?:in|among)\s+(?P<who>(?:(?:postmenopausal|premenopausal|older|elderly|healthy|young)\s+)?"
                   r"(?:women|men|patients|children|adults|volunteers|participants)"
                   r"(?:\s+and\s+(?:women|men|children|adults))?(?:\s+(?:with|taking|on|receiving|treated with)\s+[\w\-]+(?:\s+[\w\-]+){0,2})?)(?=[,.;)]|\s+and\b|$)")
-_GROUP = re.compile(r"\b(?:postmenopausal|premenopausal|older|elderly|healthy) (?:women|men|adults|volunteers)\b")
+_GROUP = re.compile(r"\b(?:postmenopausal|premenopausal|older|elderly|healthy|young|obese) (?:women|men|adults|volunteers|patients)\b")
 _DURATION = re.compile(r"\b(?:for|over|after)\s+(?P<d>(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"
                        r"\s+(?:years?|months?|weeks?|days?))\b", re.I)
 _STUDY = re.compile(r"\((?P<acr>[A-Z][A-Z0-9\-]{1,9})\)\s+(?P<akind>trial|study)\b|"
@@ -116,3 +116,37 @@ def _trim(phrase: str) -> str:
     while words and words[0].lower() in ("in", "the", "a", "an", "of", "and", "its", "their", "mean", "average"):
         words = words[1:]
     return " ".join(words)
+
+
+_OUTCOME = re.compile(
+    r"\b(?:led to|leads to|resulted in|results in|caused|causes|showed|shows|produced|produces|found)\s+"
+    r"(?P<change>an?\s+(?:(?:statistically\s+)?(?:significant|marked|small|modest|large|notable|dose-dependent)\s+)?"
+    r"(?:decrease|increase|reduction|rise|drop|decline|improvement|loss|gain|worsening))\s+in\s+"
+    r"(?P<what>[\w\-]+(?:\s+[\w\-]+){0,4}?)(?P<versus>\s+(?:compared (?:to|with)|versus|vs\.?|relative to)\s+"
+    r"(?:the\s+)?[\w\-]+(?:\s+group)?)?(?=\s+over\b|\s+after\b|\s+in\b|[,.;]|$)")
+
+
+def outcome_question(sentence: str, context: str = "") -> tuple[str, str] | None:
+    """A reported outcome as a question and a short answer: "2009 study, older men, one year:
+    what happened to posterior-anterior spine BMD?" -> "A statistically significant decrease
+    (compared to the placebo group)". ``None`` unless a named study reported it."""
+    m = _OUTCOME.search(sentence)
+    if m is None:
+        return None
+    study = _STUDY.search(sentence) or _STUDY.search(context)
+    if study is None:
+        return None
+    if study.group("acr"):
+        lead = f"{study.group('acr')} {study.group('akind')}"
+    elif study.group("year"):
+        lead = f"{study.group('year')} {study.group('ykind')}"
+    else:
+        lead = f"{study.group('name')} {study.group('kind')}"
+    group = _GROUP.search(sentence) or _GROUP.search(context)
+    duration = _DURATION.search(sentence[m.end():]) or _DURATION.search(context)
+    head = lead + (f", {group.group(0)}" if group else "") + (f", {duration.group('d')}" if duration else "")
+    answer = m.group("change")[0].upper() + m.group("change")[1:]
+    if m.group("versus"):
+        answer += f" ({m.group('versus').strip()})"
+    question = f"{head}: what happened to {m.group('what')}?"
+    return (question, answer) if len(question.split()) <= 22 else None

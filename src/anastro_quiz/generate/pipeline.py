@@ -149,10 +149,12 @@ def drafts_for(doc: Document, pool: choices.FigurePool) -> list[C.Draft]:
             spelled.setdefault(w.lower(), w)
     families = choices.term_families(doc.terms, spelled, doc.sentences)
     out: list[C.Draft] = C.number_cards([f for f in doc.facts if f.kind == "number"], by_text, pool)
+    out += C.outcome_cards(doc.sentences)
     proper = cloze.proper_names(doc.sentences)
     for s in doc.sentences:
         out += cloze.term_cards(s, doc.terms, families, proper)
         out += cloze.effect_cards(s, doc.terms)
+        out += cloze.example_cards(s, doc.terms)
     for f in doc.facts:
         if f.kind in ("definition", "named", "role", "acronym"):
             d = C.definition_card(f)
@@ -219,6 +221,8 @@ def generate(paths: list[str | Path], topics: str | Path | None = None, max_card
                          lead_sentences=set().union(*(doc.lead_sentences() for doc in docs)),
                          pointed_at=set().union(*(doc.pointed_at() for doc in docs)), section_of=section_of)
     kept, skipped = select.choose(drafts, ctx, group_of, budgets, max_cards)
+    if not kept:
+        raise InputError("nothing worth a card in: " + ", ".join(names) + " (is this an article to learn from?)")
     texts = {d.name: d.text for d in docs}
     kept.sort(key=lambda d: (names.index(d.document), texts[d.document].find(d.quote), d.kind, d.ask))
     if rules is not None:

@@ -21,18 +21,21 @@ from rapidfuzz import fuzz
 
 from ..decks import CLOZE_RE
 from .cards import Draft, normalise
-from .extract import is_acronym
+from .extract import is_acronym, zipf
 from .lexicon import is_verb_form
 
 # What each kind of card is worth before its content is looked at: the kinds a teacher
 # writes (cause, chain, comparison, list, rule) come first, a cloze on a term last.
-KIND_PRIOR = {"why": 1.0, "action": 1.0, "compare": 0.95, "chain": 0.9, "list": 0.9, "number": 0.8, "effect": 0.8,
-              "table": 0.7, "define": 0.7, "item": 0.6, "contrast": 0.55, "term": 0.5}
-MIN_SCORE = 0.3
-MIN_TERM_SCORE = 0.45  # a blank on a term must carry more than a guessable word
+# "In women, what is the primary goal?" (item) is the rubric's vague card: the comparison of the
+# parallel items asks it properly.
+KIND_PRIOR = {"why": 1.0, "action": 1.0, "compare": 0.95, "chain": 0.9, "list": 0.9, "number": 0.8, "effect": 0.8, "examples": 0.8, "outcome": 0.9,
+              "table": 0.7, "define": 0.65, "item": 0.25, "contrast": 0.55, "term": 0.5}
+MIN_SCORE = 0.35
+MIN_TERM_SCORE = 0.55  # a blank on a term must carry more than a guessable word
 MAX_PER_QUOTE = 2
 MAX_PER_ROW = 3  # a table row holds one fact per column, and a comparison of them
 _ROW_KINDS = {"table", "contrast", "compare"}
+_BLANK_KINDS = {"term", "effect", "examples"}  # kinds that blank a span of their sentence
 ANSWER_SHARE = 0.05  # no answer may be more than ~5% of a deck's answers
 SIMILAR = 90  # rapidfuzz ratio above which two questions read the same...
 SAME_ANSWER = 60  # ...and above which their answers are the same answer
@@ -51,7 +54,8 @@ _NOT_TEACHING = re.compile(r"^\W*(?:further reading|references?|bibliography|not
 _TRIVIA_QUOTE = re.compile(
     r"\b(?:optical rotation|solubility|soluble in|melting point|molar mass|molecular weight|CAS number|"
     r"patented|sold under the brand|brand names? |marketed (?:under|as)|prescriptions|most commonly prescribed|"
-    r"list of essential medicines|trade ?name|approved for medical use in)\b", re.I)
+    r"list of essential medicines|trade ?name|approved for medical use in|market share|of the \w+ market|sales|"
+    r"revenue|insoluble|pH \d)\b|±", re.I)
 # A blank that is half of a fixed term: "aromatase [inhibitor]", "Phase [III]", "[95%] CI".
 _FIXED_AFTER = re.compile(r"^\s*(?:inhibitors?|antagonists?|agonists?|receptors?|CI\b|confidence interval)", re.I)
 _FIXED_BEFORE = re.compile(r"(?:\bphase|\btype|\bgrade|\bstage)\s*$", re.I)
@@ -95,12 +99,48 @@ def prompt_of(d: Draft) -> str:
     return str(data.get("prompt") or data.get("statement") or CLOZE_RE.sub("[...]", str(data.get("text", ""))))
 
 
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s?(?:%|mg|mcg|µg|ng|pg|g|mL|ml|days?|hours?|weeks?|months?|years?)\b")
+_INSTITUTION = re.compile(r"\b(?:Administration|Agency|Authority|System|Programme|Program|Society|Association|"
+                          r"Institute|Committee|Commission|Council|Organi[sz]ation|Foundation|Network|Group|"
+                          r"Service|Reporting|Registry|Database|Department|Office|Board|Company|Industries)\b")
+_PRONOUNS = {"it", "its", "they", "their", "them", "this", "these", "such"}
+
+
+def _dangling(prompt: str) -> bool:
+    """A pronoun before anything is named ("Individuals without it ...", "As such, its levels",
+    "In men, their levels"): the card does not say whose. A rare word or a capitalised one
+    after the first word names something."""
+    tokens = re.findall(r"[\w\-α-ω’']+", prompt)
+    for i, tok in enumerate(tokens):
+        if tok.lower() in _PRONOUNS:
+            return True
+        if tok[:1].isdigit() or is_acronym(tok) or (i > 0 and tok[:1].isupper()) or zipf(tok.lower()) < 3.5:
+            return False
+    return False
+
+
 _ACRONYMS = re.compile(r"\b[A-Z][A-Z0-9\-]{1,9}\b")
 _TRANSITION = re.compile(r"\b(?:reveals? the|highlights? the|underscores? the|illustrates? the|examining|"
                          r"let us|we will|in this (?:section|article)|the true|a story of|this journey)\b", re.I)
 _FUNCTION = {"and", "or", "but", "as", "in", "of", "on", "to", "by", "for", "with", "from", "into", "that", "which",
              "is", "are", "was", "were", "be", "been", "can", "may", "will", "than", "the", "a", "an", "at", "via",
              "while", "when", "who", "whose", "also", "not", "has", "have", "had", "do", "does", "did"}
+
+
+_AFFIX = re.compile(r"^(?:post|peri|pre|hyper|hypo|anti|non|para|pro)|[0-9α-ωΑ-Ω]+$", re.I)
+
+
+def _sibling_gives_away(answer: str, prompt: str) -> bool:
+    """The answer's root stands in the prompt in a sibling word: "CDK4" beside "CDK6", "ERα"
+    beside "ERβ", "postmenopause" beside "perimenopause"."""
+    word = answer.strip()
+    if " " in word or len(word) < 3:
+        return False
+    root = _AFFIX.sub("", word)
+    if root == word or len(root) < 2 or (len(root) < 5 and not root.isupper()):
+        return False
+    others = [w for w in re.findall(r"[\w\-α-ωΑ-Ω]+", prompt) if w.lower() != word.lower()]
+    return any(root.lower() in w.lower() for w in others)
 
 
 def _modifies_next_noun(after: str) -> bool:
@@ -133,12 +173,18 @@ def score(d: Draft, ctx: Context) -> float:
         blank = CLOZE_RE.search(str(d.data.get("text", "")))
         if blank:
             text = str(d.data["text"])
-            if _FIXED_AFTER.match(text[blank.end():]) or _FIXED_BEFORE.search(text[: blank.start()]):
-                value *= 0.3
+            blanks = list(CLOZE_RE.finditer(text))
+            if any(_FIXED_AFTER.match(text[b.end():]) or _FIXED_BEFORE.search(text[: b.start()]) or
+                   re.search(r"\b[A-Z][A-Z0-9]{1,9}\s+$", text[: b.start()]) and b.group(2).islower()
+                   for b in blanks):
+                value *= 0.3  # "PARP [inhibitor]": half of a fixed term
             elif _modifies_next_noun(text[blank.end():]):
                 value *= 0.6  # "[lipid] metabolism", "[osteoclast] activity": half of a compound
         if _DIRECTION.search(low):
             value *= 1.2
+        if blank and re.search(r"\b(?:due to|because of|caused by|mediated by|through|via|by)\s+(?:\w+\s+)?$",
+                               str(d.data["text"])[: blank.start()]):
+            value *= 1.3  # "reduced due to receptor [downregulation]": the blank is the cause
         if is_acronym(answer.strip()) and len(_ACRONYMS.findall(d.quote)) >= 4:
             value *= 0.5  # "(SISH/[CISH]/FISH)": one initialism among many is a guess
         if blank and blank.start() == 0 and re.match(r"\s+(?:is|are) (?:the|a|an) ", text[blank.end():]):
@@ -150,6 +196,20 @@ def score(d: Draft, ctx: Context) -> float:
             value *= 0.25  # a citation or approval year is trivia
         if "%" in answer:
             value *= 1.2
+        blank = prompt.find("_____")
+        if blank >= 0:
+            if re.match(r"_____\s*(?:CI\b|confidence)", prompt[blank:]):
+                value *= 0.2  # the 95% of a confidence interval
+            if prompt[:blank].count("(") > prompt[:blank].count(")"):
+                value *= 0.5  # a figure in brackets is a detail of the sentence, not its point
+            if len(_FIGURE.findall(d.quote)) >= 3:
+                value *= 0.6  # one of a string of figures
+    if d.kind == "define" and _INSTITUTION.search(answer):
+        value *= 0.4  # "What does FAERS stand for?": an agency's name is trivia
+    if d.kind in ("term", "effect") and _sibling_gives_away(answer, prompt):
+        value *= 0.3  # "selective for [...] and CDK6", "ERβ ... [...]": the sibling spells it out
+    if _dangling(prompt):
+        value *= 0.3  # "Individuals without it ...", "As such, its levels ...": whose?
     if d.type != "true_false" and _is_subject(answer, ctx.subjects):
         value *= 0.05  # "[...] is taken as 1 mg once daily": the article's subject is the answer to nothing
     if d.quote in ctx.lead_sentences:
@@ -166,7 +226,7 @@ def score(d: Draft, ctx: Context) -> float:
         value *= 0.6  # "Examining X reveals the true divergence...": a signpost, not a fact
     n = len(prompt.split())
     if n > MAX_PROMPT_WORDS:
-        value *= 0.4 if n <= 60 else 0.05
+        value *= 0.3 if n <= 60 else 0.05
     if len(answer.split()) > 12 and d.type != "true_false" and not _short_list(answer):
         value *= 0.6  # too long to recall
     return round(value, 4)
@@ -220,7 +280,8 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
     # they read alike and expect alike answers: two blanks in one sentence ("6.1% in the spine
     # and 7.2% in the hip") or two rows of one table ask different things.
     asked: dict[str, list[tuple[str, str, str]]] = {}
-    asked_exact: set[tuple[str, str]] = set()  # per document: the same question word for word
+    asked_exact: set[str] = set()  # the same question word for word, in any document
+    compared: set[str] = set()  # table rows already asked as one comparison
     clozed: set[str] = set()  # sentences that already have a blank: a second reads the same
     figured: set[str] = set()  # the same for a figure blanked in its sentence
     said: set[tuple[str, str]] = set()
@@ -239,11 +300,13 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             reason, detail = "answer already asked", f"'{answer}' {cap}x"
         elif (d.quote, answer) in said:
             reason = "the same answer from the same sentence"
-        elif d.type in ("cloze", "choice") and d.kind in ("term", "effect") and d.quote in clozed:
+        elif d.kind in ("table", "contrast", "item") and d.quote in compared:
+            reason = "the row is asked as a comparison"
+        elif d.type in ("cloze", "choice") and d.kind in _BLANK_KINDS and d.quote in clozed:
             reason = "one blank per sentence"
         elif d.kind == "number" and "_____" in prompt_of(d) and d.quote in figured:
             reason = "one blank per sentence"  # "3.4% relative to ___" and "___ relative to 1.9%"
-        elif (doc, d.ask) in asked_exact or any(
+        elif d.ask in asked_exact or any(
                 quote != d.quote and fuzz.ratio(d.ask, a) >= SIMILAR and fuzz.ratio(answer, ans) >= SAME_ANSWER
                 for a, quote, ans in asked.get(group, ())):
             reason = "near-duplicate of a better card"
@@ -260,8 +323,10 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
         per_doc[doc] += 1
         per_answer[(doc, answer)] += 1
         asked.setdefault(group, []).append((d.ask, d.quote, answer))
-        asked_exact.add((doc, d.ask))
-        if d.kind in ("term", "effect"):
+        asked_exact.add(d.ask)
+        if d.kind == "compare":
+            compared.add(d.quote)
+        if d.kind in _BLANK_KINDS:
             clozed.add(d.quote)
         if d.kind == "number" and "_____" in prompt_of(d):
             figured.add(d.quote)
