@@ -117,3 +117,12 @@ def test_source_path_finds_the_cited_document(deck_dir):
     deck = load_deck(deck_dir / "all_types.yaml")
     path = deck.source_path("003_f596ba227722da9a.txt")
     assert path is not None and "aromatase inhibitor" in path.read_text()
+
+
+def test_a_field_name_that_is_not_text_is_reported(tmp_path):
+    from anastro_quiz.decks import parse_deck
+
+    text = ("id: d\ntitle: D\ncards:\n  - id: c1\n    type: basic\n    prompt: Q\n    answer: A\n"
+            "    &anchor: [x]\n")
+    deck, problems = parse_deck(text, tmp_path / "d.yaml")
+    assert [str(p) for p in problems] == [f"{tmp_path / 'd.yaml'}:4: c1: field names must be text, not None"]

@@ -139,6 +139,10 @@ def _is_text(value: Any) -> bool:
 
 
 def _check_card(card_id: str, data: dict[str, Any], line: int, report) -> None:
+    odd = [k for k in data if not isinstance(k, str)]
+    if odd:  # "&anchor: value" or "1: x" makes a key that is not a field name
+        report(line, card_id, f"field names must be text, not {odd[0]!r}")
+        return
     ctype = data.get("type")
     if ctype not in CARD_TYPES:
         report(line, card_id, f"unknown type {ctype!r} (expected one of: {', '.join(CARD_TYPES)})")
