@@ -17,6 +17,7 @@ article (``decks/sources/*.txt``), plus the bundled decks as shipped (both artic
   pronoun    a prompt leaning on "it", "this trial", "[...] is taken as…"
   subject    the answer is the article's own subject word (the drug's name)
   options    choice cards with duplicate, singular/plural, True/False or mixed-kind options
+  quiz bad   quiz mode's choice questions (every item asked as one, seeded) with such options
   repeats    near-duplicates: the same question, or the same answer from the same quote
   trivia     a bare year as the answer, or an institution's acronym to expand ("FDA")
   half       the blank is half of a fixed term ("aromatase [...]", "Phase [...]", "[...] CI")
@@ -49,12 +50,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from anastro_quiz.generate import generate_decks  # noqa: E402
-from anastro_quiz.generate.quality import CHECKS, Assessment, assess  # noqa: E402
+from anastro_quiz.generate.quality import CHECKS, OPTION_CHECKS, Assessment, assess, quiz_options  # noqa: E402
 
 SOURCES = sorted((ROOT / "decks" / "sources").glob("*.txt"))
 TOPIC_FILE = ROOT / "decks" / "sources" / "topics.yaml"
 CORPUS_PLACES = (ROOT.parent / "shared" / "corpus" / "wiki", Path("/work/shared/corpus/wiki"))
-OPTION_CHECKS = ("duplicate_options", "variant_options", "true_false_options", "mixed_options")
 BUNDLED = "bundled decks (topics.yaml)"
 
 
@@ -98,8 +98,10 @@ def measure(name: str, paths: list[Path], topics: Path | None, repeat: int) -> t
     base = baseline_ms(paths, repeat)
     result = assess(decks, {p.name: p.read_text(encoding="utf-8") for p in paths})
     figures = result.figures()
+    asked, bad = quiz_options(decks)
     figures.update(article=name, gen_ms=round(gen, 1), base_ms=round(base, 1), ratio=round(gen / base, 1) if base else None,
-                   options=sum(figures[c] for c in OPTION_CHECKS))
+                   options=sum(figures[c] for c in OPTION_CHECKS), quiz_choices=asked, quiz_bad=len(bad),
+                   quiz_bad_options=[list(b) for b in bad])
     return figures, result
 
 
@@ -107,7 +109,8 @@ COLUMNS = [("cards", "cards", "{}"), ("top%", "top_answer_share", "{:.1%}"), (">
            (">40w", "long_prompt", "{}"), ("long ans", "long_answer", "{}"), ("leftover", "leftovers", "{}"),
            ("torn", "torn", "{}"), ("in-prompt", "answer_in_prompt", "{}"), ("leaks", "leaks", "{}"),
            ("T/F?", "unsupported_true_false", "{}"), ("pronoun", "dangling_pronoun", "{}"),
-           ("subject", "subject_answer", "{}"), ("options", "options", "{}"), ("repeats", "repeats", "{}"),
+           ("subject", "subject_answer", "{}"), ("options", "options", "{}"), ("quiz bad", "quiz_bad", "{}"),
+           ("repeats", "repeats", "{}"),
            ("trivia", "trivia", "{}"), ("half", "fixed_term_half", "{}"), ("differ", "false_disagreement", "{}"), ("no quote", "ungrounded", "{}"),
            ("teacher%", "teacher_share", "{:.0%}"), ("gen ms", "gen_ms", "{:.0f}"), ("base ms", "base_ms", "{:.0f}"),
            ("ratio", "ratio", "{}")]
@@ -123,6 +126,7 @@ TARGETS = [
     ("0 dangling pronouns", lambda r: r["dangling_pronoun"] == 0),
     ("0 subject-word answers", lambda r: r["subject_answer"] == 0),
     ("0 bad options", lambda r: r["options"] == 0),
+    ("0 bad quiz options", lambda r: r["quiz_bad"] == 0),
     ("0 prompts over 40 words", lambda r: r["long_prompt"] == 0),
     (">= 25% teacher kinds", lambda r: r["teacher_share"] >= 0.25),
 ]

@@ -176,6 +176,12 @@ def test_mixed_options():
     assert Q.mixed_options(choice("osteoclasts", "osteoclasts", "osteoblasts", "12%"))
     assert Q.mixed_options(choice("5 years", "2 years", "5 years", "8 year")) is None
     assert Q.mixed_options(choice("osteoclasts", "osteoclasts", "osteoblasts", "bone marrow")) is None
+    assert Q.mixed_options(choice("Pregnancy loss", "Pregnancy loss", "Peak: 200 pg/mL", "Cholestasis"))
+    assert Q.mixed_options(choice("A relative estrogen deficiency", "A relative estrogen deficiency",
+                                  "Its two hydroxyl groups", "Cyclin-dependent kinase 6")) is None
+    assert Q.mixed_options(choice("two to four hours", "two to four hours", "one to two hours", "six hours")) is None
+    assert Q.mixed_options(choice("Moderate reduction", "Moderate reduction",
+                                  "Significant decrease (e.g. ~6-7% over 5 years)", "No change")) is None
 
 
 # --- true/false keys --------------------------------------------------------------------
@@ -289,6 +295,8 @@ def test_long_answer():
     assert Q.long_answer(card("Compare?", "women: " + " ".join(["w"] * 10) + "; men: " + " ".join(["m"] * 10),
                               "basic")) is None
     assert Q.long_answer(card("Name two.", "a, b", items=("a " * 13, "b"))) == "13 words"
+    chain = "The clinical use of anastrozole → the degree of estrogen reduction → the magnitude of its effect on bone"
+    assert Q.long_answer(card("Trace the chain.", chain, "basic", kind="chain")) is None
 
 
 # --- per deck -----------------------------------------------------------------------------
@@ -341,6 +349,24 @@ def test_leaks_are_answers_shown_by_another_card():
                                                "source": {"document": "Anastrozole.md", "quote": "It is taken by mouth."}})
     result = Q.assess([deck(figure, term, other)], {"Anastrozole.md": ARTICLE})
     assert result.leaks() == [(term.id, figure.id)]
+
+
+def test_quiz_options_are_judged_by_the_same_checks(monkeypatch):
+    from anastro_quiz import quiz
+
+    facts = ["Steady state comes after {{c1::7 days}}.", "Peak levels come after {{c1::3 days}} of dosing.",
+             "The half-life of the drug is {{c1::5 days}}.", "Bone loss shows within {{c1::12 days}} of starting.",
+             "Follow-up in the trial lasted {{c1::20 days}}."]
+    cards = [Card(f"number-{i:010x}", "cloze", {"text": text, "tags": ["t", "number"]}) for i, text in enumerate(facts)]
+    asked, bad = Q.quiz_options([deck(*cards)])
+    assert asked == 5 and bad == []
+
+    def offers_true(item, pool, rng, prefer=None):
+        return quiz.Question(item, "choice", item.prompt, item.answer, (item.answer, "True", "kinase"))
+
+    monkeypatch.setattr(quiz, "make_question", offers_true)
+    asked, bad = Q.quiz_options([deck(*cards)])
+    assert asked == 5 and {check for _, check, _ in bad} == {"true_false_options"}
 
 
 def test_assess_counts_each_card_once_with_its_flags():
@@ -433,6 +459,14 @@ def shipped():
 def test_shipped_decks_gate(shipped, check):
     assert len(shipped.cards) >= 50
     assert shipped.flagged(check) == 0, [c.flags[check] for c in shipped.cards if check in c.flags]
+
+
+def test_quiz_mode_offers_good_options_on_the_shipped_decks():
+    from anastro_quiz.decks import load_deck
+
+    asked, bad = Q.quiz_options([load_deck(p) for p in sorted((ROOT / "decks").glob("*.yaml"))])
+    assert asked >= 20
+    assert bad == []
 
 
 def test_shipped_decks_overuse_no_answer_and_are_a_quarter_teacher_cards(shipped):

@@ -27,7 +27,8 @@ from .quality_text import phrase_in, stem, tokens
 
 __all__ = ["CHECKS", "Assessment", "CardReport", "CardView", "SourceText", "TEACHER_KINDS", "answer_in_prompt", "assess",
            "card_kind", "dangling_pronoun", "duplicate_options", "false_disagreement", "fixed_term_half", "flags",
-           "flatten", "leftovers", "long_answer", "long_prompt", "mixed_options", "negated", "subject_answer", "torn",
+           "flatten", "leftovers", "long_answer", "long_prompt", "mixed_options", "negated", "quiz_options",
+           "subject_answer", "torn",
            "trivia", "true_false_options", "ungrounded", "unsupported_true_false", "variant_options", "views_of"]
 
 KNOWN_KINDS = ("number", "term", "define", "effect", "table", "contrast", "item", "why", "how", "chain",
@@ -161,6 +162,37 @@ class Assessment:
         out["reasons"] = {name: dict(sorted(self.reasons(name).items())) for name in ("leftovers", "torn", "trivia")
                           if self.flagged(name)}
         return out
+
+
+OPTION_CHECKS = ("duplicate_options", "variant_options", "true_false_options", "mixed_options")
+
+
+def quiz_options(decks: Iterable[Deck], seed: int = 0) -> tuple[int, list[tuple[str, str, str]]]:
+    """Quiz mode's own options, judged by the same checks as choice cards: every item that
+    quiz mode can ask as a choice question is asked so (seeded, so runs agree). Returns how
+    many choice questions there were and, for each one with bad options, (card, check, reason)."""
+    import random
+
+    from ..quiz import make_question
+
+    asked, bad = 0, []
+    for deck in decks:
+        pool = deck.items()
+        for item in pool:
+            if item.type == "true_false":
+                continue
+            q = make_question(item, pool, random.Random(f"{seed}:{item.deck_id}:{item.id}"), prefer="choice")
+            if q.kind != "choice":
+                continue
+            asked += 1
+            view = CardView(item.card_id, card_kind(item.card_id, item.tags, item.type), "choice", q.prompt, q.answer,
+                            choices=q.options)
+            for name in OPTION_CHECKS:
+                reason = CHECKS[name](view, None)
+                if reason:
+                    bad.append((item.card_id, name, reason))
+                    break
+    return asked, bad
 
 
 def assess(decks: Iterable[Deck], sources: dict[str, str]) -> Assessment:

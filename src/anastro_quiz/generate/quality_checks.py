@@ -312,9 +312,9 @@ MAX_ANSWER_WORDS = 12
 
 
 def long_answer(card: CardView, doc: SourceText | None = None) -> str | None:
-    """An answer too long to recall: over 12 words (per part of a comparison's "A: x; B: y"),
-    a list's items counted each on its own."""
-    parts = list(card.items) or card.answer.split(";")
+    """An answer too long to recall: over 12 words (per part of a comparison's "A: x; B: y"
+    or per link of a chain's "A → B → C"), a list's items counted each on its own."""
+    parts = list(card.items) or re.split(r"[;→]", card.answer)
     longest = max((len(p.split()) for p in parts), default=0)
     return f"{longest} words" if longest > MAX_ANSWER_WORDS else None
 

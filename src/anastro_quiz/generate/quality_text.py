@@ -77,15 +77,25 @@ def numbers(text: str) -> set[str]:
     return {m.group(0).replace("−", "-").replace(",", "") for m in _NUMBER.finditer(text)}
 
 
+UNIT_WORDS = frozenset("mg g kg µg μg mcg ng pg ml l dl mmol nmol pmol µmol iu cm mm fold time year month week day "
+                       "hour minute min h second".split())
+_JOINERS = frozenset({"to", "and", "or", "of"})
+
+
 def option_form(option: str) -> tuple[str, str]:
-    """What kind of thing an option is: ("number", unit), ("word number", unit) or ("text", "")."""
+    """What kind of thing an option is: ("number", unit), ("word number", unit) or ("text", "").
+    A figure leads the option ("2 years", "five years", "25%") or is a short one with its unit
+    ("Peak: 200 pg/mL"); a number inside a name or a phrase ("kinase 6", "its two hydroxyl
+    groups") leaves it text."""
     t = tokens(option)
     for i, tok in enumerate(t):
         digit = tok.lstrip("-+")[:1].isdigit()
-        if digit or tok in WORD_NUMBERS:
-            unit = "%" if tok.endswith("%") else (stem(t[i + 1]) if i + 1 < len(t) and t[i + 1][0].isalpha() else "")
-            if unit and unit in WORD_NUMBERS:
-                unit = ""
+        if not (digit or tok in WORD_NUMBERS):
+            continue
+        rest = [w for w in t[i + 1:] if w[:1].isalpha() and w not in WORD_NUMBERS and w not in _JOINERS]
+        unit = "%" if tok.endswith("%") else (stem(rest[0]) if rest else "")
+        nxt = stem(t[i + 1]) if i + 1 < len(t) else ""
+        if i == 0 or (len(t) <= 4 and (tok.endswith("%") or nxt in UNIT_WORDS)):
             return ("number" if digit else "word number", unit)
     return ("text", "")
 
