@@ -68,3 +68,10 @@ def test_cards_benchmark_prints_its_table_and_writes_json_and_dumps(tmp_path):
     dumped = (tmp_path / "dump" / "000_d7f352855e4ae8a5.cards.txt").read_text(encoding="utf-8")
     assert dumped.count("\nQ: ") >= rows[names.index("000_d7f352855e4ae8a5.txt")]["cards"]
     assert "\nQuote: " in dumped
+
+
+def test_edit_benchmark_prints_its_table():
+    out = _run("bench_edit.py", "--runs", "1")
+    header = next(line for line in out.splitlines() if line.lstrip().startswith("cards"))
+    assert "cache off" in header and "cache warm" in header
+    assert [line.split()[0] for line in out.splitlines()[1:] if line.strip()] == ["10", "100"]

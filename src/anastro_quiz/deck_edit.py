@@ -26,7 +26,7 @@ from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarStri
                                       SingleQuotedScalarString)
 
 from .card_form import FIELDS, form_values, parse_field
-from .decks import Deck, DeckError, load_deck, parse_deck
+from .decks import Deck, DeckError, cache_deck, load_deck, parse_deck
 
 WIDTH = 100  # the generator writes decks 100 columns wide (decks.dump_deck)
 
@@ -137,6 +137,7 @@ def edit_card(path: str | Path, card_id: str, form: dict[str, str]) -> Deck | No
         return None
     write_atomic(path, new_text)
     deck.path = path
+    cache_deck(deck)  # the next edit (or launch) need not parse it again
     return deck
 
 

@@ -239,11 +239,19 @@ def load_deck(path: str | Path) -> Deck:
     if problems or deck is None:
         raise DeckError(problems)
     deck.path = path
-    deck_cache.write(path, {
+    cache_deck(deck)
+    return deck
+
+
+def cache_deck(deck: Deck) -> None:
+    """Store a deck just parsed from ``deck.path`` in the deck cache (e.g. after an edit wrote it)."""
+    from . import deck_cache
+
+    assert deck.path is not None
+    deck_cache.write(deck.path, {
         "id": deck.id, "title": deck.title, "description": deck.description, "sources": deck.sources,
         "cards": [[c.id, c.type, c.data, c.line, c.content_hash()] for c in deck.cards],
     })
-    return deck
 
 
 def _deck_from_cache(payload: dict[str, Any], path: Path) -> Deck:
