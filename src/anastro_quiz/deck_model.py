@@ -48,9 +48,18 @@ class DeckError(Exception):
 class Source:
     document: str
     quote: str
+    page: int | None = None  # the page of a paged document (PDF) the quote is on
 
-    def to_dict(self) -> dict[str, str]:
-        return {"document": self.document, "quote": self.quote}
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"document": self.document, "quote": self.quote}
+        if self.page is not None:
+            out["page"] = self.page
+        return out
+
+    @property
+    def where(self) -> str:
+        """The document, and its page when known: "paper.pdf, p. 4"."""
+        return f"{self.document}, p. {self.page}" if self.page is not None else self.document
 
 
 @dataclass(frozen=True)
@@ -115,7 +124,9 @@ class Card:
     def source(self) -> Source | None:
         src = self.data.get("source")
         if isinstance(src, dict) and src.get("document") and src.get("quote"):
-            return Source(str(src["document"]), str(src["quote"]))
+            page = src.get("page")
+            return Source(str(src["document"]), str(src["quote"]),
+                          page if isinstance(page, int) and not isinstance(page, bool) else None)
         return None
 
     def content_hash(self) -> str:

@@ -160,6 +160,10 @@ def _check_card(card_id: str, data: dict[str, Any], line: int, report) -> None:
         isinstance(src, dict) and _is_text(src.get("document")) and _is_text(src.get("quote"))
     ):
         report(line, card_id, "'source' must have 'document' and 'quote'")
+    elif src is not None and src.get("page") is not None and not (
+        isinstance(src["page"], int) and not isinstance(src["page"], bool) and src["page"] >= 1
+    ):
+        report(line, card_id, "'source' page must be a whole number from 1")
     if "explanation" in data and data["explanation"] is not None and not isinstance(data["explanation"], str):
         report(line, card_id, "'explanation' must be text")
 

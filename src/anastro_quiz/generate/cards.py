@@ -43,6 +43,7 @@ class Draft:
     same_as: tuple[str, ...] = ()
     cell: str = ""
     score: float = 0.0  # set by the selection stage: how much the card is worth asking
+    page: int | None = None  # the PDF page of the quote
 
     def card(self, topic: str) -> Card:
         """The final card. Its id hashes the fact (kind, source, answer), not the wording or the
@@ -53,6 +54,8 @@ class Draft:
         data = {k: _display(v) if k in _DISPLAYED else v for k, v in self.data.items()}
         data["tags"] = [topic, self.kind] + [t for t in self.tags if t not in (topic, self.kind)]
         data["source"] = {"document": self.document, "quote": self.quote}
+        if self.page is not None:
+            data["source"]["page"] = self.page
         if self.score:
             data["score"] = round(self.score, 2)
         return Card(id=f"{self.kind}-{digest[:10]}", type=self.type, data=data)
@@ -71,7 +74,7 @@ def _display(value):
 
 def _draft(kind: str, type_: str, data: dict, fact_or_sentence, ask: str) -> Draft:
     return Draft(kind, type_, data, _name(fact_or_sentence.document), _quote(fact_or_sentence),
-                 fact_or_sentence.heading, normalise(ask))
+                 fact_or_sentence.heading, normalise(ask), page=getattr(fact_or_sentence, "page", None))
 
 
 def _name(document: str) -> str:

@@ -25,7 +25,7 @@ class SourceDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="source-box", classes="dialog"):
-            yield Static(Content.from_markup("[b]Source[/] · $doc", doc=self.source.document), classes="dialog-title")
+            yield Static(Content.from_markup("[b]Source[/] · $doc", doc=self.source.where), classes="dialog-title")
             with VerticalScroll(id="source-text"):
                 yield Static(self._body(), id="source-paragraph")
             yield Static("Escape closes", classes="dialog-hint")
