@@ -225,7 +225,7 @@ Route Oral tablet. Oral tablet.
 def test_a_table_row_that_differs_becomes_one_comparison_card(tmp_path):
     got = cards(tmp_path, FILLER + TABLE, "compare")
     assert ("Compare the typical dosage in women with breast cancer and in men on TRT.",
-            "Women with breast cancer: 1 mg daily; men on TRT: 0.5 mg twice weekly") in got
+            "Women: 1 mg daily; men: 0.5 mg twice weekly") in got  # the prompt names the populations in full
     assert not any("route" in p.lower() for p, _ in got)  # both cells the same: nothing to compare
 
 
@@ -234,13 +234,20 @@ def test_a_table_row_that_differs_becomes_one_comparison_card(tmp_path):
 
 def test_two_linked_sentences_give_a_link_card_and_a_whole_chain(tmp_path):
     text = (FILLER + "Blockade of the androgen receptor leads to increased secretion of luteinizing hormone. "
-            "This in turn results in higher testosterone production by the testes.\n")
+            "This in turn results in higher testosterone production.\n")
     got = dict(cards(tmp_path, text, "chain"))
     assert got["What does increased secretion of luteinizing hormone lead to in turn?"] == \
-        "Higher testosterone production by the testes"
-    assert got["Trace the chain from blockade of the androgen receptor to higher testosterone production by the testes."] \
+        "Higher testosterone production"
+    assert got["Trace the chain from blockade of the androgen receptor to higher testosterone production."] \
         == "Blockade of the androgen receptor → increased secretion of luteinizing hormone → higher testosterone " \
-           "production by the testes"
+           "production"
+
+
+def test_a_chain_too_long_to_recall_at_once_is_only_asked_link_by_link(tmp_path):
+    text = (FILLER + "Blockade of the androgen receptor leads to increased secretion of luteinizing hormone. "
+            "This in turn results in higher testosterone production by the Leydig cells of the testes.\n")
+    assert [p for p, _ in cards(tmp_path, text, "chain")] == [
+        "What does increased secretion of luteinizing hormone lead to in turn?"]
 
 
 def test_which_in_turn_gives_a_chain_within_one_sentence(tmp_path):

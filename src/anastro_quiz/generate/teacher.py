@@ -223,7 +223,10 @@ def _effect_parts(text: str) -> tuple[str, str | None] | None:
     m = _EFFECT_VERB.match(text)
     if m and "," not in _split_context(m.group("subject"))[1] and finite_verb(m.group("subject").split(), 0) is None:
         ctx, subject = _split_context(m.group("subject"))
-        if names_something(subject) and clean_prompt_part(subject, 1) and not subordinate(subject):
+        vague = not ctx and len(subject.split()) == 1 and m.group("verb").startswith(("cause", "lead", "trigger"))
+        if names_something(subject) and clean_prompt_part(subject, 1) and not subordinate(subject) and not vague:
+            # ("What may goserelin cause?" has as many answers as the drug has effects; "In high
+            # amounts, what can estradiol lead to?" has one.)
             verb = m.group("verb").split()[0]
             base = "lead" if verb.startswith(("lead", "led")) else "result" if verb.startswith("result") else \
                 verb.rstrip("s") if verb.endswith("s") else verb

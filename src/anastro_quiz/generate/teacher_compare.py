@@ -37,12 +37,12 @@ def _who(column: str) -> str | None:
     return who[0][3:] if who and who[0].startswith("in ") else None
 
 
-MAX_CELL_WORDS = 10  # each side of a comparison, so the whole answer reads at a glance
+MAX_PART_WORDS = 12  # "Women on adjuvant therapy: 2.5 mg daily": each side reads at a glance
 
 
-def _cell_answer(cell: str) -> str | None:
+def _cell_answer(cell: str, limit: int) -> str | None:
     answer = short_answer(cell)
-    return answer if len(answer.split()) <= MAX_CELL_WORDS else short_phrase(answer, MAX_CELL_WORDS)
+    return answer if len(answer.split()) <= limit else short_phrase(answer, limit)
 
 
 def _row_comparison(f: Fact) -> Draft | None:
@@ -50,13 +50,24 @@ def _row_comparison(f: Fact) -> Draft | None:
     people = [_who(c) for c in cols]
     if None in people or len(set(people)) != 2:
         return None
-    answers = [_cell_answer(c) for c in cells]
+    labels = _labels(people)
+    answers = [_cell_answer(c, MAX_PART_WORDS - len(p.split())) for c, p in zip(cells, labels)]
     if None in answers or normalise(answers[0]) == normalise(answers[1]):
         return None
     what = _phrase_lower(f.subject)
     prompt = f"Compare the {what} in {people[0]} and in {people[1]}."
-    answer = f"{_cap(people[0])}: {answers[0]}; {people[1]}: {answers[1]}"
+    answer = f"{_cap(labels[0])}: {answers[0]}; {labels[1]}: {answers[1]}"
     return _draft("compare", "basic", {"prompt": prompt, "answer": answer}, f, prompt)
+
+
+_HEAD = re.compile(r"\b(?:women|men|girls|boys|children|adults|patients|people)\b", re.I)
+
+
+def _labels(people: list[str]) -> list[str]:
+    """Short labels for the answer, the prompt naming the populations in full: "postmenopausal
+    women with breast cancer" / "men on TRT" -> "women" / "men" when those words tell them apart."""
+    heads = [m.group(0).lower() if (m := _HEAD.search(p)) else "" for p in people]
+    return heads if all(heads) and len(set(heads)) == len(heads) else people
 
 
 def _item_comparisons(items: list[Fact]) -> list[Draft]:

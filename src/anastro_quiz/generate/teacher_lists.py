@@ -19,6 +19,7 @@ from .teacher_clauses import (clean_prompt_part, drop_asides, finite_verb, lower
 
 _NUMBERS = {2: "two", 3: "three", 4: "four"}
 MAX_ITEM_WORDS = 5
+MAX_CHAIN_WORDS = 14  # the whole chain, so it can be recalled in one breath
 # Nouns that name a category of things a clinician lists (general clinical vocabulary).
 _CATEGORY = re.compile(r"\b(?:effects|symptoms|signs|contraindications|indications|uses|risks|complications|"
                        r"interactions|conditions|disorders|diseases|cancers|drugs|medications|agents|inhibitors|"
@@ -190,6 +191,8 @@ def _in_turn(s: Sentence) -> Draft | None:
     if prompt is None or contains_answer(prompt, middle):
         return None
     answer = f"{start[0].upper()}{start[1:]} → {lower_first(middle)} → {lower_first(end)}"
+    if len(answer.split()) - 2 > MAX_CHAIN_WORDS:
+        return None
     return _draft("chain", "basic", {"prompt": prompt, "answer": answer}, s, prompt)
 
 
@@ -244,8 +247,8 @@ def chain_drafts(doc) -> list[Draft]:
             out.append(_draft("chain", "basic", {"prompt": link, "answer": end,
                                                  "explanation": f"{prev.text} {s.text}"}, s, link))
         whole = question(f"Trace the chain from {lower_first(start)} to {lower_first(end)}.")
-        if whole and not contains_answer(whole, middle):
-            answer = f"{start} → {lower_first(middle)} → {lower_first(end)}"
+        answer = f"{start} → {lower_first(middle)} → {lower_first(end)}"
+        if whole and not contains_answer(whole, middle) and len(answer.split()) - 2 <= MAX_CHAIN_WORDS:
             out.append(_draft("chain", "basic", {"prompt": whole, "answer": answer,
                                                  "explanation": f"Next: {s.text}"}, prev, whole))
     return out
