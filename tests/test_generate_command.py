@@ -165,7 +165,7 @@ def test_new_article_of_the_same_kind(synthetic, tmp_path):
     # (or, once per row, both populations in one comparison card, which may take a cell card's place)
     asked = prompts.get("In women on adjuvant therapy, what is the typical dosage?") or next(
         (a for p, a in prompts.items() if str(p).startswith("Compare the typical dosage in women on adjuvant therapy")), "")
-    assert asked.startswith(("2.5 mg daily", "Women on adjuvant therapy: 2.5 mg daily;"))
+    assert asked.startswith(("2.5 mg daily", "Women: 2.5 mg daily;"))
     assert not any(str(p).startswith("Dosing Overview:") for p in prompts)
     out = tmp_path / "out"
     assert run([synthetic, "-o", out]).exit_code == 0
