@@ -75,3 +75,11 @@ def test_edit_benchmark_prints_its_table():
     header = next(line for line in out.splitlines() if line.lstrip().startswith("cards"))
     assert "cache off" in header and "cache warm" in header
     assert [line.split()[0] for line in out.splitlines()[1:] if line.strip()] == ["10", "100"]
+
+
+def test_quiz_benchmark_prints_its_table():
+    out = _run("bench_quiz.py")
+    header = next(line for line in out.splitlines() if line.strip().startswith("deck size"))
+    assert "20 questions" in header and "choice share" in header
+    rows = [line for line in out.splitlines() if line.strip()[:1].isdigit()]
+    assert len(rows) == 2 and all(row.count(" ms") == 2 for row in rows)

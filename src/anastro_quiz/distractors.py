@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 from . import doses
@@ -34,6 +35,7 @@ _UNIT_ALIASES = {"years": "year", "yrs": "year", "yr": "year", "months": "month"
 _ROUND_UNITS = {"year", "month", "week", "day", "hour", "minute"}
 
 
+@lru_cache(maxsize=16384)
 def clean(text: str) -> str:
     """One printed form: no-break spaces and runs of spaces become one space, no trailing stop,
     a term repeated by a two-blank cloze said once ("estradiol, estradiol" -> "estradiol")."""
@@ -45,6 +47,7 @@ def clean(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=16384)
 def key(text: str) -> str:
     """What two options are compared by: case, spacing, punctuation and spelled-out numbers
     do not count ("Estradiol." = "estradiol", "five years" = "5 years")."""
@@ -55,6 +58,7 @@ def key(text: str) -> str:
     return " ".join(re.findall(r"[\w%]+", clean(text).casefold()))
 
 
+@lru_cache(maxsize=16384)
 def quantity(text: str) -> tuple[float, str, str] | None:
     """``(value, unit, what follows)`` for an option that is a number: "5 years" ->
     (5.0, "year", ""), "five years" -> the same, "−6.1%" -> (-6.1, "%", ""); else ``None``."""
@@ -73,7 +77,8 @@ def quantity(text: str) -> tuple[float, str, str] | None:
     return value, unit, rest
 
 
-def render(option: str, like: str | None = None) -> str:
+@lru_cache(maxsize=16384)
+def render(option: str) -> str:
     """An option in the printed form of numbers: digits, one plain space before a word unit
     ("five years" -> "5 years", "2.1\u00a0days" -> "2.1 days", "1 year" singular)."""
     text = clean(option)
@@ -92,6 +97,7 @@ def render(option: str, like: str | None = None) -> str:
     return f"{sign}{num}{space}{unit}{m.group('rest')}".strip()
 
 
+@lru_cache(maxsize=16384)
 def _stems(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in re.findall(r"[A-Za-zα-ω][\w\-α-ω]*", clean(text)))
 
@@ -149,6 +155,7 @@ _STATEMENT = re.compile(r"^(?:has|have|is|are|was|were|can|may|does|do|it|they|b
 SHORT_TERM_WORDS = 4  # answers up to this long are terms: their class must match
 
 
+@lru_cache(maxsize=16384)
 def term_class(term: str) -> str | None:
     """The kind of thing a term names, by the ending of its last real word ("osteoclasts" ->
     cell, "osteopenia" -> condition, "bone-building cells" -> cell, "Protein kinase C" ->
@@ -167,6 +174,7 @@ def term_class(term: str) -> str | None:
     return next((name for name, pattern in _CLASSES if re.search(pattern, low)), None)
 
 
+@lru_cache(maxsize=16384)
 def _form(term: str) -> tuple[bool, int]:
     """A term's printed form: a proper name in capitals ("Imperial Chemical Industries") or not,
     and its length in words."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable, Sequence
@@ -25,6 +26,7 @@ KINDS = ("choice", "typed", "true_false")
 CHOICES = 4
 SHORT_ANSWER_WORDS = 4
 SAME_QUESTION = 90  # rapidfuzz ratio of two prompts that ask the same thing
+_normalized = lru_cache(maxsize=16384)(normalize)  # one deck's prompts, compared for every question
 _NUMBER = re.compile(r"\d")
 
 
@@ -100,12 +102,12 @@ def distractors(item: StudyItem, pool: Sequence[StudyItem], rng: random.Random, 
     also_right = []
     for other in pool:
         text = other.answer
-        key = normalize(text)
+        key = _normalized(text)
         if other.key == item.key or other.card_id == item.card_id or not key:
             continue
         if other.type == "true_false":
             continue  # its answer is "True" or "False"
-        if fuzz.ratio(normalize(other.prompt), normalize(item.prompt)) >= SAME_QUESTION:
+        if fuzz.ratio(_normalized(other.prompt), _normalized(item.prompt)) >= SAME_QUESTION:
             also_right.append(text)
             continue
         if key in seen:
