@@ -139,3 +139,30 @@ def test_where_names_every_location(tmp_path, deck_dir):
     assert lines["decks in use"].strip() == str(deck_dir)
     assert (Path(lines["bundled decks"].strip()) / "mechanism.yaml").is_file()
     assert not (tmp_path / "p.db").exists()  # looking does not create anything
+
+
+def test_help_starts_without_the_heavy_parts():
+    """``--help`` (and every command's start) loads neither the TUI, the generator pipeline,
+    the deck parser nor the database layer: each command imports what it needs when it runs."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom anastro_quiz.cli import cli\n"
+            "try:\n    cli(['--help'], prog_name='anastro-quiz')\nexcept SystemExit:\n    pass\n"
+            "heavy = ('textual', 'yaml', 'sqlite_utils', 'fsrs', 'pysbd', 'wordfreq', 'anastro_quiz.generate',"
+            " 'anastro_quiz.store', 'anastro_quiz.decks')\n"
+            "print(sorted(m for m in sys.modules if m.startswith(heavy)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "Commands:" in result.stdout and "generate" in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_store_error_inside_any_command_is_a_message_not_a_traceback(tmp_path, deck_dir, monkeypatch):
+    from anastro_quiz.store import StoreBusy
+
+    def busy(*args, **kwargs):
+        raise StoreBusy("the database is busy (test)")
+
+    monkeypatch.setattr(Collection, "deck_summaries", busy)
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "p.db"), "--decks", str(deck_dir), "decks"])
+    assert result.exit_code == 2 and "busy (test)" in result.output and result.exception.__class__ is SystemExit

@@ -11,7 +11,7 @@ from anastro_quiz.decks import load_decks, validate_paths
 from anastro_quiz.generate import InputError, generate_decks
 from anastro_quiz.generate.pipeline import generate
 from anastro_quiz.generate.clean import MAX_BYTES, lost_words
-from anastro_quiz.generate.command import generate_command
+from anastro_quiz.cli.generate import generate_command
 
 SOURCES = Path(__file__).resolve().parents[1] / "decks" / "sources"
 DOCUMENTS = sorted(SOURCES.glob("*.txt"))

@@ -242,7 +242,7 @@ def test_card_ids_survive_an_unrelated_added_fact(tmp_path):
 
 
 def test_generator_never_imports_textual():
-    code = ("import sys, anastro_quiz.generate, anastro_quiz.generate.command; "
+    code = ("import sys, anastro_quiz.generate.pipeline, anastro_quiz.cli.generate; "
             "sys.exit(1 if any(m == 'textual' or m.startswith('textual.') for m in sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
 

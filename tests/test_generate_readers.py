@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from anastro_quiz.generate import InputError, generate_decks
 from anastro_quiz.generate.clean import strip_leftovers
-from anastro_quiz.generate.command import generate_command
+from anastro_quiz.cli.generate import generate_command
 from anastro_quiz.generate.readers import detect_format, read_blocks, source_text
 from anastro_quiz.generate.readers.markdown import parse_markdown
 from anastro_quiz.generate.readers.text import parse_text

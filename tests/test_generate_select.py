@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from anastro_quiz.decks import CLOZE_RE, validate_paths
 from anastro_quiz.generate import InputError, generate_decks
 from anastro_quiz.generate.cloze import effect_cards
-from anastro_quiz.generate.command import generate_command
+from anastro_quiz.cli.generate import generate_command
 from anastro_quiz.generate.extract import Sentence
 from anastro_quiz.generate.pipeline import generate
 from anastro_quiz.generate.topics import load_rules, slug

@@ -31,6 +31,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .deck_edit import EditError, check_writable, removed_text, write_atomic
 from .decks import Card, Deck, StudyItem
+from .errors import UserError
 
 REJECTED_FILE = ".rejected.yaml"
 _HEADER = ("# Cards rejected in anastro-quiz's curation view (New from generator).\n"
@@ -187,14 +188,12 @@ def drop_rejected(decks: list[Deck], folder: str | Path) -> int:
     (in place; a deck left empty is removed from the list). Returns how many were dropped.
 
     A card is left out if its id or its question text (case and spacing aside) is listed.
-    A broken list raises the generator's ``InputError`` (the command exits 2).
+    A broken list raises :class:`~anastro_quiz.errors.UserError` (the command exits 2).
     """
     try:
         entries = load_rejected(folder)
     except ValueError as exc:
-        from .generate.clean import InputError
-
-        raise InputError(str(exc)) from None
+        raise UserError(str(exc)) from None
     ids = {e["id"] for e in entries if e.get("id")}
     questions = {_same_question(e["question"]) for e in entries if e.get("question")}
     dropped = 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 APP_NAME = "anastro-quiz"
 DB_ENV = "ANASTRO_QUIZ_DB"
+DECKS_ENV = "ANASTRO_QUIZ_DECKS"  # read by the CLI's --decks option (a list separated by ':')
 
 
 def default_db_path() -> Path:

@@ -4,16 +4,15 @@ The pipeline has one module per stage: :mod:`.clean` and :mod:`.structure` (read
 :mod:`.extract` (sentences, facts, key terms), :mod:`.cards`, :mod:`.cloze` and
 :mod:`.table_cards` (candidate cards), :mod:`.select` (what is worth asking) and
 :mod:`.topics` (headings, or a user's topic file); :mod:`.pipeline` runs them and
-:mod:`.command` is the ``generate`` CLI command.
-Nothing here imports textual.
+:mod:`.output` writes a run's decks, summary and report. The ``generate`` command is
+``anastro_quiz.cli.generate``; nothing here imports click or textual.
 """
 
 __all__ = ["InputError", "generate_decks"]
 
 
 def __getattr__(name: str):
-    # Imported lazily: the CLI registers ``generate`` on every start, and the pipeline
-    # (pysbd, wordfreq, rapidfuzz) is only needed when generating.
+    # Imported lazily: the pipeline (pysbd, wordfreq, rapidfuzz) is only needed when generating.
     if name == "InputError":
         from .clean import InputError
 

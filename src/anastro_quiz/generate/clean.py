@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import UserError
+
 MAX_BYTES = 5_000_000  # far above any article; protects against feeding a data dump
 SECTION_NAMES = ("fundamentals", "intermediate", "academic")
 # Headings after which the rest of a section is not teaching material.
@@ -117,7 +119,7 @@ def is_trailing_heading(text: str) -> bool:
     return text.strip().lower().rstrip(":") in TRAILING_HEADINGS
 
 
-class InputError(Exception):
+class InputError(UserError):
     """A document the generator cannot use; the message is meant for the user."""
 
 

@@ -7,8 +7,10 @@ A failed operation writes nothing.
 
 from __future__ import annotations
 
+from ..errors import UserError
 
-class InteropError(Exception):
+
+class InteropError(UserError):
     """Bad input the user can fix; the message says what and where. Nothing was written."""
 
 

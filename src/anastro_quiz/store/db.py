@@ -12,12 +12,13 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ..errors import UserError
 from .schema import MIGRATIONS, SCHEMA_VERSION, schema_problem
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """A problem with the database the user can act on (message is user-facing)."""
 
 

@@ -1,0 +1,100 @@
+"""Looking at decks and the collection: ``decks``, ``where``, ``validate``, ``stats``."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .context import Context
+
+
+@click.command("decks")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def decks_command(obj: Context, as_json: bool) -> None:
+    """List decks with their new / learning / due counts."""
+    collection = obj.open_collection()
+    try:
+        summaries = collection.deck_summaries()
+    finally:
+        collection.close()
+    if as_json:
+        click.echo(json.dumps([s.to_dict() for s in summaries], indent=2))
+        return
+    width = max([len(s.id) for s in summaries] + [4])
+    click.echo(f"{'deck':<{width}}  {'new':>5} {'learn':>5} {'due':>5} {'total':>6}  mastery  title")
+    for s in summaries:
+        click.echo(f"{s.id:<{width}}  {s.new:>5} {s.learning:>5} {s.due:>5} {s.total:>6}  "
+                   f"{s.mastery:>6.0%}   {s.title}")
+
+
+@click.command("where")
+@click.pass_obj
+def where_command(obj: Context) -> None:
+    """Show where the database, the decks in use, the bundled decks and the cache are."""
+    from ..deck_cache import cache_dir
+    from ..paths import bundled_decks_dir
+
+    click.echo(f"database:      {obj.db_path}")
+    click.echo("decks in use:  " + os.pathsep.join(str(p) for p in obj.decks))
+    click.echo(f"bundled decks: {bundled_decks_dir()}")
+    click.echo(f"deck cache:    {cache_dir() or 'off'}")
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.pass_obj
+def validate_command(obj: Context, paths: tuple[Path, ...]) -> None:
+    """Check decks (default: the decks in use); report every problem; exit 2 if any."""
+    from ..decks import deck_files, validate_paths
+
+    targets = list(paths) or obj.decks
+    problems = validate_paths(targets)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        click.echo(f"{len(problems)} problem(s) found", err=True)
+        sys.exit(2)
+    click.echo(f"ok: {len(deck_files(targets))} deck file(s) valid")
+
+
+@click.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (keys documented in the README).")
+@click.pass_obj
+def stats_command(obj: Context, as_json: bool) -> None:
+    """Cards by state, reviews, true retention, due forecast, streak."""
+    from ..stats import collection_stats
+
+    collection = obj.open_collection()
+    try:
+        stats = collection_stats(collection)
+    finally:
+        collection.close()
+    if as_json:
+        click.echo(json.dumps(stats, indent=2))
+        return
+    cards, reviews = stats["cards"], stats["reviews"]
+    click.echo("cards: " + ", ".join(f"{k} {v}" for k, v in cards.items()))
+    click.echo(f"reviews: {reviews['total']} in total, {reviews['today']} today")
+    for window in ("7d", "30d"):
+        r = stats["retention"][window]
+        rate = f"{r['rate']:.1%}" if r["rate"] is not None else "n/a"
+        click.echo(f"true retention ({window}): {rate} of {r['reviews']} review(s)")
+    click.echo(f"streak: {stats['streak']['current']} day(s) (longest {stats['streak']['longest']})")
+    click.echo("mastery (mean predicted recall now): " + ", ".join(
+        f"{deck} {value:.0%}" for deck, value in stats["mastery"]["decks"].items()))
+    if stats["leeches"]:
+        click.echo(f"leeches ({len(stats['leeches'])}): " + "; ".join(
+            f"{leech['deck']}/{leech['id']}" for leech in stats["leeches"]))
+    click.echo("due in the next 30 days:")
+    peak = max([d["due"] for d in stats["forecast"]] + [1])
+    for day in stats["forecast"]:
+        bar = "#" * round(30 * day["due"] / peak)
+        click.echo(f"  {day['date']} {day['due']:>5} {bar}")
+
+
+COMMANDS = [decks_command, where_command, validate_command, stats_command]

@@ -1,0 +1,90 @@
+"""The ``anastro-quiz generate`` command: articles in, decks out (the generator is ``generate/``).
+
+A user mistake (unusable input, files that already exist, an output folder that cannot be
+written) exits with status 2, like every other command; a generator bug exits with 1.
+The generator pipeline is imported only when the command runs.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+import click
+
+from ..errors import UserError
+from .context import fail
+
+
+@click.command("generate")
+@click.argument("documents", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the decks (created if missing); sources are copied to its sources/.")
+@click.option("--force", is_flag=True, help="Overwrite deck and source files that already exist.")
+@click.option("--deck-prefix", "prefix", default="",
+              help="Prefix for deck ids and titles (e.g. 'letrozole'), so these decks can be studied "
+                   "beside the bundled ones.")
+@click.option("--topics", "topics", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A topic file (YAML keyword rules): sort the cards of all documents into one deck "
+                   "per topic instead of one deck per document tagged by its sections.")
+@click.option("--max-cards", "max_cards", type=click.IntRange(min=1), default=None,
+              help="At most this many cards per document (the best ones); default: a budget per "
+                   "section from its length.")
+@click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write every card and every skipped candidate, with its score and why, to this file.")
+def generate_command(documents: tuple[Path, ...], output: Path, force: bool, prefix: str,
+                     topics: Path | None, max_cards: int | None, report: Path | None) -> None:
+    """Generate decks from articles (DOCUMENTS: text, Markdown, HTML or PDF) into OUTPUT."""
+    from ..curation import REJECTED_FILE, drop_rejected
+    from ..decks import ID_RE, dump_deck, validate_paths
+    from ..generate.output import report_text, summary, write_all
+    from ..generate.pipeline import generate
+
+    if prefix and not ID_RE.match(prefix):
+        fail(f"--deck-prefix {prefix!r} must be letters, digits, - _ . : (starting with a letter or digit)")
+    try:
+        with _progress(len(documents)) as step:
+            result = generate(list(documents), topics, max_cards, progress=step)
+        left_out = drop_rejected(result.decks, output)  # cards rejected in the app stay out (curation.py)
+    except UserError as exc:  # the generator's InputError, a broken list of rejected cards
+        fail(str(exc))
+    decks = result.decks
+    if prefix:
+        for deck in decks:
+            deck.id, deck.title = f"{prefix}-{deck.id}", f"{prefix}: {deck.title}"
+    files = {output / f"{deck.id}.yaml": dump_deck(deck) for deck in decks}
+    copies = {output / "sources" / doc.name: doc for doc in documents
+              if (output / "sources" / doc.name).resolve() != doc.resolve()}
+    existing = sorted(str(p) for p in [*files, *copies] if p.exists())
+    if existing and not force:
+        fail("these files already exist (use --force to overwrite): " + ", ".join(existing))
+    if report is not None:
+        files[report] = report_text(result)
+    try:
+        write_all(files, copies)
+    except OSError as exc:
+        fail(f"cannot write to {output}: {exc.strerror or exc}")
+    problems = validate_paths([f for f in files if f != report])
+    if problems:  # a generator bug, not a user mistake: say so plainly (exit 1)
+        raise click.ClickException("generated decks failed validation:\n" + "\n".join(map(str, problems)))
+    click.echo(summary(result, output))
+    if left_out:
+        click.echo(f"left out {left_out} card(s) rejected earlier (listed in {output / REJECTED_FILE})")
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[str], None]]:
+    """A progress bar on a terminal (stderr), nothing when piped."""
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda name: None
+        return
+    with click.progressbar(length=total, label="Reading", file=sys.stderr,
+                           item_show_func=lambda name: name) as bar:
+        def step(name: str) -> None:
+            bar.update(1, name)
+        yield step
+
+
+COMMANDS = [generate_command]

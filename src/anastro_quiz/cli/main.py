@@ -1,0 +1,67 @@
+"""The ``anastro-quiz`` command group. With no subcommand it opens the TUI.
+
+Heavy imports (textual, the generator, sqlite-utils, fsrs) are deferred to the commands
+that need them, so ``--help``, ``validate`` or ``where`` start fast: every module of this
+package imports only click and the core's light modules at the top.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .. import __version__
+from ..paths import DB_ENV, DECKS_ENV
+from . import decks, generate, progress, transfer
+from .context import Context, user_errors
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        # Any user-facing core error a command did not word itself: its message, exit 2.
+        with user_errors():
+            return super().invoke(ctx)
+
+
+@click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", type=click.Path(path_type=Path), envvar=DB_ENV,
+              help=f"Progress database (default: ${DB_ENV}, else the user data dir).")
+@click.option("--decks", "deck_paths", multiple=True, type=click.Path(path_type=Path),
+              envvar=DECKS_ENV,
+              help=f"Deck file or folder; repeatable (default: ${DECKS_ENV}, "
+                   "a list separated by ':', else the bundled decks).")
+@click.version_option(__version__, prog_name="anastro-quiz")
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None, deck_paths: tuple[Path, ...]) -> None:
+    """Study grounded flashcards with FSRS spaced repetition. No command: open the app."""
+    ctx.obj = Context(db=db, deck_paths=list(deck_paths))
+    if ctx.invoked_subcommand is None:
+        study(ctx.obj)
+
+
+def study(obj: Context) -> None:
+    """Open the study app over the decks and database in use."""
+    from ..tui.app import make_app
+
+    # Home draws at once; the app opens the collection in a worker behind it.
+    app = make_app(opener=obj.open_collection)
+    try:
+        app.run()
+    finally:
+        if app.collection is not None:
+            app.collection.close()
+    if app.open_error is not None:
+        raise app.open_error  # a CommandError prints as a clean message (exit 2), as before
+    if app.return_code:
+        sys.exit(app.return_code)
+
+
+for _family in (decks, transfer, progress, generate):
+    for _command in _family.COMMANDS:
+        cli.add_command(_command)
+
+
+def main() -> None:
+    cli(prog_name="anastro-quiz")

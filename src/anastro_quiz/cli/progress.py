@@ -1,0 +1,183 @@
+"""Progress on this machine and between machines: ``progress export|merge``, ``backup``, ``optimize``.
+
+The work is done by the store and the UI-free modules of ``interop``, imported inside each
+command so ``anastro-quiz --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .context import Context, fail, user_errors
+
+
+# --- progress ------------------------------------------------------------------
+
+
+@click.group("progress")
+def progress_group() -> None:
+    """Move study progress between machines: export the review log, merge another copy."""
+
+
+@progress_group.command("export")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="CSV file (default: stdout).")
+@click.option("--deck", "deck_ids", multiple=True, help="Only these deck ids (repeatable).")
+@click.pass_obj
+def progress_export_command(obj: Context, output: Path | None, deck_ids: tuple[str, ...]) -> None:
+    """Write the review log as CSV: card_id,review_rating,review_time,review_duration (the py-fsrs
+    format) plus deck, review_id (UUID) and mode. Undone reviews are left out."""
+    from ..interop.progress import export_review_log
+
+    if not obj.db_path.exists():
+        fail(f"there is no database at {obj.db_path} yet (nothing to export)")
+    store = obj.open_store()
+    try:
+        with user_errors():
+            count, text = export_review_log(store, output, list(deck_ids) or None)
+    finally:
+        store.close()
+    if text is not None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"wrote {count} review(s) to {output}", err=True)
+
+
+@progress_group.command("merge")
+@click.argument("other", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the merge report as JSON.")
+@click.pass_obj
+def progress_merge_command(obj: Context, other: Path, as_json: bool) -> None:
+    """Merge OTHER.db's review log into this database by review UUID and rebuild affected cards.
+
+    Idempotent and order-independent; no review is ever lost. Settings that differ are
+    reported and left as they are here.
+    """
+    from ..store import check_mergeable
+
+    with user_errors():
+        check_mergeable(other)  # check before creating or touching anything here
+    store = obj.open_store()
+    try:
+        with user_errors():
+            report = store.merge(other)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+        return
+    click.echo(f"merged {other}: {report.added} new review(s), {report.undone} newly undone, "
+               f"{report.already_present} already here; {report.cards_rebuilt} card(s) rebuilt"
+               + (f", {report.cards_added} card(s) new here" if report.cards_added else ""))
+    if not report.changed:
+        click.echo("nothing changed (already merged)")
+    if report.mismatched:
+        click.echo(f"warning: {len(report.mismatched)} review id(s) differ in content between the two "
+                   f"databases and were left as they are here: {', '.join(report.mismatched[:5])}", err=True)
+    if report.conflicts:
+        click.echo("settings differ (not merged; change them with the settings screen if needed):", err=True)
+        for conflict in report.conflicts:
+            click.echo(f"  {conflict}", err=True)
+
+
+# --- backup --------------------------------------------------------------------
+
+
+@click.command("backup")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Backup file or folder (default: backups/ beside the database).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.pass_obj
+def backup_command(obj: Context, output: Path | None, force: bool) -> None:
+    """Copy the progress database consistently (SQLite online backup; safe while the app is open)."""
+    from ..interop.backup import backup_database
+
+    with user_errors():
+        report = backup_database(obj.db_path, output, overwrite=force)
+    click.echo(f"backed up {obj.db_path} ({report.reviews} review(s), {report.size} bytes) to {report.path}")
+
+
+# --- optimize ------------------------------------------------------------------
+
+
+@click.command("optimize")
+@click.option("--from-csv", "csv_path", type=click.Path(path_type=Path),
+              help="Fit to a review-log CSV (card_id,review_rating,review_time,review_duration) "
+                   "instead of this database's history.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option("--apply", is_flag=True, help="Save the fitted parameters as the scheduler's (own history only; "
+                                            "only if they predict the held-out reviews better).")
+@click.option("--held-out", "held_out", type=click.FloatRange(0.05, 0.5), default=0.2, show_default=True,
+              help="Fraction of the history, the chronologically last part, held out to score the fit.")
+@click.pass_obj
+def optimize_command(obj: Context, csv_path: Path | None, as_json: bool, apply: bool, held_out: float) -> None:
+    """Fit the 21 FSRS parameters to your review history; compare default vs fitted on held-out reviews.
+
+    Needs the optional optimizer: pip install "anastro-quiz[optimizer]".
+    """
+    from ..interop.optimize import backend, fit
+
+    if apply and csv_path is not None:
+        fail("--apply saves parameters fitted to this database's own history; it cannot be combined "
+             "with --from-csv")
+    with user_errors():
+        backend()
+    store = None
+    current = None
+    try:
+        with user_errors():
+            if csv_path is not None:
+                from ..interop.progress import read_review_log
+
+                reviews = read_review_log(csv_path)
+                source = str(csv_path)
+            else:
+                if not obj.db_path.exists():
+                    fail(f"there is no review history yet ({obj.db_path} does not exist); study for a while, "
+                         "or fit to a review log with --from-csv FILE")
+                from ..interop.optimize import history_from_store
+                from ..settings import StudySettings
+
+                store = obj.open_store()
+                reviews = history_from_store(store)
+                source = str(obj.db_path)
+                current = StudySettings(store).scheduler().parameters
+            result = fit(reviews, held_out_fraction=held_out, current=current)
+        applied = False
+        if apply and store is not None and result.improves:
+            with user_errors("could not save the parameters: "):
+                StudySettings(store).save_parameters(result.parameters)
+            applied = True
+    finally:
+        if store is not None:
+            store.close()
+    result.extra.update({"source": source, "applied": applied})
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2))
+    else:
+        _print_result(result)
+    if apply and not applied:
+        click.echo("not applied: the fitted parameters do not predict the held-out reviews better than the "
+                   "defaults", err=True)
+    elif applied:
+        click.echo("applied: the fitted parameters are now the scheduler's (global settings)", err=True)
+
+
+def _print_result(result) -> None:
+    click.echo(f"history: {result.reviews} review(s), {result.items} usable item(s) "
+               f"(reviews on a later day than the card's previous one)")
+    click.echo(f"fitted on {result.train}; held out the last {result.held_out} "
+               f"(from {result.held_out_from:%Y-%m-%d}) to score:")
+    click.echo(f"  {'parameters':<12} {'log loss':>9} {'RMSE(bins)':>11}")
+    rows = [("default", result.default)]
+    if result.current is not None:
+        rows.append(("current", result.current))
+    rows.append(("fitted", result.fitted))
+    for name, s in rows:
+        click.echo(f"  {name:<12} {s.log_loss:>9.4f} {s.rmse_bins:>10.2%}")
+    click.echo("parameters: " + ", ".join(f"{p:g}" for p in result.parameters))
+
+
+COMMANDS = [progress_group, backup_command, optimize_command]

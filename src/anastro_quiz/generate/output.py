@@ -1,0 +1,73 @@
+"""A generation run's output: the deck files and copied sources written all at once, the
+summary the ``generate`` command prints, and its ``--report`` of every card and skip."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+
+def summary(result, output: Path) -> str:
+    """Per deck: cards, cards per topic and per kind; then what was skipped and why."""
+    lines = []
+    for deck in result.decks:
+        topics = Counter(c.tags[0] for c in deck.cards if c.tags)
+        kinds = Counter(c.tags[1] for c in deck.cards if len(c.tags) > 1)
+        lines.append(f"{output / (deck.id + '.yaml')}: {len(deck.cards)} cards")
+        lines.append("  topics: " + ", ".join(f"{t} {n}" for t, n in topics.most_common()))
+        lines.append("  kinds:  " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
+    total = sum(len(d.cards) for d in result.decks)
+    reasons = Counter(s.reason for s in result.skipped)
+    lines.append(f"{len(result.decks)} decks, {total} cards from {len(result.documents)} document(s)")
+    if reasons:
+        lines.append(f"skipped {len(result.skipped)} candidates: "
+                     + ", ".join(f"{r} {n}" for r, n in reasons.most_common()) + " (--report FILE lists them)")
+    return "\n".join(lines)
+
+
+def report_text(result) -> str:
+    """Every card kept and every candidate skipped, best first, with score and reason."""
+    from .select import answer_of, prompt_of
+
+    out = ["# anastro-quiz generate report", ""]
+    for deck in result.decks:
+        out.append(f"## {deck.id}: {len(deck.cards)} cards")
+        for c in sorted(deck.cards, key=lambda c: -float(c.data.get("score") or 0)):
+            q = c.data.get("prompt") or c.data.get("statement") or c.data.get("text")
+            out.append(f"- KEPT {c.data.get('score', '')} [{', '.join(c.tags)}] {q}")
+        out.append("")
+    out.append(f"## skipped: {len(result.skipped)}")
+    for s in sorted(result.skipped, key=lambda s: -s.draft.score):
+        d = s.draft
+        why = f"{s.reason}: {s.detail}" if s.detail else s.reason
+        out.append(f"- SKIPPED {d.score:.2f} {d.kind} ({why}) {prompt_of(d)} -> {answer_of(d)}"
+                   f"  [{d.document}]")
+    return "\n".join(out) + "\n"
+
+
+def write_all(files: dict[Path, str], copies: dict[Path, Path]) -> None:
+    """Write every deck to a temporary file first, then move them all into place, so a
+    failure half-way never leaves a partial deck behind."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, text in files.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".generate-", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            staged.append((Path(tmp), target))
+        for target, source in copies.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".generate-", suffix=".tmp")
+            os.close(fd)
+            shutil.copyfile(source, tmp)
+            staged.append((Path(tmp), target))
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, target in staged:
+        os.replace(tmp, target)
