@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from anastro_quiz.decks import load_decks, validate_paths
 from anastro_quiz.generate import InputError
-from anastro_quiz.generate.command import generate_command
+from anastro_quiz.cli.generate import generate_command
 from anastro_quiz.generate.readers import read_blocks, source_text
 from anastro_quiz.source_context import source_context
 
