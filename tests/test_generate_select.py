@@ -287,3 +287,20 @@ def test_named_examples_are_one_blank():
     assert "{{c1::bisphosphonates or denosumab}}" in card.data["text"]
     vague = Sentence("Patients with conditions like fatigue or stress report changes.", "d.txt", "", "H")
     assert example_cards(vague, {}) == []  # common words are no examples worth a card
+
+
+def test_no_card_shows_the_answer_of_another_from_its_sentence(tmp_path):
+    doc = tmp_path / "ana.md"
+    doc.write_text("# Anastrozole\n\n## Pharmacology\n\n"
+                   "The medication is eliminated predominantly by metabolism in the liver (83 to 85%) but also by "
+                   "residual excretion by the kidneys unchanged (11%).\n"
+                   "The plasma protein binding of anastrozole is 40%.\n", encoding="utf-8")
+    cards = [c for d in generate_decks([doc]) for c in d.cards]
+    liver = [c for c in cards if "kidneys" in c.source.quote]
+    shown = [c.data.get("prompt") or c.data.get("text") for c in liver]
+    for card in liver:
+        answer = answer_of_card(card)
+        assert not any(answer in other for other in shown if other != (card.data.get("prompt") or card.data.get("text")))
+    # "The medication" is named after the article it comes from; the quote stays verbatim
+    assert all((c.data.get("prompt") or c.data.get("text")).startswith("Anastrozole is eliminated") for c in liver)
+    assert all(c.source.quote.startswith("The medication") for c in liver)

@@ -206,7 +206,7 @@ def generate(paths: list[str | Path], topics: str | Path | None = None, max_card
     pool = choices.number_pool(f for doc in docs for f in doc.facts)
     drafts: list[C.Draft] = []
     for doc in docs:
-        drafts += drafts_for(doc, pool)
+        drafts += _name_the_subject(drafts_for(doc, pool), doc)
     if not drafts:
         raise InputError("no facts found to make cards from: " + ", ".join(names))
     note_disagreements(drafts)
@@ -236,6 +236,22 @@ def generate_decks(paths: list[str | Path], topics: str | Path | None = None,
                    max_cards: int | None = None) -> list[Deck]:
     """The decks of :func:`generate` (deterministic)."""
     return generate(paths, topics, max_cards).decks
+
+
+_GENERIC_SUBJECT = re.compile(r"^(?:The|This) (?:drug|medication|medicine|agent|compound)\b")
+
+
+def _name_the_subject(drafts: list[C.Draft], doc: Document) -> list[C.Draft]:
+    """"The medication is eliminated ..." in an article titled Anastrozole: the card says
+    "Anastrozole is eliminated ...", so it stands on its own (the quote stays verbatim)."""
+    if not doc.outline.title:
+        return drafts
+    for d in drafts:
+        for key in ("prompt", "text"):
+            value = d.data.get(key)
+            if isinstance(value, str) and _GENERIC_SUBJECT.match(value):
+                d.data[key] = _GENERIC_SUBJECT.sub(doc.outline.title, value, count=1)
+    return drafts
 
 
 def _rule_decks(kept: list[C.Draft], rules: TopicRules, names: list[str]) -> list[Deck]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ..decks import CLOZE_RE
-from .cards import Draft, normalise
+from .cards import Draft, contains_answer, normalise
 from .extract import is_acronym, zipf
 from .lexicon import is_verb_form
 
@@ -282,6 +282,7 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
     asked: dict[str, list[tuple[str, str, str]]] = {}
     asked_exact: set[str] = set()  # the same question word for word, in any document
     compared: set[str] = set()  # table rows already asked as one comparison
+    from_quote: dict[str, list[Draft]] = {}  # kept cards per sentence
     clozed: set[str] = set()  # sentences that already have a blank: a second reads the same
     figured: set[str] = set()  # the same for a figure blanked in its sentence
     said: set[tuple[str, str]] = set()
@@ -300,6 +301,8 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             reason, detail = "answer already asked", f"'{answer}' {cap}x"
         elif (d.quote, answer) in said:
             reason = "the same answer from the same sentence"
+        elif any(_shows_answer(d, k) or _shows_answer(k, d) for k in from_quote.get(d.quote, ())):
+            reason = "shows the answer of a better card"
         elif d.kind in ("table", "contrast", "item") and d.quote in compared:
             reason = "the row is asked as a comparison"
         elif d.type in ("cloze", "choice") and d.kind in _BLANK_KINDS and d.quote in clozed:
@@ -324,6 +327,7 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
         per_answer[(doc, answer)] += 1
         asked.setdefault(group, []).append((d.ask, d.quote, answer))
         asked_exact.add(d.ask)
+        from_quote.setdefault(d.quote, []).append(d)
         if d.kind == "compare":
             compared.add(d.quote)
         if d.kind in _BLANK_KINDS:
@@ -332,6 +336,21 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             figured.add(d.quote)
         said.add((d.quote, answer))
     return _cap_answer_share(kept, skipped)
+
+
+def _shows_sentence(d: Draft) -> bool:
+    return d.type == "cloze" or "_____" in prompt_of(d)
+
+
+def _shows_answer(shown: Draft, asked: Draft) -> bool:
+    """Whether ``shown``'s prompt gives away ``asked``'s answer (two cards from one sentence:
+    "___ (≥10% incidence) include hot flashes, asthenia" and "... include hot flashes, [...]")."""
+    if asked.type == "true_false" or not (_shows_sentence(shown) or _shows_sentence(asked)):
+        return False  # two rephrased questions ("What does M-CSF stand for?", "Name two cytokines") may share words
+    answer = answer_of(asked)
+    prompt = prompt_of(shown)
+    parts = [a for a in re.split(r",\s*|\s+(?:and|or)\s+", answer) if a.strip()] if asked.kind == "list" else [answer]
+    return any(contains_answer(prompt, a) for a in parts)
 
 
 def _cap_answer_share(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[Draft], list[Skipped]]:
