@@ -234,3 +234,10 @@ def test_generated_markdown_deck_shows_each_source_in_context(tmp_path):
 ])
 def test_wikipedia_abbreviation_tooltips_are_dropped(raw, clean):
     assert strip_leftovers(raw) == clean
+
+
+def test_raw_html_in_markdown_gives_its_words():
+    blocks = parse_markdown("# T\n\n<p>Letrozole lowers estradiol<br>in most postmenopausal women.</p>\n\n"
+                            "| Drug | Note |\n|---|---|\n| Letrozole | taken<br>daily |\n")
+    assert blocks[1].text == "Letrozole lowers estradiol in most postmenopausal women."
+    assert blocks[2].table.rows[0].cells == ["taken daily"]

@@ -1,6 +1,7 @@
 """Deck generator: from articles to grounded decks, tagged or sorted by topic.
 
-The pipeline has one module per stage: :mod:`.clean` and :mod:`.structure` (reading),
+The pipeline has one module per stage: :mod:`.readers` (one reader per format: plain
+text, Markdown, HTML, PDF), :mod:`.clean` and :mod:`.structure` (reading),
 :mod:`.extract` (sentences, facts, key terms), :mod:`.cards`, :mod:`.cloze` and
 :mod:`.table_cards` (candidate cards), :mod:`.select` (what is worth asking) and
 :mod:`.topics` (headings, or a user's topic file); :mod:`.pipeline` runs them and

@@ -9,12 +9,16 @@ not prose and leave only their words, or nothing.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from ..clean import read_document
 from ..structure import Block
 from .blocks import BlockWriter
+
+
+_BREAK = re.compile(r"<(?:br|/p|/li|/div|/td)\b", re.I)  # raw tags that separate words
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +35,7 @@ def inline_text(token) -> str:
     for child in token.children or ():
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
+        elif child.type in ("softbreak", "hardbreak") or child.type == "html_inline" and _BREAK.match(child.content):
             parts.append(" ")
     return "".join(parts)
 
@@ -61,6 +65,10 @@ def parse_markdown(source: str) -> list[Block]:
                 item_started = True
             else:
                 out.paragraph(text, line)
+        elif tok.type == "html_block" and not in_item:
+            text = _html_text(tok.content)
+            if len(text.split()) >= 6:  # a raw <p>...</p> paragraph; markup-only blocks say nothing
+                out.paragraph(text, line)
         elif tok.type == "table_open":
             table, table_line = [], line
         elif tok.type == "tr_open" and table is not None:
@@ -71,6 +79,20 @@ def parse_markdown(source: str) -> list[Block]:
             out.table(table, table_line)
             table = None
     return out.blocks
+
+
+def _html_text(html: str) -> str:
+    """The words of a raw HTML block (lxml's HTML parser; comments and scripts dropped)."""
+    from lxml import html as lxml_html
+    from lxml.etree import ParserError
+
+    try:
+        root = lxml_html.fromstring(_BREAK.sub(lambda m: " " + m.group(0), html))
+    except (ParserError, ValueError):
+        return ""
+    for bad in root.xpath("//script|//style|//comment()"):
+        bad.drop_tree()
+    return " ".join(root.text_content().split())
 
 
 def read_markdown(path: Path) -> tuple[str, list[Block]]:
