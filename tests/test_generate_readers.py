@@ -192,9 +192,12 @@ def test_a_pdf_suffix_on_another_file_is_refused(tmp_path):
         read_blocks(fake)
 
 
-def test_german_article_is_refused_and_nothing_is_written(tmp_path):
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_german_article_is_refused_and_nothing_is_written(tmp_path, suffix):
+    doc = tmp_path / f"Kurzartikel{suffix}"
+    doc.write_text((FIXTURES / "Kurzartikel.de.md").read_text(encoding="utf-8"), encoding="utf-8")
     out = tmp_path / "out"
-    result = CliRunner().invoke(generate_command, [str(FIXTURES / "Kurzartikel.de.md"), "-o", str(out)])
+    result = CliRunner().invoke(generate_command, [str(doc), "-o", str(out)])
     assert result.exit_code == 2, result.output
     assert "German" in result.output and "English" in result.output
     assert not out.exists()
@@ -241,3 +244,14 @@ def test_raw_html_in_markdown_gives_its_words():
                             "| Drug | Note |\n|---|---|\n| Letrozole | taken<br>daily |\n")
     assert blocks[1].text == "Letrozole lowers estradiol in most postmenopausal women."
     assert blocks[2].table.rows[0].cells == ["taken daily"]
+
+
+def test_plain_text_source_with_leftovers_is_shown_from_its_cleaned_text(tmp_path):
+    from anastro_quiz.decks import Source
+    from anastro_quiz.source_context import document_text, find_quote
+
+    doc = tmp_path / "notes.txt"
+    doc.write_text("Uses\n\nLetrozole lowers estradiol by about 98% in plasma.[12] It is taken by\n"
+                   "mouth once a day by most women.[citation needed]\n", encoding="utf-8")
+    found = find_quote(document_text(doc), "It is taken by mouth once a day by most women.")
+    assert found is not None and found.exact and "[12]" not in found.paragraph

@@ -81,15 +81,10 @@ def source_context(deck: Deck | None, source: Source) -> SourceContext | None:
     return find_quote(text, source.quote, source.document)
 
 
-_PLAIN = (".txt", ".text")
-
-
 def document_text(path: Path) -> str:
-    """The text a card's quote stands in: a plain-text file as it is; Markdown, HTML and PDF
-    as the generator's reader cleaned them (markup, citation markers and page furniture
-    removed), since generated quotes are verbatim in that cleaned text."""
-    if path.suffix.lower() in _PLAIN:
-        return path.read_text(encoding="utf-8", errors="replace")
+    """The text a card's quote stands in: the document as the generator's reader cleaned it
+    (markup, citation markers and page furniture removed; a plain-text file without any of
+    those is the file itself), since generated quotes are verbatim in that cleaned text."""
     stat = path.stat()
     return _rendered(str(path), stat.st_mtime_ns, stat.st_size)
 
