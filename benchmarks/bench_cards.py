@@ -99,7 +99,8 @@ def measure(name: str, paths: list[Path], topics: Path | None, repeat: int) -> t
     result = assess(decks, {p.name: p.read_text(encoding="utf-8") for p in paths})
     figures = result.figures()
     asked, bad = quiz_options(decks)
-    figures.update(article=name, gen_ms=round(gen, 1), base_ms=round(base, 1), ratio=round(gen / base, 1) if base else None,
+    figures.update(article=name, gen_ms=round(gen, 1), base_ms=round(base, 1),
+                   ratio=round(gen / base, 1) if base else None,
                    options=sum(figures[c] for c in OPTION_CHECKS), quiz_choices=asked, quiz_bad=len(bad),
                    quiz_bad_options=[list(b) for b in bad])
     return figures, result
@@ -111,7 +112,8 @@ COLUMNS = [("cards", "cards", "{}"), ("top%", "top_answer_share", "{:.1%}"), (">
            ("T/F?", "unsupported_true_false", "{}"), ("pronoun", "dangling_pronoun", "{}"),
            ("subject", "subject_answer", "{}"), ("options", "options", "{}"), ("quiz bad", "quiz_bad", "{}"),
            ("repeats", "repeats", "{}"),
-           ("trivia", "trivia", "{}"), ("half", "fixed_term_half", "{}"), ("differ", "false_disagreement", "{}"), ("no quote", "ungrounded", "{}"),
+           ("trivia", "trivia", "{}"), ("half", "fixed_term_half", "{}"),
+           ("differ", "false_disagreement", "{}"), ("no quote", "ungrounded", "{}"),
            ("teacher%", "teacher_share", "{:.0%}"), ("gen ms", "gen_ms", "{:.0f}"), ("base ms", "base_ms", "{:.0f}"),
            ("ratio", "ratio", "{}")]
 
@@ -137,7 +139,8 @@ def targets_table(rows: list[dict]) -> str:
     lines = []
     for label, met in TARGETS:
         missed = [r["article"] for r in rows if not met(r)]
-        lines.append(f"{label:<28}{len(rows) - len(missed):>3}/{len(rows)}" + (f"   missed: {', '.join(missed)}" if missed else ""))
+        note = f"   missed: {', '.join(missed)}" if missed else ""
+        lines.append(f"{label:<28}{len(rows) - len(missed):>3}/{len(rows)}{note}")
     return "\n".join(lines)
 
 
@@ -146,7 +149,8 @@ def table(rows: list[dict]) -> str:
     lines = [f"{'article':<{width}}" + "".join(f" {h:>{max(len(h), 5)}}" for h, _, _ in COLUMNS)]
     for r in rows:
         r = dict(r, overused=len(r["overused_answers"]))
-        lines.append(f"{r['article']:<{width}}" + "".join(f" {fmt.format(r[key]):>{max(len(h), 5)}}" for h, key, fmt in COLUMNS))
+        cells = "".join(f" {fmt.format(r[key]):>{max(len(h), 5)}}" for h, key, fmt in COLUMNS)
+        lines.append(f"{r['article']:<{width}}{cells}")
     return "\n".join(lines)
 
 
@@ -169,7 +173,8 @@ def reasons_table(rows: list[dict]) -> str:
     width = max(len(r["article"]) for r in rows) + 2
     lines = []
     for r in rows:
-        parts = [f"{check}: " + ", ".join(f"{why} {n}" for why, n in whys.items()) for check, whys in r["reasons"].items()]
+        parts = [f"{check}: " + ", ".join(f"{why} {n}" for why, n in whys.items())
+                 for check, whys in r["reasons"].items()]
         if parts:
             lines.append(f"{r['article']:<{width}}" + "; ".join(parts))
     return "\n".join(lines) or "(no card tripped a check)"

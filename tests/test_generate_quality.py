@@ -86,7 +86,8 @@ def test_torn_prompts_are_found(prompt):
 def test_whole_figures_are_not_torn():
     assert Q.torn(card("Aromatase inhibitors are given for _____ of adjuvant therapy.", "2–3 years",
                        quote="Aromatase inhibitors are given for 2–3 years of adjuvant therapy.")) is None
-    assert Q.torn(card("Risk of death rose from 24% to _____.", "91%", quote="Risk of death rose from 24% to 91%.")) is None
+    assert Q.torn(card("Risk of death rose from 24% to _____.", "91%",
+                       quote="Risk of death rose from 24% to 91%.")) is None
 
 
 def test_an_answer_that_lost_its_sign_is_torn():
@@ -138,7 +139,8 @@ def test_named_subjects_do_not_dangle():
 def test_subject_words_come_from_title_brand_and_frequency():
     assert {"anastrozole", "arimidex"} <= DOC.subjects
     # a file name of hex digits names nothing; the most used rare word still counts
-    assert SourceText.of("000_d7f3.txt", "Aromatase converts androgens. Aromatase is an enzyme.").subjects == {"aromatase"}
+    hashed = SourceText.of("000_d7f3.txt", "Aromatase converts androgens. Aromatase is an enzyme.")
+    assert hashed.subjects == {"aromatase"}
 
 
 def test_subject_answer():
@@ -218,8 +220,8 @@ def test_negation_decides_whether_the_text_states_it():
 
 def test_a_false_key_is_checked_against_every_article_of_the_run():
     statement = "In men, fracture risk rises with estradiol over-suppression."
-    men = Card("contrast-00000000c1", "true_false", {"statement": statement, "answer": False,
-                                                     "source": {"document": "a.md", "quote": "In women, fracture risk rises."}})
+    src = {"document": "a.md", "quote": "In women, fracture risk rises."}
+    men = Card("contrast-00000000c1", "true_false", {"statement": statement, "answer": False, "source": src})
     other = "# B\n\nIn men, fracture risk rises with estradiol over-suppression.\n"
     alone = Q.assess([deck(men)], {"a.md": "# A\n\nIn women, fracture risk rises.\n"})
     together = Q.assess([deck(men)], {"a.md": "# A\n\nIn women, fracture risk rises.\n", "b.md": other})
@@ -295,7 +297,8 @@ def test_long_answer():
     assert Q.long_answer(card("Compare?", "women: " + " ".join(["w"] * 10) + "; men: " + " ".join(["m"] * 10),
                               "basic")) is None
     assert Q.long_answer(card("Name two.", "a, b", items=("a " * 13, "b"))) == "13 words"
-    chain = "The clinical use of anastrozole → the degree of estrogen reduction → the magnitude of its effect on bone"
+    chain = ("The clinical use of anastrozole → the degree of estrogen reduction → the magnitude of its effect "
+             "on bone")
     assert Q.long_answer(card("Trace the chain.", chain, "basic", kind="chain")) is None
 
 
@@ -345,10 +348,18 @@ def test_leaks_are_answers_shown_by_another_card():
                                                  "answer": "3 hours", "source": src})
     term = Card("term-00000000a2", "cloze", {"text": "Peak levels of {{c1::anastrozole}} occur a median 3 hours after "
                                                       "administration.", "source": src})
-    other = Card("term-00000000a3", "cloze", {"text": "Anastrozole is taken by {{c1::mouth}}.",
-                                               "source": {"document": "Anastrozole.md", "quote": "It is taken by mouth."}})
-    result = Q.assess([deck(figure, term, other)], {"Anastrozole.md": ARTICLE})
-    assert result.leaks() == [(term.id, figure.id)]
+    mouth = {"document": "Anastrozole.md", "quote": "It is taken by mouth."}
+    other = Card("term-00000000a3", "cloze", {"text": "Anastrozole is taken by {{c1::mouth}}.", "source": mouth})
+    share = Card("number-00000000a4", "typed", {"prompt": "About _____ of it is bound to proteins.", "answer": "40%",
+                                                "source": {"document": "Anastrozole.md", "quote": "It is 40% bound."}})
+    chance = Card("number-00000000a5", "typed", {"prompt": "Of 40% of patients, _____ had hot flashes.",
+                                                 "answer": "3 days",
+                                                 "source": {"document": "Anastrozole.md", "quote": "Another."}})
+    steady = Card("number-00000000a6", "typed", {"prompt": "Steady state takes 3 days; the peak comes at _____.",
+                                                 "answer": "2 hours", "source": {"document": "Anastrozole.md",
+                                                                                 "quote": "Steady."}})
+    result = Q.assess([deck(figure, term, other, share, chance, steady)], {"Anastrozole.md": ARTICLE})
+    assert result.leaks() == [(term.id, figure.id), (steady.id, chance.id)]
 
 
 def test_quiz_options_are_judged_by_the_same_checks(monkeypatch):
@@ -409,7 +420,8 @@ def test_every_corpus_article_gives_cards(corpus):
 
 
 @pytest.mark.parametrize("check", ["answer_in_prompt", "subject_answer", "duplicate_options", "variant_options",
-                                   "true_false_options", "mixed_options", "unsupported_true_false", "false_disagreement",
+                                   "true_false_options", "mixed_options", "unsupported_true_false",
+                                   "false_disagreement",
                                    "ungrounded", "long_answer"])
 def test_corpus_gate(corpus, check):
     found = {n: [c.flags[check] for c in r.cards if check in c.flags] for n, r in corpus.items()}

@@ -25,11 +25,11 @@ from .quality_checks import (CHECKS, CardView, SourceText, answer_in_prompt, dan
                              unsupported_true_false, variant_options)
 from .quality_text import phrase_in, stem, tokens
 
-__all__ = ["CHECKS", "Assessment", "CardReport", "CardView", "SourceText", "TEACHER_KINDS", "answer_in_prompt", "assess",
-           "card_kind", "dangling_pronoun", "duplicate_options", "false_disagreement", "fixed_term_half", "flags",
-           "flatten", "leftovers", "long_answer", "long_prompt", "mixed_options", "negated", "quiz_options",
-           "subject_answer", "torn",
-           "trivia", "true_false_options", "ungrounded", "unsupported_true_false", "variant_options", "views_of"]
+__all__ = ["CHECKS", "OPTION_CHECKS", "Assessment", "CardReport", "CardView", "SourceText", "TEACHER_KINDS",
+           "answer_in_prompt", "assess", "card_kind", "dangling_pronoun", "duplicate_options", "false_disagreement",
+           "fixed_term_half", "flags", "flatten", "leftovers", "long_answer", "long_prompt", "mixed_options", "negated",
+           "quiz_options", "subject_answer", "torn", "trivia", "true_false_options", "ungrounded",
+           "unsupported_true_false", "variant_options", "views_of"]
 
 KNOWN_KINDS = ("number", "term", "define", "effect", "table", "contrast", "item", "why", "how", "chain",
                "compare", "list", "action")
@@ -129,7 +129,8 @@ class Assessment:
 
     def leaks(self) -> list[tuple[str, str]]:
         """Cards that show another card's answer, as (card, the card whose answer it shows): a
-        sibling from the same quote, or a figure asked elsewhere in the same document."""
+        sibling from the same quote, or a figure with its unit ("20 mg", "1 to 2 years"; a bare
+        percentage recurs by chance) asked elsewhere in the same document."""
         views = [c.views[0] for c in self.cards]
         out = []
         for a in views:
@@ -137,7 +138,8 @@ class Assessment:
             for b in views:
                 if b.card_id == a.card_id or b.type == "true_false" or b.document != a.document:
                     continue
-                if (b.quote == a.quote or re.search(r"\d", b.answer)) and phrase_in(b.answer, prompt):
+                figure = re.search(r"\d", b.answer) and re.search(r"[^\W\d_]", b.answer)  # "20 mg", not "7%"
+                if (b.quote == a.quote or figure) and phrase_in(b.answer, prompt):
                     out.append((a.card_id, b.card_id))
                     break
         return out

@@ -72,7 +72,8 @@ class SourceText:
         return first + (" " + before if len(before.split()) <= 12 else "")
 
 
-_MARKUP = re.compile(r"\[\s*\d+(?:\s*[,–\-]\s*\d+)*\s*\]|\[citation needed\]|\*\*|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|"
+_MARKUP = re.compile(r"\[\s*\d+(?:\s*[,–\-]\s*\d+)*\s*\]|\[citation needed\]|\*\*|"
+                     r"(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|"
                      r"\[([^\]]*)\]\([^)]*\)")
 
 
@@ -133,7 +134,8 @@ def torn(card: CardView, doc: SourceText | None = None) -> str | None:
         spots = [m.start() for m in re.finditer(re.escape(answer), card.quote)]
         if spots and all(_sign_before(card.quote, i) for i in spots):
             return f"sign lost: answer {answer!r}, quote has {card.quote[spots[0] - 1:spots[0] + len(answer)]!r}"
-        if spots and all(re.search(r"\d\s*[–—\-]\s*$", card.quote[:i]) for i in spots) and not re.search(r"[–—]", answer):
+        ranged = all(re.search(r"\d\s*[–—\-]\s*$", card.quote[:i]) for i in spots)
+        if spots and ranged and not re.search(r"[–—]", answer):
             return f"range lost: answer {answer!r}"
     return None
 

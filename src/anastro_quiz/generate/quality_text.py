@@ -100,7 +100,8 @@ def option_form(option: str) -> tuple[str, str]:
     return ("text", "")
 
 
-_DOSE = re.compile(r"(?P<lo>\d+(?:\.\d+)?)\s*(?:mg)?\s*(?:-|–|to)\s*(?P<hi>\d+(?:\.\d+)?)\s*mg|(?P<one>\d+(?:\.\d+)?)\s*mg")
+_DOSE = re.compile(r"(?P<lo>\d+(?:\.\d+)?)\s*(?:mg)?\s*(?:-|–|to)\s*(?P<hi>\d+(?:\.\d+)?)\s*mg"
+                   r"|(?P<one>\d+(?:\.\d+)?)\s*mg")
 _PER_WEEK = [(re.compile(p, re.I), n) for p, n in (
     (r"\b(?:once\s+(?:a|per)\s+day|once\s+daily|daily|every\s+day|per\s+day|a\s+day|/day)\b|/day", 7.0),
     (r"\bevery\s+other\s+day\b", 3.5),
