@@ -258,7 +258,7 @@ def measure(folder: Path, grades: int, repeat: int, seed: int) -> dict[str, floa
         out["grade + next (p95)"] = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
         out["grades timed"] = len(samples)
         out["stats"], stats = _timed(lambda: collection_stats(collection), repeat)
-        out["reviews in log"] = stats["reviews"]["total"]
+        out["reviews in log"] = stats.reviews.total
     finally:
         collection.close()
     return out

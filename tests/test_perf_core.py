@@ -40,8 +40,8 @@ def test_version_1_database_migrates_keeping_its_reviews(tmp_path, deck_dir, clo
         assert all("COVERING INDEX" in plan for plan in _plans(coll.store))
         assert coll.store.integrity_check() == "ok"
         result = stats.collection_stats(coll)
-        assert result["reviews"]["total"] == 1
-        assert result["reviews"]["today"] == 1
+        assert result.reviews.total == 1
+        assert result.reviews.today == 1
     finally:
         coll.close()
     with Store.open(path) as again:  # reopening a migrated database changes nothing

@@ -187,3 +187,9 @@ def test_negative_daily_limits_are_refused_and_nothing_saved(collection):
         collection.save_limits(DailyLimits(new_per_day=-1), "sample")
     assert collection.limits("sample") == DailyLimits()
     assert collection.store.deck_setting("limits", "sample") == {}
+
+
+def test_a_collection_is_what_a_session_needs(collection):
+    from anastro_quiz.session import StudyCollection
+
+    assert isinstance(collection, StudyCollection)

@@ -6,15 +6,15 @@ from datetime import date
 
 from anastro_quiz.collection import DailyLimits
 from anastro_quiz.scheduler import Rating
-from anastro_quiz.stats import collection_stats, exam_readiness, retention_by_week, streaks
+from anastro_quiz.stats import Retention, Streak, collection_stats, retention_by_week, streaks
 
 
 def test_streaks():
     days = {"2026-03-01", "2026-03-02", "2026-03-03", "2026-02-20", "2026-02-21"}
-    assert streaks(days, date(2026, 3, 3)) == {"current": 3, "longest": 3}
-    assert streaks(days, date(2026, 3, 4)) == {"current": 3, "longest": 3}  # today not studied yet
-    assert streaks(days, date(2026, 3, 5)) == {"current": 0, "longest": 3}
-    assert streaks(set(), date(2026, 3, 5)) == {"current": 0, "longest": 0}
+    assert streaks(days, date(2026, 3, 3)) == Streak(current=3, longest=3)
+    assert streaks(days, date(2026, 3, 4)) == Streak(current=3, longest=3)  # today not studied yet
+    assert streaks(days, date(2026, 3, 5)) == Streak(current=0, longest=3)
+    assert streaks(set(), date(2026, 3, 5)) == Streak(current=0, longest=0)
 
 
 def _graduate_all(collection, clock):
@@ -26,7 +26,7 @@ def _graduate_all(collection, clock):
 def test_true_retention_counts_only_review_state_cards(collection, clock):
     _graduate_all(collection, clock)  # 8 new cards, all Easy: learning reviews don't count
     stats = collection_stats(collection)
-    assert stats["retention"]["7d"] == {"reviews": 0, "recalled": 0, "rate": None}
+    assert stats.retention_7d == Retention(reviews=0, recalled=0, rate=None)
     clock.advance(days=60)
     collection.save_limits(DailyLimits(new_per_day=0))
     session = collection.start_session()
@@ -34,18 +34,18 @@ def test_true_retention_counts_only_review_state_cards(collection, clock):
     for rating in ratings:
         session.grade(rating)
     stats = collection_stats(collection)
-    assert stats["retention"]["7d"] == {"reviews": 4, "recalled": 3, "rate": 0.75}
-    assert stats["reviews"]["total"] == 12 and stats["reviews"]["today"] == 4
-    weekly = retention_by_week(collection.store, clock.now, weeks=2)
-    assert [w["reviews"] for w in weekly] == [0, 4]
+    assert stats.retention_7d == Retention(reviews=4, recalled=3, rate=0.75)
+    assert stats.reviews.total == 12 and stats.reviews.today == 4
+    weekly = retention_by_week(collection, clock.now, weeks=2)
+    assert [w.reviews for w in weekly] == [0, 4]
 
 
 def test_forecast_places_cards_on_their_due_day(collection, clock):
     _graduate_all(collection, clock)
-    forecast = collection_stats(collection)["forecast"]
-    assert sum(day["due"] for day in forecast) == 8
-    assert forecast[0]["due"] == 0  # Easy on a new card is days away
-    assert forecast[0]["date"] == "2026-03-02"
+    forecast = collection_stats(collection).forecast
+    assert sum(day.due for day in forecast) == 8
+    assert forecast[0].due == 0  # Easy on a new card is days away
+    assert forecast[0].date == "2026-03-02"
 
 
 def test_mastery_rises_with_study_and_decays_toward_an_exam(collection, clock):
@@ -54,7 +54,7 @@ def test_mastery_rises_with_study_and_decays_toward_an_exam(collection, clock):
     now = collection.mastery_by_deck()["sample"]
     assert now > 0.95
     clock_later = clock.now.replace(year=2027)
-    later = exam_readiness(collection, clock_later)["sample"]
+    later = collection.mastery_by_deck(clock_later)["sample"]
     assert 0 < later < now
     tags = collection.mastery_by_tag()
     assert set(tags) == {"mechanism", "osteoclast", "atac"} and all(v > 0.9 for v in tags.values())

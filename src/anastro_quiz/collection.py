@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from .clock import study_day, utcnow
 from .decks import Deck, StudyItem, gc_paused, load_decks
 from .scheduler import Scheduler, SchedulerSettings
 from .settings import DailyLimits, StudySettings
 from .store import DeckCounts, ScheduleRow, Store
+
+if TYPE_CHECKING:
+    from .session import StudySession
 
 
 @dataclass
@@ -107,11 +110,10 @@ class Collection:
         out = []
         for deck in self.decks.values():
             c = counts.get(deck.id, DeckCounts())
-            limits = self.limits(deck.id)
-            done_new, done_reviews = done.get(deck.id, (0, 0))
+            room_new, room_reviews = self.limits(deck.id).room_today(*done.get(deck.id, (0, 0)))
             studyable = c.new_kept if self.holds_uncurated(deck.id) else c.new
-            new = min(studyable, max(0, limits.new_per_day - done_new))
-            due = min(c.review, max(0, limits.reviews_per_day - done_reviews))
+            new = min(studyable, room_new)
+            due = min(c.review, room_reviews)
             out.append(DeckSummary(deck.id, deck.title, new, c.learning, due, c.total, c.suspended,
                                    mastery.get(deck.id, 0.0), unseen=c.new, waiting=c.new - studyable))
         return out
@@ -209,7 +211,7 @@ class Collection:
         self.store.set_suspended(item.deck_id, item.id, suspended)
 
     def start_session(self, deck_ids: Iterable[str] | None = None, mode: str = "review",
-                      items: list[StudyItem] | None = None):
+                      items: list[StudyItem] | None = None) -> StudySession:
         """A study session over the given decks (all loaded decks if ``None``).
 
         ``mode="drill"`` practises ``items`` without touching their schedules.

@@ -14,13 +14,16 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from rapidfuzz import fuzz
 
 from . import distractors as rules
 from .decks import StudyItem
 from .grading import check_choice, grade_answer, normalize
+
+if TYPE_CHECKING:  # a type only: the quiz needs the collection's items, clock and store
+    from .collection import Collection
 
 KINDS = ("choice", "typed", "true_false")
 CHOICES = 4
@@ -185,7 +188,7 @@ def build_questions(items: Sequence[StudyItem], count: int, rng: random.Random |
 class Quiz:
     """A quiz in progress; every answer is saved as it is given."""
 
-    collection: object
+    collection: Collection
     deck_ids: list[str]
     questions: list[Question]
     time_limit_s: int | None = None
@@ -195,7 +198,7 @@ class Quiz:
     finished: bool = False
 
     @classmethod
-    def create(cls, collection, deck_ids: Iterable[str] | None, count: int, *, time_limit_s: int | None = None,
+    def create(cls, collection: Collection, deck_ids: Iterable[str] | None, count: int, *, time_limit_s: int | None = None,
                tags: Iterable[str] = (), rng: random.Random | None = None) -> "Quiz":
         """Build and save a new quiz over some decks and/or topics (tags); raises ``ValueError`` if empty."""
         decks = list(deck_ids or collection.decks)
@@ -211,7 +214,7 @@ class Quiz:
         return cls.start(collection, decks, questions, time_limit_s)
 
     @classmethod
-    def start(cls, collection, deck_ids: list[str], questions: list[Question],
+    def start(cls, collection: Collection, deck_ids: list[str], questions: list[Question],
               time_limit_s: int | None = None) -> "Quiz":
         started = collection.now()
         run_id = collection.store.start_quiz(deck_ids, len(questions), time_limit_s, started)

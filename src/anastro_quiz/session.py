@@ -12,11 +12,13 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Protocol, runtime_checkable
 
 from .clock import next_day_start, study_day
 from .decks import StudyItem
-from .scheduler import Rating, State, dump_state, format_interval, load_state
-from .store import NEW, ScheduleRow
+from .scheduler import Rating, Scheduler, State, dump_state, format_interval, load_state
+from .settings import DailyLimits
+from .store import NEW, ScheduleRow, Store
 
 LEARN_AHEAD = timedelta(minutes=20)
 
@@ -48,10 +50,27 @@ class SessionSummary:
     again_items: list[StudyItem] = field(default_factory=list)
 
 
+@runtime_checkable
+class StudyCollection(Protocol):
+    """What a session needs from its collection: :class:`~anastro_quiz.collection.Collection`
+    (which starts sessions, so this module names its needs instead of importing it)."""
+
+    store: Store
+    items: dict[tuple[str, str], StudyItem]
+
+    def now(self) -> datetime: ...
+
+    def limits(self, deck_id: str | None = None) -> DailyLimits: ...
+
+    def scheduler(self, deck_id: str | None = None) -> Scheduler: ...
+
+    def holds_uncurated(self, deck_id: str | None = None) -> bool: ...
+
+
 class StudySession:
     """One sitting over some decks. Every grade is committed before ``grade`` returns."""
 
-    def __init__(self, collection, deck_ids: list[str], mode: str = "review",
+    def __init__(self, collection: StudyCollection, deck_ids: list[str], mode: str = "review",
                  items: list[StudyItem] | None = None):
         self.collection = collection
         self.store = collection.store
@@ -71,7 +90,6 @@ class StudySession:
             self._queue = list(items or [])
         else:
             self._build_queue()
-        self.initial_size = len(self._queue)
 
     # --- queue ------------------------------------------------------------------
 
@@ -81,17 +99,14 @@ class StudySession:
         reviews: list[ScheduleRow] = []
         new: list[ScheduleRow] = []
         for deck_id in self.deck_ids:
-            limits = self.collection.limits(deck_id)
+            room_new, room = self.collection.limits(deck_id).room_today(*done.get(deck_id, (0, 0)))
             due = self.store.due_rows([deck_id], now + LEARN_AHEAD, limit=100_000)
             for row in due:
                 if row.fsrs_state == State.Review:
                     continue
                 self._learning.append((_parse(row.due), self.collection.items[(row.deck, row.card_id)]))
                 self._kind[(row.deck, row.card_id)] = "learning"
-            done_new, done_reviews = done.get(deck_id, (0, 0))
-            room = max(0, limits.reviews_per_day - done_reviews)
             reviews += [r for r in due if r.fsrs_state == State.Review and _parse(r.due) <= now][:room]
-            room_new = max(0, limits.new_per_day - done_new)
             new += self.store.new_rows([deck_id], now, room_new, kept_only=self.collection.holds_uncurated(deck_id))
         reviews.sort(key=lambda r: r.due or "")
         self._kind.update({(r.deck, r.card_id): "review" for r in reviews})

@@ -29,6 +29,11 @@ class DailyLimits:
     def from_dict(cls, data: dict) -> "DailyLimits":
         return cls(**{k: int(v) for k, v in data.items() if k in cls.__dataclass_fields__})
 
+    def room_today(self, done_new: int, done_reviews: int) -> tuple[int, int]:
+        """New cards and reviews still allowed today, after ``done_new`` and ``done_reviews``
+        (the one place the daily caps are applied: the deck list and the session queue)."""
+        return max(0, self.new_per_day - done_new), max(0, self.reviews_per_day - done_reviews)
+
     def validate(self) -> None:
         """Raise ``ValueError`` (a readable message) unless both limits are usable."""
         if self.new_per_day < 0 or self.reviews_per_day < 0:

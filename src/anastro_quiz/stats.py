@@ -1,40 +1,130 @@
-"""Learning statistics computed from the review log and the schedule (no UI).
+"""Learning statistics computed from the review log and the schedule (no UI, no SQL).
 
 "True retention" follows Anki: of the reviews of cards in the *review* state (not new
-or learning), the share not graded Again. Drill and quiz answers never count.
+or learning), the share not graded Again. Drill and quiz answers never count. Every
+result is a small dataclass; :meth:`CollectionStats.to_dict` is ``stats --json``.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .clock import study_day
 
+if TYPE_CHECKING:
+    from .collection import Collection
 
-def true_retention(store, now: datetime, days: int) -> dict[str, Any]:
+
+@dataclass(frozen=True)
+class Retention:
+    """Reviews of review-state cards in a period, how many were recalled, and the share."""
+
+    reviews: int
+    recalled: int
+    rate: float | None  # None: no such review in the period
+
+
+@dataclass(frozen=True)
+class WeekRetention:
+    week_start: str  # ISO date of the study day the week starts on
+    reviews: int
+    rate: float | None
+
+
+@dataclass(frozen=True)
+class DueDay:
+    date: str  # ISO date of the study day
+    due: int
+
+
+@dataclass(frozen=True)
+class Streak:
+    current: int  # days in a row ending today (or yesterday, if today has no review yet)
+    longest: int
+
+
+@dataclass(frozen=True)
+class CardStates:
+    new: int
+    learning: int
+    review: int
+    relearning: int
+    suspended: int
+    total: int
+
+
+@dataclass(frozen=True)
+class ReviewTotals:
+    total: int
+    today: int
+
+
+@dataclass(frozen=True)
+class Mastery:
+    """Mean predicted recall now, per deck and per tag (topic)."""
+
+    decks: dict[str, float]
+    tags: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Leech:
+    deck: str
+    id: str
+    prompt: str
+
+
+@dataclass(frozen=True)
+class CollectionStats:
+    """Everything ``anastro-quiz stats`` prints and the Progress screen shows."""
+
+    cards: CardStates
+    reviews: ReviewTotals
+    retention_7d: Retention
+    retention_30d: Retention
+    forecast: list[DueDay]
+    streak: Streak
+    mastery: Mastery
+    leeches: list[Leech]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``stats --json`` document (its keys are documented in the README)."""
+        return {
+            "cards": asdict(self.cards),
+            "reviews": asdict(self.reviews),
+            "retention": {"7d": asdict(self.retention_7d), "30d": asdict(self.retention_30d)},
+            "forecast": [asdict(day) for day in self.forecast],
+            "streak": asdict(self.streak),
+            "mastery": asdict(self.mastery),
+            "leeches": [asdict(leech) for leech in self.leeches],
+        }
+
+
+def true_retention(collection: Collection, now: datetime, days: int) -> Retention:
     """Recall rate on review-state cards over the last ``days`` days."""
-    total, recalled = store.retention_counts(now - timedelta(days=days))
-    return {"reviews": total, "recalled": recalled, "rate": (recalled / total) if total else None}
+    total, recalled = collection.store.retention_counts(now - timedelta(days=days))
+    return Retention(total, recalled, (recalled / total) if total else None)
 
 
-def due_forecast(store, decks: list[str], now: datetime, days: int = 30) -> list[dict[str, Any]]:
+def due_forecast(collection: Collection, decks: list[str], now: datetime, days: int = 30) -> list[DueDay]:
     """Cards falling due on each of the next ``days`` study days (day 0 includes overdue)."""
     today = study_day(now)
     counts = [0] * days
-    for day_text, count in store.due_per_day(decks).items():
+    for day_text, count in collection.store.due_per_day(decks).items():
         offset = (date.fromisoformat(day_text) - today).days if day_text else 0
         if offset < days:
             counts[max(offset, 0)] += count
-    return [{"date": (today + timedelta(days=i)).isoformat(), "due": n} for i, n in enumerate(counts)]
+    return [DueDay((today + timedelta(days=i)).isoformat(), n) for i, n in enumerate(counts)]
 
 
-def review_days(store) -> dict[str, int]:
-    """Reviews per study day, for the heatmap and the streak."""
-    return store.reviews_per_day()
+def review_days(collection: Collection) -> dict[str, int]:
+    """Reviews per study day (ISO date), for the heatmap and the streak."""
+    return collection.store.reviews_per_day()
 
 
-def streaks(days_with_reviews: set[str], today: date) -> dict[str, int]:
+def streaks(days_with_reviews: set[str], today: date) -> Streak:
     """Current streak (ending today, or yesterday if today has no reviews yet) and the longest."""
     current = 0
     cursor = today if today.isoformat() in days_with_reviews else today - timedelta(days=1)
@@ -46,43 +136,37 @@ def streaks(days_with_reviews: set[str], today: date) -> dict[str, int]:
         day = date.fromisoformat(text)
         run = run + 1 if previous is not None and (day - previous).days == 1 else 1
         longest, previous = max(longest, run), day
-    return {"current": current, "longest": longest}
+    return Streak(current, longest)
 
 
-def retention_by_week(store, now: datetime, weeks: int = 12) -> list[dict[str, Any]]:
+def retention_by_week(collection: Collection, now: datetime, weeks: int = 12) -> list[WeekRetention]:
     """True retention for each of the last ``weeks`` weeks, oldest first."""
     out = []
     for index in range(weeks, 0, -1):
         start, end = now - timedelta(weeks=index), now - timedelta(weeks=index - 1)
-        total, recalled = store.retention_counts(start, end)
-        out.append({"week_start": study_day(start).isoformat(), "reviews": total,
-                    "rate": (recalled / total) if total else None})
+        total, recalled = collection.store.retention_counts(start, end)
+        out.append(WeekRetention(study_day(start).isoformat(), total, (recalled / total) if total else None))
     return out
 
 
-def cards_by_state(store, decks: list[str]) -> dict[str, int]:
-    return store.cards_by_state(decks)
+def cards_by_state(collection: Collection, decks: list[str]) -> CardStates:
+    return CardStates(**collection.store.cards_by_state(decks))
 
 
-def collection_stats(collection, now: datetime | None = None, forecast_days: int = 30) -> dict[str, Any]:
+def collection_stats(collection: Collection, now: datetime | None = None, forecast_days: int = 30) -> CollectionStats:
     """Everything ``anastro-quiz stats`` prints (its ``--json`` schema is in the README)."""
     now = now or collection.now()
-    store, decks = collection.store, list(collection.decks)
-    days = review_days(store)
+    decks = list(collection.decks)
+    days = review_days(collection)
     today = study_day(now)
-    total = store.counted_reviews()
     recall = collection.predicted_recall(now)
-    return {
-        "cards": cards_by_state(store, decks),
-        "reviews": {"total": total, "today": days.get(today.isoformat(), 0)},
-        "retention": {"7d": true_retention(store, now, 7), "30d": true_retention(store, now, 30)},
-        "forecast": due_forecast(store, decks, now, forecast_days),
-        "streak": streaks(set(days), today),
-        "mastery": {"decks": collection.mastery_by_deck(now, recall), "tags": collection.mastery_by_tag(now, recall)},
-        "leeches": [{"deck": i.deck_id, "id": i.id, "prompt": i.prompt} for i in collection.leeches()],
-    }
-
-
-def exam_readiness(collection, exam_day: datetime) -> dict[str, float]:
-    """Predicted share of each deck recalled on ``exam_day`` (FSRS retrievability)."""
-    return collection.mastery_by_deck(exam_day)
+    return CollectionStats(
+        cards=cards_by_state(collection, decks),
+        reviews=ReviewTotals(collection.store.counted_reviews(), days.get(today.isoformat(), 0)),
+        retention_7d=true_retention(collection, now, 7),
+        retention_30d=true_retention(collection, now, 30),
+        forecast=due_forecast(collection, decks, now, forecast_days),
+        streak=streaks(set(days), today),
+        mastery=Mastery(collection.mastery_by_deck(now, recall), collection.mastery_by_tag(now, recall)),
+        leeches=[Leech(i.deck_id, i.id, i.prompt) for i in collection.leeches()],
+    )

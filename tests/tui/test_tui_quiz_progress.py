@@ -105,7 +105,7 @@ async def test_progress_screen_with_data(app, collection, clock):
         overview = str(screen.query_one("#overview-text", Static).render())
         assert "Reviews" in overview and "Streak" in overview and "Leeches" in overview
         assert sum(screen.data.days.values()) > 0
-        assert sum(d["due"] for d in screen.data.stats["forecast"]) > 0
+        assert sum(d.due for d in screen.data.stats.forecast) > 0
         heat = str(screen.query_one("#heatmap-grid", Static).render())
         assert "Mon" in heat and "■" in heat
         await press(pilot, "right", "right")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -75,26 +76,24 @@ def stats_command(obj: Context, as_json: bool) -> None:
     finally:
         collection.close()
     if as_json:
-        click.echo(json.dumps(stats, indent=2))
+        click.echo(json.dumps(stats.to_dict(), indent=2))
         return
-    cards, reviews = stats["cards"], stats["reviews"]
-    click.echo("cards: " + ", ".join(f"{k} {v}" for k, v in cards.items()))
-    click.echo(f"reviews: {reviews['total']} in total, {reviews['today']} today")
-    for window in ("7d", "30d"):
-        r = stats["retention"][window]
-        rate = f"{r['rate']:.1%}" if r["rate"] is not None else "n/a"
-        click.echo(f"true retention ({window}): {rate} of {r['reviews']} review(s)")
-    click.echo(f"streak: {stats['streak']['current']} day(s) (longest {stats['streak']['longest']})")
+    click.echo("cards: " + ", ".join(f"{k} {v}" for k, v in asdict(stats.cards).items()))
+    click.echo(f"reviews: {stats.reviews.total} in total, {stats.reviews.today} today")
+    for window, r in (("7d", stats.retention_7d), ("30d", stats.retention_30d)):
+        rate = f"{r.rate:.1%}" if r.rate is not None else "n/a"
+        click.echo(f"true retention ({window}): {rate} of {r.reviews} review(s)")
+    click.echo(f"streak: {stats.streak.current} day(s) (longest {stats.streak.longest})")
     click.echo("mastery (mean predicted recall now): " + ", ".join(
-        f"{deck} {value:.0%}" for deck, value in stats["mastery"]["decks"].items()))
-    if stats["leeches"]:
-        click.echo(f"leeches ({len(stats['leeches'])}): " + "; ".join(
-            f"{leech['deck']}/{leech['id']}" for leech in stats["leeches"]))
+        f"{deck} {value:.0%}" for deck, value in stats.mastery.decks.items()))
+    if stats.leeches:
+        click.echo(f"leeches ({len(stats.leeches)}): " + "; ".join(
+            f"{leech.deck}/{leech.id}" for leech in stats.leeches))
     click.echo("due in the next 30 days:")
-    peak = max([d["due"] for d in stats["forecast"]] + [1])
-    for day in stats["forecast"]:
-        bar = "#" * round(30 * day["due"] / peak)
-        click.echo(f"  {day['date']} {day['due']:>5} {bar}")
+    peak = max([d.due for d in stats.forecast] + [1])
+    for day in stats.forecast:
+        bar = "#" * round(30 * day.due / peak)
+        click.echo(f"  {day.date} {day.due:>5} {bar}")
 
 
 COMMANDS = [decks_command, where_command, validate_command, stats_command]

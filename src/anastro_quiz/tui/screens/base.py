@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from ...collection import Collection
 
 T = TypeVar("T")
 
@@ -13,7 +16,7 @@ class CoreScreen(Screen):
     """A screen that reads the collection through the app's single database lane."""
 
     @property
-    def collection(self):
+    def collection(self) -> Collection:
         return self.app.collection
 
     def db(self, job: Callable[[], T], done: Callable[[T], Any] | None = None, *,

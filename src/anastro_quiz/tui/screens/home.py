@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...clock import study_day
-from ...stats import review_days, streaks
+from ...stats import Streak, review_days, streaks
 from ..widgets.bars import share_bar
 from .base import CoreScreen
 
@@ -25,7 +25,7 @@ class HomeData:
     decks: list[DeckSummary]
     new_today: int
     reviewed_today: int
-    streak: dict[str, int]
+    streak: Streak
 
 
 def load_home(collection) -> HomeData:
@@ -33,7 +33,7 @@ def load_home(collection) -> HomeData:
     now = collection.now()
     decks = collection.deck_summaries()
     new_today = sum(d.new for d in decks)  # DeckSummary.new is already within today's cap
-    days = review_days(collection.store)
+    days = review_days(collection)
     today = study_day(now)
     return HomeData(decks, new_today, days.get(today.isoformat(), 0), streaks(set(days), today))
 
@@ -105,7 +105,7 @@ class HomeScreen(CoreScreen):
             "Today: [b]$due[/] due · [b]$learn[/] learning · [b]$new[/] new   "
             "Reviewed: [b]$done[/]   Streak: [b]$cur[/] day(s) (best $best)",
             due=due, learn=learning, new=data.new_today, done=data.reviewed_today,
-            cur=streak["current"], best=streak["longest"]))
+            cur=streak.current, best=streak.longest))
         self.query_one("#home-hint", Static).update(Content.from_markup(_hint(waiting)))
         self.sub_title = f"{len(data.decks)} deck(s)"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,7 +12,8 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Input, Label, Static, TabbedContent, TabPane
 
 from ...clock import study_day
-from ...stats import collection_stats, exam_readiness, retention_by_week, review_days
+from ...stats import (CollectionStats, DueDay, Retention, WeekRetention, collection_stats, retention_by_week,
+                      review_days)
 from ..widgets.bars import labelled_bars
 from ..widgets.heatmap import Heatmap
 from .base import CoreScreen
@@ -21,20 +21,20 @@ from .base import CoreScreen
 
 @dataclass
 class ProgressData:
-    stats: dict[str, Any]
+    stats: CollectionStats
     days: dict[str, int]
-    weekly: list[dict[str, Any]]
+    weekly: list[WeekRetention]
     today: date
 
 
 def load_progress(collection) -> ProgressData:
     now = collection.now()
-    return ProgressData(collection_stats(collection, now), review_days(collection.store),
-                        retention_by_week(collection.store, now, 12), study_day(now))
+    return ProgressData(collection_stats(collection, now), review_days(collection),
+                        retention_by_week(collection, now, 12), study_day(now))
 
 
-def _rate(r: dict[str, Any]) -> str:
-    return f"{r['rate']:.0%} of {r['reviews']}" if r["rate"] is not None else "–"
+def _rate(r: Retention) -> str:
+    return f"{r.rate:.0%} of {r.reviews}" if r.rate is not None else "–"
 
 
 class ProgressScreen(CoreScreen):
@@ -80,52 +80,52 @@ class ProgressScreen(CoreScreen):
     def show(self, data: ProgressData) -> None:
         self.data = data
         s = data.stats
-        cards = s["cards"]
-        leeches = s["leeches"]
-        leech_lines = "\n".join(f"  • {x['prompt'][:70]}" for x in leeches[:20]) or "  none"
+        cards = s.cards
+        leeches = s.leeches
+        leech_lines = "\n".join(f"  • {x.prompt[:70]}" for x in leeches[:20]) or "  none"
         self.query_one("#overview-text", Static).update(Content.from_markup(
             "[b]Cards[/]    new $new · learning $learn · review $rev · relearning $relearn · suspended $susp\n"
             "[b]Reviews[/]  $total in total · $today today\n"
             "[b]True retention[/]  7 days: $r7 · 30 days: $r30\n"
             "[b]Streak[/]   $cur day(s) · longest $best\n\n[b]Leeches[/] ($n, cards you keep forgetting)\n$leeches",
-            new=cards["new"], learn=cards["learning"], rev=cards["review"], relearn=cards["relearning"],
-            susp=cards["suspended"], total=s["reviews"]["total"], today=s["reviews"]["today"],
-            r7=_rate(s["retention"]["7d"]), r30=_rate(s["retention"]["30d"]), cur=s["streak"]["current"],
-            best=s["streak"]["longest"], n=len(leeches), leeches=leech_lines))
+            new=cards.new, learn=cards.learning, rev=cards.review, relearn=cards.relearning,
+            susp=cards.suspended, total=s.reviews.total, today=s.reviews.today,
+            r7=_rate(s.retention_7d), r30=_rate(s.retention_30d), cur=s.streak.current,
+            best=s.streak.longest, n=len(leeches), leeches=leech_lines))
         self.query_one(Heatmap).show(data.days, data.today)
-        self._draw_forecast(s["forecast"])
+        self._draw_forecast(s.forecast)
         self._draw_retention(data.weekly)
         titles = {d.id: d.title for d in self.collection.decks.values()}
-        mastery = s["mastery"]
+        mastery = s.mastery
         self.query_one("#mastery-text", Static).update(
             Content.from_markup("[b]Mastery by deck[/] (mean predicted recall now)\n")
-            + labelled_bars({titles.get(k, k): v for k, v in mastery["decks"].items()})
-            + Content.from_markup("\n\n[b]Mastery by topic[/]\n") + labelled_bars(mastery["tags"]))
+            + labelled_bars({titles.get(k, k): v for k, v in mastery.decks.items()})
+            + Content.from_markup("\n\n[b]Mastery by topic[/]\n") + labelled_bars(mastery.tags))
         exam = self.query_one("#exam-date", Input)
         if not exam.value:
             exam.value = (data.today + timedelta(days=30)).isoformat()
             self.update_exam(exam.value)
 
-    def _draw_forecast(self, forecast: list[dict[str, Any]]) -> None:
+    def _draw_forecast(self, forecast: list[DueDay]) -> None:
         from textual_plotext import PlotextPlot
 
         plot = self.query_one("#forecast-plot", PlotextPlot)
         plt = plot.plt
         plt.clear_data()
-        plt.bar(list(range(len(forecast))), [d["due"] for d in forecast], width=0.6)
+        plt.bar(list(range(len(forecast))), [d.due for d in forecast], width=0.6)
         # Explicit ticks: plotext's automatic ones vary from run to run (and break snapshots).
         plt.xticks(list(range(0, len(forecast), 7)))
         plt.title("Cards due per day (0 = today, with overdue)")
         plt.xlabel("days from today")
         plot.refresh()
 
-    def _draw_retention(self, weekly: list[dict[str, Any]]) -> None:
+    def _draw_retention(self, weekly: list[WeekRetention]) -> None:
         from textual_plotext import PlotextPlot
 
         plot = self.query_one("#retention-plot", PlotextPlot)
         plt = plot.plt
         plt.clear_data()
-        points = [(i - len(weekly) + 1, w["rate"] * 100) for i, w in enumerate(weekly) if w["rate"] is not None]
+        points = [(i - len(weekly) + 1, w.rate * 100) for i, w in enumerate(weekly) if w.rate is not None]
         if points:
             plt.plot([p[0] for p in points], [p[1] for p in points], marker="braille")
             plt.scatter([p[0] for p in points], [p[1] for p in points])
@@ -158,7 +158,7 @@ class ProgressScreen(CoreScreen):
                 + labelled_bars({titles.get(k, k): v for k, v in shares.items()})
                 + Content.from_markup("\n\n[$text-muted]Cards never studied count as forgotten.[/]"))
 
-        self.db(lambda: exam_readiness(self.collection, moment), shown, name="exam readiness")
+        self.db(lambda: self.collection.mastery_by_deck(moment), shown, name="exam readiness")
 
     def action_tab(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)

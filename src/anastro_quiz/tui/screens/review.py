@@ -19,6 +19,7 @@ from textual.widgets import Button, Footer, Header, Input, OptionList, ProgressB
 from ...decks import StudyItem
 from ...grading import Grade, grade_answer
 from ...scheduler import Rating
+from ...session import StudySession
 from ..widgets.grade_bar import LABELS, GradeBar
 from .base import CoreScreen
 
@@ -62,7 +63,7 @@ class ReviewScreen(CoreScreen):
     HELP = ("1 Again · 2 Hard · 3 Good · 4 Easy (the buttons show the interval each gives). "
             "Choice cards: 1-9 picks an option first.")
 
-    def __init__(self, session) -> None:
+    def __init__(self, session: StudySession) -> None:
         super().__init__()
         self.session = session
         self.shown: Shown | None = None

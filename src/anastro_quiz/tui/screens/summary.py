@@ -27,9 +27,9 @@ class SummaryData:
 def load_summary(collection, session: StudySession) -> SummaryData:
     """Close ``session`` and gather its summary and the coming forecast (runs in a worker)."""
     summary = session.finish()
-    forecast = due_forecast(collection.store, session.deck_ids, collection.now(), 8)
-    return SummaryData(summary, session.deck_ids, session.mode, forecast[1]["due"],
-                       sum(day["due"] for day in forecast[1:8]))
+    forecast = due_forecast(collection, session.deck_ids, collection.now(), 8)
+    return SummaryData(summary, session.deck_ids, session.mode, forecast[1].due,
+                       sum(day.due for day in forecast[1:8]))
 
 
 def format_duration(seconds: float) -> str:
