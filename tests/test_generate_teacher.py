@@ -72,6 +72,14 @@ def test_no_why_card_from_a_hedged_or_dangling_cause(tmp_path, sentence):
     assert cards(tmp_path, FILLER + sentence + "\n", "why") == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Everolimus treatment of mice results in reduced metabolic side effects compared to sirolimus.",
+    "Due to its two hydroxyl groups, estradiol is often abbreviated as E2.",
+])
+def test_animal_findings_and_naming_trivia_give_no_why_card(tmp_path, sentence):
+    assert cards(tmp_path, FILLER + sentence + "\n", "why") == []
+
+
 def test_leads_to_gives_a_what_does_it_lead_to_question(tmp_path):
     got = cards(tmp_path, FILLER + "Over-suppression of estradiol can lead to unfavorable changes in lipids.\n", "why")
     assert got == [("What can over-suppression of estradiol lead to?", "Unfavorable changes in lipids")]

@@ -26,6 +26,9 @@ from .teacher_lists import chain_drafts, list_drafts
 MAX_PER_SENTENCE = 1
 _HEDGE = re.compile(r"\b(?:presumably|possibly|probably|likely|perhaps|partly|partially|mainly|instance|example|"
                     r"e\.g\.|thought to be|believed to be|in part|largely|may be|might be|possible)$", re.I)
+# Findings in animals or in vitro, and why a thing is named as it is, are not what a clinician recalls.
+_SIDELINE = re.compile(r"\b(?:mice|mouse|rats?|baboons?|monkeys?|dogs?|ferrets?|rabbits?|in vitro|abbreviated|"
+                       r"named after|so named)\b", re.I)
 _LEAD_CONTEXT = re.compile(r"^(?P<ctx>(?:In|During|For|At|After|With|Among|Within)\b[^,]{3,60}), (?P<rest>.+)$")
 
 
@@ -36,7 +39,7 @@ def teacher_drafts(doc) -> list[Draft]:
     chained = {d.quote for d in chains}  # a chain tells the sentence's mechanism whole: no second card on it
     out: list[Draft] = []
     for s in doc.sentences:
-        if not usable(s) or s.text in chained:
+        if not usable(s) or s.text in chained or _SIDELINE.search(s.text):
             continue
         text = resolved_text(s)
         if text is None:
