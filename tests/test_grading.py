@@ -132,3 +132,24 @@ def test_parse_quantity_reads_direction_words():
     assert parse_quantity("a 6.1% decrease") == (-6.1, "%")
     assert parse_quantity("an increase of 2 mg") == (2.0, "mg")
     assert parse_quantity("+2.5") == (2.5, "")
+
+
+@pytest.mark.parametrize("given", ["6.1%", "-6.1%", "−6.1 %", "6.1% decrease", "a loss of 6.1%"])
+def test_a_question_that_asks_for_a_reduction_takes_the_figure_with_or_without_its_sign(given):
+    from anastro_quiz.grading import grade_answer
+    from anastro_quiz.decks import StudyItem
+
+    item = StudyItem("d", "c", "c", "typed", "ATAC trial, five years: reduction in BMD in the lumbar spine?", "6.1%")
+    grade = grade_answer(given, item)
+    assert grade.correct and grade.exact, grade.note
+    wrong = grade_answer("+6.1%", item)
+    assert not wrong.correct and "asks for a decrease" in wrong.note
+
+
+def test_prompt_direction():
+    from anastro_quiz.grading import prompt_direction
+
+    assert prompt_direction("Reduction in BMD in the total hip?") == -1
+    assert prompt_direction("By how much did LH rise?") == 1
+    assert prompt_direction("BMD change at the lumbar spine?") == 0
+    assert prompt_direction("Increase or decrease?") == 0

@@ -127,14 +127,16 @@ def _plain_quantity(norm: str) -> tuple[float, str] | None:
 
 
 def grade_typed(given: str, answer: str, accept: tuple[str, ...] | list[str] = (),
-                tolerance: float | None = None) -> Grade:
-    """Grade ``given`` against ``answer`` and its ``accept`` alternatives."""
+                tolerance: float | None = None, direction: int = 0) -> Grade:
+    """Grade ``given`` against ``answer`` and its ``accept`` alternatives. ``direction`` (-1 or
+    +1) is the direction the question itself names ("reduction in BMD?"): then an unsigned
+    number answer may also be written with that sign ("-6.1%"), and the opposite one is wrong."""
     given_norm = normalize(given)
     if not given_norm:
         return Grade(False, False, answer, None, 0.0, "no answer given")
     best = Grade(False, False, answer, None, 0.0, "does not match")
     for index, target in enumerate((answer, *accept)):
-        result = _compare(given, given_norm, target, tolerance)
+        result = _compare(given, given_norm, target, tolerance, direction)
         if result.correct and (result.exact or not best.correct):
             if result.exact:
                 return Grade(True, True, answer, target, result.similarity, result.note)
@@ -145,10 +147,10 @@ def grade_typed(given: str, answer: str, accept: tuple[str, ...] | list[str] = (
     return best
 
 
-def _compare(given: str, given_norm: str, target: str, tolerance: float | None) -> Grade:
+def _compare(given: str, given_norm: str, target: str, tolerance: float | None, direction: int = 0) -> Grade:
     expected_q = _signed_quantity(target)
     if expected_q is not None:
-        return _compare_quantities(given, target, expected_q, tolerance)
+        return _compare_quantities(given, target, expected_q, tolerance, direction)
     target_norm = _ranges(_drop_article(normalize(target)))
     given_norm = _ranges(_drop_article(given_norm))
     if given_norm == target_norm:
@@ -169,7 +171,7 @@ def _compare(given: str, given_norm: str, target: str, tolerance: float | None) 
 
 
 def _compare_quantities(given: str, target: str, expected: tuple[float, str, int, str],
-                        tolerance: float | None) -> Grade:
+                        tolerance: float | None, direction: int = 0) -> Grade:
     """Numbers compare by value and unit; a change compares by direction too, written either
     way: "-6.1%", "6.1% decrease" and "a loss of 6.1 %" are all -6.1%."""
     given_q = _signed_quantity(given)
@@ -181,9 +183,15 @@ def _compare_quantities(given: str, target: str, expected: tuple[float, str, int
     tol = tolerance if tolerance is not None else 1e-9
     if abs(g_val - e_val) > tol + 1e-12:
         return Grade(False, False, target, None, 0.0, f"number differs: {_fmt(g_val)} vs {_fmt(e_val)}")
+    if e_sign == 0 and direction:
+        # "Reduction in BMD at the lumbar spine?" -> "6.1%": "-6.1%" and "6.1% decrease" say it too.
+        if g_sign == -direction:
+            asked = "a decrease" if direction < 0 else "an increase"
+            return Grade(False, False, target, None, 0.0, f"direction differs: the question asks for {asked}")
+        return Grade(True, True, target, target, 100.0, "correct")
     if e_sign == 0:
-        # An unsigned answer to "fell by what percentage?" may name the direction in words, but a
-        # minus sign says the opposite of what the card states.
+        # An unsigned answer may name the direction in words, but a minus sign says the opposite
+        # of a positive figure.
         if g_sign == -1 and g_how == "symbol":
             return Grade(False, False, target, None, 0.0, f"sign differs: -{_fmt(g_val)} vs {_fmt(e_val)}")
         return Grade(True, True, target, target, 100.0, "correct")
@@ -294,8 +302,19 @@ def _find(item: str, parts: list[str], used: list[bool]) -> tuple[int, int, Grad
     return None
 
 
+_ASKS_DOWN = re.compile(r"\b(?:reductions?|decreases?|declines?|loss|falls?|fell|drops?|lowering)\b", re.I)
+_ASKS_UP = re.compile(r"\b(?:increases?|rises?|gains?|elevations?)\b", re.I)
+
+
+def prompt_direction(prompt: str) -> int:
+    """-1 when a question asks for a fall ("reduction in BMD?"), +1 for a rise, else 0."""
+    down, up = bool(_ASKS_DOWN.search(prompt)), bool(_ASKS_UP.search(prompt))
+    return -1 if down and not up else 1 if up and not down else 0
+
+
 def grade_answer(given: str, item) -> Grade:
-    """Grade a reply to a typed study item: a list answer when the card has ``items``."""
+    """Grade a reply to a typed study item: a list answer when the card has ``items``; a number
+    in the direction its question names when the answer itself is unsigned."""
     if getattr(item, "items", ()):
         return grade_items(given, item.items, item.need or None, item.answer)
-    return grade_typed(given, item.answer, item.accept, item.tolerance)
+    return grade_typed(given, item.answer, item.accept, item.tolerance, prompt_direction(item.prompt))
