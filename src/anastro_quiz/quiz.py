@@ -87,6 +87,14 @@ def _looks_numeric(text: str) -> bool:
     return bool(_NUMBER.search(text))
 
 
+_MANY_PARTS = ("compare", "chain", "list")  # generated kinds whose answers hold several parts
+
+
+def _shape(item: StudyItem) -> str:
+    """Which of the many-part answer kinds (a comparison, a chain, a list) an item is, if any."""
+    return next((k for k in _MANY_PARTS if k in item.tags), "list" if item.items else "")
+
+
 def distractors(item: StudyItem, pool: Sequence[StudyItem], rng: random.Random, count: int = CHOICES - 1) -> list[str]:
     """Wrong answers for ``item`` from other items of its deck, most alike first.
 
@@ -110,6 +118,8 @@ def distractors(item: StudyItem, pool: Sequence[StudyItem], rng: random.Random, 
             continue
         if other.type == "true_false":
             continue  # its answer is "True" or "False"
+        if _shape(other) != _shape(item):
+            continue  # "Women: 1 mg; men: 0.5 mg" or "A → B → C" is no option for a one-part answer
         if fuzz.ratio(_normalized(other.prompt), _normalized(item.prompt)) >= SAME_QUESTION:
             also_right.append(text)
             continue
