@@ -17,6 +17,8 @@ article (``decks/sources/*.txt``), plus the bundled decks as shipped (both artic
   pronoun    a prompt leaning on "it", "this trial", "[...] is taken as…"
   subject    the answer is the article's own subject word (the drug's name)
   options    choice cards with duplicate, singular/plural, True/False or mixed-kind options
+  overlap    a card whose answer holds another card's answer from the same quote (the
+             comparison card beside the men card of one table row)
   quiz bad   quiz mode's choice questions (every item asked as one, seeded) with such options
   repeats    near-duplicates: the same question, or the same answer from the same quote
   trivia     a bare year as the answer, or an institution's acronym to expand ("FDA")
@@ -111,7 +113,7 @@ COLUMNS = [("cards", "cards", "{}"), ("top%", "top_answer_share", "{:.1%}"), (">
            ("torn", "torn", "{}"), ("in-prompt", "answer_in_prompt", "{}"), ("leaks", "leaks", "{}"),
            ("T/F?", "unsupported_true_false", "{}"), ("pronoun", "dangling_pronoun", "{}"),
            ("subject", "subject_answer", "{}"), ("options", "options", "{}"), ("quiz bad", "quiz_bad", "{}"),
-           ("repeats", "repeats", "{}"),
+           ("repeats", "repeats", "{}"), ("overlap", "overlaps", "{}"),
            ("trivia", "trivia", "{}"), ("half", "fixed_term_half", "{}"),
            ("differ", "false_disagreement", "{}"), ("no quote", "ungrounded", "{}"),
            ("teacher%", "teacher_share", "{:.0%}"), ("gen ms", "gen_ms", "{:.0f}"), ("base ms", "base_ms", "{:.0f}"),

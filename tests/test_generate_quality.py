@@ -341,6 +341,19 @@ def test_repeats_are_the_same_question_or_the_same_blank_of_one_quote():
     assert result.repeats() == [(b.id, a.id)]
 
 
+def test_overlaps_are_answers_inside_another_answer_of_the_same_quote():
+    row = {"document": "Anastrozole.md", "quote": "| Typical | 1 mg daily | 0.5 mg twice weekly |"}
+    men = Card("table-00000000b1", "basic", {"prompt": "In men, what is the typical dose?",
+                                             "answer": "0.5 mg twice weekly", "source": row})
+    both = Card("compare-00000000b2", "basic", {"prompt": "Compare the typical dose in women and men.",
+                                                "answer": "Women: 1 mg daily; men: 0.5 mg twice weekly", "source": row})
+    elsewhere = Card("compare-00000000b3", "basic", {"prompt": "Compare the peak in women and men.",
+                                                     "answer": "Women: 2 hours; men: 0.5 mg twice weekly",
+                                                     "source": {"document": "Anastrozole.md", "quote": "Other."}})
+    result = Q.assess([deck(men, both, elsewhere)], {"Anastrozole.md": ARTICLE})
+    assert result.overlaps() == [(both.id, men.id)]
+
+
 def test_leaks_are_answers_shown_by_another_card():
     quote = "Peak levels of anastrozole occur a median 3 hours after administration."
     src = {"document": "Anastrozole.md", "quote": quote}

@@ -127,6 +127,20 @@ class Assessment:
                 seen.setdefault(k, v.card_id)
         return out
 
+    def overlaps(self) -> list[tuple[str, str]]:
+        """Near-duplicates of a looser kind, as (card, the card it contains): two cards of one
+        quote where one answer holds the other ("Compare the dose in women and men" beside
+        "In men, what is the dose?" from the same table row)."""
+        views = [c.views[0] for c in self.cards if c.views[0].type != "true_false"]
+        out = []
+        for a in views:
+            for b in views:
+                if b.card_id != a.card_id and b.quote == a.quote and len(tokens(b.answer)) >= 2 \
+                        and len(tokens(a.answer)) > len(tokens(b.answer)) and phrase_in(b.answer, a.answer):
+                    out.append((a.card_id, b.card_id))
+                    break
+        return out
+
     def leaks(self) -> list[tuple[str, str]]:
         """Cards that show another card's answer, as (card, the card whose answer it shows): a
         sibling from the same quote, or a figure with its unit ("20 mg", "1 to 2 years"; a bare
@@ -159,6 +173,7 @@ class Assessment:
                "top_answer": top, "top_answer_share": round(share, 4),
                "overused_answers": {a: round(s, 4) for a, s in sorted(self.overused_answers().items())},
                "teacher_share": round(self.teacher_share(), 4), "repeats": len(self.repeats()),
+               "overlaps": len(self.overlaps()),
                "leaks": len(self.leaks())}
         out.update({name: self.flagged(name) for name in CHECKS})
         out["reasons"] = {name: dict(sorted(self.reasons(name).items())) for name in ("leftovers", "torn", "trivia")
