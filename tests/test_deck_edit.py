@@ -216,3 +216,28 @@ def test_unusual_layouts_still_edit_correctly():
     dash_alone = "id: d\ntitle: D\ncards:\n-\n  id: a\n  type: basic\n  prompt: Q?\n  answer: A\n"
     after = edited_text(dash_alone, "a", {"answer": "Changed"})
     assert changed_lines(dash_alone, after) == ["-   answer: A", "+   answer: Changed"]
+
+
+def test_every_shipped_card_edits_in_place(monkeypatch):
+    """Each card of the shipped decks: the edit lands, every other card is as it was, and
+    only that card's lines change (no whole-file fallback)."""
+    from anastro_quiz import deck_edit
+    from anastro_quiz.decks import deck_files
+
+    monkeypatch.setattr(deck_edit, "_whole_file", lambda *a: pytest.fail("whole-file fallback used"))
+    edited = 0
+    for path in deck_files([REPO / "decks"]):
+        text = path.read_text(encoding="utf-8")
+        deck, _ = parse_deck(text)
+        for card in deck.cards:
+            change = ({"explanation": "Changed."} if card.type == "cloze"
+                      else {"prompt" if "prompt" in card.data else "statement": "A changed question?"})
+            after = edited_text(text, card.id, change)
+            new_deck, problems = parse_deck(after)
+            assert not problems
+            new = {c.id: c.data for c in new_deck.cards}
+            assert all(new[c.id] == c.data for c in deck.cards if c.id != card.id)
+            assert all(new[card.id].get(k) == v for k, v in change.items())
+            assert len(changed_lines(text, after)) <= 8, card.id
+            edited += 1
+    assert edited >= 50

@@ -70,11 +70,22 @@ async def test_read_only_deck_says_so_instead_of_crashing(app, deck_dir, monkeyp
     real_access = os.access
     monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if mode & os.W_OK and deck_dir in (
         Path(p), Path(p).parent) else real_access(p, mode, **kw))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_review(pilot)
+        await press(pilot, "e")
+        assert app.screen is screen  # no editor to type into in vain
+        assert any("read-only" in str(n.message) for n in app._notifications)
+
+
+async def test_a_deck_made_read_only_while_editing_is_refused_on_save(app, deck_dir, monkeypatch):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_review(pilot)
         await press(pilot, "e")
         dialog = app.screen
         await replace_text(pilot, dialog.query_one("#edit-answer", Input), "Changed")
+        real_access = os.access
+        monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if mode & os.W_OK and deck_dir in (
+            Path(p), Path(p).parent) else real_access(p, mode, **kw))
         await press(pilot, "ctrl+s")
         assert app.screen is dialog
         assert "read-only" in str(dialog.query_one("#edit-problems", Static).render())

@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ...card_form import FIELDS, form_values
-from ...deck_edit import EditError
+from ...deck_edit import EditError, check_writable
 from ...decks import Card
 
 
@@ -126,6 +126,11 @@ def open_editor(screen, deck_id: str, card_id: str, closed: Callable[[bool], Any
     deck = collection.decks.get(deck_id)
     card = next((c for c in deck.cards if c.id == card_id), None) if deck else None
     if card is None:
+        return False
+    try:  # say so now rather than after the user has typed the edit
+        check_writable(deck.path)
+    except EditError as exc:
+        screen.notify("\n".join(exc.problems), title="Cannot edit", severity="error", markup=False, timeout=8)
         return False
 
     def save(form: dict[str, str]) -> bool:
