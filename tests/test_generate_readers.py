@@ -255,3 +255,13 @@ def test_plain_text_source_with_leftovers_is_shown_from_its_cleaned_text(tmp_pat
                    "mouth once a day by most women.[citation needed]\n", encoding="utf-8")
     found = find_quote(document_text(doc), "It is taken by mouth once a day by most women.")
     assert found is not None and found.exact and "[12]" not in found.paragraph
+
+
+def test_front_matter_is_not_text_and_a_title_line_above_prose_is_a_heading():
+    blocks = parse_markdown("---\ntitle: Letrozole notes\ntags: [onco]\n---\n\n# Letrozole\n\nIt is an aromatase "
+                            "inhibitor taken by mouth.\n")
+    assert [(b.kind, b.text) for b in blocks] == [("heading", "Letrozole"),
+                                                  ("paragraph", "It is an aromatase inhibitor taken by mouth.")]
+    text = parse_text("Bone Health\nAnastrozole lowers estradiol in postmenopausal women by blocking the\n"
+                      "aromatase enzyme, which converts androgens into estrogens in fat tissue.\n")
+    assert [b.kind for b in text] == ["heading", "paragraph"]

@@ -79,7 +79,7 @@ def parse_blocks(lines: list[Line]) -> list[Block]:
                 body = BULLET_RE.sub("", ln.text, count=1).strip()
                 label, rest = split_label(body)
                 blocks.append(Block("item", body, section, heading, ln.number, label=label, body=rest))
-            elif len(joined) == 1 and is_heading(text):
+            elif (len(joined) == 1 or ln is joined[0] and _leads_prose(text, joined[1].text)) and is_heading(text):
                 if text.lower() in SECTION_NAMES:
                     section, heading = text, ""
                 else:
@@ -115,6 +115,12 @@ def unwrap(run: list[Line]) -> list[Line]:
         else:
             out.append(ln)
     return out
+
+
+def _leads_prose(text: str, following: str) -> bool:
+    """A short title line set directly above a paragraph ("Bone Health" then wrapped prose)."""
+    return (len(text.split()) <= 8 and text[:1].isupper() and not BULLET_RE.match(following)
+            and len(following.split()) >= 12 and _SENTENCE_END.search(following.strip()) is not None)
 
 
 def _continues(previous: str, text: str, width: int) -> bool:

@@ -40,8 +40,12 @@ def inline_text(token) -> str:
     return "".join(parts)
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*\n){0,60}?---[ \t]*\n")  # YAML metadata, as static sites write
+
+
 def parse_markdown(source: str) -> list[Block]:
-    """The blocks of a Markdown text."""
+    """The blocks of a Markdown text (a leading YAML front matter is metadata, not text)."""
+    source = _FRONT_MATTER.sub("", source, count=1)
     out = BlockWriter()
     tokens = _parser().parse(source)
     in_item = 0  # depth of list items we are inside
