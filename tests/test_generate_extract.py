@@ -63,6 +63,8 @@ def test_key_terms_prefer_rare_words_and_skip_the_dominant_subject():
                                                                                    "two to three weeks"]),
     ("Use fell from 50% to 20% over 1,000 days.", ["50%", "20%", "1,000 days"]),
     ("A BMD change of -6.1% at the spine and +2.1% at the hip.", ["-6.1%", "+2.1%"]),
+    ("Levels rose 1.5- to 2-fold, with a 10- to 20-fold accumulation after 13 grams.", ["1.5- to 2-fold",
+                                                                                        "10- to 20-fold", "13 grams"]),
 ])
 def test_ranges_signs_and_units_are_one_figure(sentence, answers):
     assert [f.answer for f in numeric_facts(S(sentence))] == answers

@@ -138,6 +138,7 @@ def test_setext_headings_and_html_blocks():
     ("Intracellular [Ca2+] rises.", "Intracellular [Ca2+] rises."),
     ("H<sub>2</sub>O &amp; salt", "H2O & salt"),
     ("Levels <0.1% and >5 mg", "Levels <0.1% and >5 mg"),
+    ("It inhibits CYP3A4. (For a list of CYP3A4 inhibitors, see here.) It is", "It inhibits CYP3A4. It is"),
 ])
 def test_wiki_leftovers_are_stripped(raw, clean):
     assert strip_leftovers(raw) == clean

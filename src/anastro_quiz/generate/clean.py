@@ -94,6 +94,10 @@ def _drop_tooltips(text: str) -> str:
     return text
 
 
+# A link's pointer left as text: "(For a list of CYP3A4 inhibitors and inducers, see here.)".
+SEE_HERE_RE = re.compile(r"\s*\((?:for [^()]{0,100}?,\s*)?see (?:here|below|above|there)\b[^()]*\)", re.I)
+
+
 def strip_leftovers(text: str) -> str:
     """Text without citation markers, footnote superscripts, inline HTML tags and entities.
 
@@ -106,6 +110,8 @@ def strip_leftovers(text: str) -> str:
         text = CITATION_RE.sub("", text)
     if "Tooltip" in text:
         text = _drop_tooltips(text)
+    if "(" in text:
+        text = SEE_HERE_RE.sub("", text)
     return SUPERSCRIPT_RE.sub("", text)
 
 

@@ -35,7 +35,7 @@ _ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9α-ω\-]*$")
 _PER = r"(?:/(?:kg|m²|m2|mL|dL|L|day|d|h|hr|week|wk|min|dose|cycle)){0,2}"
 UNIT = (r"%|percent|per ?cent|"
         rf"(?:mg|mcg|µg|μg|ug|ng|pg|g|kg|mmol|µmol|μmol|nmol|pmol|mEq|IU|mIU|units?|mL|ml|dL|L){_PER}|"
-        r"mmHg|°C|kDa|years?|yrs?|months?|weeks?|days?|hours?|hrs?|h|minutes?|min|times|-?fold")
+        r"(?:milli|micro|nano)?grams?|(?:milli)?lit(?:er|re)s?|mmHg|°C|kDa|years?|yrs?|months?|weeks?|days?|hours?|hrs?|h|minutes?|min|times|-?fold")
 _NUMBER_WORDS = spelled(*range(1, 11), 12)
 _NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{'|'.join(_NUMBER_WORDS)}"
 # One figure is one span: a comparator or sign stays with it ("≥10%", "<0.1%", "−54%") and a
@@ -43,9 +43,10 @@ _NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{'|'.join(_NUMBER_WORDS
 # written, repeats the first). "from 50% to 20%" is a change, not a range: two figures.
 NUMBER_RE = re.compile(
     rf"(?<![\w.,])(?P<cmp>[<>≤≥~≈]=?\s?)?(?P<sign>[−\-+](?=\d))?(?P<from>(?<=\bfrom ))?(?P<num>{_NUM})"
-    rf"(?(from)|(?:\s?(?P<unit1>{UNIT})?\s?(?:–|—|-|to)\s?(?P<sign2>[−\-+](?=\d))?(?P<num2>{_NUM}))?)"
+    rf"(?(from)|(?:\s?(?P<unit1>{UNIT})?-?\s?(?:–|—|-|to)\s?(?P<sign2>[−\-+](?=\d))?(?P<num2>{_NUM}))?)"
     rf"\s?(?P<unit>(?(unit1)(?P=unit1)|(?:{UNIT})))(?![\w/²])", re.I)
-_UNIT_NAMES = {"percent": "%", "per cent": "%", "percent.": "%", "h": "hour", "hr": "hour", "hrs": "hour",
+_UNIT_NAMES = {"gram": "g", "milligram": "mg", "microgram": "µg", "nanogram": "ng", "liter": "l", "litre": "l",
+               "milliliter": "ml", "millilitre": "ml", "percent": "%", "per cent": "%", "percent.": "%", "h": "hour", "hr": "hour", "hrs": "hour",
                "yr": "year", "yrs": "year", "min": "minute", "μg": "µg", "ug": "µg", "unit": "unit", "-fold": "fold"}
 
 
