@@ -177,3 +177,10 @@ def test_picked_options_are_never_the_answer_again_nor_true_false_nor_duplicates
     assert len(set(keys)) == len(keys) and D.key(answer) not in keys
     assert not any(D.is_boolean(p) or D.variant(p, answer) for p in picked)
     assert all(D.same_kind(answer, p) for p in picked)
+
+
+def test_a_part_of_the_answer_is_no_distractor():
+    answer = "women: FDA-approved for breast cancer; men: Off-label use during TRT"
+    assert D.also_correct(answer, "Off-label use during TRT")
+    assert D.pick(answer, ["Off-label use during TRT", "Approved for prostate cancer in older men"]) == \
+        ["Approved for prostate cancer in older men"]

@@ -217,6 +217,8 @@ def also_correct(answer: str, option: str) -> bool:
     without contradicting it (no opposite degree, direction or negation)."""
     if key(answer) == key(option) or variant(answer, option) or synonym(answer, option):
         return True
+    if quantity(answer) is None and quantity(option) is None and _inside(key(option), key(answer)):
+        return True  # a part of the answer ("men: Off-label use ..." holds "Off-label use ...")
     if quantity(answer) is None and _overlap(answer, option) >= SHARED and contradiction(option, answer) is None:
         return True  # "Profound estrogen suppression" for "Therapeutic suppression": maybe the same
     qa, qo = quantity(answer), quantity(option)
@@ -230,6 +232,11 @@ def repeats(options: Iterable[str], option: str) -> bool:
     (after normalisation, a singular/plural variant, an acronym, an equivalent dose)."""
     return is_boolean(option) or any(key(o) == key(option) or variant(o, option) or synonym(o, option)
                                      or doses.equivalent(o, option) for o in options)
+
+
+def _inside(a: str, b: str) -> bool:
+    """One phrase stands whole in the other, word for word."""
+    return bool(a and b) and (f" {a} " in f" {b} " or f" {b} " in f" {a} ")
 
 
 def _overlap(a: str, b: str) -> float:
