@@ -491,9 +491,7 @@ def test_quiz_mode_offers_good_options_on_the_shipped_decks():
 
     asked, bad = Q.quiz_options([load_deck(p) for p in sorted((ROOT / "decks").glob("*.yaml"))])
     assert asked >= 20
-    # Not gated yet: quiz mode can offer one half of a comparison's answer as a wrong option
-    # ("men: Off-label use ..." inside "Women: ...; men: Off-label use ..."), a variant_options flag.
-    assert [b for b in bad if b[1] != "variant_options"] == []
+    assert bad == []  # no half of a comparison's answer offered as a wrong option either
 
 
 def test_shipped_decks_overuse_no_answer_and_are_a_quarter_teacher_cards(shipped):
