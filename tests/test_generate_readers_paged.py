@@ -180,3 +180,14 @@ def test_deck_validation_accepts_only_a_whole_page_number(tmp_path, page, ok):
     assert (problems == []) is ok, problems
     if ok:
         assert load_decks([path])[0].cards[0].source.page == 4
+
+
+def test_readers_benchmark_runs():
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, str(root / "benchmarks" / "bench_readers.py"), "--quick"],
+                            capture_output=True, text=True, timeout=300, cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "ms/KB" in result.stdout and "pdf 4 pages" in result.stdout
