@@ -53,9 +53,9 @@ class Candidate:
         return (self.deck.id, self.card.id)
 
     @property
-    def page(self) -> Any:
-        source = self.card.data.get("source")
-        return source.get("page") if isinstance(source, dict) else None
+    def page(self) -> int | None:
+        """The page of a paged source (PDF) the card's quote is on."""
+        return self.card.source.page if self.card.source is not None else None
 
 
 def question_of(card: Card | dict[str, Any]) -> str:

@@ -113,9 +113,8 @@ class CurateScreen(CoreScreen):
         if source is None:
             boxes[3].update(Content.from_markup("[$text-muted](no source)[/]"))
         else:
-            page = f", p. {c.page}" if c.page is not None else ""
-            boxes[3].update(Content.from_markup("[b]Source[/] · $doc$page\n[$text-muted]“$quote”[/]",
-                                                doc=source.document, page=page, quote=source.quote))
+            boxes[3].update(Content.from_markup("[b]Source[/] · $where\n[$text-muted]“$quote”[/]",
+                                                where=source.where, quote=source.quote))
         self.query_one("#curate-card", VerticalScroll).scroll_home(animate=False)
 
     # --- actions ---------------------------------------------------------------
