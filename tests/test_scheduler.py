@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import fsrs
 import pytest
 
 from anastro_quiz.scheduler import (Rating, Scheduler, SchedulerSettings, State, dump_state,
@@ -98,3 +99,31 @@ def test_retrievability_from_stored_fields_matches_the_full_state():
         assert sched.retrievability_from(stored["stability"], stored["last_review"], at) == \
             sched.retrievability(state, at)
     assert sched.retrievability_from(None, None, NOW) == 0.0
+
+
+def test_our_fuzz_is_py_fsrs_fuzz_for_the_same_draw(monkeypatch):
+    """fuzzed_interval reproduces py-fsrs's own fuzz (whichever fsrs the pin installs), so
+    seeding it ourselves changes no schedule. The check feeds py-fsrs the same draw."""
+    import sys
+
+    from anastro_quiz.scheduler import fuzzed_interval
+
+    fsrs_scheduler = sys.modules[fsrs.Scheduler.__module__]  # fsrs.fsrs in 6.0, fsrs.scheduler later
+
+    reference = fsrs.Scheduler(maximum_interval=500)
+    for draw in (0.0, 0.2, 0.5, 0.77, 0.999):
+        monkeypatch.setattr(fsrs_scheduler, "random", lambda: draw)
+        for days in [1, 2, 3, 4, 7, 8, 19, 20, 21, 60, 365, 480, 499, 500]:
+            expected = reference._get_fuzzed_interval(interval=timedelta(days=days))
+            assert fuzzed_interval(timedelta(days=days), lambda: draw, 500) == expected, (days, draw)
+
+
+def test_fuzz_applies_to_review_intervals_only_and_stays_near_the_unfuzzed_one():
+    fuzzed, plain = Scheduler(enable_fuzzing=True), Scheduler(enable_fuzzing=False)
+    learning, _ = fuzzed.review(fuzzed.new_state(NOW), Rating.Good, NOW, fuzz_seed="a")
+    assert learning.due == plain.review(plain.new_state(NOW), Rating.Good, NOW)[0].due  # a learning step
+    state, due = plain.review(plain.new_state(NOW), Rating.Easy, NOW)
+    later = due + timedelta(days=30)
+    base = plain.review(state, Rating.Good, later)[1] - later
+    spread = {fuzzed.review(state, Rating.Good, later, fuzz_seed=f"s{i}")[1] - later for i in range(40)}
+    assert len(spread) > 1 and all(abs((d - base).days) <= max(2, 0.15 * base.days) for d in spread)

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import json
 import random
-import threading
-from contextlib import contextmanager
+import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Sequence
 
 import fsrs
 from fsrs import Rating, State
+
+# py-fsrs's published fuzz bands, from the module that defines its Scheduler (``fsrs.fsrs``
+# in 6.0, ``fsrs.scheduler`` from 6.1 on: both within our pin).
+FUZZ_RANGES = sys.modules[fsrs.Scheduler.__module__].FUZZ_RANGES
 
 __all__ = ["Rating", "State", "Scheduler", "SchedulerSettings", "dump_state", "load_state"]
 
@@ -79,12 +82,15 @@ class Scheduler:
             learning_steps=tuple(learning_steps),
             relearning_steps=tuple(relearning_steps),
             maximum_interval=maximum_interval,
-            enable_fuzzing=enable_fuzzing,
+            # Fuzz is ours (see fuzzed_interval): py-fsrs draws it from a generator nobody can seed.
+            enable_fuzzing=False,
         )
         if parameters is not None:
             kwargs["parameters"] = tuple(parameters)
         self._fsrs = fsrs.Scheduler(**kwargs)
         self.desired_retention = desired_retention
+        self.enable_fuzzing = enable_fuzzing
+        self.maximum_interval = maximum_interval
 
     @classmethod
     def from_settings(cls, settings: SchedulerSettings) -> "Scheduler":
@@ -113,11 +119,10 @@ class Scheduler:
         ``fuzz_seed`` makes the interval fuzz reproducible (used when replaying a merged
         review log, so two machines rebuild the same schedule).
         """
-        if fuzz_seed is None:
-            new_state, _log = self._fsrs.review_card(state, Rating(int(rating)), review_datetime=now)
-        else:
-            with _seeded_fuzz(fuzz_seed):
-                new_state, _log = self._fsrs.review_card(state, Rating(int(rating)), review_datetime=now)
+        new_state, _log = self._fsrs.review_card(state, Rating(int(rating)), review_datetime=now)
+        if self.enable_fuzzing and new_state.state == State.Review:
+            rng = random.Random(fuzz_seed) if fuzz_seed is not None else random
+            new_state.due = now + fuzzed_interval(new_state.due - now, rng.random, self.maximum_interval)
         return new_state, new_state.due
 
     def preview(self, state: CardState, now: datetime, fuzz_seed: str | None = None) -> dict[Rating, timedelta]:
@@ -148,23 +153,30 @@ class Scheduler:
         return float(self._fsrs.get_card_retrievability(card, current_datetime=now))
 
 
-_FUZZ_LOCK = threading.Lock()
+def parameter_bounds() -> tuple[list[float] | None, list[float] | None]:
+    """The lowest and highest value py-fsrs accepts for each parameter (``None`` if unpublished)."""
+    module = sys.modules[fsrs.Scheduler.__module__]
+    return (getattr(module, "LOWER_BOUNDS_PARAMETERS", None), getattr(module, "UPPER_BOUNDS_PARAMETERS", None))
 
 
-@contextmanager
-def _seeded_fuzz(seed: str) -> Iterator[None]:
-    # py-fsrs draws its fuzz from ``random.random`` imported into ``fsrs.scheduler`` and
-    # offers no seed; bind that name to a seeded generator for the duration of one review.
-    import fsrs.scheduler as fsrs_scheduler
+def fuzzed_interval(interval: timedelta, draw: Callable[[], float], maximum_days: int) -> timedelta:
+    """An interval of a review-state card spread by py-fsrs's fuzz; ``draw()`` gives a number
+    in [0, 1), called once, and only for an interval that is fuzzed (as py-fsrs does).
 
-    rng = random.Random(seed)
-    with _FUZZ_LOCK:
-        saved = fsrs_scheduler.random
-        fsrs_scheduler.random = rng.random
-        try:
-            yield
-        finally:
-            fsrs_scheduler.random = saved
+    The same computation as py-fsrs's own fuzz, from the bands it publishes
+    (``fsrs.scheduler.FUZZ_RANGES``): intervals under 2.5 days are left alone, longer ones
+    move by up to 15%, 10% and 5% of the parts of the interval in each band. Doing it here
+    lets a seeded ``random.Random`` make the draw (a test checks it against py-fsrs's result).
+    """
+    days = interval.days
+    if days < 2.5:
+        return interval
+    delta = 1.0
+    for band in FUZZ_RANGES:
+        delta += band["factor"] * max(min(float(days), band["end"]) - band["start"], 0.0)
+    low, high = max(2, round(days - delta)), min(round(days + delta), maximum_days)
+    low = min(low, high)
+    return timedelta(days=min(round(draw() * (high - low + 1) + low), maximum_days))
 
 
 def dump_state(state: CardState) -> str:

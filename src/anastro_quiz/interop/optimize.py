@@ -143,17 +143,14 @@ def default_parameters() -> list[float]:
 
 def usable_parameters(parameters: Sequence[float]) -> list[float]:
     """Round, and keep within the ranges the scheduler accepts (it refuses others)."""
-    from ..scheduler import Scheduler
+    from ..scheduler import Scheduler, parameter_bounds
 
     params = [round(float(p), PARAMETER_DIGITS) for p in parameters]
     try:
         Scheduler(parameters=params)
         return params
     except ValueError:
-        import fsrs.scheduler as fsrs_scheduler
-
-        lower = getattr(fsrs_scheduler, "LOWER_BOUNDS_PARAMETERS", None)
-        upper = getattr(fsrs_scheduler, "UPPER_BOUNDS_PARAMETERS", None)
+        lower, upper = parameter_bounds()
         if not lower or not upper or len(lower) != len(params):
             raise InteropError("the optimizer returned parameters this scheduler cannot use") from None
         params = [min(max(p, lo), hi) for p, lo, hi in zip(params, lower, upper)]
