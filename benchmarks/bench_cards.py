@@ -6,7 +6,8 @@ article (``decks/sources/*.txt``), plus the bundled decks as shipped (both artic
 ``decks/sources/topics.yaml``), and prints per article what
 :mod:`anastro_quiz.generate.quality` finds:
 
-  cards      cards generated              top%     share of the most frequent answer
+  cards      cards generated              /kw      cards per 1,000 words of input (coverage)
+  top%       share of the most frequent answer
   >5%        answers over 5% of the deck  >40w     prompts over 40 words
   long ans   answers over 12 words (per part of a comparison), too long to recall
   leftover   HTML, citations, pipes, markdown, "∞" in what a card shows
@@ -101,14 +102,16 @@ def measure(name: str, paths: list[Path], topics: Path | None, repeat: int) -> t
     result = assess(decks, {p.name: p.read_text(encoding="utf-8") for p in paths})
     figures = result.figures()
     asked, bad = quiz_options(decks)
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in paths)
     figures.update(article=name, gen_ms=round(gen, 1), base_ms=round(base, 1),
-                   ratio=round(gen / base, 1) if base else None,
+                   ratio=round(gen / base, 1) if base else None, words=words,
+                   cards_per_kw=round(figures["cards"] * 1000 / words, 1) if words else 0.0,
                    options=sum(figures[c] for c in OPTION_CHECKS), quiz_choices=asked, quiz_bad=len(bad),
                    quiz_bad_options=[list(b) for b in bad])
     return figures, result
 
 
-COLUMNS = [("cards", "cards", "{}"), ("top%", "top_answer_share", "{:.1%}"), (">5%", "overused", "{}"),
+COLUMNS = [("cards", "cards", "{}"), ("/kw", "cards_per_kw", "{:.1f}"), ("top%", "top_answer_share", "{:.1%}"), (">5%", "overused", "{}"),
            (">40w", "long_prompt", "{}"), ("long ans", "long_answer", "{}"), ("leftover", "leftovers", "{}"),
            ("torn", "torn", "{}"), ("in-prompt", "answer_in_prompt", "{}"), ("leaks", "leaks", "{}"),
            ("T/F?", "unsupported_true_false", "{}"), ("pronoun", "dangling_pronoun", "{}"),
