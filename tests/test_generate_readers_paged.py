@@ -191,3 +191,45 @@ def test_readers_benchmark_runs():
                             capture_output=True, text=True, timeout=300, cwd=root)
     assert result.returncode == 0, result.stderr
     assert "ms/KB" in result.stdout and "pdf 4 pages" in result.stdout
+
+
+def test_damaged_pdfs_are_refused_cleanly_never_a_traceback(tmp_path, capfd):
+    import random
+
+    good = make_pdf(tmp_path / "good.pdf").read_bytes()
+    rng = random.Random(7)
+    for i in range(25):
+        data = bytearray(good)
+        for _ in range(rng.randint(1, 40)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        damaged = tmp_path / f"damaged{i}.pdf"
+        damaged.write_bytes(bytes(data[: rng.randrange(len(data) // 2, len(data))]))
+        try:
+            read_blocks(damaged)
+        except InputError:
+            pass
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_any_text_in_any_format_reads_or_is_refused(tmp_path):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(["# ", "## ", "- ", "1. ", "| a | b |\n|---|---|\n", "<p>", "</p>", "<b>", "[2]",
+                              "&amp;", "\n", "\n\n", "Tooltip ", "---\n", "∞", "−5%", "The dose is 1 mg daily. "])
+    texts = st.lists(st.one_of(pieces, st.text(max_size=30)), max_size=25).map("".join)
+
+    @settings(max_examples=60, deadline=None, derandomize=True, database=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(text=texts, suffix=st.sampled_from([".md", ".html", ".txt", ""]))
+    def check(text, suffix):
+        doc = tmp_path / f"doc{suffix}"
+        doc.write_text(text, encoding="utf-8")
+        try:
+            blocks = read_blocks(doc).blocks
+        except InputError:
+            return
+        for b in blocks:  # whatever was read, no markup or citation marker is left in it
+            assert not any(left in b.text for left in ("[2]", "<p>", "</p>", "<b>", "&amp;")), (suffix, b.text)
+
+    check()

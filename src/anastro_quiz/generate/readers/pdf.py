@@ -16,6 +16,7 @@ Pages are numbered from 1 in file order, as a PDF viewer counts them.
 
 from __future__ import annotations
 
+import logging
 import re
 import statistics
 from collections import Counter
@@ -113,17 +114,12 @@ def _join(lines: list[str]) -> str:
 
 def parse_pdf(path: Path) -> list[Block]:
     """The blocks of a PDF's text; :class:`InputError` when it has none (a scanned PDF)."""
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
-
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # a damaged file's repairs are not the user's news
     try:
         boxes = _boxes(path)
-    except (PDFSyntaxError, PSException) as exc:
-        raise InputError(f"{path}: cannot read this PDF ({exc})") from None
-    except Exception as exc:  # pdfminer raises bare errors for encrypted or broken files
-        if type(exc).__module__.startswith("pdfminer"):
-            raise InputError(f"{path}: cannot read this PDF ({type(exc).__name__})") from None
-        raise
+    except Exception as exc:  # noqa: BLE001 - pdfminer parses untrusted bytes and fails in many ways
+        detail = str(exc).strip() or type(exc).__name__
+        raise InputError(f"{path}: cannot read this PDF ({detail[:120]})") from None
     if not boxes:
         raise InputError(f"{path}: this PDF has no text layer (a scanned document?); nothing to learn from")
     skip = _furniture(boxes)

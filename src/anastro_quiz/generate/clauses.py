@@ -1,0 +1,41 @@
+"""Long sentences cut into clauses, so a key mechanism or outcome sentence of 60 words is
+asked clause by clause instead of being dropped (:func:`..extract.sentences_of` uses it)."""
+
+from __future__ import annotations
+
+import re
+
+MAX_WORDS = 50  # longer sentences are asked clause by clause
+MIN_CLAUSE_WORDS = 6
+# Where a long sentence can be cut, strongest first: a semicolon, a spaced dash or a colon
+# (the second piece starts after it), then a comma before a clause-opening word (the second
+# piece starts at that word: ", which ...", ", whereas ...", ", and thereby ...").
+_HARD_CUTS = re.compile(r"(?:;|\s[–—]|:)\s+(?=\S)")
+_SOFT_CUTS = re.compile(r",\s+(?=(?:which|whereas|while|although|though|but|yet|thereby|thus|leading to|"
+                        r"resulting in|so that|and (?:thereby|thus|therefore|then|also|is|are|was|were|has|have|"
+                        r"it|they|this|these|the|its|their|in|at|on)|as well as|including|such as)\b)")
+_ANY_COMMA = re.compile(r",\s+(?=\S)")
+_AND = re.compile(r"\s+(?=(?:and|or)\s)")  # the last resort: a coordinated second half
+
+
+def clauses(sentence: str) -> list[str]:
+    """A sentence of at most :data:`MAX_WORDS` words as it is; a longer one cut into clauses
+    at the strongest cut nearest its middle, again until every piece is short enough. Each
+    piece is a verbatim substring of the sentence (separators at its end trimmed), so it can
+    stand as a card's quote; a sentence with no cut leaving two pieces of six words or more
+    stays whole (and too long to ask)."""
+    if len(sentence.split()) <= MAX_WORDS:
+        return [sentence]
+    for cuts in (_HARD_CUTS, _SOFT_CUTS, _ANY_COMMA, _AND):
+        best: tuple[float, int, int] | None = None
+        middle = len(sentence) / 2
+        for m in cuts.finditer(sentence):
+            left, right = sentence[: m.start()], sentence[m.end():]
+            if min(len(left.split()), len(right.split())) < MIN_CLAUSE_WORDS:
+                continue
+            if best is None or abs(m.start() - middle) < best[0]:
+                best = (abs(m.start() - middle), m.start(), m.end())
+        if best is not None:
+            left = sentence[: best[1]].rstrip(" ;:,–—")
+            return clauses(left) + clauses(sentence[best[2]:].strip())
+    return [sentence]
