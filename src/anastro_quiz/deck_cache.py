@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .files import write_bytes_atomically
 
 CACHE_ENV = "ANASTRO_QUIZ_CACHE"
 FORMAT = 2  # 2: each card carries its content hash
@@ -59,8 +60,6 @@ def write(path: Path, payload: dict[str, Any]) -> None:
         if entry is None:
             return
         entry.parent.mkdir(parents=True, exist_ok=True)
-        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(payload))
-        os.replace(tmp, entry)
+        write_bytes_atomically(entry, marshal.dumps(payload))
     except (OSError, ValueError):  # ValueError: a value marshal cannot store (e.g. a YAML date)
         pass

@@ -16,7 +16,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarStri
 
 from .card_form import FIELDS, form_values, parse_field
 from .decks import Deck, DeckError, cache_deck, load_deck, parse_deck
+from .files import write_text_atomically
 
 WIDTH = 100  # the generator writes decks 100 columns wide (decks.dump_deck)
 
@@ -173,18 +173,9 @@ def write_atomic(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` all at once: a crash leaves the old file or the new one."""
     check_writable(path)
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        write_text_atomically(path, text)
     except OSError as exc:
         raise ReadOnlyDeck([f"cannot write to {path.parent}: {exc.strerror}"]) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _read(path: Path) -> str:

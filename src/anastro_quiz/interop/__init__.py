@@ -8,6 +8,7 @@ A failed operation writes nothing.
 from __future__ import annotations
 
 from ..errors import UserError
+from ..files import write_atomically, write_text_atomically  # noqa: F401 - write_atomically: for the formats
 
 
 class InteropError(UserError):
@@ -31,29 +32,6 @@ def write_text_output(path, text: str, *, what: str = "output") -> None:
     """Check ``path`` and write ``text`` to it atomically; any failure is an ``InteropError``."""
     check_output_file(path, what=what)
     try:
-        write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        write_text_atomically(path, text)
     except OSError as exc:
         raise InteropError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
-def write_atomically(path, write) -> None:
-    """Call ``write(tmp_path)`` then move the file into place, so a failure leaves nothing behind."""
-    import os
-    import tempfile
-    from pathlib import Path
-
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes the file private; give it normal permissions
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
