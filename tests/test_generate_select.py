@@ -192,7 +192,8 @@ def test_slug():
     ("Tamoxifen has been found to decrease insulin-like growth factor 1 (IGF-1) levels by 17 to 38% in women "
      "and men.", "17 to 38%", "", "Tamoxifen: decrease in IGF-1 levels in women and men?"),
     ("The oral bioavailability of tamoxifen is approximately 100%, which suggests little first-pass metabolism.",
-     "100%", "", None),  # no change is reported: the sentence card stays
+     "100%", "", "Tamoxifen: oral bioavailability?"),  # no change reported: a property of a named thing
+    ("Bone density was approximately 6% lower, which suggests ongoing resorption.", "6%", "", None),
     ("The reduction was 6.1% in the lumbar spine.", "6.1%", "", None),  # nobody named reported it
 ])
 def test_compact_figure_questions(sentence, figure, context, question):
@@ -304,3 +305,21 @@ def test_no_card_shows_the_answer_of_another_from_its_sentence(tmp_path):
     # "The medication" is named after the article it comes from; the quote stays verbatim
     assert all((c.data.get("prompt") or c.data.get("text")).startswith("Anastrozole is eliminated") for c in liver)
     assert all(c.source.quote.startswith("The medication") for c in liver)
+
+
+@pytest.mark.parametrize("sentence, figure, question", [
+    ("The elimination half-life of anastrozole is 40 to 50 hours (1.7 to 2.1 days).", "40 to 50 hours",
+     "Anastrozole: elimination half-life?"),
+    ("The oral bioavailability of tamoxifen is approximately 100%, which is suggestive of minimal first-pass "
+     "metabolism.", "100%", "Tamoxifen: oral bioavailability?"),
+    ("Goserelin is poorly protein-bound and has a serum elimination half-life of two to four hours in patients "
+     "with normal renal function.", "two to four hours",
+     "Goserelin: serum elimination half-life in patients with normal renal function?"),
+    ("The risk of death was 3%.", "3%", None),  # not a property of a named thing
+    ("The half-life of the drug is 5 days.", "5 days", None),  # whose?
+])
+def test_a_property_figure_is_asked_as_owner_and_property(sentence, figure, question):
+    from anastro_quiz.generate.figures import compact_question
+
+    at = sentence.index(figure)
+    assert compact_question(sentence, at, at + len(figure)) == question

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from .extract import zipf
+
 _QUALIFIER = r"(?:(?:approximately|about|around|roughly|nearly|only|almost|up to|~|≈)\s+)?"
 _CHANGE_NOUN = re.compile(
     rf"\b(?P<change>reductions?|decreases?|declines?|loss(?:es)?|increases?|rises?|drops?|gains?|"
@@ -48,11 +50,51 @@ _MEASURE_IN_CONTEXT = re.compile(r"\b(?:decreases?|reductions?|increases?|change
 _EARLIER_FIGURE = re.compile(r"-?\d+(?:\.\d+)?\s?%?\s+(?:in|at)\s+[^,;]+?(?:,\s*(?:and\s+)?|\s+and\s+)$")
 
 
+_PROPERTY = re.compile(
+    rf"^(?:The\s+)?(?P<what>[a-z][\w\-]*(?:\s+[\w\-]+){{0,4}}?)\s+of\s+(?P<of>[A-Za-z(][\w\-()]*(?:\s+[\w\-()]+){{0,2}}?)"
+    rf"(?:\s+in\s+(?P<in>humans|adults|women|men|children|patients))?\s+(?:is|was|are|were)\s+{_QUALIFIER}"
+    rf"(?:(?:typically|usually|generally|reported(?:ly)?(?: to be)?)\s+)?$")
+_HAS_PROPERTY = re.compile(
+    rf"^(?P<of>[A-Z][\w\-]+)(?:\s+[\w\-,]+){{0,6}}?\s+has\s+an?\s+(?:(?:long|short|relatively long|relatively short)\s+)?"
+    rf"(?P<what>[a-z][\w\-]*(?:\s+[\w\-]+){{0,3}}?)\s+of\s+{_QUALIFIER}$")
+_PROPERTY_TAIL = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:(?P<qual>in\s+(?:patients|people|adults|women|men|children)"
+                            r"(?:\s+[\w\-]+){0,5}))?\s*(?:[.;]|,\s+(?:which|suggesting|indicating)\b.*)?\s*$")
+
+
+def property_question(sentence: str, start: int, end: int) -> str | None:
+    """"The elimination half-life of anastrozole is 40 to 50 hours." -> "Anastrozole: elimination
+    half-life?"; "Goserelin ... has a serum elimination half-life of two to four hours in
+    patients with normal renal function." -> "Goserelin: serum elimination half-life in patients
+    with normal renal function?". ``None`` unless the figure ends its sentence (a bracket or a
+    patient group may follow)."""
+    before, after = sentence[:start], sentence[end:]
+    tail = _PROPERTY_TAIL.match(after)
+    if tail is None:
+        return None
+    m = _PROPERTY.match(before) or _HAS_PROPERTY.match(before)
+    if m is None or m.group("what").split()[0] in ("use", "effect", "effects", "risk", "rate", "number", "dose",
+                                                    "dosage", "form", "forms", "group", "results"):
+        return None
+    if zipf(m.group("of").split()[0].lower()) >= 4.5:  # "of death", "of the drug": not a thing with properties
+        return None
+    owner = m.group("of")
+    owner = owner[:1].upper() + owner[1:]
+    what = m.group("what")
+    if m.groupdict().get("in"):
+        what += f" in {m.group('in')}"
+    if tail.group("qual"):
+        what += f" {tail.group('qual')}"
+    return f"{owner}: {what}?"
+
+
 def compact_question(sentence: str, start: int, end: int, context: str = "") -> str | None:
     """A short question for the figure at ``sentence[start:end]``, or ``None``.
 
     ``context`` is the text the sentence leans on ("In a bone substudy of this trial, ...").
     """
+    prop = property_question(sentence, start, end)
+    if prop is not None:
+        return prop
     before, after = sentence[:start], sentence[end:]
     change = measure = lead = None
     # "... was 6.1% in the lumbar spine and [7.2%] in the total hip": the change is stated once
