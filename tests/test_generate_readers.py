@@ -266,3 +266,16 @@ def test_front_matter_is_not_text_and_a_title_line_above_prose_is_a_heading():
     text = parse_text("Bone Health\nAnastrozole lowers estradiol in postmenopausal women by blocking the\n"
                       "aromatase enzyme, which converts androgens into estrogens in fat tissue.\n")
     assert [b.kind for b in text] == ["heading", "paragraph"]
+
+
+def test_plainly_english_text_needs_no_detector(monkeypatch):
+    """The detector costs a second to load: English prose is accepted on its function words."""
+    from anastro_quiz.generate.readers import language
+
+    def no_detector(text):
+        raise AssertionError("langdetect was consulted")
+
+    monkeypatch.setattr(language, "languages", no_detector)
+    english = "The elimination half-life of the drug is about two days, and it is taken by mouth once a day. " * 3
+    language.check_english(Path("a.md"), english)
+    assert language.function_word_share("Die Halbwertszeit beträgt etwa zwei Tage und wird einmal täglich") < 0.2
