@@ -282,3 +282,81 @@ def test_every_teacher_card_quotes_its_sentence_verbatim(tmp_path):
                      "Tamoxifen improves fertility in males by disinhibiting the HPG axis.\n")
     for d in drafts(tmp_path, text, "Tamoxifen.md"):
         assert d.quote in text
+
+
+# --- lists after a verb, semicolon lists, context named -------------------------------------------
+
+
+def test_indicated_to_treat_a_list_gives_a_list_card_named_by_the_items_head(tmp_path):
+    sentence = "Niraparib is indicated to treat ovarian cancer, fallopian tube cancer, and peritoneal cancer.\n"
+    ds = [d for d in drafts(tmp_path, FILLER + sentence) if d.kind == "list"]
+    assert [(d.data["prompt"], d.data["items"], d.data["need"]) for d in ds] == [
+        ("Name three cancers niraparib is indicated for.",
+         ["ovarian cancer", "fallopian tube cancer", "peritoneal cancer"], 3)]
+
+
+def test_used_in_the_treatment_of_unlike_things_asks_for_conditions(tmp_path):
+    sentence = "Letrozole is used in the treatment of breast cancer, gynecomastia, and infertility.\n"
+    assert cards(tmp_path, FILLER + sentence, "list") == [
+        ("Name three conditions letrozole is used to treat.", "breast cancer, gynecomastia, infertility")]
+
+
+def test_two_indications_are_no_list(tmp_path):
+    sentence = "Niraparib is indicated to treat ovarian cancer and peritoneal cancer.\n"
+    assert cards(tmp_path, FILLER + sentence, "list") == []
+
+
+LEUPRORELIN = "# Leuprorelin\n\n## {heading}\n\nLeuprorelin is a GnRH agonist given by injection every month.\n\n{text}\n"
+
+
+def test_may_cause_a_list_under_side_effects_names_three_side_effects(tmp_path):
+    text = LEUPRORELIN.format(heading="Side effects", text="Leuprorelin may cause hot flushes, headache, weight gain, "
+                                                          "swelling and tenderness of breasts, and reduced libido.")
+    ds = [d for d in drafts(tmp_path, text, "Leuprorelin.md") if d.kind == "list"]
+    assert [(d.data["prompt"], d.data["items"]) for d in ds] == [
+        ("Name three possible side effects of leuprorelin.",
+         ["hot flushes", "headache", "weight gain", "swelling and tenderness of breasts", "reduced libido"])]
+
+
+def test_may_cause_one_thing_with_its_circumstances_is_no_list(tmp_path):
+    text = LEUPRORELIN.format(heading="Side effects", text="Leuprorelin may cause a temporary increase in bone pain "
+                                                          "and symptoms during the first weeks of treatment.")
+    assert cards(tmp_path, text, "list", "Leuprorelin.md") == []
+
+
+def test_a_semicolon_list_keeps_each_part_as_one_item_without_its_examples(tmp_path):
+    text = TITLED + ("Side effects include digestive effects such as nausea, vomiting, and diarrhea; fatigue; and low "
+                     "blood counts such as anemia, with occasional leukemia.\n")
+    ds = [d for d in drafts(tmp_path, text, "Tamoxifen.md") if d.kind == "list"]
+    assert [(d.data["prompt"], d.data["items"]) for d in ds] == [
+        ("Name three side effects of tamoxifen.", ["digestive effects", "fatigue", "low blood counts"])]
+
+
+def test_eventually_opens_a_usable_sentence_and_the_drug_of_the_pharmacology_section_is_named(tmp_path):
+    text = LEUPRORELIN.format(heading="Pharmacology", text="Eventually, after about two weeks, production of FSH is "
+                                                          "greatly reduced due to receptor desensitisation.")
+    assert ("On leuprorelin, after about two weeks, why is production of FSH greatly reduced?",
+            "Receptor desensitisation") in cards(tmp_path, text, "why", "Leuprorelin.md")
+
+
+def test_outside_the_pharmacology_section_an_unnamed_change_is_not_given_a_drug(tmp_path):
+    text = LEUPRORELIN.format(heading="History", text="Trials of GnRH analogues began in the 1970s. Hormone "
+                              "research grew fast in many countries. Eventually, after about two weeks, production "
+                              "of FSH is greatly reduced due to receptor desensitisation.")
+    got = cards(tmp_path, text, "why", "Leuprorelin.md")
+    assert got and not any("leuprorelin" in p.lower() for p, _ in got)
+
+
+def test_a_why_card_names_the_drug_the_sentence_before_names(tmp_path):
+    text = ("# Bicalutamide\n\n## Effects\n\nTestosterone levels rise with bicalutamide monotherapy in men. "
+            "Testosterone concentrations do not exceed the normal male range due to negative feedback by estradiol.\n")
+    assert ("On bicalutamide, why do testosterone concentrations not exceed the normal male range?",
+            "Negative feedback by estradiol") in cards(tmp_path, text, "why", "Bicalutamide.md")
+
+
+def test_the_dose_is_named_after_the_drug_the_text_names_just_before(tmp_path):
+    text = (FILLER + "For men on TRT, monitoring is part of the anastrozole protocol. Anastrozole is taken twice a "
+            "week and anastrozole levels are not measured. An estradiol level that is too high suggests the dose may "
+            "need to be increased.\n")
+    assert ("What does an estradiol level that is too high suggest?", "The anastrozole dose may need to be increased") \
+        in cards(tmp_path, text, "action")

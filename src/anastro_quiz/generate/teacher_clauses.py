@@ -23,7 +23,7 @@ require result shorten stimulate suppress trigger work help appear stop slow rai
 antagonize activate disrupt govern dictate determine control limit impair elevate upregulate downregulate
 exert compete displace prolong enter cross bypass target remove undermine outpace survive""".split())
 CONNECTIVE = re.compile(r"^(?:(?:however|additionally|in addition|furthermore|moreover|also|importantly|"
-                        r"notably|specifically|consequently|similarly|in particular|overall|clinically)\s*,|"
+                        r"notably|specifically|consequently|similarly|in particular|overall|clinically|eventually|initially|ultimately|subsequently|over time)\s*,|"
                         r"(?:hence|thus|therefore),?)\s+", re.I)
 # "It is thought that ...", "It has been shown that ...": an "it" that stands for nothing.
 _EXPLETIVE_IT = re.compile(r"^It (?:is|was|has been|had been|may be|might be|seems|appears|remains) (?:\w+ )?"
@@ -103,6 +103,8 @@ def names_something(phrase: str) -> bool:
     if re.match(r"^(?:there|here|what|which|who|one|other|others|many|most|some|several)$", first, re.I):
         return False
     if is_acronym(first) or (first[:1].isupper() and zipf(first.lower()) < 4.0 and not _DETERMINER_START.match(first)):
+        return True
+    if any(is_acronym(w.strip("(),")) and not re.match(r"^[IVX]+$", w.strip("(),")) for w in words[1:]):  # "production of LH"
         return True
     return any(zipf(re.sub(r"[’']s$", "", w.lower().strip("(),"))) < 3.5 for w in words if len(w) >= 5)
 

@@ -44,15 +44,46 @@ def document_subject(doc) -> str | None:
     return None
 
 
-def list_items(text: str) -> list[str] | None:
+def _semicolon_parts(text: str) -> list[str]:
+    """ "effects such as nausea and vomiting; fatigue; and low blood counts such as anemia, with
+    occasional leukemia" -> "effects", "fatigue", "low blood counts": each part is an item, its
+    examples ("such as ...") and trailing asides dropped."""
+    parts = []
+    for part in text.split(";"):
+        part = re.sub(r"^\s*(?:and|or)\s+", "", part.strip())
+        part = re.split(r"\s+(?:such as|like|including|e\.g\.)\s+", part)[0]
+        if "," in part:  # "nausea, vomiting, and diarrhea; fatigue": a list inside an item, not one item
+            return []
+        parts.append(part.strip(" ."))
+    return parts
+
+
+def _comma_parts(text: str) -> list[str]:
+    """ "A, B and C, and D or E": commas divide the items; an "and" divides only the last part
+    ("swelling and tenderness of breasts" in the middle of a list is one item)."""
+    parts = [p for p in re.split(r",\s*(?:and\s+|or\s+)?", text)]
+    if len(parts) >= 3 and not re.search(r",\s*(?:and|or)\s", text):
+        parts = parts[:-1] + re.split(r"\s+(?:and|or)\s+", parts[-1])
+    return parts
+
+
+def list_items(text: str, most: int = 6, semicolons: bool = False, commas_only: bool = False) -> list[str] | None:
     """"irregular periods, weight loss, and hot flashes" -> the three items; ``None`` unless
-    every item is a short noun phrase (two to six of them) and the list is all there is
-    (a list that goes on after a semicolon is not cut short)."""
+    every item is a short noun phrase (two to ``most`` of them) and the list is all there is
+    (a list that goes on after a semicolon is not cut short, unless ``semicolons`` divide
+    its items)."""
     text = drop_asides(text)
-    if ";" in text:
+    if ";" in text and not semicolons:
         return None
-    text = re.split(r",\s*(?:which|while|but|although|whereas|as well as)\b", text)[0]
-    parts = [p.strip(" .") for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text) if p.strip(" .")]
+    if ";" in text:
+        parts = _semicolon_parts(text)
+        if not parts:
+            return None
+    else:
+        text = re.split(r",\s*(?:which|while|but|although|whereas|as well as)\b", text)[0]
+        parts = _comma_parts(text) if commas_only else \
+            re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text)
+    parts = [p.strip(" .") for p in parts if p.strip(" .")]
     items = []
     for part in parts:
         item = _RISK.sub("", _ARTICLE.sub("", part))
@@ -64,7 +95,7 @@ def list_items(text: str) -> list[str] | None:
                      r"under|about|\w+ly)\b", item, re.I) or re.search(r"\d", item):
             return None
         items.append(item)
-    if not 2 <= len(items) <= 6 or len({i.lower() for i in items}) != len(items):
+    if not 2 <= len(items) <= most or len({i.lower() for i in items}) != len(items):
         return None
     return items
 
@@ -107,7 +138,7 @@ def list_drafts(doc) -> list[Draft]:
         text = resolved_text(s)
         if text is None:
             continue
-        d = _enumeration(s, text, subject)
+        d = _enumeration(s, text, subject) or _verb_list(s, text)
         if d is not None:
             out.append(d)
     return out
@@ -121,7 +152,8 @@ def _enumeration(s: Sentence, text: str, subject: str | None) -> Draft | None:
     m = _INCLUDE.match(text)
     if m and finite_verb(m.group("head").split(), 0) is None and m.group("head").split()[-1].lower().endswith("s"):
         head = m.group("head")
-        category, items = _category(head), list_items(m.group("list"))
+        category = _category(head)
+        items = list_items(m.group("list"), semicolons=True) if category else None
         owner = subject if category and _ARTICLE.sub("", head).lower() == category.lower() else None
         if owner is None and re.search(r"\b(?:of|for)\b", head) and category:
             owner_m = re.search(r"\b(?:of|for) (.+)$", head)
@@ -154,6 +186,44 @@ def _enumeration(s: Sentence, text: str, subject: str | None) -> Draft | None:
     if prompt is None or any(contains_answer(prompt, i) for i in items):
         return None
     data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": need}
+    return _draft("list", "typed", data, s, prompt)
+
+
+_VERB_LIST = re.compile(
+    r"^(?P<subject>[A-Z][\w\-]+)(?:, [^,]{3,80},)? (?:is |are )?(?:also |commonly |most commonly |frequently )?"
+    r"(?P<verb>indicated (?:to treat|for the treatment of|for|in)|approved (?:to treat|for the treatment of|for)|"
+    r"used (?:to treat|in the treatment of|for the treatment of)|may cause|can cause|commonly causes|causes) "
+    r"(?P<list>.+?)\.?$")
+_SIDE_EFFECTS_HEADING = re.compile(r"\b(?:side|adverse) (?:effects|reactions|events)\b", re.I)
+
+
+def _verb_list(s: Sentence, text: str) -> Draft | None:
+    """ "Olaparib is indicated to treat breast cancer, ovarian cancer and prostate cancer" ->
+    "Name three cancers olaparib is indicated for"; "Goserelin may cause bone pain, hot flushes,
+    headache, ..." -> "Name three possible side effects of goserelin" (under a side-effects
+    heading; "effects" elsewhere). Three items at least: two are a question, not a list."""
+    m = _VERB_LIST.match(text)
+    if m is None or not names_something(m.group("subject")):
+        return None
+    items = list_items(m.group("list"), most=10, commas_only=True)
+    if items is None or len(items) < 3:
+        return None
+    subject = lower_first(m.group("subject"))
+    verb = m.group("verb")
+    if verb.endswith("cause") or verb.endswith("causes"):
+        kind = "side effects" if _SIDE_EFFECTS_HEADING.search(f"{s.heading} {s.section}") else "effects"
+        possible = "possible " if verb.startswith(("may", "can")) else ""
+        prompt = f"Name three {possible}{kind} of {subject}."
+    else:
+        heads = {i.split()[-1].lower() for i in items}
+        head = heads.pop() if len(heads) == 1 and all(len(i.split()) >= 2 for i in items) else None
+        category = f"{head}s" if head and not head.endswith("s") else "conditions"
+        use = "used to treat" if verb.startswith("used") else verb.split()[0] + " for"
+        prompt = f"Name three {category} {subject} is {use}."
+    prompt = question(prompt)
+    if prompt is None or any(contains_answer(prompt, i) for i in items):
+        return None
+    data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": 3}
     return _draft("list", "typed", data, s, prompt)
 
 
