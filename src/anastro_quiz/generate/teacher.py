@@ -106,6 +106,10 @@ def _in_context(s: Sentence, kind: str, prompt: str, answer: str) -> tuple[str, 
         name = _TITLE[0]  # a change told under the drug article's "Pharmacodynamics" is the drug's
     if name is None or re.search(rf"\b{re.escape(name)}\b", prompt + " " + answer, re.I):
         return prompt, answer
+    if doses and not dose.search(prompt) and re.match(r"^What (?:does|do)\b.+\b(?:suggest|signal|indicate|mean)\?$",
+                                                     prompt):
+        # The answer stays the text's words (and the card its id): the prompt says whose dose.
+        return f"{prompt[:-1]} about the {name} dose?", answer
     if doses:
         return dose.sub(rf"\1he {name} dose", prompt), dose.sub(rf"\1he {name} dose", answer)
     if _DRUG_NAME.search(prompt):
