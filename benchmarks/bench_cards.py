@@ -34,8 +34,9 @@ article (``decks/sources/*.txt``), plus the bundled decks as shipped (both artic
 Then the card kinds per article, which of issue 8's targets each article meets, and the
 reasons behind the flags. No thresholds: the figures are for people to watch move.
 
-Run: ``python benchmarks/bench_cards.py [--quick] [--json FILE] [--dump DIR] [--markdown]``.
-``--json`` writes the per-article figures (with the reasons behind leftovers and torn cards);
+Run: ``python benchmarks/bench_cards.py [--quick] [--json FILE] [--compare FILE] [--dump DIR]
+[--markdown]``. ``--json`` writes the per-article figures (with the reasons behind leftovers
+and torn cards); ``--compare`` shows what moved since such a file;
 ``--markdown`` also prints the table for the README; ``--dump`` writes each article's cards
 as a readable text file (prompt, answer, choices, quote and the checks it trips) for judging
 by hand.
@@ -168,6 +169,39 @@ def markdown_table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _value(row: dict, key: str):
+    return len(row["overused_answers"]) if key == "overused" else row.get(key)
+
+
+def changes_table(rows: list[dict], before: list[dict]) -> str:
+    """What moved since an earlier ``--json`` file, per article (timings left out)."""
+    old = {r["article"]: r for r in before}
+    width = max(len(r["article"]) for r in rows) + 2
+    lines = []
+    for r in rows:
+        o = old.get(r["article"])
+        if o is None:
+            lines.append(f"{r['article']:<{width}}(not in the earlier run)")
+            continue
+        moved = [f"{h} {fmt.format(_value(o, key))} -> {fmt.format(_value(r, key))}" for h, key, fmt in COLUMNS
+                 if key not in ("gen_ms", "base_ms", "ratio") and _value(o, key) is not None
+                 and _value(o, key) != _value(r, key)]
+        lines.append(f"{r['article']:<{width}}" + (", ".join(moved) if moved else "no change"))
+    return "\n".join(lines)
+
+
+def read_earlier(path: Path) -> list[dict]:
+    """The rows of an earlier ``--json`` run; a clear message and exit 2 if it is not one."""
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(rows, list) or not all(isinstance(r, dict) and "article" in r for r in rows):
+            raise ValueError("not a list of per-article figures")
+    except (OSError, ValueError) as e:
+        print(f"bench_cards: --compare {path}: {e}", file=sys.stderr)
+        sys.exit(2)
+    return rows
+
+
 def kinds_table(rows: list[dict]) -> str:
     width = max(len(r["article"]) for r in rows) + 2
     return "\n".join(f"{r['article']:<{width}}" + ", ".join(f"{k} {n}" for k, n in r["kinds"].items()) for r in rows)
@@ -211,7 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the per-article figures as JSON")
     parser.add_argument("--dump", type=Path, metavar="DIR", help="write each article's cards as a text file")
     parser.add_argument("--markdown", action="store_true", help="also print the table as Markdown (for the README)")
+    parser.add_argument("--compare", type=Path, metavar="FILE", help="show what moved since an earlier --json file")
     args = parser.parse_args(argv)
+    before = read_earlier(args.compare) if args.compare else None
     repeat = 1 if args.quick else 3
 
     cases: list[tuple[str, list[Path], Path | None]] = []
@@ -243,6 +279,10 @@ def main(argv: list[str] | None = None) -> int:
     print(reasons_table(rows))
     print()
     print("checks: " + ", ".join(CHECKS))
+    if before is not None:
+        print()
+        print(f"changes since {args.compare}")
+        print(changes_table(rows, before))
     if args.markdown:
         print()
         print(markdown_table(rows))

@@ -83,3 +83,22 @@ def test_quiz_benchmark_prints_its_table():
     assert "20 questions" in header and "choice share" in header
     rows = [line for line in out.splitlines() if line.strip()[:1].isdigit()]
     assert len(rows) == 2 and all(row.count(" ms") == 2 for row in rows)
+
+
+def test_cards_benchmark_compares_with_an_earlier_run(tmp_path):
+    import json
+
+    earlier = tmp_path / "earlier.json"
+    _run("bench_cards.py", "--json", str(earlier))
+    rows = json.loads(earlier.read_text(encoding="utf-8"))
+    rows[0]["cards"] += 5
+    earlier.write_text(json.dumps(rows), encoding="utf-8")
+    out = _run("bench_cards.py", "--compare", str(earlier))
+    changes = out.split("changes since", 1)[1].splitlines()[1:]
+    assert any(line.startswith(rows[0]["article"]) and "cards" in line and "->" in line for line in changes)
+    assert any(line.rstrip().endswith("no change") for line in changes)
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(BENCH / "bench_cards.py"), "--quick", "--compare", str(broken)],
+                            capture_output=True, text=True, timeout=300, cwd=REPO_ROOT)
+    assert result.returncode == 2 and "--compare" in result.stderr and "Traceback" not in result.stderr
