@@ -177,17 +177,20 @@ def long_prompt(card: CardView, doc: SourceText | None = None) -> str | None:
 
 
 _PRONOUN = r"(?:it|its|it's|this|these|those|they|their|them|he|she|his|her|such)"
-_DANGLING_START = re.compile(rf"^\W*(?:{_PRONOUN}|the (?:drug|medication|trial|study|agent|compound|latter|former)|"
+_LABEL = r"(?:[A-Z][^:.?]{0,40}:\s+)?"  # "Antiandrogenic activity: This is ..." starts with "This" too
+_DANGLING_START = re.compile(rf"^\W*{_LABEL}(?:{_PRONOUN}|the (?:drug|medication|trial|study|agent|compound|latter|former)|"
                              rf"this \w+|these \w+)\b", re.I)
 _PRONOUN_QUESTION = re.compile(r"^\W*(?:what|which|how|why|when|where|who|whom)\s+(?:\w+\s+)?"
                                r"(?:it|this|they|these|its|their)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(rf"^\W*(?:{_PRONOUN}|this \w+|these \w+)\b", re.I)
+_UNNAMED_DRUG = re.compile(r"\b(?:the|this) (?:drug|medication|medicine|agent|compound)\b", re.I)
 
 
 def dangling_pronoun(card: CardView, doc: SourceText | None = None) -> str | None:
     """The prompt leans on a subject it does not name: it starts with a pronoun ("It is…",
-    "This trial…", "The drug…"), asks "What does it…?", or opens with the blank where the
-    source sentence's subject was a pronoun ("[...] is taken as 1 mg once daily")."""
+    "This trial…", "The drug…", also after a label: "Activity: This is…"), asks "What does
+    it…?", opens with the blank where the source sentence's subject was a pronoun ("[...] is
+    taken as 1 mg once daily"), or says "the medication" without naming the article's drug."""
     text = card.prompt.strip()
     m = _DANGLING_START.match(text) or _PRONOUN_QUESTION.match(text)
     if m:
@@ -195,6 +198,9 @@ def dangling_pronoun(card: CardView, doc: SourceText | None = None) -> str | Non
     if re.match(rf"^\W*{_BLANK}", text):
         if re.fullmatch(_PRONOUN, card.answer.strip(), re.I) or _PRONOUN_SUBJECT.match(card.quote):
             return "blank at the start where the source's subject is a pronoun"
+    m = _UNNAMED_DRUG.search(text)
+    if m and doc is not None and not any(stem(w) in doc.subjects for w in tokens(text)):
+        return f"{m.group(0)!r} without naming it"
     return None
 
 
