@@ -27,6 +27,19 @@ def app(collection):
     return make_app(collection)
 
 
+_expect_worker_errors = False
+
+
+@pytest.fixture(autouse=True)
+def _worker_errors(request):
+    """A worker that fails fails the test, unless the test is marked ``worker_errors``
+    (it provokes a failure on purpose, to check the app turns it into a notification)."""
+    global _expect_worker_errors
+    _expect_worker_errors = request.node.get_closest_marker("worker_errors") is not None
+    yield
+    _expect_worker_errors = False
+
+
 async def settle(pilot, rounds: int = 30) -> None:
     """Wait until database workers (and the workers their callbacks start) are done."""
     app = pilot.app
@@ -34,8 +47,9 @@ async def settle(pilot, rounds: int = 30) -> None:
         await pilot.pause()
         try:
             await app.workers.wait_for_complete()
-        except WorkerFailed:
-            pass  # a failed job is an outcome (the app shows it as a notification), not a test error
+        except WorkerFailed as failed:
+            if not _expect_worker_errors:
+                raise AssertionError(f"a worker failed: {failed.error!r}") from failed.error
         await pilot.pause()
         # Home asks for its data from on_mount, which may not have run yet on the first round.
         home_waiting = type(app.screen).__name__ == "HomeScreen" and app.screen.data is None

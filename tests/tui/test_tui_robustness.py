@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+import pytest
+
 from textual.widgets import Input
 
 from anastro_quiz.tui.screens.home import HomeScreen
@@ -61,6 +63,7 @@ async def reveal_untyped(pilot) -> ReviewScreen:
 # --- a failed write unlocks the screen ---------------------------------------------
 
 
+@pytest.mark.worker_errors  # the write lock makes a worker fail on purpose
 async def test_failed_grade_can_be_retried_and_is_stored_once(app, collection):
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_review(pilot)
@@ -83,6 +86,7 @@ async def test_failed_grade_can_be_retried_and_is_stored_once(app, collection):
     assert ended_sessions(collection) == 1
 
 
+@pytest.mark.worker_errors  # the write lock makes a worker fail on purpose
 async def test_after_a_failed_grade_leave_and_undo_still_work(app, collection):
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_review(pilot)
@@ -100,6 +104,7 @@ async def test_after_a_failed_grade_leave_and_undo_still_work(app, collection):
         assert isinstance(app.screen, HomeScreen)
 
 
+@pytest.mark.worker_errors  # the write lock makes a worker fail on purpose
 async def test_failed_undo_keeps_the_grade_to_undo(app, collection):
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_review(pilot)
@@ -117,6 +122,7 @@ async def test_failed_undo_keeps_the_grade_to_undo(app, collection):
         assert [(r[0], r[3]) for r in reviews(collection)] == [(first.id, 0), (second.id, 1)]
 
 
+@pytest.mark.worker_errors  # the write lock makes a worker fail on purpose
 async def test_failed_finish_can_be_retried(app, collection):
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_review(pilot)
@@ -131,6 +137,7 @@ async def test_failed_finish_can_be_retried(app, collection):
     assert ended_sessions(collection) == 1
 
 
+@pytest.mark.worker_errors  # the write lock makes a worker fail on purpose
 async def test_failed_quiz_answer_can_be_retried(app, collection):
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await start_quiz(pilot, 2)
