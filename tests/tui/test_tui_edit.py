@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import Input, Static, TextArea
 
 from anastro_quiz.tui.dialogs.edit_card import EditCardDialog
-from anastro_quiz.tui.screens.help import binding_rows
+from anastro_quiz.tui.keys import binding_rows
 from anastro_quiz.tui.screens.review import ReviewScreen
 
 from .conftest import press, settle

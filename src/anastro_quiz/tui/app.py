@@ -7,11 +7,11 @@ import threading
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from textual.app import App
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from .commands import StudyCommands
+from .keys import APP_BINDINGS
 
 if TYPE_CHECKING:  # the core is imported by the worker that opens it, off the first frame's path
     from ..collection import Collection
@@ -25,9 +25,7 @@ class StudyApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "anastro-quiz"
     COMMANDS = App.COMMANDS | {StudyCommands}
-    BINDINGS = [
-        Binding("question_mark", "help", "Help", tooltip="Every key binding", id="help"),
-    ]
+    BINDINGS = APP_BINDINGS
 
     def __init__(self, collection: Collection | None = None, *,
                  opener: Callable[[], Collection] | None = None) -> None:

@@ -1,0 +1,54 @@
+"""Every key of the app in one table: each screen's ``BINDINGS`` (which the Footer shows),
+gathered here for the help screen, with the keys widgets handle themselves. A test
+checks the README's key table against it (tests/tui/test_tui_keys.py).
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+# The app's own keys (``StudyApp.BINDINGS``), here so the help screen need not import the app.
+APP_BINDINGS = [
+    Binding("question_mark", "help", "Help", tooltip="Every key binding", id="help"),
+]
+
+KEY_NAMES = {"question_mark": "?", "escape": "Esc", "enter": "Enter", "space": "Space", "comma": ",",
+             "ctrl+s": "Ctrl+S"}
+
+
+def key_label(keys: str) -> str:
+    return " / ".join(KEY_NAMES.get(k, k) for k in keys.split(","))
+
+
+def binding_rows() -> list[tuple[str, list[tuple[str, str]]]]:
+    """(screen title, [(keys, description)]) for the app and every screen, in reading order."""
+    from .dialogs.edit_card import EditCardDialog
+    from .screens.browse import BrowseScreen
+    from .screens.curate import CurateScreen
+    from .screens.home import HomeScreen
+    from .screens.progress import ProgressScreen
+    from .screens.quiz import QuizScreen
+    from .screens.quiz_results import QuizResultsScreen
+    from .screens.review import ReviewScreen
+    from .screens.settings import SettingsScreen
+    from .screens.summary import SummaryScreen
+
+    sections = [("Everywhere", APP_BINDINGS + [Binding("ctrl+p", "", "Command palette (every action)")]),
+                ("Home", HomeScreen.BINDINGS), ("Review", ReviewScreen.BINDINGS),
+                ("Edit card", EditCardDialog.BINDINGS), ("New from generator", CurateScreen.BINDINGS),
+                ("Cards (browse)", BrowseScreen.BINDINGS), ("End of session", SummaryScreen.BINDINGS), ("Quiz", QuizScreen.BINDINGS),
+                ("Quiz results", QuizResultsScreen.BINDINGS), ("Progress", ProgressScreen.BINDINGS),
+                ("Settings", SettingsScreen.BINDINGS)]
+    # Keys handled by widgets rather than bindings, and the quiz's nine option keys as one row.
+    extra = {"Home": [("Enter", "Study the highlighted deck")],
+             "Review": [("1 2 3 4", "Again / Hard / Good / Easy (once the answer shows)"),
+                        ("1-9", "Choice and true/false cards: pick an option first (or click it);"
+                                " it shows right/wrong and proposes Good/Again")],
+             "Quiz": [("1-9", "Pick an option (typed answers: Enter)")]}
+    out = []
+    for title, bindings in sections:
+        rows = extra.get(title, []) + [(key_label(b.key), b.description) for b in bindings
+                                       if isinstance(b, Binding) and b.description
+                                       and not b.description.startswith("Option ")]
+        out.append((title, rows))
+    return out
