@@ -360,3 +360,51 @@ def test_the_dose_is_named_after_the_drug_the_text_names_just_before(tmp_path):
             "need to be increased.\n")
     assert ("What does an estradiol level that is too high suggest about the anastrozole dose?",
             "The dose may need to be increased") in cards(tmp_path, text, "action")
+
+
+def test_side_effects_that_were_a_list_name_the_articles_drug(tmp_path):
+    text = TITLED + ("Side effects that occurred in 20% or more of patients were diarrhea, nausea and vomiting, "
+                     "leukopenia (low white blood cell count) including neutropenia, fatigue, and headache.\n")
+    ds = [d for d in drafts(tmp_path, text, "Tamoxifen.md") if d.kind == "list"]
+    assert [(d.data["prompt"], d.data["items"]) for d in ds] == [
+        ("Name three common side effects of tamoxifen.",
+         ["diarrhea", "nausea and vomiting", "leukopenia", "fatigue", "headache"])]
+
+
+def test_side_effects_of_a_named_drug_are_a_list_with_hyphenated_items(tmp_path):
+    sentence = "Some of the common side effects of trastuzumab are flu-like symptoms (such as fever), nausea and rash.\n"
+    assert cards(tmp_path, FILLER + sentence, "list") == [
+        ("Name three common side effects of trastuzumab.", "flu-like symptoms, nausea, rash")]
+
+
+def test_side_effects_were_seen_is_no_list_without_an_owner_or_with_a_verb_in_between(tmp_path):
+    assert cards(tmp_path, FILLER + "Side effects were nausea, vomiting, and rash.\n", "list") == []
+    text = TITLED + "Side effects reported by many women in the trial were mild, brief, and rare.\n"
+    assert cards(tmp_path, text, "list", "Tamoxifen.md") == []
+
+
+def test_responsible_for_asks_what_the_thing_is_responsible_for(tmp_path):
+    got = cards(tmp_path, FILLER + "Estradiol is responsible for the development of female secondary sexual "
+                                   "characteristics such as the breasts.\n", "why")
+    assert got == [("What is estradiol responsible for?", "The development of female secondary sexual characteristics")]
+
+
+def test_these_enzymes_are_named_from_the_acronyms_of_the_sentence_before(tmp_path):
+    text = FILLER + ("Palbociclib inhibits the enzymes cyclin-dependent kinase 4 (CDK4) and cyclin-dependent kinase 6 "
+                     "(CDK6). These enzymes are responsible for phosphorylating and thus deactivating the "
+                     "retinoblastoma protein.\n")
+    assert ("What are CDK4 and CDK6 responsible for?", "Phosphorylating and deactivating the retinoblastoma protein") \
+        in cards(tmp_path, text, "why")
+
+
+@pytest.mark.parametrize("text", [
+    # "These enzymes" with no enzymes spelled out before
+    FILLER + "Palbociclib blocks cell division in tumours. These enzymes are responsible for phosphorylating the "
+             "retinoblastoma protein.\n",
+    # a share is a figure, not a role
+    FILLER + "Conversion by CYP3A4 is responsible for 92% of tamoxifen metabolism.\n",
+    # hedged
+    FILLER + "Estradiol levels may be partly responsible for the gynecomastia seen in men.\n",
+])
+def test_no_responsible_for_card_when_the_subject_or_role_is_unclear(tmp_path, text):
+    assert not any("responsible" in p for p, _ in cards(tmp_path, text, "why"))

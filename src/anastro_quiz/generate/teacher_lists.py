@@ -62,7 +62,7 @@ def _comma_parts(text: str) -> list[str]:
     """ "A, B and C, and D or E": commas divide the items; an "and" divides only the last part
     ("swelling and tenderness of breasts" in the middle of a list is one item)."""
     parts = [p for p in re.split(r",\s*(?:and\s+|or\s+)?", text)]
-    if len(parts) >= 3 and not re.search(r",\s*(?:and|or)\s", text):
+    if len(parts) >= 2 and not re.search(r",\s*(?:and|or)\s", text):
         parts = parts[:-1] + re.split(r"\s+(?:and|or)\s+", parts[-1])
     return parts
 
@@ -90,9 +90,10 @@ def list_items(text: str, most: int = 6, semicolons: bool = False, commas_only: 
         words = item.split()
         if not 1 <= len(words) <= MAX_ITEM_WORDS or finite_verb(["x"] + words) is not None:
             return None
-        if re.search(r"\b(?:it|they|this|these|etc|others?|more|among|such|like|including|during|in|at|for|with|"
-                     r"from|by|to|as|than|both|either|neither|toward|towards|into|over|through|after|before|"
-                     r"under|about|\w+ly)\b", item, re.I) or re.search(r"\d", item):
+        # (a word of its own: "flu-like symptoms" is a thing, "like others" is not)
+        if re.search(r"(?<![\w\-])(?:it|they|this|these|etc|others?|more|among|such|like|including|during|in|at|for|"
+                     r"with|from|by|to|as|than|both|either|neither|toward|towards|into|over|through|after|before|"
+                     r"under|about|\w+ly)(?![\w\-])", item, re.I) or re.search(r"\d", item):
             return None
         items.append(item)
     if not 2 <= len(items) <= most or len({i.lower() for i in items}) != len(items):
@@ -138,7 +139,7 @@ def list_drafts(doc) -> list[Draft]:
         text = resolved_text(s)
         if text is None:
             continue
-        d = _enumeration(s, text, subject) or _verb_list(s, text)
+        d = _enumeration(s, text, subject) or _verb_list(s, text) or _side_effects_are(s, text, subject)
         if d is not None:
             out.append(d)
     return out
@@ -189,6 +190,12 @@ def _enumeration(s: Sentence, text: str, subject: str | None) -> Draft | None:
     return _draft("list", "typed", data, s, prompt)
 
 
+def _things(items: list[str]) -> bool:
+    """Most items hold a domain word (rarer in general English): "nausea, rash, fatigue" are
+    effects, "mild, brief, and rare" are how they were."""
+    return sum(any(zipf(w.lower()) < 4.2 for w in re.findall(r"[A-Za-z]+", i)) for i in items) * 2 >= len(items)
+
+
 _VERB_LIST = re.compile(
     r"^(?P<subject>[A-Z][\w\-]+)(?:, [^,]{3,80},)? (?:is |are )?(?:also |commonly |most commonly |frequently )?"
     r"(?P<verb>indicated (?:to treat|for the treatment of|for|in)|approved (?:to treat|for the treatment of|for)|"
@@ -206,7 +213,7 @@ def _verb_list(s: Sentence, text: str) -> Draft | None:
     if m is None or not names_something(m.group("subject")):
         return None
     items = list_items(m.group("list"), most=10, commas_only=True)
-    if items is None or len(items) < 3:
+    if items is None or len(items) < 3 or not _things(items):
         return None
     subject = lower_first(m.group("subject"))
     verb = m.group("verb")
@@ -221,6 +228,35 @@ def _verb_list(s: Sentence, text: str) -> Draft | None:
         use = "used to treat" if verb.startswith("used") else verb.split()[0] + " for"
         prompt = f"Name three {category} {subject} is {use}."
     prompt = question(prompt)
+    if prompt is None or any(contains_answer(prompt, i) for i in items):
+        return None
+    data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": 3}
+    return _draft("list", "typed", data, s, prompt)
+
+
+_ARE_LIST = re.compile(
+    r"^(?P<head>(?:Some of )?(?:[Tt]he )?(?P<adj>(?:[Mm]ost )?(?i:common|frequent|serious|severe) )?(?P<noun>(?i:side "
+    r"effects|adverse effects|adverse reactions|adverse events))(?: of (?P<owner>[A-Za-z][\w\-]+))?)(?P<rest> [^,]{0,60}?)?"
+    r" (?:were|are) (?P<list>.+?)\.?$")
+
+
+def _side_effects_are(s: Sentence, text: str, subject: str | None) -> Draft | None:
+    """ "The most common adverse reactions (incidence 30% or more) were stomatitis, infections,
+    diarrhea and rash" (in the article on X) -> "Name three common adverse reactions of X"."""
+    m = _ARE_LIST.match(text)
+    owner = m and (m.group("owner") or (subject if subject and len(subject.split()) == 1 else None))
+    if m is None or owner is None or (m.group("rest") and finite_verb(["x"] + m.group("rest").split()) is None
+                                      and not re.match(r"^ (?:that|which|in|with|seen|reported|observed)\b",
+                                                       m.group("rest"))):
+        return None
+    listed = re.sub(r"\s+including\s+[^,]+", "", drop_asides(m.group("list")))  # "leukopenia including neutropenia"
+    items = list_items(listed, most=12, commas_only=True)
+    if items is None or len(items) < 3 or not _things(items):
+        return None
+    often = re.search(r"\b(?:common|frequent)\b|\d+\s*%", f"{m.group('head')} {m.group('rest') or ''}")
+    adj = "common " if often else "serious " if m.group("adj") and "seri" in m.group("adj") else \
+        "severe " if m.group("adj") else ""
+    prompt = question(f"Name three {adj}{m.group('noun').lower()} of {lower_first(owner)}.")
     if prompt is None or any(contains_answer(prompt, i) for i in items):
         return None
     data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": 3}
