@@ -405,6 +405,8 @@ def test_these_enzymes_are_named_from_the_acronyms_of_the_sentence_before(tmp_pa
     FILLER + "Conversion by CYP3A4 is responsible for 92% of tamoxifen metabolism.\n",
     # hedged
     FILLER + "Estradiol levels may be partly responsible for the gynecomastia seen in men.\n",
+    # a definition in a relative clause (another card asks what osteoblasts are)
+    FILLER + "Osteoblasts which are responsible for building new bone tissue.\n",
 ])
 def test_no_responsible_for_card_when_the_subject_or_role_is_unclear(tmp_path, text):
     assert not any("responsible" in p for p, _ in cards(tmp_path, text, "why"))

@@ -31,7 +31,7 @@ def named_referent(s: Sentence, text: str) -> str | None:
     return names + text[m.end():]
 
 
-_RESPONSIBLE = re.compile(r"^(?P<x>[^,]{3,60}?)(?: which| that)? (?P<aux>is|are) (?P<adv>mainly |primarily |largely |chiefly )?"
+_RESPONSIBLE = re.compile(r"^(?P<x>[^,]{3,60}?) (?P<aux>is|are) (?P<adv>mainly |primarily |largely |chiefly )?"
                           r"responsible for (?P<y>[^\d].+?)\.?$")
 
 
@@ -43,7 +43,8 @@ def responsible(s: Sentence, text: str, ask) -> object | None:
     m = _RESPONSIBLE.match(text)
     if m is None or not names_something(m.group("x")) or clean_prompt_part(m.group("x"), 1) is None:
         return None
-    if _HEDGE.search(m.group("x")):
+    if _HEDGE.search(m.group("x")) or re.search(r"\b(?:which|that|who|whose)\b", m.group("x")):
+        # ("Osteoblasts which are responsible for ..." defines osteoblasts: the define card asks it)
         return None
     what = re.split(r"\s+(?:such as|including|like)\s+", m.group("y"))[0]
     what = short_phrase(re.sub(r"\s+and\s+(?:thus|thereby|hence)\s+", " and ", what), 10)
