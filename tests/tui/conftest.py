@@ -6,7 +6,7 @@ import time
 
 import pytest
 from textual.widgets import Input
-from textual.worker import WorkerFailed
+from textual.worker import WorkerCancelled, WorkerFailed
 
 
 @pytest.fixture(autouse=True)
@@ -50,6 +50,8 @@ async def settle(pilot, rounds: int = 30) -> None:
         except WorkerFailed as failed:
             if not _expect_worker_errors:
                 raise AssertionError(f"a worker failed: {failed.error!r}") from failed.error
+        except WorkerCancelled:
+            pass  # superseded by a newer request (an exclusive job): its result is dropped
         await pilot.pause()
         # Home asks for its data from on_mount, which may not have run yet on the first round.
         home_waiting = type(app.screen).__name__ == "HomeScreen" and app.screen.data is None

@@ -51,3 +51,29 @@ async def test_leeches_filter_from_the_command_palette(app, collection):
         assert "leeches: 1" in str(app.screen.query_one("#browse-status", Static).render())
         row = table(pilot).get_row_at(0)
         assert row[1:] == ["relearning", row[2], str(LEECH_LAPSES), "leech"]
+
+
+async def test_a_newer_request_supersedes_an_older_one(app):
+    """Two filter changes in a row: the older list never lands after the newer one."""
+    import threading
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        gate, shown = threading.Event(), []
+        app.run_db(lambda: (gate.wait(5), "older")[1], shown.append, name="list cards", exclusive=True)
+        await pilot.pause()
+        app.run_db(lambda: "newer", shown.append, name="list cards", exclusive=True)
+        gate.set()
+        await settle(pilot)
+        assert shown == ["newer"]
+
+
+async def test_filtering_twice_quickly_shows_the_last_filter(app, collection):
+    item = collection.decks["sample"].items()[2]
+    rawdb.make_leech(collection.store, item.deck_id, item.id, LEECH_LAPSES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "c")
+        await pilot.press("f", "f")  # all -> suspended -> leeches, without waiting in between
+        await settle(pilot)
+        assert app.screen.only == "leeches" and table(pilot).row_count == 1

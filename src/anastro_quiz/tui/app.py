@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from textual.app import App
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from .commands import StudyCommands
 from .keys import APP_BINDINGS
@@ -101,13 +101,15 @@ class StudyApp(App[None]):
 
     def run_db(self, job: Callable[[], T], done: Callable[[T], Any] | None = None,
                *, error: Callable[[BaseException], Any] | None = None,
-               name: str = "database") -> Worker[T]:
+               name: str = "database", exclusive: bool = False) -> Worker[T]:
         """Run ``job`` in a thread worker, then ``done(result)`` on the UI thread.
 
         If ``job`` (or ``done``) raises, ``error(exception)`` runs on the UI thread
         instead, so a screen that locked itself for the job can unlock (and the user
         retry). Workers run on the app (not the screen) so that every failure still
         reaches :meth:`on_worker_state_changed` and becomes a notification.
+        ``exclusive``: a newer job of the same ``name`` supersedes this one; a superseded
+        job's result is never delivered, so the last request wins (a filter typed twice).
         """
 
         def runner() -> T | None:
@@ -116,21 +118,25 @@ class StudyApp(App[None]):
                     return None  # the app quit while the collection was still opening
             if self.collection is None:
                 return None  # the collection failed to open; the app is exiting
+            worker = get_current_worker()
             try:
                 with self.db_lock:
                     result = job()
-                if done is not None:
+                if done is not None and not worker.is_cancelled:
                     self.call_from_thread(done, result)
             except BaseException as exc:
                 if error is not None:
                     try:
                         self.call_from_thread(error, exc)
                     except Exception:
-                        pass  # the app is shutting down; the original error is what matters
+                        if self.is_running:
+                            raise  # the error callback itself failed: that is the bug to show
+                        # else the app is shutting down; the original error is what matters
                 raise
             return result
 
-        return self.run_worker(runner, name=name, group="db", thread=True, exit_on_error=False)
+        return self.run_worker(runner, name=name, group=f"db:{name}" if exclusive else "db", thread=True,
+                               exit_on_error=False, exclusive=exclusive)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:

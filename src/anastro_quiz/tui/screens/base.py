@@ -20,7 +20,8 @@ class CoreScreen(Screen):
         return self.app.collection
 
     def db(self, job: Callable[[], T], done: Callable[[T], Any] | None = None, *,
-           error: Callable[[BaseException], Any] | None = None, name: str = "database"):
+           error: Callable[[BaseException], Any] | None = None, name: str = "database",
+           exclusive: bool = False):
         """Run ``job`` off the UI thread; ``done(result)`` (or, if the job fails, ``error(exc)``)
         runs only if this screen is still mounted. The app notifies the failure either way."""
 
@@ -32,4 +33,5 @@ class CoreScreen(Screen):
             if error is not None and self.is_attached:
                 error(exc)
 
-        return self.app.run_db(job, deliver if done else None, error=failed if error else None, name=name)
+        return self.app.run_db(job, deliver if done else None, error=failed if error else None, name=name,
+                               exclusive=exclusive)

@@ -48,7 +48,7 @@ class BrowseScreen(CoreScreen):
 
     def load(self) -> None:
         deck_id, only = self.deck_id, self.only
-        self.db(lambda: self.collection.browse(deck_id, only), self.show, name="list cards")
+        self.db(lambda: self.collection.browse(deck_id, only), self.show, name="list cards", exclusive=True)
 
     def show(self, rows: list) -> None:
         self.rows = rows
