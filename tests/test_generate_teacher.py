@@ -410,3 +410,23 @@ def test_these_enzymes_are_named_from_the_acronyms_of_the_sentence_before(tmp_pa
 ])
 def test_no_responsible_for_card_when_the_subject_or_role_is_unclear(tmp_path, text):
     assert not any("responsible" in p for p, _ in cards(tmp_path, text, "why"))
+
+
+def test_a_fronted_as_with_a_state_is_a_reason_and_this_enzyme_is_named_from_it(tmp_path):
+    sentence = ("As palbociclib is mainly metabolized by the liver enzyme CYP3A4, inhibitors of this enzyme (such as "
+                "itraconazole) are expected to increase its plasma concentrations.\n")
+    assert cards(tmp_path, FILLER + sentence, "why") == [
+        ("Why are inhibitors of CYP3A4 expected to increase palbociclib’s plasma concentrations?",
+         "Palbociclib is mainly metabolized by the liver enzyme CYP3A4")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # "this enzyme" is not named in the "as" clause
+    "As palbociclib is taken with food, inhibitors of this enzyme are expected to increase its plasma concentrations.",
+    # a time, not a reason
+    "Since 2015 palbociclib is approved in Europe, and sales of the drug have grown each year since then.",
+    # "as has been shown": a report, not a reason
+    "As has been shown in trials, palbociclib inhibitors lower plasma concentrations of letrozole.",
+])
+def test_no_why_card_from_an_as_that_is_not_a_plain_reason(tmp_path, sentence):
+    assert cards(tmp_path, FILLER + sentence + "\n", "why") == []

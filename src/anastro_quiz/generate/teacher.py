@@ -20,7 +20,7 @@ from .extract import Sentence
 from .teacher_clauses import (AUX, _names_before, base_form, clean_prompt_part, finite_verb, learn_names, lower_first,
                               names_something, question, resolved_text, short_phrase, subordinate, usable)
 from .teacher_compare import compare_drafts
-from .teacher_roles import responsible
+from .teacher_roles import as_cause, responsible
 from .teacher_lists import chain_drafts, document_subject, list_drafts
 
 # One teacher card per sentence: two would show each other's answers ("Why should contraception be
@@ -57,7 +57,7 @@ def teacher_drafts(doc) -> list[Draft]:
         if thresholds:
             out += thresholds
             continue
-        for build in (_action, _contraindication, _use, _responsible, _key_role, _regulator, _cause, _means, _effect, _purpose):
+        for build in (_action, _contraindication, _use, _responsible, _as_cause, _key_role, _regulator, _cause, _means, _effect, _purpose):
             d = build(s, text)
             if d is not None:
                 out.append(d)
@@ -211,6 +211,10 @@ def _subject_of(main: str) -> str | None:
 
 def _responsible(s: Sentence, text: str) -> Draft | None:
     return responsible(s, text, _ask)
+
+
+def _as_cause(s: Sentence, text: str) -> Draft | None:
+    return as_cause(s, text, _ask, _inverted)
 
 
 _KEY_ROLE = re.compile(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .extract import Sentence
-from .teacher_clauses import clean_prompt_part, lower_first, names_something, short_phrase
+from .teacher_clauses import clean_prompt_part, drop_asides, lower_first, names_something, short_phrase
 
 _HEDGE = re.compile(r"\b(?:partly|partially|possibly|probably|presumably|thought|believed|may|might)\b", re.I)
 _THESE = re.compile(r"^(?P<det>These|This|Those) (?P<noun>[a-z]+)\b")
@@ -51,3 +51,29 @@ def responsible(s: Sentence, text: str, ask) -> object | None:
     if what is None or len(what.split()) < 2:
         return None
     return ask(s, "why", f"What {m.group('aux')} {lower_first(m.group('x'))} {m.group('adv') or ''}responsible for?", what)
+
+
+_AS_CAUSE = re.compile(r"^(?:As|Since) (?P<cause>(?P<subject>[\w\-]+(?: [\w\-]+){0,3}) (?:is|are|has|have) "
+                       r"(?!been\b|shown\b|seen\b|noted\b)[^,]{5,100}), (?P<main>.+?)\.?$")
+
+
+def as_cause(s: Sentence, text: str, ask, inverted) -> object | None:
+    """ "As abemaciclib is mainly metabolized by the liver enzyme CYP3A4, inhibitors of this enzyme
+    are expected to increase its blood plasma concentrations" -> "Why are inhibitors of CYP3A4
+    expected to increase abemaciclib's blood plasma concentrations?" -> the "as" clause. A
+    fronted "as" with a state ("is", "has") gives a reason; "this enzyme" and "its" are named
+    from that clause, or there is no card."""
+    m = _AS_CAUSE.match(text)
+    if m is None or not names_something(m.group("subject")) or _HEDGE.search(m.group("cause")) or \
+            re.search(r"\d", m.group("subject")):  # "Since 2015 ...": a time, not a reason
+        return None
+    cause, main = m.group("cause"), drop_asides(m.group("main"))
+    for this in re.finditer(r"\b(?:this|these) (?P<noun>[a-z]+)\b", main):
+        named = re.search(rf"\b{re.escape(this.group('noun').rstrip('s'))}s? (?P<name>[A-Z][A-Z0-9\-]+)\b", cause)
+        if named is None:
+            return None
+        main = main.replace(this.group(0), named.group("name"), 1)
+    subject = lower_first(m.group("subject"))
+    main = re.sub(r"\bits\b", f"{subject}’s", main)
+    main = re.sub(r"\b(?:it)\b", subject, main)
+    return ask(s, "why", inverted(main, "Why"), short_phrase(cause, 14))
