@@ -323,3 +323,19 @@ def test_a_property_figure_is_asked_as_owner_and_property(sentence, figure, ques
 
     at = sentence.index(figure)
     assert compact_question(sentence, at, at + len(figure)) == question
+
+
+def test_a_heading_label_does_not_hide_a_dangling_pronoun():
+    from anastro_quiz.generate.select import _dangling
+
+    assert _dangling("Antiandrogenic activity: This is especially true in the case of castration.")
+    assert not _dangling("Pharmacokinetics: Bicalutamide is well absorbed.")
+
+
+def test_the_medication_inside_a_sentence_is_named(tmp_path):
+    doc = tmp_path / "bica.md"
+    doc.write_text("# Bicalutamide\n\n## Pharmacology\n\nBicalutamide is an antiandrogen used in prostate cancer.\n"
+                   "The elimination half-life of the medication is around one week in most patients.\n"
+                   "Gynecomastia is common with bicalutamide monotherapy in men.\n", encoding="utf-8")
+    prompts = [c.data.get("prompt") or c.data.get("text") for d in generate_decks([doc]) for c in d.cards]
+    assert any("half-life of bicalutamide" in p for p in prompts), prompts

@@ -239,6 +239,7 @@ def generate_decks(paths: list[str | Path], topics: str | Path | None = None,
 
 
 _GENERIC_SUBJECT = re.compile(r"^(?:The|This) (?:drug|medication|medicine|agent|compound)\b")
+_GENERIC_INSIDE = re.compile(r"(?<=\bof )the (?:drug|medication|medicine)\b")
 
 
 def _name_the_subject(drafts: list[C.Draft], doc: Document) -> list[C.Draft]:
@@ -251,6 +252,10 @@ def _name_the_subject(drafts: list[C.Draft], doc: Document) -> list[C.Draft]:
             value = d.data.get(key)
             if isinstance(value, str) and _GENERIC_SUBJECT.match(value):
                 d.data[key] = _GENERIC_SUBJECT.sub(doc.outline.title, value, count=1)
+            elif isinstance(value, str) and _GENERIC_INSIDE.search(value):  # "the half-life of the medication"
+                low = doc.outline.title.lower()  # written as the article writes it mid-sentence
+                name = low if re.search(rf"[a-z,] {re.escape(low)}\b", doc.text) else doc.outline.title
+                d.data[key] = _GENERIC_INSIDE.sub(name, value, count=1)
     return drafts
 
 

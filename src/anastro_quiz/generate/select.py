@@ -110,6 +110,9 @@ def _dangling(prompt: str) -> bool:
     """A pronoun before anything is named ("Individuals without it ...", "As such, its levels",
     "In men, their levels"): the card does not say whose. A rare word or a capitalised one
     after the first word names something."""
+    label = re.match(r"^[^:.?!]{1,60}:\s+(?=[A-Z])", prompt)  # "Antiandrogenic activity: This is ..."
+    if label and len(label.group(0).split()) <= 6:
+        prompt = prompt[label.end():]
     tokens = re.findall(r"[\w\-α-ω’']+", prompt)
     for i, tok in enumerate(tokens):
         if tok.lower() in _PRONOUNS:
