@@ -339,3 +339,11 @@ def test_the_medication_inside_a_sentence_is_named(tmp_path):
                    "Gynecomastia is common with bicalutamide monotherapy in men.\n", encoding="utf-8")
     prompts = [c.data.get("prompt") or c.data.get("text") for d in generate_decks([doc]) for c in d.cards]
     assert any("half-life of bicalutamide" in p for p in prompts), prompts
+
+
+def test_eleven_is_a_number_word_too(tmp_path):
+    doc = tmp_path / "x.md"
+    doc.write_text("# Letrozole\n\n## Pharmacology\n\nThe elimination half-life of letrozole is eleven days in "
+                   "most patients.\n", encoding="utf-8")
+    answers = [c.data.get("answer") for d in generate_decks([doc]) for c in d.cards]
+    assert "eleven days" in answers, answers

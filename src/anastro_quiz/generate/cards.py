@@ -149,7 +149,7 @@ def number_cards(facts: list[Fact], sentences: dict[str, Sentence], pool: Figure
     return drafts
 
 
-_WORD_NUMBERS = {word: str(value) for word, value in spelled(*range(1, 11), 12).items()}
+_WORD_NUMBERS = {word: str(value) for word, value in spelled(*range(1, 13)).items()}
 
 
 def _digits(answer: str) -> str:

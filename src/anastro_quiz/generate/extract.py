@@ -37,7 +37,7 @@ _PER = r"(?:/(?:kg|m²|m2|mL|dL|L|day|d|h|hr|week|wk|min|dose|cycle)){0,2}"
 UNIT = (r"%|percent|per ?cent|"
         rf"(?:mg|mcg|µg|μg|ug|ng|pg|g|kg|mmol|µmol|μmol|nmol|pmol|mEq|IU|mIU|units?|mL|ml|dL|L){_PER}|"
         r"(?:milli|micro|nano)?grams?|(?:milli)?lit(?:er|re)s?|mmHg|°C|kDa|years?|yrs?|months?|weeks?|days?|hours?|hrs?|h|minutes?|min|times|-?fold")
-_NUMBER_WORDS = spelled(*range(1, 11), 12)
+_NUMBER_WORDS = spelled(*range(1, 13))
 _NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{'|'.join(_NUMBER_WORDS)}"
 # One figure is one span: a comparator or sign stays with it ("≥10%", "<0.1%", "−54%") and a
 # range is one answer ("2–3 years", "0.5 to 1 mg/day", "2 mg to 4 mg"; the second unit, when
