@@ -430,3 +430,15 @@ def test_a_fronted_as_with_a_state_is_a_reason_and_this_enzyme_is_named_from_it(
 ])
 def test_no_why_card_from_an_as_that_is_not_a_plain_reason(tmp_path, sentence):
     assert cards(tmp_path, FILLER + sentence + "\n", "why") == []
+
+
+def test_the_medication_is_the_drug_the_article_is_titled_with(tmp_path):
+    text = ("# Flutamide\n\n## Side effects\n\nFlutamide is an antiandrogen taken by mouth three times a day.\n\n"
+            "The medication can have estrogen-like effects in men due to increased estradiol levels.\n")
+    assert cards(tmp_path, text, "why", "Flutamide.md") == [
+        ("Why can flutamide have estrogen-like effects in men?", "Increased estradiol levels")]
+
+
+def test_the_medication_in_an_untitled_text_stays_unnamed_and_gives_no_card(tmp_path):
+    text = FILLER + "The medication can have estrogen-like effects in men due to increased estradiol levels.\n"
+    assert cards(tmp_path, text, "why") == []

@@ -17,7 +17,7 @@ from collections import Counter
 
 from .cards import Draft, _draft, contains_answer, normalise
 from .extract import Sentence
-from .teacher_clauses import (AUX, _names_before, base_form, clean_prompt_part, finite_verb, learn_names, lower_first,
+from .teacher_clauses import (AUX, DOCUMENT_DRUG, _names_before, base_form, clean_prompt_part, finite_verb, learn_names, lower_first,
                               names_something, question, resolved_text, short_phrase, subordinate, usable)
 from .teacher_compare import compare_drafts
 from .teacher_roles import as_cause, responsible
@@ -39,6 +39,7 @@ def teacher_drafts(doc) -> list[Draft]:
     learn_names(doc.sentences)
     title = document_subject(doc)
     _TITLE[:] = [title.lower()] if title and len(title.split()) == 1 else []
+    DOCUMENT_DRUG[:] = _TITLE
     subjects = getattr(doc, "subjects", set())
     _SUBJECTS[:] = _TITLE + sorted(w for w in subjects if _DRUG_NAME.fullmatch(w) and w not in _TITLE)
     drugs = Counter(w.lower() for st in doc.sentences for w in _DRUG_NAME.findall(st.text))

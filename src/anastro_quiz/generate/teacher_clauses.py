@@ -36,6 +36,7 @@ _REPORTED = re.compile(r"(^|, )(?:(?:several |many |some |recent |clinical )?(?:
 _AS_THEY_DO = re.compile(r",\s+as (?:they|it) (?:do|does|did|will|would)\b[^,]*,")
 _SUBORDINATE = re.compile(r"^(?:although|though|while|whereas|if|when|as|since|once|unless|because|even)\b", re.I)
 _PROPER: set[str] = set()
+DOCUMENT_DRUG: list[str] = []  # the drug an article is titled with, which "the medication" stands for
 
 
 def learn_names(sentences: list[Sentence]) -> None:
@@ -129,6 +130,9 @@ def resolved_text(s: Sentence, depth: int = 3) -> str | None:
     text = _REPORTED.sub(r"\1", CONNECTIVE.sub("", s.text))
     text = _AS_THEY_DO.sub(",", text)
     text = text[0].upper() + text[1:]
+    if DOCUMENT_DRUG:  # "The medication can have ..." in the article on bicalutamide
+        text = re.sub(r"^(?:The|This) (?:medication|drug)\b(?! (?:class|classes|of|that|which|combination)\b)",
+                      DOCUMENT_DRUG[0][:1].upper() + DOCUMENT_DRUG[0][1:], text)
     m = re.match(r"^It (?=\w)", text)
     if m is None:
         return text
