@@ -441,9 +441,7 @@ def test_every_corpus_article_gives_cards(corpus):
     assert sum(len(r.cards) for r in corpus.values()) >= 150
 
 
-# dangling_pronoun is not gated on the corpus yet: two Bicalutamide cards say "the medication"
-# without naming it, or start "Antiandrogenic activity: This ..." (it holds on the shipped decks).
-CORPUS_GATES = ["leftovers", "torn", "answer_in_prompt", "long_prompt", "subject_answer",
+CORPUS_GATES = ["leftovers", "torn", "answer_in_prompt", "long_prompt", "dangling_pronoun", "subject_answer",
                 "duplicate_options", "variant_options", "true_false_options", "mixed_options",
                 "unsupported_true_false", "trivia", "fixed_term_half", "false_disagreement", "ungrounded",
                 "long_answer"]
