@@ -1,0 +1,72 @@
+"""Naming what a teacher card leaves unsaid: on which drug a change happens ("On bicalutamide,
+why do testosterone concentrations not exceed ...?") and whose dose "the dose" is, when the
+sentence or the two before it (or the drug article's pharmacology section) say so."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .extract import Sentence
+from .teacher_clauses import DOCUMENT_DRUG, lower_first, resolved_text
+from .teacher_lists import document_subject
+
+# The drug the document is about (its title, or a subject word with a drug's stem).
+_SUBJECTS: list[str] = []
+_DRUGS: list[str] = []  # the titled drug first, then any drug (an INN stem) the text names three times or more
+_TITLE: list[str] = []  # the drug a Markdown article is titled with ("# Goserelin")
+_ACTION_SECTION = re.compile(r"\b(?:pharmacology|pharmacodynamics|mechanism of action)\b", re.I)
+# A change the drug brings about: "why is LH production greatly reduced?" needs "on goserelin".
+_CHANGE = re.compile(r"\b(?:reduced|increased|decreased|raised|lowered|suppressed|elevated|exceed|rise|fall|drop|"
+                     r"remain|stay)\b", re.I)
+_DRUG_NAME = re.compile(r"\b\w+(?:mab|ib|zole|xifen|mide|relin|limus|stane|statin|mycin|cillin|sartan|pril|"
+                         r"olol)\b", re.I)
+
+
+def _named_near(s: Sentence, names: list[str]) -> str | None:
+    """The first of ``names`` that this sentence or one of the two before it names."""
+    seen, depth = s, 3
+    while seen is not None and depth > 0:
+        text = resolved_text(seen) or seen.text
+        for name in names:
+            if re.search(rf"\b{re.escape(name)}\b", text, re.I):
+                return name
+        seen, depth = seen.before or seen.previous, depth - 1
+    return None
+
+
+def in_context(s: Sentence, kind: str, prompt: str, answer: str) -> tuple[str, str]:
+    """Name whose dose ("the dose" -> "the anastrozole dose") and on what a change happens ("On
+    bicalutamide, why do testosterone concentrations not exceed ...?") when the text says it."""
+    if not re.search(r"\bthe dose\b", prompt + " " + answer, re.I) and not (
+            kind == "why" and re.search(r"\bwhy\b", prompt, re.I) and _CHANGE.search(prompt)):
+        return prompt, answer
+    dose = re.compile(r"\b([Tt])he dose\b")
+    doses = bool(dose.search(prompt) or dose.search(answer))
+    name = _named_near(s, _DRUGS if doses else _SUBJECTS)
+    if name is None and not doses and _TITLE and _ACTION_SECTION.search(f"{s.section} {s.heading}"):
+        name = _TITLE[0]  # a change told under the drug article's "Pharmacodynamics" is the drug's
+    if name is None or re.search(rf"\b{re.escape(name)}\b", prompt + " " + answer, re.I):
+        return prompt, answer
+    if doses and not dose.search(prompt) and re.match(r"^What (?:does|do)\b.+\b(?:suggest|signal|indicate|mean)\?$",
+                                                     prompt):
+        # The answer stays the text's words (and the card its id): the prompt says whose dose.
+        return f"{prompt[:-1]} about the {name} dose?", answer
+    if doses:
+        return dose.sub(rf"\1he {name} dose", prompt), dose.sub(rf"\1he {name} dose", answer)
+    if _DRUG_NAME.search(prompt):
+        return prompt, answer
+    return f"On {name}, {lower_first(prompt)}", answer
+
+
+def learn_drugs(doc) -> None:
+    """Remember the document's drug (its one-word title, or a subject word with a drug's stem)
+    and the drugs it names often, for :func:`in_context`."""
+    title = document_subject(doc)
+    _TITLE[:] = [title.lower()] if title and len(title.split()) == 1 else []
+    DOCUMENT_DRUG[:] = _TITLE
+    subjects = getattr(doc, "subjects", set())
+    _SUBJECTS[:] = _TITLE + sorted(w for w in subjects if _DRUG_NAME.fullmatch(w) and w not in _TITLE)
+    drugs = Counter(w.lower() for st in doc.sentences for w in _DRUG_NAME.findall(st.text))
+    # whose dose: a drug by its name's stem (not "aromatase", however often the text names it)
+    _DRUGS[:] = _TITLE + sorted(w for w, n in drugs.items() if (n >= 3 or w in subjects) and w not in _TITLE)
