@@ -493,7 +493,7 @@ def test_quiz_mode_offers_good_options_on_the_shipped_decks():
     from anastro_quiz.decks import load_deck
 
     asked, bad = Q.quiz_options([load_deck(p) for p in sorted((ROOT / "decks").glob("*.yaml"))])
-    assert asked >= 20
+    assert asked >= 15  # (a table row asked as one comparison leaves fewer one-part answers to offer)
     assert bad == []  # no half of a comparison's answer offered as a wrong option either
 
 

@@ -347,3 +347,19 @@ def test_eleven_is_a_number_word_too(tmp_path):
                    "most patients.\n", encoding="utf-8")
     answers = [c.data.get("answer") for d in generate_decks([doc]) for c in d.cards]
     assert "eleven days" in answers, answers
+
+
+def test_a_table_row_is_asked_once_as_a_comparison(tmp_path):
+    doc = tmp_path / "letro.md"
+    doc.write_text("# Letrozole\n\n## Dosing\n\nLetrozole is dosed differently in women and in men.\n\n"
+                   "| Parameter | Use in Women (Breast Cancer) | Use in Men (Fertility Care) |\n|---|---|---|\n"
+                   "| Typical Dosage | 2.5 mg daily | 2.5 mg once weekly |\n"
+                   "| Lab Monitoring | Bone density scans every two years | Serum estradiol and testosterone |\n",
+                   encoding="utf-8")
+    cards = [c for d in generate_decks([doc]) for c in d.cards]
+    by_row: dict[str, list[str]] = {}
+    for c in cards:
+        by_row.setdefault(c.source.quote, []).append(c.tags[1])
+    rows = {q: kinds for q, kinds in by_row.items() if "compare" in kinds}
+    assert rows, by_row
+    assert all(kinds == ["compare"] for kinds in rows.values()), rows  # no cell card beside its comparison

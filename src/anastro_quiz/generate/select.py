@@ -230,8 +230,8 @@ def score(d: Draft, ctx: Context) -> float:
     n = len(prompt.split())
     if n > MAX_PROMPT_WORDS:
         value *= 0.3 if n <= 60 else 0.05
-    if len(answer.split()) > 12 and d.type != "true_false" and not _short_list(answer):
-        value *= 0.6  # too long to recall
+    if len(answer.split()) > 12 and d.type != "true_false" and not _short_list(answer) and d.kind != "compare":
+        value *= 0.6  # too long to recall (a comparison is two short answers side by side)
     return round(value, 4)
 
 
