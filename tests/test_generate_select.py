@@ -363,3 +363,15 @@ def test_a_table_row_is_asked_once_as_a_comparison(tmp_path):
     rows = {q: kinds for q, kinds in by_row.items() if "compare" in kinds}
     assert rows, by_row
     assert all(kinds == ["compare"] for kinds in rows.values()), rows  # no cell card beside its comparison
+
+
+def test_a_bracket_after_a_clause_is_no_definition():
+    from anastro_quiz.generate.cards import definition_card
+    from anastro_quiz.generate.extract import Fact
+
+    quote = "During menopause, estrone predominates (both based on serum levels)."
+    fact = Fact("definition", "e.md", quote, "Biology", subject="estrone predominates", answer="both based on serum levels")
+    assert definition_card(fact) is None
+    good = Fact("definition", "e.md", "Pharyngitis (inflammation of the pharynx) was reported.", "Side effects",
+                subject="Pharyngitis", answer="inflammation of the pharynx")
+    assert definition_card(good).data["prompt"] == "What is pharyngitis?"

@@ -21,7 +21,7 @@ from .choices import FigurePool, number_distractors
 from .clean import repaired
 from .figures import compact_question, outcome_question
 from .extract import _SECOND_PERSON, Fact, Sentence, is_acronym
-from .lexicon import _NOT_NOUN, _NOUN_SUFFIX, answerable as _answerable
+from .lexicon import _NOT_NOUN, _NOUN_SUFFIX, answerable as _answerable, is_verb_form
 
 BLANK = "_____"
 
@@ -255,7 +255,7 @@ _NP_BOUNDARY = {"the", "a", "an", "of", "in", "on", "for", "with", "and", "or", 
 _BAD_GLOSS = re.compile(r"^(?:where|when|which|who|whom|whose|about|around|approximately|~|≈|<|>|\d|e\.g|i\.e|see\b|"
                         r"also\b|or\b|and\b|in\b|at\b|for\b|with\b|without\b|from\b|by\b|caused\b|due\b|"
                         r"resulting\b|including\b|such\b|formerly\b|brand\b|sold\b|marketed\b|[^;]*;|"
-                        r"[a-z]+ed\b|peak\b|[^:]*:|.*\d)", re.I)
+                        r"[a-z]+ed\b|peak\b|[^:]*:|.*\d|both\b|either\b|all\b|each\b|mainly\b|mostly\b)", re.I)
 
 
 def _whole_phrase(fact: Fact) -> bool:
@@ -271,6 +271,8 @@ def _whole_phrase(fact: Fact) -> bool:
         if before and before[-1].isalnum() and before.split()[-1].lower() not in _NP_BOUNDARY:
             return False
     last = subject.split()[-1].lower()
+    if is_verb_form(last):  # "estrone predominates (both ...)": a clause, not a thing
+        return False
     return is_acronym(subject.split()[-1]) or not (_NOT_NOUN.search(last) and not _NOUN_SUFFIX.search(last))
 
 

@@ -31,7 +31,8 @@ from .lexicon import is_verb_form
 KIND_PRIOR = {"why": 1.0, "action": 1.0, "compare": 0.95, "chain": 0.9, "list": 0.9, "number": 0.8, "effect": 0.8, "examples": 0.8, "outcome": 0.9,
               "table": 0.7, "define": 0.65, "item": 0.25, "contrast": 0.55, "term": 0.5}
 MIN_SCORE = 0.35
-MIN_TERM_SCORE = 0.55  # a blank on a term must carry more than a guessable word
+MIN_NUMBER_SCORE = 0.6  # readers kept no figure card scored below this
+MIN_TERM_SCORE = 0.8  # a blank on a term must carry more than a guessable word (readers kept ~1 in 4 below)
 MAX_PER_QUOTE = 2
 MAX_PER_ROW = 3  # a table row holds one fact per column, and a comparison of them
 _ROW_KINDS = {"table", "contrast", "compare"}
@@ -295,7 +296,7 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
         doc = d.document
         cap = max(1, int(ANSWER_SHARE * max(total_budget[doc], 1)))
         reason, detail = None, ""
-        floor = MIN_TERM_SCORE if d.kind == "term" else MIN_SCORE
+        floor = MIN_TERM_SCORE if d.kind == "term" else MIN_NUMBER_SCORE if d.kind == "number" else MIN_SCORE
         if d.score < floor:
             reason, detail = "score too low", f"{d.score:.2f} < {floor}"
         elif per_quote[d.quote] >= (MAX_PER_ROW if d.kind in _ROW_KINDS else MAX_PER_QUOTE):
