@@ -5,7 +5,8 @@ from __future__ import annotations
 from anastro_quiz import distractors as D
 from anastro_quiz import doses
 from anastro_quiz.generate.cloze import term_cards
-from anastro_quiz.generate.choices import number_distractors, number_pool, term_class, term_families
+from anastro_quiz.distractors import term_class
+from anastro_quiz.generate.choices import number_distractors, number_pool, term_families
 from anastro_quiz.generate.extract import Sentence, numeric_facts
 
 

@@ -248,7 +248,6 @@ def test_raw_html_in_markdown_gives_its_words():
 
 
 def test_plain_text_source_with_leftovers_is_shown_from_its_cleaned_text(tmp_path):
-    from anastro_quiz.decks import Source
     from anastro_quiz.source_context import document_text, find_quote
 
     doc = tmp_path / "notes.txt"

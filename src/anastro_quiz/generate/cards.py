@@ -19,7 +19,7 @@ from ..distractors import MIN_DISTRACTORS, render
 from ..numbers import spelled
 from .choices import FigurePool, number_distractors
 from .clean import repaired
-from .figures import compact_question, outcome_question
+from .figures import OUTCOME, compact_question, outcome_question
 from .extract import _SECOND_PERSON, Fact, Sentence, is_acronym
 from .lexicon import _NOT_NOUN, _NOUN_SUFFIX, answerable as _answerable, is_verb_form
 
@@ -200,7 +200,7 @@ def outcome_cards(sentences: list[Sentence]) -> list[Draft]:
     asked as "2009 study, older men, one year: what happened to spine BMD?"."""
     out = []
     for s in sentences:
-        if not s.usable:
+        if not s.usable or not OUTCOME.search(s.text):  # the context is walked only when needed
             continue
         found = outcome_question(s.text, _context_of(s))
         if found is not None:

@@ -17,7 +17,6 @@ from typing import Iterable
 
 from .. import distractors as D
 from .. import doses
-from ..distractors import term_class
 from .extract import Fact, Sentence, zipf
 
 

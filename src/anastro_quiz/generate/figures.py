@@ -120,16 +120,9 @@ def compact_question(sentence: str, start: int, end: int, context: str = "") -> 
     if measure is None:
         found = _MEASURE_IN_CONTEXT.search(context + " " + before)
         measure = found.group("m") if found else None
-    if measure is None and where is None:
-        return None
     study = _STUDY.search(before) or _STUDY.search(context)
     if lead is None and study is not None:
-        if study.group("acr"):
-            lead = f"{study.group('acr')} {study.group('akind')}"
-        elif study.group("year"):
-            lead = f"{study.group('year')} {study.group('ykind')}"
-        else:
-            lead = f"{study.group('name')} {study.group('kind')}"
+        lead = _study_name(study)
     if lead is None:
         return None
     duration = _DURATION.search(sentence) or _DURATION.search(context)
@@ -152,6 +145,15 @@ def compact_question(sentence: str, start: int, end: int, context: str = "") -> 
     return question
 
 
+def _study_name(study: re.Match[str]) -> str:
+    """"ATAC trial" from "(ATAC) trial", "2009 study" from "A 2009 study", "FACE trial"."""
+    if study.group("acr"):
+        return f"{study.group('acr')} {study.group('akind')}"
+    if study.group("year"):
+        return f"{study.group('year')} {study.group('ykind')}"
+    return f"{study.group('name')} {study.group('kind')}"
+
+
 def _trim(phrase: str) -> str:
     """The measure from the words before the verb, without a leading preposition phrase."""
     words = phrase.split()
@@ -160,7 +162,7 @@ def _trim(phrase: str) -> str:
     return " ".join(words)
 
 
-_OUTCOME = re.compile(
+OUTCOME = re.compile(
     r"\b(?:led to|leads to|resulted in|results in|caused|causes|showed|shows|produced|produces|found)\s+"
     r"(?P<change>an?\s+(?:(?:statistically\s+)?(?:significant|marked|small|modest|large|notable|dose-dependent)\s+)?"
     r"(?:decrease|increase|reduction|rise|drop|decline|improvement|loss|gain|worsening))\s+in\s+"
@@ -172,18 +174,13 @@ def outcome_question(sentence: str, context: str = "") -> tuple[str, str] | None
     """A reported outcome as a question and a short answer: "2009 study, older men, one year:
     what happened to posterior-anterior spine BMD?" -> "A statistically significant decrease
     (compared to the placebo group)". ``None`` unless a named study reported it."""
-    m = _OUTCOME.search(sentence)
+    m = OUTCOME.search(sentence)
     if m is None:
         return None
     study = _STUDY.search(sentence) or _STUDY.search(context)
     if study is None:
         return None
-    if study.group("acr"):
-        lead = f"{study.group('acr')} {study.group('akind')}"
-    elif study.group("year"):
-        lead = f"{study.group('year')} {study.group('ykind')}"
-    else:
-        lead = f"{study.group('name')} {study.group('kind')}"
+    lead = _study_name(study)
     group = _GROUP.search(sentence) or _GROUP.search(context)
     duration = _DURATION.search(sentence[m.end():]) or _DURATION.search(context)
     head = lead + (f", {group.group(0)}" if group else "") + (f", {duration.group('d')}" if duration else "")

@@ -212,8 +212,7 @@ def generate(paths: list[str | Path], topics: str | Path | None = None, max_card
     note_disagreements(drafts)
     by_name = {d.name: d for d in docs}
     section_of = {id(d): by_name[d.document].section_of(d) for d in drafts}
-    group_of = {k: f"{drafts_doc}\x1f{sec}" for k, (drafts_doc, sec) in
-                ((id(d), (d.document, section_of[id(d)])) for d in drafts)}
+    group_of = {id(d): f"{d.document}\x1f{section_of[id(d)]}" for d in drafts}
     budgets = {f"{doc.name}\x1f{sec}": select.section_budget(n, sec) for doc in docs for sec, n in doc.section_words().items()}
     ctx = select.Context(terms={t: v for doc in docs for t, v in doc.terms.items()},
                          subjects=set().union(*(doc.subjects for doc in docs)),

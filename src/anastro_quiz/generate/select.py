@@ -62,9 +62,6 @@ _FIXED_AFTER = re.compile(r"^\s*(?:inhibitors?|antagonists?|agonists?|receptors?
 _FIXED_BEFORE = re.compile(r"(?:\bphase|\btype|\bgrade|\bstage)\s*$", re.I)
 _DIRECTION = re.compile(r"\b(?:increas\w*|decreas\w*|reduc\w*|rais\w*|lower\w*|higher|greater|less|more|"
                         r"inhibit\w*|suppress\w*|stimulat\w*|block\w*|prevent\w*|compared with|than)\b", re.I)
-_POINTER = re.compile(r"\b(?:this|these|such|the same)\s+(?:trial|study|drug|medication|effect|enzyme|"
-                      r"process|mechanism|agent|therapy|treatment|inhibitor|class|finding|change|loss)\b", re.I)
-
 
 @dataclass
 class Context:
