@@ -108,6 +108,37 @@ def test_progress_export_columns_and_undone_left_out(collection, clock, tmp_path
     assert stdout.output.splitlines() == lines
 
 
+def test_progress_export_card_ids_unique_across_decks(tmp_path, deck_dir, clock):
+    """Two decks with the same card ids: exported card_ids are deck/card, so tools grouping by
+    card_id (the py-fsrs convention) keep the histories apart; both forms read back."""
+    text = (deck_dir / "all_types.yaml").read_text()
+    (deck_dir / "twin.yaml").write_text(text.replace("id: sample\n", "id: twin\n", 1))
+    coll = _open(tmp_path / "p.db", deck_dir, clock)
+    for deck in ("sample", "twin"):
+        session = coll.start_session([deck])
+        first = session.current.card_id
+        session.grade(3, duration_ms=1000)
+        session.finish()
+        clock.advance(minutes=1)
+    coll.close()
+    out = tmp_path / "log.csv"
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "p.db"), "progress", "export", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [line.split(",") for line in out.read_text().splitlines()[1:]]
+    assert [r[0] for r in rows] == [f"sample/{first}", f"twin/{first}"]
+    assert [r[4] for r in rows] == ["sample", "twin"]
+    new_form = read_review_log(out)
+    assert [r.card_key for r in new_form] == [("sample", first), ("twin", first)]
+    # the old bare form (deck in its own column) and the new form without a deck column
+    old = "\n".join([",".join(["card_id"] + out.read_text().splitlines()[0].split(",")[1:])]
+                    + [",".join([r[0].split("/", 1)[1]] + r[1:]) for r in rows]) + "\n"
+    assert [r.card_key for r in parse_review_log(old)] == [("sample", first), ("twin", first)]
+    bare = GOOD + "".join(f"{r[0]},{r[1]},{r[2]},{r[3]}\n" for r in rows)
+    assert [r.card_key for r in parse_review_log(bare)] == [("sample", first), ("twin", first)]
+    with pytest.raises(InteropError, match="names deck 'sample' but the deck column says 'twin'"):
+        parse_review_log(GOOD.strip() + ",deck\n" + f"sample/{first},3,2024-01-01T00:00:00Z,1,twin\n")
+
+
 GOOD = "card_id,review_rating,review_time,review_duration\n"
 
 

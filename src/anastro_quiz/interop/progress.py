@@ -1,7 +1,8 @@
 """Progress that moves between machines: the review-log CSV, written and read.
 
 **Review-log CSV.** The columns ``card_id,review_rating,review_time,review_duration`` are
-the py-fsrs format (rating 1 Again .. 4 Easy, ISO 8601 UTC time, duration in ms); this
+the py-fsrs format (``card_id`` is written ``deck/card`` so it is unique across decks; the
+reader also takes the older bare card id with the deck in the ``deck`` column) (rating 1 Again .. 4 Easy, ISO 8601 UTC time, duration in ms); this
 tool adds ``deck``, ``review_id`` (the review's UUID) and ``mode``. :func:`read_review_log`
 checks a CSV strictly: missing columns, unknown ratings, times out of order or not in
 UTC are errors naming the line.
@@ -35,10 +36,26 @@ def write_review_log(reviews: Iterable[LoggedReview], out) -> int:
     writer.writerow(LOG_COLUMNS + EXTRA_COLUMNS)
     count = 0
     for r in reviews:
-        writer.writerow([r.card_id, r.rating, iso(r.time), "" if r.duration_ms is None else r.duration_ms,
+        writer.writerow([qualified_card_id(r.deck, r.card_id), r.rating, iso(r.time), "" if r.duration_ms is None else r.duration_ms,
                          r.deck, r.review_id, r.mode])
         count += 1
     return count
+
+
+def qualified_card_id(deck: str, card_id: str) -> str:
+    """The exported ``card_id``: ``deck/card``, unique across decks (ids never contain ``/``)."""
+    return f"{deck}/{card_id}" if deck else card_id
+
+
+def split_card_id(card_id: str, deck: str) -> tuple[str, str]:
+    """``(deck, card)`` from an exported ``card_id`` in the new ``deck/card`` form or the old bare
+    form (then the ``deck`` column says the deck)."""
+    if "/" in card_id:
+        prefix, _, bare = card_id.partition("/")
+        if deck and prefix != deck:
+            raise ValueError(f"card_id {card_id!r} names deck {prefix!r} but the deck column says {deck!r}")
+        return prefix, bare
+    return deck, card_id
 
 
 def export_review_log(store: Store, path: str | Path | None, decks: Iterable[str] | None = None
@@ -106,6 +123,12 @@ def parse_review_log(text: str, name: str = "<csv>") -> list[LoggedReview]:
         card_id = (row.get("card_id") or "").strip()
         if not card_id:
             raise InteropError(f"{name}:{line}: empty card_id")
+        try:
+            deck, card_id = split_card_id(card_id, (row.get("deck") or "").strip())
+        except ValueError as exc:
+            raise InteropError(f"{name}:{line}: {exc}") from None
+        if not card_id:
+            raise InteropError(f"{name}:{line}: empty card_id")
         raw_rating = (row.get("review_rating") or "").strip()
         try:
             rating = int(raw_rating)
@@ -130,6 +153,6 @@ def parse_review_log(text: str, name: str = "<csv>") -> list[LoggedReview]:
             raise InteropError(f"{name}:{line}: review_duration {raw_duration!r} is not a number of ms") from None
         if duration is not None and duration < 0:
             raise InteropError(f"{name}:{line}: negative review_duration")
-        out.append(LoggedReview(card_id, rating, moment, duration, (row.get("deck") or "").strip(),
+        out.append(LoggedReview(card_id, rating, moment, duration, deck,
                                 (row.get("review_id") or "").strip(), (row.get("mode") or "review").strip()))
     return out
