@@ -145,9 +145,49 @@ def test_bad_csv_is_refused(tmp_path):
     assert result.exit_code == 2 and "unknown rating" in result.output
 
 
-def test_apply_with_csv_is_refused(tmp_path):
-    result = CliRunner().invoke(cli, ["optimize", "--from-csv", str(tmp_path / "x.csv"), "--apply"])
-    assert result.exit_code == 2 and "--apply" in result.output
+@needs_optimizer
+def test_apply_from_csv_confirms_showing_current_and_new(tmp_path, monkeypatch):
+    """Parameters fitted to another review log replace this database's only after a confirmation
+    that shows both; without a terminal --yes is required; --yes applies at once."""
+    from anastro_quiz.cli import progress as progress_cli
+
+    src = _write_csv(tmp_path / "log.csv", synthetic_log())
+    db = tmp_path / "p.db"
+    current = ", ".join(f"{p:g}" for p in Scheduler().parameters)
+
+    def saved():
+        with Store.open(db) as store:
+            return (store.get_setting("scheduler") or {}).get("parameters")
+
+    # no terminal, no --yes: shown, refused, nothing saved
+    result = CliRunner().invoke(cli, ["--db", str(db), "optimize", "--from-csv", str(src), "--apply"])
+    assert result.exit_code == 2, result.output
+    assert f"current (FSRS defaults): {current}" in result.output and "new:" in result.output and "--yes" in result.output
+    assert saved() is None
+    # a terminal that says no
+    monkeypatch.setattr(progress_cli, "_can_ask", lambda: True)
+    result = CliRunner().invoke(cli, ["--db", str(db), "optimize", "--from-csv", str(src), "--apply"], input="n\n")
+    assert result.exit_code == 2 and "not applied" in result.output
+    assert saved() is None
+    # a terminal that says yes
+    result = CliRunner().invoke(cli, ["--db", str(db), "optimize", "--from-csv", str(src), "--apply"], input="y\n")
+    assert result.exit_code == 0, result.output
+    fitted = saved()
+    assert len(fitted) == 21 and "applied: the fitted parameters" in result.output
+    new_line = [line for line in result.output.splitlines() if line.strip().startswith("new:")][0]
+    assert new_line.split(":", 1)[1].strip() == ", ".join(f"{p:g}" for p in fitted)
+    # --yes skips the question (and the current line now shows the applied ones)
+    monkeypatch.setattr(progress_cli, "_can_ask", lambda: False)
+    result = CliRunner().invoke(cli, ["--db", str(db), "optimize", "--from-csv", str(src), "--apply", "--yes",
+                                      "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output.split("\napplied")[0])["applied"] is True
+    assert "current:" not in result.output
+
+
+def test_yes_without_csv_apply_is_refused(tmp_path):
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "p.db"), "optimize", "--yes"])
+    assert result.exit_code == 2 and "--yes" in result.output
 
 
 def test_without_the_optimizer_says_how_to_enable_it(monkeypatch):

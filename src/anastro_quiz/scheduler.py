@@ -6,6 +6,8 @@ States are ``fsrs.Card`` objects; they serialize to JSON for the store with
 
 from __future__ import annotations
 
+import math
+
 import json
 import random
 import sys
@@ -63,6 +65,27 @@ class SchedulerSettings:
             steps = getattr(self, name)
             if any(float(s) <= 0 for s in steps):
                 raise ValueError(f"{name.replace('_', ' ')} must be positive")
+        if self.parameters is not None:
+            check_parameters(self.parameters)
+
+
+PARAMETER_COUNT = 21
+
+
+def check_parameters(parameters: Sequence[float]) -> tuple[float, ...]:
+    """The FSRS weights as floats; ``ValueError`` (readable) unless exactly 21 finite numbers
+    that the fsrs package itself accepts (its bounds check)."""
+    values = tuple(float(p) for p in parameters)
+    if len(values) != PARAMETER_COUNT:
+        raise ValueError(f"FSRS parameters must be exactly {PARAMETER_COUNT} numbers (got {len(values)})")
+    bad = [i + 1 for i, v in enumerate(values) if not math.isfinite(v)]
+    if bad:
+        raise ValueError(f"FSRS parameter(s) {', '.join(map(str, bad))} are not finite numbers")
+    try:
+        fsrs.Scheduler(parameters=values)
+    except ValueError as exc:
+        raise ValueError(f"the fsrs package rejects these parameters: {' '.join(str(exc).split())}") from None
+    return values
 
 
 class Scheduler:

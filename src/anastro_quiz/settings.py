@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from .scheduler import SchedulerSettings
+from .scheduler import PARAMETER_COUNT, SchedulerSettings, check_parameters
 
 if TYPE_CHECKING:
     from .store import Store
@@ -40,6 +40,21 @@ class DailyLimits:
             raise ValueError("daily limits cannot be negative")
 
 
+def parse_parameters(text: str) -> list[float]:
+    """21 FSRS parameters from text, separated by commas and/or spaces (e.g. pasted from Anki
+    or ``optimize``); ``ValueError`` with a readable message otherwise."""
+    words = [w for w in text.replace(",", " ").split() if w]
+    if not words:
+        raise ValueError(f"enter {PARAMETER_COUNT} numbers separated by commas or spaces")
+    values = []
+    for i, word in enumerate(words, 1):
+        try:
+            values.append(float(word))
+        except ValueError:
+            raise ValueError(f"parameter {i} ({word!r}) is not a number") from None
+    return list(check_parameters(values))
+
+
 class StudySettings:
     """Read and save the study settings of one store (``deck_id`` ``None``: the global ones)."""
 
@@ -56,7 +71,7 @@ class StudySettings:
     def save_parameters(self, parameters: Sequence[float]) -> None:
         """Make ``parameters`` (e.g. fitted by the optimizer) the global scheduler's FSRS weights."""
         settings = self.scheduler()
-        settings.parameters = list(parameters)
+        settings.parameters = list(check_parameters(parameters))
         self.save_scheduler(settings)
 
     def limits(self, deck_id: str | None = None) -> DailyLimits:

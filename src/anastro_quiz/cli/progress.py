@@ -107,21 +107,27 @@ def backup_command(obj: Context, output: Path | None, force: bool) -> None:
               help="Fit to a review-log CSV (card_id,review_rating,review_time,review_duration) "
                    "instead of this database's history.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-@click.option("--apply", is_flag=True, help="Save the fitted parameters as the scheduler's (own history only; "
-                                            "only if they predict the held-out reviews better).")
+@click.option("--apply", is_flag=True, help="Save the fitted parameters as the scheduler's (only if they "
+                                            "predict the held-out reviews better; with --from-csv, after "
+                                            "confirming).")
+@click.option("--yes", "-y", is_flag=True, help="With --from-csv --apply: apply without asking.")
 @click.option("--held-out", "held_out", type=click.FloatRange(0.05, 0.5), default=0.2, show_default=True,
               help="Fraction of the history, the chronologically last part, held out to score the fit.")
 @click.pass_obj
-def optimize_command(obj: Context, csv_path: Path | None, as_json: bool, apply: bool, held_out: float) -> None:
+def optimize_command(obj: Context, csv_path: Path | None, as_json: bool, apply: bool, yes: bool,
+                     held_out: float) -> None:
     """Fit the 21 FSRS parameters to your review history; compare default vs fitted on held-out reviews.
+
+    With --from-csv FILE --apply, parameters fitted to another review log replace this database's
+    after a confirmation showing both (--yes skips it; without a terminal, --yes is required).
 
     Needs the optional optimizer: pip install "anastro-quiz[optimizer]".
     """
     from ..interop.optimize import backend, fit
+    from ..settings import StudySettings
 
-    if apply and csv_path is not None:
-        fail("--apply saves parameters fitted to this database's own history; it cannot be combined "
-             "with --from-csv")
+    if yes and not (apply and csv_path is not None):
+        fail("--yes only applies to --from-csv FILE --apply")
     with user_errors():
         backend()
     store = None
@@ -133,20 +139,25 @@ def optimize_command(obj: Context, csv_path: Path | None, as_json: bool, apply: 
 
                 reviews = read_review_log(csv_path)
                 source = str(csv_path)
+                if apply:
+                    store = obj.open_store()
+                    current = StudySettings(store).scheduler().parameters
             else:
                 if not obj.db_path.exists():
                     fail(f"there is no review history yet ({obj.db_path} does not exist); study for a while, "
                          "or fit to a review log with --from-csv FILE")
                 from ..interop.optimize import history_from_store
-                from ..settings import StudySettings
 
                 store = obj.open_store()
                 reviews = history_from_store(store)
                 source = str(obj.db_path)
                 current = StudySettings(store).scheduler().parameters
-            result = fit(reviews, held_out_fraction=held_out, current=current)
+            # the current parameters are scored against the database's own history only
+            result = fit(reviews, held_out_fraction=held_out, current=None if csv_path else current)
         applied = False
         if apply and store is not None and result.improves:
+            if csv_path is not None and not yes:
+                _confirm_replace(current, result.parameters, obj.db_path)
             with user_errors("could not save the parameters: "):
                 StudySettings(store).save_parameters(result.parameters)
             applied = True
@@ -163,6 +174,31 @@ def optimize_command(obj: Context, csv_path: Path | None, as_json: bool, apply: 
                    "defaults", err=True)
     elif applied:
         click.echo("applied: the fitted parameters are now the scheduler's (global settings)", err=True)
+
+
+def _can_ask() -> bool:
+    import sys
+
+    return sys.stdin.isatty()
+
+
+def _confirm_replace(current, new, db_path: Path) -> None:
+    """Show what --from-csv --apply replaces and ask; refuse (exit 2) without a terminal."""
+    def fmt(values) -> str:
+        return ", ".join(f"{p:g}" for p in values)
+
+    click.echo(f"this replaces the scheduler parameters of {db_path}:", err=True)
+    if current is None:
+        from ..scheduler import Scheduler
+
+        click.echo(f"  current (FSRS defaults): {fmt(Scheduler().parameters)}", err=True)
+    else:
+        click.echo(f"  current: {fmt(current)}", err=True)
+    click.echo(f"  new:     {fmt(new)}", err=True)
+    if not _can_ask():
+        fail("not applied: confirm with --yes (no terminal to ask on)")
+    if not click.confirm("apply the new parameters?", default=False, err=True):
+        fail("not applied")
 
 
 def _print_result(result) -> None:
