@@ -1,4 +1,4 @@
-"""Settings: desired retention, daily limits, learning steps; saved in the database."""
+"""Settings: desired retention, daily limits, learning steps, FSRS parameters; saved in the database."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from ...collection import DailyLimits
 from ...scheduler import SchedulerSettings
+from ...settings import parse_parameters
 from .base import CoreScreen
 
 GLOBAL = "__global__"
@@ -21,6 +22,7 @@ FIELDS = [
     ("learning", "Learning steps (minutes)", "text"),
     ("relearning", "Relearning steps (minutes)", "text"),
     ("max-interval", "Maximum interval (days)", "integer"),
+    ("parameters", "FSRS parameters (21 numbers)", "text"),
 ]
 
 
@@ -59,7 +61,8 @@ class SettingsScreen(CoreScreen):
             with Grid(id="settings-grid"):
                 for key, label, kind in FIELDS:
                     yield Label(label)
-                    yield Input(id=f"set-{key}", type=kind, compact=True)
+                    yield Input(id=f"set-{key}", type=kind, compact=True,
+                                placeholder="empty: FSRS defaults" if key == "parameters" else "")
                 yield Label("Fuzz intervals")
                 yield Switch(id="set-fuzz", animate=False)
                 yield Label("New cards wait until kept (g)")
@@ -96,7 +99,8 @@ class SettingsScreen(CoreScreen):
         values = {"retention": f"{settings.desired_retention:g}", "new": str(limits.new_per_day),
                   "reviews": str(limits.reviews_per_day), "learning": _fmt_steps(settings.learning_steps_minutes),
                   "relearning": _fmt_steps(settings.relearning_steps_minutes),
-                  "max-interval": str(settings.maximum_interval_days)}
+                  "max-interval": str(settings.maximum_interval_days),
+                  "parameters": ", ".join(f"{p:g}" for p in settings.parameters or ())}
         for key, value in values.items():
             self.query_one(f"#set-{key}", Input).value = value
         self.query_one("#set-fuzz", Switch).value = settings.enable_fuzzing
@@ -113,9 +117,10 @@ class SettingsScreen(CoreScreen):
             new, reviews, max_days = int(value["new"]), int(value["reviews"]), int(value["max-interval"])
         except ValueError:
             raise ValueError("retention must be a number; limits and the maximum interval whole numbers") from None
+        parameters = parse_parameters(value["parameters"]) if value["parameters"] else None
         settings = replace(self.loaded[0], desired_retention=retention, learning_steps_minutes=_steps(value["learning"]),
                            relearning_steps_minutes=_steps(value["relearning"]), maximum_interval_days=max_days,
-                           enable_fuzzing=self.query_one("#set-fuzz", Switch).value)
+                           enable_fuzzing=self.query_one("#set-fuzz", Switch).value, parameters=parameters)
         settings.validate()
         (limits := DailyLimits(new, reviews)).validate()
         return settings, limits, self.query_one("#set-hold", Switch).value
