@@ -166,3 +166,59 @@ def test_a_store_error_inside_any_command_is_a_message_not_a_traceback(tmp_path,
     monkeypatch.setattr(Collection, "deck_summaries", busy)
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "p.db"), "--decks", str(deck_dir), "decks"])
     assert result.exit_code == 2 and "busy (test)" in result.output and result.exception.__class__ is SystemExit
+
+
+def _every_command(group, path=()):
+    for name, command in group.commands.items():
+        yield path + (name,)
+        if hasattr(command, "commands"):
+            yield from _every_command(command, path + (name,))
+
+
+def test_every_command_lists_the_global_options_in_its_help():
+    for path in _every_command(cli):
+        result = run(*path, "--help")
+        assert result.exit_code == 0, path
+        assert "--db" in result.output and "--decks" in result.output and "--version" in result.output, path
+
+
+def test_db_works_before_and_after_the_command(tmp_path, deck_dir):
+    before = run("--db", tmp_path / "a.db", "--decks", deck_dir, "where")
+    after = run("where", "--db", tmp_path / "a.db", "--decks", deck_dir)
+    assert before.output == after.output and f"database:      {tmp_path / 'a.db'}" in after.output
+    result = run("stats", "--db", tmp_path / "b.db", "--decks", deck_dir)
+    assert result.exit_code == 0 and "cards:" in result.output
+    assert (tmp_path / "b.db").exists()
+    result = run("--decks", deck_dir, "progress", "export", "--db", tmp_path / "b.db")
+    assert result.exit_code == 0 and result.output.startswith("card_id,")
+    result = run("progress", "export", "--db", tmp_path / "missing.db")
+    assert result.exit_code == 2 and f"no database at {tmp_path / 'missing.db'}" in result.output
+
+
+def test_db_after_the_command_beats_the_environment(tmp_path, deck_dir, monkeypatch):
+    monkeypatch.setenv("ANASTRO_QUIZ_DB", str(tmp_path / "env.db"))
+    assert run("decks", "--db", tmp_path / "flag.db", "--decks", deck_dir).exit_code == 0
+    assert (tmp_path / "flag.db").exists() and not (tmp_path / "env.db").exists()
+
+
+def test_decks_works_before_and_after_the_command(tmp_path, deck_dir, monkeypatch):
+    other = tmp_path / "more"
+    other.mkdir()
+    (other / "extra.yaml").write_text("id: extra\ntitle: Extra\ncards:\n  - {id: a, type: basic, prompt: p, answer: q}\n")
+    ids = lambda *args: [d["id"] for d in json.loads(run("--db", tmp_path / "p.db", *args).output)]
+    assert ids("--decks", other, "decks", "--json") == ["extra"]
+    assert ids("decks", "--json", "--decks", other) == ["extra"]
+    assert ids("decks", "--decks", deck_dir, "--json", "--decks", other) == ["sample", "extra"]
+    assert ids("--decks", deck_dir, "decks", "--json", "--decks", other) == ["sample", "extra"]
+    # After the command, as before it, --decks replaces the folders from the environment.
+    monkeypatch.setenv("ANASTRO_QUIZ_DECKS", str(deck_dir))
+    assert ids("decks", "--json", "--decks", other) == ["extra"]
+    assert ids("--decks", other, "decks", "--json") == ["extra"]
+    result = run("validate", "--decks", other)
+    assert result.exit_code == 0 and "1 deck file" in result.output
+
+
+def test_version_works_before_and_after_the_command():
+    before, after = run("--version"), run("stats", "--version")
+    assert before.exit_code == after.exit_code == 0
+    assert before.output == after.output and "anastro-quiz" in after.output

@@ -43,6 +43,7 @@ def user_errors(prefix: str = "") -> Iterator[None]:
 class Context:
     db: Path | None = None
     deck_paths: list[Path] = field(default_factory=list)
+    explicit_decks: bool = False  # deck_paths came from --decks (not the environment)
 
     @property
     def db_path(self) -> Path:

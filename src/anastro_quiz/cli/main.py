@@ -25,18 +25,23 @@ class _Group(click.Group):
             return super().invoke(ctx)
 
 
+_DB_HELP = f"Progress database (default: ${DB_ENV}, else the user data dir)."
+_DECKS_HELP = (f"Deck file or folder; repeatable (default: ${DECKS_ENV}, "
+               "a list separated by ':', else the bundled decks).")
+
+
 @click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", type=click.Path(path_type=Path), envvar=DB_ENV,
-              help=f"Progress database (default: ${DB_ENV}, else the user data dir).")
+@click.option("--db", type=click.Path(path_type=Path), envvar=DB_ENV, help=_DB_HELP)
 @click.option("--decks", "deck_paths", multiple=True, type=click.Path(path_type=Path),
-              envvar=DECKS_ENV,
-              help=f"Deck file or folder; repeatable (default: ${DECKS_ENV}, "
-                   "a list separated by ':', else the bundled decks).")
+              envvar=DECKS_ENV, help=_DECKS_HELP)
 @click.version_option(__version__, prog_name="anastro-quiz")
 @click.pass_context
 def cli(ctx: click.Context, db: Path | None, deck_paths: tuple[Path, ...]) -> None:
-    """Study grounded flashcards with FSRS spaced repetition. No command: open the app."""
-    ctx.obj = Context(db=db, deck_paths=list(deck_paths))
+    """Study grounded flashcards with FSRS spaced repetition. No command: open the app.
+
+    The options above also work after any command (``anastro-quiz stats --db X``)."""
+    explicit = ctx.get_parameter_source("deck_paths") is click.core.ParameterSource.COMMANDLINE
+    ctx.obj = Context(db=db, deck_paths=list(deck_paths), explicit_decks=explicit)
     if ctx.invoked_subcommand is None:
         study(ctx.obj)
 
@@ -58,8 +63,40 @@ def study(obj: Context) -> None:
         sys.exit(app.return_code)
 
 
+# The global options, accepted after a command too, with the same meaning: a value given
+# after the command replaces one from the environment (as one given before it does); --decks
+# given in both places adds up, like repeating it.
+def _set_db(ctx: click.Context, _param, value: Path | None) -> None:
+    if value is not None:
+        ctx.ensure_object(Context).db = value
+
+
+def _add_decks(ctx: click.Context, _param, value: tuple[Path, ...]) -> None:
+    if value:
+        obj = ctx.ensure_object(Context)
+        obj.deck_paths = (obj.deck_paths if obj.explicit_decks else []) + list(value)
+        obj.explicit_decks = True
+
+
+def _global_options() -> list[click.Parameter]:
+    return [
+        click.Option(["--db"], type=click.Path(path_type=Path), expose_value=False, callback=_set_db,
+                     help=_DB_HELP),
+        click.Option(["--decks"], multiple=True, type=click.Path(path_type=Path), expose_value=False,
+                     callback=_add_decks, help=_DECKS_HELP),
+    ]
+
+
+def _accept_global_options(command: click.Command) -> None:
+    command.params.extend(_global_options())
+    click.version_option(__version__, prog_name="anastro-quiz")(command)
+    for sub in getattr(command, "commands", {}).values():
+        _accept_global_options(sub)
+
+
 for _family in (decks, transfer, progress, generate):
     for _command in _family.COMMANDS:
+        _accept_global_options(_command)
         cli.add_command(_command)
 
 
