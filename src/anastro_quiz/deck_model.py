@@ -24,15 +24,17 @@ ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 
 @dataclass(frozen=True)
 class DeckProblem:
-    """One thing wrong with a deck file, reported as ``file:line: card-id: message``."""
+    """One thing wrong with a deck file, reported as ``file:line: card-id: message``.
+
+    ``line`` is None for a problem with the whole file (missing, unreadable): ``file: message``."""
 
     path: str
-    line: int
+    line: int | None
     card_id: str | None
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}"
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.card_id}: {self.message}" if self.card_id else f"{where}: {self.message}"
 
 

@@ -236,9 +236,9 @@ def load_deck(path: str | Path) -> Deck:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise DeckError([DeckProblem(str(path), 1, None, "not a UTF-8 text file")]) from None
+        raise DeckError([DeckProblem(str(path), None, None, "not a UTF-8 text file")]) from None
     except OSError as exc:
-        raise DeckError([DeckProblem(str(path), 1, None, f"cannot read: {exc.strerror}")]) from None
+        raise DeckError([DeckProblem(str(path), None, None, f"cannot read: {exc.strerror}")]) from None
     deck, problems = parse_deck(text, path)
     if problems or deck is None:
         raise DeckError(problems)
@@ -304,10 +304,10 @@ def _load_all_now(paths: list[str | Path]) -> tuple[list[Deck], list[DeckProblem
     owners: dict[str, str] = {}
     files = deck_files(paths)
     if not files:
-        problems.extend(DeckProblem(str(p), 1, None, "no deck files found") for p in paths)
+        problems.extend(DeckProblem(str(p), None, None, "no deck files found") for p in paths)
     for f in files:
         if not f.exists():
-            problems.append(DeckProblem(str(f), 1, None, "no such file"))
+            problems.append(DeckProblem(str(f), None, None, "no such file"))
             continue
         try:
             deck = load_deck(f)
