@@ -50,7 +50,7 @@ def test_validate_clean_and_broken(tmp_path, deck_dir):
 
 def test_validate_defaults_to_decks_in_use(deck_dir):
     result = run("--decks", deck_dir, "validate")
-    assert result.exit_code == 0 and "1 deck file(s) valid" in result.output
+    assert result.exit_code == 0 and "ok: 1 deck file valid" in result.output
 
 
 def test_bundled_decks_validate():

@@ -78,7 +78,7 @@ def test_generates_valid_decks_with_sources(tmp_path):
     assert result.exit_code == 0, result.output
     assert validate_paths([out]) == []
     assert sorted(p.name for p in (out / "sources").iterdir()) == [p.name for p in DOCUMENTS]
-    assert "cards from 2 document(s)" in result.output
+    assert "cards from 2 documents" in result.output
 
 
 def test_existing_files_are_not_overwritten_without_force(tmp_path):

@@ -29,7 +29,7 @@ def test_apkg_export_one_note_per_card_with_stable_guids(deck_dir, tmp_path):
     out = tmp_path / "out.apkg"
     result = _run(deck_dir, "export", "--format", "apkg", "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert "6 note(s)" in result.output
+    assert "6 notes" in result.output
     notes = _anki_notes(out, tmp_path / "a")
     assert len(notes) == 6
     deck = load_decks([deck_dir])[0]
@@ -128,7 +128,7 @@ def test_csv_export_roundtrips_through_import(deck_dir, tmp_path):
                 assert by_id[item.id].source == card.source, item.id
                 assert list(by_id[item.id].tags) == list(card.tags)
     # What could not be rebuilt is reported, line by line.
-    assert "converted 4 row(s)" in result.output
+    assert "converted 4 rows" in result.output
     assert "line 4: the reverse side of line 3's reverse card, merged into it" in result.output
     assert result.output.count("cloze deletion: imported as a basic card") == 2
     assert "choice card: imported as basic (the CSV does not carry its choices)" in result.output

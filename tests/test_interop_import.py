@@ -34,8 +34,8 @@ def test_quizlet_tsv_with_skipped_rows_reported(tmp_path):
     out = tmp_path / "pharma.yaml"
     result = _import(src, out)
     assert result.exit_code == 0, result.output
-    assert "wrote 3 card(s) (3 basic)" in result.output
-    assert "skipped 5 row(s)" in result.output
+    assert "wrote 3 cards (3 basic)" in result.output
+    assert "skipped 5 rows" in result.output
     assert "line 4: empty definition / back for 'Letrozole'" in result.output
     assert "line 5: empty term / front" in result.output
     assert "line 6: duplicate of line 1" in result.output

@@ -143,8 +143,8 @@ GOOD = "card_id,review_rating,review_time,review_duration\n"
 
 
 @pytest.mark.parametrize("text, message", [
-    ("card_id,review_rating,review_time\nx,3,2024-01-01T00:00:00+00:00\n", "missing column(s) review_duration"),
-    ("card,rating\n1,2\n", "missing column(s) card_id, review_rating, review_time"),
+    ("card_id,review_rating,review_time\nx,3,2024-01-01T00:00:00+00:00\n", "missing column review_duration"),
+    ("card,rating\n1,2\n", "missing columns card_id, review_rating, review_time"),
     (GOOD + "x,5,2024-01-01T00:00:00+00:00,10\n", "unknown rating '5'"),
     (GOOD + "x,Good,2024-01-01T00:00:00+00:00,10\n", "unknown rating 'Good'"),
     (GOOD + "x,0,2024-01-01T00:00:00+00:00,10\n", "unknown rating '0'"),
@@ -183,7 +183,7 @@ def test_merge_is_order_independent_idempotent_and_lossless(tmp_path, deck_dir):
 
     result = _merge(ab, b)
     assert result.exit_code == 0, result.output
-    assert f"{len(b_reviews)} new review(s)" in result.output
+    assert f"{len(b_reviews)} new reviews" in result.output
     assert _merge(ba, a).exit_code == 0
 
     ab_dump, ba_dump = _dump(ab), _dump(ba)
@@ -369,7 +369,7 @@ def test_backup_while_open_is_consistent(collection, clock, tmp_path):
     db = collection.store.path
     result = CliRunner().invoke(cli, ["--db", str(db), "backup", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "3 review(s)" in result.output
+    assert "3 reviews" in result.output
     with Store.open(out) as copy:
         assert copy.review_count() == 3 and copy.integrity_check() == "ok"
     assert not Path(str(out) + "-wal").exists()
@@ -395,7 +395,7 @@ def test_backup_counts_reviews_as_stats_does(collection, clock, deck_dir, tmp_pa
     assert json.loads(stats.output)["reviews"]["total"] == 2 == collection.store.review_count()
     result = CliRunner().invoke(cli, ["--db", str(db), "backup", "-o", str(tmp_path / "copy.db")])
     assert result.exit_code == 0, result.output
-    assert "(2 review(s)," in result.output
+    assert "(2 reviews," in result.output
 
 
 def test_backup_default_location_and_folder_target(collection, tmp_path):
@@ -453,7 +453,7 @@ def test_progress_export_unknown_deck_is_an_error(collection, tmp_path):
     out = tmp_path / "log.csv"
     result = CliRunner().invoke(cli, ["--db", db, "progress", "export", "--deck", "nope", "-o", str(out)])
     assert result.exit_code == 2
-    assert "unknown deck id(s): nope" in result.output and "sample" in result.output
+    assert "unknown deck id: nope" in result.output and "sample" in result.output
     assert not out.exists()
     assert CliRunner().invoke(cli, ["--db", db, "progress", "export", "--deck", "nope"]).exit_code == 2
     ok = CliRunner().invoke(cli, ["--db", db, "progress", "export", "--deck", "sample"])

@@ -24,3 +24,13 @@ def spelled(*values: int) -> dict[str, int]:
     if unknown:
         raise ValueError(f"no number word for {sorted(unknown)}")
     return {word: value for word, value in NUMBER_WORDS.items() if value in wanted}
+
+
+def noun(count: int, word: str, many: str | None = None) -> str:
+    """``word`` for a count of one, else its plural (``many``, by default ``word + "s"``)."""
+    return word if count == 1 else (many or word + "s")
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """A count with its noun, as a user reads it: ``plural(1, "card")`` is "1 card", 2 gives "2 cards"."""
+    return f"{count} {noun(count, word, many)}"

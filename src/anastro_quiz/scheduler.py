@@ -17,6 +17,7 @@ from typing import Any, Callable, Sequence
 
 import fsrs
 from fsrs import Rating, State
+from .numbers import noun
 
 # py-fsrs's published fuzz bands, from the module that defines its Scheduler (``fsrs.fsrs``
 # in 6.0, ``fsrs.scheduler`` from 6.1 on: both within our pin).
@@ -80,7 +81,7 @@ def check_parameters(parameters: Sequence[float]) -> tuple[float, ...]:
         raise ValueError(f"FSRS parameters must be exactly {PARAMETER_COUNT} numbers (got {len(values)})")
     bad = [i + 1 for i, v in enumerate(values) if not math.isfinite(v)]
     if bad:
-        raise ValueError(f"FSRS parameter(s) {', '.join(map(str, bad))} are not finite numbers")
+        raise ValueError(f"FSRS {noun(len(bad), 'parameter')} {', '.join(map(str, bad))} {noun(len(bad), 'is not a finite number', 'are not finite numbers')}")
     try:
         fsrs.Scheduler(parameters=values)
     except ValueError as exc:

@@ -41,7 +41,7 @@ async def test_valid_parameters_are_saved_and_used_by_the_scheduler(app, collect
 @pytest.mark.parametrize("text, message", [
     ("1 2 3", "exactly 21 numbers (got 3)"),
     (" ".join(["0.5"] * 20) + " x", "parameter 21 ('x') is not a number"),
-    (" ".join(["0.5"] * 20) + " nan", "parameter(s) 21 are not finite"),
+    (" ".join(["0.5"] * 20) + " nan", "FSRS parameter 21 is not a finite number"),
     (" ".join(["100"] * 21), "the fsrs package rejects these parameters"),
 ])
 async def test_bad_parameters_show_an_error_and_nothing_is_saved(app, collection, text, message):

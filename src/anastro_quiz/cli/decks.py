@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from .context import Context
+from ..numbers import plural
 
 
 @click.command("decks")
@@ -58,9 +59,9 @@ def validate_command(obj: Context, paths: tuple[Path, ...]) -> None:
     for problem in problems:
         click.echo(str(problem), err=True)
     if problems:
-        click.echo(f"{len(problems)} problem(s) found", err=True)
+        click.echo(f"{plural(len(problems), 'problem')} found", err=True)
         sys.exit(2)
-    click.echo(f"ok: {len(deck_files(targets))} deck file(s) valid")
+    click.echo(f"ok: {plural(len(deck_files(targets)), 'deck file')} valid")
 
 
 @click.command("stats")
@@ -82,8 +83,8 @@ def stats_command(obj: Context, as_json: bool) -> None:
     click.echo(f"reviews: {stats.reviews.total} in total, {stats.reviews.today} today")
     for window, r in (("7d", stats.retention_7d), ("30d", stats.retention_30d)):
         rate = f"{r.rate:.1%}" if r.rate is not None else "n/a"
-        click.echo(f"true retention ({window}): {rate} of {r.reviews} review(s)")
-    click.echo(f"streak: {stats.streak.current} day(s) (longest {stats.streak.longest})")
+        click.echo(f"true retention ({window}): {rate} of {plural(r.reviews, 'review')}")
+    click.echo(f"streak: {plural(stats.streak.current, 'day')} (longest {stats.streak.longest})")
     click.echo("mastery (mean predicted recall now): " + ", ".join(
         f"{deck} {value:.0%}" for deck, value in stats.mastery.decks.items()))
     if stats.leeches:

@@ -16,6 +16,7 @@ import click
 
 from ..errors import UserError
 from .context import fail
+from ..numbers import plural
 
 
 @click.command("generate")
@@ -71,7 +72,7 @@ def generate_command(documents: tuple[Path, ...], output: Path, force: bool, pre
         raise click.ClickException("generated decks failed validation:\n" + "\n".join(map(str, problems)))
     click.echo(summary(result, output))
     if left_out:
-        click.echo(f"left out {left_out} card(s) rejected earlier (listed in {output / REJECTED_FILE})")
+        click.echo(f"left out {plural(left_out, 'card')} rejected earlier (listed in {output / REJECTED_FILE})")
 
 
 @contextmanager

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from .context import Context, fail, user_errors
+from ..numbers import noun, plural
 
 
 # --- progress ------------------------------------------------------------------
@@ -42,7 +43,7 @@ def progress_export_command(obj: Context, output: Path | None, deck_ids: tuple[s
     if text is not None:
         click.echo(text, nl=False)
     else:
-        click.echo(f"wrote {count} review(s) to {output}", err=True)
+        click.echo(f"wrote {plural(count, 'review')} to {output}", err=True)
 
 
 @progress_group.command("merge")
@@ -68,13 +69,13 @@ def progress_merge_command(obj: Context, other: Path, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))
         return
-    click.echo(f"merged {other}: {report.added} new review(s), {report.undone} newly undone, "
-               f"{report.already_present} already here; {report.cards_rebuilt} card(s) rebuilt"
-               + (f", {report.cards_added} card(s) new here" if report.cards_added else ""))
+    click.echo(f"merged {other}: {plural(report.added, 'new review')}, {report.undone} newly undone, "
+               f"{report.already_present} already here; {plural(report.cards_rebuilt, 'card')} rebuilt"
+               + (f", {plural(report.cards_added, 'card')} new here" if report.cards_added else ""))
     if not report.changed:
         click.echo("nothing changed (already merged)")
     if report.mismatched:
-        click.echo(f"warning: {len(report.mismatched)} review id(s) differ in content between the two "
+        click.echo(f"warning: {plural(len(report.mismatched), 'review id')} {noun(len(report.mismatched), 'differs', 'differ')} in content between the two "
                    f"databases and were left as they are here: {', '.join(report.mismatched[:5])}", err=True)
     if report.conflicts:
         click.echo("settings differ (not merged; change them with the settings screen if needed):", err=True)
@@ -96,7 +97,7 @@ def backup_command(obj: Context, output: Path | None, force: bool) -> None:
 
     with user_errors():
         report = backup_database(obj.db_path, output, overwrite=force)
-    click.echo(f"backed up {obj.db_path} ({report.reviews} review(s), {report.size} bytes) to {report.path}")
+    click.echo(f"backed up {obj.db_path} ({plural(report.reviews, 'review')}, {plural(report.size, 'byte')}) to {report.path}")
 
 
 # --- optimize ------------------------------------------------------------------
@@ -202,7 +203,7 @@ def _confirm_replace(current, new, db_path: Path) -> None:
 
 
 def _print_result(result) -> None:
-    click.echo(f"history: {result.reviews} review(s), {result.items} usable item(s) "
+    click.echo(f"history: {plural(result.reviews, 'review')}, {plural(result.items, 'usable item')} "
                f"(reviews on a later day than the card's previous one)")
     click.echo(f"fitted on {result.train}; held out the last {result.held_out} "
                f"(from {result.held_out_from:%Y-%m-%d}) to score:")

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from .context import Context, fail, user_errors
+from ..numbers import noun, plural
 
 
 @click.command("export")
@@ -25,7 +26,7 @@ def export_command(obj: Context, fmt: str, output: Path | None, deck_ids: tuple[
     decks = obj.load_decks()
     unknown = set(deck_ids) - {d.id for d in decks}
     if unknown:
-        fail(f"unknown deck id(s): {', '.join(sorted(unknown))}")
+        fail(f"unknown deck {noun(len(unknown), 'id')}: {', '.join(sorted(unknown))}")
     chosen = [d for d in decks if not deck_ids or d.id in deck_ids]
     if fmt == "apkg":
         from ..interop.anki import export_apkg
@@ -34,7 +35,7 @@ def export_command(obj: Context, fmt: str, output: Path | None, deck_ids: tuple[
             fail("--format apkg needs an output file: -o FILE.apkg")
         with user_errors():
             report = export_apkg(chosen, output)
-        click.echo(f"wrote {report.notes} note(s) ({report.cards} Anki card(s)) in {report.decks} deck(s) "
+        click.echo(f"wrote {plural(report.notes, 'note')} ({plural(report.cards, 'Anki card')}) in {plural(report.decks, 'deck')} "
                    f"to {report.path}", err=True)
         return
     if fmt == "csv":
@@ -45,7 +46,7 @@ def export_command(obj: Context, fmt: str, output: Path | None, deck_ids: tuple[
         if text is not None:
             click.echo(text, nl=False)
         else:
-            click.echo(f"wrote {count} card(s) to {output}", err=True)
+            click.echo(f"wrote {plural(count, 'card')} to {output}", err=True)
         return
     lines = [json.dumps(item.to_dict(), ensure_ascii=False) for deck in chosen for item in deck.items()]
     text = "\n".join(lines) + ("\n" if lines else "")
@@ -56,7 +57,7 @@ def export_command(obj: Context, fmt: str, output: Path | None, deck_ids: tuple[
 
     with user_errors(f"cannot write {output}: "):
         write_text_output(output, text, what="JSON lines")
-    click.echo(f"wrote {len(lines)} card(s) to {output}", err=True)
+    click.echo(f"wrote {plural(len(lines), 'card')} to {output}", err=True)
 
 
 @click.command("import")
@@ -79,14 +80,14 @@ def import_command(file: Path, output: Path, fmt: str, deck_id: str | None, titl
     for card in deck.cards:
         kinds[card.type] = kinds.get(card.type, 0) + 1
     detail = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
-    click.echo(f"read {result.rows} row(s) as {result.format}; wrote {len(deck.cards)} card(s) ({detail}) "
+    click.echo(f"read {plural(result.rows, 'row')} as {result.format}; wrote {plural(len(deck.cards), 'card')} ({detail}) "
                f"to {output} as deck {deck.id!r}")
     if result.skipped:
-        click.echo(f"skipped {len(result.skipped)} row(s):", err=True)
+        click.echo(f"skipped {plural(len(result.skipped), 'row')}:", err=True)
         for skipped in result.skipped:
             click.echo(f"  {skipped}", err=True)
     if result.converted:
-        click.echo(f"converted {len(result.converted)} row(s):", err=True)
+        click.echo(f"converted {plural(len(result.converted), 'row')}:", err=True)
         for converted in result.converted:
             click.echo(f"  {converted}", err=True)
     if len(result.decks) == 1 and result.decks[0] != deck.id:

@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from collections import Counter
 from pathlib import Path
+from ..numbers import plural
 
 
 def summary(result, output: Path) -> str:
@@ -16,12 +17,12 @@ def summary(result, output: Path) -> str:
     for deck in result.decks:
         topics = Counter(c.tags[0] for c in deck.cards if c.tags)
         kinds = Counter(c.tags[1] for c in deck.cards if len(c.tags) > 1)
-        lines.append(f"{output / (deck.id + '.yaml')}: {len(deck.cards)} cards")
+        lines.append(f"{output / (deck.id + '.yaml')}: {plural(len(deck.cards), 'card')}")
         lines.append("  topics: " + ", ".join(f"{t} {n}" for t, n in topics.most_common()))
         lines.append("  kinds:  " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
     total = sum(len(d.cards) for d in result.decks)
     reasons = Counter(s.reason for s in result.skipped)
-    lines.append(f"{len(result.decks)} decks, {total} cards from {len(result.documents)} document(s)")
+    lines.append(f"{plural(len(result.decks), 'deck')}, {plural(total, 'card')} from {plural(len(result.documents), 'document')}")
     if reasons:
         lines.append(f"skipped {len(result.skipped)} candidates: "
                      + ", ".join(f"{r} {n}" for r, n in reasons.most_common()) + " (--report FILE lists them)")
@@ -34,7 +35,7 @@ def report_text(result) -> str:
 
     out = ["# anastro-quiz generate report", ""]
     for deck in result.decks:
-        out.append(f"## {deck.id}: {len(deck.cards)} cards")
+        out.append(f"## {deck.id}: {plural(len(deck.cards), 'card')}")
         for c in sorted(deck.cards, key=lambda c: -float(c.data.get("score") or 0)):
             q = c.data.get("prompt") or c.data.get("statement") or c.data.get("text")
             out.append(f"- KEPT {c.data.get('score', '')} [{', '.join(c.tags)}] {q}")

@@ -28,6 +28,7 @@ from typing import Any, Iterable, Sequence
 from ..clock import study_day
 from . import InteropError
 from ..store import LoggedReview
+from ..numbers import noun, plural
 
 INSTALL_HINT = ('parameter fitting needs the optional optimizer (fsrs-rs-python, no PyTorch needed); '
                 'enable it with:  pip install "anastro-quiz[optimizer]"')
@@ -177,8 +178,8 @@ def fit(reviews: Sequence[LoggedReview], *, held_out_fraction: float = HELD_OUT_
     held = max(min_held_out, math.ceil(n * held_out_fraction))
     if n - held < min_train:
         raise NotEnoughHistory(
-            f"too little review history to fit the scheduler: {len(usable)} review(s) give {n} usable "
-            f"item(s) (a review on a later day than the card's previous one); fitting needs at least "
+            f"too little review history to fit the scheduler: {plural(len(usable), 'review')} {noun(len(usable), 'gives', 'give')} {n} usable "
+            f"{noun(n, 'item')} (a review on a later day than the card's previous one); fitting needs at least "
             f"{min_train + min_held_out} (about {min_train} to fit on and {min_held_out} held out to check "
             "the fit). Keep studying and try again later; the default parameters stay in use."
         )

@@ -21,6 +21,7 @@ from typing import Iterable
 from ..clock import iso
 from ..store import LoggedReview, Store
 from . import InteropError, write_text_output
+from ..numbers import noun
 
 __all__ = ["LoggedReview", "export_review_log", "parse_review_log", "read_review_log", "write_review_log"]
 
@@ -69,7 +70,7 @@ def export_review_log(store: Store, path: str | Path | None, decks: Iterable[str
         known = store.known_decks()
         unknown = sorted(set(decks) - known)
         if unknown:
-            raise InteropError(f"unknown deck id(s): {', '.join(unknown)} (decks in this database: "
+            raise InteropError(f"unknown deck {noun(len(unknown), 'id')}: {', '.join(unknown)} (decks in this database: "
                                f"{', '.join(sorted(known)) or 'none'})")
     buffer = io.StringIO()
     count = write_review_log(store.review_log(decks), buffer)
@@ -112,7 +113,7 @@ def parse_review_log(text: str, name: str = "<csv>") -> list[LoggedReview]:
     missing = [c for c in LOG_COLUMNS if c not in header]
     if missing:
         raise InteropError(
-            f"{name}: missing column(s) {', '.join(missing)}; a review log needs the columns "
+            f"{name}: missing {noun(len(missing), 'column')} {', '.join(missing)}; a review log needs the columns "
             f"{','.join(LOG_COLUMNS)} (the py-fsrs format)"
         )
     reader.fieldnames = header

@@ -15,6 +15,7 @@ from ...clock import study_day
 from ...stats import Streak, review_days, streaks
 from ..widgets.bars import share_bar
 from .base import CoreScreen
+from ...numbers import noun, plural
 
 if TYPE_CHECKING:
     from ...collection import DeckSummary
@@ -103,11 +104,11 @@ class HomeScreen(CoreScreen):
         waiting = sum(d.waiting for d in data.decks)
         self.query_one("#today", Static).update(Content.from_markup(
             "Today: [b]$due[/] due · [b]$learn[/] learning · [b]$new[/] new   "
-            "Reviewed: [b]$done[/]   Streak: [b]$cur[/] day(s) (best $best)",
+            "Reviewed: [b]$done[/]   Streak: [b]$cur[/] $days (best $best)",
             due=due, learn=learning, new=data.new_today, done=data.reviewed_today,
-            cur=streak.current, best=streak.longest))
+            cur=streak.current, days=noun(streak.current, "day"), best=streak.longest))
         self.query_one("#home-hint", Static).update(Content.from_markup(_hint(waiting)))
-        self.sub_title = f"{len(data.decks)} deck(s)"
+        self.sub_title = plural(len(data.decks), "deck")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.app.action_study(str(event.row_key.value))

@@ -17,6 +17,7 @@ from ...stats import (CollectionStats, DueDay, Retention, WeekRetention, collect
 from ..widgets.bars import labelled_bars
 from ..widgets.heatmap import Heatmap
 from .base import CoreScreen
+from ...numbers import noun
 
 
 @dataclass
@@ -87,10 +88,10 @@ class ProgressScreen(CoreScreen):
             "[b]Cards[/]    new $new · learning $learn · review $rev · relearning $relearn · suspended $susp\n"
             "[b]Reviews[/]  $total in total · $today today\n"
             "[b]True retention[/]  7 days: $r7 · 30 days: $r30\n"
-            "[b]Streak[/]   $cur day(s) · longest $best\n\n[b]Leeches[/] ($n, cards you keep forgetting)\n$leeches",
+            "[b]Streak[/]   $cur $days · longest $best\n\n[b]Leeches[/] ($n, cards you keep forgetting)\n$leeches",
             new=cards.new, learn=cards.learning, rev=cards.review, relearn=cards.relearning,
             susp=cards.suspended, total=s.reviews.total, today=s.reviews.today,
-            r7=_rate(s.retention_7d), r30=_rate(s.retention_30d), cur=s.streak.current,
+            r7=_rate(s.retention_7d), r30=_rate(s.retention_30d), cur=s.streak.current, days=noun(s.streak.current, "day"),
             best=s.streak.longest, n=len(leeches), leeches=leech_lines))
         self.query_one(Heatmap).show(data.days, data.today)
         self._draw_forecast(s.forecast)

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, Static
 from ...quiz import Quiz, QuizResult
 from .base import CoreScreen
 from .summary import format_duration
+from ...numbers import plural
 
 
 def mistake_text(number: int, prompt: str, given: str | None, answer: str, source) -> Content:
@@ -42,7 +43,7 @@ class QuizResultsScreen(CoreScreen):
             yield Static(Content.from_markup(
                 "[b]Score $score / $total[/] ($pct)   time $time   $missed to review",
                 score=r.score, total=r.total, pct=f"{r.percent:.0%}", time=format_duration(r.seconds),
-                missed=f"{len(r.missed_questions)} question(s)"), id="quiz-score", classes="panel-title")
+                missed=plural(len(r.missed_questions), "question")), id="quiz-score", classes="panel-title")
             if not r.missed_questions:
                 yield Static("No mistakes. Well done.")
             number = 0

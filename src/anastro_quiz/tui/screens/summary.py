@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, Static
 from ...session import SessionSummary, StudySession
 from ...stats import due_forecast
 from .base import CoreScreen
+from ...numbers import plural
 
 
 @dataclass
@@ -63,7 +64,7 @@ class SummaryScreen(CoreScreen):
                 "Recall rate     [b]$recall[/]\nComing due      [b]$tom[/] tomorrow · [b]$week[/] in the next 7 days",
                 n=s.reviewed, t=format_duration(s.seconds), per=per_card, grades=grades, recall=recall,
                 tom=d.due_tomorrow, week=d.due_week), id="summary-body")
-            hint = (f"Press r to re-drill the {missed} card(s) you missed, or Enter to go home." if missed
+            hint = (f"Press r to re-drill the {plural(missed, 'card')} you missed, or Enter to go home." if missed
                     else "No misses. Press Enter to go home.")
             yield Static(hint, id="summary-hint")
         yield Footer()

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from rich.text import Text
 from textual.widgets import Static
+from ...numbers import plural
 
 WEEKS = 53
 SHADES = ["#3a3a3a", "#0e4429", "#006d32", "#26a641", "#39d353"]
@@ -39,7 +40,7 @@ def heatmap_text(days: dict[str, int], today: date, weeks: int = WEEKS) -> Text:
     text.append("    less ", style="dim")
     for shade in SHADES:
         text.append("■", style=shade)
-    text.append(f" more   (busiest day: {peak if any(counts) else 0} reviews)", style="dim")
+    text.append(f" more   (busiest day: {plural(peak if any(counts) else 0, 'review')})", style="dim")
     return text
 
 
