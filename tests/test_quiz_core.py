@@ -160,3 +160,16 @@ def test_an_authored_choice_card_loses_options_that_repeat_the_answer():
     assert asked.kind == "choice" and sorted(asked.options) == ["osteoblasts", "osteoclasts", "osteocytes"]
     few = make_question(card(["osteoclasts", "Osteoclasts", "osteoblasts"]), [], random.Random(0))
     assert few.kind == "typed"
+
+
+def test_a_quiz_knows_how_many_were_asked_and_how_many_cards_there_are(collection):
+    available = len(collection.items)
+    short = Quiz.create(collection, None, available + 7, rng=random.Random(1))
+    assert (len(short.questions), short.asked, short.available, short.short) == (available, available + 7, available, True)
+    assert short.shortfall_note() == (f"{available} questions (only {available} cards in this deck; "
+                                      f"you asked for {available + 7})")
+    full = Quiz.create(collection, None, 3, rng=random.Random(1))
+    assert (len(full.questions), full.asked, full.short, full.shortfall_note()) == (3, 3, False, None)
+    assert not full.retry_mistakes(full.finish()).short  # a retry asks exactly its missed questions
+    topical = Quiz.create(collection, ["sample"], 10, tags=["atac"])
+    assert topical.shortfall_note() == "2 questions (only 2 cards in this deck and topics; you asked for 10)"

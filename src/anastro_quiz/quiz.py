@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from . import distractors as rules
 from .decks import StudyItem
+from .numbers import plural
 from .grading import check_choice, grade_answer, normalize
 
 if TYPE_CHECKING:  # a type only: the quiz needs the collection's items, clock and store
@@ -206,6 +207,9 @@ class Quiz:
     started: datetime | None = None
     answers: list[QuizAnswer] = field(default_factory=list)
     finished: bool = False
+    asked: int = 0  # how many questions were asked for (0: as many as there are)
+    available: int = 0  # how many cards the chosen decks and topics hold (0: not counted)
+    topics: bool = False  # the cards were narrowed to some topics (tags)
 
     @classmethod
     def create(cls, collection: Collection, deck_ids: Iterable[str] | None, count: int, *, time_limit_s: int | None = None,
@@ -221,7 +225,25 @@ class Quiz:
             raise ValueError("a quiz needs at least one question")
         pool = [i for (d, _), i in collection.items.items() if d in decks]
         questions = build_questions(items, count, rng, pool)
-        return cls.start(collection, decks, questions, time_limit_s)
+        quiz = cls.start(collection, decks, questions, time_limit_s)
+        quiz.asked, quiz.available, quiz.topics = count, len(items), bool(wanted)
+        return quiz
+
+    @property
+    def short(self) -> bool:
+        """Fewer questions than asked for: the decks (and topics) hold fewer cards."""
+        return self.asked > len(self.questions)
+
+    def shortfall_note(self) -> str | None:
+        """What a user should be told when the quiz is shorter than asked, else None:
+        "13 questions (only 13 cards in these decks; you asked for 20)"."""
+        if not self.short:
+            return None
+        where = "this deck" if len(self.deck_ids) == 1 else "these decks"
+        if self.topics:
+            where += " and topics"
+        return (f"{plural(len(self.questions), 'question')} (only {plural(self.available, 'card')} in {where}; "
+                f"you asked for {self.asked})")
 
     @classmethod
     def start(cls, collection: Collection, deck_ids: list[str], questions: list[Question],

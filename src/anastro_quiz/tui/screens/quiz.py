@@ -10,6 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
+from ...numbers import plural
 from ...quiz import Quiz, QuizAnswer
 from .base import CoreScreen
 
@@ -36,6 +37,8 @@ class QuizScreen(CoreScreen):
             yield Static("", id="quiz-position")
             yield Static("", id="quiz-timer")
         with VerticalScroll(id="card"):
+            # Fewer questions than asked for (small decks): said at once, and kept in sight.
+            yield Static(self.quiz.shortfall_note() or "", id="quiz-note")
             yield Static("", id="quiz-prompt")
             yield OptionList(id="quiz-options")
             yield Input(placeholder="Type your answer, then Enter", id="quiz-typed")
@@ -43,7 +46,11 @@ class QuizScreen(CoreScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Quiz · {len(self.quiz.questions)} questions"
+        self.sub_title = f"Quiz · {plural(len(self.quiz.questions), 'question')}"
+        note = self.query_one("#quiz-note", Static)
+        note.display = self.quiz.short
+        if self.quiz.short:
+            self.notify(self.quiz.shortfall_note(), title="Shorter quiz")
         if self.quiz.time_limit_s:
             self.set_interval(1, self.tick)
         self.show_question()
