@@ -193,3 +193,15 @@ def test_a_collection_is_what_a_session_needs(collection):
     from anastro_quiz.session import StudyCollection
 
     assert isinstance(collection, StudyCollection)
+
+
+def test_a_session_without_new_cards_offers_only_studied_ones(collection, clock):
+    assert collection.start_session(new_cards=False).finished  # nothing studied yet
+    session = collection.start_session()
+    first = session.current
+    session.grade(Rating.Again, 1000)  # now learning
+    session.finish()
+    clock.advance(minutes=30)
+    due_only = collection.start_session(new_cards=False)
+    assert [i.key for i in due_only.queued_items()] == [first.key]
+    assert due_only.remaining == {"new": 0, "learning": 1, "review": 0}

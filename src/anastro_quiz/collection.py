@@ -211,12 +211,13 @@ class Collection:
         self.store.set_suspended(item.deck_id, item.id, suspended)
 
     def start_session(self, deck_ids: Iterable[str] | None = None, mode: str = "review",
-                      items: list[StudyItem] | None = None) -> StudySession:
+                      items: list[StudyItem] | None = None, new_cards: bool = True) -> StudySession:
         """A study session over the given decks (all loaded decks if ``None``).
 
-        ``mode="drill"`` practises ``items`` without touching their schedules.
+        ``mode="drill"`` practises ``items`` without touching their schedules;
+        ``new_cards=False`` offers only cards already studied (learning and due reviews).
         """
         from .session import StudySession
 
         decks = list(deck_ids) if deck_ids else sorted({i.deck_id for i in items or ()}) or list(self.decks)
-        return StudySession(self, decks, mode=mode, items=items)
+        return StudySession(self, decks, mode=mode, items=items, new_cards=new_cards)

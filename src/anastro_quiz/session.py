@@ -71,8 +71,9 @@ class StudySession:
     """One sitting over some decks. Every grade is committed before ``grade`` returns."""
 
     def __init__(self, collection: StudyCollection, deck_ids: list[str], mode: str = "review",
-                 items: list[StudyItem] | None = None):
+                 items: list[StudyItem] | None = None, new_cards: bool = True):
         self.collection = collection
+        self.new_cards = new_cards  # False: only cards already studied (learning and due reviews)
         self.store = collection.store
         self.deck_ids = deck_ids
         self.mode = mode
@@ -107,7 +108,9 @@ class StudySession:
                 self._learning.append((_parse(row.due), self.collection.items[(row.deck, row.card_id)]))
                 self._kind[(row.deck, row.card_id)] = "learning"
             reviews += [r for r in due if r.fsrs_state == State.Review and _parse(r.due) <= now][:room]
-            new += self.store.new_rows([deck_id], now, room_new, kept_only=self.collection.holds_uncurated(deck_id))
+            if self.new_cards:
+                new += self.store.new_rows([deck_id], now, room_new,
+                                           kept_only=self.collection.holds_uncurated(deck_id))
         reviews.sort(key=lambda r: r.due or "")
         self._kind.update({(r.deck, r.card_id): "review" for r in reviews})
         self._kind.update({(r.deck, r.card_id): "new" for r in new})

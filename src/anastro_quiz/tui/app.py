@@ -229,7 +229,8 @@ class StudyApp(App[None]):
         return self._session_starting or any(isinstance(s, ReviewScreen) for s in self.screen_stack)
 
     def action_study(self, deck_id: str | None = None) -> None:
-        """Study one deck (or everything due when ``deck_id`` is None)."""
+        """Study one deck (its due cards, then new ones up to the daily limit), or, when
+        ``deck_id`` is None, every due card of every deck: learning and reviews, no new cards."""
         if self.session_open():
             if not self._session_starting:  # e.g. the command palette inside a review
                 self.notify("A study session is already open: finish it (q) first.", timeout=3)
@@ -237,16 +238,17 @@ class StudyApp(App[None]):
         deck_ids = [deck_id] if deck_id else None
 
         def start() -> Any:
-            session = self.collection.start_session(deck_ids)
+            session = self.collection.start_session(deck_ids, new_cards=deck_id is not None)
             if session.current is None:
                 session.finish()  # an empty session is closed at once, not left open
                 return None
             return session
 
-        self.open_session(start)
+        self.open_session(start, empty=None if deck_id else
+                          "Nothing due right now. New cards are started per deck: Enter on a deck.")
 
     def open_session(self, start: Callable[[], Any], *, replace: Screen | None = None,
-                     name: str = "start session") -> bool:
+                     name: str = "start session", empty: str | None = None) -> bool:
         """Start a study session in a worker (``start`` returns it, or None when there is
         nothing to study) and show it (over the current screen, or in place of ``replace``
         if that is still showing). Refused while another session is starting or open, so
@@ -261,7 +263,7 @@ class StudyApp(App[None]):
         def opened(session: Any) -> None:
             self._session_starting = False
             if session is None:
-                self.notify("Nothing to study right now: no cards due and no new cards left for today.",
+                self.notify(empty or "Nothing to study right now: no cards due and no new cards left for today.",
                             title="All done")
                 return
             self._show(ReviewScreen(session), replace)

@@ -43,7 +43,7 @@ class HomeScreen(CoreScreen):
     """The deck list. Enter studies the highlighted deck; ``a`` studies everything due."""
 
     BINDINGS = [
-        Binding("a", "app.study", "Study all due", tooltip="Every due card in every deck", id="study-all"),
+        Binding("a", "app.study", "Study all due", tooltip="Every due card in every deck (no new cards)", id="study-all"),
         Binding("t", "quiz", "Quiz", tooltip="A scored test from chosen decks", id="quiz"),
         Binding("c", "browse", "Cards", tooltip="The highlighted deck's cards: suspended, leeches", id="browse"),
         # Not in the footer (80 columns hold no more): the hint line under the table shows it.
