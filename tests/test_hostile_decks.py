@@ -1,0 +1,124 @@
+"""Hostile deck files (issue 13): YAML bombs, deep nesting; refused fast with file:line, exit 2."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from anastro_quiz.decks import parse_deck
+
+# Nine levels of nine aliases each: 9**9 (387 million) strings once expanded.
+BILLION_LAUGHS = """\
+id: lol
+title: lol
+a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
+cards: [{id: x, type: basic, prompt: *i, answer: a}]
+"""
+
+CARD = "cards:\n  - id: a\n    type: basic\n    prompt: q\n    answer: a\n"
+
+
+def _cli(*args: str, timeout: float = 60) -> tuple[subprocess.CompletedProcess[str], float]:
+    """Run the real command in a child process capped at 1 GB, so a regression fails instead of
+    taking the machine's memory."""
+
+    def cap() -> None:  # pragma: no cover - runs in the child
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    start = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "anastro_quiz", *args], capture_output=True, text=True,
+                            timeout=timeout, preexec_fn=cap, env=os.environ.copy())
+    return result, time.monotonic() - start
+
+
+def test_billion_laughs_is_refused_fast_by_validate(tmp_path):
+    deck = tmp_path / "lol.yaml"
+    deck.write_text(BILLION_LAUGHS)
+    assert deck.stat().st_size < 500
+    result, seconds = _cli("validate", str(deck))
+    assert result.returncode == 2
+    assert seconds < 5  # generous for a loaded machine; it takes about 0.15 s
+    assert result.stderr.splitlines()[0] == (
+        f"{deck}:7: invalid YAML: aliases expand to more than 10,000 extra values "
+        "(a 'billion laughs' file?); an alias may only repeat a small part")
+    assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["decks", "stats"])
+def test_billion_laughs_in_the_decks_in_use_stops_other_commands_cleanly(tmp_path, command):
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    (decks / "lol.yaml").write_text(BILLION_LAUGHS)
+    result, seconds = _cli("--db", str(tmp_path / "p.db"), "--decks", str(decks), command)
+    assert result.returncode == 2 and seconds < 5
+    assert f"{decks / 'lol.yaml'}:7: invalid YAML: aliases expand" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "p.db").exists() or command == "stats"
+
+
+@pytest.mark.parametrize("levels", [101, 600, 990])
+def test_deep_flow_nesting_is_a_problem_not_a_recursion_error(levels):
+    text = "id: deep\ntitle: Deep\n" + CARD + "    tags: " + "[" * levels + "x" + "]" * levels + "\n"
+    deck, problems = parse_deck(text, "deep.yaml")
+    assert deck is None
+    assert [str(p) for p in problems] == ["deep.yaml:8: invalid YAML: nested more than 100 levels deep"]
+
+
+def test_deep_block_nesting_names_the_line_where_it_gets_too_deep(tmp_path):
+    text = "id: deep\ntitle: Deep\n" + CARD + "    extra:\n"
+    text += "".join("      " + "  " * i + "-\n" for i in range(990))
+    path = tmp_path / "deep.yaml"
+    path.write_text(text)
+    result, seconds = _cli("validate", str(path))
+    assert result.returncode == 2 and seconds < 5
+    # cards (1) > card (2) > extra's list (3) ... the 100th list is opened on line 8 + 98
+    assert result.stderr.splitlines()[0] == f"{path}:106: invalid YAML: nested more than 100 levels deep"
+    assert "Traceback" not in result.stderr
+
+
+def test_an_alias_cannot_contain_itself():
+    text = "id: c\ntitle: C\ncards: &c\n  - id: a\n    type: basic\n    prompt: q\n    answer: a\n    more: *c\n"
+    _deck, problems = parse_deck(text, "c.yaml")
+    assert [str(p) for p in problems] == [
+        "c.yaml:3: invalid YAML: an alias refers to the list or mapping that contains it"]
+
+
+def test_nesting_through_an_alias_counts_as_deep():
+    inner = "[" * 60 + "x" + "]" * 60
+    text = (f"id: d\ntitle: D\nshared: &s {inner}\ncards:\n  - id: a\n    type: basic\n    prompt: q\n"
+            "    answer: a\n    extra: " + "[" * 50 + "*s" + "]" * 50 + "\n")
+    _deck, problems = parse_deck(text, "d.yaml")
+    assert [p.message for p in problems] == ["invalid YAML: nested more than 100 levels deep (through an alias)"]
+
+
+def test_ordinary_aliases_still_work():
+    cards = "".join(f"  - id: c{i}\n    type: basic\n    prompt: q{i}\n    answer: a\n    tags: *t\n"
+                    "    source: *src\n" for i in range(500))
+    text = ("id: ok\ntitle: OK\ncommon:\n  tags: &t [bone, dose]\n"
+            "  source: &src {document: paper.txt, quote: a quote}\ncards:\n" + cards)
+    deck, problems = parse_deck(text, "ok.yaml")
+    assert problems == []
+    assert len(deck.cards) == 500 and deck.cards[-1].tags == ("bone", "dose")
+    assert deck.cards[0].source.document == "paper.txt"
+
+
+def test_bundled_decks_still_load(tmp_path):
+    from anastro_quiz.decks import validate_paths
+    from anastro_quiz.paths import bundled_decks_dir
+
+    assert validate_paths([Path(bundled_decks_dir())]) == []
