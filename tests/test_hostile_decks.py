@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -122,3 +123,61 @@ def test_bundled_decks_still_load(tmp_path):
     from anastro_quiz.paths import bundled_decks_dir
 
     assert validate_paths([Path(bundled_decks_dir())]) == []
+
+
+# --- source documents stay inside the deck's folder --------------------------------------
+
+SECRET = "The secret paragraph says hunter2 is the password."
+
+
+def _deck_citing(folder: Path, document: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "cite.yaml"
+    path.write_text("id: cite\ntitle: Cite\ncards:\n  - id: leak\n    type: basic\n    prompt: q\n"
+                    f"    answer: a\n    source: {{document: {json.dumps(document)}, quote: hunter2 is the password}}\n")
+    return path
+
+
+@pytest.mark.parametrize("document, why", [
+    ("../../../../etc/shadow", "climbs out with '..'"),
+    ("sources/../../secret.txt", "climbs out with '..'"),
+    ("..\\secret.txt", "climbs out with '..'"),
+    ("/etc/shadow", "is an absolute path"),
+    ("C:\\secret.txt", "is an absolute path"),
+])
+def test_validate_flags_a_source_outside_the_deck_folder(tmp_path, document, why):
+    deck = _deck_citing(tmp_path / "decks", document)
+    result, _ = _cli("validate", str(deck))
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        f"{deck}:4: leak: 'source' document {document!r} {why}: it must be a file in the deck's "
+        "folder or its sources/ folder")
+
+
+def test_a_deck_level_sources_entry_outside_the_folder_is_flagged():
+    text = "id: s\ntitle: S\nsources:\n  - document: /etc/passwd\n" + CARD
+    _deck, problems = parse_deck(text, "s.yaml")
+    assert [str(p) for p in problems] == [
+        "s.yaml:1: 'sources' document '/etc/passwd' is an absolute path: it must be a file in the "
+        "deck's folder or its sources/ folder"]
+
+
+def test_source_context_never_opens_a_document_outside_the_deck_folder(tmp_path):
+    from anastro_quiz.decks import Deck, Source
+    from anastro_quiz.source_context import source_context
+
+    (tmp_path / "secret.txt").write_text(SECRET)
+    folder = tmp_path / "decks"
+    (folder / "sources").mkdir(parents=True)
+    deck = Deck("cite", "Cite", path=folder / "cite.yaml")
+    quote = "hunter2 is the password"
+    for document in ("../secret.txt", "../../secret.txt", str(tmp_path / "secret.txt")):
+        assert deck.source_path(document) is None
+        assert source_context(deck, Source(document, quote)) is None
+    # nor through a symbolic link inside sources/
+    (folder / "sources" / "link.txt").symlink_to(tmp_path / "secret.txt")
+    assert source_context(deck, Source("link.txt", quote)) is None
+    # a document really inside sources/ is still found
+    (folder / "sources" / "paper.txt").write_text(SECRET)
+    found = source_context(deck, Source("paper.txt", quote))
+    assert found is not None and found.quoted == quote

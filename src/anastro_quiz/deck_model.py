@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 CARD_TYPES = ("basic", "reverse", "cloze", "choice", "typed", "true_false")
@@ -210,13 +210,31 @@ class Deck:
         return [item for card in self.cards for item in card.items(self.id)]
 
     def source_path(self, document: str) -> Path | None:
-        """Where a cited document lives: next to the deck or in its ``sources/`` folder."""
-        if self.path is None:
+        """Where a cited document lives: next to the deck or in its ``sources/`` folder.
+
+        Never outside the deck's folder: a document that is absolute, climbs with ``..``, or
+        resolves elsewhere (through a symbolic link) is not found, so it is never opened.
+        """
+        if self.path is None or document_name_problem(document) is not None:
             return None
-        for candidate in (self.path.parent / "sources" / document, self.path.parent / document):
-            if candidate.is_file():
-                return candidate
+        folder = self.path.parent.resolve()
+        for candidate in (folder / "sources" / document, folder / document):
+            real = candidate.resolve()
+            if real.is_relative_to(folder) and real.is_file():
+                return real
         return None
+
+
+def document_name_problem(document: str) -> str | None:
+    """Why ``document`` cannot name a source file inside a deck's folder, or ``None`` if it can."""
+    if "\0" in document:
+        return "contains a NUL character"
+    if PurePosixPath(document).is_absolute() or PureWindowsPath(document).is_absolute() \
+            or PureWindowsPath(document).drive or document.startswith(("/", "\\")):
+        return "is an absolute path"
+    if ".." in PureWindowsPath(document).parts:  # splits on / and \\ alike
+        return "climbs out with '..'"
+    return None
 
 
 def cloze_deletions(text: str) -> list[tuple[int, str, str]]:

@@ -29,6 +29,7 @@ from .deck_model import (  # noqa: F401 - re-exported: this module is the deck A
     StudyItem,
     _answer_text,
     cloze_deletions,
+    document_name_problem,
 )
 
 try:  # The C loader is several times faster on large decks.
@@ -172,6 +173,10 @@ def parse_deck(text: str, path: str | Path = "<string>") -> tuple[Deck | None, l
         report(top_line, None, "'sources' must be a list")
         sources = []
     sources = [_strip_lines(s) if isinstance(s, dict) else {"document": str(s)} for s in sources]
+    for entry in sources:
+        if (why := document_name_problem(str(entry.get("document", "")))) is not None:
+            report(top_line, None, f"'sources' document {str(entry['document'])!r} {why}: it must be a "
+                                   "file in the deck's folder or its sources/ folder")
     raw_cards = raw.get("cards")
     if not isinstance(raw_cards, list) or not raw_cards:
         report(top_line, None, "'cards' must be a non-empty list")
@@ -241,6 +246,9 @@ def _check_card(card_id: str, data: dict[str, Any], line: int, report) -> None:
         isinstance(src, dict) and _is_text(src.get("document")) and _is_text(src.get("quote"))
     ):
         report(line, card_id, "'source' must have 'document' and 'quote'")
+    elif src is not None and (why := document_name_problem(str(src["document"]))) is not None:
+        report(line, card_id, f"'source' document {str(src['document'])!r} {why}: it must be a file "
+                              "in the deck's folder or its sources/ folder")
     elif src is not None and src.get("page") is not None and not (
         isinstance(src["page"], int) and not isinstance(src["page"], bool) and src["page"] >= 1
     ):
