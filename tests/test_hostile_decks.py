@@ -181,3 +181,35 @@ def test_source_context_never_opens_a_document_outside_the_deck_folder(tmp_path)
     (folder / "sources" / "paper.txt").write_text(SECRET)
     found = source_context(deck, Source("paper.txt", quote))
     assert found is not None and found.quoted == quote
+
+
+# --- control characters never reach the terminal ----------------------------------------
+
+EVIL = ('id: evil\ntitle: "Evil \\e]0;evil\\a deck"\ndescription: "bell\\a here"\ncards:\n'
+        '  - id: a\n    type: basic\n    prompt: "Red \\e[31mflag\\x9b2J\\tand\\nnext line"\n'
+        '    answer: "fine\\x00\\x7f"\n    tags: ["t\\e[0m"]\n')
+
+
+def test_decks_output_never_contains_escape_codes_from_a_title(tmp_path):
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    (decks / "evil.yaml").write_text(EVIL)
+    result, _ = _cli("--db", str(tmp_path / "p.db"), "--decks", str(decks), "decks")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    row = result.stdout.splitlines()[1]
+    assert row.startswith("evil ") and row.endswith("Evil ]0;evil deck")
+
+
+def test_control_characters_are_stripped_when_a_deck_is_loaded_tab_and_newline_kept():
+    deck, problems = parse_deck(EVIL, "evil.yaml")
+    assert problems == []
+    assert deck.title == "Evil ]0;evil deck" and deck.description == "bell here"
+    item = deck.items()[0]
+    assert item.prompt == "Red [31mflag2J\tand\nnext line"
+    assert item.answer == "fine" and item.tags == ("t[0m",)
+
+
+def test_a_title_of_only_control_characters_is_missing():
+    _deck, problems = parse_deck('id: x\ntitle: "\\e\\a"\n' + CARD, "x.yaml")
+    assert [p.message for p in problems] == ["deck 'title' is missing"]

@@ -18,7 +18,7 @@ from . import __version__
 from .files import write_bytes_atomically
 
 CACHE_ENV = "ANASTRO_QUIZ_CACHE"
-FORMAT = 3  # 2: each card carries its content hash; 3: decks checked against hostile content (issue 13)
+FORMAT = 4  # 2: each card carries its content hash; 3, 4: decks checked against hostile content (issue 13)
 
 
 def cache_dir() -> Path | None:

@@ -9,6 +9,7 @@ Every problem found while loading is a :class:`DeckProblem` naming file, line an
 from __future__ import annotations
 
 import gc
+import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -166,13 +167,15 @@ def parse_deck(text: str, path: str | Path = "<string>") -> tuple[Deck | None, l
         report(top_line, None, "deck 'id' is missing or not a simple identifier (letters, digits, - _ . :)")
         deck_id = None
     title = raw.get("title")
+    title = clean_text(title) if isinstance(title, str) else title
+    description = clean_text(str(raw.get("description") or ""))
     if not isinstance(title, str) or not title.strip():
         report(top_line, None, "deck 'title' is missing")
     sources = raw.get("sources") or []
     if not isinstance(sources, list):
         report(top_line, None, "'sources' must be a list")
         sources = []
-    sources = [_strip_lines(s) if isinstance(s, dict) else {"document": str(s)} for s in sources]
+    sources = [_strip_lines(s) if isinstance(s, dict) else {"document": clean_text(str(s))} for s in sources]
     for entry in sources:
         if (why := document_name_problem(str(entry.get("document", "")))) is not None:
             report(top_line, None, f"'sources' document {str(entry['document'])!r} {why}: it must be a "
@@ -206,17 +209,31 @@ def parse_deck(text: str, path: str | Path = "<string>") -> tuple[Deck | None, l
             cards.append(Card(id=card_id, type=data["type"], data=data, line=line))
 
     if deck_id is None or problems:
-        return (Deck(deck_id, str(title or deck_id), str(raw.get("description") or ""), sources, cards)
+        return (Deck(deck_id, str(title or deck_id), description, sources, cards)
                 if deck_id else None), problems
-    deck = Deck(deck_id, str(title), str(raw.get("description") or ""), sources, cards)
+    deck = Deck(deck_id, str(title), description, sources, cards)
     return deck, problems
 
 
+# C0 and C1 control characters other than tab and newline, and DEL: an ESC sequence in a
+# title or prompt would otherwise reach the terminal from the app and from ``decks``.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without control characters (tab and newline kept); the one place deck text is cleaned."""
+    return _CONTROL_RE.sub("", text) if _CONTROL_RE.search(text) else text
+
+
 def _strip_lines(value: Any) -> Any:
+    """A card's (or source's) fields without the line markers, every text cleaned (:func:`clean_text`)."""
     if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k != LINE_KEY}
+        return {clean_text(k) if isinstance(k, str) else k: _strip_lines(v)
+                for k, v in value.items() if k != LINE_KEY}
     if isinstance(value, list):
         return [_strip_lines(v) for v in value]
+    if isinstance(value, str):
+        return clean_text(value)
     return value
 
 
