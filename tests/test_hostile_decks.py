@@ -213,3 +213,18 @@ def test_control_characters_are_stripped_when_a_deck_is_loaded_tab_and_newline_k
 def test_a_title_of_only_control_characters_is_missing():
     _deck, problems = parse_deck('id: x\ntitle: "\\e\\a"\n' + CARD, "x.yaml")
     assert [p.message for p in problems] == ["deck 'title' is missing"]
+
+
+def test_csv_import_leaves_out_a_source_outside_the_deck_folder_and_says_so(tmp_path):
+    table = tmp_path / "cards.csv"
+    table.write_text("prompt,answer,tags,source,quote,deck,id,type\n"
+                     "q1,a1,,../../../../etc/shadow,a quote,d,c1,basic\n"
+                     "q2,a2,,paper.txt,a quote,d,c2,basic\n")
+    out = tmp_path / "d.yaml"
+    result, _ = _cli("import", str(table), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert ("line 2: source left out: document '../../../../etc/shadow' climbs out with '..' "
+            "(a deck cites only files in its own folder)") in result.stderr
+    deck, problems = parse_deck(out.read_text(), out)
+    assert problems == []
+    assert [c.source.document if c.source else None for c in deck.cards] == [None, "paper.txt"]

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, TextIO
 
-from ..decks import CLOZE_RE, ID_RE, Card, Deck, dump_deck, parse_deck
+from ..decks import CLOZE_RE, ID_RE, Card, Deck, document_name_problem, dump_deck, parse_deck
 from . import InteropError, check_output_file, write_text_output
 
 CSV_COLUMNS = ("prompt", "answer", "tags", "source", "quote", "deck", "id", "type")
@@ -327,7 +327,10 @@ def _add_exported(result: ImportResult, line_no: int, row: dict[str, str]) -> No
     if tags := _clean_tags(row.get("tags", "").split()):
         data["tags"] = tags
     document, quote = row.get("source", "").strip(), row.get("quote", "").strip()
-    if document and quote:
+    if document and quote and (why := document_name_problem(document)) is not None:
+        result.converted.append(Skipped(line_no, f"source left out: document {document!r} {why} "
+                                                 "(a deck cites only files in its own folder)"))
+    elif document and quote:
         data["source"] = {"document": document, "quote": quote}
     elif document or quote:
         result.converted.append(Skipped(line_no, "source left out: it needs both a document and a quote"))
