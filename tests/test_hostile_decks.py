@@ -228,3 +228,36 @@ def test_csv_import_leaves_out_a_source_outside_the_deck_folder_and_says_so(tmp_
     deck, problems = parse_deck(out.read_text(), out)
     assert problems == []
     assert [c.source.document if c.source else None for c in deck.cards] == [None, "paper.txt"]
+
+
+def test_the_source_view_text_has_no_control_characters(tmp_path):
+    from anastro_quiz.decks import Deck, Source
+    from anastro_quiz.source_context import source_context
+
+    folder = tmp_path / "decks"
+    (folder / "sources").mkdir(parents=True)
+    (folder / "sources" / "paper.txt").write_text("Before \x1b]0;evil\x07 the fact is here.\n\nNext.\n")
+    found = source_context(Deck("d", "D", path=folder / "d.yaml"), Source("paper.txt", "the fact is here"))
+    assert found is not None and found.paragraph == "Before ]0;evil the fact is here."
+
+
+# --- any text at all: problems, never an exception ----------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_YAML_BITS = st.sampled_from(["id: x\n", "title: T\n", "cards:\n", "  - ", "id: a\n", "    type: basic\n",
+                              "    prompt: ", "answer: ", "&a ", "*a", "[", "]", "{", "}", ", ", ": ",
+                              "- ", "\n", "  ", "source: {document: ", "../x", "'", '"', "\\e", "\x1b",
+                              "<<: *a\n", "!!python/object:os.system ", "? ", "|\n", "1", "true"])
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 300)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=300), st.lists(_YAML_BITS, max_size=60).map("".join)))
+def test_any_deck_text_gives_a_deck_or_problems_never_an_exception(text):
+    deck, problems = parse_deck(text, "fuzz.yaml")
+    assert deck is not None or problems
+    for p in problems:
+        assert str(p).startswith("fuzz.yaml:") and p.line >= 1
+    if deck is not None and not problems:
+        assert all("\x1b" not in i.prompt + i.answer for i in deck.items())

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from .decks import Deck, Source
+from .decks import Deck, Source, clean_text
 
 FUZZY_MIN_SCORE = 80.0
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -94,7 +94,7 @@ def _rendered(path: str, mtime_ns: int, size: int) -> str:  # keyed on mtime/siz
     from .generate.clean import InputError
     from .generate.readers import source_text
 
-    try:
-        return source_text(path)
+    try:  # control characters removed as in decks, so the source view never shows an escape code
+        return clean_text(source_text(path))
     except InputError:
-        return Path(path).read_text(encoding="utf-8", errors="replace")
+        return clean_text(Path(path).read_text(encoding="utf-8", errors="replace"))
