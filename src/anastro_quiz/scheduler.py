@@ -6,9 +6,8 @@ States are ``fsrs.Card`` objects; they serialize to JSON for the store with
 
 from __future__ import annotations
 
-import math
-
 import json
+import math
 import random
 import sys
 from dataclasses import dataclass, field

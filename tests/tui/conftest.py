@@ -60,6 +60,15 @@ async def settle(pilot, rounds: int = 30) -> None:
     raise AssertionError("workers did not settle")
 
 
+async def home_loaded(pilot) -> None:
+    """Home has asked for its data and drawn it (settle alone can run before the first request)."""
+    for _ in range(200):
+        await settle(pilot)
+        if type(pilot.app.screen).__name__ == "HomeScreen" and pilot.app.screen.data is not None:
+            return
+    raise AssertionError("Home never loaded")
+
+
 async def press(pilot, *keys: str) -> None:
     """Press keys one at a time, letting each one's database work finish."""
     for key in keys:

@@ -12,10 +12,9 @@ import pytest
 
 from anastro_quiz.quiz import Quiz
 from anastro_quiz.scheduler import SchedulerSettings
-from anastro_quiz.tui.screens.home import HomeScreen
 from anastro_quiz.tui.screens.quiz_results import QuizResultsScreen
 
-from .conftest import press, settle
+from .conftest import home_loaded, press, settle
 from .test_tui_quiz_progress import _study_some
 
 SIZE = (80, 24)
@@ -27,14 +26,6 @@ def steady(collection):
     collection.save_scheduler_settings(SchedulerSettings(enable_fuzzing=False))
     return collection
 
-
-async def home_loaded(pilot):
-    """Home has asked for its data and drawn it (settle alone can run before the first request)."""
-    for _ in range(200):
-        await settle(pilot)
-        if isinstance(pilot.app.screen, HomeScreen) and pilot.app.screen.data is not None:
-            return
-    raise AssertionError("Home never loaded")
 
 
 def test_home(app, steady, clock, snap_compare):

@@ -122,8 +122,6 @@ def parse_review_log(text: str, name: str = "<csv>") -> list[LoggedReview]:
     for row in reader:
         line = reader.line_num
         card_id = (row.get("card_id") or "").strip()
-        if not card_id:
-            raise InteropError(f"{name}:{line}: empty card_id")
         try:
             deck, card_id = split_card_id(card_id, (row.get("deck") or "").strip())
         except ValueError as exc:
