@@ -7,6 +7,7 @@ import pytest
 from anastro_quiz.collection import Collection
 from anastro_quiz.scheduler import Rating
 from anastro_quiz.store import SCHEMA_VERSION, Store, StoreBusy, StoreError
+from anastro_quiz.store.schema import APPLICATION_ID
 
 import rawdb
 
@@ -32,7 +33,8 @@ def test_not_a_sqlite_file_is_refused_and_left_alone(tmp_path):
 
 def test_newer_schema_is_refused_and_untouched(tmp_path):
     path = tmp_path / "future.db"
-    rawdb.write(path, "CREATE TABLE cards (x)", f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    rawdb.write(path, "CREATE TABLE cards (x)", f"PRAGMA user_version={SCHEMA_VERSION + 1}",
+                f"PRAGMA application_id={APPLICATION_ID}")
     before = path.read_bytes()
     with pytest.raises(StoreError, match="newer anastro-quiz"):
         Store.open(path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from .db import StoreError, is_sqlite_file, open_read_only, version_and_tables
+from .db import StoreError, identify_file, is_sqlite_file, open_read_only
 from .queries import COUNTED_REVIEWS_SQL
 from .schema import schema_problem
 
@@ -28,17 +28,17 @@ class BackupSource:
             raise StoreError(f"there is no database at {self.path} yet (nothing to back up)")
         if not is_sqlite_file(self.path):
             raise StoreError(f"{self.path} is not a SQLite database; nothing was backed up")
+        identity = identify_file(self.path, "nothing was backed up")
+        problem = schema_problem(self.path, identity)
+        if problem:
+            raise StoreError(f"{problem}; nothing was backed up")
         try:
             self._conn = open_read_only(self.path, timeout=10)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open {self.path}: {exc}") from None
         try:
-            version, tables = version_and_tables(self._conn)
-            problem = schema_problem(self.path, version, tables)
-            if problem:
-                raise StoreError(f"{problem}; nothing was backed up")
             self.reviews = (self._conn.execute(COUNTED_REVIEWS_SQL).fetchone()[0]
-                            if "reviews" in tables else 0)
+                            if "reviews" in identity.tables else 0)
         except sqlite3.DatabaseError as exc:
             self._conn.close()
             raise StoreError(f"backup of {self.path} failed: {exc}; nothing was kept") from None

@@ -1,19 +1,21 @@
 """Opening a database: checks before touching it, WAL mode, migrations, transactions, errors.
 
-Guarantees: a file that is not an anastro-quiz database, or one written by a newer
-version, is refused and never touched; every write is committed when its transaction
+Guarantees: a file that is not an anastro-quiz database (another application_id, or
+none and not our tables), or one written by a newer version, is refused after a
+read-only look and never written, not even switched to WAL; every write is committed when its transaction
 ends (WAL mode); a second writer waits briefly, then gets :class:`StoreBusy`.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 import sqlite_utils
 
 from ..errors import UserError
-from .schema import MIGRATIONS, SCHEMA_VERSION, schema_problem
+from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Identity, schema_problem
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -48,11 +50,11 @@ class Connection:
         try:
             conn = sqlite3.connect(str(path), timeout=busy_timeout, check_same_thread=False,
                                    isolation_level=None)
-            version, tables = version_and_tables(conn)
+            identity = read_identity(conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path} is not a usable SQLite database ({exc}); it was left untouched") from None
-        problem = schema_problem(path, version, tables)
-        if problem:
+        problem = schema_problem(path, identity)
+        if problem:  # the file changed since the read-only look (or is new and in memory)
             conn.close()
             raise StoreError(f"{problem}; the database was left untouched")
         store = cls(path, conn)
@@ -61,17 +63,23 @@ class Connection:
                 conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
-            store._migrate(version)
+            store._migrate(identity)
         except sqlite3.OperationalError as exc:
             conn.close()
             raise translate(exc, path) from None
         return store
 
-    def _migrate(self, version: int) -> None:
-        for target in range(version + 1, SCHEMA_VERSION + 1):
+    def _migrate(self, identity: Identity) -> None:
+        # Each step in its own transaction, stamped with our application_id as it goes; a
+        # database of ours made before the stamp existed gets it on its first open.
+        for target in range(identity.version + 1, SCHEMA_VERSION + 1):
             with self.transaction():
                 MIGRATIONS[target](self.db)
                 self.conn.execute(f"PRAGMA user_version={target}")
+                self.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        if identity.application_id != APPLICATION_ID and identity.version >= SCHEMA_VERSION:
+            with self.transaction():
+                self.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
 
     def close(self) -> None:
         self.conn.close()
@@ -122,10 +130,37 @@ class _Transaction:
 
 
 def version_and_tables(conn: sqlite3.Connection) -> tuple[int, set[str]]:
-    """A database's schema version (``PRAGMA user_version``) and table names."""
+    """A database's schema version (``PRAGMA user_version``) and table names, leaving out
+    SQLite's own (``sqlite_stat1`` after ``ANALYZE``, ``sqlite_sequence``...)."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    tables = {r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")}
     return version, tables
+
+
+def read_identity(conn: sqlite3.Connection) -> Identity:
+    """What the database on ``conn`` says about itself (reads only; raises ``sqlite3.Error``)."""
+    version, tables = version_and_tables(conn)
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(reviews)")} if "reviews" in tables else set()
+    return Identity(app_id, version, frozenset(tables), frozenset(columns))
+
+
+def identify_file(path: Path, refused: str) -> Identity:
+    """Look at the SQLite file ``path`` through a read-only connection and return what it
+    is, or raise :class:`StoreError` (message + ``refused``, e.g. "nothing was merged")
+    if it is not a file of ours we can use. Nothing is written."""
+    try:
+        conn = open_read_only(path)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open {path} ({exc}); {refused}") from None
+    try:
+        identity = read_identity(conn)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is not a usable SQLite database ({exc}); {refused}") from None
+    finally:
+        conn.close()
+    return identity
 
 
 def open_read_only(path: Path, **options) -> sqlite3.Connection:
@@ -152,6 +187,10 @@ def is_sqlite_file(path: Path) -> bool:
 def _check_is_ours_before_touching(path: Path) -> None:
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a database file")
+    if path.is_symlink() and not path.exists():
+        raise StoreError(f"{path} is a symbolic link to {os.readlink(path)}, which does not exist")
+    if path.exists() and not path.is_file():
+        raise StoreError(f"{path} is not a regular file (a device or pipe), not a database file")
     if not path.exists() or path.stat().st_size == 0:
         return
     try:
@@ -160,3 +199,6 @@ def _check_is_ours_before_touching(path: Path) -> None:
         raise StoreError(f"cannot read {path}: {exc.strerror}") from None
     if not sqlite:
         raise StoreError(f"{path} is not a SQLite database; it was left untouched (point --db or $ANASTRO_QUIZ_DB at another file)")
+    problem = schema_problem(path, identify_file(path, "it was left untouched"))
+    if problem:
+        raise StoreError(f"{problem}; it was left untouched (point --db or $ANASTRO_QUIZ_DB at another file)")

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..clock import iso
 from .cards import NEW
-from .db import StoreError, is_sqlite_file, open_read_only, version_and_tables
+from .db import StoreError, identify_file, is_sqlite_file, open_read_only
 from .schema import schema_problem
 
 _REVIEW_COLS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id",
@@ -94,20 +94,16 @@ def open_other(path: str | Path) -> sqlite3.Connection:
         raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
     if not sqlite:
         raise StoreError(f"{path} is not an anastro-quiz database (not SQLite); nothing was merged")
-    try:
-        conn = open_read_only(path)
-        version, tables = version_and_tables(conn)
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} is not a usable SQLite database ({exc}); nothing was merged") from None
-    problem = schema_problem(path, version, tables, must_exist=True)
+    identity = identify_file(path, "nothing was merged")
+    problem = schema_problem(path, identity, must_exist=True)
     if problem:
-        conn.close()
         raise StoreError(f"{problem}; nothing was merged")
-    columns = {r[1] for r in conn.execute("PRAGMA table_info(reviews)")}
-    if not set(_REVIEW_COLS) <= columns:
-        conn.close()
+    if not set(_REVIEW_COLS) <= identity.review_columns:
         raise StoreError(f"{path} has an unexpected review table; nothing was merged")
-    return conn
+    try:
+        return open_read_only(path)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open {path} ({exc}); nothing was merged") from None
 
 
 def check_mergeable(path: str | Path) -> None:
