@@ -205,3 +205,46 @@ def test_a_session_without_new_cards_offers_only_studied_ones(collection, clock)
     due_only = collection.start_session(new_cards=False)
     assert [i.key for i in due_only.queued_items()] == [first.key]
     assert due_only.remaining == {"new": 0, "learning": 1, "review": 0}
+
+
+def test_undo_takes_back_a_bury_and_shows_the_card_again(collection, clock):
+    session = collection.start_session()
+    buried = session.bury()
+    assert session.undo_action == "bury"
+    undone = session.undo()
+    assert (undone.item.key, undone.describe()) == (buried.key, "bury")
+    assert session.current.key == buried.key
+    assert collection.store.schedule_row(buried.deck_id, buried.id).buried_until is None  # committed
+    assert buried.key in {i.key for i in collection.start_session().queued_items()}
+    assert session.done == 0 and not session.can_undo
+
+
+def test_undo_takes_back_a_suspend(collection, clock):
+    session = collection.start_session()
+    suspended = session.suspend()
+    assert session.undo().describe() == "suspend"
+    assert session.current.key == suspended.key
+    assert not collection.store.schedule_row(suspended.deck_id, suspended.id).suspended
+    assert collection.deck_summaries()[0].suspended == 0
+
+
+def test_one_undo_stack_for_grades_buries_and_suspends(collection, clock):
+    session = collection.start_session()
+    graded = session.current
+    session.grade(Rating.Good)
+    buried = session.bury()
+    suspended = session.suspend()
+    on_screen = session.current
+    assert session.done == 1  # only the grade counts as a review
+    assert [session.undo().describe() for _ in range(3)] == ["suspend", "bury", "grade Good"]
+    assert session.current.key == graded.key and not session.can_undo
+    store = collection.store
+    assert not store.schedule_row(suspended.deck_id, suspended.id).suspended
+    assert store.schedule_row(buried.deck_id, buried.id).buried_until is None
+    assert [r["undone"] for r in store.review_records()] == [1]
+    # The cards taken back come in the order they left, then the one that was on screen.
+    shown = []
+    while len(shown) < 4:
+        shown.append(session.current.key)
+        session.grade(Rating.Easy)
+    assert shown == [graded.key, buried.key, suspended.key, on_screen.key]

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from .clock import study_day, utcnow
+from .clock import next_day_start, study_day, utcnow
 from .decks import Deck, StudyItem, gc_paused, load_decks
 from .scheduler import Scheduler, SchedulerSettings
 from .settings import DailyLimits, StudySettings
@@ -209,6 +209,10 @@ class Collection:
 
     def set_suspended(self, item: StudyItem, suspended: bool) -> None:
         self.store.set_suspended(item.deck_id, item.id, suspended)
+
+    def set_buried(self, item: StudyItem, buried: bool) -> None:
+        """Bury a card until the next study day starts, or unbury it (it can be studied now)."""
+        self.store.bury(item.deck_id, item.id, next_day_start(self.now()) if buried else None)
 
     def start_session(self, deck_ids: Iterable[str] | None = None, mode: str = "review",
                       items: list[StudyItem] | None = None, new_cards: bool = True) -> StudySession:

@@ -33,12 +33,29 @@ class GradeOutcome:
 
 @dataclass
 class _Undo:
+    """One action the session can take back: a grade, a bury or a suspend."""
+
     item: StudyItem
     review_id: str | None
-    rating: Rating
+    rating: Rating | None
     was_learning_entry: bool
     drill_requeued: bool = False
     kind_before: str | None = None
+    action: str = "grade"  # "grade", "bury" or "suspend"
+    buried_before: str | None = None  # bury: the card's buried_until before it
+
+
+@dataclass(frozen=True)
+class Undone:
+    """What :meth:`StudySession.undo` took back, to tell the learner."""
+
+    item: StudyItem
+    action: str  # "grade", "bury" or "suspend"
+    rating: Rating | None = None
+
+    def describe(self) -> str:
+        """``'grade Good'``, ``'bury'`` or ``'suspend'``."""
+        return f"grade {self.rating.name}" if self.action == "grade" and self.rating else self.action
 
 
 @dataclass
@@ -155,11 +172,12 @@ class StudySession:
     @property
     def grades(self) -> Counter[Rating]:
         """Grades given so far this session (undone grades excluded)."""
-        return Counter(entry.rating for entry in self._history)
+        return Counter(entry.rating for entry in self._history if entry.action == "grade")
 
     @property
     def done(self) -> int:
-        return len(self._history)
+        """Grades given so far (buried and suspended cards are not counted)."""
+        return sum(entry.action == "grade" for entry in self._history)
 
     @property
     def finished(self) -> bool:
@@ -222,30 +240,42 @@ class StudySession:
     def can_undo(self) -> bool:
         return bool(self._history)
 
-    def undo(self) -> StudyItem | None:
-        """Undo the last grade: the card's state is restored exactly and it is shown again."""
+    @property
+    def undo_action(self) -> str | None:
+        """What ``undo`` would take back: ``"grade"``, ``"bury"``, ``"suspend"`` (or ``None``)."""
+        return self._history[-1].action if self._history else None
+
+    def undo(self) -> Undone | None:
+        """Undo the last action, whatever it was (grade, bury, suspend): the card's stored
+        state is restored exactly, committed before this returns, and the card is shown again."""
         if not self._history:
             return None
         entry = self._history[-1]
-        if entry.review_id is not None:
-            self.store.undo_review(entry.review_id)  # if this fails, the entry stays to undo again
+        item = entry.item
+        # If a store call fails, the entry stays on the stack to undo again.
+        if entry.action == "bury":
+            self.store.bury(item.deck_id, item.id, entry.buried_before)
+        elif entry.action == "suspend":
+            self.store.set_suspended(item.deck_id, item.id, False)
+        elif entry.review_id is not None:
+            self.store.undo_review(entry.review_id)
         self._history.pop()
-        self._learning = [(d, i) for d, i in self._learning if i.key != entry.item.key]
+        if entry.action == "grade":
+            self._learning = [(d, i) for d, i in self._learning if i.key != item.key]
         if entry.drill_requeued:
             for index in range(len(self._queue) - 1, -1, -1):
-                if self._queue[index].key == entry.item.key:
+                if self._queue[index].key == item.key:
                     del self._queue[index]
                     break
         if self._current is not None:
-            target = self._learning if self._current_is_learning else None
-            if target is not None:
-                target.insert(0, (self.collection.now(), self._current))
+            if self._current_is_learning:
+                self._learning.insert(0, (self.collection.now(), self._current))
             else:
                 self._queue.insert(0, self._current)
         if entry.kind_before is not None:
-            self._kind[entry.item.key] = entry.kind_before
-        self._current, self._current_is_learning = entry.item, entry.was_learning_entry
-        return entry.item
+            self._kind[item.key] = entry.kind_before
+        self._current, self._current_is_learning = item, entry.was_learning_entry
+        return Undone(item, entry.action, entry.rating if entry.action == "grade" else None)
 
     def refresh_items(self, deck_id: str, items: dict[tuple[str, str], StudyItem]) -> None:
         """Deck ``deck_id`` was edited: its cards in this session become ``items`` (by key);
@@ -262,22 +292,30 @@ class StudySession:
             entry.item = fresh(entry.item) or entry.item
 
     def bury(self) -> StudyItem | None:
-        """Hide the current card until tomorrow."""
+        """Hide the current card until tomorrow (``undo`` takes it back)."""
         item = self.current
         if item is None:
             return None
+        row = self.store.schedule_row(item.deck_id, item.id)
         self.store.bury(item.deck_id, item.id, next_day_start(self.collection.now()))
-        self._current = None
+        self._took_out(item, "bury", buried_before=row.buried_until if row else None)
         return item
 
     def suspend(self) -> StudyItem | None:
-        """Suspend the current card (it stays out of every queue until unsuspended)."""
+        """Suspend the current card: it stays out of every queue until unsuspended
+        (``undo`` takes it back)."""
         item = self.current
         if item is None:
             return None
         self.store.set_suspended(item.deck_id, item.id, True)
-        self._current = None
+        self._took_out(item, "suspend")
         return item
+
+    def _took_out(self, item: StudyItem, action: str, buried_before: str | None = None) -> None:
+        """The card on screen left the session (stored already): remember how, to undo it."""
+        self._history.append(_Undo(item, None, None, self._current_is_learning, action=action,
+                                   buried_before=buried_before))
+        self._current = None
 
     def finish(self) -> SessionSummary:
         """Close the session and summarize it."""
@@ -288,7 +326,8 @@ class StudySession:
         grades = self.grades
         reviewed = sum(grades.values())
         recalled = reviewed - grades.get(Rating.Again, 0)
-        missed = list({e.item.key: e.item for e in self._history if e.rating == Rating.Again}.values())
+        missed = list({e.item.key: e.item for e in self._history
+                       if e.action == "grade" and e.rating == Rating.Again}.values())
         seconds = self.total_seconds or (time.monotonic() - self._started_monotonic)
         return SessionSummary(
             reviewed=reviewed,

@@ -25,6 +25,10 @@ class ScheduleRow:
     buried_until: str | None
     leech: bool
 
+    def buried_at(self, moment: datetime) -> bool:
+        """Whether the card is buried (hidden until a later day) at ``moment``."""
+        return self.buried_until is not None and self.buried_until > iso(moment)
+
 
 @dataclass(frozen=True)
 class DeckCounts:
@@ -178,10 +182,12 @@ class CardStore:
             self.conn.execute("UPDATE schedule SET suspended=? WHERE deck=? AND card_id=?",
                               (int(suspended), deck, card_id))
 
-    def bury(self, deck: str, card_id: str, until: datetime) -> None:
+    def bury(self, deck: str, card_id: str, until: datetime | str | None) -> None:
+        """Hide a card until ``until`` (a datetime, or stored ISO text); ``None`` unburies it."""
+        value = iso(until) if isinstance(until, datetime) else until
         with self.transaction():
             self.conn.execute("UPDATE schedule SET buried_until=? WHERE deck=? AND card_id=?",
-                              (iso(until), deck, card_id))
+                              (value, deck, card_id))
 
     def leeches(self) -> list[tuple[str, str, int]]:
         return [tuple(r) for r in self.conn.execute(

@@ -13,7 +13,7 @@ APP_BINDINGS = [
 ]
 
 KEY_NAMES = {"question_mark": "?", "escape": "Esc", "enter": "Enter", "space": "Space", "comma": ",",
-             "ctrl+s": "Ctrl+S"}
+             "ctrl+s": "Ctrl+S", "minus": "-", "at": "@"}
 
 
 def key_label(keys: str) -> str:

@@ -1,4 +1,5 @@
-"""Browse: a deck's cards with state, due date and lapses; filter to suspended or leeches; unsuspend."""
+"""Browse: a deck's cards with state, due date, lapses and flags (suspended, buried, leech);
+filter to suspended or leeches; suspend/unsuspend, bury/unbury."""
 
 from __future__ import annotations
 
@@ -14,11 +15,14 @@ FILTERS = ("all", "suspended", "leeches")
 
 
 class BrowseScreen(CoreScreen):
-    """One deck's cards. ``f`` cycles all / suspended / leeches; ``s`` suspends or unsuspends."""
+    """One deck's cards. ``f`` cycles all / suspended / leeches; ``s`` suspends or unsuspends,
+    ``b`` buries or unburies."""
 
     BINDINGS = [
         Binding("f", "cycle_filter", "Filter", tooltip="All cards, suspended only, leeches only", id="filter"),
         Binding("s", "toggle_suspend", "Suspend/unsuspend", id="toggle-suspend"),
+        Binding("b", "toggle_bury", "Bury/unbury", tooltip="Bury until tomorrow, or study it today after all",
+                id="toggle-bury"),
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted card in its deck file", id="edit"),
         Binding("q,escape", "app.pop_screen", "Back", id="back"),
     ]
@@ -39,11 +43,11 @@ class BrowseScreen(CoreScreen):
         deck = self.collection.decks.get(self.deck_id)
         self.sub_title = f"Cards · {deck.title if deck else self.deck_id}"
         table = self.query_one("#cards", DataTable)
-        table.add_column("Card", key="card", width=34)
+        table.add_column("Card", key="card", width=32)
         table.add_column("State", key="state", width=10)
         table.add_column("Due", key="due", width=10)
         table.add_column("Lapses", key="lapses", width=6)
-        table.add_column("Flags", key="flags", width=9)
+        table.add_column("Flags", key="flags", width=11)
         self.load()
 
     def load(self) -> None:
@@ -55,8 +59,10 @@ class BrowseScreen(CoreScreen):
         table = self.query_one("#cards", DataTable)
         selected = table.cursor_row
         table.clear()
+        now = self.collection.now()
         for item, row in rows:
-            flags = " ".join(f for f, on in (("susp", row.suspended), ("leech", row.leech)) if on)
+            flags = " ".join(f for f, on in (("susp", row.suspended), ("buried", row.buried_at(now)),
+                                             ("leech", row.leech)) if on)
             due = (row.due or "")[:10] if row.fsrs_state else ""
             table.add_row(Text(item.prompt.replace("\n", " "), overflow="ellipsis", no_wrap=True),
                           STATES.get(row.fsrs_state, "?"), due, str(row.lapses), flags, key=item.id)
@@ -64,7 +70,7 @@ class BrowseScreen(CoreScreen):
             table.move_cursor(row=min(selected, len(rows) - 1))
         label = {"all": "all cards", "suspended": "suspended cards", "leeches": "leeches"}[self.only]
         self.query_one("#browse-status", Static).update(
-            f"Showing {label}: {len(rows)}   (f: filter · s: suspend/unsuspend · e: edit)")
+            f"Showing {label}: {len(rows)}   (f: filter · s: suspend · b: bury · e: edit)")
 
     def highlighted(self):
         table = self.query_one("#cards", DataTable)
@@ -98,3 +104,19 @@ class BrowseScreen(CoreScreen):
 
         self.notify(("Suspended: " if suspend else "Unsuspended: ") + item.id, timeout=2, markup=False)
         self.db(job, self.show, name="suspend card" if suspend else "unsuspend card")
+
+    def action_toggle_bury(self) -> None:
+        picked = self.highlighted()
+        if picked is None:
+            return
+        item, row = picked
+        bury = not row.buried_at(self.collection.now())
+        collection = self.collection
+
+        def job() -> list:
+            collection.set_buried(item, bury)
+            return collection.browse(self.deck_id, self.only)
+
+        self.notify(("Buried until tomorrow: " if bury else "Unburied, can be studied today: ") + item.id,
+                    timeout=2, markup=False)
+        self.db(job, self.show, name="bury card" if bury else "unbury card")

@@ -19,7 +19,7 @@ from textual.widgets import Button, Footer, Header, Input, OptionList, ProgressB
 from ...decks import StudyItem
 from ...grading import Grade, grade_answer
 from ...scheduler import Rating
-from ...session import StudySession
+from ...session import StudySession, Undone
 from ..widgets.grade_bar import LABELS, GradeBar
 from .base import CoreScreen
 
@@ -39,6 +39,13 @@ class Shown:
     note: str = ""
 
 
+def undone_note(undone: Undone) -> str:
+    """The toast naming what ``u`` took back."""
+    back = {"grade": "the card's previous schedule is back", "bury": "the card is back today",
+            "suspend": "the card is back in your reviews"}[undone.action]
+    return f"Undone: {undone.describe()} · {back}."
+
+
 def snapshot(session, note: str = "") -> Shown:
     item = session.current
     return Shown(item, session.preview() if item else {}, session.remaining, session.done, note)
@@ -53,8 +60,9 @@ class ReviewScreen(CoreScreen):
         # 1-9: pick an option on a choice card before the answer shows; 1-4 grade after.
         *[Binding(str(n), f"number({n})", f"Option {n} / grade", show=False) for n in range(1, 10)],
         Binding("u", "undo", "Undo", id="undo"),
-        Binding("b", "bury", "Bury", id="bury"),
-        Binding("s", "suspend", "Suspend", id="suspend"),
+        # Anki's keys work too: - buries, @ suspends; u takes either back.
+        Binding("b,minus", "bury", "Bury", id="bury"),
+        Binding("s,at", "suspend", "Suspend", id="suspend"),
         Binding("o", "source", "Source", id="source"),
         Binding("w", "explanation", "Why", tooltip="The card's explanation (after reveal)", id="explain"),
         Binding("e", "edit", "Edit", tooltip="Edit this card in its deck file (as in Anki)", id="edit"),
@@ -286,7 +294,9 @@ class ReviewScreen(CoreScreen):
         elif button_id.startswith("grade-"):
             self.action_grade(int(button_id.removeprefix("grade-")))
 
-    def _card_action(self, name: str, run, note: str) -> None:
+    def _card_action(self, name: str, run, note) -> None:
+        """Run a session action in a worker, then draw the card it leaves on screen;
+        ``note`` (text, or made from what ``run`` returned) is shown as a toast."""
         if self.busy:
             return
         self.busy = True
@@ -294,7 +304,8 @@ class ReviewScreen(CoreScreen):
 
         def job() -> Shown:
             changed = run()
-            return snapshot(session, note if changed is not None else "")
+            text = "" if changed is None else note(changed) if callable(note) else note
+            return snapshot(session, text)
 
         self.db(job, self.show_card, error=self._job_failed, name=name)
 
@@ -319,18 +330,18 @@ class ReviewScreen(CoreScreen):
         if not self.session.can_undo:
             self.notify("Nothing to undo.", timeout=2)
             return
-        self._card_action("undo", self.session.undo, "Undone: the card's previous schedule is back.")
+        self._card_action("undo", self.session.undo, undone_note)
 
     def action_bury(self) -> None:
         if self.shown is None or self.shown.item is None:
             return
-        self._card_action("bury card", self.session.bury, "Buried until tomorrow.")
+        self._card_action("bury card", self.session.bury, "Buried until tomorrow (u undoes).")
 
     def action_suspend(self) -> None:
         if self.shown is None or self.shown.item is None:
             return
         self._card_action("suspend card", self.session.suspend,
-                          "Suspended: it stays out of your reviews until you unsuspend it.")
+                          "Suspended: out of your reviews until you unsuspend it in Cards (u undoes).")
 
     def action_explanation(self) -> None:
         item = self.shown.item if self.shown else None

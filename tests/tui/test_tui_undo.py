@@ -1,0 +1,73 @@
+"""One undo stack in Review (grade, bury, suspend), Anki's keys, and buried cards in Cards."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from anastro_quiz.tui.screens.browse import BrowseScreen
+from anastro_quiz.tui.screens.home import HomeScreen
+
+from .conftest import press
+from .test_tui_review import open_review, reviews
+
+
+def toasts(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_u_undoes_a_bury_and_a_suspend_with_a_toast_naming_it(app, collection):
+    store = collection.store
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_review(pilot)
+        first = screen.shown.item
+        await press(pilot, "b")
+        second = screen.shown.item
+        await press(pilot, "s")
+        assert store.schedule_row(second.deck_id, second.id).suspended
+        await press(pilot, "u")
+        assert screen.shown.item.id == second.id
+        assert not store.schedule_row(second.deck_id, second.id).suspended  # committed at once
+        assert any(t.startswith("Undone: suspend") for t in toasts(app))
+        await press(pilot, "u")
+        assert screen.shown.item.id == first.id
+        assert store.schedule_row(first.deck_id, first.id).buried_until is None
+        assert any(t.startswith("Undone: bury") for t in toasts(app))
+        assert reviews(collection) == []
+
+
+async def test_anki_keys_bury_and_suspend_and_undo_takes_back_a_grade_after_them(app, collection):
+    store = collection.store
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_review(pilot)
+        graded = screen.shown.item
+        await press(pilot, "space", "3")
+        buried = screen.shown.item
+        await press(pilot, "minus")
+        suspended = screen.shown.item
+        await press(pilot, "at")
+        assert store.schedule_row(buried.deck_id, buried.id).buried_until is not None
+        assert store.schedule_row(suspended.deck_id, suspended.id).suspended
+        await press(pilot, "u", "u", "u")
+        assert screen.shown.item.id == graded.id and not screen.revealed
+        assert any(t.startswith("Undone: grade Good") for t in toasts(app))
+        assert [r[3] for r in reviews(collection)] == [1]  # the grade is marked undone
+        assert store.schedule_row(buried.deck_id, buried.id).buried_until is None
+        assert not store.schedule_row(suspended.deck_id, suspended.id).suspended
+
+
+async def test_a_buried_card_shows_as_buried_in_cards_and_b_unburies_it(app, collection):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_review(pilot)
+        buried = screen.shown.item
+        await press(pilot, "b", "escape", "c")
+        assert isinstance(app.screen, BrowseScreen)
+        table = app.screen.query_one("#cards", DataTable)
+        row = table.get_row_at(0)
+        assert table.coordinate_to_cell_key((0, 0)).row_key.value == buried.id
+        assert (row[1], row[4]) == ("new", "buried")
+        await press(pilot, "b")
+        assert table.get_row_at(0)[4] == ""
+        assert collection.store.schedule_row(buried.deck_id, buried.id).buried_until is None
+        await press(pilot, "escape")
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#decks", DataTable).get_row_at(0)[1] == "8"
