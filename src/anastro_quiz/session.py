@@ -18,7 +18,7 @@ from .clock import next_day_start, study_day
 from .decks import StudyItem
 from .scheduler import Rating, Scheduler, State, dump_state, format_interval, load_state
 from .settings import DailyLimits
-from .store import NEW, ScheduleRow, Store
+from .store import ScheduleRow, Store
 
 LEARN_AHEAD = timedelta(minutes=20)
 
@@ -213,16 +213,18 @@ class StudySession:
             self._history.append(_Undo(item, None, rating, False, requeue))
             self._current = None
             return GradeOutcome(item, rating, None, None)
-        row = self.store.schedule_row(item.deck_id, item.id)
         scheduler = self.collection.scheduler(item.deck_id)
-        before = load_state(row.state) if row and row.state else scheduler.new_state(now)
-        after, due = scheduler.review(before, rating, now, fuzz_seed=_fuzz_seed(item, row))
-        review_id = self.store.record_review(
+
+        def outcome(row: ScheduleRow | None) -> tuple[str, int, datetime]:
+            # Called inside the write transaction with the card's schedule as stored now,
+            # so a grade another window gave a moment ago is built on, not overwritten.
+            before = load_state(row.state) if row and row.state else scheduler.new_state(now)
+            after, due = scheduler.review(before, rating, now, fuzz_seed=_fuzz_seed(item, row))
+            return dump_state(after), int(after.state), due
+
+        review_id, due = self.store.grade_card(
             deck=item.deck_id, card_id=item.id, rating=int(rating), reviewed_at=now, duration_ms=duration_ms,
-            mode=self.mode, state_before=row.state if row else None,
-            fsrs_state_before=row.fsrs_state if row else NEW, state_after=dump_state(after),
-            fsrs_state_after=int(after.state), due_after=due, session_id=self.session_id,
-        )
+            mode=self.mode, outcome=outcome, session_id=self.session_id)
         # Only now that the review is stored does the session move on: a failed write
         # (e.g. the database is busy) leaves it as it was, so the grade can be retried.
         self.total_seconds += seconds

@@ -71,3 +71,29 @@ async def test_quitting_mid_session_records_its_end(app, collection):
     sessions = collection.store.sessions()
     assert len(sessions) == 1 and sessions[0]["ended_at"] is not None
     assert len(collection.store.review_records()) == 1
+
+
+def test_a_second_app_on_the_same_collection_shows_a_warning(tmp_path, deck_dir, monkeypatch):
+    from anastro_quiz.instance import SECOND_INSTANCE, InstanceLock
+
+    seen: list[str] = []
+
+    def run(self) -> None:
+        async def go() -> None:
+            async with self.run_test(size=(80, 24)) as pilot:
+                await settle(pilot)
+                seen.extend(n.message for n in self._notifications)
+
+        asyncio.run(go())
+
+    monkeypatch.setattr(StudyApp, "run", run)
+    db = tmp_path / "p.db"
+    first = InstanceLock(db)
+    assert first.acquire()  # the first window
+    result = CliRunner().invoke(cli, ["--db", str(db), "--decks", str(deck_dir)])
+    assert result.exit_code == 0, result.output
+    assert SECOND_INSTANCE in seen
+    first.release()
+    seen.clear()
+    assert CliRunner().invoke(cli, ["--db", str(db), "--decks", str(deck_dir)]).exit_code == 0
+    assert SECOND_INSTANCE not in seen

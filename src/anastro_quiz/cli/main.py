@@ -48,15 +48,19 @@ def cli(ctx: click.Context, db: Path | None, deck_paths: tuple[Path, ...]) -> No
 
 def study(obj: Context) -> None:
     """Open the study app over the decks and database in use."""
+    from ..instance import InstanceLock, launch_notice
     from ..tui.app import make_app
 
-    # Home draws at once; the app opens the collection in a worker behind it.
-    app = make_app(opener=obj.open_collection)
+    # Home draws at once; the app opens the collection in a worker behind it. A second app
+    # on the same database is told so (its grades still compose with the first one's).
+    lock = InstanceLock(obj.db_path)
+    app = make_app(opener=obj.open_collection, notice=launch_notice(lock))
     try:
         app.run()
     finally:
         if app.collection is not None:
             app.collection.close()
+        lock.release()
     if app.open_error is not None:
         raise app.open_error  # a CommandError prints as a clean message (exit 2), as before
     if app.return_code:

@@ -91,7 +91,8 @@ class Connection:
         self.close()
 
     def transaction(self) -> "_Transaction":
-        """A write transaction that starts with the write lock (``BEGIN IMMEDIATE``)."""
+        """A write transaction that starts with the write lock (``BEGIN IMMEDIATE``); inside
+        another one it joins it (the outer one commits or rolls back everything)."""
         return _Transaction(self)
 
     @property
@@ -110,23 +111,39 @@ class Connection:
 class _Transaction:
     def __init__(self, store: Connection):
         self.store = store
+        self.joined = False
 
     def __enter__(self) -> None:
+        self.joined = self.store.conn.in_transaction
+        if self.joined:
+            return
         try:
             self.store.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise translate(exc, self.store.path) from None
 
     def __exit__(self, exc_type, exc, tb) -> None:
+        if self.joined:
+            return
         conn = self.store.conn
         if exc_type is None:
             try:
                 conn.execute("COMMIT")
             except sqlite3.OperationalError as err:
-                conn.execute("ROLLBACK")
+                _rollback(conn)
                 raise translate(err, self.store.path) from None
         else:
+            _rollback(conn)
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    # SQLite may already have rolled back (disk full, I/O error): "cannot rollback - no
+    # transaction is active" must not hide the error that made us roll back.
+    if conn.in_transaction:
+        try:
             conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
 
 def version_and_tables(conn: sqlite3.Connection) -> tuple[int, set[str]]:

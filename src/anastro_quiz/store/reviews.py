@@ -11,10 +11,10 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..clock import iso, study_day
-from .cards import NEW, REVIEW, marks
+from .cards import NEW, REVIEW, ScheduleRow, marks
 
 LEECH_LAPSES = 8
 AGAIN = 1
@@ -47,8 +47,28 @@ class LoggedReview:
         return (self.deck, self.card_id)
 
 
+#: What a grade does to a card, given its schedule as it is now (``None``: no row yet):
+#: the state after (JSON), its FSRS state number and the due time.
+Outcome = Callable[[ScheduleRow | None], tuple[str, int, datetime]]
+
+
 class ReviewStore:
     """The ``reviews`` table and what it does to ``schedule`` (mixed into ``Store``)."""
+
+    def grade_card(self, *, deck: str, card_id: str, rating: int, reviewed_at: datetime, duration_ms: int | None,
+                   mode: str, outcome: Outcome, session_id: str | None = None) -> tuple[str, datetime]:
+        """Grade a card from its schedule as stored: read it, compute ``outcome(row)`` and write the
+        review and the new schedule in one ``BEGIN IMMEDIATE`` transaction, so a grade given at
+        the same moment by another process (or connection) is never overwritten: the second
+        one starts from the state the first left. Returns the review id and the due time."""
+        with self.transaction():
+            row = self.schedule_row(deck, card_id)
+            state_after, fsrs_after, due = outcome(row)
+            review_id = self.record_review(
+                deck=deck, card_id=card_id, rating=rating, reviewed_at=reviewed_at, duration_ms=duration_ms,
+                mode=mode, state_before=row.state if row else None, fsrs_state_before=row.fsrs_state if row else NEW,
+                state_after=state_after, fsrs_state_after=fsrs_after, due_after=due, session_id=session_id)
+        return review_id, due
 
     def record_review(
         self,

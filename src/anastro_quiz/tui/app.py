@@ -28,8 +28,9 @@ class StudyApp(App[None]):
     BINDINGS = APP_BINDINGS
 
     def __init__(self, collection: Collection | None = None, *,
-                 opener: Callable[[], Collection] | None = None) -> None:
+                 opener: Callable[[], Collection] | None = None, notice: str | None = None) -> None:
         super().__init__()
+        self._notice = notice  # shown once at launch (another window has this collection open)
         if (collection is None) == (opener is None):
             raise TypeError("give either an open collection or an opener")
         self.collection: Collection | None = collection
@@ -56,6 +57,9 @@ class StudyApp(App[None]):
             # Draw Home's frame first; the decks and the database open behind it.
             home.call_after_refresh(self._open_collection)
         self.run_db(lambda: self.collection.store.get_setting("theme"), self._restore_theme, name="load theme")
+        if self._notice:
+            self.notify(self._notice, title="Open in another window", severity="warning", timeout=12,
+                        markup=False)
 
     # --- the theme, saved in the database --------------------------------------
 
@@ -290,8 +294,9 @@ def describe_error(error: BaseException | None) -> str:
 
 
 def make_app(collection: Collection | None = None, *,
-             opener: Callable[[], Collection] | None = None) -> StudyApp:
+             opener: Callable[[], Collection] | None = None, notice: str | None = None) -> StudyApp:
     """Build the study app over an open collection, or over ``opener``, which the app calls
     in a worker once Home's frame is drawn (then ``app.collection`` is set, or
-    ``app.open_error`` and the app exits with code 2). The caller closes the collection."""
-    return StudyApp(collection, opener=opener)
+    ``app.open_error`` and the app exits with code 2). The caller closes the collection.
+    ``notice``: a warning to show at launch (see :mod:`anastro_quiz.instance`)."""
+    return StudyApp(collection, opener=opener, notice=notice)
