@@ -74,5 +74,15 @@ def make_leech(store: Any, deck: str, card_id: str, lapses: int, **columns: Any)
                        (lapses, 1, *columns.values(), deck, card_id)))
 
 
+def leave_mid_write(path: str | Path) -> Any:
+    """A database file cut off mid-transaction (its ``-journal`` beside it), as a copy
+    interrupted by a full disk leaves it; returns the still-open connection."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("INSERT INTO t VALUES (1)")
+    return conn
+
+
 def journal_mode(path: str | Path) -> str:
     return rows(path, "PRAGMA journal_mode")[0][0]

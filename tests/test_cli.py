@@ -115,7 +115,7 @@ def test_user_mistakes_are_messages_not_tracebacks(tmp_path, deck_dir):
 
 def test_export_into_a_missing_folder_is_a_message(tmp_path, deck_dir):
     result = run("--decks", deck_dir, "export", "-o", tmp_path / "nope" / "x.jsonl")
-    assert result.exit_code == 2 and "cannot write" in result.output
+    assert result.exit_code == 2 and "nope does not exist" in result.output
 
 
 def test_stats_text_shows_mastery(tmp_path, deck_dir):

@@ -55,7 +55,7 @@ def export_command(obj: Context, fmt: str, output: Path | None, deck_ids: tuple[
         return
     from ..interop import write_text_output
 
-    with user_errors(f"cannot write {output}: "):
+    with user_errors():  # the message names the file already
         write_text_output(output, text, what="JSON lines")
     click.echo(f"wrote {plural(len(lines), 'card')} to {output}", err=True)
 

@@ -3,11 +3,11 @@ summary the ``generate`` command prints, and its ``--report`` of every card and 
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from collections import Counter
 from pathlib import Path
+
+from ..files import move_into_place, output_target, remove_temp, temp_beside
 from ..numbers import plural
 
 
@@ -51,24 +51,25 @@ def report_text(result) -> str:
 
 def write_all(files: dict[Path, str], copies: dict[Path, Path]) -> None:
     """Write every deck to a temporary file first, then move them all into place, so a
-    failure half-way never leaves a partial deck behind."""
+    failure half-way never leaves a partial deck behind, nor a temporary file (the
+    atomic writer's rules: links written through, pipes and devices refused)."""
     staged: list[tuple[Path, Path]] = []
+
+    def stage(path: Path, write) -> None:
+        target = output_target(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = temp_beside(target)
+        staged.append((tmp, target))  # before writing: a failed write is cleaned up too
+        write(tmp)
+
     try:
         for target, text in files.items():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".generate-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            staged.append((Path(tmp), target))
+            stage(target, lambda tmp, text=text: tmp.write_text(text, encoding="utf-8"))
         for target, source in copies.items():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".generate-", suffix=".tmp")
-            os.close(fd)
-            shutil.copyfile(source, tmp)
-            staged.append((Path(tmp), target))
+            stage(target, lambda tmp, source=source: shutil.copyfile(source, tmp))
+        for tmp, target in staged:
+            move_into_place(tmp, target)
     except BaseException:
         for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
+            remove_temp(tmp)  # the ones already moved into place are gone from their temp name
         raise
-    for tmp, target in staged:
-        os.replace(tmp, target)
