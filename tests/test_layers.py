@@ -23,6 +23,8 @@ SQL = re.compile(CONNECTION + r"|\b(?:SELECT|INSERT INTO|UPDATE|DELETE FROM|PRAG
 ALLOWED = {
     # genanki writes Anki's own database inside the .apkg: Anki's file format, not our store.
     SRC / "interop" / "anki.py",
+    # Reads the SQLite collection inside an Anki package: Anki's file format, not our store.
+    SRC / "interop" / "anki_package.py",
     TESTS / "rawdb.py",
     TESTS / "test_layers.py",
     # Builds a synthetic 100,000-card database at full speed; timed separately from the API.

@@ -63,16 +63,30 @@ def export_command(obj: Context, fmt: str, output: Path | None, deck_ids: tuple[
 @click.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="Deck file to write (DECK.yaml).")
+              help="Deck file to write (DECK.yaml); for an Anki package, a folder (one deck file per Anki deck) "
+                   "or a .yaml file (a one-deck package).")
 @click.option("--format", "fmt", type=click.Choice(["auto", "quizlet", "anki", "csv"]), default="auto",
               show_default=True, help="Input shape: Quizlet term/definition, Anki plain-text notes, "
-                                      "or this tool's CSV export (auto detects).")
-@click.option("--id", "deck_id", help="Deck id (default: from the output file name).")
-@click.option("--title", help="Deck title (default: from the output file name).")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-def import_command(file: Path, output: Path, fmt: str, deck_id: str | None, title: str | None, force: bool) -> None:
-    """Make a deck from a CSV/TSV file (Quizlet or Anki export); report rows skipped and why."""
+                                      "or this tool's CSV export (auto detects; .apkg/.colpkg are always packages).")
+@click.option("--id", "deck_id", help="Deck id (default: from the output file name, or the Anki deck name).")
+@click.option("--title", help="Deck title (default: from the output file name, or the Anki deck name).")
+@click.option("--force", is_flag=True, help="Replace output files that exist.")
+@click.option("--with-history/--no-history", "with_history", default=None,
+              help="Anki packages: bring the review log, suspensions and buries into the database "
+                   "(default: when the package has any).")
+@click.pass_obj
+def import_command(obj: Context, file: Path, output: Path, fmt: str, deck_id: str | None, title: str | None,
+                   force: bool, with_history: bool | None) -> None:
+    """Make a deck from a CSV/TSV file (Quizlet or Anki export) or decks from an Anki package (.apkg, .colpkg),
+    with its review history; report what was skipped or converted and why."""
+    from ..interop.package_import import is_package
     from ..interop.tabular import import_table
+
+    if is_package(file):
+        _import_package(obj, file, output, deck_id, title, force, with_history)
+        return
+    if with_history is not None:
+        fail("--with-history / --no-history apply to Anki packages (.apkg, .colpkg) only")
 
     with user_errors():
         result, deck = import_table(file, output, deck_id=deck_id, title=title, fmt=fmt, overwrite=force)
@@ -96,6 +110,52 @@ def import_command(file: Path, output: Path, fmt: str, deck_id: str | None, titl
     elif len(result.decks) > 1:
         click.echo(f"note: these cards come from {len(result.decks)} decks ({', '.join(result.decks)}), now one "
                    f"deck {deck.id!r}; progress carries over only for cards of a deck with the same id", err=True)
+
+
+def _import_package(obj: Context, file: Path, output: Path, deck_id: str | None, title: str | None,
+                    force: bool, with_history: bool | None) -> None:
+    from ..decks import DeckError, load_decks
+    from ..interop.package_import import plan_package_import, write_package_import
+
+    try:
+        in_use = load_decks(obj.decks)
+    except DeckError:
+        in_use = []  # only used to give this tool's own exported notes their ids back
+    with user_errors():
+        plan = plan_package_import(file, output, deck_id=deck_id, title=title, overwrite=force,
+                                   with_history=with_history, known_decks=in_use)
+    package = plan.package
+    store = obj.open_store() if plan.with_history else None
+    try:
+        with user_errors():
+            history = write_package_import(plan, store)
+    finally:
+        if store is not None:
+            store.close()
+    click.echo(f"read {plural(package.notes, 'note')} from {file}")
+    for deck, target in plan.files:
+        kinds: dict[str, int] = {}
+        for card in deck.cards:
+            kinds[card.type] = kinds.get(card.type, 0) + 1
+        detail = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+        click.echo(f"wrote {plural(len(deck.cards), 'card')} ({detail}) to {target} as deck {deck.id!r}")
+    for title_, lines in (("converted", package.converted), ("skipped", package.skipped),
+                          ("images and sounds", package.media), ("review history", package.history)):
+        if lines:
+            click.echo(f"{title_}:", err=True)
+            for line in lines:
+                click.echo(f"  {line}", err=True)
+    if history is not None:
+        click.echo(f"history: {plural(history.added, 'review')} added, {history.already_present} already here; "
+                   f"{plural(history.cards_rebuilt, 'card')} rebuilt by replaying "
+                   f"(database {obj.db_path})" + (f"; {history.suspended} suspended" if history.suspended else "")
+                   + (f"; {history.buried} buried until tomorrow" if history.buried else ""))
+        if not (history.added or history.suspended or history.buried):
+            click.echo("history: nothing changed (already imported)")
+    elif package.reviews and not plan.with_history:
+        click.echo(f"history: {plural(len(package.reviews), 'review')} in the package not imported (--no-history)")
+    if not any(str(Path(t).resolve()).startswith(str(Path(p).resolve())) for _, t in plan.files for p in obj.decks):
+        click.echo(f"note: study these decks with --decks {output} (or add it to ANASTRO_QUIZ_DECKS)", err=True)
 
 
 COMMANDS = [export_command, import_command]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from .backup import BackupSource
 from .cards import LEARNING, NEW, RELEARNING, REVIEW, CardStore, DeckCounts, ScheduleRow
 from .db import SQLITE_HEADER, Connection, StoreBusy, StoreError, is_sqlite_file
-from .merge import MergeReport, MergeStore, SettingConflict, check_mergeable
+from .merge import HistoryReport, MergeReport, MergeStore, SettingConflict, check_mergeable
 from .queries import QueryStore
 from .reviews import LEECH_LAPSES, LoggedReview, ReviewStore, is_lapse, is_leech
 from .schema import MIGRATIONS, SCHEMA_VERSION
@@ -26,7 +26,7 @@ class Store(CardStore, ReviewStore, SessionStore, SettingStore, QueryStore, Merg
 
 
 __all__ = [
-    "BackupSource", "DeckCounts", "LEARNING", "LEECH_LAPSES", "LoggedReview", "MIGRATIONS", "MergeReport", "NEW",
+    "BackupSource", "DeckCounts", "HistoryReport", "LEARNING", "LEECH_LAPSES", "LoggedReview", "MIGRATIONS", "MergeReport", "NEW",
     "RELEARNING", "REVIEW", "SCHEMA_VERSION", "SQLITE_HEADER", "ScheduleRow", "SettingConflict", "Store",
     "StoreBusy", "StoreError", "check_mergeable", "deck_scope", "is_lapse", "is_leech", "is_sqlite_file",
 ]

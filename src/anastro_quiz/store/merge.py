@@ -23,9 +23,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ..clock import iso
+from ..clock import iso, study_day
 from .cards import NEW
 from .db import StoreError, identify_file, is_sqlite_file, open_read_only
+from .reviews import LoggedReview
 from .schema import schema_problem
 
 _REVIEW_COLS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id",
@@ -47,6 +48,18 @@ class SettingConflict:
             return f"{self.scope}/{self.key}: only set here ({json.dumps(self.ours)}); kept"
         return (f"{self.scope}/{self.key}: differs; kept this database's {json.dumps(self.ours)}, "
                 f"the other has {json.dumps(self.theirs)}")
+
+
+@dataclass
+class HistoryReport:
+    """What :meth:`MergeStore.import_history` did."""
+
+    added: int = 0
+    already_present: int = 0
+    cards_added: int = 0
+    cards_rebuilt: int = 0
+    suspended: int = 0
+    buried: int = 0
 
 
 @dataclass
@@ -159,25 +172,92 @@ class MergeStore:
             if new_rows:
                 self.db["reviews"].insert_all(new_rows, batch_size=1000)
                 report.added = len(new_rows)
-            known = {(r[0], r[1]) for r in conn.execute("SELECT deck, card_id FROM cards")}
-            for key in sorted(affected - known):
-                card = their_cards.get(key)
-                content_hash, position, orphaned, added_at, changed_at = (
-                    card[2:] if card else ("", 0, 1, iso(datetime.now(timezone.utc)), None))
-                conn.execute("INSERT INTO cards (deck, card_id, content_hash, position, orphaned, added_at,"
-                             " changed_at) VALUES (?,?,?,?,?,?,?)",
-                             (*key, content_hash, position, orphaned, added_at, changed_at))
-                report.cards_added += 1
-            for key in sorted(affected):
-                if conn.execute("SELECT 1 FROM schedule WHERE deck=? AND card_id=?", key).fetchone() is None:
-                    conn.execute("INSERT INTO schedule (deck, card_id, fsrs_state) VALUES (?,?,?)", (*key, NEW))
-            schedulers: dict[str, Any] = {}
-            for key in sorted(affected):
-                if key[0] not in schedulers:
-                    schedulers[key[0]] = self._deck_scheduler(key[0])
-                self.replay_card(key, schedulers[key[0]])
+            report.cards_added = self._ensure_card_rows(affected, their_cards)
+            self._replay_cards(affected)
             report.cards_rebuilt = len(affected)
         report.conflicts = compare_settings(self.all_settings(), their_settings)
+        return report
+
+    def _ensure_card_rows(self, keys: set[tuple[str, str]], their_cards: dict | None = None) -> int:
+        """Give every card in ``keys`` a ``cards`` and a ``schedule`` row (inside the caller's transaction).
+
+        A card this database has not seen is added as orphaned (its deck file not loaded
+        here yet) unless ``their_cards`` (the other database's rows) says otherwise; loading
+        its deck un-orphans it. Returns how many cards were added.
+        """
+        conn = self.conn
+        known = {(r[0], r[1]) for r in conn.execute("SELECT deck, card_id FROM cards")}
+        their_cards = their_cards or {}
+        added = 0
+        for key in sorted(keys - known):
+            card = their_cards.get(key)
+            content_hash, position, orphaned, added_at, changed_at = (
+                card[2:] if card else ("", 0, 1, iso(datetime.now(timezone.utc)), None))
+            conn.execute("INSERT INTO cards (deck, card_id, content_hash, position, orphaned, added_at,"
+                         " changed_at) VALUES (?,?,?,?,?,?,?)",
+                         (*key, content_hash, position, orphaned, added_at, changed_at))
+            added += 1
+        for key in sorted(keys):
+            if conn.execute("SELECT 1 FROM schedule WHERE deck=? AND card_id=?", key).fetchone() is None:
+                conn.execute("INSERT INTO schedule (deck, card_id, fsrs_state) VALUES (?,?,?)", (*key, NEW))
+        return added
+
+    def _replay_cards(self, keys: set[tuple[str, str]]) -> None:
+        """Rebuild each card's state from its reviews, with its deck's scheduler (caller's transaction)."""
+        schedulers: dict[str, Any] = {}
+        for key in sorted(keys):
+            if key[0] not in schedulers:
+                schedulers[key[0]] = self._deck_scheduler(key[0])
+            self.replay_card(key, schedulers[key[0]])
+
+    def import_history(self, reviews: list[LoggedReview], *, suspended: set[tuple[str, str]] = frozenset(),
+                       buried: set[tuple[str, str]] = frozenset(), buried_until: datetime | None = None
+                       ) -> HistoryReport:
+        """Add reviews from another tool's log (Anki's) and rebuild the cards they touch, in one transaction.
+
+        A review is already present if its id is, or if the same card has a review with the
+        same rating within a second of it (one that went out to Anki and came back). Cards
+        in ``suspended`` are suspended and those in ``buried`` buried until ``buried_until``;
+        nothing is ever unsuspended. Importing the same reviews twice changes nothing.
+        """
+        report = HistoryReport()
+        conn = self.conn
+        affected: set[tuple[str, str]] = set()
+        with self.transaction():
+            ids = {r[0] for r in conn.execute("SELECT id FROM reviews")}
+            times: dict[tuple[str, str, int], list[float]] = {}
+            for deck, card_id, rating, at in conn.execute(
+                    "SELECT deck, card_id, rating, reviewed_at FROM reviews WHERE undone=0"):
+                times.setdefault((deck, card_id, rating), []).append(datetime.fromisoformat(at).timestamp())
+            rows = []
+            for r in reviews:
+                moment = r.time.timestamp()
+                if r.review_id in ids or any(abs(t - moment) < 1.0 for t in times.get((r.deck, r.card_id, r.rating), ())):
+                    report.already_present += 1
+                    continue
+                ids.add(r.review_id)
+                rows.append({"id": r.review_id, "deck": r.deck, "card_id": r.card_id, "rating": int(r.rating),
+                             "reviewed_at": iso(r.time), "day": study_day(r.time).isoformat(),
+                             "duration_ms": r.duration_ms, "mode": r.mode, "session_id": None, "undone": 0})
+                affected.add(r.card_key)
+            if rows:
+                self.db["reviews"].insert_all(rows, batch_size=1000)
+                report.added = len(rows)
+            report.cards_added = self._ensure_card_rows(affected | set(suspended) | set(buried))
+            replay = {key for key in affected
+                      if conn.execute("SELECT 1 FROM reviews WHERE deck=? AND card_id=? AND mode='review' AND undone=0",
+                                      key).fetchone()}
+            self._replay_cards(replay)
+            report.cards_rebuilt = len(replay)
+            for key in sorted(suspended):
+                report.suspended += conn.execute("UPDATE schedule SET suspended=1 WHERE deck=? AND card_id=?"
+                                                 " AND suspended=0", key).rowcount
+            if buried_until is not None:
+                for key in sorted(buried):
+                    report.buried += conn.execute(
+                        "UPDATE schedule SET buried_until=? WHERE deck=? AND card_id=?"
+                        " AND (buried_until IS NULL OR buried_until<?)",
+                        (iso(buried_until), *key, iso(buried_until))).rowcount
         return report
 
     def _deck_scheduler(self, deck: str):

@@ -1,0 +1,118 @@
+"""``import FILE.apkg|FILE.colpkg``: an Anki package's decks written as deck files, its history into the database.
+
+Everything is read and checked first (:func:`plan_package_import`); only then are the deck
+files written and the reviews recorded (:func:`write_package_import`), so a bad package,
+a taken output or a deck that would not validate writes nothing.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable
+
+from ..clock import next_day_start, utcnow
+from ..decks import Deck, dump_deck, parse_deck
+from . import InteropError, check_output_file, write_text_output
+from .anki_import import PackageImport, convert_package
+from .anki_package import read_package
+
+PACKAGE_SUFFIXES = (".apkg", ".colpkg")
+
+
+def is_package(path: str | Path) -> bool:
+    """Whether ``path`` should be read as an Anki package: its suffix, or a zip's first bytes."""
+    path = Path(path)
+    if path.suffix.lower() in PACKAGE_SUFFIXES:
+        return True
+    try:
+        return path.is_file() and zipfile.is_zipfile(path)
+    except OSError:
+        return False
+
+
+@dataclass
+class PackagePlan:
+    package: PackageImport
+    files: list[tuple[Deck, Path]] = field(default_factory=list)
+    with_history: bool = True
+
+
+def _file_name(deck_id: str) -> str:
+    return deck_id.replace("::", ".") + ".yaml"
+
+
+def plan_package_import(path: str | Path, output: str | Path, *, deck_id: str | None = None,
+                        title: str | None = None, overwrite: bool = False, with_history: bool | None = None,
+                        known_decks: Iterable[Deck] = ()) -> PackagePlan:
+    """Read and convert the package, and decide every file to write; raise :class:`InteropError` if anything is wrong.
+
+    ``output``: a ``.yaml`` file (a package with one deck) or a folder (one file per deck,
+    named after the deck id, ``biology::cells`` → ``biology.cells.yaml``; created if missing).
+    ``known_decks``: the decks in use, so notes this tool exported come back with their ids.
+    """
+    from .anki import note_guid
+
+    path, output = Path(path), Path(output)
+    collection = read_package(path)
+    known = {note_guid(d.id, c.id): (d.id, c.id) for d in known_decks for c in d.cards}
+    package = convert_package(collection, whole_collection=path.suffix.lower() == ".colpkg", known=known)
+    if not package.decks:
+        reasons = "; ".join(package.skipped[:3])
+        raise InteropError(f"{path}: no notes that can become cards" + (f" ({reasons})" if reasons else ""))
+    single = output.suffix.lower() in (".yaml", ".yml")
+    if single and len(package.decks) > 1:
+        raise InteropError(f"{path} holds {len(package.decks)} decks ({', '.join(d.title for d in package.decks)}): "
+                           "give a folder with -o to write one deck file each")
+    if (deck_id or title) and len(package.decks) > 1:
+        raise InteropError("--id and --title need a package with one deck")
+    if single:
+        check_output_file(output, what="deck file")
+        targets = [(package.decks[0], output)]
+    else:
+        if output.exists() and not output.is_dir():
+            raise InteropError(f"{output} is not a folder; give a folder, or a .yaml file for a one-deck package")
+        if not output.parent.is_dir():
+            raise InteropError(f"the folder {output.parent} does not exist")
+        targets = [(deck, output / _file_name(deck.id)) for deck in package.decks]
+    if deck_id or title:
+        from ..decks import ID_RE
+
+        if deck_id and not ID_RE.match(deck_id):
+            raise InteropError(f"deck id {deck_id!r} is not a simple identifier (letters, digits, - _ . :)")
+        old = package.decks[0]
+        new = Deck(id=deck_id or old.id, title=title or old.title, description=old.description, cards=old.cards)
+        package.decks[0] = new
+        package.reviews = [r.__class__(**{**r.__dict__, "deck": new.id}) for r in package.reviews]
+        package.suspended = {(new.id, c) for _, c in package.suspended}
+        package.buried = {(new.id, c) for _, c in package.buried}
+        targets = [(new, targets[0][1])]
+    taken = [str(p) for _, p in targets if p.exists()]
+    if taken and not overwrite:
+        raise InteropError(f"{noun_list(taken)} already {'exists' if len(taken) == 1 else 'exist'} "
+                           "(use --force to replace)")
+    for deck, target in targets:
+        check, problems = parse_deck(dump_deck(deck), target)
+        if problems or check is None:  # pragma: no cover - convert_package keeps only valid cards
+            raise InteropError("internal error: the imported deck does not validate:\n"
+                               + "\n".join(str(p) for p in problems))
+    history = bool(package.reviews or package.suspended or package.buried) if with_history is None else with_history
+    return PackagePlan(package=package, files=targets, with_history=history)
+
+
+def noun_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def write_package_import(plan: PackagePlan, store=None, *, now: datetime | None = None):
+    """Write the deck files, then (``store`` given and history wanted) the history. Returns the history report."""
+    for deck, target in plan.files:
+        target.parent.mkdir(exist_ok=True)
+        write_text_output(target, dump_deck(deck), what="deck file")
+    if store is None or not plan.with_history:
+        return None
+    package = plan.package
+    return store.import_history(package.reviews, suspended=package.suspended, buried=package.buried,
+                                buried_until=next_day_start(now or utcnow()))
