@@ -1,14 +1,16 @@
 """Spreadsheet interop: export cards as CSV; import CSV/TSV from Quizlet or Anki.
 
-Export writes one row per study item (cloze deletions expanded, as they are studied)
-with the columns :data:`CSV_COLUMNS`.
+Export (:mod:`.csv_export`) writes one row per study item (cloze deletions expanded, as
+they are studied) with the columns :data:`CSV_COLUMNS`, formula-like cells neutralised;
+importing our own CSV restores them.
 
 Import understands the two common shapes:
 
 * **Quizlet** "export": two columns, term and definition, tab- or comma-separated, with
   no header (a ``term,definition`` / ``front,back`` / ``prompt,answer`` header is
   recognised and skipped);
-* this module's own CSV export (a header with ``prompt``, ``answer``, ``id`` and ``type``):
+* this module's own CSV export (a header of :data:`CSV_COLUMNS` names, in any order, that is
+  more than Quizlet's two names):
   each row keeps its ``id`` (so progress carries over when the deck id matches), tags and
   ``source``/``quote``; see :func:`_add_exported` for what becomes of each card type;
 * **Anki** "Notes in Plain Text": tab-separated, optional ``#separator:``, ``#html:``,
@@ -27,42 +29,13 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, TextIO
+from typing import Iterable
 
 from ..decks import CLOZE_RE, ID_RE, Card, Deck, document_name_problem, dump_deck, parse_deck
 from . import InteropError, check_output_file, write_text_output
+from .csv_export import CSV_COLUMNS, export_csv, restore, write_csv  # noqa: F401 - the export, for callers
 
-CSV_COLUMNS = ("prompt", "answer", "tags", "source", "quote", "deck", "id", "type")
 FORMATS = ("auto", "quizlet", "anki", "csv")
-
-# --- export ------------------------------------------------------------------
-
-
-def write_csv(decks: Iterable[Deck], out: TextIO) -> int:
-    """Write every study item of ``decks`` as a CSV row; return the number of rows."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    count = 0
-    for deck in decks:
-        for item in deck.items():
-            source = item.source
-            writer.writerow([
-                item.prompt, item.answer, " ".join(item.tags),
-                source.document if source else "", source.quote if source else "",
-                item.deck_id, item.id, item.type,
-            ])
-            count += 1
-    return count
-
-
-def export_csv(decks: list[Deck], path: str | Path | None) -> tuple[int, str | None]:
-    """Write CSV to ``path`` (atomically), or return the text when ``path`` is ``None``."""
-    buffer = io.StringIO()
-    count = write_csv(decks, buffer)
-    if path is None:
-        return count, buffer.getvalue()
-    write_text_output(Path(path), buffer.getvalue(), what="CSV file")
-    return count, None
 
 
 # --- import ------------------------------------------------------------------
@@ -171,7 +144,7 @@ def _parse_two_columns(lines: list[str], fmt: str) -> ImportResult:
         if not header_checked:
             header_checked = True
             names = [c.strip().lower() for c in row]
-            if {"prompt", "answer", "id", "type"} <= set(names):
+            if _is_own_header(names):
                 own = {name: names.index(name) for name in CSV_COLUMNS if name in names}
                 result.format = "csv"  # this tool's own export
                 continue
@@ -180,7 +153,8 @@ def _parse_two_columns(lines: list[str], fmt: str) -> ImportResult:
                 continue
         result.rows += 1
         if own is not None:
-            _add_exported(result, line_no, {name: row[i] if i < len(row) else "" for name, i in own.items()})
+            _add_exported(result, line_no, {name: restore(row[i]) if i < len(row) else ""
+                                            for name, i in own.items()})
             continue
         if len(row) < 2:
             result.skipped.append(Skipped(line_no, "only one column (expected term and definition)"))
@@ -190,6 +164,15 @@ def _parse_two_columns(lines: list[str], fmt: str) -> ImportResult:
             tags = row[cols["tags"]].split()
         _add_card(result, line_no, row[cols["prompt"]], row[cols["answer"]], tags)
     return result
+
+
+def _is_own_header(names: list[str]) -> bool:
+    """Our export's header, whatever the column order: only our column names, and more than
+    a Quizlet header (``prompt,answer``, optionally ``tags``) would have."""
+    present = [n for n in names if n]
+    if len(present) < 2 or not set(present) <= set(CSV_COLUMNS) or "prompt" not in present:
+        return False
+    return not (tuple(names[:2]) in _HEADER_NAMES and set(present) <= {"prompt", "answer", "tags"})
 
 
 def _parse_anki(lines: list[str], start: int, directives: dict[str, str]) -> ImportResult:

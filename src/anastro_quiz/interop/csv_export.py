@@ -1,0 +1,62 @@
+"""This tool's CSV export: one row per study item (cloze deletions expanded, as they are
+studied) with the columns :data:`CSV_COLUMNS`.
+
+A cell a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a
+tab or a carriage return: the OWASP rule) gets a leading ``'``, so the spreadsheet shows
+it as text; importing our own CSV takes it off again (:func:`restore`), so an exported
+deck imports back exactly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Iterable, TextIO
+
+from ..decks import Deck
+from . import write_text_output
+
+CSV_COLUMNS = ("prompt", "answer", "tags", "source", "quote", "deck", "id", "type")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+def neutralise(cell: str) -> str:
+    """The cell as a spreadsheet shows it as text: a leading ``'`` before a formula start (and
+    before a ``'`` that itself comes before one, so :func:`restore` gives back exactly the cell)."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) or _marked(cell) else cell
+
+
+def restore(cell: str) -> str:
+    """:func:`neutralise` undone."""
+    return cell[1:] if _marked(cell) else cell
+
+
+def _marked(cell: str) -> bool:
+    return cell.startswith("'") and len(cell) > 1 and (cell[1:].startswith(FORMULA_STARTS) or cell[1] == "'")
+
+
+def write_csv(decks: Iterable[Deck], out: TextIO) -> int:
+    """Write every study item of ``decks`` as a CSV row; return the number of rows."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for deck in decks:
+        for item in deck.items():
+            source = item.source
+            writer.writerow([neutralise(cell) for cell in (
+                item.prompt, item.answer, " ".join(item.tags),
+                source.document if source else "", source.quote if source else "",
+                item.deck_id, item.id, item.type,
+            )])
+            count += 1
+    return count
+
+
+def export_csv(decks: list[Deck], path: str | Path | None) -> tuple[int, str | None]:
+    """Write CSV to ``path`` (atomically), or return the text when ``path`` is ``None``."""
+    buffer = io.StringIO()
+    count = write_csv(decks, buffer)
+    if path is None:
+        return count, buffer.getvalue()
+    write_text_output(Path(path), buffer.getvalue(), what="CSV file")
+    return count, None
