@@ -8,7 +8,8 @@ times the operations a learner waits for, through the public API only:
                     with the deck cache off (YAML parsed) and warm (a later launch)
   list decks        ``Collection.deck_summaries()`` (counts and mastery per deck)
   build queue       ``Collection.start_session()`` (today's learning, due and new cards)
-  grade + next      ``session.grade(...)`` then ``session.current`` (median and p95)
+  grade + next      what the review screen waits for after a key: ``session.grade(...)``,
+                    then ``current``, ``preview()`` and ``remaining`` (median and p95)
   stats             ``stats.collection_stats(...)`` (everything ``anastro-quiz stats`` shows)
 
 Setup writes the review log and the schedule straight into SQLite (``executemany``) for
@@ -250,7 +251,9 @@ def measure(folder: Path, grades: int, repeat: int, seed: int) -> dict[str, floa
             rating = rng.choices(RATINGS, RATING_WEIGHTS)[0]
             started = time.perf_counter()
             session.grade(rating, duration_ms=4000)
-            session.current
+            if session.current is not None:  # what review.py's shown_for() reads
+                session.preview()
+            session.remaining
             samples.append(time.perf_counter() - started)
             clock.now += timedelta(seconds=8)
         samples.sort()
@@ -295,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="repetitions of the other operations (median; default 3)")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--keep", metavar="DIR", help="build in DIR and keep it (default: a temporary folder)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --keep: time the collections already built in DIR instead of rebuilding them")
     parser.add_argument("--quick", action="store_true", help="smoke run: 200 and 2,000 cards, 10 grades")
     args = parser.parse_args(argv)
     if args.quick:
@@ -313,10 +318,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for cards, reviews in sizes:
             folder = root / f"{cards}-cards"
-            if folder.exists():
-                shutil.rmtree(folder)
-            print(f"building {cards:,} cards / {reviews:,} reviews ...", file=sys.stderr, flush=True)
-            setup = build(folder, cards, reviews, args.seed)
+            setup_file = folder / "setup.json"
+            if args.reuse and args.keep and setup_file.is_file():
+                setup = json.loads(setup_file.read_text())
+            else:
+                if folder.exists():
+                    shutil.rmtree(folder)
+                print(f"building {cards:,} cards / {reviews:,} reviews ...", file=sys.stderr, flush=True)
+                setup = build(folder, cards, reviews, args.seed)
+                setup_file.write_text(json.dumps(setup))
             print(f"timing {cards:,} cards ...", file=sys.stderr, flush=True)
             timings = measure(folder, args.grades, args.repeat, args.seed)
             results.append({**setup, **timings})

@@ -16,7 +16,7 @@ from anastro_quiz.deck_model import Card, Deck
 from anastro_quiz.decks import deck_files, load_deck
 from anastro_quiz.paths import bundled_decks_dir
 from anastro_quiz.scheduler import Rating
-from anastro_quiz.store import Store
+from anastro_quiz.store import SCHEMA_VERSION, Store
 
 import rawdb
 
@@ -192,7 +192,7 @@ def test_bundled_decks_are_studyable_out_of_the_box(tmp_path):
 def test_a_version_2_database_gains_the_kept_table(tmp_path):
     path = rawdb.old_database(tmp_path / "v2.db", 2)
     with Store.open(path) as store:
-        assert store.schema_version == 3
+        assert store.schema_version == SCHEMA_VERSION
         assert store.kept_keys(["any"]) == set()
 
 

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from .clock import next_day_start, study_day, utcnow
+from .deck_model import rows_digest
 from .decks import Deck, StudyItem, gc_paused, load_decks
+from .item_index import ItemIndex
 from .scheduler import Scheduler, SchedulerSettings
 from .settings import DailyLimits, StudySettings
 from .store import DeckCounts, ScheduleRow, Store
@@ -44,14 +46,17 @@ class Collection:
         self.settings = StudySettings(store)
         self.decks = {deck.id: deck for deck in decks}
         self.clock = clock
-        self.items: dict[tuple[str, str], StudyItem] = {}
+        self.items = ItemIndex(self.decks)  # built card by card, as cards are asked for
+        # Only decks whose study items changed since the last sync are expanded and synced:
+        # an unchanged deck from the deck cache is never read past its header.
+        synced = store.deck_digests()
+        digests = {deck.id: deck.digest() for deck in decks}
+        stale = [deck for deck in decks if synced.get(deck.id) != digests[deck.id]]
         rows = []
         with gc_paused():  # 100,000 study items at once: see gc_paused
-            for deck in decks:
-                for position, item in enumerate(deck.items()):
-                    self.items[item.key] = item
-                    rows.append((deck.id, item.id, item.content_hash, position))
-        self.sync_report = store.sync_cards(rows, self.decks)
+            for deck in stale:
+                rows += deck.sync_rows()
+        self.sync_report = store.sync_cards(rows, [d.id for d in stale], {d.id: digests[d.id] for d in stale})
         self._schedulers: dict[str, Scheduler] = {}
 
     @classmethod
@@ -126,8 +131,13 @@ class Collection:
 
     def mastery_by_deck(self, at: datetime | None = None,
                         recall: dict[tuple[str, str], float] | None = None) -> dict[str, float]:
-        """Mean predicted recall per deck at ``at`` (never-studied cards count as 0)."""
-        recall = self.predicted_recall(at) if recall is None else recall
+        """Mean predicted recall per deck at ``at`` (never-studied cards count as 0).
+
+        Computed in the database (one aggregate over the schedule), not card by card; with
+        ``recall`` (from :meth:`predicted_recall`) it is summed from that instead."""
+        if recall is None:
+            curves = {deck: self.scheduler(deck).forgetting_curve() for deck in self.decks}
+            return self.store.mastery_by_deck(at or self.now(), curves)
         sums: dict[str, list[float]] = {}
         for key in self.items:
             entry = sums.setdefault(key[0], [0.0, 0])
@@ -163,16 +173,14 @@ class Collection:
             deck = load_deck(path) if path is not None and path.exists() else None
         if deck is not None and deck.id != deck_id:
             raise ValueError(f"{path} now holds deck {deck.id!r}, not {deck_id!r}")
-        for key in [k for k in self.items if k[0] == deck_id]:
-            del self.items[key]
-        fresh = {item.key: item for item in deck.items()} if deck is not None else {}
-        self.items.update(fresh)
+        self.items.forget_deck(deck_id)
         if deck is None:
             del self.decks[deck_id]
         else:
             self.decks[deck_id] = deck
+        fresh = self.items.deck_items(deck_id)
         rows = [(d, i, item.content_hash, position) for position, ((d, i), item) in enumerate(fresh.items())]
-        self.store.sync_cards(rows, [deck_id])
+        self.store.sync_cards(rows, [deck_id], {deck_id: rows_digest(rows) if deck is not None else ""})
         return fresh
 
     def edit_card(self, deck_id: str, card_id: str, form: dict[str, str]):

@@ -3,22 +3,32 @@
 PyYAML needs about 80 µs per card, so a 10,000-card collection would spend most of
 its start-up parsing YAML that has not changed since the last run. Only decks that
 loaded cleanly are cached; any problem reading the cache falls back to parsing.
+
+An entry holds two marshal values one after the other: a small header (the deck's
+title, sources, and the digest of its study items, see :meth:`Deck.digest`) and then
+the cards. Reading a deck reads only the header: its cards are unmarshalled the first
+time something asks for them (:class:`CachedDeck`), so opening an unchanged collection
+touches no card.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import marshal
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from . import __version__
+from .deck_model import Card, Deck
 from .files import write_bytes_atomically
 
 CACHE_ENV = "ANASTRO_QUIZ_CACHE"
-FORMAT = 4  # 2: each card carries its content hash; 3, 4: decks checked against hostile content (issue 13)
+# 2: each card carries its content hash; 3, 4: decks checked against hostile content (issue 13);
+# 5: a header with the deck's digest before the cards, which load on first use (issue 14)
+FORMAT = 5
 
 
 def cache_dir() -> Path | None:
@@ -41,25 +51,85 @@ def _entry(path: Path) -> Path | None:
     return folder / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".marshal")
 
 
-def read(path: Path) -> dict[str, Any] | None:
-    """The cached parse of ``path`` if the file is unchanged since it was cached."""
+class CachedDeck(Deck):
+    """A deck read from the cache: its title, sources and digest now, its cards on first use."""
+
+    def __init__(self, header: dict[str, Any], path: Path, load_cards: Callable[[], list[Card]]):
+        self.id = header["id"]
+        self.title = header["title"]
+        self.description = header["description"]
+        self.sources = header["sources"]
+        self.path = path
+        self._digest: str = header["digest"]
+        self._cards: list[Card] | None = None
+        self._load_cards = load_cards
+
+    @property
+    def cards_loaded(self) -> bool:
+        """Whether the cards were read from the entry yet."""
+        return self._cards is not None
+
+    @property  # type: ignore[override]
+    def cards(self) -> list[Card]:
+        if self._cards is None:
+            self._cards = self._load_cards()
+        return self._cards
+
+    @cards.setter
+    def cards(self, value: list[Card]) -> None:
+        self._cards = value
+        self._digest = ""  # changed in memory: computed again when asked
+
+    def digest(self) -> str:
+        if not self._digest:
+            self._digest = super().digest()
+        return self._digest
+
+
+def read(path: Path, parse: Callable[[Path], Deck]) -> Deck | None:
+    """The cached deck at ``path`` if the file is unchanged since it was cached, else ``None``.
+
+    ``parse`` reads the file itself: it is the fallback if the cards cannot be read from
+    the entry later (the cache was cleared or damaged in the meantime).
+    """
     try:
         entry = _entry(path)
         if entry is None or not entry.is_file():
             return None
-        payload = marshal.loads(entry.read_bytes())
-        return payload if isinstance(payload, dict) else None
+        with entry.open("rb") as fh:
+            header = marshal.load(fh)
+            offset = fh.tell()
+        if not isinstance(header, dict) or not isinstance(header.get("digest"), str):
+            return None
     except (OSError, ValueError, EOFError, TypeError):
         return None  # a damaged or unreadable cache only costs a re-parse
 
+    def load_cards() -> list[Card]:
+        try:
+            with entry.open("rb") as fh:
+                fh.seek(offset)
+                rows = marshal.load(fh)
+            return [Card(id=i, type=t, data=d, line=line, known_hash=h) for i, t, d, line, h in rows]
+        except (OSError, ValueError, EOFError, TypeError):
+            return parse(path).cards
 
-def write(path: Path, payload: dict[str, Any]) -> None:
-    """Store a clean parse of ``path`` (atomically; failures are ignored: the cache is optional)."""
+    return CachedDeck(header, path, load_cards)
+
+
+def write(deck: Deck) -> None:
+    """Store a clean parse of ``deck.path`` (atomically; failures are ignored: the cache is optional)."""
+    assert deck.path is not None
     try:
-        entry = _entry(path)
+        entry = _entry(deck.path)
         if entry is None:
             return
+        header = {"id": deck.id, "title": deck.title, "description": deck.description, "sources": deck.sources,
+                  "digest": deck.digest()}
+        cards = [[c.id, c.type, c.data, c.line, c.content_hash()] for c in deck.cards]
+        out = io.BytesIO()
+        marshal.dump(header, out)
+        marshal.dump(cards, out)
         entry.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomically(entry, marshal.dumps(payload))
+        write_bytes_atomically(entry, out.getvalue())
     except (OSError, ValueError):  # ValueError: a value marshal cannot store (e.g. a YAML date)
         pass

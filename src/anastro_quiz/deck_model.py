@@ -209,6 +209,14 @@ class Deck:
     def items(self) -> list[StudyItem]:
         return [item for card in self.cards for item in card.items(self.id)]
 
+    def sync_rows(self) -> list[tuple[str, str, str, int]]:
+        """``(deck, item id, content hash, position)`` of every study item: what the store records."""
+        return [(self.id, item.id, item.content_hash, position) for position, item in enumerate(self.items())]
+
+    def digest(self) -> str:
+        """A hash of :meth:`sync_rows`: equal digests mean the store needs no sync for this deck."""
+        return rows_digest(self.sync_rows())
+
     def source_path(self, document: str) -> Path | None:
         """Where a cited document lives: next to the deck or in its ``sources/`` folder.
 
@@ -223,6 +231,12 @@ class Deck:
             if real.is_relative_to(folder) and real.is_file():
                 return real
         return None
+
+
+def rows_digest(rows: list[tuple[str, str, str, int]]) -> str:
+    """The digest of a deck's sync rows (see :meth:`Deck.digest`)."""
+    text = "\n".join(f"{deck}\t{item}\t{content_hash}\t{position}" for deck, item, content_hash, position in rows)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def document_name_problem(document: str) -> str | None:

@@ -332,13 +332,21 @@ def _check_items(card_id: str, data: dict[str, Any], line: int, report) -> None:
 
 
 def load_deck(path: str | Path) -> Deck:
-    """Load one deck file or raise :class:`DeckError` listing every problem."""
+    """Load one deck file or raise :class:`DeckError` listing every problem.
+
+    An unchanged file comes from the deck cache, its cards unread until first used."""
     from . import deck_cache
 
     path = Path(path)
-    cached = deck_cache.read(path) if path.is_file() else None
+    cached = deck_cache.read(path, _parse_file) if path.is_file() else None
     if cached is not None:
-        return _deck_from_cache(cached, path)
+        return cached
+    deck = _parse_file(path)
+    cache_deck(deck)
+    return deck
+
+
+def _parse_file(path: Path) -> Deck:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -349,7 +357,6 @@ def load_deck(path: str | Path) -> Deck:
     if problems or deck is None:
         raise DeckError(problems)
     deck.path = path
-    cache_deck(deck)
     return deck
 
 
@@ -357,16 +364,7 @@ def cache_deck(deck: Deck) -> None:
     """Store a deck just parsed from ``deck.path`` in the deck cache (e.g. after an edit wrote it)."""
     from . import deck_cache
 
-    assert deck.path is not None
-    deck_cache.write(deck.path, {
-        "id": deck.id, "title": deck.title, "description": deck.description, "sources": deck.sources,
-        "cards": [[c.id, c.type, c.data, c.line, c.content_hash()] for c in deck.cards],
-    })
-
-
-def _deck_from_cache(payload: dict[str, Any], path: Path) -> Deck:
-    cards = [Card(id=i, type=t, data=d, line=line, known_hash=h) for i, t, d, line, h in payload["cards"]]
-    return Deck(payload["id"], payload["title"], payload["description"], payload["sources"], cards, path)
+    deck_cache.write(deck)
 
 
 def deck_files(paths: Iterable[str | Path]) -> list[Path]:

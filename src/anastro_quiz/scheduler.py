@@ -165,6 +165,12 @@ class Scheduler:
             return 0.0
         return float(self._fsrs.get_card_retrievability(state, current_datetime=now))
 
+    def forgetting_curve(self) -> tuple[float, float]:
+        """``(factor, decay)`` of this scheduler's forgetting curve: a card of stability ``S``
+        last reviewed ``t`` whole days ago is recalled with probability ``(1 + factor·t/S)^decay``
+        (py-fsrs's own formula; the store computes mastery with it in SQL)."""
+        return float(self._fsrs._FACTOR), float(self._fsrs._DECAY)
+
     def retrievability_from(self, stability: float | None, last_review: datetime | str | None,
                             now: datetime) -> float:
         """:meth:`retrievability` from the two fields it depends on (no full state needed)."""

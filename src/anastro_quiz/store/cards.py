@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator
@@ -52,17 +54,26 @@ class CardStore:
 
     # --- cards ---------------------------------------------------------------
 
-    def sync_cards(self, items: Iterable[tuple[str, str, str, int]], deck_ids: Iterable[str]) -> dict[str, int]:
-        """Record the cards now in the decks: ``(deck, card_id, content_hash, position)``.
+    def deck_digests(self) -> dict[str, str]:
+        """Each deck's digest as last synced (see :meth:`sync_cards`)."""
+        return dict(self.conn.execute("SELECT deck, digest FROM deck_digests").fetchall())
+
+    def sync_cards(self, items: Iterable[tuple[str, str, str, int]], deck_ids: Iterable[str],
+                   digests: dict[str, str] | None = None) -> dict[str, int]:
+        """Record the cards now in the decks ``deck_ids``: ``(deck, card_id, content_hash, position)``.
 
         New cards get a schedule row; changed text updates the hash and keeps history;
         cards that vanished from a loaded deck are marked orphaned (history kept), and a
-        card that comes back is un-orphaned with its progress.
+        card that comes back is un-orphaned with its progress. ``digests`` (deck -> digest
+        of these rows) are recorded with them, so an unchanged deck need not be synced again.
         """
-        deck_ids = set(deck_ids)
+        items = list(items)
+        deck_ids = set(deck_ids) | {row[0] for row in items}
         existing = {
             (r[0], r[1]): (r[2], r[3], r[4])
-            for r in self.conn.execute("SELECT deck, card_id, content_hash, orphaned, position FROM cards")
+            for r in self.conn.execute(
+                f"SELECT deck, card_id, content_hash, orphaned, position FROM cards WHERE deck IN ({marks(deck_ids)})",
+                list(deck_ids))
         }
         now = iso(datetime.now(timezone.utc))
         added, changed, seen = [], [], set()
@@ -76,9 +87,12 @@ class CardStore:
             elif old != (content_hash, 0, position):
                 changed.append((content_hash, position, now if old[0] != content_hash else None, deck, card_id))
         orphans = [k for k, v in existing.items() if k[0] in deck_ids and k not in seen and not v[1]]
-        if not (added or changed or orphans):
+        digests = digests or {}
+        if not (added or changed or orphans or digests):
             return {"added": 0, "changed": 0, "orphaned": 0}
         with self.transaction():
+            self.conn.executemany("INSERT OR REPLACE INTO deck_digests (deck, digest) VALUES (?,?)",
+                                  list(digests.items()))
             if added:
                 self.db["cards"].insert_all(added, batch_size=2000)
                 self.db["schedule"].insert_all(
@@ -167,15 +181,36 @@ class CardStore:
         }
 
     def recall_inputs(self, decks: list[str]) -> Iterator[tuple[str, str, float | None, str | None]]:
-        """``(deck, card_id, stability, last_review)`` of every studied, non-orphaned card.
-
-        Read from the stored FSRS state by SQLite's JSON functions: mastery needs only these
-        two fields, and parsing 100,000 states in Python is most of its cost.
-        """
-        sql = ("SELECT s.deck, s.card_id, json_extract(s.state, '$.stability'),"
-               " json_extract(s.state, '$.last_review') FROM schedule s JOIN cards c USING (deck, card_id)"
-               f" WHERE c.orphaned=0 AND s.state IS NOT NULL AND s.deck IN ({marks(decks)})")
+        """``(deck, card_id, stability, last_review)`` of every studied, non-orphaned card."""
+        sql = ("SELECT s.deck, s.card_id, s.stability, s.last_review FROM schedule s JOIN cards c"
+               f" USING (deck, card_id) WHERE c.orphaned=0 AND s.state IS NOT NULL AND s.deck IN ({marks(decks)})")
         yield from self.conn.execute(sql, list(decks))
+
+    def mastery_by_deck(self, now: datetime, curves: dict[str, tuple[float, float]]) -> dict[str, float]:
+        """Mean predicted recall at ``now`` of each deck in ``curves`` (deck -> its scheduler's
+        ``forgetting_curve()``), never-studied cards counting 0; a deck without cards is left out.
+
+        Computed by SQLite from the stability and last-review columns with py-fsrs's formula,
+        elapsed time in whole days (to the millisecond), as ``Scheduler.retrievability_from``.
+        """
+        if not curves:
+            return {}
+        values = ",".join("(?,?,?)" for _ in curves)
+        sql = (f"WITH curve(deck, factor, decay) AS (VALUES {values})"
+               " SELECT s.deck, SUM(CASE WHEN s.stability IS NULL OR s.last_review IS NULL THEN 0.0"
+               " ELSE pow(1.0 + k.factor * MAX(0, CAST(ROUND((julianday(?) - julianday(s.last_review))"
+               " * 86400000) AS INTEGER) / 86400000) / s.stability, k.decay) END), COUNT(*)"
+               " FROM curve k JOIN schedule s ON s.deck=k.deck JOIN cards c USING (deck, card_id)"
+               " WHERE c.orphaned=0 GROUP BY s.deck")
+        params = [v for deck, (factor, decay) in curves.items() for v in (deck, factor, decay)] + [iso(now)]
+        try:
+            rows = self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:  # an SQLite built without its math functions
+            if "pow" not in str(exc):
+                raise
+            self.conn.create_function("pow", 2, math.pow, deterministic=True)
+            rows = self.conn.execute(sql, params).fetchall()
+        return {deck: total / count for deck, total, count in rows}
 
     def set_suspended(self, deck: str, card_id: str, suspended: bool) -> None:
         with self.transaction():

@@ -197,6 +197,8 @@ class MergeStore:
                          " changed_at) VALUES (?,?,?,?,?,?,?)",
                          (*key, content_hash, position, orphaned, added_at, changed_at))
             added += 1
+        # Cards added here are not what the deck files were synced as: the next launch syncs them.
+        conn.executemany("DELETE FROM deck_digests WHERE deck=?", [(d,) for d in sorted({k[0] for k in keys - known})])
         for key in sorted(keys):
             if conn.execute("SELECT 1 FROM schedule WHERE deck=? AND card_id=?", key).fetchone() is None:
                 conn.execute("INSERT INTO schedule (deck, card_id, fsrs_state) VALUES (?,?,?)", (*key, NEW))

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x416E517A  # "AnQz", in the SQLite header (offset 68)
 OUR_TABLES = {"cards", "schedule", "reviews", "sessions", "quiz_runs", "quiz_answers", "settings",
-              "kept_cards"}
+              "kept_cards", "deck_digests"}
 CORE_TABLES = {"cards", "schedule", "reviews", "settings"}
 CORE_REVIEW_COLUMNS = {"id", "deck", "card_id", "rating", "reviewed_at", "undone"}
 
@@ -105,4 +105,26 @@ def _kept_cards_v3(db: sqlite_utils.Database) -> None:
     db["kept_cards"].create({"deck": str, "card_id": str, "kept_at": str}, pk=("deck", "card_id"))
 
 
-MIGRATIONS = {1: _create_v1, 2: _covering_review_indexes_v2, 3: _kept_cards_v3}
+# The two fields of the stored FSRS state that predicted recall depends on, kept in columns
+# by triggers whoever writes ``schedule.state`` (a grade, an undo, a merge's replay).
+_RECALL_COLUMNS = ("stability=json_extract(NEW.state, '$.stability'),"
+                   " last_review=json_extract(NEW.state, '$.last_review')")
+
+
+def _recall_columns_and_digests_v4(db: sqlite_utils.Database) -> None:
+    # Mastery (mean predicted recall per deck) is computed by SQLite from two columns instead
+    # of parsing every card's JSON state in Python: 100,000 cards took 1.2 s per Home load.
+    db.execute("ALTER TABLE schedule ADD COLUMN stability REAL")
+    db.execute("ALTER TABLE schedule ADD COLUMN last_review TEXT")
+    db.execute("UPDATE schedule SET stability=json_extract(state, '$.stability'),"
+               " last_review=json_extract(state, '$.last_review') WHERE state IS NOT NULL")
+    for event in ("UPDATE OF state", "INSERT"):
+        name = "schedule_recall_" + event.split()[0].lower()
+        db.execute(f"CREATE TRIGGER {name} AFTER {event} ON schedule BEGIN UPDATE schedule SET {_RECALL_COLUMNS}"
+                   " WHERE deck=NEW.deck AND card_id=NEW.card_id; END")
+    # The digest of each deck's study items as last synced (Deck.digest): a launch syncs
+    # only the decks whose digest changed, so an unchanged collection reads no card.
+    db["deck_digests"].create({"deck": str, "digest": str}, pk="deck")
+
+
+MIGRATIONS = {1: _create_v1, 2: _covering_review_indexes_v2, 3: _kept_cards_v3, 4: _recall_columns_and_digests_v4}

@@ -1,0 +1,74 @@
+"""The loaded decks' study items by key, built only for the cards something asks about.
+
+Expanding 100,000 cards into study items took 1.5 s at every launch, though Home shows
+none of them. :class:`ItemIndex` is a read-only mapping ``(deck id, item id) -> StudyItem``
+that expands a card the first time one of its items is looked up (a deck read from the
+cache unmarshals its cards at that moment too). Iterating it expands everything, so only
+whole-collection views (a quiz over every deck, the tag list) pay for every card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from .deck_model import Card, Deck, StudyItem
+
+
+class ItemIndex(Mapping[tuple[str, str], StudyItem]):
+    """Study items of ``decks`` (the collection's own dict, so reloaded decks are seen)."""
+
+    def __init__(self, decks: dict[str, Deck]):
+        self._decks = decks
+        self._cards: dict[str, dict[str, Card]] = {}  # deck id -> card id -> card
+        self._items: dict[tuple[str, str], StudyItem] = {}
+        self._complete: dict[str, dict[tuple[str, str], StudyItem]] = {}  # decks expanded whole
+
+    def _card_index(self, deck_id: str) -> dict[str, Card]:
+        index = self._cards.get(deck_id)
+        if index is None:
+            index = self._cards[deck_id] = {card.id: card for card in self._decks[deck_id].cards}
+        return index
+
+    def __getitem__(self, key: tuple[str, str]) -> StudyItem:
+        item = self._items.get(key)
+        if item is not None:
+            return item
+        deck_id, item_id = key
+        if deck_id not in self._decks or deck_id in self._complete:
+            raise KeyError(key)
+        cards = self._card_index(deck_id)
+        # An item id is its card's id, or the card's id with a suffix (".c2", ".reverse").
+        card = cards.get(item_id) or cards.get(item_id.rpartition(".")[0])
+        if card is not None:
+            for fresh in card.items(deck_id):
+                self._items[fresh.key] = fresh
+        if key not in self._items:
+            raise KeyError(key)
+        return self._items[key]
+
+    def deck_items(self, deck_id: str) -> dict[tuple[str, str], StudyItem]:
+        """Every study item of one deck, in deck order (an item already handed out is reused)."""
+        if deck_id not in self._decks:
+            return {}
+        out = self._complete.get(deck_id)
+        if out is None:
+            out = {}
+            for card in self._decks[deck_id].cards:
+                for item in card.items(deck_id):
+                    out[item.key] = self._items.setdefault(item.key, item)
+            self._complete[deck_id] = out
+        return out
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        for deck_id in list(self._decks):
+            yield from self.deck_items(deck_id)
+
+    def __len__(self) -> int:
+        return sum(len(self.deck_items(deck_id)) for deck_id in list(self._decks))
+
+    def forget_deck(self, deck_id: str) -> None:
+        """Deck ``deck_id`` was reloaded or dropped: its items are built again when asked for."""
+        self._cards.pop(deck_id, None)
+        self._complete.pop(deck_id, None)
+        for key in [k for k in self._items if k[0] == deck_id]:
+            del self._items[key]
