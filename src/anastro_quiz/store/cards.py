@@ -156,34 +156,47 @@ class CardStore:
         where = {"all": "", "suspended": " AND s.suspended=1", "leeches": " AND s.leech=1"}[only]
         return self._rows("s.deck=?" + where, [deck], "ORDER BY c.position")
 
+    # Home's numbers are aggregates over one covering index of ``schedule`` (schema 4), so
+    # SQLite never reads the wide rows; orphaned cards (few) are summed apart and subtracted.
+    def _overview(self, select: str, params: list[Any]) -> dict[str, list]:
+        """``select`` (columns to sum, grouped by deck) over the non-orphaned cards of each deck."""
+        whole = self.conn.execute(f"SELECT s.deck, {select} FROM schedule s GROUP BY s.deck", params).fetchall()
+        gone = {r[0]: r[1:] for r in self.conn.execute(
+            f"SELECT s.deck, {select} FROM cards c INDEXED BY idx_cards_orphaned JOIN schedule s USING (deck, card_id)"
+            " WHERE c.orphaned=1 GROUP BY s.deck", params)}
+        out = {}
+        for deck, *values in whole:
+            minus = gone.get(deck, [0] * len(values))
+            out[deck] = [(a or 0) - (b or 0) for a, b in zip(values, minus)]
+        return out
+
     def counts_by_deck(self, now: datetime, learning_until: datetime | None = None) -> dict[str, DeckCounts]:
         """Per deck: new, new_kept (kept in curation), learning (due by ``learning_until``),
         review (due), suspended, total."""
         now_s = iso(now)
         until_s = iso(learning_until or now)
-        sql = """
-            SELECT s.deck,
-                   SUM(s.fsrs_state=0 AND s.suspended=0),
+        select = """SUM(s.fsrs_state=0 AND s.suspended=0),
                    SUM(s.fsrs_state IN (1,3) AND s.suspended=0 AND s.due<=?
                        AND (s.buried_until IS NULL OR s.buried_until<=?)),
                    SUM(s.fsrs_state=2 AND s.suspended=0 AND s.due<=?
                        AND (s.buried_until IS NULL OR s.buried_until<=?)),
-                   SUM(s.suspended),
-                   COUNT(*),
-                   SUM(s.fsrs_state=0 AND s.suspended=0 AND k.card_id IS NOT NULL)
-            FROM schedule s JOIN cards c USING (deck, card_id)
-            LEFT JOIN kept_cards k ON k.deck=s.deck AND k.card_id=s.card_id
-            WHERE c.orphaned=0 GROUP BY s.deck"""
+                   SUM(s.suspended), COUNT(*)"""
+        kept = dict(self.conn.execute(
+            "SELECT s.deck, COUNT(*) FROM kept_cards k JOIN schedule s USING (deck, card_id)"
+            " JOIN cards c USING (deck, card_id) WHERE c.orphaned=0 AND s.fsrs_state=0 AND s.suspended=0"
+            " GROUP BY s.deck").fetchall())
         return {
-            r[0]: DeckCounts(new=r[1] or 0, learning=r[2] or 0, review=r[3] or 0, suspended=r[4] or 0,
-                             total=r[5], new_kept=r[6] or 0)
-            for r in self.conn.execute(sql, (until_s, now_s, now_s, now_s))
+            deck: DeckCounts(new=new, learning=learning, review=review, suspended=suspended, total=total,
+                             new_kept=kept.get(deck, 0))
+            for deck, (new, learning, review, suspended, total)
+            in self._overview(select, [until_s, now_s, now_s, now_s]).items() if total
         }
 
     def recall_inputs(self, decks: list[str]) -> Iterator[tuple[str, str, float | None, str | None]]:
         """``(deck, card_id, stability, last_review)`` of every studied, non-orphaned card."""
-        sql = ("SELECT s.deck, s.card_id, s.stability, s.last_review FROM schedule s JOIN cards c"
-               f" USING (deck, card_id) WHERE c.orphaned=0 AND s.state IS NOT NULL AND s.deck IN ({marks(decks)})")
+        sql = ("SELECT s.deck, s.card_id, s.stability, json_extract(s.state, '$.last_review') FROM schedule s"
+               f" JOIN cards c USING (deck, card_id) WHERE c.orphaned=0 AND s.state IS NOT NULL"
+               f" AND s.deck IN ({marks(decks)})")
         yield from self.conn.execute(sql, list(decks))
 
     def mastery_by_deck(self, now: datetime, curves: dict[str, tuple[float, float]]) -> dict[str, float]:
@@ -195,22 +208,21 @@ class CardStore:
         """
         if not curves:
             return {}
-        values = ",".join("(?,?,?)" for _ in curves)
-        sql = (f"WITH curve(deck, factor, decay) AS (VALUES {values})"
-               " SELECT s.deck, SUM(CASE WHEN s.stability IS NULL OR s.last_review IS NULL THEN 0.0"
-               " ELSE pow(1.0 + k.factor * MAX(0, CAST(ROUND((julianday(?) - julianday(s.last_review))"
-               " * 86400000) AS INTEGER) / 86400000) / s.stability, k.decay) END), COUNT(*)"
-               " FROM curve k JOIN schedule s ON s.deck=k.deck JOIN cards c USING (deck, card_id)"
-               " WHERE c.orphaned=0 GROUP BY s.deck")
-        params = [v for deck, (factor, decay) in curves.items() for v in (deck, factor, decay)] + [iso(now)]
+        # The curve's parameters per deck, as one CASE: a join would make SQLite leave the index.
+        factor = "CASE s.deck " + " ".join("WHEN ? THEN ?" for _ in curves) + " END"
+        select = (f"SUM(CASE WHEN s.stability IS NULL OR s.last_review_ms IS NULL THEN 0.0 ELSE pow(1.0 + ({factor})"
+                  f" * MAX(0, (? - s.last_review_ms) / 86400000) / s.stability, ({factor})) END), COUNT(*)")
+        now_ms = round(now.timestamp() * 1000)
+        params = ([v for deck, (f, _d) in curves.items() for v in (deck, f)] + [now_ms]
+                  + [v for deck, (_f, d) in curves.items() for v in (deck, d)])
         try:
-            rows = self.conn.execute(sql, params).fetchall()
+            rows = self._overview(select, params)
         except sqlite3.OperationalError as exc:  # an SQLite built without its math functions
             if "pow" not in str(exc):
                 raise
             self.conn.create_function("pow", 2, math.pow, deterministic=True)
-            rows = self.conn.execute(sql, params).fetchall()
-        return {deck: total / count for deck, total, count in rows}
+            rows = self._overview(select, params)
+        return {deck: total / count for deck, (total, count) in rows.items() if deck in curves and count}
 
     def set_suspended(self, deck: str, card_id: str, suspended: bool) -> None:
         with self.transaction():
