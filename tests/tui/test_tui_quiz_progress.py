@@ -146,7 +146,7 @@ async def test_help_lists_every_screen_and_q_on_home_quits(app):
         await press(pilot, "question_mark")
         assert isinstance(pilot.app.screen, HelpScreen)
         text = "\n".join(str(s.render()) for s in pilot.app.screen.query(".help-keys"))
-        for expected in ("Study all due", "Reveal", "Undo", "Bury", "Suspend", "Source", "Retry mistakes",
+        for expected in ("Study all due", "Show answer", "Undo", "Bury", "Suspend", "Source", "Retry mistakes",
                          "Command palette"):
             assert expected in text
         await press(pilot, "escape")

@@ -6,8 +6,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
+from ..keys import key_footer
 from .base import CoreScreen
 
 STATES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
@@ -37,7 +38,7 @@ class BrowseScreen(CoreScreen):
         yield Header()
         yield Static("Loading…", id="browse-status")
         yield DataTable(id="cards", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield key_footer()
 
     def on_mount(self) -> None:
         deck = self.collection.decks.get(self.deck_id)

@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...curation import Candidate, candidates, keep, reject
 from ...deck_edit import EditError
+from ..keys import key_footer
 from .base import CoreScreen
 
 
@@ -59,7 +60,7 @@ class CurateScreen(CoreScreen):
             yield Static("", id="curate-question")
             yield Static("", id="curate-explanation")
             yield Static("", id="curate-source")
-        yield Footer()
+        yield key_footer()
 
     def on_mount(self) -> None:
         self.sub_title = "New from generator"

@@ -9,11 +9,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from ...clock import study_day
 from ...stats import Streak, review_days, streaks
 from ..widgets.bars import share_bar
+from ..keys import key_footer
 from .base import CoreScreen
 from ...numbers import noun, plural
 
@@ -66,7 +67,7 @@ class HomeScreen(CoreScreen):
         table: DataTable = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(Content.from_markup(_hint(0)), id="home-hint")
-        yield Footer()
+        yield key_footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#decks", DataTable)

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Label, Static, TabbedContent, TabPane
+from textual.widgets import Header, Input, Label, Static, TabbedContent, TabPane
 
 from ...clock import study_day
 from ...stats import (CollectionStats, DueDay, Retention, WeekRetention, collection_stats, retention_by_week,
                       review_days)
 from ..widgets.bars import labelled_bars
 from ..widgets.heatmap import Heatmap
+from ..keys import key_footer
 from .base import CoreScreen
 from ...numbers import noun
 
@@ -71,7 +72,7 @@ class ProgressScreen(CoreScreen):
                     yield Label("Exam date")
                     yield Input(id="exam-date", placeholder="YYYY-MM-DD", compact=True)
                 yield Static("", id="exam-text")
-        yield Footer()
+        yield key_footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Progress"

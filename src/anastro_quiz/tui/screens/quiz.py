@@ -8,20 +8,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 
 from ...numbers import plural
 from ...quiz import Quiz, QuizAnswer
+from ..keys import key_footer, space_enter
 from .base import CoreScreen
 
 
 class QuizScreen(CoreScreen):
     BINDINGS = [
         *[Binding(str(n), f"pick({n})", f"Option {n}", show=False) for n in range(1, 10)],
-        Binding("enter,space", "next", "Next question", id="next"),
+        # Space/Enter never answer (see keys.SPACE_ENTER_RULE): before an answer they say how.
+        *space_enter("how_to_answer", "Before an answer: says how to answer (never picks)", "next",
+                     "Next question", show_before=False),
         Binding("escape", "end", "End quiz", id="end-quiz"),
     ]
-    HELP = "Pick an option with 1-9 (or arrows and Enter); type answers and press Enter."
+    HELP = "Pick an option with 1-9 (or click it); type answers and press Enter."
 
     def __init__(self, quiz: Quiz) -> None:
         super().__init__()
@@ -40,10 +43,12 @@ class QuizScreen(CoreScreen):
             # Fewer questions than asked for (small decks): said at once, and kept in sight.
             yield Static(self.quiz.shortfall_note() or "", id="quiz-note")
             yield Static("", id="quiz-prompt")
-            yield OptionList(id="quiz-options")
+            options = OptionList(id="quiz-options")
+            options.can_focus = False  # as in Review: 1-9 or a click picks, keys stay with the screen
+            yield options
             yield Input(placeholder="Type your answer, then Enter", id="quiz-typed")
             yield Static("", id="quiz-feedback")
-        yield Footer()
+        yield key_footer()
 
     def on_mount(self) -> None:
         self.sub_title = f"Quiz · {plural(len(self.quiz.questions), 'question')}"
@@ -93,9 +98,18 @@ class QuizScreen(CoreScreen):
         if question.kind == "typed":
             typed.focus()
         else:
-            options.highlighted = 0
-            options.focus()
+            options.highlighted = None  # nothing is chosen until you choose it
+            self.set_focus(None)
         self._shown_at = time.monotonic()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Space/Enter: "next" once an answer shows, otherwise the hint (never a pick)."""
+        if action == "next":
+            return self.feedback is not None
+        if action == "how_to_answer":
+            return self.feedback is None
+        return True
 
     def submit(self, given: str) -> None:
         if self.busy or self.feedback is not None or self.quiz.current is None:
@@ -123,11 +137,12 @@ class QuizScreen(CoreScreen):
         else:
             text = Content.from_markup("[b $error]✗ Not right[/] · you answered: $given\nAnswer: [b]$answer[/]",
                                        given=answer.given or "(nothing)", answer=question.answer)
-        hint = Content.from_markup("\n[$text-muted]Enter: next question[/]")
+        hint = Content.from_markup("\n[$text-muted]Space or Enter: next question[/]")
         feedback = self.query_one("#quiz-feedback", Static)
         feedback.update(text + hint)
         feedback.display = True
         self.query_one("#card", VerticalScroll).scroll_end(animate=False)
+        self.refresh_bindings()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -147,10 +162,17 @@ class QuizScreen(CoreScreen):
     def action_next(self) -> None:
         if self.feedback is not None and not self.busy:
             self.show_question()
-        elif self.feedback is None and self.quiz.current is not None and self.quiz.current.kind != "typed":
-            options = self.query_one("#quiz-options", OptionList)
-            if options.highlighted is not None:
-                self.action_pick(options.highlighted + 1)
+
+    def action_how_to_answer(self) -> None:
+        """Space/Enter before an answer: say how to answer; nothing is recorded."""
+        question = self.quiz.current
+        if question is None or self.busy:
+            return
+        if question.kind == "typed":
+            self.query_one("#quiz-typed", Input).focus()
+            self.notify("Type the answer, then Enter.", timeout=2)
+        else:
+            self.notify(f"Pick an answer: 1-{len(question.options)} (or click it).", timeout=2)
 
     def action_end(self) -> None:
         """Finish now (unanswered questions score zero) and show the results."""

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...quiz import Quiz, QuizResult
+from ..keys import key_footer
 from .base import CoreScreen
 from .summary import format_duration
 from ...numbers import plural
@@ -54,7 +55,7 @@ class QuizResultsScreen(CoreScreen):
             for q in r.unanswered:
                 number += 1
                 yield Static(mistake_text(number, q.prompt, None, q.answer, q.item.source), classes="mistake")
-        yield Footer()
+        yield key_footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Quiz results"

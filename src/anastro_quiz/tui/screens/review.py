@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input, OptionList, ProgressBar, Static
+from textual.widgets import Button, Header, Input, OptionList, ProgressBar, Static
 
 from ...decks import StudyItem
 from ...grading import Grade, grade_answer
 from ...scheduler import Rating
 from ...session import StudySession, Undone
 from ..widgets.grade_bar import LABELS, GradeBar
+from ..keys import key_footer, space_enter
 from .base import CoreScreen
 
 # Anki's default cap: a card left on screen while the learner is away should not
@@ -55,15 +56,18 @@ class ReviewScreen(CoreScreen):
     """Studies one :class:`StudySession`; every grade is committed before the next card shows."""
 
     BINDINGS = [
-        Binding("space", "primary", "Reveal", id="reveal"),
-        Binding("enter", "primary", "Reveal / check typed answer / accept proposed grade", show=False),
+        # Space/Enter: show the answer, then accept the proposed grade (Good unless a check
+        # proposed another); never a pick (see keys.SPACE_ENTER_RULE).
+        *space_enter("reveal", "Show answer", "accept", "Accept grade"),
         # 1-9: pick an option on a choice card before the answer shows; 1-4 grade after.
         *[Binding(str(n), f"number({n})", f"Option {n} / grade", show=False) for n in range(1, 10)],
+        # Typed cards keep letters for the answer: Ctrl+Z undoes there, Esc goes back, F1 helps.
         Binding("u", "undo", "Undo", id="undo"),
+        Binding("ctrl+z", "undo", "Undo", id="undo-ctrl"),
         # Anki's keys work too: - buries, @ suspends; u takes either back.
         Binding("b,minus", "bury", "Bury", id="bury"),
         Binding("s,at", "suspend", "Suspend", id="suspend"),
-        Binding("o", "source", "Source", id="source"),
+        Binding("o", "source", "Source", tooltip="The source paragraph (after reveal)", id="source"),
         Binding("w", "explanation", "Why", tooltip="The card's explanation (after reveal)", id="explain"),
         Binding("e", "edit", "Edit", tooltip="Edit this card in its deck file (as in Anki)", id="edit"),
         Binding("q,escape", "leave", "Back", id="back"),
@@ -102,7 +106,8 @@ class ReviewScreen(CoreScreen):
             button.can_focus = False
             yield button
         yield GradeBar(id="grade-bar")
-        yield Footer()
+        # No Ctrl+P entry here (Ctrl+P still works): at 80 columns every study key fits.
+        yield key_footer(palette=False)
 
     def on_mount(self) -> None:
         decks = self.collection.decks
@@ -118,6 +123,26 @@ class ReviewScreen(CoreScreen):
             self._session_ended = True
             with self.app.db_lock:
                 self.session.finish()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the keys that work now are enabled, and the Footer shows just those."""
+        item = self.shown.item if self.shown is not None else None
+        if action == "reveal":
+            return item is not None and not self.revealed
+        if action == "accept":
+            return item is not None and self.revealed
+        if action == "undo":
+            return self.session.can_undo
+        if action in ("bury", "suspend"):
+            # While the answer field has the keys, - and @ are typed (Textual does not know them as characters).
+            return item is not None and not isinstance(self.focused, Input)
+        if action == "source":
+            return item is not None and self.revealed and item.source is not None
+        if action == "explanation":
+            return item is not None and self.revealed and bool(item.explanation)
+        if action == "edit":
+            return item is not None
+        return True
 
     # --- drawing -------------------------------------------------------------
 
@@ -164,6 +189,7 @@ class ReviewScreen(CoreScreen):
         else:
             self.set_focus(None)
         self._shown_at = time.monotonic()
+        self.refresh_bindings()
 
     def _draw_choices(self, item: StudyItem) -> None:
         """The options numbered 1-9; once revealed, the answer ticked and a wrong pick crossed."""
@@ -240,6 +266,7 @@ class ReviewScreen(CoreScreen):
         grades = self.query_one(GradeBar)
         grades.show(self.shown.preview, suggested)
         grades.display = True
+        self.refresh_bindings()
 
     # --- actions ---------------------------------------------------------------
 
@@ -251,15 +278,18 @@ class ReviewScreen(CoreScreen):
         self.typed_grade = grade_answer(event.value, item)
         self.reveal()
 
-    def action_primary(self) -> None:
-        """Space/Enter: reveal; once revealed, accept the proposed grade (Good unless a typed answer says otherwise)."""
-        if self.busy or self.shown is None:
+    def action_reveal(self) -> None:
+        """Space/Enter before the answer: show it (a typed card: check what is typed)."""
+        if self.busy or self.shown is None or self.revealed:
             return
-        if not self.revealed:
-            if self.shown.item is not None and self.shown.item.type == "typed":
-                self.query_one("#typed", Input).action_submit()
-                return
-            self.reveal()
+        if self.shown.item is not None and self.shown.item.type == "typed":
+            self.query_one("#typed", Input).action_submit()
+            return
+        self.reveal()
+
+    def action_accept(self) -> None:
+        """Space/Enter after the answer: the proposed grade (Good unless a check proposed another)."""
+        if self.busy or self.shown is None or not self.revealed:
             return
         self.action_grade(int(self.proposed_grade() or Rating.Good))
 
@@ -290,7 +320,7 @@ class ReviewScreen(CoreScreen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         button_id = event.button.id or ""
         if button_id == "reveal-button":
-            self.action_primary()
+            self.action_reveal()
         elif button_id.startswith("grade-"):
             self.action_grade(int(button_id.removeprefix("grade-")))
 

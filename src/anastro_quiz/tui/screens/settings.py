@@ -7,11 +7,12 @@ from dataclasses import replace
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
+from textual.widgets import Button, Header, Input, Label, Select, Static, Switch
 
 from ...collection import DailyLimits
 from ...scheduler import SchedulerSettings
 from ...settings import parse_parameters
+from ..keys import key_footer
 from .base import CoreScreen
 
 GLOBAL = "__global__"
@@ -71,7 +72,7 @@ class SettingsScreen(CoreScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="settings-save", variant="primary", compact=True)
             yield Static("", id="settings-status")
-        yield Footer()
+        yield key_footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Settings"

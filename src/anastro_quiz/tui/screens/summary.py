@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...session import SessionSummary, StudySession
 from ...stats import due_forecast
+from ..keys import key_footer
 from .base import CoreScreen
 from ...numbers import plural
 
@@ -67,7 +68,7 @@ class SummaryScreen(CoreScreen):
             hint = (f"Press r to re-drill the {plural(missed, 'card')} you missed, or Enter to go home." if missed
                     else "No misses. Press Enter to go home.")
             yield Static(hint, id="summary-hint")
-        yield Footer()
+        yield key_footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "redrill" and not self.data.summary.again_items:
