@@ -20,23 +20,31 @@ from ..numbers import noun, plural
               help="jsonl (cards as studied), apkg (Anki package; needs -o) or csv (spreadsheet).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (default: stdout).")
 @click.option("--deck", "deck_ids", multiple=True, help="Only these deck ids (repeatable).")
+@click.option("--with-history", is_flag=True, help="apkg: carry each card's schedule (due, interval, FSRS memory "
+                                                    "state, suspended/buried) and its review log.")
 @click.pass_obj
-def export_command(obj: Context, fmt: str, output: Path | None, deck_ids: tuple[str, ...]) -> None:
+def export_command(obj: Context, fmt: str, output: Path | None, deck_ids: tuple[str, ...], with_history: bool) -> None:
     """Export cards: JSON lines (cloze deletions expanded), an Anki package, or CSV."""
     decks = obj.load_decks()
     unknown = set(deck_ids) - {d.id for d in decks}
     if unknown:
         fail(f"unknown deck {noun(len(unknown), 'id')}: {', '.join(sorted(unknown))}")
     chosen = [d for d in decks if not deck_ids or d.id in deck_ids]
+    if with_history and fmt != "apkg":
+        fail("--with-history applies to --format apkg only")
     if fmt == "apkg":
         from ..interop.anki import export_apkg
 
         if output is None:
             fail("--format apkg needs an output file: -o FILE.apkg")
+        history = _history(obj, chosen) if with_history else None
         with user_errors():
-            report = export_apkg(chosen, output)
+            report = export_apkg(chosen, output, history=history)
         click.echo(f"wrote {plural(report.notes, 'note')} ({plural(report.cards, 'Anki card')}) in {plural(report.decks, 'deck')} "
                    f"to {report.path}", err=True)
+        if history is not None:
+            click.echo(f"with history: {plural(report.scheduled, 'card')} scheduled, {plural(report.reviews, 'review')} "
+                       "(in Anki: Import, with \"Import any scheduling\" ticked)", err=True)
         return
     if fmt == "csv":
         from ..interop.tabular import export_csv
@@ -58,6 +66,26 @@ def export_command(obj: Context, fmt: str, output: Path | None, deck_ids: tuple[
     with user_errors():  # the message names the file already
         write_text_output(output, text, what="JSON lines")
     click.echo(f"wrote {plural(len(lines), 'card')} to {output}", err=True)
+
+
+def _history(obj: Context, decks: list):
+    """The schedules and review log of ``decks`` from the database, for ``--with-history``."""
+    from ..interop.anki import History
+    from ..scheduler import SchedulerSettings
+
+    if not obj.db_path.exists():
+        fail(f"there is no database at {obj.db_path} yet (no history to export); export without --with-history")
+    store = obj.open_store()
+    try:
+        wanted = {d.id for d in decks}
+        with user_errors():
+            return History(
+                schedules={(r.deck, r.card_id): r for r in store.schedule_rows() if r.deck in wanted},
+                reviews=[r for r in store.review_records() if r["deck"] in wanted],
+                desired_retention={d: SchedulerSettings.from_dict(store.deck_setting("scheduler", d)).desired_retention
+                                   for d in wanted})
+    finally:
+        store.close()
 
 
 @click.command("import")

@@ -8,18 +8,29 @@ Card types map to note types as follows: ``basic``, ``choice`` (choices listed o
 front) and ``true_false`` become "anastro-quiz Basic" notes; ``reverse`` becomes
 "anastro-quiz Basic (and reversed)"; ``typed`` becomes "anastro-quiz Typed" (Anki's
 type-in-the-answer); ``cloze`` becomes an Anki cloze note (same ``{{c1::...}}`` syntax).
+
+With a :class:`History` (``export --format apkg --with-history``), each Anki card also gets
+its scheduling, written into the collection's ``cards`` table where Anki keeps it: card
+type and queue (new, learning, review, relearning; suspended, buried), due (a day number
+from the collection's creation for review cards, a time for learning steps due today),
+interval, repetitions, lapses, and the FSRS memory state in ``data`` (``s`` stability,
+``d`` difficulty, ``dr`` desired retention, ``lrt`` last review); and every review of it
+becomes a ``revlog`` row (time, button, duration, learn/review/relearn kind, interval).
+Anki's own importer carries both into the collection when "import any scheduling" is on.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import json
 import sqlite3
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 import genanki
 
@@ -74,6 +85,22 @@ class ApkgReport:
     notes: int
     cards: int
     path: Path
+    scheduled: int = 0  # Anki cards given a schedule (studied here)
+    reviews: int = 0  # revlog rows written
+
+
+@dataclass
+class History:
+    """What ``--with-history`` carries: schedules by ``(deck, item id)`` (the store's ``ScheduleRow``)
+    and the review log (the store's review records), plus the desired retention per deck."""
+
+    schedules: dict[tuple[str, str], Any] = field(default_factory=dict)
+    reviews: list[dict[str, Any]] = field(default_factory=list)
+    desired_retention: dict[str, float] = field(default_factory=dict)
+
+
+CREATED_DAYS_AGO = 3650  # the exported collection's creation day, so every due day number is positive
+DAY = 86_400
 
 
 def anki_deck_id(deck_id: str) -> int:
@@ -133,13 +160,111 @@ def build_package(decks: Iterable[Deck]) -> genanki.Package:
     return genanki.Package(anki_decks)
 
 
-def export_apkg(decks: list[Deck], path: str | Path, *, timestamp: float | None = None) -> ApkgReport:
-    """Write the decks to ``path`` as one ``.apkg``. Nothing is written if anything fails."""
+def _ord(card: Card, item_id: str) -> int:
+    """The Anki card ordinal (template, or cloze number - 1) of one of ``card``'s study items."""
+    if item_id == f"{card.id}.reverse":
+        return 1
+    if card.type == "cloze":
+        return int(item_id.rsplit(".c", 1)[1]) - 1
+    return 0
+
+
+def _utc(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(timezone.utc)
+
+
+def _interval(start: datetime, end: datetime) -> int:
+    """Anki's revlog interval: days (>= 1), or minus the seconds for one shorter than a day."""
+    seconds = (end - start).total_seconds()
+    return max(1, round(seconds / DAY)) if seconds >= DAY else -max(1, int(seconds))
+
+
+def write_history(conn: sqlite3.Connection, decks: list[Deck], history: History, stamp: float) -> tuple[int, int]:
+    """Write schedules and the review log into a genanki-written collection; returns (cards, reviews) written."""
+    from ..clock import next_day_start, study_day
+
+    now = datetime.fromtimestamp(stamp, timezone.utc)
+    today = study_day(now)
+    day_end = next_day_start(now)
+    # genanki's collection says nothing of its scheduler, which Anki reads as the old v1 one and
+    # then renumbers learning answers (v1 had three buttons); ours are v2+ answers (four).
+    conf = json.loads(conn.execute("SELECT conf FROM col").fetchone()[0] or "{}")
+    conf["schedVer"] = 2
+    conn.execute("UPDATE col SET crt=?, conf=?", (int(stamp) - CREATED_DAYS_AGO * DAY - 1, json.dumps(conf)))
+    nids = {guid: nid for nid, guid in conn.execute("SELECT id, guid FROM notes")}
+    cids = {(nid, ord_): cid for cid, nid, ord_ in conn.execute("SELECT id, nid, ord FROM cards")}
+    anki_card: dict[tuple[str, str], int] = {}
+    for deck in decks:
+        for card in deck.cards:
+            nid = nids.get(note_guid(deck.id, card.id))
+            for item in card.items(deck.id):
+                cid = cids.get((nid, _ord(card, item.id)))
+                if cid is not None:
+                    anki_card[(deck.id, item.id)] = cid
+    scheduled = 0
+    for key, cid in anki_card.items():
+        row = history.schedules.get(key)
+        if row is None:
+            continue
+        queue, ctype, due, ivl, data = 0, 0, None, 0, "{}"
+        if row.state and row.fsrs_state:
+            state = json.loads(row.state)
+            ctype = int(row.fsrs_state)
+            when = _utc(row.due)
+            last = _utc(state["last_review"]) if state.get("last_review") else now
+            ivl = max(1, round((when - last).total_seconds() / DAY)) if ctype != 1 else 0
+            days = CREATED_DAYS_AGO + (study_day(when) - today).days
+            if ctype == 2:
+                queue, due = 2, days
+            else:
+                queue, due = (1, int(when.timestamp())) if when < day_end else (3, days)
+            memory = {"s": round(float(state["stability"]), 4), "d": round(float(state["difficulty"]), 3),
+                      "dr": history.desired_retention.get(key[0], 0.9), "lrt": int(last.timestamp())}
+            data = json.dumps(memory, separators=(",", ":"))
+            scheduled += 1
+        if row.suspended:
+            queue = -1
+        elif row.buried_until and _utc(row.buried_until) > now:
+            queue = -3
+        conn.execute("UPDATE cards SET type=?, queue=?, due=COALESCE(?, due), ivl=?, factor=?, reps=?, lapses=?,"
+                     " left=?, data=? WHERE id=?",
+                     (ctype, queue, due, ivl, 2500 if ctype else 0, row.reps, row.lapses, 1 if ctype in (1, 3) else 0,
+                      data, cid))
+    used: set[int] = set()
+    last_ivl: dict[int, int] = {}
+    written = 0
+    for review in history.reviews:
+        cid = anki_card.get((review["deck"], review["card_id"]))
+        if cid is None or review.get("undone") or review.get("mode") != "review" or not review.get("due_after"):
+            continue
+        at = _utc(review["reviewed_at"])
+        rid = int(at.timestamp() * 1000)
+        while rid in used:
+            rid += 1
+        used.add(rid)
+        ivl = _interval(at, _utc(review["due_after"]))
+        after = json.loads(review["state_after"]) if review.get("state_after") else {}
+        factor = round(float(after["difficulty"]) * 100) if after.get("difficulty") else 2500
+        kind = {0: 0, 1: 0, 2: 1, 3: 2}.get(int(review.get("fsrs_state_before") or 0), 1)
+        conn.execute("INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type)"
+                     " VALUES (?,?,?,?,?,?,?,?,?)",
+                     (rid, cid, -1, int(review["rating"]), ivl, last_ivl.get(cid, 0), factor,
+                      min(int(review.get("duration_ms") or 0), 60_000), kind))
+        last_ivl[cid] = ivl
+        written += 1
+    return scheduled, written
+
+
+def export_apkg(decks: list[Deck], path: str | Path, *, timestamp: float | None = None,
+                history: History | None = None) -> ApkgReport:
+    """Write the decks to ``path`` as one ``.apkg`` (with ``history``: scheduling and the review log).
+    Nothing is written if anything fails."""
     path = Path(path)
     check_output_file(path, what="Anki package")
     if not decks:
         raise InteropError("no decks to export")
     package = build_package(decks)
+    counts = [0, 0]
 
     def write(tmp: Path) -> None:
         import itertools
@@ -151,6 +276,8 @@ def export_apkg(decks: list[Deck], path: str | Path, *, timestamp: float | None 
             conn = sqlite3.connect(db_path)
             try:
                 package.write_to_db(conn.cursor(), stamp, itertools.count(int(stamp * 1000)))
+                if history is not None:
+                    counts[:] = write_history(conn, decks, history, stamp)
                 conn.commit()
             finally:
                 conn.close()
@@ -164,4 +291,4 @@ def export_apkg(decks: list[Deck], path: str | Path, *, timestamp: float | None 
         raise InteropError(f"cannot write {path}: {exc.strerror or exc}") from None
     notes = [n for d in package.decks for n in d.notes]
     return ApkgReport(decks=len(package.decks), notes=len(notes),
-                      cards=sum(len(n.cards) for n in notes), path=path)
+                      cards=sum(len(n.cards) for n in notes), path=path, scheduled=counts[0], reviews=counts[1])

@@ -1,0 +1,159 @@
+"""Leaving for Anki with the history, and coming back: checked by Anki's own importer.
+
+``export --format apkg --with-history`` is imported into a fresh collection with the
+official ``anki`` library (the test extra): its cards keep their type, due day, interval,
+FSRS memory state and review log. Exported again from Anki and imported here into a
+fresh database, the same cards come back with the same reviews and the same state.
+Skipped where ``anki`` is not installed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from anastro_quiz.cli import cli
+from anastro_quiz.clock import study_day
+from anastro_quiz.collection import Collection
+from anastro_quiz.decks import load_deck
+from anastro_quiz.interop.anki import note_guid
+from anastro_quiz.store import Store
+from conftest import FakeClock
+
+anki_collection = pytest.importorskip("anki.collection")
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def _studied(tmp_path: Path, deck_dir: Path) -> Path:
+    """A month of study ending five days ago, one card suspended."""
+    db = tmp_path / "progress.db"
+    clock = FakeClock(datetime.now(timezone.utc) - timedelta(days=35))
+    coll = Collection.open(db, [deck_dir], clock=clock)
+    try:
+        pattern, n = [3, 3, 1, 3, 4, 2, 3], 0
+        for _ in range(30):
+            session = coll.start_session()
+            while session.current is not None:
+                session.grade(pattern[n % len(pattern)], duration_ms=2000 + 10 * n)
+                n += 1
+                clock.advance(minutes=3)
+            session.finish()
+            clock.advance(days=1)
+        items = [i for d in coll.decks.values() for i in d.items()]
+        coll.set_suspended(items[1], True)
+    finally:
+        coll.close()
+    return db
+
+
+def _anki_import(path: Path, target: Path):
+    from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    col = anki_collection.Collection(str(target))
+    col.import_anki_package(ImportAnkiPackageRequest(
+        package_path=str(path), options=ImportAnkiPackageOptions(with_scheduling=True, with_deck_configs=False)))
+    return col
+
+
+def _item_of(deck_dir: Path) -> dict[tuple[str, int], tuple[str, str]]:
+    """(note GUID, Anki ordinal) -> (deck id, study item id) for the fixture decks."""
+    from anastro_quiz.interop.anki import _ord
+
+    out = {}
+    for path in sorted(deck_dir.glob("*.yaml")):
+        deck = load_deck(path)
+        for card in deck.cards:
+            for item in card.items(deck.id):
+                out[(note_guid(deck.id, card.id), _ord(card, item.id))] = (deck.id, item.id)
+    return out
+
+
+def test_export_with_history_imports_into_anki_with_its_schedule_and_log(deck_dir, tmp_path):
+    db = _studied(tmp_path, deck_dir)
+    apkg = tmp_path / "out.apkg"
+    result = run("--db", str(db), "--decks", str(deck_dir), "export", "--format", "apkg", "--with-history",
+                 "-o", str(apkg))
+    assert result.exit_code == 0, result.output
+    assert "with history:" in result.output
+    with Store.open(db) as store:
+        rows = {(r.deck, r.card_id): r for r in store.schedule_rows()}
+        counts: dict[tuple[str, str], int] = {}
+        for review in store.review_log(mode="review"):
+            counts[review.card_key] = counts.get(review.card_key, 0) + 1
+    (tmp_path / "anki").mkdir()
+    col = _anki_import(apkg, tmp_path / "anki" / "collection.anki2")
+    try:
+        items = _item_of(deck_dir)
+        today = study_day(datetime.now(timezone.utc))
+        checked = set()
+        for cid in col.find_cards(""):
+            card = col.get_card(cid)
+            key = items[(card.note().guid, card.ord)]
+            row = rows[key]
+            assert card.type == row.fsrs_state, key
+            assert card.reps == row.reps and card.lapses == row.lapses, key
+            assert len(col.db.list("SELECT id FROM revlog WHERE cid=?", cid)) == counts.get(key, 0), key
+            if row.suspended:
+                assert card.queue == -1, key
+            if row.fsrs_state == 2:
+                due = today + timedelta(days=card.due - col.sched.today)
+                assert due == study_day(datetime.fromisoformat(row.due)), key
+                import json
+
+                state = json.loads(row.state)
+                assert card.memory_state is not None
+                assert card.memory_state.stability == pytest.approx(state["stability"], rel=1e-3), key
+                assert card.memory_state.difficulty == pytest.approx(state["difficulty"], rel=1e-3), key
+                assert card.ivl >= 1
+            checked.add(key)
+        assert checked == set(items.values())
+        assert any(rows[k].fsrs_state == 2 for k in checked) and any(rows[k].suspended for k in checked)
+        back = tmp_path / "back.apkg"
+        from anki.collection import ExportAnkiPackageOptions
+
+        col.export_anki_package(out_path=str(back), limit=None, options=ExportAnkiPackageOptions(
+            with_scheduling=True, with_deck_configs=False, with_media=False, legacy=False))
+    finally:
+        col.close()
+
+    # ... and back from Anki into a fresh database: the same cards, reviews and state
+    fresh = tmp_path / "fresh.db"
+    result = run("--db", str(fresh), "--decks", str(deck_dir), "import", str(back), "-o", str(tmp_path / "back"))
+    assert result.exit_code == 0, result.output
+    with Store.open(fresh) as store:
+        again = {(r.deck, r.card_id): r for r in store.schedule_rows()}
+        counts_back: dict[tuple[str, str], int] = {}
+        for review in store.review_log(mode="review"):
+            counts_back[review.card_key] = counts_back.get(review.card_key, 0) + 1
+    assert counts_back == counts
+    import json
+
+    for key, row in rows.items():
+        if key not in counts:
+            continue
+        mine, theirs = json.loads(row.state), json.loads(again[key].state)
+        assert (again[key].reps, again[key].lapses, again[key].fsrs_state, again[key].suspended) == (
+            row.reps, row.lapses, row.fsrs_state, row.suspended), key
+        assert theirs["stability"] == pytest.approx(mine["stability"], rel=1e-6), key
+        assert theirs["difficulty"] == pytest.approx(mine["difficulty"], rel=1e-6), key
+
+    # ... and into the database it came from: nothing new
+    result = run("--db", str(db), "--decks", str(deck_dir), "import", str(back), "-o", str(tmp_path / "back"),
+                 "--force")
+    assert result.exit_code == 0, result.output
+    assert f"history: 0 reviews added, {sum(counts.values())} already here" in result.output
+
+
+def test_with_history_needs_a_database_and_the_apkg_format(deck_dir, tmp_path):
+    result = run("--db", str(tmp_path / "none.db"), "--decks", str(deck_dir), "export", "--format", "apkg",
+                 "--with-history", "-o", str(tmp_path / "x.apkg"))
+    assert result.exit_code == 2 and "no history to export" in result.output
+    assert not (tmp_path / "none.db").exists() and not (tmp_path / "x.apkg").exists()
+    result = run("--decks", str(deck_dir), "export", "--format", "csv", "--with-history")
+    assert result.exit_code == 2 and "--with-history applies to --format apkg only" in result.output
