@@ -148,3 +148,36 @@ def test_a_version_3_database_with_progress_migrates_and_keeps_its_mastery(tmp_p
         assert coll.mastery_by_deck() == pytest.approx(_mean_recall(coll), rel=1e-12)
     finally:
         coll.close()
+
+
+def test_remaining_counts_stay_true_through_grades_undos_buries_and_suspends(tmp_path, two_decks, clock):
+    import random
+
+    coll = _open(tmp_path, two_decks, clock)
+    try:
+        # Cards studied yesterday come back as due reviews and learning cards today.
+        first = coll.start_session()
+        for rating in (Rating.Easy, Rating.Good, Rating.Again, Rating.Easy, Rating.Hard, Rating.Good):
+            first.grade(rating)
+        clock.advance(days=30)
+        session = coll.start_session()
+        rng = random.Random(7)
+        seen_kinds = set()
+        while not session.finished:
+            action = rng.choices(["grade", "undo", "bury", "suspend"], [6, 2, 1, 1])[0]
+            if action == "grade":
+                session.grade(rng.choice(list(Rating)))
+            elif action == "undo":
+                session.undo()
+            else:
+                getattr(session, action)()
+            clock.advance(minutes=rng.choice((0, 2, 11)))
+            queued = session.queued_items()
+            expected = {"new": 0, "learning": 0, "review": 0}
+            for item in queued:
+                expected[session._kind.get(item.key, "review")] += 1  # the count as it was computed before
+            assert session.remaining == expected
+            seen_kinds |= {kind for kind, n in expected.items() if n}
+        assert seen_kinds == {"new", "learning", "review"}
+    finally:
+        coll.close()

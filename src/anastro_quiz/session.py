@@ -8,11 +8,12 @@ schedule is left alone.
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Protocol, runtime_checkable
+from typing import Any, Callable, Iterable, Protocol, SupportsIndex, runtime_checkable
 
 from .clock import next_day_start, study_day
 from .decks import StudyItem
@@ -96,12 +97,12 @@ class StudySession:
         self.mode = mode
         self.started = collection.now()
         self._started_monotonic = time.monotonic()
-        self._queue: list[StudyItem] = []
-        self._learning: list[tuple[datetime, StudyItem]] = []
+        self._kind: dict[tuple[str, str], str] = _Kinds(self._rekind)
+        self._queue = []
+        self._learning = []
         self._history: list[_Undo] = []
         self._current: StudyItem | None = None
         self._current_is_learning = False
-        self._kind: dict[tuple[str, str], str] = {}
         self.total_seconds = 0.0
         self.session_id = self.store.start_session(deck_ids, mode, self.started)
         if mode == "drill":
@@ -116,22 +117,22 @@ class StudySession:
         done = self.store.done_today(study_day(now))
         reviews: list[ScheduleRow] = []
         new: list[ScheduleRow] = []
+        learning: list[tuple[datetime, StudyItem]] = []
         for deck_id in self.deck_ids:
             room_new, room = self.collection.limits(deck_id).room_today(*done.get(deck_id, (0, 0)))
-            due = self.store.due_rows([deck_id], now + LEARN_AHEAD, limit=100_000)
-            for row in due:
-                if row.fsrs_state == State.Review:
-                    continue
-                self._learning.append((_parse(row.due), self.collection.items[(row.deck, row.card_id)]))
+            ahead = now + LEARN_AHEAD
+            for row in self.store.due_rows([deck_id], ahead, 100_000, states=(State.Learning, State.Relearning)):
+                learning.append((_parse(row.due), self.collection.items[(row.deck, row.card_id)]))
                 self._kind[(row.deck, row.card_id)] = "learning"
-            reviews += [r for r in due if r.fsrs_state == State.Review and _parse(r.due) <= now][:room]
+            reviews += self.store.due_rows([deck_id], ahead, room, states=(State.Review,), due_by=now)
             if self.new_cards:
                 new += self.store.new_rows([deck_id], now, room_new,
                                            kept_only=self.collection.holds_uncurated(deck_id))
         reviews.sort(key=lambda r: r.due or "")
         self._kind.update({(r.deck, r.card_id): "review" for r in reviews})
         self._kind.update({(r.deck, r.card_id): "new" for r in new})
-        self._learning.sort(key=lambda pair: pair[0])
+        learning.sort(key=_due_of)
+        self._learning = learning
         self._queue = [self.collection.items[(r.deck, r.card_id)] for r in _interleave(reviews, new)
                        if (r.deck, r.card_id) in self.collection.items]
 
@@ -162,12 +163,39 @@ class StudySession:
 
     @property
     def remaining(self) -> dict[str, int]:
-        """Cards left, by kind, including the one on screen."""
-        items = self.queued_items()
+        """Cards left, by kind, including the one on screen (counted as cards come and go,
+        so asking after every grade costs the same whatever the queue's length)."""
+        current = self.current  # first: showing a card takes it off the queue
         counts = {"new": 0, "learning": 0, "review": 0}
-        for item in items:
-            counts[self._kind.get(item.key, "review")] += 1
+        counts.update(self._queue.counts + self._learning.counts)
+        if current is not None:
+            counts[self._kind_of(current)] += 1
         return counts
+
+    def _kind_of(self, item: StudyItem) -> str:
+        return self._kind.get(item.key, "review")
+
+    # The queue and the learning list count their cards by kind as they change (_Line);
+    # assigning a plain list to either counts it once, and _Kinds tells both of a new kind.
+    @property
+    def _queue(self) -> "_Line":
+        return self._queue_line
+
+    @_queue.setter
+    def _queue(self, entries: list[StudyItem]) -> None:
+        self._queue_line = _Line(entries, _key_of_item, self._kind)
+
+    @property
+    def _learning(self) -> "_Line":
+        return self._learning_line
+
+    @_learning.setter
+    def _learning(self, entries: list[tuple[datetime, StudyItem]]) -> None:
+        self._learning_line = _Line(entries, _key_of_pair, self._kind)
+
+    def _rekind(self, key: tuple[str, str], old: str, new: str) -> None:
+        self._queue_line.rekind(key, old, new)
+        self._learning_line.rekind(key, old, new)
 
     @property
     def grades(self) -> Counter[Rating]:
@@ -233,8 +261,7 @@ class StudySession:
         self._history[-1].kind_before = entry_kind
         if due - now < LEARN_AHEAD:
             self._kind[item.key] = "learning"
-            self._learning.append((due, item))
-            self._learning.sort(key=lambda pair: pair[0])
+            bisect.insort(self._learning, (due, item), key=_due_of)  # after cards due at the same time
         self._current = None
         return GradeOutcome(item, rating, due, review_id)
 
@@ -338,6 +365,86 @@ class StudySession:
             recall_rate=(recalled / reviewed) if reviewed else None,
             again_items=missed,
         )
+
+
+class _Line(list):
+    """A list of queued entries that keeps ``counts``, its entries by kind, as it changes
+    (and as a card's kind changes: :meth:`rekind`)."""
+
+    def __init__(self, entries: list, key_of: Callable[[Any], tuple[str, str]], kinds: dict[tuple[str, str], str]):
+        super().__init__(entries)
+        self.key_of = key_of
+        self.kinds = kinds
+        self.members: Counter[tuple[str, str]] = Counter(map(key_of, self))
+        self.counts: Counter[str] = Counter(kinds.get(key, "review") for key in map(key_of, self))
+
+    def _count(self, entry: Any, step: int) -> None:
+        key = self.key_of(entry)
+        self.members[key] += step
+        self.counts[self.kinds.get(key, "review")] += step
+
+    def rekind(self, key: tuple[str, str], old: str, new: str) -> None:
+        """Card ``key`` changes from kind ``old`` to ``new``: move its entries' counts."""
+        if self.members[key]:
+            self.counts[old] -= self.members[key]
+            self.counts[new] += self.members[key]
+
+    def append(self, entry: Any) -> None:
+        super().append(entry)
+        self._count(entry, 1)
+
+    def insert(self, index: SupportsIndex, entry: Any) -> None:
+        super().insert(index, entry)
+        self._count(entry, 1)
+
+    def pop(self, index: SupportsIndex = -1) -> Any:
+        entry = super().pop(index)
+        self._count(entry, -1)
+        return entry
+
+    def __delitem__(self, index: SupportsIndex | slice) -> None:
+        gone = self[index] if isinstance(index, slice) else [self[index]]
+        super().__delitem__(index)
+        for entry in gone:
+            self._count(entry, -1)
+
+    def extend(self, entries: Iterable[Any]) -> None:
+        for entry in entries:
+            self.append(entry)
+
+    def remove(self, entry: Any) -> None:
+        del self[self.index(entry)]
+
+
+class _Kinds(dict):
+    """Card key -> its kind in this session ("new", "learning", "review"); tells ``changed``
+    of every change, so the queue's counts follow."""
+
+    def __init__(self, changed: Callable[[tuple[str, str], str, str], None]):
+        super().__init__()
+        self.changed = changed
+
+    def __setitem__(self, key: tuple[str, str], kind: str) -> None:
+        old = self.get(key, "review")
+        super().__setitem__(key, kind)
+        if old != kind:
+            self.changed(key, old, kind)
+
+    def update(self, other: Any = (), **more: str) -> None:
+        for key, kind in dict(other, **more).items():
+            self[key] = kind
+
+
+def _key_of_item(item: StudyItem) -> tuple[str, str]:
+    return item.key
+
+
+def _key_of_pair(pair: tuple[datetime, StudyItem]) -> tuple[str, str]:
+    return pair[1].key
+
+
+def _due_of(pair: tuple[datetime, StudyItem]) -> datetime:
+    return pair[0]
 
 
 def _interleave(reviews: list, new: list) -> list:

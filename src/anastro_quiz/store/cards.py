@@ -132,12 +132,15 @@ class CardStore:
         sql = (f"SELECT {self._SCHEDULE_COLS} FROM schedule s ORDER BY s.deck, s.card_id")
         return [ScheduleRow(*r[:7], bool(r[7]), r[8], bool(r[9])) for r in self.conn.execute(sql)]
 
-    def due_rows(self, decks: list[str], now: datetime, limit: int) -> list[ScheduleRow]:
-        """Cards already studied whose due time has come (learning and review), soonest first."""
+    def due_rows(self, decks: list[str], now: datetime, limit: int, states: Iterable[int] = (LEARNING, REVIEW, RELEARNING),
+                 due_by: datetime | None = None) -> list[ScheduleRow]:
+        """Cards in FSRS ``states`` due by ``due_by`` (default ``now``) and not buried at ``now``,
+        soonest first, at most ``limit``."""
+        states = [int(s) for s in states]
         return self._rows(
-            f"s.deck IN ({marks(decks)}) AND s.fsrs_state>0 AND s.due<=? AND s.suspended=0"
+            f"s.deck IN ({marks(decks)}) AND s.fsrs_state IN ({marks(states)}) AND s.due<=? AND s.suspended=0"
             " AND (s.buried_until IS NULL OR s.buried_until<=?)",
-            [*decks, iso(now), iso(now)],
+            [*decks, *states, iso(due_by or now), iso(now)],
             f"ORDER BY s.due LIMIT {int(limit)}",
         )
 
