@@ -20,7 +20,7 @@ from ..numbers import noun, plural
 
 @click.group("progress")
 def progress_group() -> None:
-    """Move study progress between machines: export the review log, merge another copy."""
+    """Move study progress between machines: export or import the review log, merge another copy."""
 
 
 @progress_group.command("export")
@@ -44,6 +44,39 @@ def progress_export_command(obj: Context, output: Path | None, deck_ids: tuple[s
         click.echo(text, nl=False)
     else:
         click.echo(f"wrote {plural(count, 'review')} to {output}", err=True)
+
+
+@progress_group.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.pass_obj
+def progress_import_command(obj: Context, file: Path) -> None:
+    """Add a review-log CSV (card_id,review_rating,review_time,review_duration: py-fsrs, or this tool's
+    progress export) to this database, mapped to the cards of the decks in use; each card's state is
+    rebuilt by replaying its reviews. Rows that map to no card are listed; importing twice adds nothing."""
+    from ..interop.progress import map_review_log, read_review_log
+
+    with user_errors():
+        reviews = read_review_log(file)
+    decks = obj.load_decks()
+    mapped, unmapped = map_review_log(reviews, [(d.id, item.id) for d in decks for item in d.items()])
+    if not mapped:
+        fail(f"{file}: no row maps to a card of the decks in use ({plural(len(reviews), 'review')} read); nothing "
+             "was imported" + "".join(f"\n  {line}" for line in unmapped[:20]))
+    coll = obj.open_collection()  # records the decks' cards, so the reviews land on known cards
+    try:
+        with user_errors():
+            report = coll.store.import_history(mapped)
+    finally:
+        coll.close()
+    click.echo(f"imported {file}: {plural(report.added, 'review')} added, {report.already_present} already here; "
+               f"{plural(report.cards_rebuilt, 'card')} rebuilt by replaying")
+    if not report.added:
+        click.echo("nothing changed (already imported)")
+    if unmapped:
+        rows = len(reviews) - len(mapped)
+        click.echo(f"not imported: {plural(rows, 'row')} of cards not in the decks in use:", err=True)
+        for line in unmapped:
+            click.echo(f"  {line}", err=True)
 
 
 @progress_group.command("merge")

@@ -7,6 +7,8 @@ tool adds ``deck``, ``review_id`` (the review's UUID) and ``mode``. :func:`read_
 checks a CSV strictly: missing columns, unknown ratings, times out of order or not in
 UTC are errors naming the line.
 
+:func:`map_review_log` maps a read log onto the cards of the decks in use for
+``progress import``, which records it with :meth:`anastro_quiz.store.Store.import_history`.
 Merging another copy's database is the store's: :meth:`anastro_quiz.store.Store.merge`.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
@@ -21,9 +24,10 @@ from typing import Iterable
 from ..clock import iso
 from ..store import LoggedReview, Store
 from . import InteropError, write_text_output
-from ..numbers import noun
+from ..numbers import noun, plural
 
-__all__ = ["LoggedReview", "export_review_log", "parse_review_log", "read_review_log", "write_review_log"]
+__all__ = ["LoggedReview", "export_review_log", "map_review_log", "parse_review_log", "read_review_log",
+           "write_review_log"]
 
 LOG_COLUMNS = ("card_id", "review_rating", "review_time", "review_duration")
 EXTRA_COLUMNS = ("deck", "review_id", "mode")
@@ -155,3 +159,43 @@ def parse_review_log(text: str, name: str = "<csv>") -> list[LoggedReview]:
         out.append(LoggedReview(card_id, rating, moment, duration, deck,
                                 (row.get("review_id") or "").strip(), (row.get("mode") or "review").strip()))
     return out
+
+
+# --- review-log CSV in (``progress import``) ---------------------------------------
+
+_LOG_NAMESPACE = uuid.UUID("0b7f6c1e-3c55-4e44-a0f6-2f4d0e6b9a13")
+
+
+def map_review_log(reviews: list[LoggedReview], items: Iterable[tuple[str, str]]
+                   ) -> tuple[list[LoggedReview], list[str]]:
+    """Reviews whose card is one of ``items`` (``(deck, item id)``, the decks in use), and a line
+    per card id that could not be mapped, saying why and how many rows it had.
+
+    A ``card_id`` is ``deck/card`` (this tool's export), or a bare id: with the ``deck``
+    column it names that deck's card; without it (a py-fsrs log), the one card of that id
+    in any deck in use, and an id that several decks use is ambiguous. A review without a
+    ``review_id`` gets a UUID from its card, rating and time, so importing twice adds nothing.
+    """
+    known = set(items)
+    by_id: dict[str, list[str]] = {}
+    for deck, item in known:
+        by_id.setdefault(item, []).append(deck)
+    mapped: list[LoggedReview] = []
+    problems: dict[str, tuple[str, int]] = {}
+    for r in reviews:
+        label = qualified_card_id(r.deck, r.card_id)
+        if r.deck:
+            key = (r.deck, r.card_id) if (r.deck, r.card_id) in known else None
+            why = f"no card {r.card_id!r} in deck {r.deck!r} among the decks in use"
+        else:
+            decks = by_id.get(r.card_id, [])
+            key = (decks[0], r.card_id) if len(decks) == 1 else None
+            why = (f"card id used by {len(decks)} decks ({', '.join(sorted(decks))}); write it deck/card"
+                   if decks else "no card with this id in the decks in use")
+        if key is None:
+            problems[label] = (why, problems.get(label, (why, 0))[1] + 1)
+            continue
+        review_id = r.review_id or str(uuid.uuid5(_LOG_NAMESPACE, f"{key[0]}/{key[1]}:{r.rating}:{iso(r.time)}"))
+        mapped.append(LoggedReview(key[1], r.rating, r.time, r.duration_ms, key[0], review_id, r.mode or "review"))
+    lines = [f"card_id {label!r} ({plural(count, 'row')}): {why}" for label, (why, count) in sorted(problems.items())]
+    return mapped, lines
