@@ -1,14 +1,36 @@
 """Time helpers: UTC timestamps for storage, and the learner's "study day".
 
-A study day starts at 04:00 local time (as in Anki), so a late-night session counts
-toward the day it began.
+A study day starts at 04:00 local time by default (as in Anki), so a late-night session
+counts toward the day it began. The hour is a setting (``Collection`` applies the saved
+value when it opens a database, through :func:`set_day_start_hour`).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-DAY_STARTS_AT_HOUR = 4
+DAY_STARTS_AT_HOUR = 4  # the default
+_day_start_hour = DAY_STARTS_AT_HOUR
+
+
+def day_start_hour() -> int:
+    """The local hour (0-23) at which a study day starts now."""
+    return _day_start_hour
+
+
+def set_day_start_hour(hour: int) -> None:
+    """Make study days start at ``hour`` local time (``ValueError`` outside 0-23)."""
+    global _day_start_hour
+    _day_start_hour = check_day_start_hour(hour)
+
+
+def check_day_start_hour(hour: object) -> int:
+    """``hour`` (an int, or its digits as text) as an int; ``ValueError`` with a readable
+    message unless it is a whole hour from 0 to 23."""
+    text = str(hour).strip() if isinstance(hour, (int, str)) and not isinstance(hour, bool) else ""
+    if not text.isdigit() or not 0 <= int(text) <= 23:
+        raise ValueError(f"the study day's start must be a whole hour from 0 to 23 (got {hour!r})")
+    return int(text)
 
 
 def utcnow() -> datetime:
@@ -24,11 +46,15 @@ def iso(moment: datetime) -> str:
 
 def study_day(moment: datetime) -> date:
     """The local study day a moment belongs to."""
-    return (moment.astimezone() - timedelta(hours=DAY_STARTS_AT_HOUR)).date()
+    return (moment.astimezone() - timedelta(hours=_day_start_hour)).date()
+
+
+def day_start(day: date) -> datetime:
+    """The moment (UTC) study day ``day`` begins."""
+    local = datetime(day.year, day.month, day.day, _day_start_hour).astimezone()
+    return local.astimezone(timezone.utc)
 
 
 def next_day_start(moment: datetime) -> datetime:
     """When the study day containing ``moment`` ends (used for burying until tomorrow)."""
-    day = study_day(moment) + timedelta(days=1)
-    local = datetime(day.year, day.month, day.day, DAY_STARTS_AT_HOUR).astimezone()
-    return local.astimezone(timezone.utc)
+    return day_start(study_day(moment) + timedelta(days=1))

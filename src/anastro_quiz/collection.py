@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from .clock import next_day_start, study_day, utcnow
 from .deck_model import rows_digest
 from .decks import Deck, StudyItem, gc_paused, load_decks
+from .exam_plan import PLAN_KEY, ExamPlan, planned_scheduler
 from .item_index import ItemIndex
 from .scheduler import Scheduler, SchedulerSettings
 from .settings import DailyLimits, StudySettings
@@ -57,7 +58,7 @@ class Collection:
             for deck in stale:
                 rows += deck.sync_rows()
         self.sync_report = store.sync_cards(rows, [d.id for d in stale], {d.id: digests[d.id] for d in stale})
-        self._schedulers: dict[str, Scheduler] = {}
+        self._schedulers: dict[tuple[str, ExamPlan | None], Scheduler] = {}
 
     @classmethod
     def open(cls, db_path: str | Path, deck_paths: Iterable[str | Path],
@@ -97,10 +98,33 @@ class Collection:
         self.settings.save_holds_uncurated(hold, deck_id)
 
     def scheduler(self, deck_id: str | None = None) -> Scheduler:
-        key = deck_id or ""
+        """The scheduler of ``deck_id``'s cards: its settings, and the exam plan's rule if the
+        plan covers the deck (see :mod:`anastro_quiz.exam_plan`)."""
+        # The plan is read each time (one row by key), so one made meanwhile by `plan` applies.
+        plan = self.settings.exam_plan()
+        plan = plan if plan is not None and deck_id in plan.decks else None
+        key = (deck_id or "", plan)
         if key not in self._schedulers:
-            self._schedulers[key] = Scheduler.from_settings(self.scheduler_settings(deck_id))
+            scheduler = Scheduler.from_settings(self.scheduler_settings(deck_id))
+            self._schedulers[key] = planned_scheduler(scheduler, plan) if plan is not None else scheduler
         return self._schedulers[key]
+
+    # --- exam plan (made in exam_planner) --------------------------------------
+
+    def exam_plan(self) -> ExamPlan | None:
+        return self.settings.exam_plan()
+
+    def apply_exam_plan(self, plan: ExamPlan, moves: list[tuple[str, str, datetime]]) -> int:
+        """Store ``plan`` and move the cards' next reviews (``(deck, card_id, due)``) at once."""
+        moved = self.store.apply_plan(PLAN_KEY, plan.to_dict(), moves)
+        self._schedulers.clear()
+        return moved
+
+    def clear_exam_plan(self) -> bool:
+        """Drop the exam plan (the due dates it set stay); whether there was one."""
+        cleared = self.store.clear_plan(PLAN_KEY)
+        self._schedulers.clear()
+        return cleared
 
     # --- overview ------------------------------------------------------------
 

@@ -114,6 +114,9 @@ class Scheduler:
         self.desired_retention = desired_retention
         self.enable_fuzzing = enable_fuzzing
         self.maximum_interval = maximum_interval
+        # A rule that may bring a review-state card's next due date forward (an exam plan,
+        # see exam_plan.PlanRule): called as rule(new_state, now, fuzz_seed) -> datetime.
+        self.due_rule: Callable[[CardState, datetime, str | None], datetime] | None = None
 
     @classmethod
     def from_settings(cls, settings: SchedulerSettings) -> "Scheduler":
@@ -142,11 +145,26 @@ class Scheduler:
         ``fuzz_seed`` makes the interval fuzz reproducible (used when replaying a merged
         review log, so two machines rebuild the same schedule).
         """
-        new_state, _log = self._fsrs.review_card(state, Rating(int(rating)), review_datetime=now)
+        new_state = self.simulate(state, rating, now)
         if self.enable_fuzzing and new_state.state == State.Review:
             rng = random.Random(fuzz_seed) if fuzz_seed is not None else random
             new_state.due = now + fuzzed_interval(new_state.due - now, rng.random, self.maximum_interval)
+        if self.due_rule is not None and new_state.state == State.Review:
+            new_state.due = min(new_state.due, self.due_rule(new_state, now, fuzz_seed))
         return new_state, new_state.due
+
+    def simulate(self, state: CardState, rating: Rating | int, now: datetime) -> CardState:
+        """FSRS's new state after grading ``state`` at ``now``, unfuzzed and with no due rule
+        (what planning looks ahead with); ``state`` itself is left as it was."""
+        new_state, _log = self._fsrs.review_card(state, Rating(int(rating)), review_datetime=now)
+        return new_state
+
+    def days_until_recall(self, state: CardState, recall: float) -> float:
+        """Days after its last review until the predicted recall of ``state`` falls to ``recall``
+        (FSRS's forgetting curve solved for time: the interval it gives at that retention)."""
+        decay = -self.parameters[20]
+        factor = 0.9 ** (1 / decay) - 1
+        return float(state.stability or 0.0) / factor * (recall ** (1 / decay) - 1)
 
     def preview(self, state: CardState, now: datetime, fuzz_seed: str | None = None) -> dict[Rating, timedelta]:
         """The interval each grade would give, shown on the grade buttons before answering.

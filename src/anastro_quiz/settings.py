@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
+from .exam_plan import PLAN_KEY, ExamPlan
 from .scheduler import PARAMETER_COUNT, SchedulerSettings, check_parameters
 
 if TYPE_CHECKING:
@@ -88,3 +89,11 @@ class StudySettings:
 
     def save_holds_uncurated(self, hold: bool, deck_id: str | None = None) -> None:
         self.store.save_deck_setting("curation", {"hold_new": bool(hold)}, deck_id)
+
+    def exam_plan(self) -> ExamPlan | None:
+        """The exam plan in force (``None``: none, or one this version cannot read)."""
+        data = self.store.get_setting(PLAN_KEY)
+        try:
+            return ExamPlan.from_dict(data) if data else None
+        except (KeyError, TypeError, ValueError):
+            return None

@@ -14,7 +14,7 @@ import click
 
 from .. import __version__
 from ..paths import DB_ENV, DECKS_ENV
-from . import decks, generate, progress, transfer
+from . import decks, generate, plan, progress, transfer
 from .context import Context, user_errors
 
 
@@ -98,7 +98,7 @@ def _accept_global_options(command: click.Command) -> None:
         _accept_global_options(sub)
 
 
-for _family in (decks, transfer, progress, generate):
+for _family in (decks, transfer, progress, plan, generate):
     for _command in _family.COMMANDS:
         _accept_global_options(_command)
         cli.add_command(_command)

@@ -4,7 +4,8 @@ Modules by table and purpose: ``db`` (opening, migrating, transactions, errors),
 (the migrations), ``cards`` (cards, schedules, curation marks), ``reviews`` (the review
 log and the one lapse/leech rule), ``sessions`` (study sessions, quizzes), ``settings``
 (global values with per-deck overrides), ``queries`` (read-only aggregates for stats),
-``merge`` (merging another copy's database), ``backup`` (copying a database file).
+``plans`` (the exam plan and its moved due dates), ``merge`` (merging another copy's
+database), ``backup`` (copying a database file).
 Everything above the store calls :class:`Store`'s named methods, never SQL.
 """
 
@@ -14,6 +15,7 @@ from .backup import BackupSource
 from .cards import LEARNING, NEW, RELEARNING, REVIEW, CardStore, DeckCounts, ScheduleRow
 from .db import SQLITE_HEADER, Connection, StoreBusy, StoreError, is_sqlite_file
 from .merge import HistoryReport, MergeReport, MergeStore, SettingConflict, check_mergeable
+from .plans import PlanStore
 from .queries import QueryStore
 from .reviews import LEECH_LAPSES, LoggedReview, ReviewStore, is_lapse, is_leech
 from .schema import MIGRATIONS, SCHEMA_VERSION
@@ -21,7 +23,7 @@ from .sessions import SessionStore
 from .settings import SettingStore, deck_scope
 
 
-class Store(CardStore, ReviewStore, SessionStore, SettingStore, QueryStore, MergeStore, Connection):
+class Store(CardStore, ReviewStore, SessionStore, SettingStore, PlanStore, QueryStore, MergeStore, Connection):
     """One open database. Use :meth:`open`; close with :meth:`close` or ``with``."""
 
 

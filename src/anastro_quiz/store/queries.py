@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..clock import DAY_STARTS_AT_HOUR, iso
+from ..clock import day_start_hour, iso
 from .cards import marks
 
-# SQLite expression mapping a stored UTC timestamp to the local study day.
-_DAY_SQL = f"date({{col}}, 'localtime', '-{DAY_STARTS_AT_HOUR} hours')"
+
+def _day_sql(col: str) -> str:
+    """SQLite expression mapping a stored UTC timestamp to the local study day."""
+    return f"date({col}, 'localtime', '-{int(day_start_hour())} hours')"
+
+
 COUNTED_REVIEWS = "undone=0 AND mode!='drill'"
 COUNTED_REVIEWS_SQL = f"SELECT COUNT(*) FROM reviews WHERE {COUNTED_REVIEWS}"
 REVIEWS_PER_DAY_SQL = f"SELECT day, COUNT(*) FROM reviews WHERE {COUNTED_REVIEWS} GROUP BY day"
@@ -43,7 +47,7 @@ class QueryStore:
 
     def due_per_day(self, decks: list[str]) -> dict[str | None, int]:
         """Studied, unsuspended cards of ``decks`` by the study day (ISO date) they fall due."""
-        sql = (f"SELECT {_DAY_SQL.format(col='s.due')} AS d, COUNT(*) FROM schedule s JOIN cards c"
+        sql = (f"SELECT {_day_sql('s.due')} AS d, COUNT(*) FROM schedule s JOIN cards c"
                f" USING (deck, card_id) WHERE c.orphaned=0 AND s.suspended=0 AND s.fsrs_state>0"
                f" AND s.deck IN ({marks(decks)}) GROUP BY d")
         return dict(self.conn.execute(sql, decks).fetchall())

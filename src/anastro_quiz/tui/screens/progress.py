@@ -1,4 +1,5 @@
-"""Progress: heatmap, due forecast, retention by week, cards by state, mastery, leeches, exam readiness."""
+"""Progress: heatmap, due forecast, retention by week, cards by state, mastery, leeches, exam
+readiness and the exam plan (made, previewed and followed here; see ``exam_planner``)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, Input, Label, Static, TabbedContent, TabPane
+from textual.widgets import Button, Header, Input, Label, Select, Static, TabbedContent, TabPane
 
 from ...clock import study_day
+from ...exam_plan import ExamPlan, PlanError, check_plan
+from ...exam_planner import PlanForecast, forecast_plan, make_plan
 from ...stats import (CollectionStats, DueDay, Retention, WeekRetention, collection_stats, retention_by_week,
                       review_days)
-from ..widgets.bars import labelled_bars
+from ..widgets.bars import labelled_bars, share_bar
 from ..widgets.heatmap import Heatmap
 from ..keys import key_footer
 from .base import CoreScreen
@@ -27,12 +30,18 @@ class ProgressData:
     days: dict[str, int]
     weekly: list[WeekRetention]
     today: date
+    plan: PlanForecast | None = None  # the exam plan in force, followed from the schedule as it is
 
 
 def load_progress(collection) -> ProgressData:
     now = collection.now()
+    plan = collection.exam_plan()
     return ProgressData(collection_stats(collection, now), review_days(collection),
-                        retention_by_week(collection, now, 12), study_day(now))
+                        retention_by_week(collection, now, 12), study_day(now),
+                        forecast_plan(collection, plan, now) if plan is not None and plan.active(now) else None)
+
+
+ALL_DECKS = "__all__"
 
 
 def _rate(r: Retention) -> str:
@@ -45,7 +54,9 @@ class ProgressScreen(CoreScreen):
         Binding("left,h", "tab(-1)", "Prev tab", show=False),
         Binding("right,l", "tab(1)", "Next tab", show=False),
     ]
-    HELP = "Left/right switch tabs. On the Exam tab, type a date (YYYY-MM-DD) and press Enter."
+    HELP = ("Left/right switch tabs. On the Exam tab, type a date (YYYY-MM-DD) and press Enter for the "
+            "predicted recall on that day; with a recall target, Preview plan shows an exam plan and "
+            "Apply plan makes it (reviews brought forward so every card is at the target on the day).")
     TABS = ("overview", "heatmap", "forecast", "retention", "mastery", "exam")
 
     def __init__(self) -> None:
@@ -68,15 +79,27 @@ class ProgressScreen(CoreScreen):
             with TabPane("Mastery", id="mastery"):
                 yield VerticalScroll(Static("", id="mastery-text"))
             with TabPane("Exam", id="exam"):
-                with Horizontal(classes="form-row"):
-                    yield Label("Exam date")
-                    yield Input(id="exam-date", placeholder="YYYY-MM-DD", compact=True)
-                yield Static("", id="exam-text")
+                with VerticalScroll():
+                    with Horizontal(classes="form-row"):
+                        yield Label("Exam date")
+                        yield Input(id="exam-date", placeholder="YYYY-MM-DD", compact=True)
+                        yield Label("Recall")
+                        yield Input("0.9", id="exam-recall", compact=True)
+                        yield Select([("All decks", ALL_DECKS)], id="exam-decks", value=ALL_DECKS,
+                                     allow_blank=False, compact=True)
+                    with Horizontal(classes="buttons"):
+                        yield Button("Preview plan", id="plan-preview", compact=True)
+                        yield Button("Apply plan", id="plan-apply", variant="primary", compact=True)
+                        yield Button("Clear plan", id="plan-clear", compact=True)
+                    yield Static("", id="plan-text")
+                    yield Static("", id="exam-text")
         yield key_footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Progress"
         self.query_one("#progress-tabs").can_focus = True
+        self.query_one("#exam-decks", Select).set_options(
+            [("All decks", ALL_DECKS)] + [(d.title, d.id) for d in self.collection.decks.values()])
         self.db(lambda: load_progress(self.collection), self.show, name="load progress")
 
     def show(self, data: ProgressData) -> None:
@@ -104,9 +127,20 @@ class ProgressScreen(CoreScreen):
             + labelled_bars({titles.get(k, k): v for k, v in mastery.decks.items()})
             + Content.from_markup("\n\n[b]Mastery by topic[/]\n") + labelled_bars(mastery.tags))
         exam = self.query_one("#exam-date", Input)
+        if data.plan is not None:
+            plan = data.plan.plan
+            exam.value = plan.exam.isoformat()
+            self.query_one("#exam-recall", Input).value = f"{plan.recall:g}"
+            if len(plan.decks) == 1 and plan.decks[0] in self.collection.decks:
+                self.query_one("#exam-decks", Select).value = plan.decks[0]
+            self.show_plan(data.plan, "Exam plan in force")
+        else:
+            self.query_one("#plan-text", Static).update(Content.from_markup(
+                "\n[$text-muted]No exam plan. Pick the date, the recall every card should have on the day "
+                "and the decks, then Preview plan or Apply plan.[/]"))
         if not exam.value:
             exam.value = (data.today + timedelta(days=30)).isoformat()
-            self.update_exam(exam.value)
+        self.update_exam(exam.value)
 
     def _draw_forecast(self, forecast: list[DueDay]) -> None:
         from textual_plotext import PlotextPlot
@@ -141,7 +175,79 @@ class ProgressScreen(CoreScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.update_exam(event.value)
+        self.update_exam(self.query_one("#exam-date", Input).value)
+
+    # --- exam plan ---------------------------------------------------------------
+
+    def typed_plan(self) -> ExamPlan | None:
+        """The plan the Exam tab's fields describe, or ``None`` (and a warning) if they are wrong."""
+        decks = self.query_one("#exam-decks", Select).value
+        try:
+            return check_plan(self.query_one("#exam-date", Input).value, self.query_one("#exam-recall", Input).value,
+                              [] if decks in (ALL_DECKS, Select.BLANK) else [str(decks)],
+                              list(self.collection.decks), self.collection.now())
+        except PlanError as exc:
+            self.notify(str(exc), title="No plan", severity="warning")
+            return None
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "plan-clear":
+            self.db(self.collection.clear_exam_plan, lambda had: self.plan_cleared(had), name="clear plan")
+            return
+        plan = self.typed_plan()
+        if plan is None:
+            return
+        apply = event.button.id == "plan-apply"
+        collection = self.collection
+
+        def job() -> PlanForecast | PlanError:
+            try:
+                result, moves = make_plan(collection, plan)
+            except PlanError as exc:
+                return exc
+            if apply:
+                collection.apply_exam_plan(plan, moves)
+            return result
+
+        def done(result: PlanForecast | PlanError) -> None:
+            if isinstance(result, PlanError):
+                self.notify(str(result), title="No plan", severity="warning")
+                return
+            self.show_plan(result, "Exam plan saved" if apply else "Preview (nothing changed yet)")
+            if apply:
+                self.notify("Exam plan saved: reviews follow it until the exam.", timeout=3)
+
+        self.db(job, done, name="exam plan")
+
+    def plan_cleared(self, had_plan: bool) -> None:
+        self.query_one("#plan-text", Static).update(Content.from_markup(
+            "\n[$text-muted]$what[/]", what="Exam plan dropped (due dates it set stay)." if had_plan
+            else "There was no exam plan."))
+
+    def show_plan(self, result: PlanForecast, heading: str) -> None:
+        plan = result.plan
+        titles = ", ".join(self.collection.decks[d].title if d in self.collection.decks else d for d in plan.decks)
+        text = Content.from_markup(
+            "\n[b]$heading[/]: exam $exam, recall $r or above · $titles\n"
+            "Cards at or above $r on the day, keeping to the plan: ", heading=heading,
+            exam=plan.exam.isoformat(), r=f"{plan.recall:g}", titles=titles)
+        text += share_bar(result.predicted_share) + Content(f" ({result.at_or_above} of {result.cards})")
+        notes = []
+        if result.new_late:
+            notes.append(f"{result.new_late} new {noun(result.new_late, 'card')} too late at the daily new-card "
+                         "limit (raise it in Settings)")
+        if result.waiting:
+            notes.append(f"{result.waiting} {noun(result.waiting, 'review')} waiting for room under the daily limit")
+        if notes:
+            text += Content.from_markup("\n[$warning]$notes[/]", notes="; ".join(notes))
+        text += Content.from_markup("\n[b]Reviews per day until the exam[/]\n")
+        top = max(result.reviews_per_day.values(), default=0) or 1
+        lines = []
+        for day, count in result.reviews_per_day.items():
+            new = result.new_per_day.get(day, 0)
+            lines.append(f"{day}  {'█' * round(20 * count / top):<20} {count}" + (f" + {new} new" if new else ""))
+        self.query_one("#plan-text", Static).update(text + Content("\n".join(lines)))
 
     def update_exam(self, text: str) -> None:
         try:

@@ -1,0 +1,161 @@
+"""Exam plan: the cards of some decks remembered *on the exam day*, at a recall the learner picks.
+
+A plan is an exam date, a recall target R and the decks it covers (:class:`ExamPlan`,
+stored in the database). Its rule (:class:`PlanRule`) rides on each covered deck's
+scheduler until the exam and changes one thing: when a graded card's normal next review
+would fall on or after the exam day although its predicted recall on the day would then be
+below R, the review is brought forward to a day before the exam from which one more
+review carries it to R. Which day, within the days that do, is drawn from the grade's fuzz
+seed, so reviews spread over the days left (the ``plan`` command balances them against
+the daily limits when it applies a plan). A review due before the exam anyway is due from
+the start of its study day, so a learner who studies early in the day still sees it.
+After the exam the rule steps aside and the normal schedule resumes.
+
+Predictions (:mod:`anastro_quiz.exam_planner`) assume the learner keeps to the plan: every
+planned review happens on its day, at the start of the day or when due (the least
+favourable time: py-fsrs counts whole days since the last review), and is recalled
+(graded Good). The exam is taken at noon (local time) on its day.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any, Iterable
+
+from .clock import day_start, iso, study_day
+from .errors import UserError
+from .scheduler import CardState, Rating, Scheduler
+
+PLAN_KEY = "exam_plan"  # the settings key the plan is stored under (global scope)
+
+
+class PlanError(UserError):
+    """A plan that cannot be made (date past, target out of range, nothing to plan)."""
+
+
+@dataclass(frozen=True)
+class ExamPlan:
+    """An exam on ``exam`` for which every card of ``decks`` should be at ``recall`` or above."""
+
+    exam: date
+    recall: float
+    decks: tuple[str, ...]
+    created_at: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"exam": self.exam.isoformat(), "recall": self.recall, "decks": list(self.decks),
+                "created_at": self.created_at}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ExamPlan":
+        return cls(date.fromisoformat(str(data["exam"])), float(data["recall"]),
+                   tuple(str(d) for d in data.get("decks") or ()), data.get("created_at"))
+
+    @property
+    def moment(self) -> datetime:
+        """When the exam is taken (noon local time on its day), in UTC."""
+        return datetime.combine(self.exam, time(12)).astimezone().astimezone(timezone.utc)
+
+    @property
+    def last_day(self) -> date:
+        """The last study day before the exam: the last day a planned review falls on."""
+        return self.exam - timedelta(days=1)
+
+    def active(self, now: datetime) -> bool:
+        """Whether the exam is still ahead (the plan shapes reviews only until then)."""
+        return study_day(now) < self.exam
+
+
+def check_plan(exam: date | str, recall: float | str, decks: Iterable[str], known_decks: Iterable[str],
+               now: datetime) -> ExamPlan:
+    """An :class:`ExamPlan` from what a user typed; :class:`PlanError` with a readable message
+    for a date not after today, a target outside (0, 1) or an unknown deck."""
+    if isinstance(exam, str):
+        try:
+            exam = date.fromisoformat(exam.strip())
+        except ValueError:
+            raise PlanError(f"the exam date must be written YYYY-MM-DD (got {exam!r})") from None
+    today = study_day(now)
+    if exam <= today:
+        raise PlanError(f"the exam date {exam.isoformat()} is not after today ({today.isoformat()}): "
+                        "there are no days left to plan")
+    try:
+        target = float(recall)
+    except (TypeError, ValueError):
+        raise PlanError(f"the recall target must be a number between 0 and 1 (got {recall!r})") from None
+    if not 0.0 < target < 1.0:
+        raise PlanError(f"the recall target must be between 0 and 1, both excluded (got {recall!r})")
+    known = list(known_decks)
+    decks = list(dict.fromkeys(decks)) or known
+    unknown = [d for d in decks if d not in known]
+    if unknown:
+        raise PlanError(f"no deck {', '.join(map(repr, unknown))} is loaded (decks: {', '.join(known) or 'none'})")
+    return ExamPlan(exam, target, tuple(decks), iso(now))
+
+
+class PlanRule:
+    """The plan's due rule for one deck's :class:`~anastro_quiz.scheduler.Scheduler`
+    (``scheduler.due_rule``): see the module docstring."""
+
+    def __init__(self, plan: ExamPlan, scheduler: Scheduler):
+        self.plan = plan
+        self.scheduler = scheduler
+        self.exam_moment = plan.moment
+
+    def __call__(self, state: CardState, now: datetime, seed: str | None) -> datetime:
+        """The due date of ``state`` (just graded at ``now``) under the plan."""
+        normal = state.due
+        today = study_day(now)
+        if today >= self.plan.last_day:
+            return normal
+        day = study_day(normal)
+        if day < self.plan.exam:
+            return min(normal, day_start(day)) if day > today else normal
+        if self.recall_at_exam(state) >= self.plan.recall:
+            return normal
+        low, high = self.window(state, today + timedelta(days=1))
+        draw = random.Random(seed if seed is not None else iso(now))
+        return day_start(low + timedelta(days=draw.randrange((high - low).days + 1)))
+
+    def recall_at_exam(self, state: CardState) -> float:
+        """Predicted recall of ``state`` at the exam if it is not reviewed again before."""
+        return self.scheduler.retrievability(state, self.exam_moment)
+
+    def recall_after(self, state: CardState, day: date) -> float:
+        """Predicted recall at the exam after one more review of ``state``, recalled, on ``day``."""
+        moment = max(day_start(day), state.last_review or day_start(day))
+        return self.recall_at_exam(self.scheduler.simulate(state, Rating.Good, moment))
+
+    def window(self, state: CardState, first: date) -> tuple[date, date]:
+        """The days from ``first`` (at most the day before the exam) a review of ``state`` may
+        fall on: those from which one review, recalled, reaches the target at the exam.
+
+        Recall after a review on a later day is never lower (the exam is nearer, and FSRS's
+        stability grows more the longer since the last review), so those days run from the
+        earliest such day, found by bisection, to the last day before the exam. If no day
+        does, the window is the single day on which the card's recall falls to the target
+        (at the latest the day before the exam): it is reviewed then, and planned again.
+        """
+        last = self.plan.last_day
+        first = min(first, last)
+        if self.recall_after(state, last) < self.plan.recall:
+            fading = study_day(state.last_review or day_start(first)) + timedelta(
+                days=int(self.scheduler.days_until_recall(state, self.plan.recall)))
+            day = min(max(fading, first), last)
+            return day, day
+        low, high = first, last
+        while low < high:
+            middle = low + timedelta(days=(high - low).days // 2)
+            if self.recall_after(state, middle) >= self.plan.recall:
+                high = middle
+            else:
+                low = middle + timedelta(days=1)
+        return low, last
+
+
+def planned_scheduler(scheduler: Scheduler, plan: ExamPlan) -> Scheduler:
+    """``scheduler`` with ``plan``'s rule attached (it returns the same object)."""
+    scheduler.due_rule = PlanRule(plan, scheduler)
+    return scheduler

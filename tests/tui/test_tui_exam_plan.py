@@ -1,0 +1,81 @@
+"""The exam plan from the app: Progress's Exam tab previews, applies and shows it as you study."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import Input, Static, TabbedContent
+
+from anastro_quiz.scheduler import Rating
+from anastro_quiz.tui.screens.progress import ProgressScreen
+
+from .conftest import press, settle
+
+
+def _study_everything(collection, clock) -> None:
+    session = collection.start_session()
+    while not session.finished:
+        session.grade(Rating.Easy)
+        clock.advance(minutes=2)
+    session.finish()
+
+
+async def _exam_tab(pilot) -> ProgressScreen:
+    await press(pilot, "p")
+    screen = pilot.app.screen
+    assert isinstance(screen, ProgressScreen)
+    screen.query_one(TabbedContent).active = "exam"
+    await settle(pilot)
+    return screen
+
+
+def _text(screen, widget_id: str) -> str:
+    return str(screen.query_one(widget_id, Static).render())
+
+
+async def test_preview_then_apply_a_plan_and_progress_follows_it(app, collection, clock):
+    _study_everything(collection, clock)  # every card known (Easy): next reviews a week or more away
+    before = {r.card_id: r.due for r in collection.store.schedule_rows()}
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        screen = await _exam_tab(pilot)
+        assert "No exam plan" in _text(screen, "#plan-text")
+        screen.query_one("#exam-date", Input).value = "2026-03-09"
+        screen.query_one("#exam-recall", Input).value = "0.97"
+        await pilot.click("#plan-preview")
+        await settle(pilot)
+        shown = _text(screen, "#plan-text")
+        assert "Preview (nothing changed yet)" in shown and "recall 0.97 or above" in shown
+        assert "2026-03-08" in shown and "(8 of 8)" in shown
+        assert collection.exam_plan() is None
+        assert {r.card_id: r.due for r in collection.store.schedule_rows()} == before
+
+        await pilot.click("#plan-apply")
+        await settle(pilot)
+        assert "Exam plan saved" in _text(screen, "#plan-text")
+        plan = collection.exam_plan()
+        assert (plan.exam, plan.recall, plan.decks) == (date(2026, 3, 9), 0.97, ("sample",))
+        after = {r.card_id: r.due for r in collection.store.schedule_rows()}
+        assert all(after[c] < "2026-03-09" <= before[c] for c in after)
+        await press(pilot, "q")
+
+        # Progress shows the plan in force, with the fields it was made with.
+        screen = await _exam_tab(pilot)
+        assert "Exam plan in force" in _text(screen, "#plan-text")
+        assert screen.query_one("#exam-recall", Input).value == "0.97"
+        assert screen.query_one("#exam-date", Input).value == "2026-03-09"
+        await press(pilot, "q")
+
+
+async def test_bad_plan_input_is_a_warning_and_saves_nothing(app, collection):
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        screen = await _exam_tab(pilot)
+        for exam, recall, message in [("2026-03-01", "0.9", "is not after today"),
+                                      ("2026-04-01", "1.2", "between 0 and 1")]:
+            screen.query_one("#exam-date", Input).value = exam
+            screen.query_one("#exam-recall", Input).value = recall
+            await pilot.click("#plan-apply")
+            await settle(pilot)
+            assert any(message in n.message for n in pilot.app._notifications)
+        assert collection.exam_plan() is None
