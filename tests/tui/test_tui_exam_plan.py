@@ -75,7 +75,8 @@ async def test_bad_plan_input_is_a_warning_and_saves_nothing(app, collection):
                                       ("2026-04-01", "1.2", "between 0 and 1")]:
             screen.query_one("#exam-date", Input).value = exam
             screen.query_one("#exam-recall", Input).value = recall
+            pilot.app.clear_notifications()
             await pilot.click("#plan-apply")
             await settle(pilot)
-            assert any(message in n.message for n in pilot.app._notifications)
+            assert any(message in n.message for n in pilot.app._notifications), [n.message for n in pilot.app._notifications]
         assert collection.exam_plan() is None
