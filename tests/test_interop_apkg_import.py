@@ -346,3 +346,57 @@ def test_html_to_text_and_media_references():
     field = 'A&nbsp;<i>b</i><br>c<div>d &lt; e</div><img src="x y.png"> [sound:s.mp3]<img src=\'z.jpg\'>'
     assert html_to_text(field) == "A b\nc\nd < e"
     assert media_references(field) == ["x y.png", "z.jpg", "s.mp3"]
+
+
+def _collection():
+    from anastro_quiz.interop.anki_package import AnkiCard, AnkiCollection, AnkiNote, NoteType
+
+    col = AnkiCollection(member="collection.anki2", schema=11, decks={1: "Default", 2: "Other"})
+    col.notetypes = {1: NoteType(1, "Basic", False, ["Front", "Back"], ["{{Front}}"]),
+                     2: NoteType(2, "Cloze", True, ["Text", "Back Extra"], ["{{cloze:Text}}"])}
+    col.notes = [AnkiNote(10, "g1", 1, ['<img src="heart.png">', "Heart"], []),
+                 AnkiNote(11, "g2", 2, ["{{c1::}} and more", ""], []),
+                 AnkiNote(12, "g3", 1, ["Q", "A"], ["t"]),
+                 AnkiNote(13, "g4", 2, ["{{c1::a}} then {{c2::b}}", ""], [])]
+    col.cards = [AnkiCard(100, 10, 1, 0, 0, 0, {}), AnkiCard(101, 11, 1, 0, 0, 0, {}), AnkiCard(102, 12, 1, 0, 0, 0, {}),
+                 AnkiCard(103, 13, 1, 0, 0, 0, {}), AnkiCard(104, 13, 2, 1, 0, 0, {})]
+    return col
+
+
+def test_notes_that_cannot_become_cards_are_reported_and_the_rest_validate():
+    from anastro_quiz.decks import dump_deck, parse_deck
+    from anastro_quiz.interop.anki_import import convert_package
+
+    result = convert_package(_collection(), whole_collection=False)
+    assert [len(d.cards) for d in result.decks] == [2]
+    assert parse_deck(dump_deck(result.decks[0]))[1] == []
+    assert "Default: '<img src=\"heart.png\">': its front is empty once images and sounds are removed" in result.skipped
+    assert "Default: '{{c1::}} and more': empty cloze deletion" in result.skipped
+    assert any("heart.png not shown" in m and "not in the package: heart.png" in m for m in result.media)
+    assert "Default: '{{c1::a}} then {{c2::b}}': its cards are in 2 decks (Default, Other); all of them are in 'Default' here" \
+        in result.converted
+
+
+def test_one_deck_package_renamed_with_id_keeps_its_history_under_the_new_id(deck_dir, tmp_path):
+    from anastro_quiz.collection import Collection
+    from conftest import FakeClock
+
+    db = tmp_path / "p.db"
+    coll = Collection.open(db, [deck_dir], clock=FakeClock())
+    session = coll.start_session()
+    graded = session.current
+    session.grade(3)
+    coll.close()
+    apkg = tmp_path / "mine.apkg"
+    assert run("--db", str(db), "--decks", str(deck_dir), "export", "--format", "apkg", "--with-history",
+               "-o", str(apkg)).exit_code == 0
+    fresh = tmp_path / "fresh.db"
+    result = run("--db", str(fresh), "--decks", str(deck_dir), "import", str(apkg), "-o", str(tmp_path / "renamed.yaml"),
+                 "--id", "mine",
+                 "--title", "Mine")
+    assert result.exit_code == 0, result.output
+    deck = load_deck(tmp_path / "renamed.yaml")
+    assert (deck.id, deck.title) == ("mine", "Mine")
+    with Store.open(fresh) as store:
+        log = list(store.review_log())
+    assert [(r.deck, r.card_id, r.rating) for r in log] == [("mine", graded.id, 3)]

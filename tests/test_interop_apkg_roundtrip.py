@@ -101,6 +101,9 @@ def test_export_with_history_imports_into_anki_with_its_schedule_and_log(deck_di
             assert len(col.db.list("SELECT id FROM revlog WHERE cid=?", cid)) == counts.get(key, 0), key
             if row.suspended:
                 assert card.queue == -1, key
+            elif row.fsrs_state in (1, 3) and card.queue == 1:  # a learning step due today: a time
+                assert card.due == int(datetime.fromisoformat(row.due).timestamp()), key
+                assert card.left >= 1
             if row.fsrs_state == 2:
                 due = today + timedelta(days=card.due - col.sched.today)
                 assert due == study_day(datetime.fromisoformat(row.due)), key

@@ -79,11 +79,12 @@ def _history(obj: Context, decks: list):
     try:
         wanted = {d.id for d in decks}
         with user_errors():
+            settings = {d: SchedulerSettings.from_dict(store.deck_setting("scheduler", d)) for d in wanted}
             return History(
                 schedules={(r.deck, r.card_id): r for r in store.schedule_rows() if r.deck in wanted},
                 reviews=[r for r in store.review_records() if r["deck"] in wanted],
-                desired_retention={d: SchedulerSettings.from_dict(store.deck_setting("scheduler", d)).desired_retention
-                                   for d in wanted})
+                desired_retention={d: s.desired_retention for d, s in settings.items()},
+                steps={d: (len(s.learning_steps_minutes), len(s.relearning_steps_minutes)) for d, s in settings.items()})
     finally:
         store.close()
 

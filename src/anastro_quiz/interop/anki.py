@@ -92,11 +92,13 @@ class ApkgReport:
 @dataclass
 class History:
     """What ``--with-history`` carries: schedules by ``(deck, item id)`` (the store's ``ScheduleRow``)
-    and the review log (the store's review records), plus the desired retention per deck."""
+    and the review log (the store's review records), plus each deck's desired retention and
+    number of (re)learning steps (Anki's ``left``: the steps a learning card has to go)."""
 
     schedules: dict[tuple[str, str], Any] = field(default_factory=dict)
     reviews: list[dict[str, Any]] = field(default_factory=list)
     desired_retention: dict[str, float] = field(default_factory=dict)
+    steps: dict[str, tuple[int, int]] = field(default_factory=dict)  # deck -> (learning, relearning) step counts
 
 
 CREATED_DAYS_AGO = 3650  # the exported collection's creation day, so every due day number is positive
@@ -206,7 +208,7 @@ def write_history(conn: sqlite3.Connection, decks: list[Deck], history: History,
         row = history.schedules.get(key)
         if row is None:
             continue
-        queue, ctype, due, ivl, data = 0, 0, None, 0, "{}"
+        queue, ctype, due, ivl, data, left = 0, 0, None, 0, "{}", 0
         if row.state and row.fsrs_state:
             state = json.loads(row.state)
             ctype = int(row.fsrs_state)
@@ -221,6 +223,9 @@ def write_history(conn: sqlite3.Connection, decks: list[Deck], history: History,
             memory = {"s": round(float(state["stability"]), 4), "d": round(float(state["difficulty"]), 3),
                       "dr": history.desired_retention.get(key[0], 0.9), "lrt": int(last.timestamp())}
             data = json.dumps(memory, separators=(",", ":"))
+            if ctype in (1, 3):
+                steps = history.steps.get(key[0], (2, 1))[0 if ctype == 1 else 1]
+                left = max(1, steps - int(state.get("step") or 0))
             scheduled += 1
         if row.suspended:
             queue = -1
@@ -228,8 +233,7 @@ def write_history(conn: sqlite3.Connection, decks: list[Deck], history: History,
             queue = -3
         conn.execute("UPDATE cards SET type=?, queue=?, due=COALESCE(?, due), ivl=?, factor=?, reps=?, lapses=?,"
                      " left=?, data=? WHERE id=?",
-                     (ctype, queue, due, ivl, 2500 if ctype else 0, row.reps, row.lapses, 1 if ctype in (1, 3) else 0,
-                      data, cid))
+                     (ctype, queue, due, ivl, 2500 if ctype else 0, row.reps, row.lapses, left, data, cid))
     used: set[int] = set()
     last_ivl: dict[int, int] = {}
     written = 0

@@ -215,7 +215,7 @@ def convert_package(col: AnkiCollection, *, whole_collection: bool,
     for note in col.notes:
         notetype = col.notetypes.get(note.notetype_id)
         cards = sorted(cards_of.get(note.id, []), key=lambda c: c.ord)
-        label = _short(html_to_text(note.fields[0])) if note.fields else str(note.id)
+        label = (_short(html_to_text(note.fields[0])) or _short(note.fields[0])) if note.fields else str(note.id)
         if notetype is None:
             out.skipped.append(f"note {label!r}: its note type is missing from the package")
             continue
@@ -240,6 +240,15 @@ def convert_package(col: AnkiCollection, *, whole_collection: bool,
             out.media.append(f"{deck_name}: {label!r}: {', '.join(refs)} not shown (images and sounds are not "
                              "supported)" + (f"; not in the package: {', '.join(missing)}" if missing else ""))
         texts = [html_to_text(v) for v in note.fields]
+        empty = [n for n, t in zip(("front", "back"), texts[:2] + [""] * (2 - len(texts[:2]))) if not t]
+        if kind != "cloze" and empty:
+            out.skipped.append(f"{deck_name}: {label!r}: its {' and '.join(empty)} "
+                               f"{'is' if len(empty) == 1 else 'are'} empty once images and sounds are removed")
+            continue
+        homes = sorted({col.decks.get(c.deck_id, "Default") for c in cards})
+        if len(homes) > 1:
+            out.converted.append(f"{deck_name}: {label!r}: its cards are in {len(homes)} decks ({', '.join(homes)}); "
+                                 f"all of them are in {deck_name!r} here")
         card_id = card_id_for_guid(note.guid)
         if note.guid in known:
             known_decks[deck_name].add(known[note.guid][0])
