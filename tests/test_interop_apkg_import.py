@@ -400,3 +400,18 @@ def test_one_deck_package_renamed_with_id_keeps_its_history_under_the_new_id(dec
     with Store.open(fresh) as store:
         log = list(store.review_log())
     assert [(r.deck, r.card_id, r.rating) for r in log] == [("mine", graded.id, 3)]
+
+
+def test_histories_anki_knows_more_about_are_reported():
+    from anastro_quiz.interop.anki_import import convert_package
+    from anastro_quiz.interop.anki_package import REVIEW, AnkiCard, RevlogEntry
+
+    col = _collection()
+    col.cards = [c for c in col.cards if c.note_id == 12] + [AnkiCard(105, 13, 1, 0, 2, 2, {"s": 30.0})]
+    col.cards[0].type = 2  # reviewed in Anki, but its log starts with a review (no learning step)
+    col.revlog = [RevlogEntry(1_700_000_000_000, 102, 3, 2500, 4000, REVIEW)]
+    result = convert_package(col, whole_collection=False)
+    assert "1 card whose history in the package starts after it was learnt (no learning step): replayed from " \
+           "its first review here, so its state may be less certain than Anki's" in result.history
+    assert "1 card scheduled in Anki without a review history in the package: it starts as new here" \
+        in result.history
