@@ -20,6 +20,10 @@ def _isolate_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("ANASTRO_QUIZ_CACHE", str(home / "cache"))
     monkeypatch.delenv("ANASTRO_QUIZ_DECKS", raising=False)
+    yield
+    from anastro_quiz.clock import DAY_STARTS_AT_HOUR, set_day_start_hour
+
+    set_day_start_hour(DAY_STARTS_AT_HOUR)  # a test that changed the study day's start leaves it as it was
 
 
 class FakeClock:

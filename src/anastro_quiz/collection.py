@@ -45,6 +45,7 @@ class Collection:
     def __init__(self, store: Store, decks: list[Deck], clock: Callable[[], datetime] = utcnow):
         self.store = store
         self.settings = StudySettings(store)
+        self.settings.apply_day_start()
         self.decks = {deck.id: deck for deck in decks}
         self.clock = clock
         self.items = ItemIndex(self.decks)  # built card by card, as cards are asked for
@@ -96,6 +97,13 @@ class Collection:
 
     def save_holds_uncurated(self, hold: bool, deck_id: str | None = None) -> None:
         self.settings.save_holds_uncurated(hold, deck_id)
+
+    def day_start_hour(self) -> int:
+        """The local hour study days start at (every deck)."""
+        return self.settings.day_start_hour()
+
+    def save_day_start_hour(self, hour: int) -> None:
+        self.settings.save_day_start_hour(hour)
 
     def scheduler(self, deck_id: str | None = None) -> Scheduler:
         """The scheduler of ``deck_id``'s cards: its settings, and the exam plan's rule if the

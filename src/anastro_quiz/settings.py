@@ -1,4 +1,5 @@
-"""The study settings a database holds, typed: scheduling, daily limits, the curation hold.
+"""The study settings a database holds, typed: scheduling, daily limits, the curation hold,
+the hour study days start at, the exam plan.
 
 Each setting applies to every deck (global) or to one deck, whose saved values override
 the global ones field by field (that merge is :meth:`Store.deck_setting`, its one home).
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
+from .clock import DAY_STARTS_AT_HOUR, check_day_start_hour, set_day_start_hour
 from .exam_plan import PLAN_KEY, ExamPlan
 from .scheduler import PARAMETER_COUNT, SchedulerSettings, check_parameters
 
@@ -89,6 +91,23 @@ class StudySettings:
 
     def save_holds_uncurated(self, hold: bool, deck_id: str | None = None) -> None:
         self.store.save_deck_setting("curation", {"hold_new": bool(hold)}, deck_id)
+
+    def day_start_hour(self) -> int:
+        """The local hour study days start at (every deck; default 4, as in Anki)."""
+        try:
+            return check_day_start_hour(self.store.deck_setting("study_day").get("start_hour", DAY_STARTS_AT_HOUR))
+        except ValueError:
+            return DAY_STARTS_AT_HOUR
+
+    def save_day_start_hour(self, hour: int) -> None:
+        """Save (and apply at once) the hour study days start at; ``ValueError`` outside 0-23."""
+        hour = check_day_start_hour(hour)
+        self.store.save_deck_setting("study_day", {"start_hour": hour})
+        set_day_start_hour(hour)
+
+    def apply_day_start(self) -> None:
+        """Make the saved day-start hour the one every study-day computation uses (on opening)."""
+        set_day_start_hour(self.day_start_hour())
 
     def exam_plan(self) -> ExamPlan | None:
         """The exam plan in force (``None``: none, or one this version cannot read)."""

@@ -41,3 +41,22 @@ async def test_a_negative_daily_limit_is_refused_and_nothing_saved(app, collecti
         assert str(screen.query_one("#settings-status", Static).render()) == ""
     assert collection.limits() == DailyLimits(20, 200)
     assert collection.scheduler_settings().desired_retention == 0.9
+
+
+async def test_the_study_day_start_hour_is_a_global_setting(app, collection):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "s")
+        screen = app.screen
+        field = screen.query_one("#set-day-start", Input)
+        assert field.value == "4" and not field.disabled
+        field.value = "25"
+        await press(pilot, "ctrl+s")
+        assert any("whole hour from 0 to 23" in str(n.message) for n in app._notifications)
+        assert collection.day_start_hour() == 4
+        field.value = "6"
+        await press(pilot, "ctrl+s")
+        assert collection.day_start_hour() == 6
+        await pilot.click("#set-scope")
+        await press(pilot, "down", "enter")  # one deck: the hour is the same for all, set under global
+        assert screen.deck_id == "sample" and field.disabled and field.value == "6"

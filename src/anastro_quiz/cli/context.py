@@ -76,10 +76,13 @@ class Context:
 
     def open_store(self):
         """Open the database alone (no decks), or a clean error."""
+        from ..settings import StudySettings
         from ..store import Store
 
         with user_errors():
-            return Store.open(self.db_path)
+            store = Store.open(self.db_path)
+        StudySettings(store).apply_day_start()  # study days as this database counts them
+        return store
 
 
 def _deck_problems(exc) -> str:

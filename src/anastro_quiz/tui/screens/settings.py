@@ -1,4 +1,5 @@
-"""Settings: desired retention, daily limits, learning steps, FSRS parameters; saved in the database."""
+"""Settings: desired retention, daily limits, learning steps, FSRS parameters, the hour study days
+start at; saved in the database."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Button, Header, Input, Label, Select, Static, Switch
 
+from ...clock import check_day_start_hour
 from ...collection import DailyLimits
 from ...scheduler import SchedulerSettings
 from ...settings import parse_parameters
@@ -44,11 +46,12 @@ class SettingsScreen(CoreScreen):
         Binding("escape", "app.pop_screen", "Back", id="back"),
     ]
     HELP = ("Tab moves between fields; Ctrl+S (or Enter in a field) saves. 'Applies to' picks every "
-            "deck (global) or one deck, whose saved values override the global ones.")
+            "deck (global) or one deck, whose saved values override the global ones. The hour the "
+            "study day starts is one for every deck (set it under global).")
 
     def __init__(self, deck_id: str | None = None) -> None:
         super().__init__()
-        self.loaded: tuple[SchedulerSettings, DailyLimits, bool] | None = None
+        self.loaded: tuple[SchedulerSettings, DailyLimits, bool, int] | None = None
         self.deck_id = deck_id  # None: the global settings
 
     def compose(self) -> ComposeResult:
@@ -69,6 +72,9 @@ class SettingsScreen(CoreScreen):
                 yield Label("New cards wait until kept (g)")
                 yield Switch(id="set-hold", animate=False,
                              tooltip="Never-studied cards are introduced only once kept in New from generator")
+                yield Label("Study day starts at (hour)")
+                yield Input(id="set-day-start", type="integer", compact=True,
+                            tooltip="0-23, local time, for every deck: a review before it counts for the day before")
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="settings-save", variant="primary", compact=True)
             yield Static("", id="settings-status")
@@ -84,8 +90,8 @@ class SettingsScreen(CoreScreen):
 
     def load(self) -> None:
         c, deck_id = self.collection, self.deck_id
-        self.db(lambda: (c.scheduler_settings(deck_id), c.limits(deck_id), c.holds_uncurated(deck_id)), self.show,
-                name="load settings")
+        self.db(lambda: (c.scheduler_settings(deck_id), c.limits(deck_id), c.holds_uncurated(deck_id),
+                         c.day_start_hour()), self.show, name="load settings")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         deck_id = None if event.value in (GLOBAL, Select.BLANK) else str(event.value)
@@ -94,9 +100,9 @@ class SettingsScreen(CoreScreen):
             self.query_one("#settings-status", Static).update("")
             self.load()
 
-    def show(self, loaded: tuple[SchedulerSettings, DailyLimits, bool]) -> None:
+    def show(self, loaded: tuple[SchedulerSettings, DailyLimits, bool, int]) -> None:
         self.loaded = loaded
-        settings, limits, hold = loaded
+        settings, limits, hold, day_start = loaded
         values = {"retention": f"{settings.desired_retention:g}", "new": str(limits.new_per_day),
                   "reviews": str(limits.reviews_per_day), "learning": _fmt_steps(settings.learning_steps_minutes),
                   "relearning": _fmt_steps(settings.relearning_steps_minutes),
@@ -106,10 +112,13 @@ class SettingsScreen(CoreScreen):
             self.query_one(f"#set-{key}", Input).value = value
         self.query_one("#set-fuzz", Switch).value = settings.enable_fuzzing
         self.query_one("#set-hold", Switch).value = hold
+        day_field = self.query_one("#set-day-start", Input)
+        day_field.value = str(day_start)
+        day_field.disabled = self.deck_id is not None  # one hour for every deck: set it under global
         if not isinstance(self.focused, Select):
             self.query_one("#set-retention", Input).focus()
 
-    def read_form(self) -> tuple[SchedulerSettings, DailyLimits, bool]:
+    def read_form(self) -> tuple[SchedulerSettings, DailyLimits, bool, int]:
         """The settings as typed; raises ``ValueError`` with a readable message."""
         assert self.loaded is not None
         value = {key: self.query_one(f"#set-{key}", Input).value.strip() for key, _l, _k in FIELDS}
@@ -124,26 +133,29 @@ class SettingsScreen(CoreScreen):
                            enable_fuzzing=self.query_one("#set-fuzz", Switch).value, parameters=parameters)
         settings.validate()
         (limits := DailyLimits(new, reviews)).validate()
-        return settings, limits, self.query_one("#set-hold", Switch).value
+        day_start = check_day_start_hour(self.query_one("#set-day-start", Input).value)
+        return settings, limits, self.query_one("#set-hold", Switch).value, day_start
 
     def action_save(self) -> None:
         if self.loaded is None:
             return
         try:
-            settings, limits, hold = self.read_form()
+            settings, limits, hold, day_start = self.read_form()
         except ValueError as exc:
             self.notify(str(exc), title="Not saved", severity="error")
             return
 
         deck_id = self.deck_id
 
-        def save() -> tuple[SchedulerSettings, DailyLimits, bool]:
+        def save() -> tuple[SchedulerSettings, DailyLimits, bool, int]:
             self.collection.save_scheduler_settings(settings, deck_id)
             self.collection.save_limits(limits, deck_id)
             self.collection.save_holds_uncurated(hold, deck_id)
-            return settings, limits, hold
+            if deck_id is None:
+                self.collection.save_day_start_hour(day_start)
+            return settings, limits, hold, day_start
 
-        def saved(result: tuple[SchedulerSettings, DailyLimits, bool]) -> None:
+        def saved(result: tuple[SchedulerSettings, DailyLimits, bool, int]) -> None:
             self.loaded = result
             self.query_one("#settings-status", Static).update(
                 f"Saved for deck {deck_id}." if deck_id else "Saved for all decks.")
