@@ -84,5 +84,20 @@ def leave_mid_write(path: str | Path) -> Any:
     return conn
 
 
+def damage_table(path: str | Path, table: str) -> None:
+    """Overwrite the first page of ``table``'s data with junk, as a bad disk sector would
+    (the schema on page 1 stays readable, so the file still opens)."""
+    (root,), = rows(path, "SELECT rootpage FROM sqlite_master WHERE name=?", (table,))
+    (size,), = rows(path, "PRAGMA page_size")
+    with open(path, "r+b") as fh:
+        fh.seek((root - 1) * size)
+        fh.write(bytes((i * 37 + 11) % 256 for i in range(size)))
+
+
+def sqlite_error(message: str, kind: str = "OperationalError") -> Exception:
+    """One of SQLite's exceptions with ``message`` (for the store's translation of them)."""
+    return getattr(sqlite3, kind)(message)
+
+
 def journal_mode(path: str | Path) -> str:
     return rows(path, "PRAGMA journal_mode")[0][0]

@@ -20,9 +20,25 @@ from .context import Context, user_errors
 
 class _Group(click.Group):
     def invoke(self, ctx: click.Context):
-        # Any user-facing core error a command did not word itself: its message, exit 2.
+        # Any user-facing core error a command did not word itself: its message, exit 2;
+        # a database failure (damaged, full, read-only...) worded by the store's one translation.
         with user_errors():
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except Exception as exc:
+                error = _database_error(exc, ctx)
+                if error is None:
+                    raise
+                raise error from None
+
+
+def _database_error(exc: Exception, ctx: click.Context):
+    if "anastro_quiz.store" not in sys.modules:  # no database was touched (and --help stays light)
+        return None
+    from ..store.errors import as_store_error
+
+    obj = ctx.find_object(Context)
+    return as_store_error(exc, obj.db_path if obj is not None else None)
 
 
 _DB_HELP = f"Progress database (default: ${DB_ENV}, else the user data dir)."

@@ -1,6 +1,7 @@
 """SQLite persistence through sqlite-utils: every SQL statement of anastro-quiz is in this package.
 
-Modules by table and purpose: ``db`` (opening, migrating, transactions, errors), ``schema``
+Modules by table and purpose: ``db`` (opening, migrating, transactions), ``errors`` (every
+database failure as a user message, one place), ``schema``
 (the migrations), ``cards`` (cards, schedules, curation marks), ``reviews`` (the review
 log and the one lapse/leech rule), ``sessions`` (study sessions, quizzes), ``settings``
 (global values with per-deck overrides), ``queries`` (read-only aggregates for stats),
@@ -13,7 +14,8 @@ from __future__ import annotations
 
 from .backup import BackupSource
 from .cards import LEARNING, NEW, RELEARNING, REVIEW, CardStore, DeckCounts, ScheduleRow
-from .db import SQLITE_HEADER, Connection, StoreBusy, StoreError, is_sqlite_file
+from .db import SQLITE_HEADER, Connection, is_sqlite_file
+from .errors import StoreBusy, StoreDamaged, StoreError, StoreFull, StoreReadOnly, database_errors
 from .merge import HistoryReport, MergeReport, MergeStore, SettingConflict, check_mergeable
 from .plans import PlanStore
 from .queries import QueryStore
@@ -30,5 +32,5 @@ class Store(CardStore, ReviewStore, SessionStore, SettingStore, PlanStore, Query
 __all__ = [
     "BackupSource", "DeckCounts", "HistoryReport", "LEARNING", "LEECH_LAPSES", "LoggedReview", "MIGRATIONS", "MergeReport", "NEW",
     "RELEARNING", "REVIEW", "SCHEMA_VERSION", "SQLITE_HEADER", "ScheduleRow", "SettingConflict", "Store",
-    "StoreBusy", "StoreError", "check_mergeable", "deck_scope", "is_lapse", "is_leech", "is_sqlite_file",
+    "StoreBusy", "StoreDamaged", "StoreError", "StoreFull", "StoreReadOnly", "check_mergeable", "database_errors", "deck_scope", "is_lapse", "is_leech", "is_sqlite_file",
 ]

@@ -14,18 +14,10 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..errors import UserError
+from .errors import StoreBusy, StoreError, translate  # noqa: F401 - StoreBusy: raised through translate
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Identity, schema_problem
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class StoreError(UserError):
-    """A problem with the database the user can act on (message is user-facing)."""
-
-
-class StoreBusy(StoreError):
-    """Another process holds the write lock longer than we are willing to wait."""
 
 
 class Connection:
@@ -64,7 +56,7 @@ class Connection:
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             store._migrate(identity)
-        except sqlite3.OperationalError as exc:
+        except sqlite3.Error as exc:
             conn.close()
             raise translate(exc, path) from None
         return store
@@ -119,7 +111,7 @@ class _Transaction:
             return
         try:
             self.store.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
+        except sqlite3.Error as exc:
             raise translate(exc, self.store.path) from None
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -129,7 +121,7 @@ class _Transaction:
         if exc_type is None:
             try:
                 conn.execute("COMMIT")
-            except sqlite3.OperationalError as err:
+            except sqlite3.Error as err:
                 _rollback(conn)
                 raise translate(err, self.store.path) from None
         else:
@@ -183,16 +175,6 @@ def identify_file(path: Path, refused: str) -> Identity:
 def open_read_only(path: Path, **options) -> sqlite3.Connection:
     """A read-only connection to the database file at ``path`` (raises ``sqlite3.Error``)."""
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, **options)
-
-
-def translate(exc: sqlite3.OperationalError, path: Path) -> StoreError:
-    """SQLite's error as a message the user can act on."""
-    text = str(exc)
-    if "locked" in text or "busy" in text:
-        return StoreBusy(f"the database {path} is busy (another anastro-quiz is writing to it); try again in a moment")
-    if "readonly" in text or "read-only" in text:
-        return StoreError(f"the database {path} is read-only")
-    return StoreError(f"database error on {path}: {text}")
 
 
 def is_sqlite_file(path: Path) -> bool:

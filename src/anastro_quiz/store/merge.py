@@ -124,6 +124,26 @@ def check_mergeable(path: str | Path) -> None:
     open_other(path).close()
 
 
+def _check_reviews(rows: list[tuple]) -> None:
+    """Raise ``ValueError`` naming the first review of another database that could not be replayed."""
+    for row in rows:
+        record = dict(zip(_REVIEW_COLS, row))
+        what = f"review {record['id']!r}"
+        if not (isinstance(record["id"], str) and record["id"] and isinstance(record["deck"], str)
+                and isinstance(record["card_id"], str) and record["card_id"]):
+            raise ValueError(f"{what} has no card")
+        if record["rating"] not in (1, 2, 3, 4):
+            raise ValueError(f"{what} has rating {record['rating']!r} (1 to 4 expected)")
+        if not isinstance(record["reviewed_at"], str):
+            raise ValueError(f"{what} has no time")
+        datetime.fromisoformat(record["reviewed_at"])
+        for column in ("state_before", "state_after"):
+            if record[column] is not None:
+                json.loads(record[column])
+        if record["undone"] not in (0, 1):
+            raise ValueError(f"{what} has undone={record['undone']!r}")
+
+
 class MergeStore:
     """Merging another database into this one (mixed into ``Store``)."""
 
@@ -144,8 +164,9 @@ class MergeStore:
                 "SELECT deck, card_id, content_hash, position, orphaned, added_at, changed_at FROM cards")}
             their_settings = {(s, k): json.loads(v)
                               for s, k, v in other.execute("SELECT scope, key, value FROM settings")}
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot read {other_path}: {exc}; nothing was merged") from None
+            _check_reviews(their_reviews)
+        except (sqlite3.DatabaseError, ValueError, TypeError) as exc:
+            raise StoreError(f"cannot read {other_path}: it is damaged ({exc}); nothing was merged") from None
         finally:
             other.close()
 

@@ -117,6 +117,8 @@ class StudyApp(App[None]):
         """
 
         def runner() -> T | None:
+            from ..store import database_errors
+
             while not self._opened.wait(0.05):
                 if not self.is_running:
                     return None  # the app quit while the collection was still opening
@@ -124,7 +126,7 @@ class StudyApp(App[None]):
                 return None  # the collection failed to open; the app is exiting
             worker = get_current_worker()
             try:
-                with self.db_lock:
+                with self.db_lock, database_errors(self.collection.store.path):
                     result = job()
                 if done is not None and not worker.is_cancelled:
                     self.call_from_thread(done, result)
@@ -145,8 +147,19 @@ class StudyApp(App[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             error = event.worker.error
+            if _is_unusable_database(error):
+                self._show_database_problem(error)
+                return
             self.notify(describe_error(error), title=f"Could not finish: {event.worker.name}",
                         severity="error", markup=False, timeout=8)
+
+    def _show_database_problem(self, error: BaseException) -> None:
+        """A damaged, full or read-only database: a dialog saying what to do (once at a time),
+        instead of screens left waiting on "Loading…"."""
+        from .dialogs.database_problem import DatabaseProblemDialog
+
+        if not any(isinstance(s, DatabaseProblemDialog) for s in self.screen_stack):
+            self.push_screen(DatabaseProblemDialog("The progress database cannot be used", str(error)))
 
     # --- navigation actions (also reachable from the command palette) --------
 
@@ -280,6 +293,12 @@ class StudyApp(App[None]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+
+def _is_unusable_database(error: BaseException | None) -> bool:
+    from ..store import StoreDamaged, StoreFull, StoreReadOnly
+
+    return isinstance(error, (StoreDamaged, StoreFull, StoreReadOnly))
 
 
 def describe_error(error: BaseException | None) -> str:
