@@ -160,3 +160,27 @@ def test_with_history_needs_a_database_and_the_apkg_format(deck_dir, tmp_path):
     assert not (tmp_path / "none.db").exists() and not (tmp_path / "x.apkg").exists()
     result = run("--decks", str(deck_dir), "export", "--format", "csv", "--with-history")
     assert result.exit_code == 2 and "--with-history applies to --format apkg only" in result.output
+
+
+def test_the_fixture_script_still_builds_the_same_packages_with_anki(tmp_path):
+    """tests/fixtures/anki/make_fixtures.py, run with today's anki, gives packages that import as the committed ones."""
+    import subprocess
+    import sys
+
+    script = Path(__file__).parent / "fixtures" / "anki" / "make_fixtures.py"
+    done = subprocess.run([sys.executable, str(script), str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    committed = Path(__file__).parent / "fixtures" / "anki"
+    for name in ("notes.apkg", "notes-legacy.apkg", "notes-anki2.apkg", "notes.colpkg"):
+        outputs = []
+        for label, folder in (("committed", committed), ("rebuilt", tmp_path)):
+            out = tmp_path / "decks" / label / name
+            out.parent.mkdir(parents=True, exist_ok=True)
+            result = run("--db", str(out.parent / f"{name}.db"), "import", str(folder / name), "-o", str(out))
+            assert result.exit_code == 0, result.output
+            report = [line for line in result.output.splitlines()
+                      if not line.startswith(("wrote", "read", "history:", "note:"))]  # paths and ids differ
+            cards = [sorted((c.type, c.data.get("prompt") or c.data.get("text")) for c in load_deck(f).cards)
+                     for f in sorted(out.glob("*.yaml"))]
+            outputs.append((report, cards))
+        assert outputs[0] == outputs[1], name

@@ -183,7 +183,8 @@ def _import_package(obj: Context, file: Path, output: Path, deck_id: str | None,
             click.echo("history: nothing changed (already imported)")
     elif package.reviews and not plan.with_history:
         click.echo(f"history: {plural(len(package.reviews), 'review')} in the package not imported (--no-history)")
-    if not any(str(Path(t).resolve()).startswith(str(Path(p).resolve())) for _, t in plan.files for p in obj.decks):
+    in_use_paths = [Path(p).resolve() for p in obj.decks]
+    if not any(t.resolve() == p or t.resolve().is_relative_to(p) for _, t in plan.files for p in in_use_paths):
         click.echo(f"note: study these decks with --decks {output} (or add it to ANASTRO_QUIZ_DECKS)", err=True)
 
 
