@@ -1,4 +1,4 @@
-"""Progress on this machine and between machines: ``progress export|merge``, ``backup``, ``optimize``.
+"""Progress on this machine and between machines: ``progress export|merge``, ``backup``, ``check``, ``optimize``.
 
 The work is done by the store and the UI-free modules of ``interop``, imported inside each
 command so ``anastro-quiz --help`` stays fast.
@@ -7,6 +7,7 @@ command so ``anastro-quiz --help`` stays fast.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -133,6 +134,66 @@ def backup_command(obj: Context, output: Path | None, force: bool) -> None:
     click.echo(f"backed up {obj.db_path} ({plural(report.reviews, 'review')}, {plural(report.size, 'byte')}) to {report.path}")
 
 
+# --- check ---------------------------------------------------------------------
+
+
+@click.command("check")
+@click.option("--dry-run", is_flag=True, help="Report only; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_obj
+def check_command(obj: Context, dry_run: bool, as_json: bool) -> None:
+    """Check the database: SQLite's integrity check, then every schedule against a replay of its
+    review log; rebuild the schedules that disagree and close sessions a killed app left open."""
+    from ..instance import InstanceLock
+
+    if not obj.db_path.exists():
+        fail(f"there is no database at {obj.db_path} yet (nothing to check)")
+    lock = InstanceLock(obj.db_path)
+    app_open = not lock.acquire()
+    store = obj.open_store()
+    try:
+        report = store.check(repair=not (dry_run or app_open))
+    finally:
+        store.close()
+        lock.release()
+    if as_json:
+        click.echo(json.dumps(dict(report.to_dict(), app_open=app_open), indent=2))
+    else:
+        _print_check(report, obj.db_path, dry_run, app_open)
+    if not report.clean:
+        sys.exit(2)
+
+
+def _print_check(report, db_path: Path, dry_run: bool, app_open: bool) -> None:
+    if not report.sound:
+        click.echo(f"{db_path} is damaged: SQLite's integrity check found:", err=True)
+        for line in report.integrity:
+            click.echo(f"  {line}", err=True)
+        click.echo("nothing was changed: restore a copy made with 'anastro-quiz backup' (in backups/ beside "
+                   "the database)", err=True)
+        return
+    done = "rebuilt" if report.repaired else "to rebuild"
+    click.echo(f"integrity: ok; {plural(report.reviews, 'review')} read")
+    if report.rebuilt:
+        click.echo(f"{plural(len(report.rebuilt), 'card')} whose schedule disagreed with its review log, "
+                   f"{done} from the log: {', '.join(report.rebuilt[:10])}")
+    if report.open_sessions:
+        click.echo(f"{plural(report.open_sessions, 'session')} left open by an app that stopped, "
+                   f"{'closed' if report.repaired else 'to close'} at the last review")
+    for line in report.damaged_reviews[:20]:
+        click.echo(f"damaged: {line} (left as it is, with its card)", err=True)
+    if report.without_log:
+        click.echo(f"{plural(len(report.without_log), 'card')} studied per the schedule with no review in the log "
+                   f"(left as they are): {', '.join(report.without_log[:10])}", err=True)
+    if app_open:
+        click.echo("an anastro-quiz app has this collection open: nothing was repaired (close it and run "
+                   "check again)", err=True)
+    elif dry_run and (report.rebuilt or report.open_sessions):
+        click.echo("--dry-run: nothing was changed", err=True)
+    if report.clean:
+        click.echo("ok" if not (report.rebuilt or report.open_sessions) else "ok: repaired")
+
+
 # --- optimize ------------------------------------------------------------------
 
 
@@ -250,4 +311,4 @@ def _print_result(result) -> None:
     click.echo("parameters: " + ", ".join(f"{p:g}" for p in result.parameters))
 
 
-COMMANDS = [progress_group, backup_command, optimize_command]
+COMMANDS = [progress_group, backup_command, check_command, optimize_command]

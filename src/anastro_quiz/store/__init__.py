@@ -13,6 +13,7 @@ Everything above the store calls :class:`Store`'s named methods, never SQL.
 from __future__ import annotations
 
 from .backup import BackupSource
+from .check import CheckReport, CheckStore
 from .cards import LEARNING, NEW, RELEARNING, REVIEW, CardStore, DeckCounts, ScheduleRow
 from .db import SQLITE_HEADER, Connection, is_sqlite_file
 from .errors import StoreBusy, StoreDamaged, StoreError, StoreFull, StoreReadOnly, database_errors
@@ -25,12 +26,12 @@ from .sessions import SessionStore
 from .settings import SettingStore, deck_scope
 
 
-class Store(CardStore, ReviewStore, SessionStore, SettingStore, PlanStore, QueryStore, MergeStore, Connection):
+class Store(CheckStore, CardStore, ReviewStore, SessionStore, SettingStore, PlanStore, QueryStore, MergeStore, Connection):
     """One open database. Use :meth:`open`; close with :meth:`close` or ``with``."""
 
 
 __all__ = [
-    "BackupSource", "DeckCounts", "HistoryReport", "LEARNING", "LEECH_LAPSES", "LoggedReview", "MIGRATIONS", "MergeReport", "NEW",
+    "BackupSource", "CheckReport", "DeckCounts", "HistoryReport", "LEARNING", "LEECH_LAPSES", "LoggedReview", "MIGRATIONS", "MergeReport", "NEW",
     "RELEARNING", "REVIEW", "SCHEMA_VERSION", "SQLITE_HEADER", "ScheduleRow", "SettingConflict", "Store",
     "StoreBusy", "StoreDamaged", "StoreError", "StoreFull", "StoreReadOnly", "check_mergeable", "database_errors", "deck_scope", "is_lapse", "is_leech", "is_sqlite_file",
 ]

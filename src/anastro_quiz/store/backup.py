@@ -18,8 +18,9 @@ from .schema import schema_problem
 class BackupSource:
     """A database file opened read-only to be copied; use as a context manager.
 
-    ``reviews`` counts its reviews as ``stats`` does. Every problem is a :class:`StoreError`
-    whose message says that nothing was backed up or kept.
+    ``reviews`` counts its reviews as ``stats`` does (after :meth:`copy_to`: those in the
+    copy). Every problem is a :class:`StoreError` whose message says that nothing was
+    backed up or kept.
     """
 
     def __init__(self, db_path: str | Path):
@@ -37,8 +38,8 @@ class BackupSource:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open {self.path}: {exc}") from None
         try:
-            self.reviews = (self._conn.execute(COUNTED_REVIEWS_SQL).fetchone()[0]
-                            if "reviews" in identity.tables else 0)
+            self._has_reviews = "reviews" in identity.tables
+            self.reviews = self._conn.execute(COUNTED_REVIEWS_SQL).fetchone()[0] if self._has_reviews else 0
         except sqlite3.DatabaseError as exc:
             self._conn.close()
             raise StoreError(f"backup of {self.path} failed: {exc}; nothing was kept") from None
@@ -60,6 +61,8 @@ class BackupSource:
                 self._conn.backup(dest, pages=256, sleep=0.01)
                 dest.execute("PRAGMA journal_mode=DELETE")
                 result = dest.execute("PRAGMA integrity_check").fetchone()[0]
+                if result == "ok" and self._has_reviews:  # what the copy holds (a grade may have come since)
+                    self.reviews = dest.execute(COUNTED_REVIEWS_SQL).fetchone()[0]
             finally:
                 dest.close()
         except sqlite3.DatabaseError as exc:
