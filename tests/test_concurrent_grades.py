@@ -61,6 +61,27 @@ def test_two_connections_grading_the_same_card_both_take_effect(tmp_path, deck_d
     second.close()
 
 
+def test_undo_in_one_window_keeps_the_grade_the_other_window_gave_since(tmp_path, deck_dir, clock):
+    db = tmp_path / "p.db"
+    first = Collection.open(db, [deck_dir], clock=clock)
+    second = Collection.open(db, [deck_dir], clock=clock)
+    a, b = first.start_session(), second.start_session()
+    card = a.current
+    a.grade(Rating.Again)
+    clock.advance(seconds=5)
+    b.grade(Rating.Good)  # builds on the Again
+    a.undo()  # the Again goes; the Good stays, replayed from a new card
+    row = first.store.schedule_row(card.deck_id, card.id)
+    assert row.reps == 1 and row.state is not None
+    assert _chain_problems(db) == []
+    scheduler = first.scheduler(card.deck_id)
+    (good_id,), = rawdb.rows(db, "SELECT id FROM reviews WHERE undone=0")
+    alone, _ = scheduler.review(scheduler.new_state(clock.now), Rating.Good, clock.now, fuzz_seed=good_id)
+    assert row.state == dump_state(alone)
+    first.close()
+    second.close()
+
+
 RACER = textwrap.dedent("""
     import sys
     from anastro_quiz.collection import Collection

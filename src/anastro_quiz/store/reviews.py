@@ -108,19 +108,26 @@ class ReviewStore:
         return review_id
 
     def undo_review(self, review_id: str) -> dict[str, Any]:
-        """Mark a review undone and restore the card's schedule exactly as it was before it."""
+        """Mark a review undone and restore the card's schedule exactly as it was before it.
+
+        Read and written in one transaction: if another window graded the card since, the
+        card is rebuilt from its remaining reviews instead, so that later grade is kept."""
         from .db import StoreError
 
-        row = self.conn.execute(
-            "SELECT deck, card_id, rating, fsrs_state_before, state_before, undone FROM reviews WHERE id=?",
-            (review_id,),
-        ).fetchone()
-        if row is None or row[5]:
-            raise StoreError("nothing to undo")
-        deck, card_id, rating, fsrs_before, state_before = row[:5]
-        due = json.loads(state_before)["due"] if state_before else None
         with self.transaction():
+            row = self.conn.execute(
+                "SELECT deck, card_id, rating, fsrs_state_before, state_before, undone, state_after FROM reviews"
+                " WHERE id=?", (review_id,)).fetchone()
+            if row is None or row[5]:
+                raise StoreError("nothing to undo")
+            deck, card_id, rating, fsrs_before, state_before, _undone, state_after = row
             self.conn.execute("UPDATE reviews SET undone=1 WHERE id=?", (review_id,))
+            current = self.conn.execute("SELECT state FROM schedule WHERE deck=? AND card_id=?",
+                                        (deck, card_id)).fetchone()
+            if current is not None and current[0] != state_after:  # graded again elsewhere since
+                self.replay_card((deck, card_id), self._deck_scheduler(deck))
+                return {"deck": deck, "card_id": card_id}
+            due = json.loads(state_before)["due"] if state_before else None
             lapses = self._lapses(deck, card_id) - int(is_lapse(rating, fsrs_before))
             self.conn.execute(
                 "UPDATE schedule SET state=?, fsrs_state=?, due=?, reps=reps-1, lapses=?, leech=?"
