@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from anastro_quiz.cli import cli
@@ -82,3 +82,24 @@ def test_quizlet_headers_are_still_quizlet():
         result = parse_table(f"{header}\nRANKL,A ligand\n")
         assert result.format == "quizlet", header
         assert [(c.data["prompt"], c.data["answer"]) for c in result.cards] == [("RANKL", "A ligand")]
+
+
+_cell = st.one_of(st.sampled_from(["prompt", "answer", "id", "type", "tags", "source", "quote", "deck", "term",
+                                   "definition", "basic", "reverse", "cloze", "true_false", "True", "{{c1::x}}",
+                                   "../x.txt", "#separator:tab", "'=1", "", " "]), st.text(max_size=8))
+_table = st.lists(st.lists(_cell, min_size=1, max_size=9), min_size=1, max_size=6)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=_table, delimiter=st.sampled_from([",", "\t", ";"]), fmt=st.sampled_from(["auto", "quizlet", "anki", "csv"]))
+def test_any_table_imports_or_is_refused_with_exit_2_never_a_traceback(tmp_path, rows, delimiter, fmt):
+    src = tmp_path / "in.csv"
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\n").writerows(rows)
+    src.write_text(buffer.getvalue(), encoding="utf-8")
+    out = tmp_path / "out.yaml"
+    result = _run("import", src, "-o", out, "--format", fmt, "--force")
+    assert result.exit_code in (0, 2), result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    if result.exit_code == 0:
+        assert load_deck(out).cards  # what was written is a deck that loads

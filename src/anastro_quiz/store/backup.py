@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from .db import StoreError, identify_file, is_sqlite_file, open_read_only
+from .db import StoreError, StoreFull, identify_file, is_sqlite_file, open_read_only, translate
 from .queries import COUNTED_REVIEWS_SQL
 from .schema import schema_problem
 
@@ -66,6 +66,9 @@ class BackupSource:
             finally:
                 dest.close()
         except sqlite3.DatabaseError as exc:
+            if isinstance(translate(exc, target), StoreFull):
+                raise StoreFull(f"backup of {self.path} failed: the disk holding {target.parent} is full ({exc}): "
+                                "free some space; nothing was kept") from None
             raise StoreError(f"backup of {self.path} failed: {exc}; nothing was kept") from None
         if result != "ok":
             raise StoreError(f"the backup failed its integrity check ({result}); nothing was kept")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .errors import StoreBusy, StoreError, translate  # noqa: F401 - StoreBusy: raised through translate
+from .errors import StoreBusy, StoreError, StoreFull, StoreReadOnly, translate
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Identity, schema_problem
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -44,7 +44,7 @@ class Connection:
                                    isolation_level=None)
             identity = read_identity(conn)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path} is not a usable SQLite database ({exc}); it was left untouched") from None
+            raise _unusable(exc, path, "it was left untouched") from None
         problem = schema_problem(path, identity)
         if problem:  # the file changed since the read-only look (or is new and in memory)
             conn.close()
@@ -166,7 +166,7 @@ def identify_file(path: Path, refused: str) -> Identity:
     try:
         identity = read_identity(conn)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} is not a usable SQLite database ({exc}); {refused}") from None
+        raise _unusable(exc, path, refused) from None
     finally:
         conn.close()
     return identity
@@ -175,6 +175,15 @@ def identify_file(path: Path, refused: str) -> Identity:
 def open_read_only(path: Path, **options) -> sqlite3.Connection:
     """A read-only connection to the database file at ``path`` (raises ``sqlite3.Error``)."""
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, **options)
+
+
+def _unusable(exc: sqlite3.Error, path: Path, refused: str) -> StoreError:
+    """Why a database could not even be read: busy, full, read-only as :func:`translate` says;
+    anything else means the file is not a database we can use."""
+    error = translate(exc, path)
+    if isinstance(error, (StoreBusy, StoreFull, StoreReadOnly)):
+        return error
+    return StoreError(f"{path} is not a usable SQLite database ({exc}); {refused}")
 
 
 def is_sqlite_file(path: Path) -> bool:

@@ -35,7 +35,7 @@ class StoreDamaged(StoreError):
 
 
 class StoreFull(StoreError):
-    """The disk (or the database's size limit) is full; nothing was written."""
+    """The disk (or the database's size limit) is full, or failing; nothing was written."""
 
 
 class StoreReadOnly(StoreError):
@@ -60,7 +60,10 @@ def translate(exc: sqlite3.Error, path: Path | str | None) -> StoreError:
                          "again; nothing was written, and every review graded before is kept")
     if any(word in low for word in _DAMAGED):
         return StoreDamaged(f"{where} is damaged ({text}): {RESTORE_HINT}")
-    if "unable to open" in low or "disk i/o" in low:
+    if "disk i/o" in low:  # what a full disk gives when SQLite cannot even map its -shm file
+        return StoreFull(f"a disk error on {where} ({text}): the disk may be full (free some space) or "
+                         "failing; nothing was written, and every review graded before is kept")
+    if "unable to open" in low:
         return StoreError(f"cannot use {where} ({text}): check that the file and its folder exist and are "
                           "readable")
     return StoreError(f"database error on {path or 'the database'}: {text}")
