@@ -1,5 +1,5 @@
-"""A full disk (a small tmpfs, where this machine may mount one): every write says so in
-words, keeps what was committed, and leaves no temporary file behind."""
+"""A full disk or a read-only one (a small tmpfs, where this machine may mount one): every
+command says so in words, keeps what was committed, and leaves no temporary file behind."""
 
 from __future__ import annotations
 
@@ -92,3 +92,21 @@ def test_commands_on_a_full_disk_are_clear_messages_and_leave_no_temp_file(small
     (small_disk / "filler").unlink()
     assert rawdb.rows(db, "PRAGMA integrity_check") == [("ok",)]
     assert rawdb.rows(db, "SELECT COUNT(*) FROM reviews") == [(1,)]
+
+
+def test_a_database_on_a_read_only_disk_is_a_clear_message(small_disk, tmp_path, deck_dir):
+    db = small_disk / "p.db"
+    coll = Collection.open(db, [deck_dir])
+    coll.start_session().grade(Rating.Good)
+    coll.close()
+    other = tmp_path / "other.db"
+    Collection.open(other, [deck_dir]).close()
+    before = db.read_bytes()
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    for command in (["decks"], ["stats"], ["progress", "export"], ["progress", "merge", other], ["check"]):
+        result = _run("--db", db, "--decks", deck_dir, *command)
+        assert result.exit_code == 2, (command, result.output)
+        assert "read-only folder" in result.output and "Traceback" not in result.output, result.output
+    backup = _run("--db", other, "backup", "-o", small_disk / "copy.db")
+    assert backup.exit_code == 2 and "Read-only file system" in backup.output, backup.output
+    assert db.read_bytes() == before

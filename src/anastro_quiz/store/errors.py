@@ -11,6 +11,7 @@ backup or run ``anastro-quiz check`` (damaged), free space (disk full), fix perm
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -63,10 +64,18 @@ def translate(exc: sqlite3.Error, path: Path | str | None) -> StoreError:
     if "disk i/o" in low:  # what a full disk gives when SQLite cannot even map its -shm file
         return StoreFull(f"a disk error on {where} ({text}): the disk may be full (free some space) or "
                          "failing; nothing was written, and every review graded before is kept")
+    if "unable to open" in low and path and not _folder_writable(Path(str(path)).parent):
+        return StoreReadOnly(f"{where} is in a read-only folder ({text}): SQLite writes its -wal and -shm files "
+                             "beside the database, so the folder must be writable; fix its permissions or copy "
+                             "the database somewhere writable; nothing was written")
     if "unable to open" in low:
         return StoreError(f"cannot use {where} ({text}): check that the file and its folder exist and are "
                           "readable")
     return StoreError(f"database error on {path or 'the database'}: {text}")
+
+
+def _folder_writable(folder: Path) -> bool:
+    return not folder.exists() or os.access(folder, os.W_OK)
 
 
 def damaged_data(exc: Exception, path: Path | str | None) -> StoreDamaged:
