@@ -76,7 +76,7 @@ def _untouched(path: Path, before: bytes) -> None:
 
 @pytest.mark.parametrize("make", FOREIGN)
 @pytest.mark.parametrize("command", [["decks"], ["stats"], ["progress", "export"], ["backup"],
-                                     ["progress", "merge", "OTHER"]])
+                                     ["progress", "merge", "OTHER"], ["check", "--dry-run"]])
 def test_a_foreign_database_is_refused_and_byte_identical(tmp_path, deck_dir, make, command):
     path, before = _foreign(tmp_path, make)
     other = tmp_path / "ours.db"
@@ -149,3 +149,15 @@ def test_a_device_or_dangling_link_as_database_is_a_clear_message(tmp_path):
     link.symlink_to(tmp_path / "gone" / "p.db")
     result = _run("--db", link, "stats")
     assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_the_app_on_a_foreign_database_refuses_and_leaves_nothing_beside_it(tmp_path, deck_dir, monkeypatch):
+    import asyncio
+
+    from anastro_quiz.tui.app import StudyApp
+
+    monkeypatch.setattr(StudyApp, "run", lambda self: asyncio.run(self.run_async(headless=True, size=(80, 24))))
+    path, before = _foreign(tmp_path, _with_user_version)
+    result = _run("--db", path, "--decks", deck_dir)
+    assert result.exit_code == 2 and "not an anastro-quiz" in result.output, result.output
+    _untouched(path, before)

@@ -24,12 +24,14 @@ class InstanceLock:
 
         self.path = Path(f"{db_path}.lock")
         self._lock = FileLock(str(self.path), timeout=0, thread_local=False)
+        self._made_file = False
 
     def acquire(self) -> bool:
         """Take the lock; ``False`` if another app holds it. Where no lock can be taken (a
         read-only folder, a folder not made yet) there is nothing to tell: ``True``."""
         from filelock import Timeout
 
+        self._made_file = not self.path.exists()
         try:
             self._lock.acquire(blocking=False)
         except Timeout:
@@ -38,9 +40,13 @@ class InstanceLock:
             return True
         return True
 
-    def release(self) -> None:
+    def release(self, *, remove: bool = False) -> None:
+        """Let go; ``remove``: also delete the lock file if :meth:`acquire` made it (the
+        database did not open, e.g. it is another application's: leave nothing beside it)."""
         if self._lock.is_locked:
             self._lock.release()
+        if remove and self._made_file:
+            self.path.unlink(missing_ok=True)
 
 
 def launch_notice(lock: InstanceLock) -> str | None:

@@ -76,7 +76,7 @@ def study(obj: Context) -> None:
     finally:
         if app.collection is not None:
             app.collection.close()
-        lock.release()
+        lock.release(remove=app.collection is None)
     if app.open_error is not None:
         raise app.open_error  # a CommandError prints as a clean message (exit 2), as before
     if app.return_code:

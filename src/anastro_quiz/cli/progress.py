@@ -148,9 +148,9 @@ def check_command(obj: Context, dry_run: bool, as_json: bool) -> None:
 
     if not obj.db_path.exists():
         fail(f"there is no database at {obj.db_path} yet (nothing to check)")
+    store = obj.open_store()  # refuses a file that is not ours before anything is made beside it
     lock = InstanceLock(obj.db_path)
     app_open = not lock.acquire()
-    store = obj.open_store()
     try:
         report = store.check(repair=not (dry_run or app_open))
     finally:
