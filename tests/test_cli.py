@@ -120,7 +120,7 @@ def test_export_into_a_missing_folder_is_a_message(tmp_path, deck_dir):
 
 def test_stats_text_shows_mastery(tmp_path, deck_dir):
     result = run("--db", tmp_path / "p.db", "--decks", deck_dir, "stats")
-    assert "mastery (mean predicted recall now): sample 0%" in result.output
+    assert "mastery (cards FSRS predicts at 90% recall a week from now): sample 0%" in result.output
 
 
 def test_deck_folders_from_environment(tmp_path, deck_dir, monkeypatch):

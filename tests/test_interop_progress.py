@@ -276,6 +276,26 @@ def test_merge_propagates_undo_of_an_already_merged_review(tmp_path, deck_dir):
     assert _dump(b) == _dump(a)
 
 
+def test_merge_already_here_counts_reviews_as_stats_does(tmp_path, deck_dir):
+    import json
+
+    clock = FakeClock(datetime(2026, 4, 1, tzinfo=timezone.utc))
+    a = tmp_path / "a.db"
+    coll = _open(a, deck_dir, clock)
+    session = coll.start_session()
+    for _ in range(3):
+        session.grade(3)
+    session.undo()  # two reviews and one undone
+    coll.close()
+    b = _copy(a, tmp_path / "b.db")
+    with Store.open(b) as store:
+        counted = store.review_count()
+    assert counted == 2
+    report = json.loads(_merge(b, a, "--json").output)
+    assert report["already_present"] == counted and not report["added"]
+    assert "2 already here" in _merge(b, a).output
+
+
 def test_merge_reports_settings_conflicts_without_choosing(tmp_path, deck_dir):
     a, b = _make_pair(tmp_path, deck_dir)
     with Store.open(a) as store:

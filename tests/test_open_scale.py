@@ -36,7 +36,7 @@ def _open(tmp_path, decks, clock) -> Collection:
 
 
 def _mean_recall(coll: Collection) -> dict[str, float]:
-    """Mastery the slow way: every card's full FSRS state through py-fsrs."""
+    """Mean predicted recall the slow way: every card's full FSRS state through py-fsrs."""
     sums: dict[str, list[float]] = {}
     for deck_id in coll.decks:
         for key in coll.items.deck_items(deck_id):
@@ -95,7 +95,7 @@ def test_a_deck_removed_by_an_edit_and_restored_gets_its_cards_back(tmp_path, tw
         coll.close()
 
 
-def test_mastery_from_the_database_equals_every_cards_fsrs_recall(tmp_path, two_decks, clock):
+def test_recall_from_the_database_equals_every_cards_fsrs_recall(tmp_path, two_decks, clock):
     coll = _open(tmp_path, two_decks, clock)
     try:
         tuned = SchedulerSettings(parameters=[*coll.scheduler().parameters[:20], 0.5])  # another decay
@@ -106,7 +106,7 @@ def test_mastery_from_the_database_equals_every_cards_fsrs_recall(tmp_path, two_
                 session.grade(rating)
         for days in (0, 3, 10, 400):  # whole days after the reviews: the day boundary itself
             clock.now = session.started + timedelta(days=days)
-            mastery = coll.mastery_by_deck()
+            mastery = coll.recall_by_deck(clock.now)
             expected = _mean_recall(coll)
             assert set(mastery) == {"sample", "second"}
             assert mastery == pytest.approx(expected, rel=1e-12)
@@ -115,7 +115,7 @@ def test_mastery_from_the_database_equals_every_cards_fsrs_recall(tmp_path, two_
         coll.close()
 
 
-def test_a_version_3_database_with_progress_migrates_and_keeps_its_mastery(tmp_path, deck_dir, clock):
+def test_a_version_3_database_with_progress_migrates_and_keeps_its_recall(tmp_path, deck_dir, clock):
     # A database as anastro-quiz left it before recall columns: one card studied (its FSRS
     # state only in the JSON column), then opened by this version.
     decks = load_decks([deck_dir])
@@ -141,11 +141,11 @@ def test_a_version_3_database_with_progress_migrates_and_keeps_its_mastery(tmp_p
         assert coll.store.schema_version == SCHEMA_VERSION
         assert coll.sync_report == {"added": 0, "changed": 0, "orphaned": 0}
         expected = scheduler.retrievability(state, clock.now) / len(decks[0].items())
-        assert coll.mastery_by_deck() == pytest.approx({"sample": expected}, rel=1e-12)
+        assert coll.recall_by_deck(clock.now) == pytest.approx({"sample": expected}, rel=1e-12)
         assert coll.store.integrity_check() == "ok"
         session = coll.start_session()  # grading after the migration keeps the columns current
         session.grade(Rating.Good)
-        assert coll.mastery_by_deck() == pytest.approx(_mean_recall(coll), rel=1e-12)
+        assert coll.recall_by_deck(clock.now) == pytest.approx(_mean_recall(coll), rel=1e-12)
     finally:
         coll.close()
 

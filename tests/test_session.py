@@ -248,3 +248,23 @@ def test_one_undo_stack_for_grades_buries_and_suspends(collection, clock):
         shown.append(session.current.key)
         session.grade(Rating.Easy)
     assert shown == [graded.key, buried.key, suspended.key, on_screen.key]
+
+
+def test_a_buried_new_card_is_not_counted_as_new_on_home(collection, clock):
+    collection.save_limits(DailyLimits(new_per_day=1))
+    session = collection.start_session()
+    session.bury()  # the one new card allowed today is buried; the next new one comes
+    assert collection.deck_summaries()[0].new == 1
+    collection.save_limits(DailyLimits(new_per_day=100))
+    [summary] = collection.deck_summaries()
+    assert summary.new == 7 == sum(collection.start_session().remaining.values())
+
+
+def test_an_empty_session_leaves_no_row(collection, clock):
+    for item in collection.decks["sample"].items():
+        collection.set_buried(item, True)
+    assert collection.deck_summaries()[0].new == 0
+    session = collection.start_session()
+    assert session.finished
+    session.discard()
+    assert collection.store.sessions() == []

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+import pytest
+
+from datetime import date, timedelta
 
 from anastro_quiz.collection import DailyLimits
 from anastro_quiz.scheduler import Rating
@@ -50,14 +52,43 @@ def test_forecast_places_cards_on_their_due_day(collection, clock):
 
 def test_mastery_rises_with_study_and_decays_toward_an_exam(collection, clock):
     assert collection.mastery_by_deck() == {"sample": 0.0}
-    _graduate_all(collection, clock)
+    _graduate_all(collection, clock)  # Easy on every card: FSRS's stability is over a week
     now = collection.mastery_by_deck()["sample"]
-    assert now > 0.95
+    assert now == 1.0
     clock_later = clock.now.replace(year=2027)
-    later = collection.mastery_by_deck(clock_later)["sample"]
-    assert 0 < later < now
+    assert collection.mastery_by_deck(clock_later)["sample"] == 0.0
+    later = collection.recall_by_deck(clock_later)["sample"]  # the exam's mean predicted recall
+    assert 0 < later < collection.recall_by_deck(clock.now)["sample"]
     tags = collection.mastery_by_tag()
-    assert set(tags) == {"mechanism", "osteoclast", "atac"} and all(v > 0.9 for v in tags.values())
+    assert set(tags) == {"mechanism", "osteoclast", "atac"} and all(v == 1.0 for v in tags.values())
+
+
+def test_a_deck_just_learnt_is_not_mastered_though_recall_now_is_high(collection, clock):
+    """Mastery is not recall predicted now: cards read minutes ago are remembered now, but
+    FSRS does not yet predict 90% a week later."""
+    session = collection.start_session()
+    while not session.finished:
+        session.grade(Rating.Good)
+        clock.advance(minutes=11)
+    assert collection.recall_by_deck(clock.now)["sample"] > 0.9
+    assert collection.mastery_by_deck() == {"sample": 0.0}
+    stats = collection_stats(collection)
+    assert stats.mastery.decks == {"sample": 0.0} and set(stats.mastery.tags.values()) == {0.0}
+
+
+def test_mastery_from_the_database_matches_each_cards_predicted_recall(collection, clock):
+    from anastro_quiz.collection import MASTERY_HORIZON
+
+    session = collection.start_session()
+    for rating in (Rating.Easy, Rating.Easy, Rating.Easy, Rating.Good):
+        session.grade(rating)
+    for days in (0, 1, 2, 5, 30):
+        at = session.started + timedelta(days=days)
+        clock.now = at
+        from_recall = collection.mastery_by_deck(at, collection.predicted_recall(at + MASTERY_HORIZON))
+        assert collection.mastery_by_deck() == pytest.approx(from_recall)
+    assert collection.mastery_by_deck(session.started) == {"sample": 3 / 8}
+    assert collection.mastery_by_deck(session.started + timedelta(days=5)) == {"sample": 0.0}
 
 
 def test_predicted_recall_matches_each_cards_full_state(collection, clock):

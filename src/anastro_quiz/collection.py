@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -20,6 +20,28 @@ if TYPE_CHECKING:
     from .session import StudySession
 
 
+# Mastered: FSRS predicts at least MASTERY_RECALL a MASTERY_HORIZON from now, i.e. the card's
+# stability (the days until recall falls to 90%) reaches a week past today. A deck read minutes
+# ago is not mastered, however well it went.
+MASTERY_HORIZON = timedelta(days=7)
+MASTERY_RECALL = 0.9
+
+
+def mastered(recall: float | None) -> bool:
+    """Whether a card predicted to be recalled with ``recall`` at the horizon is mastered."""
+    return recall is not None and recall >= MASTERY_RECALL - 1e-9  # 90% exactly at t = stability
+
+
+def _shares(flags: Iterable[tuple[str, bool]]) -> dict[str, float]:
+    """Share of true flags per key, from ``(key, flag)`` pairs."""
+    counts: dict[str, list[int]] = {}
+    for key, flag in flags:
+        entry = counts.setdefault(key, [0, 0])
+        entry[0] += flag
+        entry[1] += 1
+    return {key: hits / total for key, (hits, total) in counts.items()}
+
+
 @dataclass
 class DeckSummary:
     """A deck as the deck list shows it: what a session would offer today (as in Anki)."""
@@ -31,7 +53,7 @@ class DeckSummary:
     due: int  # reviews due now, within today's remaining review limit
     total: int
     suspended: int
-    mastery: float
+    mastery: float  # share of cards mastered (see ``mastered``)
     unseen: int = 0  # never-studied cards in all
     waiting: int = 0  # never-studied cards held back until kept in curation (see holds_uncurated)
 
@@ -163,31 +185,28 @@ class Collection:
 
     def mastery_by_deck(self, at: datetime | None = None,
                         recall: dict[tuple[str, str], float] | None = None) -> dict[str, float]:
-        """Mean predicted recall per deck at ``at`` (never-studied cards count as 0).
+        """Share of each deck's cards mastered at ``at`` (see :func:`mastered`): FSRS predicts
+        at least 90% recall a week later. New cards, and cards just learnt, are not mastered.
 
-        Computed in the database (one aggregate over the schedule), not card by card; with
-        ``recall`` (from :meth:`predicted_recall`) it is summed from that instead."""
+        Computed in the database (one aggregate over the schedule); with ``recall`` (from
+        ``predicted_recall(at + MASTERY_HORIZON)``) it is counted from that instead."""
         if recall is None:
-            curves = {deck: self.scheduler(deck).forgetting_curve() for deck in self.decks}
-            return self.store.mastery_by_deck(at or self.now(), curves)
-        sums: dict[str, list[float]] = {}
-        for key in self.items:
-            entry = sums.setdefault(key[0], [0.0, 0])
-            entry[0] += recall.get(key, 0.0)
-            entry[1] += 1
-        return {deck: total / count for deck, (total, count) in sums.items()}
+            return self.store.mastered_by_deck((at or self.now()) + MASTERY_HORIZON)
+        return _shares(((key[0], mastered(recall.get(key))) for key in self.items))
 
     def mastery_by_tag(self, at: datetime | None = None,
                        recall: dict[tuple[str, str], float] | None = None) -> dict[str, float]:
-        """Mean predicted recall per tag (topic) across the loaded decks."""
-        recall = self.predicted_recall(at) if recall is None else recall
-        sums: dict[str, list[float]] = {}
-        for key, item in self.items.items():
-            for tag in item.tags:
-                entry = sums.setdefault(tag, [0.0, 0])
-                entry[0] += recall.get(key, 0.0)
-                entry[1] += 1
-        return {tag: total / count for tag, (total, count) in sorted(sums.items())}
+        """Share of each tag's (topic's) cards mastered at ``at``, across the loaded decks."""
+        if recall is None:
+            recall = self.predicted_recall((at or self.now()) + MASTERY_HORIZON)
+        return dict(sorted(_shares((tag, mastered(recall.get(key)))
+                                   for key, item in self.items.items() for tag in item.tags).items()))
+
+    def recall_by_deck(self, at: datetime) -> dict[str, float]:
+        """Mean predicted recall per deck at ``at`` if nothing is reviewed before then (never-studied
+        cards count 0): the share of each deck you would remember (the exam readiness)."""
+        curves = {deck: self.scheduler(deck).forgetting_curve() for deck in self.decks}
+        return self.store.mean_recall_by_deck(at, curves)
 
     # --- editing decks -----------------------------------------------------------
 

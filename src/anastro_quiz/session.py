@@ -61,11 +61,12 @@ class Undone:
 
 @dataclass
 class SessionSummary:
-    reviewed: int
+    reviewed: int  # reviews (grades) given; a learning card is often graded more than once
     seconds: float
     grades: dict[str, int]
-    recall_rate: float | None
+    recall_rate: float | None  # share of reviews not graded Again
     again_items: list[StudyItem] = field(default_factory=list)
+    cards: int = 0  # distinct cards graded
 
 
 @runtime_checkable
@@ -346,6 +347,10 @@ class StudySession:
                                    buried_before=buried_before))
         self._current = None
 
+    def discard(self) -> None:
+        """Drop a session that had nothing to offer: no empty row is left in the database."""
+        self.store.discard_session(self.session_id)
+
     def finish(self) -> SessionSummary:
         """Close the session and summarize it."""
         self.store.end_session(self.session_id, self.collection.now())
@@ -364,6 +369,7 @@ class StudySession:
             grades={r.name: grades.get(r, 0) for r in Rating},
             recall_rate=(recalled / reviewed) if reviewed else None,
             again_items=missed,
+            cards=len({e.item.key for e in self._history if e.action == "grade"}),
         )
 
 

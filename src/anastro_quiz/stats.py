@@ -63,7 +63,7 @@ class ReviewTotals:
 
 @dataclass(frozen=True)
 class Mastery:
-    """Mean predicted recall now, per deck and per tag (topic)."""
+    """Share of cards mastered (FSRS predicts at least 90% recall a week from now), per deck and per tag."""
 
     decks: dict[str, float]
     tags: dict[str, float]
@@ -159,7 +159,9 @@ def collection_stats(collection: Collection, now: datetime | None = None, foreca
     decks = list(collection.decks)
     days = review_days(collection)
     today = study_day(now)
-    recall = collection.predicted_recall(now)
+    from .collection import MASTERY_HORIZON
+
+    recall = collection.predicted_recall(now + MASTERY_HORIZON)  # mastery looks a week ahead
     return CollectionStats(
         cards=cards_by_state(collection, decks),
         reviews=ReviewTotals(collection.store.counted_reviews(), days.get(today.isoformat(), 0)),

@@ -85,7 +85,7 @@ def stats_command(obj: Context, as_json: bool) -> None:
         rate = f"{r.rate:.1%}" if r.rate is not None else "n/a"
         click.echo(f"true retention ({window}): {rate} of {plural(r.reviews, 'review')}")
     click.echo(f"streak: {plural(stats.streak.current, 'day')} (longest {stats.streak.longest})")
-    click.echo("mastery (mean predicted recall now): " + ", ".join(
+    click.echo("mastery (cards FSRS predicts at 90% recall a week from now): " + ", ".join(
         f"{deck} {value:.0%}" for deck, value in stats.mastery.decks.items()))
     if stats.leeches:
         click.echo(f"leeches ({len(stats.leeches)}): " + "; ".join(

@@ -174,11 +174,12 @@ class CardStore:
         return out
 
     def counts_by_deck(self, now: datetime, learning_until: datetime | None = None) -> dict[str, DeckCounts]:
-        """Per deck: new, new_kept (kept in curation), learning (due by ``learning_until``),
-        review (due), suspended, total."""
+        """Per deck: new and new_kept (kept in curation; buried ones left out), learning (due by
+        ``learning_until``), review (due), suspended, total."""
         now_s = iso(now)
         until_s = iso(learning_until or now)
-        select = """SUM(s.fsrs_state=0 AND s.suspended=0),
+        # A buried new card is not new today (a session would not offer it).
+        select = """SUM(s.fsrs_state=0 AND s.suspended=0 AND (s.buried_until IS NULL OR s.buried_until<=?)),
                    SUM(s.fsrs_state IN (1,3) AND s.suspended=0 AND s.due<=?
                        AND (s.buried_until IS NULL OR s.buried_until<=?)),
                    SUM(s.fsrs_state=2 AND s.suspended=0 AND s.due<=?
@@ -187,12 +188,12 @@ class CardStore:
         kept = dict(self.conn.execute(
             "SELECT s.deck, COUNT(*) FROM kept_cards k JOIN schedule s USING (deck, card_id)"
             " JOIN cards c USING (deck, card_id) WHERE c.orphaned=0 AND s.fsrs_state=0 AND s.suspended=0"
-            " GROUP BY s.deck").fetchall())
+            " AND (s.buried_until IS NULL OR s.buried_until<=?) GROUP BY s.deck", (now_s,)).fetchall())
         return {
             deck: DeckCounts(new=new, learning=learning, review=review, suspended=suspended, total=total,
                              new_kept=kept.get(deck, 0))
             for deck, (new, learning, review, suspended, total)
-            in self._overview(select, [until_s, now_s, now_s, now_s]).items() if total
+            in self._overview(select, [now_s, until_s, now_s, now_s, now_s]).items() if total
         }
 
     def recall_inputs(self, decks: list[str]) -> Iterator[tuple[str, str, float | None, str | None]]:
@@ -202,7 +203,18 @@ class CardStore:
                f" AND s.deck IN ({marks(decks)})")
         yield from self.conn.execute(sql, list(decks))
 
-    def mastery_by_deck(self, now: datetime, curves: dict[str, tuple[float, float]]) -> dict[str, float]:
+    def mastered_by_deck(self, until: datetime) -> dict[str, float]:
+        """Share of each deck's cards FSRS predicts at least 90% recall for at ``until``: by
+        FSRS's definition of stability (the days after which recall falls to 90%), those whose
+        stability reaches the whole days since their last review at ``until`` (as
+        ``Scheduler.retrievability_from`` counts them). Never-studied cards are not mastered."""
+        until_ms = round(until.timestamp() * 1000)
+        select = ("SUM(s.stability IS NOT NULL AND s.last_review_ms IS NOT NULL"
+                  " AND s.stability >= MAX(0, (? - s.last_review_ms) / 86400000)), COUNT(*)")
+        return {deck: mastered / count for deck, (mastered, count) in self._overview(select, [until_ms]).items()
+                if count}
+
+    def mean_recall_by_deck(self, now: datetime, curves: dict[str, tuple[float, float]]) -> dict[str, float]:
         """Mean predicted recall at ``now`` of each deck in ``curves`` (deck -> its scheduler's
         ``forgetting_curve()``), never-studied cards counting 0; a deck without cards is left out.
 

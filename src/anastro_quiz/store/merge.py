@@ -67,7 +67,7 @@ class MergeReport:
     other: Path
     added: int = 0
     undone: int = 0
-    already_present: int = 0
+    already_present: int = 0  # reviews (undone ones left out, as in stats) both databases hold
     mismatched: list[str] = field(default_factory=list)
     cards_added: int = 0
     cards_rebuilt: int = 0
@@ -182,7 +182,8 @@ class MergeStore:
                     new_rows.append(record)
                     affected.add((record["deck"], record["card_id"]))
                     continue
-                report.already_present += 1
+                # Counted as stats counts reviews: one undone on either side is no longer a review.
+                report.already_present += not (record["undone"] or mine[5])
                 if tuple(mine[1:5]) != tuple(record[k] for k in _IDENTITY):
                     report.mismatched.append(record["id"])
                     continue

@@ -24,6 +24,12 @@ class SessionStore:
         with self.transaction():
             self.conn.execute("UPDATE sessions SET ended_at=? WHERE id=?", (iso(ended_at), session_id))
 
+    def discard_session(self, session_id: str) -> None:
+        """Forget a session nothing was reviewed in (it was empty from the start)."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM sessions WHERE id=? AND NOT EXISTS"
+                              " (SELECT 1 FROM reviews WHERE session_id=?)", (session_id, session_id))
+
     def sessions(self) -> list[dict[str, Any]]:
         """Every study session, oldest first: id, decks (JSON), mode, started_at, ended_at."""
         return list(self.db.query("SELECT * FROM sessions ORDER BY started_at, id"))

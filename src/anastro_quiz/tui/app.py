@@ -257,7 +257,7 @@ class StudyApp(App[None]):
         def start() -> Any:
             session = self.collection.start_session(deck_ids, new_cards=deck_id is not None)
             if session.current is None:
-                session.finish()  # an empty session is closed at once, not left open
+                session.discard()  # an empty session leaves no row behind
                 return None
             return session
 

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
-from ..keys import key_footer
+from ..shared_keys import key_footer
 from .base import CoreScreen
 
 STATES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}

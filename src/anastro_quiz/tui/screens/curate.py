@@ -16,7 +16,7 @@ from textual.widgets import Header, Static
 
 from ...curation import Candidate, candidates, keep, reject
 from ...deck_edit import EditError
-from ..keys import key_footer
+from ..shared_keys import key_footer
 from .base import CoreScreen
 
 

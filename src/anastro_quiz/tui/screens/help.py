@@ -9,7 +9,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from ..keys import binding_rows, key_footer
+from ..keys import binding_rows
+from ..shared_keys import key_footer
 
 class HelpScreen(Screen):
     BINDINGS = [Binding("q,escape,question_mark,f1", "app.pop_screen", "Back")]

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Header, Static
 from ...clock import study_day
 from ...stats import Streak, review_days, streaks
 from ..widgets.bars import share_bar
-from ..keys import key_footer
+from ..shared_keys import key_footer
 from .base import CoreScreen
 from ...numbers import noun, plural
 

@@ -19,7 +19,7 @@ from ...stats import (CollectionStats, DueDay, Retention, WeekRetention, collect
                       review_days)
 from ..widgets.bars import labelled_bars, share_bar
 from ..widgets.heatmap import Heatmap
-from ..keys import key_footer
+from ..shared_keys import key_footer
 from .base import CoreScreen
 from ...numbers import noun
 
@@ -123,7 +123,8 @@ class ProgressScreen(CoreScreen):
         titles = {d.id: d.title for d in self.collection.decks.values()}
         mastery = s.mastery
         self.query_one("#mastery-text", Static).update(
-            Content.from_markup("[b]Mastery by deck[/] (mean predicted recall now)\n")
+            Content.from_markup("[b]Mastery by deck[/] (share of cards FSRS predicts you recall at 90% "
+                                "a week from now; new and just-learnt cards are not mastered yet)\n")
             + labelled_bars({titles.get(k, k): v for k, v in mastery.decks.items()})
             + Content.from_markup("\n\n[b]Mastery by topic[/]\n") + labelled_bars(mastery.tags))
         exam = self.query_one("#exam-date", Input)
@@ -255,6 +256,11 @@ class ProgressScreen(CoreScreen):
         except ValueError:
             self.notify("Type the exam date as YYYY-MM-DD.", severity="warning")
             return
+        today = study_day(self.collection.now())
+        if day < today:
+            self.notify(f"{day.isoformat()} has passed: type a date from today ({today.isoformat()}) on.",
+                        severity="warning")
+            return
         # Noon local time on the exam day: the moment the learner would sit it.
         moment = datetime.combine(day, time(12)).astimezone()
         titles = {d.id: d.title for d in self.collection.decks.values()}
@@ -264,9 +270,10 @@ class ProgressScreen(CoreScreen):
                 Content.from_markup("\n[b]Predicted recall on $day[/] (share of each deck you would remember)\n",
                                     day=day.isoformat())
                 + labelled_bars({titles.get(k, k): v for k, v in shares.items()})
-                + Content.from_markup("\n\n[$text-muted]Cards never studied count as forgotten.[/]"))
+                + Content.from_markup("\n\n[$text-muted]If you review nothing before then: every review you do "
+                                      "raises it. Cards never studied count as forgotten.[/]"))
 
-        self.db(lambda: self.collection.mastery_by_deck(moment), shown, name="exam readiness")
+        self.db(lambda: self.collection.recall_by_deck(moment), shown, name="exam readiness")
 
     def action_tab(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)

@@ -12,14 +12,14 @@ from textual.widgets import Header, Input, OptionList, Static
 
 from ...numbers import plural
 from ...quiz import Quiz, QuizAnswer
-from ..keys import key_footer, space_enter
+from ..shared_keys import key_footer, space_enter
 from .base import CoreScreen
 
 
 class QuizScreen(CoreScreen):
     BINDINGS = [
         *[Binding(str(n), f"pick({n})", f"Option {n}", show=False) for n in range(1, 10)],
-        # Space/Enter never answer (see keys.SPACE_ENTER_RULE): before an answer they say how.
+        # Space/Enter never answer (see shared_keys.SPACE_ENTER_RULE): before an answer they say how.
         *space_enter("how_to_answer", "Before an answer: says how to answer (never picks)", "next",
                      "Next question", show_before=False),
         Binding("escape", "end", "End quiz", id="end-quiz"),

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 from ...quiz import Quiz, QuizResult
-from ..keys import key_footer
+from ..shared_keys import key_footer
 from .base import CoreScreen
 from .summary import format_duration
 from ...numbers import plural

@@ -21,7 +21,7 @@ from ...grading import Grade, grade_answer
 from ...scheduler import Rating
 from ...session import StudySession, Undone
 from ..widgets.grade_bar import LABELS, GradeBar
-from ..keys import key_footer, space_enter
+from ..shared_keys import key_footer, space_enter
 from .base import CoreScreen
 
 # Anki's default cap: a card left on screen while the learner is away should not
@@ -57,7 +57,7 @@ class ReviewScreen(CoreScreen):
 
     BINDINGS = [
         # Space/Enter: show the answer, then accept the proposed grade (Good unless a check
-        # proposed another); never a pick (see keys.SPACE_ENTER_RULE).
+        # proposed another); never a pick (see shared_keys.SPACE_ENTER_RULE).
         *space_enter("reveal", "Show answer", "accept", "Accept grade"),
         # 1-9: pick an option on a choice card before the answer shows; 1-4 grade after.
         *[Binding(str(n), f"number({n})", f"Option {n} / grade", show=False) for n in range(1, 10)],

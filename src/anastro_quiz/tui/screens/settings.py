@@ -14,7 +14,7 @@ from ...clock import check_day_start_hour
 from ...collection import DailyLimits
 from ...scheduler import SchedulerSettings
 from ...settings import parse_parameters
-from ..keys import key_footer
+from ..shared_keys import key_footer
 from .base import CoreScreen
 
 GLOBAL = "__global__"

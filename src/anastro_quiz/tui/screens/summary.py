@@ -12,7 +12,7 @@ from textual.widgets import Header, Static
 
 from ...session import SessionSummary, StudySession
 from ...stats import due_forecast
-from ..keys import key_footer
+from ..shared_keys import key_footer
 from .base import CoreScreen
 from ...numbers import plural
 
@@ -52,7 +52,7 @@ class SummaryScreen(CoreScreen):
 
     def compose(self) -> ComposeResult:
         s, d = self.data.summary, self.data
-        per_card = f" ({s.seconds / s.reviewed:.0f}s per card)" if s.reviewed else ""
+        per_review = f" ({s.seconds / s.reviewed:.0f}s per review)" if s.reviewed else ""
         recall = f"{s.recall_rate:.0%}" if s.recall_rate is not None else "–"
         grades = " · ".join(f"{name} {count}" for name, count in s.grades.items())
         missed = len(s.again_items)
@@ -61,9 +61,9 @@ class SummaryScreen(CoreScreen):
             yield Static(Content.from_markup("[b]$title[/]", title="Drill finished" if d.mode == "drill"
                                              else "Session finished"), classes="panel-title")
             yield Static(Content.from_markup(
-                "Cards reviewed  [b]$n[/]\nTime            [b]$t[/]$per\nGrades          $grades\n"
+                "Cards reviewed  [b]$n[/] ($reviews)\nTime            [b]$t[/]$per\nGrades          $grades\n"
                 "Recall rate     [b]$recall[/]\nComing due      [b]$tom[/] tomorrow · [b]$week[/] in the next 7 days",
-                n=s.reviewed, t=format_duration(s.seconds), per=per_card, grades=grades, recall=recall,
+                n=s.cards, reviews=plural(s.reviewed, "review"), t=format_duration(s.seconds), per=per_review, grades=grades, recall=recall,
                 tom=d.due_tomorrow, week=d.due_week), id="summary-body")
             hint = (f"Press r to re-drill the {plural(missed, 'card')} you missed, or Enter to go home." if missed
                     else "No misses. Press Enter to go home.")
