@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -70,12 +71,28 @@ class HomeScreen(CoreScreen):
         yield key_footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#decks", DataTable)
-        table.add_column("Deck", key="title")
+        self._add_columns(self.query_one("#decks", DataTable), [])
+        self.refresh_data()
+
+    def _add_columns(self, table: DataTable, titles: list[str]) -> None:
+        """Every column with a fixed width: the Deck column as wide as the longest title (up to
+        what the terminal leaves, then titles wrap). Never measured by the table after drawing:
+        that measuring raced the first frame, which then drew the column 4 characters wide."""
+        table.add_column("Deck", key="title", width=self.deck_width(titles))
         for label in ("New", "Learn", "Due"):
             table.add_column(label, key=label.lower(), width=5)
         table.add_column("Mastery", key="mastery", width=15)
-        self.refresh_data()
+
+    OTHER_COLUMNS = 3 * 5 + 15 + 5 * 2 + 2  # the count and mastery columns, cell padding, scrollbar
+
+    def deck_width(self, titles: list[str]) -> int:
+        longest = max([4, *(cell_len(t) for t in titles)])
+        room = (self.size.width or self.app.size.width) - self.OTHER_COLUMNS
+        return max(12, min(longest, room))
+
+    def on_resize(self) -> None:
+        if self.data is not None:
+            self.show(self.data)
 
     def on_screen_suspend(self) -> None:
         self._left = True
@@ -94,9 +111,12 @@ class HomeScreen(CoreScreen):
         self.data = data
         table = self.query_one("#decks", DataTable)
         selected = table.cursor_row
-        table.clear()
+        table.clear(columns=True)
+        self._add_columns(table, [d.title for d in data.decks])
         for d in data.decks:
-            table.add_row(Text(d.title), str(d.new), str(d.learning), str(d.due), share_bar(d.mastery), key=d.id)
+            # height=None: a title longer than the column wraps instead of being cut.
+            table.add_row(Text(d.title), str(d.new), str(d.learning), str(d.due), share_bar(d.mastery),
+                          key=d.id, height=None)
         if data.decks:
             table.move_cursor(row=min(selected, len(data.decks) - 1))
         due = sum(d.due for d in data.decks)

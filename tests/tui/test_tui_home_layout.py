@@ -1,0 +1,51 @@
+"""Home's deck column: as wide as the longest title (never measured after the first frame,
+which raced and drew it 4 characters wide), wrapping titles the terminal has no room for."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from anastro_quiz.collection import Collection
+from anastro_quiz.tui.app import make_app
+
+from .conftest import home_loaded
+
+BUNDLED = Path(__file__).resolve().parents[2] / "decks"
+
+
+@pytest.fixture
+def bundled(tmp_path, clock):
+    shutil.copytree(BUNDLED, tmp_path / "decks")
+    coll = Collection.open(tmp_path / "progress.db", [tmp_path / "decks"], clock=clock)
+    yield coll
+    coll.close()
+
+
+def deck_column_text(app) -> str:
+    """The words drawn in the Deck column, read off the screen, in order."""
+    table = app.screen.query_one("#decks", DataTable)
+    region = table.region
+    end = region.x + table.columns["title"].get_render_width(table)
+    lines = app.screen._compositor.render_strips()[region.y:region.bottom]
+    return " ".join(" ".join(line.text[region.x:end].split()) for line in lines)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+async def test_every_deck_title_is_shown_whole(bundled, size):
+    app = make_app(bundled)
+    titles = [deck.title for deck in bundled.decks.values()]
+    async with app.run_test(size=size) as pilot:
+        await home_loaded(pilot)
+        await pilot.pause()
+        table = app.screen.query_one("#decks", DataTable)
+        width = table.columns["title"].width
+        assert not table.columns["title"].auto_width
+        if size[0] >= 200:
+            assert width == max(len(t) for t in titles)  # one line each
+        text = deck_column_text(app)
+        for title in titles:
+            assert " ".join(title.split()) in text, (title, text)
