@@ -49,3 +49,22 @@ async def test_every_deck_title_is_shown_whole(bundled, size):
         text = deck_column_text(app)
         for title in titles:
             assert " ".join(title.split()) in text, (title, text)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+async def test_card_text_keeps_a_readable_measure_centred(bundled, size):
+    from anastro_quiz.tui.screens.review import ReviewScreen
+
+    from .conftest import press
+
+    app = make_app(bundled)
+    async with app.run_test(size=size) as pilot:
+        await home_loaded(pilot)
+        await press(pilot, "enter", "space")
+        assert isinstance(app.screen, ReviewScreen)
+        card = app.screen.query_one("#card").content_region
+        for name in ("#prompt", "#answer", "#card-meta"):
+            region = app.screen.query_one(name).region
+            assert region.width <= 76
+            left, right = region.x - card.x, card.right - region.right
+            assert abs(left - right) <= 1, (name, left, right)  # centred

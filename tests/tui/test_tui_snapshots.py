@@ -62,3 +62,20 @@ def test_progress(app, steady, clock, snap_compare):
         await press(pilot, "p", "right", "right")  # the forecast chart
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+WIDE = (200, 50)
+
+
+def test_home_wide(app, steady, clock, snap_compare):
+    _study_some(steady, clock)
+    assert snap_compare(app, terminal_size=WIDE, run_before=home_loaded)
+
+
+def test_review_answer_shown_wide(app, steady, snap_compare):
+    """At 200 columns the card keeps a readable measure, centred."""
+    async def run_before(pilot):
+        await home_loaded(pilot)
+        await press(pilot, "enter", "space")
+
+    assert snap_compare(app, terminal_size=WIDE, run_before=run_before)
