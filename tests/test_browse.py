@@ -22,3 +22,20 @@ def test_browse_lists_cards_in_deck_order_and_filters(collection):
     collection.set_suspended(first, False)
     assert collection.browse("sample", "suspended") == []
     assert collection.browse("no-such-deck") == []
+
+
+def test_browse_across_decks_and_search(collection):
+    from anastro_quiz.card_search import matches, parse_query
+
+    everything = collection.browse(None)
+    assert [i.key for i, _ in everything] == [i.key for i, _ in collection.browse("sample")]
+    typed = [i for i, _ in collection.browse(None, search="type:typed")]
+    assert typed and all(i.type == "typed" for i in typed)
+    first = everything[0][0]
+    word = first.answer.split()[0]
+    assert first.key in {i.key for i, _ in collection.browse(None, search=f"answer:{word}")}
+    assert collection.browse(None, search=f"prompt:{word} zzzz-nothing") == []
+    assert parse_query('answer:"bone loss" tag:atac plain') == [("answer", "bone loss"), ("tag", "atac"),
+                                                                (None, "plain")]
+    assert matches(first, "") and matches(first, first.id.upper())
+    assert parse_query('unclosed "quote') == [(None, "unclosed"), (None, '"quote')]

@@ -260,11 +260,15 @@ class Collection:
     def leeches(self) -> list[StudyItem]:
         return [self.items[(d, c)] for d, c, _ in self.store.leeches() if (d, c) in self.items]
 
-    def browse(self, deck_id: str, only: str = "all") -> list[tuple[StudyItem, ScheduleRow]]:
-        """The cards of a deck with their schedule, in deck order: ``only`` is ``"all"``,
-        ``"suspended"`` or ``"leeches"`` (cards lapsed ``LEECH_LAPSES`` times)."""
-        return [(self.items[(r.deck, r.card_id)], r) for r in self.store.deck_rows(deck_id, only)
-                if (r.deck, r.card_id) in self.items]
+    def browse(self, deck_id: str | None, only: str = "all", search: str = "") -> list[tuple[StudyItem, ScheduleRow]]:
+        """The cards of a deck (every loaded deck if ``deck_id`` is None) with their schedule, in
+        deck order: ``only`` is ``"all"``, ``"suspended"`` or ``"leeches"`` (cards lapsed
+        ``LEECH_LAPSES`` times); ``search`` keeps the cards matching it (see ``card_search``)."""
+        from .card_search import matches
+
+        rows = self.store.deck_rows(deck_id, only)
+        out = [(self.items[(r.deck, r.card_id)], r) for r in rows if (r.deck, r.card_id) in self.items]
+        return [pair for pair in out if matches(pair[0], search)] if search.strip() else out
 
     def set_suspended(self, item: StudyItem, suspended: bool) -> None:
         self.store.set_suspended(item.deck_id, item.id, suspended)

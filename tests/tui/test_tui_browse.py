@@ -29,8 +29,8 @@ async def test_suspended_card_found_and_unsuspended(app, collection):
         assert table(pilot).row_count == 8
         await press(pilot, "f")  # suspended only
         assert table(pilot).row_count == 1
-        assert table(pilot).coordinate_to_cell_key((0, 0)).row_key.value == suspended.id
-        assert table(pilot).get_row_at(0)[4] == "susp"
+        assert table(pilot).coordinate_to_cell_key((0, 0)).row_key.value == f"sample/{suspended.id}"
+        assert table(pilot).get_row_at(0)[5] == "susp"
         await press(pilot, "s")  # unsuspend
         assert table(pilot).row_count == 0
         assert collection.browse("sample", "suspended") == []
@@ -48,9 +48,9 @@ async def test_leeches_filter_from_the_command_palette(app, collection):
         await press(pilot, "enter")
         assert isinstance(app.screen, BrowseScreen) and app.screen.only == "suspended"
         await press(pilot, "f")  # suspended -> leeches
-        assert "leeches: 1" in str(app.screen.query_one("#browse-status", Static).render())
+        assert "Leeches · Sample deck (every card type): 1" in str(app.screen.query_one("#browse-status", Static).render())
         row = table(pilot).get_row_at(0)
-        assert row[1:] == ["relearning", row[2], str(LEECH_LAPSES), "leech"]
+        assert row[2:] == ["relearning", row[3], str(LEECH_LAPSES), "leech"]
 
 
 async def test_a_newer_request_supersedes_an_older_one(app):
@@ -77,3 +77,41 @@ async def test_filtering_twice_quickly_shows_the_last_filter(app, collection):
         await pilot.press("f", "f")  # all -> suspended -> leeches, without waiting in between
         await settle(pilot)
         assert app.screen.only == "leeches" and table(pilot).row_count == 1
+
+
+async def test_cards_across_decks_with_answers_and_search(tmp_path, clock):
+    import shutil
+    from pathlib import Path
+
+    from textual.widgets import Input
+
+    from anastro_quiz.collection import Collection
+    from anastro_quiz.tui.app import make_app
+
+    shutil.copytree(Path(__file__).resolve().parents[2] / "decks", tmp_path / "decks")
+    collection = Collection.open(tmp_path / "p.db", [tmp_path / "decks"], clock=clock)
+    app = make_app(collection)
+    try:
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settle(pilot)
+            await press(pilot, "c")
+            one_deck = table(pilot).row_count
+            await press(pilot, "d")  # every deck
+            assert app.screen.deck_id is None
+            assert table(pilot).row_count == len(collection.items) > one_deck
+            labels = [str(c.label) for c in table(pilot).columns.values()]
+            assert labels[:3] == ["Deck", "Card", "Answer"]
+            first_item = app.screen.rows[0][0]
+            assert str(table(pilot).get_row_at(0)[2]).startswith(first_item.answer[:5])
+            await press(pilot, "slash")
+            assert isinstance(app.focused, Input)
+            await pilot.press(*"answer:fracture")
+            await press(pilot, "enter")
+            shown = [item for item, _ in app.screen.rows]
+            assert shown and all("fracture" in item.answer.lower() for item in shown)
+            assert table(pilot).row_count == len(shown)
+            assert "matching" in str(app.screen.query_one("#browse-status", Static).render())
+            await press(pilot, "escape")  # from the list: back home
+            assert isinstance(app.screen, HomeScreen)
+    finally:
+        collection.close()

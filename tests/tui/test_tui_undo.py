@@ -63,10 +63,10 @@ async def test_a_buried_card_shows_as_buried_in_cards_and_b_unburies_it(app, col
         assert isinstance(app.screen, BrowseScreen)
         table = app.screen.query_one("#cards", DataTable)
         row = table.get_row_at(0)
-        assert table.coordinate_to_cell_key((0, 0)).row_key.value == buried.id
-        assert (row[1], row[4]) == ("new", "buried")
+        assert table.coordinate_to_cell_key((0, 0)).row_key.value == f"sample/{buried.id}"
+        assert (row[2], row[5]) == ("new", "buried")
         await press(pilot, "b")
-        assert table.get_row_at(0)[4] == ""
+        assert table.get_row_at(0)[5] == ""
         assert collection.store.schedule_row(buried.deck_id, buried.id).buried_until is None
         await press(pilot, "escape")
         assert isinstance(app.screen, HomeScreen)

@@ -154,9 +154,12 @@ class CardStore:
             f"ORDER BY c.deck, c.position LIMIT {int(limit)}",
         )
 
-    def deck_rows(self, deck: str, only: str = "all") -> list[ScheduleRow]:
-        """Every card of ``deck`` in deck order; ``only`` is ``"all"``, ``"suspended"`` or ``"leeches"``."""
+    def deck_rows(self, deck: str | None, only: str = "all") -> list[ScheduleRow]:
+        """Every card of ``deck`` (of every deck if None) in deck order; ``only`` is ``"all"``,
+        ``"suspended"`` or ``"leeches"``."""
         where = {"all": "", "suspended": " AND s.suspended=1", "leeches": " AND s.leech=1"}[only]
+        if deck is None:
+            return self._rows("1" + where, [], "ORDER BY c.deck, c.position")
         return self._rows("s.deck=?" + where, [deck], "ORDER BY c.position")
 
     # Home's numbers are aggregates over one covering index of ``schedule`` (schema 4), so

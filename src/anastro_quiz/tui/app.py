@@ -174,7 +174,7 @@ class StudyApp(App[None]):
 
         self.push_screen(ProgressScreen())
 
-    def action_browse(self, deck_id: str, only: str = "all") -> None:
+    def action_browse(self, deck_id: str | None, only: str = "all") -> None:
         from .screens.browse import BrowseScreen
 
         self.push_screen(BrowseScreen(deck_id, only))

@@ -20,6 +20,8 @@ class StudyCommands(Provider):
                "Keep, reject or edit generated cards, best first, before you study them")
         yield "Open settings", app.action_settings, "Desired retention, daily limits, learning steps"
         yield "Show key bindings", app.action_help, "Every key, screen by screen"
+        yield ("Browse cards: every deck", partial(app.action_browse, None),
+               "Every card with its answer, state and flags; / searches")
         decks = app.collection.decks.values() if app.collection is not None else ()
         for deck in decks:
             yield f"Study deck: {deck.title}", partial(app.action_study, deck.id), f"Open {deck.id}"

@@ -17,7 +17,7 @@ APP_BINDINGS = [
     Binding("f1", "help", "Help", tooltip="Every key binding (also while typing)", id="help-f1"),
 ]
 
-KEY_NAMES = {"question_mark": "?", "escape": "Esc", "enter": "Enter", "space": "Space", "comma": ",",
+KEY_NAMES = {"slash": "/", "question_mark": "?", "escape": "Esc", "enter": "Enter", "space": "Space", "comma": ",",
              "ctrl+s": "Ctrl+S", "ctrl+z": "Ctrl+Z", "f1": "F1", "minus": "-", "at": "@"}
 
 def key_label(keys: str) -> str:

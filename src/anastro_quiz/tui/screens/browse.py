@@ -1,77 +1,149 @@
-"""Browse: a deck's cards with state, due date, lapses and flags (suspended, buried, leech);
-filter to suspended or leeches; suspend/unsuspend, bury/unbury."""
+"""Browse: cards of one deck or of every deck, with prompt, answer, state, due date, lapses
+and flags (suspended, buried, leech); search; filter to suspended or leeches;
+suspend/unsuspend, bury/unbury, edit."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from ..shared_keys import key_footer
 from .base import CoreScreen
 
 STATES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
 FILTERS = ("all", "suspended", "leeches")
+# Columns of fixed width (key, label, width); the prompt and answer share what is left.
+FIXED = (("state", "State", 10), ("due", "Due", 10), ("lapses", "Lap", 3), ("flags", "Flags", 11))
+DECK_WIDTH = (10, 16)  # the Deck column, shown across decks: below 120 columns, and from there
 
 
 class BrowseScreen(CoreScreen):
-    """One deck's cards. ``f`` cycles all / suspended / leeches; ``s`` suspends or unsuspends,
-    ``b`` buries or unburies."""
+    """Cards of one deck, or of all (``d``). ``/`` searches (plain words, ``field:word``);
+    ``f`` cycles all / suspended / leeches; ``s`` suspends or unsuspends, ``b`` buries or unburies."""
 
     BINDINGS = [
+        Binding("slash", "search", "Search", tooltip="Words in prompt, answer, tags, id; or prompt:, answer:, "
+                "tag:, deck:, id:, type:", id="search"),
+        # Not in the footer (80 columns hold no more): the status line above the list names it.
+        Binding("d", "toggle_decks", "Every deck / this deck", show=False, id="toggle-decks"),
         Binding("f", "cycle_filter", "Filter", tooltip="All cards, suspended only, leeches only", id="filter"),
-        Binding("s", "toggle_suspend", "Suspend/unsuspend", id="toggle-suspend"),
-        Binding("b", "toggle_bury", "Bury/unbury", tooltip="Bury until tomorrow, or study it today after all",
+        Binding("s", "toggle_suspend", "Suspend", tooltip="Suspend the card, or unsuspend it", id="toggle-suspend"),
+        Binding("b", "toggle_bury", "Bury", tooltip="Bury until tomorrow, or unbury: study it today after all",
                 id="toggle-bury"),
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted card in its deck file", id="edit"),
-        Binding("q,escape", "app.pop_screen", "Back", id="back"),
+        Binding("q,escape", "leave", "Back", tooltip="Back (in the search field: back to the list)", id="back"),
     ]
 
-    def __init__(self, deck_id: str, only: str = "all") -> None:
+    def __init__(self, deck_id: str | None, only: str = "all") -> None:
         super().__init__()
-        self.deck_id = deck_id
+        self.deck_id = deck_id  # None: every deck
+        self.home_deck = deck_id  # the deck ``d`` comes back to
         self.only = only
+        self.search = ""
         self.rows: list | None = None  # [(StudyItem, ScheduleRow)] as last loaded
+        self._width = 0  # the terminal width the columns were laid out for
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Loading…", id="browse-status")
+        search = Input(placeholder="Search: words, or prompt: answer: tag: deck: id: type: (Enter: to the list)",
+                       id="browse-search")
+        search.display = False  # until / opens it
+        yield search
         yield DataTable(id="cards", cursor_type="row", zebra_stripes=True)
         yield key_footer()
 
     def on_mount(self) -> None:
-        deck = self.collection.decks.get(self.deck_id)
-        self.sub_title = f"Cards · {deck.title if deck else self.deck_id}"
-        table = self.query_one("#cards", DataTable)
-        table.add_column("Card", key="card", width=32)
-        table.add_column("State", key="state", width=10)
-        table.add_column("Due", key="due", width=10)
-        table.add_column("Lapses", key="lapses", width=6)
-        table.add_column("Flags", key="flags", width=11)
+        self.query_one("#cards", DataTable).focus()
         self.load()
 
+    def _title(self) -> str:
+        deck = self.collection.decks.get(self.deck_id) if self.deck_id else None
+        return "every deck" if self.deck_id is None else deck.title if deck else self.deck_id
+
+    def _columns(self, table: DataTable) -> None:
+        """(Re)lay the columns out for the terminal's width: prompt and answer share what the
+        fixed columns leave (3 to 2), so the answer is always in view."""
+        self._width = self.app.size.width
+        deck_width = DECK_WIDTH[self._width >= 120]
+        shown = list(FIXED) + ([("deck", "Deck", deck_width)] if self.deck_id is None else [])
+        fixed = sum(width + 2 for _k, _l, width in shown)
+        room = max(16, self._width - fixed - 4 - 2)  # two text columns' padding, the scrollbar
+        prompt = room * 3 // 5
+        table.clear(columns=True)
+        if self.deck_id is None:
+            table.add_column("Deck", key="deck", width=deck_width)
+        table.add_column("Card", key="card", width=prompt)
+        table.add_column("Answer", key="answer", width=room - prompt)
+        for key, label, width in FIXED:
+            table.add_column(label, key=key, width=width)
+
+    def on_resize(self) -> None:
+        if self.rows is not None and self.app.size.width != self._width:
+            self.show(self.rows)
+
     def load(self) -> None:
-        deck_id, only = self.deck_id, self.only
-        self.db(lambda: self.collection.browse(deck_id, only), self.show, name="list cards", exclusive=True)
+        deck_id, only, search = self.deck_id, self.only, self.search
+        self.sub_title = f"Cards · {self._title()}"
+        self.db(lambda: self.collection.browse(deck_id, only, search), self.show, name="list cards", exclusive=True)
 
     def show(self, rows: list) -> None:
         self.rows = rows
         table = self.query_one("#cards", DataTable)
         selected = table.cursor_row
-        table.clear()
+        self._columns(table)
         now = self.collection.now()
         for item, row in rows:
             flags = " ".join(f for f, on in (("susp", row.suspended), ("buried", row.buried_at(now)),
                                              ("leech", row.leech)) if on)
             due = (row.due or "")[:10] if row.fsrs_state else ""
-            table.add_row(Text(item.prompt.replace("\n", " "), overflow="ellipsis", no_wrap=True),
-                          STATES.get(row.fsrs_state, "?"), due, str(row.lapses), flags, key=item.id)
+            cells = [_cell(item.prompt), _cell(item.answer), STATES.get(row.fsrs_state, "?"), due, str(row.lapses),
+                     flags]
+            if self.deck_id is None:
+                deck = self.collection.decks.get(item.deck_id)
+                cells.insert(0, _cell(deck.title if deck else item.deck_id))
+            table.add_row(*cells, key=f"{item.deck_id}/{item.id}")
         if rows:
             table.move_cursor(row=min(selected, len(rows) - 1))
         label = {"all": "all cards", "suspended": "suspended cards", "leeches": "leeches"}[self.only]
-        self.query_one("#browse-status", Static).update(
-            f"Showing {label}: {len(rows)}   (f: filter · s: suspend · b: bury · e: edit)")
+        found = f" matching “{self.search}”" if self.search.strip() else ""
+        other = "this deck" if self.deck_id is None and self.home_deck else "every deck"
+        scope = f"   d: {other}" if self.home_deck else ""
+        self.query_one("#browse-status", Static).update(Text(
+            f"{label.capitalize()}{found} · {self._title()}: {len(rows)}{scope}", overflow="ellipsis", no_wrap=True))
+
+    # --- search and scope ---------------------------------------------------------
+
+    def action_search(self) -> None:
+        box = self.query_one("#browse-search", Input)
+        box.display = True
+        box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.search = event.value
+        self.load()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#cards", DataTable).focus()
+
+    def action_toggle_decks(self) -> None:
+        self.deck_id = None if self.deck_id is not None else self.home_deck
+        if self.deck_id is None and self.home_deck is None:
+            return
+        self.load()
+
+    def action_leave(self) -> None:
+        """Back; in the search field, back to the list (the search stays)."""
+        if isinstance(self.focused, Input):
+            box = self.query_one("#browse-search", Input)
+            box.display = bool(box.value)
+            self.query_one("#cards", DataTable).focus()
+            return
+        self.app.pop_screen()
 
     def highlighted(self):
         table = self.query_one("#cards", DataTable)
@@ -85,7 +157,7 @@ class BrowseScreen(CoreScreen):
             return
         from ..dialogs.edit_card import open_editor
 
-        open_editor(self, self.deck_id, picked[0].card_id, lambda changed: self.load() if changed else None)
+        open_editor(self, picked[0].deck_id, picked[0].card_id, lambda changed: self.load() if changed else None)
 
     def action_cycle_filter(self) -> None:
         self.only = FILTERS[(FILTERS.index(self.only) + 1) % len(FILTERS)]
@@ -101,7 +173,7 @@ class BrowseScreen(CoreScreen):
 
         def job() -> list:
             collection.set_suspended(item, suspend)
-            return collection.browse(self.deck_id, self.only)
+            return collection.browse(self.deck_id, self.only, self.search)
 
         self.notify(("Suspended: " if suspend else "Unsuspended: ") + item.id, timeout=2, markup=False)
         self.db(job, self.show, name="suspend card" if suspend else "unsuspend card")
@@ -116,8 +188,13 @@ class BrowseScreen(CoreScreen):
 
         def job() -> list:
             collection.set_buried(item, bury)
-            return collection.browse(self.deck_id, self.only)
+            return collection.browse(self.deck_id, self.only, self.search)
 
         self.notify(("Buried until tomorrow: " if bury else "Unburied, can be studied today: ") + item.id,
                     timeout=2, markup=False)
         self.db(job, self.show, name="bury card" if bury else "unbury card")
+
+
+def _cell(text: str) -> Text:
+    """One line of a long text, cut with an ellipsis where the column ends."""
+    return Text(" ".join(text.split()), overflow="ellipsis", no_wrap=True)
