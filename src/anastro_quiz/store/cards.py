@@ -163,17 +163,23 @@ class CardStore:
         return self._rows("s.deck=?" + where, [deck], "ORDER BY c.position")
 
     # Home's numbers are aggregates over one covering index of ``schedule`` (schema 4), so
-    # SQLite never reads the wide rows; orphaned cards (few) are summed apart and subtracted.
-    def _overview(self, select: str, params: list[Any]) -> dict[str, list]:
-        """``select`` (columns to sum, grouped by deck) over the non-orphaned cards of each deck."""
-        whole = self.conn.execute(f"SELECT s.deck, {select} FROM schedule s GROUP BY s.deck", params).fetchall()
-        gone = {r[0]: r[1:] for r in self.conn.execute(
-            f"SELECT s.deck, {select} FROM cards c INDEXED BY idx_cards_orphaned JOIN schedule s USING (deck, card_id)"
-            " WHERE c.orphaned=1 GROUP BY s.deck", params)}
+    # SQLite never reads the wide rows, and due counts are index ranges (they cost what is
+    # due, not what the deck holds); orphaned cards (few) are counted apart and subtracted.
+    _ORPHANS = "cards c INDEXED BY idx_cards_orphaned JOIN schedule s USING (deck, card_id)"
+
+    def _overview(self, select: str, where: str, group: int, params: list[Any]) -> dict[tuple, list]:
+        """``SELECT select FROM schedule s WHERE where GROUP BY`` the first ``group`` columns, over
+        non-orphaned cards: the group's key -> its other columns."""
+        def run(source: str, extra: str) -> dict[tuple, list]:
+            groups = ", ".join(str(n) for n in range(1, group + 1))
+            sql = f"SELECT {select} FROM {source} WHERE ({where}){extra} GROUP BY {groups}"
+            return {tuple(r[:group]): list(r[group:]) for r in self.conn.execute(sql, params)}
+
+        whole, gone = run("schedule s", ""), run(self._ORPHANS, " AND c.orphaned=1")
         out = {}
-        for deck, *values in whole:
-            minus = gone.get(deck, [0] * len(values))
-            out[deck] = [(a or 0) - (b or 0) for a, b in zip(values, minus)]
+        for key, values in whole.items():
+            minus = gone.get(key, [0] * len(values))
+            out[key] = [(a or 0) - (b or 0) for a, b in zip(values, minus)]
         return out
 
     def counts_by_deck(self, now: datetime, learning_until: datetime | None = None) -> dict[str, DeckCounts]:
@@ -181,23 +187,32 @@ class CardStore:
         ``learning_until``), review (due), suspended, total."""
         now_s = iso(now)
         until_s = iso(learning_until or now)
-        # A buried new card is not new today (a session would not offer it).
-        select = """SUM(s.fsrs_state=0 AND s.suspended=0 AND (s.buried_until IS NULL OR s.buried_until<=?)),
-                   SUM(s.fsrs_state IN (1,3) AND s.suspended=0 AND s.due<=?
-                       AND (s.buried_until IS NULL OR s.buried_until<=?)),
-                   SUM(s.fsrs_state=2 AND s.suspended=0 AND s.due<=?
-                       AND (s.buried_until IS NULL OR s.buried_until<=?)),
-                   SUM(s.suspended), COUNT(*)"""
+        by_state = self._overview("s.deck, s.fsrs_state, s.suspended, COUNT(*)", "1", 3, [])
+        decks = sorted({deck for deck, _state, _suspended in by_state})
+        due: dict[tuple, list] = {}
+        for states, until in (("1,3", until_s), ("2", now_s)):
+            due.update(self._overview(
+                "s.deck, s.fsrs_state=2, COUNT(*)",
+                f"s.deck IN ({marks(decks)}) AND s.fsrs_state IN ({states}) AND s.suspended=0 AND s.due<=?"
+                " AND (s.buried_until IS NULL OR s.buried_until<=?)", 2, [*decks, until, now_s]))
+        # A buried new card is not new today (a session would not offer it): buried ones are few.
+        buried = {deck: n for (deck,), (n,) in self._overview(
+            "s.deck, COUNT(*)", f"s.deck IN ({marks(decks)}) AND s.fsrs_state=0 AND s.suspended=0"
+            " AND s.buried_until>?", 1, [*decks, now_s]).items()}
         kept = dict(self.conn.execute(
             "SELECT s.deck, COUNT(*) FROM kept_cards k JOIN schedule s USING (deck, card_id)"
             " JOIN cards c USING (deck, card_id) WHERE c.orphaned=0 AND s.fsrs_state=0 AND s.suspended=0"
             " AND (s.buried_until IS NULL OR s.buried_until<=?) GROUP BY s.deck", (now_s,)).fetchall())
-        return {
-            deck: DeckCounts(new=new, learning=learning, review=review, suspended=suspended, total=total,
-                             new_kept=kept.get(deck, 0))
-            for deck, (new, learning, review, suspended, total)
-            in self._overview(select, [now_s, until_s, now_s, now_s, now_s]).items() if total
-        }
+        out = {}
+        for deck in decks:
+            counts = {(state, suspended): n for (d, state, suspended), (n,) in by_state.items() if d == deck}
+            total = sum(counts.values())
+            if total:
+                out[deck] = DeckCounts(
+                    new=counts.get((NEW, 0), 0) - buried.get(deck, 0), learning=due.get((deck, 0), [0])[0],
+                    review=due.get((deck, 1), [0])[0], total=total, new_kept=kept.get(deck, 0),
+                    suspended=sum(n for (_state, suspended), n in counts.items() if suspended))
+        return out
 
     def recall_inputs(self, decks: list[str]) -> Iterator[tuple[str, str, float | None, str | None]]:
         """``(deck, card_id, stability, last_review)`` of every studied, non-orphaned card."""
@@ -234,13 +249,13 @@ class CardStore:
         params = ([v for deck, (f, _d) in curves.items() for v in (deck, f)] + [now_ms]
                   + [v for deck, (_f, d) in curves.items() for v in (deck, d)])
         try:
-            rows = self._overview(select, params)
+            rows = self._overview("s.deck, " + select, "1", 1, params)
         except sqlite3.OperationalError as exc:  # an SQLite built without its math functions
             if "pow" not in str(exc):
                 raise
             self.conn.create_function("pow", 2, math.pow, deterministic=True)
-            rows = self._overview(select, params)
-        return {deck: total / count for deck, (total, count) in rows.items() if deck in curves and count}
+            rows = self._overview("s.deck, " + select, "1", 1, params)
+        return {deck: total / count for (deck,), (total, count) in rows.items() if deck in curves and count}
 
     def set_suspended(self, deck: str, card_id: str, suspended: bool) -> None:
         with self.transaction():
