@@ -74,13 +74,19 @@ class Collection:
         # Only decks whose study items changed since the last sync are expanded and synced:
         # an unchanged deck from the deck cache is never read past its header.
         synced = store.deck_digests()
-        digests = {deck.id: deck.digest() for deck in decks}
-        stale = [deck for deck in decks if synced.get(deck.id) != digests[deck.id]]
-        rows = []
+        rows, tags, digests = [], [], {}
         with gc_paused():  # 100,000 study items at once: see gc_paused
-            for deck in stale:
-                rows += deck.sync_rows()
-        self.sync_report = store.sync_cards(rows, [d.id for d in stale], {d.id: digests[d.id] for d in stale})
+            for deck in decks:
+                known = deck.known_digest()
+                if known is not None and synced.get(deck.id) == known:
+                    continue
+                deck_rows, deck_tags = deck.sync_data()
+                digest = rows_digest(deck_rows)
+                if synced.get(deck.id) != digest:
+                    rows += deck_rows
+                    tags += deck_tags
+                    digests[deck.id] = digest
+        self.sync_report = store.sync_cards(rows, list(digests), digests, tags if digests else None)
         self._schedulers: dict[tuple[str, ExamPlan | None], Scheduler] = {}
 
     @classmethod
@@ -198,7 +204,7 @@ class Collection:
                        recall: dict[tuple[str, str], float] | None = None) -> dict[str, float]:
         """Share of each tag's (topic's) cards mastered at ``at``, across the loaded decks."""
         if recall is None:
-            recall = self.predicted_recall((at or self.now()) + MASTERY_HORIZON)
+            return self.store.mastered_by_tag((at or self.now()) + MASTERY_HORIZON, list(self.decks))
         return dict(sorted(_shares((tag, mastered(recall.get(key)))
                                    for key, item in self.items.items() for tag in item.tags).items()))
 
@@ -231,7 +237,8 @@ class Collection:
             self.decks[deck_id] = deck
         fresh = self.items.deck_items(deck_id)
         rows = [(d, i, item.content_hash, position) for position, ((d, i), item) in enumerate(fresh.items())]
-        self.store.sync_cards(rows, [deck_id], {deck_id: rows_digest(rows) if deck is not None else ""})
+        tags = [(d, i, tag) for (d, i), item in fresh.items() for tag in item.tags]
+        self.store.sync_cards(rows, [deck_id], {deck_id: rows_digest(rows) if deck is not None else ""}, tags)
         return fresh
 
     def edit_card(self, deck_id: str, card_id: str, form: dict[str, str]):

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import __version__
+from .bulk import gc_paused
 from .deck_model import Card, Deck
 from .files import write_bytes_atomically
 
@@ -85,6 +86,9 @@ class CachedDeck(Deck):
             self._digest = super().digest()
         return self._digest
 
+    def known_digest(self) -> str | None:
+        return self._digest or None
+
 
 def read(path: Path, parse: Callable[[Path], Deck]) -> Deck | None:
     """The cached deck at ``path`` if the file is unchanged since it was cached, else ``None``.
@@ -105,8 +109,6 @@ def read(path: Path, parse: Callable[[Path], Deck]) -> Deck | None:
         return None  # a damaged or unreadable cache only costs a re-parse
 
     def load_cards() -> list[Card]:
-        from .decks import gc_paused
-
         try:
             with entry.open("rb") as fh, gc_paused():
                 fh.seek(offset)

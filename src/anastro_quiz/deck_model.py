@@ -213,6 +213,17 @@ class Deck:
         """``(deck, item id, content hash, position)`` of every study item: what the store records."""
         return [(self.id, item.id, item.content_hash, position) for position, item in enumerate(self.items())]
 
+    def sync_data(self) -> tuple[list[tuple[str, str, str, int]], list[tuple[str, str, str]]]:
+        """:meth:`sync_rows`, and ``(deck, item id, tag)`` for every tag of every study item
+        (the store keeps them for statistics), from one expansion of the cards."""
+        items = self.items()
+        rows = [(self.id, item.id, item.content_hash, position) for position, item in enumerate(items)]
+        return rows, [(self.id, item.id, tag) for item in items for tag in item.tags]
+
+    def known_digest(self) -> str | None:
+        """The digest if known without reading the cards (a deck from the cache), else ``None``."""
+        return None
+
     def digest(self) -> str:
         """A hash of :meth:`sync_rows`: equal digests mean the store needs no sync for this deck."""
         return rows_digest(self.sync_rows())

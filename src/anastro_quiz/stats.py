@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from .clock import study_day
+from .clock import next_day_start, study_day
 
 if TYPE_CHECKING:
     from .collection import Collection
@@ -112,7 +112,10 @@ def due_forecast(collection: Collection, decks: list[str], now: datetime, days: 
     """Cards falling due on each of the next ``days`` study days (day 0 includes overdue)."""
     today = study_day(now)
     counts = [0] * days
-    for day_text, count in collection.store.due_per_day(decks).items():
+    # Only cards due within the window are read (overdue ones count on day 0); a day more
+    # than the window, so a study day that starts at another hour is never cut short.
+    before = next_day_start(now) + timedelta(days=days)
+    for day_text, count in collection.store.due_per_day(decks, before).items():
         offset = (date.fromisoformat(day_text) - today).days if day_text else 0
         if offset < days:
             counts[max(offset, 0)] += count
@@ -159,9 +162,6 @@ def collection_stats(collection: Collection, now: datetime | None = None, foreca
     decks = list(collection.decks)
     days = review_days(collection)
     today = study_day(now)
-    from .collection import MASTERY_HORIZON
-
-    recall = collection.predicted_recall(now + MASTERY_HORIZON)  # mastery looks a week ahead
     return CollectionStats(
         cards=cards_by_state(collection, decks),
         reviews=ReviewTotals(collection.store.counted_reviews(), days.get(today.isoformat(), 0)),
@@ -169,6 +169,6 @@ def collection_stats(collection: Collection, now: datetime | None = None, foreca
         retention_30d=true_retention(collection, now, 30),
         forecast=due_forecast(collection, decks, now, forecast_days),
         streak=streaks(set(days), today),
-        mastery=Mastery(collection.mastery_by_deck(now, recall), collection.mastery_by_tag(now, recall)),
+        mastery=Mastery(collection.mastery_by_deck(now), collection.mastery_by_tag(now)),
         leeches=[Leech(i.deck_id, i.id, i.prompt) for i in collection.leeches()],
     )

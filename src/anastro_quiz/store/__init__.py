@@ -4,9 +4,9 @@ Modules by table and purpose: ``db`` (opening, migrating, transactions), ``error
 database failure as a user message, one place), ``schema``
 (the migrations), ``cards`` (cards, schedules, curation marks), ``reviews`` (the review
 log and the one lapse/leech rule), ``sessions`` (study sessions, quizzes), ``settings``
-(global values with per-deck overrides), ``queries`` (read-only aggregates for stats),
-``plans`` (the exam plan and its moved due dates), ``merge`` (merging another copy's
-database), ``backup`` (copying a database file).
+(global values with per-deck overrides), ``overview`` (Home's counts, mastery),
+``queries`` (read-only aggregates for stats), ``plans`` (the exam plan and its moved due
+dates), ``merge`` (merging another copy's database), ``backup`` (copying a database file).
 Everything above the store calls :class:`Store`'s named methods, never SQL.
 """
 
@@ -19,6 +19,7 @@ from .db import SQLITE_HEADER, Connection, is_sqlite_file
 from .errors import StoreBusy, StoreDamaged, StoreError, StoreFull, StoreReadOnly, database_errors
 from .merge import HistoryReport, MergeReport, MergeStore, SettingConflict, check_mergeable
 from .plans import PlanStore
+from .overview import OverviewStore
 from .queries import QueryStore
 from .reviews import LEECH_LAPSES, LoggedReview, ReviewStore, is_lapse, is_leech
 from .schema import MIGRATIONS, SCHEMA_VERSION
@@ -26,7 +27,8 @@ from .sessions import SessionStore
 from .settings import SettingStore, deck_scope
 
 
-class Store(CheckStore, CardStore, ReviewStore, SessionStore, SettingStore, PlanStore, QueryStore, MergeStore, Connection):
+class Store(CheckStore, CardStore, OverviewStore, ReviewStore, SessionStore, SettingStore, PlanStore, QueryStore,
+            MergeStore, Connection):
     """One open database. Use :meth:`open`; close with :meth:`close` or ``with``."""
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator
@@ -59,13 +57,15 @@ class CardStore:
         return dict(self.conn.execute("SELECT deck, digest FROM deck_digests").fetchall())
 
     def sync_cards(self, items: Iterable[tuple[str, str, str, int]], deck_ids: Iterable[str],
-                   digests: dict[str, str] | None = None) -> dict[str, int]:
+                   digests: dict[str, str] | None = None,
+                   tags: Iterable[tuple[str, str, str]] | None = None) -> dict[str, int]:
         """Record the cards now in the decks ``deck_ids``: ``(deck, card_id, content_hash, position)``.
 
         New cards get a schedule row; changed text updates the hash and keeps history;
         cards that vanished from a loaded deck are marked orphaned (history kept), and a
         card that comes back is un-orphaned with its progress. ``digests`` (deck -> digest
-        of these rows) are recorded with them, so an unchanged deck need not be synced again.
+        of these rows) are recorded with them, so an unchanged deck need not be synced again;
+        ``tags`` (``(deck, card_id, tag)``), if given, become the decks' tags in ``card_tags``.
         """
         items = list(items)
         deck_ids = set(deck_ids) | {row[0] for row in items}
@@ -88,9 +88,12 @@ class CardStore:
                 changed.append((content_hash, position, now if old[0] != content_hash else None, deck, card_id))
         orphans = [k for k, v in existing.items() if k[0] in deck_ids and k not in seen and not v[1]]
         digests = digests or {}
-        if not (added or changed or orphans or digests):
+        if not (added or changed or orphans or digests or tags is not None):
             return {"added": 0, "changed": 0, "orphaned": 0}
         with self.transaction():
+            if tags is not None:
+                self.conn.executemany("DELETE FROM card_tags WHERE deck=?", [(d,) for d in sorted(deck_ids)])
+                self.conn.executemany("INSERT OR IGNORE INTO card_tags (deck, card_id, tag) VALUES (?,?,?)", tags)
             self.conn.executemany("INSERT OR REPLACE INTO deck_digests (deck, digest) VALUES (?,?)",
                                   list(digests.items()))
             if added:
@@ -162,100 +165,12 @@ class CardStore:
             return self._rows("1" + where, [], "ORDER BY c.deck, c.position")
         return self._rows("s.deck=?" + where, [deck], "ORDER BY c.position")
 
-    # Home's numbers are aggregates over one covering index of ``schedule`` (schema 4), so
-    # SQLite never reads the wide rows, and due counts are index ranges (they cost what is
-    # due, not what the deck holds); orphaned cards (few) are counted apart and subtracted.
-    _ORPHANS = "cards c INDEXED BY idx_cards_orphaned JOIN schedule s USING (deck, card_id)"
-
-    def _overview(self, select: str, where: str, group: int, params: list[Any]) -> dict[tuple, list]:
-        """``SELECT select FROM schedule s WHERE where GROUP BY`` the first ``group`` columns, over
-        non-orphaned cards: the group's key -> its other columns."""
-        def run(source: str, extra: str) -> dict[tuple, list]:
-            groups = ", ".join(str(n) for n in range(1, group + 1))
-            sql = f"SELECT {select} FROM {source} WHERE ({where}){extra} GROUP BY {groups}"
-            return {tuple(r[:group]): list(r[group:]) for r in self.conn.execute(sql, params)}
-
-        whole, gone = run("schedule s", ""), run(self._ORPHANS, " AND c.orphaned=1")
-        out = {}
-        for key, values in whole.items():
-            minus = gone.get(key, [0] * len(values))
-            out[key] = [(a or 0) - (b or 0) for a, b in zip(values, minus)]
-        return out
-
-    def counts_by_deck(self, now: datetime, learning_until: datetime | None = None) -> dict[str, DeckCounts]:
-        """Per deck: new and new_kept (kept in curation; buried ones left out), learning (due by
-        ``learning_until``), review (due), suspended, total."""
-        now_s = iso(now)
-        until_s = iso(learning_until or now)
-        by_state = self._overview("s.deck, s.fsrs_state, s.suspended, COUNT(*)", "1", 3, [])
-        decks = sorted({deck for deck, _state, _suspended in by_state})
-        due: dict[tuple, list] = {}
-        for states, until in (("1,3", until_s), ("2", now_s)):
-            due.update(self._overview(
-                "s.deck, s.fsrs_state=2, COUNT(*)",
-                f"s.deck IN ({marks(decks)}) AND s.fsrs_state IN ({states}) AND s.suspended=0 AND s.due<=?"
-                " AND (s.buried_until IS NULL OR s.buried_until<=?)", 2, [*decks, until, now_s]))
-        # A buried new card is not new today (a session would not offer it): buried ones are few.
-        buried = {deck: n for (deck,), (n,) in self._overview(
-            "s.deck, COUNT(*)", f"s.deck IN ({marks(decks)}) AND s.fsrs_state=0 AND s.suspended=0"
-            " AND s.buried_until>?", 1, [*decks, now_s]).items()}
-        kept = dict(self.conn.execute(
-            "SELECT s.deck, COUNT(*) FROM kept_cards k JOIN schedule s USING (deck, card_id)"
-            " JOIN cards c USING (deck, card_id) WHERE c.orphaned=0 AND s.fsrs_state=0 AND s.suspended=0"
-            " AND (s.buried_until IS NULL OR s.buried_until<=?) GROUP BY s.deck", (now_s,)).fetchall())
-        out = {}
-        for deck in decks:
-            counts = {(state, suspended): n for (d, state, suspended), (n,) in by_state.items() if d == deck}
-            total = sum(counts.values())
-            if total:
-                out[deck] = DeckCounts(
-                    new=counts.get((NEW, 0), 0) - buried.get(deck, 0), learning=due.get((deck, 0), [0])[0],
-                    review=due.get((deck, 1), [0])[0], total=total, new_kept=kept.get(deck, 0),
-                    suspended=sum(n for (_state, suspended), n in counts.items() if suspended))
-        return out
-
     def recall_inputs(self, decks: list[str]) -> Iterator[tuple[str, str, float | None, str | None]]:
         """``(deck, card_id, stability, last_review)`` of every studied, non-orphaned card."""
         sql = ("SELECT s.deck, s.card_id, s.stability, json_extract(s.state, '$.last_review') FROM schedule s"
                f" JOIN cards c USING (deck, card_id) WHERE c.orphaned=0 AND s.state IS NOT NULL"
                f" AND s.deck IN ({marks(decks)})")
         yield from self.conn.execute(sql, list(decks))
-
-    def mastered_by_deck(self, until: datetime) -> dict[str, float]:
-        """Share of each deck's cards FSRS predicts at least 90% recall for at ``until``: by
-        FSRS's definition of stability (the days after which recall falls to 90%), those whose
-        stability reaches the whole days since their last review at ``until`` (as
-        ``Scheduler.retrievability_from`` counts them). Never-studied cards are not mastered."""
-        until_ms = round(until.timestamp() * 1000)
-        select = ("SUM(s.stability IS NOT NULL AND s.last_review_ms IS NOT NULL"
-                  " AND s.stability >= MAX(0, (? - s.last_review_ms) / 86400000)), COUNT(*)")
-        return {deck: mastered / count for deck, (mastered, count) in self._overview(select, [until_ms]).items()
-                if count}
-
-    def mean_recall_by_deck(self, now: datetime, curves: dict[str, tuple[float, float]]) -> dict[str, float]:
-        """Mean predicted recall at ``now`` of each deck in ``curves`` (deck -> its scheduler's
-        ``forgetting_curve()``), never-studied cards counting 0; a deck without cards is left out.
-
-        Computed by SQLite from the stability and last-review columns with py-fsrs's formula,
-        elapsed time in whole days (to the millisecond), as ``Scheduler.retrievability_from``.
-        """
-        if not curves:
-            return {}
-        # The curve's parameters per deck, as one CASE: a join would make SQLite leave the index.
-        factor = "CASE s.deck " + " ".join("WHEN ? THEN ?" for _ in curves) + " END"
-        select = (f"SUM(CASE WHEN s.stability IS NULL OR s.last_review_ms IS NULL THEN 0.0 ELSE pow(1.0 + ({factor})"
-                  f" * MAX(0, (? - s.last_review_ms) / 86400000) / s.stability, ({factor})) END), COUNT(*)")
-        now_ms = round(now.timestamp() * 1000)
-        params = ([v for deck, (f, _d) in curves.items() for v in (deck, f)] + [now_ms]
-                  + [v for deck, (_f, d) in curves.items() for v in (deck, d)])
-        try:
-            rows = self._overview("s.deck, " + select, "1", 1, params)
-        except sqlite3.OperationalError as exc:  # an SQLite built without its math functions
-            if "pow" not in str(exc):
-                raise
-            self.conn.create_function("pow", 2, math.pow, deterministic=True)
-            rows = self._overview("s.deck, " + select, "1", 1, params)
-        return {deck: total / count for (deck,), (total, count) in rows.items() if deck in curves and count}
 
     def set_suspended(self, deck: str, card_id: str, suspended: bool) -> None:
         with self.transaction():
@@ -270,9 +185,10 @@ class CardStore:
                               (value, deck, card_id))
 
     def leeches(self) -> list[tuple[str, str, int]]:
+        """Leeches (see ``reviews.LEECH_LAPSES``), most lapses first (read from their own index)."""
         return [tuple(r) for r in self.conn.execute(
-            "SELECT s.deck, s.card_id, s.lapses FROM schedule s JOIN cards c USING (deck, card_id)"
-            " WHERE c.orphaned=0 AND s.leech=1 ORDER BY s.lapses DESC")]
+            "SELECT s.deck, s.card_id, s.lapses FROM schedule s INDEXED BY idx_schedule_leeches"
+            " JOIN cards c USING (deck, card_id) WHERE c.orphaned=0 AND s.leech=1 ORDER BY s.lapses DESC")]
 
     # --- curation ------------------------------------------------------------
 

@@ -22,8 +22,9 @@ COUNTED_REVIEWS_SQL = f"SELECT COUNT(*) FROM reviews WHERE {COUNTED_REVIEWS}"
 REVIEWS_PER_DAY_SQL = f"SELECT day, COUNT(*) FROM reviews WHERE {COUNTED_REVIEWS} GROUP BY day"
 RETENTION_SQL = ("SELECT COUNT(*), COALESCE(SUM(rating>1), 0) FROM reviews"
                  " WHERE undone=0 AND mode='review' AND fsrs_state_before=2")
-# The queries that scan the whole review log: each must read only a covering index
-# (schema migration 2), which tests/test_perf_core.py checks through query_plan.
+# The queries that scan the review log: each must read only a covering index (schema
+# migration 2), which tests/test_perf_core.py checks through query_plan. (Reviews per day
+# and in all come from ``review_days``, which triggers keep: schema migration 5.)
 LOG_SCANS = (COUNTED_REVIEWS_SQL, REVIEWS_PER_DAY_SQL, RETENTION_SQL + " AND reviewed_at>=?")
 
 
@@ -32,11 +33,11 @@ class QueryStore:
 
     def counted_reviews(self) -> int:
         """Reviews as statistics count them: not undone, drill answers left out."""
-        return self.conn.execute(COUNTED_REVIEWS_SQL).fetchone()[0]
+        return self.conn.execute("SELECT COALESCE(SUM(reviews), 0) FROM review_days").fetchone()[0]
 
     def reviews_per_day(self) -> dict[str, int]:
         """Counted reviews per study day (ISO date), for the heatmap and the streak."""
-        return dict(self.conn.execute(REVIEWS_PER_DAY_SQL).fetchall())
+        return dict(self.conn.execute("SELECT day, reviews FROM review_days WHERE reviews>0").fetchall())
 
     def retention_counts(self, since: datetime, until: datetime | None = None) -> tuple[int, int]:
         """``(reviews, recalled)`` of review-state cards after ``since`` (and up to ``until``)."""
@@ -45,22 +46,25 @@ class QueryStore:
         return tuple(self.conn.execute(RETENTION_SQL + " AND reviewed_at>? AND reviewed_at<=?",
                                        (iso(since), iso(until))).fetchone())
 
-    def due_per_day(self, decks: list[str]) -> dict[str | None, int]:
-        """Studied, unsuspended cards of ``decks`` by the study day (ISO date) they fall due."""
-        sql = (f"SELECT {_day_sql('s.due')} AS d, COUNT(*) FROM schedule s JOIN cards c"
-               f" USING (deck, card_id) WHERE c.orphaned=0 AND s.suspended=0 AND s.fsrs_state>0"
-               f" AND s.deck IN ({marks(decks)}) GROUP BY d")
-        return dict(self.conn.execute(sql, decks).fetchall())
+    def due_per_day(self, decks: list[str], before: datetime | None = None) -> dict[str | None, int]:
+        """Studied, unsuspended cards of ``decks`` by the study day (ISO date) they fall due
+        (only those due before ``before``, if given: an index range, not every card)."""
+        due = " AND s.due<?" if before is not None else ""
+        rows = self._overview(
+            f"{_day_sql('s.due')}, COUNT(*)",
+            f"s.deck IN ({marks(decks)}) AND s.fsrs_state IN (1,2,3) AND s.suspended=0{due}", 1,
+            [*decks, *([iso(before)] if before is not None else [])])
+        return {day: n for (day,), (n,) in rows.items() if n}
 
     def cards_by_state(self, decks: list[str]) -> dict[str, int]:
         """Cards of ``decks`` by FSRS state (suspended ones counted apart), and the total."""
-        row = self.conn.execute(
-            f"SELECT SUM(s.fsrs_state=0 AND s.suspended=0), SUM(s.fsrs_state=1 AND s.suspended=0),"
-            f" SUM(s.fsrs_state=2 AND s.suspended=0), SUM(s.fsrs_state=3 AND s.suspended=0), SUM(s.suspended),"
-            f" COUNT(*) FROM schedule s JOIN cards c USING (deck, card_id) WHERE c.orphaned=0"
-            f" AND s.deck IN ({marks(decks)})", decks).fetchone()
-        keys = ("new", "learning", "review", "relearning", "suspended", "total")
-        return {k: int(v or 0) for k, v in zip(keys, row)}
+        rows = self._overview("s.fsrs_state, s.suspended, COUNT(*)", f"s.deck IN ({marks(decks)})", 2, list(decks))
+        out = {"new": 0, "learning": 0, "review": 0, "relearning": 0, "suspended": 0, "total": 0}
+        names = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
+        for (state, suspended), (n,) in rows.items():
+            out["suspended" if suspended else names[state]] += n
+            out["total"] += n
+        return out
 
     def query_plan(self, sql: str, params: tuple = ()) -> str:
         """SQLite's plan for ``sql`` (``EXPLAIN QUERY PLAN``), its steps joined in one line."""
