@@ -29,6 +29,9 @@ _NUMBER_WORDS = spelled(*range(1, 13), 20, 50, 100)
 _QUANTITY = re.compile(
     rf"^(?P<sign>[−\-+~≈]|about |approximately |around )?(?P<num>\d+(?:[.,]\d+)?|{'|'.join(_NUMBER_WORDS)})"
     r"\s?(?P<unit>%|[a-zA-Zµμ/]+(?:/[a-zA-Z]+)?)?(?P<rest>.*)$", re.I)
+# The second end of a range written as a word: "2 to five days" is printed "2 to 5 days".
+_RANGE_WORD = re.compile(rf"(?<=\d)(\s*(?:to|–|-)\s*)({'|'.join(_NUMBER_WORDS)})\b", re.I)
+_RANGE = re.compile(r"^\D*?(\d+(?:\.\d+)?)\s*(?:-?\s*(?:to|–)|-)\s*(\d+(?:\.\d+)?)")
 _UNIT_ALIASES = {"years": "year", "yrs": "year", "yr": "year", "months": "month", "weeks": "week", "days": "day",
                  "hours": "hour", "hrs": "hour", "h": "hour", "minutes": "minute", "min": "minute",
                  "times": "time", "fold": "fold", "µg": "mcg", "μg": "mcg", "ug": "mcg", "ml": "ml", "percent": "%"}
@@ -81,7 +84,7 @@ def quantity(text: str) -> tuple[float, str, str] | None:
 def render(option: str) -> str:
     """An option in the printed form of numbers: digits, one plain space before a word unit
     ("five years" -> "5 years", "2.1\u00a0days" -> "2.1 days", "1 year" singular)."""
-    text = clean(option)
+    text = _RANGE_WORD.sub(lambda m: m.group(1) + str(_NUMBER_WORDS[m.group(2).lower()]), clean(option))
     m = _QUANTITY.match(text)
     if m is None:
         return text
@@ -258,13 +261,19 @@ def acceptable(answer: str, option: str, *, prompt: str = "", correct: Iterable[
     """``option`` may stand beside ``answer``: same kind, not a true/false word, not also
     right (nor equal to anything in ``correct``, e.g. another source's figure for the
     same question), not printed in the prompt, not within 10% of a numeric answer."""
-    if not clean(option) or is_boolean(option):
+    if not clean(option) or is_boolean(option) or _empty_range(option):
         return False
     if not same_kind(answer, option) or also_correct(answer, option) or _too_close(answer, option):
         return False
     if any(also_correct(c, option) for c in correct):
         return False
     return not (prompt and _printed(prompt, option))
+
+
+def _empty_range(option: str) -> bool:
+    """"10 to 10 days", "14 to 10 days": a range whose ends do not rise is no option."""
+    m = _RANGE.match(render(option))
+    return m is not None and float(m.group(1)) >= float(m.group(2))
 
 
 def _printed(prompt: str, option: str) -> bool:

@@ -110,16 +110,20 @@ def _scaled(answer: str, value: float, unit: str) -> list[str]:
         return []
     if unit == "calendar year":  # nearby years, never scaled
         return [text.replace(m.group(0), str(int(value) + k), 1) for k in (-4, 3, 6, -8)]
-    decimals = len(m.group(0).partition(".")[2])
     out = []
     for factor in (0.5, 1.5, 2.0, 3.0):
-        exact = value * factor
-        shown = f"{exact:.{decimals}f}"
-        if abs(float(shown) - exact) > 0.05 * exact:  # 0.25, not a rounded 0.2 (which is another value)
-            shown = f"{exact:.3g}"
-        if exact > 0 and float(shown) != value:
-            out.append(D.render(text.replace(m.group(0), shown, 1)))
+        if value * factor > 0 and float(_times(m.group(0), factor)) != value:
+            # every number scales, so a range stays a range ("7 to 10 days" -> "14 to 20 days")
+            out.append(D.render(re.sub(r"\d+(?:\.\d+)?", lambda n: _times(n.group(0), factor), text)))
     return out
+
+
+def _times(number: str, factor: float) -> str:
+    """``number`` times ``factor``, printed with as many decimals as ``number`` has (0.25, not a
+    rounded 0.2, which is another value)."""
+    exact = float(number) * factor
+    shown = f"{exact:.{len(number.partition('.')[2])}f}"
+    return f"{exact:.3g}" if abs(float(shown) - exact) > 0.05 * exact else shown
 
 
 def number_distractors(fact: Fact, pool: FigurePool, prompt: str) -> list[str]:
