@@ -185,3 +185,13 @@ def test_a_part_of_the_answer_is_no_distractor():
     assert D.also_correct(answer, "Off-label use during TRT")
     assert D.pick(answer, ["Off-label use during TRT", "Approved for prostate cancer in older men"]) == \
         ["Approved for prostate cancer in older men"]
+
+
+def test_range_options_rise_and_print_in_one_form():
+    from anastro_quiz.distractors import acceptable, render
+    from anastro_quiz.generate.choices import _scaled
+
+    assert render("2 to five days") == "2 to 5 days"
+    assert not acceptable("7 to 10 days", "10 to 10 days") and not acceptable("7 to 10 days", "14 to 10 days")
+    scaled = _scaled("7 to 10 days", 7, "day")
+    assert scaled and all(int(o.split()[0].split(".")[0]) < int(o.split()[2]) for o in scaled), scaled

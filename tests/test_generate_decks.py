@@ -125,7 +125,8 @@ def test_key_fact_list_is_long_enough():
 
 
 def test_card_count_in_range(cards):
-    assert 60 <= len(cards) <= 300
+    # a card a student throws away costs more than no card: fewer than the first generator's 119
+    assert 35 <= len(cards) <= 300
 
 
 def test_no_caption_boilerplate_or_lost_words(cards):
@@ -276,15 +277,19 @@ TRUE_FOR_MEN_TOO = [r"fracture", r"lipid|cholesterol|LDL", r"unable to compensat
 def test_no_true_false_keyed_false_is_said_by_a_source(cards):
     """A statement keyed False never stands verbatim, for the people it names, in a source
     sentence about them or in one of their own table cells; and none of the statements the
-    articles make of men too ("increased fracture risk", lipid changes) is keyed False for men."""
+    articles make of men too ("increased fracture risk", lipid changes) is keyed False for men.
+    Checked on every true/false candidate, kept or not (the shipped decks keep few: readers
+    found a cell's true/false twin a repeat of the cell)."""
     from anastro_quiz.generate.contrast import group_words
-    from anastro_quiz.generate.pipeline import read
+    from anastro_quiz.generate.pipeline import generate, read
     from anastro_quiz.generate.table_cards import population
 
     docs = [read(p) for p in DOCUMENTS]
-    false_cards = [c for c in cards if c.type == "true_false" and c.data["answer"] is False]
+    candidates = [c.data for c in cards] + [s.draft.data for s in generate(DOCUMENTS, SOURCES / "topics.yaml").skipped]
+    false_cards = [d for d in candidates if "statement" in d and d["answer"] is False]
     assert false_cards
-    for card in false_cards:
+    for data in false_cards:
+        card = type("Candidate", (), {"id": data["statement"], "data": data})
         who, _, claim = card.data["statement"].rstrip(".").partition(", ")
         claim = claim.split(": ", 1)[1] if ": " in claim else re.sub(r"^the [\w ]+? (?:is|are) ", "", claim)
         group = group_words(who)

@@ -438,7 +438,8 @@ def test_every_corpus_article_gives_cards(corpus):
     assert len(corpus) >= 10
     # a short article can give few cards: a card a student throws away costs more than no card
     assert all(len(r.cards) >= 1 for r in corpus.values()), {n: len(r.cards) for n, r in corpus.items()}
-    assert sum(len(r.cards) for r in corpus.values()) >= 150
+    # fewer than the 188 of the first generator, which readers judged a third worth keeping
+    assert sum(len(r.cards) for r in corpus.values()) >= 100
 
 
 CORPUS_GATES = ["leftovers", "torn", "answer_in_prompt", "long_prompt", "dangling_pronoun", "subject_answer",
@@ -485,7 +486,7 @@ def shipped():
 
 @pytest.mark.parametrize("check", BUNDLED_GATES)
 def test_shipped_decks_gate(shipped, check):
-    assert len(shipped.cards) >= 50
+    assert len(shipped.cards) >= 35  # the decks are there (fewer cards, kept by a reader)
     assert shipped.flagged(check) == 0, [c.flags[check] for c in shipped.cards if check in c.flags]
 
 
@@ -493,7 +494,7 @@ def test_quiz_mode_offers_good_options_on_the_shipped_decks():
     from anastro_quiz.decks import load_deck
 
     asked, bad = Q.quiz_options([load_deck(p) for p in sorted((ROOT / "decks").glob("*.yaml"))])
-    assert asked >= 15  # (a table row asked as one comparison leaves fewer one-part answers to offer)
+    assert asked >= 8  # (a table row asked as one comparison leaves fewer one-part answers to offer)
     assert bad == []  # no half of a comparison's answer offered as a wrong option either
 
 

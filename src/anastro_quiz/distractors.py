@@ -270,10 +270,16 @@ def acceptable(answer: str, option: str, *, prompt: str = "", correct: Iterable[
     return not (prompt and _printed(prompt, option))
 
 
+def range_of(text: str) -> tuple[float, float] | None:
+    """The two ends of a range written as one figure ("10- to 20-fold", "2 to five days")."""
+    m = _RANGE.match(render(text))
+    return (float(m.group(1)), float(m.group(2))) if m else None
+
+
 def _empty_range(option: str) -> bool:
     """"10 to 10 days", "14 to 10 days": a range whose ends do not rise is no option."""
-    m = _RANGE.match(render(option))
-    return m is not None and float(m.group(1)) >= float(m.group(2))
+    ends = range_of(option)
+    return ends is not None and ends[0] >= ends[1]
 
 
 def _printed(prompt: str, option: str) -> bool:

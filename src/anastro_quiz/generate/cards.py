@@ -43,6 +43,8 @@ class Draft:
     same_as: tuple[str, ...] = ()
     cell: str = ""
     score: float = 0.0  # set by the selection stage: how much the card is worth asking
+    term: str = ""  # a definition card's term: one definition per term, either way round
+    defines: str = ""  # how: "acronym" ("What does X stand for?"), "role", "definition", "named"
     page: int | None = None  # the PDF page of the quote
 
     def card(self, topic: str) -> Card:
@@ -175,7 +177,7 @@ def resolve(s: Sentence) -> str | None:
     if not s.usable:
         return None
     if s.standalone:
-        return s.text
+        return _name_pointer(s)
     if not re.match(r"^It (?:is|was|has|can|may|also|[a-z]+s)\b", s.text):
         return None
     prev, steps = s.before, 0
@@ -188,6 +190,23 @@ def resolve(s: Sentence) -> str | None:
     if not _answerable(subject) or subject.lower() in ("the", "this", "these", "it", "its", "there", "however"):
         return None
     return subject + s.text[2:]
+
+
+_POINTER = re.compile(r"\b(?P<det>these|this) (?P<noun>[a-z]+)\b")
+
+
+def _name_pointer(s: Sentence) -> str:
+    """"... control over these cells" after "... osteoclasts, the multinucleated cells responsible for
+    bone resorption.": the pointer names what the sentence before defined with that noun."""
+    m = _POINTER.search(s.text)
+    if m is None or s.before is None or s.before.lost is not None:
+        return s.text
+    noun = m.group("noun")
+    stem = noun[:-1] if noun.endswith("s") else noun
+    term = re.search(rf"\b(?P<term>[A-Za-z][\w\-]+), (?:the|a|an) (?:[\w\-]+ ){{0,4}}{stem}s?\b", s.before.text)
+    if term is None or term.group("term").lower() in ("it", "this", "these", "which"):
+        return s.text
+    return s.text[:m.start()] + term.group("term") + s.text[m.end():]
 
 
 # A sentence that points back at something named earlier: "In a bone substudy of this trial".
@@ -316,7 +335,10 @@ def definition_card(fact: Fact) -> Draft | None:
     answer = answer[0].upper() + answer[1:]
     if contains_answer(prompt, answer):
         return None
-    return _draft("define", "basic", {"prompt": prompt, "answer": answer}, fact, prompt)
+    draft = _draft("define", "basic", {"prompt": prompt, "answer": answer}, fact, prompt)
+    draft.term = fact.answer if fact.kind == "named" else fact.subject  # a role card asks for its subject
+    draft.defines = fact.kind
+    return draft
 
 
 def _phrase(title: str) -> str:

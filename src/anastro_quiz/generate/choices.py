@@ -45,6 +45,9 @@ def figure(fact: Fact) -> Figure:
         a, b = m.start() + max(0, start - 20), m.end() + max(0, start - 20)
         if a <= start < b or a < end <= b + 3:
             low, high, begin = float(m.group("lo")), float(m.group("hi")), a
+    ends = D.range_of(fact.answer)
+    if low == high and ends is not None and ends[0] < ends[1]:  # "10- to 20-fold": the answer is a range
+        low, high = ends
     dose = doses.main_dose(quote[begin:]) if fact.extra["unit"] in ("mg", "mcg", "µg", "g") else None
     return Figure(fact.answer, value, fact.extra["unit"], quote, low, high, dose)
 

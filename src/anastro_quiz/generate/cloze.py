@@ -87,6 +87,9 @@ _EFFECT = re.compile(
 _MEANS = re.compile(
     r"\bby (?:[a-z]+ly )?(?P<verb>[a-z]+ing) (?:(?P<det>the|their|its|a|an) )?(?!(?:to|into|with|from|on|in|at|of|for)\b)(?P<object>[a-z][\w\-α-ω]*(?: [\w\-α-ω]+){0,4}?)"
     r"(?=[,.;:]| and\b| in\b| of\b| which\b| that\b| from\b| to\b|$)")
+# "primarily mediated by the estrogen receptor alpha (ERα)": the mediator carries the fact
+_MEDIATED = re.compile(r"\b(?:mediated|catalyzed|catalysed|regulated|controlled) (?:primarily |mainly |largely |chiefly )?by "
+                       r"(?:the )?(?P<object>[\w\-α-ω]+(?: [\w\-α-ω]+){0,4}?(?: \([A-Z][\w\-α-ω]{1,9}\))?)(?=[,.;]|$| and\b)")
 _MANNER = re.compile(r"\b(?:by|through) (?P<adverb>[a-z]+ly) [a-z]+ing\b")
 _NOT_SUBJECT = re.compile(r"^(?:While|Although|If|When|Because|As|Since|Once|Unless|Though|In|For|With|By|At|On|"
                           r"After|Before|During|Among|Like|Unlike|This|These|That|Those|It|They|Such)\b")
@@ -106,6 +109,8 @@ def effect_cards(s: Sentence, terms: dict[str, float]) -> list[Draft]:
         spans.append((m.start("object"), m.end("object")))
     for mm in _MEANS.finditer(text):
         spans.append((mm.start("object"), mm.end("object")))
+    for mm in _MEDIATED.finditer(text):
+        spans.append((mm.start("object"), mm.end("object")))
     for mm in _MANNER.finditer(text):  # "by competitively binding": how it acts is the fact
         if zipf(mm.group("adverb").lower()) < 4.0:
             spans.append((mm.start("adverb"), mm.end("adverb")))
@@ -115,8 +120,10 @@ def effect_cards(s: Sentence, terms: dict[str, float]) -> list[Draft]:
         if not 1 <= len(tokens) <= 6 or not any(w.lower() in terms or zipf(w.lower()) < 4.5 for w in tokens
                                                 if len(w) >= 4):
             continue
-        if tokens[-1].lower() in ("and", "or", "of", "the", "a", "an") or answer.lower() in ("it", "them"):
+        if tokens[-1].lower() in ("and", "or", "of", "the", "a", "an", "only") or answer.lower() in ("it", "them"):
             continue
+        if tokens[0].lower() in ("and", "or", "but", "nor", "only"):
+            continue  # "stimulating [or impairing G1], S, or G2": the blank cuts a list
         blanked = text[:start] + BLANK + text[end:]
         if contains_answer(blanked, answer) or len(blanked.split()) > 45:
             continue

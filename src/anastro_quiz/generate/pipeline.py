@@ -222,6 +222,10 @@ def generate(paths: list[str | Path], topics: str | Path | None = None, max_card
     kept, skipped = select.choose(drafts, ctx, group_of, budgets, max_cards)
     if not kept:
         raise InputError("nothing worth a card in: " + ", ".join(names) + " (is this an article to learn from?)")
+    for d in kept:
+        _drop_connectives(d)
+    for doc in docs:  # its own article's expansion first, then the others' (studied together)
+        _gloss_acronyms([d for d in kept if d.document == doc.name], [doc] + [o for o in docs if o is not doc])
     texts = {d.name: d.text for d in docs}
     kept.sort(key=lambda d: (names.index(d.document), texts[d.document].find(d.quote), d.kind, d.ask))
     if rules is not None:
@@ -246,6 +250,7 @@ def _name_the_subject(drafts: list[C.Draft], doc: Document) -> list[C.Draft]:
     "Anastrozole is eliminated ...", so it stands on its own (the quote stays verbatim)."""
     if not doc.outline.title:
         return drafts
+    subjects = doc.subjects
     for d in drafts:
         for key in ("prompt", "text"):
             value = d.data.get(key)
@@ -255,7 +260,54 @@ def _name_the_subject(drafts: list[C.Draft], doc: Document) -> list[C.Draft]:
                 low = doc.outline.title.lower()  # written as the article writes it mid-sentence
                 name = low if re.search(rf"[a-z,] {re.escape(low)}\b", doc.text) else doc.outline.title
                 d.data[key] = _GENERIC_INSIDE.sub(name, value, count=1)
+        prompt = d.data.get("prompt")
+        if d.kind == "number" and isinstance(prompt, str) and "_____" in prompt and \
+                not any(w.lower() in subjects for w in words(prompt)):
+            # "After oral intake, absolute bioavailability is _____.": whose? The article's subject.
+            first = prompt.split(" ", 1)[0]
+            lead = prompt[:1].lower() + prompt[1:] if first.isalpha() and first[1:].islower() and zipf(first.lower()) >= 4.0 else prompt
+            d.data["prompt"] = f"{doc.outline.title}: {lead}"
     return drafts
+
+
+_INNER_CONNECTIVE = re.compile(r",\s*(?:therefore|thus|however|consequently|moreover|furthermore|in turn),\s*", re.I)
+_LEADING_CONNECTIVE = re.compile(r"^(?:Therefore|Thus|However|Consequently|Moreover|Furthermore|In addition|"
+                                 r"Additionally|Similarly|Likewise|Importantly),\s+(?=[a-zA-Z])")
+
+
+def _drop_connectives(d: C.Draft) -> None:
+    """"Clinical management, therefore, necessitates ...": the signpost ties the sentence to the one
+    before, which the card does not show, so the card leaves it out (its quote stays verbatim)."""
+    for key in ("prompt", "text"):
+        value = d.data.get(key)
+        if isinstance(value, str):
+            value = _INNER_CONNECTIVE.sub(" ", value)
+            m = _LEADING_CONNECTIVE.match(value)
+            if m:
+                rest = value[m.end():]
+                value = rest[:1].upper() + rest[1:]
+            d.data[key] = value
+
+
+def _gloss_acronyms(drafts: list[C.Draft], docs: list[Document]) -> None:
+    """A card that shows an acronym the article expands says what it stands for in its explanation
+    ("ATAC: Arimidex, Tamoxifen, Alone or in Combination"): learnt where it is used, instead of on
+    a card of its own, which readers found trivial."""
+    expansions: dict[str, str] = {}
+    for f in (f for doc in docs for f in doc.facts):
+        if f.kind == "acronym":
+            expansions.setdefault(f.subject, f.answer)
+    if not expansions:
+        return
+    for d in drafts:
+        shown = " ".join(str(d.data.get(k, "")) for k in ("prompt", "answer", "text", "statement"))
+        # either way round: "LDL" shown says what it stands for; "low-density lipoprotein" shown
+        # gives the abbreviation the student will meet
+        glosses = [f"{acr}: {exp}" for acr, exp in sorted(expansions.items())
+                   if bool(re.search(rf"(?<![\w\-]){re.escape(acr)}(?![\w\-])", shown)) != (exp.lower() in shown.lower())]
+        if glosses:
+            before = d.data.get("explanation")
+            d.data["explanation"] = (f"{before} " if before else "") + "; ".join(glosses) + "."
 
 
 def _rule_decks(kept: list[C.Draft], rules: TopicRules, names: list[str]) -> list[Deck]:

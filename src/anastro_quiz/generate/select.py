@@ -27,9 +27,9 @@ from .lexicon import is_verb_form
 # What each kind of card is worth before its content is looked at: the kinds a teacher
 # writes (cause, chain, comparison, list, rule) come first, a cloze on a term last.
 # "In women, what is the primary goal?" (item) is the rubric's vague card: the comparison of the
-# parallel items asks it properly.
+# parallel items asks it properly. A cell's true/false twin repeats the cell: readers kept none.
 KIND_PRIOR = {"why": 1.0, "action": 1.0, "compare": 0.95, "chain": 0.9, "list": 0.9, "number": 0.8, "effect": 0.8, "examples": 0.8, "outcome": 0.9,
-              "table": 0.7, "define": 0.65, "item": 0.25, "contrast": 0.55, "term": 0.5}
+              "table": 0.7, "define": 0.65, "item": 0.25, "contrast": 0.3, "term": 0.5}
 MIN_SCORE = 0.35
 MIN_NUMBER_SCORE = 0.6  # readers kept no figure card scored below this
 MIN_TERM_SCORE = 0.8  # a blank on a term must carry more than a guessable word (readers kept ~1 in 4 below)
@@ -205,8 +205,19 @@ def score(d: Draft, ctx: Context) -> float:
                 value *= 0.5  # a figure in brackets is a detail of the sentence, not its point
             if len(_FIGURE.findall(d.quote)) >= 3:
                 value *= 0.6  # one of a string of figures
+            if _other_figure(prompt) or len(prompt.split()) > 28 or _MINOR_FIGURE.search(prompt):
+                value *= 0.3  # "5.8 days on average, with a range of _____", "in rats": a side figure
     if d.kind == "define" and _INSTITUTION.search(answer):
         value *= 0.4  # "What does FAERS stand for?": an agency's name is trivia
+    if d.defines == "acronym":
+        value *= 0.3  # "What does AR stand for?": readers kept none; the initials spell the answer
+    elif d.defines in ("definition", "named") and not any(w in ctx.frequent or w.rstrip("s") in ctx.frequent
+                                                          for w in normalise(d.term).split()):
+        value *= 0.5  # "What is dyspnea?": a glossary entry, not this article's subject matter
+    if d.kind == "table" and (len(answer.split()) > 6 or len(_DEGREE.sub(" ", answer).split()) <= 1):
+        value *= 0.4  # "... considerations for lipid metabolism?" -> a sentence; "Moderately extended": vague
+    if d.kind == "examples" and len(prompt.split()) > 28:
+        value *= 0.4  # "... such as [...]" at the end of a long sentence: a detail of it
     if d.kind in ("term", "effect") and _sibling_gives_away(answer, prompt):
         value *= 0.3  # "selective for [...] and CDK6", "ERβ ... [...]": the sibling spells it out
     if _dangling(prompt):
@@ -231,6 +242,19 @@ def score(d: Draft, ctx: Context) -> float:
     if len(answer.split()) > 12 and d.type != "true_false" and not _short_list(answer) and d.kind != "compare":
         value *= 0.6  # too long to recall (a comparison is two short answers side by side)
     return round(value, 4)
+
+
+_MINOR_FIGURE = re.compile(r"\brange of _____|\b(?:rats?|mice|mouse|dogs?|monkeys?|rabbits?|in vitro|preclinical|"
+                           r"animal studies)\b", re.I)
+# Names that hold digits: CYP2D6, HER2, 4-hydroxy, the BIG 1-98 trial
+_NAME_WITH_DIGITS = re.compile(r"\b(?:[A-Za-zα-ω\-]+\d[\w\-]*|\d+[A-Za-zα-ω][\w\-]*|[A-Z]{2,}[\s\-]\d+(?:-\d+)?)\b")
+
+
+def _other_figure(prompt: str) -> bool:
+    """Whether a blanked sentence states another figure beside the blank ("71.0% in urine, 13.6% in
+    bile, and _____ in feces", "3.4% relative to _____"): the blank is then one of a set, and
+    readers found it a detail nearly every time."""
+    return re.search(r"\d", _NAME_WITH_DIGITS.sub(" ", prompt.replace("_____", " "))) is not None
 
 
 def _short_list(answer: str) -> bool:
@@ -283,6 +307,8 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
     asked: dict[str, list[tuple[str, str, str]]] = {}
     asked_exact: set[str] = set()  # the same question word for word, in any document
     compared: set[str] = set()  # table rows already asked as one comparison
+    compared_rows: set[str] = set()  # their row labels ("typical dosage"), across documents
+    defined: set[str] = set()  # terms already asked as a definition
     from_quote: dict[str, list[Draft]] = {}  # kept cards per sentence
     clozed: set[str] = set()  # sentences that already have a blank: a second reads the same
     figured: set[str] = set()  # the same for a figure blanked in its sentence
@@ -304,6 +330,16 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             reason = "the same answer from the same sentence"
         elif any(_shows_answer(d, k) or _shows_answer(k, d) for k in from_quote.get(d.quote, ())):
             reason = "shows the answer of a better card"
+        elif d.kind == "define" and d.term and normalise(d.term) in defined:
+            reason = "near-duplicate of a better card"  # "What are osteoclasts?" and "What breaks down bone?"
+        elif d.kind in _ONE_PER_FACT and any(k.kind in _ONE_PER_FACT for k in from_quote.get(d.quote, ())):
+            reason = "the sentence's fact is already asked"  # a cloze and a why card of one clause
+        elif d.kind == "compare" and _row_label(d) in compared_rows:
+            reason = "near-duplicate of a better card"  # the same table row in the other article
+        elif d.kind == "compare" and _differs_only_in_degree(answer_of(d)):
+            reason, detail = "vague", "the two sides differ only in degree"
+        elif d.kind == "number" and any(contains_answer(answer_of(k), answer_of(d)) for k in kept if k.kind == "compare"):
+            reason = "asked in a comparison"  # "1 mg daily" beside "Women: 1 mg daily; men: ..."
         elif d.kind in ("table", "contrast", "item") and d.quote in compared:
             reason = "the row is asked as a comparison"
         elif d.type in ("cloze", "choice") and d.kind in _BLANK_KINDS and d.quote in clozed:
@@ -320,6 +356,8 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             reason, detail = "--max-cards reached", str(max_cards)
         if reason:
             skipped.append(Skipped(d, reason, detail))
+            if d.kind == "compare" and _row_label(d) in compared_rows:
+                compared.add(d.quote)  # the row is asked (in the other article): its cells are too
             continue
         kept.append(d)
         per_quote[d.quote] += 1
@@ -331,12 +369,39 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
         from_quote.setdefault(d.quote, []).append(d)
         if d.kind == "compare":
             compared.add(d.quote)
+            compared_rows.add(_row_label(d))
+        if d.kind == "define" and d.term:
+            defined.add(normalise(d.term))
         if d.kind in _BLANK_KINDS:
             clozed.add(d.quote)
         if d.kind == "number" and "_____" in prompt_of(d):
             figured.add(d.quote)
         said.add((d.quote, answer))
     return _cap_answer_share(kept, skipped)
+
+
+_ONE_PER_FACT = {"why", "effect", "term"}
+_DEGREE = re.compile(r"\b(?:significantly|moderately|markedly|slightly|substantially|measurably|highly|greatly|"
+                     r"strongly|mildly|considerably|somewhat|very|much|more|less|to|and|or|a|an|the)\b", re.I)
+
+
+def _differs_only_in_degree(answer: str) -> bool:
+    """"Women: Markedly increased due to ...; men: Slightly to moderately increased": the sides say
+    one thing with different adverbs, which no one can recall apart."""
+    sides = [re.sub(r"^\s*(?:in\s+)?\w+(?:\s+\w+){0,3}?:\s*", "", side) for side in answer.split(";")]
+    if len(sides) != 2:
+        return False
+    heads = [_DEGREE.sub(" ", side).split() for side in sides]
+    if any(not h for h in heads):
+        return True
+    return heads[0][0].strip(",.").lower() == heads[1][0].strip(",.").lower() or min(len(h) for h in heads) == 1
+
+
+def _row_label(d: Draft) -> str:
+    """What a comparison compares ("Compare the typical dosage in ... and in ..." -> "dosage"),
+    its last word, so two articles' rows on one thing meet."""
+    m = re.match(r"compare the (.+?) (?:in|of|for|between) ", d.ask)
+    return m.group(1).split()[-1] if m else d.ask
 
 
 def _shows_sentence(d: Draft) -> bool:

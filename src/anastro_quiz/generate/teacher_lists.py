@@ -29,6 +29,9 @@ _CATEGORY = re.compile(r"\b(?:effects|symptoms|signs|contraindications|indicatio
 _INCLUDE = re.compile(r"^(?P<head>.+?) (?:include|includes|included|can include|may include) (?P<list>.+?)\.?$")
 _INCLUDING = re.compile(r"^(?P<before>.+?),? (?P<cue>including|such as|like|notably) (?P<list>.+?)\.?$")
 _ARTICLE = re.compile(r"^(?:a|an|the|some)\s+", re.I)
+_PURPOSE = re.compile(r",\s*which (?:are|is) (?P<need>(?:essential|crucial|needed|required|necessary|responsible) (?:for|to)) "
+                      r"(?P<what>\w+(?: \w+){0,3}?)(?= and\b|[,.;]|$)")
+_EVALUATIVE = re.compile(r"^(?:crucial|key|important|major|critical|essential|vital)\s+", re.I)
 _RISK = re.compile(r"^(?:(?:small|slight|modest|large|high|higher|increased|greater|elevated)\s+)*risk of\s+", re.I)
 
 
@@ -149,7 +152,7 @@ def _enumeration(s: Sentence, text: str, subject: str | None) -> Draft | None:
     """ "Common side effects include A, B and C" (in the article on X) -> "Name three common side
     effects of X"; "X has contraindications, including A, B and C" -> "Name three
     contraindications of X"; "<category> such as A and B" -> "Give two examples of <category>"."""
-    examples = False
+    examples, purpose = False, None
     m = _INCLUDE.match(text)
     if m and finite_verb(m.group("head").split(), 0) is None and m.group("head").split()[-1].lower().endswith("s"):
         head = m.group("head")
@@ -168,6 +171,7 @@ def _enumeration(s: Sentence, text: str, subject: str | None) -> Draft | None:
             return None
         category, items = _category(before), list_items(m.group("list"))
         examples = m.group("cue") in ("such as", "like")
+        purpose = _PURPOSE.search(m.group("list"))
         owned = _OWNER.match(before)
         owner = owned.group("owner") if owned and category and _ARTICLE.sub("", owned.group("category")).lower() == \
             category.lower() else None
@@ -177,6 +181,9 @@ def _enumeration(s: Sentence, text: str, subject: str | None) -> Draft | None:
         return None
     if owner is None and _generic(category) and " of " not in category:
         return None
+    if examples and purpose:  # "cytokines like RANKL and M-CSF, which are essential for osteoclast
+        # differentiation": examples of what, for what
+        category = f"{_EVALUATIVE.sub('', category)} {purpose.group('need')} {purpose.group('what')}"
     need = min(2 if examples else 3, len(items))
     of = f" of {lower_first(owner)}" if owner and owner.lower() not in category.lower() else ""
     if examples:
