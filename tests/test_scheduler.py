@@ -127,3 +127,31 @@ def test_fuzz_applies_to_review_intervals_only_and_stays_near_the_unfuzzed_one()
     base = plain.review(state, Rating.Good, later)[1] - later
     spread = {fuzzed.review(state, Rating.Good, later, fuzz_seed=f"s{i}")[1] - later for i in range(40)}
     assert len(spread) > 1 and all(abs((d - base).days) <= max(2, 0.15 * base.days) for d in spread)
+
+
+def test_no_two_grades_promise_the_same_interval():
+    """A learning card's Good and Easy both came out "1d" (and a relearning card's Hard, Good
+    and Easy): each grade that gives days gives at least a day more than the one below it,
+    in the preview and in the review alike."""
+    import itertools
+    from datetime import datetime, timezone
+
+    from anastro_quiz.scheduler import Scheduler, SchedulerSettings, format_interval
+
+    now = datetime(2026, 3, 2, 12, tzinfo=timezone.utc)
+    for fuzzing in (False, True):
+        scheduler = Scheduler.from_settings(SchedulerSettings(enable_fuzzing=fuzzing))
+        for history in itertools.product([1, 2, 3, 4], repeat=4):
+            state, at = scheduler.new_state(now), now
+            for n, rating in enumerate(history):
+                state, at = scheduler.review(state, rating, at, fuzz_seed=f"card/{n}")
+            preview = scheduler.preview(state, at, fuzz_seed="card/9")
+            labels = [format_interval(preview[r]) for r in Rating]
+            assert len(set(labels)) == 4, (history, labels)
+            assert all(scheduler.review(state, r, at, fuzz_seed="card/9")[1] - at == preview[r] for r in Rating)
+    # A case the learner met: Good and Easy were both "1d" on this learning card.
+    plain = Scheduler.from_settings(SchedulerSettings(enable_fuzzing=False))
+    state, at = plain.new_state(now), now
+    for rating in (1, 1, 1, 3):
+        state, at = plain.review(state, rating, at)
+    assert [format_interval(d) for d in plain.preview(state, at).values()][2:] == ["1d", "2d"]

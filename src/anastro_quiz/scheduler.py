@@ -145,13 +145,27 @@ class Scheduler:
         ``fuzz_seed`` makes the interval fuzz reproducible (used when replaying a merged
         review log, so two machines rebuild the same schedule).
         """
+        new_state = self._spread(state, Rating(int(rating)), now, fuzz_seed)
+        if self.due_rule is not None and new_state.state == State.Review:
+            new_state.due = min(new_state.due, self.due_rule(new_state, now, fuzz_seed))
+        return new_state, new_state.due
+
+    def _spread(self, state: CardState, rating: Rating, now: datetime, fuzz_seed: str | None) -> CardState:
+        """FSRS's state after ``rating``, fuzzed, and at least a day later than the grade below
+        it when both give days (as Anki does): a learning card's Good and Easy can both come out
+        "1d", and two buttons must not promise the same interval. Preview and review both come
+        here, so the buttons show what the grade gives."""
         new_state = self.simulate(state, rating, now)
         if self.enable_fuzzing and new_state.state == State.Review:
             rng = random.Random(fuzz_seed) if fuzz_seed is not None else random
             new_state.due = now + fuzzed_interval(new_state.due - now, rng.random, self.maximum_interval)
-        if self.due_rule is not None and new_state.state == State.Review:
-            new_state.due = min(new_state.due, self.due_rule(new_state, now, fuzz_seed))
-        return new_state, new_state.due
+        if rating > Rating.Again and new_state.state == State.Review:
+            lower = self._spread(state, Rating(rating - 1), now, fuzz_seed)
+            if lower.state == State.Review:
+                floor = round((lower.due - now) / timedelta(days=1)) + 1  # the days the label shows, plus one
+                if round((new_state.due - now) / timedelta(days=1)) < floor <= self.maximum_interval:
+                    new_state.due = now + timedelta(days=floor)
+        return new_state
 
     def simulate(self, state: CardState, rating: Rating | int, now: datetime) -> CardState:
         """FSRS's new state after grading ``state`` at ``now``, unfuzzed and with no due rule
