@@ -103,3 +103,13 @@ def test_any_table_imports_or_is_refused_with_exit_2_never_a_traceback(tmp_path,
     assert "Traceback" not in result.output and "internal error" not in result.output
     if result.exit_code == 0:
         assert load_deck(out).cards  # what was written is a deck that loads
+
+
+def test_a_cell_of_control_characters_is_an_empty_cell(tmp_path):
+    """Found by the fuzz test above: a back of only an escape byte was cleaned at load to nothing,
+    and the import failed with 'internal error: the imported deck does not validate'."""
+    src = tmp_path / "cards.csv"
+    src.write_text("prompt,\x1b\nWhat is it?,An answer\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", str(src), "-o", str(tmp_path / "out.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "empty definition / back" in result.output and "internal error" not in result.output

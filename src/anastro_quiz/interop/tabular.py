@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from ..decks import CLOZE_RE, ID_RE, Card, Deck, document_name_problem, dump_deck, parse_deck
+from ..decks import CLOZE_RE, ID_RE, Card, Deck, clean_text, document_name_problem, dump_deck, parse_deck
 from . import InteropError, check_output_file, write_text_output
 from .csv_export import CSV_COLUMNS, export_csv, restore, write_csv  # noqa: F401 - the export, for callers
 
@@ -243,7 +243,8 @@ def _empty_reason(prompt: str, answer: str) -> str | None:
 
 
 def _add_card(result: ImportResult, line_no: int, prompt: str, answer: str, tags: list[str]) -> None:
-    prompt, answer = prompt.strip(), answer.strip()
+    # cleaned as the deck will be at load, so a cell of control characters is an empty cell here
+    prompt, answer = clean_text(prompt).strip(), clean_text(answer).strip()
     if reason := _empty_reason(prompt, answer):
         result.skipped.append(Skipped(line_no, reason))
         return
@@ -274,7 +275,7 @@ def _add_exported(result: ImportResult, line_no: int, row: dict[str, str]) -> No
     choices: each becomes a basic card with the prompt as shown, under the row's id
     (so its progress carries over), and is reported as converted.
     """
-    prompt, answer = row.get("prompt", "").strip(), row.get("answer", "").strip()
+    prompt, answer = clean_text(row.get("prompt", "")).strip(), clean_text(row.get("answer", "")).strip()
     if reason := _empty_reason(prompt, answer):
         result.skipped.append(Skipped(line_no, reason))
         return
