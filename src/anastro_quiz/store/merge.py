@@ -210,20 +210,16 @@ class MergeStore:
         conn = self.conn
         known = {(r[0], r[1]) for r in conn.execute("SELECT deck, card_id FROM cards")}
         their_cards = their_cards or {}
-        added = 0
-        for key in sorted(keys - known):
-            card = their_cards.get(key)
-            content_hash, position, orphaned, added_at, changed_at = (
-                card[2:] if card else ("", 0, 1, iso(datetime.now(timezone.utc)), None))
-            conn.execute("INSERT INTO cards (deck, card_id, content_hash, position, orphaned, added_at,"
-                         " changed_at) VALUES (?,?,?,?,?,?,?)",
-                         (*key, content_hash, position, orphaned, added_at, changed_at))
-            added += 1
+        now = iso(datetime.now(timezone.utc))
+        fresh = [(*key, *(their_cards[key][2:] if key in their_cards else ("", 0, 1, now, None)))
+                 for key in sorted(keys - known)]
+        conn.executemany("INSERT INTO cards (deck, card_id, content_hash, position, orphaned, added_at,"
+                         " changed_at) VALUES (?,?,?,?,?,?,?)", fresh)
+        added = len(fresh)
         # Cards added here are not what the deck files were synced as: the next launch syncs them.
         conn.executemany("DELETE FROM deck_digests WHERE deck=?", [(d,) for d in sorted({k[0] for k in keys - known})])
-        for key in sorted(keys):
-            if conn.execute("SELECT 1 FROM schedule WHERE deck=? AND card_id=?", key).fetchone() is None:
-                conn.execute("INSERT INTO schedule (deck, card_id, fsrs_state) VALUES (?,?,?)", (*key, NEW))
+        conn.executemany("INSERT OR IGNORE INTO schedule (deck, card_id, fsrs_state) VALUES (?,?,?)",
+                         [(*key, NEW) for key in sorted(keys)])
         return added
 
     def _replay_cards(self, keys: set[tuple[str, str]]) -> None:
