@@ -71,3 +71,26 @@ async def test_a_buried_card_shows_as_buried_in_cards_and_b_unburies_it(app, col
         await press(pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
         assert app.screen.query_one("#decks", DataTable).get_row_at(0)[1] == "8"
+
+
+async def test_burying_the_last_card_can_still_be_undone(app, collection):
+    from anastro_quiz.tui.screens.review import ReviewScreen
+
+    from textual.widgets import Input, Static
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_review(pilot)
+        while screen.shown.item is not None:
+            last = screen.shown.item
+            if isinstance(app.focused, Input):
+                app.screen.set_focus(None)  # the typed card's field has the keys: bury with -
+                await press(pilot, "minus")
+            else:
+                await press(pilot, "b")
+        assert isinstance(app.screen, ReviewScreen)  # not sent home: the bury can be undone
+        assert "u takes back the last bury" in str(screen.query_one("#prompt", Static).render())
+        await press(pilot, "u")
+        assert screen.shown.item.key == last.key
+        assert collection.store.schedule_row(last.deck_id, last.id).buried_until is None
+        await press(pilot, "q")
+        assert isinstance(app.screen, HomeScreen)

@@ -152,7 +152,10 @@ class ReviewScreen(CoreScreen):
         if shown.note:
             self.notify(shown.note, timeout=2)
         if shown.item is None:
-            self.finish()
+            if self.session.undo_action in ("bury", "suspend"):
+                self._show_nothing_left()  # the last card was taken out: u can still bring it back
+            else:
+                self.finish()
             return
         item = shown.item
         self.revealed = False
@@ -189,6 +192,19 @@ class ReviewScreen(CoreScreen):
         else:
             self.set_focus(None)
         self._shown_at = time.monotonic()
+        self.refresh_bindings()
+
+    def _show_nothing_left(self) -> None:
+        """No card left because the last one was buried or suspended: stay, so that ``u``
+        can take that back; ``q`` leaves as usual."""
+        action = "bury" if self.session.undo_action == "bury" else "suspend"
+        self.revealed = False
+        self.query_one("#card-meta", Static).update("")
+        self.query_one("#prompt", Static).update(Content(
+            f"No cards left in this session. u takes back the last {action}; q leaves."))
+        for name in ("#choices", "#typed", "#answer", "#verdict", "#explanation", "#reveal-bar", "#grade-bar"):
+            self.query_one(name).display = False
+        self.set_focus(None)
         self.refresh_bindings()
 
     def _draw_choices(self, item: StudyItem) -> None:
