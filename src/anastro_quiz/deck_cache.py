@@ -110,7 +110,7 @@ def read(path: Path, parse: Callable[[Path], Deck]) -> Deck | None:
 
     def load_cards() -> list[Card]:
         try:
-            with entry.open("rb") as fh, gc_paused():
+            with entry.open("rb") as fh, gc_paused(freeze=True):
                 fh.seek(offset)
                 rows = marshal.loads(fh.read())  # marshal.load(fh) reads value by value: 10x slower
                 return [Card(id=i, type=t, data=d, line=line, known_hash=h) for i, t, d, line, h in rows]

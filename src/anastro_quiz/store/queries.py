@@ -58,7 +58,13 @@ class QueryStore:
 
     def cards_by_state(self, decks: list[str]) -> dict[str, int]:
         """Cards of ``decks`` by FSRS state (suspended ones counted apart), and the total."""
-        rows = self._overview("s.fsrs_state, s.suspended, COUNT(*)", f"s.deck IN ({marks(decks)})", 2, list(decks))
+        # Grouped by deck first, so SQLite reads the overview index (a deck filter makes it pick another).
+        wanted = set(decks)
+        rows: dict[tuple, list] = {}
+        for (deck, state, suspended), (n,) in self._overview("s.deck, s.fsrs_state, s.suspended, COUNT(*)",
+                                                              "1", 3, []).items():
+            if deck in wanted:
+                rows[(state, suspended)] = [rows.get((state, suspended), [0])[0] + n]
         out = {"new": 0, "learning": 0, "review": 0, "relearning": 0, "suspended": 0, "total": 0}
         names = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
         for (state, suspended), (n,) in rows.items():
