@@ -1,4 +1,5 @@
-"""Review: one card at a time; reveal, grade 1-4, undo, bury, suspend, source, explanation, edit.
+"""Review: one card at a time; reveal, grade 1-4, undo, bury, suspend (source, explanation and
+edit in ``review_extras``).
 
 Choice and true/false cards: before the answer shows, 1-9 (or a click) picks an option;
 the pick reveals the answer, marks it right or wrong and proposes Good or Again, which
@@ -8,7 +9,6 @@ Enter accepts and 1-4 (now grades) override. Space reveals without picking.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,40 +19,18 @@ from textual.widgets import Button, Header, Input, OptionList, ProgressBar, Stat
 from ...decks import StudyItem
 from ...grading import Grade, grade_answer
 from ...scheduler import Rating
-from ...session import StudySession, Undone
+from ...session import StudySession
 from ..widgets.grade_bar import LABELS, GradeBar
 from ..shared_keys import key_footer, space_enter
 from .base import CoreScreen
+from .review_extras import CardExtras, Shown, snapshot, undone_note
 
 # Anki's default cap: a card left on screen while the learner is away should not
 # count as ten minutes of study.
 MAX_ANSWER_MS = 60_000
 
 
-@dataclass
-class Shown:
-    """The session as it stands after the last action (computed in a worker)."""
-
-    item: StudyItem | None
-    preview: dict[Rating, str] = field(default_factory=dict)
-    remaining: dict[str, int] = field(default_factory=dict)
-    done: int = 0
-    note: str = ""
-
-
-def undone_note(undone: Undone) -> str:
-    """The toast naming what ``u`` took back."""
-    back = {"grade": "the card's previous schedule is back", "bury": "the card is back today",
-            "suspend": "the card is back in your reviews"}[undone.action]
-    return f"Undone: {undone.describe()} · {back}."
-
-
-def snapshot(session, note: str = "") -> Shown:
-    item = session.current
-    return Shown(item, session.preview() if item else {}, session.remaining, session.done, note)
-
-
-class ReviewScreen(CoreScreen):
+class ReviewScreen(CardExtras, CoreScreen):
     """Studies one :class:`StudySession`; every grade is committed before the next card shows."""
 
     BINDINGS = [
@@ -388,62 +366,6 @@ class ReviewScreen(CoreScreen):
             return
         self._card_action("suspend card", self.session.suspend,
                           "Suspended: out of your reviews until you unsuspend it in Cards (u undoes).")
-
-    def action_explanation(self) -> None:
-        item = self.shown.item if self.shown else None
-        if item is None:
-            return
-        if not self.revealed:
-            self.notify("Reveal the answer first (Space).", timeout=2)
-            return
-        if not item.explanation:
-            self.notify("This card has no explanation.", timeout=2)
-            return
-        box = self.query_one("#explanation", Static)
-        box.update(Content.from_markup("[i]$text[/]", text=item.explanation))
-        box.display = not box.display
-        if box.display:
-            self.query_one("#card", VerticalScroll).scroll_end(animate=False)
-
-    def action_source(self) -> None:
-        item = self.shown.item if self.shown else None
-        if item is None:
-            return
-        if not self.revealed:
-            self.notify("Reveal the answer first (Space): the source gives it away.", timeout=2)
-            return
-        if item.source is None:
-            self.notify("This card has no source.", timeout=2)
-            return
-        from ..dialogs.source import SourceDialog
-
-        self.app.push_screen(SourceDialog(self.collection.decks.get(item.deck_id), item.source))
-
-    def action_edit(self) -> None:
-        """Edit the card on screen; once saved, the session shows it as it now is."""
-        item = self.shown.item if self.shown else None
-        if self.busy or item is None:
-            return
-        from ..dialogs.edit_card import open_editor
-
-        session, was_revealed = self.session, self.revealed
-
-        def closed(changed: bool) -> None:
-            if changed:
-                self.busy = True
-                self.db(lambda: snapshot(session), lambda shown: self._show_edited(shown, was_revealed),
-                        error=self._job_failed, name="load card")
-
-        open_editor(self, item.deck_id, item.card_id, closed,
-                    also=lambda items: session.refresh_items(item.deck_id, items))
-
-    def _show_edited(self, shown: Shown, reveal: bool) -> None:
-        self.show_card(shown)
-        if reveal and shown.item is not None:
-            self.reveal()
-            typed = self.query_one("#typed", Input)
-            typed.disabled = True  # the keys grade now; the answer box is not asked again
-            self.set_focus(None)
 
     def action_leave(self) -> None:
         if self.busy and self.shown is not None:

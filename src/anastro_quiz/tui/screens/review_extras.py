@@ -1,0 +1,99 @@
+"""What Review shows beside the card itself: the session's state after each action (``Shown``,
+made in a worker), the undo toast, and the views a revealed card opens: source, explanation,
+edit. ``CardExtras`` is mixed into :class:`~.review.ReviewScreen`, whose ``shown``,
+``revealed``, ``busy``, ``session``, ``show_card``, ``reveal`` and ``_job_failed`` it uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from ...decks import StudyItem
+from ...scheduler import Rating
+from ...session import Undone
+
+
+@dataclass
+class Shown:
+    """The session as it stands after the last action (computed in a worker)."""
+
+    item: StudyItem | None
+    preview: dict[Rating, str] = field(default_factory=dict)
+    remaining: dict[str, int] = field(default_factory=dict)
+    done: int = 0
+    note: str = ""
+
+
+def undone_note(undone: Undone) -> str:
+    """The toast naming what ``u`` took back."""
+    back = {"grade": "the card's previous schedule is back", "bury": "the card is back today",
+            "suspend": "the card is back in your reviews"}[undone.action]
+    return f"Undone: {undone.describe()} · {back}."
+
+
+def snapshot(session, note: str = "") -> Shown:
+    item = session.current
+    return Shown(item, session.preview() if item else {}, session.remaining, session.done, note)
+
+
+class CardExtras:
+    """Source (``o``), explanation (``w``) and edit (``e``) of the card on screen."""
+
+    def action_explanation(self) -> None:
+        item = self.shown.item if self.shown else None
+        if item is None:
+            return
+        if not self.revealed:
+            self.notify("Reveal the answer first (Space).", timeout=2)
+            return
+        if not item.explanation:
+            self.notify("This card has no explanation.", timeout=2)
+            return
+        box = self.query_one("#explanation", Static)
+        box.update(Content.from_markup("[i]$text[/]", text=item.explanation))
+        box.display = not box.display
+        if box.display:
+            self.query_one("#card", VerticalScroll).scroll_end(animate=False)
+
+    def action_source(self) -> None:
+        item = self.shown.item if self.shown else None
+        if item is None:
+            return
+        if not self.revealed:
+            self.notify("Reveal the answer first (Space): the source gives it away.", timeout=2)
+            return
+        if item.source is None:
+            self.notify("This card has no source.", timeout=2)
+            return
+        from ..dialogs.source import SourceDialog
+
+        self.app.push_screen(SourceDialog(self.collection.decks.get(item.deck_id), item.source))
+
+    def action_edit(self) -> None:
+        """Edit the card on screen; once saved, the session shows it as it now is."""
+        item = self.shown.item if self.shown else None
+        if self.busy or item is None:
+            return
+        from ..dialogs.edit_card import open_editor
+
+        session, was_revealed = self.session, self.revealed
+
+        def closed(changed: bool) -> None:
+            if changed:
+                self.busy = True
+                self.db(lambda: snapshot(session), lambda shown: self._show_edited(shown, was_revealed),
+                        error=self._job_failed, name="load card")
+
+        open_editor(self, item.deck_id, item.card_id, closed,
+                    also=lambda items: session.refresh_items(item.deck_id, items))
+
+    def _show_edited(self, shown: Shown, reveal: bool) -> None:
+        self.show_card(shown)
+        if reveal and shown.item is not None:
+            self.reveal()
+            typed = self.query_one("#typed", Input)
+            typed.disabled = True  # the keys grade now; the answer box is not asked again
+            self.set_focus(None)
