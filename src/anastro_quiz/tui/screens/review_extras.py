@@ -42,12 +42,17 @@ def snapshot(session, note: str = "") -> Shown:
 class CardExtras:
     """Source (``o``), explanation (``w``) and edit (``e``) of the card on screen."""
 
-    def action_explanation(self) -> None:
+    def _revealed_item(self, why: str = "") -> StudyItem | None:
+        """The card on screen once its answer shows; before, a note to reveal it first."""
         item = self.shown.item if self.shown else None
+        if item is not None and not self.revealed:
+            self.notify(f"Reveal the answer first (Space){why}.", timeout=2)
+            return None
+        return item
+
+    def action_explanation(self) -> None:
+        item = self._revealed_item()
         if item is None:
-            return
-        if not self.revealed:
-            self.notify("Reveal the answer first (Space).", timeout=2)
             return
         if not item.explanation:
             self.notify("This card has no explanation.", timeout=2)
@@ -59,11 +64,8 @@ class CardExtras:
             self.query_one("#card", VerticalScroll).scroll_end(animate=False)
 
     def action_source(self) -> None:
-        item = self.shown.item if self.shown else None
+        item = self._revealed_item(": the source gives it away")
         if item is None:
-            return
-        if not self.revealed:
-            self.notify("Reveal the answer first (Space): the source gives it away.", timeout=2)
             return
         if item.source is None:
             self.notify("This card has no source.", timeout=2)
