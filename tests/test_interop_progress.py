@@ -42,7 +42,12 @@ def _study(coll: Collection, clock: FakeClock, days: int, pattern: list[int], ma
 
 
 def _open(path: Path, deck_dir: Path, clock: FakeClock) -> Collection:
-    return Collection.open(path, [deck_dir], clock=clock)
+    from anastro_quiz.siblings import SiblingRules
+
+    coll = Collection.open(path, [deck_dir], clock=clock)
+    # Merges are about the review log: every card may be studied any day (siblings not kept apart).
+    coll.save_siblings(SiblingRules(bury_new=False, bury_reviews=False))
+    return coll
 
 
 def _make_pair(tmp_path: Path, deck_dir: Path) -> tuple[Path, Path]:

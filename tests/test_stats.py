@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from anastro_quiz.collection import DailyLimits
 from anastro_quiz.scheduler import Rating
+from anastro_quiz.siblings import SiblingRules
 from anastro_quiz.stats import Retention, Streak, collection_stats, retention_by_week, streaks
 
 
@@ -20,6 +21,8 @@ def test_streaks():
 
 
 def _graduate_all(collection, clock):
+    """Every card learnt in one sitting (siblings too: burying them is off here)."""
+    collection.save_siblings(SiblingRules(bury_new=False, bury_reviews=False), "sample")
     session = collection.start_session()
     while not session.finished:
         session.grade(Rating.Easy)

@@ -14,6 +14,7 @@ from .exam_plan import PLAN_KEY, ExamPlan, planned_scheduler
 from .item_index import ItemIndex
 from .scheduler import Scheduler, SchedulerSettings
 from .settings import DailyLimits, StudySettings
+from .siblings import SiblingRules
 from .store import DeckCounts, ScheduleRow, Store
 
 if TYPE_CHECKING:
@@ -126,6 +127,13 @@ class Collection:
     def save_holds_uncurated(self, hold: bool, deck_id: str | None = None) -> None:
         self.settings.save_holds_uncurated(hold, deck_id)
 
+    def siblings(self, deck_id: str | None = None) -> SiblingRules:
+        """Which siblings of a card studied today wait for another day (see ``siblings``)."""
+        return self.settings.siblings(deck_id)
+
+    def save_siblings(self, rules: SiblingRules, deck_id: str | None = None) -> None:
+        self.settings.save_siblings(rules, deck_id)
+
     def day_start_hour(self) -> int:
         """The local hour study days start at (every deck)."""
         return self.settings.day_start_hour()
@@ -166,7 +174,7 @@ class Collection:
 
     def deck_summaries(self) -> list[DeckSummary]:
         """Each loaded deck with its new / learning / due counts and mastery."""
-        from .session import LEARN_AHEAD
+        from .session import LEARN_AHEAD, offered_today
 
         now = self.now()
         counts = self.store.counts_by_deck(now, learning_until=now + LEARN_AHEAD)
@@ -179,6 +187,9 @@ class Collection:
             studyable = c.new_kept if self.holds_uncurated(deck.id) else c.new
             new = min(studyable, room_new)
             due = min(c.review, room_reviews)
+            if (new or due) and self.siblings(deck.id) != SiblingRules(False, False):
+                _none, due_rows, new_rows = offered_today(self, deck.id, now, done, learning=False)  # siblings apart
+                new, due = len(new_rows), len(due_rows)
             out.append(DeckSummary(deck.id, deck.title, new, c.learning, due, c.total, c.suspended,
                                    mastery.get(deck.id, 0.0), unseen=c.new, waiting=c.new - studyable))
         return out

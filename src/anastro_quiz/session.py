@@ -1,7 +1,8 @@
 """The study-session engine: queue, grade, undo, bury, suspend. No UI.
 
 Queue order follows Anki: learning cards come back when their step is due, due
-reviews and new cards (up to the daily limits) are interleaved. In ``drill`` mode a
+reviews and new cards (up to the daily limits) are interleaved, and siblings (the items
+of one card) are kept to different days. In ``drill`` mode a
 fixed list of cards is practised until each is answered without "Again", and the
 schedule is left alone.
 """
@@ -19,6 +20,7 @@ from .clock import next_day_start, study_day
 from .decks import StudyItem
 from .scheduler import Rating, Scheduler, State, dump_state, format_interval, load_state
 from .settings import DailyLimits
+from .siblings import SiblingRules, keep_apart
 from .store import ScheduleRow, Store
 
 LEARN_AHEAD = timedelta(minutes=20)
@@ -44,6 +46,7 @@ class _Undo:
     kind_before: str | None = None
     action: str = "grade"  # "grade", "bury" or "suspend"
     buried_before: str | None = None  # bury: the card's buried_until before it
+    siblings: list[StudyItem] = field(default_factory=list)  # grade: queued siblings it sent away
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,8 @@ class StudyCollection(Protocol):
 
     def holds_uncurated(self, deck_id: str | None = None) -> bool: ...
 
+    def siblings(self, deck_id: str | None = None) -> SiblingRules: ...
+
 
 class StudySession:
     """One sitting over some decks. Every grade is committed before ``grade`` returns."""
@@ -120,15 +125,12 @@ class StudySession:
         new: list[ScheduleRow] = []
         learning: list[tuple[datetime, StudyItem]] = []
         for deck_id in self.deck_ids:
-            room_new, room = self.collection.limits(deck_id).room_today(*done.get(deck_id, (0, 0)))
-            ahead = now + LEARN_AHEAD
-            for row in self.store.due_rows([deck_id], ahead, 100_000, states=(State.Learning, State.Relearning)):
+            learning_rows, due, fresh = offered_today(self.collection, deck_id, now, done, self.new_cards)
+            for row in learning_rows:
                 learning.append((_parse(row.due), self.collection.items[(row.deck, row.card_id)]))
                 self._kind[(row.deck, row.card_id)] = "learning"
-            reviews += self.store.due_rows([deck_id], ahead, room, states=(State.Review,), due_by=now)
-            if self.new_cards:
-                new += self.store.new_rows([deck_id], now, room_new,
-                                           kept_only=self.collection.holds_uncurated(deck_id))
+            reviews += due
+            new += fresh
         reviews.sort(key=lambda r: r.due or "")
         self._kind.update({(r.deck, r.card_id): "review" for r in reviews})
         self._kind.update({(r.deck, r.card_id): "new" for r in new})
@@ -136,6 +138,15 @@ class StudySession:
         self._learning = learning
         self._queue = [self.collection.items[(r.deck, r.card_id)] for r in _interleave(reviews, new)
                        if (r.deck, r.card_id) in self.collection.items]
+
+    def _siblings_leave(self, item: StudyItem) -> list[StudyItem]:
+        """``item`` was studied: its queued siblings wait for another day (siblings.py)."""
+        rules = self.collection.siblings(item.deck_id)
+        gone = [i for i in self._queue if i.card_id == item.card_id and i.deck_id == item.deck_id
+                and i.key != item.key and rules.applies(self._kind_of(i))]
+        for sibling in gone:
+            self._queue.remove(sibling)
+        return gone
 
     @property
     def current(self) -> StudyItem | None:
@@ -263,6 +274,7 @@ class StudySession:
         if due - now < LEARN_AHEAD:
             self._kind[item.key] = "learning"
             bisect.insort(self._learning, (due, item), key=_due_of)  # after cards due at the same time
+        self._history[-1].siblings = self._siblings_leave(item)
         self._current = None
         return GradeOutcome(item, rating, due, review_id)
 
@@ -292,6 +304,8 @@ class StudySession:
         self._history.pop()
         if entry.action == "grade":
             self._learning = [(d, i) for d, i in self._learning if i.key != item.key]
+            for sibling in reversed(entry.siblings):
+                self._queue.insert(0, sibling)  # back in the queue, next after the card
         if entry.drill_requeued:
             for index in range(len(self._queue) - 1, -1, -1):
                 if self._queue[index].key == item.key:
@@ -451,6 +465,35 @@ def _key_of_pair(pair: tuple[datetime, StudyItem]) -> tuple[str, str]:
 
 def _due_of(pair: tuple[datetime, StudyItem]) -> datetime:
     return pair[0]
+
+
+def offered_today(collection: StudyCollection, deck_id: str, now: datetime,
+                  done: dict[str, tuple[int, int]], new_cards: bool = True, learning: bool = True,
+                  ) -> tuple[list[ScheduleRow], list[ScheduleRow], list[ScheduleRow]]:
+    """What a session over ``deck_id`` takes now (``done``: today's counts, ``store.done_today``):
+    learning cards due within the learn-ahead window, due reviews (oldest first) and new
+    cards (deck order) within the daily limits, siblings of cards studied today or in
+    learning left for another day (siblings.py). Home's counts are the lengths of the last
+    two, asked with ``learning=False`` (no learning cards read: every one of them studied
+    today already keeps its siblings out, so only a learning card from an earlier day is missed)."""
+    store = collection.store
+    room_new, room = collection.limits(deck_id).room_today(*done.get(deck_id, (0, 0)))
+    ahead = now + LEARN_AHEAD
+    learning_rows = store.due_rows([deck_id], ahead, 100_000, states=(State.Learning, State.Relearning)) \
+        if learning else []
+    # Ask for more than the limits allow, so the siblings left out make room for others.
+    due = store.due_rows([deck_id], ahead, room * 2 + 20, states=(State.Review,), due_by=now) if room else []
+    fresh = store.new_rows([deck_id], now, room_new * 4 + 20, kept_only=collection.holds_uncurated(deck_id)) \
+        if new_cards and room_new else []
+
+    def card_of(key: tuple[str, str]) -> tuple[str, str] | None:
+        item = collection.items.get(key)
+        return (item.deck_id, item.card_id) if item is not None else None
+
+    taken = {card_of(key) for key in store.reviewed_on(study_day(now), [deck_id])} if due or fresh else set()
+    taken |= {card_of((r.deck, r.card_id)) for r in learning_rows}
+    due, fresh = keep_apart(due, fresh, taken, collection.siblings(deck_id), lambda r: card_of((r.deck, r.card_id)))
+    return learning_rows, due[:room], fresh[:room_new]
 
 
 def _interleave(reviews: list, new: list) -> list:

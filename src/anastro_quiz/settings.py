@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Sequence
 from .clock import DAY_STARTS_AT_HOUR, check_day_start_hour, set_day_start_hour
 from .exam_plan import PLAN_KEY, ExamPlan
 from .scheduler import PARAMETER_COUNT, SchedulerSettings, check_parameters
+from .siblings import SiblingRules
 
 if TYPE_CHECKING:
     from .store import Store
@@ -91,6 +92,13 @@ class StudySettings:
 
     def save_holds_uncurated(self, hold: bool, deck_id: str | None = None) -> None:
         self.store.save_deck_setting("curation", {"hold_new": bool(hold)}, deck_id)
+
+    def siblings(self, deck_id: str | None = None) -> SiblingRules:
+        """Which siblings of a card studied today wait for another day (default: new and reviews)."""
+        return SiblingRules.from_dict(self.store.deck_setting("siblings", deck_id))
+
+    def save_siblings(self, rules: SiblingRules, deck_id: str | None = None) -> None:
+        self.store.save_deck_setting("siblings", rules.to_dict(), deck_id)
 
     def day_start_hour(self) -> int:
         """The local hour study days start at (every deck; default 4, as in Anki)."""

@@ -43,8 +43,9 @@ async def test_home_lists_decks_with_counts(app):
         table = app.screen.query_one("#decks", DataTable)
         assert table.row_count == 1
         title, new, learn, due, _mastery = table.get_row_at(0)
-        assert (str(title), new, learn, due) == ("Sample deck (every card type)", str(ITEMS_IN_FIXTURE), "0", "0")
-        assert "8 new" in str(app.screen.query_one("#today", Static).render())
+        # A session offers 6 of the 8 new items today: siblings (reverse side, second cloze) wait.
+        assert (str(title), new, learn, due) == ("Sample deck (every card type)", str(ITEMS_IN_FIXTURE - 2), "0", "0")
+        assert "6 new" in str(app.screen.query_one("#today", Static).render())
 
 
 async def test_study_a_deck_to_the_end(app, collection):
@@ -54,11 +55,13 @@ async def test_study_a_deck_to_the_end(app, collection):
         while isinstance(app.screen, ReviewScreen):
             seen.append(screen.shown.item.id)
             await answer_and_grade(pilot, "4")  # Easy graduates each new card at once
-        assert len(seen) == ITEMS_IN_FIXTURE
+        # The reverse side and the second cloze wait for tomorrow: siblings are kept apart.
+        assert len(seen) == ITEMS_IN_FIXTURE - 2
+        assert "osteoclast-def.reverse" not in seen and "rankl-mcsf.c2" not in seen
         assert isinstance(app.screen, SummaryScreen)
-        assert app.screen.data.summary.reviewed == ITEMS_IN_FIXTURE
+        assert app.screen.data.summary.reviewed == ITEMS_IN_FIXTURE - 2
         body = str(app.screen.query_one("#summary-body", Static).render())
-        assert "Cards reviewed  8" in body and "Recall rate     100%" in body
+        assert "Cards reviewed  6" in body and "Recall rate     100%" in body
         rows = reviews(collection)
         assert [r[0] for r in rows] == seen and {r[1] for r in rows} == {4}
         assert all(r[2] is not None and r[2] >= 0 for r in rows)  # per-card time recorded
@@ -103,8 +106,9 @@ async def test_bury_and_suspend_take_the_card_out(app, collection):
         assert reviews(collection) == []  # neither counts as a review
         await press(pilot, "q")  # nothing graded: straight back home
         assert isinstance(app.screen, HomeScreen)
-        # Neither the suspended card nor the buried one is new today.
-        assert app.screen.query_one("#decks", DataTable).get_row_at(0)[1] == str(ITEMS_IN_FIXTURE - 2)
+        # Home offers what a session would: not the suspended card, not the buried one, one side
+        # of the reverse card and one cloze (siblings wait for another day).
+        assert app.screen.query_one("#decks", DataTable).get_row_at(0)[1] == "5"
 
 
 async def _reach_typed_card(pilot) -> ReviewScreen:

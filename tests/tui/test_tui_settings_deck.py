@@ -60,3 +60,20 @@ async def test_the_study_day_start_hour_is_a_global_setting(app, collection):
         await pilot.click("#set-scope")
         await press(pilot, "down", "enter")  # one deck: the hour is the same for all, set under global
         assert screen.deck_id == "sample" and field.disabled and field.value == "6"
+
+
+async def test_sibling_burying_switches_are_saved_per_deck(app, collection):
+    from textual.widgets import Switch
+
+    from anastro_quiz.siblings import SiblingRules
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "s")
+        screen = app.screen
+        assert screen.query_one("#set-bury-new", Switch).value and screen.query_one("#set-bury-reviews", Switch).value
+        screen.query_one("#set-bury-new", Switch).value = False
+        await press(pilot, "ctrl+s")
+    assert collection.siblings() == SiblingRules(bury_new=False, bury_reviews=True)
+    assert [i.id for i in collection.start_session().queued_items()][:3] == [
+        "ai-class", "osteoclast-def", "osteoclast-def.reverse"]

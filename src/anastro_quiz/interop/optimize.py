@@ -8,8 +8,8 @@ would pull in PyTorch (hundreds of MB). It is the optional extra ``optimizer``::
 
 How a history becomes training data (the fsrs-rs convention): reviews are grouped by
 card and put in time order; time is counted in study days (a day starts at the hour set,
-04:00 local time by default, as elsewhere in this tool). Each review that comes on a later day than the
-card's previous review is one *item*: the card's history up to it, and whether it was
+04:00 local time by default, as elsewhere in this tool). Each review that comes on a later
+day than the card's previous review is one *item*: the card's history up to it, and whether it was
 recalled. Items are ordered by time and the chronologically last part (20% by default)
 is held out: parameters are fitted on the earlier items only, and the default and the
 fitted parameters are both scored on the held-out items by log loss and RMSE(bins)

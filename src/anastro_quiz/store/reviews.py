@@ -149,6 +149,12 @@ class ReviewStore:
         )
         return {deck: (n_new or 0, n_rev or 0) for deck, n_new, n_rev in rows}
 
+    def reviewed_on(self, day: date, decks: list[str]) -> set[tuple[str, str]]:
+        """Cards ``(deck, card_id)`` of ``decks`` given a counted study review on study day ``day``."""
+        return {(d, c) for d, c in self.conn.execute(
+            f"SELECT DISTINCT deck, card_id FROM reviews WHERE day=? AND mode='review' AND undone=0"
+            f" AND deck IN ({marks(decks)})", [day.isoformat(), *decks])}
+
     def review_count(self) -> int:
         """Reviews in the log that were not undone (every mode)."""
         return self.conn.execute("SELECT COUNT(*) FROM reviews WHERE undone=0").fetchone()[0]

@@ -14,6 +14,7 @@ from ...clock import check_day_start_hour
 from ...collection import DailyLimits
 from ...scheduler import SchedulerSettings
 from ...settings import parse_parameters
+from ...siblings import SiblingRules
 from ..shared_keys import key_footer
 from .base import CoreScreen
 
@@ -51,7 +52,7 @@ class SettingsScreen(CoreScreen):
 
     def __init__(self, deck_id: str | None = None) -> None:
         super().__init__()
-        self.loaded: tuple[SchedulerSettings, DailyLimits, bool, int] | None = None
+        self.loaded: tuple[SchedulerSettings, DailyLimits, bool, int, SiblingRules] | None = None
         self.deck_id = deck_id  # None: the global settings
 
     def compose(self) -> ComposeResult:
@@ -72,6 +73,12 @@ class SettingsScreen(CoreScreen):
                 yield Label("New cards wait until kept (g)")
                 yield Switch(id="set-hold", animate=False,
                              tooltip="Never-studied cards are introduced only once kept in New from generator")
+                yield Label("Siblings of a card: new ones wait")
+                yield Switch(id="set-bury-new", animate=False,
+                             tooltip="A new side or cloze of a card studied today waits for another day")
+                yield Label("Siblings of a card: reviews wait")
+                yield Switch(id="set-bury-reviews", animate=False,
+                             tooltip="A due side or cloze of a card studied today waits for another day")
                 yield Label("Study day starts at (hour)")
                 yield Input(id="set-day-start", type="integer", compact=True,
                             tooltip="0-23, local time, for every deck: a review before it counts for the day before")
@@ -91,7 +98,7 @@ class SettingsScreen(CoreScreen):
     def load(self) -> None:
         c, deck_id = self.collection, self.deck_id
         self.db(lambda: (c.scheduler_settings(deck_id), c.limits(deck_id), c.holds_uncurated(deck_id),
-                         c.day_start_hour()), self.show, name="load settings")
+                         c.day_start_hour(), c.siblings(deck_id)), self.show, name="load settings")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         deck_id = None if event.value in (GLOBAL, Select.BLANK) else str(event.value)
@@ -100,9 +107,9 @@ class SettingsScreen(CoreScreen):
             self.query_one("#settings-status", Static).update("")
             self.load()
 
-    def show(self, loaded: tuple[SchedulerSettings, DailyLimits, bool, int]) -> None:
+    def show(self, loaded: tuple[SchedulerSettings, DailyLimits, bool, int, SiblingRules]) -> None:
         self.loaded = loaded
-        settings, limits, hold, day_start = loaded
+        settings, limits, hold, day_start, siblings = loaded
         values = {"retention": f"{settings.desired_retention:g}", "new": str(limits.new_per_day),
                   "reviews": str(limits.reviews_per_day), "learning": _fmt_steps(settings.learning_steps_minutes),
                   "relearning": _fmt_steps(settings.relearning_steps_minutes),
@@ -112,13 +119,15 @@ class SettingsScreen(CoreScreen):
             self.query_one(f"#set-{key}", Input).value = value
         self.query_one("#set-fuzz", Switch).value = settings.enable_fuzzing
         self.query_one("#set-hold", Switch).value = hold
+        self.query_one("#set-bury-new", Switch).value = siblings.bury_new
+        self.query_one("#set-bury-reviews", Switch).value = siblings.bury_reviews
         day_field = self.query_one("#set-day-start", Input)
         day_field.value = str(day_start)
         day_field.disabled = self.deck_id is not None  # one hour for every deck: set it under global
         if not isinstance(self.focused, Select):
             self.query_one("#set-retention", Input).focus()
 
-    def read_form(self) -> tuple[SchedulerSettings, DailyLimits, bool, int]:
+    def read_form(self) -> tuple[SchedulerSettings, DailyLimits, bool, int, SiblingRules]:
         """The settings as typed; raises ``ValueError`` with a readable message."""
         assert self.loaded is not None
         value = {key: self.query_one(f"#set-{key}", Input).value.strip() for key, _l, _k in FIELDS}
@@ -134,28 +143,31 @@ class SettingsScreen(CoreScreen):
         settings.validate()
         (limits := DailyLimits(new, reviews)).validate()
         day_start = check_day_start_hour(self.query_one("#set-day-start", Input).value)
-        return settings, limits, self.query_one("#set-hold", Switch).value, day_start
+        siblings = SiblingRules(self.query_one("#set-bury-new", Switch).value,
+                                self.query_one("#set-bury-reviews", Switch).value)
+        return settings, limits, self.query_one("#set-hold", Switch).value, day_start, siblings
 
     def action_save(self) -> None:
         if self.loaded is None:
             return
         try:
-            settings, limits, hold, day_start = self.read_form()
+            settings, limits, hold, day_start, siblings = self.read_form()
         except ValueError as exc:
             self.notify(str(exc), title="Not saved", severity="error")
             return
 
         deck_id = self.deck_id
 
-        def save() -> tuple[SchedulerSettings, DailyLimits, bool, int]:
+        def save() -> tuple[SchedulerSettings, DailyLimits, bool, int, SiblingRules]:
             self.collection.save_scheduler_settings(settings, deck_id)
             self.collection.save_limits(limits, deck_id)
             self.collection.save_holds_uncurated(hold, deck_id)
+            self.collection.save_siblings(siblings, deck_id)
             if deck_id is None:
                 self.collection.save_day_start_hour(day_start)
-            return settings, limits, hold, day_start
+            return settings, limits, hold, day_start, siblings
 
-        def saved(result: tuple[SchedulerSettings, DailyLimits, bool, int]) -> None:
+        def saved(result: tuple[SchedulerSettings, DailyLimits, bool, int, SiblingRules]) -> None:
             self.loaded = result
             self.query_one("#settings-status", Static).update(
                 f"Saved for deck {deck_id}." if deck_id else "Saved for all decks.")
