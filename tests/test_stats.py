@@ -69,6 +69,7 @@ def test_mastery_rises_with_study_and_decays_toward_an_exam(collection, clock):
 def test_a_deck_just_learnt_is_not_mastered_though_recall_now_is_high(collection, clock):
     """Mastery is not recall predicted now: cards read minutes ago are remembered now, but
     FSRS does not yet predict 90% a week later."""
+    collection.save_siblings(SiblingRules(bury_new=False, bury_reviews=False), "sample")  # all in one sitting
     session = collection.start_session()
     while not session.finished:
         session.grade(Rating.Good)
