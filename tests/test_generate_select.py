@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -15,6 +16,8 @@ from anastro_quiz.cli.generate import generate_command
 from anastro_quiz.generate.extract import Sentence
 from anastro_quiz.generate.pipeline import generate
 from anastro_quiz.generate.topics import load_rules, slug
+
+ROOT = Path(__file__).resolve().parents[1]
 
 ARTICLE = """# Letrozole
 
@@ -264,7 +267,7 @@ def test_a_named_studys_outcome_is_asked_compactly():
     ("The reduction in BMD was _____ at the hip.", False),
 ])
 def test_a_pronoun_before_anything_is_named_is_dangling(prompt, dangling):
-    from anastro_quiz.generate.select import _dangling
+    from anastro_quiz.generate.prompt_signals import dangling as _dangling
 
     assert _dangling(prompt) is dangling
 
@@ -276,7 +279,7 @@ def test_a_pronoun_before_anything_is_named_is_dangling(prompt, dangling):
     ("osteoclasts", "Estrogen promotes osteoblasts and restrains [...].", False),
 ])
 def test_a_sibling_word_that_spells_out_the_blank(answer, prompt, gives_away):
-    from anastro_quiz.generate.select import _sibling_gives_away
+    from anastro_quiz.generate.prompt_signals import sibling_gives_away as _sibling_gives_away
 
     assert _sibling_gives_away(answer, prompt) is gives_away
 
@@ -328,7 +331,7 @@ def test_a_property_figure_is_asked_as_owner_and_property(sentence, figure, ques
 
 
 def test_a_heading_label_does_not_hide_a_dangling_pronoun():
-    from anastro_quiz.generate.select import _dangling
+    from anastro_quiz.generate.prompt_signals import dangling as _dangling
 
     assert _dangling("Antiandrogenic activity: This is especially true in the case of castration.")
     assert not _dangling("Pharmacokinetics: Bicalutamide is well absorbed.")
@@ -422,3 +425,24 @@ def test_a_table_row_that_differs_only_in_degree_is_not_asked(tmp_path):
     asked = {str(c.data.get("prompt")): c.data.get("answer") for d in generate_decks([doc]) for c in d.cards}
     assert "2.5 mg once weekly" in asked.values(), asked
     assert not any("lifespan" in p for p in asked), asked  # "Moderately extended": recalled by no one
+
+
+def test_a_sentence_opening_however_it_names_the_subject_and_a_list_item_figure_is_not_asked(tmp_path):
+    doc = tmp_path / "tam.md"
+    doc.write_text("# Tamoxifen\n\n## Pharmacology\n\n"
+                   "Tamoxifen acts as an estrogen receptor antagonist in breast tissue.\n"
+                   "However, it has progonadotropic effects in premenopausal women and increases estrogen levels "
+                   "by 6-fold in them.\n\n## Medical uses\n\n"
+                   "- Metastatic breast cancer in women in combination with ovarian suppression at 20 mg/day\n",
+                   encoding="utf-8")
+    prompts = {c.data.get("answer"): str(c.data.get("prompt")) for d in generate_decks([doc]) for c in d.cards}
+    asked = prompts.get("6-fold", "")  # "It" named: by the sentence before it, or by the article's title
+    assert "Tamoxifen" in asked and not asked.startswith("However"), prompts
+    assert "20 mg/day" not in prompts  # a verbless list item says nothing about what the figure is
+
+
+def test_comparisons_in_untitled_articles_read_together_name_their_subject():
+    cards = [c for d in generate_decks(sorted((ROOT / "decks" / "sources").glob("*.txt")),
+                                       ROOT / "decks" / "sources" / "topics.yaml") for c in d.cards]
+    compares = [str(c.data["prompt"]) for c in cards if "compare" in c.data.get("tags", [])]
+    assert compares and all("anastrozole" in p.lower() for p in compares), compares

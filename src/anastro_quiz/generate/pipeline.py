@@ -205,8 +205,9 @@ def generate(paths: list[str | Path], topics: str | Path | None = None, max_card
     table_cards.read_together(docs)
     pool = choices.number_pool(f for doc in docs for f in doc.facts)
     drafts: list[C.Draft] = []
+    shared = _main_subject(docs)
     for doc in docs:
-        drafts += _name_the_subject(drafts_for(doc, pool), doc)
+        drafts += _name_the_subject(drafts_for(doc, pool), doc, doc.outline.title or shared)
     if not drafts:
         raise InputError("no facts found to make cards from: " + ", ".join(names))
     note_disagreements(drafts)
@@ -222,8 +223,6 @@ def generate(paths: list[str | Path], topics: str | Path | None = None, max_card
     kept, skipped = select.choose(drafts, ctx, group_of, budgets, max_cards)
     if not kept:
         raise InputError("nothing worth a card in: " + ", ".join(names) + " (is this an article to learn from?)")
-    for d in kept:
-        _drop_connectives(d)
     for doc in docs:  # its own article's expansion first, then the others' (studied together)
         _gloss_acronyms([d for d in kept if d.document == doc.name], [doc] + [o for o in docs if o is not doc])
     texts = {d.name: d.text for d in docs}
@@ -245,48 +244,80 @@ _GENERIC_SUBJECT = re.compile(r"^(?:The|This) (?:drug|medication|medicine|agent|
 _GENERIC_INSIDE = re.compile(r"(?<=\bof )the (?:drug|medication|medicine)\b")
 
 
-def _name_the_subject(drafts: list[C.Draft], doc: Document) -> list[C.Draft]:
+def _main_subject(docs: list[Document]) -> str:
+    """What untitled documents read together are about: the rare word most of their sentences use
+    ("anastrozole" in two articles on it, though one uses "estradiol" more), if it is in one
+    sentence in eight; "" if none is."""
+    counts: Counter[str] = Counter()
+    spelled: dict[str, str] = {}
+    sentences = [s for doc in docs for s in doc.sentences]
+    for s in sentences:
+        for w in set(words(s.text)):
+            if len(w) >= 5 and zipf(w.lower()) < 3.0:
+                counts[w.lower()] += 1
+                spelled.setdefault(w.lower(), w)
+    if not counts:
+        return ""
+    top = max(sorted(counts), key=lambda w: counts[w])
+    return top[:1].upper() + top[1:] if counts[top] * 8 >= len(sentences) else ""
+
+
+_SELF_STANDING = ("number", "compare")  # kinds whose prompt is a sentence or table row of the article
+
+
+def _name_the_subject(drafts: list[C.Draft], doc: Document, title: str) -> list[C.Draft]:
     """"The medication is eliminated ..." in an article titled Anastrozole: the card says
     "Anastrozole is eliminated ...", so it stands on its own (the quote stays verbatim)."""
-    if not doc.outline.title:
+    if not title:
         return drafts
-    subjects = doc.subjects
+    subjects = doc.subjects | {title.lower()}
     for d in drafts:
+        _drop_connectives(d, title)
         for key in ("prompt", "text"):
             value = d.data.get(key)
             if isinstance(value, str) and _GENERIC_SUBJECT.match(value):
-                d.data[key] = _GENERIC_SUBJECT.sub(doc.outline.title, value, count=1)
+                d.data[key] = _GENERIC_SUBJECT.sub(title, value, count=1)
             elif isinstance(value, str) and _GENERIC_INSIDE.search(value):  # "the half-life of the medication"
-                low = doc.outline.title.lower()  # written as the article writes it mid-sentence
-                name = low if re.search(rf"[a-z,] {re.escape(low)}\b", doc.text) else doc.outline.title
+                low = title.lower()  # written as the article writes it mid-sentence
+                name = low if re.search(rf"[a-z,] {re.escape(low)}\b", doc.text) else title
                 d.data[key] = _GENERIC_INSIDE.sub(name, value, count=1)
         prompt = d.data.get("prompt")
-        if d.kind == "number" and isinstance(prompt, str) and "_____" in prompt and \
+        refers = re.search(r"\bthe (?:medication|drug|dose|dosage|treatment)\b", str(d.data.get("answer", "")), re.I)
+        if (d.kind in _SELF_STANDING or refers) and isinstance(prompt, str) and \
+                ("_____" in prompt or d.kind != "number") and \
                 not any(w.lower() in subjects for w in words(prompt)):
-            # "After oral intake, absolute bioavailability is _____.": whose? The article's subject.
+            # "After oral intake, absolute bioavailability is _____.", "... too low signal?" -> "Reduce
+            # the medication": whose? The article's subject.
             first = prompt.split(" ", 1)[0]
             lead = prompt[:1].lower() + prompt[1:] if first.isalpha() and first[1:].islower() and zipf(first.lower()) >= 4.0 else prompt
-            d.data["prompt"] = f"{doc.outline.title}: {lead}"
+            d.data["prompt"] = f"{title}: {lead}"
     return drafts
 
 
 _INNER_CONNECTIVE = re.compile(r",\s*(?:therefore|thus|however|consequently|moreover|furthermore|in turn),\s*", re.I)
-_LEADING_CONNECTIVE = re.compile(r"^(?:Therefore|Thus|However|Consequently|Moreover|Furthermore|In addition|"
-                                 r"Additionally|Similarly|Likewise|Importantly),\s+(?=[a-zA-Z])")
+_LEADING_CONNECTIVE = re.compile(r"^(?P<label>[^:.?!]{1,80}: )?(?:Therefore|Thus|However|Consequently|Moreover|"
+                                 r"Furthermore|In addition|Additionally|Similarly|Likewise|Importantly|Conversely|"
+                                 r"Hence|In accordance),\s+(?=[a-zA-Z])")
 
 
-def _drop_connectives(d: C.Draft) -> None:
+def _drop_connectives(d: C.Draft, title: str = "") -> None:
     """"Clinical management, therefore, necessitates ...": the signpost ties the sentence to the one
-    before, which the card does not show, so the card leaves it out (its quote stays verbatim)."""
+    before, which the card does not show, so the card leaves it out (its quote stays verbatim).
+    "However, it has ..." in an article on tamoxifen: "Tamoxifen has ..." (the heading label
+    before it, there to say whose, is then not needed)."""
     for key in ("prompt", "text"):
         value = d.data.get(key)
-        if isinstance(value, str):
-            value = _INNER_CONNECTIVE.sub(" ", value)
-            m = _LEADING_CONNECTIVE.match(value)
-            if m:
-                rest = value[m.end():]
-                value = rest[:1].upper() + rest[1:]
-            d.data[key] = value
+        if not isinstance(value, str):
+            continue
+        value = _INNER_CONNECTIVE.sub(" ", value)
+        m = _LEADING_CONNECTIVE.match(value)
+        if m:
+            rest = value[m.end():]
+            if title and re.match(r"it (?:is|was|has|had|can|may|also|[a-z]+s)\b", rest):
+                value = title + rest[2:]
+            else:
+                value = (m.group("label") or "") + rest[:1].upper() + rest[1:]
+        d.data[key] = value
 
 
 def _gloss_acronyms(drafts: list[C.Draft], docs: list[Document]) -> None:

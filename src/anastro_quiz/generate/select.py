@@ -21,8 +21,9 @@ from rapidfuzz import fuzz
 
 from ..decks import CLOZE_RE
 from .cards import Draft, contains_answer, normalise
-from .extract import is_acronym, zipf
-from .lexicon import is_verb_form
+from .extract import is_acronym
+from .prompt_signals import (DEGREE, MINOR_FIGURE, dangling, differs_only_in_degree, modifies_next_noun,
+                             other_figure, short_list, sibling_gives_away, verbless)
 
 # What each kind of card is worth before its content is looked at: the kinds a teacher
 # writes (cause, chain, comparison, list, rule) come first, a cloze on a term last.
@@ -101,58 +102,9 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?\s?(?:%|mg|mcg|µg|ng|pg|g|mL|ml|days?|hours
 _INSTITUTION = re.compile(r"\b(?:Administration|Agency|Authority|System|Programme|Program|Society|Association|"
                           r"Institute|Committee|Commission|Council|Organi[sz]ation|Foundation|Network|Group|"
                           r"Service|Reporting|Registry|Database|Department|Office|Board|Company|Industries)\b")
-_PRONOUNS = {"it", "its", "they", "their", "them", "this", "these", "such"}
-
-
-def _dangling(prompt: str) -> bool:
-    """A pronoun before anything is named ("Individuals without it ...", "As such, its levels",
-    "In men, their levels"): the card does not say whose. A rare word or a capitalised one
-    after the first word names something."""
-    label = re.match(r"^[^:.?!]{1,60}:\s+(?=[A-Z])", prompt)  # "Antiandrogenic activity: This is ..."
-    if label and len(label.group(0).split()) <= 6:
-        prompt = prompt[label.end():]
-    tokens = re.findall(r"[\w\-α-ω’']+", prompt)
-    for i, tok in enumerate(tokens):
-        if tok.lower() in _PRONOUNS:
-            return True
-        if tok[:1].isdigit() or is_acronym(tok) or (i > 0 and tok[:1].isupper()) or zipf(tok.lower()) < 3.5:
-            return False
-    return False
-
-
 _ACRONYMS = re.compile(r"\b[A-Z][A-Z0-9\-]{1,9}\b")
 _TRANSITION = re.compile(r"\b(?:reveals? the|highlights? the|underscores? the|illustrates? the|examining|"
                          r"let us|we will|in this (?:section|article)|the true|a story of|this journey)\b", re.I)
-_FUNCTION = {"and", "or", "but", "as", "in", "of", "on", "to", "by", "for", "with", "from", "into", "that", "which",
-             "is", "are", "was", "were", "be", "been", "can", "may", "will", "than", "the", "a", "an", "at", "via",
-             "while", "when", "who", "whose", "also", "not", "has", "have", "had", "do", "does", "did"}
-
-
-_AFFIX = re.compile(r"^(?:post|peri|pre|hyper|hypo|anti|non|para|pro)|[0-9α-ωΑ-Ω]+$", re.I)
-
-
-def _sibling_gives_away(answer: str, prompt: str) -> bool:
-    """The answer's root stands in the prompt in a sibling word: "CDK4" beside "CDK6", "ERα"
-    beside "ERβ", "postmenopause" beside "perimenopause"."""
-    word = answer.strip()
-    if " " in word or len(word) < 3:
-        return False
-    root = _AFFIX.sub("", word)
-    if root == word or len(root) < 2 or (len(root) < 5 and not root.isupper()):
-        return False
-    others = [w for w in re.findall(r"[\w\-α-ωΑ-Ω]+", prompt) if w.lower() != word.lower()]
-    return any(root.lower() in w.lower() for w in others)
-
-
-def _modifies_next_noun(after: str) -> bool:
-    """Whether a blank is followed by a common noun it modifies ("}} metabolism")."""
-    m = re.match(r"\s+([a-z][a-z\-]+)\b", after)
-    if m is None:
-        return False
-    word = m.group(1)
-    return word not in _FUNCTION and not word.endswith(("ly", "ed", "ing")) and not is_verb_form(word)
-
-
 def _answer_key(answer: str) -> str:
     """Answers compared for the share cap: "lipid" and "lipids" are one answer."""
     return " ".join(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in answer.split())
@@ -179,7 +131,7 @@ def score(d: Draft, ctx: Context) -> float:
                    re.search(r"\b[A-Z][A-Z0-9]{1,9}\s+$", text[: b.start()]) and b.group(2).islower()
                    for b in blanks):
                 value *= 0.3  # "PARP [inhibitor]": half of a fixed term
-            elif _modifies_next_noun(text[blank.end():]):
+            elif modifies_next_noun(text[blank.end():]):
                 value *= 0.6  # "[lipid] metabolism", "[osteoclast] activity": half of a compound
         if _DIRECTION.search(low):
             value *= 1.2
@@ -205,7 +157,7 @@ def score(d: Draft, ctx: Context) -> float:
                 value *= 0.5  # a figure in brackets is a detail of the sentence, not its point
             if len(_FIGURE.findall(d.quote)) >= 3:
                 value *= 0.6  # one of a string of figures
-            if _other_figure(prompt) or len(prompt.split()) > 28 or _MINOR_FIGURE.search(prompt):
+            if other_figure(prompt) or len(prompt.split()) > 28 or MINOR_FIGURE.search(prompt) or verbless(prompt):
                 value *= 0.3  # "5.8 days on average, with a range of _____", "in rats": a side figure
     if d.kind == "define" and _INSTITUTION.search(answer):
         value *= 0.4  # "What does FAERS stand for?": an agency's name is trivia
@@ -214,13 +166,13 @@ def score(d: Draft, ctx: Context) -> float:
     elif d.defines in ("definition", "named") and not any(w in ctx.frequent or w.rstrip("s") in ctx.frequent
                                                           for w in normalise(d.term).split()):
         value *= 0.5  # "What is dyspnea?": a glossary entry, not this article's subject matter
-    if d.kind == "table" and (len(answer.split()) > 6 or len(_DEGREE.sub(" ", answer).split()) <= 1):
+    if d.kind == "table" and (len(answer.split()) > 6 or len(DEGREE.sub(" ", answer).split()) <= 1):
         value *= 0.4  # "... considerations for lipid metabolism?" -> a sentence; "Moderately extended": vague
     if d.kind == "examples" and len(prompt.split()) > 28:
         value *= 0.4  # "... such as [...]" at the end of a long sentence: a detail of it
-    if d.kind in ("term", "effect") and _sibling_gives_away(answer, prompt):
+    if d.kind in ("term", "effect") and sibling_gives_away(answer, prompt):
         value *= 0.3  # "selective for [...] and CDK6", "ERβ ... [...]": the sibling spells it out
-    if _dangling(prompt):
+    if dangling(prompt):
         value *= 0.3  # "Individuals without it ...", "As such, its levels ...": whose?
     if d.type != "true_false" and _is_subject(answer, ctx.subjects):
         value *= 0.05  # "[...] is taken as 1 mg once daily": the article's subject is the answer to nothing
@@ -239,28 +191,9 @@ def score(d: Draft, ctx: Context) -> float:
     n = len(prompt.split())
     if n > MAX_PROMPT_WORDS:
         value *= 0.3 if n <= 60 else 0.05
-    if len(answer.split()) > 12 and d.type != "true_false" and not _short_list(answer) and d.kind != "compare":
+    if len(answer.split()) > 12 and d.type != "true_false" and not short_list(answer) and d.kind != "compare":
         value *= 0.6  # too long to recall (a comparison is two short answers side by side)
     return round(value, 4)
-
-
-_MINOR_FIGURE = re.compile(r"\brange of _____|\b(?:rats?|mice|mouse|dogs?|monkeys?|rabbits?|in vitro|preclinical|"
-                           r"animal studies)\b", re.I)
-# Names that hold digits: CYP2D6, HER2, 4-hydroxy, the BIG 1-98 trial
-_NAME_WITH_DIGITS = re.compile(r"\b(?:[A-Za-zα-ω\-]+\d[\w\-]*|\d+[A-Za-zα-ω][\w\-]*|[A-Z]{2,}[\s\-]\d+(?:-\d+)?)\b")
-
-
-def _other_figure(prompt: str) -> bool:
-    """Whether a blanked sentence states another figure beside the blank ("71.0% in urine, 13.6% in
-    bile, and _____ in feces", "3.4% relative to _____"): the blank is then one of a set, and
-    readers found it a detail nearly every time."""
-    return re.search(r"\d", _NAME_WITH_DIGITS.sub(" ", prompt.replace("_____", " "))) is not None
-
-
-def _short_list(answer: str) -> bool:
-    """Two to four short items ("serum estradiol, lipid panels and symptoms"): recallable."""
-    items = [i for i in re.split(r",\s*|;\s*|\s+and\s+", answer) if i.strip()]
-    return 2 <= len(items) <= 5 and all(len(i.split()) <= 6 for i in items)
 
 
 def section_budget(words: int, title: str = "") -> int:
@@ -334,9 +267,12 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             reason = "near-duplicate of a better card"  # "What are osteoclasts?" and "What breaks down bone?"
         elif d.kind in _ONE_PER_FACT and any(k.kind in _ONE_PER_FACT for k in from_quote.get(d.quote, ())):
             reason = "the sentence's fact is already asked"  # a cloze and a why card of one clause
+        elif d.kind in ("why", "action") and any(k.kind in ("why", "action") and k.document == d.document
+                                                 and fuzz.ratio(k.ask, d.ask) >= SIMILAR for k in kept):
+            reason = "near-duplicate of a better card"  # one question, two keys: the second is a guess
         elif d.kind == "compare" and _row_label(d) in compared_rows:
             reason = "near-duplicate of a better card"  # the same table row in the other article
-        elif d.kind == "compare" and _differs_only_in_degree(answer_of(d)):
+        elif d.kind == "compare" and differs_only_in_degree(answer_of(d)):
             reason, detail = "vague", "the two sides differ only in degree"
         elif d.kind == "number" and any(contains_answer(answer_of(k), answer_of(d)) for k in kept if k.kind == "compare"):
             reason = "asked in a comparison"  # "1 mg daily" beside "Women: 1 mg daily; men: ..."
@@ -381,22 +317,6 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
 
 
 _ONE_PER_FACT = {"why", "effect", "term"}
-_DEGREE = re.compile(r"\b(?:significantly|moderately|markedly|slightly|substantially|measurably|highly|greatly|"
-                     r"strongly|mildly|considerably|somewhat|very|much|more|less|to|and|or|a|an|the)\b", re.I)
-
-
-def _differs_only_in_degree(answer: str) -> bool:
-    """"Women: Markedly increased due to ...; men: Slightly to moderately increased": the sides say
-    one thing with different adverbs, which no one can recall apart."""
-    sides = [re.sub(r"^\s*(?:in\s+)?\w+(?:\s+\w+){0,3}?:\s*", "", side) for side in answer.split(";")]
-    if len(sides) != 2:
-        return False
-    heads = [_DEGREE.sub(" ", side).split() for side in sides]
-    if any(not h for h in heads):
-        return True
-    return heads[0][0].strip(",.").lower() == heads[1][0].strip(",.").lower() or min(len(h) for h in heads) == 1
-
-
 def _row_label(d: Draft) -> str:
     """What a comparison compares ("Compare the typical dosage in ... and in ..." -> "dosage"),
     its last word, so two articles' rows on one thing meet."""

@@ -1,0 +1,113 @@
+"""What a card's words show, for scoring: a pronoun with nothing named before it, a sibling word
+that spells the answer, a blank beside other figures or in a verbless list item, two sides of a
+comparison that differ only in degree. Text in, yes or no out; :mod:`.select` weighs them."""
+
+from __future__ import annotations
+
+import re
+
+from .extract import is_acronym, zipf
+from .lexicon import is_verb_form
+
+_PRONOUNS = {"it", "its", "they", "their", "them", "this", "these", "such"}
+
+
+def dangling(prompt: str) -> bool:
+    """A pronoun before anything is named ("Individuals without it ...", "As such, its levels",
+    "In men, their levels"): the card does not say whose. A rare word or a capitalised one
+    after the first word names something."""
+    label = re.match(r"^[^:.?!]{1,60}:\s+(?=[A-Z])", prompt)  # "Antiandrogenic activity: This is ..."
+    if label and len(label.group(0).split()) <= 6:
+        prompt = prompt[label.end():]
+    tokens = re.findall(r"[\w\-α-ω’']+", prompt)
+    for i, tok in enumerate(tokens):
+        if tok.lower() in _PRONOUNS:
+            return True
+        if tok[:1].isdigit() or is_acronym(tok) or (i > 0 and tok[:1].isupper()) or zipf(tok.lower()) < 3.5:
+            return False
+    return False
+
+
+_FUNCTION = {"and", "or", "but", "as", "in", "of", "on", "to", "by", "for", "with", "from", "into", "that", "which",
+             "is", "are", "was", "were", "be", "been", "can", "may", "will", "than", "the", "a", "an", "at", "via",
+             "while", "when", "who", "whose", "also", "not", "has", "have", "had", "do", "does", "did"}
+
+
+_AFFIX = re.compile(r"^(?:post|peri|pre|hyper|hypo|anti|non|para|pro)|[0-9α-ωΑ-Ω]+$", re.I)
+
+
+def sibling_gives_away(answer: str, prompt: str) -> bool:
+    """The answer's root stands in the prompt in a sibling word: "CDK4" beside "CDK6", "ERα"
+    beside "ERβ", "postmenopause" beside "perimenopause"."""
+    word = answer.strip()
+    if " " in word or len(word) < 3:
+        return False
+    root = _AFFIX.sub("", word)
+    if root == word or len(root) < 2 or (len(root) < 5 and not root.isupper()):
+        return False
+    others = [w for w in re.findall(r"[\w\-α-ωΑ-Ω]+", prompt) if w.lower() != word.lower()]
+    return any(root.lower() in w.lower() for w in others)
+
+
+def modifies_next_noun(after: str) -> bool:
+    """Whether a blank is followed by a common noun it modifies ("}} metabolism")."""
+    m = re.match(r"\s+([a-z][a-z\-]+)\b", after)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in _FUNCTION and not word.endswith(("ly", "ed", "ing")) and not is_verb_form(word)
+
+
+MINOR_FIGURE = re.compile(r"\brange of _____|\b(?:rats?|mice|mouse|dogs?|monkeys?|rabbits?|in vitro|preclinical|"
+                           r"animal studies)\b", re.I)
+# Names that hold digits: CYP2D6, HER2, 4-hydroxy, the BIG 1-98 trial
+_NAME_WITH_DIGITS = re.compile(r"\b(?:[A-Za-zα-ω\-]+\d[\w\-]*|\d+[A-Za-zα-ω][\w\-]*|[A-Z]{2,}[\s\-]\d+(?:-\d+)?)\b")
+
+
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|can|could|will|would|has|have|had|does|do|did|may|might|must|"
+                        r"should|occurs?|occurred)\b", re.I)
+_ADJECTIVE_PARTICIPLES = {"aged", "based", "associated", "related", "treated", "combined", "compared", "used",
+                          "advanced", "localized", "localised", "untreated", "pretreated", "selected"}
+
+
+def verbless(prompt: str) -> bool:
+    """A list item blanked as if it were a sentence ("Metastatic prostate cancer in men in combination
+    with a GnRH analogue at _____"): no verb says what the figure is, so it is no question."""
+    body = re.sub(r"^[^:]{1,60}:\s+", "", prompt)  # "Bicalutamide: ..." names whose, it says nothing
+    if _AUXILIARY.search(body):
+        return False
+    for w in re.findall(r"[a-z]+", body):
+        if w.endswith("ed") and w not in _ADJECTIVE_PARTICIPLES:
+            return False
+        if w.endswith("s") and not w.endswith("ss") and len(w) > 3 and is_verb_form(w):
+            return False
+    return True
+
+
+def other_figure(prompt: str) -> bool:
+    """Whether a blanked sentence states another figure beside the blank ("71.0% in urine, 13.6% in
+    bile, and _____ in feces", "3.4% relative to _____"): the blank is then one of a set, and
+    readers found it a detail nearly every time."""
+    return re.search(r"\d", _NAME_WITH_DIGITS.sub(" ", prompt.replace("_____", " "))) is not None
+
+
+def short_list(answer: str) -> bool:
+    """Two to four short items ("serum estradiol, lipid panels and symptoms"): recallable."""
+    items = [i for i in re.split(r",\s*|;\s*|\s+and\s+", answer) if i.strip()]
+    return 2 <= len(items) <= 5 and all(len(i.split()) <= 6 for i in items)
+
+
+DEGREE = re.compile(r"\b(?:significantly|moderately|markedly|slightly|substantially|measurably|highly|greatly|"
+                     r"strongly|mildly|considerably|somewhat|very|much|more|less|to|and|or|a|an|the)\b", re.I)
+
+
+def differs_only_in_degree(answer: str) -> bool:
+    """"Women: Markedly increased due to ...; men: Slightly to moderately increased": the sides say
+    one thing with different adverbs, which no one can recall apart."""
+    sides = [re.sub(r"^\s*(?:in\s+)?\w+(?:\s+\w+){0,3}?:\s*", "", side) for side in answer.split(";")]
+    if len(sides) != 2:
+        return False
+    heads = [DEGREE.sub(" ", side).split() for side in sides]
+    if any(not h for h in heads):
+        return True
+    return heads[0][0].strip(",.").lower() == heads[1][0].strip(",.").lower() or min(len(h) for h in heads) == 1
