@@ -54,7 +54,7 @@ def test_an_unchanged_collection_opens_and_shows_home_without_reading_a_card(tmp
     try:
         assert all(isinstance(d, CachedDeck) for d in coll.decks.values())
         summaries = {s.id: s for s in coll.deck_summaries()}
-        assert summaries["second"].new == 5 and summaries["second"].total == 5
+        assert summaries["second"].new == 3 and summaries["second"].total == 5  # one new item per card (siblings wait)
         stats.review_days(coll)
         assert not any(d.cards_loaded for d in coll.decks.values())
         session = coll.start_session(["second"])  # studying reads the studied deck only
@@ -181,3 +181,27 @@ def test_remaining_counts_stay_true_through_grades_undos_buries_and_suspends(tmp
         assert seen_kinds == {"new", "learning", "review"}
     finally:
         coll.close()
+
+
+def test_an_items_card_is_known_without_reading_the_deck(tmp_path, two_decks, clock):
+    _open(tmp_path, two_decks, clock).close()
+    (two_decks / "dotted.yaml").write_text(
+        "id: dotted\ntitle: Dotted ids\ncards:\n"
+        "  - {id: x, type: cloze, text: '{{c1::One}} and {{c2::two}}.'}\n"
+        "  - {id: y.c2, type: basic, prompt: A card whose id looks like a deletion?, answer: 'Yes'}\n")
+    _open(tmp_path, two_decks, clock).close()  # parses and caches the new deck
+    coll = _open(tmp_path, two_decks, clock)
+    try:
+        expected = {key: (item.deck_id, item.card_id) for deck in ("second", "dotted")
+                    for key, item in _fresh(two_decks, deck).items()}
+        assert {key: coll.items.card_of(key) for key in expected} == expected
+        assert not any(d.cards_loaded for d in coll.decks.values())
+    finally:
+        coll.close()
+
+
+def _fresh(folder, deck_id):
+    from anastro_quiz.decks import load_decks as load
+
+    deck = next(d for d in load([folder]) if d.id == deck_id)
+    return {item.key: item for item in deck.items()}

@@ -28,8 +28,9 @@ from .files import write_bytes_atomically
 
 CACHE_ENV = "ANASTRO_QUIZ_CACHE"
 # 2: each card carries its content hash; 3, 4: decks checked against hostile content (issue 13);
-# 5: a header with the deck's digest before the cards, which load on first use (issue 14)
-FORMAT = 5
+# 5: a header with the deck's digest before the cards, which load on first use (issue 14);
+# 6: the header names the cards with sibling items
+FORMAT = 6
 
 
 def cache_dir() -> Path | None:
@@ -62,6 +63,7 @@ class CachedDeck(Deck):
         self.sources = header["sources"]
         self.path = path
         self._digest: str = header["digest"]
+        self._siblings = frozenset(header["siblings"])
         self._cards: list[Card] | None = None
         self._load_cards = load_cards
 
@@ -89,6 +91,9 @@ class CachedDeck(Deck):
     def known_digest(self) -> str | None:
         return self._digest or None
 
+    def sibling_cards(self) -> frozenset[str]:
+        return self._siblings if self._cards is None else super().sibling_cards()
+
 
 def read(path: Path, parse: Callable[[Path], Deck]) -> Deck | None:
     """The cached deck at ``path`` if the file is unchanged since it was cached, else ``None``.
@@ -103,7 +108,8 @@ def read(path: Path, parse: Callable[[Path], Deck]) -> Deck | None:
         with entry.open("rb") as fh:
             header = marshal.load(fh)
             offset = fh.tell()
-        if not isinstance(header, dict) or not isinstance(header.get("digest"), str):
+        if not isinstance(header, dict) or not isinstance(header.get("digest"), str) \
+                or not isinstance(header.get("siblings"), list):
             return None
     except (OSError, ValueError, EOFError, TypeError):
         return None  # a damaged or unreadable cache only costs a re-parse
@@ -128,7 +134,7 @@ def write(deck: Deck) -> None:
         if entry is None:
             return
         header = {"id": deck.id, "title": deck.title, "description": deck.description, "sources": deck.sources,
-                  "digest": deck.digest()}
+                  "digest": deck.digest(), "siblings": sorted(deck.sibling_cards())}
         cards = [[c.id, c.type, c.data, c.line, c.content_hash()] for c in deck.cards]
         out = io.BytesIO()
         marshal.dump(header, out)

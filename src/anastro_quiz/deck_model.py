@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 CARD_TYPES = ("basic", "reverse", "cloze", "choice", "typed", "true_false")
+MULTI_ITEM_TYPES = ("reverse", "cloze")  # the card types whose items are siblings (".reverse", ".c2")
 CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 BLANK = "[...]"
 LINE_KEY = "__line__"
@@ -219,6 +220,10 @@ class Deck:
         items = self.items()
         rows = [(self.id, item.id, item.content_hash, position) for position, item in enumerate(items)]
         return rows, [(self.id, item.id, tag) for item in items for tag in item.tags]
+
+    def sibling_cards(self) -> frozenset[str]:
+        """Ids of the cards that expand into more than one study item (reverse and cloze cards)."""
+        return frozenset(c.id for c in self.cards if c.type in MULTI_ITEM_TYPES)
 
     def known_digest(self) -> str | None:
         """The digest if known without reading the cards (a deck from the cache), else ``None``."""

@@ -9,9 +9,13 @@ whole-collection views (a quiz over every deck, the tag list) pay for every card
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 
 from .deck_model import Card, Deck, StudyItem
+
+
+_DELETION = re.compile(r"c\d+")
 
 
 class ItemIndex(Mapping[tuple[str, str], StudyItem]):
@@ -21,6 +25,7 @@ class ItemIndex(Mapping[tuple[str, str], StudyItem]):
         self._decks = decks
         self._cards: dict[str, dict[str, Card]] = {}  # deck id -> card id -> card
         self._items: dict[tuple[str, str], StudyItem] = {}
+        self._siblings: dict[str, frozenset[str]] = {}  # deck id -> its cards with sibling items
         self._complete: dict[str, dict[tuple[str, str], StudyItem]] = {}  # decks expanded whole
 
     def _card_index(self, deck_id: str) -> dict[str, Card]:
@@ -46,6 +51,25 @@ class ItemIndex(Mapping[tuple[str, str], StudyItem]):
             raise KeyError(key)
         return self._items[key]
 
+    def card_of(self, key: tuple[str, str]) -> tuple[str, str] | None:
+        """``(deck id, card id)`` of the card study item ``key`` comes from, read from the
+        item id (``card``, ``card.c2``, ``card.reverse``) and the deck's list of cards with
+        sibling items, so no card is read; ``None`` for a deck not loaded."""
+        deck_id, item_id = key
+        deck = self._decks.get(deck_id)
+        if deck is None:
+            return None
+        card, _dot, suffix = item_id.rpartition(".")
+        if card and (suffix == "reverse" or _DELETION.fullmatch(suffix)) and card in self._sibling_cards(deck_id):
+            return (deck_id, card)
+        return (deck_id, item_id)
+
+    def _sibling_cards(self, deck_id: str) -> frozenset[str]:
+        found = self._siblings.get(deck_id)
+        if found is None:
+            found = self._siblings[deck_id] = self._decks[deck_id].sibling_cards()
+        return found
+
     def deck_items(self, deck_id: str) -> dict[tuple[str, str], StudyItem]:
         """Every study item of one deck, in deck order (an item already handed out is reused)."""
         if deck_id not in self._decks:
@@ -69,6 +93,7 @@ class ItemIndex(Mapping[tuple[str, str], StudyItem]):
     def forget_deck(self, deck_id: str) -> None:
         """Deck ``deck_id`` was reloaded or dropped: its items are built again when asked for."""
         self._cards.pop(deck_id, None)
+        self._siblings.pop(deck_id, None)
         self._complete.pop(deck_id, None)
         for key in [k for k in self._items if k[0] == deck_id]:
             del self._items[key]

@@ -487,6 +487,8 @@ def offered_today(collection: StudyCollection, deck_id: str, now: datetime,
         if new_cards and room_new else []
 
     def card_of(key: tuple[str, str]) -> tuple[str, str] | None:
+        if hasattr(collection.items, "card_of"):  # without reading the deck's cards (Home's counts)
+            return collection.items.card_of(key)
         item = collection.items.get(key)
         return (item.deck_id, item.card_id) if item is not None else None
 
