@@ -149,6 +149,13 @@ class ReviewStore:
         )
         return {deck: (n_new or 0, n_rev or 0) for deck, n_new, n_rev in rows}
 
+    def card_history(self, deck: str, card_id: str) -> list[tuple[str, int, int | None, str | None, str]]:
+        """One card's reviews, oldest first (undone ones left out): ``(reviewed_at, rating,
+        duration_ms, due_after, mode)``."""
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT reviewed_at, rating, duration_ms, due_after, mode FROM reviews"
+            " WHERE deck=? AND card_id=? AND undone=0 ORDER BY reviewed_at, id", (deck, card_id))]
+
     def reviewed_on(self, day: date, decks: list[str]) -> set[tuple[str, str]]:
         """Cards ``(deck, card_id)`` of ``decks`` given a counted study review on study day ``day``."""
         return {(d, c) for d, c in self.conn.execute(

@@ -33,6 +33,8 @@ class BrowseScreen(CoreScreen):
         Binding("b", "toggle_bury", "Bury", tooltip="Bury until tomorrow, or unbury: study it today after all",
                 id="toggle-bury"),
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted card in its deck file", id="edit"),
+        Binding("i", "info", "Info", tooltip="Card info: review history, stability, difficulty, recall now",
+                id="info"),
         Binding("q,escape", "leave", "Back", tooltip="Back (in the search field: back to the list)", id="back"),
     ]
 
@@ -158,6 +160,13 @@ class BrowseScreen(CoreScreen):
         from ..dialogs.edit_card import open_editor
 
         open_editor(self, picked[0].deck_id, picked[0].card_id, lambda changed: self.load() if changed else None)
+
+    def action_info(self) -> None:
+        picked = self.highlighted()
+        if picked is not None:
+            from ..dialogs.card_info import open_card_info
+
+            open_card_info(self, picked[0].deck_id, picked[0].id)
 
     def action_cycle_filter(self) -> None:
         self.only = FILTERS[(FILTERS.index(self.only) + 1) % len(FILTERS)]

@@ -48,6 +48,8 @@ class ReviewScreen(CardExtras, CoreScreen):
         Binding("o", "source", "Source", tooltip="The source paragraph (after reveal)", id="source"),
         Binding("w", "explanation", "Why", tooltip="The card's explanation (after reveal)", id="explain"),
         Binding("e", "edit", "Edit", tooltip="Edit this card in its deck file (as in Anki)", id="edit"),
+        Binding("i", "info", "Info", tooltip="Card info: review history, stability, difficulty, recall now",
+                show=False, id="info"),
         Binding("q,escape", "leave", "Back", id="back"),
     ]
     HELP = ("1 Again · 2 Hard · 3 Good · 4 Easy (the buttons show the interval each gives). "

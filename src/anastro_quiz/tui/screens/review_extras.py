@@ -74,6 +74,14 @@ class CardExtras:
 
         self.app.push_screen(SourceDialog(self.collection.decks.get(item.deck_id), item.source))
 
+    def action_info(self) -> None:
+        """Card info for the card on screen (history, memory state; nothing of the answer)."""
+        item = self.shown.item if self.shown else None
+        if item is not None:
+            from ..dialogs.card_info import open_card_info
+
+            open_card_info(self, item.deck_id, item.id)
+
     def action_edit(self) -> None:
         """Edit the card on screen; once saved, the session shows it as it now is."""
         item = self.shown.item if self.shown else None
