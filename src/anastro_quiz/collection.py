@@ -275,6 +275,18 @@ class Collection:
             self.store.mark_kept([k for k, i in items.items() if i.card_id == card_id], self.now())
         return items
 
+    def restore_deck_text(self, deck_id: str, before: str, after: str) -> dict[tuple[str, str], StudyItem]:
+        """Undo an edit: write ``before`` back to deck ``deck_id``'s file (atomically) and reload
+        it; returns its fresh study items. Raises :class:`~anastro_quiz.deck_edit.EditError`,
+        writing nothing, if the file no longer holds ``after`` (changed since the edit)."""
+        from .deck_edit import EditError, write_atomic
+
+        path = self.decks[deck_id].path
+        if path is None or not path.exists() or path.read_text(encoding="utf-8") != after:
+            raise EditError([f"{path}: the deck file changed since the edit; it was not undone"])
+        write_atomic(path, before)
+        return self.reload_deck(deck_id)
+
     def leeches(self) -> list[StudyItem]:
         return [self.items[(d, c)] for d, c, _ in self.store.leeches() if (d, c) in self.items]
 

@@ -36,7 +36,7 @@ class GradeOutcome:
 
 @dataclass
 class _Undo:
-    """One action the session can take back: a grade, a bury or a suspend."""
+    """One action the session can take back: a grade, a bury, a suspend or an edit."""
 
     item: StudyItem
     review_id: str | None
@@ -44,9 +44,10 @@ class _Undo:
     was_learning_entry: bool
     drill_requeued: bool = False
     kind_before: str | None = None
-    action: str = "grade"  # "grade", "bury" or "suspend"
+    action: str = "grade"  # "grade", "bury", "suspend" or "edit"
     buried_before: str | None = None  # bury: the card's buried_until before it
     siblings: list[StudyItem] = field(default_factory=list)  # grade: queued siblings it sent away
+    deck_text: tuple[str, str] | None = None  # edit: the deck file's text before and after it
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class Undone:
     """What :meth:`StudySession.undo` took back, to tell the learner."""
 
     item: StudyItem
-    action: str  # "grade", "bury" or "suspend"
+    action: str  # "grade", "bury", "suspend" or "edit"
     rating: Rating | None = None
 
     def describe(self) -> str:
@@ -89,6 +90,8 @@ class StudyCollection(Protocol):
     def holds_uncurated(self, deck_id: str | None = None) -> bool: ...
 
     def siblings(self, deck_id: str | None = None) -> SiblingRules: ...
+
+    def restore_deck_text(self, deck_id: str, before: str, after: str) -> dict[tuple[str, str], StudyItem]: ...
 
 
 class StudySession:
@@ -288,12 +291,19 @@ class StudySession:
         return self._history[-1].action if self._history else None
 
     def undo(self) -> Undone | None:
-        """Undo the last action, whatever it was (grade, bury, suspend): the card's stored
-        state is restored exactly, committed before this returns, and the card is shown again."""
+        """Undo the last action, whatever it was (grade, bury, suspend, edit): the card's stored
+        state (or its deck file) is restored exactly, committed before this returns, and the
+        card is shown again."""
         if not self._history:
             return None
         entry = self._history[-1]
         item = entry.item
+        if entry.action == "edit" and entry.deck_text is not None:
+            # Raises (and the entry stays) if the deck file changed since the edit.
+            items = self.collection.restore_deck_text(item.deck_id, *entry.deck_text)
+            self._history.pop()
+            self.refresh_items(item.deck_id, items)
+            return Undone(items.get(item.key, item), "edit")
         # If a store call fails, the entry stays on the stack to undo again.
         if entry.action == "bury":
             self.store.bury(item.deck_id, item.id, entry.buried_before)
@@ -334,6 +344,12 @@ class StudySession:
             self._current = fresh(self._current)
         for entry in self._history:
             entry.item = fresh(entry.item) or entry.item
+
+    def record_edit(self, item: StudyItem, before: str, after: str) -> None:
+        """The card ``item`` was edited in its deck file, from text ``before`` to ``after``
+        (already written): ``undo`` writes ``before`` back."""
+        self._history.append(_Undo(item, None, None, self._current_is_learning, action="edit",
+                                   deck_text=(before, after)))
 
     def bury(self) -> StudyItem | None:
         """Hide the current card until tomorrow (``undo`` takes it back)."""

@@ -137,3 +137,40 @@ async def test_e_in_cards_edits_the_highlighted_card(app, deck_dir):
         first = app.screen.query_one("#cards", DataTable).get_row_at(0)[0]
         assert str(first) == "Which drug class is anastrozole?"
         assert "prompt: Which drug class is anastrozole?" in (deck_dir / "all_types.yaml").read_text(encoding="utf-8")
+
+
+async def test_u_undoes_an_edit_in_review_writing_the_deck_file_back(app, collection, deck_dir):
+    deck_file = deck_dir / "all_types.yaml"
+    original = deck_file.read_text(encoding="utf-8")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_review(pilot)
+        prompt = screen.shown.item.prompt
+        await press(pilot, "e")
+        await replace_text(pilot, app.screen.query_one("#edit-prompt", TextArea), "Which drug class is anastrozole?")
+        await press(pilot, "ctrl+s")
+        await settle(pilot)
+        assert screen.shown.item.prompt == "Which drug class is anastrozole?"
+        await press(pilot, "u")
+        assert deck_file.read_text(encoding="utf-8") == original  # byte for byte
+        assert screen.shown.item.prompt == prompt
+        assert prompt in str(screen.query_one("#prompt", Static).render())
+        assert any(str(n.message).startswith("Undone: edit") for n in app._notifications)
+        assert not screen.session.can_undo
+
+
+def test_an_edit_is_not_undone_over_a_later_change_to_the_file(collection, deck_dir):
+    import pytest
+
+    from anastro_quiz.deck_edit import EditError
+
+    session = collection.start_session()
+    item = session.current
+    deck_file = deck_dir / "all_types.yaml"
+    before = deck_file.read_text(encoding="utf-8")
+    items = collection.edit_card(item.deck_id, item.card_id, {"prompt": "Edited?"})
+    session.refresh_items(item.deck_id, items)
+    session.record_edit(items[item.key], before, deck_file.read_text(encoding="utf-8"))
+    deck_file.write_text(deck_file.read_text(encoding="utf-8") + "\n# changed by hand\n", encoding="utf-8")
+    with pytest.raises(EditError, match="changed since the edit"):
+        session.undo()
+    assert session.can_undo and "# changed by hand" in deck_file.read_text(encoding="utf-8")

@@ -30,8 +30,17 @@ class Shown:
 def undone_note(undone: Undone) -> str:
     """The toast naming what ``u`` took back."""
     back = {"grade": "the card's previous schedule is back", "bury": "the card is back today",
-            "suspend": "the card is back in your reviews"}[undone.action]
+            "suspend": "the card is back in your reviews",
+            "edit": "the card is as it was in its deck file"}[undone.action]
     return f"Undone: {undone.describe()} · {back}."
+
+
+def _text_of(path) -> str | None:
+    """A deck file's text as the editor reads it, or None if it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8") if path is not None else None
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def snapshot(session, note: str = "") -> Shown:
@@ -90,6 +99,15 @@ class CardExtras:
         from ..dialogs.edit_card import open_editor
 
         session, was_revealed = self.session, self.revealed
+        deck = self.collection.decks.get(item.deck_id)
+        path = deck.path if deck is not None else None
+        before = _text_of(path)  # u puts it back (a small file: read here, before the editor opens)
+
+        def saved(items: dict) -> None:  # on the database lane, once the edit is written
+            session.refresh_items(item.deck_id, items)
+            after = _text_of(path)
+            if before is not None and after is not None:
+                session.record_edit(items.get(item.key, item), before, after)
 
         def closed(changed: bool) -> None:
             if changed:
@@ -97,8 +115,7 @@ class CardExtras:
                 self.db(lambda: snapshot(session), lambda shown: self._show_edited(shown, was_revealed),
                         error=self._job_failed, name="load card")
 
-        open_editor(self, item.deck_id, item.card_id, closed,
-                    also=lambda items: session.refresh_items(item.deck_id, items))
+        open_editor(self, item.deck_id, item.card_id, closed, also=saved)
 
     def _show_edited(self, shown: Shown, reveal: bool) -> None:
         self.show_card(shown)
