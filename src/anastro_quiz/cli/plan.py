@@ -1,4 +1,5 @@
-"""``anastro-quiz plan``: an exam plan (make, show, clear); the work is in ``exam_planner``."""
+"""``anastro-quiz plan`` (an exam plan: make, show, clear; the work is in ``exam_planner``) and
+``anastro-quiz simulate`` (FSRS's simulator, ``interop.simulate``): scheduling ahead."""
 
 from __future__ import annotations
 
@@ -94,4 +95,51 @@ def _print(result, applied: bool, dry_run: bool, titles: dict[str, str]) -> None
         click.echo("plan saved: grades follow it until the exam; Progress (Exam tab) shows it")
 
 
-COMMANDS = [plan_command]
+@click.command("simulate")
+@click.option("--days", type=click.IntRange(1, 3650), default=365, show_default=True, help="Days to simulate.")
+@click.option("--retention", type=float, default=None,
+              help="Desired retention to simulate (default: the scheduler's, 0.70-0.99).")
+@click.option("--json", "as_json", is_flag=True, help="Print the simulation as JSON.")
+@click.pass_obj
+def simulate_command(obj: Context, days: int, retention: float | None, as_json: bool) -> None:
+    """Simulate workload and knowledge over the next DAYS days at a desired retention, and the
+    retention that minimises study time per remembered card (FSRS's simulator).
+
+    Plays as many cards as the decks in use hold, every one starting new, under the global
+    daily limits and the scheduler's parameters. Needs the optional optimizer:
+    pip install "anastro-quiz[optimizer]".
+    """
+    from ..interop.optimize import backend
+    from ..interop.simulate import simulate
+    from ..scheduler import Scheduler
+
+    with user_errors():
+        backend()  # say how to install it before loading anything
+    collection = obj.open_collection()
+    try:
+        settings = collection.scheduler_settings()
+        limits = collection.limits()
+        cards = collection.store.cards_by_state(list(collection.decks))
+        parameters = Scheduler.from_settings(settings).parameters
+    finally:
+        collection.close()
+    with user_errors():
+        result = simulate(cards["total"] - cards["suspended"], days,
+                          settings.desired_retention if retention is None else retention, parameters,
+                          limits.new_per_day, limits.reviews_per_day, settings.maximum_interval_days)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2))
+        return
+    click.echo(f"{plural(result.cards, 'card')}, {days} days at desired retention {result.retention:g} "
+               f"({limits.new_per_day} new, {limits.reviews_per_day} reviews a day at most):")
+    click.echo(f"  {result.total_reviews} reviews, {sum(result.minutes_per_day) / 60:.1f} hours; "
+               f"{result.memorized_per_day[-1]:.0f} cards memorised at the end")
+    click.echo(f"retention with the least study time per memorised card: {result.optimal_retention:.2f}")
+    click.echo(f"  {'day':>5}  {'reviews':>7}  {'new':>4}  {'minutes':>7}  {'memorised':>9}")
+    step = max(1, days // 12)
+    for day in list(range(0, days, step)) + ([days - 1] if (days - 1) % step else []):
+        click.echo(f"  {day + 1:>5}  {result.reviews_per_day[day]:>7}  {result.new_per_day[day]:>4}  "
+                   f"{result.minutes_per_day[day]:>7.1f}  {result.memorized_per_day[day]:>9.0f}")
+
+
+COMMANDS = [plan_command, simulate_command]

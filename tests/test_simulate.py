@@ -1,0 +1,44 @@
+"""anastro-quiz simulate: FSRS's simulator over the decks in use, and the optimal retention."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from click.testing import CliRunner
+
+from anastro_quiz.cli import cli
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, list(map(str, args)))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def test_json_gives_workload_and_knowledge_per_day(tmp_path, deck_dir):
+    base = ("--db", tmp_path / "p.db", "--decks", deck_dir, "simulate", "--days", 40, "--json")
+    low, high = (json.loads(run(*base, "--retention", r).output) for r in (0.8, 0.97))
+    assert (low["days"], low["cards"], low["retention"]) == (40, 8, 0.8)
+    for key in ("reviews_per_day", "new_per_day", "minutes_per_day", "memorized_per_day"):
+        assert len(low[key]) == 40
+    assert sum(low["new_per_day"]) == 8 and low["total_reviews"] == sum(low["reviews_per_day"])
+    # A higher desired retention costs more reviews and keeps more in memory.
+    assert high["total_reviews"] > low["total_reviews"] and high["memorized_end"] > low["memorized_end"]
+    assert 0.7 <= low["optimal_retention"] <= 0.99
+
+
+def test_the_text_report(tmp_path, deck_dir):
+    result = run("--db", tmp_path / "p.db", "--decks", deck_dir, "simulate", "--days", 20)
+    assert result.exit_code == 0
+    assert "8 cards, 20 days at desired retention 0.9" in result.output
+    assert "least study time per memorised card" in result.output
+
+
+def test_bad_retention_and_missing_optimizer_are_messages(tmp_path, deck_dir, monkeypatch):
+    base = ("--db", tmp_path / "p.db", "--decks", deck_dir, "simulate")
+    result = run(*base, "--retention", "1.5")
+    assert result.exit_code == 2 and "between 0.70 and 0.99" in result.output
+    monkeypatch.setitem(sys.modules, "fsrs_rs_python", None)  # as if the extra were not installed
+    result = run(*base)
+    assert result.exit_code == 2 and "anastro-quiz[optimizer]" in result.output and "Traceback" not in result.output
