@@ -1,5 +1,6 @@
 """``anastro-quiz plan`` (an exam plan: make, show, clear; the work is in ``exam_planner``) and
-``anastro-quiz simulate`` (FSRS's simulator, ``interop.simulate``): scheduling ahead."""
+``anastro-quiz simulate`` (FSRS's simulator, ``interop.simulate``) and ``anastro-quiz reschedule``
+(``reschedule``): scheduling ahead."""
 
 from __future__ import annotations
 
@@ -142,4 +143,40 @@ def simulate_command(obj: Context, days: int, retention: float | None, as_json: 
                    f"{result.minutes_per_day[day]:>7.1f}  {result.memorized_per_day[day]:>9.0f}")
 
 
-COMMANDS = [plan_command, simulate_command]
+@click.command("reschedule")
+@click.option("--deck", "deck_ids", multiple=True, metavar="ID", help="Only these deck ids (repeatable).")
+@click.option("--dry-run", is_flag=True, help="Show how the load would change; change nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the change as JSON.")
+@click.pass_obj
+def reschedule_command(obj: Context, deck_ids: tuple[str, ...], dry_run: bool, as_json: bool) -> None:
+    """Recompute every studied card's state and due date from its review history with the
+    scheduler's settings as they are now (after changing desired retention or parameters),
+    as Anki's FSRS does; shows the reviews due per day before and after."""
+    from ..reschedule import apply_reschedule, preview_reschedule
+
+    collection = obj.open_collection()
+    try:
+        unknown = [d for d in deck_ids if d not in collection.decks]
+        if unknown:
+            fail(f"no deck {', '.join(map(repr, unknown))} is loaded (decks: {', '.join(collection.decks)})")
+        preview = preview_reschedule(collection, list(deck_ids) or None)
+        applied = 0
+        if not dry_run and preview.changed:
+            with user_errors("nothing was rescheduled: "):
+                applied = apply_reschedule(collection, preview)
+    finally:
+        collection.close()
+    if as_json:
+        click.echo(json.dumps(preview.to_dict() | {"applied": not dry_run and bool(applied)}, indent=2))
+        return
+    click.echo(f"{plural(preview.cards, 'studied card')}: {preview.changed} with a new due date")
+    click.echo(f"  {'day':<10}  {'due now':>7}  {'after':>5}")
+    for day, count in preview.before.items():
+        after = preview.after[day]
+        if count or after:
+            click.echo(f"  {day:<10}  {count:>7}  {after:>5}")
+    click.echo(f"next 30 days: {sum(preview.before.values())} reviews due now, {sum(preview.after.values())} after")
+    click.echo("dry run: nothing changed" if dry_run else f"rescheduled {plural(applied, 'card')}")
+
+
+COMMANDS = [plan_command, simulate_command, reschedule_command]

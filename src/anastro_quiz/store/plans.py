@@ -1,4 +1,5 @@
-"""The exam plan: stored as a global setting, applied with its moved due dates in one transaction."""
+"""Schedules rewritten in bulk: the exam plan (a global setting, applied with its moved due
+dates in one transaction) and rescheduling on change (new states and due dates)."""
 
 from __future__ import annotations
 
@@ -28,3 +29,11 @@ class PlanStore:
         """Remove the plan stored under ``key`` (due dates stay as they are); whether there was one."""
         with self.transaction():
             return self.conn.execute("DELETE FROM settings WHERE scope=? AND key=?", (GLOBAL, key)).rowcount > 0
+
+    def rewrite_schedules(self, rows: Iterable[tuple[str, str, str, int, datetime]]) -> int:
+        """Give each ``(deck, card_id, state, fsrs_state, due)`` card that state and due date
+        (rescheduling on change), all or nothing; the review log is left as it is."""
+        rows = [(state, fsrs_state, iso(due), deck, card_id) for deck, card_id, state, fsrs_state, due in rows]
+        with self.transaction():
+            self.conn.executemany("UPDATE schedule SET state=?, fsrs_state=?, due=? WHERE deck=? AND card_id=?", rows)
+        return len(rows)

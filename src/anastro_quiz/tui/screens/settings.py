@@ -167,13 +167,38 @@ class SettingsScreen(CoreScreen):
                 self.collection.save_day_start_hour(day_start)
             return settings, limits, hold, day_start, siblings
 
+        old = self.loaded[0]
+        memory_changed = (settings.desired_retention, settings.parameters) != (old.desired_retention, old.parameters)
+
         def saved(result: tuple[SchedulerSettings, DailyLimits, bool, int, SiblingRules]) -> None:
             self.loaded = result
             self.query_one("#settings-status", Static).update(
                 f"Saved for deck {deck_id}." if deck_id else "Saved for all decks.")
             self.notify("Settings saved.", timeout=2)
+            if memory_changed:
+                self.ask_reschedule(deck_id)
 
         self.db(save, saved, name="save settings")
+
+    def ask_reschedule(self, deck_id: str | None) -> None:
+        """Desired retention or parameters changed: offer to reschedule the cards studied so far,
+        showing how the load changes (asked each time, as Anki's "reschedule cards on change")."""
+        from ...reschedule import apply_reschedule, preview_reschedule
+        from ..dialogs.reschedule import RescheduleDialog
+
+        collection = self.collection
+        decks = [deck_id] if deck_id else None
+
+        def answered(preview, yes: bool | None) -> None:
+            if yes:
+                self.db(lambda: apply_reschedule(collection, preview),
+                        lambda n: self.notify(f"Rescheduled {n} cards.", timeout=3), name="reschedule")
+
+        def previewed(preview) -> None:
+            if preview.changed:
+                self.app.push_screen(RescheduleDialog(preview), lambda yes: answered(preview, yes))
+
+        self.db(lambda: preview_reschedule(collection, decks), previewed, name="reschedule preview")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
