@@ -102,3 +102,10 @@ def test_cards_benchmark_compares_with_an_earlier_run(tmp_path):
     result = subprocess.run([sys.executable, str(BENCH / "bench_cards.py"), "--quick", "--compare", str(broken)],
                             capture_output=True, text=True, timeout=300, cwd=REPO_ROOT)
     assert result.returncode == 2 and "--compare" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_exam_plan_benchmark_prints_its_table():
+    out = _run("bench_exam_plan.py")
+    assert "strategy" in out and "share >= R" in out
+    for name in ("exam plan", "plain FSRS", "cramming"):
+        assert any(line.startswith(name) for line in out.splitlines()), name
