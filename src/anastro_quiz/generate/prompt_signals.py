@@ -111,3 +111,42 @@ def differs_only_in_degree(answer: str) -> bool:
     if any(not h for h in heads):
         return True
     return heads[0][0].strip(",.").lower() == heads[1][0].strip(",.").lower() or min(len(h) for h in heads) == 1
+
+
+# A finding of one unnamed study, a case report or a dose-finding run: a side note of the article
+_SIDE_STUDY = re.compile(r"^(?:(?:In addition|Similarly|However|Moreover),\s+)?(?:A|One|Another|Recent|In a|In one)\s+"
+                         r"(?:[\w\-,]+\s+){0,4}?(?:study|studies|research|report|analysis|group of patients)\b|"
+                         r"\bcase reports?\b|\bdose-ranging\b|\ba single patient\b", re.I)
+_POINTS_AT_UNNAMED = re.compile(r"\bthe (?:group|trial|study|cohort)\b", re.I)
+_NAMED_STUDY = re.compile(r"\b[A-Z][A-Z0-9\-]{2,}\b(?:\s+\([^)]*\))?\s+(?:trial|study)\b|\b(?:19|20)\d\d study\b")
+
+
+def side_study(quote: str) -> bool:
+    """"A study has found ...", "Recent research has shown ...", "In all of the published case
+    reports ...": one finding, which readers judged a detail."""
+    return _SIDE_STUDY.search(quote) is not None
+
+
+def unnamed_study(prompt: str) -> bool:
+    """"After more than _____ the group that received anastrozole ...": which trial?"""
+    return _POINTS_AT_UNNAMED.search(prompt) is not None and _NAMED_STUDY.search(prompt) is None
+
+
+def about_something_else(quote: str, subjects: set[str]) -> bool:
+    """A figure whose sentence is about another substance's kinetics ("Steady state levels of
+    afimoxifene are achieved after 8 weeks", "The elimination half-life of N-desmethylenzalutamide
+    ..."): the sentence's subject, before its verb, names levels, a half-life or the like of a rare
+    word, but not the article's subject."""
+    verb = _AUXILIARY.search(quote)
+    if verb is None:
+        return False
+    head = re.findall(r"[A-Za-zα-ω][\w\-α-ω()]*", quote[:verb.start()])
+    if not head or len(head) > 10 or any(w.lower().strip("()") in subjects for w in head):
+        return False
+    if not any(_KINETIC.fullmatch(w.lower()) for w in head):
+        return False  # "Hyperlipidemia, the excess of fats in the blood, was reported in 12%": an effect of it
+    return any(len(w) >= 6 and not w.isupper() and zipf(w.lower()) < 2.0 for w in head)
+
+
+_KINETIC = re.compile(r"levels?|half-life|half-lives|concentrations?|clearance|bioavailability|binding|exposure|auc|"
+                      r"absorption|elimination|excretion")

@@ -22,8 +22,9 @@ from rapidfuzz import fuzz
 from ..decks import CLOZE_RE
 from .cards import Draft, contains_answer, normalise
 from .extract import is_acronym
-from .prompt_signals import (DEGREE, MINOR_FIGURE, dangling, differs_only_in_degree, modifies_next_noun,
-                             other_figure, short_list, sibling_gives_away, verbless)
+from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree,
+                             modifies_next_noun, other_figure, short_list, side_study, sibling_gives_away,
+                             unnamed_study, verbless)
 
 # What each kind of card is worth before its content is looked at: the kinds a teacher
 # writes (cause, chain, comparison, list, rule) come first, a cloze on a term last.
@@ -149,6 +150,8 @@ def score(d: Draft, ctx: Context) -> float:
             value *= 0.25  # a citation or approval year is trivia
         if "%" in answer:
             value *= 1.2
+        if side_study(d.quote) or about_something_else(d.quote, ctx.subjects):
+            value *= 0.5  # "A study has found ...", "the half-life of afimoxifene": a side figure
         blank = prompt.find("_____")
         if blank >= 0:
             if re.match(r"_____\s*(?:CI\b|confidence)", prompt[blank:]):
@@ -157,8 +160,13 @@ def score(d: Draft, ctx: Context) -> float:
                 value *= 0.5  # a figure in brackets is a detail of the sentence, not its point
             if len(_FIGURE.findall(d.quote)) >= 3:
                 value *= 0.6  # one of a string of figures
-            if other_figure(prompt) or len(prompt.split()) > 28 or MINOR_FIGURE.search(prompt) or verbless(prompt):
+            if other_figure(prompt) or len(prompt.split()) > 28 or MINOR_FIGURE.search(prompt) or verbless(prompt) \
+                    or unnamed_study(prompt):
                 value *= 0.3  # "5.8 days on average, with a range of _____", "in rats": a side figure
+    if d.type == "cloze":
+        deletions = [m.group(2).lower() for m in CLOZE_RE.finditer(str(d.data.get("text", "")))]
+        if len(set(deletions)) < len(deletions):
+            value *= 0.3  # "metabolized by [...] and knowing the [...] status" -> "CYP2D6, CYP2D6"
     if d.kind == "define" and _INSTITUTION.search(answer):
         value *= 0.4  # "What does FAERS stand for?": an agency's name is trivia
     if d.defines == "acronym":
