@@ -174,7 +174,7 @@ class Collection:
 
     def deck_summaries(self) -> list[DeckSummary]:
         """Each loaded deck with its new / learning / due counts and mastery."""
-        from .session import LEARN_AHEAD, offered_today
+        from .today import LEARN_AHEAD, offered_today
 
         now = self.now()
         counts = self.store.counts_by_deck(now, learning_until=now + LEARN_AHEAD)
