@@ -269,3 +269,20 @@ def test_an_empty_session_leaves_no_row(collection, clock):
     assert session.finished
     session.discard()
     assert collection.store.sessions() == []
+
+
+def test_undoing_two_agains_on_a_card_shown_again_leaves_it_once(collection, clock):
+    """Again, the card comes back, Again, then undo twice: the card is on screen once and not
+    queued twice more behind itself."""
+    collection.save_limits(DailyLimits(new_per_day=1))
+    session = collection.start_session()
+    card = session.current
+    session.grade(Rating.Again)
+    clock.advance(minutes=2)
+    assert session.current.key == card.key
+    session.grade(Rating.Again)
+    session.undo()
+    session.undo()
+    assert session.current.key == card.key
+    assert [i.key for i in session.queued_items()].count(card.key) == 1  # the one on screen
+    assert sum(session.remaining.values()) == 1

@@ -321,7 +321,9 @@ class StudySession:
                 if self._queue[index].key == item.key:
                     del self._queue[index]
                     break
-        if self._current is not None:
+        # the card on screen goes back where it was, unless it is the card being restored (a
+        # learning card shown again early: putting it back too would show it twice more)
+        if self._current is not None and self._current.key != item.key:
             if self._current_is_learning:
                 self._learning.insert(0, (self.collection.now(), self._current))
             else:
