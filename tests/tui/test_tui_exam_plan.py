@@ -81,3 +81,23 @@ async def test_bad_plan_input_is_a_warning_and_saves_nothing(app, collection):
             await settle(pilot)
             assert any(message in n.message for n in pilot.app._notifications), [n.message for n in pilot.app._notifications]
         assert collection.exam_plan() is None
+
+
+async def test_the_simulate_tab_runs_fsrs_simulator_or_says_what_is_missing(app, collection, monkeypatch):
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "p")
+        screen = pilot.app.screen
+        screen.query_one(TabbedContent).active = "simulate"
+        await settle(pilot)
+        screen.query_one("#simulate-run", Button).press()
+        await settle(pilot)
+        text = _text(screen, "#simulate-text")
+        assert "8 cards over 365 days at desired retention 0.9" in text
+        assert "least study time per memorised card" in text
+        import sys
+
+        monkeypatch.setitem(sys.modules, "fsrs_rs_python", None)  # as if the optimizer extra were missing
+        screen.query_one("#simulate-run", Button).press()
+        await settle(pilot)
+        assert "anastro-quiz[optimizer]" in _text(screen, "#simulate-text")

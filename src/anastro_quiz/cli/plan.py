@@ -111,23 +111,17 @@ def simulate_command(obj: Context, days: int, retention: float | None, as_json: 
     pip install "anastro-quiz[optimizer]".
     """
     from ..interop.optimize import backend
-    from ..interop.simulate import simulate
-    from ..scheduler import Scheduler
+    from ..interop.simulate import simulate_collection
 
     with user_errors():
         backend()  # say how to install it before loading anything
     collection = obj.open_collection()
     try:
-        settings = collection.scheduler_settings()
         limits = collection.limits()
-        cards = collection.store.cards_by_state(list(collection.decks))
-        parameters = Scheduler.from_settings(settings).parameters
+        with user_errors():
+            result = simulate_collection(collection, days, retention)
     finally:
         collection.close()
-    with user_errors():
-        result = simulate(cards["total"] - cards["suspended"], days,
-                          settings.desired_retention if retention is None else retention, parameters,
-                          limits.new_per_day, limits.reviews_per_day, settings.maximum_interval_days)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2))
         return

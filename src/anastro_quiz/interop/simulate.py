@@ -67,3 +67,16 @@ def simulate(cards: int, days: int, retention: float, parameters: Sequence[float
     optimal = fsrs_rs.optimal_retention(config, weights)
     return Simulation(days, retention, cards, list(result.review_cnt_per_day), list(result.learn_cnt_per_day),
                       [c / 60 for c in result.cost_per_day], list(result.memorized_cnt_per_day), float(optimal))
+
+
+def simulate_collection(collection, days: int, retention: float | None = None) -> Simulation:
+    """:func:`simulate` for the decks of ``collection``: their unsuspended cards, the global
+    daily limits, the scheduler's parameters and (unless given) its desired retention."""
+    from ..scheduler import Scheduler
+
+    settings, limits = collection.scheduler_settings(), collection.limits()
+    cards = collection.store.cards_by_state(list(collection.decks))
+    return simulate(cards["total"] - cards["suspended"], days,
+                    settings.desired_retention if retention is None else retention,
+                    Scheduler.from_settings(settings).parameters, limits.new_per_day, limits.reviews_per_day,
+                    settings.maximum_interval_days)

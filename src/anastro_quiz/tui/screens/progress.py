@@ -54,10 +54,10 @@ class ProgressScreen(CoreScreen):
         Binding("left,h", "tab(-1)", "Prev tab", show=False),
         Binding("right,l", "tab(1)", "Next tab", show=False),
     ]
-    HELP = ("Left/right switch tabs. On the Exam tab, type a date (YYYY-MM-DD) and press Enter for the "
+    HELP = ("Left/right switch tabs. The Simulate tab runs FSRS's simulator (optimizer extra). On the Exam tab, type a date (YYYY-MM-DD) and press Enter for the "
             "predicted recall on that day; with a recall target, Preview plan shows an exam plan and "
             "Apply plan makes it (reviews brought forward so every card is at the target on the day).")
-    TABS = ("overview", "heatmap", "forecast", "retention", "mastery", "exam")
+    TABS = ("overview", "heatmap", "forecast", "retention", "mastery", "exam", "simulate")
 
     def __init__(self) -> None:
         super().__init__()
@@ -93,6 +93,11 @@ class ProgressScreen(CoreScreen):
                         yield Button("Clear plan", id="plan-clear", compact=True)
                     yield Static("", id="plan-text")
                     yield Static("", id="exam-text")
+            with TabPane("Simulate", id="simulate"):
+                with VerticalScroll():
+                    with Horizontal(classes="buttons"):
+                        yield Button("Simulate the next year", id="simulate-run", compact=True)
+                    yield Static("", id="simulate-text")
         yield key_footer()
 
     def on_mount(self) -> None:
@@ -193,6 +198,9 @@ class ProgressScreen(CoreScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
+        if event.button.id == "simulate-run":
+            self.run_simulation()
+            return
         if event.button.id == "plan-clear":
             self.db(self.collection.clear_exam_plan, lambda had: self.plan_cleared(had), name="clear plan")
             return
@@ -274,6 +282,34 @@ class ProgressScreen(CoreScreen):
                                       "raises it. Cards never studied count as forgotten.[/]"))
 
         self.db(lambda: self.collection.recall_by_deck(moment), shown, name="exam readiness")
+
+    def run_simulation(self) -> None:
+        """FSRS's simulator over a year at the desired retention (``anastro-quiz simulate``)."""
+        from ...errors import UserError
+        from ...interop.simulate import simulate_collection
+
+        collection = self.collection
+
+        def job():
+            try:
+                return simulate_collection(collection, 365)
+            except UserError as exc:  # the optimizer extra missing, or no cards: said, not failed
+                return exc
+
+        def shown(result) -> None:
+            text = self.query_one("#simulate-text", Static)
+            if isinstance(result, UserError):
+                text.update(Content.from_markup("\n[$warning]$m[/]", m=str(result)))
+                return
+            text.update(Content.from_markup(
+                "\n[b]$cards cards over 365 days at desired retention $r[/] (each starting new, within "
+                "the daily limits)\n$reviews reviews, $hours hours; $known cards memorised at the end\n"
+                "Retention with the least study time per memorised card: [b]$best[/]",
+                cards=result.cards, r=f"{result.retention:g}", reviews=result.total_reviews,
+                hours=f"{sum(result.minutes_per_day) / 60:.1f}", known=f"{result.memorized_per_day[-1]:.0f}",
+                best=f"{result.optimal_retention:.2f}"))
+
+        self.db(job, shown, name="simulate")
 
     def action_tab(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)
