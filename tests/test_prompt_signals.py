@@ -50,3 +50,15 @@ def test_side_figures_are_not_asked_and_a_headline_one_is(tmp_path):
 def test_an_adverse_effect_named_first_is_not_another_substance():
     quote = "Hyperlipidemia, the excess of fats in the blood, was reported in 12% of patients receiving letrozole."
     assert not about_something_else(quote, {"letrozole"})
+
+
+@pytest.mark.parametrize("prompt, vague", [
+    ("What can over-suppression of estradiol in men lead to?", True),
+    ("For some women, what can tamoxifen cause?", True),
+    ("In breast tissue, tamoxifen acts as an ER antagonist: with what effect?", False),
+    ("Why does bicalutamide have a theoretical risk of birth defects?", False),
+])
+def test_an_effect_asked_with_nothing_to_say_which(prompt, vague):
+    from anastro_quiz.generate.prompt_signals import open_consequence
+
+    assert open_consequence(prompt) is vague

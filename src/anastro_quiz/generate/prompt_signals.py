@@ -150,3 +150,13 @@ def about_something_else(quote: str, subjects: set[str]) -> bool:
 
 _KINETIC = re.compile(r"levels?|half-life|half-lives|concentrations?|clearance|bioavailability|binding|exposure|auc|"
                       r"absorption|elimination|excretion")
+
+
+_OPEN_CONSEQUENCE = re.compile(r"\bwhat (?:can|could|may|do|does|did) .{3,80}? (?:directly )?(?:lead to|cause)\?$", re.I)
+
+
+def open_consequence(prompt: str) -> bool:
+    """"What can over-suppression of estradiol in men lead to?", "For some women, what can tamoxifen
+    cause?": an effect asked with nothing to say which of its effects; readers found nearly every
+    one vague (several right answers)."""
+    return _OPEN_CONSEQUENCE.search(prompt) is not None

@@ -23,7 +23,7 @@ from ..decks import CLOZE_RE
 from .cards import Draft, contains_answer, normalise
 from .extract import is_acronym
 from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree,
-                             modifies_next_noun, other_figure, short_list, side_study, sibling_gives_away,
+                             modifies_next_noun, open_consequence, other_figure, short_list, side_study, sibling_gives_away,
                              unnamed_study, verbless)
 
 # What each kind of card is worth before its content is looked at: the kinds a teacher
@@ -180,6 +180,8 @@ def score(d: Draft, ctx: Context) -> float:
         value *= 0.4  # "... such as [...]" at the end of a long sentence: a detail of it
     if d.kind in ("term", "effect") and sibling_gives_away(answer, prompt):
         value *= 0.3  # "selective for [...] and CDK6", "ERβ ... [...]": the sibling spells it out
+    if d.kind == "why" and open_consequence(prompt):
+        value *= 0.3  # "What can X lead to?": which of its effects?
     if dangling(prompt):
         value *= 0.3  # "Individuals without it ...", "As such, its levels ...": whose?
     if d.type != "true_false" and _is_subject(answer, ctx.subjects):
