@@ -14,16 +14,19 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Callable, Iterable, Protocol, SupportsIndex, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from .clock import next_day_start, study_day
 from .decks import StudyItem
 from .scheduler import Rating, Scheduler, dump_state, format_interval, load_state
+from .session_queue import Kinds, Line, due_of, key_of_item, key_of_pair
+from .session_undo import UndoEntry, Undone
 from .settings import DailyLimits
 from .siblings import SiblingRules
 from .store import ScheduleRow, Store
 from .today import LEARN_AHEAD, interleave, offered_today
 
+__all__ = ["GradeOutcome", "SessionSummary", "StudyCollection", "StudySession", "Undone"]
 
 
 @dataclass
@@ -32,35 +35,6 @@ class GradeOutcome:
     rating: Rating
     due: datetime | None
     review_id: str | None
-
-
-@dataclass
-class _Undo:
-    """One action the session can take back: a grade, a bury, a suspend or an edit."""
-
-    item: StudyItem
-    review_id: str | None
-    rating: Rating | None
-    was_learning_entry: bool
-    drill_requeued: bool = False
-    kind_before: str | None = None
-    action: str = "grade"  # "grade", "bury", "suspend" or "edit"
-    buried_before: str | None = None  # bury: the card's buried_until before it
-    siblings: list[StudyItem] = field(default_factory=list)  # grade: queued siblings it sent away
-    deck_text: tuple[str, str] | None = None  # edit: the deck file's text before and after it
-
-
-@dataclass(frozen=True)
-class Undone:
-    """What :meth:`StudySession.undo` took back, to tell the learner."""
-
-    item: StudyItem
-    action: str  # "grade", "bury", "suspend" or "edit"
-    rating: Rating | None = None
-
-    def describe(self) -> str:
-        """``'grade Good'``, ``'bury'`` or ``'suspend'``."""
-        return f"grade {self.rating.name}" if self.action == "grade" and self.rating else self.action
 
 
 @dataclass
@@ -106,10 +80,10 @@ class StudySession:
         self.mode = mode
         self.started = collection.now()
         self._started_monotonic = time.monotonic()
-        self._kind: dict[tuple[str, str], str] = _Kinds(self._rekind)
+        self._kind: dict[tuple[str, str], str] = Kinds(self._rekind)
         self._queue = []
         self._learning = []
-        self._history: list[_Undo] = []
+        self._history: list[UndoEntry] = []
         self._current: StudyItem | None = None
         self._current_is_learning = False
         self.total_seconds = 0.0
@@ -137,7 +111,7 @@ class StudySession:
         reviews.sort(key=lambda r: r.due or "")
         self._kind.update({(r.deck, r.card_id): "review" for r in reviews})
         self._kind.update({(r.deck, r.card_id): "new" for r in new})
-        learning.sort(key=_due_of)
+        learning.sort(key=due_of)
         self._learning = learning
         self._queue = [self.collection.items[(r.deck, r.card_id)] for r in interleave(reviews, new)
                        if (r.deck, r.card_id) in self.collection.items]
@@ -190,23 +164,23 @@ class StudySession:
     def _kind_of(self, item: StudyItem) -> str:
         return self._kind.get(item.key, "review")
 
-    # The queue and the learning list count their cards by kind as they change (_Line);
-    # assigning a plain list to either counts it once, and _Kinds tells both of a new kind.
+    # The queue and the learning list count their cards by kind as they change (Line);
+    # assigning a plain list to either counts it once, and Kinds tells both of a new kind.
     @property
-    def _queue(self) -> "_Line":
+    def _queue(self) -> Line:
         return self._queue_line
 
     @_queue.setter
     def _queue(self, entries: list[StudyItem]) -> None:
-        self._queue_line = _Line(entries, _key_of_item, self._kind)
+        self._queue_line = Line(entries, key_of_item, self._kind)
 
     @property
-    def _learning(self) -> "_Line":
+    def _learning(self) -> Line:
         return self._learning_line
 
     @_learning.setter
     def _learning(self, entries: list[tuple[datetime, StudyItem]]) -> None:
-        self._learning_line = _Line(entries, _key_of_pair, self._kind)
+        self._learning_line = Line(entries, key_of_pair, self._kind)
 
     def _rekind(self, key: tuple[str, str], old: str, new: str) -> None:
         self._queue_line.rekind(key, old, new)
@@ -253,7 +227,7 @@ class StudySession:
             requeue = rating == Rating.Again
             if requeue:
                 self._queue.append(item)
-            self._history.append(_Undo(item, None, rating, False, requeue))
+            self._history.append(UndoEntry(item, None, rating, False, requeue))
             self._current = None
             return GradeOutcome(item, rating, None, None)
         scheduler = self.collection.scheduler(item.deck_id)
@@ -271,12 +245,12 @@ class StudySession:
         # Only now that the review is stored does the session move on: a failed write
         # (e.g. the database is busy) leaves it as it was, so the grade can be retried.
         self.total_seconds += seconds
-        self._history.append(_Undo(item, review_id, rating, self._current_is_learning))
+        self._history.append(UndoEntry(item, review_id, rating, self._current_is_learning))
         entry_kind = self._kind.get(item.key)
         self._history[-1].kind_before = entry_kind
         if due - now < LEARN_AHEAD:
             self._kind[item.key] = "learning"
-            bisect.insort(self._learning, (due, item), key=_due_of)  # after cards due at the same time
+            bisect.insort(self._learning, (due, item), key=due_of)  # after cards due at the same time
         self._history[-1].siblings = self._siblings_leave(item)
         self._current = None
         return GradeOutcome(item, rating, due, review_id)
@@ -350,7 +324,7 @@ class StudySession:
     def record_edit(self, item: StudyItem, before: str, after: str) -> None:
         """The card ``item`` was edited in its deck file, from text ``before`` to ``after``
         (already written): ``undo`` writes ``before`` back."""
-        self._history.append(_Undo(item, None, None, self._current_is_learning, action="edit",
+        self._history.append(UndoEntry(item, None, None, self._current_is_learning, action="edit",
                                    deck_text=(before, after)))
 
     def bury(self) -> StudyItem | None:
@@ -375,7 +349,7 @@ class StudySession:
 
     def _took_out(self, item: StudyItem, action: str, buried_before: str | None = None) -> None:
         """The card on screen left the session (stored already): remember how, to undo it."""
-        self._history.append(_Undo(item, None, None, self._current_is_learning, action=action,
+        self._history.append(UndoEntry(item, None, None, self._current_is_learning, action=action,
                                    buried_before=buried_before))
         self._current = None
 
@@ -403,86 +377,6 @@ class StudySession:
             again_items=missed,
             cards=len({e.item.key for e in self._history if e.action == "grade"}),
         )
-
-
-class _Line(list):
-    """A list of queued entries that keeps ``counts``, its entries by kind, as it changes
-    (and as a card's kind changes: :meth:`rekind`)."""
-
-    def __init__(self, entries: list, key_of: Callable[[Any], tuple[str, str]], kinds: dict[tuple[str, str], str]):
-        super().__init__(entries)
-        self.key_of = key_of
-        self.kinds = kinds
-        self.members: Counter[tuple[str, str]] = Counter(map(key_of, self))
-        self.counts: Counter[str] = Counter(kinds.get(key, "review") for key in map(key_of, self))
-
-    def _count(self, entry: Any, step: int) -> None:
-        key = self.key_of(entry)
-        self.members[key] += step
-        self.counts[self.kinds.get(key, "review")] += step
-
-    def rekind(self, key: tuple[str, str], old: str, new: str) -> None:
-        """Card ``key`` changes from kind ``old`` to ``new``: move its entries' counts."""
-        if self.members[key]:
-            self.counts[old] -= self.members[key]
-            self.counts[new] += self.members[key]
-
-    def append(self, entry: Any) -> None:
-        super().append(entry)
-        self._count(entry, 1)
-
-    def insert(self, index: SupportsIndex, entry: Any) -> None:
-        super().insert(index, entry)
-        self._count(entry, 1)
-
-    def pop(self, index: SupportsIndex = -1) -> Any:
-        entry = super().pop(index)
-        self._count(entry, -1)
-        return entry
-
-    def __delitem__(self, index: SupportsIndex | slice) -> None:
-        gone = self[index] if isinstance(index, slice) else [self[index]]
-        super().__delitem__(index)
-        for entry in gone:
-            self._count(entry, -1)
-
-    def extend(self, entries: Iterable[Any]) -> None:
-        for entry in entries:
-            self.append(entry)
-
-    def remove(self, entry: Any) -> None:
-        del self[self.index(entry)]
-
-
-class _Kinds(dict):
-    """Card key -> its kind in this session ("new", "learning", "review"); tells ``changed``
-    of every change, so the queue's counts follow."""
-
-    def __init__(self, changed: Callable[[tuple[str, str], str, str], None]):
-        super().__init__()
-        self.changed = changed
-
-    def __setitem__(self, key: tuple[str, str], kind: str) -> None:
-        old = self.get(key, "review")
-        super().__setitem__(key, kind)
-        if old != kind:
-            self.changed(key, old, kind)
-
-    def update(self, other: Any = (), **more: str) -> None:
-        for key, kind in dict(other, **more).items():
-            self[key] = kind
-
-
-def _key_of_item(item: StudyItem) -> tuple[str, str]:
-    return item.key
-
-
-def _key_of_pair(pair: tuple[datetime, StudyItem]) -> tuple[str, str]:
-    return pair[1].key
-
-
-def _due_of(pair: tuple[datetime, StudyItem]) -> datetime:
-    return pair[0]
 
 
 def _fuzz_seed(item: StudyItem, row: ScheduleRow | None) -> str:
