@@ -40,7 +40,8 @@ def test_exported_cells_never_start_a_formula_and_import_back_exactly(tmp_path):
     decks = _deck(tmp_path / "decks")
     out = tmp_path / "cards.csv"
     assert _run("--decks", decks, "export", "--format", "csv", "-o", out).exit_code == 0
-    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))[6:]  # after Anki's headers
+    assert rows[0][0] == "#columns:Front"
     cells = [cell for row in rows[1:] for cell in row]
     assert not [cell for cell in cells if cell.startswith(FORMULA_STARTS)]
     prompts = [row[0] for row in rows[1:]]

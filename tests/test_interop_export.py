@@ -91,17 +91,22 @@ def test_apkg_needs_output_and_existing_folder(deck_dir, tmp_path):
 def test_csv_export_to_stdout_and_file(deck_dir, tmp_path):
     result = _run(deck_dir, "export", "--format", "csv")
     assert result.exit_code == 0
-    rows = list(csv.DictReader(io.StringIO(result.output)))
-    assert list(rows[0])[:4] == ["prompt", "answer", "tags", "source"]
+    headers = result.output.splitlines()[:7]
+    assert headers == ["#separator:Comma", "#html:false", "#notetype:Basic", "#tags column:3", "#deck column:6",
+                       "#guid column:9", "#columns:Front,Back,tags,source,quote,deck,id,type,guid"]
+    body = "".join(result.output.splitlines(keepends=True)[7:])
+    rows = list(csv.DictReader(io.StringIO(body), fieldnames=headers[-1].split(":")[1].split(",")))
+    assert list(rows[0])[:4] == ["Front", "Back", "tags", "source"]
     assert len(rows) == len(load_decks([deck_dir])[0].items())
     cloze = [r for r in rows if r["id"] == "rankl-mcsf.c1"][0]
-    assert cloze["answer"] == "RANKL" and "[...]" in cloze["prompt"]
+    assert cloze["Back"] == "RANKL" and "[...]" in cloze["Front"]
+    assert cloze["guid"] == "sample/rankl-mcsf.c1"
     assert cloze["source"] == "003_f596ba227722da9a.txt" and cloze["quote"]
 
     out = tmp_path / "cards.csv"
     result = _run(deck_dir, "export", "--format", "csv", "-o", str(out), "--deck", "sample")
     assert result.exit_code == 0
-    assert out.read_text(encoding="utf-8").splitlines()[0].startswith("prompt,answer,tags,source")
+    assert out.read_text(encoding="utf-8").splitlines()[6].startswith("#columns:Front,Back,tags,source")
 
 
 def test_csv_export_roundtrips_through_import(deck_dir, tmp_path):
@@ -129,7 +134,7 @@ def test_csv_export_roundtrips_through_import(deck_dir, tmp_path):
                 assert list(by_id[item.id].tags) == list(card.tags)
     # What could not be rebuilt is reported, line by line.
     assert "converted 4 rows" in result.output
-    assert "line 4: the reverse side of line 3's reverse card, merged into it" in result.output
+    assert "line 10: the reverse side of line 9's reverse card, merged into it" in result.output  # after 6 headers
     assert result.output.count("cloze deletion: imported as a basic card") == 2
     assert "choice card: imported as basic (the CSV does not carry its choices)" in result.output
     assert "skipped" not in result.output and "note:" not in result.output

@@ -1,5 +1,6 @@
 """This tool's CSV export: one row per study item (cloze deletions expanded, as they are
-studied) with the columns :data:`CSV_COLUMNS`.
+studied) with the columns :data:`CSV_COLUMNS`, after Anki's text-file headers
+(:data:`ANKI_HEADERS`; the ``#columns:`` line is the header row).
 
 A cell a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a
 tab or a carriage return: the OWASP rule) gets a leading ``'``, so the spreadsheet shows
@@ -17,7 +18,19 @@ from typing import Iterable, TextIO
 from ..decks import Deck
 from . import write_text_output
 
-CSV_COLUMNS = ("prompt", "answer", "tags", "source", "quote", "deck", "id", "type")
+CSV_COLUMNS = ("prompt", "answer", "tags", "source", "quote", "deck", "id", "type", "guid")
+# Anki maps columns to the Basic note type's fields by label, so prompt and answer are
+# labelled with those fields' names.
+ANKI_LABELS = {"prompt": "Front", "answer": "Back"}
+# Anki's text-file headers, so Anki imports the file without asking: the separator, plain
+# text (not HTML), the column names (Anki's header row), and which columns hold the tags,
+# deck and note GUID (``deck/id``, unique across decks, so re-importing updates notes).
+ANKI_HEADERS = (
+    "#separator:Comma", "#html:false", "#notetype:Basic",
+    f"#tags column:{CSV_COLUMNS.index('tags') + 1}", f"#deck column:{CSV_COLUMNS.index('deck') + 1}",
+    f"#guid column:{CSV_COLUMNS.index('guid') + 1}",
+    "#columns:" + ",".join(ANKI_LABELS.get(name, name) for name in CSV_COLUMNS),
+)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def neutralise(cell: str) -> str:
@@ -38,16 +51,19 @@ def _marked(cell: str) -> bool:
 def write_csv(decks: Iterable[Deck], out: TextIO) -> int:
     """Write every study item of ``decks`` as a CSV row; return the number of rows."""
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    # a row starting with ``#`` would be an Anki header or comment line: quoted, it is not
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    out.write("\n".join(ANKI_HEADERS) + "\n")
     count = 0
     for deck in decks:
         for item in deck.items():
             source = item.source
-            writer.writerow([neutralise(cell) for cell in (
+            cells = [neutralise(cell) for cell in (
                 item.prompt, item.answer, " ".join(item.tags),
                 source.document if source else "", source.quote if source else "",
-                item.deck_id, item.id, item.type,
-            )])
+                item.deck_id, item.id, item.type, f"{item.deck_id}/{item.id}",
+            )]
+            (quoted if cells[0].startswith("#") else writer).writerow(cells)
             count += 1
     return count
 

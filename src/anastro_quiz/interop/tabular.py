@@ -33,7 +33,7 @@ from typing import Iterable
 
 from ..decks import CLOZE_RE, ID_RE, Card, Deck, clean_text, document_name_problem, dump_deck, parse_deck
 from . import InteropError, check_output_file, write_text_output
-from .csv_export import CSV_COLUMNS, export_csv, restore, write_csv  # noqa: F401 - the export, for callers
+from .csv_export import ANKI_LABELS, CSV_COLUMNS, export_csv, restore, write_csv  # noqa: F401 - the export, for callers
 
 FORMATS = ("auto", "quizlet", "anki", "csv")
 
@@ -99,11 +99,29 @@ def parse_table(text: str, fmt: str = "auto") -> ImportResult:
             first_data = index + 1
         else:
             break
+    if fmt in ("auto", "csv", "anki") and "columns" in directives:
+        names = _header_row(directives["columns"], _delimiter(directives))
+        if _is_own_header(names):  # our own export, with Anki's headers
+            return _parse_two_columns(lines, "csv", first_data, names, _delimiter(directives))
     if fmt == "auto":
         fmt = "anki" if directives else "quizlet"
     if fmt == "anki":
         return _parse_anki(lines, first_data, directives)
     return _parse_two_columns(lines, fmt)
+
+
+def _delimiter(directives: dict[str, str]) -> str:
+    sep_name = directives.get("separator", "tab").lower()
+    delimiter = _ANKI_SEPARATORS.get(sep_name, sep_name if len(sep_name) == 1 else None)
+    if delimiter is None:
+        raise InteropError(f"unknown #separator:{sep_name} in the Anki header")
+    return delimiter
+
+
+def _header_row(value: str, delimiter: str) -> list[str]:
+    row = next(csv.reader([value], delimiter=delimiter), [])
+    labels = {label.lower(): name for name, label in ANKI_LABELS.items()}
+    return [labels.get(c.strip().lower(), c.strip().lower()) for c in row]
 
 
 def _sniff_delimiter(sample_lines: list[str]) -> str:
@@ -132,13 +150,16 @@ def _rows(lines: list[str], start: int, delimiter: str) -> Iterable[tuple[int, l
         yield start + begin + 1, row
 
 
-def _parse_two_columns(lines: list[str], fmt: str) -> ImportResult:
+def _parse_two_columns(lines: list[str], fmt: str, start: int = 0, header: list[str] | None = None,
+                       delimiter: str | None = None) -> ImportResult:
     result = ImportResult(format=fmt)
-    delimiter = _sniff_delimiter(lines[:20])
+    delimiter = delimiter or _sniff_delimiter(lines[:20])
     cols = {"prompt": 0, "answer": 1, "tags": None}
     own: dict[str, int] | None = None  # column indexes when this is the tool's own CSV export
-    header_checked = False
-    for line_no, row in _rows(lines, 0, delimiter):
+    if header is not None:
+        own = {name: header.index(name) for name in CSV_COLUMNS if name in header}
+    header_checked = header is not None
+    for line_no, row in _rows(lines, start, delimiter):
         if not any(cell.strip() for cell in row):
             continue
         if not header_checked:
@@ -177,10 +198,7 @@ def _is_own_header(names: list[str]) -> bool:
 
 def _parse_anki(lines: list[str], start: int, directives: dict[str, str]) -> ImportResult:
     result = ImportResult(format="anki")
-    sep_name = directives.get("separator", "tab").lower()
-    delimiter = _ANKI_SEPARATORS.get(sep_name, sep_name if len(sep_name) == 1 else None)
-    if delimiter is None:
-        raise InteropError(f"unknown #separator:{sep_name} in the Anki header")
+    delimiter = _delimiter(directives)
     is_html = directives.get("html", "true").lower() != "false"
     special = {}
     for key in ("tags", "notetype", "deck", "guid"):
