@@ -133,6 +133,9 @@ def import_command(obj: Context, file: Path, output: Path, fmt: str, deck_id: st
         click.echo(f"converted {plural(len(result.converted), 'row')}:", err=True)
         for converted in result.converted:
             click.echo(f"  {converted}", err=True)
+    if result.anki_decks:
+        click.echo(f"note: from Anki deck{'s' if len(result.anki_decks) > 1 else ''} "
+                   f"{', '.join(result.anki_decks)}, now deck {deck.id!r}", err=True)
     if len(result.decks) == 1 and result.decks[0] != deck.id:
         click.echo(f"note: these cards come from deck {result.decks[0]!r}; import with --id {result.decks[0]} "
                    "to keep their study progress", err=True)

@@ -13,9 +13,8 @@ Import understands the two common shapes:
   more than Quizlet's two names):
   each row keeps its ``id`` (so progress carries over when the deck id matches), tags and
   ``source``/``quote``; see :func:`_add_exported` for what becomes of each card type;
-* **Anki** "Notes in Plain Text": tab-separated, optional ``#separator:``, ``#html:``,
-  ``#tags column:`` ... header lines; HTML is turned back into text, and a first field
-  with ``{{c1::...}}`` becomes a cloze card.
+* **Anki** "Notes in Plain Text" (:mod:`.anki_text`): its ``#separator:``, ``#html:``,
+  ``#columns:``, ``#guid column:`` ... header lines say how to read it.
 
 Every row that cannot become a card is reported with its line number and the reason;
 every row that became a different kind of card than it was is reported as converted.
@@ -24,7 +23,6 @@ every row that became a different kind of card than it was is reported as conver
 from __future__ import annotations
 
 import csv
-import html
 import io
 import re
 from dataclasses import dataclass, field
@@ -33,6 +31,7 @@ from typing import Iterable
 
 from ..decks import CLOZE_RE, ID_RE, Card, Deck, clean_text, document_name_problem, dump_deck, parse_deck
 from . import InteropError, check_output_file, write_text_output
+from .anki_import import html_to_text as clean_html  # noqa: F401 - Anki field HTML to text
 from .csv_export import ANKI_LABELS, CSV_COLUMNS, export_csv, restore, write_csv  # noqa: F401 - the export, for callers
 
 FORMATS = ("auto", "quizlet", "anki", "csv")
@@ -58,6 +57,7 @@ class ImportResult:
     converted: list[Skipped] = field(default_factory=list)
     rows: int = 0
     decks: list[str] = field(default_factory=list)  # the ``deck`` column's values, in order (own CSV)
+    anki_decks: list[str] = field(default_factory=list)  # Anki deck names (#deck, #deck column), in order
     _seen: dict[tuple[str, str], Card] = field(default_factory=dict, repr=False)
 
 
@@ -65,7 +65,6 @@ _HEADER_NAMES = {
     ("term", "definition"), ("front", "back"), ("prompt", "answer"), ("question", "answer"),
     ("word", "definition"), ("text", "extra"),
 }
-_ANKI_SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}
 
 
 def read_table(path: str | Path, fmt: str = "auto") -> ImportResult:
@@ -89,39 +88,21 @@ def read_table(path: str | Path, fmt: str = "auto") -> ImportResult:
 
 
 def parse_table(text: str, fmt: str = "auto") -> ImportResult:
+    from .anki_text import anki_header, parse_anki, read_directives
+
     lines = text.splitlines(keepends=True)
-    directives: dict[str, str] = {}
-    first_data = 0
-    for index, line in enumerate(lines):
-        if line.startswith("#") and ":" in line:
-            key, _, value = line[1:].strip().partition(":")
-            directives[key.strip().lower()] = value.strip()
-            first_data = index + 1
-        else:
-            break
+    directives, first_data = read_directives(lines)
     if fmt in ("auto", "csv", "anki") and "columns" in directives:
-        names = _header_row(directives["columns"], _delimiter(directives))
-        if _is_own_header(names):  # our own export, with Anki's headers
-            return _parse_two_columns(lines, "csv", first_data, names, _delimiter(directives))
+        header = anki_header(directives)
+        labels = {label.lower(): name for name, label in ANKI_LABELS.items()}
+        names = [labels.get(c.lower(), c.lower()) for c in header.columns]
+        if _is_own_header(names) and {"id", "type"} <= set(names):  # our own export, with Anki's headers
+            return _parse_two_columns(lines, "csv", first_data, names, header.dialect)
     if fmt == "auto":
         fmt = "anki" if directives else "quizlet"
     if fmt == "anki":
-        return _parse_anki(lines, first_data, directives)
+        return parse_anki(lines, first_data, directives)
     return _parse_two_columns(lines, fmt)
-
-
-def _delimiter(directives: dict[str, str]) -> str:
-    sep_name = directives.get("separator", "tab").lower()
-    delimiter = _ANKI_SEPARATORS.get(sep_name, sep_name if len(sep_name) == 1 else None)
-    if delimiter is None:
-        raise InteropError(f"unknown #separator:{sep_name} in the Anki header")
-    return delimiter
-
-
-def _header_row(value: str, delimiter: str) -> list[str]:
-    row = next(csv.reader([value], delimiter=delimiter), [])
-    labels = {label.lower(): name for name, label in ANKI_LABELS.items()}
-    return [labels.get(c.strip().lower(), c.strip().lower()) for c in row]
 
 
 def _sniff_delimiter(sample_lines: list[str]) -> str:
@@ -135,10 +116,14 @@ def _sniff_delimiter(sample_lines: list[str]) -> str:
     return ","
 
 
-def _rows(lines: list[str], start: int, delimiter: str) -> Iterable[tuple[int, list[str]]]:
-    """CSV rows with the (1-based) line each starts on; quoted fields may span lines."""
+def _rows(lines: list[str], start: int, dialect: str | type[csv.Dialect]) -> Iterable[tuple[int, list[str]]]:
+    """CSV rows with the (1-based) line each starts on; quoted fields may span lines.
+    ``dialect`` is a csv dialect, or just a delimiter (the excel dialect otherwise)."""
     body = "".join(lines[start:])
-    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
+    if isinstance(dialect, str):
+        reader = csv.reader(io.StringIO(body, newline=""), delimiter=dialect)
+    else:
+        reader = csv.reader(io.StringIO(body, newline=""), dialect)
     while True:
         begin = reader.line_num
         try:
@@ -151,7 +136,7 @@ def _rows(lines: list[str], start: int, delimiter: str) -> Iterable[tuple[int, l
 
 
 def _parse_two_columns(lines: list[str], fmt: str, start: int = 0, header: list[str] | None = None,
-                       delimiter: str | None = None) -> ImportResult:
+                       delimiter: str | type[csv.Dialect] | None = None) -> ImportResult:
     result = ImportResult(format=fmt)
     delimiter = delimiter or _sniff_delimiter(lines[:20])
     cols = {"prompt": 0, "answer": 1, "tags": None}
@@ -196,51 +181,6 @@ def _is_own_header(names: list[str]) -> bool:
     return not (tuple(names[:2]) in _HEADER_NAMES and set(present) <= {"prompt", "answer", "tags"})
 
 
-def _parse_anki(lines: list[str], start: int, directives: dict[str, str]) -> ImportResult:
-    result = ImportResult(format="anki")
-    delimiter = _delimiter(directives)
-    is_html = directives.get("html", "true").lower() != "false"
-    special = {}
-    for key in ("tags", "notetype", "deck", "guid"):
-        value = directives.get(f"{key} column")
-        if value:
-            try:
-                special[key] = int(value) - 1
-            except ValueError:
-                raise InteropError(f"#{key} column:{value} in the Anki header is not a number") from None
-    skip_cols = set(special.values())
-    for line_no, row in _rows(lines, start, delimiter):
-        if not any(cell.strip() for cell in row):
-            continue
-        result.rows += 1
-        fields = [clean_html(c) if is_html else c for i, c in enumerate(row) if i not in skip_cols]
-        tags = row[special["tags"]].split() if "tags" in special and special["tags"] < len(row) else []
-        notetype = row[special["notetype"]].lower() if "notetype" in special and special["notetype"] < len(row) else ""
-        if not fields:
-            result.skipped.append(Skipped(line_no, "no fields"))
-            continue
-        if CLOZE_RE.search(fields[0]) or "cloze" in notetype:
-            _add_cloze(result, line_no, fields[0], fields[1] if len(fields) > 1 else "", tags)
-            continue
-        if len(fields) < 2:
-            result.skipped.append(Skipped(line_no, "only one field (expected front and back)"))
-            continue
-        _add_card(result, line_no, fields[0], fields[1], tags)
-    return result
-
-
-_BR_RE = re.compile(r"<br\s*/?>|</div>|</p>|</li>", re.IGNORECASE)
-_TAG_RE = re.compile(r"<[^>]+>")
-
-
-def clean_html(value: str) -> str:
-    """Anki field HTML to plain text: line breaks kept, other tags dropped, entities decoded."""
-    text = _BR_RE.sub("\n", value)
-    text = _TAG_RE.sub("", text)
-    text = html.unescape(text).replace("\xa0", " ")
-    return "\n".join(line.rstrip() for line in text.strip().splitlines()).strip()
-
-
 def _clean_tags(tags: list[str]) -> list[str]:
     out = []
     for tag in tags:
@@ -260,16 +200,17 @@ def _empty_reason(prompt: str, answer: str) -> str | None:
     return None
 
 
-def _add_card(result: ImportResult, line_no: int, prompt: str, answer: str, tags: list[str]) -> None:
+def _add_card(result: ImportResult, line_no: int, prompt: str, answer: str, tags: list[str],
+              ctype: str = "basic", card_id: str | None = None) -> None:
     # cleaned as the deck will be at load, so a cell of control characters is an empty cell here
     prompt, answer = clean_text(prompt).strip(), clean_text(answer).strip()
     if reason := _empty_reason(prompt, answer):
         result.skipped.append(Skipped(line_no, reason))
         return
     if CLOZE_RE.search(prompt):
-        _add_cloze(result, line_no, prompt, answer, tags)
+        _add_cloze(result, line_no, prompt, answer, tags, card_id)
         return
-    card = result._seen.get(("basic", prompt))
+    card = result._seen.get((ctype, prompt))
     if card is not None:
         if card.data["answer"] == answer:
             result.skipped.append(Skipped(line_no, f"duplicate of line {card.line}"))
@@ -279,7 +220,7 @@ def _add_card(result: ImportResult, line_no: int, prompt: str, answer: str, tags
     data = {"prompt": prompt, "answer": answer}
     if tags := _clean_tags(tags):
         data["tags"] = tags
-    _append(result, line_no, "basic", data)
+    _append(result, line_no, ctype, data, card_id)
 
 
 def _add_exported(result: ImportResult, line_no: int, row: dict[str, str]) -> None:
@@ -354,7 +295,8 @@ def _add_exported(result: ImportResult, line_no: int, row: dict[str, str]) -> No
     _append(result, line_no, ctype, data, card_id)
 
 
-def _add_cloze(result: ImportResult, line_no: int, text: str, extra: str, tags: list[str]) -> None:
+def _add_cloze(result: ImportResult, line_no: int, text: str, extra: str, tags: list[str],
+               card_id: str | None = None) -> None:
     text = text.strip()
     if not CLOZE_RE.search(text):
         result.skipped.append(Skipped(line_no, "cloze note without a {{c1::...}} deletion"))
@@ -371,7 +313,7 @@ def _add_cloze(result: ImportResult, line_no: int, text: str, extra: str, tags: 
         data["explanation"] = extra.strip()
     if tags := _clean_tags(tags):
         data["tags"] = tags
-    _append(result, line_no, "cloze", data)
+    _append(result, line_no, "cloze", data, card_id)
 
 
 def _short(text: str, n: int = 40) -> str:

@@ -1,0 +1,160 @@
+"""Anki's "Notes in Plain Text" files (File > Export > Notes in Plain Text, or a file made
+for Anki's text import), read the way Anki reads them.
+
+The header lines at the top (``#key:value``) say how to read the rest:
+
+* ``#separator:`` (``Tab``, ``Comma``, ``Semicolon``, ``Space``, ``Pipe``, ``Colon`` or the
+  character itself; tab when absent) and ``#html:`` (``true`` when absent: fields are HTML and
+  become text with :func:`.anki_import.html_to_text`);
+* ``#columns:`` the column names (``Front``/``Back``, ``Text``/``Back Extra`` pick the fields);
+* ``#tags:`` tags for every note, ``#deck:`` and ``#notetype:`` for every note;
+* ``#guid column:``, ``#notetype column:``, ``#deck column:``, ``#tags column:`` (1-based).
+
+Rows are read with the standard :mod:`csv` module and a dialect built from the header
+(:func:`anki_dialect`: quoted fields may hold separators, quotes and line breaks).
+Note types become card types by name: "Basic (and reversed card)" a reverse card, "Basic
+(type in the answer)" a typed card, "Cloze" a cloze card, "Basic (optional reversed
+card)" a reverse card when its third field is filled (else basic); any other note type is
+imported as basic from its first two fields and reported. A note's GUID gives its card id
+(:func:`.anki_import.card_id_for_guid`, the same as a package import), so importing an
+edited export again keeps each card's progress; without a GUID the id comes from the front.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+
+from ..decks import CLOZE_RE
+from . import InteropError
+from .anki_import import card_id_for_guid, html_to_text, media_references
+from .tabular import ImportResult, Skipped, _add_card, _add_cloze, _rows
+
+SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}
+KEYS = ("separator", "html", "columns", "tags", "deck", "notetype",
+        "guid column", "notetype column", "deck column", "tags column")
+_SPECIAL = ("guid", "notetype", "deck", "tags")
+_FRONT_LABELS = ("front", "text")
+_BACK_LABELS = ("back", "back extra", "extra")
+
+
+@dataclass
+class AnkiHeader:
+    dialect: type[csv.Dialect]
+    html: bool = True
+    columns: list[str] = field(default_factory=list)  # ``#columns:`` labels, as written
+    tags: list[str] = field(default_factory=list)
+    deck: str = ""
+    notetype: str = ""
+    special: dict[str, int] = field(default_factory=dict)  # guid/notetype/deck/tags -> 0-based column
+    ignored: list[str] = field(default_factory=list)  # header keys this import does not use
+
+
+def read_directives(lines: list[str]) -> tuple[dict[str, str], int]:
+    """The ``#key:value`` lines at the top (keys lowercased) and the index of the first data line."""
+    directives: dict[str, str] = {}
+    for index, line in enumerate(lines):
+        if not (line.startswith("#") and ":" in line):
+            return directives, index
+        key, _, value = line[1:].strip().partition(":")
+        directives[key.strip().lower()] = value.strip()
+    return directives, len(lines)
+
+
+def anki_dialect(delimiter: str) -> type[csv.Dialect]:
+    """The csv dialect of an Anki text file with this separator (Anki's own quoting rules)."""
+    return type("AnkiText", (csv.Dialect,), {
+        "delimiter": delimiter, "quotechar": '"', "doublequote": True, "skipinitialspace": False,
+        "lineterminator": "\n", "quoting": csv.QUOTE_MINIMAL, "strict": False,
+    })
+
+
+def anki_header(directives: dict[str, str]) -> AnkiHeader:
+    """The header lines, checked: an unknown separator or a column that is not a number is an error."""
+    sep = directives.get("separator", "tab")
+    delimiter = SEPARATORS.get(sep.lower(), sep if len(sep) == 1 else None)
+    if delimiter is None:
+        raise InteropError(f"unknown #separator:{sep} in the Anki header (expected Tab, Comma, Semicolon, "
+                           "Space, Pipe, Colon or one character)")
+    header = AnkiHeader(dialect=anki_dialect(delimiter))
+    html = directives.get("html", "true").lower()
+    if html not in ("true", "false"):
+        raise InteropError(f"#html:{directives['html']} in the Anki header is neither true nor false")
+    header.html = html == "true"
+    if "columns" in directives:
+        header.columns = [c.strip() for c in next(csv.reader([directives["columns"]], header.dialect), [])]
+    header.tags = directives.get("tags", "").split()
+    header.deck, header.notetype = directives.get("deck", ""), directives.get("notetype", "")
+    for key in _SPECIAL:
+        value = directives.get(f"{key} column")
+        if value is None:
+            continue
+        if not value.isdigit() or int(value) < 1:
+            raise InteropError(f"#{key} column:{value} in the Anki header is not a column number (1, 2, ...)")
+        header.special[key] = int(value) - 1
+    header.ignored = [f"#{key}" for key in directives if key not in KEYS]
+    return header
+
+
+def note_kind(notetype: str, fields: list[str]) -> tuple[str, str | None]:
+    """The card type for an Anki note type name, and a note when it is not what the name says."""
+    name = notetype.strip().lower()
+    if "cloze" in name or (fields and CLOZE_RE.search(fields[0])):
+        return "cloze", None
+    if "(and reversed card)" in name:
+        return "reverse", None
+    if "(optional reversed card)" in name:
+        return ("reverse" if len(fields) > 2 and fields[2].strip() else "basic"), None
+    if "(type in the answer)" in name:
+        return "typed", None
+    if name in ("", "basic"):
+        return "basic", None
+    return "basic", f"note type {notetype.strip()!r}: imported as basic from its first two fields"
+
+
+def parse_anki(lines: list[str], start: int, directives: dict[str, str]) -> ImportResult:
+    result = ImportResult(format="anki")
+    header = anki_header(directives)
+    if header.ignored:
+        result.converted.append(Skipped(start, f"header {', '.join(header.ignored)} not used by this import"))
+    special = header.special
+    skip = set(special.values())
+    labels = [c.lower() for c in header.columns]
+    if header.deck:
+        result.anki_decks.append(header.deck)
+    for line_no, row in _rows(lines, start, header.dialect):
+        if not any(cell.strip() for cell in row):
+            continue
+        result.rows += 1
+        cell = {key: row[i].strip() if i < len(row) else "" for key, i in special.items()}
+        raw = [(labels[i] if i < len(labels) else "", c) for i, c in enumerate(row) if i not in skip]
+        media = [m for _, c in raw for m in media_references(c)] if header.html else []
+        fields = [html_to_text(c) if header.html else c for _, c in raw]
+        named = {label: text for (label, _), text in zip(raw, fields) if label}
+        front = next((named[k] for k in _FRONT_LABELS if k in named), fields[0] if fields else "")
+        back_default = fields[1] if len(fields) > 1 else ""
+        back = next((named[k] for k in _BACK_LABELS if k in named), back_default)
+        if not fields:
+            result.skipped.append(Skipped(line_no, "no fields"))
+            continue
+        deck = cell.get("deck") or header.deck
+        if deck and deck not in result.anki_decks:
+            result.anki_decks.append(deck)
+        tags = header.tags + cell.get("tags", "").split()
+        kind, note = note_kind(cell.get("notetype") or header.notetype, fields)
+        guid = cell.get("guid", "")
+        card_id = card_id_for_guid(guid) if guid else None
+        if card_id is not None and ("id", card_id) in result._seen:
+            result.skipped.append(Skipped(line_no, f"same GUID as line {result._seen[('id', card_id)].line}"))
+            continue
+        before = len(result.cards)
+        if kind == "cloze":
+            _add_cloze(result, line_no, front, back, tags, card_id)
+        else:
+            _add_card(result, line_no, front, back, tags, kind, card_id)
+        if len(result.cards) > before:
+            if note:
+                result.converted.append(Skipped(line_no, note))
+            if media:
+                result.converted.append(Skipped(line_no, "images and sounds not shown: " + ", ".join(media)))
+    return result
