@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from ..decks import CLOZE_RE
 from . import InteropError
 from .anki_import import card_id_for_guid, html_to_text, media_references
-from .tabular import ImportResult, Skipped, _add_card, _add_cloze, _rows
+from .import_cards import ImportResult, Skipped, _add_card, _add_cloze, _rows
 
 SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}
 KEYS = ("separator", "html", "columns", "tags", "deck", "notetype",

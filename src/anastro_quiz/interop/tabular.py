@@ -23,14 +23,13 @@ every row that became a different kind of card than it was is reported as conver
 from __future__ import annotations
 
 import csv
-import io
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
-from ..decks import CLOZE_RE, ID_RE, Card, Deck, clean_text, document_name_problem, dump_deck, parse_deck
+from ..decks import ID_RE, Deck, clean_text, document_name_problem, dump_deck, parse_deck
 from . import InteropError, check_output_file, write_text_output
+from .anki_text import anki_header, parse_anki, read_directives
+from .import_cards import (ImportResult, Skipped, _add_card, _append, _clean_tags, _empty_reason,  # noqa: F401
+                           _rows, _slug)
 from .anki_import import html_to_text as clean_html  # noqa: F401 - Anki field HTML to text
 from .csv_export import ANKI_LABELS, CSV_COLUMNS, export_csv, restore, write_csv  # noqa: F401 - the export, for callers
 
@@ -38,27 +37,6 @@ FORMATS = ("auto", "quizlet", "anki", "csv")
 
 
 # --- import ------------------------------------------------------------------
-
-
-@dataclass
-class Skipped:
-    line: int
-    reason: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}"
-
-
-@dataclass
-class ImportResult:
-    format: str
-    cards: list[Card] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    converted: list[Skipped] = field(default_factory=list)
-    rows: int = 0
-    decks: list[str] = field(default_factory=list)  # the ``deck`` column's values, in order (own CSV)
-    anki_decks: list[str] = field(default_factory=list)  # Anki deck names (#deck, #deck column), in order
-    _seen: dict[tuple[str, str], Card] = field(default_factory=dict, repr=False)
 
 
 _HEADER_NAMES = {
@@ -88,8 +66,6 @@ def read_table(path: str | Path, fmt: str = "auto") -> ImportResult:
 
 
 def parse_table(text: str, fmt: str = "auto") -> ImportResult:
-    from .anki_text import anki_header, parse_anki, read_directives
-
     lines = text.splitlines(keepends=True)
     directives, first_data = read_directives(lines)
     if fmt in ("auto", "csv", "anki") and "columns" in directives:
@@ -114,25 +90,6 @@ def _sniff_delimiter(sample_lines: list[str]) -> str:
                 return ";"
             return ","
     return ","
-
-
-def _rows(lines: list[str], start: int, dialect: str | type[csv.Dialect]) -> Iterable[tuple[int, list[str]]]:
-    """CSV rows with the (1-based) line each starts on; quoted fields may span lines.
-    ``dialect`` is a csv dialect, or just a delimiter (the excel dialect otherwise)."""
-    body = "".join(lines[start:])
-    if isinstance(dialect, str):
-        reader = csv.reader(io.StringIO(body, newline=""), delimiter=dialect)
-    else:
-        reader = csv.reader(io.StringIO(body, newline=""), dialect)
-    while True:
-        begin = reader.line_num
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise InteropError(f"line {start + begin + 1}: malformed CSV ({exc})") from None
-        yield start + begin + 1, row
 
 
 def _parse_two_columns(lines: list[str], fmt: str, start: int = 0, header: list[str] | None = None,
@@ -179,48 +136,6 @@ def _is_own_header(names: list[str]) -> bool:
     if len(present) < 2 or not set(present) <= set(CSV_COLUMNS) or "prompt" not in present:
         return False
     return not (tuple(names[:2]) in _HEADER_NAMES and set(present) <= {"prompt", "answer", "tags"})
-
-
-def _clean_tags(tags: list[str]) -> list[str]:
-    out = []
-    for tag in tags:
-        tag = tag.strip()
-        if tag and tag not in out:
-            out.append(tag)
-    return out
-
-
-def _empty_reason(prompt: str, answer: str) -> str | None:
-    if not prompt and not answer:
-        return "empty row"
-    if not prompt:
-        return "empty term / front"
-    if not answer:
-        return f"empty definition / back for {_short(prompt)!r}"
-    return None
-
-
-def _add_card(result: ImportResult, line_no: int, prompt: str, answer: str, tags: list[str],
-              ctype: str = "basic", card_id: str | None = None) -> None:
-    # cleaned as the deck will be at load, so a cell of control characters is an empty cell here
-    prompt, answer = clean_text(prompt).strip(), clean_text(answer).strip()
-    if reason := _empty_reason(prompt, answer):
-        result.skipped.append(Skipped(line_no, reason))
-        return
-    if CLOZE_RE.search(prompt):
-        _add_cloze(result, line_no, prompt, answer, tags, card_id)
-        return
-    card = result._seen.get((ctype, prompt))
-    if card is not None:
-        if card.data["answer"] == answer:
-            result.skipped.append(Skipped(line_no, f"duplicate of line {card.line}"))
-        else:
-            result.skipped.append(Skipped(line_no, f"same term as line {card.line} with a different answer"))
-        return
-    data = {"prompt": prompt, "answer": answer}
-    if tags := _clean_tags(tags):
-        data["tags"] = tags
-    _append(result, line_no, ctype, data, card_id)
 
 
 def _add_exported(result: ImportResult, line_no: int, row: dict[str, str]) -> None:
@@ -293,49 +208,6 @@ def _add_exported(result: ImportResult, line_no: int, row: dict[str, str]) -> No
     if note:
         result.converted.append(Skipped(line_no, note))
     _append(result, line_no, ctype, data, card_id)
-
-
-def _add_cloze(result: ImportResult, line_no: int, text: str, extra: str, tags: list[str],
-               card_id: str | None = None) -> None:
-    text = text.strip()
-    if not CLOZE_RE.search(text):
-        result.skipped.append(Skipped(line_no, "cloze note without a {{c1::...}} deletion"))
-        return
-    if any(not m.group(2).strip() for m in CLOZE_RE.finditer(text)):
-        result.skipped.append(Skipped(line_no, "empty cloze deletion"))
-        return
-    card = result._seen.get(("cloze", text))
-    if card is not None:
-        result.skipped.append(Skipped(line_no, f"duplicate of line {card.line}"))
-        return
-    data: dict[str, object] = {"text": text}
-    if extra.strip():
-        data["explanation"] = extra.strip()
-    if tags := _clean_tags(tags):
-        data["tags"] = tags
-    _append(result, line_no, "cloze", data, card_id)
-
-
-def _short(text: str, n: int = 40) -> str:
-    return text if len(text) <= n else text[: n - 1] + "\u2026"
-
-
-def _slug(text: str) -> str:
-    text = CLOZE_RE.sub(lambda m: m.group(2), text)
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug[:40].rstrip("-") or "card"
-
-
-def _append(result: ImportResult, line_no: int, ctype: str, data: dict, card_id: str | None = None) -> None:
-    if card_id is None:
-        base = _slug(str(data.get("prompt") or data.get("text") or data.get("statement")))
-        card_id, n = base, 2
-        while ("id", card_id) in result._seen:
-            card_id, n = f"{base}-{n}", n + 1
-    card = Card(id=card_id, type=ctype, data={"id": card_id, "type": ctype, **data}, line=line_no)
-    result.cards.append(card)
-    result._seen[("id", card_id)] = card
-    result._seen[(ctype, str(data.get("prompt") or data.get("text") or data.get("statement")))] = card
 
 
 def build_deck(result: ImportResult, deck_id: str, title: str) -> Deck:
