@@ -62,3 +62,15 @@ def test_an_effect_asked_with_nothing_to_say_which(prompt, vague):
     from anastro_quiz.generate.prompt_signals import open_consequence
 
     assert open_consequence(prompt) is vague
+
+
+def test_an_open_effect_blank_and_a_list_item_blank_are_not_asked(tmp_path):
+    doc = tmp_path / "enza.md"
+    doc.write_text("# Enzalutamide\n\n## Pharmacology\n\n"
+                   "Enzalutamide inhibits the nuclear translocation of androgen receptors.\n"
+                   "Enzalutamide blocks the binding of androgens to the androgen receptor in prostate cells.\n\n"
+                   "## Resistance\n\n- Increase in intra-tumoral androgen biosynthesis mediated by AKR1C3 enzyme\n",
+                   encoding="utf-8")
+    texts = [str(c.data.get("text") or c.data.get("prompt")) for d in generate_decks([doc]) for c in d.cards]
+    assert not any(t.startswith("Enzalutamide inhibits the {{c1::") and t.endswith("}}.") for t in texts), texts
+    assert not any("AKR1C3" in t and "{{c1::" in t for t in texts), texts

@@ -67,7 +67,8 @@ _NAME_WITH_DIGITS = re.compile(r"\b(?:[A-Za-zα-ω\-]+\d[\w\-]*|\d+[A-Za-zα-ω]
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|can|could|will|would|has|have|had|does|do|did|may|might|must|"
                         r"should|occurs?|occurred)\b", re.I)
 _ADJECTIVE_PARTICIPLES = {"aged", "based", "associated", "related", "treated", "combined", "compared", "used",
-                          "advanced", "localized", "localised", "untreated", "pretreated", "selected"}
+                          "advanced", "localized", "localised", "untreated", "pretreated", "selected", "mediated",
+                          "induced", "caused", "driven", "regulated", "derived", "acquired"}
 
 
 def verbless(prompt: str) -> bool:

@@ -176,6 +176,12 @@ def score(d: Draft, ctx: Context) -> float:
         value *= 0.5  # "What is dyspnea?": a glossary entry, not this article's subject matter
     if d.kind == "table" and (len(answer.split()) > 6 or len(DEGREE.sub(" ", answer).split()) <= 1):
         value *= 0.4  # "... considerations for lipid metabolism?" -> a sentence; "Moderately extended": vague
+    if d.kind == "effect":
+        head, _, tail = prompt.partition("[...]")
+        if len(head.split()) <= 4 and not tail.strip(" .;"):
+            value *= 0.3  # "Trastuzumab inhibits the [...].": nothing says which of its effects
+        elif verbless(prompt.replace("[...]", "_____")):
+            value *= 0.3  # "Increase in intra-tumoral androgen biosynthesis mediated by [...]": a list item
     if d.kind == "examples" and len(prompt.split()) > 28:
         value *= 0.4  # "... such as [...]" at the end of a long sentence: a detail of it
     if d.kind in ("term", "effect") and sibling_gives_away(answer, prompt):
