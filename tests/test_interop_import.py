@@ -27,6 +27,7 @@ def test_quizlet_tsv_with_skipped_rows_reported(tmp_path):
         "\tOrphan definition\n"
         "Anastrozole\tAn aromatase inhibitor\n"
         "Osteoclast\tSomething else\n"
+        "\n"
         "Only one column\n"
         "RANKL\tReceptor activator of NF-kB ligand\n",
         encoding="utf-8",
@@ -40,7 +41,7 @@ def test_quizlet_tsv_with_skipped_rows_reported(tmp_path):
     assert "line 5: empty term / front" in result.output
     assert "line 6: duplicate of line 1" in result.output
     assert "line 7: same term as line 2 with a different answer" in result.output
-    assert "line 8: only one column" in result.output
+    assert "line 9: no tab between term and definition" in result.output
     deck = load_deck(out)
     assert deck.id == "pharma" and deck.title == "Pharma"
     assert [c.data["prompt"] for c in deck.cards] == ["Anastrozole", "Osteoclast", "RANKL"]
@@ -99,9 +100,12 @@ def test_anki_without_directives_can_be_forced(tmp_path):
                                             "answer": "Back\ntwo"}
 
 
-def test_duplicate_slugs_get_distinct_ids():
+def test_duplicate_slugs_get_distinct_ids_from_the_front_not_the_position():
     result = parse_table("What?\tA\nwhat\tB\nWHAT!\tC\n")
-    assert [c.id for c in result.cards] == ["what", "what-2", "what-3"]
+    ids = [c.id for c in result.cards]
+    assert ids[0] == "what" and len(set(ids)) == 3
+    reordered = parse_table("What?\tA\nWHAT!\tC\nwhat\tB\n")
+    assert {c.data["prompt"]: c.id for c in reordered.cards} == {c.data["prompt"]: c.id for c in result.cards}
 
 
 def test_clean_html():

@@ -100,12 +100,18 @@ def _history(obj: Context, decks: list):
 @click.option("--id", "deck_id", help="Deck id (default: from the output file name, or the Anki deck name).")
 @click.option("--title", help="Deck title (default: from the output file name, or the Anki deck name).")
 @click.option("--force", is_flag=True, help="Replace output files that exist.")
+@click.option("--separator", "term_sep", metavar="TEXT",
+              help="Quizlet export: what is between term and definition (default: tab if any, else comma; "
+                   "\\t for a tab).")
+@click.option("--row-separator", "row_sep", metavar="TEXT",
+              help="Quizlet export: what is between rows (default: new line, or ; when the rows are so "
+                   "separated; \\n\\n for a blank line).")
 @click.option("--with-history/--no-history", "with_history", default=None,
               help="Anki packages: bring the review log, suspensions and buries into the database "
                    "(default: when the package has any).")
 @click.pass_obj
 def import_command(obj: Context, file: Path, output: Path, fmt: str, deck_id: str | None, title: str | None,
-                   force: bool, with_history: bool | None) -> None:
+                   force: bool, term_sep: str | None, row_sep: str | None, with_history: bool | None) -> None:
     """Make a deck from a CSV/TSV file (Quizlet or Anki export) or decks from an Anki package (.apkg, .colpkg),
     with its review history; report what was skipped or converted and why."""
     from ..interop.package_import import is_package
@@ -116,9 +122,15 @@ def import_command(obj: Context, file: Path, output: Path, fmt: str, deck_id: st
         return
     if with_history is not None:
         fail("--with-history / --no-history apply to Anki packages (.apkg, .colpkg) only")
+    from ..interop.quizlet import unescape
+
+    term_sep, row_sep = (unescape(v) if v is not None else None for v in (term_sep, row_sep))
+    if term_sep == "" or row_sep == "":
+        fail("--separator and --row-separator cannot be empty")
 
     with user_errors():
-        result, deck = import_table(file, output, deck_id=deck_id, title=title, fmt=fmt, overwrite=force)
+        result, deck = import_table(file, output, deck_id=deck_id, title=title, fmt=fmt, overwrite=force,
+                                    term_sep=term_sep, row_sep=row_sep)
     kinds: dict[str, int] = {}
     for card in deck.cards:
         kinds[card.type] = kinds.get(card.type, 0) + 1

@@ -7,10 +7,12 @@ front when a row has none).
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..decks import CLOZE_RE, Card, clean_text
 from . import InteropError
@@ -129,12 +131,30 @@ def _slug(text: str) -> str:
     return slug[:40].rstrip("-") or "card"
 
 
+def front_hash(text: str) -> str:
+    """10 hex digits of SHA-256 of the front, normalised (NFKC, case-folded, spaces collapsed)."""
+    normal = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:10]
+
+
+def card_id_for_front(text: str, taken: Callable[[str], bool]) -> str:
+    """A card id from the front alone, never from a row's position: its slug when the front is
+    ASCII and the slug is free; otherwise the slug (or ``card``) and a hash of the normalised
+    front, so the id is the same whatever the order of the rows and whatever the script."""
+    slug = _slug(text)
+    if text.isascii() and slug != "card" and not taken(slug):
+        return slug
+    card_id = f"{slug}-{front_hash(text)}"
+    n = 2
+    while taken(card_id):  # the same normalised front twice: only a duplicate of another type
+        card_id, n = f"{slug}-{front_hash(text)}-{n}", n + 1
+    return card_id
+
+
 def _append(result: ImportResult, line_no: int, ctype: str, data: dict, card_id: str | None = None) -> None:
     if card_id is None:
-        base = _slug(str(data.get("prompt") or data.get("text") or data.get("statement")))
-        card_id, n = base, 2
-        while ("id", card_id) in result._seen:
-            card_id, n = f"{base}-{n}", n + 1
+        card_id = card_id_for_front(str(data.get("prompt") or data.get("text") or data.get("statement")),
+                                    lambda i: ("id", i) in result._seen)
     card = Card(id=card_id, type=ctype, data={"id": card_id, "type": ctype, **data}, line=line_no)
     result.cards.append(card)
     result._seen[("id", card_id)] = card

@@ -28,6 +28,7 @@ from pathlib import Path
 from ..decks import ID_RE, Deck, clean_text, document_name_problem, dump_deck, parse_deck
 from . import InteropError, check_output_file, write_text_output
 from .anki_text import anki_header, parse_anki, read_directives
+from .quizlet import is_quoted_csv, parse_quizlet
 from .import_cards import (ImportResult, Skipped, _add_card, _append, _clean_tags, _empty_reason,  # noqa: F401
                            _rows, _slug)
 from .anki_import import html_to_text as clean_html  # noqa: F401 - Anki field HTML to text
@@ -45,7 +46,8 @@ _HEADER_NAMES = {
 }
 
 
-def read_table(path: str | Path, fmt: str = "auto") -> ImportResult:
+def read_table(path: str | Path, fmt: str = "auto", term_sep: str | None = None,
+               row_sep: str | None = None) -> ImportResult:
     """Parse a CSV/TSV file into cards, reporting every skipped row and why."""
     path = Path(path)
     if fmt not in FORMATS:
@@ -62,10 +64,14 @@ def read_table(path: str | Path, fmt: str = "auto") -> ImportResult:
         raise InteropError(f"{path} is not UTF-8 text (save it as UTF-8 CSV and try again)") from None
     if not text.strip():
         raise InteropError(f"{path} is empty")
-    return parse_table(text, fmt)
+    if (term_sep or row_sep) and fmt not in ("auto", "quizlet"):
+        raise InteropError("--separator and --row-separator are for Quizlet exports (--format quizlet)")
+    return parse_table(text, "quizlet" if (term_sep or row_sep) else fmt, term_sep, row_sep)
 
 
-def parse_table(text: str, fmt: str = "auto") -> ImportResult:
+def parse_table(text: str, fmt: str = "auto", term_sep: str | None = None, row_sep: str | None = None) -> ImportResult:
+    """Cards from a table's text; ``term_sep``/``row_sep`` are a Quizlet export's separators
+    (guessed when not given; see :mod:`.quizlet`)."""
     lines = text.splitlines(keepends=True)
     directives, first_data = read_directives(lines)
     if fmt in ("auto", "csv", "anki") and "columns" in directives:
@@ -78,7 +84,15 @@ def parse_table(text: str, fmt: str = "auto") -> ImportResult:
         fmt = "anki" if directives else "quizlet"
     if fmt == "anki":
         return parse_anki(lines, first_data, directives)
+    if fmt == "quizlet" and (term_sep or row_sep or not (is_quoted_csv(text) or _has_header(lines))):
+        return parse_quizlet(text, term_sep, row_sep)  # Quizlet's own export: no quotes, no header
     return _parse_two_columns(lines, fmt)
+
+
+def _has_header(lines: list[str]) -> bool:
+    first = next((line for line in lines if line.strip()), "")
+    names = [c.strip().lower() for c in next(csv.reader([first], delimiter=_sniff_delimiter([first])), [])]
+    return _is_own_header(names) or tuple(names[:2]) in _HEADER_NAMES
 
 
 def _sniff_delimiter(sample_lines: list[str]) -> str:
@@ -220,7 +234,8 @@ def build_deck(result: ImportResult, deck_id: str, title: str) -> Deck:
 
 
 def import_table(path: str | Path, output: str | Path, *, deck_id: str | None = None, title: str | None = None,
-                 fmt: str = "auto", overwrite: bool = False) -> tuple[ImportResult, Deck]:
+                 fmt: str = "auto", overwrite: bool = False, term_sep: str | None = None,
+                 row_sep: str | None = None) -> tuple[ImportResult, Deck]:
     """Read ``path`` and write a deck YAML to ``output``; returns what was read and the deck."""
     path, output = Path(path), Path(output)
     check_output_file(output, what="deck file")
@@ -228,7 +243,7 @@ def import_table(path: str | Path, output: str | Path, *, deck_id: str | None = 
         raise InteropError(f"{output}: deck files end in .yaml or .yml")
     if output.exists() and not overwrite:
         raise InteropError(f"{output} already exists (use --force to replace it)")
-    result = read_table(path, fmt)
+    result = read_table(path, fmt, term_sep, row_sep)
     deck_id = deck_id or _slug(output.stem)
     deck = build_deck(result, deck_id, title or output.stem.replace("-", " ").replace("_", " ").strip().title())
     text = dump_deck(deck)

@@ -1,0 +1,73 @@
+"""Quizlet exports, as Quizlet writes them: split at the first separator, quotes kept,
+custom row separators, multi-line definitions; ids from the front, never the position."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from anastro_quiz.cli import cli
+from anastro_quiz.decks import load_deck
+
+
+def _import(tmp_path: Path, text: str, *extra: str):
+    src = tmp_path / "quizlet.txt"
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "q.yaml"
+    result = CliRunner().invoke(cli, ["import", str(src), "-o", str(out), "--force", *extra])
+    assert "Traceback" not in result.output
+    cards = [(c.data["prompt"], c.data["answer"]) for c in load_deck(out).cards] if result.exit_code == 0 else None
+    return result, cards, out
+
+
+def test_comma_export_splits_at_the_first_comma_and_keeps_quotes(tmp_path):
+    result, cards, _ = _import(tmp_path, 'Ribosome,makes proteins, in the cytoplasm\nRANKL,the "key" ligand\n')
+    assert result.exit_code == 0, result.output
+    assert cards == [("Ribosome", "makes proteins, in the cytoplasm"), ("RANKL", 'the "key" ligand')]
+
+
+def test_semicolon_between_rows_gives_every_row(tmp_path):
+    result, cards, _ = _import(tmp_path, "Ribosome\tmakes proteins;Nucleus\tholds DNA;Osteoclast\tresorbs bone")
+    assert result.exit_code == 0, result.output
+    assert cards == [("Ribosome", "makes proteins"), ("Nucleus", "holds DNA"), ("Osteoclast", "resorbs bone")]
+
+
+def test_multi_line_definitions_are_kept_and_reported(tmp_path):
+    result, cards, _ = _import(tmp_path, "Osteoclast\tresorbs bone\nmultinucleated\nRANKL\tligand\n")
+    assert result.exit_code == 0, result.output
+    assert cards == [("Osteoclast", "resorbs bone\nmultinucleated"), ("RANKL", "ligand")]
+    assert "line 1: line 2 had no separator: kept as more lines of this definition" in result.output
+
+
+def test_custom_row_separator_blank_line_and_custom_term_separator(tmp_path):
+    text = "Osteoclast - resorbs bone,\nmultinucleated - giant\n\nRANKL - a ligand\n"
+    result, cards, _ = _import(tmp_path, text, "--separator", " - ", "--row-separator", "\\n\\n")
+    assert result.exit_code == 0, result.output
+    assert cards == [("Osteoclast", "resorbs bone,\nmultinucleated - giant"), ("RANKL", "a ligand")]
+
+
+def test_quoted_csv_is_still_read_as_csv(tmp_path):
+    result, cards, _ = _import(tmp_path, '"Bone, cortical","Dense, outer"\nBMD,Bone mineral density\n')
+    assert result.exit_code == 0, result.output
+    assert cards == [("Bone, cortical", "Dense, outer"), ("BMD", "Bone mineral density")]
+
+
+def test_non_ascii_terms_get_ids_from_the_front_whatever_the_order(tmp_path):
+    rows = ["骨芽細胞\tosteoblast", "破骨細胞\tosteoclast", "Kühlschrank\tfridge", "Straße\tstreet"]
+    result, _, out = _import(tmp_path, "\n".join(rows) + "\n")
+    assert result.exit_code == 0, result.output
+    first = {c.data["prompt"]: c.id for c in load_deck(out).cards}
+    assert len(set(first.values())) == 4 and not {"card", "card-2"} & set(first.values())
+    result, _, out = _import(tmp_path, "\n".join(reversed(rows)) + "\n")
+    assert {c.data["prompt"]: c.id for c in load_deck(out).cards} == first
+
+
+@pytest.mark.parametrize("extra, message", [
+    (["--separator", ""], "cannot be empty"),
+    (["--format", "anki", "--separator", ";"], "are for Quizlet exports"),
+])
+def test_bad_separator_options_exit_2_and_write_nothing(tmp_path, extra, message):
+    result, _, out = _import(tmp_path, "a\tb\n", *extra)
+    assert result.exit_code == 2 and message in result.output and not out.exists()
