@@ -94,9 +94,10 @@ def _history(obj: Context, decks: list):
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="Deck file to write (DECK.yaml); for an Anki package, a folder (one deck file per Anki deck) "
                    "or a .yaml file (a one-deck package).")
-@click.option("--format", "fmt", type=click.Choice(["auto", "quizlet", "anki", "csv"]), default="auto",
-              show_default=True, help="Input shape: Quizlet term/definition, Anki plain-text notes, "
-                                      "or this tool's CSV export (auto detects; .apkg/.colpkg are always packages).")
+@click.option("--format", "fmt", type=click.Choice(["auto", "quizlet", "anki", "csv", "markdown"]), default="auto",
+              show_default=True, help="Input shape: Quizlet term/definition, Anki plain-text notes, this tool's "
+                                      "CSV export, or Markdown flashcards (hashcards, Obsidian spaced repetition; "
+                                      "auto for .md files); auto detects; .apkg/.colpkg are always packages.")
 @click.option("--id", "deck_id", help="Deck id (default: from the output file name, or the Anki deck name).")
 @click.option("--title", help="Deck title (default: from the output file name, or the Anki deck name).")
 @click.option("--force", is_flag=True, help="Replace output files that exist.")

@@ -36,6 +36,7 @@ class ImportResult:
     rows: int = 0
     decks: list[str] = field(default_factory=list)  # the ``deck`` column's values, in order (own CSV)
     anki_decks: list[str] = field(default_factory=list)  # Anki deck names (#deck, #deck column), in order
+    title: str | None = None  # a deck title the file gives (hashcards front matter)
     _seen: dict[tuple[str, str], Card] = field(default_factory=dict, repr=False)
 
 

@@ -28,13 +28,15 @@ from pathlib import Path
 from ..decks import ID_RE, Deck, clean_text, document_name_problem, dump_deck, parse_deck
 from . import InteropError, check_output_file, write_text_output
 from .anki_text import anki_header, parse_anki, read_directives
+from .markdown_cards import parse_markdown
 from .quizlet import is_quoted_csv, parse_quizlet
 from .import_cards import (ImportResult, Skipped, _add_card, _append, _clean_tags, _empty_reason,  # noqa: F401
                            _rows, _slug)
 from .anki_import import html_to_text as clean_html  # noqa: F401 - Anki field HTML to text
 from .csv_export import ANKI_LABELS, CSV_COLUMNS, export_csv, restore, write_csv  # noqa: F401 - the export, for callers
 
-FORMATS = ("auto", "quizlet", "anki", "csv")
+FORMATS = ("auto", "quizlet", "anki", "csv", "markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 # --- import ------------------------------------------------------------------
@@ -64,6 +66,8 @@ def read_table(path: str | Path, fmt: str = "auto", term_sep: str | None = None,
         raise InteropError(f"{path} is not UTF-8 text (save it as UTF-8 CSV and try again)") from None
     if not text.strip():
         raise InteropError(f"{path} is empty")
+    if fmt == "markdown" or (fmt == "auto" and path.suffix.lower() in MARKDOWN_SUFFIXES and not (term_sep or row_sep)):
+        return parse_markdown(text)
     if (term_sep or row_sep) and fmt not in ("auto", "quizlet"):
         raise InteropError("--separator and --row-separator are for Quizlet exports (--format quizlet)")
     return parse_table(text, "quizlet" if (term_sep or row_sep) else fmt, term_sep, row_sep)
@@ -245,7 +249,7 @@ def import_table(path: str | Path, output: str | Path, *, deck_id: str | None = 
         raise InteropError(f"{output} already exists (use --force to replace it)")
     result = read_table(path, fmt, term_sep, row_sep)
     deck_id = deck_id or _slug(output.stem)
-    deck = build_deck(result, deck_id, title or output.stem.replace("-", " ").replace("_", " ").strip().title())
+    deck = build_deck(result, deck_id, title or result.title or output.stem.replace("-", " ").replace("_", " ").strip().title())
     text = dump_deck(deck)
     check, problems = parse_deck(text, output)
     if problems or check is None:  # pragma: no cover - import only builds valid cards

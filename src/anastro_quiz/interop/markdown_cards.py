@@ -1,0 +1,154 @@
+"""Markdown flashcard files: hashcards and Obsidian's spaced-repetition plugin.
+
+**hashcards** (a file with ``Q:`` / ``A:`` / ``C:`` lines): ``Q:`` starts a question and
+``A:`` its answer, each may span lines (blank lines included) up to the next ``Q:`` or
+``C:``; ``C:`` starts a cloze card whose ``[square brackets]`` are the deletions (each its
+own study item, as in hashcards; Markdown links and images are not deletions). TOML front
+matter between ``---`` lines may give the deck's ``name`` (read with :mod:`tomllib`).
+
+**Obsidian spaced repetition** (otherwise): ``question::answer`` on one line (``:::`` a
+reversed card, studied both ways), and multi-line cards: question lines, a line ``?`` (``??``
+reversed), answer lines, ended by a blank line. ``==highlights==`` in a line with no other
+card syntax are cloze deletions. The plugin's ``<!--SR:...-->`` scheduling comments,
+``#flashcards`` tag lines and fenced code blocks are left out.
+
+Ids come from the front (:func:`.import_cards.card_id_for_front`), never from the position.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+from . import InteropError
+from .import_cards import ImportResult, Skipped, _add_card, _add_cloze
+
+_TAG_RE = re.compile(r"^(Q|A|C):(.*)$")
+_LINK_OR_DELETION = re.compile(r"!?\[([^\[\]\n]*)\](\([^)]*\))?")
+_SR_COMMENT = re.compile(r"\s*<!--SR:.*?-->", re.DOTALL)
+_HIGHLIGHT = re.compile(r"==([^=\n]+)==")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def is_hashcards(text: str) -> bool:
+    return any(_TAG_RE.match(line) for line in text.splitlines())
+
+
+def parse_markdown(text: str) -> ImportResult:
+    lines, start, title = _front_matter(text)
+    result = _hashcards(lines, start) if is_hashcards(text) else _obsidian(lines, start)
+    result.title = title
+    return result
+
+
+def _front_matter(text: str) -> tuple[list[str], int, str | None]:
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return lines, 0, None
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if end is None:
+        raise InteropError("line 1: front matter '---' is never closed")
+    try:
+        meta = tomllib.loads("\n".join(lines[1:end]))
+    except tomllib.TOMLDecodeError as exc:
+        raise InteropError(f"front matter (lines 1-{end + 1}) is not TOML: {exc}") from None
+    name = meta.get("name")
+    return lines, end + 1, name if isinstance(name, str) and name.strip() else None
+
+
+def hashcards_cloze(text: str) -> str:
+    """``[Paris] is the capital of [France]`` → ``{{c1::Paris}} is the capital of {{c2::France}}``."""
+    count = 0
+
+    def replace(m: re.Match[str]) -> str:
+        nonlocal count
+        if m.group(0).startswith("!") or m.group(2):
+            return m.group(0)  # an image or a link
+        count += 1
+        return f"{{{{c{count}::{m.group(1)}}}}}"
+
+    return _LINK_OR_DELETION.sub(replace, text)
+
+
+def _hashcards(lines: list[str], start: int) -> ImportResult:
+    result = ImportResult(format="hashcards")
+    blocks: list[tuple[int, str, list[str]]] = []  # (line, tag, text lines)
+    in_fence = False
+    for number, line in enumerate(lines[start:], start=start + 1):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        m = None if in_fence else _TAG_RE.match(line)
+        if m:
+            blocks.append((number, m.group(1), [m.group(2).strip()]))
+        elif blocks:
+            blocks[-1][2].append(line)
+        elif line.strip():
+            result.skipped.append(Skipped(number, "text before the first Q: or C: is not a card"))
+    i = 0
+    while i < len(blocks):
+        number, tag, body = blocks[i]
+        text = "\n".join(body).strip()
+        if tag == "C":
+            result.rows += 1
+            cloze = hashcards_cloze(text)
+            if "{{c" not in cloze:
+                result.skipped.append(Skipped(number, "C: card without a [deletion]"))
+            else:
+                _add_cloze(result, number, cloze, "", [])
+        elif tag == "Q":
+            result.rows += 1
+            if i + 1 < len(blocks) and blocks[i + 1][1] == "A":
+                _add_card(result, number, text, "\n".join(blocks[i + 1][2]).strip(), [])
+                i += 1
+            else:
+                result.skipped.append(Skipped(number, "Q: without an A: after it"))
+        else:
+            result.rows += 1
+            result.skipped.append(Skipped(number, "A: without a Q: before it"))
+        i += 1
+    return result
+
+
+def _obsidian(lines: list[str], start: int) -> ImportResult:
+    result = ImportResult(format="obsidian")
+    block: list[tuple[int, str]] = []
+    in_fence = False
+    for number, line in enumerate([*lines[start:], ""], start=start + 1):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            block = []
+            continue
+        if in_fence:
+            continue
+        line = _SR_COMMENT.sub("", line).rstrip()
+        if line.strip().startswith("#flashcards") or line.lstrip().startswith("#"):
+            continue  # tag lines and headings
+        if line.strip():
+            block.append((number, line))
+            continue
+        if block:
+            _obsidian_block(result, block)
+        block = []
+    return result
+
+
+def _obsidian_block(result: ImportResult, block: list[tuple[int, str]]) -> None:
+    marks = [i for i, (_, line) in enumerate(block) if line.strip() in ("?", "??")]
+    if marks:
+        i = marks[0]
+        question = "\n".join(line for _, line in block[:i]).strip()
+        answer = "\n".join(line for _, line in block[i + 1:]).strip()
+        result.rows += 1
+        _add_card(result, block[0][0], question, answer, [], "reverse" if block[i][1].strip() == "??" else "basic")
+        return
+    for number, line in block:
+        if ":::" in line or "::" in line:
+            sep = ":::" if ":::" in line else "::"
+            question, _, answer = line.partition(sep)
+            result.rows += 1
+            _add_card(result, number, question, answer, [], "reverse" if sep == ":::" else "basic")
+        elif _HIGHLIGHT.search(line):
+            result.rows += 1
+            count = iter(range(1, 1000))
+            cloze = _HIGHLIGHT.sub(lambda m: f"{{{{c{next(count)}::{m.group(1)}}}}}", line.strip())
+            _add_cloze(result, number, cloze, "", [])

@@ -1,0 +1,120 @@
+"""Markdown flashcards: hashcards (Q:/A:/C:) and Obsidian spaced repetition (::, :::, ?, ??, ==cloze==)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from anastro_quiz.cli import cli
+from anastro_quiz.decks import load_deck
+
+
+def _import(tmp_path: Path, text: str, name: str = "cards.md", *extra: str):
+    src = tmp_path / name
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.yaml"
+    result = CliRunner().invoke(cli, ["import", str(src), "-o", str(out), "--force", *extra])
+    assert "Traceback" not in result.output
+    return result, (load_deck(out) if result.exit_code == 0 else None), out
+
+
+HASHCARDS = """---
+name = "Bone Biology"
+---
+
+Q: What is the capital of France?
+A: Paris
+
+Q: List the PGM minerals.
+A:
+
+- ruthenium
+- rhodium
+
+```
+Q: not a card, inside a code block
+```
+
+C: [RANKL] drives [osteoclast] formation, see [the review](https://example.org).
+"""
+
+
+def test_hashcards_basic_multi_line_and_cloze(tmp_path):
+    result, deck, _ = _import(tmp_path, HASHCARDS)
+    assert result.exit_code == 0, result.output
+    assert "as hashcards" in result.output
+    assert deck.title == "Bone Biology"
+    basic, minerals, cloze = deck.cards
+    assert (basic.type, basic.data["prompt"], basic.data["answer"]) == ("basic", "What is the capital of France?", "Paris")
+    assert minerals.data["answer"] == "- ruthenium\n- rhodium\n\n```\nQ: not a card, inside a code block\n```"
+    assert cloze.type == "cloze"
+    assert cloze.data["text"] == ("{{c1::RANKL}} drives {{c2::osteoclast}} formation, "
+                                  "see [the review](https://example.org).")
+    assert len(deck.items()) == 4  # two deletions, two basic cards
+
+
+def test_hashcards_mistakes_are_listed(tmp_path):
+    result, deck, _ = _import(tmp_path, "intro\n\nQ: Alone?\nC: no deletion here\nA: orphan\n\nQ: Ok?\nA: yes\n")
+    assert result.exit_code == 0, result.output
+    for text in ("line 1: text before the first Q: or C: is not a card", "line 3: Q: without an A: after it",
+                 "line 4: C: card without a [deletion]", "line 5: A: without a Q: before it"):
+        assert text in result.output, text
+    assert [c.data["prompt"] for c in deck.cards] == ["Ok?"]
+
+
+OBSIDIAN = """# Bone
+#flashcards/bone
+
+Osteoclast::bone-resorbing cell <!--SR:!2024-01-05,3,250-->
+RANKL:::receptor activator of NF-κB ligand
+
+What are the two AI side effects?
+?
+Arthralgia
+Bone loss
+
+Aromatase inhibitor
+??
+Anastrozole, for one
+
+Anastrozole is ==1 mg== once ==daily==.
+
+```
+code::not a card
+```
+"""
+
+
+def test_obsidian_inline_multi_line_reversed_and_cloze(tmp_path):
+    result, deck, _ = _import(tmp_path, OBSIDIAN)
+    assert result.exit_code == 0, result.output
+    assert "as obsidian" in result.output
+    got = [(c.type, c.data.get("prompt") or c.data["text"], c.data.get("answer")) for c in deck.cards]
+    assert got == [
+        ("basic", "Osteoclast", "bone-resorbing cell"),
+        ("reverse", "RANKL", "receptor activator of NF-κB ligand"),
+        ("basic", "What are the two AI side effects?", "Arthralgia\nBone loss"),
+        ("reverse", "Aromatase inhibitor", "Anastrozole, for one"),
+        ("cloze", "Anastrozole is {{c1::1 mg}} once {{c2::daily}}.", None),
+    ]
+
+
+def test_markdown_ids_come_from_the_front(tmp_path):
+    _, first, _ = _import(tmp_path, "a::1\n破骨細胞::osteoclast\n")
+    _, second, _ = _import(tmp_path, "破骨細胞::osteoclast\na::1\n")
+    assert {c.data["prompt"]: c.id for c in first.cards} == {c.data["prompt"]: c.id for c in second.cards}
+
+
+def test_bad_markdown_exits_2_and_writes_nothing(tmp_path):
+    for text, message in (("---\nname = \n---\nQ: a\nA: b\n", "front matter (lines 1-3) is not TOML"),
+                          ("---\nname = 'x'\nQ: a\n", "front matter '---' is never closed"),
+                          ("Just some notes.\n\nNo cards here.\n", "no usable rows")):
+        result, _, out = _import(tmp_path, text)
+        assert result.exit_code == 2 and message in result.output, result.output
+        assert not out.exists()
+
+
+def test_markdown_format_can_be_forced_for_other_suffixes(tmp_path):
+    result, deck, _ = _import(tmp_path, "Q: a?\nA: b\n", "cards.txt", "--format", "markdown")
+    assert result.exit_code == 0 and deck.cards[0].data["answer"] == "b"
