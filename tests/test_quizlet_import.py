@@ -48,6 +48,12 @@ def test_custom_row_separator_blank_line_and_custom_term_separator(tmp_path):
     assert cards == [("Osteoclast", "resorbs bone,\nmultinucleated - giant"), ("RANKL", "a ligand")]
 
 
+def test_a_definition_that_starts_with_a_quote_keeps_it(tmp_path):
+    result, cards, _ = _import(tmp_path, 'RANKL\t"key" ligand, of NF-kB\nOPG\tthe "decoy"\n')
+    assert result.exit_code == 0, result.output
+    assert cards == [("RANKL", '"key" ligand, of NF-kB'), ("OPG", 'the "decoy"')]
+
+
 def test_quoted_csv_is_still_read_as_csv(tmp_path):
     result, cards, _ = _import(tmp_path, '"Bone, cortical","Dense, outer"\nBMD,Bone mineral density\n')
     assert result.exit_code == 0, result.output

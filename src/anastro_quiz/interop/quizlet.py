@@ -9,8 +9,8 @@ definition above it (a multi-line definition; each such join is reported).
 
 When the separators are not given, the term separator is a tab if the file has one, else
 a comma; the rows are ``;``-separated when that gives more rows than the lines do and every
-row has a term separator, else one per line. A file that is quoted CSV (a field that
-starts with ``"``) or starts with a header row is a spreadsheet, not a Quizlet export, and
+row has a term separator, else one per line. A file that is quoted CSV (a whole field
+in ``"`` quotes) or starts with a header row is a spreadsheet, not a Quizlet export, and
 is read by :mod:`csv` (see :mod:`.tabular`).
 """
 
@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from .import_cards import ImportResult, Skipped, _add_card
 
-_QUOTED_FIELD = re.compile(r'(?:^|[\t,;])"', re.MULTILINE)
+# a whole field in quotes: after a line start or a separator, up to a quote before a separator or line end
+_QUOTED_FIELD = re.compile(r'(?:^|[\t,;])"(?:[^"]|"")*"(?=[\t,;]|$)', re.MULTILINE)
 
 
 @dataclass
