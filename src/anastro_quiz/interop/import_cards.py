@@ -38,6 +38,8 @@ class ImportResult:
     anki_decks: list[str] = field(default_factory=list)  # Anki deck names (#deck, #deck column), in order
     title: str | None = None  # a deck title the file gives (hashcards front matter)
     _seen: dict[tuple[str, str], Card] = field(default_factory=dict, repr=False)
+    _bare: dict[str, Card] = field(default_factory=dict, repr=False)  # cards whose id is their front's bare slug
+    _clashed: set[str] = field(default_factory=set, repr=False)  # slugs of two different fronts
 
 
 def _rows(lines: list[str], start: int, dialect: str | type[csv.Dialect]) -> Iterable[tuple[int, list[str]]]:
@@ -141,7 +143,8 @@ def front_hash(text: str) -> str:
 def card_id_for_front(text: str, taken: Callable[[str], bool]) -> str:
     """A card id from the front alone, never from a row's position: its slug when the front is
     ASCII and the slug is free; otherwise the slug (or ``card``) and a hash of the normalised
-    front, so the id is the same whatever the order of the rows and whatever the script."""
+    front, so the id is the same whatever the order of the rows and whatever the script
+    (:func:`_append` gives every front of a slug two fronts share its hash, the first too)."""
     slug = _slug(text)
     if text.isascii() and slug != "card" and not taken(slug):
         return slug
@@ -152,11 +155,25 @@ def card_id_for_front(text: str, taken: Callable[[str], bool]) -> str:
     return card_id
 
 
+def _front(data: dict) -> str:
+    return str(data.get("prompt") or data.get("text") or data.get("statement"))
+
+
 def _append(result: ImportResult, line_no: int, ctype: str, data: dict, card_id: str | None = None) -> None:
+    bare = False
     if card_id is None:
-        card_id = card_id_for_front(str(data.get("prompt") or data.get("text") or data.get("statement")),
-                                    lambda i: ("id", i) in result._seen)
+        front, slug = _front(data), _slug(_front(data))
+        earlier = result._bare.pop(slug, None)
+        if earlier is not None:  # two fronts, one slug: both get their hash, whichever came first
+            result._clashed.add(slug)
+            del result._seen[("id", slug)]
+            earlier.id = earlier.data["id"] = f"{slug}-{front_hash(_front(earlier.data))}"
+            result._seen[("id", earlier.id)] = earlier
+        card_id = card_id_for_front(front, lambda i: ("id", i) in result._seen or i in result._clashed)
+        bare = card_id == slug
     card = Card(id=card_id, type=ctype, data={"id": card_id, "type": ctype, **data}, line=line_no)
     result.cards.append(card)
     result._seen[("id", card_id)] = card
-    result._seen[(ctype, str(data.get("prompt") or data.get("text") or data.get("statement")))] = card
+    result._seen[(ctype, _front(data))] = card
+    if bare:
+        result._bare[card_id] = card
