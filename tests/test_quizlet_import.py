@@ -77,3 +77,17 @@ def test_non_ascii_terms_get_ids_from_the_front_whatever_the_order(tmp_path):
 def test_bad_separator_options_exit_2_and_write_nothing(tmp_path, extra, message):
     result, _, out = _import(tmp_path, "a\tb\n", *extra)
     assert result.exit_code == 2 and message in result.output and not out.exists()
+
+
+def test_an_image_or_a_sound_in_a_plain_file_is_reported_not_silently_kept(tmp_path):
+    from click.testing import CliRunner
+
+    from anastro_quiz.cli import cli
+
+    src = tmp_path / "set.txt"
+    src.write_text('heart\t<img src="heart.png"> the organ that pumps blood\nlung\t[sound:lung.mp3] breathes\n',
+                   encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", str(src), "-o", str(tmp_path / "out.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "images and sounds not shown: heart.png" in result.output
+    assert "images and sounds not shown: lung.mp3" in result.output

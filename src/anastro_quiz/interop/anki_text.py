@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from ..decks import CLOZE_RE
 from . import InteropError
 from .anki_import import card_id_for_guid, html_to_text, media_references
-from .import_cards import ImportResult, Skipped, _add_card, _add_cloze, _rows
+from .import_cards import MEDIA_NOTE, ImportResult, Skipped, _add_card, _add_cloze, _rows
 
 SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}
 KEYS = ("separator", "html", "columns", "tags", "deck", "notetype",
@@ -155,6 +155,6 @@ def parse_anki(lines: list[str], start: int, directives: dict[str, str]) -> Impo
         if len(result.cards) > before:
             if note:
                 result.converted.append(Skipped(line_no, note))
-            if media:
-                result.converted.append(Skipped(line_no, "images and sounds not shown: " + ", ".join(media)))
+            if media and not any(c.line == line_no and c.reason.startswith(MEDIA_NOTE) for c in result.converted):
+                result.converted.append(Skipped(line_no, MEDIA_NOTE + ", ".join(media)))
     return result

@@ -16,6 +16,9 @@ from typing import Callable, Iterable
 
 from ..decks import CLOZE_RE, Card, clean_text
 from . import InteropError
+from .anki_import import media_references
+
+MEDIA_NOTE = "images and sounds not shown: "
 
 
 @dataclass
@@ -171,6 +174,10 @@ def _append(result: ImportResult, line_no: int, ctype: str, data: dict, card_id:
             result._seen[("id", earlier.id)] = earlier
         card_id = card_id_for_front(front, lambda i: ("id", i) in result._seen or i in result._clashed)
         bare = card_id == slug
+    media = [m for key in ("prompt", "answer", "text", "explanation") for m in media_references(str(data.get(key, "")))]
+    if media and not any(c.line == line_no and c.reason.startswith(MEDIA_NOTE) for c in result.converted):
+        # an image or a sound stays as its markup in the card's text: say so, never silently
+        result.converted.append(Skipped(line_no, MEDIA_NOTE + ", ".join(media)))
     card = Card(id=card_id, type=ctype, data={"id": card_id, "type": ctype, **data}, line=line_no)
     result.cards.append(card)
     result._seen[("id", card_id)] = card
