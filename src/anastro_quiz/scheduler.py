@@ -11,11 +11,12 @@ import math
 import random
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, Callable, Sequence
 
 import fsrs
 from fsrs import Rating, State
+from .clock import study_day
 from .numbers import noun
 
 # py-fsrs's published fuzz bands, from the module that defines its Scheduler (``fsrs.fsrs``
@@ -25,6 +26,8 @@ FUZZ_RANGES = sys.modules[fsrs.Scheduler.__module__].FUZZ_RANGES
 __all__ = ["Rating", "State", "Scheduler", "SchedulerSettings", "dump_state", "load_state"]
 
 CardState = fsrs.Card
+# Cards already due per study day, from the first day to the last (both included).
+DueLoad = Callable[[date, date], dict[date, int]]
 
 
 @dataclass
@@ -37,6 +40,12 @@ class SchedulerSettings:
     maximum_interval_days: int = 36500
     enable_fuzzing: bool = True
     parameters: list[float] | None = None
+    # Within the fuzz range, pick the study day with the fewest cards due (see Scheduler._place).
+    # Off by default for now: `reschedule` replays a card's history without the load each
+    # review saw, so it would report balanced cards as changed (see the README).
+    load_balance: bool = False
+    # Days of the week (0 Monday .. 6 Sunday) kept light: reviews move off them within the fuzz range.
+    easy_days: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -46,6 +55,8 @@ class SchedulerSettings:
             "maximum_interval_days": self.maximum_interval_days,
             "enable_fuzzing": self.enable_fuzzing,
             "parameters": self.parameters,
+            "load_balance": self.load_balance,
+            "easy_days": list(self.easy_days),
         }
 
     @classmethod
@@ -67,6 +78,10 @@ class SchedulerSettings:
                 raise ValueError(f"{name.replace('_', ' ')} must be positive")
         if self.parameters is not None:
             check_parameters(self.parameters)
+        if any(not isinstance(d, int) or not 0 <= d <= 6 for d in self.easy_days):
+            raise ValueError("easy days must be days of the week, 0 (Monday) to 6 (Sunday)")
+        if len(set(self.easy_days)) == 7:
+            raise ValueError("at least one day of the week must not be an easy day")
 
 
 PARAMETER_COUNT = 21
@@ -99,6 +114,8 @@ class Scheduler:
         maximum_interval: int = 36500,
         enable_fuzzing: bool = True,
         parameters: Sequence[float] | None = None,
+        load_balance: bool = False,
+        easy_days: Sequence[int] = (),
     ):
         kwargs: dict[str, Any] = dict(
             desired_retention=desired_retention,
@@ -114,6 +131,8 @@ class Scheduler:
         self.desired_retention = desired_retention
         self.enable_fuzzing = enable_fuzzing
         self.maximum_interval = maximum_interval
+        self.load_balance = load_balance
+        self.easy_days = frozenset(int(d) for d in easy_days)
         # A rule that may bring a review-state card's next due date forward (an exam plan,
         # see exam_plan.PlanRule): called as rule(new_state, now, fuzz_seed) -> datetime.
         self.due_rule: Callable[[CardState, datetime, str | None], datetime] | None = None
@@ -127,6 +146,8 @@ class Scheduler:
             maximum_interval=settings.maximum_interval_days,
             enable_fuzzing=settings.enable_fuzzing,
             parameters=settings.parameters,
+            load_balance=settings.load_balance,
+            easy_days=settings.easy_days,
         )
 
     @property
@@ -139,18 +160,21 @@ class Scheduler:
         return fsrs.Card(card_id=0, due=now or datetime.now(timezone.utc))
 
     def review(self, state: CardState, rating: Rating | int, now: datetime,
-               fuzz_seed: str | None = None) -> tuple[CardState, datetime]:
+               fuzz_seed: str | None = None, due_load: DueLoad | None = None) -> tuple[CardState, datetime]:
         """Grade ``state`` at ``now``; return the new state and when it is next due.
 
         ``fuzz_seed`` makes the interval fuzz reproducible (used when replaying a merged
-        review log, so two machines rebuild the same schedule).
+        review log, so two machines rebuild the same schedule). ``due_load(first, last)``
+        gives the cards already due per study day (``Store.due_counts``): with it, and
+        ``load_balance`` on, a fuzzed interval lands on the least loaded day of its range.
         """
-        new_state = self._spread(state, Rating(int(rating)), now, fuzz_seed)
+        new_state = self._spread(state, Rating(int(rating)), now, fuzz_seed, due_load)
         if self.due_rule is not None and new_state.state == State.Review:
             new_state.due = min(new_state.due, self.due_rule(new_state, now, fuzz_seed))
         return new_state, new_state.due
 
-    def _spread(self, state: CardState, rating: Rating, now: datetime, fuzz_seed: str | None) -> CardState:
+    def _spread(self, state: CardState, rating: Rating, now: datetime, fuzz_seed: str | None,
+                due_load: DueLoad | None = None) -> CardState:
         """FSRS's state after ``rating``, fuzzed, and at least a day later than the grade below
         it when both give days (as Anki does): a learning card's Good and Easy can both come out
         "1d", and two buttons must not promise the same interval. Preview and review both come
@@ -158,14 +182,30 @@ class Scheduler:
         new_state = self.simulate(state, rating, now)
         if self.enable_fuzzing and new_state.state == State.Review:
             rng = random.Random(fuzz_seed) if fuzz_seed is not None else random
-            new_state.due = now + fuzzed_interval(new_state.due - now, rng.random, self.maximum_interval)
+            interval = new_state.due - now
+            fuzzed = fuzzed_interval(interval, rng.random, self.maximum_interval)
+            span = fuzz_range(interval.days, self.maximum_interval)
+            if span is not None and (self.easy_days or (self.load_balance and due_load is not None)):
+                fuzzed = self._place(now, span, fuzzed.days, due_load if self.load_balance else None)
+            new_state.due = now + fuzzed
         if rating > Rating.Again and new_state.state == State.Review:
-            lower = self._spread(state, Rating(rating - 1), now, fuzz_seed)
+            lower = self._spread(state, Rating(rating - 1), now, fuzz_seed, due_load)
             if lower.state == State.Review:
                 floor = round((lower.due - now) / timedelta(days=1)) + 1  # the days the label shows, plus one
                 if round((new_state.due - now) / timedelta(days=1)) < floor <= self.maximum_interval:
                     new_state.due = now + timedelta(days=floor)
         return new_state
+
+    def _place(self, now: datetime, span: tuple[int, int], drawn: int, due_load: DueLoad | None) -> timedelta:
+        """The interval, among the days of the fuzz range ``span``, off an easy day if any day
+        of the range is not one, then with the fewest cards due; ties go to the day nearest
+        the fuzz draw ``drawn``, then the earlier (so the same seed gives the same day)."""
+        low, high = span
+        days = {d: study_day(now + timedelta(days=d)) for d in range(low, high + 1)}
+        load = due_load(days[low], days[high]) if due_load is not None else {}
+        best = min(days, key=lambda d: (days[d].weekday() in self.easy_days, load.get(days[d], 0),
+                                        abs(d - drawn), d))
+        return timedelta(days=best)
 
     def simulate(self, state: CardState, rating: Rating | int, now: datetime) -> CardState:
         """FSRS's new state after grading ``state`` at ``now``, unfuzzed and with no due rule
@@ -180,14 +220,15 @@ class Scheduler:
         factor = 0.9 ** (1 / decay) - 1
         return float(state.stability or 0.0) / factor * (recall ** (1 / decay) - 1)
 
-    def preview(self, state: CardState, now: datetime, fuzz_seed: str | None = None) -> dict[Rating, timedelta]:
+    def preview(self, state: CardState, now: datetime, fuzz_seed: str | None = None,
+                due_load: DueLoad | None = None) -> dict[Rating, timedelta]:
         """The interval each grade would give, shown on the grade buttons before answering.
 
         Pass the ``fuzz_seed`` the real review will use, so the buttons tell the truth.
         """
         out = {}
         for rating in Rating:
-            _state, due = self.review(state, rating, now, fuzz_seed=fuzz_seed)
+            _state, due = self.review(state, rating, now, fuzz_seed=fuzz_seed, due_load=due_load)
             out[rating] = due - now
         return out
 
@@ -229,15 +270,23 @@ def fuzzed_interval(interval: timedelta, draw: Callable[[], float], maximum_days
     move by up to 15%, 10% and 5% of the parts of the interval in each band. Doing it here
     lets a seeded ``random.Random`` make the draw (a test checks it against py-fsrs's result).
     """
-    days = interval.days
-    if days < 2.5:
+    span = fuzz_range(interval.days, maximum_days)
+    if span is None:
         return interval
+    low, high = span
+    return timedelta(days=min(round(draw() * (high - low + 1) + low), maximum_days))
+
+
+def fuzz_range(days: int, maximum_days: int) -> tuple[int, int] | None:
+    """The first and last day py-fsrs's fuzz may move an interval of ``days`` to (``None``
+    under 2.5 days, which are not fuzzed)."""
+    if days < 2.5:
+        return None
     delta = 1.0
     for band in FUZZ_RANGES:
         delta += band["factor"] * max(min(float(days), band["end"]) - band["start"], 0.0)
     low, high = max(2, round(days - delta)), min(round(days + delta), maximum_days)
-    low = min(low, high)
-    return timedelta(days=min(round(draw() * (high - low + 1) + low), maximum_days))
+    return min(low, high), high
 
 
 def dump_state(state: CardState) -> str:

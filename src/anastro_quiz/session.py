@@ -212,7 +212,7 @@ class StudySession:
         now = self.collection.now()
         state = load_state(row.state) if row and row.state else scheduler.new_state(now)
         seed = _fuzz_seed(item, row)
-        return {r: format_interval(d) for r, d in scheduler.preview(state, now, fuzz_seed=seed).items()}
+        return {r: format_interval(d) for r, d in scheduler.preview(state, now, fuzz_seed=seed, due_load=self.store.due_counts).items()}
 
     def grade(self, rating: Rating | int, duration_ms: int | None = None) -> GradeOutcome:
         """Grade the current card; the review is committed before this returns."""
@@ -236,7 +236,8 @@ class StudySession:
             # Called inside the write transaction with the card's schedule as stored now,
             # so a grade another window gave a moment ago is built on, not overwritten.
             before = load_state(row.state) if row and row.state else scheduler.new_state(now)
-            after, due = scheduler.review(before, rating, now, fuzz_seed=_fuzz_seed(item, row))
+            after, due = scheduler.review(before, rating, now, fuzz_seed=_fuzz_seed(item, row),
+                                          due_load=self.store.due_counts)
             return dump_state(after), int(after.state), due
 
         review_id, due = self.store.grade_card(

@@ -6,9 +6,9 @@ What counts: undone reviews never; drill answers never count as reviews; "true r
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from ..clock import day_start_hour, iso
+from ..clock import day_start, day_start_hour, iso
 from .cards import marks
 
 
@@ -22,6 +22,8 @@ COUNTED_REVIEWS_SQL = f"SELECT COUNT(*) FROM reviews WHERE {COUNTED_REVIEWS}"
 REVIEWS_PER_DAY_SQL = f"SELECT day, COUNT(*) FROM reviews WHERE {COUNTED_REVIEWS} GROUP BY day"
 RETENTION_SQL = ("SELECT COUNT(*), COALESCE(SUM(rating>1), 0) FROM reviews"
                  " WHERE undone=0 AND mode='review' AND fsrs_state_before=2")
+DUE_COUNTS_SQL = (f"SELECT {_day_sql('due')} AS day, COUNT(*) FROM schedule"
+                  " WHERE fsrs_state IN (1,2,3) AND due>=? AND due<? AND suspended=0 GROUP BY day")
 # The queries that scan the review log: each must read only a covering index (schema
 # migration 2), which tests/test_perf_core.py checks through query_plan. (Reviews per day
 # and in all come from ``review_days``, which triggers keep: schema migration 5.)
@@ -55,6 +57,12 @@ class QueryStore:
             f"s.deck IN ({marks(decks)}) AND s.fsrs_state IN (1,2,3) AND s.suspended=0{due}", 1,
             [*decks, *([iso(before)] if before is not None else [])])
         return {day: n for (day,), (n,) in rows.items() if n}
+
+    def due_counts(self, first: date, last: date) -> dict[date, int]:
+        """Studied, unsuspended cards of every deck due on each study day from ``first`` to
+        ``last`` (both included), for load balancing: a range of the (fsrs_state, due) index."""
+        rows = self.conn.execute(DUE_COUNTS_SQL, (iso(day_start(first)), iso(day_start(date.fromordinal(last.toordinal() + 1))))).fetchall()
+        return {date.fromisoformat(day): n for day, n in rows}
 
     def cards_by_state(self, decks: list[str]) -> dict[str, int]:
         """Cards of ``decks`` by FSRS state (suspended ones counted apart), and the total."""
