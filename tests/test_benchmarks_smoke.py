@@ -109,3 +109,10 @@ def test_exam_plan_benchmark_prints_its_table():
     assert "strategy" in out and "share >= R" in out
     for name in ("exam plan", "plain FSRS", "cramming"):
         assert any(line.startswith(name) for line in out.splitlines()), name
+
+
+def test_load_balance_benchmark_prints_the_spread_with_and_without():
+    out = _run("bench_load_balance.py")
+    for name in ("no balancing", "load balancing", "balancing + easy Sat/Sun"):
+        assert any(line.startswith(name) for line in out.splitlines()), name
+    assert "balancing / none: max/mean" in out
