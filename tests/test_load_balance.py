@@ -103,3 +103,11 @@ def test_the_store_counts_cards_due_per_study_day(collection, clock):
     counts = collection.store.due_counts(first, last)
     assert sum(counts.values()) == len(dues)
     assert counts == {d: sum(study_day(x) == d for x in dues) for d in counts}
+
+
+def test_the_due_count_reads_a_range_of_the_due_index(tmp_path):
+    from anastro_quiz.store import Store
+    from anastro_quiz.store.queries import DUE_COUNTS_SQL
+    with Store.open(tmp_path / "p.db") as store:
+        plan = store.query_plan(DUE_COUNTS_SQL, ("2026-01-01", "2026-02-01"))
+    assert "USING INDEX" in plan and "due>? AND due<?" in plan, plan
