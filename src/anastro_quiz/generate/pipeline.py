@@ -8,6 +8,7 @@ worth asking (:mod:`.select`) and topics (:mod:`.topics`).
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,24 +53,17 @@ class Document:
         stem = Path(self.name).stem.replace("_", " ").replace("-", " ").strip()
         return stem[:1].upper() + stem[1:] if stem else self.name
 
-    @property
+    @cached_property
     def subjects(self) -> set[str]:
         """The words naming what the document is about (title, brand names, its most used rare
         word): as an answer they test nothing."""
         out = {w.lower() for w in words(self.title) if len(w) >= 4}
-        counts: Counter[str] = Counter()
         for s in self.sentences:
-            for w in set(words(s.text)):
-                if len(w) >= 5 and zipf(w.lower()) < 3.0:
-                    counts[w.lower()] += 1
             m = _BRAND.search(s.text)
             if m:
                 out |= {n.lower() for n in re.split(r",\s*|\s+(?:and|or)\s+", m.group("names"))}
-        if counts:  # the drug an article is about is in a third of its sentences or more
-            top = max(sorted(counts), key=lambda w: counts[w])
-            if counts[top] * 3 >= len(self.sentences):
-                out.add(top)
-        return out
+        top = _most_used_rare_word(self.sentences, share=3)  # the drug is in a third of its sentences
+        return out | {top} if top else out
 
     def frequent_terms(self, n: int = 5) -> set[str]:
         """The key terms used in the most sentences: the article's themes."""
@@ -244,22 +238,24 @@ _GENERIC_SUBJECT = re.compile(r"^(?:The|This) (?:drug|medication|medicine|agent|
 _GENERIC_INSIDE = re.compile(r"(?<=\bof )the (?:drug|medication|medicine)\b")
 
 
+def _most_used_rare_word(sentences: list[Sentence], share: int) -> str:
+    """The rare word (wordfreq zipf < 3, five letters or more) most sentences use, lower case, if
+    it is in at least one sentence in ``share``; "" otherwise."""
+    counts: Counter[str] = Counter()
+    for s in sentences:
+        counts.update({w.lower() for w in words(s.text) if len(w) >= 5 and zipf(w.lower()) < 3.0})
+    if not counts:
+        return ""
+    top = max(sorted(counts), key=lambda w: counts[w])
+    return top if counts[top] * share >= len(sentences) else ""
+
+
 def _main_subject(docs: list[Document]) -> str:
     """What untitled documents read together are about: the rare word most of their sentences use
     ("anastrozole" in two articles on it, though one uses "estradiol" more), if it is in one
     sentence in eight; "" if none is."""
-    counts: Counter[str] = Counter()
-    spelled: dict[str, str] = {}
-    sentences = [s for doc in docs for s in doc.sentences]
-    for s in sentences:
-        for w in set(words(s.text)):
-            if len(w) >= 5 and zipf(w.lower()) < 3.0:
-                counts[w.lower()] += 1
-                spelled.setdefault(w.lower(), w)
-    if not counts:
-        return ""
-    top = max(sorted(counts), key=lambda w: counts[w])
-    return top[:1].upper() + top[1:] if counts[top] * 8 >= len(sentences) else ""
+    top = _most_used_rare_word([s for doc in docs for s in doc.sentences], share=8)
+    return top[:1].upper() + top[1:]
 
 
 _SELF_STANDING = ("number", "compare")  # kinds whose prompt is a sentence or table row of the article

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -258,6 +258,8 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
     compared: set[str] = set()  # table rows already asked as one comparison
     compared_rows: set[str] = set()  # their row labels ("typical dosage"), across documents
     defined: set[str] = set()  # terms already asked as a definition
+    questions: defaultdict[str, list[str]] = defaultdict(list)  # kept why/action questions per document
+    comparisons: list[str] = []  # kept comparisons' answers, any document (one per table row: few)
     from_quote: dict[str, list[Draft]] = {}  # kept cards per sentence
     clozed: set[str] = set()  # sentences that already have a blank: a second reads the same
     figured: set[str] = set()  # the same for a figure blanked in its sentence
@@ -283,14 +285,13 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             reason = "near-duplicate of a better card"  # "What are osteoclasts?" and "What breaks down bone?"
         elif d.kind in _ONE_PER_FACT and any(k.kind in _ONE_PER_FACT for k in from_quote.get(d.quote, ())):
             reason = "the sentence's fact is already asked"  # a cloze and a why card of one clause
-        elif d.kind in ("why", "action") and any(k.kind in ("why", "action") and k.document == d.document
-                                                 and fuzz.ratio(k.ask, d.ask) >= SIMILAR for k in kept):
+        elif d.kind in ("why", "action") and any(fuzz.ratio(ask, d.ask) >= SIMILAR for ask in questions[doc]):
             reason = "near-duplicate of a better card"  # one question, two keys: the second is a guess
         elif d.kind == "compare" and _row_label(d) in compared_rows:
             reason = "near-duplicate of a better card"  # the same table row in the other article
         elif d.kind == "compare" and differs_only_in_degree(answer_of(d)):
             reason, detail = "vague", "the two sides differ only in degree"
-        elif d.kind == "number" and any(contains_answer(answer_of(k), answer_of(d)) for k in kept if k.kind == "compare"):
+        elif d.kind == "number" and any(contains_answer(both, answer_of(d)) for both in comparisons):
             reason = "asked in a comparison"  # "1 mg daily" beside "Women: 1 mg daily; men: ..."
         elif d.kind in ("table", "contrast", "item") and d.quote in compared:
             reason = "the row is asked as a comparison"
@@ -319,7 +320,10 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
         asked.setdefault(group, []).append((d.ask, d.quote, answer))
         asked_exact.add(d.ask)
         from_quote.setdefault(d.quote, []).append(d)
+        if d.kind in ("why", "action"):
+            questions[doc].append(d.ask)
         if d.kind == "compare":
+            comparisons.append(answer_of(d))
             compared.add(d.quote)
             compared_rows.add(_row_label(d))
         if d.kind == "define" and d.term:
