@@ -2,10 +2,20 @@
 
 Run with ``python benchmarks/bench_generate.py``. The last column (ms per KB) should stay
 roughly flat as input grows: generation is linear in the size of the input.
+
+The synthetic documents repeat the articles, so de-duplication keeps their cards at a few
+dozen and hides the cost of truly new sentences. ``--novel 1000,5000`` times instead
+documents of that many KB made of *perturbed, non-repeating* copies of the articles and of
+the development corpus (``../shared/corpus/wiki``, if present): every copy changes words
+and figures at random (seeded), so each sentence and many key terms are new, and prints
+each time against the first size's, measured in the same run.
 """
 
 from __future__ import annotations
 
+import argparse
+import random
+import re
 import sys
 import tempfile
 import time
@@ -33,6 +43,61 @@ def synthetic(target_bytes: int, folder: Path) -> Path:
     return path
 
 
+CORPUS = next((p for p in (ROOT.parent / "shared" / "corpus" / "wiki", Path("/work/shared/corpus/wiki")) if p.is_dir()),
+              ROOT.parent / "shared" / "corpus" / "wiki")
+_WORD = re.compile(r"[A-Za-z]{6,}|\d+")
+_VOWELS = "aeiou"
+
+
+def _perturb(text: str, rng: random.Random) -> str:
+    """``text`` with about a third of its long words changed by a letter and half its figures
+    redrawn (same number of digits), so no sentence repeats one of another copy."""
+    def change(m: re.Match) -> str:
+        word = m.group(0)
+        if word.isdigit():
+            return str(rng.randrange(10 ** (len(word) - 1), 10 ** len(word))) if rng.random() < 0.5 else word
+        if rng.random() >= 0.35:
+            return word
+        i = rng.randrange(1, len(word) - 1)
+        letter = rng.choice(_VOWELS if word[i] in _VOWELS else "bcdfghklmnprstvz")
+        return word[:i] + letter + word[i + 1:]
+    return _WORD.sub(change, text)
+
+
+def novel(target_bytes: int, folder: Path, seed: int = 1) -> Path:
+    """A Markdown document of at most ``target_bytes``: perturbed copies of the articles, each
+    under its own numbered heading, as many as fit."""
+    rng = random.Random(seed)
+    texts = [p.read_text(encoding="utf-8") for p in SOURCES]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.md")) if p.name != "README.md"]
+    parts, size, n = [], 0, 0
+    while True:  # up to ``target_bytes`` (the generator reads files up to 5 MB)
+        text = f"# Part {n}\n\n" + _perturb(texts[n % len(texts)], rng)
+        if size + len(text.encode()) + 2 > target_bytes:
+            break
+        parts.append(text)
+        size += len(text.encode()) + 2
+        n += 1
+    path = folder / f"novel-{target_bytes // 1000}.md"
+    path.write_text("\n\n".join(parts), encoding="utf-8")
+    return path
+
+
+def main_novel(sizes_kb: list[int]) -> None:
+    """Time non-repeating documents of ``sizes_kb``; each size's time against the first's."""
+    generate_decks(SOURCES)  # warm up
+    print(f"{'non-repeating input':<24}{'size KB':>10}{'seconds':>10}{'cards':>8}{'ms/KB':>8}{'time ratio':>12}")
+    first = None
+    with tempfile.TemporaryDirectory() as tmp:
+        for kb in sizes_kb:
+            path = novel(kb * 1000, Path(tmp))
+            size = path.stat().st_size / 1000
+            seconds, cards = timed([path], 1)
+            first = first or seconds
+            print(f"{path.name:<24}{size:>10.1f}{seconds:>10.2f}{cards:>8}{seconds * 1000 / size:>8.2f}"
+                  f"{seconds / first:>11.2f}x", flush=True)
+
+
 def timed(paths: list[Path], repeat: int) -> tuple[float, int]:
     """Best wall time over ``repeat`` runs, and the number of cards produced."""
     best, cards = float("inf"), 0
@@ -46,6 +111,12 @@ def timed(paths: list[Path], repeat: int) -> tuple[float, int]:
 
 def main() -> None:
     """Print the benchmark table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--novel", metavar="KB,KB", help="time non-repeating documents of these sizes instead")
+    args = parser.parse_args()
+    if args.novel:
+        main_novel([int(kb) for kb in args.novel.split(",")])
+        return
     generate_decks(SOURCES)  # warm up: segmenter and word-frequency tables load once
     with tempfile.TemporaryDirectory() as tmp:
         cases = [(p.name, [p], 5) for p in SOURCES]

@@ -195,3 +195,25 @@ def test_range_options_rise_and_print_in_one_form():
     assert not acceptable("7 to 10 days", "10 to 10 days") and not acceptable("7 to 10 days", "14 to 10 days")
     scaled = _scaled("7 to 10 days", 7, "day")
     assert scaled and all(int(o.split()[0].split(".")[0]) < int(o.split()[2]) for o in scaled), scaled
+
+
+def test_term_families_are_those_of_comparing_every_pair_of_terms():
+    """Look-alikes are found within buckets of the same 5-letter start (not all terms against
+    all): the families are exactly those of the plain definition, in the same order."""
+    from anastro_quiz.generate.extract import zipf
+
+    stems = ["osteo", "aroma", "gonad", "estra", "tamox", "hyper", "neuro", "cardi"]
+    ends = ["clasts", "blasts", "cytes", "penia", "tase", "tropin", "diol", "ifen", "tension", "pathy", "myocytes",
+            "trophy", "blast", "cyte", "itis", "genesis", "lysis"]
+    terms = {s + e: 1.0 for s in stems for e in ends}
+    terms.update({"bone": 1.0, "osteo": 1.0, "osteoa": 1.0, "Osteoclasts": 1.0, "osteo-cytes": 1.0})
+
+    def plain(t):
+        names = sorted(o for o in terms if len(o) >= 7 and o.isalpha())
+        fam = [o for o in names if o != t and o[:5] == t[:5] and term_class(o) == term_class(t) is not None
+               and abs(len(o) - len(t)) <= 4 and o.endswith("s") == t.endswith("s")]
+        return [o for o in fam if not D.variant(o, t) and abs(max(zipf(o), 1.0) - max(zipf(t), 1.0)) <= 1.5]
+
+    fams = term_families(terms, {})
+    expected = {t: plain(t) for t in sorted(terms) if plain(t)}
+    assert fams == expected and len(fams) > 20

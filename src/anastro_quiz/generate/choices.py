@@ -176,9 +176,13 @@ def term_families(terms: dict[str, float], spelled: dict[str, str],
     never variants of one word, nor a common word against a rare one."""
     out: dict[str, list[str]] = {}
     siblings = listed_together(sentences, terms)
-    names = sorted(t for t in terms if len(t) >= 7 and t.isalpha())
+    # Look-alikes share their first five letters: the names are bucketed by them (in sorted
+    # order), so each term is compared with its bucket, not with every term (quadratic).
+    by_start: dict[str, list[str]] = {}
+    for name in sorted(t for t in terms if len(t) >= 7 and t.isalpha()):
+        by_start.setdefault(name[:5], []).append(name)
     for t in sorted(terms):
-        fam = [o for o in names if o != t and o[:5] == t[:5] and D.term_class(o) == D.term_class(t) is not None
+        fam = [o for o in by_start.get(t[:5], ()) if o != t and D.term_class(o) == D.term_class(t) is not None
                and abs(len(o) - len(t)) <= 4 and o.endswith("s") == t.endswith("s")]
         fam += sorted(o for o in siblings.get(t, ()) if o not in fam and o.endswith("s") == t.endswith("s"))
         fam = [spelled.get(o, o) for o in fam if not D.variant(o, t) and abs(max(zipf(o), 1.0) - max(zipf(t), 1.0)) <= _ZIPF_BAND]
