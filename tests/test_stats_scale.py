@@ -13,23 +13,12 @@ from anastro_quiz.scheduler import Rating
 from anastro_quiz.store import SCHEMA_VERSION, Store
 
 import rawdb
+from studying import study as _study
 
 
 def _counted_by_day(store) -> dict[str, int]:
     """Reviews per day the slow way: every review in the log, undone and drill ones left out."""
     return dict(Counter(r["day"] for r in store.review_records() if not r["undone"] and r["mode"] != "drill"))
-
-
-def _study(coll, clock, days: int) -> None:
-    for _ in range(days):
-        session = coll.start_session()
-        for rating in (Rating.Good, Rating.Again, Rating.Easy, Rating.Good, Rating.Hard):
-            if session.finished:
-                break
-            session.grade(rating)
-            clock.advance(minutes=3)
-        session.undo()
-        clock.advance(days=1)
 
 
 def test_reviews_per_day_follow_grades_undos_drills_and_merges(tmp_path, deck_dir, clock):
@@ -83,5 +72,32 @@ def test_a_version_4_database_gets_its_review_days_and_tags(tmp_path, deck_dir, 
         assert coll.store.schema_version == SCHEMA_VERSION
         assert coll.store.reviews_per_day() == {"2026-02-01": 2, "2026-02-03": 1}
         assert set(coll.mastery_by_tag()) == {"mechanism", "osteoclast", "atac"}  # tags synced on first open
+    finally:
+        coll.close()
+
+
+def test_true_retention_from_day_counts_equals_reading_the_log(tmp_path, deck_dir, clock):
+    from anastro_quiz.clock import iso
+
+    coll = Collection.open(tmp_path / "a.db", [deck_dir], clock=clock)
+    try:
+        # Cards reach the review state, get recalled and forgotten, some grades undone.
+        _study(coll, clock, 12, (Rating.Good, Rating.Again, Rating.Good, Rating.Easy, Rating.Hard, Rating.Good),
+               gap=timedelta(hours=17))
+        drill = coll.start_session(mode="drill", items=list(coll.items.values())[:2])
+        drill.grade(Rating.Again)
+        now = coll.now()
+        log = coll.store._logged_retention
+        for days in (1, 2, 3, 7, 30):
+            since = now - timedelta(days=days, hours=5)
+            assert coll.store.retention_counts(since) == log(" AND reviewed_at>=?", (iso(since),))
+            for back in (0, 1, 3):
+                until = now - timedelta(days=back, hours=2)
+                assert coll.store.retention_counts(since, until) == \
+                    log(" AND reviewed_at>? AND reviewed_at<=?", (iso(since), iso(until)))
+        assert stats.true_retention(coll, now, 30).reviews > 0
+        weeks = stats.retention_by_week(coll, now, 3)
+        assert sum(w.reviews for w in weeks) == log(" AND reviewed_at>? AND reviewed_at<=?",
+                                                    (iso(now - timedelta(weeks=3)), iso(now)))[0]
     finally:
         coll.close()

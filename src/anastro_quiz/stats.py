@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from .clock import next_day_start, study_day
+from .clock import day_start, study_day
 
 if TYPE_CHECKING:
     from .collection import Collection
@@ -111,14 +111,9 @@ def true_retention(collection: Collection, now: datetime, days: int) -> Retentio
 def due_forecast(collection: Collection, decks: list[str], now: datetime, days: int = 30) -> list[DueDay]:
     """Cards falling due on each of the next ``days`` study days (day 0 includes overdue)."""
     today = study_day(now)
-    counts = [0] * days
-    # Only cards due within the window are read (overdue ones count on day 0); a day more
-    # than the window, so a study day that starts at another hour is never cut short.
-    before = next_day_start(now) + timedelta(days=days)
-    for day_text, count in collection.store.due_per_day(decks, before).items():
-        offset = (date.fromisoformat(day_text) - today).days if day_text else 0
-        if offset < days:
-            counts[max(offset, 0)] += count
+    # One index range per study day (overdue cards count on day 0): the cost is the days'.
+    bounds = [day_start(today + timedelta(days=i)) for i in range(1, days + 1)]
+    counts = collection.store.due_in_ranges(decks, bounds)
     return [DueDay((today + timedelta(days=i)).isoformat(), n) for i, n in enumerate(counts)]
 
 
@@ -129,15 +124,14 @@ def review_days(collection: Collection) -> dict[str, int]:
 
 def streaks(days_with_reviews: set[str], today: date) -> Streak:
     """Current streak (ending today, or yesterday if today has no reviews yet) and the longest."""
-    current = 0
-    cursor = today if today.isoformat() in days_with_reviews else today - timedelta(days=1)
-    while cursor.isoformat() in days_with_reviews:
-        current += 1
-        cursor -= timedelta(days=1)
+    ordinals = sorted({date.fromisoformat(text).toordinal() for text in days_with_reviews})
+    present = set(ordinals)
+    current, cursor = 0, today.toordinal() if today.toordinal() in present else today.toordinal() - 1
+    while cursor in present:
+        current, cursor = current + 1, cursor - 1
     longest, run, previous = 0, 0, None
-    for text in sorted(days_with_reviews):
-        day = date.fromisoformat(text)
-        run = run + 1 if previous is not None and (day - previous).days == 1 else 1
+    for day in ordinals:
+        run = run + 1 if previous is not None and day - previous == 1 else 1
         longest, previous = max(longest, run), day
     return Streak(current, longest)
 

@@ -4,7 +4,8 @@ Modules by table and purpose: ``db`` (opening, migrating, transactions), ``error
 database failure as a user message, one place), ``schema``
 (the migrations), ``cards`` (cards, schedules, curation marks), ``reviews`` (the review
 log and the one lapse/leech rule), ``sessions`` (study sessions, quizzes), ``settings``
-(global values with per-deck overrides), ``overview`` (Home's counts, mastery),
+(global values with per-deck overrides), ``overview`` (Home's counts, predicted recall),
+``mastery`` (mastery per deck and tag, kept counts),
 ``queries`` (read-only aggregates for stats), ``plans`` (the exam plan and its moved due
 dates), ``merge`` (merging another copy's database), ``backup`` (copying a database file).
 Everything above the store calls :class:`Store`'s named methods, never SQL.
@@ -18,6 +19,7 @@ from .cards import LEARNING, NEW, RELEARNING, REVIEW, CardStore, DeckCounts, Sch
 from .db import SQLITE_HEADER, Connection, is_sqlite_file
 from .errors import StoreBusy, StoreDamaged, StoreError, StoreFull, StoreReadOnly, database_errors
 from .merge import HistoryReport, MergeReport, MergeStore, SettingConflict, check_mergeable
+from .mastery import MasteryStore
 from .plans import PlanStore
 from .overview import OverviewStore
 from .queries import QueryStore
@@ -27,7 +29,7 @@ from .sessions import SessionStore
 from .settings import SettingStore, deck_scope
 
 
-class Store(CheckStore, CardStore, OverviewStore, ReviewStore, SessionStore, SettingStore, PlanStore, QueryStore,
+class Store(CheckStore, CardStore, OverviewStore, MasteryStore, ReviewStore, SessionStore, SettingStore, PlanStore, QueryStore,
             MergeStore, Connection):
     """One open database. Use :meth:`open`; close with :meth:`close` or ``with``."""
 

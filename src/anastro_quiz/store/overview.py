@@ -17,11 +17,6 @@ from ..clock import iso
 from .cards import NEW, DeckCounts, marks
 
 
-# Mastered at ``?`` (milliseconds): stability reaches the whole days since the last review.
-_MASTERED = ("SUM(s.stability IS NOT NULL AND s.last_review_ms IS NOT NULL"
-             " AND s.stability >= MAX(0, (? - s.last_review_ms) / 86400000))")
-
-
 class OverviewStore:
     """Aggregates for Home and ``stats`` (mixed into ``Store``)."""
 
@@ -42,12 +37,22 @@ class OverviewStore:
             out[key] = [(a or 0) - (b or 0) for a, b in zip(values, minus)]
         return out
 
+    def state_counts(self) -> dict[tuple[str, int, int], int]:
+        """Cards by (deck, FSRS state, suspended), orphaned ones left out: the counts the
+        schedule's triggers keep (schema 6), less the orphans (few, their own index)."""
+        out = {(d, st, su): n for d, st, su, n in self.conn.execute(
+            "SELECT deck, fsrs_state, suspended, cards FROM state_counts WHERE cards>0")}
+        for d, st, su, n in self.conn.execute(f"SELECT s.deck, s.fsrs_state, s.suspended, COUNT(*) FROM {self._ORPHANS}"
+                                              " WHERE c.orphaned=1 GROUP BY 1, 2, 3"):
+            out[(d, st, su)] = out.get((d, st, su), 0) - n
+        return {key: n for key, n in sorted(out.items()) if n}
+
     def counts_by_deck(self, now: datetime, learning_until: datetime | None = None) -> dict[str, DeckCounts]:
         """Per deck: new and new_kept (kept in curation; buried ones left out), learning (due by
         ``learning_until``), review (due), suspended, total."""
         now_s = iso(now)
         until_s = iso(learning_until or now)
-        by_state = self._overview("s.deck, s.fsrs_state, s.suspended, COUNT(*)", "1", 3, [])
+        by_state = {key: [n] for key, n in self.state_counts().items()}
         decks = sorted({deck for deck, _state, _suspended in by_state})
         due: dict[tuple, list] = {}
         for states, until in (("1,3", until_s), ("2", now_s)):
@@ -92,23 +97,6 @@ class OverviewStore:
                 raise
             self.conn.create_function("pow", 2, math.pow, deterministic=True)
             return run()
-
-    def mastered_by_deck(self, until: datetime) -> dict[str, float]:
-        """Share of each deck's cards FSRS predicts at least 90% recall for at ``until``: by
-        FSRS's definition of stability (the days after which recall falls to 90%), those whose
-        stability reaches the whole days since their last review at ``until`` (as
-        ``Scheduler.retrievability_from`` counts them). Never-studied cards are not mastered."""
-        rows = self._overview(f"s.deck, {_MASTERED}, COUNT(*)", "1", 1, [round(until.timestamp() * 1000)])
-        return {deck: mastered / count for (deck,), (mastered, count) in rows.items() if count}
-
-    def mastered_by_tag(self, until: datetime, decks: list[str]) -> dict[str, float]:
-        """:meth:`mastered_by_deck` per tag over the cards of ``decks`` (tags as last synced,
-        ``card_tags``), by tag name."""
-        sql = (f"SELECT t.tag, {_MASTERED}, COUNT(*) FROM card_tags t JOIN schedule s USING (deck, card_id)"
-               f" JOIN cards c USING (deck, card_id) WHERE c.orphaned=0 AND t.deck IN ({marks(decks)})"
-               " GROUP BY t.tag ORDER BY t.tag")
-        rows = self.conn.execute(sql, [round(until.timestamp() * 1000), *decks]).fetchall()
-        return {tag: n / count for tag, n, count in rows if count}
 
     def mean_recall_by_deck(self, now: datetime, curves: dict[str, tuple[float, float]]) -> dict[str, float]:
         """Mean predicted recall at ``now`` of each deck in ``curves`` (deck -> its scheduler's

@@ -6,9 +6,10 @@ What counts: undone reviews never; drill answers never count as reviews; "true r
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import bisect
+from datetime import date, datetime, timedelta
 
-from ..clock import day_start, day_start_hour, iso
+from ..clock import day_start, day_start_hour, iso, study_day
 from .cards import marks
 
 
@@ -42,11 +43,26 @@ class QueryStore:
         return dict(self.conn.execute("SELECT day, reviews FROM review_days WHERE reviews>0").fetchall())
 
     def retention_counts(self, since: datetime, until: datetime | None = None) -> tuple[int, int]:
-        """``(reviews, recalled)`` of review-state cards after ``since`` (and up to ``until``)."""
-        if until is None:
-            return tuple(self.conn.execute(RETENTION_SQL + " AND reviewed_at>=?", (iso(since),)).fetchone())
-        return tuple(self.conn.execute(RETENTION_SQL + " AND reviewed_at>? AND reviewed_at<=?",
-                                       (iso(since), iso(until))).fetchone())
+        """``(reviews, recalled)`` of review-state cards after ``since`` (and up to ``until``).
+
+        Whole study days in between come from ``review_days`` (schema 6); only the parts of
+        the first and the last day are read from the review log."""
+        first = study_day(since) + timedelta(days=1)  # the first whole day after ``since``
+        last = study_day(until) if until is not None else None  # the day cut by ``until``
+        if last is not None and last < first:
+            return self._logged_retention(" AND reviewed_at>? AND reviewed_at<=?", (iso(since), iso(until)))
+        head = self._logged_retention(" AND reviewed_at>=? AND reviewed_at<?" if until is None else
+                                      " AND reviewed_at>? AND reviewed_at<?", (iso(since), iso(day_start(first))))
+        days = " AND day<?" if last is not None else ""
+        middle = self.conn.execute(
+            "SELECT COALESCE(SUM(retention_reviews), 0), COALESCE(SUM(retention_recalled), 0) FROM review_days"
+            f" WHERE day>=?{days}", (first.isoformat(), *([last.isoformat()] if last is not None else []))).fetchone()
+        tail = (0, 0) if last is None else self._logged_retention(
+            " AND reviewed_at>=? AND reviewed_at<=?", (iso(day_start(last)), iso(until)))
+        return head[0] + middle[0] + tail[0], head[1] + middle[1] + tail[1]
+
+    def _logged_retention(self, where: str, params: tuple) -> tuple[int, int]:
+        return tuple(self.conn.execute(RETENTION_SQL + where, params).fetchone())
 
     def due_per_day(self, decks: list[str], before: datetime | None = None) -> dict[str | None, int]:
         """Studied, unsuspended cards of ``decks`` by the study day (ISO date) they fall due
@@ -58,6 +74,23 @@ class QueryStore:
             [*decks, *([iso(before)] if before is not None else [])])
         return {day: n for (day,), (n,) in rows.items() if n}
 
+    def due_in_ranges(self, decks: list[str], bounds: list[datetime]) -> list[int]:
+        """Studied, unsuspended cards of ``decks`` due before ``bounds[0]`` (overdue included),
+        then in each ``[bounds[i], bounds[i + 1])``: one index range count per range, so the
+        cost is the ranges', not the cards' (the forecast)."""
+        if not decks or not bounds:
+            return [0] * len(bounds)
+        where = (f"s.deck IN ({marks(decks)}) AND s.fsrs_state IN (1,2,3) AND s.suspended=0")
+        sql = f"SELECT COUNT(*) FROM schedule s INDEXED BY idx_schedule_deck_overview WHERE {where} AND s.due<?"
+        stamps = [iso(b) for b in bounds]
+        counts = [self.conn.execute(sql, [*decks, stamps[0]]).fetchone()[0]]
+        counts += [self.conn.execute(sql + " AND s.due>=?", [*decks, b, a]).fetchone()[0]
+                   for a, b in zip(stamps, stamps[1:])]
+        orphans = sorted(r[0] for r in self.conn.execute(
+            f"SELECT s.due FROM {self._ORPHANS} WHERE c.orphaned=1 AND {where}", list(decks)))
+        below = [bisect.bisect_left(orphans, stamp) for stamp in stamps]
+        return [n - gone for n, gone in zip(counts, [below[0]] + [b - a for a, b in zip(below, below[1:])])]
+
     def due_counts(self, first: date, last: date) -> dict[date, int]:
         """Studied, unsuspended cards of every deck due on each study day from ``first`` to
         ``last`` (both included), for load balancing: a range of the (fsrs_state, due) index."""
@@ -66,11 +99,9 @@ class QueryStore:
 
     def cards_by_state(self, decks: list[str]) -> dict[str, int]:
         """Cards of ``decks`` by FSRS state (suspended ones counted apart), and the total."""
-        # Grouped by deck first, so SQLite reads the overview index (a deck filter makes it pick another).
         wanted = set(decks)
         rows: dict[tuple, list] = {}
-        for (deck, state, suspended), (n,) in self._overview("s.deck, s.fsrs_state, s.suspended, COUNT(*)",
-                                                              "1", 3, []).items():
+        for (deck, state, suspended), n in self.state_counts().items():
             if deck in wanted:
                 rows[(state, suspended)] = [rows.get((state, suspended), [0])[0] + n]
         out = {"new": 0, "learning": 0, "review": 0, "relearning": 0, "suspended": 0, "total": 0}

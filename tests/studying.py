@@ -1,0 +1,24 @@
+"""A few days of study through the public API, for tests of what statistics count."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from anastro_quiz.scheduler import Rating
+
+MIXED = (Rating.Good, Rating.Again, Rating.Easy, Rating.Good, Rating.Hard)
+
+
+def study(coll, clock, days: int, ratings=MIXED, gap=timedelta(days=1), undo_last: bool = True) -> None:
+    """Each day: a session over every deck graded ``ratings`` (3 minutes apart), its last grade
+    undone if ``undo_last``; then the clock moves ``gap`` on."""
+    for _ in range(days):
+        session = coll.start_session()
+        for rating in ratings:
+            if session.finished:
+                break
+            session.grade(rating)
+            clock.advance(minutes=3)
+        if undo_last:
+            session.undo()
+        clock.now += gap
