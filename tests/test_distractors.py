@@ -90,14 +90,15 @@ def _facts(text: str, document: str = "a.txt"):
     return numeric_facts(Sentence(text, document, "", "H"))
 
 
-def test_number_distractors_keep_the_unit_and_skip_equal_values_of_other_sources():
+def test_number_distractors_keep_the_unit_skip_equal_values_of_other_sources_and_are_never_made_up():
     [answer] = _facts("Adjuvant therapy usually lasts two years in this trial.")
     others = (_facts("Treatment went on for 2 years in the other cohort.", "b.txt")
               + _facts("Follow-up lasted five years overall.", "b.txt"))
     pool = number_pool([answer] + others)
     ds = number_distractors(answer, pool, "Adjuvant therapy usually lasts _____ in this trial.")
-    assert len(ds) == 3 and all(d.endswith("years") or d.endswith("year") for d in ds)
-    assert "5 years" in ds and "five years" not in ds  # one printed form
+    # only the one other figure the documents give: no multiples of the key (1 year, 3 years,
+    # 4 years), which readers spotted as guessable; with fewer than three the card stays typed
+    assert ds == ["5 years"]  # one printed form ("five years" is written as 5 years)
     assert not any(D.key(d) == D.key("2 years") for d in ds)
 
 
@@ -112,7 +113,8 @@ def test_a_figure_from_the_same_dose_is_no_distractor():
     ds = number_distractors(answer, pool, "A typical protocol might involve _____ of anastrozole taken twice a week.")
     assert "0.25 mg" not in ds  # 0.25 mg twice a week = 0.5 mg a week: inside "0.5 mg to 1 mg per week"
     assert "1 mg" in ds  # 1 mg twice a week is 2 mg a week: really wrong
-    assert len(ds) == 3 and "10 mg" not in ds  # twenty times the answer: another magnitude
+    assert "10 mg" not in ds  # twenty times the answer: another magnitude
+    assert set(ds) <= {"1 mg", "5 mg"}  # figures the documents give, none made up
 
 
 def test_term_classes_keep_cells_among_cells():
@@ -189,12 +191,9 @@ def test_a_part_of_the_answer_is_no_distractor():
 
 def test_range_options_rise_and_print_in_one_form():
     from anastro_quiz.distractors import acceptable, render
-    from anastro_quiz.generate.choices import _scaled
 
     assert render("2 to five days") == "2 to 5 days"
     assert not acceptable("7 to 10 days", "10 to 10 days") and not acceptable("7 to 10 days", "14 to 10 days")
-    scaled = _scaled("7 to 10 days", 7, "day")
-    assert scaled and all(int(o.split()[0].split(".")[0]) < int(o.split()[2]) for o in scaled), scaled
 
 
 def test_term_families_are_those_of_comparing_every_pair_of_terms():

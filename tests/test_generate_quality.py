@@ -438,8 +438,10 @@ def test_every_corpus_article_gives_cards(corpus):
     assert len(corpus) >= 10
     # a short article can give few cards: a card a student throws away costs more than no card
     assert all(len(r.cards) >= 1 for r in corpus.values()), {n: len(r.cards) for n, r in corpus.items()}
-    # fewer than the 188 of the first generator, which readers judged a third worth keeping
-    assert sum(len(r.cards) for r in corpus.values()) >= 100
+    # fewer than the 188 of the first generator, which readers judged a third worth keeping; 90 at
+    # the third reading's rules (lists of ten, time to peak and steady state, a second treatment
+    # duration, an answer spelled in the prompt: cards readers threw away)
+    assert sum(len(r.cards) for r in corpus.values()) >= 85
 
 
 CORPUS_GATES = ["leftovers", "torn", "answer_in_prompt", "long_prompt", "dangling_pronoun", "subject_answer",
@@ -494,7 +496,9 @@ def test_quiz_mode_offers_good_options_on_the_shipped_decks():
     from anastro_quiz.decks import load_deck
 
     asked, bad = Q.quiz_options([load_deck(p) for p in sorted((ROOT / "decks").glob("*.yaml"))])
-    assert asked >= 8  # (a table row asked as one comparison leaves fewer one-part answers to offer)
+    # (a table row asked as one comparison leaves fewer one-part answers to offer; the ATAC hip
+    # figure is typed since its options could only be its own multiples)
+    assert asked >= 7
     assert bad == []  # no half of a comparison's answer offered as a wrong option either
 
 

@@ -387,10 +387,10 @@ def test_a_figure_beside_other_figures_is_not_blanked_but_a_lone_one_is(tmp_path
     doc.write_text("# Enzalutamide\n\n## Pharmacokinetics\n\n"
                    "Enzalutamide is eliminated 71.0% in urine, 13.6% in bile, and 0.39% in feces.\n"
                    "Similarly, the bioavailability of enzalutamide in rats is 89.7%.\n"
-                   "Steady-state concentrations of enzalutamide are achieved within 28 days of treatment initiation.\n",
+                   "Seizures have occurred in approximately 1% of patients treated with enzalutamide in trials.\n",
                    encoding="utf-8")
     answers = {str(c.data.get("answer")) for d in generate_decks([doc]) for c in d.cards}
-    assert "28 days" in answers
+    assert "1%" in answers
     assert not answers & {"71.0%", "13.6%", "0.39%", "89.7%"}, answers  # one of a set; an animal figure
 
 

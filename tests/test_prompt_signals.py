@@ -40,7 +40,7 @@ def test_which_trial_and_what_the_figure_is():
 def test_side_figures_are_not_asked_and_a_headline_one_is(tmp_path):
     doc = tmp_path / "tam.md"
     doc.write_text("# Tamoxifen\n\n## Pharmacokinetics\n\n"
-                   "Peak levels of tamoxifen occur after 5 hours.\n"
+                   "The elimination half-life of tamoxifen is 5 hours.\n"
                    "The half-life of afimoxifene is 14 days.\n"
                    "A study has found that topical 2% tamoxifen gel reduces breast density.\n", encoding="utf-8")
     answers = {str(c.data.get("answer")) for d in generate_decks([doc]) for c in d.cards}

@@ -97,6 +97,8 @@ def contains_answer(prompt: str, answer: str) -> bool:
     p, a = normalise(prompt), normalise(answer)
     if not a:
         return True
+    if re.search(rf"(?<!\w){re.escape(a.replace('-', ' '))}(?!\w)", p.replace("-", " ")):
+        return True  # "One year" in "the superiority of one-year treatment"
     if re.search(rf"(?<!\w){re.escape(a)}(?!\w)", p):
         return True
     tokens = a.split()

@@ -1,6 +1,6 @@
 """Stage 4, choice options: candidates from the documents, judged by :mod:`anastro_quiz.distractors`.
 
-Numbers: the other figures of the same unit in all documents (then scaled ones), never a
+Numbers: the other figures of the same unit in all documents (none made up), never a
 figure another sentence gives for the same thing (a value inside the same range as the
 answer, a dose that comes to the same amount a week). Terms: look-alike key terms of the
 same class (cells among cells, conditions among conditions, judged by their endings) and
@@ -106,33 +106,12 @@ def _right_by_dose(answer: Figure, weekly: list[doses.Dose]):
     return right
 
 
-def _scaled(answer: str, value: float, unit: str) -> list[str]:
-    text = D.render(answer)
-    m = re.search(r"\d+(?:\.\d+)?", text)
-    if m is None:
-        return []
-    if unit == "calendar year":  # nearby years, never scaled
-        return [text.replace(m.group(0), str(int(value) + k), 1) for k in (-4, 3, 6, -8)]
-    out = []
-    for factor in (0.5, 1.5, 2.0, 3.0):
-        if value * factor > 0 and float(_times(m.group(0), factor)) != value:
-            # every number scales, so a range stays a range ("7 to 10 days" -> "14 to 20 days")
-            out.append(D.render(re.sub(r"\d+(?:\.\d+)?", lambda n: _times(n.group(0), factor), text)))
-    return out
-
-
-def _times(number: str, factor: float) -> str:
-    """``number`` times ``factor``, printed with as many decimals as ``number`` has (0.25, not a
-    rounded 0.2, which is another value)."""
-    exact = float(number) * factor
-    shown = f"{exact:.{len(number.partition('.')[2])}f}"
-    return f"{exact:.3g}" if abs(float(shown) - exact) > 0.05 * exact else shown
-
-
 def number_distractors(fact: Fact, pool: FigurePool, prompt: str) -> list[str]:
     """Up to three wrong figures for a number card: the documents' figures of the same unit,
-    nearest first, then scaled ones; never one that is also right (the same value written
-    otherwise, a value of the answer's range, a dose that comes to a stated regimen)."""
+    nearest first (never the answer scaled x0.5, x1.5, x2: readers found those guessable, the
+    key sits in the middle of its multiples, so a card without enough figures stays typed);
+    never one that is also right (the same value written otherwise, a value of the answer's
+    range, a dose that comes to a stated regimen)."""
     me = figure(fact)
     unit, value = fact.extra["unit"], fact.extra["value"]
     near = pool.near(unit, value)
@@ -142,7 +121,7 @@ def number_distractors(fact: Fact, pool: FigurePool, prompt: str) -> list[str]:
                     key=lambda f: (abs(math.log(abs(f.value) or 1e-9) - math.log(abs(value) or 1e-9)), f.value))
     candidates: list[str] = []
     seen: set[str] = set()
-    for text in [f.text for f in others] + _scaled(fact.answer, value, unit):
+    for text in [f.text for f in others]:
         if D.key(text) not in seen and not by_dose(D.render(text)):
             seen.add(D.key(text))
             candidates.append(text)

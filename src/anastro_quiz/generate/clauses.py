@@ -39,3 +39,29 @@ def clauses(sentence: str) -> list[str]:
             left = sentence[: best[1]].rstrip(" ;:,–—")
             return clauses(left) + clauses(sentence[best[2]:].strip())
     return [sentence]
+
+
+LONG_PROMPT_WORDS = 28  # a card's sentence longer than this is cut to the clause of its blank
+_PRONOUN_START = re.compile(r"^(?:it|its|they|their|them|this|these|that|those|such|which|who|but|and|or)\b", re.I)
+
+
+def clause_with_blank(text: str, blank: str) -> str:
+    """A long card sentence whose blank sits in one of its semicolon clauses, cut to that clause
+    ("X increases the [...], endometrial polyps and cancer; using X with Y might increase
+    bleeding after 1 to 2 years, but ..." -> "X increases the [...], endometrial polyps and
+    cancer."): the other clause is another fact, and makes the card too long to read at a
+    glance. A clause that would not stand alone (too short, opening with a pronoun) keeps the
+    sentence whole; so does a heading label ("Goserelin: ...") whose clause is not the first."""
+    if len(text.split()) <= LONG_PROMPT_WORDS or ";" not in text:
+        return text
+    pieces = re.split(r";\s+", text)
+    holding = [i for i, piece in enumerate(pieces) if blank in piece]
+    if len(holding) != 1:
+        return text
+    i = holding[0]
+    piece = pieces[i].strip().rstrip(".")
+    if len(piece.split()) < MIN_CLAUSE_WORDS or (i and (_PRONOUN_START.match(piece) or
+                                                        re.match(r"^[^:]{1,60}:\s", text))):
+        return text
+    end = "?" if text.rstrip().endswith("?") and i == len(pieces) - 1 else "."
+    return piece[:1].upper() + piece[1:] + end

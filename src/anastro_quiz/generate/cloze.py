@@ -115,6 +115,7 @@ def effect_cards(s: Sentence, terms: dict[str, float]) -> list[Draft]:
         if zipf(mm.group("adverb").lower()) < 4.0:
             spans.append((mm.start("adverb"), mm.end("adverb")))
     for start, end in spans:
+        start = _fact_start(text, start, end)
         answer = text[start:end].strip()
         tokens = answer.split()
         if not 1 <= len(tokens) <= 6 or not any(w.lower() in terms or zipf(w.lower()) < 4.5 for w in tokens
@@ -130,6 +131,19 @@ def effect_cards(s: Sentence, terms: dict[str, float]) -> list[Draft]:
         cloze = text[:start] + "{{c1::" + answer + "}}" + text[end:]
         out.append(_draft("effect", "cloze", {"text": cloze}, s, blanked))
     return out
+
+
+_RISK_OF = re.compile(r"(?:(?:the|a|an)\s+)?(?:risk|incidence|likelihood|rate|chance)\s+of\s+", re.I)
+_NAMED_BY_CODE = re.compile(r"(?:[a-z][a-z\-]*\s+){1,3}(?=[A-Za-z]+\d[\w\-]*\s*$)")
+
+
+def _fact_start(text: str, start: int, end: int) -> int:
+    """Where the fact of an effect's object starts: after "risk of" ("increases the risk of
+    [postmenopausal bleeding]"), and at the name a generic phrase leads up to ("binds to its
+    protein receptor [FKBP12]"): the blank asks the thing, not the words around it."""
+    phrase = text[start:end]
+    m = _RISK_OF.match(phrase) or _NAMED_BY_CODE.match(phrase)
+    return start + m.end() if m and m.end() < len(phrase.rstrip()) else start
 
 
 _DETERMINER = r"(?:the|a|an|its|their|this|these|that|those|his|her|our|it|them)"

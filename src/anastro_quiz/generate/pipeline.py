@@ -18,6 +18,7 @@ from ..decks import Deck
 from . import cards as C
 from . import choices, cloze, select, table_cards
 from .agreement import note_disagreements
+from .clauses import clause_with_blank
 from .clean import InputError
 from .extract import (Fact, Sentence, acronym_facts, definition_facts, key_terms, list_contrasts,
                       locate_pages, numeric_facts, sentences_of, table_facts, words, zipf)
@@ -163,6 +164,8 @@ def drafts_for(doc: Document, pool: choices.FigurePool) -> list[C.Draft]:
         if d is not None:
             out.append(d)
     out += teacher_drafts(doc)
+    for d in out:
+        _cut_to_blank(d)
     return out
 
 
@@ -314,6 +317,14 @@ def _drop_connectives(d: C.Draft, title: str = "") -> None:
             else:
                 value = (m.group("label") or "") + rest[:1].upper() + rest[1:]
         d.data[key] = value
+
+
+def _cut_to_blank(d: C.Draft) -> None:
+    """A long cloze sentence is shown as the clause holding its blank (its quote stays whole). A
+    figure's sentence stays whole: a figure in a long sentence is mostly a side figure of it, and
+    its length is what tells selection so."""
+    if d.type == "cloze" and isinstance(d.data.get("text"), str):
+        d.data["text"] = clause_with_blank(d.data["text"], "{{c")
 
 
 def _gloss_acronyms(drafts: list[C.Draft], docs: list[Document]) -> None:

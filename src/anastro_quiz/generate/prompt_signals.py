@@ -60,6 +60,18 @@ def modifies_next_noun(after: str) -> bool:
 
 MINOR_FIGURE = re.compile(r"\brange of _____|\b(?:rats?|mice|mouse|dogs?|monkeys?|rabbits?|in vitro|preclinical|"
                            r"animal studies)\b", re.I)
+# Kinetics beside the point of an exam: when the peak comes, when steady state is reached; and a
+# figure told as "even longer" than one the card does not show
+_MINOR_KINETICS = re.compile(r"\bpeak (?:serum |plasma |blood )?(?:levels?|concentrations?)\b|\btime to peak\b|"
+                             r"\bsteady[- ]state\b|\beven (?:longer|shorter|higher|lower|greater|more|less)\b", re.I)
+
+
+def minor_kinetics(prompt: str) -> bool:
+    """"Peak levels occur after _____", "Steady-state concentrations are achieved within _____",
+    "the half-life of its metabolite is even longer, at _____": readers judged none worth a review."""
+    return _MINOR_KINETICS.search(prompt) is not None
+
+
 # Names that hold digits: CYP2D6, HER2, 4-hydroxy, the BIG 1-98 trial
 _NAME_WITH_DIGITS = re.compile(r"\b(?:[A-Za-zα-ω\-]+\d[\w\-]*|\d+[A-Za-zα-ω][\w\-]*|[A-Z]{2,}[\s\-]\d+(?:-\d+)?)\b")
 
@@ -82,6 +94,8 @@ def verbless(prompt: str) -> bool:
             return False
         if w.endswith("s") and not w.endswith("ss") and len(w) > 3 and is_verb_form(w):
             return False
+        if w.endswith("ases") and zipf(w[:-1] + "d") >= 3.9:
+            return False  # "increases", "releases": a verb, though "-ase" ends enzymes' names
     return True
 
 
@@ -161,3 +175,21 @@ def open_consequence(prompt: str) -> bool:
     cause?": an effect asked with nothing to say which of its effects; readers found nearly every
     one vague (several right answers)."""
     return _OPEN_CONSEQUENCE.search(prompt) is not None
+
+
+def item_set(answer: str) -> frozenset[str]:
+    """The things a list answer names ("bicalutamide, flutamide, and nilutamide" -> three names),
+    lower case, to tell two cards that ask one set from two sentences."""
+    return frozenset(i.strip(" .").lower() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", answer)
+                     if i.strip(" ."))
+
+
+_TREATMENT_DURATION = re.compile(r"\b(?:taken|used|given|recommended|continued|prescribed|administered|treated)\b"
+                                 r"(?:\s+[\w\-]+){0,5}?\s+for\s+(?:at least\s+|up to\s+)?_____", re.I)
+
+
+def treatment_duration(prompt: str) -> bool:
+    """"X is typically taken daily by mouth for _____", "The use of X is recommended for _____": how
+    long treatment lasts. An article that gives two such figures contradicts itself (or speaks
+    of two settings it does not name): a second card would teach the other figure as fact."""
+    return _TREATMENT_DURATION.search(prompt) is not None

@@ -22,9 +22,9 @@ from rapidfuzz import fuzz
 from ..decks import CLOZE_RE
 from .cards import Draft, contains_answer, normalise
 from .extract import is_acronym
-from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree,
-                             modifies_next_noun, open_consequence, other_figure, short_list, side_study, sibling_gives_away,
-                             unnamed_study, verbless)
+from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree, item_set,
+                             minor_kinetics, modifies_next_noun, open_consequence, other_figure, short_list, side_study, sibling_gives_away,
+                             treatment_duration, unnamed_study, verbless)
 
 # What each kind of card is worth before its content is looked at: the kinds a teacher
 # writes (cause, chain, comparison, list, rule) come first, a cloze on a term last.
@@ -161,7 +161,7 @@ def score(d: Draft, ctx: Context) -> float:
             if len(_FIGURE.findall(d.quote)) >= 3:
                 value *= 0.6  # one of a string of figures
             if other_figure(prompt) or len(prompt.split()) > 28 or MINOR_FIGURE.search(prompt) or verbless(prompt) \
-                    or unnamed_study(prompt):
+                    or unnamed_study(prompt) or minor_kinetics(prompt):
                 value *= 0.3  # "5.8 days on average, with a range of _____", "in rats": a side figure
     if d.type == "cloze":
         deletions = [m.group(2).lower() for m in CLOZE_RE.finditer(str(d.data.get("text", "")))]
@@ -264,6 +264,8 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
     clozed: set[str] = set()  # sentences that already have a blank: a second reads the same
     figured: set[str] = set()  # the same for a figure blanked in its sentence
     said: set[tuple[str, str]] = set()
+    listed: defaultdict[str, list[frozenset[str]]] = defaultdict(list)  # kept lists' item sets per document
+    durations: dict[str, str] = {}  # the treatment duration each document's cards state
     for d in ranked:
         answer = _answer_key(normalise(answer_of(d)))
         group = group_of[id(d)]
@@ -291,6 +293,11 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             reason = "near-duplicate of a better card"  # the same table row in the other article
         elif d.kind == "compare" and differs_only_in_degree(answer_of(d)):
             reason, detail = "vague", "the two sides differ only in degree"
+        elif d.kind in ("list", "examples") and len(items := item_set(answer_of(d))) >= 2 and \
+                any(items <= other or other <= items for other in listed[doc]):
+            reason = "near-duplicate of a better card"  # "flutamide and bicalutamide" in two sentences
+        elif d.kind == "number" and treatment_duration(prompt_of(d)) and durations.get(doc, answer) != answer:
+            reason, detail = "the article gives another figure for it", durations[doc]
         elif d.kind == "number" and any(contains_answer(both, answer_of(d)) for both in comparisons):
             reason = "asked in a comparison"  # "1 mg daily" beside "Women: 1 mg daily; men: ..."
         elif d.kind in ("table", "contrast", "item") and d.quote in compared:
@@ -332,6 +339,10 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             clozed.add(d.quote)
         if d.kind == "number" and "_____" in prompt_of(d):
             figured.add(d.quote)
+        if d.kind in ("list", "examples"):
+            listed[doc].append(item_set(answer_of(d)))
+        if d.kind == "number" and treatment_duration(prompt_of(d)):
+            durations.setdefault(doc, answer)
         said.add((d.quote, answer))
     return _cap_answer_share(kept, skipped)
 

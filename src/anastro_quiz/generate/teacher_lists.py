@@ -19,6 +19,9 @@ from .teacher_clauses import (clean_prompt_part, drop_asides, finite_verb, lower
 
 _NUMBERS = {2: "two", 3: "three", 4: "four"}
 MAX_ITEM_WORDS = 5
+# "Name three ..." keyed with ten items is no card to recall (readers judged every one too long);
+# the rubric's list is two to four items, five at most
+MAX_NAMED = 5
 MAX_CHAIN_WORDS = 14  # the whole chain, so it can be recalled in one breath
 # Nouns that name a category of things a clinician lists (general clinical vocabulary).
 _CATEGORY = re.compile(r"\b(?:effects|symptoms|signs|contraindications|indications|uses|risks|complications|"
@@ -177,7 +180,7 @@ def _enumeration(s: Sentence, text: str, subject: str | None) -> Draft | None:
             category.lower() else None
         if owner is None and category and (_generic(category) or not before.endswith(category)):
             return None
-    if category is None or items is None:
+    if category is None or items is None or (not examples and len(items) > MAX_NAMED):
         return None
     if owner is None and _generic(category) and " of " not in category:
         return None
@@ -219,7 +222,7 @@ def _verb_list(s: Sentence, text: str) -> Draft | None:
     m = _VERB_LIST.match(text)
     if m is None or not names_something(m.group("subject")):
         return None
-    items = list_items(m.group("list"), most=10, commas_only=True)
+    items = list_items(m.group("list"), most=MAX_NAMED, commas_only=True)
     if items is None or len(items) < 3 or not _things(items):
         return None
     subject = lower_first(m.group("subject"))
@@ -257,7 +260,7 @@ def _side_effects_are(s: Sentence, text: str, subject: str | None) -> Draft | No
                                                        m.group("rest"))):
         return None
     listed = re.sub(r"\s+including\s+[^,]+", "", drop_asides(m.group("list")))  # "leukopenia including neutropenia"
-    items = list_items(listed, most=12, commas_only=True)
+    items = list_items(listed, most=MAX_NAMED, commas_only=True)
     if items is None or len(items) < 3 or not _things(items):
         return None
     often = re.search(r"\b(?:common|frequent)\b|\d+\s*%", f"{m.group('head')} {m.group('rest') or ''}")

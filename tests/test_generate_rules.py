@@ -1,0 +1,108 @@
+"""Rules from the third strict reading (issue 8): what a card may not be, shown on invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from anastro_quiz.generate import generate_decks
+from anastro_quiz.generate.cards import contains_answer
+from anastro_quiz.generate.clauses import clause_with_blank
+from anastro_quiz.generate.prompt_signals import item_set, minor_kinetics, treatment_duration
+
+
+def _cards(tmp_path, text: str, name: str = "drug.md"):
+    doc = tmp_path / name
+    doc.write_text(text, encoding="utf-8")
+    return [c for d in generate_decks([doc]) for c in d.cards]
+
+
+def _shown(card) -> str:
+    return str(card.data.get("prompt") or card.data.get("text") or card.data.get("statement"))
+
+
+@pytest.mark.parametrize("prompt, minor", [
+    ("Following intake, peak levels of zorbicin occur after _____.", True),
+    ("Zorbicin: after administration, peak serum concentrations are reached in about _____.", True),
+    ("Steady-state concentrations of zorbicin are achieved within _____ of treatment initiation.", True),
+    ("Zorbicin: the elimination half-life of its metabolite is even longer, at about _____.", True),
+    ("The elimination half-life of zorbicin is around _____.", False),
+    ("Seizures have occurred in approximately _____ of patients treated with zorbicin.", False),
+])
+def test_when_the_peak_comes_is_a_detail(prompt, minor):
+    assert minor_kinetics(prompt) is minor
+
+
+def test_a_hyphenated_answer_in_the_prompt_gives_it_away():
+    assert contains_answer("_____ of treatment is accepted since one-year treatment was superior to none.", "One year")
+    assert contains_answer("The two-fold rise ...", "two fold")
+    assert not contains_answer("_____ of treatment is accepted.", "One year")
+
+
+def test_name_three_is_never_keyed_with_a_long_list(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\n## Side effects\n\n"
+                   "Common side effects include irregular periods, weight loss, and hot flashes.\n"
+                   "Zorbicin may cause bone pain, hot flushes, headache, stomach upset, depression, difficulty "
+                   "urinating, weight gain and swelling of the ankles.\n")
+    lists = [c for c in cards if isinstance(c.data.get("items"), list)]
+    assert lists and all(len(c.data["items"]) <= 5 for c in lists), [c.data for c in lists]
+    assert any(c.data["items"] == ["irregular periods", "weight loss", "hot flashes"] for c in lists)
+
+
+def test_one_set_of_examples_is_asked_once(tmp_path):
+    assert item_set("bicalutamide, flutamide, and nilutamide") >= item_set("flutamide and bicalutamide")
+    cards = _cards(tmp_path, "# Zorbicin\n\n## Pharmacology\n\n"
+                   "Zorbicin is more potent than older antagonists such as flutamide and bicalutamide.\n"
+                   "Clinical findings show zorbicin is more effective than first-generation antagonists such as "
+                   "bicalutamide, flutamide, and nilutamide.\n")
+    asked = [c for c in cards if "flutamide" in str(c.data.get("text", "")) + str(c.data.get("answer", ""))
+             and "{{c1::" in str(c.data.get("text", ""))]
+    assert len(asked) <= 1, [_shown(c) for c in asked]
+
+
+@pytest.mark.parametrize("prompt, duration", [
+    ("Zorbicin is typically taken daily by mouth for _____ for breast cancer.", True),
+    ("The use of zorbicin is recommended for _____.", True),
+    ("Levels of zorbicin persist in the circulation for at least _____.", False),
+    ("Elevated liver enzymes usually occur within the first _____ of treatment.", False),
+])
+def test_how_long_treatment_lasts(prompt, duration):
+    assert treatment_duration(prompt) is duration
+
+
+def test_an_article_giving_two_treatment_durations_is_asked_one(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiestrogen used to treat breast cancer.\n\n"
+                   "## Medical uses\n\nZorbicin is typically taken daily by mouth for five years for breast cancer.\n"
+                   "Zorbicin reduces the risk of recurrence in women with early disease.\n"
+                   "The use of zorbicin is recommended for 10 years.\n")
+    durations = [str(c.data.get("answer")) for c in cards if treatment_duration(_shown(c))]
+    assert len(durations) == 1, durations
+
+
+def test_a_long_cloze_sentence_is_cut_to_the_clause_of_its_blank():
+    long = ("Zorbicin increases the {{c1::risk of bleeding}}, polyps and hyperplasia; using zorbicin with an "
+            "intrauterine device releasing a progestin might increase spotting after 1 to 2 years, but reduces "
+            "polyps and hyperplasia somewhat.")
+    assert clause_with_blank(long, "{{c") == "Zorbicin increases the {{c1::risk of bleeding}}, polyps and hyperplasia."
+    short = "Zorbicin increases the {{c1::risk of bleeding}}; it also causes polyps."
+    assert clause_with_blank(short, "{{c") == short
+    later = ("Zorbicin has been studied in many trials over two decades in several countries and settings; "
+             "it increases the {{c1::risk of bleeding}} in women who are past menopause and over sixty.")
+    assert clause_with_blank(later, "{{c") == later  # "it ...": the clause would not say whose
+
+
+def test_an_effect_blank_asks_the_thing_not_the_words_around_it(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\n## Pharmacology\n\n"
+                   "Zorbicin binds to its protein receptor FKBP12, which directly interacts with mTORC1.\n"
+                   "Zorbicin increases the risk of postmenopausal bleeding and endometrial polyps in older women.\n")
+    blanks = {c.data["text"].split("{{c1::")[1].split("}}")[0] for c in cards if "{{c1::" in str(c.data.get("text"))}
+    assert not any(b.startswith(("protein receptor", "risk of")) for b in blanks), blanks
+
+
+def test_a_figure_without_figures_of_its_kind_is_typed_not_a_choice_of_its_multiples(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\n## Bone\n\n"
+                   "In the ZORB trial, the reduction in bone mineral density was 6.1% in the lumbar spine and "
+                   "7.2% in the total hip over five years.\n")
+    for c in cards:
+        if c.type == "choice" and "%" in str(c.data.get("answer")):
+            options = c.data["choices"]
+            assert not {"3.6%", "10.8%", "14.4%"} & set(options), options
