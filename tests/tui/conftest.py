@@ -8,6 +8,9 @@ import pytest
 from textual.widgets import Input
 from textual.worker import WorkerCancelled, WorkerFailed
 
+#: Every background job that failed in this test, as the app reported it: (job name, error).
+failures: list[tuple[str, BaseException | None]] = []
+
 
 @pytest.fixture(autouse=True)
 def _stable_terminal(monkeypatch):
@@ -31,13 +34,38 @@ _expect_worker_errors = False
 
 
 @pytest.fixture(autouse=True)
-def _worker_errors(request):
+def _worker_errors(request, monkeypatch):
     """A worker that fails fails the test, unless the test is marked ``worker_errors``
-    (it provokes a failure on purpose, to check the app turns it into a notification)."""
+    (it provokes a failure on purpose, to check the app turns it into a notification).
+    Failures are caught where the app reports them (``StudyApp.report_failure``), so one
+    that ended between two waits is not missed; :func:`settle` raises at the next wait,
+    and the test fails at its end if nothing waited after it."""
     global _expect_worker_errors
+    from anastro_quiz.tui.app import StudyApp
+
     _expect_worker_errors = request.node.get_closest_marker("worker_errors") is not None
+    failures.clear()
+    report = StudyApp.report_failure
+
+    def recorded(self, name, error):
+        said = report(self, name, error)
+        if said:
+            failures.append((name, error))
+        return said
+
+    monkeypatch.setattr(StudyApp, "report_failure", recorded)
     yield
+    unexpected = [] if _expect_worker_errors else list(failures)
     _expect_worker_errors = False
+    failures.clear()
+    if unexpected:
+        pytest.fail(f"a worker failed: {unexpected[0][0]}: {unexpected[0][1]!r}")
+
+
+def _no_failures() -> None:
+    if failures and not _expect_worker_errors:
+        name, error = failures[0]
+        raise AssertionError(f"a worker failed: {name}: {error!r}") from error
 
 
 async def settle(pilot, rounds: int = 30) -> None:
@@ -45,6 +73,7 @@ async def settle(pilot, rounds: int = 30) -> None:
     app = pilot.app
     for _ in range(rounds):
         await pilot.pause()
+        _no_failures()
         try:
             await app.workers.wait_for_complete()
         except WorkerFailed as failed:
@@ -53,6 +82,7 @@ async def settle(pilot, rounds: int = 30) -> None:
         except WorkerCancelled:
             pass  # superseded by a newer request (an exclusive job): its result is dropped
         await pilot.pause()
+        _no_failures()
         # Home asks for its data from on_mount, which may not have run yet on the first round.
         home_waiting = type(app.screen).__name__ == "HomeScreen" and app.screen.data is None
         if not home_waiting and not any(w.is_running for w in app.workers):

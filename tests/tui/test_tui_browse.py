@@ -53,19 +53,38 @@ async def test_leeches_filter_from_the_command_palette(app, collection):
         assert row[2:] == ["relearning", row[3], str(LEECH_LAPSES), "leech"]
 
 
-async def test_a_newer_request_supersedes_an_older_one(app):
-    """Two filter changes in a row: the older list never lands after the newer one."""
+async def test_two_quick_searches_show_what_the_later_one_finds(app, collection, monkeypatch):
+    """The earlier search's list comes back after the later one's is drawn: the later one stays."""
     import threading
 
+    gate = threading.Event()
+    database = app.database
+
+    def slow_to_return(job):
+        rows = database(job)
+        if rows == []:  # the earlier search ("zzz" finds nothing): back only once the later one shows
+            gate.wait(5)
+        return rows
+
+    monkeypatch.setattr(app, "database", slow_to_return)
+    found = collection.browse("sample", "all", "the")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        gate, shown = threading.Event(), []
-        app.run_db(lambda: (gate.wait(5), "older")[1], shown.append, name="list cards", exclusive=True)
+        await press(pilot, "c", "slash")
+        everything = table(pilot).row_count
+        assert 0 < len(found) < everything
+        box = app.screen.query_one("#browse-search")
+        box.value = "zzz"
         await pilot.pause()
-        app.run_db(lambda: "newer", shown.append, name="list cards", exclusive=True)
+        box.value = "the"
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.screen.rows is not None and len(app.screen.rows) == len(found):
+                break
         gate.set()
         await settle(pilot)
-        assert shown == ["newer"]
+        assert table(pilot).row_count == len(found)
+        assert "matching “the”" in str(app.screen.query_one("#browse-status", Static).render())
 
 
 async def test_filtering_twice_quickly_shows_the_last_filter(app, collection):

@@ -167,16 +167,3 @@ async def test_command_palette_opens_a_deck(app):
         from anastro_quiz.tui.screens.review import ReviewScreen
 
         assert isinstance(pilot.app.screen, ReviewScreen)
-
-
-async def test_database_errors_become_notifications(app, collection):
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await settle(pilot)
-
-        def broken():
-            raise RuntimeError("disk on fire")
-
-        pilot.app.run_db(broken, name="test job")
-        await settle(pilot)
-        assert any("disk on fire" in n.message for n in pilot.app._notifications)
-        assert isinstance(pilot.app.screen, HomeScreen)  # still running

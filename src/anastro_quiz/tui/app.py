@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import gc
 import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
+from textual import work
 from textual.app import App
+from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -19,6 +22,11 @@ if TYPE_CHECKING:  # the core is imported by the worker that opens it, off the f
 T = TypeVar("T")
 
 
+class CollectionUnavailable(Exception):
+    """A worker asked for the database after the collection failed to open (the app is
+    exiting with the reason) or after the app quit: nothing to report."""
+
+
 class StudyApp(App[None]):
     """Keyboard-first study app over a :class:`Collection`."""
 
@@ -26,6 +34,32 @@ class StudyApp(App[None]):
     TITLE = "anastro-quiz"
     COMMANDS = App.COMMANDS | {StudyCommands}
     BINDINGS = APP_BINDINGS
+
+    @dataclass
+    class ThemeLoaded(Message):
+        name: Any
+
+    @dataclass
+    class OpenFailed(Message):
+        """The collection could not be opened (``open_error`` says why)."""
+
+    @dataclass
+    class QuizBuilt(Message):
+        quiz: Any  # quiz.Quiz
+        replace: Screen | None
+
+    @dataclass
+    class SessionStarted(Message):
+        session: Any  # session.StudySession, or None: nothing to study
+        replace: Screen | None
+        empty: str | None
+
+    @dataclass
+    class JobFailed(Message):
+        """A worker that nobody waits for any more (its screen closed) failed: said here."""
+
+        name: str
+        error: BaseException
 
     def __init__(self, collection: Collection | None = None, *,
                  opener: Callable[[], Collection] | None = None, notice: str | None = None) -> None:
@@ -47,6 +81,7 @@ class StudyApp(App[None]):
         # until it shows (two quick Enters must not open two sessions over each other).
         self._session_starting = False
         self._quiz_starting = False
+        self._quitting = False  # Ctrl+Q mid-session: the session's end is being recorded
 
     def on_mount(self) -> None:
         from .screens.home import HomeScreen
@@ -56,102 +91,117 @@ class StudyApp(App[None]):
         if self._opener is not None:
             # Draw Home's frame first; the decks and the database open behind it.
             home.call_after_refresh(self._open_collection)
-        self.run_db(lambda: self.collection.store.get_setting("theme"), self._restore_theme, name="load theme")
+        self._load_theme()
         if self._notice:
             self.notify(self._notice, title="Open in another window", severity="warning", timeout=12,
                         markup=False)
 
     # --- the theme, saved in the database --------------------------------------
 
-    def _restore_theme(self, name: Any) -> None:
-        if isinstance(name, str) and name in self.available_themes:
-            self.theme = name
+    @work(thread=True, exit_on_error=False, name="load theme")
+    def _load_theme(self) -> None:
+        self.post_message(self.ThemeLoaded(self.database(lambda: self.collection.store.get_setting("theme"))))
+
+    def on_study_app_theme_loaded(self, message: ThemeLoaded) -> None:
+        if isinstance(message.name, str) and message.name in self.available_themes:
+            self.theme = message.name
         self.theme_changed_signal.subscribe(self, self._save_theme)
 
     def _save_theme(self, theme: Any) -> None:
-        name = theme.name
-        self.run_db(lambda: self.collection.store.set_setting("theme", name), name="save theme")
+        self._store_theme(theme.name)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="save theme", name="save theme")
+    def _store_theme(self, name: str) -> None:
+        worker = get_current_worker()
+        # Two quick changes: a save superseded before it got the lock writes nothing, so the
+        # last theme chosen is the one stored whatever order the threads get the lock in.
+        self.database(lambda: None if worker.is_cancelled else self.collection.store.set_setting("theme", name))
 
     def exit(self, result: None = None, return_code: int = 0, message: Any | None = None) -> None:
-        """Quit; a review session still open (Ctrl+Q mid-session) gets its end time recorded."""
+        """Quit; a review session still open (Ctrl+Q mid-session) gets its end time recorded
+        first, in a worker (the database lock is never taken on the UI thread)."""
         from .screens.review import ReviewScreen
 
-        for screen in self.screen_stack:
-            if isinstance(screen, ReviewScreen):
-                screen.close_session()
+        if not self._quitting:
+            open_reviews = [s for s in self.screen_stack if isinstance(s, ReviewScreen) and s.session_open]
+            if open_reviews:
+                self._quitting = True
+                open_reviews[0].end_session(lambda: super(StudyApp, self).exit(result, return_code, message))
+                return
         super().exit(result, return_code, message)
 
     def _open_collection(self) -> None:
+        self._run_opener()
+
+    @work(thread=True, exit_on_error=False, name="open collection", group="open collection")
+    def _run_opener(self) -> None:
         opener = self._opener
         assert opener is not None
+        gc.disable()  # a bulk load of long-lived objects with no cycles (see decks.gc_paused)
+        try:
+            with self.db_lock:
+                self.collection = opener()
+            # Keep the cyclic GC from walking the loaded cards again on every full pass.
+            gc.freeze()
+        except Exception as exc:  # reported by the CLI after the app exits, not as a traceback
+            self.open_error = exc
+            self.post_message(self.OpenFailed())
+        finally:
+            gc.enable()
+            self._opened.set()
 
-        def runner() -> None:
-            gc.disable()  # a bulk load of long-lived objects with no cycles (see decks.gc_paused)
-            try:
-                with self.db_lock:
-                    self.collection = opener()
-                # Keep the cyclic GC from walking the loaded cards again on every full pass.
-                gc.freeze()
-            except Exception as exc:  # reported by the CLI after the app exits, not as a traceback
-                self.open_error = exc
-                self.call_from_thread(self.exit, None, 2)
-            finally:
-                gc.enable()
-                self._opened.set()
-
-        self.run_worker(runner, name="open collection", thread=True, exit_on_error=False)
+    def on_study_app_open_failed(self, message: OpenFailed) -> None:
+        self.exit(None, 2)
 
     # --- database work off the UI thread --------------------------------------
 
-    def run_db(self, job: Callable[[], T], done: Callable[[T], Any] | None = None,
-               *, error: Callable[[BaseException], Any] | None = None,
-               name: str = "database", exclusive: bool = False) -> Worker[T]:
-        """Run ``job`` in a thread worker, then ``done(result)`` on the UI thread.
+    def database(self, job: Callable[[], T]) -> T:
+        """Run ``job`` inside a worker thread, under the database lock, with database errors
+        translated (``store.database_errors``); the screens' ``@work`` methods call this.
 
-        If ``job`` (or ``done``) raises, ``error(exception)`` runs on the UI thread
-        instead, so a screen that locked itself for the job can unlock (and the user
-        retry). Workers run on the app (not the screen) so that every failure still
-        reaches :meth:`on_worker_state_changed` and becomes a notification.
-        ``exclusive``: a newer job of the same ``name`` supersedes this one; a superseded
-        job's result is never delivered, so the last request wins (a filter typed twice).
-        """
+        Waits for the collection to open; raises :class:`CollectionUnavailable` if it never
+        did. A worker cancelled meanwhile (its screen closed) still finishes the job, so a
+        change asked for is made; if it then fails, the app says so here, since no screen is
+        left to hear the worker's state."""
+        from ..store import database_errors
 
-        def runner() -> T | None:
-            from ..store import database_errors
+        while not self._opened.wait(0.05):
+            if not self.is_running:
+                raise CollectionUnavailable("the app quit while the collection was opening")
+        if self.collection is None:
+            raise CollectionUnavailable("the collection did not open")
+        worker = get_current_worker()
+        try:
+            with self.db_lock, database_errors(self.collection.store.path):
+                return job()
+        except Exception as exc:
+            if worker.is_cancelled:
+                self.post_message(self.JobFailed(worker.name, exc))
+            raise
 
-            while not self._opened.wait(0.05):
-                if not self.is_running:
-                    return None  # the app quit while the collection was still opening
-            if self.collection is None:
-                return None  # the collection failed to open; the app is exiting
-            worker = get_current_worker()
-            try:
-                with self.db_lock, database_errors(self.collection.store.path):
-                    result = job()
-                if done is not None and not worker.is_cancelled:
-                    self.call_from_thread(done, result)
-            except BaseException as exc:
-                if error is not None:
-                    try:
-                        self.call_from_thread(error, exc)
-                    except Exception:
-                        if self.is_running:
-                            raise  # the error callback itself failed: that is the bug to show
-                        # else the app is shutting down; the original error is what matters
-                raise
-            return result
+    def report_failure(self, name: str, error: BaseException | None) -> bool:
+        """Every failed background job ends here: a notification, or a dialog for a database
+        that cannot be used. False (nothing said) when the collection never opened."""
+        if isinstance(error, CollectionUnavailable):
+            return False
+        if _is_unusable_database(error):
+            self._show_database_problem(error)
+        else:
+            self.notify(describe_error(error), title=f"Could not finish: {name}",
+                        severity="error", markup=False, timeout=8)
+        return True
 
-        return self.run_worker(runner, name=name, group=f"db:{name}" if exclusive else "db", thread=True,
-                               exit_on_error=False, exclusive=exclusive)
+    def on_study_app_job_failed(self, message: JobFailed) -> None:
+        self.report_failure(message.name, message.error)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The app's own workers (the screens' reach their ``Jobs`` mixin)."""
         if event.state == WorkerState.ERROR:
-            error = event.worker.error
-            if _is_unusable_database(error):
-                self._show_database_problem(error)
-                return
-            self.notify(describe_error(error), title=f"Could not finish: {event.worker.name}",
-                        severity="error", markup=False, timeout=8)
+            self.report_failure(event.worker.name, event.worker.error)
+            if event.worker.group == "start session":
+                self._session_starting = False
+            elif event.worker.group == "start quiz":
+                self._quiz_starting = False
 
     def _show_database_problem(self, error: BaseException) -> None:
         """A damaged, full or read-only database: a dialog saying what to do (once at a time),
@@ -226,18 +276,35 @@ class StudyApp(App[None]):
                   name: str = "start quiz") -> bool:
         """Build a quiz in a worker and show it (over the current screen, or in place of
         ``replace`` if that is still showing). Refused while another quiz is starting."""
-        from .screens.quiz import QuizScreen
-
         if self._quiz_starting:
             return False
         self._quiz_starting = True
-
-        def opened(quiz: Any) -> None:
-            self._quiz_starting = False
-            self._show(QuizScreen(quiz), replace)
-
-        self.run_db(build, opened, error=lambda _: setattr(self, "_quiz_starting", False), name=name)
+        self._build_quiz(build, replace).name = name  # the failure's title says what failed
         return True
+
+    @work(thread=True, exit_on_error=False, group="start quiz", name="start quiz")
+    def _build_quiz(self, build: Callable[[], Any], replace: Screen | None) -> None:
+        self.post_message(self.QuizBuilt(self.database(build), replace))
+
+    @work(thread=True, exit_on_error=False, group="start session", name="start session")
+    def _build_session(self, start: Callable[[], Any], replace: Screen | None, empty: str | None) -> None:
+        self.post_message(self.SessionStarted(self.database(start), replace, empty))
+
+    def on_study_app_quiz_built(self, message: QuizBuilt) -> None:
+        from .screens.quiz import QuizScreen
+
+        self._quiz_starting = False
+        self._show(QuizScreen(message.quiz), message.replace)
+
+    def on_study_app_session_started(self, message: SessionStarted) -> None:
+        from .screens.review import ReviewScreen
+
+        self._session_starting = False
+        if message.session is None:
+            self.notify(message.empty or "Nothing to study right now: no cards due and no new cards left for today.",
+                        title="All done")
+            return
+        self._show(ReviewScreen(message.session), message.replace)
 
     def session_open(self) -> bool:
         """A study session is being started or is on the screen stack (one at a time)."""
@@ -271,21 +338,10 @@ class StudyApp(App[None]):
         if that is still showing). Refused while another session is starting or open, so
         there is only ever one live session: a second one would show cards the first has
         graded, and grade or undo them from a stale state."""
-        from .screens.review import ReviewScreen
-
         if self.session_open():
             return False
         self._session_starting = True
-
-        def opened(session: Any) -> None:
-            self._session_starting = False
-            if session is None:
-                self.notify(empty or "Nothing to study right now: no cards due and no new cards left for today.",
-                            title="All done")
-                return
-            self._show(ReviewScreen(session), replace)
-
-        self.run_db(start, opened, error=lambda _: setattr(self, "_session_starting", False), name=name)
+        self._build_session(start, replace, empty).name = name
         return True
 
     def _show(self, screen: Screen, replace: Screen | None) -> None:

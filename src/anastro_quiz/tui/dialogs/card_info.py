@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -13,6 +15,7 @@ from textual.widgets import Static
 
 from ...card_info import CardInfo
 from ...scheduler import format_interval
+from ..work import Reply
 
 
 def _when(moment: datetime | None) -> str:
@@ -67,10 +70,27 @@ class CardInfoDialog(ModalScreen[None]):
             yield Static("Escape closes", classes="dialog-hint")
 
 
-def open_card_info(screen, deck_id: str, item_id: str) -> None:
-    """Load the card's info off the UI thread, then show it over ``screen``."""
-    from ...card_info import card_info
+@dataclass
+class CardInfoLoaded(Reply):
+    info: CardInfo
+    now: datetime
 
-    collection = screen.collection
-    screen.db(lambda: (card_info(collection, deck_id, item_id), collection.now()),
-              lambda loaded: screen.app.push_screen(CardInfoDialog(*loaded)), name="card info")
+
+class CardInfoJobs:
+    """Mixed into the screens where ``i`` shows card info (with :class:`~..work.Jobs`)."""
+
+    def open_card_info(self, deck_id: str, item_id: str) -> None:
+        """Load the card's info off the UI thread, then show it over this screen."""
+        self.load_card_info(deck_id, item_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="card info", name="card info")
+    def load_card_info(self, deck_id: str, item_id: str) -> None:
+        from ...card_info import card_info
+
+        collection = self.collection
+        self.post_message(CardInfoLoaded(*self.database(lambda: (card_info(collection, deck_id, item_id),
+                                                                 collection.now()))))
+
+    def on_card_info_loaded(self, message: CardInfoLoaded) -> None:
+        if not message.stale:
+            self.app.push_screen(CardInfoDialog(message.info, message.now))

@@ -8,8 +8,10 @@ is written; the dialog stays open to fix it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,13 +22,14 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from ...card_form import FIELDS, form_values
 from ...deck_edit import EditError, check_writable
 from ...decks import Card
+from ..work import Jobs, Reply
 
 
-class EditCardDialog(ModalScreen[Any]):
+class EditCardDialog(Jobs, ModalScreen[Any]):
     """Dismisses with what ``save`` returned, or ``None`` if cancelled.
 
-    ``save(form)`` runs on the app's database lane with the fields' texts (name -> text);
-    it raises :class:`EditError` to refuse the edit.
+    ``save(form)`` runs in this dialog's worker, under the database lock, with the fields'
+    texts (name -> text); it raises :class:`EditError` to refuse the edit.
     """
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="save"), Binding("escape", "cancel", "Cancel", id="cancel")]
@@ -78,29 +81,34 @@ class EditCardDialog(ModalScreen[Any]):
         if self.saving:
             return
         self.saving = True
-        form, save = self.form(), self.save
+        self.write(self.form())
 
-        def job() -> tuple[bool, Any]:
+    @dataclass
+    class Saved(Reply):
+        value: Any  # what ``save`` returned
+        problems: list[str] | None = None  # why the edit was refused: shown in the dialog
+
+    @work(thread=True, exit_on_error=False, group="save card", name="save card")
+    def write(self, form: dict[str, str]) -> None:
+        def job() -> EditCardDialog.Saved:
             try:
-                return True, save(form)
+                return self.Saved(self.save(form))
             except EditError as exc:  # the user's to fix: shown here, not as an app error
-                return False, exc.problems
+                return self.Saved(None, exc.problems)
 
-        self.app.run_db(job, self._saved, error=self._failed, name="save card")
+        self.post_message(self.database(job))
 
-    def _saved(self, outcome: tuple[bool, Any]) -> None:
+    @on(Saved)
+    def _saved(self, message: Saved) -> None:
         self.saving = False
-        if not self.is_attached:
-            return
-        ok, value = outcome
-        if ok:
-            self.dismiss(value)
+        if message.problems is None:
+            self.dismiss(message.value)
             return
         box = self.query_one("#edit-problems", Static)
-        box.update(Content.from_markup("[b $error]Not saved:[/] $p", p="\n".join(value)))
+        box.update(Content.from_markup("[b $error]Not saved:[/] $p", p="\n".join(message.problems)))
         box.display = True
 
-    def _failed(self, error: BaseException) -> None:
+    def work_failed(self, worker) -> None:
         self.saving = False  # the app shows why; the fields stay as typed, to retry
 
     def action_cancel(self) -> None:
@@ -114,13 +122,12 @@ class EditCardDialog(ModalScreen[Any]):
             self.action_cancel()
 
 
-def open_editor(screen, deck_id: str, card_id: str, closed: Callable[[bool], Any], *,
-                also: Callable[[dict], Any] | None = None) -> bool:
+def open_editor(screen, deck_id: str, card_id: str, closed: Callable[[dict | None], Any]) -> bool:
     """Open the editor on one card of the app's collection (False if the card is not loaded).
 
-    Saving writes the deck file and reloads the deck (``Collection.edit_card``); ``also(items)``
-    then runs on the database lane with the deck's fresh study items (e.g. to refresh a
-    session). ``closed(changed)`` runs on the UI thread when the editor closes.
+    Saving writes the deck file and reloads the deck (``Collection.edit_card``).
+    ``closed(items)`` runs on the UI thread when the editor closes: the deck's fresh study
+    items if the card changed (e.g. to refresh a session), else None.
     """
     collection = screen.app.collection
     deck = collection.decks.get(deck_id)
@@ -133,16 +140,13 @@ def open_editor(screen, deck_id: str, card_id: str, closed: Callable[[bool], Any
         screen.notify("\n".join(exc.problems), title="Cannot edit", severity="error", markup=False, timeout=8)
         return False
 
-    def save(form: dict[str, str]) -> bool:
-        items = collection.edit_card(deck_id, card_id, form)
-        if items is not None and also is not None:
-            also(items)
-        return items is not None
+    def save(form: dict[str, str]) -> dict | None:
+        return collection.edit_card(deck_id, card_id, form)
 
-    def done(changed: bool | None) -> None:
-        if changed:
+    def done(items: dict | None) -> None:
+        if items is not None:
             screen.notify(f"Saved to {deck.path.name}.", timeout=2, markup=False)
-        closed(bool(changed))
+        closed(items)
 
     screen.app.push_screen(EditCardDialog(deck.title, card, save), done)
     return True

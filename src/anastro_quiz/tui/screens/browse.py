@@ -4,12 +4,17 @@ suspend/unsuspend, bury/unbury, edit."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Input, Static
 
 from ..shared_keys import key_footer
+from ..dialogs.card_info import CardInfoJobs
+from ..work import Reply
 from .base import CoreScreen
 
 STATES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
@@ -19,7 +24,7 @@ FIXED = (("state", "State", 10), ("due", "Due", 10), ("lapses", "Lap", 3), ("fla
 DECK_WIDTH = (10, 16)  # the Deck column, shown across decks: below 120 columns, and from there
 
 
-class BrowseScreen(CoreScreen):
+class BrowseScreen(CardInfoJobs, CoreScreen):
     """Cards of one deck, or of all (``d``). ``/`` searches (plain words, ``field:word``);
     ``f`` cycles all / suspended / leeches; ``s`` suspends or unsuspends, ``b`` buries or unburies."""
 
@@ -86,10 +91,24 @@ class BrowseScreen(CoreScreen):
         if self.rows is not None and self.app.size.width != self._width:
             self.show(self.rows)
 
+    @dataclass
+    class Listed(Reply):
+        rows: list
+
     def load(self) -> None:
-        deck_id, only, search = self.deck_id, self.only, self.search
         self.sub_title = f"Cards · {self._title()}"
-        self.db(lambda: self.collection.browse(deck_id, only, search), self.show, name="list cards", exclusive=True)
+        self.list_cards(self.deck_id, self.only, self.search)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="list cards", name="list cards")
+    def list_cards(self, deck_id: str | None, only: str, search: str) -> None:
+        """The cards for one scope, filter and search; a newer request supersedes this one
+        (a search typed letter by letter shows what the last letter finds)."""
+        self.post_message(self.Listed(self.database(lambda: self.collection.browse(deck_id, only, search))))
+
+    @on(Listed)
+    def _listed(self, message: Listed) -> None:
+        if not message.stale:
+            self.show(message.rows)
 
     def show(self, rows: list) -> None:
         self.rows = rows
@@ -159,14 +178,13 @@ class BrowseScreen(CoreScreen):
             return
         from ..dialogs.edit_card import open_editor
 
-        open_editor(self, picked[0].deck_id, picked[0].card_id, lambda changed: self.load() if changed else None)
+        open_editor(self, picked[0].deck_id, picked[0].card_id,
+                    lambda items: self.load() if items is not None else None)
 
     def action_info(self) -> None:
         picked = self.highlighted()
         if picked is not None:
-            from ..dialogs.card_info import open_card_info
-
-            open_card_info(self, picked[0].deck_id, picked[0].id)
+            self.open_card_info(picked[0].deck_id, picked[0].id)
 
     def action_cycle_filter(self) -> None:
         self.only = FILTERS[(FILTERS.index(self.only) + 1) % len(FILTERS)]
@@ -178,14 +196,9 @@ class BrowseScreen(CoreScreen):
             return
         item, row = picked
         suspend = not row.suspended
-        collection = self.collection
-
-        def job() -> list:
-            collection.set_suspended(item, suspend)
-            return collection.browse(self.deck_id, self.only, self.search)
-
         self.notify(("Suspended: " if suspend else "Unsuspended: ") + item.id, timeout=2, markup=False)
-        self.db(job, self.show, name="suspend card" if suspend else "unsuspend card")
+        self.change_card(lambda: self.collection.set_suspended(item, suspend)).name = (
+            "suspend card" if suspend else "unsuspend card")
 
     def action_toggle_bury(self) -> None:
         picked = self.highlighted()
@@ -193,15 +206,24 @@ class BrowseScreen(CoreScreen):
             return
         item, row = picked
         bury = not row.buried_at(self.collection.now())
-        collection = self.collection
-
-        def job() -> list:
-            collection.set_buried(item, bury)
-            return collection.browse(self.deck_id, self.only, self.search)
-
         self.notify(("Buried until tomorrow: " if bury else "Unburied, can be studied today: ") + item.id,
                     timeout=2, markup=False)
-        self.db(job, self.show, name="bury card" if bury else "unbury card")
+        self.change_card(lambda: self.collection.set_buried(item, bury)).name = "bury card" if bury else "unbury card"
+
+    @dataclass
+    class Changed(Reply):
+        pass
+
+    @work(thread=True, exit_on_error=False, group="change card", name="change card")
+    def change_card(self, change) -> None:
+        """Suspend, bury or take either back (never superseded: a change asked for is made);
+        then the list is asked for again, in its own lane, so the newest list still wins."""
+        self.database(change)
+        self.post_message(self.Changed())
+
+    @on(Changed)
+    def _changed(self, message: Changed) -> None:
+        self.load()
 
 
 def _cell(text: str) -> Text:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -17,6 +18,7 @@ from textual.widgets import Header, Static
 from ...curation import Candidate, candidates, keep, reject
 from ...deck_edit import EditError
 from ..shared_keys import key_footer
+from ..work import Reply
 from .base import CoreScreen
 
 
@@ -66,20 +68,32 @@ class CurateScreen(CoreScreen):
         self.sub_title = "New from generator"
         self.load()
 
+    @dataclass
+    class Loaded(Reply):
+        data: CurateData
+        key: tuple[str, str] | None
+
     def load(self, key: tuple[str, str] | None = None) -> None:
         """(Re)read the candidates; show the one with ``key`` if it is still there."""
-        def loaded(data: CurateData) -> None:
-            self.data = data
-            keys = [c.key for c in data.cards]
-            if key in keys:
-                self.index = keys.index(key)
-            self.busy = False
-            self.draw()
-
         self.busy = True
-        self.db(lambda: load_curation(self.collection), loaded, error=self._failed, name="list new cards")
+        self.list_candidates(key)
 
-    def _failed(self, error: BaseException) -> None:
+    @work(thread=True, exclusive=True, exit_on_error=False, group="list new cards", name="list new cards")
+    def list_candidates(self, key: tuple[str, str] | None) -> None:
+        self.post_message(self.Loaded(self.database(lambda: load_curation(self.collection)), key))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        if message.stale:
+            return
+        self.data = data = message.data
+        keys = [c.key for c in data.cards]
+        if message.key in keys:
+            self.index = keys.index(message.key)
+        self.busy = False
+        self.draw()
+
+    def work_failed(self, worker) -> None:
         self.busy = False
 
     @property
@@ -133,15 +147,35 @@ class CurateScreen(CoreScreen):
         if self.busy or c is None:
             return
         self.busy = True
-        collection = self.collection
-        self.db(lambda: keep(collection, c.deck.id, c.card.id), lambda _: self._decided(c, "Kept."),
-                error=self._failed, name="keep card")
+        self.keep(c)
+
+    @dataclass
+    class Decided(Reply):
+        candidate: Candidate
+        outcome: str | list[str]  # the toast, or the problems that stopped a reject
+
+    @work(thread=True, exit_on_error=False, group="decide", name="keep card")
+    def keep(self, c: Candidate) -> None:
+        self.database(lambda: keep(self.collection, c.deck.id, c.card.id))
+        self.post_message(self.Decided(c, "Kept."))
+
+    @on(Decided)
+    def _decided_message(self, message: Decided) -> None:
+        if isinstance(message.outcome, str):
+            self._decided(message.candidate, message.outcome)
+        else:
+            self.busy = False
+            self.notify("\n".join(message.outcome), title="Not rejected", severity="error", markup=False, timeout=8)
 
     def action_reject(self) -> None:
         c = self.current
         if self.busy or c is None:
             return
         self.busy = True
+        self.reject(c)
+
+    @work(thread=True, exit_on_error=False, group="decide", name="reject card")
+    def reject(self, c: Candidate) -> None:
         collection = self.collection
 
         def job() -> str | list[str]:
@@ -152,14 +186,7 @@ class CurateScreen(CoreScreen):
             name = c.deck.path.name if c.deck.path else c.deck.id
             return f"Rejected: removed from {name}" + (" (its last card: the file is gone)" if gone else "") + "."
 
-        def done(outcome: str | list[str]) -> None:
-            if isinstance(outcome, str):
-                self._decided(c, outcome)
-            else:
-                self.busy = False
-                self.notify("\n".join(outcome), title="Not rejected", severity="error", markup=False, timeout=8)
-
-        self.db(job, done, error=self._failed, name="reject card")
+        self.post_message(self.Decided(c, self.database(job)))
 
     def action_edit(self) -> None:
         c = self.current
@@ -167,8 +194,8 @@ class CurateScreen(CoreScreen):
             return
         from ..dialogs.edit_card import open_editor
 
-        def closed(changed: bool) -> None:
-            if changed:
+        def closed(items: dict | None) -> None:
+            if items is not None:
                 self.load(c.key)  # the deck was reloaded: show the card as edited
 
         open_editor(self, c.deck.id, c.card.id, closed)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -16,6 +17,7 @@ from ...clock import study_day
 from ...stats import Streak, review_days, streaks
 from ..widgets.bars import share_bar
 from ..shared_keys import key_footer
+from ..work import Reply
 from .base import CoreScreen
 from ...numbers import noun, plural
 
@@ -104,8 +106,18 @@ class HomeScreen(CoreScreen):
             self._left = False
             self.refresh_data()
 
+    @dataclass
+    class Loaded(Reply):
+        data: HomeData
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load decks", name="load decks")
     def refresh_data(self) -> None:
-        self.db(lambda: load_home(self.collection), self.show, name="load decks")
+        self.post_message(self.Loaded(self.database(lambda: load_home(self.collection))))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        if not message.stale:
+            self.show(message.data)
 
     def show(self, data: HomeData) -> None:
         self.data = data

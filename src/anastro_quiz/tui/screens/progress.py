@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -20,6 +21,7 @@ from ...stats import (CollectionStats, DueDay, Retention, WeekRetention, collect
 from ..widgets.bars import labelled_bars, share_bar
 from ..widgets.heatmap import Heatmap
 from ..shared_keys import key_footer
+from ..work import Reply
 from .base import CoreScreen
 from ...numbers import noun
 
@@ -105,7 +107,20 @@ class ProgressScreen(CoreScreen):
         self.query_one("#progress-tabs").can_focus = True
         self.query_one("#exam-decks", Select).set_options(
             [("All decks", ALL_DECKS)] + [(d.title, d.id) for d in self.collection.decks.values()])
-        self.db(lambda: load_progress(self.collection), self.show, name="load progress")
+        self.load()
+
+    @dataclass
+    class Loaded(Reply):
+        data: ProgressData
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load progress", name="load progress")
+    def load(self) -> None:
+        self.post_message(self.Loaded(self.database(lambda: load_progress(self.collection))))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        if not message.stale:
+            self.show(message.data)
 
     def show(self, data: ProgressData) -> None:
         self.data = data
@@ -202,12 +217,21 @@ class ProgressScreen(CoreScreen):
             self.run_simulation()
             return
         if event.button.id == "plan-clear":
-            self.db(self.collection.clear_exam_plan, lambda had: self.plan_cleared(had), name="clear plan")
+            self.clear_plan()
             return
         plan = self.typed_plan()
         if plan is None:
             return
-        apply = event.button.id == "plan-apply"
+        self.plan_exam(plan, event.button.id == "plan-apply")
+
+    @dataclass
+    class Planned(Reply):
+        result: PlanForecast | PlanError
+        applied: bool
+
+    @work(thread=True, exit_on_error=False, group="exam plan", name="exam plan")
+    def plan_exam(self, plan: ExamPlan, apply: bool) -> None:
+        """Preview the plan, or apply it (never exclusive: an applied plan is always confirmed)."""
         collection = self.collection
 
         def job() -> PlanForecast | PlanError:
@@ -219,19 +243,30 @@ class ProgressScreen(CoreScreen):
                 collection.apply_exam_plan(plan, moves)
             return result
 
-        def done(result: PlanForecast | PlanError) -> None:
-            if isinstance(result, PlanError):
-                self.notify(str(result), title="No plan", severity="warning")
-                return
-            self.show_plan(result, "Exam plan saved" if apply else "Preview (nothing changed yet)")
-            if apply:
-                self.notify("Exam plan saved: reviews follow it until the exam.", timeout=3)
+        self.post_message(self.Planned(self.database(job), apply))
 
-        self.db(job, done, name="exam plan")
+    @on(Planned)
+    def _planned(self, message: Planned) -> None:
+        result, apply = message.result, message.applied
+        if isinstance(result, PlanError):
+            self.notify(str(result), title="No plan", severity="warning")
+            return
+        self.show_plan(result, "Exam plan saved" if apply else "Preview (nothing changed yet)")
+        if apply:
+            self.notify("Exam plan saved: reviews follow it until the exam.", timeout=3)
 
-    def plan_cleared(self, had_plan: bool) -> None:
+    @dataclass
+    class PlanCleared(Reply):
+        had_plan: bool
+
+    @work(thread=True, exit_on_error=False, group="clear plan", name="clear plan")
+    def clear_plan(self) -> None:
+        self.post_message(self.PlanCleared(self.database(self.collection.clear_exam_plan)))
+
+    @on(PlanCleared)
+    def plan_cleared(self, message: PlanCleared) -> None:
         self.query_one("#plan-text", Static).update(Content.from_markup(
-            "\n[$text-muted]$what[/]", what="Exam plan dropped (due dates it set stay)." if had_plan
+            "\n[$text-muted]$what[/]", what="Exam plan dropped (due dates it set stay)." if message.had_plan
             else "There was no exam plan."))
 
     def show_plan(self, result: PlanForecast, heading: str) -> None:
@@ -269,20 +304,36 @@ class ProgressScreen(CoreScreen):
             self.notify(f"{day.isoformat()} has passed: type a date from today ({today.isoformat()}) on.",
                         severity="warning")
             return
+        self.readiness(day)
+
+    @dataclass
+    class Readiness(Reply):
+        day: date
+        shares: dict[str, float]
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="exam readiness", name="exam readiness")
+    def readiness(self, day: date) -> None:
         # Noon local time on the exam day: the moment the learner would sit it.
         moment = datetime.combine(day, time(12)).astimezone()
+        self.post_message(self.Readiness(day, self.database(lambda: self.collection.recall_by_deck(moment))))
+
+    @on(Readiness)
+    def _readiness(self, message: Readiness) -> None:
+        if message.stale:
+            return
         titles = {d.id: d.title for d in self.collection.decks.values()}
+        self.query_one("#exam-text", Static).update(
+            Content.from_markup("\n[b]Predicted recall on $day[/] (share of each deck you would remember)\n",
+                                day=message.day.isoformat())
+            + labelled_bars({titles.get(k, k): v for k, v in message.shares.items()})
+            + Content.from_markup("\n\n[$text-muted]If you review nothing before then: every review you do "
+                                  "raises it. Cards never studied count as forgotten.[/]"))
 
-        def shown(shares: dict[str, float]) -> None:
-            self.query_one("#exam-text", Static).update(
-                Content.from_markup("\n[b]Predicted recall on $day[/] (share of each deck you would remember)\n",
-                                    day=day.isoformat())
-                + labelled_bars({titles.get(k, k): v for k, v in shares.items()})
-                + Content.from_markup("\n\n[$text-muted]If you review nothing before then: every review you do "
-                                      "raises it. Cards never studied count as forgotten.[/]"))
+    @dataclass
+    class Simulated(Reply):
+        result: object  # interop.simulate's result, or the UserError saying why there is none
 
-        self.db(lambda: self.collection.recall_by_deck(moment), shown, name="exam readiness")
-
+    @work(thread=True, exclusive=True, exit_on_error=False, group="simulate", name="simulate")
     def run_simulation(self) -> None:
         """FSRS's simulator over a year at the desired retention (``anastro-quiz simulate``)."""
         from ...errors import UserError
@@ -296,20 +347,26 @@ class ProgressScreen(CoreScreen):
             except UserError as exc:  # the optimizer extra missing, or no cards: said, not failed
                 return exc
 
-        def shown(result) -> None:
-            text = self.query_one("#simulate-text", Static)
-            if isinstance(result, UserError):
-                text.update(Content.from_markup("\n[$warning]$m[/]", m=str(result)))
-                return
-            text.update(Content.from_markup(
-                "\n[b]$cards cards over 365 days at desired retention $r[/] (each starting new, within "
-                "the daily limits)\n$reviews reviews, $hours hours; $known cards memorised at the end\n"
-                "Retention with the least study time per memorised card: [b]$best[/]",
-                cards=result.cards, r=f"{result.retention:g}", reviews=result.total_reviews,
-                hours=f"{sum(result.minutes_per_day) / 60:.1f}", known=f"{result.memorized_per_day[-1]:.0f}",
-                best=f"{result.optimal_retention:.2f}"))
+        self.post_message(self.Simulated(self.database(job)))
 
-        self.db(job, shown, name="simulate")
+    @on(Simulated)
+    def _simulated(self, message: Simulated) -> None:
+        from ...errors import UserError
+
+        if message.stale:
+            return
+        result = message.result
+        text = self.query_one("#simulate-text", Static)
+        if isinstance(result, UserError):
+            text.update(Content.from_markup("\n[$warning]$m[/]", m=str(result)))
+            return
+        text.update(Content.from_markup(
+            "\n[b]$cards cards over 365 days at desired retention $r[/] (each starting new, within "
+            "the daily limits)\n$reviews reviews, $hours hours; $known cards memorised at the end\n"
+            "Retention with the least study time per memorised card: [b]$best[/]",
+            cards=result.cards, r=f"{result.retention:g}", reviews=result.total_reviews,
+            hours=f"{sum(result.minutes_per_day) / 60:.1f}", known=f"{result.memorized_per_day[-1]:.0f}",
+            best=f"{result.optimal_retention:.2f}"))
 
     def action_tab(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)

@@ -1,9 +1,14 @@
-"""Quiz: one question at a time, answered by choosing an option or typing; optional countdown."""
+"""Quiz: one question at a time, answered by choosing an option or typing; optional countdown.
+
+The quiz changes only in this screen's workers (``save_answer``, ``finish``); while one runs
+(``busy``) the UI thread does not read the quiz."""
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -11,8 +16,9 @@ from textual.content import Content
 from textual.widgets import Header, Input, OptionList, Static
 
 from ...numbers import plural
-from ...quiz import Quiz, QuizAnswer
+from ...quiz import Quiz, QuizAnswer, QuizResult
 from ..shared_keys import key_footer, space_enter
+from ..work import Reply
 from .base import CoreScreen
 
 
@@ -62,12 +68,12 @@ class QuizScreen(CoreScreen):
         self.tick()
 
     def tick(self) -> None:
-        left = self.quiz.seconds_left()
+        left = self.quiz.seconds_left()  # from the start time and the limit, fixed when it began
         if left is None:
             return
         minutes, seconds = divmod(int(left), 60)
         self.query_one("#quiz-timer", Static).update(f"{minutes:02d}:{seconds:02d} left")
-        if left <= 0 and not self.quiz.finished and not self.busy:
+        if left <= 0 and not self.busy and not self.quiz.finished:
             if not self._time_up_told:
                 self._time_up_told = True
                 self.notify("Time is up.")
@@ -115,14 +121,24 @@ class QuizScreen(CoreScreen):
         if self.busy or self.feedback is not None or self.quiz.current is None:
             return
         self.busy = True
-        duration_ms = int((time.monotonic() - self._shown_at) * 1000)
-        self.db(lambda: self.quiz.answer(given, duration_ms), self.show_feedback, error=self._failed,
-                name="save answer")
+        self.save_answer(given, int((time.monotonic() - self._shown_at) * 1000))
 
-    def _failed(self, error: BaseException) -> None:
+    @dataclass
+    class Answered(Reply):
+        answer: QuizAnswer
+
+    @work(thread=True, exit_on_error=False, group="quiz", name="save answer")
+    def save_answer(self, given: str, duration_ms: int) -> None:
+        self.post_message(self.Answered(self.database(lambda: self.quiz.answer(given, duration_ms))))
+
+    def work_failed(self, worker) -> None:
         """Saving failed (the app notifies why): nothing was recorded, so the question stays
         open to answer again, and Esc still ends the quiz."""
         self.busy = False
+
+    @on(Answered)
+    def _answered(self, message: Answered) -> None:
+        self.show_feedback(message.answer)
 
     def show_feedback(self, answer: QuizAnswer) -> None:
         self.busy = False
@@ -146,7 +162,7 @@ class QuizScreen(CoreScreen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        question = self.quiz.current
+        question = None if self.busy else self.quiz.current
         if question is not None:
             self.submit(question.options[event.option_index])
 
@@ -155,7 +171,7 @@ class QuizScreen(CoreScreen):
         self.submit(event.value)
 
     def action_pick(self, number: int) -> None:
-        question = self.quiz.current
+        question = None if self.busy else self.quiz.current
         if question is not None and question.kind != "typed" and number <= len(question.options):
             self.submit(question.options[number - 1])
 
@@ -165,8 +181,8 @@ class QuizScreen(CoreScreen):
 
     def action_how_to_answer(self) -> None:
         """Space/Enter before an answer: say how to answer; nothing is recorded."""
-        question = self.quiz.current
-        if question is None or self.busy:
+        question = None if self.busy else self.quiz.current
+        if question is None:
             return
         if question.kind == "typed":
             self.query_one("#quiz-typed", Input).focus()
@@ -179,10 +195,18 @@ class QuizScreen(CoreScreen):
         if self.busy:
             return
         self.busy = True
+        self.finish()
 
-        def show(result) -> None:
-            from .quiz_results import QuizResultsScreen
+    @dataclass
+    class Finished(Reply):
+        result: QuizResult
 
-            self.app.switch_screen(QuizResultsScreen(self.quiz, result))
+    @work(thread=True, exit_on_error=False, group="quiz", name="finish quiz")
+    def finish(self) -> None:
+        self.post_message(self.Finished(self.database(self.quiz.finish)))
 
-        self.db(self.quiz.finish, show, error=self._failed, name="finish quiz")
+    @on(Finished)
+    def _finished(self, message: Finished) -> None:
+        from .quiz_results import QuizResultsScreen
+
+        self.app.switch_screen(QuizResultsScreen(self.quiz, message.result))

@@ -4,11 +4,15 @@ edit in ``review_extras``).
 Choice and true/false cards: before the answer shows, 1-9 (or a click) picks an option;
 the pick reveals the answer, marks it right or wrong and proposes Good or Again, which
 Enter accepts and 1-4 (now grades) override. Space reveals without picking.
+
+The session changes in one place only, ``change_session`` (:mod:`.review_session`); the UI
+thread reads what that worker reports (:class:`~.review_extras.Shown`), never the session.
 """
 
 from __future__ import annotations
 
 import time
+from typing import Any, Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,13 +28,14 @@ from ..widgets.grade_bar import LABELS, GradeBar
 from ..shared_keys import key_footer, space_enter
 from .base import CoreScreen
 from .review_extras import CardExtras, Shown, snapshot, undone_note
+from .review_session import SessionLane
 
 # Anki's default cap: a card left on screen while the learner is away should not
 # count as ten minutes of study.
 MAX_ANSWER_MS = 60_000
 
 
-class ReviewScreen(CardExtras, CoreScreen):
+class ReviewScreen(SessionLane, CardExtras, CoreScreen):
     """Studies one :class:`StudySession`; every grade is committed before the next card shows."""
 
     BINDINGS = [
@@ -57,13 +62,16 @@ class ReviewScreen(CardExtras, CoreScreen):
 
     def __init__(self, session: StudySession) -> None:
         super().__init__()
+        #: Changed only in ``change_session``'s worker; deck_ids and mode are fixed at its start.
         self.session = session
         self.shown: Shown | None = None
         self.revealed = False
         self.busy = True  # until the first card arrives
+        self.can_undo = False  # as the session's worker last reported
         self.typed_grade: Grade | None = None
         self.picked: int | None = None  # the option chosen on a choice or true/false card
         self._session_ended = False  # the session's end has been recorded (or is being)
+        self._after_end: Callable[[], Any] | None = None  # quitting the app: what follows the end
         self._shown_at = time.monotonic()
 
     def compose(self) -> ComposeResult:
@@ -94,15 +102,7 @@ class ReviewScreen(CardExtras, CoreScreen):
         titles = [decks[d].title for d in self.session.deck_ids if d in decks]
         self.sub_title = ("Re-drill · " if self.session.mode == "drill" else "") + (
             titles[0] if len(titles) == 1 else f"{len(titles)} decks")
-        self.db(lambda: snapshot(self.session), self.show_card, error=self._job_failed, name="load card")
-
-    def close_session(self) -> None:
-        """Quitting the app (Ctrl+Q) mid-session: every grade is already committed; record
-        when the session ended too (one quick UPDATE, on the app's database lane)."""
-        if not self._session_ended:
-            self._session_ended = True
-            with self.app.db_lock:
-                self.session.finish()
+        self.change_session("load card", snapshot)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only the keys that work now are enabled, and the Footer shows just those."""
@@ -112,7 +112,7 @@ class ReviewScreen(CardExtras, CoreScreen):
         if action == "accept":
             return item is not None and self.revealed
         if action == "undo":
-            return self.session.can_undo
+            return self.can_undo
         if action in ("bury", "suspend"):
             # While the answer field has the keys, - and @ are typed (Textual does not know them as characters).
             return item is not None and not isinstance(self.focused, Input)
@@ -129,10 +129,11 @@ class ReviewScreen(CardExtras, CoreScreen):
     def show_card(self, shown: Shown) -> None:
         self.busy = False
         self.shown = shown
+        self.can_undo = shown.can_undo
         if shown.note:
             self.notify(shown.note, timeout=2)
         if shown.item is None:
-            if self.session.undo_action in ("bury", "suspend"):
+            if shown.undo_action in ("bury", "suspend"):
                 self._show_nothing_left()  # the last card was taken out: u can still bring it back
             else:
                 self.finish()
@@ -177,7 +178,7 @@ class ReviewScreen(CardExtras, CoreScreen):
     def _show_nothing_left(self) -> None:
         """No card left because the last one was buried or suspended: stay, so that ``u``
         can take that back; ``q`` leaves as usual."""
-        action = "bury" if self.session.undo_action == "bury" else "suspend"
+        action = "bury" if self.shown is not None and self.shown.undo_action == "bury" else "suspend"
         self.revealed = False
         self.query_one("#card-meta", Static).update("")
         self.query_one("#prompt", Static).update(Content(
@@ -305,13 +306,12 @@ class ReviewScreen(CardExtras, CoreScreen):
             return
         self.busy = True
         duration_ms = min(int((time.monotonic() - self._shown_at) * 1000), MAX_ANSWER_MS)
-        session = self.session
 
-        def job() -> Shown:
+        def grade(session: StudySession) -> Shown:
             session.grade(Rating(rating), duration_ms)  # committed before the next card is drawn
             return snapshot(session)
 
-        self.db(job, self.show_card, error=self._job_failed, name="grade card")
+        self.change_session("grade card", grade)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         button_id = event.button.id or ""
@@ -320,77 +320,38 @@ class ReviewScreen(CardExtras, CoreScreen):
         elif button_id.startswith("grade-"):
             self.action_grade(int(button_id.removeprefix("grade-")))
 
-    def _card_action(self, name: str, run, note) -> None:
-        """Run a session action in a worker, then draw the card it leaves on screen;
-        ``note`` (text, or made from what ``run`` returned) is shown as a toast."""
+    def _card_action(self, name: str, run: Callable[[StudySession], Any], note) -> None:
+        """Run a session action in the session's worker, then draw the card it leaves on
+        screen; ``note`` (text, or made from what ``run`` returned) is shown as a toast."""
         if self.busy:
             return
         self.busy = True
-        session = self.session
 
-        def job() -> Shown:
-            changed = run()
+        def job(session: StudySession) -> Shown:
+            changed = run(session)
             text = "" if changed is None else note(changed) if callable(note) else note
             return snapshot(session, text)
 
-        self.db(job, self.show_card, error=self._job_failed, name=name)
-
-    def _job_failed(self, error: BaseException) -> None:
-        """A database job failed (the app notifies why, e.g. the database is busy): unlock
-        the screen so the user can try again or leave. A failed grade, undo, bury or suspend
-        changes nothing, so the card on screen is still the session's current card."""
-        self.busy = False
-        on_screen = self.shown.item if self.shown is not None else None
-        current = self.session.current if on_screen is not None else None
-        if on_screen is not None and (current is None or current.key != on_screen.key):
-            # The change was saved but the next card could not be drawn: draw it now, and
-            # until then act on nothing (a grade would go to a card that is not shown).
-            self.shown = None
-            self.busy = True
-            self.db(lambda: snapshot(self.session), self.show_card, error=self._reload_failed, name="load card")
-
-    def _reload_failed(self, error: BaseException) -> None:
-        self.busy = False  # nothing is shown to act on; q leaves (u still undoes)
+        self.change_session(name, job)
 
     def action_undo(self) -> None:
-        if not self.session.can_undo:
+        if not self.can_undo:
             self.notify("Nothing to undo.", timeout=2)
             return
-        self._card_action("undo", self.session.undo, undone_note)
+        self._card_action("undo", lambda session: session.undo(), undone_note)
 
     def action_bury(self) -> None:
         if self.shown is None or self.shown.item is None:
             return
-        self._card_action("bury card", self.session.bury, "Buried until tomorrow (u undoes).")
+        self._card_action("bury card", lambda session: session.bury(), "Buried until tomorrow (u undoes).")
 
     def action_suspend(self) -> None:
         if self.shown is None or self.shown.item is None:
             return
-        self._card_action("suspend card", self.session.suspend,
+        self._card_action("suspend card", lambda session: session.suspend(),
                           "Suspended: out of your reviews until you unsuspend it in Cards (u undoes).")
 
     def action_leave(self) -> None:
         if self.busy and self.shown is not None:
             return
         self.finish()
-
-    def finish(self) -> None:
-        """Close the session; show the summary if anything was graded."""
-        from .summary import SummaryScreen, load_summary
-
-        self.busy = True
-        self._session_ended = True
-        graded = self.session.done > 0
-
-        def done(summary) -> None:
-            if graded:
-                self.app.switch_screen(SummaryScreen(summary))
-            else:
-                self.app.pop_screen()
-
-        def failed(error: BaseException) -> None:
-            # The session's end was not recorded: stay, so that leaving again (or Ctrl+Q) retries.
-            self.busy = False
-            self._session_ended = False
-
-        self.db(lambda: load_summary(self.collection, self.session), done, error=failed, name="finish session")

@@ -1,7 +1,7 @@
 """What Review shows beside the card itself: the session's state after each action (``Shown``,
 made in a worker), the undo toast, and the views a revealed card opens: source, explanation,
 edit. ``CardExtras`` is mixed into :class:`~.review.ReviewScreen`, whose ``shown``,
-``revealed``, ``busy``, ``session``, ``show_card``, ``reveal`` and ``_job_failed`` it uses."""
+``revealed``, ``busy``, ``change_session``, ``show_card`` and ``reveal`` it uses."""
 
 from __future__ import annotations
 
@@ -13,18 +13,22 @@ from textual.widgets import Input, Static
 
 from ...decks import StudyItem
 from ...scheduler import Rating
-from ...session import Undone
+from ...session import StudySession, Undone
+from ..dialogs.card_info import CardInfoJobs
 
 
 @dataclass
 class Shown:
-    """The session as it stands after the last action (computed in a worker)."""
+    """The session as it stands after the last action (computed in the session's worker):
+    all the UI thread reads of it."""
 
     item: StudyItem | None
     preview: dict[Rating, str] = field(default_factory=dict)
     remaining: dict[str, int] = field(default_factory=dict)
     done: int = 0
     note: str = ""
+    can_undo: bool = False
+    undo_action: str | None = None
 
 
 def undone_note(undone: Undone) -> str:
@@ -43,12 +47,13 @@ def _text_of(path) -> str | None:
         return None
 
 
-def snapshot(session, note: str = "") -> Shown:
+def snapshot(session: StudySession, note: str = "") -> Shown:
     item = session.current
-    return Shown(item, session.preview() if item else {}, session.remaining, session.done, note)
+    return Shown(item, session.preview() if item else {}, session.remaining, session.done, note,
+                 session.can_undo, session.undo_action)
 
 
-class CardExtras:
+class CardExtras(CardInfoJobs):
     """Source (``o``), explanation (``w``) and edit (``e``) of the card on screen."""
 
     def _revealed_item(self, why: str = "") -> StudyItem | None:
@@ -87,9 +92,7 @@ class CardExtras:
         """Card info for the card on screen (history, memory state; nothing of the answer)."""
         item = self.shown.item if self.shown else None
         if item is not None:
-            from ..dialogs.card_info import open_card_info
-
-            open_card_info(self, item.deck_id, item.id)
+            self.open_card_info(item.deck_id, item.id)
 
     def action_edit(self) -> None:
         """Edit the card on screen; once saved, the session shows it as it now is."""
@@ -98,28 +101,29 @@ class CardExtras:
             return
         from ..dialogs.edit_card import open_editor
 
-        session, was_revealed = self.session, self.revealed
+        was_revealed = self.revealed
         deck = self.collection.decks.get(item.deck_id)
         path = deck.path if deck is not None else None
         before = _text_of(path)  # u puts it back (a small file: read here, before the editor opens)
 
-        def saved(items: dict) -> None:  # on the database lane, once the edit is written
+        def edited(session: StudySession, items: dict) -> Shown:  # in the session's worker
             session.refresh_items(item.deck_id, items)
             after = _text_of(path)
             if before is not None and after is not None:
                 session.record_edit(items.get(item.key, item), before, after)
+            return snapshot(session)
 
-        def closed(changed: bool) -> None:
-            if changed:
+        def closed(items: dict | None) -> None:
+            if items is not None:
                 self.busy = True
-                self.db(lambda: snapshot(session), lambda shown: self._show_edited(shown, was_revealed),
-                        error=self._job_failed, name="load card")
+                self.change_session("load card", lambda session: edited(session, items), reveal=was_revealed)
 
-        open_editor(self, item.deck_id, item.card_id, closed, also=saved)
+        open_editor(self, item.deck_id, item.card_id, closed)
 
-    def _show_edited(self, shown: Shown, reveal: bool) -> None:
+    def _show_edited(self, shown: Shown) -> None:
+        """The card as edited, its answer showing again if it was before the edit."""
         self.show_card(shown)
-        if reveal and shown.item is not None:
+        if shown.item is not None:
             self.reveal()
             typed = self.query_one("#typed", Input)
             typed.disabled = True  # the keys grade now; the answer box is not asked again

@@ -3,8 +3,10 @@ start at; saved in the database."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Any
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
@@ -16,7 +18,10 @@ from ...scheduler import SchedulerSettings
 from ...settings import parse_parameters
 from ...siblings import SiblingRules
 from ..shared_keys import key_footer
+from ..work import Reply
 from .base import CoreScreen
+
+Loaded = tuple[SchedulerSettings, DailyLimits, bool, int, SiblingRules]
 
 GLOBAL = "__global__"
 FIELDS = [
@@ -95,10 +100,24 @@ class SettingsScreen(CoreScreen):
         scope.value = self.deck_id or GLOBAL
         self.load()
 
+    @dataclass
+    class Read(Reply):
+        loaded: Loaded
+
     def load(self) -> None:
-        c, deck_id = self.collection, self.deck_id
-        self.db(lambda: (c.scheduler_settings(deck_id), c.limits(deck_id), c.holds_uncurated(deck_id),
-                         c.day_start_hour(), c.siblings(deck_id)), self.show, name="load settings")
+        self.read_settings(self.deck_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load settings", name="load settings")
+    def read_settings(self, deck_id: str | None) -> None:
+        c = self.collection
+        self.post_message(self.Read(self.database(lambda: (
+            c.scheduler_settings(deck_id), c.limits(deck_id), c.holds_uncurated(deck_id), c.day_start_hour(),
+            c.siblings(deck_id)))))
+
+    @on(Read)
+    def _read(self, message: Read) -> None:
+        if not message.stale:  # a scope chosen since asks again: its settings show
+            self.show(message.loaded)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         deck_id = None if event.value in (GLOBAL, Select.BLANK) else str(event.value)
@@ -107,7 +126,7 @@ class SettingsScreen(CoreScreen):
             self.query_one("#settings-status", Static).update("")
             self.load()
 
-    def show(self, loaded: tuple[SchedulerSettings, DailyLimits, bool, int, SiblingRules]) -> None:
+    def show(self, loaded: Loaded) -> None:
         self.loaded = loaded
         settings, limits, hold, day_start, siblings = loaded
         values = {"retention": f"{settings.desired_retention:g}", "new": str(limits.new_per_day),
@@ -127,7 +146,7 @@ class SettingsScreen(CoreScreen):
         if not isinstance(self.focused, Select):
             self.query_one("#set-retention", Input).focus()
 
-    def read_form(self) -> tuple[SchedulerSettings, DailyLimits, bool, int, SiblingRules]:
+    def read_form(self) -> Loaded:
         """The settings as typed; raises ``ValueError`` with a readable message."""
         assert self.loaded is not None
         value = {key: self.query_one(f"#set-{key}", Input).value.strip() for key, _l, _k in FIELDS}
@@ -156,49 +175,76 @@ class SettingsScreen(CoreScreen):
             self.notify(str(exc), title="Not saved", severity="error")
             return
 
-        deck_id = self.deck_id
-
-        def save() -> tuple[SchedulerSettings, DailyLimits, bool, int, SiblingRules]:
-            self.collection.save_scheduler_settings(settings, deck_id)
-            self.collection.save_limits(limits, deck_id)
-            self.collection.save_holds_uncurated(hold, deck_id)
-            self.collection.save_siblings(siblings, deck_id)
-            if deck_id is None:
-                self.collection.save_day_start_hour(day_start)
-            return settings, limits, hold, day_start, siblings
-
         old = self.loaded[0]
         memory_changed = (settings.desired_retention, settings.parameters) != (old.desired_retention, old.parameters)
+        self.save((settings, limits, hold, day_start, siblings), self.deck_id, memory_changed)
 
-        def saved(result: tuple[SchedulerSettings, DailyLimits, bool, int, SiblingRules]) -> None:
-            self.loaded = result
-            self.query_one("#settings-status", Static).update(
-                f"Saved for deck {deck_id}." if deck_id else "Saved for all decks.")
-            self.notify("Settings saved.", timeout=2)
-            if memory_changed:
-                self.ask_reschedule(deck_id)
+    @dataclass
+    class Saved(Reply):
+        saved: Loaded
+        deck_id: str | None
+        memory_changed: bool
 
-        self.db(save, saved, name="save settings")
+    @work(thread=True, exit_on_error=False, group="save settings", name="save settings")
+    def save(self, form: Loaded, deck_id: str | None, memory_changed: bool) -> None:
+        settings, limits, hold, day_start, siblings = form
+        c = self.collection
 
-    def ask_reschedule(self, deck_id: str | None) -> None:
+        def save() -> None:
+            c.save_scheduler_settings(settings, deck_id)
+            c.save_limits(limits, deck_id)
+            c.save_holds_uncurated(hold, deck_id)
+            c.save_siblings(siblings, deck_id)
+            if deck_id is None:
+                c.save_day_start_hour(day_start)
+
+        self.database(save)
+        self.post_message(self.Saved(form, deck_id, memory_changed))
+
+    @on(Saved)
+    def _saved(self, message: Saved) -> None:
+        deck_id = message.deck_id
+        self.loaded = message.saved
+        self.query_one("#settings-status", Static).update(
+            f"Saved for deck {deck_id}." if deck_id else "Saved for all decks.")
+        self.notify("Settings saved.", timeout=2)
+        if message.memory_changed:
+            self.preview_reschedule(deck_id)
+
+    @dataclass
+    class Previewed(Reply):
+        preview: Any  # reschedule.ReschedulePreview
+
+    @work(thread=True, exit_on_error=False, group="reschedule", name="reschedule preview")
+    def preview_reschedule(self, deck_id: str | None) -> None:
         """Desired retention or parameters changed: offer to reschedule the cards studied so far,
         showing how the load changes (asked each time, as Anki's "reschedule cards on change")."""
-        from ...reschedule import apply_reschedule, preview_reschedule
+        from ...reschedule import preview_reschedule
+
+        decks = [deck_id] if deck_id else None
+        self.post_message(self.Previewed(self.database(lambda: preview_reschedule(self.collection, decks))))
+
+    @on(Previewed)
+    def _previewed(self, message: Previewed) -> None:
         from ..dialogs.reschedule import RescheduleDialog
 
-        collection = self.collection
-        decks = [deck_id] if deck_id else None
+        preview = message.preview
+        if preview.changed:
+            self.app.push_screen(RescheduleDialog(preview), lambda yes: self.reschedule(preview) if yes else None)
 
-        def answered(preview, yes: bool | None) -> None:
-            if yes:
-                self.db(lambda: apply_reschedule(collection, preview),
-                        lambda n: self.notify(f"Rescheduled {n} cards.", timeout=3), name="reschedule")
+    @dataclass
+    class Rescheduled(Reply):
+        cards: int
 
-        def previewed(preview) -> None:
-            if preview.changed:
-                self.app.push_screen(RescheduleDialog(preview), lambda yes: answered(preview, yes))
+    @work(thread=True, exit_on_error=False, group="reschedule", name="reschedule")
+    def reschedule(self, preview: Any) -> None:
+        from ...reschedule import apply_reschedule
 
-        self.db(lambda: preview_reschedule(collection, decks), previewed, name="reschedule preview")
+        self.post_message(self.Rescheduled(self.database(lambda: apply_reschedule(self.collection, preview))))
+
+    @on(Rescheduled)
+    def _rescheduled(self, message: Rescheduled) -> None:
+        self.notify(f"Rescheduled {message.cards} cards.", timeout=3)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -1,0 +1,65 @@
+"""Background work the way Textual's guide does it: the screen that needs something runs an
+``@work(thread=True)`` method, the method calls the core through :meth:`StudyApp.database`
+(the app's lock, database errors translated) and posts what it found back to the screen as a
+:class:`Reply` message, which the screen handles on the UI thread.
+
+Exclusive groups: a method that loads what the screen shows (a list for a filter, a forecast
+for a date) is ``exclusive=True``: a newer request cancels the older worker, and the older
+one's reply, if it was already on its way, is ``stale`` and dropped, so the last request is
+what shows. A method that changes data is never exclusive (a grade asked for is a grade made).
+
+A failed worker reaches :meth:`Jobs.on_worker_state_changed`, which has the app say why
+(``StudyApp.report_failure``) and then calls the screen's ``work_failed`` so that it can
+unlock. Nothing here catches an exception to hide it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, TypeVar
+
+from textual.message import Message
+from textual.worker import NoActiveWorker, Worker, WorkerState, get_current_worker
+
+if TYPE_CHECKING:
+    from .app import StudyApp
+
+T = TypeVar("T")
+
+
+class Reply(Message, bubble=False):
+    """A worker's result, posted to the screen that asked for it (subclass it per result;
+    it stays with that screen: it does not bubble up to the app)."""
+
+    def __init_subclass__(cls, bubble: bool | None = False, **kwargs) -> None:
+        super().__init_subclass__(bubble=bubble, **kwargs)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        try:
+            self.worker: Worker | None = get_current_worker()
+        except NoActiveWorker:
+            self.worker = None
+
+    @property
+    def stale(self) -> bool:
+        """A newer request of the same exclusive group superseded the worker that sent this.
+        Read on the UI thread, where Textual cancels the older worker, so there is no race."""
+        return self.worker is not None and self.worker.is_cancelled
+
+
+class Jobs:
+    """Mixed into screens and dialogs (before ``Screen``) whose workers use the database."""
+
+    app: StudyApp
+
+    def database(self, job: Callable[[], T]) -> T:
+        """Inside a worker: ``job()`` under the app's database lock (see :meth:`StudyApp.database`)."""
+        return self.app.database(job)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            if self.app.report_failure(event.worker.name, event.worker.error):
+                self.work_failed(event.worker)
+
+    def work_failed(self, worker: Worker) -> None:
+        """A worker of this screen failed (the app has said why): unlock, so the user can retry."""
