@@ -69,23 +69,24 @@ def _module_name(path: Path) -> str:
 MODULES = {_module_name(p): p for p in SRC.rglob("*.py")}
 
 
-def _runtime_nodes(tree: ast.AST):
-    """Every node but those under ``if TYPE_CHECKING:`` (a type named for readers, never imported)."""
+def _runtime_nodes(tree: ast.AST, typing: bool = False):
+    """Every node but those under ``if TYPE_CHECKING:`` (a type named for readers, never
+    imported), or with ``typing`` every node."""
     for node in ast.iter_child_nodes(tree):
-        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+        if not typing and isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
             yield from (n for child in node.orelse for n in [child, *_runtime_nodes(child)])
             continue
         yield node
-        yield from _runtime_nodes(node)
+        yield from _runtime_nodes(node, typing)
 
 
-def _imports(name: str) -> set[str]:
+def _imports(name: str, typing: bool = False) -> set[str]:
     """Every module ``name`` imports at run time, at the top or inside a function (a deferred
-    import is still an arrow between modules)."""
+    import is still an arrow between modules); with ``typing``, also for type names only."""
     path = MODULES[name]
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found = set()
-    for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8")), typing):
         if isinstance(node, ast.ImportFrom):
             base = package.split(".")[: len(package.split(".")) - node.level + 1] if node.level else []
             target = ".".join(base + ([node.module] if node.module else []))
@@ -129,7 +130,10 @@ def test_the_store_imports_nothing_above_it():
 
 
 def _cycles() -> list[list[str]]:
-    graph = {name: {i for i in _imports(name) if i in MODULES} for name in MODULES}
+    """Import loops, counting imports made for type names only: a module that names a type
+    of one above it depends on it as surely as one that calls it (``today`` holds the
+    protocol a session needs of its collection; ``tui.work`` names what it needs of the app)."""
+    graph = {name: {i for i in _imports(name, typing=True) if i in MODULES} for name in MODULES}
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []

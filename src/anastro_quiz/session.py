@@ -14,17 +14,14 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol, runtime_checkable
 
 from .clock import next_day_start, study_day
 from .decks import StudyItem
-from .scheduler import Rating, Scheduler, dump_state, format_interval, load_state
+from .scheduler import Rating, dump_state, format_interval, load_state
 from .session_queue import Kinds, Line, due_of, key_of_item, key_of_pair
 from .session_undo import UndoEntry, Undone
-from .settings import DailyLimits
-from .siblings import SiblingRules
-from .store import ScheduleRow, Store
-from .today import LEARN_AHEAD, interleave, offered_today
+from .store import ScheduleRow
+from .today import LEARN_AHEAD, StudyCollection, interleave, offered_today
 
 __all__ = ["GradeOutcome", "SessionSummary", "StudyCollection", "StudySession", "Undone"]
 
@@ -45,27 +42,6 @@ class SessionSummary:
     recall_rate: float | None  # share of reviews not graded Again
     again_items: list[StudyItem] = field(default_factory=list)
     cards: int = 0  # distinct cards graded
-
-
-@runtime_checkable
-class StudyCollection(Protocol):
-    """What a session needs from its collection: :class:`~anastro_quiz.collection.Collection`
-    (which starts sessions, so this module names its needs instead of importing it)."""
-
-    store: Store
-    items: dict[tuple[str, str], StudyItem]
-
-    def now(self) -> datetime: ...
-
-    def limits(self, deck_id: str | None = None) -> DailyLimits: ...
-
-    def scheduler(self, deck_id: str | None = None) -> Scheduler: ...
-
-    def holds_uncurated(self, deck_id: str | None = None) -> bool: ...
-
-    def siblings(self, deck_id: str | None = None) -> SiblingRules: ...
-
-    def restore_deck_text(self, deck_id: str, before: str, after: str) -> dict[tuple[str, str], StudyItem]: ...
 
 
 class StudySession:

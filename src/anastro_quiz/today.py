@@ -5,20 +5,41 @@ The session builds its queue from it and Home counts with it, so the two always 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
 from .clock import study_day
-from .scheduler import State
-from .siblings import keep_apart
-from .store import ScheduleRow
-
-if TYPE_CHECKING:
-    from .session import StudyCollection
+from .decks import StudyItem
+from .scheduler import Scheduler, State
+from .settings import DailyLimits
+from .siblings import SiblingRules, keep_apart
+from .store import ScheduleRow, Store
 
 LEARN_AHEAD = timedelta(minutes=20)
 
 
-def offered_today(collection: "StudyCollection", deck_id: str, now: datetime,
+@runtime_checkable
+class StudyCollection(Protocol):
+    """What a session (and what it takes today) needs from its collection:
+    :class:`~anastro_quiz.collection.Collection`, which starts sessions, so the session
+    names its needs here instead of importing it."""
+
+    store: Store
+    items: dict[tuple[str, str], StudyItem]
+
+    def now(self) -> datetime: ...
+
+    def limits(self, deck_id: str | None = None) -> DailyLimits: ...
+
+    def scheduler(self, deck_id: str | None = None) -> Scheduler: ...
+
+    def holds_uncurated(self, deck_id: str | None = None) -> bool: ...
+
+    def siblings(self, deck_id: str | None = None) -> SiblingRules: ...
+
+    def restore_deck_text(self, deck_id: str, before: str, after: str) -> dict[tuple[str, str], StudyItem]: ...
+
+
+def offered_today(collection: StudyCollection, deck_id: str, now: datetime,
                   done: dict[str, tuple[int, int]], new_cards: bool = True, learning: bool = True,
                   ) -> tuple[list[ScheduleRow], list[ScheduleRow], list[ScheduleRow]]:
     """What a session over ``deck_id`` takes now (``done``: today's counts, ``store.done_today``):

@@ -15,15 +15,21 @@ unlock. Nothing here catches an exception to hide it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, TypeVar
+from typing import Callable, Protocol, TypeVar
 
 from textual.message import Message
 from textual.worker import NoActiveWorker, Worker, WorkerState, get_current_worker
 
-if TYPE_CHECKING:
-    from .app import StudyApp
-
 T = TypeVar("T")
+
+
+class WorkingApp(Protocol):
+    """What the screens' workers need of the app (``StudyApp``; named here, not imported,
+    so that nothing below the app imports it)."""
+
+    def database(self, job: Callable[[], T]) -> T: ...
+
+    def report_failure(self, name: str, error: BaseException | None) -> bool: ...
 
 
 class Reply(Message, bubble=False):
@@ -50,7 +56,7 @@ class Reply(Message, bubble=False):
 class Jobs:
     """Mixed into screens and dialogs (before ``Screen``) whose workers use the database."""
 
-    app: StudyApp
+    app: WorkingApp
 
     def database(self, job: Callable[[], T]) -> T:
         """Inside a worker: ``job()`` under the app's database lock (see :meth:`StudyApp.database`)."""
