@@ -2,7 +2,9 @@
 
 Every term must match (case-insensitive, as a substring). A plain word matches the prompt,
 the answer, a tag or the card id; ``prompt:``, ``answer:``, ``tag:``, ``deck:``, ``id:`` and
-``type:`` limit it to that field. Quotes keep words together (``answer:"bone loss"``).
+``type:`` limit it to that field; ``is:`` matches a flag (``is:marked``, ``is:suspended``,
+``is:buried``, ``is:leech``), and ``tag:marked`` a marked card too, as in Anki. Quotes keep
+words together (``answer:"bone loss"``).
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ import shlex
 
 from .decks import StudyItem
 
-FIELDS = ("prompt", "answer", "tag", "deck", "id", "type")
+FIELDS = ("prompt", "answer", "tag", "deck", "id", "type", "is")
+FLAGS = ("marked", "suspended", "buried", "leech")
 
 
-def _fields(item: StudyItem) -> dict[str, list[str]]:
-    return {"prompt": [item.prompt], "answer": [item.answer], "tag": list(item.tags), "deck": [item.deck_id],
-            "id": [item.id], "type": [item.type]}
+def _fields(item: StudyItem, flags: frozenset[str]) -> dict[str, list[str]]:
+    marked = ["marked"] if "marked" in flags else []  # Anki keeps its mark as the tag "marked"
+    return {"prompt": [item.prompt], "answer": [item.answer], "tag": list(item.tags) + marked,
+            "deck": [item.deck_id], "id": [item.id], "type": [item.type], "is": sorted(flags)}
 
 
 def parse_query(query: str) -> list[tuple[str | None, str]]:
@@ -35,11 +39,16 @@ def parse_query(query: str) -> list[tuple[str | None, str]]:
     return terms
 
 
-def matches(item: StudyItem, query: str) -> bool:
-    """Whether ``item`` has every term of ``query`` (an empty query matches everything)."""
-    fields = _fields(item)
+def matches(item: StudyItem, query: str, flags: frozenset[str] = frozenset()) -> bool:
+    """Whether ``item`` has every term of ``query`` (an empty query matches everything);
+    ``flags`` are the card's flags (of :data:`FLAGS`), which ``is:`` and ``tag:marked`` read."""
+    fields = _fields(item, flags)
     plain = fields["prompt"] + fields["answer"] + fields["tag"] + fields["id"]
     for field, text in parse_query(query):
+        if field == "is":
+            if text not in fields["is"]:
+                return False
+            continue
         values = plain if field is None else fields[field]
         if not any(text in value.casefold() for value in values):
             return False

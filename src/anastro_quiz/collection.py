@@ -293,12 +293,25 @@ class Collection:
     def browse(self, deck_id: str | None, only: str = "all", search: str = "") -> list[tuple[StudyItem, ScheduleRow]]:
         """The cards of a deck (every loaded deck if ``deck_id`` is None) with their schedule, in
         deck order: ``only`` is ``"all"``, ``"suspended"`` or ``"leeches"`` (cards lapsed
-        ``LEECH_LAPSES`` times); ``search`` keeps the cards matching it (see ``card_search``)."""
+        ``LEECH_LAPSES`` times) or ``"marked"``; ``search`` keeps the cards matching it (see
+        ``card_search``, whose ``is:`` reads the flags)."""
         from .card_search import matches
 
         rows = self.store.deck_rows(deck_id, only)
         out = [(self.items[(r.deck, r.card_id)], r) for r in rows if (r.deck, r.card_id) in self.items]
-        return [pair for pair in out if matches(pair[0], search)] if search.strip() else out
+        if not search.strip():
+            return out
+        now = self.now()
+
+        def flags(r: ScheduleRow) -> frozenset[str]:
+            return frozenset(f for f, on in (("marked", r.marked), ("suspended", r.suspended),
+                                             ("buried", r.buried_at(now)), ("leech", r.leech)) if on)
+
+        return [pair for pair in out if matches(pair[0], search, flags(pair[1]))]
+
+    def set_marked(self, item: StudyItem, marked: bool) -> None:
+        """Mark a card (Anki's ``*``) or unmark it."""
+        self.store.set_marked(item.deck_id, item.id, marked)
 
     def set_suspended(self, item: StudyItem, suspended: bool) -> None:
         self.store.set_suspended(item.deck_id, item.id, suspended)

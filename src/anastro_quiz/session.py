@@ -255,6 +255,11 @@ class StudySession:
             self._history.pop()
             self.refresh_items(item.deck_id, items)
             return Undone(items.get(item.key, item), "edit")
+        if entry.action == "mark":
+            # The card never left the screen: only its mark goes back.
+            self.store.set_marked(item.deck_id, item.id, entry.marked_before)
+            self._history.pop()
+            return Undone(item, "unmark" if entry.marked_before else "mark")
         # If a store call fails, the entry stays on the stack to undo again.
         if entry.action == "bury":
             self.store.bury(item.deck_id, item.id, entry.buried_before)
@@ -303,6 +308,24 @@ class StudySession:
         (already written): ``undo`` writes ``before`` back."""
         self._history.append(UndoEntry(item, None, None, self._current_is_learning, action="edit",
                                    deck_text=(before, after)))
+
+    def toggle_mark(self) -> bool | None:
+        """Mark the current card, or unmark it if marked (Anki's ``*``): it stays on screen and
+        in the queue; ``undo`` takes the change back. Returns whether it is marked now."""
+        item = self.current
+        if item is None:
+            return None
+        row = self.store.schedule_row(item.deck_id, item.id)
+        before = bool(row and row.marked)
+        self.store.set_marked(item.deck_id, item.id, not before)
+        self._history.append(UndoEntry(item, None, None, self._current_is_learning, action="mark",
+                                       marked_before=before))
+        return not before
+
+    def is_marked(self, item: StudyItem) -> bool:
+        """Whether ``item`` is marked (``toggle_mark``, or ``*`` in Cards)."""
+        row = self.store.schedule_row(item.deck_id, item.id)
+        return bool(row and row.marked)
 
     def bury(self) -> StudyItem | None:
         """Hide the current card until tomorrow (``undo`` takes it back)."""

@@ -24,6 +24,7 @@ class ScheduleRow:
     suspended: bool
     buried_until: str | None
     leech: bool
+    marked: bool = False  # Anki's "marked" (the * key)
 
     def buried_at(self, moment: datetime) -> bool:
         """Whether the card is buried (hidden until a later day) at ``moment``."""
@@ -119,12 +120,13 @@ class CardStore:
 
     # --- schedule ------------------------------------------------------------
 
-    _SCHEDULE_COLS = "s.deck, s.card_id, s.state, s.fsrs_state, s.due, s.lapses, s.reps, s.suspended, s.buried_until, s.leech"
+    _SCHEDULE_COLS = ("s.deck, s.card_id, s.state, s.fsrs_state, s.due, s.lapses, s.reps, s.suspended, s.buried_until,"
+                      " s.leech, s.marked")
 
     def _rows(self, where: str, params: Iterable[Any] = (), tail: str = "") -> list[ScheduleRow]:
         sql = (f"SELECT {self._SCHEDULE_COLS} FROM schedule s JOIN cards c USING (deck, card_id)"
                f" WHERE c.orphaned=0 AND {where} {tail}")
-        return [ScheduleRow(*r[:7], bool(r[7]), r[8], bool(r[9])) for r in self.conn.execute(sql, list(params))]
+        return [ScheduleRow(*r[:7], bool(r[7]), r[8], bool(r[9]), bool(r[10])) for r in self.conn.execute(sql, list(params))]
 
     def schedule_row(self, deck: str, card_id: str) -> ScheduleRow | None:
         rows = self._rows("s.deck=? AND s.card_id=?", (deck, card_id))
@@ -133,7 +135,7 @@ class CardStore:
     def schedule_rows(self) -> list[ScheduleRow]:
         """Every card's schedule (orphaned cards too), by deck and card id."""
         sql = (f"SELECT {self._SCHEDULE_COLS} FROM schedule s ORDER BY s.deck, s.card_id")
-        return [ScheduleRow(*r[:7], bool(r[7]), r[8], bool(r[9])) for r in self.conn.execute(sql)]
+        return [ScheduleRow(*r[:7], bool(r[7]), r[8], bool(r[9]), bool(r[10])) for r in self.conn.execute(sql)]
 
     def due_rows(self, decks: list[str], now: datetime, limit: int, states: Iterable[int] = (LEARNING, REVIEW, RELEARNING),
                  due_by: datetime | None = None) -> list[ScheduleRow]:
@@ -160,7 +162,8 @@ class CardStore:
     def deck_rows(self, deck: str | None, only: str = "all") -> list[ScheduleRow]:
         """Every card of ``deck`` (of every deck if None) in deck order; ``only`` is ``"all"``,
         ``"suspended"`` or ``"leeches"``."""
-        where = {"all": "", "suspended": " AND s.suspended=1", "leeches": " AND s.leech=1"}[only]
+        where = {"all": "", "suspended": " AND s.suspended=1", "leeches": " AND s.leech=1",
+                 "marked": " AND s.marked=1"}[only]
         if deck is None:
             return self._rows("1" + where, [], "ORDER BY c.deck, c.position")
         return self._rows("s.deck=?" + where, [deck], "ORDER BY c.position")
@@ -176,6 +179,11 @@ class CardStore:
         with self.transaction():
             self.conn.execute("UPDATE schedule SET suspended=? WHERE deck=? AND card_id=?",
                               (int(suspended), deck, card_id))
+
+    def set_marked(self, deck: str, card_id: str, marked: bool) -> None:
+        """Mark a card (Anki's ``*``: flagged to look at again) or unmark it; no queue reads it."""
+        with self.transaction():
+            self.conn.execute("UPDATE schedule SET marked=? WHERE deck=? AND card_id=?", (int(marked), deck, card_id))
 
     def bury(self, deck: str, card_id: str, until: datetime | str | None) -> None:
         """Hide a card until ``until`` (a datetime, or stored ISO text); ``None`` unburies it."""

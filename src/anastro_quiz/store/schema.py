@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 APPLICATION_ID = 0x416E517A  # "AnQz", in the SQLite header (offset 68)
 OUR_TABLES = {"cards", "schedule", "reviews", "sessions", "quiz_runs", "quiz_answers", "settings",
               "kept_cards", "deck_digests", "card_tags", "review_days", "mastery_at", "mastery_decks",
@@ -268,5 +268,10 @@ def _stats_aggregates_v6(db: sqlite_utils.Database) -> None:
     _mastery_v6(db)
 
 
+def _marked_v7(db: sqlite_utils.Database) -> None:
+    # Anki's "marked" (its * key): a card the learner flagged to look at again; no queue reads it.
+    db.execute("ALTER TABLE schedule ADD COLUMN marked INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS = {1: _create_v1, 2: _covering_review_indexes_v2, 3: _kept_cards_v3, 4: _recall_columns_and_digests_v4,
-              5: _tags_days_leeches_v5, 6: _stats_aggregates_v6}
+              5: _tags_days_leeches_v5, 6: _stats_aggregates_v6, 7: _marked_v7}

@@ -1,6 +1,6 @@
 """Browse: cards of one deck or of every deck, with prompt, answer, state, due date, lapses
-and flags (suspended, buried, leech); search; filter to suspended or leeches;
-suspend/unsuspend, bury/unbury, edit."""
+and flags (marked, suspended, buried, leech); search; filter to suspended, leeches or marked;
+mark/unmark, suspend/unsuspend, bury/unbury, edit."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from ..work import Reply
 from .base import CoreScreen
 
 STATES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
-FILTERS = ("all", "suspended", "leeches")
+FILTERS = ("all", "suspended", "leeches", "marked")
 # Columns of fixed width (key, label, width); the prompt and answer share what is left.
 FIXED = (("state", "State", 10), ("due", "Due", 10), ("lapses", "Lap", 3), ("flags", "Flags", 11))
 DECK_WIDTH = (10, 16)  # the Deck column, shown across decks: below 120 columns, and from there
@@ -33,7 +33,10 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
                 "tag:, deck:, id:, type:", id="search"),
         # Not in the footer (80 columns hold no more): the status line above the list names it.
         Binding("d", "toggle_decks", "Every deck / this deck", show=False, id="toggle-decks"),
-        Binding("f", "cycle_filter", "Filter", tooltip="All cards, suspended only, leeches only", id="filter"),
+        Binding("f", "cycle_filter", "Filter", tooltip="All cards, suspended only, leeches only, marked only",
+                id="filter"),
+        Binding("asterisk", "toggle_mark", "Mark", tooltip="Mark or unmark the card (Anki's *)", show=False,
+                id="toggle-mark"),
         Binding("s", "toggle_suspend", "Suspend", tooltip="Suspend the card, or unsuspend it", id="toggle-suspend"),
         Binding("b", "toggle_bury", "Bury", tooltip="Bury until tomorrow, or unbury: study it today after all",
                 id="toggle-bury"),
@@ -117,8 +120,8 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
         self._columns(table)
         now = self.collection.now()
         for item, row in rows:
-            flags = " ".join(f for f, on in (("susp", row.suspended), ("buried", row.buried_at(now)),
-                                             ("leech", row.leech)) if on)
+            flags = " ".join(f for f, on in (("★", row.marked), ("susp", row.suspended),
+                                             ("buried", row.buried_at(now)), ("leech", row.leech)) if on)
             due = (row.due or "")[:10] if row.fsrs_state else ""
             cells = [_cell(item.prompt), _cell(item.answer), STATES.get(row.fsrs_state, "?"), due, str(row.lapses),
                      flags]
@@ -128,7 +131,8 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
             table.add_row(*cells, key=f"{item.deck_id}/{item.id}")
         if rows:
             table.move_cursor(row=min(selected, len(rows) - 1))
-        label = {"all": "all cards", "suspended": "suspended cards", "leeches": "leeches"}[self.only]
+        label = {"all": "all cards", "suspended": "suspended cards", "leeches": "leeches",
+                 "marked": "marked cards"}[self.only]
         found = f" matching “{self.search}”" if self.search.strip() else ""
         other = "this deck" if self.deck_id is None and self.home_deck else "every deck"
         scope = f"   d: {other}" if self.home_deck else ""
@@ -200,6 +204,15 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
         self.change_card(lambda: self.collection.set_suspended(item, suspend)).name = (
             "suspend card" if suspend else "unsuspend card")
 
+    def action_toggle_mark(self) -> None:
+        picked = self.highlighted()
+        if picked is None:
+            return
+        item, row = picked
+        mark = not row.marked
+        self.notify(("Marked: " if mark else "Unmarked: ") + item.id, timeout=2, markup=False)
+        self.change_card(lambda: self.collection.set_marked(item, mark)).name = "mark card" if mark else "unmark card"
+
     def action_toggle_bury(self) -> None:
         picked = self.highlighted()
         if picked is None:
@@ -216,7 +229,7 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
 
     @work(thread=True, exit_on_error=False, group="change card", name="change card")
     def change_card(self, change) -> None:
-        """Suspend, bury or take either back (never superseded: a change asked for is made);
+        """Mark, suspend, bury or take any back (never superseded: a change asked for is made);
         then the list is asked for again, in its own lane, so the newest list still wins."""
         self.database(change)
         self.post_message(self.Changed())

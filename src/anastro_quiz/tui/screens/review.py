@@ -50,6 +50,8 @@ class ReviewScreen(SessionLane, CardExtras, CoreScreen):
         # Anki's keys work too: - buries, @ suspends; u takes either back.
         Binding("b,minus", "bury", "Bury", id="bury"),
         Binding("s,at", "suspend", "Suspend", id="suspend"),
+        Binding("asterisk", "mark", "Mark", tooltip="Mark or unmark the card (Anki's *): a flag in Cards, "
+                "found with is:marked", show=False, id="mark"),
         Binding("o", "source", "Source", tooltip="The source paragraph (after reveal)", id="source"),
         Binding("w", "explanation", "Why", tooltip="The card's explanation (after reveal)", id="explain"),
         Binding("e", "edit", "Edit", tooltip="Edit this card in its deck file (as in Anki)", id="edit"),
@@ -113,7 +115,7 @@ class ReviewScreen(SessionLane, CardExtras, CoreScreen):
             return item is not None and self.revealed
         if action == "undo":
             return self.can_undo
-        if action in ("bury", "suspend"):
+        if action in ("bury", "suspend", "mark"):
             # While the answer field has the keys, - and @ are typed (Textual does not know them as characters).
             return item is not None and not isinstance(self.focused, Input)
         if action == "source":
@@ -147,10 +149,7 @@ class ReviewScreen(SessionLane, CardExtras, CoreScreen):
             n=remaining.get("new", 0), l=remaining.get("learning", 0), r=remaining.get("review", 0)))
         bar = self.query_one("#session-progress", ProgressBar)
         bar.update(total=shown.done + sum(remaining.values()), progress=shown.done)
-        deck = self.collection.decks.get(item.deck_id)
-        tags = f" · {', '.join(item.tags)}" if item.tags else ""
-        self.query_one("#card-meta", Static).update(
-            Content(f"{deck.title if deck else item.deck_id} · {item.type.replace('_', '/')}{tags}"))
+        self._draw_meta()
         self.query_one("#prompt", Static).update(Content(item.prompt))
         self.picked = None
         self._draw_choices(item)
@@ -174,6 +173,16 @@ class ReviewScreen(SessionLane, CardExtras, CoreScreen):
             self.set_focus(None)
         self._shown_at = time.monotonic()
         self.refresh_bindings()
+
+    def _draw_meta(self) -> None:
+        """The line above the prompt: deck, card type, tags, and ★ if the card is marked."""
+        item = self.shown.item
+        deck = self.collection.decks.get(item.deck_id)
+        tags = f" · {', '.join(item.tags)}" if item.tags else ""
+        meta = Content(f"{deck.title if deck else item.deck_id} · {item.type.replace('_', '/')}{tags}")
+        if self.shown.marked:
+            meta = meta + Content.from_markup("  [b $warning]★ marked[/]")
+        self.query_one("#card-meta", Static).update(meta)
 
     def _show_nothing_left(self) -> None:
         """No card left because the last one was buried or suspended: stay, so that ``u``
@@ -338,7 +347,32 @@ class ReviewScreen(SessionLane, CardExtras, CoreScreen):
         if not self.can_undo:
             self.notify("Nothing to undo.", timeout=2)
             return
+        if self.shown is not None and self.shown.undo_action == "mark":
+            self.change_session("undo mark", lambda session: snapshot(session, undone_note(session.undo())),
+                                mark=True)
+            return
         self._card_action("undo", lambda session: session.undo(), undone_note)
+
+    def action_mark(self) -> None:
+        """``*``: mark or unmark the card on screen; it stays as it is (revealed or not)."""
+        if self.busy or self.shown is None or self.shown.item is None:
+            return
+        self.busy = True
+
+        def mark(session: StudySession) -> Shown:
+            return snapshot(session, "Marked (u undoes; Cards finds it with is:marked)." if session.toggle_mark()
+                            else "Unmarked (u undoes).")
+
+        self.change_session("mark card", mark, mark=True)
+
+    def show_mark(self, shown: Shown) -> None:
+        """The card on screen was marked or unmarked (or that undone): only its meta line changes."""
+        self.busy = False
+        self.shown, self.can_undo = shown, shown.can_undo
+        if shown.item is not None:
+            self._draw_meta()
+        self.notify(shown.note, timeout=2)
+        self.refresh_bindings()
 
     def action_bury(self) -> None:
         if self.shown is None or self.shown.item is None:

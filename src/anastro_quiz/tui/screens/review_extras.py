@@ -29,12 +29,14 @@ class Shown:
     note: str = ""
     can_undo: bool = False
     undo_action: str | None = None
+    marked: bool = False  # the card on screen is marked (Anki's *)
 
 
 def undone_note(undone: Undone) -> str:
     """The toast naming what ``u`` took back."""
     back = {"grade": "the card's previous schedule is back", "bury": "the card is back today",
-            "suspend": "the card is back in your reviews",
+            "suspend": "the card is back in your reviews", "mark": "the card is not marked",
+            "unmark": "the card is marked again",
             "edit": "the card is as it was in its deck file"}[undone.action]
     return f"Undone: {undone.describe()} · {back}."
 
@@ -50,7 +52,7 @@ def _text_of(path) -> str | None:
 def snapshot(session: StudySession, note: str = "") -> Shown:
     item = session.current
     return Shown(item, session.preview() if item else {}, session.remaining, session.done, note,
-                 session.can_undo, session.undo_action)
+                 session.can_undo, session.undo_action, session.is_marked(item) if item else False)
 
 
 class CardExtras(CardInfoJobs):

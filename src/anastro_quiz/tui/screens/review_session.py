@@ -26,6 +26,7 @@ class SessionChanged(Reply):
 
     shown: Shown
     reveal: bool = False  # an edited card whose answer showed before the edit
+    mark: bool = False  # only the card's mark changed: the card stays as drawn
 
 
 @dataclass
@@ -48,13 +49,14 @@ class SessionLane:
     """The session's worker and what its messages do on the UI thread."""
 
     def change_session(self, name: str, change: Callable[[StudySession], Shown | Any], *,
-                       reveal: bool = False) -> None:
+                       reveal: bool = False, mark: bool = False) -> None:
         """Run ``change(session)`` in the session's worker; a :class:`Shown` it returns is
-        drawn (``reveal``: with the answer showing), anything else goes to the summary."""
-        self._session_job(change, reveal).name = name
+        drawn (``reveal``: with the answer showing; ``mark``: only the mark line), anything
+        else goes to the summary."""
+        self._session_job(change, reveal, mark).name = name
 
     @work(thread=True, exit_on_error=False, group="session")
-    def _session_job(self, change: Callable[[StudySession], Any], reveal: bool) -> None:
+    def _session_job(self, change: Callable[[StudySession], Any], reveal: bool, mark: bool = False) -> None:
         # Never exclusive: a grade asked for is a grade made; ``busy`` keeps to one at a time.
         session = self.session
         try:
@@ -63,10 +65,12 @@ class SessionLane:
             current = session.current
             self.post_message(SessionFailed(current.key if current is not None else None, session.can_undo))
             raise
-        self.post_message(SessionChanged(result, reveal) if isinstance(result, Shown) else SessionEnded(result))
+        self.post_message(SessionChanged(result, reveal, mark) if isinstance(result, Shown) else SessionEnded(result))
 
     def on_session_changed(self, message: SessionChanged) -> None:
-        if message.reveal:
+        if message.mark:
+            self.show_mark(message.shown)
+        elif message.reveal:
             self._show_edited(message.shown)
         else:
             self.show_card(message.shown)
