@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import io
 import marshal
-import os
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -25,8 +24,8 @@ from . import __version__
 from .bulk import gc_paused
 from .deck_model import Card, Deck
 from .files import write_bytes_atomically
+from .paths import deck_cache_dir
 
-CACHE_ENV = "ANASTRO_QUIZ_CACHE"
 # 2: each card carries its content hash; 3, 4: decks checked against hostile content (issue 13);
 # 5: a header with the deck's digest before the cards, which load on first use (issue 14);
 # 6: the header names the cards with sibling items
@@ -34,13 +33,8 @@ FORMAT = 6
 
 
 def cache_dir() -> Path | None:
-    """``$ANASTRO_QUIZ_CACHE`` (empty: caching off), else the user cache dir."""
-    env = os.environ.get(CACHE_ENV)
-    if env is not None:
-        return Path(env).expanduser() if env else None
-    from platformdirs import user_cache_path
-
-    return user_cache_path("anastro-quiz", appauthor=False) / "decks"
+    """Where the cache is (``paths.deck_cache_dir``: ``$ANASTRO_QUIZ_CACHE``), or None: off."""
+    return deck_cache_dir()
 
 
 def _entry(path: Path) -> Path | None:

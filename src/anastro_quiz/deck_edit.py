@@ -27,6 +27,7 @@ from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarStri
 from .card_form import FIELDS, form_values, parse_field
 from .decks import Deck, DeckError, cache_deck, load_deck, parse_deck
 from .files import write_text_atomically
+from .paths import DECKS_ENV
 
 WIDTH = 100  # the generator writes decks 100 columns wide (decks.dump_deck)
 
@@ -165,8 +166,7 @@ def check_writable(path: Path) -> None:
     if installed or (path.exists() and not os.access(path, os.W_OK)) or not os.access(path.parent, os.W_OK):
         raise ReadOnlyDeck([
             f"{path} is read-only (decks installed with the package cannot be changed): copy its folder "
-            "(`anastro-quiz where` shows it) somewhere of your own and study it with --decks or "
-            "$ANASTRO_QUIZ_DECKS"])
+            f"(`anastro-quiz where` shows it) somewhere of your own and study it with --decks or ${DECKS_ENV}"])
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -1,4 +1,5 @@
-"""Where things live: the database and the bundled decks."""
+"""Where things live: the database, the bundled decks and the deck cache, and the
+environment variables that move them (named here only)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 APP_NAME = "anastro-quiz"
 DB_ENV = "ANASTRO_QUIZ_DB"
 DECKS_ENV = "ANASTRO_QUIZ_DECKS"  # read by the CLI's --decks option (a list separated by ':')
+CACHE_ENV = "ANASTRO_QUIZ_CACHE"
 
 
 def default_db_path() -> Path:
@@ -18,6 +20,16 @@ def default_db_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False) / "progress.db"
+
+
+def deck_cache_dir() -> Path | None:
+    """``$ANASTRO_QUIZ_CACHE`` (empty: caching off), else the user cache dir."""
+    env = os.environ.get(CACHE_ENV)
+    if env is not None:
+        return Path(env).expanduser() if env else None
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False) / "decks"
 
 
 def bundled_decks_dir() -> Path:

@@ -13,6 +13,7 @@ import click
 
 from .context import Context, fail, user_errors
 from ..numbers import noun, plural
+from ..paths import DECKS_ENV
 
 
 @click.command("export")
@@ -201,7 +202,7 @@ def _import_package(obj: Context, file: Path, output: Path, deck_id: str | None,
         click.echo(f"history: {plural(len(package.reviews), 'review')} in the package not imported (--no-history)")
     in_use_paths = [Path(p).resolve() for p in obj.decks]
     if not any(t.resolve() == p or t.resolve().is_relative_to(p) for _, t in plan.files for p in in_use_paths):
-        click.echo(f"note: study these decks with --decks {output} (or add it to ANASTRO_QUIZ_DECKS)", err=True)
+        click.echo(f"note: study these decks with --decks {output} (or add it to {DECKS_ENV})", err=True)
 
 
 COMMANDS = [export_command, import_command]

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 
+from ..numbers import spelled
 from .cards import Draft, _draft, contains_answer, normalise
 from .extract import Sentence, zipf
 from .teacher_clauses import (clean_prompt_part, drop_asides, finite_verb, lower_first, names_something, question,
                               resolved_text, short_phrase, usable)
 
-_NUMBERS = {2: "two", 3: "three", 4: "four"}
+_NUMBERS = {value: word for word, value in spelled(2, 3, 4).items()}  # "Name three ..."
 MAX_ITEM_WORDS = 5
 # "Name three ..." keyed with ten items is no card to recall (readers judged every one too long);
 # the rubric's list is two to four items, five at most

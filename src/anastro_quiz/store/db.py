@@ -14,6 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ..paths import DB_ENV
 from .errors import StoreBusy, StoreError, StoreFull, StoreReadOnly, translate
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Identity, schema_problem
 
@@ -192,6 +193,9 @@ def is_sqlite_file(path: Path) -> bool:
         return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
+_ELSEWHERE = f"(point --db or ${DB_ENV} at another file)"
+
+
 def _check_is_ours_before_touching(path: Path) -> None:
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a database file")
@@ -206,7 +210,7 @@ def _check_is_ours_before_touching(path: Path) -> None:
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc.strerror}") from None
     if not sqlite:
-        raise StoreError(f"{path} is not a SQLite database; it was left untouched (point --db or $ANASTRO_QUIZ_DB at another file)")
+        raise StoreError(f"{path} is not a SQLite database; it was left untouched {_ELSEWHERE}")
     problem = schema_problem(path, identify_file(path, "it was left untouched"))
     if problem:
-        raise StoreError(f"{problem}; it was left untouched (point --db or $ANASTRO_QUIZ_DB at another file)")
+        raise StoreError(f"{problem}; it was left untouched {_ELSEWHERE}")
