@@ -106,3 +106,29 @@ def test_a_figure_without_figures_of_its_kind_is_typed_not_a_choice_of_its_multi
         if c.type == "choice" and "%" in str(c.data.get("answer")):
             options = c.data["choices"]
             assert not {"3.6%", "10.8%", "14.4%"} & set(options), options
+
+
+def test_a_comparison_never_keeps_one_item_of_a_listed_cell():
+    from anastro_quiz.generate.teacher_clauses import short_phrase
+
+    cell = "Serum estradiol levels, testosterone levels, lipid panels, symptoms of high or low estrogen"
+    assert short_phrase(cell, 11) is None  # not "Serum estradiol levels" as if it were the whole answer
+
+
+def test_a_rule_of_practice_names_the_population_its_passage_is_about(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\n## Monitoring\n\n"
+                   "For men on TRT, monitoring of estradiol is the central part of the zorbicin protocol. "
+                   "The lab results guide the titration of the dose. "
+                   "An estradiol level that is too high suggests the dose may need to be increased.\n")
+    actions = [c.data["prompt"] for c in cards if c.id.startswith("action-")]
+    assert actions and all("men on TRT" in p for p in actions), actions
+
+
+def test_a_closing_clause_pointing_at_an_unseen_sentence_is_cut():
+    from anastro_quiz.generate.clauses import without_pointing_tail
+
+    text = ("Zorbicin works by {{c1::competitively}} binding to the aromatase enzyme, effectively blocking its "
+            "ability to perform this conversion.")
+    assert without_pointing_tail(text, "{{c") == "Zorbicin works by {{c1::competitively}} binding to the aromatase enzyme."
+    kept = "Zorbicin binds the enzyme, blocking {{c1::this conversion}}."
+    assert without_pointing_tail(kept, "{{c") == kept  # the blank is in it

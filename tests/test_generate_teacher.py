@@ -358,7 +358,8 @@ def test_the_dose_is_named_after_the_drug_the_text_names_just_before(tmp_path):
     text = (FILLER + "For men on TRT, monitoring is part of the anastrozole protocol. Anastrozole is taken twice a "
             "week and anastrozole levels are not measured. An estradiol level that is too high suggests the dose may "
             "need to be increased.\n")
-    assert ("What does an estradiol level that is too high suggest about the anastrozole dose?",
+    # (and for whom: the passage is about men on TRT)
+    assert ("In men on TRT, what does an estradiol level that is too high suggest about the anastrozole dose?",
             "The dose may need to be increased") in cards(tmp_path, text, "action")
 
 

@@ -65,3 +65,17 @@ def clause_with_blank(text: str, blank: str) -> str:
         return text
     end = "?" if text.rstrip().endswith("?") and i == len(pieces) - 1 else "."
     return piece[:1].upper() + piece[1:] + end
+
+
+_POINTING_TAIL = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing\b[^,;]*\b(?:this|these|those)\s+[a-z][\w\-]*[^,;]*\.?$")
+
+
+def without_pointing_tail(text: str, blank: str) -> str:
+    """"X works by {{c1::competitively}} binding to the enzyme, effectively blocking its ability to
+    perform this conversion." -> "... binding to the enzyme.": a closing participle clause that
+    points at a sentence the card does not show ("this conversion") is cut, when the blank is
+    before it and what is left still reads as a sentence."""
+    m = _POINTING_TAIL.search(text)
+    if m is None or blank not in text[:m.start()] or len(text[:m.start()].split()) < MIN_CLAUSE_WORDS:
+        return text
+    return text[:m.start()].rstrip() + "."

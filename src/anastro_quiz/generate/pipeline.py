@@ -18,7 +18,7 @@ from ..decks import Deck
 from . import cards as C
 from . import choices, cloze, select, table_cards
 from .agreement import note_disagreements
-from .clauses import clause_with_blank
+from .clauses import clause_with_blank, without_pointing_tail
 from .clean import InputError
 from .extract import (Fact, Sentence, acronym_facts, definition_facts, key_terms, list_contrasts,
                       locate_pages, numeric_facts, sentences_of, table_facts, words, zipf)
@@ -282,7 +282,7 @@ def _name_the_subject(drafts: list[C.Draft], doc: Document, title: str) -> list[
                 d.data[key] = _GENERIC_INSIDE.sub(name, value, count=1)
         prompt = d.data.get("prompt")
         refers = re.search(r"\bthe (?:medication|drug|dose|dosage|treatment)\b", str(d.data.get("answer", "")), re.I)
-        if (d.kind in _SELF_STANDING or refers) and isinstance(prompt, str) and \
+        if (d.kind in _SELF_STANDING or refers or d.kind == "list" and d.cell) and isinstance(prompt, str) and \
                 ("_____" in prompt or d.kind != "number") and \
                 not any(w.lower() in subjects for w in words(prompt)):
             # "After oral intake, absolute bioavailability is _____.", "... too low signal?" -> "Reduce
@@ -320,11 +320,12 @@ def _drop_connectives(d: C.Draft, title: str = "") -> None:
 
 
 def _cut_to_blank(d: C.Draft) -> None:
-    """A long cloze sentence is shown as the clause holding its blank (its quote stays whole). A
+    """A long cloze sentence is shown as the clause holding its blank, without a closing clause that
+    points at a sentence not shown ("..., blocking this conversion"); its quote stays whole. A
     figure's sentence stays whole: a figure in a long sentence is mostly a side figure of it, and
     its length is what tells selection so."""
     if d.type == "cloze" and isinstance(d.data.get("text"), str):
-        d.data["text"] = clause_with_blank(d.data["text"], "{{c")
+        d.data["text"] = without_pointing_tail(clause_with_blank(d.data["text"], "{{c"), "{{c")
 
 
 def _gloss_acronyms(drafts: list[C.Draft], docs: list[Document]) -> None:

@@ -194,6 +194,10 @@ def short_phrase(text: str, limit: int = MAX_ANSWER_WORDS) -> str | None:
         text = re.sub(r",(?= (?:and|or) )", LIST_MARK, text)
     if text.count(",") >= 3 or text.count(",") >= 2 and re.search(r",\s*(?:and|or)\s", text):
         return None  # a list that cannot be told apart from clauses: cutting it would keep one item
+    pieces = re.split(r"\s*[,\x00]\s*", text.strip(" ."))
+    if len(text.split()) > limit and len(pieces) >= 3 and all(1 <= len(p.split()) <= 6 for p in pieces):
+        return None  # "Serum estradiol levels, testosterone levels, lipid panels, symptoms of ...": one item
+        # of four would be taught as the whole answer
     text = re.split(r"\s*[;,:]\s*|\s+(?:and\s+|or\s+)?(?:which|while|whereas|although|suggesting|thereby|hence|"
                     r"thus|as well as|compared with)\s+", text)[0]
     text = text.replace(LIST_MARK, ",").strip(" .,;")

@@ -52,12 +52,30 @@ def _row_comparison(f: Fact) -> Draft | None:
         return None
     labels = _labels(people)
     answers = [_cell_answer(c, MAX_PART_WORDS - len(p.split())) for c, p in zip(cells, labels)]
-    if None in answers or normalise(answers[0]) == normalise(answers[1]):
+    if None in answers:
+        return _listed_cell(f, people, cells)
+    if normalise(answers[0]) == normalise(answers[1]):
         return None
     what = _phrase_lower(f.subject)
     prompt = f"Compare the {what} in {people[0]} and in {people[1]}."
     answer = f"{_cap(labels[0])}: {answers[0]}; {labels[1]}: {answers[1]}"
     return _draft("compare", "basic", {"prompt": prompt, "answer": answer}, f, prompt)
+
+
+def _listed_cell(f: Fact, people: list[str], cells: list[str]) -> Draft | None:
+    """A row whose cell lists more than one side of a comparison can hold ("Serum estradiol levels,
+    testosterone levels, lipid panels, symptoms of ...") is asked as that cell's list: "Name
+    three key monitoring parameters in men on TRT" (never one item of it as the whole answer)."""
+    for cell, who in zip(cells, people):
+        items = [re.sub(r"^(?:and|or)\s+", "", i.strip()) for i in cell.strip().rstrip(".").split(",")]
+        if 3 <= len(items) <= 5 and all(1 <= len(i.split()) <= 6 for i in items) and \
+                len(cell.split()) > MAX_PART_WORDS - 1:
+            prompt = f"Name three {_phrase_lower(f.subject)} in {who}."
+            data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": 3}
+            d = _draft("list", "typed", data, f, prompt)
+            d.cell = cell  # a table cell: the card names whose table it is, as a comparison does
+            return d
+    return None
 
 
 _HEAD = re.compile(r"\b(?:women|men|girls|boys|children|adults|patients|people)\b", re.I)

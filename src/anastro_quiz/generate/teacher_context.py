@@ -35,9 +35,42 @@ def _named_near(s: Sentence, names: list[str]) -> str | None:
     return None
 
 
+# Who a rule of practice is for: "for men on TRT", "in postmenopausal women", "among older adults"
+_POPULATION = re.compile(r"\b(?:[Ff]or|[Ii]n|[Aa]mong)\s+(?P<who>(?:(?:postmenopausal|premenopausal|older|elderly|pregnant|"
+                         r"young|healthy)\s+)?(?:women|men|children|adults|boys|girls)(?:\s+(?:on|with|taking|"
+                         r"receiving)\s+(?:[A-Z]{2,}\b|[a-z][\w\-]+(?:\s+[a-z][\w\-]+)?(?=[,.;])))?)")
+_NAMES_PEOPLE = re.compile(r"\b(?:women|men|woman|man|children|child|adults|patients|people|boys|girls|who|whom|"
+                           r"pregnan\w*|elderly)\b", re.I)
+
+
+def with_population(s: Sentence, prompt: str) -> str:
+    """"What does an estradiol level that is too low signal?" under "... for men on TRT, the
+    monitoring is ...": a rule of practice holds for the population the passage is about, so the
+    card says it ("In men on TRT, what does ..."), when the sentence and the two before it under its
+    heading name one population (the fullest naming of it) and the prompt names none."""
+    if _NAMES_PEOPLE.search(prompt):
+        return prompt
+    found: set[str] = set()
+    seen, depth = s, 3
+    while seen is not None and depth > 0:
+        found |= {m.group("who") for m in _POPULATION.finditer(seen.text)}
+        seen, depth = seen.before, depth - 1
+    heads = {re.search(r"(?:wo)?men|children|adults|boys|girls", who).group(0) for who in found}
+    if len(heads) != 1:
+        return prompt  # none, or women and men: which one the rule is for is not for a pattern to say
+    who = max(sorted(found), key=len)  # "men" in the sentence, "men on TRT" before it: the fuller one
+    return f"In {who}, {lower_first(prompt)}"
+
+
 def in_context(s: Sentence, kind: str, prompt: str, answer: str) -> tuple[str, str]:
     """Name whose dose ("the dose" -> "the anastrozole dose") and on what a change happens ("On
-    bicalutamide, why do testosterone concentrations not exceed ...?") when the text says it."""
+    bicalutamide, why do testosterone concentrations not exceed ...?") when the text says it; for
+    whom a clinical action holds (:func:`with_population`)."""
+    prompt, answer = _whose(s, kind, prompt, answer)
+    return (with_population(s, prompt) if kind == "action" else prompt), answer
+
+
+def _whose(s: Sentence, kind: str, prompt: str, answer: str) -> tuple[str, str]:
     if not re.search(r"\bthe dose\b", prompt + " " + answer, re.I) and not (
             kind == "why" and re.search(r"\bwhy\b", prompt, re.I) and _CHANGE.search(prompt)):
         return prompt, answer
