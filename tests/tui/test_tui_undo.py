@@ -94,3 +94,33 @@ async def test_burying_the_last_card_can_still_be_undone(app, collection):
         assert collection.store.schedule_row(last.deck_id, last.id).buried_until is None
         await press(pilot, "q")
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_u_on_the_summary_undoes_the_last_grade_and_shows_the_card_again(app, collection):
+    from textual.widgets import Static
+
+    from anastro_quiz.tui.screens.review import ReviewScreen
+    from anastro_quiz.tui.screens.summary import SummaryScreen
+
+    from .test_tui_review import answer_and_grade
+
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_review(pilot)
+        while isinstance(app.screen, ReviewScreen):
+            last = screen.shown.item
+            await answer_and_grade(pilot, "4")
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Cards reviewed  6" in str(app.screen.query_one("#summary-body", Static).render())
+        await press(pilot, "u")
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.shown.item.key == last.key and not app.screen.revealed
+        assert reviews(collection)[-1][3] == 1  # the last grade is marked undone, committed
+        assert collection.store.schedule_row(last.deck_id, last.id).fsrs_state == 0  # new again
+        assert any(t.startswith("Undone: grade Easy") for t in toasts(app))
+        await answer_and_grade(pilot, "3")  # grade it again: the summary counts it once
+        while isinstance(app.screen, ReviewScreen):
+            await answer_and_grade(pilot, "4")
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Cards reviewed  6" in str(app.screen.query_one("#summary-body", Static).render())
+        await press(pilot, "enter")
+        assert isinstance(app.screen, HomeScreen)

@@ -1,4 +1,5 @@
-"""End of session: what was done, how well, what comes next; re-drill the misses."""
+"""End of session: what was done, how well, what comes next; re-drill the misses, or undo the
+last grade (the session opens again on that card)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ class SummaryData:
     mode: str
     due_tomorrow: int
     due_week: int
+    session: StudySession | None = None  # the session summarised: u undoes its last action
+    can_undo: bool = False
 
 
 def load_summary(collection, session: StudySession) -> SummaryData:
@@ -31,7 +34,7 @@ def load_summary(collection, session: StudySession) -> SummaryData:
     summary = session.finish()
     forecast = due_forecast(collection, session.deck_ids, collection.now(), 8)
     return SummaryData(summary, session.deck_ids, session.mode, forecast[1].due,
-                       sum(day.due for day in forecast[1:8]))
+                       sum(day.due for day in forecast[1:8]), session, session.can_undo)
 
 
 def format_duration(seconds: float) -> str:
@@ -42,9 +45,13 @@ def format_duration(seconds: float) -> str:
 class SummaryScreen(CoreScreen):
     BINDINGS = [
         Binding("r", "redrill", "Re-drill missed", id="redrill"),
+        Binding("u", "undo", "Undo last grade", tooltip="Take back the session's last grade: its card is shown again",
+                id="undo"),
+        Binding("ctrl+z", "undo", "Undo last grade", show=False, id="undo-ctrl"),
         Binding("q,escape,enter", "app.pop_screen", "Home", id="home"),
     ]
-    HELP = "Re-drilling practises the cards you answered Again; it does not change their schedule."
+    HELP = ("Re-drilling practises the cards you answered Again; it does not change their schedule. "
+            "u takes back the last grade (as in Review) and shows that card again.")
 
     def __init__(self, data: SummaryData) -> None:
         super().__init__()
@@ -73,7 +80,28 @@ class SummaryScreen(CoreScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "redrill" and not self.data.summary.again_items:
             return None  # shown greyed out: there is nothing to re-drill
+        if action == "undo" and not self.data.can_undo:
+            return None
         return True
+
+    def action_undo(self) -> None:
+        """Undo the session's last action (its last grade, as a rule) and go back to Review
+        on that card; the session goes on from there and is summarised again when it ends."""
+        session = self.data.session
+        if session is None or not self.data.can_undo:
+            return
+        from .review_extras import undone_note
+
+        app = self.app
+
+        def start() -> StudySession:
+            undone = session.undo()  # committed before Review shows the card again
+            if undone is not None:
+                app.call_from_thread(app.notify, undone_note(undone), timeout=3)
+            return session
+
+        self.data.can_undo = False  # pressed twice: one undo
+        self.app.open_session(start, replace=self, name="undo last grade")
 
     def action_redrill(self) -> None:
         items = list(self.data.summary.again_items)
