@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from anastro_quiz.cli import cli
 from anastro_quiz.decks import load_deck
+from studying import grade_every_item
 
 
 def _run(*args):
@@ -146,3 +147,94 @@ def test_bad_anki_headers_exit_2_and_write_nothing(tmp_path, header, message):
     result = _import(src, out)
     assert result.exit_code == 2 and message in result.output and not out.exists()
     assert "Traceback" not in result.output
+
+
+ROUNDTRIP = Path(__file__).parent / "fixtures" / "anki" / "roundtrip.txt"  # make_text_roundtrip.py, with Anki
+FIXTURE_DECKS = Path(__file__).parent / "fixtures" / "decks"
+ROUNDTRIP_TYPES = {"ai-class": "basic", "osteoclast-def": "reverse", "rankl-mcsf": "cloze", "atac-hip": "basic",
+                   "atac-spine": "typed", "apoptosis": "basic"}
+
+
+def _check_came_back(result, out: Path) -> None:
+    assert result.exit_code == 0, result.output
+    original = {c.id: c for c in load_deck(FIXTURE_DECKS / "all_types.yaml").cards}
+    back = {c.id: c for c in load_deck(out).cards}
+    # our own ids, not anki-<hash>: the GUID column carries deck/id and the import maps it back
+    assert {i: c.type for i, c in back.items()} == ROUNDTRIP_TYPES
+    assert back["rankl-mcsf"].data["text"] == original["rankl-mcsf"].data["text"]
+    assert back["rankl-mcsf"].data["explanation"] == original["rankl-mcsf"].data["explanation"]
+    for card_id in ("ai-class", "osteoclast-def", "atac-spine"):
+        assert (back[card_id].data["prompt"], back[card_id].data["answer"]) == (
+            original[card_id].data["prompt"], original[card_id].data["answer"])
+    assert back["ai-class"].data["tags"] == ["mechanism"]
+
+
+def test_our_csv_through_anki_plain_text_comes_back_with_our_ids_and_types(tmp_path):
+    out = tmp_path / "sample.yaml"
+    result = _import(ROUNDTRIP, out, "--id", "sample")
+    _check_came_back(result, out)
+    hint = _import(ROUNDTRIP, tmp_path / "other.yaml")
+    assert "these cards come from deck 'sample'; import with --id sample" in hint.output
+
+
+def test_round_trip_through_anki_keeps_study_progress(tmp_path):
+    """Study here, export CSV, Anki imports it and exports Notes in Plain Text, import that here:
+    every studied item keeps its progress (checked with Anki itself where it is installed)."""
+    anki = pytest.importorskip("anki.collection")
+    import shutil
+
+    from anastro_quiz.collection import Collection
+
+    decks = tmp_path / "decks"
+    shutil.copytree(FIXTURE_DECKS, decks)
+    db = tmp_path / "progress.db"
+    graded = grade_every_item(db, decks)
+    csv_path, text = tmp_path / "cards.csv", tmp_path / "from-anki.txt"
+    assert _run("--db", db, "--decks", decks, "export", "--format", "csv", "-o", csv_path).exit_code == 0
+    col = anki.Collection(str(tmp_path / "c.anki2"))
+    try:
+        col.import_csv(anki.ImportCsvRequest(path=str(csv_path), metadata=col.get_csv_metadata(str(csv_path), None)))
+        kinds = sorted(col.get_note(n).note_type()["name"] for n in col.find_notes(""))
+        col.export_note_csv(out_path=str(text), limit=None, with_html=True, with_tags=True, with_deck=True,
+                            with_notetype=True, with_guid=True)
+    finally:
+        col.close()
+    assert kinds == ["Basic", "Basic", "Basic", "Basic (and reversed card)", "Basic (type in the answer)", "Cloze"]
+    assert text.read_text(encoding="utf-8") == ROUNDTRIP.read_text(encoding="utf-8")  # the committed fixture is current
+    new_dir = tmp_path / "edited"
+    new_dir.mkdir()
+    result = _run("--db", db, "--decks", decks, "import", text, "-o", new_dir / "sample.yaml", "--id", "sample")
+    _check_came_back(result, new_dir / "sample.yaml")
+    coll = Collection.open(db, [new_dir])
+    try:
+        reps = {r.card_id: r.reps for r in coll.store.deck_rows("sample")}
+    finally:
+        coll.close()
+    assert graded and all(reps.get(item, 0) >= 1 for item in graded)
+
+
+def test_comment_lines_anywhere_are_left_out_as_anki_does(tmp_path):
+    """Anki's reader takes a line starting with # as a comment wherever a row would start (checked
+    with Anki where installed); one in the leading block without a key is a comment too, and the
+    header block goes on after it. A # inside a quoted field, or a quoted "#...", is data."""
+    text = ('#separator:Comma\n# exported for the bone course\n#html:false\n#columns:Front,Back\n'
+            'RANKL,a ligand\n#,not a card\n# a note in the middle\n"#1 cause?",bone loss\n'
+            'OPG,"a decoy\n# receptor"\n')
+    src = tmp_path / "c.txt"
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "c.yaml"
+    result = _import(src, out)
+    assert result.exit_code == 0, result.output
+    assert [(c.data["prompt"], c.data["answer"]) for c in load_deck(out).cards] == [
+        ("RANKL", "a ligand"), ("#1 cause?", "bone loss"), ("OPG", "a decoy\n# receptor")]
+    assert "line 6: a comment line (it starts with #): left out, as Anki does" in result.output
+    assert "line 7: a comment line" in result.output
+    anki = pytest.importorskip("anki.collection")
+    col = anki.Collection(str(tmp_path / "c.anki2"))
+    try:
+        col.import_csv(anki.ImportCsvRequest(path=str(src), metadata=col.get_csv_metadata(str(src), None)))
+        got = sorted(tuple(col.get_note(n).fields) for n in col.find_notes(""))
+    finally:
+        col.close()
+    # (plain text: Anki shows a line break as <br>)
+    assert got == sorted([("RANKL", "a ligand"), ("#1 cause?", "bone loss"), ("OPG", "a decoy<br># receptor")])

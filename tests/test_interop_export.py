@@ -13,6 +13,7 @@ from anastro_quiz.cli import cli
 from anastro_quiz.decks import load_decks
 
 import rawdb
+from studying import grade_every_item
 
 
 def _run(deck_dir: Path, *args: str):
@@ -92,15 +93,22 @@ def test_csv_export_to_stdout_and_file(deck_dir, tmp_path):
     result = _run(deck_dir, "export", "--format", "csv")
     assert result.exit_code == 0
     headers = result.output.splitlines()[:7]
-    assert headers == ["#separator:Comma", "#html:false", "#notetype:Basic", "#tags column:3", "#deck column:6",
-                       "#guid column:9", "#columns:Front,Back,tags,source,quote,deck,id,type,guid"]
+    assert headers == ["#separator:Comma", "#html:false", "#tags column:3", "#deck column:6", "#guid column:9",
+                       "#notetype column:10", "#columns:Front,Back,tags,source,quote,deck,id,type,guid,notetype"]
     body = "".join(result.output.splitlines(keepends=True)[7:])
     rows = list(csv.DictReader(io.StringIO(body), fieldnames=headers[-1].split(":")[1].split(",")))
     assert list(rows[0])[:4] == ["Front", "Back", "tags", "source"]
-    assert len(rows) == len(load_decks([deck_dir])[0].items())
-    cloze = [r for r in rows if r["id"] == "rankl-mcsf.c1"][0]
-    assert cloze["Back"] == "RANKL" and "[...]" in cloze["Front"]
-    assert cloze["guid"] == "sample/rankl-mcsf.c1"
+    deck = load_decks([deck_dir])[0]
+    assert len(rows) == len(deck.cards)  # one row per card: one Anki note each
+    by_id = {r["id"]: r for r in rows}
+    assert {i: (r["type"], r["notetype"]) for i, r in by_id.items()} == {
+        "ai-class": ("basic", "Basic"), "osteoclast-def": ("reverse", "Basic (and reversed card)"),
+        "rankl-mcsf": ("cloze", "Cloze"), "atac-hip": ("choice", "Basic"),
+        "atac-spine": ("typed", "Basic (type in the answer)"), "apoptosis": ("true_false", "Basic")}
+    cloze = by_id["rankl-mcsf"]  # the cloze text itself, and the explanation as Anki's Back Extra
+    assert cloze["Front"] == "Estradiol interferes with {{c1::RANKL}} and {{c2::M-CSF}} signalling."
+    assert cloze["Back"].startswith("Both cytokines are essential")
+    assert cloze["guid"] == "sample/rankl-mcsf"
     assert cloze["source"] == "003_f596ba227722da9a.txt" and cloze["quote"]
 
     out = tmp_path / "cards.csv"
@@ -119,23 +127,19 @@ def test_csv_export_roundtrips_through_import(deck_dir, tmp_path):
     original = load_decks([deck_dir])[0]
     deck = load_decks([deck_file])[0]
     by_id = {c.id: c for c in deck.cards}
-    # Ids are kept (cloze deletions under their study-item ids); the reverse row is merged.
-    assert sorted(by_id) == sorted(item.id for item in original.items() if not item.id.endswith(".reverse"))
+    # every card keeps its id and its type; a choice card (its choices are not in the CSV) becomes basic
     assert {c.id: c.type for c in deck.cards} == {
-        "ai-class": "basic", "osteoclast-def": "reverse", "rankl-mcsf.c1": "basic", "rankl-mcsf.c2": "basic",
+        "ai-class": "basic", "osteoclast-def": "reverse", "rankl-mcsf": "cloze",
         "atac-hip": "basic", "atac-spine": "typed", "apoptosis": "true_false"}
     assert by_id["apoptosis"].data["answer"] is True
-    assert by_id["rankl-mcsf.c1"].data["prompt"].startswith("Estradiol interferes with [...] and M-CSF")
+    assert by_id["rankl-mcsf"].data["text"] == original.cards[2].data["text"]
+    assert by_id["rankl-mcsf"].data["explanation"] == original.cards[2].data["explanation"]
     # Grounding kept: every card carries its source document and quote.
     for card in original.cards:
-        for item in card.items(original.id):
-            if not item.id.endswith(".reverse"):
-                assert by_id[item.id].source == card.source, item.id
-                assert list(by_id[item.id].tags) == list(card.tags)
+        assert by_id[card.id].source == card.source, card.id
+        assert list(by_id[card.id].tags) == list(card.tags)
     # What could not be rebuilt is reported, line by line.
-    assert "converted 4 rows" in result.output
-    assert "line 10: the reverse side of line 9's reverse card, merged into it" in result.output  # after 6 headers
-    assert result.output.count("cloze deletion: imported as a basic card") == 2
+    assert "converted 1 row" in result.output
     assert "choice card: imported as basic (the CSV does not carry its choices)" in result.output
     assert "skipped" not in result.output and "note:" not in result.output
     # The study items the learner sees are the same, under the same keys.
@@ -147,14 +151,7 @@ def test_csv_reimport_keeps_study_progress(deck_dir, tmp_path):
     from anastro_quiz.collection import Collection
 
     db = tmp_path / "progress.db"
-    coll = Collection.open(db, [deck_dir])
-    session = coll.start_session()
-    graded = set()
-    while session.current is not None:
-        graded.add(session.current.id)
-        session.grade(3)
-    session.finish()
-    coll.close()
+    graded = grade_every_item(db, deck_dir)
     assert graded
 
     out = tmp_path / "cards.csv"

@@ -132,7 +132,7 @@ def import_command(obj: Context, file: Path, output: Path, fmt: str, deck_id: st
 
     with user_errors():
         result, deck = import_table(file, output, deck_id=deck_id, title=title, fmt=fmt, overwrite=force,
-                                    term_sep=term_sep, row_sep=row_sep)
+                                    term_sep=term_sep, row_sep=row_sep, known=_known_guids(obj))
     kinds: dict[str, int] = {}
     for card in deck.cards:
         kinds[card.type] = kinds.get(card.type, 0) + 1
@@ -158,15 +158,27 @@ def import_command(obj: Context, file: Path, output: Path, fmt: str, deck_id: st
                    f"deck {deck.id!r}; progress carries over only for cards of a deck with the same id", err=True)
 
 
-def _import_package(obj: Context, file: Path, output: Path, deck_id: str | None, title: str | None,
-                    force: bool, with_history: bool | None) -> None:
+def _decks_in_use(obj: Context) -> list:
     from ..decks import DeckError, load_decks
-    from ..interop.package_import import plan_package_import, write_package_import
 
     try:
-        in_use = load_decks(obj.decks)
+        return load_decks(obj.decks)
     except DeckError:
-        in_use = []  # only used to give this tool's own exported notes their ids back
+        return []  # only used to give this tool's own exported notes their ids back
+
+
+def _known_guids(obj: Context) -> dict[str, tuple[str, str]]:
+    """Note GUIDs of this tool's package export for the decks in use -> (deck id, card id)."""
+    from ..interop.anki import note_guid
+
+    return {note_guid(d.id, c.id): (d.id, c.id) for d in _decks_in_use(obj) for c in d.cards}
+
+
+def _import_package(obj: Context, file: Path, output: Path, deck_id: str | None, title: str | None,
+                    force: bool, with_history: bool | None) -> None:
+    from ..interop.package_import import plan_package_import, write_package_import
+
+    in_use = _decks_in_use(obj)
     with user_errors():
         plan = plan_package_import(file, output, deck_id=deck_id, title=title, overwrite=force,
                                    with_history=with_history, known_decks=in_use)

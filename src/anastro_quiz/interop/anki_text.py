@@ -25,7 +25,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 
-from ..decks import CLOZE_RE
+from ..decks import CLOZE_RE, ID_RE
 from . import InteropError
 from .anki_import import card_id_for_guid, html_to_text, media_references
 from .import_cards import MEDIA_NOTE, ImportResult, Skipped, _add_card, _add_cloze, _rows
@@ -51,14 +51,22 @@ class AnkiHeader:
 
 
 def read_directives(lines: list[str]) -> tuple[dict[str, str], int]:
-    """The ``#key:value`` lines at the top (keys lowercased) and the index of the first data line."""
+    """The ``#key:value`` lines of the leading block of ``#`` lines (keys lowercased) and the
+    index of the first line after that block. As in Anki, every line of the block is header:
+    one without a ``key:`` is a comment, and the block ends at the first line not starting with ``#``."""
     directives: dict[str, str] = {}
     for index, line in enumerate(lines):
-        if not (line.startswith("#") and ":" in line):
+        if not line.startswith("#"):
             return directives, index
-        key, _, value = line[1:].strip().partition(":")
-        directives[key.strip().lower()] = value.strip()
+        key, colon, value = line[1:].strip().partition(":")
+        if colon:
+            directives.setdefault(key.strip().lower(), value.strip())
     return directives, len(lines)
+
+
+def is_anki_header(directives: dict[str, str]) -> bool:
+    """Whether the leading ``#`` lines hold a header Anki knows (not just comments)."""
+    return any(key in KEYS for key in directives)
 
 
 def anki_dialect(delimiter: str) -> type[csv.Dialect]:
@@ -101,18 +109,35 @@ def note_kind(notetype: str, fields: list[str]) -> tuple[str, str | None]:
     name = notetype.strip().lower()
     if "cloze" in name or (fields and CLOZE_RE.search(fields[0])):
         return "cloze", None
-    if "(and reversed card)" in name:
+    if "(and reversed card)" in name or name == "anastro-quiz basic (and reversed)":
         return "reverse", None
     if "(optional reversed card)" in name:
         return ("reverse" if len(fields) > 2 and fields[2].strip() else "basic"), None
-    if "(type in the answer)" in name:
+    if "(type in the answer)" in name or name == "anastro-quiz typed":
         return "typed", None
-    if name in ("", "basic"):
+    if name in ("", "basic", "anastro-quiz basic"):
         return "basic", None
     return "basic", f"note type {notetype.strip()!r}: imported as basic from its first two fields"
 
 
-def parse_anki(lines: list[str], start: int, directives: dict[str, str]) -> ImportResult:
+def own_card(guid: str, deck: str, known: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """``(deck id, card id)`` when a GUID is one this tool wrote: a package export's note GUID
+    of a deck in use (``known``), or a CSV export's ``deck/id`` whose deck is the note's Anki
+    deck or a deck in use (an Anki GUID may hold a ``/`` too; it is not taken for ours then)."""
+    if guid in known:
+        return known[guid]
+    deck_id, slash, card_id = guid.partition("/")
+    if slash and ID_RE.match(deck_id) and ID_RE.match(card_id) and "/" not in card_id and (
+            deck_id == deck or any(d == deck_id for d, _ in known.values())):
+        return deck_id, card_id
+    return None
+
+
+def parse_anki(lines: list[str], start: int, directives: dict[str, str],
+               known: dict[str, tuple[str, str]] | None = None) -> ImportResult:
+    """Cards from an Anki text file's rows (after the header lines, from ``start``).
+    ``known``: note GUIDs this tool exported to Anki in a package -> ``(deck id, card id)``."""
+    known = known or {}
     result = ImportResult(format="anki")
     header = anki_header(directives)
     if header.ignored:
@@ -122,7 +147,7 @@ def parse_anki(lines: list[str], start: int, directives: dict[str, str]) -> Impo
     labels = [c.lower() for c in header.columns]
     if header.deck:
         result.anki_decks.append(header.deck)
-    for line_no, row in _rows(lines, start, header.dialect):
+    for line_no, row in _rows(lines, start, header.dialect, comments=result.skipped):
         if not any(cell.strip() for cell in row):
             continue
         result.rows += 1
@@ -143,7 +168,10 @@ def parse_anki(lines: list[str], start: int, directives: dict[str, str]) -> Impo
         tags = header.tags + cell.get("tags", "").split()
         kind, note = note_kind(cell.get("notetype") or header.notetype, fields)
         guid = cell.get("guid", "")
-        card_id = card_id_for_guid(guid) if guid else None
+        mine = own_card(guid, deck, known) if guid else None
+        if mine is not None and mine[0] not in result.decks:
+            result.decks.append(mine[0])
+        card_id = mine[1] if mine else card_id_for_guid(guid) if guid else None
         if card_id is not None and ("id", card_id) in result._seen:
             result.skipped.append(Skipped(line_no, f"same GUID as line {result._seen[('id', card_id)].line}"))
             continue

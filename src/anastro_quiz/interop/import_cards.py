@@ -45,23 +45,41 @@ class ImportResult:
     _clashed: set[str] = field(default_factory=set, repr=False)  # slugs of two different fronts
 
 
-def _rows(lines: list[str], start: int, dialect: str | type[csv.Dialect]) -> Iterable[tuple[int, list[str]]]:
+COMMENT_NOTE = "a comment line (it starts with #): left out, as Anki does"
+
+
+def _rows(lines: list[str], start: int, dialect: str | type[csv.Dialect],
+          comments: list[Skipped] | None = None) -> Iterable[tuple[int, list[str]]]:
     """CSV rows with the (1-based) line each starts on; quoted fields may span lines.
-    ``dialect`` is a csv dialect, or just a delimiter (the excel dialect otherwise)."""
-    body = "".join(lines[start:])
+    ``dialect`` is a csv dialect, or just a delimiter (the excel dialect otherwise).
+    With ``comments`` (an Anki text file), a line starting with ``#`` where a row would
+    start is a comment, as Anki's reader has it: not a row, listed in ``comments``."""
+    body = io.StringIO("".join(lines[start:]), newline="")
+    state = {"line": start, "first": start + 1, "between": True}
+
+    def source() -> Iterable[str]:
+        for line in body:
+            state["line"] += 1
+            if state["between"]:
+                if comments is not None and line.startswith("#"):
+                    comments.append(Skipped(state["line"], COMMENT_NOTE))
+                    continue
+                state["first"], state["between"] = state["line"], False
+            yield line
+
     if isinstance(dialect, str):
-        reader = csv.reader(io.StringIO(body, newline=""), delimiter=dialect)
+        reader = csv.reader(source(), delimiter=dialect)
     else:
-        reader = csv.reader(io.StringIO(body, newline=""), dialect)
+        reader = csv.reader(source(), dialect)
     while True:
-        begin = reader.line_num
+        state["between"] = True
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            raise InteropError(f"line {start + begin + 1}: malformed CSV ({exc})") from None
-        yield start + begin + 1, row
+            raise InteropError(f"line {state['first']}: malformed CSV ({exc})") from None
+        yield state["first"], row
 
 
 def _clean_tags(tags: list[str]) -> list[str]:

@@ -1,8 +1,7 @@
 """Spreadsheet interop: export cards as CSV; import CSV/TSV from Quizlet or Anki.
 
-Export (:mod:`.csv_export`) writes one row per study item (cloze deletions expanded, as
-they are studied) with the columns :data:`CSV_COLUMNS`, formula-like cells neutralised;
-importing our own CSV restores them.
+Export (:mod:`.csv_export`) writes one row per card (an Anki note of its note type) with the
+columns :data:`CSV_COLUMNS`, formula-like cells neutralised; importing our own CSV restores them.
 
 Import understands the two common shapes:
 
@@ -25,9 +24,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from ..decks import ID_RE, Deck, clean_text, document_name_problem, dump_deck, parse_deck
+from ..decks import CLOZE_RE, ID_RE, Deck, clean_text, document_name_problem, dump_deck, parse_deck
 from . import InteropError, check_output_file, write_text_output
-from .anki_text import anki_header, parse_anki, read_directives
+from .anki_text import anki_header, is_anki_header, parse_anki, read_directives
 from .markdown_cards import parse_markdown
 from .quizlet import is_quoted_csv, parse_quizlet
 from .import_cards import (ImportResult, Skipped, _add_card, _append, _clean_tags, _empty_reason,  # noqa: F401
@@ -49,7 +48,7 @@ _HEADER_NAMES = {
 
 
 def read_table(path: str | Path, fmt: str = "auto", term_sep: str | None = None,
-               row_sep: str | None = None) -> ImportResult:
+               row_sep: str | None = None, known: dict[str, tuple[str, str]] | None = None) -> ImportResult:
     """Parse a CSV/TSV file into cards, reporting every skipped row and why."""
     path = Path(path)
     if fmt not in FORMATS:
@@ -70,12 +69,14 @@ def read_table(path: str | Path, fmt: str = "auto", term_sep: str | None = None,
         return parse_markdown(text)
     if (term_sep or row_sep) and fmt not in ("auto", "quizlet"):
         raise InteropError("--separator and --row-separator are for Quizlet exports (--format quizlet)")
-    return parse_table(text, "quizlet" if (term_sep or row_sep) else fmt, term_sep, row_sep)
+    return parse_table(text, "quizlet" if (term_sep or row_sep) else fmt, term_sep, row_sep, known)
 
 
-def parse_table(text: str, fmt: str = "auto", term_sep: str | None = None, row_sep: str | None = None) -> ImportResult:
+def parse_table(text: str, fmt: str = "auto", term_sep: str | None = None, row_sep: str | None = None,
+                known: dict[str, tuple[str, str]] | None = None) -> ImportResult:
     """Cards from a table's text; ``term_sep``/``row_sep`` are a Quizlet export's separators
-    (guessed when not given; see :mod:`.quizlet`)."""
+    (guessed when not given; see :mod:`.quizlet`); ``known``: the note GUIDs of the decks in
+    use (see :func:`.anki_text.own_card`)."""
     lines = text.splitlines(keepends=True)
     directives, first_data = read_directives(lines)
     if fmt in ("auto", "csv", "anki") and "columns" in directives:
@@ -83,11 +84,11 @@ def parse_table(text: str, fmt: str = "auto", term_sep: str | None = None, row_s
         labels = {label.lower(): name for name, label in ANKI_LABELS.items()}
         names = [labels.get(c.lower(), c.lower()) for c in header.columns]
         if _is_own_header(names) and {"id", "type"} <= set(names):  # our own export, with Anki's headers
-            return _parse_two_columns(lines, "csv", first_data, names, header.dialect)
+            return _parse_two_columns(lines, "csv", first_data, names, header.dialect, anki=True)
     if fmt == "auto":
-        fmt = "anki" if directives else "quizlet"
+        fmt = "anki" if is_anki_header(directives) else "quizlet"
     if fmt == "anki":
-        return parse_anki(lines, first_data, directives)
+        return parse_anki(lines, first_data, directives, known)
     if fmt == "quizlet" and (term_sep or row_sep or not (is_quoted_csv(text) or _has_header(lines))):
         return parse_quizlet(text, term_sep, row_sep)  # Quizlet's own export: no quotes, no header
     return _parse_two_columns(lines, fmt)
@@ -111,7 +112,8 @@ def _sniff_delimiter(sample_lines: list[str]) -> str:
 
 
 def _parse_two_columns(lines: list[str], fmt: str, start: int = 0, header: list[str] | None = None,
-                       delimiter: str | type[csv.Dialect] | None = None) -> ImportResult:
+                       delimiter: str | type[csv.Dialect] | None = None, anki: bool = False) -> ImportResult:
+    """``anki``: the file has Anki's header lines, so ``#`` lines are comments, as Anki reads them."""
     result = ImportResult(format=fmt)
     delimiter = delimiter or _sniff_delimiter(lines[:20])
     cols = {"prompt": 0, "answer": 1, "tags": None}
@@ -119,7 +121,7 @@ def _parse_two_columns(lines: list[str], fmt: str, start: int = 0, header: list[
     if header is not None:
         own = {name: header.index(name) for name in CSV_COLUMNS if name in header}
     header_checked = header is not None
-    for line_no, row in _rows(lines, start, delimiter):
+    for line_no, row in _rows(lines, start, delimiter, comments=result.skipped if anki else None):
         if not any(cell.strip() for cell in row):
             continue
         if not header_checked:
@@ -157,26 +159,30 @@ def _is_own_header(names: list[str]) -> bool:
 
 
 def _add_exported(result: ImportResult, line_no: int, row: dict[str, str]) -> None:
-    """One row of this tool's own CSV export (one study item) back into a card.
+    """One row of this tool's own CSV export (one card) back into a card.
 
-    The card keeps the row's ``id``, tags and ``source``/``quote``. Basic, typed and
-    reverse rows keep their type (a reverse card's ``.reverse`` row is merged into it;
-    a typed card's accepted alternatives and tolerance are not in the CSV); true/false
-    rows become true/false cards again. A cloze deletion (``ID.c1``...) and a choice
-    card cannot be rebuilt, since the CSV carries neither the cloze text nor the
-    choices: each becomes a basic card with the prompt as shown, under the row's id
-    (so its progress carries over), and is reported as converted.
+    The card keeps the row's ``id``, tags and ``source``/``quote``. Basic, typed, reverse and
+    true/false rows keep their type; a cloze row (its text with ``{{c1::...}}``, the
+    explanation as its answer) is a cloze card again. A choice card cannot be rebuilt (the CSV
+    does not carry its choices): it becomes a basic card under the row's id (so its progress
+    carries over), reported as converted. Rows of an export from before one row per card
+    still import: a ``.reverse`` row is merged into its reverse card, and a cloze deletion's
+    row (``ID.c1``, its prompt as shown) becomes a basic card, reported.
     """
     prompt, answer = clean_text(row.get("prompt", "")).strip(), clean_text(row.get("answer", "")).strip()
-    if reason := _empty_reason(prompt, answer):
+    row_type = row.get("type", "").strip().lower() or "basic"
+    whole_cloze = row_type == "cloze" and CLOZE_RE.search(prompt) is not None  # a card's row: its text
+    if (reason := _empty_reason(prompt, answer)) and not (whole_cloze and prompt):
         result.skipped.append(Skipped(line_no, reason))
         return
     deck = row.get("deck", "").strip()
     if deck and deck not in result.decks:
         result.decks.append(deck)
-    row_id, row_type = row.get("id", "").strip(), row.get("type", "").strip().lower() or "basic"
+    row_id = row.get("id", "").strip()
     note = None
-    if row_type == "reverse" and row_id.endswith(".reverse"):
+    if whole_cloze:
+        ctype = "cloze"
+    elif row_type == "reverse" and row_id.endswith(".reverse"):
         forward = result._seen.get(("id", row_id[: -len(".reverse")]))
         if forward is not None and forward.type == "reverse":
             same = (forward.data["prompt"], forward.data["answer"]) == (answer, prompt)
@@ -196,8 +202,10 @@ def _add_exported(result: ImportResult, line_no: int, row: dict[str, str]) -> No
         ctype, note = "basic", "choice card: imported as basic (the CSV does not carry its choices)"
     else:
         ctype, note = "basic", f"type {row_type!r} cannot be rebuilt from the CSV: imported as basic"
-    if ctype == "true_false":
-        data: dict[str, object] = {"statement": prompt, "answer": answer == "True"}
+    if ctype == "cloze":
+        data: dict[str, object] = {"text": prompt, **({"explanation": answer} if answer else {})}
+    elif ctype == "true_false":
+        data = {"statement": prompt, "answer": answer == "True"}
     else:
         data = {"prompt": prompt, "answer": answer}
     if tags := _clean_tags(row.get("tags", "").split()):
@@ -239,7 +247,8 @@ def build_deck(result: ImportResult, deck_id: str, title: str) -> Deck:
 
 def import_table(path: str | Path, output: str | Path, *, deck_id: str | None = None, title: str | None = None,
                  fmt: str = "auto", overwrite: bool = False, term_sep: str | None = None,
-                 row_sep: str | None = None) -> tuple[ImportResult, Deck]:
+                 row_sep: str | None = None, known: dict[str, tuple[str, str]] | None = None
+                 ) -> tuple[ImportResult, Deck]:
     """Read ``path`` and write a deck YAML to ``output``; returns what was read and the deck."""
     path, output = Path(path), Path(output)
     check_output_file(output, what="deck file")
@@ -247,7 +256,7 @@ def import_table(path: str | Path, output: str | Path, *, deck_id: str | None = 
         raise InteropError(f"{output}: deck files end in .yaml or .yml")
     if output.exists() and not overwrite:
         raise InteropError(f"{output} already exists (use --force to replace it)")
-    result = read_table(path, fmt, term_sep, row_sep)
+    result = read_table(path, fmt, term_sep, row_sep, known)
     deck_id = deck_id or _slug(output.stem)
     deck = build_deck(result, deck_id, title or result.title or output.stem.replace("-", " ").replace("_", " ").strip().title())
     text = dump_deck(deck)
