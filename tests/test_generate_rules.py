@@ -132,3 +132,35 @@ def test_a_closing_clause_pointing_at_an_unseen_sentence_is_cut():
     assert without_pointing_tail(text, "{{c") == "Zorbicin works by {{c1::competitively}} binding to the aromatase enzyme."
     kept = "Zorbicin binds the enzyme, blocking {{c1::this conversion}}."
     assert without_pointing_tail(kept, "{{c") == kept  # the blank is in it
+
+
+@pytest.mark.parametrize("kind, prompt, quote, answer, weak", [
+    ("number", "When in the circulation, _____ of zorbicin is bound to plasma proteins.", "", "96.3%", True),
+    ("number", "Zorbicin: oral bioavailability?", "", "100%", False),
+    ("number", "The plasma protein binding of zorbicin is greater than _____.", "", "99%", False),
+    ("number", "In the ZORB trial, the reduction was _____ in the lumbar spine.", "", "6.1%", False),
+    ("effect", "Zorbicin treatment of mice results in [...] compared to sirolimus.",
+     "Zorbicin treatment of mice results in reduced metabolic side effects compared to sirolimus.", "x", True),
+    ("examples", "Neurosteroids like [...] may also be involved.",
+     "Neurosteroids like androstanediol may also be involved.", "androstanediol", True),
+    ("examples", "Zorbicin was structurally derived from antiestrogens such as [...].",
+     "Zorbicin was structurally derived from antiestrogens such as chlorotrianisene.", "chlorotrianisene", True),
+    ("why", "What is zorbicin responsible for?", "Zorbicin is responsible for the development of hips.", "x", True),
+    ("why", "What are CDK4 and CDK6 responsible for?", "CDK4 and CDK6 are responsible for ...", "x", False),
+])
+def test_what_readers_threw_away_weighs_less(kind, prompt, quote, answer, weak):
+    from anastro_quiz.generate.prompt_signals import reading_weight
+
+    assert (reading_weight(kind, prompt, quote, answer, {"zorbicin"}) < 1.0) is weak
+
+
+def test_a_second_question_on_one_use_of_the_drug_is_not_asked(tmp_path):
+    from anastro_quiz.generate.prompt_signals import use_of
+
+    assert use_of("what is tamoxifen used to prevent") & use_of("what is tamoxifen used to prevent and treat")
+    assert not use_of("what is goserelin used to suppress") & use_of("what is goserelin used to treat")
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin, sold under the brand name Zorbex among others, is a modulator "
+                   "used to prevent breast cancer in women and men.\n\n## Medical uses\n\n"
+                   "Zorbicin is used to prevent and treat gynecomastia.\n")
+    uses = [(c.data["prompt"], c.data["answer"]) for c in cards if "used to" in str(c.data.get("prompt"))]
+    assert uses == [("What is zorbicin used to prevent?", "Breast cancer in women and men")], uses

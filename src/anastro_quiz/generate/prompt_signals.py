@@ -193,3 +193,55 @@ def treatment_duration(prompt: str) -> bool:
     long treatment lasts. An article that gives two such figures contradicts itself (or speaks
     of two settings it does not name): a second card would teach the other figure as fact."""
     return _TREATMENT_DURATION.search(prompt) is not None
+
+
+# --- what the third strict reading threw away, as one weight ----------------------------------
+
+_PRECISE_HIGH = re.compile(r"^\W*(?:>|<|≥|~|about |approximately )?(?:[89]\d|100)\.\d+\s?%$")
+_ANIMAL_OR_BENCH = re.compile(r"\b(?:rats?|mice|mouse|dogs?|monkeys?|rabbits?|in vitro|preclinical|animal studies)\b",
+                              re.I)
+_INVOLVED_IN_WHAT = re.compile(r"\b(?:is|are|be|been)\s+(?:also\s+)?involved\s*\.?$", re.I)
+_LINEAGE = re.compile(r"\bstructurally (?:derived|related|similar)\b|\bof the \w+ family\b|\bis an? (?:\w+ ){0,3}"
+                      r"(?:derivative|analogue|analog) of\b", re.I)
+_RESPONSIBLE = re.compile(r"^What (?:is|are) (?P<who>[\w\-]+) (?:primarily |mainly |chiefly )?responsible for\?$")
+
+
+def reading_weight(kind: str, prompt: str, quote: str, answer: str, subjects: set[str]) -> float:
+    """How much of a card's score survives what readers judged weak in every instance:
+
+    - a percentage to a decimal above 80% ("96.3% bound to plasma proteins", "at least 84.6%",
+      "98.8% by albumin"): a measurement's precision, not a figure a student is examined on;
+    - a finding in animals or preclinical work asked as a term or an effect ("treatment of mice
+      results in [...]"), as figures in rats already are;
+    - a sentence that ends "may also be involved" (in what?);
+    - a drug's structural lineage ("structurally derived from ... such as [...]"): chemistry trivia;
+    - "What is <the article's subject> responsible for?": the article's subject is responsible
+      for many things, so the question has many right answers.
+    """
+    weight = 1.0
+    if kind == "number" and _PRECISE_HIGH.match(answer.strip()):
+        weight *= 0.5
+    if kind in ("term", "effect", "examples", "why") and _ANIMAL_OR_BENCH.search(quote):
+        weight *= 0.3
+    if _INVOLVED_IN_WHAT.search(quote.strip()):
+        weight *= 0.3
+    if _LINEAGE.search(quote):
+        weight *= 0.3
+    m = _RESPONSIBLE.match(prompt)
+    if m and m.group("who").lower() in subjects:
+        weight *= 0.3
+    return weight
+
+
+_USE = re.compile(r"^what (?:is|are) (?P<who>[\w\-]+) (?:also )?used (?:to|for|in) (?P<verbs>.+)$")
+
+
+def use_of(ask: str) -> set[str]:
+    """"what is tamoxifen used to prevent and treat" -> {"tamoxifen prevent", "tamoxifen treat"}: a
+    question on a drug's use. A second one in an article sharing a verb ("... to prevent?" ->
+    breast cancer, "... to prevent and treat?" -> gynecomastia) has the first one's answer as a
+    right answer too; "used to suppress" beside "used to treat" asks something else."""
+    m = _USE.match(ask)
+    if m is None:
+        return set()
+    return {f"{m.group('who')} {v}" for v in re.split(r"\s+(?:and|or)\s+", m.group("verbs")) if v}

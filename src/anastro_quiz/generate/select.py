@@ -23,8 +23,8 @@ from ..decks import CLOZE_RE
 from .cards import Draft, contains_answer, normalise
 from .extract import is_acronym
 from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree, item_set,
-                             minor_kinetics, modifies_next_noun, open_consequence, other_figure, short_list, side_study, sibling_gives_away,
-                             treatment_duration, unnamed_study, verbless)
+                             minor_kinetics, modifies_next_noun, open_consequence, other_figure, reading_weight, short_list,
+                             side_study, sibling_gives_away, treatment_duration, unnamed_study, use_of, verbless)
 
 # What each kind of card is worth before its content is looked at: the kinds a teacher
 # writes (cause, chain, comparison, list, rule) come first, a cloze on a term last.
@@ -200,8 +200,9 @@ def score(d: Draft, ctx: Context) -> float:
         return 0.0  # reading lists and references teach nothing
     if _TRIVIA_SECTIONS.search(d.heading or "") or _TRIVIA_SECTIONS.search(ctx.section_of.get(id(d), "")):
         value *= 0.4
-    if _TRIVIA_QUOTE.search(d.quote):
-        value *= 0.5
+    if _TRIVIA_QUOTE.search(f"{prompt} {answer}"):
+        value *= 0.5  # what the card shows: "sold under the brand name ..." in a quote's aside is not asked
+    value *= reading_weight(d.kind, prompt, d.quote, answer, ctx.subjects)
     if _TRANSITION.search(d.quote):
         value *= 0.6  # "Examining X reveals the true divergence...": a signpost, not a fact
     n = len(prompt.split())
@@ -287,7 +288,8 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             reason = "near-duplicate of a better card"  # "What are osteoclasts?" and "What breaks down bone?"
         elif d.kind in _ONE_PER_FACT and any(k.kind in _ONE_PER_FACT for k in from_quote.get(d.quote, ())):
             reason = "the sentence's fact is already asked"  # a cloze and a why card of one clause
-        elif d.kind in ("why", "action") and any(fuzz.ratio(ask, d.ask) >= SIMILAR for ask in questions[doc]):
+        elif d.kind in ("why", "action") and any(fuzz.ratio(ask, d.ask) >= SIMILAR or use_of(ask) & use_of(d.ask)
+                                                 for ask in questions[doc]):
             reason = "near-duplicate of a better card"  # one question, two keys: the second is a guess
         elif d.kind == "compare" and _row_label(d) in compared_rows:
             reason = "near-duplicate of a better card"  # the same table row in the other article
