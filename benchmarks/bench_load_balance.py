@@ -84,7 +84,7 @@ def main() -> None:
     args = parser.parse_args()
     days, per_day = (120, 10) if args.quick else (args.days, args.cards_per_day)
     rows = []
-    for name, sched, balanced in (("no balancing", Scheduler(), False),
+    for name, sched, balanced in (("no balancing", Scheduler(load_balance=False), False),
                                   ("load balancing", Scheduler(load_balance=True), True),
                                   ("balancing + easy Sat/Sun", Scheduler(load_balance=True, easy_days=[5, 6]), True)):
         reviews = simulate(sched, days, per_day, args.seed, balanced)

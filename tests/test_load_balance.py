@@ -52,7 +52,7 @@ def test_a_graded_card_lands_on_the_least_loaded_day_of_its_range_and_never_outs
 
 def test_with_balancing_off_the_schedule_is_as_before():
     plain, balanced_off = Scheduler(), Scheduler(load_balance=False)
-    assert not SchedulerSettings().load_balance  # the default
+    assert SchedulerSettings().load_balance and plain.load_balance  # on by default
     state, at = _review_card(plain)
     busy = lambda a, b: {a + timedelta(days=i): 100 - i for i in range(60)}  # noqa: E731
     for seed in ("1", "2", "3", "4", "5"):

@@ -59,10 +59,12 @@ def test_review_siblings_due_the_same_day_are_shown_on_different_days(collection
     collection.save_siblings(SiblingRules(bury_new=True, bury_reviews=True), "sample")
     clock.advance(days=40)
     queue = [i.id for i in collection.start_session().queued_items()]
-    assert "osteoclast-def" in queue and "osteoclast-def.reverse" not in queue
+    sides = {"osteoclast-def", "osteoclast-def.reverse"}
+    # Which side comes first is the load balancer's (the earlier due); the other waits a day.
+    (first,) = sides & set(queue)
     assert _cards_shown_twice_or_more(_study_today(collection, clock), collection) == {}
     clock.advance(days=1)
-    assert "osteoclast-def.reverse" in [i.id for i in collection.start_session().queued_items()]
+    assert (sides - {first}) <= {i.id for i in collection.start_session().queued_items()}
 
 
 def test_grading_a_card_sends_its_queued_sibling_away_and_undo_brings_it_back(collection, clock):
@@ -75,15 +77,18 @@ def test_grading_a_card_sends_its_queued_sibling_away_and_undo_brings_it_back(co
     queued = [i.id for i in session.queued_items()]
     assert {"osteoclast-def", "osteoclast-def.reverse"} <= set(queued)
     collection.save_siblings(SiblingRules(bury_new=False, bury_reviews=True), "sample")
-    while session.current.id != "osteoclast-def":
+    sides = {"osteoclast-def", "osteoclast-def.reverse"}
+    while session.current.id not in sides:
         session.grade(Rating.Good)
+    first = session.current.id
+    (other,) = sides - {first}
     before = session.remaining["review"]
     session.grade(Rating.Good)
-    assert "osteoclast-def.reverse" not in [i.id for i in session.queued_items()]
+    assert other not in [i.id for i in session.queued_items()]
     assert session.remaining["review"] == before - 2
     session.undo()
-    assert session.current.id == "osteoclast-def"
-    assert "osteoclast-def.reverse" in [i.id for i in session.queued_items()]
+    assert session.current.id == first
+    assert other in [i.id for i in session.queued_items()]
     assert session.remaining["review"] == before
 
 

@@ -40,10 +40,9 @@ class SchedulerSettings:
     maximum_interval_days: int = 36500
     enable_fuzzing: bool = True
     parameters: list[float] | None = None
-    # Within the fuzz range, pick the study day with the fewest cards due (see Scheduler._place).
-    # Off by default for now: `reschedule` replays a card's history without the load each
-    # review saw, so it would report balanced cards as changed (see the README).
-    load_balance: bool = False
+    # Within the fuzz range, pick the study day with the fewest cards due (see Scheduler._place);
+    # on by default: it evens the daily load (benchmarks/bench_load_balance.py).
+    load_balance: bool = True
     # Days of the week (0 Monday .. 6 Sunday) kept light: reviews move off them within the fuzz range.
     easy_days: list[int] = field(default_factory=list)
 
@@ -114,7 +113,7 @@ class Scheduler:
         maximum_interval: int = 36500,
         enable_fuzzing: bool = True,
         parameters: Sequence[float] | None = None,
-        load_balance: bool = False,
+        load_balance: bool = True,
         easy_days: Sequence[int] = (),
     ):
         kwargs: dict[str, Any] = dict(
@@ -196,16 +195,32 @@ class Scheduler:
                     new_state.due = now + timedelta(days=floor)
         return new_state
 
+    def _candidates(self, now: datetime, span: tuple[int, int]) -> dict[int, date]:
+        """The days of the fuzz range ``span`` (interval in days: study day) a review may land
+        on: all of them, less the easy days if any day of the range is not one."""
+        low, high = span
+        days = {d: study_day(now + timedelta(days=d)) for d in range(low, high + 1)}
+        light = {d: day for d, day in days.items() if day.weekday() not in self.easy_days}
+        return light or days
+
     def _place(self, now: datetime, span: tuple[int, int], drawn: int, due_load: DueLoad | None) -> timedelta:
         """The interval, among the days of the fuzz range ``span``, off an easy day if any day
         of the range is not one, then with the fewest cards due; ties go to the day nearest
         the fuzz draw ``drawn``, then the earlier (so the same seed gives the same day)."""
-        low, high = span
-        days = {d: study_day(now + timedelta(days=d)) for d in range(low, high + 1)}
-        load = due_load(days[low], days[high]) if due_load is not None else {}
-        best = min(days, key=lambda d: (days[d].weekday() in self.easy_days, load.get(days[d], 0),
-                                        abs(d - drawn), d))
+        days = self._candidates(now, span)
+        load = due_load(min(days.values()), max(days.values())) if due_load is not None else {}
+        best = min(days, key=lambda d: (load.get(days[d], 0), abs(d - drawn), d))
         return timedelta(days=best)
+
+    def placements(self, state: CardState, rating: Rating | int, now: datetime) -> frozenset[date] | None:
+        """The study days grading ``state`` ``rating`` at ``now`` may make it due on, whatever the
+        load (the fuzz range, off easy days when it can be); ``None`` when the interval is not
+        fuzzed (then only one due date is possible). Rescheduling keeps a due date among them."""
+        new_state = self.simulate(state, rating, now)
+        if not self.enable_fuzzing or new_state.state != State.Review:
+            return None
+        span = fuzz_range((new_state.due - now).days, self.maximum_interval)
+        return frozenset(self._candidates(now, span).values()) if span is not None else None
 
     def simulate(self, state: CardState, rating: Rating | int, now: datetime) -> CardState:
         """FSRS's new state after grading ``state`` at ``now``, unfuzzed and with no due rule

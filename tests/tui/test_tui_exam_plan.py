@@ -34,7 +34,7 @@ def _text(screen, widget_id: str) -> str:
 
 
 async def test_preview_then_apply_a_plan_and_progress_follows_it(app, collection, clock):
-    _study_everything(collection, clock)  # 6 cards known (Easy): next reviews a week or more away;
+    _study_everything(collection, clock)  # 6 cards known (Easy): next reviews about a week away;
     # the reverse side and the second cloze wait (siblings apart): new cards of the plan
     before = {r.card_id: r.due for r in collection.store.schedule_rows()}
     async with app.run_test(size=(100, 40)) as pilot:
@@ -57,7 +57,11 @@ async def test_preview_then_apply_a_plan_and_progress_follows_it(app, collection
         plan = collection.exam_plan()
         assert (plan.exam, plan.recall, plan.decks) == (date(2026, 3, 9), 0.97, ("sample",))
         after = {r.card_id: r.due for r in collection.store.schedule_rows()}
-        assert all(after[c] < "2026-03-09" <= before[c] for c in after if before[c])
+        # Every studied card is next due before the exam: those due on or after it come forward
+        # (load balancing spreads the week's reviews, so some were due before it anyway).
+        studied = [c for c in after if before[c]]
+        assert all(after[c] < "2026-03-09" and after[c] <= before[c] for c in studied)
+        assert sum(before[c] >= "2026-03-09" for c in studied) >= 3
         await press(pilot, "q")
 
         # Progress shows the plan in force, with the fields it was made with.
