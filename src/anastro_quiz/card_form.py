@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .decks import _answer_text
+from .decks import answer_text
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def form_values(card_type: str, data: dict[str, Any]) -> dict[str, str]:
         if value is None:
             out[f.name] = ""
         elif f.kind == "lines":
-            out[f.name] = "\n".join(_answer_text(v) for v in value)
+            out[f.name] = "\n".join(answer_text(v) for v in value)
         elif f.kind == "tags":
             out[f.name] = ", ".join(str(v) for v in value)
         elif f.kind == "bool":
@@ -60,7 +60,7 @@ def form_values(card_type: str, data: dict[str, Any]) -> dict[str, str]:
         elif f.kind == "number":
             out[f.name] = f"{value:g}" if isinstance(value, float) else str(value)
         else:
-            out[f.name] = _answer_text(value)
+            out[f.name] = answer_text(value)
     return out
 
 

@@ -167,14 +167,14 @@ class Card:
                     **common,
                 )
             ]
-        prompt, answer = str(d["prompt"]), _answer_text(d["answer"])
+        prompt, answer = str(d["prompt"]), answer_text(d["answer"])
         if self.type == "choice":
             return [
                 StudyItem(
                     id=self.id,
                     prompt=prompt,
                     answer=answer,
-                    choices=tuple(_answer_text(c) for c in d["choices"]),
+                    choices=tuple(answer_text(c) for c in d["choices"]),
                     **common,
                 )
             ]
@@ -185,9 +185,9 @@ class Card:
                     id=self.id,
                     prompt=prompt,
                     answer=answer,
-                    accept=tuple(_answer_text(a) for a in d.get("accept") or ()),
+                    accept=tuple(answer_text(a) for a in d.get("accept") or ()),
                     tolerance=float(tol) if tol is not None else None,
-                    items=tuple(_answer_text(i) for i in d.get("items") or ()),
+                    items=tuple(answer_text(i) for i in d.get("items") or ()),
                     need=int(d["need"]) if d.get("need") is not None else None,
                     **common,
                 )
@@ -289,7 +289,8 @@ def _opt_str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _answer_text(value: Any) -> str:
+def answer_text(value: Any) -> str:
+    """An answer (or choice) as text: YAML's ``5.0`` is written ``5``."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

@@ -27,7 +27,7 @@ from .deck_model import (  # noqa: F401 - re-exported: this module is the deck A
     DeckProblem,
     Source,
     StudyItem,
-    _answer_text,
+    answer_text,
     cloze_deletions,
     document_name_problem,
 )
@@ -293,12 +293,12 @@ def _check_card(card_id: str, data: dict[str, Any], line: int, report) -> None:
         if not isinstance(choices, list) or not all(_is_text(c) for c in choices):
             report(line, card_id, "'choices' must be a list of text")
             return
-        texts = [_answer_text(c) for c in choices]
+        texts = [answer_text(c) for c in choices]
         if len(set(texts)) != len(texts):
             report(line, card_id, "'choices' contains duplicates")
         if len(set(texts)) < 2:
             report(line, card_id, "a choice card needs at least two distinct choices")
-        if _is_text(data["answer"]) and _answer_text(data["answer"]) not in texts:
+        if _is_text(data["answer"]) and answer_text(data["answer"]) not in texts:
             report(line, card_id, "the answer is not among its choices")
     if ctype == "typed":
         accept = data.get("accept", [])
@@ -320,7 +320,7 @@ def _check_items(card_id: str, data: dict[str, Any], line: int, report) -> None:
     if not isinstance(items, list) or not all(_is_text(i) for i in items):
         report(line, card_id, "'items' must be a list of text")
         return
-    texts = [_answer_text(i).strip().lower() for i in items]
+    texts = [answer_text(i).strip().lower() for i in items]
     if len(set(texts)) < 2:
         report(line, card_id, "'items' needs at least two distinct items")
     elif len(set(texts)) != len(texts):

@@ -20,10 +20,12 @@ from ..numbers import spelled
 from .choices import FigurePool, number_distractors
 from .clean import repaired
 from .figures import OUTCOME, compact_question, outcome_question
-from .extract import _SECOND_PERSON, Fact, Sentence, is_acronym
-from .lexicon import _NOT_NOUN, _NOUN_SUFFIX, answerable as _answerable, is_verb_form
+from .extract import SECOND_PERSON, Fact, Sentence, is_acronym
+from .lexicon import NOT_NOUN, NOUN_SUFFIX, answerable as _answerable, is_verb_form
 
-BLANK = "_____"
+# The gap a generated question leaves where its answer was ("The _____ inhibits ..."), while
+# the card is being made and checked; deck_model.BLANK ("[...]") is a cloze's gap when studied.
+GAP = "_____"
 
 
 @dataclass
@@ -74,9 +76,11 @@ def _display(value):
     return re.sub(r"\s+∞\s+", ": ", value) if isinstance(value, str) else value
 
 
-def _draft(kind: str, type_: str, data: dict, fact_or_sentence, ask: str) -> Draft:
+def make_draft(kind: str, type_: str, data: dict, fact_or_sentence, ask: str) -> Draft:
+    """A card of ``kind`` made from a fact or sentence: its source (document, quote,
+    heading, page) is recorded, and ``ask`` (what it asks) compared with other cards'."""
     return Draft(kind, type_, data, _name(fact_or_sentence.document), _quote(fact_or_sentence),
-                 fact_or_sentence.heading, normalise(ask), page=getattr(fact_or_sentence, "page", None))
+                 fact_or_sentence.heading, plain_words(ask), page=getattr(fact_or_sentence, "page", None))
 
 
 def _name(document: str) -> str:
@@ -87,14 +91,15 @@ def _quote(obj) -> str:
     return obj.quote if isinstance(obj, Fact) else obj.text
 
 
-def normalise(text: str) -> str:
-    """Lower-case words only, for comparing what two cards ask."""
+def plain_words(text: str) -> str:
+    """Lower-case words only, for comparing what two cards ask (answers are compared with
+    grading.normalize, which also folds accents and number formats)."""
     return " ".join(re.findall(r"\w+(?:[.%\-]\w+)*%?", text.lower()))
 
 
 def contains_answer(prompt: str, answer: str) -> bool:
     """Whether a prompt gives its answer away (the answer or its stem appears in it)."""
-    p, a = normalise(prompt), normalise(answer)
+    p, a = plain_words(prompt), plain_words(answer)
     if not a:
         return True
     if re.search(rf"(?<!\w){re.escape(a.replace('-', ' '))}(?!\w)", p.replace("-", " ")):
@@ -127,7 +132,7 @@ def number_cards(facts: list[Fact], sentences: dict[str, Sentence], pool: Figure
         start, end = fact.extra["span"]
         if _TORN_BEFORE.search(s.text[:start]) or _TORN_AFTER.match(s.text[end:]):
             continue  # "0.3 to _____": half of a range is no question (the range is asked whole)
-        blanked = s.text[:start] + BLANK + s.text[end:]
+        blanked = s.text[:start] + GAP + s.text[end:]
         if contains_answer(blanked, fact.answer):
             continue
         prompt = with_context(s, blanked, fact.answer)
@@ -142,14 +147,14 @@ def number_cards(facts: list[Fact], sentences: dict[str, Sentence], pool: Figure
         if nth and len(distractors) >= MIN_DISTRACTORS:
             answer = render(fact.answer)  # options in one printed form ("5 years", not "five years")
             choices = sorted([answer] + distractors, key=_number_key)
-            drafts.append(_draft("number", "choice", {"prompt": prompt, "answer": answer, "choices": choices},
-                                 fact, prompt))
+            drafts.append(make_draft("number", "choice", {"prompt": prompt, "answer": answer, "choices": choices},
+                                     fact, prompt))
             continue
         accept = sorted({_digits(fact.answer), fact.answer.replace(" ", "")} - {fact.answer})
         data = {"prompt": prompt, "answer": fact.answer}
         if accept:
             data["accept"] = accept
-        drafts.append(_draft("number", "typed", data, fact, prompt))
+        drafts.append(make_draft("number", "typed", data, fact, prompt))
     return drafts
 
 
@@ -212,7 +217,7 @@ def _name_pointer(s: Sentence) -> str:
 
 
 # A sentence that points back at something named earlier: "In a bone substudy of this trial".
-_POINTS_BACK = re.compile(r"\b(?:this|these|those|such(?!\s+as\b)|the same)\s+(?!is\b|are\b|was\b|were\b)[a-z]\w+", re.I)
+POINTS_BACK = re.compile(r"\b(?:this|these|those|such(?!\s+as\b)|the same)\s+(?!is\b|are\b|was\b|were\b)[a-z]\w+", re.I)
 MAX_CONTEXT = 2
 
 
@@ -226,7 +231,7 @@ def outcome_cards(sentences: list[Sentence]) -> list[Draft]:
         found = outcome_question(s.text, _context_of(s))
         if found is not None:
             question, answer = found
-            out.append(_draft("outcome", "basic", {"prompt": question, "answer": answer}, s, question))
+            out.append(make_draft("outcome", "basic", {"prompt": question, "answer": answer}, s, question))
     return out
 
 
@@ -251,15 +256,15 @@ def with_context(s: Sentence, text: str, answer: str = "") -> str | None:
     cur, prev = s, s.before
     while prev is not None and len(context) < MAX_CONTEXT:
         whole = repaired(prev.text) if prev.lost else prev.text
-        if whole is None or _SECOND_PERSON.search(whole):
+        if whole is None or SECOND_PERSON.search(whole):
             prev = prev.before  # lost words: skip it, as a student would skip a garbled line
             continue
         context.insert(0, whole)
         cur = prev
-        if prev.standalone and not _POINTS_BACK.search(whole):
+        if prev.standalone and not POINTS_BACK.search(whole):
             break
         prev = prev.before
-    closed = context and cur.standalone and not _POINTS_BACK.search(context[0])
+    closed = context and cur.standalone and not POINTS_BACK.search(context[0])
     if not closed and context and cur.standalone and len(context) == 1:
         closed = True  # one whole sentence that itself points back is still the best context we have
     prompt = " ".join(context + [text])
@@ -294,7 +299,7 @@ def _whole_phrase(fact: Fact) -> bool:
     last = subject.split()[-1].lower()
     if is_verb_form(last):  # "estrone predominates (both ...)": a clause, not a thing
         return False
-    return is_acronym(subject.split()[-1]) or not (_NOT_NOUN.search(last) and not _NOUN_SUFFIX.search(last))
+    return is_acronym(subject.split()[-1]) or not (NOT_NOUN.search(last) and not NOUN_SUFFIX.search(last))
 
 
 def _proper_name(fact: Fact) -> bool:
@@ -317,7 +322,7 @@ def definition_card(fact: Fact) -> Draft | None:
     """Basic Q/A for a definition, a role, a name or an acronym."""
     if fact.kind in ("named", "definition") and (not _whole_phrase(fact) or _BAD_GLOSS.match(fact.answer.strip())):
         return None
-    if fact.kind == "named" and (_NOT_NOUN.search(fact.answer.lower()) and not _NOUN_SUFFIX.search(fact.answer.lower())):
+    if fact.kind == "named" and (NOT_NOUN.search(fact.answer.lower()) and not NOUN_SUFFIX.search(fact.answer.lower())):
         return None  # "(dextrorotatory)" describes; it does not name
     if fact.kind in ("named", "definition") and _proper_name(fact):
         return None  # "Lexapro (escitalopram)", "Afinitor (general tumours)": a brand name is trivia
@@ -337,13 +342,13 @@ def definition_card(fact: Fact) -> Draft | None:
     answer = answer[0].upper() + answer[1:]
     if contains_answer(prompt, answer):
         return None
-    draft = _draft("define", "basic", {"prompt": prompt, "answer": answer}, fact, prompt)
+    draft = make_draft("define", "basic", {"prompt": prompt, "answer": answer}, fact, prompt)
     draft.term = fact.answer if fact.kind == "named" else fact.subject  # a role card asks for its subject
     draft.defines = fact.kind
     return draft
 
 
-def _phrase(title: str) -> str:
+def running_text(title: str) -> str:
     """A Title-Case table label as running text: "Observed Effect on BMD" -> "observed effect on BMD"."""
     return " ".join(w if is_acronym(w.strip("()")) or re.search(r"[A-Z]{2}", w) else w.lower()
                     for w in title.split())

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from ..distractors import MIN_DISTRACTORS
-from .cards import BLANK, Draft, _draft, contains_answer, resolve
+from .cards import GAP, Draft, make_draft, contains_answer, resolve
 from .choices import term_options
 from .extract import Sentence, is_acronym, words, zipf
-from .lexicon import _META, answerable as _answerable, is_verb_form
+from .lexicon import META, answerable as _answerable, is_verb_form
 
 def proper_names(sentences: list[Sentence]) -> frozenset[str]:
     """Words a document only ever capitalises inside a sentence ("Ontruzant", "Herzuma") or
@@ -38,7 +38,7 @@ def term_cards(s: Sentence, terms: dict[str, float], families: dict[str, list[st
     """A cloze (or, with a family of look-alike terms, a choice) card on a sentence's key term;
     never a brand or product name (``proper``)."""
     text = resolve(s)
-    if text is None or len(text.split()) < 8 or _META.search(text):
+    if text is None or len(text.split()) < 8 or META.search(text):
         return []
     # Only rare words make good blanks: "hormone" or "profound" is guessable from any sentence.
     ranked = sorted({w for w in words(text) if w.lower() in terms and _answerable(w) and w.lower() not in proper
@@ -51,22 +51,22 @@ def term_cards(s: Sentence, terms: dict[str, float], families: dict[str, list[st
     out = []
     for term in ranked[:3]:  # candidates; the selection stage keeps the one most worth asking
         pattern = re.compile(rf"(?<![\w\-]){re.escape(term)}(?![\w\-])")
-        blanked = pattern.sub(BLANK, text)
-        if contains_answer(blanked, term) or blanked.count(BLANK) > 2:
+        blanked = pattern.sub(GAP, text)
+        if contains_answer(blanked, term) or blanked.count(GAP) > 2:
             continue
         if _verb_position(text, pattern) or not _anchored(blanked, term):
             continue
-        if re.search(rf"/\s*{re.escape(BLANK)}|{re.escape(BLANK)}\s*/", blanked):
+        if re.search(rf"/\s*{re.escape(GAP)}|{re.escape(GAP)}\s*/", blanked):
             continue  # "[BRCA1]/2", "SISH/[CISH]/FISH": a piece of a slashed name
         options = term_options(term, [f for f in families.get(term.lower(), []) if not contains_answer(blanked, f)],
                                blanked)
         if len(options) >= MIN_DISTRACTORS:
             choices = sorted({term, *options}, key=str.lower)
-            out.append(_draft("term", "choice", {"prompt": blanked, "answer": term, "choices": choices},
-                              s, blanked))
+            out.append(make_draft("term", "choice", {"prompt": blanked, "answer": term, "choices": choices},
+                                  s, blanked))
             continue
         cloze = pattern.sub(lambda m: "{{c1::" + m.group(0) + "}}", text)
-        out.append(_draft("term", "cloze", {"text": cloze}, s, blanked))
+        out.append(make_draft("term", "cloze", {"text": cloze}, s, blanked))
     return out
 
 
@@ -100,7 +100,7 @@ def effect_cards(s: Sentence, terms: dict[str, float]) -> list[Draft]:
     new osteoclasts}}") and on the means after "by" ("by promoting their {{c1::programmed cell
     death}}"): the object of the verb carries the fact, not the subject word."""
     text = resolve(s)
-    if text is None or len(text.split()) < 6 or _META.search(text):
+    if text is None or len(text.split()) < 6 or META.search(text):
         return []
     out = []
     spans = []
@@ -125,11 +125,11 @@ def effect_cards(s: Sentence, terms: dict[str, float]) -> list[Draft]:
             continue
         if tokens[0].lower() in ("and", "or", "but", "nor", "only"):
             continue  # "stimulating [or impairing G1], S, or G2": the blank cuts a list
-        blanked = text[:start] + BLANK + text[end:]
+        blanked = text[:start] + GAP + text[end:]
         if contains_answer(blanked, answer) or len(blanked.split()) > 45:
             continue
         cloze = text[:start] + "{{c1::" + answer + "}}" + text[end:]
-        out.append(_draft("effect", "cloze", {"text": cloze}, s, blanked))
+        out.append(make_draft("effect", "cloze", {"text": cloze}, s, blanked))
     return out
 
 
@@ -232,7 +232,7 @@ def example_cards(s: Sentence, terms: dict[str, float]) -> list[Draft]:
     """Cloze on the examples a sentence names ("agents like {{c1::bisphosphonates or denosumab}}"):
     the named treatments, drugs or cells are what a student must recall."""
     text = resolve(s)
-    if text is None or _META.search(text):
+    if text is None or META.search(text):
         return []
     out = []
     for m in _EXAMPLES.finditer(text):
@@ -240,8 +240,8 @@ def example_cards(s: Sentence, terms: dict[str, float]) -> list[Draft]:
         if not all(w.lower() in terms or is_acronym(w) or zipf(w.lower()) < 3.5 for w in items):
             continue
         cloze = text[: m.start("ex")] + "{{c1::" + m.group("ex") + "}}" + text[m.end("ex"):]
-        blanked = text[: m.start("ex")] + BLANK + text[m.end("ex"):]
+        blanked = text[: m.start("ex")] + GAP + text[m.end("ex"):]
         if any(contains_answer(blanked, w) for w in items):
             continue
-        out.append(_draft("examples", "cloze", {"text": cloze}, s, blanked))
+        out.append(make_draft("examples", "cloze", {"text": cloze}, s, blanked))
     return out

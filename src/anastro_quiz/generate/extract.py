@@ -28,7 +28,7 @@ _PRONOUN_START = re.compile(
 _FINITE = re.compile(r"\b(?:is|are|was|were|can|could|will|would|has|have|had|does|do|did|may|might|must|"
                      r"should|continues?|leads?|becomes?|remains?|seems?)\b", re.I)
 _SUBORDINATE = re.compile(r"^(?:While|Although|If|When|Because|As|Since|Once|Unless|Though)\b")
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|my|we|our|us|i)\b", re.I)
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|my|we|our|us|i)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9α-ω\-]*[A-Za-z0-9α-ω]|[A-Z]")
 _ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9α-ω\-]*$")
 # Units a figure can carry: percentages, masses, amounts and volumes with an optional "per"
@@ -106,7 +106,7 @@ class Sentence:
     def usable(self) -> bool:
         """Whole (no lost words), not addressed to the reader and a sensible length."""
         n = len(self.text.split())
-        return (self.lost is None and not _SECOND_PERSON.search(self.text)
+        return (self.lost is None and not SECOND_PERSON.search(self.text)
                 and 6 <= n <= MAX_WORDS and not self.text.endswith("?"))
 
 
@@ -267,7 +267,7 @@ def definition_facts(s: Sentence, terms: dict[str, float]) -> list[Fact]:
         after_of = re.search(r"\bof\s+$", text[: m.start("term") + m.group("term").find(term)] if term else "")
         if (term and len(definition.split()) >= 4 and term.lower() not in definition.lower()
                 and not _FINITE.search(definition) and not _FINITE.search(term)
-                and not _SECOND_PERSON.search(definition) and not (after_of and not definition.startswith("the "))):
+                and not SECOND_PERSON.search(definition) and not (after_of and not definition.startswith("the "))):
             facts.append(Fact("definition", s.document, text, s.heading, subject=term, answer=definition))
     for m in _CALLED.finditer(text):
         description = re.split(r"\b(?:their|its|his|her|the|a|an|this|these) ", m.group("description"))[-1]

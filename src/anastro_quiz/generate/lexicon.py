@@ -8,7 +8,7 @@ import re
 from .extract import is_acronym, zipf
 
 # Sentences about the article itself rather than its subject.
-_META = re.compile(r"\b(?:table|figure|section|article|this discussion|below|above|following|"
+META = re.compile(r"\b(?:table|figure|section|article|this discussion|below|above|following|"
                    r"analysis|understanding)\b", re.I)
 
 
@@ -16,19 +16,19 @@ def answerable(word: str) -> bool:
     """Cloze answers are names of things: acronyms and nouns, not adjectives, verbs or adverbs
     (judged by word endings and by whether English inflects the word as a verb: "underscores"
     has "underscored", "osteoclasts" has no "osteoclasted")."""
-    return is_acronym(word) or not (_NOT_NOUN.search(word.lower()) or is_verb_form(word.lower())
+    return is_acronym(word) or not (NOT_NOUN.search(word.lower()) or is_verb_form(word.lower())
                                     or _PERSON.search(word.lower()))
 
 
-_NOT_NOUN = re.compile(r"(?:al|ive|ous|ic|ary|ory|ed|ing|ly|ible|able|i[sz]es?)$")
+NOT_NOUN = re.compile(r"(?:al|ive|ous|ic|ary|ory|ed|ing|ly|ible|able|i[sz]es?)$")
 _PERSON = re.compile(r"(?:ician|ologist)s?$")  # "the _____ acts as an engineer": a role, not a term
-_NOUN_SUFFIX = re.compile(r"(?:ion|ist|ism|sis|ity|ment|ness|ance|ence|logy|ase|gen|ol|in|ia)s?$")
+NOUN_SUFFIX = re.compile(r"(?:ion|ist|ism|sis|ity|ment|ness|ance|ence|logy|ase|gen|ol|in|ia)s?$")
 
 
 def is_verb_form(word: str) -> bool:
     """Whether a rare word is a verb form ("underscores", "titrate", "resorb"): English has its
     past tense ("underscored", "titrated", "resorbed"). Nouns with noun endings never count."""
-    if _NOUN_SUFFIX.search(word):
+    if NOUN_SUFFIX.search(word):
         return False
     stems = [word]
     if word.endswith("es"):

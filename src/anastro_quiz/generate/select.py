@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ..decks import CLOZE_RE
-from .cards import Draft, contains_answer, normalise
+from .cards import Draft, contains_answer, plain_words
 from .extract import is_acronym
 from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree, item_set,
                              minor_kinetics, modifies_next_noun, open_consequence, other_figure, reading_weight, short_list,
@@ -112,7 +112,7 @@ def _answer_key(answer: str) -> str:
 
 
 def _is_subject(answer: str, subjects: set[str]) -> bool:
-    words = normalise(answer).split()
+    words = plain_words(answer).split()
     return bool(words) and all(w in subjects or w.rstrip("s") in subjects for w in words)
 
 
@@ -172,7 +172,7 @@ def score(d: Draft, ctx: Context) -> float:
     if d.defines == "acronym":
         value *= 0.3  # "What does AR stand for?": readers kept none; the initials spell the answer
     elif d.defines in ("definition", "named") and not any(w in ctx.frequent or w.rstrip("s") in ctx.frequent
-                                                          for w in normalise(d.term).split()):
+                                                          for w in plain_words(d.term).split()):
         value *= 0.5  # "What is dyspnea?": a glossary entry, not this article's subject matter
     if d.kind == "table" and (len(answer.split()) > 6 or len(DEGREE.sub(" ", answer).split()) <= 1):
         value *= 0.4  # "... considerations for lipid metabolism?" -> a sentence; "Moderately extended": vague
@@ -268,7 +268,7 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
     listed: defaultdict[str, list[frozenset[str]]] = defaultdict(list)  # kept lists' item sets per document
     durations: dict[str, str] = {}  # the treatment duration each document's cards state
     for d in ranked:
-        answer = _answer_key(normalise(answer_of(d)))
+        answer = _answer_key(plain_words(answer_of(d)))
         group = group_of[id(d)]
         doc = d.document
         cap = max(1, int(ANSWER_SHARE * max(total_budget[doc], 1)))
@@ -284,7 +284,7 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             reason = "the same answer from the same sentence"
         elif any(_shows_answer(d, k) or _shows_answer(k, d) for k in from_quote.get(d.quote, ())):
             reason = "shows the answer of a better card"
-        elif d.kind == "define" and d.term and normalise(d.term) in defined:
+        elif d.kind == "define" and d.term and plain_words(d.term) in defined:
             reason = "near-duplicate of a better card"  # "What are osteoclasts?" and "What breaks down bone?"
         elif d.kind in _ONE_PER_FACT and any(k.kind in _ONE_PER_FACT for k in from_quote.get(d.quote, ())):
             reason = "the sentence's fact is already asked"  # a cloze and a why card of one clause
@@ -336,7 +336,7 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             compared.add(d.quote)
             compared_rows.add(_row_label(d))
         if d.kind == "define" and d.term:
-            defined.add(normalise(d.term))
+            defined.add(plain_words(d.term))
         if d.kind in _BLANK_KINDS:
             clozed.add(d.quote)
         if d.kind == "number" and "_____" in prompt_of(d):
@@ -382,7 +382,7 @@ def _cap_answer_share(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[D
         if d.type == "true_false":
             out.append(d)
             continue
-        key = (d.document, _answer_key(normalise(answer_of(d))))
+        key = (d.document, _answer_key(plain_words(answer_of(d))))
         cap = max(1, int(ANSWER_SHARE * per_doc[d.document]))
         if seen[key] >= cap:
             skipped.append(Skipped(d, "answer already asked", f"'{key[1]}' {cap}x"))

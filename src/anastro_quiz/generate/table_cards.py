@@ -13,7 +13,7 @@ import hashlib
 import re
 
 from . import contrast
-from .cards import Draft, _draft, _phrase, contains_answer
+from .cards import Draft, make_draft, running_text, contains_answer
 from .extract import Fact, is_acronym
 
 def _column(name: str) -> str:
@@ -33,10 +33,10 @@ def population(column: str) -> tuple[str, str] | None:
     m = _COLUMN.match(column.strip())
     if m is None:
         return None
-    who = _phrase(m.group("who"))
+    who = running_text(m.group("who"))
     qualifier = (m.group("qualifier") or "").split()
     generic = len(qualifier) > 1 and qualifier[-1].lower() in _GENERIC_TAIL
-    core = _phrase(" ".join(qualifier[:-1] if generic else qualifier))
+    core = running_text(" ".join(qualifier[:-1] if generic else qualifier))
     if not qualifier:
         phrase = f"in {who}"
     elif is_acronym(qualifier[0]) or re.search(r"\bdose\b|-dose\b|therapy\b", core, re.I):
@@ -44,7 +44,7 @@ def population(column: str) -> tuple[str, str] | None:
     elif len(core.split()) == 1 and re.search(r"(?:al|ic)$", core):
         phrase = f"in {who} ({core} use)"  # an adjective alone: "(oncological use)"
     elif generic:
-        phrase = f"in {who} ({_phrase(' '.join(qualifier))})"  # "(fertility care)"
+        phrase = f"in {who} ({running_text(' '.join(qualifier))})"  # "(fertility care)"
     else:
         phrase = f"in {who} with {core}"  # a condition: "with breast cancer"
     return phrase, m.group("lead").lower()
@@ -63,7 +63,7 @@ def cell_question(label: str, column: str) -> str | None:
     if who is None:
         return None
     phrase, lead = who
-    what = _phrase(label)
+    what = running_text(label)
     if lead in ("response", "responses", "change", "changes"):
         question = f"what happens to {'' if _plural(what) else 'the '}{what}?"
     elif lead in ("considerations", "consideration", "concerns", "risks"):
@@ -105,7 +105,7 @@ def cell_card(fact: Fact) -> Draft | None:
     data = {"prompt": prompt, "answer": answer}
     if answer != fact.answer.strip().rstrip("."):
         data["explanation"] = f"The full table entry: {fact.answer.strip()}"
-    draft = _draft("table", "basic", data, fact, prompt)
+    draft = make_draft("table", "basic", data, fact, prompt)
     who = population(fact.extra["column"])
     if who is not None:
         draft.same_as = (who[0].split(" on ")[0].split(" with ")[0].split(" (")[0].split()[-1],
@@ -179,13 +179,13 @@ def contrast_card(fact: Fact, doc, swap: bool | None = None) -> Draft:
             statement = _statement(who, label, cells[shown])
             data = {"statement": statement, "answer": False,
                     "explanation": f"That is the entry {_who(cols[shown])}; {who}: {cells[claimed]}"}
-            return _draft("contrast", "true_false", data, fact, statement)
+            return make_draft("contrast", "true_false", data, fact, statement)
     statement = _statement(_who(cols[0]), label, cells[0])
-    return _draft("contrast", "true_false", {"statement": statement, "answer": True}, fact, statement)
+    return make_draft("contrast", "true_false", {"statement": statement, "answer": True}, fact, statement)
 
 
 def _statement(who: str, label: str, cell: str) -> str:
-    return f"{who[0].upper()}{who[1:]}, {_phrase(label)}: {_lower_first(short_answer(cell))}."
+    return f"{who[0].upper()}{who[1:]}, {running_text(label)}: {_lower_first(short_answer(cell))}."
 
 
 def item_cards(fact: Fact, doc) -> list[Draft]:
@@ -193,11 +193,11 @@ def item_cards(fact: Fact, doc) -> list[Draft]:
     statement that gives the item another item's value when the document contradicts that
     ("In Men, the primary goal is therapeutic suppression." where it is homeostatic balance)."""
     label, subject = fact.extra["label"], fact.subject[0].lower() + fact.subject[1:]
-    label = label.split()[0] + " " + _phrase(" ".join(label.split()[1:])) if " " in label else label
+    label = label.split()[0] + " " + running_text(" ".join(label.split()[1:])) if " " in label else label
     heading = "" if fact.heading.endswith("?") else fact.heading  # a question heading adds nothing
     prompt = f"{heading}: {label}, what {fact.extra['verb']} {subject}?".lstrip(": ")
-    drafts = [_draft("item", "basic", {"prompt": prompt, "answer": fact.answer[0].upper() + fact.answer[1:]},
-                     fact, prompt)]
+    drafts = [make_draft("item", "basic", {"prompt": prompt, "answer": fact.answer[0].upper() + fact.answer[1:]},
+                         fact, prompt)]
     others = fact.extra["others"]
     if not others or fact.answer.lower() > min(o.lower() for o in others):
         return drafts  # one true/false per group of items: the mirrored one asks the same contrast
@@ -207,9 +207,9 @@ def item_cards(fact: Fact, doc) -> list[Draft]:
         if contrast.false_key(other, fact.answer, fact.subject, group, found) is None:
             continue
         statement = f"{label}, {subject} {fact.extra['verb']} {other}."
-        drafts.append(_draft("contrast", "true_false",
-                             {"statement": statement, "answer": False,
-                              "explanation": f"{label}, {subject} {fact.extra['verb']} {fact.answer}."},
-                             fact, statement))
+        drafts.append(make_draft("contrast", "true_false",
+                                 {"statement": statement, "answer": False,
+                                  "explanation": f"{label}, {subject} {fact.extra['verb']} {fact.answer}."},
+                                 fact, statement))
         break
     return drafts

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 
-from .cards import Draft, _draft, contains_answer, normalise
+from .cards import Draft, make_draft, contains_answer, plain_words
 from .extract import Sentence
-from .teacher_clauses import (AUX, _names_before, base_form, clean_prompt_part, finite_verb, learn_names, lower_first,
+from .teacher_clauses import (AUX, names_before, base_form, clean_prompt_part, finite_verb, learn_names, lower_first,
                               names_something, question, resolved_text, short_phrase, subordinate, usable)
 from .teacher_compare import compare_drafts
 from .teacher_roles import as_cause, responsible
@@ -71,12 +71,12 @@ def _ask(s: Sentence, kind: str, prompt: str | None, answer: str | None, explana
         return None
     prompt, answer = in_context(s, kind, prompt, answer)
     prompt = question(prompt)
-    if prompt is None or contains_answer(prompt, answer) or normalise(answer) in normalise(prompt):
+    if prompt is None or contains_answer(prompt, answer) or plain_words(answer) in plain_words(prompt):
         return None
     data = {"prompt": prompt, "answer": answer}
     if explanation:
         data["explanation"] = explanation
-    return _draft(kind, "basic", data, s, prompt)
+    return make_draft(kind, "basic", data, s, prompt)
 
 
 def _split_context(text: str) -> tuple[str, str]:
@@ -257,7 +257,7 @@ def _effect_parts(text: str) -> tuple[str, str | None] | None:
         return None
     effect = short_phrase(m.group("effect"))
     main = clean_prompt_part(m.group("main"))
-    if main is not None and not (subordinate(main) and not _names_before(main)) and (
+    if main is not None and not (subordinate(main) and not names_before(main)) and (
             _subject_of(main) is not None or names_something(" ".join(main.split()[:3]))):
         return f"{main}: with what result?", effect
     # "X disrupts this balance, leading to Y": the object leans on an earlier sentence, but X

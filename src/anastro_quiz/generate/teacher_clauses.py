@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .cards import _POINTS_BACK
-from .extract import _SECOND_PERSON, Sentence, is_acronym, zipf
+from .cards import POINTS_BACK
+from .extract import SECOND_PERSON, Sentence, is_acronym, zipf
 
 AUX = ("is", "are", "was", "were", "has", "have", "had", "can", "could", "may", "might", "must",
        "should", "will", "would", "does", "do", "did")
@@ -63,7 +63,7 @@ MAX_ANSWER_WORDS = 12
 def usable(s: Sentence) -> bool:
     """Whole, not addressed to the reader, not a question, and not a run-on of 80 words."""
     n = len(s.text.split())
-    return s.lost is None and not _SECOND_PERSON.search(s.text) and 6 <= n <= 80 and not s.text.endswith("?")
+    return s.lost is None and not SECOND_PERSON.search(s.text) and 6 <= n <= 80 and not s.text.endswith("?")
 
 
 def base_form(verb: str) -> str | None:
@@ -98,7 +98,7 @@ def names_something(phrase: str) -> bool:
     """A subject a card can use as is: no pronoun, at most seven words, and either a
     capitalised name or acronym, or a noun phrase with a rare (domain) word in it."""
     words = phrase.split()
-    if not words or len(words) > 7 or _PRONOUN.search(phrase) or _POINTS_BACK.search(phrase):
+    if not words or len(words) > 7 or _PRONOUN.search(phrase) or POINTS_BACK.search(phrase):
         return False
     first = words[0].strip("(),")
     if re.match(r"^(?:there|here|what|which|who|one|other|others|many|most|some|several)$", first, re.I):
@@ -159,15 +159,15 @@ def clean_prompt_part(text: str, min_words: int = 3) -> str | None:
     """A clause fit to show in a prompt: whole words, no "this trial", and no pronoun unless
     the prompt names what it stands for before it ("As TRT raises testosterone, it ...")."""
     text = text.strip(" ,;:")
-    if len(text.split()) < min_words or _POINTS_BACK.search(text):
+    if len(text.split()) < min_words or POINTS_BACK.search(text):
         return None
     m = _PRONOUN.search(text)
-    if m and not (m.group(0).lower() in ("it", "they", "them") and _names_before(text[: m.start()])):
+    if m and not (m.group(0).lower() in ("it", "they", "them") and names_before(text[: m.start()])):
         return None
     return text
 
 
-def _names_before(text: str) -> bool:
+def names_before(text: str) -> bool:
     """Whether ``text`` (the words before a pronoun) names something it can refer to."""
     words = text.split()
     return len(words) >= 3 and any(is_acronym(w.strip(",")) or (len(w) >= 5 and zipf(w.lower().strip(",")) < 3.5)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .cards import Draft, _draft, normalise
+from .cards import Draft, make_draft, plain_words
 from .extract import Fact
 from .table_cards import population, short_answer
 from .teacher_clauses import lower_first, short_phrase
@@ -54,12 +54,12 @@ def _row_comparison(f: Fact) -> Draft | None:
     answers = [_cell_answer(c, MAX_PART_WORDS - len(p.split())) for c, p in zip(cells, labels)]
     if None in answers:
         return _listed_cell(f, people, cells)
-    if normalise(answers[0]) == normalise(answers[1]):
+    if plain_words(answers[0]) == plain_words(answers[1]):
         return None
     what = _phrase_lower(f.subject)
     prompt = f"Compare the {what} in {people[0]} and in {people[1]}."
     answer = f"{_cap(labels[0])}: {answers[0]}; {labels[1]}: {answers[1]}"
-    return _draft("compare", "basic", {"prompt": prompt, "answer": answer}, f, prompt)
+    return make_draft("compare", "basic", {"prompt": prompt, "answer": answer}, f, prompt)
 
 
 def _listed_cell(f: Fact, people: list[str], cells: list[str]) -> Draft | None:
@@ -72,7 +72,7 @@ def _listed_cell(f: Fact, people: list[str], cells: list[str]) -> Draft | None:
                 len(cell.split()) > MAX_PART_WORDS - 1:
             prompt = f"Name three {_phrase_lower(f.subject)} in {who}."
             data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": 3}
-            d = _draft("list", "typed", data, f, prompt)
+            d = make_draft("list", "typed", data, f, prompt)
             d.cell = cell  # a table cell: the card names whose table it is, as a comparison does
             return d
     return None
@@ -98,13 +98,13 @@ def _item_comparisons(items: list[Fact]) -> list[Draft]:
             continue
         a, b = group
         la, lb = (_label(f.extra["label"]) for f in (a, b))
-        if not la or not lb or normalise(a.answer) == normalise(b.answer):
+        if not la or not lb or plain_words(a.answer) == plain_words(b.answer):
             continue
         subject = lower_first(a.subject)
         prompt = f"Compare {subject} {la} and {lb}."
         answer = f"{_cap(la)}: {a.answer}; {lb}: {b.answer}"
-        out.append(_draft("compare", "basic", {"prompt": prompt, "answer": answer,
-                                               "explanation": f"{b.extra['label']}: {b.quote}"}, a, prompt))
+        out.append(make_draft("compare", "basic", {"prompt": prompt, "answer": answer,
+                                                   "explanation": f"{b.extra['label']}: {b.quote}"}, a, prompt))
     return out
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..numbers import spelled
-from .cards import Draft, _draft, contains_answer, normalise
+from .cards import Draft, make_draft, contains_answer, plain_words
 from .extract import Sentence, zipf
 from .teacher_clauses import (clean_prompt_part, drop_asides, finite_verb, lower_first, names_something, question,
                               resolved_text, short_phrase, usable)
@@ -198,7 +198,7 @@ def _enumeration(s: Sentence, text: str, subject: str | None) -> Draft | None:
     if prompt is None or any(contains_answer(prompt, i) for i in items):
         return None
     data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": need}
-    return _draft("list", "typed", data, s, prompt)
+    return make_draft("list", "typed", data, s, prompt)
 
 
 def _things(items: list[str]) -> bool:
@@ -242,7 +242,7 @@ def _verb_list(s: Sentence, text: str) -> Draft | None:
     if prompt is None or any(contains_answer(prompt, i) for i in items):
         return None
     data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": 3}
-    return _draft("list", "typed", data, s, prompt)
+    return make_draft("list", "typed", data, s, prompt)
 
 
 _ARE_LIST = re.compile(
@@ -271,7 +271,7 @@ def _side_effects_are(s: Sentence, text: str, subject: str | None) -> Draft | No
     if prompt is None or any(contains_answer(prompt, i) for i in items):
         return None
     data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": 3}
-    return _draft("list", "typed", data, s, prompt)
+    return make_draft("list", "typed", data, s, prompt)
 
 
 # --- mechanism chains ---------------------------------------------------------------------------
@@ -310,7 +310,7 @@ def _in_turn(s: Sentence) -> Draft | None:
     answer = f"{start[0].upper()}{start[1:]} → {lower_first(middle)} → {lower_first(end)}"
     if len(answer.split()) - 2 > MAX_CHAIN_WORDS:
         return None
-    return _draft("chain", "basic", {"prompt": prompt, "answer": answer}, s, prompt)
+    return make_draft("chain", "basic", {"prompt": prompt, "answer": answer}, s, prompt)
 
 
 _STEPS = re.compile(r"^(?P<word>If|When|Once|As) (?P<cond>[^,]{6,90}), (?P<main>[^,]{6,90}), (?:potentially |eventually |thus |in turn )?"
@@ -334,7 +334,7 @@ def _steps(s: Sentence) -> Draft | None:
     prompt = question(f"{m.group('word')} {m.group('cond')}: what follows, step by step?")
     if prompt is None:
         return None
-    return _draft("chain", "basic", {"prompt": prompt, "answer": f"{main} → {lower_first(effect)}"}, s, prompt)
+    return make_draft("chain", "basic", {"prompt": prompt, "answer": f"{main} → {lower_first(effect)}"}, s, prompt)
 
 
 def chain_drafts(doc) -> list[Draft]:
@@ -357,15 +357,15 @@ def chain_drafts(doc) -> list[Draft]:
         middle = short_phrase(first.group("effect"), 10)
         end = short_phrase(second.group("effect"), 10)
         start = short_phrase(cause, 8)
-        if not (middle and end and start) or len({normalise(x) for x in (start, middle, end)}) < 3:
+        if not (middle and end and start) or len({plain_words(x) for x in (start, middle, end)}) < 3:
             continue
         link = question(f"What does {lower_first(middle)} lead to in turn?")
         if link and not contains_answer(link, end):
-            out.append(_draft("chain", "basic", {"prompt": link, "answer": end,
-                                                 "explanation": f"{prev.text} {s.text}"}, s, link))
+            out.append(make_draft("chain", "basic", {"prompt": link, "answer": end,
+                                                     "explanation": f"{prev.text} {s.text}"}, s, link))
         whole = question(f"Trace the chain from {lower_first(start)} to {lower_first(end)}.")
         answer = f"{start} → {lower_first(middle)} → {lower_first(end)}"
         if whole and not contains_answer(whole, middle) and len(answer.split()) - 2 <= MAX_CHAIN_WORDS:
-            out.append(_draft("chain", "basic", {"prompt": whole, "answer": answer,
-                                                 "explanation": f"Next: {s.text}"}, prev, whole))
+            out.append(make_draft("chain", "basic", {"prompt": whole, "answer": answer,
+                                                     "explanation": f"Next: {s.text}"}, prev, whole))
     return out

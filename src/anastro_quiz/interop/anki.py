@@ -34,7 +34,7 @@ from typing import Any, Iterable
 
 import genanki
 
-from ..decks import Card, Deck, _answer_text
+from ..decks import Card, Deck, answer_text
 from . import InteropError, check_output_file, write_atomically
 
 # Fixed ids: changing them would make Anki treat a re-import as new note types / decks.
@@ -144,10 +144,10 @@ def note_for(card: Card, deck_id: str) -> genanki.Note:
         back = "True" if d["answer"] else "False"
         model = BASIC_MODEL
     else:
-        front, back = _html(d["prompt"]), _html(_answer_text(d["answer"]))
+        front, back = _html(d["prompt"]), _html(answer_text(d["answer"]))
         model = {"reverse": REVERSE_MODEL, "typed": TYPED_MODEL}.get(card.type, BASIC_MODEL)
         if card.type == "choice":
-            choices = "".join(f"<li>{_html(_answer_text(c))}</li>" for c in d["choices"])
+            choices = "".join(f"<li>{_html(answer_text(c))}</li>" for c in d["choices"])
             front += f'<ol type="A" style="text-align:left; display:inline-block">{choices}</ol>'
     return genanki.Note(model=model, fields=[front, back, explanation, _source(card)], tags=tags, guid=guid)
 

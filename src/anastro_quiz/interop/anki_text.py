@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from ..decks import CLOZE_RE, ID_RE
 from . import InteropError
 from .anki_import import card_id_for_guid, html_to_text, media_references
-from .import_cards import MEDIA_NOTE, ImportResult, Skipped, _add_card, _add_cloze, _rows
+from .import_cards import MEDIA_NOTE, ImportResult, Skipped, add_card, add_cloze, csv_rows
 
 SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}
 KEYS = ("separator", "html", "columns", "tags", "deck", "notetype",
@@ -147,7 +147,7 @@ def parse_anki(lines: list[str], start: int, directives: dict[str, str],
     labels = [c.lower() for c in header.columns]
     if header.deck:
         result.anki_decks.append(header.deck)
-    for line_no, row in _rows(lines, start, header.dialect, comments=result.skipped):
+    for line_no, row in csv_rows(lines, start, header.dialect, comments=result.skipped):
         if not any(cell.strip() for cell in row):
             continue
         result.rows += 1
@@ -177,9 +177,9 @@ def parse_anki(lines: list[str], start: int, directives: dict[str, str],
             continue
         before = len(result.cards)
         if kind == "cloze":
-            _add_cloze(result, line_no, front, back, tags, card_id)
+            add_cloze(result, line_no, front, back, tags, card_id)
         else:
-            _add_card(result, line_no, front, back, tags, kind, card_id)
+            add_card(result, line_no, front, back, tags, kind, card_id)
         if len(result.cards) > before:
             if note:
                 result.converted.append(Skipped(line_no, note))

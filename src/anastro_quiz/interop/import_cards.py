@@ -48,8 +48,8 @@ class ImportResult:
 COMMENT_NOTE = "a comment line (it starts with #): left out, as Anki does"
 
 
-def _rows(lines: list[str], start: int, dialect: str | type[csv.Dialect],
-          comments: list[Skipped] | None = None) -> Iterable[tuple[int, list[str]]]:
+def csv_rows(lines: list[str], start: int, dialect: str | type[csv.Dialect],
+             comments: list[Skipped] | None = None) -> Iterable[tuple[int, list[str]]]:
     """CSV rows with the (1-based) line each starts on; quoted fields may span lines.
     ``dialect`` is a csv dialect, or just a delimiter (the excel dialect otherwise).
     With ``comments`` (an Anki text file), a line starting with ``#`` where a row would
@@ -82,7 +82,8 @@ def _rows(lines: list[str], start: int, dialect: str | type[csv.Dialect],
         yield state["first"], row
 
 
-def _clean_tags(tags: list[str]) -> list[str]:
+def clean_tags(tags: list[str]) -> list[str]:
+    """The tags stripped, empty ones dropped, each once (in their order)."""
     out = []
     for tag in tags:
         tag = tag.strip()
@@ -91,7 +92,8 @@ def _clean_tags(tags: list[str]) -> list[str]:
     return out
 
 
-def _empty_reason(prompt: str, answer: str) -> str | None:
+def empty_reason(prompt: str, answer: str) -> str | None:
+    """Why a row with this front and back makes no card (for the skipped list), or None."""
     if not prompt and not answer:
         return "empty row"
     if not prompt:
@@ -101,15 +103,17 @@ def _empty_reason(prompt: str, answer: str) -> str | None:
     return None
 
 
-def _add_card(result: ImportResult, line_no: int, prompt: str, answer: str, tags: list[str],
-              ctype: str = "basic", card_id: str | None = None) -> None:
+def add_card(result: ImportResult, line_no: int, prompt: str, answer: str, tags: list[str],
+             ctype: str = "basic", card_id: str | None = None) -> None:
+    """Add a front/back card from ``line_no`` to ``result`` (a front with a {{c1::...}}
+    deletion becomes a cloze), or list why it is skipped: empty, a duplicate, a clash."""
     # cleaned as the deck will be at load, so a cell of control characters is an empty cell here
     prompt, answer = clean_text(prompt).strip(), clean_text(answer).strip()
-    if reason := _empty_reason(prompt, answer):
+    if reason := empty_reason(prompt, answer):
         result.skipped.append(Skipped(line_no, reason))
         return
     if CLOZE_RE.search(prompt):
-        _add_cloze(result, line_no, prompt, answer, tags, card_id)
+        add_cloze(result, line_no, prompt, answer, tags, card_id)
         return
     card = result._seen.get((ctype, prompt))
     if card is not None:
@@ -119,13 +123,15 @@ def _add_card(result: ImportResult, line_no: int, prompt: str, answer: str, tags
             result.skipped.append(Skipped(line_no, f"same term as line {card.line} with a different answer"))
         return
     data = {"prompt": prompt, "answer": answer}
-    if tags := _clean_tags(tags):
+    if tags := clean_tags(tags):
         data["tags"] = tags
-    _append(result, line_no, ctype, data, card_id)
+    append_card(result, line_no, ctype, data, card_id)
 
 
-def _add_cloze(result: ImportResult, line_no: int, text: str, extra: str, tags: list[str],
-               card_id: str | None = None) -> None:
+def add_cloze(result: ImportResult, line_no: int, text: str, extra: str, tags: list[str],
+              card_id: str | None = None) -> None:
+    """Add a cloze card (``extra``: its explanation) from ``line_no`` to ``result``, or list
+    why it is skipped: no deletion, an empty one, a duplicate."""
     text = text.strip()
     if not CLOZE_RE.search(text):
         result.skipped.append(Skipped(line_no, "cloze note without a {{c1::...}} deletion"))
@@ -140,16 +146,18 @@ def _add_cloze(result: ImportResult, line_no: int, text: str, extra: str, tags: 
     data: dict[str, object] = {"text": text}
     if extra.strip():
         data["explanation"] = extra.strip()
-    if tags := _clean_tags(tags):
+    if tags := clean_tags(tags):
         data["tags"] = tags
-    _append(result, line_no, "cloze", data, card_id)
+    append_card(result, line_no, "cloze", data, card_id)
 
 
 def _short(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "\u2026"
 
 
-def _slug(text: str) -> str:
+def slug_of(text: str) -> str:
+    """A card id's readable part: the front's words (cloze answers in place), lower-case,
+    joined with '-', at most 40 characters (``card`` if none is left)."""
     text = CLOZE_RE.sub(lambda m: m.group(2), text)
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return slug[:40].rstrip("-") or "card"
@@ -165,8 +173,8 @@ def card_id_for_front(text: str, taken: Callable[[str], bool]) -> str:
     """A card id from the front alone, never from a row's position: its slug when the front is
     ASCII and the slug is free; otherwise the slug (or ``card``) and a hash of the normalised
     front, so the id is the same whatever the order of the rows and whatever the script
-    (:func:`_append` gives every front of a slug two fronts share its hash, the first too)."""
-    slug = _slug(text)
+    (:func:`append_card` gives every front of a slug two fronts share its hash, the first too)."""
+    slug = slug_of(text)
     if text.isascii() and slug != "card" and not taken(slug):
         return slug
     card_id = f"{slug}-{front_hash(text)}"
@@ -180,10 +188,12 @@ def _front(data: dict) -> str:
     return str(data.get("prompt") or data.get("text") or data.get("statement"))
 
 
-def _append(result: ImportResult, line_no: int, ctype: str, data: dict, card_id: str | None = None) -> None:
+def append_card(result: ImportResult, line_no: int, ctype: str, data: dict, card_id: str | None = None) -> None:
+    """Append a checked card to ``result`` with its id (``card_id``, or one made from its
+    front: :func:`card_id_for_front`), noting any image or sound it names."""
     bare = False
     if card_id is None:
-        front, slug = _front(data), _slug(_front(data))
+        front, slug = _front(data), slug_of(_front(data))
         earlier = result._bare.pop(slug, None)
         if earlier is not None:  # two fronts, one slug: both get their hash, whichever came first
             result._clashed.add(slug)

@@ -21,7 +21,7 @@ import re
 import tomllib
 
 from . import InteropError
-from .import_cards import ImportResult, Skipped, _add_card, _add_cloze
+from .import_cards import ImportResult, Skipped, add_card, add_cloze
 
 _TAG_RE = re.compile(r"^(Q|A|C):(.*)$")
 _LINK_OR_DELETION = re.compile(r"!?\[([^\[\]\n]*)\](\([^)]*\))?")
@@ -94,11 +94,11 @@ def _hashcards(lines: list[str], start: int) -> ImportResult:
             if "{{c" not in cloze:
                 result.skipped.append(Skipped(number, "C: card without a [deletion]"))
             else:
-                _add_cloze(result, number, cloze, "", [])
+                add_cloze(result, number, cloze, "", [])
         elif tag == "Q":
             result.rows += 1
             if i + 1 < len(blocks) and blocks[i + 1][1] == "A":
-                _add_card(result, number, text, "\n".join(blocks[i + 1][2]).strip(), [])
+                add_card(result, number, text, "\n".join(blocks[i + 1][2]).strip(), [])
                 i += 1
             else:
                 result.skipped.append(Skipped(number, "Q: without an A: after it"))
@@ -139,16 +139,16 @@ def _obsidian_block(result: ImportResult, block: list[tuple[int, str]]) -> None:
         question = "\n".join(line for _, line in block[:i]).strip()
         answer = "\n".join(line for _, line in block[i + 1:]).strip()
         result.rows += 1
-        _add_card(result, block[0][0], question, answer, [], "reverse" if block[i][1].strip() == "??" else "basic")
+        add_card(result, block[0][0], question, answer, [], "reverse" if block[i][1].strip() == "??" else "basic")
         return
     for number, line in block:
         if ":::" in line or "::" in line:
             sep = ":::" if ":::" in line else "::"
             question, _, answer = line.partition(sep)
             result.rows += 1
-            _add_card(result, number, question, answer, [], "reverse" if sep == ":::" else "basic")
+            add_card(result, number, question, answer, [], "reverse" if sep == ":::" else "basic")
         elif _HIGHLIGHT.search(line):
             result.rows += 1
             count = iter(range(1, 1000))
             cloze = _HIGHLIGHT.sub(lambda m: f"{{{{c{next(count)}::{m.group(1)}}}}}", line.strip())
-            _add_cloze(result, number, cloze, "", [])
+            add_cloze(result, number, cloze, "", [])

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .import_cards import ImportResult, Skipped, _add_card
+from .import_cards import ImportResult, Skipped, add_card
 
 # a whole field in quotes: after a line start or a separator, up to a quote before a separator or line end
 _QUOTED_FIELD = re.compile(r'(?:^|[\t,;])"(?:[^"]|"")*"(?=[\t,;]|$)', re.MULTILINE)
@@ -96,5 +96,5 @@ def parse_quizlet(text: str, term_sep: str | None = None, row_sep: str | None = 
             lines = ", ".join(map(str, entry.joined))
             result.converted.append(Skipped(entry.line, f"line{'s' if len(entry.joined) > 1 else ''} {lines} "
                                                         "had no separator: kept as more lines of this definition"))
-        _add_card(result, entry.line, entry.term, entry.definition.strip("\r"), [])
+        add_card(result, entry.line, entry.term, entry.definition.strip("\r"), [])
     return result

@@ -29,8 +29,8 @@ from . import InteropError, check_output_file, write_text_output
 from .anki_text import anki_header, is_anki_header, parse_anki, read_directives
 from .markdown_cards import parse_markdown
 from .quizlet import is_quoted_csv, parse_quizlet
-from .import_cards import (ImportResult, Skipped, _add_card, _append, _clean_tags, _empty_reason,  # noqa: F401
-                           _rows, _slug)
+from .import_cards import (ImportResult, Skipped, add_card, append_card, clean_tags, empty_reason,  # noqa: F401
+                           csv_rows, slug_of)
 from .anki_import import html_to_text as clean_html  # noqa: F401 - Anki field HTML to text
 from .csv_export import ANKI_LABELS, CSV_COLUMNS, export_csv, restore, write_csv  # noqa: F401 - the export, for callers
 
@@ -121,7 +121,7 @@ def _parse_two_columns(lines: list[str], fmt: str, start: int = 0, header: list[
     if header is not None:
         own = {name: header.index(name) for name in CSV_COLUMNS if name in header}
     header_checked = header is not None
-    for line_no, row in _rows(lines, start, delimiter, comments=result.skipped if anki else None):
+    for line_no, row in csv_rows(lines, start, delimiter, comments=result.skipped if anki else None):
         if not any(cell.strip() for cell in row):
             continue
         if not header_checked:
@@ -145,7 +145,7 @@ def _parse_two_columns(lines: list[str], fmt: str, start: int = 0, header: list[
         tags: list[str] = []
         if cols.get("tags") is not None and cols["tags"] < len(row):
             tags = row[cols["tags"]].split()
-        _add_card(result, line_no, row[cols["prompt"]], row[cols["answer"]], tags)
+        add_card(result, line_no, row[cols["prompt"]], row[cols["answer"]], tags)
     return result
 
 
@@ -172,7 +172,7 @@ def _add_exported(result: ImportResult, line_no: int, row: dict[str, str]) -> No
     prompt, answer = clean_text(row.get("prompt", "")).strip(), clean_text(row.get("answer", "")).strip()
     row_type = row.get("type", "").strip().lower() or "basic"
     whole_cloze = row_type == "cloze" and CLOZE_RE.search(prompt) is not None  # a card's row: its text
-    if (reason := _empty_reason(prompt, answer)) and not (whole_cloze and prompt):
+    if (reason := empty_reason(prompt, answer)) and not (whole_cloze and prompt):
         result.skipped.append(Skipped(line_no, reason))
         return
     deck = row.get("deck", "").strip()
@@ -208,7 +208,7 @@ def _add_exported(result: ImportResult, line_no: int, row: dict[str, str]) -> No
         data = {"statement": prompt, "answer": answer == "True"}
     else:
         data = {"prompt": prompt, "answer": answer}
-    if tags := _clean_tags(row.get("tags", "").split()):
+    if tags := clean_tags(row.get("tags", "").split()):
         data["tags"] = tags
     document, quote = row.get("source", "").strip(), row.get("quote", "").strip()
     if document and quote and (why := document_name_problem(document)) is not None:
@@ -233,7 +233,7 @@ def _add_exported(result: ImportResult, line_no: int, row: dict[str, str]) -> No
                                                      "a new one was made"))
     if note:
         result.converted.append(Skipped(line_no, note))
-    _append(result, line_no, ctype, data, card_id)
+    append_card(result, line_no, ctype, data, card_id)
 
 
 def build_deck(result: ImportResult, deck_id: str, title: str) -> Deck:
@@ -257,7 +257,7 @@ def import_table(path: str | Path, output: str | Path, *, deck_id: str | None = 
     if output.exists() and not overwrite:
         raise InteropError(f"{output} already exists (use --force to replace it)")
     result = read_table(path, fmt, term_sep, row_sep, known)
-    deck_id = deck_id or _slug(output.stem)
+    deck_id = deck_id or slug_of(output.stem)
     deck = build_deck(result, deck_id, title or result.title or output.stem.replace("-", " ").replace("_", " ").strip().title())
     text = dump_deck(deck)
     check, problems = parse_deck(text, output)
