@@ -164,3 +164,22 @@ def test_a_second_question_on_one_use_of_the_drug_is_not_asked(tmp_path):
                    "Zorbicin is used to prevent and treat gynecomastia.\n")
     uses = [(c.data["prompt"], c.data["answer"]) for c in cards if "used to" in str(c.data.get("prompt"))]
     assert uses == [("What is zorbicin used to prevent?", "Breast cancer in women and men")], uses
+
+
+def test_a_definition_that_says_its_term_again_and_an_effect_blank_holding_the_subject():
+    from anastro_quiz.generate.prompt_signals import circular, reading_weight
+
+    assert circular("What is the androgen receptor?", "The biological target of androgens like testosterone")
+    assert circular("What is venous thromboembolism?", "Deep vein thrombosis or pulmonary embolism")
+    assert not circular("What is leukopenia?", "Low white blood cell count")
+    assert not circular("What is estradiol?", "The primary form of estrogen")
+    assert reading_weight("effect", "Aminoglutethimide induces the [...].", "", "metabolism of zorbicin",
+                          {"zorbicin"}) < 1.0
+
+
+def test_examples_that_all_contain_the_drug_say_so(tmp_path):
+    cards = _cards(tmp_path, "# Zorbimab\n\n## Medical uses\n\nZorbimab is used to treat breast cancer.\n"
+                   "Zorbimab is also a component of some antibody-drug conjugates, such as zorbimab emtansine, and "
+                   "zorbimab deruxtecan.\n")
+    prompts = [c.data["prompt"] for c in cards if c.data.get("items")]
+    assert "Give two examples of antibody-drug conjugates containing zorbimab." in prompts, prompts

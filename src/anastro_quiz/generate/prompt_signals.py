@@ -216,7 +216,9 @@ def reading_weight(kind: str, prompt: str, quote: str, answer: str, subjects: se
     - a sentence that ends "may also be involved" (in what?);
     - a drug's structural lineage ("structurally derived from ... such as [...]"): chemistry trivia;
     - "What is <the article's subject> responsible for?": the article's subject is responsible
-      for many things, so the question has many right answers.
+      for many things, so the question has many right answers;
+    - a definition that says its term again (:func:`circular`), an effect blank holding the
+      article's subject.
     """
     weight = 1.0
     if kind == "number" and _PRECISE_HIGH.match(answer.strip()):
@@ -230,7 +232,24 @@ def reading_weight(kind: str, prompt: str, quote: str, answer: str, subjects: se
     m = _RESPONSIBLE.match(prompt)
     if m and m.group("who").lower() in subjects:
         weight *= 0.3
+    if kind == "define" and circular(prompt, answer):
+        weight *= 0.3
+    if kind == "effect" and any(w in subjects for w in re.findall(r"[\w\-]+", answer.lower())):
+        weight *= 0.4  # "aminoglutethimide induces the [metabolism of tamoxifen]": the subject is in the blank
     return weight
+
+
+_DEFINED = re.compile(r"^What (?:is|are) (?:the |a |an )?(?P<term>.+?)\?$")
+
+
+def circular(prompt: str, answer: str) -> bool:
+    """"What is the androgen receptor?" -> "The biological target of androgens ...", "What is venous
+    thromboembolism?" -> "Deep vein thrombosis or ...": the definition says the term again."""
+    m = _DEFINED.match(prompt)
+    if m is None:
+        return False
+    stems = {w[:6] for w in re.findall(r"[a-z][a-z\-]{4,}", m.group("term").lower())}
+    return any(w[:6] in stems for w in re.findall(r"[a-z][a-z\-]{4,}", answer.lower()))
 
 
 _USE = re.compile(r"^what (?:is|are) (?P<who>[\w\-]+) (?:also )?used (?:to|for|in) (?P<verbs>.+)$")

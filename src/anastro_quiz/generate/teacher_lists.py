@@ -188,6 +188,11 @@ def _enumeration(s: Sentence, text: str, subject: str | None) -> Draft | None:
     if examples and purpose:  # "cytokines like RANKL and M-CSF, which are essential for osteoclast
         # differentiation": examples of what, for what
         category = f"{_EVALUATIVE.sub('', category)} {purpose.group('need')} {purpose.group('what')}"
+    first = (m.groupdict().get("before") or "").split(" ", 1)[0]
+    if examples and owner is None and first[:1].isupper() and all(first.lower() in i.lower() for i in items):
+        # "Trastuzumab is a component of antibody-drug conjugates such as trastuzumab emtansine, ...":
+        # examples of the conjugates that contain it, not of any conjugate
+        category = f"{category} containing {lower_first(first)}"
     need = min(2 if examples else 3, len(items))
     of = f" of {lower_first(owner)}" if owner and owner.lower() not in category.lower() else ""
     if examples:
