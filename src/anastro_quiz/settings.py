@@ -59,6 +59,35 @@ def parse_parameters(text: str) -> list[float]:
     return list(check_parameters(values))
 
 
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def parse_easy_days(text: str) -> list[int]:
+    """Easy days from text: weekday names (``Sat Sun``, ``saturday``; at least three letters)
+    or numbers 0 (Monday) to 6 (Sunday), separated by commas and/or spaces; empty: none.
+    ``ValueError`` with a readable message otherwise (the same checks as the setting's)."""
+    days: list[int] = []
+    for word in text.replace(",", " ").split():
+        name = word.lower()
+        matches = [i for i, day in enumerate(WEEKDAYS) if len(name) >= 3 and day.lower().startswith(name)]
+        if word.isdigit() and int(word) <= 6:
+            day = int(word)
+        elif len(matches) == 1:
+            day = matches[0]
+        else:
+            raise ValueError(f"easy days are days of the week, like 'Sat Sun' or '5 6' (0 is Monday; got {word!r})")
+        if day not in days:
+            days.append(day)
+    if len(days) == 7:
+        raise ValueError("at least one day of the week must not be an easy day")
+    return sorted(days)
+
+
+def format_easy_days(days: Sequence[int]) -> str:
+    """``[5, 6]`` as ``Sat Sun`` (what :func:`parse_easy_days` reads back)."""
+    return " ".join(WEEKDAYS[d][:3] for d in sorted(days))
+
+
 class StudySettings:
     """Read and save the study settings of one store (``deck_id`` ``None``: the global ones)."""
 

@@ -1,5 +1,5 @@
-"""Settings: desired retention, daily limits, learning steps, FSRS parameters, the hour study days
-start at; saved in the database."""
+"""Settings: desired retention, daily limits, learning steps, FSRS parameters, load balancing and
+easy days, the hour study days start at; saved in the database."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from textual.widgets import Button, Header, Input, Label, Select, Static, Switch
 from ...clock import check_day_start_hour
 from ...collection import DailyLimits
 from ...scheduler import SchedulerSettings
-from ...settings import parse_parameters
+from ...settings import format_easy_days, parse_easy_days, parse_parameters
 from ...siblings import SiblingRules
 from ..shared_keys import key_footer
 from ..work import Reply
@@ -75,6 +75,12 @@ class SettingsScreen(CoreScreen):
                                 placeholder="empty: FSRS defaults" if key == "parameters" else "")
                 yield Label("Fuzz intervals")
                 yield Switch(id="set-fuzz", animate=False)
+                yield Label("Load balancing")
+                yield Switch(id="set-balance", animate=False,
+                             tooltip="A review goes to the day of its fuzz range with the fewest cards due")
+                yield Label("Easy days (e.g. Sat Sun)")
+                yield Input(id="set-easy-days", compact=True, placeholder="none",
+                            tooltip="Days of the week kept light: reviews move off them, within the fuzz range")
                 yield Label("New cards wait until kept (g)")
                 yield Switch(id="set-hold", animate=False,
                              tooltip="Never-studied cards are introduced only once kept in New from generator")
@@ -137,6 +143,8 @@ class SettingsScreen(CoreScreen):
         for key, value in values.items():
             self.query_one(f"#set-{key}", Input).value = value
         self.query_one("#set-fuzz", Switch).value = settings.enable_fuzzing
+        self.query_one("#set-balance", Switch).value = settings.load_balance
+        self.query_one("#set-easy-days", Input).value = format_easy_days(settings.easy_days)
         self.query_one("#set-hold", Switch).value = hold
         self.query_one("#set-bury-new", Switch).value = siblings.bury_new
         self.query_one("#set-bury-reviews", Switch).value = siblings.bury_reviews
@@ -158,7 +166,9 @@ class SettingsScreen(CoreScreen):
         parameters = parse_parameters(value["parameters"]) if value["parameters"] else None
         settings = replace(self.loaded[0], desired_retention=retention, learning_steps_minutes=_steps(value["learning"]),
                            relearning_steps_minutes=_steps(value["relearning"]), maximum_interval_days=max_days,
-                           enable_fuzzing=self.query_one("#set-fuzz", Switch).value, parameters=parameters)
+                           enable_fuzzing=self.query_one("#set-fuzz", Switch).value, parameters=parameters,
+                           load_balance=self.query_one("#set-balance", Switch).value,
+                           easy_days=parse_easy_days(self.query_one("#set-easy-days", Input).value))
         settings.validate()
         (limits := DailyLimits(new, reviews)).validate()
         day_start = check_day_start_hour(self.query_one("#set-day-start", Input).value)
@@ -176,17 +186,19 @@ class SettingsScreen(CoreScreen):
             return
 
         old = self.loaded[0]
-        memory_changed = (settings.desired_retention, settings.parameters) != (old.desired_retention, old.parameters)
-        self.save((settings, limits, hold, day_start, siblings), self.deck_id, memory_changed)
+        # What moves due dates already given (easy days too: cards on a new one may move off it).
+        moves_dates = ((settings.desired_retention, settings.parameters, sorted(settings.easy_days))
+                       != (old.desired_retention, old.parameters, sorted(old.easy_days)))
+        self.save((settings, limits, hold, day_start, siblings), self.deck_id, moves_dates)
 
     @dataclass
     class Saved(Reply):
         saved: Loaded
         deck_id: str | None
-        memory_changed: bool
+        moves_dates: bool
 
     @work(thread=True, exit_on_error=False, group="save settings", name="save settings")
-    def save(self, form: Loaded, deck_id: str | None, memory_changed: bool) -> None:
+    def save(self, form: Loaded, deck_id: str | None, moves_dates: bool) -> None:
         settings, limits, hold, day_start, siblings = form
         c = self.collection
 
@@ -199,7 +211,7 @@ class SettingsScreen(CoreScreen):
                 c.save_day_start_hour(day_start)
 
         self.database(save)
-        self.post_message(self.Saved(form, deck_id, memory_changed))
+        self.post_message(self.Saved(form, deck_id, moves_dates))
 
     @on(Saved)
     def _saved(self, message: Saved) -> None:
@@ -208,7 +220,7 @@ class SettingsScreen(CoreScreen):
         self.query_one("#settings-status", Static).update(
             f"Saved for deck {deck_id}." if deck_id else "Saved for all decks.")
         self.notify("Settings saved.", timeout=2)
-        if message.memory_changed:
+        if message.moves_dates:
             self.preview_reschedule(deck_id)
 
     @dataclass
@@ -217,7 +229,7 @@ class SettingsScreen(CoreScreen):
 
     @work(thread=True, exit_on_error=False, group="reschedule", name="reschedule preview")
     def preview_reschedule(self, deck_id: str | None) -> None:
-        """Desired retention or parameters changed: offer to reschedule the cards studied so far,
+        """Desired retention, parameters or easy days changed: offer to reschedule the cards studied so far,
         showing how the load changes (asked each time, as Anki's "reschedule cards on change")."""
         from ...reschedule import preview_reschedule
 
