@@ -207,6 +207,34 @@ def test_a_grade_during_the_plan_brings_the_next_review_before_the_exam(studied)
             == plain.review(state, Rating.Easy, clock.now, fuzz_seed="s"))
 
 
+def test_a_review_the_plan_brings_forward_goes_to_the_least_loaded_day_of_its_window(studied):
+    collection, clock, _learner = studied
+    plan = check_plan("2026-03-17", 0.97, [], list(collection.decks), clock.now)
+    collection.apply_exam_plan(plan, make_plan(collection, plan)[1])
+    session = collection.start_session()
+    today, checked = study_day(clock.now), 0
+    while not session.finished and checked < 12:
+        item = session.current
+        row = collection.store.schedule_row(item.deck_id, item.id)
+        load = collection.store.due_counts(today, plan.last_day)  # what the grade sees
+        due = session.grade(Rating.Easy).due
+        scheduler = collection.scheduler(item.deck_id)
+        if row.state:  # where FSRS alone could put it: all on or after the exam day, or skip
+            before = load_state(row.state)
+            normal = scheduler.placements(before, Rating.Easy, clock.now) or {
+                study_day(scheduler.simulate(before, Rating.Easy, clock.now).due)}
+        clock.advance(minutes=1)
+        if not row.state or min(normal) < plan.exam:
+            continue  # not brought forward by the plan
+        state = load_state(collection.store.schedule_row(item.deck_id, item.id).state)
+        low, high = scheduler.due_rule.window(state, today + timedelta(days=1))
+        window = [low + timedelta(days=i) for i in range((high - low).days + 1)]
+        assert low <= study_day(due) <= high
+        assert load.get(study_day(due), 0) == min(load.get(d, 0) for d in window), (due, load, window)
+        checked += 1
+    assert checked >= 5
+
+
 def test_dry_run_and_show_change_nothing(studied, tmp_path):
     collection, _clock, _learner = studied
     before = collection.store.schedule_rows()

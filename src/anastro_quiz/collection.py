@@ -119,6 +119,7 @@ class Collection:
 
     def save_limits(self, limits: DailyLimits, deck_id: str | None = None) -> None:
         self.settings.save_limits(limits, deck_id)
+        self._schedulers.clear()  # an exam plan's rule keeps to the daily review limit
 
     def holds_uncurated(self, deck_id: str | None = None) -> bool:
         """Whether new cards of ``deck_id`` wait until kept in curation before they are studied."""
@@ -150,7 +151,8 @@ class Collection:
         key = (deck_id or "", plan)
         if key not in self._schedulers:
             scheduler = Scheduler.from_settings(self.scheduler_settings(deck_id))
-            self._schedulers[key] = planned_scheduler(scheduler, plan) if plan is not None else scheduler
+            self._schedulers[key] = (planned_scheduler(scheduler, plan, self.limits(deck_id).reviews_per_day)
+                                     if plan is not None else scheduler)
         return self._schedulers[key]
 
     # --- exam plan (made in exam_planner) --------------------------------------

@@ -5,9 +5,12 @@ stored in the database). Its rule (:class:`PlanRule`) rides on each covered deck
 scheduler until the exam and changes one thing: when a graded card's normal next review
 would fall on or after the exam day although its predicted recall on the day would then be
 below R, the review is brought forward to a day before the exam from which one more
-review carries it to R. Which day, within the days that do, is drawn from the grade's fuzz
-seed, so reviews spread over the days left (the ``plan`` command balances them against
-the daily limits when it applies a plan). A review due before the exam anyway is due from
+review carries it to R. Which day, within the days that do: with load balancing on (the
+default), the one with the fewest cards due, among those under the deck's daily review
+limit when any is (ties: the day nearest a draw from the grade's fuzz seed, then the
+later); with it off, the seed's draw, so reviews still spread over the days left (the
+``plan`` command balances its moves against the daily limits in the same way when it
+applies a plan). A review due before the exam anyway is due from
 the start of its study day, so a learner who studies early in the day still sees it.
 After the exam the rule steps aside and the normal schedule resumes.
 
@@ -26,7 +29,7 @@ from typing import Any, Iterable
 
 from .clock import day_start, iso, study_day
 from .errors import UserError
-from .scheduler import CardState, Rating, Scheduler
+from .scheduler import CardState, DueLoad, Rating, Scheduler
 
 PLAN_KEY = "exam_plan"  # the settings key the plan is stored under (global scope)
 
@@ -99,13 +102,15 @@ class PlanRule:
     """The plan's due rule for one deck's :class:`~anastro_quiz.scheduler.Scheduler`
     (``scheduler.due_rule``): see the module docstring."""
 
-    def __init__(self, plan: ExamPlan, scheduler: Scheduler):
+    def __init__(self, plan: ExamPlan, scheduler: Scheduler, reviews_per_day: int | None = None):
         self.plan = plan
         self.scheduler = scheduler
         self.exam_moment = plan.moment
+        self.reviews_per_day = reviews_per_day  # the deck's daily review limit (None: no limit)
 
-    def __call__(self, state: CardState, now: datetime, seed: str | None) -> datetime:
-        """The due date of ``state`` (just graded at ``now``) under the plan."""
+    def __call__(self, state: CardState, now: datetime, seed: str | None, due_load: DueLoad | None = None) -> datetime:
+        """The due date of ``state`` (just graded at ``now``) under the plan; ``due_load``
+        (the cards due per day) balances a review brought forward (module docstring)."""
         normal = state.due
         today = study_day(now)
         if today >= self.plan.last_day:
@@ -117,7 +122,14 @@ class PlanRule:
             return normal
         low, high = self.window(state, today + timedelta(days=1))
         draw = random.Random(seed if seed is not None else iso(now))
-        return day_start(low + timedelta(days=draw.randrange((high - low).days + 1)))
+        drawn = low + timedelta(days=draw.randrange((high - low).days + 1))
+        if due_load is None:
+            return day_start(drawn)
+        load = due_load(low, high)
+        days = [low + timedelta(days=i) for i in range((high - low).days + 1)]
+        limit = self.reviews_per_day
+        return day_start(min(days, key=lambda d: (limit is not None and load.get(d, 0) >= limit, load.get(d, 0),
+                                                  abs((d - drawn).days), -d.toordinal())))
 
     def recall_at_exam(self, state: CardState) -> float:
         """Predicted recall of ``state`` at the exam if it is not reviewed again before."""
@@ -155,7 +167,8 @@ class PlanRule:
         return low, last
 
 
-def planned_scheduler(scheduler: Scheduler, plan: ExamPlan) -> Scheduler:
-    """``scheduler`` with ``plan``'s rule attached (it returns the same object)."""
-    scheduler.due_rule = PlanRule(plan, scheduler)
+def planned_scheduler(scheduler: Scheduler, plan: ExamPlan, reviews_per_day: int | None = None) -> Scheduler:
+    """``scheduler`` with ``plan``'s rule attached (it returns the same object); ``reviews_per_day``
+    is the deck's daily review limit, which balanced reviews keep under when they can."""
+    scheduler.due_rule = PlanRule(plan, scheduler, reviews_per_day)
     return scheduler

@@ -7,8 +7,10 @@ study. Both walk every card of the plan's decks day by day to the exam as a stud
 would (see :mod:`anastro_quiz.exam_plan` for the assumptions): each day the cards due are
 studied, due reviews oldest first up to the deck's daily review limit (the rest wait for
 the next day, as in a session), new cards in deck order up to the new-card limit, each
-graded Good by the deck's real scheduler with the session's fuzz seeds. A forecast is
-therefore what keeping to the plan gives, daily limits included.
+graded Good by the deck's real scheduler with the session's fuzz seeds and, for load
+balancing, the cards due per day as the simulated study leaves them (the plan's other
+decks counted where they are due now). A forecast is therefore what keeping to the plan
+gives, daily limits and balancing included.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Iterator
 
 from .clock import day_start, study_day
+from .due_load import LiveLoad
 from .exam_plan import ExamPlan, PlanError, PlanRule, planned_scheduler
 from .scheduler import CardState, Rating, Scheduler, State, load_state
 from .store import ScheduleRow
@@ -83,6 +86,7 @@ class _Deck:
     new_room: dict[date, int]
     studied: list[ScheduleRow]
     new: list[ScheduleRow]
+    store: Any = None  # the collection's Store, for the load (LiveLoad)
 
 
 def _days(start: date, end: date) -> list[date]:
@@ -94,14 +98,16 @@ def _decks(collection: "Collection", plan: ExamPlan, now: datetime) -> list[_Dec
     done = collection.store.done_today(today)
     out = []
     for deck_id in plan.decks:
-        scheduler = planned_scheduler(Scheduler.from_settings(collection.scheduler_settings(deck_id)), plan)
         limits = collection.limits(deck_id)
+        scheduler = planned_scheduler(Scheduler.from_settings(collection.scheduler_settings(deck_id)), plan,
+                                      limits.reviews_per_day)
         room_new, room_reviews = limits.room_today(*done.get(deck_id, (0, 0)))
         days = _days(today, plan.last_day)
         rows = [r for r in collection.store.deck_rows(deck_id) if not r.suspended and r.state]
         new = collection.store.new_rows([deck_id], now, 10**9, kept_only=collection.holds_uncurated(deck_id))
         out.append(_Deck(deck_id, scheduler, scheduler.due_rule, {d: limits.reviews_per_day for d in days} | {
-            today: room_reviews}, {d: limits.new_per_day for d in days} | {today: room_new}, rows, new))
+            today: room_reviews}, {d: limits.new_per_day for d in days} | {today: room_new}, rows, new,
+            collection.store))
     return out
 
 
@@ -124,6 +130,10 @@ def _simulate(deck: _Deck, plan: ExamPlan, cards: list[_Card], now: datetime) ->
     those on the exam day. Returns the review-state reviews per day and how many waited."""
     heap = [(card.due, i) for i, card in enumerate(cards) if card.due is not None]
     heapq.heapify(heap)
+    due_load = LiveLoad(deck.store)
+    for card in cards:  # the plan's moves, not yet in the store
+        if card.state is not None and card.row.due and card.due != datetime.fromisoformat(card.row.due):
+            due_load.move(datetime.fromisoformat(card.row.due), card.due)
     load: Counter = Counter()
     waited = 0
     for _ in range(STEPS_PER_CARD * len(cards)):
@@ -141,8 +151,10 @@ def _simulate(deck: _Deck, plan: ExamPlan, cards: list[_Card], now: datetime) ->
             heapq.heappush(heap, (day_start(day + timedelta(days=1)), index))
             continue
         state = card.state if card.state is not None else deck.scheduler.new_state(moment)
-        card.state, card.due = deck.scheduler.review(state, Rating.Good, moment,
+        counted = card.due if card.state is not None else None
+        card.state, card.due = deck.scheduler.review(state, Rating.Good, moment, due_load=due_load,
                                                      fuzz_seed=f"{deck.id}/{card.row.card_id}/{card.reps}")
+        due_load.move(counted, card.due)
         card.reps += 1
         load[day] += counts
         heapq.heappush(heap, (card.due, index))

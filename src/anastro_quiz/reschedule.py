@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .clock import study_day
+from .due_load import LiveLoad
 from .scheduler import dump_state, load_state
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def preview_reschedule(collection: "Collection", deck_ids: list[str] | None = No
             if (day - today).days < days:
                 counter[day.isoformat()] += 1
 
-    load = _Load(collection.store)
+    load = LiveLoad(collection.store)
     for deck_id in decks:
         scheduler = collection.scheduler(deck_id)
         for row in collection.store.deck_rows(deck_id):
@@ -111,29 +112,3 @@ def _memory(state: str) -> tuple:
     card = load_state(state)
     return (card.state, card.step, card.stability, card.difficulty, card.last_review)
 
-
-class _Load:
-    """Cards due per study day (``Store.due_counts``, every deck) as the reschedule leaves
-    them: read from the store once per day, then moved with each card rescheduled."""
-
-    def __init__(self, store):
-        self.store = store
-        self.read: dict[date, int] = {}
-        self.moves: Counter = Counter()
-
-    def __call__(self, first: date, last: date) -> dict[date, int]:
-        days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-        missing = [d for d in days if d not in self.read]
-        if missing:
-            counts = self.store.due_counts(missing[0], missing[-1])
-            for i in range((missing[-1] - missing[0]).days + 1):
-                day = missing[0] + timedelta(days=i)
-                self.read.setdefault(day, counts.get(day, 0))
-        return {d: self.read[d] + self.moves[d] for d in days}
-
-    def leave(self, due: datetime | None) -> None:
-        if due is not None:
-            self.moves[study_day(due)] -= 1
-
-    def arrive(self, due: datetime) -> None:
-        self.moves[study_day(due)] += 1

@@ -133,8 +133,8 @@ class Scheduler:
         self.load_balance = load_balance
         self.easy_days = frozenset(int(d) for d in easy_days)
         # A rule that may bring a review-state card's next due date forward (an exam plan,
-        # see exam_plan.PlanRule): called as rule(new_state, now, fuzz_seed) -> datetime.
-        self.due_rule: Callable[[CardState, datetime, str | None], datetime] | None = None
+        # see exam_plan.PlanRule): called as rule(new_state, now, fuzz_seed, due_load) -> datetime.
+        self.due_rule: Callable[[CardState, datetime, str | None, DueLoad | None], datetime] | None = None
 
     @classmethod
     def from_settings(cls, settings: SchedulerSettings) -> "Scheduler":
@@ -169,7 +169,8 @@ class Scheduler:
         """
         new_state = self._spread(state, Rating(int(rating)), now, fuzz_seed, due_load)
         if self.due_rule is not None and new_state.state == State.Review:
-            new_state.due = min(new_state.due, self.due_rule(new_state, now, fuzz_seed))
+            new_state.due = min(new_state.due, self.due_rule(new_state, now, fuzz_seed,
+                                                             due_load if self.load_balance else None))
         return new_state, new_state.due
 
     def _spread(self, state: CardState, rating: Rating, now: datetime, fuzz_seed: str | None,
