@@ -183,3 +183,20 @@ def test_examples_that_all_contain_the_drug_say_so(tmp_path):
                    "zorbimab deruxtecan.\n")
     prompts = [c.data["prompt"] for c in cards if c.data.get("items")]
     assert "Give two examples of antibody-drug conjugates containing zorbimab." in prompts, prompts
+
+
+def test_a_question_another_cards_sentence_answers_is_not_asked_nor_a_part_of_a_how_answer(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\n## Mechanism\n\n"
+                   "Zorbicin is an aromatase inhibitor. It works by binding to the aromatase enzyme, blocking the "
+                   "conversion of testosterone into estradiol.\n"
+                   "Zorbicin works by competitively binding to the aromatase enzyme.\n\n## Bone\n\n"
+                   "Estrogen regulates bone remodeling by promoting the activity of osteoblasts and inhibiting the "
+                   "activity of osteoclasts.\n"
+                   "Estradiol promotes the activity of osteoblasts while simultaneously putting the brakes on "
+                   "osteoclasts.\n")
+    asked = [(_shown(c), str(c.data.get("answer", ""))) for c in cards]
+    shown = " ".join(p for p, _ in asked)
+    assert not any(a.startswith("By binding to the aromatase enzyme") for _, a in asked), asked
+    how = [a for _, a in asked if "activity of osteoblasts" in a]
+    if how:  # the how card asks the whole fact: the blank on its half is not asked again
+        assert "{{c1::activity of osteoblasts}}" not in shown and "promotes the [...] while" not in shown, asked

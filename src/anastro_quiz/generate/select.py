@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from ..decks import CLOZE_RE
 from .cards import Draft, contains_answer, plain_words
+from .kept import ANSWER_SHARE, Skipped, answer_key, answer_of, answered_elsewhere, cap_answer_share
 from .extract import is_acronym
 from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree, item_set,
                              minor_kinetics, modifies_next_noun, open_consequence, other_figure, reading_weight, short_list,
@@ -39,7 +40,6 @@ MAX_PER_QUOTE = 2
 MAX_PER_ROW = 3  # a table row holds one fact per column, and a comparison of them
 _ROW_KINDS = {"table", "contrast", "compare"}
 _BLANK_KINDS = {"term", "effect", "examples"}  # kinds that blank a span of their sentence
-ANSWER_SHARE = 0.05  # no answer may be more than ~5% of a deck's answers
 SIMILAR = 90  # rapidfuzz ratio above which two questions read the same...
 SAME_ANSWER = 60  # ...and above which their answers are the same answer
 MAX_PROMPT_WORDS = 40
@@ -81,19 +81,6 @@ class Context:
         return max(self.terms.values(), default=1.0) or 1.0
 
 
-def answer_of(d: Draft) -> str:
-    """The text a student must produce (cloze deletions, an answer, or a statement)."""
-    data = d.data
-    if d.type == "cloze":
-        return " ".join(m.group(2) for m in CLOZE_RE.finditer(str(data.get("text", ""))))
-    if d.type == "true_false":
-        return str(data.get("statement", ""))
-    answer = data.get("answer", "")
-    if isinstance(answer, list):
-        return ", ".join(map(str, answer))
-    return str(answer)
-
-
 def prompt_of(d: Draft) -> str:
     data = d.data
     return str(data.get("prompt") or data.get("statement") or CLOZE_RE.sub("[...]", str(data.get("text", ""))))
@@ -106,11 +93,6 @@ _INSTITUTION = re.compile(r"\b(?:Administration|Agency|Authority|System|Programm
 _ACRONYMS = re.compile(r"\b[A-Z][A-Z0-9\-]{1,9}\b")
 _TRANSITION = re.compile(r"\b(?:reveals? the|highlights? the|underscores? the|illustrates? the|examining|"
                          r"let us|we will|in this (?:section|article)|the true|a story of|this journey)\b", re.I)
-def _answer_key(answer: str) -> str:
-    """Answers compared for the share cap: "lipid" and "lipids" are one answer."""
-    return " ".join(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in answer.split())
-
-
 def _is_subject(answer: str, subjects: set[str]) -> bool:
     words = plain_words(answer).split()
     return bool(words) and all(w in subjects or w.rstrip("s") in subjects for w in words)
@@ -222,15 +204,6 @@ def section_budget(words: int, title: str = "") -> int:
     return max(SECTION_MIN, min(SECTION_MAX, n))
 
 
-@dataclass
-class Skipped:
-    """A candidate that did not become a card, and why (for ``generate --report``)."""
-
-    draft: Draft
-    reason: str  # a short category, e.g. "section budget reached"
-    detail: str = ""
-
-
 def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets: dict[str, int],
            max_cards: int | None = None) -> tuple[list[Draft], list[Skipped]]:
     """Rank every candidate, then keep the best while caps allow.
@@ -268,7 +241,7 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
     listed: defaultdict[str, list[frozenset[str]]] = defaultdict(list)  # kept lists' item sets per document
     durations: dict[str, str] = {}  # the treatment duration each document's cards state
     for d in ranked:
-        answer = _answer_key(plain_words(answer_of(d)))
+        answer = answer_key(plain_words(answer_of(d)))
         group = group_of[id(d)]
         doc = d.document
         cap = max(1, int(ANSWER_SHARE * max(total_budget[doc], 1)))
@@ -346,7 +319,7 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
         if d.kind == "number" and treatment_duration(prompt_of(d)):
             durations.setdefault(doc, answer)
         said.add((d.quote, answer))
-    return _cap_answer_share(kept, skipped)
+    return cap_answer_share(*answered_elsewhere(kept, skipped))
 
 
 _ONE_PER_FACT = {"why", "effect", "term"}
@@ -370,23 +343,3 @@ def _shows_answer(shown: Draft, asked: Draft) -> bool:
     prompt = prompt_of(shown)
     parts = [a for a in re.split(r",\s*|\s+(?:and|or)\s+", answer) if a.strip()] if asked.kind == "list" else [answer]
     return any(contains_answer(prompt, a) for a in parts)
-
-
-def _cap_answer_share(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[Draft], list[Skipped]]:
-    """No answer more than ~5% of its document's cards (at least once allowed): the weakest
-    repeats go, so "aromatase" is asked where it matters most and not six times."""
-    per_doc = Counter(d.document for d in kept)
-    seen: Counter[tuple[str, str]] = Counter()
-    out = []
-    for d in kept:  # kept is in ranking order: the best use of an answer comes first
-        if d.type == "true_false":
-            out.append(d)
-            continue
-        key = (d.document, _answer_key(plain_words(answer_of(d))))
-        cap = max(1, int(ANSWER_SHARE * per_doc[d.document]))
-        if seen[key] >= cap:
-            skipped.append(Skipped(d, "answer already asked", f"'{key[1]}' {cap}x"))
-            continue
-        seen[key] += 1
-        out.append(d)
-    return out, skipped

@@ -1,0 +1,94 @@
+"""Stage 5, last: passes over the cards selection kept (in ranking order), which need to see
+them all: no answer over ~5% of its document's cards, and no why/how question whose answer
+another kept card's sentence shows."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..decks import CLOZE_RE
+from .cards import Draft, contains_answer, plain_words
+
+ANSWER_SHARE = 0.05  # no answer may be more than ~5% of a deck's answers
+
+
+@dataclass
+class Skipped:
+    """A candidate that did not become a card, and why (for ``generate --report``)."""
+
+    draft: Draft
+    reason: str  # a short category, e.g. "section budget reached"
+    detail: str = ""
+
+
+def answer_of(d: Draft) -> str:
+    """The text a student must produce (cloze deletions, an answer, or a statement)."""
+    data = d.data
+    if d.type == "cloze":
+        return " ".join(m.group(2) for m in CLOZE_RE.finditer(str(data.get("text", ""))))
+    if d.type == "true_false":
+        return str(data.get("statement", ""))
+    answer = data.get("answer", "")
+    if isinstance(answer, list):
+        return ", ".join(map(str, answer))
+    return str(answer)
+
+
+def answer_key(answer: str) -> str:
+    """Answers compared for the share cap: "lipid" and "lipids" are one answer."""
+    return " ".join(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in answer.split())
+
+
+def _shown(d: Draft) -> str:
+    """The sentence a blank card shows ("" for a question that rephrases its sentence)."""
+    data = d.data
+    if d.type == "cloze":
+        return CLOZE_RE.sub("[...]", str(data.get("text", "")))
+    prompt = str(data.get("prompt", ""))
+    return prompt if "_____" in prompt else ""
+
+
+def answered_elsewhere(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[Draft], list[Skipped]]:
+    """"How does anastrozole work?" -> "By binding to the aromatase enzyme" beside the cloze
+    "Anastrozole works by [competitively] binding to the aromatase enzyme": the cloze shows the
+    question's whole answer and asks more, so the question goes (whatever their ranks). The other way
+    round, a blank whose answer a why/how answer holds asks a part of one fact again: it goes."""
+    shown = [_shown(d) for d in kept if _shown(d)]  # any document: documents read together are studied together
+    explained = [answer_of(d) for d in kept if d.kind in ("why", "action")]
+    out = []
+    for d in kept:
+        if d.kind in ("effect", "term", "examples") and len(answer_of(d).split()) >= 3 and \
+                any(contains_answer(e, answer_of(d)) for e in explained):
+            # "Estradiol promotes the [activity of osteoblasts] while ..." beside "How does estrogen
+            # regulate bone remodeling?" -> "By promoting the activity of osteoblasts and ...": one fact
+            skipped.append(Skipped(d, "near-duplicate of a better card"))
+            continue
+        answer = re.sub(r"^(?:by|through|via)\s+", "", answer_of(d), flags=re.I)
+        if d.kind == "why" and len(answer.split()) >= 3 and \
+                any(contains_answer(s, answer) for s in shown):
+            skipped.append(Skipped(d, "another card's sentence shows the answer"))
+            continue
+        out.append(d)
+    return out, skipped
+
+
+def cap_answer_share(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[Draft], list[Skipped]]:
+    """No answer more than ~5% of its document's cards (at least once allowed): the weakest
+    repeats go, so "aromatase" is asked where it matters most and not six times."""
+    per_doc = Counter(d.document for d in kept)
+    seen: Counter[tuple[str, str]] = Counter()
+    out = []
+    for d in kept:  # kept is in ranking order: the best use of an answer comes first
+        if d.type == "true_false":
+            out.append(d)
+            continue
+        key = (d.document, answer_key(plain_words(answer_of(d))))
+        cap = max(1, int(ANSWER_SHARE * per_doc[d.document]))
+        if seen[key] >= cap:
+            skipped.append(Skipped(d, "answer already asked", f"'{key[1]}' {cap}x"))
+            continue
+        seen[key] += 1
+        out.append(d)
+    return out, skipped
