@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..clock import iso, study_day
-from .cards import NEW
+from .cards import NEW, marks
 from .db import StoreError, identify_file, is_sqlite_file, open_read_only
 from .reviews import LoggedReview
 from .schema import schema_problem
@@ -32,6 +32,7 @@ from .schema import schema_problem
 _REVIEW_COLS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id",
                 "fsrs_state_before", "state_before", "fsrs_state_after", "state_after", "due_after", "undone")
 _IDENTITY = ("deck", "card_id", "rating", "reviewed_at")
+_INSERT_REVIEWS = "INSERT INTO reviews ({cols}) VALUES ({marks})"
 
 
 @dataclass
@@ -191,8 +192,9 @@ class MergeStore:
                     conn.execute("UPDATE reviews SET undone=1 WHERE id=?", (record["id"],))
                     report.undone += 1
                     affected.add((record["deck"], record["card_id"]))
-            if new_rows:
-                self.db["reviews"].insert_all(new_rows, batch_size=1000)
+            if new_rows:  # one prepared statement, in this one transaction
+                conn.executemany(_INSERT_REVIEWS.format(cols=", ".join(_REVIEW_COLS), marks=marks(_REVIEW_COLS)),
+                                 [tuple(r[c] for c in _REVIEW_COLS) for r in new_rows])
                 report.added = len(new_rows)
             report.cards_added = self._ensure_card_rows(affected, their_cards)
             self._replay_cards(affected)
@@ -261,7 +263,9 @@ class MergeStore:
                              "duration_ms": r.duration_ms, "mode": r.mode, "session_id": None, "undone": 0})
                 affected.add(r.card_key)
             if rows:
-                self.db["reviews"].insert_all(rows, batch_size=1000)
+                cols = tuple(rows[0])
+                conn.executemany(_INSERT_REVIEWS.format(cols=", ".join(cols), marks=marks(cols)),
+                                 [tuple(r[c] for c in cols) for r in rows])
                 report.added = len(rows)
             report.cards_added = self._ensure_card_rows(affected | set(suspended) | set(buried))
             replay = {key for key in affected

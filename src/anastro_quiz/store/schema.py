@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 APPLICATION_ID = 0x416E517A  # "AnQz", in the SQLite header (offset 68)
 OUR_TABLES = {"cards", "schedule", "reviews", "sessions", "quiz_runs", "quiz_answers", "settings",
               "kept_cards", "deck_digests", "card_tags", "review_days", "mastery_at", "mastery_decks",
@@ -206,6 +206,13 @@ def _retention_days_v6(db: sqlite_utils.Database) -> None:
     db.execute(f"CREATE TRIGGER review_days_delete AFTER DELETE ON reviews BEGIN {_day_change('OLD', '-')} END")
 
 
+_TAG_RECALL_UPDATE = ("CREATE TRIGGER card_tags_recall_update AFTER UPDATE OF stability, last_review_ms ON schedule"
+                      "{when} BEGIN UPDATE card_tags SET stability=NEW.stability, last_review_ms=NEW.last_review_ms"
+                      " WHERE deck=NEW.deck AND card_id=NEW.card_id;"
+                      f" UPDATE schedule SET mastered_until_ms={_MASTERED_UNTIL.format(row='NEW')}"
+                      " WHERE rowid=NEW.rowid; END")
+
+
 def _mastery_v6(db: sqlite_utils.Database) -> None:
     # Mastery without reading every card (issue 14: mastery by topic was 0.24 s of a 0.38 s
     # `stats` at 100,000 cards). Each tag row carries its card's stability and last review
@@ -218,10 +225,7 @@ def _mastery_v6(db: sqlite_utils.Database) -> None:
     db.execute(f"UPDATE card_tags SET {_TAG_RECALL}")
     db.execute("CREATE TRIGGER card_tags_recall_insert AFTER INSERT ON card_tags BEGIN"
                f" UPDATE card_tags SET {_TAG_RECALL} WHERE rowid=NEW.rowid; END")
-    db.execute("CREATE TRIGGER card_tags_recall_update AFTER UPDATE OF stability, last_review_ms ON schedule BEGIN"
-               " UPDATE card_tags SET stability=NEW.stability, last_review_ms=NEW.last_review_ms"
-               " WHERE deck=NEW.deck AND card_id=NEW.card_id;"
-               f" UPDATE schedule SET mastered_until_ms={_MASTERED_UNTIL.format(row='NEW')} WHERE rowid=NEW.rowid; END")
+    db.execute(_TAG_RECALL_UPDATE.format(when=""))
     db.execute("CREATE INDEX idx_card_tags_mastery ON card_tags (tag, deck, stability, last_review_ms)")
     db.execute("ALTER TABLE schedule ADD COLUMN mastered_until_ms INTEGER")
     db.execute(f"UPDATE schedule SET mastered_until_ms={_MASTERED_UNTIL.format(row='schedule')}")
@@ -273,5 +277,21 @@ def _marked_v7(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE schedule ADD COLUMN marked INTEGER NOT NULL DEFAULT 0")
 
 
+def _quiet_new_cards_v8(db: sqlite_utils.Database) -> None:
+    # A first import inserts 100,000 never-studied cards: their stability and last review
+    # stay empty, so the recall triggers need not run for them (they were most of the
+    # insert's time), nor for an update that leaves both as they were.
+    db.execute("DROP TRIGGER schedule_recall_insert")
+    db.execute("CREATE TRIGGER schedule_recall_insert AFTER INSERT ON schedule WHEN NEW.state IS NOT NULL BEGIN"
+               f" UPDATE schedule SET {RECALL_COLUMNS} WHERE deck=NEW.deck AND card_id=NEW.card_id; END")
+    db.execute("DROP TRIGGER card_tags_recall_insert")  # a new card's tags: its schedule row comes later
+    db.execute("CREATE TRIGGER card_tags_recall_insert AFTER INSERT ON card_tags WHEN EXISTS (SELECT 1 FROM schedule s"
+               " WHERE s.deck=NEW.deck AND s.card_id=NEW.card_id AND s.last_review_ms IS NOT NULL) BEGIN"
+               f" UPDATE card_tags SET {_TAG_RECALL} WHERE rowid=NEW.rowid; END")
+    db.execute("DROP TRIGGER card_tags_recall_update")
+    db.execute(_TAG_RECALL_UPDATE.format(when=" WHEN NEW.stability IS NOT OLD.stability"
+                                              " OR NEW.last_review_ms IS NOT OLD.last_review_ms"))
+
+
 MIGRATIONS = {1: _create_v1, 2: _covering_review_indexes_v2, 3: _kept_cards_v3, 4: _recall_columns_and_digests_v4,
-              5: _tags_days_leeches_v5, 6: _stats_aggregates_v6, 7: _marked_v7}
+              5: _tags_days_leeches_v5, 6: _stats_aggregates_v6, 7: _marked_v7, 8: _quiet_new_cards_v8}
