@@ -146,6 +146,10 @@ def test_a_closing_clause_pointing_at_an_unseen_sentence_is_cut():
     ("examples", "Zorbicin was structurally derived from antiestrogens such as [...].",
      "Zorbicin was structurally derived from antiestrogens such as chlorotrianisene.", "chlorotrianisene", True),
     ("why", "What is zorbicin responsible for?", "Zorbicin is responsible for the development of hips.", "x", True),
+    ("examples", "Zorbicin may also upregulate cell cycle inhibitors such as [...].",
+     "Zorbicin may also upregulate cell cycle inhibitors such as p21 and p27.", "p21 and p27", True),
+    ("examples", "Inactivation of zorbicin includes conversion to less-active forms, such as [...].",
+     "Inactivation of zorbicin includes conversion to less-active forms, such as A and B.", "A and B", False),
     ("why", "What are CDK4 and CDK6 responsible for?", "CDK4 and CDK6 are responsible for ...", "x", False),
 ])
 def test_what_readers_threw_away_weighs_less(kind, prompt, quote, answer, weak):
@@ -200,3 +204,11 @@ def test_a_question_another_cards_sentence_answers_is_not_asked_nor_a_part_of_a_
     how = [a for _, a in asked if "activity of osteoblasts" in a]
     if how:  # the how card asks the whole fact: the blank on its half is not asked again
         assert "{{c1::activity of osteoblasts}}" not in shown and "promotes the [...] while" not in shown, asked
+
+
+def test_a_compound_adjective_is_no_verb_of_a_list_item():
+    from anastro_quiz.generate.prompt_signals import verbless
+
+    assert verbless("Zorbicin: Precocious puberty in boys at _____ with an aromatase inhibitor, especially for "
+                    "familial male-limited precocious puberty")
+    assert not verbless("Zorbicin levels peaked at _____ and declined over a week")

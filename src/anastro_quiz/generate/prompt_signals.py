@@ -89,7 +89,9 @@ def verbless(prompt: str) -> bool:
     body = re.sub(r"^[^:]{1,60}:\s+", "", prompt)  # "Bicalutamide: ..." names whose, it says nothing
     if _AUXILIARY.search(body):
         return False
-    for w in re.findall(r"[a-z]+", body):
+    for w in re.findall(r"[a-z][a-z\-]*", body):
+        if "-" in w:
+            continue  # "male-limited", "dose-dependent": a compound adjective, not the verb
         if w.endswith("ed") and w not in _ADJECTIVE_PARTICIPLES:
             return False
         if w.endswith("s") and not w.endswith("ss") and len(w) > 3 and is_verb_form(w):
@@ -203,6 +205,7 @@ _ANIMAL_OR_BENCH = re.compile(r"\b(?:rats?|mice|mouse|dogs?|monkeys?|rabbits?|in
 _INVOLVED_IN_WHAT = re.compile(r"\b(?:is|are|be|been)\s+(?:also\s+)?involved\s*\.?$", re.I)
 _LINEAGE = re.compile(r"\bstructurally (?:derived|related|similar)\b|\bof the \w+ family\b|\bis an? (?:\w+ ){0,3}"
                       r"(?:derivative|analogue|analog) of\b", re.I)
+_ALSO_MAYBE = re.compile(r"\b(?:may|might|could) also\b", re.I)
 _RESPONSIBLE = re.compile(r"^What (?:is|are) (?P<who>[\w\-]+) (?:primarily |mainly |chiefly )?responsible for\?$")
 
 
@@ -215,6 +218,7 @@ def reading_weight(kind: str, prompt: str, quote: str, answer: str, subjects: se
       results in [...]"), as figures in rats already are;
     - a sentence that ends "may also be involved" (in what?);
     - a drug's structural lineage ("structurally derived from ... such as [...]"): chemistry trivia;
+    - a blank in a sentence that "may also" hold (a side mechanism);
     - "What is <the article's subject> responsible for?": the article's subject is responsible
       for many things, so the question has many right answers;
     - a definition that says its term again (:func:`circular`), an effect blank holding the
@@ -229,6 +233,8 @@ def reading_weight(kind: str, prompt: str, quote: str, answer: str, subjects: se
         weight *= 0.3
     if _LINEAGE.search(quote):
         weight *= 0.3
+    if kind in ("term", "effect", "examples") and _ALSO_MAYBE.search(quote):
+        weight *= 0.4  # "Trastuzumab may also upregulate cell cycle inhibitors such as [...]": a side mechanism
     m = _RESPONSIBLE.match(prompt)
     if m and m.group("who").lower() in subjects:
         weight *= 0.3
