@@ -101,5 +101,7 @@ def test_histories_anki_knows_more_about_are_reported():
     result = convert_package(col, whole_collection=False)
     assert "1 card whose history in the package starts after it was learnt (no learning step): replayed from " \
            "its first review here, so its state may be less certain than Anki's" in result.history
-    assert "1 card scheduled in Anki without a review history in the package: it starts as new here" \
-        in result.history
+    assert ("1 card scheduled in Anki without a review history in the package: due date, interval and FSRS memory "
+            "state kept as Anki has them (1 scheduled by SM-2, with no memory state: stability from the interval, "
+            "difficulty 5)") in result.history  # {"s": 30} alone is no memory state
+    assert len(result.kept) == 1

@@ -25,6 +25,8 @@ ALLOWED = {
     SRC / "interop" / "anki.py",
     # Reads the SQLite collection inside an Anki package: Anki's file format, not our store.
     SRC / "interop" / "anki_package.py",
+    # Empties the review log of Anki's own collection (Anki's DB API) to make a fixture: not our store.
+    TESTS / "fixtures" / "anki" / "make_scheduled.py",
     TESTS / "rawdb.py",
     TESTS / "test_layers.py",
     # Builds a synthetic 100,000-card database at full speed; timed separately from the API.

@@ -36,10 +36,11 @@ from functools import lru_cache
 from typing import Any
 
 from ..decks import CLOZE_RE, Card, Deck, document_name_problem, dump_deck, parse_deck
-from ..numbers import noun, plural
+from ..numbers import plural
 from ..store import LoggedReview
 from . import InteropError
 from .anki_package import FILTERED, LEARNING, MANUAL, RESCHEDULED, AnkiCard, AnkiCollection, AnkiNote, NoteType, RevlogEntry
+from .anki_schedule import KeptSchedule, state_of
 
 REVIEW_NAMESPACE = uuid.UUID("6f1d3c52-8a3e-4f0e-9d5e-5b1c8f0a2e71")
 _SOUND_RE = re.compile(r"\[sound:([^\]]+)\]")
@@ -55,6 +56,7 @@ class PackageImport:
     reviews: list[LoggedReview] = field(default_factory=list)  # mode "drill": a cram answer
     suspended: set[tuple[str, str]] = field(default_factory=set)
     buried: set[tuple[str, str]] = field(default_factory=set)
+    kept: dict[tuple[str, str], KeptSchedule] = field(default_factory=dict)  # scheduled in Anki, no review log
     converted: list[str] = field(default_factory=list)  # changed on the way in (note types, ids)
     skipped: list[str] = field(default_factory=list)  # notes or cards that could not come in
     media: list[str] = field(default_factory=list)  # notes whose images or sounds are not shown
@@ -344,7 +346,7 @@ def _history(col: AnkiCollection, cards_of: dict[int, list[AnkiCard]], deck_of_i
     left_out: Counter = Counter()
     if orphans:
         left_out["deleted"] = sum(len(by_card[c]) for c in orphans)
-    no_history = partial = 0
+    partial = 0
     for cid, card in all_cards.items():
         target = deck_of_items.get(cid)
         key = (deck_ids.get(target[0], ""), target[1]) if target else None
@@ -359,8 +361,8 @@ def _history(col: AnkiCollection, cards_of: dict[int, list[AnkiCard]], deck_of_i
         kept, reasons = anki_filter(entries)
         left_out.update(reasons)
         reviews = [e for e, mode in kept if mode == "review"]
-        if card.type != 0 and not reviews:
-            no_history += 1
+        if card.type != 0 and not reviews and (kept_state := state_of(card, col.crt)) is not None:
+            out.kept[key] = kept_state
         elif reviews and reviews[0].kind != LEARNING:
             partial += 1
         for entry, mode in kept:
@@ -387,6 +389,9 @@ def _history(col: AnkiCollection, cards_of: dict[int, list[AnkiCard]], deck_of_i
         out.history.append(f"{plural(partial, 'card')} whose history in the package starts after it was learnt (no "
                            "learning step): replayed from its first review here, so its state may be less certain "
                            "than Anki's")
-    if no_history:
-        out.history.append(f"{plural(no_history, 'card')} scheduled in Anki without a review history in the package: "
-                           f"{noun(no_history, 'it starts', 'they start')} as new here")
+    if out.kept:
+        sm2 = sum(1 for k in out.kept.values() if k.sm2)
+        out.history.append(f"{plural(len(out.kept), 'card')} scheduled in Anki without a review history in the package: "
+                           "due date, interval and FSRS memory state kept as Anki has them" + (
+                               f" ({sm2} scheduled by SM-2, with no memory state: stability from the interval, "
+                               "difficulty 5)" if sm2 else ""))

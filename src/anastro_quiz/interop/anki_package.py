@@ -69,7 +69,10 @@ class AnkiCard:
     ord: int
     type: int  # 0 new, 1 learning, 2 review, 3 relearning
     queue: int
-    data: dict[str, Any]
+    data: dict[str, Any]  # FSRS memory state, where Anki keeps it: ``s`` stability, ``d`` difficulty, ``lrt``
+    due: int = 0  # a day number from the collection's creation (review, day learning), else a time (s)
+    ivl: int = 0  # days
+    lapses: int = 0
 
     @property
     def suspended(self) -> bool:
@@ -100,6 +103,7 @@ class AnkiCollection:
     cards: list[AnkiCard] = field(default_factory=list)
     revlog: list[RevlogEntry] = field(default_factory=list)
     media: set[str] = field(default_factory=set)  # file names the package carries
+    crt: int = 0  # the collection's creation (s): day 0 of the cards' due day numbers
 
 
 @lru_cache(maxsize=1)
@@ -241,13 +245,15 @@ def _read_tables(conn: sqlite3.Connection, path: Path, member: str) -> AnkiColle
         _schema11(path, row[1], row[2], col)
     for nid, guid, mid, tags, flds in conn.execute("SELECT id, guid, mid, tags, flds FROM notes ORDER BY id"):
         col.notes.append(AnkiNote(nid, str(guid), mid, str(flds).split("\x1f"), str(tags).split()))
-    for cid, nid, did, odid, ord_, ctype, queue, data in conn.execute(
-            "SELECT id, nid, did, odid, ord, type, queue, data FROM cards ORDER BY nid, ord"):
+    col.crt = int(conn.execute("SELECT crt FROM col").fetchone()[0] or 0)
+    for cid, nid, did, odid, ord_, ctype, queue, data, due, odue, ivl, lapses in conn.execute(
+            "SELECT id, nid, did, odid, ord, type, queue, data, due, odue, ivl, lapses FROM cards ORDER BY nid, ord"):
         try:
             extra = json.loads(data) if data else {}
         except ValueError:
             extra = {}
-        col.cards.append(AnkiCard(cid, nid, odid or did, ord_, ctype, queue, extra if isinstance(extra, dict) else {}))
+        col.cards.append(AnkiCard(cid, nid, odid or did, ord_, ctype, queue, extra if isinstance(extra, dict) else {},
+                                  int((odue if odid and odue else due) or 0), int(ivl or 0), int(lapses or 0)))
     for rid, cid, ease, factor, taken, kind in conn.execute(
             "SELECT id, cid, ease, factor, time, type FROM revlog ORDER BY id"):
         col.revlog.append(RevlogEntry(rid, cid, ease, factor, taken, kind))

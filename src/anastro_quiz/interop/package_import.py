@@ -88,6 +88,7 @@ def plan_package_import(path: str | Path, output: str | Path, *, deck_id: str | 
         package.reviews = [r.__class__(**{**r.__dict__, "deck": new.id}) for r in package.reviews]
         package.suspended = {(new.id, c) for _, c in package.suspended}
         package.buried = {(new.id, c) for _, c in package.buried}
+        package.kept = {(new.id, c): kept for (_, c), kept in package.kept.items()}
         targets = [(new, targets[0][1])]
     taken = [str(p) for _, p in targets if p.exists()]
     if taken and not overwrite:
@@ -98,7 +99,8 @@ def plan_package_import(path: str | Path, output: str | Path, *, deck_id: str | 
         if problems or check is None:  # pragma: no cover - convert_package keeps only valid cards
             raise InteropError("internal error: the imported deck does not validate:\n"
                                + "\n".join(str(p) for p in problems))
-    history = bool(package.reviews or package.suspended or package.buried) if with_history is None else with_history
+    history = bool(package.reviews or package.suspended or package.buried or package.kept) \
+        if with_history is None else with_history
     return PackagePlan(package=package, files=targets, with_history=history)
 
 
@@ -115,4 +117,5 @@ def write_package_import(plan: PackagePlan, store=None, *, now: datetime | None 
         return None
     package = plan.package
     return store.import_history(package.reviews, suspended=package.suspended, buried=package.buried,
-                                buried_until=next_day_start(now or utcnow()))
+                                buried_until=next_day_start(now or utcnow()),
+                                kept={key: (k.state, k.fsrs_state, k.due, k.lapses) for key, k in package.kept.items()})

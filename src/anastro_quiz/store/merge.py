@@ -26,7 +26,7 @@ from typing import Any
 from ..clock import iso, study_day
 from .cards import NEW, marks
 from .db import StoreError, identify_file, is_sqlite_file, open_read_only
-from .reviews import LoggedReview
+from .reviews import LoggedReview, is_leech
 from .schema import schema_problem
 
 _REVIEW_COLS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id",
@@ -59,6 +59,7 @@ class HistoryReport:
     already_present: int = 0
     cards_added: int = 0
     cards_rebuilt: int = 0
+    kept: int = 0  # cards given the schedule the other tool had (no review log)
     suspended: int = 0
     buried: int = 0
 
@@ -233,14 +234,17 @@ class MergeStore:
             self.replay_card(key, schedulers[key[0]])
 
     def import_history(self, reviews: list[LoggedReview], *, suspended: set[tuple[str, str]] = frozenset(),
-                       buried: set[tuple[str, str]] = frozenset(), buried_until: datetime | None = None
-                       ) -> HistoryReport:
+                       buried: set[tuple[str, str]] = frozenset(), buried_until: datetime | None = None,
+                       kept: dict[tuple[str, str], tuple[str, int, str, int]] | None = None) -> HistoryReport:
         """Add reviews from another tool's log (Anki's) and rebuild the cards they touch, in one transaction.
 
         A review is already present if its id is, or if the same card has a review with the
         same rating within a second of it (one that went out to Anki and came back). Cards
         in ``suspended`` are suspended and those in ``buried`` buried until ``buried_until``;
-        nothing is ever unsuspended. Importing the same reviews twice changes nothing.
+        nothing is ever unsuspended. ``kept``: the schedule ``(state JSON, FSRS state, due,
+        lapses)`` of cards the other tool scheduled without a review log, written only for a
+        card that is new here and has no review (never over progress made here).
+        Importing the same reviews twice changes nothing.
         """
         report = HistoryReport()
         conn = self.conn
@@ -267,12 +271,21 @@ class MergeStore:
                 conn.executemany(_INSERT_REVIEWS.format(cols=", ".join(cols), marks=marks(cols)),
                                  [tuple(r[c] for c in cols) for r in rows])
                 report.added = len(rows)
-            report.cards_added = self._ensure_card_rows(affected | set(suspended) | set(buried))
+            kept = kept or {}
+            report.cards_added = self._ensure_card_rows(affected | set(suspended) | set(buried) | set(kept))
             replay = {key for key in affected
                       if conn.execute("SELECT 1 FROM reviews WHERE deck=? AND card_id=? AND mode='review' AND undone=0",
                                       key).fetchone()}
             self._replay_cards(replay)
             report.cards_rebuilt = len(replay)
+            for key, (state, fsrs_state, due, lapses) in sorted(kept.items()):
+                if key in replay:
+                    continue
+                report.kept += conn.execute(
+                    "UPDATE schedule SET state=?, fsrs_state=?, due=?, lapses=?, leech=? WHERE deck=? AND card_id=?"
+                    " AND state IS NULL AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.deck=schedule.deck"
+                    " AND r.card_id=schedule.card_id AND r.mode='review' AND r.undone=0)",
+                    (state, fsrs_state, due, lapses, int(is_leech(lapses)), *key)).rowcount
             for key in sorted(suspended):
                 report.suspended += conn.execute("UPDATE schedule SET suspended=1 WHERE deck=? AND card_id=?"
                                                  " AND suspended=0", key).rowcount
