@@ -142,18 +142,29 @@ class Collection:
     def save_day_start_hour(self, hour: int) -> None:
         self.settings.save_day_start_hour(hour)
 
-    def scheduler(self, deck_id: str | None = None) -> Scheduler:
-        """The scheduler of ``deck_id``'s cards: its settings, and the exam plan's rule if the
-        plan covers the deck (see :mod:`anastro_quiz.exam_plan`)."""
+    def scheduler(self, deck_id: str | None = None, item_id: str | None = None) -> Scheduler:
+        """The scheduler of ``deck_id``'s cards (of its card ``item_id``): its settings, and the
+        exam plan's rule if the plan covers the card (see :mod:`anastro_quiz.exam_plan`; a plan
+        narrowed to topics covers only the cards named that carry one)."""
         # The plan is read each time (one row by key), so one made meanwhile by `plan` applies.
         plan = self.settings.exam_plan()
-        plan = plan if plan is not None and deck_id in plan.decks else None
+        if plan is not None and not plan.covers(deck_id or "", self.tags_of(deck_id or "", item_id)
+                                                if plan.topics else ()):
+            plan = None
         key = (deck_id or "", plan)
         if key not in self._schedulers:
             scheduler = Scheduler.from_settings(self.scheduler_settings(deck_id))
             self._schedulers[key] = (planned_scheduler(scheduler, plan, self.limits(deck_id).reviews_per_day)
                                      if plan is not None else scheduler)
         return self._schedulers[key]
+
+    def tags_of(self, deck_id: str, item_id: str | None = None) -> tuple[str, ...]:
+        """The tags (topics) of a loaded card (none for an unknown one); without ``item_id``,
+        every tag of the deck's cards."""
+        if item_id is not None:
+            item = self.items.get((deck_id, item_id))
+            return item.tags if item is not None else ()
+        return tuple(dict.fromkeys(t for item in self.items.deck_items(deck_id).values() for t in item.tags))
 
     # --- exam plan (made in exam_planner) --------------------------------------
 

@@ -1,6 +1,7 @@
 """Exam plan: the cards of some decks remembered *on the exam day*, at a recall the learner picks.
 
-A plan is an exam date, a recall target R and the decks it covers (:class:`ExamPlan`,
+A plan is an exam date, a recall target R and the decks it covers, optionally narrowed to
+some topics (tags: a card is in the plan if it carries one of them) (:class:`ExamPlan`,
 stored in the database). Its rule (:class:`PlanRule`) rides on each covered deck's
 scheduler until the exam and changes one thing: when a graded card's normal next review
 would fall on or after the exam day although its predicted recall on the day would then be
@@ -25,7 +26,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .clock import day_start, iso, study_day
 from .errors import UserError
@@ -40,21 +41,28 @@ class PlanError(UserError):
 
 @dataclass(frozen=True)
 class ExamPlan:
-    """An exam on ``exam`` for which every card of ``decks`` should be at ``recall`` or above."""
+    """An exam on ``exam`` for which every card of ``decks`` (those tagged with one of
+    ``topics``, if any are given) should be at ``recall`` or above."""
 
     exam: date
     recall: float
     decks: tuple[str, ...]
     created_at: str | None = None
+    topics: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"exam": self.exam.isoformat(), "recall": self.recall, "decks": list(self.decks),
-                "created_at": self.created_at}
+                "topics": list(self.topics), "created_at": self.created_at}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "ExamPlan":
         return cls(date.fromisoformat(str(data["exam"])), float(data["recall"]),
-                   tuple(str(d) for d in data.get("decks") or ()), data.get("created_at"))
+                   tuple(str(d) for d in data.get("decks") or ()), data.get("created_at"),
+                   tuple(str(t) for t in data.get("topics") or ()))
+
+    def covers(self, deck_id: str, tags: Iterable[str]) -> bool:
+        """Whether a card of ``deck_id`` tagged ``tags`` is in the plan."""
+        return deck_id in self.decks and (not self.topics or not set(self.topics).isdisjoint(tags))
 
     @property
     def moment(self) -> datetime:
@@ -72,9 +80,11 @@ class ExamPlan:
 
 
 def check_plan(exam: date | str, recall: float | str, decks: Iterable[str], known_decks: Iterable[str],
-               now: datetime) -> ExamPlan:
+               now: datetime, topics: Iterable[str] = (),
+               tags_of: Callable[[str], Iterable[str]] | None = None) -> ExamPlan:
     """An :class:`ExamPlan` from what a user typed; :class:`PlanError` with a readable message
-    for a date not after today, a target outside (0, 1) or an unknown deck."""
+    for a date not after today, a target outside (0, 1), an unknown deck or a topic no card
+    of the decks has (``tags_of(deck)``: the tags of a deck's cards)."""
     if isinstance(exam, str):
         try:
             exam = date.fromisoformat(exam.strip())
@@ -95,7 +105,22 @@ def check_plan(exam: date | str, recall: float | str, decks: Iterable[str], know
     unknown = [d for d in decks if d not in known]
     if unknown:
         raise PlanError(f"no deck {', '.join(map(repr, unknown))} is loaded (decks: {', '.join(known) or 'none'})")
-    return ExamPlan(exam, target, tuple(decks), iso(now))
+    topics = [t.strip() for t in dict.fromkeys(topics) if t.strip()]
+    plan = ExamPlan(exam, target, tuple(decks), iso(now), tuple(topics))
+    if tags_of is not None:
+        check_topics(plan, tags_of)
+    return plan
+
+
+def check_topics(plan: ExamPlan, tags_of: Callable[[str], Iterable[str]]) -> None:
+    """:class:`PlanError` unless each of ``plan``'s topics is a tag of some card of its decks."""
+    if not plan.topics:
+        return
+    have = sorted({tag for deck in plan.decks for tag in tags_of(deck)})
+    missing = [t for t in plan.topics if t not in have]
+    if missing:
+        raise PlanError(f"no card of {', '.join(plan.decks)} has the topic {', '.join(map(repr, missing))} "
+                        f"(topics: {', '.join(have) or 'none'})")
 
 
 class PlanRule:

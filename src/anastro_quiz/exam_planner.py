@@ -59,7 +59,7 @@ class PlanForecast:
     def to_dict(self) -> dict[str, Any]:
         """The ``plan --json`` document (the README lists its keys)."""
         return {"cards": self.cards, "exam": self.plan.exam.isoformat(), "recall": self.plan.recall,
-                "decks": list(self.plan.decks), "predicted_share": round(self.predicted_share, 4),
+                "decks": list(self.plan.decks), "topics": list(self.plan.topics), "predicted_share": round(self.predicted_share, 4),
                 "at_or_above": self.at_or_above, "reviews": self.reviews,
                 "normal_reviews": self.normal_reviews, "reviews_per_day": dict(self.reviews_per_day),
                 "new_per_day": dict(self.new_per_day), "moved": self.moved,
@@ -73,6 +73,7 @@ class _Card:
     due: datetime | None
     reps: int
     new: bool = False
+    planned: bool = True  # in the plan's scope (its topics); the others keep the plain schedule
 
 
 @dataclass
@@ -87,6 +88,8 @@ class _Deck:
     studied: list[ScheduleRow]
     new: list[ScheduleRow]
     store: Any = None  # the collection's Store, for the load (LiveLoad)
+    plain: Scheduler | None = None  # the deck's scheduler without the plan (cards outside its topics)
+    in_scope: Any = None  # card id -> whether the plan covers it
 
 
 def _days(start: date, end: date) -> list[date]:
@@ -107,7 +110,9 @@ def _decks(collection: "Collection", plan: ExamPlan, now: datetime) -> list[_Dec
         new = collection.store.new_rows([deck_id], now, 10**9, kept_only=collection.holds_uncurated(deck_id))
         out.append(_Deck(deck_id, scheduler, scheduler.due_rule, {d: limits.reviews_per_day for d in days} | {
             today: room_reviews}, {d: limits.new_per_day for d in days} | {today: room_new}, rows, new,
-            collection.store))
+            collection.store, Scheduler.from_settings(collection.scheduler_settings(deck_id)),
+            lambda card_id, deck_id=deck_id: plan.covers(deck_id, collection.tags_of(deck_id, card_id))
+            if plan.topics else True))
     return out
 
 
@@ -150,10 +155,11 @@ def _simulate(deck: _Deck, plan: ExamPlan, cards: list[_Card], now: datetime) ->
             waited += 1  # the day's reviews are used up: it waits for the next day
             heapq.heappush(heap, (day_start(day + timedelta(days=1)), index))
             continue
-        state = card.state if card.state is not None else deck.scheduler.new_state(moment)
+        scheduler = deck.scheduler if card.planned else deck.plain
+        state = card.state if card.state is not None else scheduler.new_state(moment)
         counted = card.due if card.state is not None else None
-        card.state, card.due = deck.scheduler.review(state, Rating.Good, moment, due_load=due_load,
-                                                     fuzz_seed=f"{deck.id}/{card.row.card_id}/{card.reps}")
+        card.state, card.due = scheduler.review(state, Rating.Good, moment, due_load=due_load,
+                                                fuzz_seed=f"{deck.id}/{card.row.card_id}/{card.reps}")
         due_load.move(counted, card.due)
         card.reps += 1
         load[day] += counts
@@ -176,9 +182,11 @@ def _choose(deck: _Deck, load: Counter, low: date, high: date, today: date) -> d
 
 
 def _cards(deck: _Deck, plan: ExamPlan, today: date) -> list[_Card]:
-    cards = [_Card(row, load_state(row.state), datetime.fromisoformat(row.due), row.reps) for row in deck.studied]
+    cards = [_Card(row, load_state(row.state), datetime.fromisoformat(row.due), row.reps,
+                   planned=deck.in_scope(row.card_id)) for row in deck.studied]
     for row, day in _introductions(deck, today, plan.last_day):
-        cards.append(_Card(row, None, day_start(day) if day is not None else None, 0, new=True))
+        cards.append(_Card(row, None, day_start(day) if day is not None else None, 0, new=True,
+                           planned=deck.in_scope(row.card_id)))
     return cards
 
 
@@ -197,7 +205,7 @@ def _plan(collection: "Collection", plan: ExamPlan, now: datetime, balance: bool
         load, waited = _simulate(deck, plan, cards, now)
         reviews.update(load)
         result.waiting += waited
-        for card in cards:
+        for card in (c for c in cards if c.planned):
             above = card.state is not None and deck.rule.recall_at_exam(card.state) >= plan.recall
             result.cards += 1
             result.at_or_above += above
@@ -221,7 +229,7 @@ def _moves(deck: _Deck, plan: ExamPlan, cards: list[_Card], now: datetime,
     moves, pending, fixed = [], [], []
     for card in cards:
         state = card.state
-        if state is None or state.state != State.Review:
+        if state is None or state.state != State.Review or not card.planned:
             fixed.append(card)
         elif study_day(card.due) >= plan.exam:
             if deck.rule.recall_at_exam(state) < plan.recall:
@@ -235,7 +243,7 @@ def _moves(deck: _Deck, plan: ExamPlan, cards: list[_Card], now: datetime,
                 moves.append((deck.id, card.row.card_id, card.due))
             fixed.append(card)
     # The load of the cards that stay where they are, from a trial run on copies.
-    trial = [_Card(c.row, c.state, c.due, c.reps, c.new) for c in fixed]
+    trial = [_Card(c.row, c.state, c.due, c.reps, c.new, c.planned) for c in fixed]
     load, _waited = _simulate(deck, plan, trial, now)
     for card, (low, high) in sorted(pending, key=lambda p: ((p[1][1] - p[1][0]).days, p[1][1])):
         day = _choose(deck, load, low, high, today)
@@ -252,7 +260,8 @@ def make_plan(collection: "Collection", plan: ExamPlan, now: datetime | None = N
     now = now or collection.now()
     result, moves = _plan(collection, plan, now, balance=True)
     if not result.cards:
-        raise PlanError(f"nothing to plan: {', '.join(plan.decks)} {'has' if len(plan.decks) == 1 else 'have'} "
+        topics = f" (topics {', '.join(plan.topics)})" if plan.topics else ""
+        raise PlanError(f"nothing to plan: {', '.join(plan.decks)}{topics} {'has' if len(plan.decks) == 1 else 'have'} "
                         "no card that is not suspended")
     result.normal_reviews = _normal_reviews(collection, plan, now)
     return result, moves

@@ -68,8 +68,8 @@ def preview_reschedule(collection: "Collection", deck_ids: list[str] | None = No
 
     load = LiveLoad(collection.store)
     for deck_id in decks:
-        scheduler = collection.scheduler(deck_id)
         for row in collection.store.deck_rows(deck_id):
+            scheduler = collection.scheduler(deck_id, row.card_id)
             reviews = history.get((deck_id, row.card_id))
             if not row.state or not reviews or row.suspended:
                 continue

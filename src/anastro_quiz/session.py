@@ -184,7 +184,7 @@ class StudySession:
         if item is None or self.mode == "drill":
             return {}
         row = self.store.schedule_row(item.deck_id, item.id)
-        scheduler = self.collection.scheduler(item.deck_id)
+        scheduler = self.collection.scheduler(item.deck_id, item.id)
         now = self.collection.now()
         state = load_state(row.state) if row and row.state else scheduler.new_state(now)
         seed = _fuzz_seed(item, row)
@@ -206,7 +206,7 @@ class StudySession:
             self._history.append(UndoEntry(item, None, rating, False, requeue))
             self._current = None
             return GradeOutcome(item, rating, None, None)
-        scheduler = self.collection.scheduler(item.deck_id)
+        scheduler = self.collection.scheduler(item.deck_id, item.id)
 
         def outcome(row: ScheduleRow | None) -> tuple[str, int, datetime]:
             # Called inside the write transaction with the card's schedule as stored now,

@@ -18,14 +18,17 @@ from ..numbers import noun, plural
                                              "between 0 and 1 (e.g. 0.9).")
 @click.option("--deck", "deck_ids", multiple=True, metavar="ID", help="Only these deck ids (repeatable; "
                                                                       "default: every deck in use).")
+@click.option("--topic", "topics", multiple=True, metavar="TAG", help="Only the cards with this topic (tag) "
+                                                                   "in those decks (repeatable: any of them).")
 @click.option("--dry-run", is_flag=True, help="Show the plan; change nothing.")
 @click.option("--clear", is_flag=True, help="Drop the plan in force (due dates it set stay).")
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
 @click.pass_obj
-def plan_command(obj: Context, exam: str | None, recall: str | None, deck_ids: tuple[str, ...], dry_run: bool,
-                 clear: bool, as_json: bool) -> None:
+def plan_command(obj: Context, exam: str | None, recall: str | None, deck_ids: tuple[str, ...],
+                 topics: tuple[str, ...], dry_run: bool, clear: bool, as_json: bool) -> None:
     """Plan for an exam: every card of the decks at recall R or above on the exam day.
 
+    --topic narrows the plan to the cards of those decks tagged with one of the topics.
     Cards whose next review would leave them below R on the day get it brought forward to a
     day before the exam, spread over the days left within the daily review limits; new cards
     enter at the daily new-card limit (the plan says which come too late). Grades keep
@@ -35,12 +38,12 @@ def plan_command(obj: Context, exam: str | None, recall: str | None, deck_ids: t
     from ..exam_plan import check_plan
     from ..exam_planner import forecast_plan, make_plan
 
-    if clear and (exam or recall or deck_ids or dry_run):
+    if clear and (exam or recall or deck_ids or topics or dry_run):
         fail("--clear takes no other option")
     if (exam is None) != (recall is None):
         fail("give both --exam YYYY-MM-DD and --recall R")
-    if exam is None and (deck_ids or dry_run):
-        fail("--deck and --dry-run need --exam and --recall")
+    if exam is None and (deck_ids or topics or dry_run):
+        fail("--deck, --topic and --dry-run need --exam and --recall")
     collection = obj.open_collection()
     try:
         if clear:
@@ -54,7 +57,8 @@ def plan_command(obj: Context, exam: str | None, recall: str | None, deck_ids: t
                     fail("there is no exam plan: make one with --exam YYYY-MM-DD --recall R")
                 result, moves = forecast_plan(collection, plan), []
             else:
-                plan = check_plan(exam, recall, deck_ids, list(collection.decks), collection.now())
+                plan = check_plan(exam, recall, deck_ids, list(collection.decks), collection.now(), topics,
+                                  collection.tags_of)
                 result, moves = make_plan(collection, plan)
                 if not dry_run:
                     with user_errors("the plan was not saved: "):
@@ -70,8 +74,9 @@ def plan_command(obj: Context, exam: str | None, recall: str | None, deck_ids: t
 
 def _print(result, applied: bool, dry_run: bool, titles: dict[str, str]) -> None:
     plan = result.plan
+    topics = f", topics {', '.join(plan.topics)}" if plan.topics else ""
     click.echo(f"exam on {plan.exam.isoformat()}, recall {plan.recall:g} or above: "
-               f"{', '.join(titles.values())} ({plural(result.cards, 'card')})")
+               f"{', '.join(titles.values())}{topics} ({plural(result.cards, 'card')})")
     click.echo(f"predicted on the day, keeping to the plan: {result.at_or_above} of {result.cards} "
                f"({result.predicted_share:.0%}) at or above {plan.recall:g}")
     if result.normal_reviews is not None:

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.widgets import Button, Header, Input, Label, Select, Static, TabbedContent, TabPane
 
 from ...clock import study_day
-from ...exam_plan import ExamPlan, PlanError, check_plan
+from ...exam_plan import ExamPlan, PlanError, check_plan, check_topics
 from ...exam_planner import PlanForecast, forecast_plan, make_plan
 from ...stats import (CollectionStats, DueDay, Retention, WeekRetention, collection_stats, retention_by_week,
                       review_days)
@@ -44,6 +44,7 @@ def load_progress(collection) -> ProgressData:
 
 
 ALL_DECKS = "__all__"
+ALL_TOPICS = "__all_topics__"
 
 
 def _rate(r: Retention) -> str:
@@ -88,6 +89,8 @@ class ProgressScreen(CoreScreen):
                         yield Label("Recall")
                         yield Input("0.9", id="exam-recall", compact=True)
                         yield Select([("All decks", ALL_DECKS)], id="exam-decks", value=ALL_DECKS,
+                                     allow_blank=False, compact=True)
+                        yield Select([("All topics", ALL_TOPICS)], id="exam-topics", value=ALL_TOPICS,
                                      allow_blank=False, compact=True)
                     with Horizontal(classes="buttons"):
                         yield Button("Preview plan", id="plan-preview", compact=True)
@@ -147,6 +150,10 @@ class ProgressScreen(CoreScreen):
                                 "a week from now; new and just-learnt cards are not mastered yet)\n")
             + labelled_bars({titles.get(k, k): v for k, v in mastery.decks.items()})
             + Content.from_markup("\n\n[b]Mastery by topic[/]\n") + labelled_bars(mastery.tags))
+        topics = self.query_one("#exam-topics", Select)
+        chosen = topics.value
+        topics.set_options([("All topics", ALL_TOPICS)] + [(t, t) for t in sorted(mastery.tags)])
+        topics.value = chosen if chosen in mastery.tags else ALL_TOPICS
         exam = self.query_one("#exam-date", Input)
         if data.plan is not None:
             plan = data.plan.plan
@@ -154,6 +161,8 @@ class ProgressScreen(CoreScreen):
             self.query_one("#exam-recall", Input).value = f"{plan.recall:g}"
             if len(plan.decks) == 1 and plan.decks[0] in self.collection.decks:
                 self.query_one("#exam-decks", Select).value = plan.decks[0]
+            if len(plan.topics) == 1 and plan.topics[0] in mastery.tags:
+                topics.value = plan.topics[0]
             self.show_plan(data.plan, "Exam plan in force")
         else:
             self.query_one("#plan-text", Static).update(Content.from_markup(
@@ -203,10 +212,12 @@ class ProgressScreen(CoreScreen):
     def typed_plan(self) -> ExamPlan | None:
         """The plan the Exam tab's fields describe, or ``None`` (and a warning) if they are wrong."""
         decks = self.query_one("#exam-decks", Select).value
-        try:
+        topic = self.query_one("#exam-topics", Select).value
+        try:  # the topic is checked against the decks' cards in the worker (plan_exam)
             return check_plan(self.query_one("#exam-date", Input).value, self.query_one("#exam-recall", Input).value,
                               [] if decks in (ALL_DECKS, Select.BLANK) else [str(decks)],
-                              list(self.collection.decks), self.collection.now())
+                              list(self.collection.decks), self.collection.now(),
+                              [] if topic in (ALL_TOPICS, Select.BLANK) else [str(topic)])
         except PlanError as exc:
             self.notify(str(exc), title="No plan", severity="warning")
             return None
@@ -236,6 +247,7 @@ class ProgressScreen(CoreScreen):
 
         def job() -> PlanForecast | PlanError:
             try:
+                check_topics(plan, collection.tags_of)
                 result, moves = make_plan(collection, plan)
             except PlanError as exc:
                 return exc
@@ -272,6 +284,8 @@ class ProgressScreen(CoreScreen):
     def show_plan(self, result: PlanForecast, heading: str) -> None:
         plan = result.plan
         titles = ", ".join(self.collection.decks[d].title if d in self.collection.decks else d for d in plan.decks)
+        if plan.topics:
+            titles += f" · topics {', '.join(plan.topics)}"
         text = Content.from_markup(
             "\n[b]$heading[/]: exam $exam, recall $r or above · $titles\n"
             "Cards at or above $r on the day, keeping to the plan: ", heading=heading,
