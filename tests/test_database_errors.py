@@ -55,8 +55,8 @@ DAMAGE = {
     "not UTF-8": lambda db: rawdb.write(db, "UPDATE reviews SET card_id=CAST(x'ff00fe' AS TEXT)"),
 }
 # The command that reads what each damage hits (every command is also run on every damage;
-# `stats` reads the schedule and the cards only through indexes and kept counts).
-HITS = {"bad sector in schedule": ["decks"], "bad sector in cards": ["decks"], "bad sector in reviews": ["decks"],
+# `stats` reads the schedule and the cards, `decks` today's reviews, only through indexes and kept counts).
+HITS = {"bad sector in schedule": ["decks"], "bad sector in cards": ["decks"], "bad sector in reviews": ["progress", "export"],
         "bad settings JSON": ["decks"], "bad time": ["progress", "export"], "not UTF-8": ["progress", "export"]}
 
 

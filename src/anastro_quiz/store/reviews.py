@@ -30,6 +30,14 @@ def is_leech(lapses: int) -> bool:
     return lapses >= LEECH_LAPSES
 
 
+# What Home and a session read of today's reviews: one range of the covering index
+# idx_reviews_day_cover (schema 9), never the log's wide rows (tests/test_perf_core.py).
+DONE_TODAY_SQL = ("SELECT deck, SUM(fsrs_state_before=0), SUM(fsrs_state_before=2) FROM reviews"
+                  " WHERE day=? AND undone=0 AND mode='review' GROUP BY deck")
+REVIEWED_ON_SQL = ("SELECT DISTINCT deck, card_id FROM reviews WHERE day=? AND mode='review' AND undone=0"
+                   " AND deck IN ({decks})")
+
+
 @dataclass(frozen=True)
 class LoggedReview:
     """One review as the log holds it (and as the review-log CSV carries it)."""
@@ -142,11 +150,7 @@ class ReviewStore:
 
     def done_today(self, day: date) -> dict[str, tuple[int, int]]:
         """Per deck: new cards introduced and review-state cards reviewed on study day ``day``."""
-        rows = self.conn.execute(
-            "SELECT deck, SUM(fsrs_state_before=0), SUM(fsrs_state_before=2) FROM reviews"
-            " WHERE day=? AND undone=0 AND mode='review' GROUP BY deck",
-            (day.isoformat(),),
-        )
+        rows = self.conn.execute(DONE_TODAY_SQL, (day.isoformat(),))
         return {deck: (n_new or 0, n_rev or 0) for deck, n_new, n_rev in rows}
 
     def card_history(self, deck: str, card_id: str) -> list[tuple[str, int, int | None, str | None, str]]:
@@ -158,9 +162,8 @@ class ReviewStore:
 
     def reviewed_on(self, day: date, decks: list[str]) -> set[tuple[str, str]]:
         """Cards ``(deck, card_id)`` of ``decks`` given a counted study review on study day ``day``."""
-        return {(d, c) for d, c in self.conn.execute(
-            f"SELECT DISTINCT deck, card_id FROM reviews WHERE day=? AND mode='review' AND undone=0"
-            f" AND deck IN ({marks(decks)})", [day.isoformat(), *decks])}
+        return {(d, c) for d, c in self.conn.execute(REVIEWED_ON_SQL.format(decks=marks(decks)),
+                                                     [day.isoformat(), *decks])}
 
     def review_count(self) -> int:
         """Reviews in the log that were not undone (every mode)."""

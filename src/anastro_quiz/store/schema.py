@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 APPLICATION_ID = 0x416E517A  # "AnQz", in the SQLite header (offset 68)
 OUR_TABLES = {"cards", "schedule", "reviews", "sessions", "quiz_runs", "quiz_answers", "settings",
               "kept_cards", "deck_digests", "card_tags", "review_days", "mastery_at", "mastery_decks",
@@ -293,5 +293,12 @@ def _quiet_new_cards_v8(db: sqlite_utils.Database) -> None:
                                               " OR NEW.last_review_ms IS NOT OLD.last_review_ms"))
 
 
+def _today_cover_v9(db: sqlite_utils.Database) -> None:
+    # Home's and a session's "done today" read deck, card and state of today's reviews: a
+    # covering index makes that one range of it (the rows hold two JSON states each).
+    db.execute("CREATE INDEX idx_reviews_day_cover ON reviews (day, mode, undone, deck, card_id, fsrs_state_before)")
+    db.execute("DROP INDEX IF EXISTS idx_reviews_day_mode_undone")  # its prefix
+
+
 MIGRATIONS = {1: _create_v1, 2: _covering_review_indexes_v2, 3: _kept_cards_v3, 4: _recall_columns_and_digests_v4,
-              5: _tags_days_leeches_v5, 6: _stats_aggregates_v6, 7: _marked_v7, 8: _quiet_new_cards_v8}
+              5: _tags_days_leeches_v5, 6: _stats_aggregates_v6, 7: _marked_v7, 8: _quiet_new_cards_v8, 9: _today_cover_v9}
