@@ -212,3 +212,13 @@ def test_a_compound_adjective_is_no_verb_of_a_list_item():
     assert verbless("Zorbicin: Precocious puberty in boys at _____ with an aromatase inhibitor, especially for "
                     "familial male-limited precocious puberty")
     assert not verbless("Zorbicin levels peaked at _____ and declined over a week")
+
+
+def test_a_studys_outcome_says_what_the_study_gave():
+    from anastro_quiz.generate.figures import outcome_question
+
+    context = "A 2009 study examined the effects of 1 mg of zorbicin daily in older men with low testosterone."
+    sentence = ("The results showed that the drop in estradiol led to a statistically significant decrease in spine "
+                "BMD compared to the placebo group over one year.")
+    question, answer = outcome_question(sentence, context)
+    assert question.startswith("2009 study, zorbicin 1 mg daily, older men, one year: what happened to"), question

@@ -254,7 +254,7 @@ def test_a_named_studys_outcome_is_asked_compactly():
                 "to a statistically significant decrease in posterior-anterior spine BMD compared to the placebo "
                 "group over one year.")
     assert outcome_question(sentence, context) == (
-        "2009 study, older men, one year: what happened to posterior-anterior spine BMD?",
+        "2009 study, anastrozole 1 mg daily, older men, one year: what happened to posterior-anterior spine BMD?",
         "A statistically significant decrease (compared to the placebo group)")
     assert outcome_question("Exercise led to an increase in bone density.", "") is None  # nobody reported it
 

@@ -170,10 +170,16 @@ OUTCOME = re.compile(
     r"(?:the\s+)?[\w\-]+(?:\s+group)?)?(?=\s+over\b|\s+after\b|\s+in\b|[,.;]|$)")
 
 
+# What a study gave: "the effects of 1 mg of anastrozole daily" -> anastrozole 1 mg daily
+_REGIMEN = re.compile(r"\b(?P<dose>\d+(?:\.\d+)?\s?(?:mg|µg|mcg|g))\s+of\s+(?P<drug>[a-z][\w\-]{3,})\s+"
+                      r"(?P<often>(?:once |twice )?(?:daily|weekly|a day|a week|per day|per week))\b")
+
+
 def outcome_question(sentence: str, context: str = "") -> tuple[str, str] | None:
-    """A reported outcome as a question and a short answer: "2009 study, older men, one year:
-    what happened to posterior-anterior spine BMD?" -> "A statistically significant decrease
-    (compared to the placebo group)". ``None`` unless a named study reported it."""
+    """A reported outcome as a question and a short answer: "2009 study, anastrozole 1 mg daily,
+    older men, one year: what happened to posterior-anterior spine BMD?" -> "A statistically
+    significant decrease (compared to the placebo group)": the study, what it gave (when the text
+    says), to whom and for how long. ``None`` unless a named study reported it."""
     m = OUTCOME.search(sentence)
     if m is None:
         return None
@@ -183,7 +189,9 @@ def outcome_question(sentence: str, context: str = "") -> tuple[str, str] | None
     lead = _study_name(study)
     group = _GROUP.search(sentence) or _GROUP.search(context)
     duration = _DURATION.search(sentence[m.end():]) or _DURATION.search(context)
-    head = lead + (f", {group.group(0)}" if group else "") + (f", {duration.group('d')}" if duration else "")
+    regimen = _REGIMEN.search(sentence) or _REGIMEN.search(context)
+    head = lead + (f", {regimen.group('drug')} {regimen.group('dose')} {regimen.group('often')}" if regimen else "") + \
+        (f", {group.group(0)}" if group else "") + (f", {duration.group('d')}" if duration else "")
     answer = m.group("change")[0].upper() + m.group("change")[1:]
     if m.group("versus"):
         answer += f" ({m.group('versus').strip()})"
