@@ -118,3 +118,38 @@ def test_bad_markdown_exits_2_and_writes_nothing(tmp_path):
 def test_markdown_format_can_be_forced_for_other_suffixes(tmp_path):
     result, deck, _ = _import(tmp_path, "Q: a?\nA: b\n", "cards.txt", "--format", "markdown")
     assert result.exit_code == 0 and deck.cards[0].data["answer"] == "b"
+
+
+def test_obsidian_numbered_clozes_hints_and_anki_deletions(tmp_path):
+    text = ("The first female ==1;;prime minister;;title== of Australia was ==2;;Julia Gillard==, "
+            "==1;;in 2010==.\n\n"
+            "Aromatase converts ==androgens;;precursors== to estrogens.\n\n"
+            "{{c1::Anastrozole::drug}} lowers {{c2::estradiol}}\n\n"
+            "{{c1::RANKL}} binds::RANK\n")
+    result, deck, _ = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    got = [(c.type, c.data.get("text") or c.data["prompt"], c.data.get("explanation")) for c in deck.cards]
+    assert got == [
+        ("cloze", "The first female {{c1::prime minister::title}} of Australia was {{c2::Julia Gillard}}, "
+                  "{{c1::in 2010}}.", None),
+        ("cloze", "Aromatase converts {{c1::androgens::precursors}} to estrogens.", None),
+        ("cloze", "{{c1::Anastrozole::drug}} lowers {{c2::estradiol}}", None),
+        ("cloze", "{{c1::RANKL}} binds", "RANK"),  # the "::" after an Anki deletion separates the card (back: extra)
+    ]
+    assert len(deck.cards[0].items("d")) == 2  # deletions of one number are one card, as in the plugin
+
+
+BOLD = "Anastrozole blocks **aromatase**.\nThe {{ovaries}} make most estradiol before menopause.\nPlain ==hl==.\n"
+
+
+def test_obsidian_bold_and_curly_clozes_only_where_the_plugin_settings_turn_them_on(tmp_path):
+    result, deck, _ = _import(tmp_path, BOLD)  # the plugin's default: highlights only
+    assert result.exit_code == 0, result.output
+    assert [c.data["text"] for c in deck.cards] == ["Plain {{c1::hl}}."]
+    result, deck, _ = _import(tmp_path, BOLD, "cards.md", "--cloze-marks", "highlight,bold,curly")
+    assert result.exit_code == 0, result.output
+    assert [c.data["text"] for c in deck.cards] == [
+        "Anastrozole blocks {{c1::aromatase}}.", "The {{c1::ovaries}} make most estradiol before menopause.",
+        "Plain {{c1::hl}}."]
+    result, _, out = _import(tmp_path, BOLD, "cards.md", "--cloze-marks", "underline")
+    assert result.exit_code == 2 and "unknown cloze mark 'underline'" in result.output

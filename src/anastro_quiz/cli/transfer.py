@@ -108,12 +108,16 @@ def _history(obj: Context, decks: list):
 @click.option("--row-separator", "row_sep", metavar="TEXT",
               help="Quizlet export: what is between rows (default: new line, or ; when the rows are so "
                    "separated; \\n\\n for a blank line).")
+@click.option("--cloze-marks", default="highlight", show_default=True, metavar="MARKS",
+              help="Obsidian spaced-repetition files: which marks are cloze deletions, comma-separated from "
+                   "highlight (==x==), bold (**x**) and curly ({{x}}), as the plugin's settings have them.")
 @click.option("--with-history/--no-history", "with_history", default=None,
               help="Anki packages: bring the review log, suspensions and buries into the database "
                    "(default: when the package has any).")
 @click.pass_obj
 def import_command(obj: Context, file: Path, output: Path, fmt: str, deck_id: str | None, title: str | None,
-                   force: bool, term_sep: str | None, row_sep: str | None, with_history: bool | None) -> None:
+                   force: bool, term_sep: str | None, row_sep: str | None, cloze_marks: str,
+                   with_history: bool | None) -> None:
     """Make a deck from a CSV/TSV file (Quizlet or Anki export) or decks from an Anki package (.apkg, .colpkg),
     with its review history; report what was skipped or converted and why."""
     from ..interop.package_import import is_package
@@ -132,7 +136,8 @@ def import_command(obj: Context, file: Path, output: Path, fmt: str, deck_id: st
 
     with user_errors():
         result, deck = import_table(file, output, deck_id=deck_id, title=title, fmt=fmt, overwrite=force,
-                                    term_sep=term_sep, row_sep=row_sep, known=_known_guids(obj))
+                                    term_sep=term_sep, row_sep=row_sep, known=_known_guids(obj),
+                                    cloze_marks=tuple(m.strip().lower() for m in cloze_marks.split(",") if m.strip()))
     kinds: dict[str, int] = {}
     for card in deck.cards:
         kinds[card.type] = kinds.get(card.type, 0) + 1

@@ -8,9 +8,13 @@ matter between ``---`` lines may give the deck's ``name`` (read with :mod:`tomll
 
 **Obsidian spaced repetition** (otherwise): ``question::answer`` on one line (``:::`` a
 reversed card, studied both ways), and multi-line cards: question lines, a line ``?`` (``??``
-reversed), answer lines, ended by a blank line. ``==highlights==`` in a line with no other
-card syntax are cloze deletions. The plugin's ``<!--SR:...-->`` scheduling comments,
-``#flashcards`` tag lines and fenced code blocks are left out.
+reversed), answer lines, ended by a blank line. A line with no other card syntax is a cloze
+card when it has the plugin's cloze marks: ``==highlights==`` (its default pattern
+``==[123;;]answer[;;hint]==``: ``==1;;answer;;hint==`` numbers a deletion, so deletions of one
+number are one card, and gives a hint), and, where the plugin's settings turn them on
+(``cloze_marks``), ``**bold**`` and ``{{curly brackets}}``; Anki's own ``{{c1::...}}`` is a
+deletion too. The plugin's ``<!--SR:...-->`` scheduling comments, ``#flashcards`` tag lines
+and fenced code blocks are left out.
 
 Ids come from the front (:func:`.import_cards.card_id_for_front`), never from the position.
 """
@@ -20,13 +24,16 @@ from __future__ import annotations
 import re
 import tomllib
 
+from ..decks import CLOZE_RE
 from . import InteropError
 from .import_cards import ImportResult, Skipped, add_card, add_cloze
 
 _TAG_RE = re.compile(r"^(Q|A|C):(.*)$")
 _LINK_OR_DELETION = re.compile(r"!?\[([^\[\]\n]*)\](\([^)]*\))?")
 _SR_COMMENT = re.compile(r"\s*<!--SR:.*?-->", re.DOTALL)
-_HIGHLIGHT = re.compile(r"==([^=\n]+)==")
+CLOZE_MARKS = ("highlight", "bold", "curly")
+_MARKS = {"highlight": re.compile(r"==([^=\n]+)=="), "bold": re.compile(r"\*\*([^*\n]+)\*\*"),
+          "curly": re.compile(r"(?<!\{)\{\{(?!c\d+::)([^{}\n]+)\}\}(?!\})")}
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -34,9 +41,11 @@ def is_hashcards(text: str) -> bool:
     return any(_TAG_RE.match(line) for line in text.splitlines())
 
 
-def parse_markdown(text: str) -> ImportResult:
+def parse_markdown(text: str, cloze_marks: tuple[str, ...] = ("highlight",)) -> ImportResult:
+    """``cloze_marks``: which of :data:`CLOZE_MARKS` are cloze deletions in an Obsidian file
+    (the plugin's settings; highlights alone by default, as the plugin has it)."""
     lines, start, title = _front_matter(text)
-    result = _hashcards(lines, start) if is_hashcards(text) else _obsidian(lines, start)
+    result = _hashcards(lines, start) if is_hashcards(text) else _obsidian(lines, start, cloze_marks)
     result.title = title
     return result
 
@@ -109,7 +118,7 @@ def _hashcards(lines: list[str], start: int) -> ImportResult:
     return result
 
 
-def _obsidian(lines: list[str], start: int) -> ImportResult:
+def _obsidian(lines: list[str], start: int, cloze_marks: tuple[str, ...]) -> ImportResult:
     result = ImportResult(format="obsidian")
     block: list[tuple[int, str]] = []
     in_fence = False
@@ -127,12 +136,41 @@ def _obsidian(lines: list[str], start: int) -> ImportResult:
             block.append((number, line))
             continue
         if block:
-            _obsidian_block(result, block)
+            _obsidian_block(result, block, cloze_marks)
         block = []
     return result
 
 
-def _obsidian_block(result: ImportResult, block: list[tuple[int, str]]) -> None:
+def obsidian_cloze(line: str, cloze_marks: tuple[str, ...]) -> str | None:
+    """The line as cloze text (``{{cN::answer::hint}}``), or ``None`` if it has no cloze mark.
+
+    A highlight's ``N;;`` prefix numbers its deletion and ``;;hint`` gives a hint (the plugin's
+    default pattern); deletions without a number are numbered in order after the highest given."""
+    patterns = [_MARKS[m] for m in CLOZE_MARKS if m in cloze_marks]
+    found = sorted((m for p in patterns for m in p.finditer(line)), key=lambda m: m.start())
+    spans, last = [], -1
+    for m in found:  # overlapping marks: the first wins
+        if m.start() >= last:
+            spans.append(m)
+            last = m.end()
+    if not spans and not CLOZE_RE.search(line):
+        return None
+    parts = []
+    for m in spans:
+        inner = m.group(1).split(";;") if m.re is _MARKS["highlight"] else [m.group(1)]
+        number = int(inner.pop(0)) if len(inner) > 1 and inner[0].strip().isdigit() else None
+        parts.append((m, number, inner[0], inner[1] if len(inner) > 1 else None))
+    taken = {int(n) for n in re.findall(r"\{\{c(\d+)::", line)} | {n for _, n, _, _ in parts if n is not None}
+    counter = iter(range(max(taken, default=0) + 1, 10_000))
+    out, position = [], 0
+    for m, number, answer, hint in parts:
+        n = number if number is not None else next(counter)
+        out.append(line[position:m.start()] + f"{{{{c{n}::{answer}" + (f"::{hint}" if hint else "") + "}}")
+        position = m.end()
+    return ("".join(out) + line[position:]).strip()
+
+
+def _obsidian_block(result: ImportResult, block: list[tuple[int, str]], cloze_marks: tuple[str, ...]) -> None:
     marks = [i for i, (_, line) in enumerate(block) if line.strip() in ("?", "??")]
     if marks:
         i = marks[0]
@@ -142,13 +180,13 @@ def _obsidian_block(result: ImportResult, block: list[tuple[int, str]]) -> None:
         add_card(result, block[0][0], question, answer, [], "reverse" if block[i][1].strip() == "??" else "basic")
         return
     for number, line in block:
-        if ":::" in line or "::" in line:
-            sep = ":::" if ":::" in line else "::"
-            question, _, answer = line.partition(sep)
+        bare = CLOZE_RE.sub("", line)  # an Anki deletion's "::" is not the card separator
+        if ":::" in bare or "::" in bare:
+            sep = ":::" if ":::" in bare else "::"
+            cut = len(CLOZE_RE.sub(lambda m: "\0" * len(m.group(0)), line).split(sep, 1)[0])
+            question, answer = line[:cut], line[cut + len(sep):]
             result.rows += 1
             add_card(result, number, question, answer, [], "reverse" if sep == ":::" else "basic")
-        elif _HIGHLIGHT.search(line):
+        elif (cloze := obsidian_cloze(line.strip(), cloze_marks)) is not None:
             result.rows += 1
-            count = iter(range(1, 1000))
-            cloze = _HIGHLIGHT.sub(lambda m: f"{{{{c{next(count)}::{m.group(1)}}}}}", line.strip())
             add_cloze(result, number, cloze, "", [])

@@ -27,7 +27,7 @@ from pathlib import Path
 from ..decks import CLOZE_RE, ID_RE, Deck, clean_text, document_name_problem, dump_deck, parse_deck
 from . import InteropError, check_output_file, write_text_output
 from .anki_text import anki_header, is_anki_header, parse_anki, read_directives
-from .markdown_cards import parse_markdown
+from .markdown_cards import CLOZE_MARKS, parse_markdown
 from .quizlet import is_quoted_csv, parse_quizlet
 from .import_cards import (ImportResult, Skipped, add_card, append_card, clean_tags, empty_reason,  # noqa: F401
                            csv_rows, slug_of)
@@ -48,8 +48,12 @@ _HEADER_NAMES = {
 
 
 def read_table(path: str | Path, fmt: str = "auto", term_sep: str | None = None,
-               row_sep: str | None = None, known: dict[str, tuple[str, str]] | None = None) -> ImportResult:
-    """Parse a CSV/TSV file into cards, reporting every skipped row and why."""
+               row_sep: str | None = None, known: dict[str, tuple[str, str]] | None = None,
+               cloze_marks: tuple[str, ...] = ("highlight",)) -> ImportResult:
+    """Parse a CSV/TSV file into cards, reporting every skipped row and why (``cloze_marks``:
+    an Obsidian Markdown file's cloze marks, see :func:`.markdown_cards.parse_markdown`)."""
+    if unknown := [m for m in cloze_marks if m not in CLOZE_MARKS]:
+        raise InteropError(f"unknown cloze mark {unknown[0]!r} (expected any of: {', '.join(CLOZE_MARKS)})")
     path = Path(path)
     if fmt not in FORMATS:
         raise InteropError(f"unknown import format {fmt!r} (expected one of: {', '.join(FORMATS)})")
@@ -66,7 +70,7 @@ def read_table(path: str | Path, fmt: str = "auto", term_sep: str | None = None,
     if not text.strip():
         raise InteropError(f"{path} is empty")
     if fmt == "markdown" or (fmt == "auto" and path.suffix.lower() in MARKDOWN_SUFFIXES and not (term_sep or row_sep)):
-        return parse_markdown(text)
+        return parse_markdown(text, cloze_marks)
     if (term_sep or row_sep) and fmt not in ("auto", "quizlet"):
         raise InteropError("--separator and --row-separator are for Quizlet exports (--format quizlet)")
     return parse_table(text, "quizlet" if (term_sep or row_sep) else fmt, term_sep, row_sep, known)
@@ -247,8 +251,8 @@ def build_deck(result: ImportResult, deck_id: str, title: str) -> Deck:
 
 def import_table(path: str | Path, output: str | Path, *, deck_id: str | None = None, title: str | None = None,
                  fmt: str = "auto", overwrite: bool = False, term_sep: str | None = None,
-                 row_sep: str | None = None, known: dict[str, tuple[str, str]] | None = None
-                 ) -> tuple[ImportResult, Deck]:
+                 row_sep: str | None = None, known: dict[str, tuple[str, str]] | None = None,
+                 cloze_marks: tuple[str, ...] = ("highlight",)) -> tuple[ImportResult, Deck]:
     """Read ``path`` and write a deck YAML to ``output``; returns what was read and the deck."""
     path, output = Path(path), Path(output)
     check_output_file(output, what="deck file")
@@ -256,7 +260,7 @@ def import_table(path: str | Path, output: str | Path, *, deck_id: str | None = 
         raise InteropError(f"{output}: deck files end in .yaml or .yml")
     if output.exists() and not overwrite:
         raise InteropError(f"{output} already exists (use --force to replace it)")
-    result = read_table(path, fmt, term_sep, row_sep, known)
+    result = read_table(path, fmt, term_sep, row_sep, known, cloze_marks)
     deck_id = deck_id or slug_of(output.stem)
     deck = build_deck(result, deck_id, title or result.title or output.stem.replace("-", " ").replace("_", " ").strip().title())
     text = dump_deck(deck)
