@@ -38,7 +38,7 @@ def test_multi_line_definitions_are_kept_and_reported(tmp_path):
     result, cards, _ = _import(tmp_path, "Osteoclast\tresorbs bone\nmultinucleated\nRANKL\tligand\n")
     assert result.exit_code == 0, result.output
     assert cards == [("Osteoclast", "resorbs bone\nmultinucleated"), ("RANKL", "ligand")]
-    assert "line 1: line 2 had no separator: kept as more lines of this definition" in result.output
+    assert "line 1: line 2 had no term before a separator: kept as more lines of this definition" in result.output
 
 
 def test_custom_row_separator_blank_line_and_custom_term_separator(tmp_path):
@@ -91,3 +91,22 @@ def test_an_image_or_a_sound_in_a_plain_file_is_reported_not_silently_kept(tmp_p
     assert result.exit_code == 0, result.output
     assert "images and sounds not shown: heart.png" in result.output
     assert "images and sounds not shown: lung.mp3" in result.output
+
+
+def test_a_comma_definition_that_goes_on_after_a_comma_or_a_quoted_word_is_kept_whole(tmp_path):
+    """Quizlet writes a definition as it is: a quoted word followed by a comma is no CSV field,
+    and a definition line that starts with the comma (no term before it) goes on from above."""
+    result, cards, _ = _import(tmp_path, 'Bone,"dense", outer layer\nRibosome,makes proteins\n'
+                                         ', in the cytoplasm\nBMD,bone mineral density\n')
+    assert result.exit_code == 0, result.output
+    assert cards == [("Bone", '"dense", outer layer'), ("Ribosome", "makes proteins\n, in the cytoplasm"),
+                     ("BMD", "bone mineral density")]
+    assert "line 2: line 3 had no term before a separator: kept as more lines of this definition" in result.output
+    assert "skipped" not in result.output
+
+
+def test_a_spreadsheet_row_with_more_columns_than_read_says_so(tmp_path):
+    result, cards, _ = _import(tmp_path, '"Bone, cortical","Dense, outer",extra\n"BMD","Bone mineral density",\n')
+    assert result.exit_code == 0, result.output
+    assert cards == [("Bone, cortical", "Dense, outer"), ("BMD", "Bone mineral density")]
+    assert "line 1: column 3 left out (term and definition only)" in result.output

@@ -16,6 +16,8 @@ is read by :mod:`csv` (see :mod:`.tabular`).
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass
 
@@ -34,7 +36,20 @@ class Entry:
 
 
 def is_quoted_csv(text: str) -> bool:
-    return _QUOTED_FIELD.search(text) is not None
+    """A spreadsheet's CSV: some whole field in quotes, and rows CSV reads as a table: all of
+    one width, two fields, or wider with a quoted first field. A quoted word in a Quizlet
+    definition (``Bone,"dense", outer``) cuts its row into three: Quizlet's, not a table."""
+    if _QUOTED_FIELD.search(text) is None:
+        return False
+    delimiter = "\t" if "\t" in text else ","
+    try:
+        rows = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) if any(c.strip() for c in r)]
+    except csv.Error:
+        return False
+    widths = {len(r) for r in rows}
+    if len(widths) != 1:
+        return False
+    return widths == {2} or any(line.startswith('"') for line in text.splitlines())
 
 
 def unescape(value: str) -> str:
@@ -58,11 +73,13 @@ def entries(text: str, term_sep: str, row_sep: str) -> list[Entry]:
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
                 current = None  # a blank line ends a definition
-            elif term_sep in line:
+            elif term_sep in line and not (term_sep == "," and line.startswith(term_sep) and current is not None
+                                           and (current.definition or "").strip()):
                 term, _, definition = line.partition(term_sep)
                 current = Entry(number, term, definition, [])
                 out.append(current)
             elif current is not None and current.definition is not None:
+                # no separator, or one before any term (", in the cytoplasm"): the definition goes on
                 current.definition += "\n" + line
                 current.joined.append(number)
             else:
@@ -95,6 +112,6 @@ def parse_quizlet(text: str, term_sep: str | None = None, row_sep: str | None = 
         if entry.joined:
             lines = ", ".join(map(str, entry.joined))
             result.converted.append(Skipped(entry.line, f"line{'s' if len(entry.joined) > 1 else ''} {lines} "
-                                                        "had no separator: kept as more lines of this definition"))
+                                                        "had no term before a separator: kept as more lines of this definition"))
         add_card(result, entry.line, entry.term, entry.definition.strip("\r"), [])
     return result

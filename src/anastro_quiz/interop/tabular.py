@@ -149,6 +149,10 @@ def _parse_two_columns(lines: list[str], fmt: str, start: int = 0, header: list[
         tags: list[str] = []
         if cols.get("tags") is not None and cols["tags"] < len(row):
             tags = row[cols["tags"]].split()
+        used = {cols["prompt"], cols["answer"], cols.get("tags")}
+        if extra := [i + 1 for i, cell in enumerate(row) if i not in used and cell.strip()]:
+            result.converted.append(Skipped(line_no, f"column{'s' if len(extra) > 1 else ''} "
+                                                     f"{', '.join(map(str, extra))} left out (term and definition only)"))
         add_card(result, line_no, row[cols["prompt"]], row[cols["answer"]], tags)
     return result
 
