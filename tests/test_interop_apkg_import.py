@@ -312,3 +312,14 @@ def test_one_deck_package_renamed_with_id_keeps_its_history_under_the_new_id(dec
     with Store.open(fresh) as store:
         log = list(store.review_log())
     assert [(r.deck, r.card_id, r.rating) for r in log] == [("mine", graded.id, 3)]
+
+
+def test_anki_image_occlusion_note_is_left_out_and_reported(tmp_path):
+    """Anki's own Image Occlusion note type (make_image_occlusion.py): a cloze note type whose
+    deletions are masks on an image, which a terminal cannot show."""
+    out = tmp_path / "anatomy.yaml"
+    result = run("--db", str(tmp_path / "p.db"), "import", str(ANKI / "image-occlusion.apkg"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "1 image occlusion note: left out (its cards are an image with masks" in result.output
+    assert [(c.type, c.data["prompt"]) for c in load_deck(out).cards] == [("basic", "Longest bone?")]
+    assert "image-occlusion:rect" not in out.read_text(encoding="utf-8")
