@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from anastro_quiz.generate.agreement import figures_agree, note_disagreements
 from anastro_quiz.generate.contrast import contradiction, group_words
-from anastro_quiz.generate.extract import Fact, Sentence
+from anastro_quiz.generate.extract import CellDetail, Fact, ItemDetail, RowDetail, Sentence
 from anastro_quiz.generate.pipeline import Document
 from anastro_quiz.generate.table_cards import cell_card, contrast_card, item_cards, read_together
 
@@ -13,13 +13,14 @@ COLUMNS = ["Aspect", "Use in Women (Oncological)", "Use in Men (TRT Support)"]
 
 def _row(label: str, women: str, men: str) -> Fact:
     return Fact("contrast", "doc.txt", f"{label} {women} {men}", "Protocol", subject=label, answer=women,
-                extra={"columns": COLUMNS[1:], "cells": [women, men]})
+                detail=RowDetail(COLUMNS[1:], [women, men]))
 
 
 def _doc(*sentences: str, rows: tuple[Fact, ...] = ()) -> Document:
     ss = [Sentence(t, "doc.txt", "", "H") for t in sentences]
-    cells = [Fact("cell", "doc.txt", r.quote, r.heading, subject=r.subject, answer=c, extra={"column": col})
-             for r in rows for col, c in zip(COLUMNS[1:], r.extra["cells"])]
+    cells = [Fact("cell", "doc.txt", r.quote, r.heading, subject=r.subject, answer=c,
+                  detail=CellDetail(col, COLUMNS[1:], r.detail.cells))
+             for r in rows for col, c in zip(COLUMNS[1:], r.detail.cells)]
     return Document("doc.txt", " ".join(sentences) + " ".join(r.quote for r in rows), ss, {}, cells + list(rows))
 
 
@@ -104,7 +105,7 @@ def test_group_words():
 
 def _item(label: str, subject: str, value: str, others: list[str]) -> Fact:
     return Fact("item", "doc.txt", f"{subject} is {value}.", "Goals", subject=subject, answer=value,
-                extra={"label": label, "verb": "is", "others": others})
+                detail=ItemDetail(label, "is", others))
 
 
 def test_list_items_keyed_false_only_for_a_one_answer_subject():
@@ -120,7 +121,7 @@ def test_list_items_keyed_false_only_for_a_one_answer_subject():
 
 def _dose_card(document: str, cell: str):
     fact = Fact("cell", document, f"Typical Dosage {cell}", f"Table of {document}", subject="Typical Dosage",
-                answer=cell, extra={"column": "Use in Men (TRT Support)"})
+                answer=cell, detail=CellDetail("Use in Men (TRT Support)", COLUMNS[1:], ["", cell]))
     return cell_card(fact)
 
 

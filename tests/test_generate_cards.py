@@ -83,7 +83,7 @@ def test_calendar_years_and_durations_do_not_mix():
     from anastro_quiz.generate.extract import numeric_facts
 
     s = Sentence("A 2009 study followed older men for one year on 1 mg daily.", "d", "", "H")
-    units = {f.answer: f.extra["unit"] for f in numeric_facts(s)}
+    units = {f.answer: f.detail.unit for f in numeric_facts(s)}
     assert units["2009"] != units["one year"]
 
 

@@ -298,7 +298,7 @@ def test_no_true_false_keyed_false_is_said_by_a_source(cards):
         assert len(claim.split()) >= 2, card.id
         said = [s.text for d in docs for s in d.sentences if group & set(re.findall(r"[a-z]+", s.text.lower()))]
         said += [f.answer for d in docs for f in d.facts if f.kind == "cell"
-                 and group & group_words((population(f.extra["column"]) or ("?", ""))[0])]
+                 and group & group_words((population(f.detail.column) or ("?", ""))[0])]
         for text in said:
             assert claim.lower() not in text.lower(), (card.id, text)
         if group & {"men"}:

@@ -19,7 +19,7 @@ def test_sentences_are_verbatim():
 def test_numbers_with_units():
     facts = numeric_facts(S("The reduction was approximately 6.1% in the spine over five years in a 2009 study."))
     assert [f.answer for f in facts] == ["6.1%", "five years", "2009"]
-    assert facts[1].extra["value"] == 5 and facts[0].extra["unit"] == "%"
+    assert facts[1].detail.value == 5 and facts[0].detail.unit == "%"
 
 
 def test_definitions_and_names():
@@ -72,11 +72,11 @@ def test_ranges_signs_and_units_are_one_figure(sentence, answers):
 
 def test_range_and_sign_values():
     (rng,) = numeric_facts(S("It lasts 12.5 to 100 mg/day for most."))
-    assert (rng.extra["value"], rng.extra["high"], rng.extra["unit"]) == (12.5, 100.0, "mg/day")
+    assert (rng.detail.value, rng.detail.high, rng.detail.unit) == (12.5, 100.0, "mg/day")
     (drop,) = numeric_facts(S("Bone density fell by −54% in a year."))
-    assert drop.extra["value"] == -54.0
+    assert drop.detail.value == -54.0
     (hours,) = numeric_facts(S("Its half-life is 50 h in adults."))
-    assert hours.extra["unit"] == "hour"
+    assert hours.detail.unit == "hour"
 
 
 LONG = ("Tamoxifen improves fertility in males with infertility by disinhibiting the hypothalamic–pituitary–gonadal "

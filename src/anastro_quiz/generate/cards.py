@@ -129,7 +129,7 @@ def number_cards(facts: list[Fact], sentences: dict[str, Sentence], pool: Figure
         s = sentences.get(fact.quote)
         if s is None:
             continue
-        start, end = fact.extra["span"]
+        start, end = fact.detail.span
         if _TORN_BEFORE.search(s.text[:start]) or _TORN_AFTER.match(s.text[end:]):
             continue  # "0.3 to _____": half of a range is no question (the range is asked whole)
         blanked = s.text[:start] + GAP + s.text[end:]

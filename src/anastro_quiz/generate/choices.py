@@ -39,8 +39,8 @@ _RANGE = r"(?P<lo>\d+(?:\.\d+)?)\s?(?:[a-zA-Zµ%]+\s?)?(?:-|–|—|to)\s?(?P<hi
 
 def figure(fact: Fact) -> Figure:
     """A number fact as a pool entry, with the range and the weekly dose around it."""
-    quote, (start, end) = fact.quote, fact.extra["span"]
-    value, low, high, begin = fact.extra["value"], fact.extra["value"], fact.extra["value"], start
+    quote, (start, end) = fact.quote, fact.detail.span
+    value, low, high, begin = fact.detail.value, fact.detail.value, fact.detail.value, start
     for m in re.finditer(_RANGE, quote[max(0, start - 20): end + 20]):
         a, b = m.start() + max(0, start - 20), m.end() + max(0, start - 20)
         if a <= start < b or a < end <= b + 3:
@@ -48,8 +48,8 @@ def figure(fact: Fact) -> Figure:
     ends = D.range_of(fact.answer)
     if low == high and ends is not None and ends[0] < ends[1]:  # "10- to 20-fold": the answer is a range
         low, high = ends
-    dose = doses.main_dose(quote[begin:]) if fact.extra["unit"] in ("mg", "mcg", "µg", "g") else None
-    return Figure(fact.answer, value, fact.extra["unit"], quote, low, high, dose)
+    dose = doses.main_dose(quote[begin:]) if fact.detail.unit in ("mg", "mcg", "µg", "g") else None
+    return Figure(fact.answer, value, fact.detail.unit, quote, low, high, dose)
 
 
 @dataclass
@@ -73,7 +73,7 @@ def number_pool(facts: Iterable[Fact]) -> FigurePool:
     by_unit: dict[str, list[Figure]] = {}
     for f in facts:
         if f.kind == "number":
-            by_unit.setdefault(f.extra["unit"], []).append(figure(f))
+            by_unit.setdefault(f.detail.unit, []).append(figure(f))
     for figures in by_unit.values():
         figures.sort(key=lambda f: (f.value, f.text, f.quote))
     weekly = [f.dose for figures in by_unit.values() for f in figures if f.dose is not None and f.dose.weekly]
@@ -113,7 +113,7 @@ def number_distractors(fact: Fact, pool: FigurePool, prompt: str) -> list[str]:
     never one that is also right (the same value written otherwise, a value of the answer's
     range, a dose that comes to a stated regimen)."""
     me = figure(fact)
-    unit, value = fact.extra["unit"], fact.extra["value"]
+    unit, value = fact.detail.unit, fact.detail.value
     near = pool.near(unit, value)
     right = [f.text for f in near if f.value == value or _shares_a_range(me, f)]
     by_dose = _right_by_dose(me, pool.weekly)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..numbers import spelled
@@ -110,9 +110,48 @@ class Sentence:
                 and 6 <= n <= MAX_WORDS and not self.text.endswith("?"))
 
 
+@dataclass(frozen=True)
+class NumberDetail:
+    """A ``number`` fact's figure: ``value`` (a range's low end), ``high`` (its high end, or
+    ``value``), the unit's name, and where the figure stands in the quote."""
+
+    value: float
+    high: float
+    unit: str
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class CellDetail:
+    """A ``cell`` fact's table: the cell's column, and the row's columns and cells."""
+
+    column: str
+    columns: list[str]
+    cells: list[str]
+
+
+@dataclass(frozen=True)
+class RowDetail:
+    """A ``contrast`` fact's two-column table row."""
+
+    columns: list[str]
+    cells: list[str]
+
+
+@dataclass(frozen=True)
+class ItemDetail:
+    """An ``item`` fact's labelled list item ("In Women: The primary goal is X."): its label,
+    its verb, and what the other items say of the same subject."""
+
+    label: str
+    verb: str
+    others: list[str]
+
+
 @dataclass
 class Fact:
-    """One thing a card can test; ``kind`` says which extractor found it."""
+    """One thing a card can test; ``kind`` says which extractor found it, and ``detail`` holds
+    what that kind knows beyond subject and answer (None for the kinds that know no more)."""
 
     kind: str
     document: str
@@ -120,7 +159,7 @@ class Fact:
     heading: str
     subject: str = ""
     answer: str = ""
-    extra: dict = field(default_factory=dict)
+    detail: NumberDetail | CellDetail | RowDetail | ItemDetail | None = None
     page: int | None = None  # set by :func:`locate_pages` for documents with pages
 
 
@@ -237,21 +276,20 @@ def key_terms(sentences: list[Sentence]) -> dict[str, float]:
 
 def numeric_facts(s: Sentence) -> list[Fact]:
     """Numbers with units ("1 mg", "−6.1%", "five years", "2–3 years") and study years
-    ("2009 study"). A range is one fact: ``value`` is its low end, ``extra["high"]`` its high end."""
+    ("2009 study"). A range is one fact: ``value`` is its low end, ``detail.high`` its high end."""
     facts = []
     for m in NUMBER_RE.finditer(s.text):
         value = figure_value(m.group("num"), m.group("sign"))
         high = figure_value(m.group("num2"), m.group("sign2")) if m.group("num2") else value
         start, end = m.start(), m.end()
         facts.append(Fact("number", s.document, s.text, s.heading, answer=s.text[start:end],
-                          extra={"value": value, "high": high, "unit": unit_name(m.group("unit")),
-                                 "span": (start, end), "raw": m.group(0)}))
+                          detail=NumberDetail(value, high, unit_name(m.group("unit")), (start, end))))
     for m in YEAR_RE.finditer(s.text):
         # A calendar year ("2009 study") is its own kind: "one year" is no distractor for it.
         start, end = m.start("num"), m.end()
         facts.append(Fact("number", s.document, s.text, s.heading, answer=s.text[start:end],
-                          extra={"value": float(m.group("num")), "high": float(m.group("num")),
-                                 "unit": "calendar year", "span": (start, end), "raw": m.group(0).strip()}))
+                          detail=NumberDetail(float(m.group("num")), float(m.group("num")), "calendar year",
+                                              (start, end))))
     return facts
 
 
@@ -338,10 +376,10 @@ def table_facts(block: Block, document: str) -> list[Fact]:
         for column, cell in zip(table.columns, row.cells):
             if cell:
                 facts.append(Fact("cell", document, row.quote, block.heading, subject=row.label, answer=cell,
-                                  extra={"column": column, "columns": table.columns, "cells": row.cells}))
+                                  detail=CellDetail(column, table.columns, row.cells)))
         if len(row.cells) == 2 and all(row.cells) and row.cells[0].lower() != row.cells[1].lower():
             facts.append(Fact("contrast", document, row.quote, block.heading, subject=row.label,
-                              answer=row.cells[0], extra={"columns": table.columns, "cells": row.cells}))
+                              answer=row.cells[0], detail=RowDetail(table.columns, row.cells)))
     return facts
 
 
@@ -364,5 +402,5 @@ def list_contrasts(sentences: list[Sentence]) -> list[Fact]:
                   and o.group("subject").lower() == m.group("subject").lower()]
         facts.append(Fact("item", firsts[label].document, firsts[label].text, firsts[label].heading,
                           subject=m.group("subject"), answer=m.group("value"),
-                          extra={"label": label, "verb": m.group("verb"), "others": others}))
+                          detail=ItemDetail(label, m.group("verb"), others)))
     return facts

@@ -96,9 +96,9 @@ def short_answer(cell: str) -> str:
 
 def cell_card(fact: Fact) -> Draft | None:
     """Basic Q/A for one table cell: "In women (oncological use), what is the standard dosage?"."""
-    prompt = cell_question(fact.subject, fact.extra["column"])
+    prompt = cell_question(fact.subject, fact.detail.column)
     if prompt is None:  # a column that names no population: the old "row, column?" form
-        prompt = f"{fact.heading}: {fact.subject}, {_column(fact.extra['column'])}?".lstrip(": ")
+        prompt = f"{fact.heading}: {fact.subject}, {_column(fact.detail.column)}?".lstrip(": ")
     answer = short_answer(fact.answer)
     if contains_answer(prompt, answer) or len(answer.split()) < 2:
         return None
@@ -106,7 +106,7 @@ def cell_card(fact: Fact) -> Draft | None:
     if answer != fact.answer.strip().rstrip("."):
         data["explanation"] = f"The full table entry: {fact.answer.strip()}"
     draft = make_draft("table", "basic", data, fact, prompt)
-    who = population(fact.extra["column"])
+    who = population(fact.detail.column)
     if who is not None:
         draft.same_as = (who[0].split(" on ")[0].split(" with ")[0].split(" (")[0].split()[-1],
                          fact.subject.split()[-1].lower())
@@ -151,7 +151,7 @@ def _evidence_of(doc) -> list[contrast.Evidence]:
     if key not in _EVIDENCE:
         if len(_EVIDENCE) > 64:
             _EVIDENCE.clear()
-        cells = [(_who(f.extra["column"]), f.answer) for f in doc.facts if f.kind == "cell"]
+        cells = [(_who(f.detail.column), f.answer) for f in doc.facts if f.kind == "cell"]
         _EVIDENCE[key] = contrast.evidence(doc.sentences, cells)
     return _EVIDENCE[key]
 
@@ -164,7 +164,7 @@ def contrast_card(fact: Fact, doc, swap: bool | None = None) -> Draft:
     """True/false on a row: a cell stated for its own column, or (``swap``; by default half the
     rows, by hash) a cell stated for the other column, keyed False only if the document
     contradicts it there. Where nothing contradicts it, the row gets the true statement."""
-    cols, cells = fact.extra["columns"], fact.extra["cells"]
+    cols, cells = fact.detail.columns, fact.detail.cells
     label = fact.subject
     if swap is None:
         swap = int(hashlib.sha1(fact.quote.encode()).hexdigest(), 16) % 2 == 1
@@ -192,13 +192,13 @@ def item_cards(fact: Fact, doc) -> list[Draft]:
     """For parallel list items: a question per item, and (for one item of the group) a true/false
     statement that gives the item another item's value when the document contradicts that
     ("In Men, the primary goal is therapeutic suppression." where it is homeostatic balance)."""
-    label, subject = fact.extra["label"], fact.subject[0].lower() + fact.subject[1:]
+    label, subject = fact.detail.label, fact.subject[0].lower() + fact.subject[1:]
     label = label.split()[0] + " " + running_text(" ".join(label.split()[1:])) if " " in label else label
     heading = "" if fact.heading.endswith("?") else fact.heading  # a question heading adds nothing
-    prompt = f"{heading}: {label}, what {fact.extra['verb']} {subject}?".lstrip(": ")
+    prompt = f"{heading}: {label}, what {fact.detail.verb} {subject}?".lstrip(": ")
     drafts = [make_draft("item", "basic", {"prompt": prompt, "answer": fact.answer[0].upper() + fact.answer[1:]},
                          fact, prompt)]
-    others = fact.extra["others"]
+    others = fact.detail.others
     if not others or fact.answer.lower() > min(o.lower() for o in others):
         return drafts  # one true/false per group of items: the mirrored one asks the same contrast
     group = contrast.group_words(label)
@@ -206,10 +206,10 @@ def item_cards(fact: Fact, doc) -> list[Draft]:
     for other in others:
         if contrast.false_key(other, fact.answer, fact.subject, group, found) is None:
             continue
-        statement = f"{label}, {subject} {fact.extra['verb']} {other}."
+        statement = f"{label}, {subject} {fact.detail.verb} {other}."
         drafts.append(make_draft("contrast", "true_false",
                                  {"statement": statement, "answer": False,
-                                  "explanation": f"{label}, {subject} {fact.extra['verb']} {fact.answer}."},
+                                  "explanation": f"{label}, {subject} {fact.detail.verb} {fact.answer}."},
                                  fact, statement))
         break
     return drafts

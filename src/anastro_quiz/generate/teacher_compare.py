@@ -46,7 +46,7 @@ def _cell_answer(cell: str, limit: int) -> str | None:
 
 
 def _row_comparison(f: Fact) -> Draft | None:
-    cols, cells = f.extra["columns"], f.extra["cells"]
+    cols, cells = f.detail.columns, f.detail.cells
     people = [_who(c) for c in cols]
     if None in people or len(set(people)) != 2:
         return None
@@ -97,14 +97,14 @@ def _item_comparisons(items: list[Fact]) -> list[Draft]:
         if len(group) != 2:
             continue
         a, b = group
-        la, lb = (_label(f.extra["label"]) for f in (a, b))
+        la, lb = (_label(f.detail.label) for f in (a, b))
         if not la or not lb or plain_words(a.answer) == plain_words(b.answer):
             continue
         subject = lower_first(a.subject)
         prompt = f"Compare {subject} {la} and {lb}."
         answer = f"{_cap(la)}: {a.answer}; {lb}: {b.answer}"
         out.append(make_draft("compare", "basic", {"prompt": prompt, "answer": answer,
-                                                   "explanation": f"{b.extra['label']}: {b.quote}"}, a, prompt))
+                                                   "explanation": f"{b.detail.label}: {b.quote}"}, a, prompt))
     return out
 
 
