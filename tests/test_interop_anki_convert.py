@@ -61,6 +61,9 @@ def test_html_to_text_and_media_references():
     assert media_references(field) == ["x y.png", "z.jpg", "s.mp3"]
 
 
+from anastro_quiz.interop.anki_package import AnkiCard, AnkiNote  # noqa: E402
+
+
 def _collection():
     from anastro_quiz.interop.anki_package import AnkiCard, AnkiCollection, AnkiNote, NoteType
 
@@ -85,7 +88,9 @@ def test_notes_that_cannot_become_cards_are_reported_and_the_rest_validate():
     assert parse_deck(dump_deck(result.decks[0]))[1] == []
     assert "Default: '<img src=\"heart.png\">': its front is empty once images and sounds are removed" in result.skipped
     assert "Default: '{{c1::}} and more': empty cloze deletion" in result.skipped
-    assert any("heart.png not shown" in m and "not in the package: heart.png" in m for m in result.media)
+    assert "Default: '<img src=\"heart.png\">': heart.png: not copied (the note is left out); not in the package: " \
+           "heart.png" in result.media
+    assert result.media_files == set()
     assert "Default: '{{c1::a}} then {{c2::b}}': its cards are in 2 decks (Default, Other); all of them are in 'Default' here" \
         in result.converted
 
@@ -105,3 +110,20 @@ def test_histories_anki_knows_more_about_are_reported():
             "state kept as Anki has them (1 scheduled by SM-2, with no memory state: stability from the interval, "
             "difficulty 5)") in result.history  # {"s": 30} alone is no memory state
     assert len(result.kept) == 1
+
+
+def test_media_names_in_cards_and_only_plain_file_names_are_copied():
+    from anastro_quiz.interop.anki_import import convert_package
+
+    col = _collection()
+    col.notes = [AnkiNote(12, "g3", 1, ['Which bone? <img src="femur.png">', 'Femur [sound:femur.mp3]'], []),
+                 AnkiNote(13, "g4", 1, ['Skull? <img src="../../etc/x.png">', 'Cranium <img src="gone.jpg">'], [])]
+    col.cards = [AnkiCard(102, 12, 1, 0, 0, 0, {}), AnkiCard(103, 13, 1, 0, 0, 0, {})]
+    col.media = {"femur.png": "0", "femur.mp3": "1", "../../etc/x.png": "2"}
+    result = convert_package(col, whole_collection=False)
+    cards = {c.data["prompt"]: c.data["answer"] for c in result.decks[0].cards}
+    assert cards == {"Which bone? [image: media/femur.png]": "Femur [audio: media/femur.mp3]",
+                     "Skull? [image ../../etc/x.png: not copied]": "Cranium [image gone.jpg: not in the package]"}
+    assert result.media_files == {"femur.png", "femur.mp3"}
+    assert any("not a plain file name, not copied: ../../etc/x.png" in m and "not in the package: gone.jpg" in m
+               for m in result.media)

@@ -43,14 +43,18 @@ def by_type(deck) -> dict[str, dict]:
 def test_every_package_generation_gives_the_same_decks(tmp_path, name):
     result, out, _ = imported(tmp_path, name)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["biology.cells.yaml", "pharmacology.yaml"]
+    assert sorted(p.name for p in out.iterdir()) == ["biology.cells.yaml", "media", "pharmacology.yaml"]
     assert validate_paths([out]) == []
+    # the images and sounds the cards use are copied beside the decks, as Anki made them
+    assert (out / "media" / "cell.png").read_bytes().startswith(b"\x89PNG")
+    assert (out / "media" / "mitosis.mp3").read_bytes() == b"ID3 not really audio"
     cells, pharma = load_deck(out / "biology.cells.yaml"), load_deck(out / "pharmacology.yaml")
     assert (cells.id, cells.title, pharma.id, pharma.title) == (
         "biology::cells", "Biology::Cells", "pharmacology", "Pharmacology")
     basic = by_type(cells)["basic"]
-    assert basic["prompt"] == "What does the mitochondrion make?"  # <b>, &nbsp;, <br>, <img> gone
-    assert basic["answer"] == "ATP\n(by oxidative phosphorylation)"  # <div> a new line, [sound:] gone
+    # <b>, &nbsp; gone, <br> a new line, <img> and [sound:] named where they were
+    assert basic["prompt"] == "What does the mitochondrion make?\n[image: media/cell.png]"
+    assert basic["answer"] == "ATP\n(by oxidative phosphorylation)\n[audio: media/mitosis.mp3]"
     assert basic["tags"] == ["cells", "energy"]
     reverse = by_type(cells)["reverse"]
     assert (reverse["prompt"], reverse["answer"], reverse["tags"]) == ("Osteoclast", "Cell that resorbs bone", ["bone"])
@@ -67,7 +71,8 @@ def test_what_changed_on_the_way_in_is_reported(tmp_path):
     text = result.output
     assert "wrote 2 cards (1 basic, 1 reverse)" in text and "wrote 3 cards (1 basic, 1 cloze, 1 typed)" in text
     assert "note type 'Basic (optional reversed card)' (1 note): not a Basic" in text
-    assert "'What does the mitochondrion make?': cell.png, mitosis.mp3 not shown" in text
+    assert "'What does the mitochondrion make?': cell.png, mitosis.mp3: copied to media/ and named in the card" in text
+    assert "copied 2 images and sounds to " in text
     assert "1 entry of manual reschedules" in text
     assert "1 answer in filtered decks that did not reschedule (cram): kept as drill answers" in text
 
@@ -323,3 +328,15 @@ def test_anki_image_occlusion_note_is_left_out_and_reported(tmp_path):
     assert "1 image occlusion note: left out (its cards are an image with masks" in result.output
     assert [(c.type, c.data["prompt"]) for c in load_deck(out).cards] == [("basic", "Longest bone?")]
     assert "image-occlusion:rect" not in out.read_text(encoding="utf-8")
+
+
+def test_media_never_replaces_another_file_without_force(tmp_path):
+    out = tmp_path / "decks"
+    (out / "media").mkdir(parents=True)
+    (out / "media" / "cell.png").write_bytes(b"my own picture")
+    result = run("--db", str(tmp_path / "p.db"), "import", str(ANKI / "notes.apkg"), "-o", str(out))
+    assert result.exit_code == 2 and "cell.png already exists with other content (use --force" in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["media"] and not (tmp_path / "p.db").exists()
+    assert (out / "media" / "cell.png").read_bytes() == b"my own picture"
+    forced = run("--db", str(tmp_path / "p.db"), "import", str(ANKI / "notes.apkg"), "-o", str(out), "--force")
+    assert forced.exit_code == 0 and (out / "media" / "cell.png").read_bytes().startswith(b"\x89PNG")

@@ -179,8 +179,9 @@ def test_the_fixture_script_still_builds_the_same_packages_with_anki(tmp_path):
             result = run("--db", str(out.parent / f"{name}.db"), "import", str(folder / name), "-o", str(out))
             assert result.exit_code == 0, result.output
             report = [line for line in result.output.splitlines()
-                      if not line.startswith(("wrote", "read", "history:", "note:"))]  # paths and ids differ
+                      if not line.startswith(("wrote", "read", "history:", "note:", "copied"))]  # paths and ids differ
             cards = [sorted((c.type, c.data.get("prompt") or c.data.get("text")) for c in load_deck(f).cards)
                      for f in sorted(out.glob("*.yaml"))]
-            outputs.append((report, cards))
+            media = sorted((p.name, p.read_bytes()) for p in (out / "media").iterdir())
+            outputs.append((report, cards, media))
         assert outputs[0] == outputs[1], name

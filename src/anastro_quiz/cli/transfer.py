@@ -202,6 +202,10 @@ def _import_package(obj: Context, file: Path, output: Path, deck_id: str | None,
             kinds[card.type] = kinds.get(card.type, 0) + 1
         detail = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
         click.echo(f"wrote {plural(len(deck.cards), 'card')} ({detail}) to {target} as deck {deck.id!r}")
+    if plan.media:
+        folder = plan.media[0][0].parent
+        click.echo(f"copied {plural(len(plan.media), 'image or sound', 'images and sounds')} to {folder}: "
+                   + ", ".join(target.name for target, _ in plan.media))
     for title_, lines in (("converted", package.converted), ("skipped", package.skipped),
                           ("images and sounds", package.media), ("review history", package.history)):
         if lines:

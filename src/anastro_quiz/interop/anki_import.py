@@ -11,8 +11,9 @@ into decks, the reviews to record, and a report of everything that was changed o
   ``basic``. Anything else (optional reversed, image occlusion, custom types with more
   templates) becomes ``basic`` from its first two fields and is reported. Non-empty
   fields that no card uses are reported per note type.
-* **Text.** Field HTML becomes text with inscriptis; ``<img>`` and ``[sound:...]`` cannot
-  be shown and are reported per note (and whether the package carries the file).
+* **Text.** Field HTML becomes text with inscriptis; ``<img>`` and ``[sound:...]`` become
+  their mention (``[image: media/x.png]``, :mod:`.anki_media`), the files are copied beside
+  the decks, and each note's are reported (and whether the package carries the file).
 * **Ids.** A card's id comes from the note GUID (``anki-`` + 12 hex digits of its hash), so
   importing an updated package updates the same cards; the note's Anki card ordinal picks
   the study item (reverse side, cloze deletion). A note this tool exported itself
@@ -40,11 +41,11 @@ from ..numbers import plural
 from ..store import LoggedReview
 from . import InteropError
 from .anki_package import FILTERED, LEARNING, MANUAL, RESCHEDULED, AnkiCard, AnkiCollection, AnkiNote, NoteType, RevlogEntry
+from .anki_media import media_note, media_references, safe_name, with_mentions  # noqa: F401 - media_references: for callers
 from .anki_schedule import KeptSchedule, state_of
 
 REVIEW_NAMESPACE = uuid.UUID("6f1d3c52-8a3e-4f0e-9d5e-5b1c8f0a2e71")
 _SOUND_RE = re.compile(r"\[sound:([^\]]+)\]")
-_IMG_RE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE)
 _FIELD_REF_RE = re.compile(r"\{\{([^#/^!{}][^{}]*)\}\}")
 _SOURCE_RE = re.compile(r"^(?P<document>[^\n]+?): \u201c(?P<quote>.*)\u201d$", re.DOTALL)
 
@@ -59,7 +60,8 @@ class PackageImport:
     kept: dict[tuple[str, str], KeptSchedule] = field(default_factory=dict)  # scheduled in Anki, no review log
     converted: list[str] = field(default_factory=list)  # changed on the way in (note types, ids)
     skipped: list[str] = field(default_factory=list)  # notes or cards that could not come in
-    media: list[str] = field(default_factory=list)  # notes whose images or sounds are not shown
+    media: list[str] = field(default_factory=list)  # notes with images or sounds: what became of them
+    media_files: set[str] = field(default_factory=set)  # files to copy beside the decks (see .anki_media)
     history: list[str] = field(default_factory=list)  # what happened to Anki's review log
     anki_reviews: int = 0  # revlog entries in the package
 
@@ -88,12 +90,6 @@ def _inscriptis_config():
     from inscriptis.model.config import ParserConfig
 
     return ParserConfig()  # built once: half the time of converting a short field
-
-
-def media_references(value: str) -> list[str]:
-    """Files a field shows or plays: ``<img src>`` and ``[sound:...]``, in order."""
-    found = [next(g for g in m.groups() if g is not None) for m in _IMG_RE.finditer(value)]
-    return found + _SOUND_RE.findall(value)
 
 
 def card_id_for_guid(guid: str) -> str:
@@ -251,12 +247,15 @@ def convert_package(col: AnkiCollection, *, whole_collection: bool,
             if value.strip() and i not in _used_fields(notetype) and i < len(notetype.fields):
                 unused_fields[(notetype.name, notetype.fields[i])] += 1
         refs = [r for value in note.fields for r in media_references(value)]
-        if refs:
-            missing = [r for r in refs if r not in col.media]
-            out.media.append(f"{deck_name}: {label!r}: {', '.join(refs)} not shown (images and sounds are not "
-                             "supported)" + (f"; not in the package: {', '.join(missing)}" if missing else ""))
+        copied = {r for r in refs if r in col.media and safe_name(r)}
         texts = [html_to_text(v) for v in note.fields]
         empty = [n for n, t in zip(("front", "back"), texts[:2] + [""] * (2 - len(texts[:2]))) if not t]
+        if refs:
+            imported = kind == "cloze" or not empty
+            out.media.append(media_note(f"{deck_name}: {label!r}", refs, copied, imported, set(col.media)))
+            if imported:
+                out.media_files.update(copied)
+                texts = [html_to_text(with_mentions(v, copied, set(col.media))) for v in note.fields]
         if kind != "cloze" and empty:
             out.skipped.append(f"{deck_name}: {label!r}: its {' and '.join(empty)} "
                                f"{'is' if len(empty) == 1 else 'are'} empty once images and sounds are removed")

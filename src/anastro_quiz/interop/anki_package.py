@@ -102,7 +102,8 @@ class AnkiCollection:
     notes: list[AnkiNote] = field(default_factory=list)
     cards: list[AnkiCard] = field(default_factory=list)
     revlog: list[RevlogEntry] = field(default_factory=list)
-    media: set[str] = field(default_factory=set)  # file names the package carries
+    media: dict[str, str] = field(default_factory=dict)  # file names the package carries -> zip member
+    modern_media: bool = False  # members zstd-compressed (collection.anki21b packages)
     crt: int = 0  # the collection's creation (s): day 0 of the cards' due day numbers
 
 
@@ -192,20 +193,42 @@ def read_package(path: str | Path) -> AnkiCollection:
             raise InteropError(f"{path}: its {member} is damaged (zstd: {exc})") from None
     col = _read_collection(path, member, raw)
     col.media = _media_names(media, modern=member.endswith("b"))
+    col.modern_media = member.endswith("b")
     return col
 
 
-def _media_names(data: bytes | None, *, modern: bool) -> set[str]:
+def _media_names(data: bytes | None, *, modern: bool) -> dict[str, str]:
+    """File name -> zip member: the modern list's index is the member's name, the legacy map's key is."""
     if not data:
-        return set()
+        return {}
     try:
         if modern:
-            return {e.name for e in _decode("MediaEntries", _zstd(data)).entries}
-        return set(json.loads(data.decode("utf-8")).values())
+            return {e.name: str(i) for i, e in enumerate(_decode("MediaEntries", _zstd(data)).entries)}
+        return {str(name): str(number) for number, name in json.loads(data.decode("utf-8")).items()}
     except (ValueError, UnicodeDecodeError, AttributeError, InteropError):
-        return set()  # the media list only says which files came along; a damaged one is not fatal
+        return {}  # the media list only says which files came along; a damaged one is not fatal
     except Exception:  # zstandard's ZstdError
-        return set()
+        return {}
+
+
+def read_media(path: str | Path, col: AnkiCollection, names: list[str]) -> dict[str, bytes]:
+    """The bytes of the media files ``names`` from the package (a file that cannot be read is left out)."""
+    out: dict[str, bytes] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = set(archive.namelist())
+            for name in names:
+                member = col.media.get(name)
+                if member is None or member not in members:
+                    continue
+                data = archive.read(member)
+                try:
+                    out[name] = _zstd(data) if col.modern_media else data
+                except Exception:  # zstandard's ZstdError: a damaged file is not copied
+                    continue
+    except (zipfile.BadZipFile, OSError, zlib.error, EOFError):
+        return out
+    return out
 
 
 def _read_collection(path: Path, member: str, raw: bytes) -> AnkiCollection:

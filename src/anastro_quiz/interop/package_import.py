@@ -15,9 +15,10 @@ from typing import Iterable
 
 from ..clock import next_day_start, utcnow
 from ..decks import Deck, dump_deck, parse_deck
-from . import InteropError, check_output_file, write_text_output
+from . import InteropError, check_output_file, write_atomically, write_text_output
 from .anki_import import PackageImport, convert_package
-from .anki_package import read_package
+from .anki_media import MEDIA_FOLDER
+from .anki_package import read_media, read_package
 
 PACKAGE_SUFFIXES = (".apkg", ".colpkg")
 
@@ -38,6 +39,7 @@ class PackagePlan:
     package: PackageImport
     files: list[tuple[Deck, Path]] = field(default_factory=list)
     with_history: bool = True
+    media: list[tuple[Path, bytes]] = field(default_factory=list)  # images and sounds to copy beside the decks
 
 
 def _file_name(deck_id: str) -> str:
@@ -99,9 +101,26 @@ def plan_package_import(path: str | Path, output: str | Path, *, deck_id: str | 
         if problems or check is None:  # pragma: no cover - convert_package keeps only valid cards
             raise InteropError("internal error: the imported deck does not validate:\n"
                                + "\n".join(str(p) for p in problems))
+    media = _media_plan(path, collection, package, (output.parent if single else output) / MEDIA_FOLDER, overwrite)
     history = bool(package.reviews or package.suspended or package.buried or package.kept) \
         if with_history is None else with_history
-    return PackagePlan(package=package, files=targets, with_history=history)
+    return PackagePlan(package=package, files=targets, with_history=history, media=media)
+
+
+def _media_plan(path: Path, collection, package: PackageImport, folder: Path, overwrite: bool) -> list[tuple[Path, bytes]]:
+    """The media files the imported cards name, read from the package; one that would replace a
+    different file of that name is refused without ``overwrite``."""
+    data = read_media(path, collection, sorted(package.media_files))
+    if unreadable := sorted(package.media_files - set(data)):
+        package.media.append(f"could not be read from the package, not copied: {', '.join(unreadable)}")
+    plan = [(folder / name, content) for name, content in sorted(data.items())]
+    if folder.exists() and not folder.is_dir():
+        raise InteropError(f"{folder} is not a folder: the images and sounds go there")
+    taken = [str(target) for target, content in plan if target.exists() and target.read_bytes() != content]
+    if taken and not overwrite:
+        raise InteropError(f"{noun_list(taken)} already {'exists' if len(taken) == 1 else 'exist'} with other "
+                           "content (use --force to replace)")
+    return plan
 
 
 def noun_list(items: list[str]) -> str:
@@ -113,6 +132,12 @@ def write_package_import(plan: PackagePlan, store=None, *, now: datetime | None 
     for deck, target in plan.files:
         target.parent.mkdir(exist_ok=True)
         write_text_output(target, dump_deck(deck), what="deck file")
+    for target, content in plan.media:
+        try:
+            target.parent.mkdir(exist_ok=True)
+            write_atomically(target, lambda tmp, content=content: tmp.write_bytes(content))
+        except OSError as exc:
+            raise InteropError(f"cannot write {target}: {exc.strerror or exc}") from None
     if store is None or not plan.with_history:
         return None
     package = plan.package
