@@ -130,8 +130,10 @@ def test_other_note_types_duplicate_guids_and_media_are_reported(tmp_path):
     assert result.exit_code == 0, result.output
     assert "line 5: note type 'Vocab': imported as basic from its first two fields" in result.output
     assert "line 6: same GUID as line 5" in result.output
-    assert "line 7: images and sounds not shown: x.png, b.mp3" in result.output
-    assert [c.data["prompt"] for c in load_deck(out).cards] == ["Hund", "What is shown?"]
+    assert ("line 7: images and sounds: x.png (not found beside the file), b.mp3 (not found beside the file): "
+            "named in the card") in result.output
+    assert [c.data["prompt"] for c in load_deck(out).cards] == [
+        "Hund", "What is shown? [image x.png: not found beside the file]"]
 
 
 @pytest.mark.parametrize("header, message", [

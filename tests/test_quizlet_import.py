@@ -89,8 +89,33 @@ def test_an_image_or_a_sound_in_a_plain_file_is_reported_not_silently_kept(tmp_p
                    encoding="utf-8")
     result = CliRunner().invoke(cli, ["import", str(src), "-o", str(tmp_path / "out.yaml")])
     assert result.exit_code == 0, result.output
-    assert "images and sounds not shown: heart.png" in result.output
-    assert "images and sounds not shown: lung.mp3" in result.output
+    assert "line 1: images and sounds: heart.png (not found beside the file): named in the card" in result.output
+    assert "line 2: images and sounds: lung.mp3 (not found beside the file): named in the card" in result.output
+    cards = [(c.data["prompt"], c.data["answer"]) for c in load_deck(tmp_path / "out.yaml").cards]
+    assert cards == [("heart", "[image heart.png: not found beside the file] the organ that pumps blood"),
+                     ("lung", "[audio lung.mp3: not found beside the file] breathes")]
+
+
+def test_images_and_sounds_beside_the_file_are_copied_and_named_in_the_card(tmp_path):
+    (tmp_path / "export").mkdir()
+    (tmp_path / "export" / "collection.media").mkdir()
+    (tmp_path / "export" / "collection.media" / "heart.png").write_bytes(b"\x89PNG heart")
+    (tmp_path / "export" / "lung.mp3").write_bytes(b"ID3 lung")
+    src = tmp_path / "export" / "set.txt"
+    src.write_text('heart\t<img src="heart.png"> pumps blood\nlung\t[sound:lung.mp3] breathes\n', encoding="utf-8")
+    (tmp_path / "deck").mkdir()
+    out = tmp_path / "deck" / "out.yaml"
+    result = CliRunner().invoke(cli, ["import", str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"copied 2 images and sounds to {tmp_path / 'deck' / 'media'}: heart.png, lung.mp3" in result.output
+    assert (tmp_path / "deck" / "media" / "heart.png").read_bytes() == b"\x89PNG heart"
+    assert (tmp_path / "deck" / "media" / "lung.mp3").read_bytes() == b"ID3 lung"
+    assert [c.data["answer"] for c in load_deck(out).cards] == [
+        "[image: media/heart.png] pumps blood", "[audio: media/lung.mp3] breathes"]
+    assert "line 1: images and sounds: heart.png (copied to media/): named in the card" in result.output
+    (tmp_path / "deck" / "media" / "lung.mp3").write_bytes(b"another lung")
+    again = CliRunner().invoke(cli, ["import", str(src), "-o", str(out), "--force"])
+    assert again.exit_code == 0 and (tmp_path / "deck" / "media" / "lung.mp3").read_bytes() == b"ID3 lung"
 
 
 def test_a_comma_definition_that_goes_on_after_a_comma_or_a_quoted_word_is_kept_whole(tmp_path):

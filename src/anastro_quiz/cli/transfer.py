@@ -144,6 +144,9 @@ def import_command(obj: Context, file: Path, output: Path, fmt: str, deck_id: st
     detail = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     click.echo(f"read {plural(result.rows, 'row')} as {result.format}; wrote {plural(len(deck.cards), 'card')} ({detail}) "
                f"to {output} as deck {deck.id!r}")
+    if result.media_files:
+        click.echo(f"copied {plural(len(result.media_files), 'image or sound', 'images and sounds')} to "
+                   f"{output.parent / 'media'}: {', '.join(sorted(result.media_files))}")
     if result.skipped:
         click.echo(f"skipped {plural(len(result.skipped), 'row')}:", err=True)
         for skipped in result.skipped:

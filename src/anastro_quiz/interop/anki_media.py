@@ -30,21 +30,22 @@ def safe_name(name: str) -> bool:
         and PurePosixPath(name).name == name and PureWindowsPath(name).name == name
 
 
-def mention(name: str, copied: bool, in_package: bool = False) -> str:
+def mention(name: str, copied: bool, in_package: bool = False, missing: str = "not in the package") -> str:
     kind = "audio" if name.lower().endswith(_SOUND_EXT) else "image"
     if copied:
         return f"[{kind}: {MEDIA_FOLDER}/{name}]"
-    return f"[{kind} {name}: {'not copied' if in_package else 'not in the package'}]"
+    return f"[{kind} {name}: {'not copied' if in_package else missing}]"
 
 
-def with_mentions(value: str, copied: set[str], package: set[str] = frozenset()) -> str:
+def with_mentions(value: str, copied: set[str], package: set[str] = frozenset(),
+                  missing: str = "not in the package") -> str:
     """A field's HTML with each ``<img>`` and ``[sound:...]`` replaced by its mention (as text),
     set off by a space from text it touches."""
     def replace(m: re.Match[str]) -> str:
         name = next(g for g in m.groups() if g is not None)
         before = " " if m.start() > 0 and not m.string[m.start() - 1].isspace() else ""
         after = " " if m.end() < len(m.string) and not m.string[m.end()].isspace() else ""
-        return before + mention(name, name in copied, name in package) + after
+        return before + mention(name, name in copied, name in package, missing) + after
 
     return _SOUND_RE.sub(replace, _IMG_TAG_RE.sub(replace, value))
 

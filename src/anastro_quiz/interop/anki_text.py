@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 
 from ..decks import CLOZE_RE, ID_RE
 from . import InteropError
-from .anki_import import card_id_for_guid, html_to_text, media_references
-from .import_cards import MEDIA_NOTE, ImportResult, Skipped, add_card, add_cloze, csv_rows
+from .anki_import import card_id_for_guid, html_to_text
+from .import_cards import ImportResult, Skipped, add_card, add_cloze, csv_rows, name_media
 
 SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}
 KEYS = ("separator", "html", "columns", "tags", "deck", "notetype",
@@ -153,8 +153,8 @@ def parse_anki(lines: list[str], start: int, directives: dict[str, str],
         result.rows += 1
         cell = {key: row[i].strip() if i < len(row) else "" for key, i in special.items()}
         raw = [(labels[i] if i < len(labels) else "", c) for i, c in enumerate(row) if i not in skip]
-        media = [m for _, c in raw for m in media_references(c)] if header.html else []
-        fields = [html_to_text(c) if header.html else c for _, c in raw]
+        # HTML: an image or a sound is named where it was before the field becomes text
+        fields = [html_to_text(name_media(result, line_no, c)) if header.html else c for _, c in raw]
         named = {label: text for (label, _), text in zip(raw, fields) if label}
         front = next((named[k] for k in _FRONT_LABELS if k in named), fields[0] if fields else "")
         back_default = fields[1] if len(fields) > 1 else ""
@@ -183,6 +183,4 @@ def parse_anki(lines: list[str], start: int, directives: dict[str, str],
         if len(result.cards) > before:
             if note:
                 result.converted.append(Skipped(line_no, note))
-            if media and not any(c.line == line_no and c.reason.startswith(MEDIA_NOTE) for c in result.converted):
-                result.converted.append(Skipped(line_no, MEDIA_NOTE + ", ".join(media)))
     return result

@@ -6,19 +6,45 @@ front when a row has none).
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import csv
 import hashlib
 import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterable
 
 from ..decks import CLOZE_RE, Card, clean_text
 from . import InteropError
-from .anki_import import media_references
+from .anki_media import media_references, safe_name, with_mentions
 
-MEDIA_NOTE = "images and sounds not shown: "
+MEDIA_NOTE = "images and sounds: "
+# where the file being read is: its images and sounds are looked for beside it (see :func:`media_beside`)
+_FIND_MEDIA: contextvars.ContextVar[Callable[[str], Path | None] | None] = contextvars.ContextVar(
+    "find_media", default=None)
+MEDIA_PLACES = (".", "collection.media", "media")
+
+
+@contextlib.contextmanager
+def media_beside(source: Path):
+    """While reading ``source``, a card's image or sound is found in its folder, or in
+    ``collection.media/`` or ``media/`` there (Anki's media folder copied beside an export)."""
+    def find(name: str) -> Path | None:
+        for place in MEDIA_PLACES:
+            candidate = source.parent / place / name
+            if candidate.is_file():
+                return candidate
+        return None
+
+    token = _FIND_MEDIA.set(find)
+    try:
+        yield
+    finally:
+        _FIND_MEDIA.reset(token)
+NOT_FOUND = "not found beside the file"
 
 
 @dataclass
@@ -43,6 +69,27 @@ class ImportResult:
     _seen: dict[tuple[str, str], Card] = field(default_factory=dict, repr=False)
     _bare: dict[str, Card] = field(default_factory=dict, repr=False)  # cards whose id is their front's bare slug
     _clashed: set[str] = field(default_factory=set, repr=False)  # slugs of two different fronts
+    # images and sounds: where a file a card names is (beside the imported file), and those found, to copy
+    find_media: Callable[[str], Path | None] | None = field(default_factory=lambda: _FIND_MEDIA.get(), repr=False)
+    media_files: dict[str, Path] = field(default_factory=dict)
+
+
+def name_media(result: ImportResult, line_no: int, value: str) -> str:
+    """``value`` with each ``<img>`` and ``[sound:...]`` named as text where it was (:mod:`.anki_media`):
+    a file found beside the imported file is to be copied into ``media/``; the row's line says which."""
+    names = media_references(value)
+    if not names:
+        return value
+    found = {n for n in names if safe_name(n) and result.find_media is not None
+             and (where := result.find_media(n)) is not None and result.media_files.setdefault(n, where)}
+    reported = next((c for c in result.converted if c.line == line_no and c.reason.startswith(MEDIA_NOTE)), None)
+    listed = [f"{n} ({'copied to media/' if n in found else NOT_FOUND})" for n in names]
+    if reported is None:
+        result.converted.append(Skipped(line_no, MEDIA_NOTE + ", ".join(listed) + ": named in the card"))
+    else:
+        reported.reason = reported.reason.removesuffix(": named in the card") + ", " + ", ".join(listed) \
+            + ": named in the card"
+    return with_mentions(value, found, missing=NOT_FOUND)
 
 
 COMMENT_NOTE = "a comment line (it starts with #): left out, as Anki does"
@@ -202,10 +249,9 @@ def append_card(result: ImportResult, line_no: int, ctype: str, data: dict, card
             result._seen[("id", earlier.id)] = earlier
         card_id = card_id_for_front(front, lambda i: ("id", i) in result._seen or i in result._clashed)
         bare = card_id == slug
-    media = [m for key in ("prompt", "answer", "text", "explanation") for m in media_references(str(data.get(key, "")))]
-    if media and not any(c.line == line_no and c.reason.startswith(MEDIA_NOTE) for c in result.converted):
-        # an image or a sound stays as its markup in the card's text: say so, never silently
-        result.converted.append(Skipped(line_no, MEDIA_NOTE + ", ".join(media)))
+    for key in ("prompt", "answer", "text", "explanation"):  # an image or a sound: named, never silently kept
+        if isinstance(data.get(key), str):
+            data[key] = name_media(result, line_no, data[key])
     card = Card(id=card_id, type=ctype, data={"id": card_id, "type": ctype, **data}, line=line_no)
     result.cards.append(card)
     result._seen[("id", card_id)] = card

@@ -25,11 +25,12 @@ import csv
 from pathlib import Path
 
 from ..decks import CLOZE_RE, ID_RE, Deck, clean_text, document_name_problem, dump_deck, parse_deck
-from . import InteropError, check_output_file, write_text_output
+from . import InteropError, check_output_file, write_atomically, write_text_output
+from .anki_media import MEDIA_FOLDER
 from .anki_text import anki_header, is_anki_header, parse_anki, read_directives
 from .markdown_cards import CLOZE_MARKS, parse_markdown
 from .quizlet import is_quoted_csv, parse_quizlet
-from .import_cards import (ImportResult, Skipped, add_card, append_card, clean_tags, empty_reason,  # noqa: F401
+from .import_cards import (ImportResult, Skipped, media_beside, add_card, append_card, clean_tags, empty_reason,  # noqa: F401
                            csv_rows, slug_of)
 from .anki_import import html_to_text as clean_html  # noqa: F401 - Anki field HTML to text
 from .csv_export import ANKI_LABELS, CSV_COLUMNS, export_csv, restore, write_csv  # noqa: F401 - the export, for callers
@@ -69,11 +70,12 @@ def read_table(path: str | Path, fmt: str = "auto", term_sep: str | None = None,
         raise InteropError(f"{path} is not UTF-8 text (save it as UTF-8 CSV and try again)") from None
     if not text.strip():
         raise InteropError(f"{path} is empty")
-    if fmt == "markdown" or (fmt == "auto" and path.suffix.lower() in MARKDOWN_SUFFIXES and not (term_sep or row_sep)):
-        return parse_markdown(text, cloze_marks)
     if (term_sep or row_sep) and fmt not in ("auto", "quizlet"):
         raise InteropError("--separator and --row-separator are for Quizlet exports (--format quizlet)")
-    return parse_table(text, "quizlet" if (term_sep or row_sep) else fmt, term_sep, row_sep, known)
+    with media_beside(path):
+        if fmt == "markdown" or (fmt == "auto" and path.suffix.lower() in MARKDOWN_SUFFIXES and not (term_sep or row_sep)):
+            return parse_markdown(text, cloze_marks)
+        return parse_table(text, "quizlet" if (term_sep or row_sep) else fmt, term_sep, row_sep, known)
 
 
 def parse_table(text: str, fmt: str = "auto", term_sep: str | None = None, row_sep: str | None = None,
@@ -272,5 +274,19 @@ def import_table(path: str | Path, output: str | Path, *, deck_id: str | None = 
     if problems or check is None:  # pragma: no cover - import only builds valid cards
         raise InteropError("internal error: the imported deck does not validate:\n"
                            + "\n".join(str(p) for p in problems))
+    media = [(output.parent / MEDIA_FOLDER / name, source) for name, source in sorted(result.media_files.items())]
+    taken = [str(t) for t, source in media if t.exists() and t.resolve() != source.resolve()
+             and t.read_bytes() != source.read_bytes()]
+    if taken and not overwrite:
+        raise InteropError(f"{', '.join(taken)} already exist{'s' if len(taken) == 1 else ''} with other content "
+                           "(use --force to replace)")
     write_text_output(output, text, what="deck file")
+    for target, source in media:
+        if target.exists() and target.resolve() == source.resolve():
+            continue  # the file is already there: the deck is written beside its media
+        try:
+            target.parent.mkdir(exist_ok=True)
+            write_atomically(target, lambda tmp, source=source: tmp.write_bytes(source.read_bytes()))
+        except OSError as exc:
+            raise InteropError(f"cannot write {target}: {exc.strerror or exc}") from None
     return result, deck
