@@ -438,11 +438,11 @@ def test_every_corpus_article_gives_cards(corpus):
     assert len(corpus) >= 10
     # a short article can give few cards: a card a student throws away costs more than no card
     assert all(len(r.cards) >= 1 for r in corpus.values()), {n: len(r.cards) for n, r in corpus.items()}
-    # fewer than the 188 of the first generator, which readers judged a third worth keeping; 77 at
+    # fewer than the 188 of the first generator, which readers judged a third worth keeping; 74 at
     # the third reading's rules (lists of ten, time to peak and steady state, a second treatment
     # duration, an answer spelled in the prompt, decimals of protein binding, findings in mice:
     # cards readers threw away; the kept cards readers judged KEEP went from 54 to 53)
-    assert sum(len(r.cards) for r in corpus.values()) >= 75
+    assert sum(len(r.cards) for r in corpus.values()) >= 70
 
 
 CORPUS_GATES = ["leftovers", "torn", "answer_in_prompt", "long_prompt", "dangling_pronoun", "subject_answer",

@@ -205,6 +205,7 @@ _ANIMAL_OR_BENCH = re.compile(r"\b(?:rats?|mice|mouse|dogs?|monkeys?|rabbits?|in
 _INVOLVED_IN_WHAT = re.compile(r"\b(?:is|are|be|been)\s+(?:also\s+)?involved\s*\.?$", re.I)
 _LINEAGE = re.compile(r"\bstructurally (?:derived|related|similar)\b|\bof the \w+ family\b|\bis an? (?:\w+ ){0,3}"
                       r"(?:derivative|analogue|analog) of\b", re.I)
+_EXAMPLES_OF_AN_ITEM = re.compile(r"\binclud(?:e|es|ed|ing)\s+(?:[\w\-]+\s+){1,3}such as \[\.\.\.\]", re.I)
 _ALSO_MAYBE = re.compile(r"\b(?:may|might|could) also\b", re.I)
 _RESPONSIBLE = re.compile(r"^What (?:is|are) (?P<who>[\w\-]+) (?:primarily |mainly |chiefly )?responsible for\?$")
 
@@ -218,7 +219,8 @@ def reading_weight(kind: str, prompt: str, quote: str, answer: str, subjects: se
       results in [...]"), as figures in rats already are;
     - a sentence that ends "may also be involved" (in what?);
     - a drug's structural lineage ("structurally derived from ... such as [...]"): chemistry trivia;
-    - a blank in a sentence that "may also" hold (a side mechanism);
+    - a blank in a sentence that "may also" hold (a side mechanism), or on the forms of one item
+      of a list ("... include skin reactions such as [...]");
     - "What is <the article's subject> responsible for?": the article's subject is responsible
       for many things, so the question has many right answers;
     - a definition that says its term again (:func:`circular`), an effect blank holding the
@@ -233,6 +235,8 @@ def reading_weight(kind: str, prompt: str, quote: str, answer: str, subjects: se
         weight *= 0.3
     if _LINEAGE.search(quote):
         weight *= 0.3
+    if kind == "examples" and _EXAMPLES_OF_AN_ITEM.search(prompt):
+        weight *= 0.4  # "Rare adverse effects include skin reactions such as [...]": forms of one item
     if kind in ("term", "effect", "examples") and _ALSO_MAYBE.search(quote):
         weight *= 0.4  # "Trastuzumab may also upregulate cell cycle inhibitors such as [...]": a side mechanism
     m = _RESPONSIBLE.match(prompt)
