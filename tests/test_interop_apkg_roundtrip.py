@@ -185,3 +185,36 @@ def test_the_fixture_script_still_builds_the_same_packages_with_anki(tmp_path):
             media = sorted((p.name, p.read_bytes()) for p in (out / "media").iterdir())
             outputs.append((report, cards, media))
         assert outputs[0] == outputs[1], name
+
+
+def test_images_and_sounds_go_back_to_anki_and_come_back(tmp_path):
+    """Anki package -> decks here (media/ beside them) -> our .apkg -> Anki: the note shows the
+    image and plays the sound again, with the same bytes; Anki's export of it imports here as before."""
+    from anki.collection import ExportAnkiPackageOptions
+
+    fixture = Path(__file__).parent / "fixtures" / "anki" / "notes.apkg"
+    decks = tmp_path / "decks"
+    assert run("--db", str(tmp_path / "a.db"), "import", str(fixture), "-o", str(decks)).exit_code == 0
+    apkg = tmp_path / "out.apkg"
+    result = run("--db", str(tmp_path / "a.db"), "--decks", str(decks), "export", "--format", "apkg", "-o", str(apkg))
+    assert result.exit_code == 0 and "with 2 images and sounds" in result.output, result.output
+    (tmp_path / "anki").mkdir()
+    col = _anki_import(apkg, tmp_path / "anki" / "collection.anki2")
+    try:
+        note = col.get_note(col.find_notes("mitochondrion")[0])
+        assert '<img src="cell.png">' in note["Front"] and "[sound:mitosis.mp3]" in note["Back"]
+        media = Path(col.media.dir())
+        assert (media / "cell.png").read_bytes() == (decks / "media" / "cell.png").read_bytes()
+        assert (media / "mitosis.mp3").read_bytes() == b"ID3 not really audio"
+        back = tmp_path / "back.apkg"
+        col.export_anki_package(out_path=str(back), limit=None, options=ExportAnkiPackageOptions(
+            with_scheduling=False, with_deck_configs=False, with_media=True, legacy=False))
+    finally:
+        col.close()
+    again = tmp_path / "again"
+    result = run("--db", str(tmp_path / "b.db"), "--decks", str(decks), "import", str(back), "-o", str(again),
+                 "--no-history")
+    assert result.exit_code == 0, result.output
+    prompts = {c.data["prompt"] for c in load_deck(again / "biology.cells.yaml").cards}
+    assert "What does the mitochondrion make?\n[image: media/cell.png]" in prompts
+    assert (again / "media" / "cell.png").read_bytes() == (decks / "media" / "cell.png").read_bytes()

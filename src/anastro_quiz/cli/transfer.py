@@ -42,7 +42,8 @@ def export_command(obj: Context, fmt: str, output: Path | None, deck_ids: tuple[
         with user_errors():
             report = export_apkg(chosen, output, history=history)
         click.echo(f"wrote {plural(report.notes, 'note')} ({plural(report.cards, 'Anki card')}) in {plural(report.decks, 'deck')} "
-                   f"to {report.path}", err=True)
+                   f"to {report.path}" + (f", with {plural(report.media, 'image or sound', 'images and sounds')}"
+                                          if report.media else ""), err=True)
         if history is not None:
             click.echo(f"with history: {plural(report.scheduled, 'card')} scheduled, {plural(report.reviews, 'review')} "
                        "(in Anki: Import, with \"Import any scheduling\" ticked)", err=True)

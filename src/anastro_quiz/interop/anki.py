@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 import sqlite3
 import tempfile
 import zipfile
@@ -36,6 +37,7 @@ import genanki
 
 from ..decks import Card, Deck, answer_text
 from . import InteropError, check_output_file, write_atomically
+from .anki_media import MEDIA_FOLDER, safe_name
 
 # Fixed ids: changing them would make Anki treat a re-import as new note types / decks.
 BASIC_MODEL_ID = 1_607_392_101
@@ -87,6 +89,7 @@ class ApkgReport:
     path: Path
     scheduled: int = 0  # Anki cards given a schedule (studied here)
     reviews: int = 0  # revlog rows written
+    media: int = 0  # images and sounds carried (from media/ beside the decks)
 
 
 @dataclass
@@ -122,7 +125,31 @@ def anki_tag(tag: str) -> str:
 
 
 def _html(text: str) -> str:
-    return html.escape(str(text), quote=False).replace("\n", "<br>")
+    """Card text as an Anki field: escaped, line breaks as ``<br>``, and an image or sound an
+    Anki import named (``[image: media/x.png]``, :mod:`.anki_media`) as Anki's own markup again."""
+    def media(m: re.Match[str]) -> str:
+        name = html.unescape(m.group(2))
+        return f'<img src="{html.escape(name)}">' if m.group(1) == "image" else f"[sound:{name}]"
+
+    return MENTION_RE.sub(media, html.escape(str(text), quote=False).replace("\n", "<br>"))
+
+
+MENTION_RE = re.compile(r"\[(image|audio): " + MEDIA_FOLDER + r"/([^\]\n]+)\]")
+
+
+def media_of(decks: Iterable[Deck]) -> dict[str, Path]:
+    """The files the decks' cards name (``[image: media/x.png]``) that are in ``media/`` beside their deck file."""
+    found: dict[str, Path] = {}
+    for deck in decks:
+        if deck.path is None:
+            continue
+        for card in deck.cards:
+            for value in card.data.values():
+                for m in MENTION_RE.finditer(str(value)) if isinstance(value, str) else ():
+                    source = deck.path.parent / MEDIA_FOLDER / m.group(2)
+                    if safe_name(m.group(2)) and source.is_file():
+                        found.setdefault(m.group(2), source)
+    return found
 
 
 def _source(card: Card) -> str:
@@ -268,6 +295,7 @@ def export_apkg(decks: list[Deck], path: str | Path, *, timestamp: float | None 
     if not decks:
         raise InteropError("no decks to export")
     package = build_package(decks)
+    media = media_of(decks)
     counts = [0, 0]
 
     def write(tmp: Path) -> None:
@@ -287,7 +315,9 @@ def export_apkg(decks: list[Deck], path: str | Path, *, timestamp: float | None 
                 conn.close()
             with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as out:
                 out.write(db_path, "collection.anki2")
-                out.writestr("media", "{}")
+                for number, source in enumerate(media.values()):  # Anki's legacy layout: "0", "1", ...
+                    out.write(source, str(number))
+                out.writestr("media", json.dumps({str(n): name for n, name in enumerate(media)}))
 
     try:
         write_atomically(path, write)
@@ -295,4 +325,5 @@ def export_apkg(decks: list[Deck], path: str | Path, *, timestamp: float | None 
         raise InteropError(f"cannot write {path}: {exc.strerror or exc}") from None
     notes = [n for d in package.decks for n in d.notes]
     return ApkgReport(decks=len(package.decks), notes=len(notes),
-                      cards=sum(len(n.cards) for n in notes), path=path, scheduled=counts[0], reviews=counts[1])
+                      cards=sum(len(n.cards) for n in notes), path=path, scheduled=counts[0], reviews=counts[1],
+                      media=len(media))
