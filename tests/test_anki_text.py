@@ -240,3 +240,28 @@ def test_comment_lines_anywhere_are_left_out_as_anki_does(tmp_path):
         col.close()
     # (plain text: Anki shows a line break as <br>)
     assert got == sorted([("RANKL", "a ligand"), ("#1 cause?", "bone loss"), ("OPG", "a decoy<br># receptor")])
+
+
+def test_our_package_through_anki_plain_text_comes_back_with_our_ids(tmp_path):
+    """Our .apkg imported into Anki, exported as Notes in Plain Text: its notes' GUIDs are our
+    package's, which the decks in use map back to their card ids; our note types keep their types."""
+    anki = pytest.importorskip("anki.collection")
+    from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    apkg, text = tmp_path / "out.apkg", tmp_path / "notes.txt"
+    assert _run("--decks", FIXTURE_DECKS, "export", "--format", "apkg", "-o", apkg).exit_code == 0
+    col = anki.Collection(str(tmp_path / "c.anki2"))
+    try:
+        col.import_anki_package(ImportAnkiPackageRequest(package_path=str(apkg), options=ImportAnkiPackageOptions()))
+        col.export_note_csv(out_path=str(text), limit=None, with_html=True, with_tags=True, with_deck=True,
+                            with_notetype=True, with_guid=True)
+    finally:
+        col.close()
+    out = tmp_path / "sample.yaml"
+    result = _run("--decks", FIXTURE_DECKS, "import", text, "-o", out, "--id", "sample")
+    assert result.exit_code == 0, result.output
+    back = {c.id: c.type for c in load_deck(out).cards}
+    assert back == {"ai-class": "basic", "osteoclast-def": "reverse", "rankl-mcsf": "cloze", "atac-hip": "basic",
+                    "atac-spine": "typed", "apoptosis": "basic"}
+    assert "note type" not in result.output  # anastro-quiz's own note types are known
+    assert "field 4 of the note left out" in result.output  # the Source field Anki's text export carries

@@ -183,4 +183,9 @@ def parse_anki(lines: list[str], start: int, directives: dict[str, str],
         if len(result.cards) > before:
             if note:
                 result.converted.append(Skipped(line_no, note))
+            used = {0, 1} | ({2} if "(optional reversed card)" in (cell.get("notetype") or header.notetype).lower() else set())
+            used |= {i for i, (label, _) in enumerate(raw) if label in _FRONT_LABELS + _BACK_LABELS}
+            if extra := [i + 1 for i, text in enumerate(fields) if i not in used and text.strip()]:
+                result.converted.append(Skipped(line_no, f"field{'s' if len(extra) > 1 else ''} "
+                                                         f"{', '.join(map(str, extra))} of the note left out"))
     return result
