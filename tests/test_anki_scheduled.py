@@ -43,7 +43,7 @@ def test_scheduled_cards_without_a_log_keep_anki_due_interval_and_memory_state(t
     exported = datetime.fromtimestamp(FACTS["exported_at_ms"] / 1000, timezone.utc)
     for front in ("Studied", "Relearning", "Set due"):
         anki, row = FACTS["cards"][front], rows[front]
-        assert row.fsrs_state == anki["type"] and row.lapses == anki["lapses"], front
+        assert row.fsrs_state == anki["type"] and row.lapses == 0, front  # lapses count from here
         state = load_state(row.state)
         due = datetime.fromisoformat(row.due)
         if anki["due_in_days"] is not None:  # a day number: the same day (Anki's day starts at its rollover hour)
@@ -81,3 +81,32 @@ def test_no_history_keeps_no_schedule(tmp_path):
     result, out, db = _import(tmp_path, "--no-history")
     assert result.exit_code == 0, result.output
     assert not db.exists()
+
+
+def test_a_kept_card_studied_here_goes_on_from_anki_state_and_check_keeps_it(tmp_path):
+    """Graded here, the card goes on from Anki's memory state; `check` replays it from that state
+    too (the state recorded before its first review here), so nothing is 'repaired' away."""
+    from anastro_quiz.scheduler import Scheduler, dump_state
+
+    _, out, db = _import(tmp_path)
+    card_id = next(c.id for c in load_deck(out).cards if c.data["prompt"] == "Studied")
+    now = datetime.now(timezone.utc)
+    scheduler = Scheduler()
+
+    def outcome(row):
+        state, due = scheduler.review(load_state(row.state), 3, now, fuzz_seed="t")
+        return dump_state(state), int(state.state), due
+
+    from anastro_quiz.collection import Collection
+
+    Collection.open(db, [out]).close()  # the deck file loaded: its cards are no longer orphaned
+    with Store.open(db) as store:
+        store.grade_card(deck="shared", card_id=card_id, rating=3, reviewed_at=now, duration_ms=1000, mode="review",
+                         outcome=outcome)
+        graded = store.schedule_row("shared", card_id)
+    assert load_state(graded.state).stability > FACTS["cards"]["Studied"]["stability"]  # Good on Anki's memory
+    check = CliRunner().invoke(cli, ["--db", str(db), "--decks", str(out), "check", "--json"])
+    assert check.exit_code == 0, check.output
+    assert json.loads(check.output)["rebuilt"] == []
+    with Store.open(db) as store:
+        assert store.schedule_row("shared", card_id) == graded

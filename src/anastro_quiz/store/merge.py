@@ -26,7 +26,7 @@ from typing import Any
 from ..clock import iso, study_day
 from .cards import NEW, marks
 from .db import StoreError, identify_file, is_sqlite_file, open_read_only
-from .reviews import LoggedReview, is_leech
+from .reviews import LoggedReview
 from .schema import schema_problem
 
 _REVIEW_COLS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id",
@@ -278,14 +278,14 @@ class MergeStore:
                                       key).fetchone()}
             self._replay_cards(replay)
             report.cards_rebuilt = len(replay)
-            for key, (state, fsrs_state, due, lapses) in sorted(kept.items()):
+            for key, (state, fsrs_state, due, _lapses) in sorted(kept.items()):
                 if key in replay:
                     continue
                 report.kept += conn.execute(
-                    "UPDATE schedule SET state=?, fsrs_state=?, due=?, lapses=?, leech=? WHERE deck=? AND card_id=?"
+                    "UPDATE schedule SET state=?, fsrs_state=?, due=? WHERE deck=? AND card_id=?"
                     " AND state IS NULL AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.deck=schedule.deck"
                     " AND r.card_id=schedule.card_id AND r.mode='review' AND r.undone=0)",
-                    (state, fsrs_state, due, lapses, int(is_leech(lapses)), *key)).rowcount
+                    (state, fsrs_state, due, *key)).rowcount
             for key in sorted(suspended):
                 report.suspended += conn.execute("UPDATE schedule SET suspended=1 WHERE deck=? AND card_id=?"
                                                  " AND suspended=0", key).rowcount

@@ -193,15 +193,24 @@ class ReviewStore:
 
         A review whose recorded "before" state still matches the replay keeps its recorded
         outcome; otherwise the outcome is recomputed by ``scheduler`` (fuzz seeded by the
-        review id). Runs inside the caller's transaction.
+        review id). The replay starts from new, or from the state recorded before the first
+        review (undone or not) when there is one: a card that came with a schedule and no review
+        log (an Anki import, :meth:`import_history`'s ``kept``) starts from that schedule. Runs inside the
+        caller's transaction.
         """
         from ..scheduler import dump_state, load_state
 
         rows = self.conn.execute(
-            "SELECT id, rating, reviewed_at, state_before, state_after, fsrs_state_after, due_after FROM reviews"
-            " WHERE deck=? AND card_id=? AND undone=0 AND mode='review' ORDER BY reviewed_at, id", key).fetchall()
-        running: str | None = None
-        running_fsrs = NEW
+            "SELECT id, rating, reviewed_at, state_before, state_after, fsrs_state_after, due_after, fsrs_state_before"
+            " FROM reviews WHERE deck=? AND card_id=? AND undone=0 AND mode='review' ORDER BY reviewed_at, id",
+            key).fetchall()
+        # the starting state: what the card had before its very first review (undone ones too,
+        # so a grade given over an undone one never starts from a state that undo took away)
+        first = self.conn.execute("SELECT state_before, fsrs_state_before FROM reviews WHERE deck=? AND card_id=?"
+                                  " AND mode='review' ORDER BY reviewed_at, id LIMIT 1", key).fetchone()
+        running: str | None = first[0] if first and rows else None  # None: new
+        running_fsrs = int(first[1] or NEW) if running is not None else NEW
+        rows = [r[:7] for r in rows]
         due: str | None = None
         lapses = 0
         updates = []
