@@ -265,3 +265,15 @@ def test_our_package_through_anki_plain_text_comes_back_with_our_ids(tmp_path):
                     "atac-spine": "typed", "apoptosis": "basic"}
     assert "note type" not in result.output  # anastro-quiz's own note types are known
     assert "field 4 of the note left out" in result.output  # the Source field Anki's text export carries
+
+
+def test_images_of_a_row_that_gives_no_card_are_not_copied(tmp_path):
+    (tmp_path / "x.png").write_bytes(b"png")
+    src = tmp_path / "n.txt"
+    src.write_text('#separator:tab\n#html:true\n#guid column:1\ng1\tKatze\tcat\ng1\tHund <img src="x.png">\tdog\n',
+                   encoding="utf-8")
+    (tmp_path / "deck").mkdir()
+    result = _import(src, tmp_path / "deck" / "n.yaml")
+    assert result.exit_code == 0, result.output
+    assert "line 5: same GUID as line 4" in result.output and "x.png" not in result.output
+    assert not (tmp_path / "deck" / "media").exists()

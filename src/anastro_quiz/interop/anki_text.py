@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from ..decks import CLOZE_RE, ID_RE
 from . import InteropError
 from .anki_import import card_id_for_guid, html_to_text
-from .import_cards import ImportResult, Skipped, add_card, add_cloze, csv_rows, name_media
+from .import_cards import MEDIA_NOTE, ImportResult, Skipped, add_card, add_cloze, csv_rows, name_media
 
 SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}
 KEYS = ("separator", "html", "columns", "tags", "deck", "notetype",
@@ -153,7 +153,9 @@ def parse_anki(lines: list[str], start: int, directives: dict[str, str],
         result.rows += 1
         cell = {key: row[i].strip() if i < len(row) else "" for key, i in special.items()}
         raw = [(labels[i] if i < len(labels) else "", c) for i, c in enumerate(row) if i not in skip]
-        # HTML: an image or a sound is named where it was before the field becomes text
+        # HTML: an image or a sound is named where it was before the field becomes text (undone
+        # below if the row gives no card: then its files are not copied)
+        media_before, notes_before = dict(result.media_files), len(result.converted)
         fields = [html_to_text(name_media(result, line_no, c)) if header.html else c for _, c in raw]
         named = {label: text for (label, _), text in zip(raw, fields) if label}
         front = next((named[k] for k in _FRONT_LABELS if k in named), fields[0] if fields else "")
@@ -172,15 +174,18 @@ def parse_anki(lines: list[str], start: int, directives: dict[str, str],
         if mine is not None and mine[0] not in result.decks:
             result.decks.append(mine[0])
         card_id = mine[1] if mine else card_id_for_guid(guid) if guid else None
+        before = len(result.cards)
         if card_id is not None and ("id", card_id) in result._seen:
             result.skipped.append(Skipped(line_no, f"same GUID as line {result._seen[('id', card_id)].line}"))
-            continue
-        before = len(result.cards)
-        if kind == "cloze":
+        elif kind == "cloze":
             add_cloze(result, line_no, front, back, tags, card_id)
         else:
             add_card(result, line_no, front, back, tags, kind, card_id)
-        if len(result.cards) > before:
+        if len(result.cards) == before:  # no card: its images and sounds are neither copied nor listed
+            result.media_files = media_before
+            result.converted[notes_before:] = [c for c in result.converted[notes_before:]
+                                               if not c.reason.startswith(MEDIA_NOTE)]
+        else:
             if note:
                 result.converted.append(Skipped(line_no, note))
             used = {0, 1} | ({2} if "(optional reversed card)" in (cell.get("notetype") or header.notetype).lower() else set())
