@@ -91,6 +91,8 @@ class StudyApp(App[None]):
         if self._opener is not None:
             # Draw Home's frame first; the decks and the database open behind it.
             home.call_after_refresh(self._open_collection)
+        else:
+            self.fit_scheduler()
         self._load_theme()
         if self._notice:
             self.notify(self._notice, title="Open in another window", severity="warning", timeout=12,
@@ -149,6 +151,19 @@ class StudyApp(App[None]):
         finally:
             gc.enable()
             self._opened.set()
+        if self.open_error is None:
+            self.fit_scheduler()
+
+    @work(thread=True, exit_on_error=False, name="fit scheduler", group="fit scheduler")
+    def fit_scheduler(self) -> None:
+        """Refit the FSRS parameters to the learner's reviews if due (``autofit``): read and
+        saved under the database lock, fitted outside it, so grading never waits for it."""
+        from ..autofit import pending_fit, run_fit, save_fit
+
+        pending = self.database(lambda: pending_fit(self.collection))
+        if pending is not None:
+            fitted = run_fit(pending)
+            self.database(lambda: save_fit(self.collection, fitted))
 
     def on_study_app_open_failed(self, message: OpenFailed) -> None:
         self.exit(None, 2)

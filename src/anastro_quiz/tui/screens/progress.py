@@ -33,14 +33,18 @@ class ProgressData:
     weekly: list[WeekRetention]
     today: date
     plan: PlanForecast | None = None  # the exam plan in force, followed from the schedule as it is
+    fit: str = ""  # the line about the scheduler fitting itself (autofit)
 
 
 def load_progress(collection) -> ProgressData:
+    from ...autofit import progress_line
+
     now = collection.now()
     plan = collection.exam_plan()
     return ProgressData(collection_stats(collection, now), review_days(collection),
                         retention_by_week(collection, now, 12), study_day(now),
-                        forecast_plan(collection, plan, now) if plan is not None and plan.active(now) else None)
+                        forecast_plan(collection, plan, now) if plan is not None and plan.active(now) else None,
+                        progress_line(collection))
 
 
 ALL_DECKS = "__all__"
@@ -134,11 +138,11 @@ class ProgressScreen(CoreScreen):
         self.query_one("#overview-text", Static).update(Content.from_markup(
             "[b]Cards[/]    new $new · learning $learn · review $rev · relearning $relearn · suspended $susp\n"
             "[b]Reviews[/]  $total in total · $today today\n"
-            "[b]True retention[/]  7 days: $r7 · 30 days: $r30\n"
+            "[b]True retention[/]  7 days: $r7 · 30 days: $r30\n$fit\n"
             "[b]Streak[/]   $cur $days · longest $best\n\n[b]Leeches[/] ($n, cards you keep forgetting)\n$leeches",
             new=cards.new, learn=cards.learning, rev=cards.review, relearn=cards.relearning,
             susp=cards.suspended, total=s.reviews.total, today=s.reviews.today,
-            r7=_rate(s.retention_7d), r30=_rate(s.retention_30d), cur=s.streak.current, days=noun(s.streak.current, "day"),
+            r7=_rate(s.retention_7d), r30=_rate(s.retention_30d), fit=data.fit, cur=s.streak.current, days=noun(s.streak.current, "day"),
             best=s.streak.longest, n=len(leeches), leeches=leech_lines))
         self.query_one(Heatmap).show(data.days, data.today)
         self._draw_forecast(s.forecast)

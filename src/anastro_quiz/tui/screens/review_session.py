@@ -109,6 +109,7 @@ class SessionLane:
             then()
         elif message.summary.summary.reviewed:
             self.app.switch_screen(SummaryScreen(message.summary))
+            self.app.fit_scheduler()  # another 500 reviews may make a refit due (autofit)
         else:
             self.app.pop_screen()
 
