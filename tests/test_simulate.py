@@ -42,3 +42,37 @@ def test_bad_retention_and_missing_optimizer_are_messages(tmp_path, deck_dir, mo
     monkeypatch.setitem(sys.modules, "fsrs_rs_python", None)  # as if the extra were not installed
     result = run(*base)
     assert result.exit_code == 2 and "anastro-quiz[optimizer]" in result.output and "Traceback" not in result.output
+
+
+
+def test_the_simulation_starts_from_the_cards_as_they_are(tmp_path, deck_dir):
+    from datetime import datetime
+
+    from anastro_quiz.clock import study_day
+    from anastro_quiz.collection import Collection, DailyLimits
+    from anastro_quiz.interop.simulate import simulate_collection
+    from anastro_quiz.scheduler import Rating
+    from conftest import FakeClock
+
+    clock = FakeClock()
+    collection = Collection.open(tmp_path / "p.db", [deck_dir], clock=clock)
+    fresh = simulate_collection(collection, 30)
+    session = collection.start_session()
+    while not session.finished:  # 6 cards known (Easy); the 2 siblings wait, never studied
+        session.grade(Rating.Easy)
+        clock.advance(minutes=2)
+    session.finish()
+    clock.advance(days=1)
+    before = collection.store.schedule_rows()
+    dues = sorted(study_day(datetime.fromisoformat(r.due)) for r in before if r.state)
+    result = simulate_collection(collection, 30)
+    assert collection.store.schedule_rows() == before  # a simulation changes nothing
+    assert result.cards == 8 and sum(result.new_per_day) == 2 == result.new_per_day[0]  # only the unstudied
+    collection.save_limits(DailyLimits(new_per_day=0))  # the known cards alone
+    result = simulate_collection(collection, 30)
+    # The known cards are remembered from the first day and come back when they are due, not before.
+    first = (dues[0] - study_day(clock.now)).days
+    assert first >= 3 and result.reviews_per_day[:first] == [0] * first and result.reviews_per_day[first] > 0
+    assert result.memorized_per_day[0] > 5.5
+    assert fresh.new_per_day[0] == 8 and fresh.reviews_per_day[:first] != [0] * first  # from scratch: all new
+    collection.close()

@@ -111,8 +111,9 @@ def simulate_command(obj: Context, days: int, retention: float | None, as_json: 
     """Simulate workload and knowledge over the next DAYS days at a desired retention, and the
     retention that minimises study time per remembered card (FSRS's simulator).
 
-    Plays as many cards as the decks in use hold, every one starting new, under the global
-    daily limits and the scheduler's parameters. Needs the optional optimizer:
+    Starts from the cards as they are (studied ones with their memory state and due date,
+    new ones introduced at the global daily limit), graded by draws from FSRS's predicted
+    recall through each deck's scheduler. Needs the optional optimizer:
     pip install "anastro-quiz[optimizer]".
     """
     from ..interop.optimize import backend

@@ -379,8 +379,8 @@ class ProgressScreen(CoreScreen):
             text.update(Content.from_markup("\n[$warning]$m[/]", m=str(result)))
             return
         text.update(Content.from_markup(
-            "\n[b]$cards cards over 365 days at desired retention $r[/] (each starting new, within "
-            "the daily limits)\n$reviews reviews, $hours hours; $known cards memorised at the end\n"
+            "\n[b]$cards cards over 365 days at desired retention $r[/] (from your cards as they "
+            "are, within the daily limits)\n$reviews reviews, $hours hours; $known cards memorised at the end\n"
             "Retention with the least study time per memorised card: [b]$best[/]",
             cards=result.cards, r=f"{result.retention:g}", reviews=result.total_reviews,
             hours=f"{sum(result.minutes_per_day) / 60:.1f}", known=f"{result.memorized_per_day[-1]:.0f}",
