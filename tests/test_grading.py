@@ -60,9 +60,10 @@ def test_accept_alternatives():
 
 
 def test_parse_quantity():
-    assert parse_quantity("6.1 percent") == (6.1, "%")
-    assert parse_quantity("1mg") == (1.0, "mg")
+    assert parse_quantity("6.1 percent") == (6.1, "percent") == parse_quantity("6.1%")
+    assert parse_quantity("1mg") == (1.0, "milligram")
     assert parse_quantity("five years") == (5.0, "year") == parse_quantity("5 yrs")
+    assert parse_quantity("1 mg daily") == (1.0, "milligram / day") == parse_quantity("1 mg/day")
     assert parse_quantity("aromatase") is None
 
 
@@ -129,8 +130,8 @@ def test_a_wrong_magnitude_stays_wrong_whatever_the_direction():
 
 
 def test_parse_quantity_reads_direction_words():
-    assert parse_quantity("a 6.1% decrease") == (-6.1, "%")
-    assert parse_quantity("an increase of 2 mg") == (2.0, "mg")
+    assert parse_quantity("a 6.1% decrease") == (-6.1, "percent")
+    assert parse_quantity("an increase of 2 mg") == (2.0, "milligram")
     assert parse_quantity("+2.5") == (2.5, "")
 
 

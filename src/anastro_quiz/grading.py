@@ -1,8 +1,11 @@
 """Grading typed answers: forgiving about form, strict about facts.
 
 Case, accents, punctuation and spacing are ignored; small typos are tolerated with
-rapidfuzz; numbers are compared as numbers with their unit ("6.1%" = "6.1 percent",
-"1mg" = "1 mg"), so "7.1%" is never accepted for "6.1%".
+rapidfuzz; singular and plural (any form of the same words, by Snowball stem) count as
+the same answer; numbers are compared as numbers with their unit, converted by pint
+(``quantities``: "12 months" = "one year", "1 mg daily" = "1 mg/day"), so "7.1%" is never
+accepted for "6.1%"; a phrase with at least half of its key words and nothing else gets
+partial credit ("2 of 3", Hard proposed rather than Again).
 """
 
 from __future__ import annotations
@@ -10,37 +13,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
-from .numbers import NUMBER_WORDS, TIMES_WORDS
+from .quantities import convert, signed_quantity, split_rate, unit_name
 from .scheduler import Rating
 
-_UNIT_ALIASES = {
-    "%": "%", "percent": "%", "per cent": "%", "pct": "%",
-    "mg": "mg", "milligram": "mg", "milligrams": "mg",
-    "g": "g", "gram": "g", "grams": "g",
-    "mcg": "mcg", "µg": "mcg", "ug": "mcg", "microgram": "mcg", "micrograms": "mcg",
-    "ml": "ml", "millilitre": "ml", "milliliter": "ml",
-    "y": "year", "yr": "year", "yrs": "year", "year": "year", "years": "year",
-    "mo": "month", "month": "month", "months": "month",
-    "wk": "week", "week": "week", "weeks": "week",
-    "d": "day", "day": "day", "days": "day",
-    "h": "hour", "hr": "hour", "hour": "hour", "hours": "hour",
-}
-_NUMBER_WORDS = {**NUMBER_WORDS, "once": TIMES_WORDS["once"], "twice": TIMES_WORDS["twice"]}
-_QUANTITY_RE = re.compile(
-    r"^~?\s*(?:approximately|about|around|approx\.?|roughly|nearly|almost)?\s*([-+]?\d+(?:[.,]\d+)?)\s*"
-    r"(per cent|[a-zµ%]+)?\s*$"
-)
-# Words that give a change its direction: "a 6.1% decrease" is -6.1%, "an increase of 6.1%" is +6.1%.
-_DOWN = r"decreases?|decreased|reductions?|reduced|loss(?:es)?|lost|declines?|declined|drops?|dropped|fell|falls?|" \
-        r"lower|less|down|minus|negative|decline of"
-_UP = r"increases?|increased|rises?|rose|gains?|gained|higher|more|up|plus|positive|elevated|elevation"
-_DIRECTION_AFTER = re.compile(rf"^(?P<q>.+?)\s+(?:(?P<down>{_DOWN})|(?P<up>{_UP}))(?:\s+(?:in|of|at)\b.*)?$")
-_DIRECTION_BEFORE = re.compile(
-    rf"^(?:an?\s+|the\s+)?(?:(?P<down>{_DOWN})|(?P<up>{_UP}))(?:\s+(?:of|by|to))?\s+(?P<q>.+)$")
 TYPO_THRESHOLD = 85.0  # rapidfuzz ratio (0-100) above which a non-exact answer counts
 
 
@@ -83,47 +63,21 @@ def normalize(text: str) -> str:
     text = re.sub(r"(?<=\d),(?=\d)", ".", text)  # decimal comma: 6,1 -> 6.1
     text = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", text)
     text = re.sub(r"[^\w%.\s+-]|_|\+(?![\d.])", " ", text)
-    # A hyphen survives only as a minus sign (-2.5) or inside a range (6-7).
+    # A hyphen survives only as a minus sign (-2.5) or inside a range (6-7, 2 - 3).
+    text = re.sub(r"(?<=\d)\s+-\s*(?=\d)|(?<=\d)-\s+(?=\d)", "-", text)
     text = re.sub(r"-(?!\d)|(?<=[^\W\d])-", " ", text)
     return " ".join(text.split())
 
 
 def parse_quantity(text: str) -> tuple[float, str] | None:
-    """``"6.1 %"`` -> ``(6.1, "%")``; ``"1mg"`` -> ``(1.0, "mg")``; ``"a 6.1% decrease"`` ->
-    ``(-6.1, "%")``; ``None`` if not a quantity."""
+    """``"6.1 %"`` -> ``(6.1, "percent")``; ``"1mg"`` -> ``(1.0, "milligram")``; ``"a 6.1%
+    decrease"`` -> ``(-6.1, "percent")``; ``None`` if not a quantity (units named by pint)."""
     parsed = _signed_quantity(text)
-    return None if parsed is None else (parsed[0] * (parsed[2] or 1), parsed[1])
+    return None if parsed is None else (parsed[0] * (parsed[2] or 1), unit_name(parsed[1]))
 
 
 def _signed_quantity(text: str) -> tuple[float, str, int, str] | None:
-    """``(magnitude, unit, sign, how)``: sign -1/+1 when the text gives one ("-6.1%", "6.1%
-    decrease", "an increase of 2 mg"), else 0; ``how`` is "symbol" or "word" (or "")."""
-    norm = normalize(text)
-    sign, how = 0, ""
-    for pattern in (_DIRECTION_AFTER, _DIRECTION_BEFORE):
-        m = pattern.match(norm)
-        if m and _plain_quantity(_drop_article(m.group("q"))) is not None:
-            norm, sign, how = _drop_article(m.group("q")), (-1 if m.group("down") else 1), "word"
-            break
-    q = _plain_quantity(norm)
-    if q is None:
-        return None
-    value, unit = q
-    if value < 0 or norm.lstrip("~ ").startswith("+"):
-        if not how:
-            sign, how = (-1 if value < 0 else 1), "symbol"
-    return abs(value), unit, sign, how
-
-
-def _plain_quantity(norm: str) -> tuple[float, str] | None:
-    for word, value in _NUMBER_WORDS.items():
-        norm = re.sub(rf"^{word}\b", str(value), norm)
-    m = _QUANTITY_RE.match(norm)
-    if not m:
-        return None
-    unit = (m.group(2) or "").strip()
-    unit = _UNIT_ALIASES.get(unit, unit)
-    return float(m.group(1).replace(",", ".")), unit
+    return signed_quantity(normalize(text))
 
 
 def grade_typed(given: str, answer: str, accept: tuple[str, ...] | list[str] = (),
@@ -143,11 +97,14 @@ def grade_typed(given: str, answer: str, accept: tuple[str, ...] | list[str] = (
             best = Grade(True, False, answer, target, result.similarity, result.note)
         # The main answer's note ("number differs: 7.1 vs 6.1") beats the generic placeholder.
         elif not best.correct and (index == 0 or result.similarity > best.similarity):
-            best = Grade(False, False, answer, None, result.similarity, result.note)
+            best = Grade(False, False, answer, None, result.similarity, result.note, result.found, result.needed)
     return best
 
 
-def _compare(given: str, given_norm: str, target: str, tolerance: float | None, direction: int = 0) -> Grade:
+def _compare(given: str, given_norm: str, target: str, tolerance: float | None, direction: int = 0,
+             key_words: bool = True) -> Grade:
+    """``given`` against one accepted answer; ``key_words=False``: no partial credit for a
+    phrase (a list item must match on its own, not inside a longer run of items)."""
     expected_q = _signed_quantity(target)
     if expected_q is not None:
         return _compare_quantities(given, target, expected_q, tolerance, direction)
@@ -158,16 +115,94 @@ def _compare(given: str, given_norm: str, target: str, tolerance: float | None, 
     # Digits must match exactly even inside text answers ("RANKL" vs "RANK2L" is not a typo).
     if re.findall(r"\d+(?:\.\d+)?", given_norm) != re.findall(r"\d+(?:\.\d+)?", target_norm):
         return Grade(False, False, target, None, 0.0, "numbers differ")
+    if _stems(given_norm) == _stems(target_norm):
+        # Singular or plural, or another form of the same words: "osteoclast" for "osteoclasts".
+        return Grade(True, True, target, target, 100.0, f"correct (the card says: {target})")
     similarity = fuzz.ratio(given_norm, target_norm)
-    distance = Levenshtein.distance(given_norm, target_norm)
     # Short answers and acronyms get no typo allowance: RANK is not RANKL, BMI is not BMD.
-    if len(target_norm) <= 4 or _is_acronym(target):
-        allowed = 0
-    else:
-        allowed = 1 if len(target_norm) <= 8 else 2 + len(target_norm) // 12
-    if distance <= allowed and similarity >= TYPO_THRESHOLD:
+    if len(target_norm) > 4 and not _is_acronym(target) and similarity >= TYPO_THRESHOLD \
+            and _typo(given_norm, target_norm):
         return Grade(True, False, target, target, similarity, f"accepted with a typo (expected: {target})")
-    return Grade(False, False, target, None, similarity, "does not match")
+    if not key_words:
+        return Grade(False, False, target, None, similarity, "does not match")
+    return _key_words(given_norm, target_norm, target, similarity)
+
+
+def _typo(given_norm: str, target_norm: str) -> bool:
+    """A misspelling of the answer, not another answer: words run together, or the words
+    that differ are near misses (a letter or a swap each, two or more in a long answer) and
+    none is another English word ("decreased" for "increased", "osteoblasts" for
+    "osteoclasts": see :func:`_other_word`)."""
+    if given_norm.replace(" ", "") == target_norm.replace(" ", ""):
+        return True
+    given, wanted = given_norm.split(), target_norm.split()
+    if len(given) != len(wanted):
+        return False
+    allowed = 1 if len(target_norm) <= 8 else 2 + len(target_norm) // 12
+    differing = [(g, w) for g, w in zip(given, wanted) if _stem(g) != _stem(w)]
+    if not differing or any(_other_word(g, w) for g, w in differing):
+        return False
+    return sum(OSA.distance(g, w) for g, w in differing) <= allowed
+
+
+@lru_cache(maxsize=1024)
+def _other_word(typed: str, word: str) -> bool:
+    """Whether ``typed`` is a word of its own rather than a misspelling of ``word``: wordfreq
+    knows it as common English (Zipf 3 or more), or about as often as ``word`` itself (a
+    misspelling is far rarer than its word). wordfreq loads only when a near miss is checked."""
+    from wordfreq import zipf_frequency
+
+    typed_freq = zipf_frequency(typed, "en")
+    return typed_freq >= 3.0 or (typed_freq > 0 and typed_freq >= zipf_frequency(word, "en") - 0.5)
+
+
+# Words that carry no fact of their own in a phrase answer; "no" and "not" are not among them.
+_FUNCTION_WORDS = frozenset("a an the of in on at to by for with from and or as is are was were its their "
+                            "this that which".split())
+_NEGATIONS = frozenset("no not non without never none".split())
+
+
+@lru_cache(maxsize=4096)
+def _stem(word: str) -> str:
+    """The word's Snowball stem: "osteoclasts" and "osteoclast" are one word."""
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def _stems(norm: str) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in norm.split())
+
+
+def _key_words(given_norm: str, target_norm: str, target: str, similarity: float) -> Grade:
+    """Partial credit for a phrase: the answer's key words (its words less function words,
+    compared by stem) found in what was typed. Every key word and a few more: accepted (Hard);
+    at least half of them and nothing else: "2 of 3" (Hard proposed); else no match (Again)."""
+    no_match = Grade(False, False, target, None, similarity, "does not match")
+    key = [w for w in dict.fromkeys(target_norm.split()) if w not in _FUNCTION_WORDS]
+    given = [w for w in dict.fromkeys(given_norm.split()) if w not in _FUNCTION_WORDS]
+    if len(key) < 2 or not given:
+        return no_match
+    key_stems = {_stem(w): w for w in key}
+    given_stems = {_stem(w): w for w in given}
+    if (_NEGATIONS & set(given)) != (_NEGATIONS & set(key)):
+        return no_match  # "no estrogen suppression" says the opposite
+    found = [w for s, w in key_stems.items() if s in given_stems]
+    extra = [w for s, w in given_stems.items() if s not in key_stems]
+    missing = [w for s, w in key_stems.items() if s not in given_stems]
+    if not missing and extra:
+        return Grade(True, False, target, target, similarity,
+                     f"accepted: every key word is there (the card says: {target}; you added: {' '.join(extra)})")
+    if missing and not extra and 2 * len(found) >= len(key):
+        return Grade(False, False, target, None, similarity,
+                     f"key words {len(found)} of {len(key)}; missing: {' '.join(missing)} (the card says: {target})",
+                     len(found), len(key))
+    return no_match
 
 
 def _compare_quantities(given: str, target: str, expected: tuple[float, str, int, str],
@@ -178,11 +213,25 @@ def _compare_quantities(given: str, target: str, expected: tuple[float, str, int
     if given_q is None:
         return Grade(False, False, target, None, 0.0, f"expected a number: {target}")
     (g_val, g_unit, g_sign, g_how), (e_val, e_unit, e_sign, _) = given_q, expected
+    rate_note = ""
     if g_unit and e_unit and g_unit != e_unit:
-        return Grade(False, False, target, None, 0.0, f"unit differs: {g_unit} vs {e_unit}")
+        (g_base, g_per), (e_base, e_per) = split_rate(g_unit), split_rate(e_unit)
+        if bool(g_per) != bool(e_per) and convert(1.0, g_base, e_base) is not None:
+            # "1 mg/day" for "1 mg" says how often too; "1 mg" for "1 mg/day" leaves it out.
+            g_unit, e_unit = g_base, e_base
+            rate_note = "" if g_per else f"accepted, but say how often: {target}"
+        converted = convert(g_val, g_unit, e_unit)
+        if converted is None:
+            return Grade(False, False, target, None, 0.0,
+                         f"unit differs: {unit_name(g_unit)} vs {unit_name(e_unit)}")
+        written, g_val = f"{_fmt(g_val)} {g_unit} = {_fmt(converted)} {e_unit}", converted
+    else:
+        written = _fmt(g_val)
     tol = tolerance if tolerance is not None else 1e-9
-    if abs(g_val - e_val) > tol + 1e-12:
-        return Grade(False, False, target, None, 0.0, f"number differs: {_fmt(g_val)} vs {_fmt(e_val)}")
+    if abs(g_val - e_val) > tol + 1e-9 * max(1.0, abs(e_val)):
+        return Grade(False, False, target, None, 0.0, f"number differs: {written} vs {_fmt(e_val)}")
+    if rate_note:
+        return Grade(True, False, target, target, 90.0, rate_note)
     if e_sign == 0 and direction:
         # "Reduction in BMD at the lumbar spine?" -> "6.1%": "-6.1%" and "6.1% decrease" say it too.
         if g_sign == -direction:
@@ -296,7 +345,7 @@ def _find(item: str, parts: list[str], used: list[bool]) -> tuple[int, int, Grad
                 continue
             text = " and ".join(parts[start:start + length])
             for alternative in _alternatives(item):
-                result = _compare(text, normalize(text), alternative, None)
+                result = _compare(text, normalize(text), alternative, None, key_words=False)
                 if result.correct:
                     return start, length, result
     return None

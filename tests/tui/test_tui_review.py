@@ -130,6 +130,16 @@ async def test_typed_answer_right_proposes_good(app, collection):
         assert reviews(collection)[-1][:2] == ("atac-spine", 3)
 
 
+async def test_typed_minus_for_a_fall_is_correct_and_said_once(app, collection):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _reach_typed_card(pilot)
+        screen.query_one("#typed", Input).value = "\u22126.1 per cent"  # the question asks how far it fell
+        await press(pilot, "enter")
+        verdict = str(screen.query_one("#verdict", Static).render())
+        assert "✓ correct" in verdict and "Proposed grade: Good" in verdict
+        assert verdict.count("correct") == 1  # not "✓ correct" and then "correct" again
+
+
 async def test_typed_answer_wrong_shows_difference_and_can_be_overridden(app, collection):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _reach_typed_card(pilot)

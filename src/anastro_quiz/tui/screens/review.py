@@ -260,9 +260,10 @@ class ReviewScreen(SessionLane, CardExtras, CoreScreen):
                 "[b $warning]≈ accepted[/]" if g.correct else
                 f"[b $warning]◐ {g.found} of {g.needed}[/]" if g.partial else "[b $error]✗ not right[/]")
             verdict = self.query_one("#verdict", Static)
+            # "✓ correct" says it once: a bare "correct" note is not repeated below it.
+            note = "[$text-muted]$note[/]\n" if g.note != "correct" else ""
             verdict.update(Content.from_markup(
-                mark + "  you wrote: $given\n[$text-muted]$note[/]\n"
-                "Proposed grade: [b]$label[/] (Enter accepts, 1-4 overrides)",
+                mark + "  you wrote: $given\n" + note + "Proposed grade: [b]$label[/] (Enter accepts, 1-4 overrides)",
                 given=given or "(nothing)", note=g.note, label=LABELS[suggested]))
             verdict.display = True
             typed = self.query_one("#typed", Input)
