@@ -12,7 +12,7 @@ import pytest
 
 from anastro_quiz.collection import Collection
 from anastro_quiz.card_form import form_values
-from anastro_quiz.deck_edit import EditError, ReadOnlyDeck, edit_card, edited_text, remove_card
+from anastro_quiz.deck_edit import EditError, ReadOnlyDeck, edit_card, edited_text, removed_text
 from anastro_quiz.decks import load_deck, parse_deck
 from anastro_quiz.scheduler import Rating
 
@@ -126,7 +126,9 @@ def make_read_only(folder: Path, monkeypatch) -> None:
     folder.chmod(0o555)
 
 
-def test_read_only_deck_gives_a_clear_message(tmp_path, monkeypatch):
+def test_read_only_deck_gives_a_clear_message(tmp_path, monkeypatch, clock):
+    from anastro_quiz.curation import reject
+
     folder = tmp_path / "site-packages" / "bundled_decks"
     folder.mkdir(parents=True)
     path = folder / "mine.yaml"
@@ -135,8 +137,12 @@ def test_read_only_deck_gives_a_clear_message(tmp_path, monkeypatch):
     try:
         with pytest.raises(ReadOnlyDeck, match="read-only.*--decks"):
             edit_card(path, "one", {"answer": "Changed"})
-        with pytest.raises(ReadOnlyDeck):
-            remove_card(path, "one")
+        coll = Collection.open(tmp_path / "p.db", [folder], clock=clock)
+        try:
+            with pytest.raises(ReadOnlyDeck):
+                reject(coll, "mine", "one")  # curation's x
+        finally:
+            coll.close()
         assert path.read_text(encoding="utf-8") == COMMENTED
     finally:
         folder.chmod(0o755)
@@ -169,14 +175,12 @@ def test_edit_keeps_the_card_id_and_its_history(tmp_path, deck_dir, clock):
 
 def test_removing_a_card_keeps_the_rest_byte_for_byte(tmp_path):
     path = tmp_path / "mine.yaml"
-    path.write_text(COMMENTED, encoding="utf-8")
-    assert remove_card(path, "two") is False
-    after = path.read_text(encoding="utf-8")
+    after = removed_text(COMMENTED, "two")
+    path.write_text(after, encoding="utf-8")
     assert [c.id for c in load_deck(path).cards] == ["one"]
     assert after.startswith(COMMENTED[:COMMENTED.index("  - id: two")])
     assert after.endswith("# trailing comment\n")
-    assert remove_card(path, "one") is True  # the last card: the deck file goes
-    assert not path.exists()
+    assert removed_text(after, "one") is None  # the last card: curation deletes the deck file
 
 
 def test_a_list_answer_can_be_edited(tmp_path):

@@ -142,18 +142,6 @@ def edit_card(path: str | Path, card_id: str, form: dict[str, str]) -> Deck | No
     return deck
 
 
-def remove_card(path: str | Path, card_id: str) -> bool:
-    """Take card ``card_id`` out of its deck file; True if the file was deleted (it was the last card)."""
-    path = Path(path)
-    new_text = removed_text(_read(path), card_id, str(path))
-    check_writable(path)
-    if new_text is None:
-        path.unlink()
-        return True
-    write_atomic(path, new_text)
-    return False
-
-
 # The decks inside an installed package: a change there is lost at the next upgrade, so
 # they count as read-only even where the package folder happens to be writable.
 INSTALLED_DECKS = Path(__file__).resolve().parent / "bundled_decks"
