@@ -8,6 +8,7 @@ value when it opens a database, through :func:`set_day_start_hour`).
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from typing import Callable
 
 DAY_STARTS_AT_HOUR = 4  # the default
 _day_start_hour = DAY_STARTS_AT_HOUR
@@ -58,3 +59,22 @@ def day_start(day: date) -> datetime:
 def next_day_start(moment: datetime) -> datetime:
     """When the study day containing ``moment`` ends (used for burying until tomorrow)."""
     return day_start(study_day(moment) + timedelta(days=1))
+
+
+def clock_on(day: date, now: Callable[[], datetime] = utcnow) -> Callable[[], datetime]:
+    """A clock that runs on study day ``day``: the real time of day, ``day`` whole days
+    from today (``--today``: to see the app as it will be on a later day)."""
+    offset = timedelta(days=(day - study_day(now())).days)
+    return lambda: now() + offset
+
+
+def parse_day(text: str, today: date | None = None) -> date:
+    """``YYYY-MM-DD`` as a date from ``today`` on; ``ValueError`` with a readable message."""
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date written YYYY-MM-DD") from None
+    today = today or study_day(utcnow())
+    if day < today:
+        raise ValueError(f"{day} is before today ({today}): the clock only goes forward")
+    return day

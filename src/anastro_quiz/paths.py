@@ -10,6 +10,7 @@ APP_NAME = "anastro-quiz"
 DB_ENV = "ANASTRO_QUIZ_DB"
 DECKS_ENV = "ANASTRO_QUIZ_DECKS"  # read by the CLI's --decks option (a list separated by ':')
 CACHE_ENV = "ANASTRO_QUIZ_CACHE"
+TODAY_ENV = "ANASTRO_QUIZ_TODAY"  # read by the CLI's --today option (YYYY-MM-DD)
 
 
 def default_db_path() -> Path:

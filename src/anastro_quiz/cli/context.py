@@ -8,8 +8,10 @@ the same by :func:`user_errors` (the main group wraps every command in it).
 
 from __future__ import annotations
 
+import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Iterator, NoReturn
 
@@ -44,10 +46,51 @@ class Context:
     db: Path | None = None
     deck_paths: list[Path] = field(default_factory=list)
     explicit_decks: bool = False  # deck_paths came from --decks (not the environment)
+    today: date | None = None  # --today: the study day the app and commands run on
+    write_future: bool = False  # --write-future: reviews made on that day go to the database
+    _preview: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
 
     @property
     def db_path(self) -> Path:
         return self.db or default_db_path()
+
+    @property
+    def previewing(self) -> bool:
+        """``--today`` without ``--write-future``: the app works on a copy of the database."""
+        return self.today is not None and not self.write_future
+
+    def study_db_path(self) -> Path:
+        """The database a command studies in: the real one, or under ``--today`` (unless
+        ``--write-future``) a copy made once, so that nothing dated in the future is saved."""
+        if not self.previewing:
+            return self.db_path
+        if self._preview is None:
+            self._preview = tempfile.TemporaryDirectory(prefix="anastro-quiz-today-")
+            copy = Path(self._preview.name) / "progress.db"
+            if self.db_path.exists():
+                from ..interop import InteropError
+                from ..interop.backup import backup_database
+
+                try:
+                    backup_database(self.db_path, copy)
+                except InteropError as exc:
+                    fail(str(exc))
+        return Path(self._preview.name) / "progress.db"
+
+    def clock(self):
+        """The clock commands run on: real time, or under ``--today`` that day's."""
+        from ..clock import clock_on, utcnow
+
+        return clock_on(self.today) if self.today is not None else utcnow
+
+    def today_notice(self) -> str | None:
+        """What the app says at launch under ``--today``."""
+        if self.today is None:
+            return None
+        if self.write_future:
+            return f"The clock says {self.today}: reviews you make are saved, dated that day."
+        return (f"The clock says {self.today}: you see your cards as they will be that day. Nothing is saved "
+                "(the app works on a copy of your progress); add --write-future to keep the reviews.")
 
     @property
     def decks(self) -> list[Path]:
@@ -68,7 +111,7 @@ class Context:
         from ..decks import DeckError
 
         try:
-            return Collection.open(self.db_path, self.decks)
+            return Collection.open(self.study_db_path(), self.decks, clock=self.clock())
         except DeckError as exc:
             fail(_deck_problems(exc))
         except UserError as exc:

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from ..paths import DB_ENV, DECKS_ENV
+from ..paths import DB_ENV, DECKS_ENV, TODAY_ENV
 from . import decks, generate, plan, progress, transfer
 from .context import Context, user_errors
 
@@ -44,20 +44,37 @@ def _database_error(exc: Exception, ctx: click.Context):
 _DB_HELP = f"Progress database (default: ${DB_ENV}, else the user data dir)."
 _DECKS_HELP = (f"Deck file or folder; repeatable (default: ${DECKS_ENV}, "
                "a list separated by ':', else the bundled decks).")
+_TODAY_HELP = (f"See the app as on a later day, YYYY-MM-DD (default: ${TODAY_ENV}); it works on a copy of "
+               "your progress, so nothing dated that day is saved, unless --write-future.")
+_WRITE_FUTURE_HELP = "With --today: save the reviews made on that day in the database (dated that day)."
+
+
+def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None):
+    if value is None or value == "":
+        return None
+    from ..clock import parse_day
+
+    try:
+        return parse_day(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
 
 
 @click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", type=click.Path(path_type=Path), envvar=DB_ENV, help=_DB_HELP)
 @click.option("--decks", "deck_paths", multiple=True, type=click.Path(path_type=Path),
               envvar=DECKS_ENV, help=_DECKS_HELP)
+@click.option("--today", envvar=TODAY_ENV, callback=_parse_today, metavar="YYYY-MM-DD", help=_TODAY_HELP)
+@click.option("--write-future", is_flag=True, help=_WRITE_FUTURE_HELP)
 @click.version_option(__version__, prog_name="anastro-quiz")
 @click.pass_context
-def cli(ctx: click.Context, db: Path | None, deck_paths: tuple[Path, ...]) -> None:
+def cli(ctx: click.Context, db: Path | None, deck_paths: tuple[Path, ...], today, write_future: bool) -> None:
     """Study grounded flashcards with FSRS spaced repetition. No command: open the app.
 
     The options above also work after any command (``anastro-quiz stats --db X``)."""
     explicit = ctx.get_parameter_source("deck_paths") is click.core.ParameterSource.COMMANDLINE
-    ctx.obj = Context(db=db, deck_paths=list(deck_paths), explicit_decks=explicit)
+    ctx.obj = Context(db=db, deck_paths=list(deck_paths), explicit_decks=explicit, today=today,
+                      write_future=write_future)
     if ctx.invoked_subcommand is None:
         study(ctx.obj)
 
@@ -70,7 +87,8 @@ def study(obj: Context) -> None:
     # Home draws at once; the app opens the collection in a worker behind it. A second app
     # on the same database is told so (its grades still compose with the first one's).
     lock = InstanceLock(obj.db_path)
-    app = make_app(opener=obj.open_collection, notice=launch_notice(lock))
+    app = make_app(opener=obj.open_collection, notice=launch_notice(lock),
+                   today=obj.today.isoformat() if obj.today else None, today_notice=obj.today_notice())
     try:
         app.run()
     finally:
@@ -98,8 +116,22 @@ def _add_decks(ctx: click.Context, _param, value: tuple[Path, ...]) -> None:
         obj.explicit_decks = True
 
 
+def _set_today(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    day = _parse_today(ctx, param, value)
+    if day is not None:
+        ctx.ensure_object(Context).today = day
+
+
+def _set_write_future(ctx: click.Context, _param, value: bool) -> None:
+    if value:
+        ctx.ensure_object(Context).write_future = True
+
+
 def _global_options() -> list[click.Parameter]:
     return [
+        click.Option(["--today"], expose_value=False, callback=_set_today, metavar="YYYY-MM-DD", help=_TODAY_HELP),
+        click.Option(["--write-future"], is_flag=True, expose_value=False, callback=_set_write_future,
+                     help=_WRITE_FUTURE_HELP),
         click.Option(["--db"], type=click.Path(path_type=Path), expose_value=False, callback=_set_db,
                      help=_DB_HELP),
         click.Option(["--decks"], multiple=True, type=click.Path(path_type=Path), expose_value=False,

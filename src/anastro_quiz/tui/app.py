@@ -62,9 +62,13 @@ class StudyApp(App[None]):
         error: BaseException
 
     def __init__(self, collection: Collection | None = None, *,
-                 opener: Callable[[], Collection] | None = None, notice: str | None = None) -> None:
+                 opener: Callable[[], Collection] | None = None, notice: str | None = None,
+                 today: str | None = None, today_notice: str | None = None) -> None:
         super().__init__()
         self._notice = notice  # shown once at launch (another window has this collection open)
+        self._today_notice = today_notice  # shown once at launch (--today: another day's clock)
+        if today:
+            self.title = f"{self.TITLE} · {today}"
         if (collection is None) == (opener is None):
             raise TypeError("give either an open collection or an opener")
         self.collection: Collection | None = collection
@@ -97,6 +101,8 @@ class StudyApp(App[None]):
         if self._notice:
             self.notify(self._notice, title="Open in another window", severity="warning", timeout=12,
                         markup=False)
+        if self._today_notice:
+            self.notify(self._today_notice, title="Another day", timeout=12, markup=False)
 
     # --- the theme, saved in the database --------------------------------------
 
@@ -384,9 +390,11 @@ def describe_error(error: BaseException | None) -> str:
 
 
 def make_app(collection: Collection | None = None, *,
-             opener: Callable[[], Collection] | None = None, notice: str | None = None) -> StudyApp:
+             opener: Callable[[], Collection] | None = None, notice: str | None = None,
+             today: str | None = None, today_notice: str | None = None) -> StudyApp:
     """Build the study app over an open collection, or over ``opener``, which the app calls
     in a worker once Home's frame is drawn (then ``app.collection`` is set, or
     ``app.open_error`` and the app exits with code 2). The caller closes the collection.
-    ``notice``: a warning to show at launch (see :mod:`anastro_quiz.instance`)."""
-    return StudyApp(collection, opener=opener, notice=notice)
+    ``notice``: a warning to show at launch (see :mod:`anastro_quiz.instance`); ``today`` and
+    ``today_notice``: the day ``--today`` set, in the title, and what to say about it."""
+    return StudyApp(collection, opener=opener, notice=notice, today=today, today_notice=today_notice)
