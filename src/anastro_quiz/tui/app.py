@@ -94,7 +94,7 @@ class StudyApp(App[None]):
         self.push_screen(home)
         if self._opener is not None:
             # Draw Home's frame first; the decks and the database open behind it.
-            home.call_after_refresh(self._open_collection)
+            home.call_after_refresh(self._run_opener)
         else:
             self.fit_scheduler()
         self._load_theme()
@@ -137,9 +137,6 @@ class StudyApp(App[None]):
                 open_reviews[0].end_session(lambda: super(StudyApp, self).exit(result, return_code, message))
                 return
         super().exit(result, return_code, message)
-
-    def _open_collection(self) -> None:
-        self._run_opener()
 
     @work(thread=True, exit_on_error=False, name="open collection", group="open collection")
     def _run_opener(self) -> None:
@@ -363,6 +360,16 @@ class StudyApp(App[None]):
             return False
         self._session_starting = True
         self._build_session(start, replace, empty).name = name
+        return True
+
+    def resume_session(self, session: Any, *, replace: Screen | None = None, undo_first: bool = False) -> bool:
+        """Show an ended session again (``undo_first``: after undoing its last action, as
+        ``u`` on its summary does); refused while another session is starting or open."""
+        from .screens.review import ReviewScreen
+
+        if self.session_open():
+            return False
+        self._show(ReviewScreen(session, undo_first=undo_first), replace)
         return True
 
     def _show(self, screen: Screen, replace: Screen | None) -> None:

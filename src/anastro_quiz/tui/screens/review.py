@@ -62,8 +62,11 @@ class ReviewScreen(SessionLane, CardExtras, CoreScreen):
     HELP = ("1 Again · 2 Hard · 3 Good · 4 Easy (the buttons show the interval each gives). "
             "Choice cards: 1-9 picks an option first.")
 
-    def __init__(self, session: StudySession) -> None:
+    def __init__(self, session: StudySession, *, undo_first: bool = False) -> None:
+        """``undo_first``: undo the session's last action before showing a card (``u`` on the
+        summary of a session that ended)."""
         super().__init__()
+        self._undo_first = undo_first
         #: Changed only in ``change_session``'s worker; deck_ids and mode are fixed at its start.
         self.session = session
         self.shown: Shown | None = None
@@ -104,7 +107,7 @@ class ReviewScreen(SessionLane, CardExtras, CoreScreen):
         titles = [decks[d].title for d in self.session.deck_ids if d in decks]
         self.sub_title = ("Re-drill · " if self.session.mode == "drill" else "") + (
             titles[0] if len(titles) == 1 else f"{len(titles)} decks")
-        self.change_session("load card", snapshot)
+        self.first_card(undo=self._undo_first)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only the keys that work now are enabled, and the Footer shows just those."""

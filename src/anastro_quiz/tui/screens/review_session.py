@@ -14,7 +14,7 @@ from textual import work
 
 from ...session import StudySession
 from ..work import Reply
-from .review_extras import Shown, snapshot
+from .review_extras import Shown, snapshot, undone_note
 
 END = "end session"  # quitting the app mid-session: record the end, then quit
 FINISH = "finish session"  # leaving the session: record the end, then the summary
@@ -66,6 +66,19 @@ class SessionLane:
             self.post_message(SessionFailed(current.key if current is not None else None, session.can_undo))
             raise
         self.post_message(SessionChanged(result, reveal, mark) if isinstance(result, Shown) else SessionEnded(result))
+
+    def first_card(self, undo: bool = False) -> None:
+        """Load the card to show first; ``undo``: after undoing the session's last action
+        (``u`` on the summary of a session that ended), with a toast naming it."""
+        if not undo:
+            self.change_session("load card", snapshot)
+            return
+
+        def undo_last(session: StudySession) -> Shown:
+            undone = session.undo()  # committed before the card shows again
+            return snapshot(session, undone_note(undone) if undone is not None else "")
+
+        self.change_session("undo last grade", undo_last)
 
     def on_session_changed(self, message: SessionChanged) -> None:
         if message.mark:

@@ -90,18 +90,9 @@ class SummaryScreen(CoreScreen):
         session = self.data.session
         if session is None or not self.data.can_undo:
             return
-        from .review_extras import undone_note
-
-        app = self.app
-
-        def start() -> StudySession:
-            undone = session.undo()  # committed before Review shows the card again
-            if undone is not None:
-                app.call_from_thread(app.notify, undone_note(undone), timeout=3)
-            return session
-
-        self.data.can_undo = False  # pressed twice: one undo
-        self.app.open_session(start, replace=self, name="undo last grade")
+        # Review undoes it in the session's worker (the one place the session changes), then shows the card.
+        if self.app.resume_session(session, replace=self, undo_first=True):
+            self.data.can_undo = False  # pressed twice: one undo
 
     def action_redrill(self) -> None:
         items = list(self.data.summary.again_items)
