@@ -18,6 +18,8 @@ from .keys import APP_BINDINGS
 
 if TYPE_CHECKING:  # the core is imported by the worker that opens it, off the first frame's path
     from ..collection import Collection
+    from ..quiz import Quiz
+    from ..session import StudySession
 
 T = TypeVar("T")
 
@@ -45,12 +47,12 @@ class StudyApp(App[None]):
 
     @dataclass
     class QuizBuilt(Message):
-        quiz: Any  # quiz.Quiz
+        quiz: Quiz
         replace: Screen | None
 
     @dataclass
     class SessionStarted(Message):
-        session: Any  # session.StudySession, or None: nothing to study
+        session: StudySession | None  # None: nothing to study
         replace: Screen | None
         empty: str | None
 
@@ -301,11 +303,12 @@ class StudyApp(App[None]):
         return True
 
     @work(thread=True, exit_on_error=False, group="start quiz", name="start quiz")
-    def _build_quiz(self, build: Callable[[], Any], replace: Screen | None) -> None:
+    def _build_quiz(self, build: Callable[[], Quiz], replace: Screen | None) -> None:
         self.post_message(self.QuizBuilt(self.database(build), replace))
 
     @work(thread=True, exit_on_error=False, group="start session", name="start session")
-    def _build_session(self, start: Callable[[], Any], replace: Screen | None, empty: str | None) -> None:
+    def _build_session(self, start: Callable[[], StudySession | None], replace: Screen | None,
+                       empty: str | None) -> None:
         self.post_message(self.SessionStarted(self.database(start), replace, empty))
 
     def on_study_app_quiz_built(self, message: QuizBuilt) -> None:
@@ -362,7 +365,7 @@ class StudyApp(App[None]):
         self._build_session(start, replace, empty).name = name
         return True
 
-    def resume_session(self, session: Any, *, replace: Screen | None = None, undo_first: bool = False) -> bool:
+    def resume_session(self, session: StudySession, *, replace: Screen | None = None, undo_first: bool = False) -> bool:
         """Show an ended session again (``undo_first``: after undoing its last action, as
         ``u`` on its summary does); refused while another session is starting or open."""
         from .screens.review import ReviewScreen

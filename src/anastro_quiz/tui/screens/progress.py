@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,6 +25,10 @@ from ..shared_keys import key_footer
 from ..work import Reply
 from .base import CoreScreen
 from ...numbers import noun
+
+if TYPE_CHECKING:
+    from ...errors import UserError
+    from ...interop.simulate import Simulation
 
 
 @dataclass
@@ -349,7 +354,7 @@ class ProgressScreen(CoreScreen):
 
     @dataclass
     class Simulated(Reply):
-        result: object  # interop.simulate's result, or the UserError saying why there is none
+        result: Simulation | UserError  # or the UserError saying why there is none
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="simulate", name="simulate")
     def run_simulation(self) -> None:

@@ -8,13 +8,16 @@ summary, or a failure) back to the UI thread, which reads nothing else of the se
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from textual import work
 
 from ...session import StudySession
 from ..work import Reply
 from .review_extras import Shown, snapshot, undone_note
+
+if TYPE_CHECKING:
+    from .summary import SummaryData
 
 END = "end session"  # quitting the app mid-session: record the end, then quit
 FINISH = "finish session"  # leaving the session: record the end, then the summary
@@ -33,7 +36,7 @@ class SessionChanged(Reply):
 class SessionEnded(Reply):
     """The session's end is recorded; ``summary`` is what the summary screen shows."""
 
-    summary: Any  # summary.SummaryData, or None when quitting the app
+    summary: SummaryData | None  # None when quitting the app
 
 
 @dataclass

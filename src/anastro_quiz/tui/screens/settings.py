@@ -4,7 +4,7 @@ easy days, the hour study days start at; saved in the database."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,6 +20,9 @@ from ...siblings import SiblingRules
 from ..shared_keys import key_footer
 from ..work import Reply
 from .base import CoreScreen
+
+if TYPE_CHECKING:
+    from ...reschedule import ReschedulePreview
 
 Loaded = tuple[SchedulerSettings, DailyLimits, bool, int, SiblingRules]
 
@@ -225,7 +228,7 @@ class SettingsScreen(CoreScreen):
 
     @dataclass
     class Previewed(Reply):
-        preview: Any  # reschedule.ReschedulePreview
+        preview: ReschedulePreview
 
     @work(thread=True, exit_on_error=False, group="reschedule", name="reschedule preview")
     def preview_reschedule(self, deck_id: str | None) -> None:
@@ -249,7 +252,7 @@ class SettingsScreen(CoreScreen):
         cards: int
 
     @work(thread=True, exit_on_error=False, group="reschedule", name="reschedule")
-    def reschedule(self, preview: Any) -> None:
+    def reschedule(self, preview: ReschedulePreview) -> None:
         from ...reschedule import apply_reschedule
 
         self.post_message(self.Rescheduled(self.database(lambda: apply_reschedule(self.collection, preview))))
