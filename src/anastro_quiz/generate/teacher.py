@@ -25,9 +25,6 @@ from .teacher_roles import as_cause, responsible
 from .teacher_context import in_context, learn_drugs
 from .teacher_lists import chain_drafts, list_drafts
 
-# One teacher card per sentence: two would show each other's answers ("Why should contraception be
-# used ...?" and "..., what should be used?").
-MAX_PER_SENTENCE = 1
 _HEDGE = re.compile(r"\b(?:presumably|possibly|probably|likely|perhaps|partly|partially|mainly|instance|example|"
                     r"e\.g\.|thought to be|believed to be|in part|largely|may be|might be|possible)$", re.I)
 # Findings in animals or in vitro, and why a thing is named as it is, are not what a clinician recalls.
@@ -56,6 +53,8 @@ def teacher_drafts(doc) -> list[Draft]:
         for build in (_action, _contraindication, _use, _responsible, _as_cause, _key_role, _regulator, _cause, _means, _effect, _purpose):
             d = build(s, text)
             if d is not None:
+                # One teacher card per sentence: two would show each other's answers ("Why should
+                # contraception be used ...?" and "..., what should be used?").
                 out.append(d)
                 break
     out += compare_drafts(doc.facts)
