@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from anastro_quiz.generate.agreement import figures_agree, note_disagreements
 from anastro_quiz.generate.contrast import contradiction, group_words
-from anastro_quiz.generate.extract import CellDetail, Fact, ItemDetail, RowDetail, Sentence
+from anastro_quiz.generate.extract import Sentence
+from anastro_quiz.generate.facts import CellDetail, Fact, ItemDetail, RowDetail
 from anastro_quiz.generate.pipeline import Document
 from anastro_quiz.generate.table_cards import cell_card, contrast_card, item_cards, read_together
 

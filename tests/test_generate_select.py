@@ -372,7 +372,7 @@ def test_a_table_row_is_asked_once_as_a_comparison(tmp_path):
 
 def test_a_bracket_after_a_clause_is_no_definition():
     from anastro_quiz.generate.cards import definition_card
-    from anastro_quiz.generate.extract import Fact
+    from anastro_quiz.generate.facts import Fact
 
     quote = "During menopause, estrone predominates (both based on serum levels)."
     fact = Fact("definition", "e.md", quote, "Biology", subject="estrone predominates", answer="both based on serum levels")

@@ -20,7 +20,8 @@ from ..numbers import spelled
 from .choices import FigurePool, number_distractors
 from .clean import repaired
 from .figures import OUTCOME, compact_question, outcome_question
-from .extract import SECOND_PERSON, Fact, Sentence, is_acronym
+from .extract import SECOND_PERSON, Sentence, is_acronym
+from .facts import Fact
 from .lexicon import NOT_NOUN, NOUN_SUFFIX, answerable as _answerable, is_verb_form
 
 # The gap a generated question leaves where its answer was ("The _____ inhibits ..."), while

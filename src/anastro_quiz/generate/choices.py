@@ -17,7 +17,8 @@ from typing import Iterable
 
 from .. import distractors as D
 from .. import doses
-from .extract import Fact, Sentence, zipf
+from .extract import Sentence, zipf
+from .facts import Fact
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..numbers import spelled
 from .clauses import MAX_WORDS, clauses
 from .clean import lost_words
+from .facts import CellDetail, Fact, ItemDetail, NumberDetail, RowDetail
 from .structure import Block
 
 _PRONOUN_START = re.compile(
@@ -108,59 +109,6 @@ class Sentence:
         n = len(self.text.split())
         return (self.lost is None and not SECOND_PERSON.search(self.text)
                 and 6 <= n <= MAX_WORDS and not self.text.endswith("?"))
-
-
-@dataclass(frozen=True)
-class NumberDetail:
-    """A ``number`` fact's figure: ``value`` (a range's low end), ``high`` (its high end, or
-    ``value``), the unit's name, and where the figure stands in the quote."""
-
-    value: float
-    high: float
-    unit: str
-    span: tuple[int, int]
-
-
-@dataclass(frozen=True)
-class CellDetail:
-    """A ``cell`` fact's table: the cell's column, and the row's columns and cells."""
-
-    column: str
-    columns: list[str]
-    cells: list[str]
-
-
-@dataclass(frozen=True)
-class RowDetail:
-    """A ``contrast`` fact's two-column table row."""
-
-    columns: list[str]
-    cells: list[str]
-
-
-@dataclass(frozen=True)
-class ItemDetail:
-    """An ``item`` fact's labelled list item ("In Women: The primary goal is X."): its label,
-    its verb, and what the other items say of the same subject."""
-
-    label: str
-    verb: str
-    others: list[str]
-
-
-@dataclass
-class Fact:
-    """One thing a card can test; ``kind`` says which extractor found it, and ``detail`` holds
-    what that kind knows beyond subject and answer (None for the kinds that know no more)."""
-
-    kind: str
-    document: str
-    quote: str
-    heading: str
-    subject: str = ""
-    answer: str = ""
-    detail: NumberDetail | CellDetail | RowDetail | ItemDetail | None = None
-    page: int | None = None  # set by :func:`locate_pages` for documents with pages
 
 
 @lru_cache(maxsize=1)

@@ -20,8 +20,9 @@ from . import choices, cloze, select, table_cards
 from .agreement import note_disagreements
 from .clauses import clause_with_blank, without_pointing_tail
 from .clean import InputError
-from .extract import (Fact, Sentence, acronym_facts, definition_facts, key_terms, list_contrasts,
+from .extract import (Sentence, acronym_facts, definition_facts, key_terms, list_contrasts,
                       locate_pages, numeric_facts, sentences_of, table_facts, words, zipf)
+from .facts import Fact
 from .select import Skipped
 from .readers import read_blocks
 from .structure import Block

@@ -14,7 +14,8 @@ import re
 
 from . import contrast
 from .cards import Draft, make_draft, running_text, contains_answer
-from .extract import Fact, is_acronym
+from .extract import is_acronym
+from .facts import Fact
 
 def _column(name: str) -> str:
     return name[0].lower() + name[1:] if name[:2].isalpha() and not name[:2].isupper() else name

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .cards import Draft, make_draft, plain_words
-from .extract import Fact
+from .facts import Fact
 from .table_cards import population, short_answer
 from .teacher_clauses import lower_first, short_phrase
 
