@@ -213,12 +213,15 @@ class Quiz:
 
     @classmethod
     def create(cls, collection: Collection, deck_ids: Iterable[str] | None, count: int, *, time_limit_s: int | None = None,
-               tags: Iterable[str] = (), rng: random.Random | None = None) -> "Quiz":
-        """Build and save a new quiz over some decks and/or topics (tags); raises ``ValueError`` if empty."""
-        decks = list(deck_ids or collection.decks)
+               tags: Iterable[str] = (), rng: random.Random | None = None,
+               keys: Iterable[tuple[str, str]] | None = None) -> "Quiz":
+        """Build and save a new quiz over some decks and/or topics (tags), or over the cards
+        ``keys`` (a search's selection in Cards); raises ``ValueError`` if empty."""
+        chosen = set(keys) if keys is not None else None
+        decks = list(deck_ids or (sorted({d for d, _c in chosen}) if chosen else collection.decks))
         wanted = set(tags)
-        items = [i for (d, _), i in collection.items.items()
-                 if d in decks and (not wanted or wanted.intersection(i.tags))]
+        items = [i for (d, c), i in collection.items.items()
+                 if d in decks and (not wanted or wanted.intersection(i.tags)) and (chosen is None or (d, c) in chosen)]
         if not items:
             raise ValueError("no cards match the chosen decks and topics")
         if count < 1:
@@ -226,7 +229,7 @@ class Quiz:
         pool = [i for (d, _), i in collection.items.items() if d in decks]
         questions = build_questions(items, count, rng, pool)
         quiz = cls.start(collection, decks, questions, time_limit_s)
-        quiz.asked, quiz.available, quiz.topics = count, len(items), bool(wanted)
+        quiz.asked, quiz.available, quiz.topics = count, len(items), bool(wanted) or chosen is not None
         return quiz
 
     @property

@@ -178,6 +178,21 @@ class CardStore:
             self.conn.execute("UPDATE schedule SET suspended=? WHERE deck=? AND card_id=?",
                               (int(suspended), deck, card_id))
 
+    def set_suspended_many(self, keys: list[tuple[str, str]], suspended: bool) -> int:
+        """Suspend (or unsuspend) every ``(deck, card_id)`` at once; how many there were."""
+        with self.transaction():
+            self.conn.executemany("UPDATE schedule SET suspended=? WHERE deck=? AND card_id=?",
+                                  [(int(suspended), deck, card_id) for deck, card_id in keys])
+        return len(keys)
+
+    def reset_schedules(self, keys: list[tuple[str, str]]) -> int:
+        """Make every ``(deck, card_id)`` new again (Anki's Forget): no state, due date, reps,
+        lapses or leech flag; the review log keeps what happened."""
+        with self.transaction():
+            self.conn.executemany("UPDATE schedule SET state=NULL, fsrs_state=0, due=NULL, reps=0, lapses=0,"
+                                  " leech=0, buried_until=NULL WHERE deck=? AND card_id=?", keys)
+        return len(keys)
+
     def set_marked(self, deck: str, card_id: str, marked: bool) -> None:
         """Mark a card (Anki's ``*``: flagged to look at again) or unmark it; no queue reads it."""
         with self.transaction():

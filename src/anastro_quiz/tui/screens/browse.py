@@ -1,6 +1,6 @@
 """Browse: cards of one deck or of every deck, with prompt, answer, state, due date, lapses
 and flags (marked, suspended, buried, leech); search; filter to suspended, leeches or marked;
-mark/unmark, suspend/unsuspend, bury/unbury, edit."""
+mark/unmark, suspend/unsuspend, bury/unbury, edit; act on every card shown (``a``)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
 
     BINDINGS = [
         Binding("slash", "search", "Search", tooltip="Words in prompt, answer, tags, id; or prompt:, answer:, "
-                "tag:, deck:, id:, type:", id="search"),
+                "tag:, deck:, id:, type:, is:new/learn/review/due/suspended/leech, prop:lapses>3, prop:due<=0",
+                id="search"),
         # Not in the footer (80 columns hold no more): the status line above the list names it.
         Binding("d", "toggle_decks", "Every deck / this deck", show=False, id="toggle-decks"),
         Binding("f", "cycle_filter", "Filter", tooltip="All cards, suspended only, leeches only, marked only",
@@ -41,6 +42,8 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
         Binding("b", "toggle_bury", "Bury", tooltip="Bury until tomorrow, or unbury: study it today after all",
                 id="toggle-bury"),
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted card in its deck file", id="edit"),
+        Binding("a", "act", "All shown", tooltip="Suspend, unsuspend, reset, set the due date of or quiz every "
+                "card shown", show=False, id="act"),
         Binding("i", "info", "Info", tooltip="Card info: review history, stability, difficulty, recall now",
                 id="info"),
         Binding("q,escape", "leave", "Back", tooltip="Back (in the search field: back to the list)", id="back"),
@@ -102,16 +105,30 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
         self.sub_title = f"Cards · {self._title()}"
         self.list_cards(self.deck_id, self.only, self.search)
 
+    @dataclass
+    class Unreadable(Reply):
+        problem: str
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="list cards", name="list cards")
     def list_cards(self, deck_id: str | None, only: str, search: str) -> None:
         """The cards for one scope, filter and search; a newer request supersedes this one
         (a search typed letter by letter shows what the last letter finds)."""
-        self.post_message(self.Listed(self.database(lambda: self.collection.browse(deck_id, only, search))))
+        from ...card_search import SearchError
+
+        try:
+            self.post_message(self.Listed(self.database(lambda: self.collection.browse(deck_id, only, search))))
+        except SearchError as exc:  # e.g. 'prop:lap' while it is typed: said on the status line
+            self.post_message(self.Unreadable(str(exc)))
 
     @on(Listed)
     def _listed(self, message: Listed) -> None:
         if not message.stale:
             self.show(message.rows)
+
+    @on(Unreadable)
+    def _unreadable(self, message: Unreadable) -> None:
+        if not message.stale:
+            self.query_one("#browse-status", Static).update(Text(message.problem, overflow="ellipsis", no_wrap=True))
 
     def show(self, rows: list) -> None:
         self.rows = rows
@@ -189,6 +206,32 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
         picked = self.highlighted()
         if picked is not None:
             self.open_card_info(picked[0].deck_id, picked[0].id)
+
+    def action_act(self) -> None:
+        """Act on every card shown (the search's selection)."""
+        if not self.rows:
+            self.notify("No card shown to act on.", timeout=2)
+            return
+        from ..dialogs.selection import SelectionDialog
+
+        keys = [(item.deck_id, item.id) for item, _row in self.rows]
+        self.app.push_screen(SelectionDialog(len(keys)), lambda picked: self._act(keys, picked))
+
+    def _act(self, keys: list[tuple[str, str]], picked: tuple[str, int] | None) -> None:
+        if picked is None:
+            return
+        action, days = picked
+        if action == "quiz":
+            from ...quiz import Quiz
+
+            collection = self.collection
+            self.app.open_quiz(lambda: Quiz.create(collection, None, min(len(keys), 50), keys=keys))
+            return
+        done = {"suspend": "Suspended", "unsuspend": "Unsuspended", "reset": "Reset to new",
+                "due": f"Due in {days} days:" if days else "Due today:"}[action]
+        self.notify(f"{done} {len(keys)} cards shown" if action != "due" else f"{done} the studied cards shown",
+                    timeout=3)
+        self.change_card(lambda: self.collection.act_on(keys, action, days)).name = f"{action} cards"
 
     def action_cycle_filter(self) -> None:
         self.only = FILTERS[(FILTERS.index(self.only) + 1) % len(FILTERS)]

@@ -1,0 +1,59 @@
+"""Cards: a search (is:, prop:) picks cards and `a` acts on all of them; a search that cannot be
+read says why on the status line."""
+
+from __future__ import annotations
+
+from textual.widgets import Button, DataTable, Input, Static
+
+from anastro_quiz.tui.dialogs.selection import SelectionDialog
+from anastro_quiz.tui.screens.browse import BrowseScreen
+from anastro_quiz.tui.screens.quiz import QuizScreen
+
+from .conftest import press, settle
+from .test_tui_exam_plan import _study_everything
+
+
+async def _search(pilot, text: str) -> BrowseScreen:
+    await press(pilot, "c")
+    screen = pilot.app.screen
+    assert isinstance(screen, BrowseScreen)
+    await press(pilot, "slash")
+    screen.query_one("#browse-search", Input).value = text
+    await settle(pilot)
+    await press(pilot, "enter")
+    return screen
+
+
+async def test_suspend_every_card_a_search_shows(app, collection, clock):
+    _study_everything(collection, clock)  # every card Easy: in review
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await _search(pilot, "is:review tag:atac")
+        assert screen.query_one("#cards", DataTable).row_count == 2
+        await press(pilot, "a")
+        assert isinstance(app.screen, SelectionDialog)
+        app.screen.query_one("#act-suspend", Button).press()
+        await settle(pilot)
+        assert app.screen is screen
+        suspended = {r.card_id for r in collection.store.schedule_rows() if r.suspended}
+        assert suspended == {"atac-hip", "atac-spine"}
+        assert "susp" in str(screen.query_one("#cards", DataTable).get_row_at(0)[5])
+
+
+async def test_quiz_the_cards_a_search_shows(app, collection):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await _search(pilot, "tag:osteoclast")
+        await press(pilot, "a")
+        app.screen.query_one("#act-quiz", Button).press()
+        await settle(pilot)
+        assert isinstance(app.screen, QuizScreen)
+        tags = {q.item.key: q.item.tags for q in app.screen.quiz.questions}
+        assert tags and all("osteoclast" in t for t in tags.values())
+
+
+async def test_an_unreadable_search_says_why(app, collection):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await _search(pilot, "prop:lapses")
+        assert "prop:lapses is not a comparison" in str(screen.query_one("#browse-status", Static).render())
