@@ -91,3 +91,25 @@ async def test_quitting_mid_session_waits_for_the_database_off_the_ui_thread(app
         assert app.return_code == 0
     assert collection.store.sessions()[0]["ended_at"] is not None
     assert len(collection.store.review_records()) == 1
+
+
+@pytest.mark.worker_errors  # the write lock makes the suspend fail on purpose
+async def test_a_change_whose_screen_closed_still_says_it_failed(app, collection):
+    """s in Cards, then q at once: the screen (and its worker) is gone when the write fails,
+    and the app still says so."""
+    import rawdb
+
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "c")
+        collection.store.wait_at_most(0.1)
+        with rawdb.write_locked(collection.store.path):
+            await pilot.press("s", "q")
+            for _ in range(200):
+                await pilot.pause(0.01)
+                if conftest.failures:
+                    break
+        assert isinstance(app.screen, HomeScreen)
+        assert any("busy" in n.message and "suspend card" in (n.title or "") for n in app._notifications)
+        assert conftest.failures and conftest.failures[0][0] == "suspend card"
+    assert not any(row.suspended for _item, row in collection.browse("sample"))

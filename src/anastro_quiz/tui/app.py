@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
@@ -88,6 +89,7 @@ class StudyApp(App[None]):
         self._session_starting = False
         self._quiz_starting = False
         self._quitting = False  # Ctrl+Q mid-session: the session's end is being recorded
+        self._said: weakref.WeakSet[Worker] = weakref.WeakSet()  # workers whose failure JobFailed says
 
     def on_mount(self) -> None:
         from .screens.home import HomeScreen
@@ -180,9 +182,9 @@ class StudyApp(App[None]):
         translated (``store.database_errors``); the screens' ``@work`` methods call this.
 
         Waits for the collection to open; raises :class:`CollectionUnavailable` if it never
-        did. A worker cancelled meanwhile (its screen closed) still finishes the job, so a
-        change asked for is made; if it then fails, the app says so here, since no screen is
-        left to hear the worker's state."""
+        did. A job that has started finishes even if its screen closes meanwhile (a thread
+        cannot be stopped), so a change asked for is made; if the job fails, the app says so
+        whether or not the screen is still there."""
         from ..store import database_errors
 
         while not self._opened.wait(0.05):
@@ -195,8 +197,10 @@ class StudyApp(App[None]):
             with self.db_lock, database_errors(self.collection.store.path):
                 return job()
         except Exception as exc:
-            if worker.is_cancelled:
-                self.post_message(self.JobFailed(worker.name, exc))
+            # Said by the app, not through the worker's state: that goes to the worker's screen,
+            # which may have closed meanwhile (s, then q at once in Cards).
+            self._said.add(worker)
+            self.post_message(self.JobFailed(worker.name, exc))
             raise
 
     def report_failure(self, name: str, error: BaseException | None) -> bool:
@@ -214,10 +218,17 @@ class StudyApp(App[None]):
     def on_study_app_job_failed(self, message: JobFailed) -> None:
         self.report_failure(message.name, message.error)
 
+    def worker_failed(self, worker: Worker) -> bool:
+        """A worker ended in error: say why, unless its database job already has (then the
+        app's JobFailed says it). False when there is nothing to say (see report_failure)."""
+        if worker in self._said:
+            return True
+        return self.report_failure(worker.name, worker.error)
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The app's own workers (the screens' reach their ``Jobs`` mixin)."""
         if event.state == WorkerState.ERROR:
-            self.report_failure(event.worker.name, event.worker.error)
+            self.worker_failed(event.worker)
             if event.worker.group == "start session":
                 self._session_starting = False
             elif event.worker.group == "start quiz":

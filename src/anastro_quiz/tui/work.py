@@ -9,7 +9,8 @@ one's reply, if it was already on its way, is ``stale`` and dropped, so the last
 what shows. A method that changes data is never exclusive (a grade asked for is a grade made).
 
 A failed worker reaches :meth:`Jobs.on_worker_state_changed`, which has the app say why
-(``StudyApp.report_failure``) and then calls the screen's ``work_failed`` so that it can
+(``StudyApp.worker_failed``; a database job's failure the app says itself, even once the
+screen has closed) and then calls the screen's ``work_failed`` so that it can
 unlock. Nothing here catches an exception to hide it.
 """
 
@@ -29,7 +30,7 @@ class WorkingApp(Protocol):
 
     def database(self, job: Callable[[], T]) -> T: ...
 
-    def report_failure(self, name: str, error: BaseException | None) -> bool: ...
+    def worker_failed(self, worker: Worker) -> bool: ...
 
 
 class Reply(Message, bubble=False):
@@ -64,7 +65,7 @@ class Jobs:
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
-            if self.app.report_failure(event.worker.name, event.worker.error):
+            if self.app.worker_failed(event.worker):
                 self.work_failed(event.worker)
 
     def work_failed(self, worker: Worker) -> None:
