@@ -20,6 +20,7 @@ from ...exam_planner import PlanForecast, forecast_plan, make_plan
 from ...stats import (CollectionStats, DueDay, Retention, WeekRetention, collection_stats, retention_by_week,
                       review_days)
 from ..widgets.bars import labelled_bars, share_bar
+from ..widgets.charts import draw_due_per_day, draw_weekly_retention
 from ..widgets.heatmap import Heatmap
 from ..shared_keys import key_footer
 from ..work import Reply
@@ -185,31 +186,14 @@ class ProgressScreen(CoreScreen):
         from textual_plotext import PlotextPlot
 
         plot = self.query_one("#forecast-plot", PlotextPlot)
-        plt = plot.plt
-        plt.clear_data()
-        plt.bar(list(range(len(forecast))), [d.due for d in forecast], width=0.6)
-        # Explicit ticks: plotext's automatic ones vary from run to run (and break snapshots).
-        plt.xticks(list(range(0, len(forecast), 7)))
-        plt.title("Cards due per day (0 = today, with overdue)")
-        plt.xlabel("days from today")
+        draw_due_per_day(plot.plt, forecast)
         plot.refresh()
 
     def _draw_retention(self, weekly: list[WeekRetention]) -> None:
         from textual_plotext import PlotextPlot
 
         plot = self.query_one("#retention-plot", PlotextPlot)
-        plt = plot.plt
-        plt.clear_data()
-        points = [(i - len(weekly) + 1, w.rate * 100) for i, w in enumerate(weekly) if w.rate is not None]
-        if points:
-            plt.plot([p[0] for p in points], [p[1] for p in points], marker="braille")
-            plt.scatter([p[0] for p in points], [p[1] for p in points])
-        plt.ylim(0, 100)
-        plt.xticks(list(range(-len(weekly) + 1, 1, 2)))
-        plt.yticks([0, 25, 50, 75, 100])
-        plt.xlim(-len(weekly) + 1, 0)
-        plt.title("True retention by week (%)" if points else "True retention by week: no reviews of mature cards yet")
-        plt.xlabel("weeks ago (0 = this week)")
+        draw_weekly_retention(plot.plt, weekly)
         plot.refresh()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
