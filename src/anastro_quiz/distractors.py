@@ -19,6 +19,7 @@ from typing import Iterable
 from . import doses
 from .claims import content_stems, contradiction, stem
 from .numbers import spelled
+from .patterns import compiled
 
 MIN_DISTRACTORS = 3  # fewer good ones: the card stays typed or cloze
 MAX_RATIO = 10.0  # a number option within a factor of ten of the answer: same magnitude class
@@ -286,7 +287,7 @@ def _printed(prompt: str, option: str) -> bool:
     """The option (or a variant of it: "osteoclast" in "What are osteoclasts?") is in the prompt."""
     words, seq = _stems(prompt), _stems(option)
     if quantity(option) is not None or not seq:
-        return re.search(rf"(?<![\w.]){re.escape(clean(option))}(?![\w])", clean(prompt), re.I) is not None
+        return compiled(rf"(?<![\w.]){re.escape(clean(option))}(?![\w])", re.I).search(clean(prompt)) is not None
     return any(words[i:i + len(seq)] == seq for i in range(len(words) - len(seq) + 1))
 
 

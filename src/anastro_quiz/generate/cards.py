@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..decks import CLOZE_RE, Card
 from ..distractors import MIN_DISTRACTORS, render
 from ..numbers import spelled
+from ..patterns import whole
 from .choices import FigurePool, number_distractors
 from .clean import repaired
 from .figures import OUTCOME, compact_question, outcome_question
@@ -103,9 +104,9 @@ def contains_answer(prompt: str, answer: str) -> bool:
     p, a = plain_words(prompt), plain_words(answer)
     if not a:
         return True
-    if re.search(rf"(?<!\w){re.escape(a.replace('-', ' '))}(?!\w)", p.replace("-", " ")):
+    if whole(a.replace("-", " "), r"\w").search(p.replace("-", " ")):
         return True  # "One year" in "the superiority of one-year treatment"
-    if re.search(rf"(?<!\w){re.escape(a)}(?!\w)", p):
+    if whole(a, r"\w").search(p):
         return True
     tokens = a.split()
     if len(tokens) == 1 and len(a) >= 6:  # "osteoclast" gives away "osteoclasts"

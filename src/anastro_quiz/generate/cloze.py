@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..distractors import MIN_DISTRACTORS
+from ..patterns import compiled, whole
 from .cards import GAP, Draft, make_draft, contains_answer, resolve
 from .choices import term_options
 from .extract import Sentence, is_acronym, words, zipf
@@ -154,9 +155,9 @@ def _verb_position(text: str, pattern: re.Pattern[str]) -> bool:
     """The blank stands where only a verb can: before a determiner ("underscores its role") or
     after a modal ("can resorb", "does not outpace")."""
     for m in pattern.finditer(text):
-        if re.match(rf"\s+{_DETERMINER}\b", text[m.end():], re.I):
+        if compiled(rf"\s+{_DETERMINER}\b", re.I).match(text[m.end():]):
             return True
-        if re.search(rf"\b{_VERB_BEFORE}\s+$", text[: m.start()], re.I):
+        if compiled(rf"\b{_VERB_BEFORE}\s+$", re.I).search(text[: m.start()]):
             return True
     return False
 
@@ -167,9 +168,9 @@ def _spelled_out(text: str, term: str) -> bool:
     if not is_acronym(term):
         return False
     e = re.escape(term)
-    if re.search(rf"(?<![\w\-]){e}\s*\([A-Z][^()]{{4,}}\)|\(\s*{e}\s*\)", text):
+    if compiled(rf"(?<![\w\-]){e}\s*\([A-Z][^()]{{4,}}\)|\(\s*{e}\s*\)").search(text):
         return True
-    m = re.search(rf"(?<![\w\-]){e}\s*\(([a-z][^()]{{4,}})\)", text)  # "HER (human epidermal ...)"
+    m = compiled(rf"(?<![\w\-]){e}\s*\(([a-z][^()]{{4,}})\)").search(text)  # "HER (human epidermal ...)"
     if m:
         initials = "".join(w[0] for w in re.split(r"[\s\-]+", m.group(1)) if w)
         letters = "".join(c for c in term.lower() if c.isalpha())
@@ -194,7 +195,7 @@ def _in_a_name(text: str, term: str) -> bool:
     """A word inside a proper name ("Journal of Clinical Endocrinology & Metabolism", "NHS England",
     "Xience Alpine") is trivia, not a term: a capitalised word stands right before it (not the
     sentence start) or right after it."""
-    m = re.search(rf"(?<![\w\-]){re.escape(term)}(?![\w\-])", text)
+    m = whole(term).search(text)
     if m is None:
         return False
     after = re.match(r"\s+([A-Z][a-z]\w*)", text[m.end():])
@@ -202,7 +203,7 @@ def _in_a_name(text: str, term: str) -> bool:
         return True
     if is_acronym(term) or not term[:1].isupper():
         return False
-    before = re.search(rf"(\S+)\s+{re.escape(term)}\b", text)
+    before = compiled(rf"(\S+)\s+{re.escape(term)}\b").search(text)
     return bool(before and before.start() > 0 and before.group(1)[:1].isupper())
 
 

@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz import fuzz
 
@@ -76,8 +77,9 @@ class Context:
     pointed_at: set[str] = field(default_factory=set)  # sentences a later one refers back to
     section_of: dict[int, str] = field(default_factory=dict)  # draft id -> its top-level section
 
-    @property
+    @cached_property
     def top_term(self) -> float:
+        """The highest term weight (found once: every draft's score divides by it)."""
         return max(self.terms.values(), default=1.0) or 1.0
 
 

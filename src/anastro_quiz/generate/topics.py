@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from ..patterns import whole
 from .clean import InputError
 
 OVERVIEW = "Overview"
@@ -177,12 +178,12 @@ def _level(block) -> int:
 def term_topics(quotes: list[str], terms: dict[str, float], spelled: dict[str, str], k: int) -> dict[str, str]:
     """For a document without headings: topics named after its ``k`` most salient key terms
     (salience x how many sentences use it); each quote goes to the first such term it uses."""
-    counts = {t: sum(1 for q in quotes if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", q, re.I)) for t in terms}
+    counts = {t: sum(1 for q in quotes if whole(t, r"\w", re.I).search(q)) for t in terms}
     ranked = sorted((t for t in terms if counts[t] >= 2), key=lambda t: (-terms[t] * counts[t], t))[:k]
     out = {}
     for q in quotes:
         for t in ranked:
-            if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", q, re.I):
+            if whole(t, r"\w", re.I).search(q):
                 word = spelled.get(t, t)
                 out[q] = word[:1].upper() + word[1:]
                 break
