@@ -96,8 +96,8 @@ def studied(tmp_path, monkeypatch):
     """``studied_collection``, with the CLI's collection on the same clock."""
     clock = FakeClock(START)
     collection, learner = studied_collection(tmp_path / "p.db", write_deck(tmp_path / "decks", 60), clock)
-    opener = Collection.open.__func__
-    monkeypatch.setattr(Collection, "open", classmethod(lambda cls, db, decks: opener(cls, db, decks, clock)))
+    opener, fake = Collection.open.__func__, clock  # the CLI passes its own clock: ours wins
+    monkeypatch.setattr(Collection, "open", classmethod(lambda cls, db, decks, clock=None: opener(cls, db, decks, fake)))
     yield collection, clock, learner
     collection.close()
 

@@ -39,8 +39,8 @@ def _studied(tmp_path, monkeypatch):
     learner.next_sitting += timedelta(days=6)
     learner.sit(lambda row: Rating.Good)
     clock.now = learner.next_sitting - timedelta(hours=1)
-    opener = Collection.open.__func__
-    monkeypatch.setattr(Collection, "open", classmethod(lambda cls, db, d: opener(cls, db, d, clock)))
+    opener, fake = Collection.open.__func__, clock  # the CLI passes its own clock: ours wins
+    monkeypatch.setattr(Collection, "open", classmethod(lambda cls, db, d, clock=None: opener(cls, db, d, fake)))
     return collection, clock, learner, ["--db", str(tmp_path / "p.db"), "--decks", str(decks)]
 
 
