@@ -72,3 +72,44 @@ async def test_card_text_keeps_a_readable_measure_centred(bundled, size):
             assert region.width <= 76
             left, right = region.x - card.x, card.right - region.right
             assert abs(left - right) <= 1, (name, left, right)  # centred
+
+
+async def test_at_200x50_home_fills_the_room_below_the_decks(bundled, clock):
+    """Issue 12: no longer most of the screen empty below the decks on a large terminal."""
+    import re
+
+    from textual.widgets import Static
+    from textual_plotext import PlotextPlot
+
+    from anastro_quiz.scheduler import Rating
+
+    session = bundled.start_session()
+    for _ in range(3):
+        session.grade(Rating.Good)
+    session.finish()
+    app = make_app(bundled)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await home_loaded(pilot)
+        screen = app.screen
+        panels = screen.query_one("#home-panels")
+        assert panels.display
+        table = screen.query_one("#decks", DataTable)
+        assert panels.region.y <= table.region.bottom + 2  # right below the decks
+        assert panels.region.bottom >= 45  # down to the footer
+        deck = str(screen.query_one("#home-deck", Static).render())
+        first = bundled.decks[str(table.coordinate_to_cell_key((0, 0)).row_key.value)]
+        assert first.title in deck and "Cards" in deck and "Mastery" in deck
+        assert "(3)" in str(screen.query_one("#home-recent", Static).render())  # the three reviews today
+        chart = re.sub(r"\x1b\[[0-9;]*m", "", screen.query_one("#home-forecast", PlotextPlot).plt.build())
+        assert "Cards due per day" in chart
+        await pilot.press("down")
+        await pilot.pause()
+        second = bundled.decks[str(table.coordinate_to_cell_key((1, 0)).row_key.value)]
+        assert second.title in str(screen.query_one("#home-deck", Static).render())  # follows the cursor
+
+
+async def test_at_80x24_home_keeps_to_the_decks(bundled):
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        assert not app.screen.query_one("#home-panels").display

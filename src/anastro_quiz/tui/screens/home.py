@@ -1,8 +1,10 @@
-"""Home: the decks with their counts and mastery, today's totals, the streak."""
+"""Home: the decks with their counts and mastery, today's totals, the streak; where the
+terminal has room below the decks (a tall one, e.g. 200x50), the highlighted deck and the
+last two weeks' reviews side by side, and the cards due on each of the next 30 days."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -10,12 +12,17 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static
+from textual_plotext import PlotextPlot
+
+from datetime import date, timedelta
 
 from ...clock import study_day
-from ...stats import Streak, review_days, streaks
-from ..widgets.bars import share_bar
+from ...stats import DueDay, Streak, due_forecast, review_days, streaks
+from ..widgets.bars import count_bars, share_bar
+from ..widgets.charts import draw_due_per_day
 from ..shared_keys import key_footer
 from ..work import Reply
 from .base import CoreScreen
@@ -31,6 +38,8 @@ class HomeData:
     new_today: int
     reviewed_today: int
     streak: Streak
+    forecast: list[DueDay] = field(default_factory=list)  # cards due on each of the next 30 days
+    recent: list[tuple[date, int]] = field(default_factory=list)  # reviews on each of the last 14 days
 
 
 def load_home(collection) -> HomeData:
@@ -40,7 +49,12 @@ def load_home(collection) -> HomeData:
     new_today = sum(d.new for d in decks)  # DeckSummary.new is already within today's cap
     days = review_days(collection)
     today = study_day(now)
-    return HomeData(decks, new_today, days.get(today.isoformat(), 0), streaks(set(days), today))
+    recent = [(day, days.get(day.isoformat(), 0)) for day in (today - timedelta(days=n) for n in range(13, -1, -1))]
+    return HomeData(decks, new_today, days.get(today.isoformat(), 0), streaks(set(days), today),
+                    due_forecast(collection, list(collection.decks), now, 30), recent)
+
+
+PANEL_MIN_HEIGHT = 24  # rows the panels need: the deck and reviews panels, and a chart worth reading
 
 
 class HomeScreen(CoreScreen):
@@ -70,6 +84,11 @@ class HomeScreen(CoreScreen):
         table: DataTable = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(Content.from_markup(_hint(0)), id="home-hint")
+        with Vertical(id="home-panels"):
+            with Horizontal(id="home-row"):
+                yield Static("", id="home-deck", classes="home-panel")
+                yield Static("", id="home-recent", classes="home-panel")
+            yield PlotextPlot(id="home-forecast")
         yield key_footer()
 
     def on_mount(self) -> None:
@@ -142,6 +161,52 @@ class HomeScreen(CoreScreen):
             cur=streak.current, days=noun(streak.current, "day"), best=streak.longest))
         self.query_one("#home-hint", Static).update(Content.from_markup(_hint(waiting)))
         self.sub_title = plural(len(data.decks), "deck")
+        self._show_panels(data)
+
+    def _show_panels(self, data: HomeData) -> None:
+        """The panels below the decks, where the terminal leaves them room (not at 80x24)."""
+        panels = self.query_one("#home-panels")
+        used = len(data.decks) + 6  # header, today, table header, hint, footer, a spare row
+        panels.display = (self.size.height or self.app.size.height) - used >= PANEL_MIN_HEIGHT
+        if not panels.display:
+            return
+        plot = self.query_one("#home-forecast", PlotextPlot)
+        draw_due_per_day(plot.plt, data.forecast)
+        plot.refresh()
+        recent = [(day.strftime("%a %d"), n) for day, n in data.recent]
+        total = sum(n for _day, n in data.recent)
+        self.query_one("#home-recent", Static).update(
+            Content.from_markup("[b $accent]Reviews, last 14 days[/] ($total)\n\n", total=str(total))
+            + count_bars(recent))
+        self._show_deck_panel()
+
+    def _show_deck_panel(self) -> None:
+        if self.data is None or not self.query_one("#home-panels").display:
+            return
+        deck_id = self.highlighted_deck()
+        summary = next((d for d in self.data.decks if d.id == deck_id), None)
+        box = self.query_one("#home-deck", Static)
+        if summary is None:
+            box.update("")
+            return
+        deck = self.collection.decks.get(summary.id)
+        studied = summary.total - summary.unseen
+        text = Content.from_markup("[b $accent]$title[/]\n\n", title=summary.title)
+        if deck is not None and deck.description:
+            text += Content(deck.description.strip() + "\n\n")
+        text += Content.from_markup(
+            "Cards        [b]$total[/] ($studied studied, $unseen never seen)\n"
+            "Suspended    [b]$suspended[/]\nToday        [b]$due[/] due · [b]$learn[/] learning · [b]$new[/] new\n"
+            "Mastery      ",
+            total=str(summary.total), studied=str(studied), unseen=str(summary.unseen),
+            suspended=str(summary.suspended), due=str(summary.due), learn=str(summary.learning), new=str(summary.new))
+        text += share_bar(summary.mastery)
+        if deck is not None and deck.sources:
+            text += Content(f"\nSources      {plural(len(deck.sources), 'source')}")
+        box.update(text + Content.from_markup("\n\n[$text-muted]Enter studies it · c its cards · t a quiz[/]"))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_deck_panel()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.app.action_study(str(event.row_key.value))
