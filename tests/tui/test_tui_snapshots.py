@@ -1,4 +1,5 @@
-"""SVG snapshots of the screens a person looks at most (80x24, fixed clock, no fuzz, UTC).
+"""SVG snapshots of the screens a person looks at most: Home, Review, Cards and Quiz setup at
+80x24 and 200x50, quiz results and Progress at 80x24 (fixed clock, no fuzz, UTC).
 
 Update after an intended change with ``pytest tests/tui/test_tui_snapshots.py --snapshot-update``
 and look at the report before committing.
@@ -79,3 +80,38 @@ def test_review_answer_shown_wide(app, steady, snap_compare):
         await press(pilot, "enter", "space")
 
     assert snap_compare(app, terminal_size=WIDE, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [SIZE, WIDE], ids=["80x24", "200x50"])
+def test_cards(app, steady, clock, snap_compare, size):
+    """The Cards browser: prompt and answer columns, flags (a marked and a suspended card)."""
+    _study_some(steady, clock)
+    items = list(steady.items.values())
+    steady.set_marked(items[0], True)
+    steady.set_suspended(items[1], True)
+
+    async def run_before(pilot):
+        await home_loaded(pilot)
+        await press(pilot, "c")
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [SIZE, WIDE], ids=["80x24", "200x50"])
+def test_quiz_setup(app, steady, snap_compare, size):
+    """Quiz setup: decks and topics as checkboxes, the highlighted row not mistaken for a ticked one."""
+    async def run_before(pilot):
+        await home_loaded(pilot)
+        await press(pilot, "t")
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [SIZE, WIDE], ids=["80x24", "200x50"])
+def test_review_question(app, steady, snap_compare, size):
+    """Review before the answer shows: the card at a readable measure, the keys that work now."""
+    async def run_before(pilot):
+        await home_loaded(pilot)
+        await press(pilot, "enter")
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
