@@ -110,4 +110,4 @@ def test_the_due_count_reads_a_range_of_the_due_index(tmp_path):
     from anastro_quiz.store.queries import DUE_COUNTS_SQL
     with Store.open(tmp_path / "p.db") as store:
         plan = store.query_plan(DUE_COUNTS_SQL, ("2026-01-01", "2026-02-01"))
-    assert "USING INDEX" in plan and "due>? AND due<?" in plan, plan
+    assert "USING COVERING INDEX" in plan and "due>? AND due<?" in plan, plan
