@@ -244,11 +244,20 @@ class StudyApp(App[None]):
 
     # --- navigation actions (also reachable from the command palette) --------
 
+    def get_system_commands(self, screen: Screen):
+        """Textual's palette entries, less its "Keys" panel: our "Show key bindings" (Help)
+        lists the same keys, so the palette offers one way to see them."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
+        from .keys import section_of
+
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(section_of(self.screen)))
 
     def action_progress(self) -> None:
         from .screens.progress import ProgressScreen

@@ -25,6 +25,18 @@ def key_label(keys: str) -> str:
     return " / ".join(KEY_NAMES.get(k, k) for k in keys.split(","))
 
 
+# Help's section for each screen (by class name), so Help opens on the screen it was asked from.
+SCREEN_SECTIONS = {"HomeScreen": "Home", "ReviewScreen": "Review", "EditCardDialog": "Edit card",
+                   "CurateScreen": "New from generator", "BrowseScreen": "Cards (browse)",
+                   "SummaryScreen": "End of session", "QuizScreen": "Quiz", "QuizResultsScreen": "Quiz results",
+                   "ProgressScreen": "Progress", "SettingsScreen": "Settings"}
+
+
+def section_of(screen: object) -> str | None:
+    """Help's section title for ``screen`` (None for a screen with no keys of its own)."""
+    return SCREEN_SECTIONS.get(type(screen).__name__)
+
+
 def binding_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     """(screen title, [(keys, description)]) for the app and every screen, in reading order."""
     from .dialogs.edit_card import EditCardDialog
