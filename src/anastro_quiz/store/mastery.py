@@ -26,7 +26,7 @@ _MASTERED = ("SUM(s.stability IS NOT NULL AND s.last_review_ms IS NOT NULL"
 _TAGS = ("SELECT s.deck, s.tag, {mastered}, COUNT(*) FROM {source} WHERE 1{extra}"
          " GROUP BY s.deck, s.tag")
 _TAG_SOURCES = ("card_tags s INDEXED BY idx_card_tags_mastery",
-                "cards c INDEXED BY idx_cards_orphaned JOIN card_tags s USING (deck, card_id)")
+                "cards c INDEXED BY idx_cards_orphaned CROSS JOIN card_tags s USING (deck, card_id)")
 _ENDED = ("FROM schedule s INDEXED BY idx_schedule_mastered_until {join}"
           " WHERE s.mastered_until_ms>? AND s.mastered_until_ms<=? AND NOT EXISTS"
           " (SELECT 1 FROM cards c WHERE c.deck=s.deck AND c.card_id=s.card_id AND c.orphaned=1)")

@@ -20,7 +20,8 @@ from .cards import NEW, DeckCounts, marks
 class OverviewStore:
     """Aggregates for Home and ``stats`` (mixed into ``Store``)."""
 
-    _ORPHANS = "cards c INDEXED BY idx_cards_orphaned JOIN schedule s USING (deck, card_id)"
+    # CROSS JOIN: SQLite must start from the (few) orphans, never walk the schedule to find them.
+    _ORPHANS = "cards c INDEXED BY idx_cards_orphaned CROSS JOIN schedule s USING (deck, card_id)"
 
     def _overview(self, select: str, where: str, group: int, params: list[Any]) -> dict[tuple, list]:
         """``SELECT select FROM schedule s WHERE where GROUP BY`` the first ``group`` columns, over
