@@ -113,12 +113,14 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
     def list_cards(self, deck_id: str | None, only: str, search: str) -> None:
         """The cards for one scope, filter and search; a newer request supersedes this one
         (a search typed letter by letter shows what the last letter finds)."""
-        from ...card_search import SearchError
+        from ...card_search import SearchError, check_query
 
-        try:
-            self.post_message(self.Listed(self.database(lambda: self.collection.browse(deck_id, only, search))))
-        except SearchError as exc:  # e.g. 'prop:lap' while it is typed: said on the status line
+        try:  # checked before the database is asked (e.g. 'prop:lap' while it is typed)
+            check_query(search)
+        except SearchError as exc:  # said on the status line
             self.post_message(self.Unreadable(str(exc)))
+            return
+        self.post_message(self.Listed(self.database(lambda: self.collection.browse(deck_id, only, search))))
 
     @on(Listed)
     def _listed(self, message: Listed) -> None:
