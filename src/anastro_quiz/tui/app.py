@@ -184,7 +184,8 @@ class StudyApp(App[None]):
         Waits for the collection to open; raises :class:`CollectionUnavailable` if it never
         did. A job that has started finishes even if its screen closes meanwhile (a thread
         cannot be stopped), so a change asked for is made; if the job fails, the app says so
-        whether or not the screen is still there."""
+        whether or not the screen is still there. So an error the screen expects (a search
+        it cannot read, a plan it refuses) is caught inside ``job`` and returned, never raised."""
         from ..store import database_errors
 
         while not self._opened.wait(0.05):
