@@ -233,6 +233,16 @@ class Deck:
         """A hash of :meth:`sync_rows`: equal digests mean the store needs no sync for this deck."""
         return rows_digest(self.sync_rows())
 
+    def source_title(self, source: "Source") -> str:
+        """What a card's source is called: the ``title`` its deck's ``sources`` entry gives the
+        document (the article's heading), with the page when known; else the file name."""
+        title = next((str(entry["title"]).strip() for entry in self.sources
+                      if isinstance(entry, dict) and entry.get("document") == source.document
+                      and str(entry.get("title") or "").strip()), "")
+        if not title:
+            return source.where
+        return f"{title}, p. {source.page}" if source.page is not None else title
+
     def source_path(self, document: str) -> Path | None:
         """Where a cited document lives: next to the deck or in its ``sources/`` folder.
 

@@ -226,7 +226,7 @@ def generate(paths: list[str | Path], topics: str | Path | None = None, max_card
     texts = {d.name: d.text for d in docs}
     kept.sort(key=lambda d: (names.index(d.document), texts[d.document].find(d.quote), d.kind, d.ask))
     if rules is not None:
-        decks = _rule_decks(kept, rules, names)
+        decks = _rule_decks(kept, rules, names, {d.name: d.outline.title for d in docs if d.outline.title})
     else:
         decks = _document_decks(kept, docs, section_of)
     return Generation(decks, skipped, docs)
@@ -350,7 +350,14 @@ def _gloss_acronyms(drafts: list[C.Draft], docs: list[Document]) -> None:
             d.data["explanation"] = (f"{before} " if before else "") + "; ".join(glosses) + "."
 
 
-def _rule_decks(kept: list[C.Draft], rules: TopicRules, names: list[str]) -> list[Deck]:
+def _source_entry(document: str, title: str | None) -> dict[str, str]:
+    """A deck's ``sources`` entry: the document, and its own title when it has one (the app
+    names a source by it rather than by its file name)."""
+    return {"document": document, "title": title} if title else {"document": document}
+
+
+def _rule_decks(kept: list[C.Draft], rules: TopicRules, names: list[str],
+                titles: dict[str, str] | None = None) -> list[Deck]:
     order = {t.id: i for i, t in enumerate(rules.topics)}
     decks: dict[str, Deck] = {}
     for d in kept:
@@ -358,8 +365,8 @@ def _rule_decks(kept: list[C.Draft], rules: TopicRules, names: list[str]) -> lis
         topic = next(t for t in rules.topics if t.id == topic_id)
         deck = decks.setdefault(topic.id, Deck(topic.id, topic.title, topic.description))
         deck.cards.append(d.card(topic.id))
-        if {"document": d.document} not in deck.sources:
-            deck.sources.append({"document": d.document})
+        if all(s["document"] != d.document for s in deck.sources):
+            deck.sources.append(_source_entry(d.document, (titles or {}).get(d.document)))
     for deck in decks.values():
         deck.sources.sort(key=lambda s: names.index(s["document"]))
     return sorted(decks.values(), key=lambda deck: order[deck.id])
@@ -381,7 +388,7 @@ def _document_decks(kept: list[C.Draft], docs: list[Document], section_of: dict[
             if section_of[id(d)] not in sections:
                 sections.append(section_of[id(d)])
         deck = Deck(deck_id, doc.title, f"Cards from {doc.name}, by section: " + "; ".join(sections) + ".")
-        deck.sources.append({"document": doc.name})
+        deck.sources.append(_source_entry(doc.name, doc.outline.title))
         deck.cards = [d.card(slug(section_of[id(d)])) for d in cards]
         decks.append(deck)
     return decks

@@ -22,8 +22,8 @@ def _when(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "–"
 
 
-def describe(info: CardInfo, now: datetime) -> Content:
-    """The dialog's text (also what a test reads)."""
+def describe(info: CardInfo, now: datetime, source_name: str | None = None) -> Content:
+    """The dialog's text (also what a test reads); ``source_name``: the source by its title."""
     item = info.item
     due = "–"
     if info.due is not None:
@@ -40,7 +40,7 @@ def describe(info: CardInfo, now: datetime) -> Content:
         "[b]$prompt[/]\n\n[b]Deck[/] $deck · $kind · id $id\n[b]Source[/] $source\n"
         "[b]State[/] $state$flags · due $due · $reps reviews, $lapses lapses\n[b]Memory[/] $memory\n\n"
         "[b]Review history[/]\n", prompt=item.prompt[:200], deck=item.deck_id, kind=item.type, id=item.id,
-        source=item.source.where if item.source else "–", state=info.state, flags=flags, due=due,
+        source=(source_name or item.source.where) if item.source else "–", state=info.state, flags=flags, due=due,
         reps=info.reps, lapses=info.lapses, memory=memory)
     if not info.history:
         return text + Content("  none yet")
@@ -66,7 +66,10 @@ class CardInfoDialog(ModalScreen[None]):
         with Vertical(id="card-info-box", classes="dialog"):
             yield Static(Content("Card info"), classes="dialog-title")
             with VerticalScroll(id="card-info-text"):
-                yield Static(describe(self.info, self.now), id="card-info-body")
+                deck = self.app.collection.decks.get(self.info.item.deck_id) if self.app.collection else None
+                source = self.info.item.source
+                name = deck.source_title(source) if deck is not None and source is not None else None
+                yield Static(describe(self.info, self.now, name), id="card-info-body")
             yield Static("Escape closes", classes="dialog-hint")
 
 

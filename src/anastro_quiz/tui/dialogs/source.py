@@ -25,7 +25,8 @@ class SourceDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="source-box", classes="dialog"):
-            yield Static(Content.from_markup("[b]Source[/] · $doc", doc=self.source.where), classes="dialog-title")
+            title = self.deck.source_title(self.source) if self.deck is not None else self.source.where
+            yield Static(Content.from_markup("[b]Source[/] · $doc", doc=title), classes="dialog-title")
             with VerticalScroll(id="source-text"):
                 yield Static(self._body(), id="source-paragraph")
             yield Static("Escape closes", classes="dialog-hint")

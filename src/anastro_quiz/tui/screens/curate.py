@@ -128,8 +128,10 @@ class CurateScreen(CoreScreen):
         if source is None:
             boxes[3].update(Content.from_markup("[$text-muted](no source)[/]"))
         else:
+            deck = self.collection.decks.get(c.items[0].deck_id)
             boxes[3].update(Content.from_markup("[b]Source[/] · $where\n[$text-muted]“$quote”[/]",
-                                                where=source.where, quote=source.quote))
+                                                where=deck.source_title(source) if deck else source.where,
+                                                quote=source.quote))
         self.query_one("#curate-card", VerticalScroll).scroll_home(animate=False)
 
     # --- actions ---------------------------------------------------------------

@@ -15,12 +15,13 @@ from .summary import format_duration
 from ...numbers import plural
 
 
-def mistake_text(number: int, prompt: str, given: str | None, answer: str, source) -> Content:
+def mistake_text(number: int, prompt: str, given: str | None, answer: str, source, source_name: str = "") -> Content:
+    """One mistake: the question, what was given, the answer, and its source (by title)."""
     given_text = "(no answer)" if given is None else (given or "(nothing)")
     text = Content.from_markup("[b]$n. $prompt[/]\n   [$error]you: $given[/]   [$success]answer: $answer[/]",
                                n=number, prompt=prompt.replace("\n", " "), given=given_text, answer=answer)
     if source is not None:
-        text += Content.from_markup("\n   [$text-muted]source: $doc — “$quote”[/]", doc=source.document,
+        text += Content.from_markup("\n   [$text-muted]source: $doc — “$quote”[/]", doc=source_name or source.where,
                                     quote=source.quote)
     return text
 
@@ -51,11 +52,15 @@ class QuizResultsScreen(CoreScreen):
             for answer in r.mistakes:
                 number += 1
                 q = answer.question
-                yield Static(mistake_text(number, q.prompt, answer.given, q.answer, q.item.source), classes="mistake")
+                yield Static(mistake_text(number, q.prompt, answer.given, q.answer, q.item.source, self._source_name(q.item)), classes="mistake")
             for q in r.unanswered:
                 number += 1
-                yield Static(mistake_text(number, q.prompt, None, q.answer, q.item.source), classes="mistake")
+                yield Static(mistake_text(number, q.prompt, None, q.answer, q.item.source, self._source_name(q.item)), classes="mistake")
         yield key_footer()
+
+    def _source_name(self, item) -> str:
+        deck = self.collection.decks.get(item.deck_id)
+        return deck.source_title(item.source) if deck is not None and item.source is not None else ""
 
     def on_mount(self) -> None:
         self.sub_title = "Quiz results"
