@@ -140,12 +140,13 @@ async def test_settings_change_is_persisted(app, collection):
         assert "5 new" in str(pilot.app.screen.query_one("#today", Static).render())
 
 
-async def test_help_lists_every_screen_and_q_on_home_quits(app):
+async def test_help_lists_every_screen_with_a_and_q_on_home_quits(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await press(pilot, "question_mark")
         assert isinstance(pilot.app.screen, HelpScreen)
-        text = "\n".join(str(s.render()) for s in pilot.app.screen.query(".help-keys"))
+        await press(pilot, "a")  # from Home's keys to every screen's
+        text = "\n".join(str(s.render()) for s in pilot.app.screen.query(".help-description"))
         for expected in ("Study all due", "Show answer", "Undo", "Bury", "Suspend", "Source", "Retry mistakes",
                          "Command palette"):
             assert expected in text
