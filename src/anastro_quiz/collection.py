@@ -92,9 +92,10 @@ class Collection:
 
     @classmethod
     def open(cls, db_path: str | Path, deck_paths: Iterable[str | Path],
-             clock: Callable[[], datetime] = utcnow) -> "Collection":
-        """Load decks (raising ``DeckError``) and open the store (raising ``StoreError``)."""
-        decks = load_decks(deck_paths)
+             clock: Callable[[], datetime] = utcnow, progress=None) -> "Collection":
+        """Load decks (raising ``DeckError``; ``progress`` as :func:`load_decks` takes it) and
+        open the store (raising ``StoreError``)."""
+        decks = load_decks(deck_paths, progress)
         return cls(Store.open(db_path), decks, clock)
 
     def close(self) -> None:

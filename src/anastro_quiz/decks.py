@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import yaml
 
@@ -379,19 +379,24 @@ def deck_files(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def _load_all(paths: Iterable[str | Path]) -> tuple[list[Deck], list[DeckProblem]]:
+Progress = Callable[[int, int, str], None]  # (files done, files in all, the file's name)
+
+
+def _load_all(paths: Iterable[str | Path], progress: Progress | None = None) -> tuple[list[Deck], list[DeckProblem]]:
     with gc_paused():
-        return _load_all_now(list(paths))
+        return _load_all_now(list(paths), progress)
 
 
-def _load_all_now(paths: list[str | Path]) -> tuple[list[Deck], list[DeckProblem]]:
+def _load_all_now(paths: list[str | Path], progress: Progress | None = None) -> tuple[list[Deck], list[DeckProblem]]:
     decks: list[Deck] = []
     problems: list[DeckProblem] = []
     owners: dict[str, str] = {}
     files = deck_files(paths)
     if not files:
         problems.extend(DeckProblem(str(p), None, None, "no deck files found") for p in paths)
-    for f in files:
+    for done, f in enumerate(files, 1):
+        if progress is not None:
+            progress(done - 1, len(files), f.name)
         if not f.exists():
             problems.append(DeckProblem(str(f), None, None, "no such file"))
             continue
@@ -405,6 +410,8 @@ def _load_all_now(paths: list[str | Path]) -> tuple[list[Deck], list[DeckProblem
             continue
         owners[deck.id] = str(f)
         decks.append(deck)
+    if progress is not None and files:
+        progress(len(files), len(files), "")
     return decks, problems
 
 
@@ -413,9 +420,12 @@ def validate_paths(paths: Iterable[str | Path]) -> list[DeckProblem]:
     return _load_all(paths)[1]
 
 
-def load_decks(paths: Iterable[str | Path]) -> list[Deck]:
-    """Load every deck under ``paths``; raise :class:`DeckError` with all problems if any."""
-    decks, problems = _load_all(paths)
+def load_decks(paths: Iterable[str | Path], progress: Progress | None = None) -> list[Deck]:
+    """Load every deck under ``paths``; raise :class:`DeckError` with all problems if any.
+
+    ``progress(done, total, name)`` is called before each deck file (a first import of big
+    decks parses for seconds; the CLI shows a bar)."""
+    decks, problems = _load_all(paths, progress)
     if problems:
         raise DeckError(problems)
     return decks

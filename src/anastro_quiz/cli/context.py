@@ -110,8 +110,11 @@ class Context:
         from ..collection import Collection
         from ..decks import DeckError
 
+        from .progress_bar import terminal_progress
+
         try:
-            return Collection.open(self.study_db_path(), self.decks, clock=self.clock())
+            with terminal_progress("Reading decks") as step:
+                return Collection.open(self.study_db_path(), self.decks, clock=self.clock(), progress=step)
         except DeckError as exc:
             fail(_deck_problems(exc))
         except UserError as exc:

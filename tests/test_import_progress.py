@@ -1,0 +1,67 @@
+"""Long work shows progress on a terminal, never when piped (issue 14): a first import of
+big decks draws a bar on stderr as each deck file is read."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+from click.testing import CliRunner
+
+from anastro_quiz.cli import cli
+from anastro_quiz.cli import progress_bar
+from anastro_quiz.collection import Collection
+from anastro_quiz.decks import load_decks
+
+
+def _three_decks(deck_dir):
+    for n in (2, 3):
+        text = (deck_dir / "all_types.yaml").read_text(encoding="utf-8").replace("id: sample", f"id: sample{n}", 1)
+        (deck_dir / f"copy{n}.yaml").write_text(text, encoding="utf-8")
+    return deck_dir
+
+
+def test_loading_decks_reports_each_file(deck_dir):
+    _three_decks(deck_dir)
+    seen = []
+    decks = load_decks([deck_dir], progress=lambda done, total, name: seen.append((done, total, name)))
+    assert len(decks) == 3
+    assert seen == [(0, 3, "all_types.yaml"), (1, 3, "copy2.yaml"), (2, 3, "copy3.yaml"), (3, 3, "")]
+
+
+def test_a_bar_on_a_terminal_and_none_when_piped(tmp_path, deck_dir, monkeypatch):
+    _three_decks(deck_dir)
+    args = ["--db", str(tmp_path / "p.db"), "--decks", str(deck_dir), "decks"]
+    piped = CliRunner().invoke(cli, args)
+    assert piped.exit_code == 0, piped.output
+    assert "Reading decks" not in piped.output
+
+
+
+def test_the_bar_on_a_terminal_follows_the_deck_files(tmp_path, deck_dir, monkeypatch):
+    _three_decks(deck_dir)
+    tty = _Tty()
+    monkeypatch.setattr(sys, "stderr", tty)
+    monkeypatch.setattr(progress_bar, "DELAY", 0.0)
+    with progress_bar.terminal_progress("Reading decks") as step:
+        Collection.open(tmp_path / "p.db", [deck_dir], progress=step).close()
+    assert "Reading decks" in tty.getvalue() and "100%" in tty.getvalue(), tty.getvalue()
+
+
+class _Tty:
+    """A terminal's stderr, captured."""
+
+    def __init__(self):
+        self.buffer = io.StringIO()
+
+    def write(self, text):
+        return self.buffer.write(text)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return True
+
+    def getvalue(self):
+        return self.buffer.getvalue()
