@@ -1,5 +1,5 @@
 """Long work shows progress on a terminal, never when piped (issue 14): a first import of
-big decks draws a bar on stderr as each deck file is read."""
+big decks draws a bar on stderr as each deck file is read, a merge as cards are rebuilt."""
 
 from __future__ import annotations
 
@@ -46,6 +46,22 @@ def test_the_bar_on_a_terminal_follows_the_deck_files(tmp_path, deck_dir, monkey
     with progress_bar.terminal_progress("Reading decks") as step:
         Collection.open(tmp_path / "p.db", [deck_dir], progress=step).close()
     assert "Reading decks" in tty.getvalue() and "100%" in tty.getvalue(), tty.getvalue()
+
+
+def test_a_merge_reports_the_cards_it_rebuilds(tmp_path, deck_dir, clock):
+    from anastro_quiz.scheduler import Rating
+    from anastro_quiz.store import Store
+
+    Collection.open(tmp_path / "a.db", [deck_dir], clock=clock).close()
+    other = Collection.open(tmp_path / "b.db", [deck_dir], clock=clock)
+    session = other.start_session()
+    for _ in range(3):
+        session.grade(Rating.Good)
+    other.close()
+    seen = []
+    with Store.open(tmp_path / "a.db") as store:
+        report = store.merge(tmp_path / "b.db", progress=lambda done, total, name: seen.append((done, total)))
+    assert seen[0][0] == 0 and seen[-1] == (report.cards_rebuilt, report.cards_rebuilt) and report.cards_rebuilt > 0
 
 
 class _Tty:

@@ -91,13 +91,14 @@ def progress_merge_command(obj: Context, other: Path, as_json: bool) -> None:
     reported and left as they are here.
     """
     from ..store import check_mergeable
+    from .progress_bar import terminal_progress
 
     with user_errors():
         check_mergeable(other)  # check before creating or touching anything here
     store = obj.open_store()
     try:
-        with user_errors():
-            report = store.merge(other)
+        with user_errors(), terminal_progress("Rebuilding cards") as step:
+            report = store.merge(other, progress=step)
     finally:
         store.close()
     if as_json:

@@ -149,8 +149,10 @@ def _check_reviews(rows: list[tuple]) -> None:
 class MergeStore:
     """Merging another database into this one (mixed into ``Store``)."""
 
-    def merge(self, other_path: str | Path) -> MergeReport:
-        """Merge ``other_path``'s review log into this database and rebuild affected cards (module doc)."""
+    def merge(self, other_path: str | Path, progress=None) -> MergeReport:
+        """Merge ``other_path``'s review log into this database and rebuild affected cards (module doc).
+
+        ``progress(done, total, "")``, if given, is called as the affected cards are rebuilt."""
         other_path = Path(other_path)
         try:
             same = other_path.exists() and Path(self.path).exists() and other_path.samefile(self.path)
@@ -198,7 +200,7 @@ class MergeStore:
                                  [tuple(r[c] for c in _REVIEW_COLS) for r in new_rows])
                 report.added = len(new_rows)
             report.cards_added = self._ensure_card_rows(affected, their_cards)
-            self._replay_cards(affected)
+            self._replay_cards(affected, progress)
             report.cards_rebuilt = len(affected)
         report.conflicts = compare_settings(self.all_settings(), their_settings)
         return report
@@ -225,13 +227,17 @@ class MergeStore:
                          [(*key, NEW) for key in sorted(keys)])
         return added
 
-    def _replay_cards(self, keys: set[tuple[str, str]]) -> None:
+    def _replay_cards(self, keys: set[tuple[str, str]], progress=None) -> None:
         """Rebuild each card's state from its reviews, with its deck's scheduler (caller's transaction)."""
         schedulers: dict[str, Any] = {}
-        for key in sorted(keys):
+        for done, key in enumerate(sorted(keys)):
+            if progress is not None and done % 100 == 0:
+                progress(done, len(keys), "")
             if key[0] not in schedulers:
                 schedulers[key[0]] = self._deck_scheduler(key[0])
             self.replay_card(key, schedulers[key[0]])
+        if progress is not None and keys:
+            progress(len(keys), len(keys), "")
 
     def import_history(self, reviews: list[LoggedReview], *, suspended: set[tuple[str, str]] = frozenset(),
                        buried: set[tuple[str, str]] = frozenset(), buried_until: datetime | None = None,
