@@ -126,3 +126,11 @@ def test_a_field_name_that_is_not_text_is_reported(tmp_path):
             "    &anchor: [x]\n")
     deck, problems = parse_deck(text, tmp_path / "d.yaml")
     assert [str(p) for p in problems] == [f"{tmp_path / 'd.yaml'}:4: c1: field names must be text, not None"]
+
+
+def test_a_cloze_item_knows_its_completed_sentence():
+    from anastro_quiz.deck_model import cloze_completed
+
+    text = "{{c1::RANKL::cytokine}} and {{c2::M-CSF}} drive {{c1::osteoclasts}}."
+    assert cloze_completed(text, 1) == ("", "RANKL", " and M-CSF drive ", "osteoclasts", ".")
+    assert cloze_completed(text, 2) == ("RANKL and ", "M-CSF", " drive osteoclasts.")

@@ -85,6 +85,9 @@ class StudyItem:
     items: tuple[str, ...] = ()
     need: int | None = None
     content_hash: str = ""
+    # A cloze item's whole sentence once answered: plain text and this item's answers in turn
+    # (odd indices are the answers), so the reveal shows the completed sentence.
+    completed: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple[str, str]:
@@ -153,7 +156,8 @@ class Card:
         )
         if self.type == "cloze":
             return [
-                StudyItem(id=f"{self.id}.c{n}", prompt=prompt, answer=answer, **common)
+                StudyItem(id=f"{self.id}.c{n}", prompt=prompt, answer=answer,
+                          completed=cloze_completed(str(d["text"]), n), **common)
                 for n, prompt, answer in cloze_deletions(str(d["text"]))
             ]
         if self.type == "true_false":
@@ -293,6 +297,22 @@ def cloze_deletions(text: str) -> list[tuple[int, str, str]]:
         prompt = CLOZE_RE.sub(render, text)
         out.append((n, prompt, ", ".join(answers)))
     return out
+
+
+def cloze_completed(text: str, n: int) -> tuple[str, ...]:
+    """The cloze ``text`` with every deletion filled in, split so that deletion ``n``'s answers
+    stand at the odd indices: ``("", "RANKL", " and M-CSF drive osteoclasts")``."""
+    parts: list[str] = []
+    plain, last = "", 0
+    for m in CLOZE_RE.finditer(text):
+        plain += text[last:m.start()]
+        last = m.end()
+        if int(m.group(1)) == n:
+            parts += [plain, m.group(2)]
+            plain = ""
+        else:
+            plain += m.group(2)
+    return tuple(parts + [plain + text[last:]])
 
 
 def _opt_str(value: Any) -> str | None:

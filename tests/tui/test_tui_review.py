@@ -161,3 +161,15 @@ async def test_source_dialog_highlights_the_quote(app):
         assert "It is an aromatase inhibitor." in paragraph
         await press(pilot, "escape")
         assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_a_revealed_cloze_shows_the_completed_sentence(app, collection):
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_review(pilot)
+        while screen.shown.item.type != "cloze":
+            await press(pilot, "minus")  # bury until the cloze card
+        item = screen.shown.item
+        await press(pilot, "space")
+        shown = str(screen.query_one("#answer", Static).render())
+        assert "".join(item.completed) in " ".join(shown.split())  # the whole sentence, filled in
+        assert "[...]" not in shown and item.answer in shown

@@ -243,7 +243,7 @@ class ReviewScreen(SessionLane, CardExtras, CoreScreen):
         item = self.shown.item
         self.revealed = True
         answer = self.query_one("#answer", Static)
-        answer.update(Content.from_markup("[b $success]$answer[/]", answer=item.answer))
+        answer.update(_answer_content(item))
         answer.display = True
         suggested = self.proposed_grade()
         if self.picked is not None:
@@ -393,3 +393,13 @@ class ReviewScreen(SessionLane, CardExtras, CoreScreen):
         if self.busy and self.shown is not None:
             return
         self.finish()
+
+
+def _answer_content(item: StudyItem) -> Content:
+    """The revealed answer; for a cloze card, the whole sentence completed, its answer in bold."""
+    if not item.completed:
+        return Content.from_markup("[b $success]$answer[/]", answer=item.answer)
+    out = Content("")
+    for index, part in enumerate(item.completed):
+        out += Content.from_markup("[b $success]$t[/]", t=part) if index % 2 else Content(part)
+    return out
