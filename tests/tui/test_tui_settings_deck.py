@@ -38,7 +38,7 @@ async def test_a_negative_daily_limit_is_refused_and_nothing_saved(app, collecti
         screen.query_one("#set-reviews", Input).value = "-5"
         await press(pilot, "ctrl+s")
         assert any("daily limits cannot be negative" in str(n.message) for n in app._notifications)
-        assert str(screen.query_one("#settings-status", Static).render()) == ""
+        assert str(screen.query_one("#settings-status", Static).render()).startswith("Not saved")
     assert collection.limits() == DailyLimits(20, 200)
     assert collection.scheduler_settings().desired_retention == 0.9
 

@@ -53,6 +53,6 @@ async def test_bad_parameters_show_an_error_and_nothing_is_saved(app, collection
         screen.query_one("#set-parameters", Input).value = text
         await press(pilot, "ctrl+s")
         assert any(message in str(n.message) for n in app._notifications), [n.message for n in app._notifications]
-        assert str(screen.query_one("#settings-status", Static).render()) == ""
+        assert str(screen.query_one("#settings-status", Static).render()).startswith("Not saved")
     assert collection.scheduler_settings().parameters is None
     assert collection.scheduler_settings().desired_retention == 0.9

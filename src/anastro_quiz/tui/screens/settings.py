@@ -52,7 +52,7 @@ def _fmt_steps(steps: list[float]) -> str:
 class SettingsScreen(CoreScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save"),
-        Binding("escape", "app.pop_screen", "Back", id="back"),
+        Binding("escape", "leave", "Back", tooltip="Back; with unsaved edits, asks first", id="back"),
     ]
     HELP = ("Tab moves between fields; Ctrl+S (or Enter in a field) saves. 'Applies to' picks every "
             "deck (global) or one deck, whose saved values override the global ones. The hour the "
@@ -61,6 +61,8 @@ class SettingsScreen(CoreScreen):
     def __init__(self, deck_id: str | None = None) -> None:
         super().__init__()
         self.loaded: tuple[SchedulerSettings, DailyLimits, bool, int, SiblingRules] | None = None
+        self._shown: dict[str, object] | None = None  # the form as last loaded or saved (see unsaved)
+        self._leave_after_save = False  # Save chosen in the unsaved-changes question: leave once saved
         self.deck_id = deck_id  # None: the global settings
 
     def compose(self) -> ComposeResult:
@@ -156,6 +158,32 @@ class SettingsScreen(CoreScreen):
         day_field.disabled = self.deck_id is not None  # one hour for every deck: set it under global
         if not isinstance(self.focused, Select):
             self.query_one("#set-retention", Input).focus()
+        self._shown = self._form_values()
+
+    def _form_values(self) -> dict[str, object]:
+        """Every field and switch as it stands, to tell whether anything was edited."""
+        return {w.id: w.value for w in self.query("Input, Switch") if w.id}
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether the form holds edits not saved (nor loaded) yet."""
+        return self._shown is not None and self._form_values() != self._shown
+
+    def action_leave(self) -> None:
+        """Esc: back, but never throwing edits away without a word."""
+        if not self.unsaved:
+            self.app.pop_screen()
+            return
+        from ..dialogs.unsaved import UnsavedDialog
+
+        def chosen(choice: str | None) -> None:
+            if choice == "discard":
+                self.app.pop_screen()
+            elif choice == "save":
+                self._leave_after_save = True
+                self.action_save()
+
+        self.app.push_screen(UnsavedDialog(), chosen)
 
     def read_form(self) -> Loaded:
         """The settings as typed; raises ``ValueError`` with a readable message."""
@@ -185,6 +213,8 @@ class SettingsScreen(CoreScreen):
         try:
             settings, limits, hold, day_start, siblings = self.read_form()
         except ValueError as exc:
+            self._leave_after_save = False
+            self.query_one("#settings-status", Static).update(f"Not saved: {exc}")  # never the old "Saved"
             self.notify(str(exc), title="Not saved", severity="error")
             return
 
@@ -220,6 +250,11 @@ class SettingsScreen(CoreScreen):
     def _saved(self, message: Saved) -> None:
         deck_id = message.deck_id
         self.loaded = message.saved
+        self._shown = self._form_values()
+        if self._leave_after_save and not message.moves_dates:
+            self.app.pop_screen()  # saved from the unsaved-changes question: done here
+            return
+        self._leave_after_save = False
         self.query_one("#settings-status", Static).update(
             f"Saved for deck {deck_id}." if deck_id else "Saved for all decks.")
         self.notify("Settings saved.", timeout=2)
