@@ -134,7 +134,7 @@ async def test_settings_change_is_persisted(app, collection):
         screen.query_one("#set-retention", Input).value = "1.5"  # out of range: refused, not saved
         await press(pilot, "ctrl+s")
         assert collection.scheduler_settings().desired_retention == 0.85
-        await press(pilot, "escape")
+        await press(pilot, "escape", "d")  # the refused 1.5 is an unsaved edit: Esc asks, d discards it
         assert isinstance(pilot.app.screen, HomeScreen)
         # Home now honours the new daily limit.
         assert "5 new" in str(pilot.app.screen.query_one("#today", Static).render())

@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
+from ...numbers import plural
+
 
 @dataclass
 class QuizSetup:
@@ -38,6 +40,7 @@ class QuizSetupDialog(ModalScreen[QuizSetup | None]):
                 yield SelectionList[str](*[(d.title, d.id, self.preselect in (None, d.id)) for d in decks],
                                          id="quiz-decks")
                 yield SelectionList[str](*[(t, t) for t in tags], id="quiz-tags")
+            yield Static("", id="quiz-ticked")
             with Horizontal(classes="form-row"):
                 yield Label("Questions")
                 yield Input("10", id="quiz-count", type="integer", compact=True)
@@ -52,6 +55,19 @@ class QuizSetupDialog(ModalScreen[QuizSetup | None]):
         self.query_one("#quiz-decks").border_title = "Decks"
         self.query_one("#quiz-tags").border_title = "Topics (optional)"
         self.query_one("#quiz-decks").focus()
+        self._show_ticked()
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        self._show_ticked()
+
+    def _show_ticked(self) -> None:
+        """What is ticked, in words: the boxes alone are easy to misread."""
+        decks = self.query_one("#quiz-decks", SelectionList)
+        tags = self.query_one("#quiz-tags", SelectionList)
+        topics = (f"topics: {', '.join(map(str, tags.selected))}" if tags.selected
+                  else "every topic" if tags.option_count else "")
+        self.query_one("#quiz-ticked", Static).update(
+            f"Ticked: {len(decks.selected)} of {plural(decks.option_count, 'deck')}" + (f" · {topics}" if topics else ""))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "quiz-start":
