@@ -98,3 +98,33 @@ def _rendered(path: str, mtime_ns: int, size: int) -> str:  # keyed on mtime/siz
         return clean_text(source_text(path))
     except InputError:
         return clean_text(Path(path).read_text(encoding="utf-8", errors="replace"))
+
+
+def source_table(deck: Deck | None, source: Source):
+    """The table a card's quote comes from (a :class:`~.generate.structure.Table`, read by the
+    generator's reader), with the index of the quoted row; ``None`` when the quote is prose."""
+    path: Path | None = deck.source_path(source.document) if deck is not None else None
+    if path is None or not source.quote.strip():
+        return None
+    try:
+        stat = path.stat()
+        tables = _tables(str(path), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        return None
+    quote = " ".join(source.quote.split()).casefold()
+    for table in tables:
+        for index, row in enumerate(table.rows):
+            if quote in " ".join(row.quote.split()).casefold() or " ".join(row.quote.split()).casefold() in quote:
+                return table, index
+    return None
+
+
+@lru_cache(maxsize=8)
+def _tables(path: str, mtime_ns: int, size: int) -> list:
+    from .generate.clean import InputError
+    from .generate.readers import read_blocks
+
+    try:
+        return [b.table for b in read_blocks(path).blocks if b.kind == "table" and b.table is not None]
+    except InputError:
+        return []

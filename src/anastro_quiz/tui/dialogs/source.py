@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...decks import Deck, Source
-from ...source_context import source_context
+from ...source_context import source_context, source_table
 
 
 class SourceDialog(ModalScreen[None]):
@@ -28,7 +28,11 @@ class SourceDialog(ModalScreen[None]):
             title = self.deck.source_title(self.source) if self.deck is not None else self.source.where
             yield Static(Content.from_markup("[b]Source[/] · $doc", doc=title), classes="dialog-title")
             with VerticalScroll(id="source-text"):
-                yield Static(self._body(), id="source-paragraph")
+                found = source_table(self.deck, self.source)
+                if found is not None:
+                    yield Static(_table(*found), id="source-table")
+                else:
+                    yield Static(self._body(), id="source-paragraph")
             yield Static("Escape closes", classes="dialog-hint")
 
     def _body(self) -> Content:
@@ -40,3 +44,13 @@ class SourceDialog(ModalScreen[None]):
         note = "" if context.exact else "\n\n[$text-muted](closest match shown)[/]"
         return Content.from_markup("$before[b reverse]$quoted[/]$after" + note, before=context.before,
                                    quoted=context.quoted, after=context.after)
+
+
+def _table(table, quoted: int):
+    """A source table drawn as a table (rich), the row the card quotes highlighted."""
+    from rich.table import Table
+
+    out = Table(table.label_header or "", *table.columns, expand=True)
+    for index, row in enumerate(table.rows):
+        out.add_row(row.label, *row.cells, style="bold reverse" if index == quoted else None)
+    return out
