@@ -183,8 +183,8 @@ class ReviewScreen(SessionLane, CardExtras, CoreScreen):
         deck = self.collection.decks.get(item.deck_id)
         tags = f" · {', '.join(item.tags)}" if item.tags else ""
         meta = Content(f"{deck.title if deck else item.deck_id} · {item.type.replace('_', '/')}{tags}")
-        if self.shown.marked:
-            meta = meta + Content.from_markup("  [b $warning]★ marked[/]")
+        if self.shown.marked:  # first, so that a long line never leaves it alone on the next one
+            meta = Content.from_markup("[b $warning]★ marked[/] · ") + meta
         self.query_one("#card-meta", Static).update(meta)
 
     def _show_nothing_left(self) -> None:
