@@ -114,3 +114,35 @@ def split_rate(unit: str) -> tuple[str, str]:
     """``"mg/day"`` -> ``("mg", "day")``; ``"mg"`` -> ``("mg", "")``."""
     base, _sep, per = unit.partition("/")
     return base, per
+
+
+# --- learning steps ("1m 10m 1h 1d", as Anki writes them) ---------------------------------
+
+_STEP_UNITS = {"s": "second", "m": "minute", "h": "hour", "d": "day"}
+_STEP_RE = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhd]?)$")
+
+
+def parse_steps(text: str) -> list[float]:
+    """Learning steps written as Anki does (``"1m 10m 1h 1d"``; a bare number is minutes),
+    separated by spaces or commas, as minutes (converted by pint); ``ValueError`` with a
+    readable message otherwise."""
+    out = []
+    for token in text.replace(",", " ").split():
+        m = _STEP_RE.match(token.strip().lower())
+        minutes = convert(float(m.group(1)), _STEP_UNITS[m.group(2) or "m"], "minute") if m else None
+        if minutes is None:
+            raise ValueError(f"steps are times like '1m 10m 1h 1d' (s, m, h, d; a bare number is minutes), "
+                             f"not {token!r}")
+        out.append(minutes)
+    return out
+
+
+def format_steps(minutes: list[float]) -> str:
+    """``[1, 10, 60, 1440]`` -> ``"1m 10m 1h 1d"``: each step in the largest unit it is whole in."""
+    def one(value: float) -> str:
+        for unit, size in (("d", 1440), ("h", 60)):
+            if value >= size and value % size == 0:
+                return f"{value / size:g}{unit}"
+        return f"{value:g}m"
+
+    return " ".join(one(m) for m in minutes)

@@ -14,6 +14,7 @@ from textual.widgets import Button, Header, Input, Label, Select, Static, Switch
 
 from ...clock import check_day_start_hour
 from ...collection import DailyLimits
+from ...quantities import format_steps, parse_steps
 from ...scheduler import SchedulerSettings
 from ...settings import format_easy_days, parse_easy_days, parse_parameters
 from ...siblings import SiblingRules
@@ -31,22 +32,11 @@ FIELDS = [
     ("retention", "Desired retention (0.70-0.99)", "number"),
     ("new", "New cards per day", "integer"),
     ("reviews", "Reviews per day", "integer"),
-    ("learning", "Learning steps (minutes)", "text"),
-    ("relearning", "Relearning steps (minutes)", "text"),
+    ("learning", "Learning steps (1m 10m 1h 1d)", "text"),
+    ("relearning", "Relearning steps (10m 1d)", "text"),
     ("max-interval", "Maximum interval (days)", "integer"),
     ("parameters", "FSRS parameters (21 numbers)", "text"),
 ]
-
-
-def _steps(text: str) -> list[float]:
-    try:
-        return [float(x) for x in text.replace(",", " ").split()]
-    except ValueError:
-        raise ValueError(f"steps must be minutes separated by spaces, like '1 10' (got {text!r})") from None
-
-
-def _fmt_steps(steps: list[float]) -> str:
-    return " ".join(f"{s:g}" for s in steps)
 
 
 class SettingsScreen(CoreScreen):
@@ -141,8 +131,8 @@ class SettingsScreen(CoreScreen):
         self.loaded = loaded
         settings, limits, hold, day_start, siblings = loaded
         values = {"retention": f"{settings.desired_retention:g}", "new": str(limits.new_per_day),
-                  "reviews": str(limits.reviews_per_day), "learning": _fmt_steps(settings.learning_steps_minutes),
-                  "relearning": _fmt_steps(settings.relearning_steps_minutes),
+                  "reviews": str(limits.reviews_per_day), "learning": format_steps(settings.learning_steps_minutes),
+                  "relearning": format_steps(settings.relearning_steps_minutes),
                   "max-interval": str(settings.maximum_interval_days),
                   "parameters": ", ".join(f"{p:g}" for p in settings.parameters or ())}
         for key, value in values.items():
@@ -195,8 +185,8 @@ class SettingsScreen(CoreScreen):
         except ValueError:
             raise ValueError("retention must be a number; limits and the maximum interval whole numbers") from None
         parameters = parse_parameters(value["parameters"]) if value["parameters"] else None
-        settings = replace(self.loaded[0], desired_retention=retention, learning_steps_minutes=_steps(value["learning"]),
-                           relearning_steps_minutes=_steps(value["relearning"]), maximum_interval_days=max_days,
+        settings = replace(self.loaded[0], desired_retention=retention, learning_steps_minutes=parse_steps(value["learning"]),
+                           relearning_steps_minutes=parse_steps(value["relearning"]), maximum_interval_days=max_days,
                            enable_fuzzing=self.query_one("#set-fuzz", Switch).value, parameters=parameters,
                            load_balance=self.query_one("#set-balance", Switch).value,
                            easy_days=parse_easy_days(self.query_one("#set-easy-days", Input).value))
