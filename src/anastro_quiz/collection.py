@@ -118,6 +118,15 @@ class Collection:
     def limits(self, deck_id: str | None = None) -> DailyLimits:
         return self.settings.limits(deck_id)
 
+    def deck_overrides(self, deck_id: str) -> list[str]:
+        """Which settings ``deck_id`` has values of its own for ("scheduler", "limits", ...)."""
+        return self.store.deck_overrides(deck_id)
+
+    def reset_deck_settings(self, deck_id: str) -> None:
+        """``deck_id`` takes every setting from the global ones again."""
+        self.store.clear_deck_settings(deck_id)
+        self._schedulers.clear()
+
     def save_limits(self, limits: DailyLimits, deck_id: str | None = None) -> None:
         self.settings.save_limits(limits, deck_id)
         self._schedulers.clear()  # an exam plan's rule keeps to the daily review limit

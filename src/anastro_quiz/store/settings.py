@@ -37,6 +37,16 @@ class SettingStore:
         """Save ``value`` for every deck (``deck_id`` ``None``) or as ``deck_id``'s overrides."""
         self.set_setting(key, value, scope=deck_scope(deck_id))
 
+    def deck_overrides(self, deck_id: str) -> list[str]:
+        """The setting keys ``deck_id`` has values of its own for (the rest it takes from global)."""
+        return [k for (k,) in self.conn.execute("SELECT key FROM settings WHERE scope=? ORDER BY key",
+                                                (deck_scope(deck_id),))]
+
+    def clear_deck_settings(self, deck_id: str) -> int:
+        """Drop ``deck_id``'s own values: it takes every setting from the global ones again."""
+        with self.transaction():
+            return self.conn.execute("DELETE FROM settings WHERE scope=?", (deck_scope(deck_id),)).rowcount
+
     def all_settings(self) -> dict[tuple[str, str], Any]:
         """Every saved setting by ``(scope, key)``."""
         return {(s, k): json.loads(v) for s, k, v in self.conn.execute("SELECT scope, key, value FROM settings")}

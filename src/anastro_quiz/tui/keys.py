@@ -18,7 +18,7 @@ APP_BINDINGS = [
 ]
 
 KEY_NAMES = {"slash": "/", "question_mark": "?", "escape": "Esc", "enter": "Enter", "space": "Space", "comma": ",",
-             "ctrl+s": "Ctrl+S", "ctrl+z": "Ctrl+Z", "f1": "F1", "minus": "-", "at": "@",
+             "ctrl+s": "Ctrl+S", "ctrl+r": "Ctrl+R", "ctrl+z": "Ctrl+Z", "f1": "F1", "minus": "-", "at": "@",
              "asterisk": "*"}
 
 def key_label(keys: str) -> str:

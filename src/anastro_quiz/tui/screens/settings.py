@@ -42,6 +42,8 @@ FIELDS = [
 class SettingsScreen(CoreScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save"),
+        Binding("ctrl+r", "reset_deck", "Reset deck to global", tooltip="The deck in scope drops its own values",
+                id="reset-deck"),
         Binding("escape", "leave", "Back", tooltip="Back; with unsaved edits, asks first", id="back"),
     ]
     HELP = ("Tab moves between fields; Ctrl+S (or Enter in a field) saves. 'Applies to' picks every "
@@ -54,6 +56,7 @@ class SettingsScreen(CoreScreen):
         self._shown: dict[str, object] | None = None  # the form as last loaded or saved (see unsaved)
         self._leave_after_save = False  # Save chosen in the unsaved-changes question: leave once saved
         self.deck_id = deck_id  # None: the global settings
+        self.overrides: list[str] = []  # what the deck in scope has values of its own for
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -63,6 +66,7 @@ class SettingsScreen(CoreScreen):
                 yield Label("Applies to")
                 yield Select([("All decks (global)", GLOBAL)], id="set-scope", value=GLOBAL,
                              allow_blank=False, compact=True)
+            yield Static("", id="settings-scope-note")
             with Grid(id="settings-grid"):
                 for key, label, kind in FIELDS:
                     yield Label(label)
@@ -104,6 +108,7 @@ class SettingsScreen(CoreScreen):
     @dataclass
     class Read(Reply):
         loaded: Loaded
+        overrides: list[str]  # the settings the deck in scope has values of its own for
 
     def load(self) -> None:
         self.read_settings(self.deck_id)
@@ -111,14 +116,53 @@ class SettingsScreen(CoreScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="load settings", name="load settings")
     def read_settings(self, deck_id: str | None) -> None:
         c = self.collection
-        self.post_message(self.Read(self.database(lambda: (
+        self.post_message(self.Read(*self.database(lambda: ((
             c.scheduler_settings(deck_id), c.limits(deck_id), c.holds_uncurated(deck_id), c.day_start_hour(),
-            c.siblings(deck_id)))))
+            c.siblings(deck_id)), c.deck_overrides(deck_id) if deck_id else []))))
 
     @on(Read)
     def _read(self, message: Read) -> None:
         if not message.stale:  # a scope chosen since asks again: its settings show
+            self.overrides = message.overrides
+            self._show_scope()
             self.show(message.loaded)
+
+    def _show_scope(self) -> None:
+        """Under "Applies to": whether a deck's values are its own or the global ones."""
+        note = self.query_one("#settings-scope-note", Static)
+        if self.deck_id is None:
+            note.update("Every deck uses these, unless it has values of its own.")
+        elif not self.overrides:
+            note.update("This deck has no values of its own: every value shown is the global one.")
+        else:
+            note.update(f"This deck's own values ({', '.join(self.overrides)}) override the global ones; "
+                        "Ctrl+R resets it to the global settings.")
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reset_deck":
+            return self.deck_id is not None and bool(self.overrides)
+        return True
+
+    def action_reset_deck(self) -> None:
+        """Ctrl+R: the deck in scope takes every setting from the global ones again."""
+        if self.deck_id is not None and self.overrides:
+            self.reset_deck(self.deck_id)
+
+    @work(thread=True, exit_on_error=False, group="save settings", name="reset deck settings")
+    def reset_deck(self, deck_id: str) -> None:
+        self.database(lambda: self.collection.reset_deck_settings(deck_id))
+        self.post_message(self.Reset(deck_id))
+
+    @dataclass
+    class Reset(Reply):
+        deck_id: str
+
+    @on(Reset)
+    def _reset(self, message: Reset) -> None:
+        self.notify(f"Deck {message.deck_id} uses the global settings again.", timeout=3)
+        if message.deck_id == self.deck_id:
+            self.load()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         deck_id = None if event.value in (GLOBAL, Select.BLANK) else str(event.value)
@@ -241,6 +285,9 @@ class SettingsScreen(CoreScreen):
         deck_id = message.deck_id
         self.loaded = message.saved
         self._shown = self._form_values()
+        if deck_id is not None:
+            self.overrides = sorted(set(self.overrides) | {"curation", "limits", "scheduler", "siblings"})
+            self._show_scope()
         if self._leave_after_save and not message.moves_dates:
             self.app.pop_screen()  # saved from the unsaved-changes question: done here
             return
