@@ -225,3 +225,27 @@ def test_a_studys_outcome_says_what_the_study_gave():
                 "BMD compared to the placebo group over one year.")
     question, answer = outcome_question(sentence, context)
     assert question.startswith("2009 study, zorbicin 1 mg daily, older men, one year: what happened to"), question
+
+
+@pytest.mark.parametrize("lead, cls", [
+    ("Zorbicin, sold under the brand name Zorbex, is a medication for advanced gut cancer. "
+     "It is a KRAS inhibitor, blocking the enzyme KRAS.", "KRAS inhibitor"),
+    ("Zorbicin is a medication used in transplant medicine. This compound is also used in stents. "
+     "It is the 7-methyl derivative of sirolimus and works like sirolimus as an inhibitor of "
+     "mammalian target of rapamycin (mTOR).", "mTOR inhibitor"),
+    ("Zorbicin, sold under the brand name Zorbex, is a medication for prostate cancer. "
+     "It is an injectable luteinizing hormone agonist (LH agonist).", "Luteinizing hormone agonist (LH agonist)"),
+    ("Zorbicin is in the kinase-inhibiting family of medications. Zorbicin is taken by mouth.", "Kinase inhibitor"),
+])
+def test_the_lead_gives_the_drug_class(tmp_path, lead, cls):
+    """ "It is a ..." in the lead stands for the article's drug: its class is asked, named."""
+    cards = _cards(tmp_path, f"# Zorbicin\n\n{lead}\n\n## Side effects\n\nZorbicin may cause nausea.\n")
+    asked = [c for c in cards if c.data.get("prompt") == "What class of drug is zorbicin?"]
+    assert [c.data["answer"] for c in asked] == [cls], [_shown(c) for c in cards]
+
+
+def test_it_after_another_subject_is_not_the_drug(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is a medication for gut cancer. Gut cancer is common in "
+                   "older adults. It is a KRAS inhibitor target.\n\n## Side effects\n\n"
+                   "Common side effects include irregular periods, weight loss, and hot flashes.\n")
+    assert not [c for c in cards if "class of drug" in _shown(c)]

@@ -32,7 +32,7 @@ from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, danglin
 # writes (cause, chain, comparison, list, rule) come first, a cloze on a term last.
 # "In women, what is the primary goal?" (item) is the rubric's vague card: the comparison of the
 # parallel items asks it properly. A cell's true/false twin repeats the cell: readers kept none.
-KIND_PRIOR = {"why": 1.0, "action": 1.0, "compare": 0.95, "chain": 0.9, "list": 0.9, "number": 0.8, "effect": 0.8, "examples": 0.8, "outcome": 0.9,
+KIND_PRIOR = {"why": 1.0, "action": 1.0, "compare": 0.95, "chain": 0.9, "list": 0.9, "number": 0.8, "effect": 0.8, "examples": 0.8, "outcome": 0.9, "class": 1.0,
               "table": 0.7, "define": 0.65, "item": 0.25, "contrast": 0.3, "term": 0.5}
 MIN_SCORE = 0.35
 MIN_NUMBER_SCORE = 0.6  # readers kept no figure card scored below this

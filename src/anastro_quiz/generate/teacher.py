@@ -24,6 +24,7 @@ from .teacher_compare import compare_drafts
 from .teacher_roles import as_cause, responsible
 from .teacher_context import in_context, learn_drugs
 from .teacher_lists import chain_drafts, list_drafts
+from .teacher_lead import lead_drafts
 
 _HEDGE = re.compile(r"\b(?:presumably|possibly|probably|likely|perhaps|partly|partially|mainly|instance|example|"
                     r"e\.g\.|thought to be|believed to be|in part|largely|may be|might be|possible)$", re.I)
@@ -57,6 +58,7 @@ def teacher_drafts(doc) -> list[Draft]:
                 # contraception be used ...?" and "..., what should be used?").
                 out.append(d)
                 break
+    out += lead_drafts(doc)
     out += compare_drafts(doc.facts)
     out += list_drafts(doc)
     return out + chains
