@@ -249,3 +249,22 @@ def test_it_after_another_subject_is_not_the_drug(tmp_path):
                    "older adults. It is a KRAS inhibitor target.\n\n## Side effects\n\n"
                    "Common side effects include irregular periods, weight loss, and hot flashes.\n")
     assert not [c for c in cards if "class of drug" in _shown(c)]
+
+
+def test_the_lead_says_what_the_drug_treats(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin, sold under the brand name Zorbex among others, is a medication "
+                   "for the treatment of advanced or metastatic gut cancers.\n\n## Side effects\n\n"
+                   "Common side effects include irregular periods, weight loss, and hot flashes.\n")
+    uses = [(c.data["prompt"], c.data["answer"]) for c in cards if "used to" in str(c.data.get("prompt"))]
+    assert uses == [("What is zorbicin used to treat?", "Advanced or metastatic gut cancers")], uses
+
+
+def test_a_listed_set_of_indications_is_one_list_card_not_one_key(tmp_path):
+    """The lead names one cancer, the uses section six: the single key would refuse five right answers."""
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin, sold under the brand name Zorbex, is a medication for the "
+                   "maintenance treatment of advanced gut cancer in adults.\n\n## Medical uses\n\n"
+                   "Zorbicin is indicated to treat gut cancer, lung cancer, skin cancer, bone cancer, liver cancer, "
+                   "and brain cancer.\n")
+    asked = [(_shown(c), c.data.get("items")) for c in cards if "cancer" in str(c.data.get("answer", ""))]
+    assert asked == [("Name three cancers zorbicin is indicated for.",
+                      ["gut cancer", "lung cancer", "skin cancer", "bone cancer", "liver cancer", "brain cancer"])], asked

@@ -34,6 +34,10 @@ _SIDELINE = re.compile(r"\b(?:mice|mouse|rats?|baboons?|monkeys?|dogs?|ferrets?|
 _LEAD_CONTEXT = re.compile(r"^(?P<ctx>(?:In|During|For|At|After|With|Among|Within)\b[^,]{3,60}), (?P<rest>.+)$")
 
 
+_INDICATION_LIST = re.compile(r"^Name \w+ \w+ [\w\-]+ is (?:indicated|used to treat|approved)\b")
+_ONE_USE = re.compile(r"^(?:As maintenance treatment, what|What) (?:is|are) [\w\-]+ used (?:to treat|for)\?$")
+
+
 def teacher_drafts(doc) -> list[Draft]:
     """Every teacher card the document supports (the selection stage ranks and caps them)."""
     learn_names(doc.sentences)
@@ -60,7 +64,11 @@ def teacher_drafts(doc) -> list[Draft]:
                 break
     out += lead_drafts(doc)
     out += compare_drafts(doc.facts)
-    out += list_drafts(doc)
+    lists = list_drafts(doc)
+    if any(_INDICATION_LIST.search(d.data.get("prompt", "")) for d in lists):
+        # the article lists what the drug treats: a single indication keyed alone is one right answer of several
+        out = [d for d in out if not _ONE_USE.match(d.data.get("prompt", ""))]
+    out += lists
     return out + chains
 
 
@@ -389,8 +397,9 @@ def _thresholds(s: Sentence, text: str) -> list[Draft]:
 
 _USE = re.compile(
     r"^(?P<subject>[A-Z][\w\-]+)(?:, [^,]{3,80},)? (?P<aux>is|are) (?:an? [^,]{3,60}? (?:(?:that|which) (?:is|are) )?)?"
-    r"(?:also |mainly |primarily |commonly |often |widely |specifically |typically )?(?:used|indicated) "
-    r"(?P<to>to (?:prevent and treat|treat and prevent|treat|prevent|manage|reduce|induce|lower|raise|increase|decrease|"
+    r"(?:(?:also |mainly |primarily |commonly |often |widely |specifically |typically )?(?:used|indicated) |"
+    r"(?<= )(?=for the (?:maintenance )?treatment of))"  # "is a medication for the treatment of ..."
+    r"(?P<to>for the maintenance treatment of|to (?:prevent and treat|treat and prevent|treat|prevent|manage|reduce|induce|lower|raise|increase|decrease|"
     r"control|block|suppress|counteract|mitigate)|(?:in|for) the (?:treatment and prevention|prevention and treatment|"
     r"treatment|prevention) of) (?P<what>.+?)\.?$")
 _USE_VERB = {"treatment and prevention": "to treat and prevent", "prevention and treatment": "to prevent and treat",
@@ -409,6 +418,9 @@ def _use(s: Sentence, text: str) -> Draft | None:
     if what is None:
         return None
     to = m.group("to")
+    if to == "for the maintenance treatment of":
+        return _ask(s, "why", f"As maintenance treatment, what {m.group('aux')} {lower_first(m.group('subject'))} "
+                              f"used for?", what)
     if not to.startswith("to "):  # "in the treatment of" -> "to treat"
         to = _USE_VERB[re.sub(r"^(?:in|for) the | of$", "", to)]
     prompt = f"What {m.group('aux')} {lower_first(m.group('subject'))} used {to}?"

@@ -228,7 +228,9 @@ def _verb_list(s: Sentence, text: str) -> Draft | None:
     m = _VERB_LIST.match(text)
     if m is None or not names_something(m.group("subject")):
         return None
-    items = list_items(m.group("list"), most=MAX_NAMED, commas_only=True)
+    items = list_items(m.group("list"), most=MAX_NAMED + 1, commas_only=True)
+    if items is not None and len(items) > MAX_NAMED and len({i.split()[-1].lower() for i in items}) > 1:
+        items = None  # six items only when they share a head ("breast cancer, ..., prostate cancer"): short to say
     if items is None or len(items) < 3 or not _things(items):
         return None
     subject = lower_first(m.group("subject"))
