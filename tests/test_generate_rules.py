@@ -268,3 +268,15 @@ def test_a_listed_set_of_indications_is_one_list_card_not_one_key(tmp_path):
     asked = [(_shown(c), c.data.get("items")) for c in cards if "cancer" in str(c.data.get("answer", ""))]
     assert asked == [("Name three cancers zorbicin is indicated for.",
                       ["gut cancer", "lung cancer", "skin cancer", "bone cancer", "liver cancer", "brain cancer"])], asked
+
+
+def test_no_chain_when_the_article_gives_another_route(tmp_path):
+    route = ("A portion of the pregnenolone is converted to progesterone, which in turn undergoes conversion to "
+             "cortisol by zorbicin.\n")
+    other = ("The major pathway involves the formation of pregnenolone, which is then converted into "
+             "hydroxypregnenolone and is subsequently converted into cortisol.\n")
+    filler = "Common side effects include irregular periods, weight loss, and hot flashes.\n"
+    for text, chained in ((route + filler, True), (other + route + filler, False)):
+        cards = _cards(tmp_path, "# Zorbicin\n\n## Biosynthesis\n\n" + text)
+        chains = [c for c in cards if "→" in str(c.data.get("answer", ""))]
+        assert bool(chains) is chained, [_shown(c) for c in cards]

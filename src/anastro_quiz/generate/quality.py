@@ -32,7 +32,7 @@ __all__ = ["CHECKS", "OPTION_CHECKS", "Assessment", "CardReport", "CardView", "S
            "unsupported_true_false", "variant_options", "views_of"]
 
 KNOWN_KINDS = ("number", "term", "define", "effect", "table", "contrast", "item", "why", "how", "chain",
-               "compare", "list", "action")
+               "compare", "list", "action", "class")
 # Question kinds a teacher writes that a sentence-by-sentence generator misses (CARDS.md).
 TEACHER_KINDS = frozenset({"why", "how", "chain", "compare", "list", "action"})
 

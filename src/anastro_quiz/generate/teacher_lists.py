@@ -375,4 +375,26 @@ def chain_drafts(doc) -> list[Draft]:
         if whole and not contains_answer(whole, middle) and len(answer.split()) - 2 <= MAX_CHAIN_WORDS:
             out.append(make_draft("chain", "basic", {"prompt": whole, "answer": answer,
                                                      "explanation": f"Next: {s.text}"}, prev, whole))
+    return _one_route(out, doc)
+
+
+def _key_word(phrase: str) -> str:
+    """The rarest word of a chain step ("androstenedione" of "the formation of androstenedione")."""
+    return min(re.findall(r"[A-Za-z][\w\-]+", phrase) or [phrase], key=lambda w: (zipf(w.lower()), -len(w))).lower()
+
+
+def _one_route(drafts: list[Draft], doc) -> list[Draft]:
+    """A whole chain "A → B → C" only when the article gives no other route between A and C: a
+    sentence naming A and C without B (androstenedione -> estrone -> estradiol beside
+    androstenedione -> testosterone -> estradiol) makes the key one right answer of two."""
+    out = []
+    for d in drafts:
+        steps = str(d.data.get("answer", "")).split(" → ")
+        if d.kind == "chain" and len(steps) >= 3:
+            start, end = _key_word(steps[0]), _key_word(steps[-1])
+            middles = [_key_word(m) for m in steps[1:-1]]
+            if any(start in t and end in t and not any(m in t for m in middles)
+                   for t in (st.text.lower() for st in doc.sentences)):
+                continue
+        out.append(d)
     return out
