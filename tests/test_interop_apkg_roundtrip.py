@@ -30,12 +30,15 @@ def run(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
-def _studied(tmp_path: Path, deck_dir: Path) -> Path:
-    """A month of study ending five days ago, one card suspended."""
+def _studied(tmp_path: Path, deck_dir: Path, day_start_hour: int | None = None) -> Path:
+    """A month of study ending five days ago, one card suspended (and, if given, the study
+    day starting at ``day_start_hour``)."""
     db = tmp_path / "progress.db"
     clock = FakeClock(datetime.now(timezone.utc) - timedelta(days=35))
     coll = Collection.open(db, [deck_dir], clock=clock)
     try:
+        if day_start_hour is not None:
+            coll.save_day_start_hour(day_start_hour)
         pattern, n = [3, 3, 1, 3, 4, 2, 3], 0
         for _ in range(30):
             session = coll.start_session()
@@ -74,8 +77,19 @@ def _item_of(deck_dir: Path) -> dict[tuple[str, int], tuple[str, str]]:
     return out
 
 
-def test_export_with_history_imports_into_anki_with_its_schedule_and_log(deck_dir, tmp_path):
-    db = _studied(tmp_path, deck_dir)
+def _hour_after_now() -> int:
+    """A study-day start later today than now, so now falls before the day's start (the
+    night hours between midnight and the rollover, where an export once put due days one
+    day early)."""
+    hour = datetime.now().astimezone().hour
+    if hour == 23:
+        pytest.skip("no later hour today to start the study day at")
+    return hour + 1
+
+
+@pytest.mark.parametrize("day_start", ["default", "after now"])
+def test_export_with_history_imports_into_anki_with_its_schedule_and_log(deck_dir, tmp_path, day_start):
+    db = _studied(tmp_path, deck_dir, None if day_start == "default" else _hour_after_now())
     apkg = tmp_path / "out.apkg"
     result = run("--db", str(db), "--decks", str(deck_dir), "export", "--format", "apkg", "--with-history",
                  "-o", str(apkg))

@@ -29,7 +29,7 @@ import sqlite3
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -210,7 +210,7 @@ def _interval(start: datetime, end: datetime) -> int:
 
 def write_history(conn: sqlite3.Connection, decks: list[Deck], history: History, stamp: float) -> tuple[int, int]:
     """Write schedules and the review log into a genanki-written collection; returns (cards, reviews) written."""
-    from ..clock import next_day_start, study_day
+    from ..clock import day_start, day_start_hour, next_day_start, study_day
 
     now = datetime.fromtimestamp(stamp, timezone.utc)
     today = study_day(now)
@@ -219,7 +219,12 @@ def write_history(conn: sqlite3.Connection, decks: list[Deck], history: History,
     # then renumbers learning answers (v1 had three buttons); ours are v2+ answers (four).
     conf = json.loads(conn.execute("SELECT conf FROM col").fetchone()[0] or "{}")
     conf["schedVer"] = 2
-    conn.execute("UPDATE col SET crt=?, conf=?", (int(stamp) - CREATED_DAYS_AGO * DAY - 1, json.dumps(conf)))
+    conf["rollover"] = day_start_hour()
+    # Created at the start of a study day: Anki counts "today" from the creation's calendar date,
+    # so a creation time before the rollover hour would put every due day one day early when
+    # the package is exported between midnight and the day's start.
+    created = int(day_start(today - timedelta(days=CREATED_DAYS_AGO)).timestamp())
+    conn.execute("UPDATE col SET crt=?, conf=?", (created, json.dumps(conf)))
     nids = {guid: nid for nid, guid in conn.execute("SELECT id, guid FROM notes")}
     cids = {(nid, ord_): cid for cid, nid, ord_ in conn.execute("SELECT id, nid, ord FROM cards")}
     anki_card: dict[tuple[str, str], int] = {}
