@@ -97,7 +97,7 @@ def studied(tmp_path, monkeypatch):
     clock = FakeClock(START)
     collection, learner = studied_collection(tmp_path / "p.db", write_deck(tmp_path / "decks", 60), clock)
     opener, fake = Collection.open.__func__, clock  # the CLI passes its own clock: ours wins
-    monkeypatch.setattr(Collection, "open", classmethod(lambda cls, db, decks, clock=None: opener(cls, db, decks, fake)))
+    monkeypatch.setattr(Collection, "open", classmethod(lambda cls, db, decks, clock=None, **options: opener(cls, db, decks, fake, **options)))
     yield collection, clock, learner
     collection.close()
 

@@ -40,7 +40,7 @@ def _studied(tmp_path, monkeypatch):
     learner.sit(lambda row: Rating.Good)
     clock.now = learner.next_sitting - timedelta(hours=1)
     opener, fake = Collection.open.__func__, clock  # the CLI passes its own clock: ours wins
-    monkeypatch.setattr(Collection, "open", classmethod(lambda cls, db, d, clock=None: opener(cls, db, d, fake)))
+    monkeypatch.setattr(Collection, "open", classmethod(lambda cls, db, d, clock=None, **options: opener(cls, db, d, fake, **options)))
     return collection, clock, learner, ["--db", str(tmp_path / "p.db"), "--decks", str(decks)]
 
 
