@@ -153,3 +153,68 @@ def test_obsidian_bold_and_curly_clozes_only_where_the_plugin_settings_turn_them
         "Plain {{c1::hl}}."]
     result, _, out = _import(tmp_path, BOLD, "cards.md", "--cloze-marks", "underline")
     assert result.exit_code == 2 and "unknown cloze mark 'underline'" in result.output
+
+
+OBSIDIAN_IMAGES = """#flashcards
+
+What does a femur look like?::![[femur.png|200]]
+
+Which cell resorbs bone? ![micrograph](img/osteoclast.png "a cell")::osteoclast
+
+Which drug is this? ![pill](https://example.org/pill.png)::anastrozole
+
+Where is the missing scan? ![[scan.png]]::nowhere
+"""
+
+
+def test_markdown_images_are_copied_to_media_and_named_in_the_card(tmp_path):
+    (tmp_path / "femur.png").write_bytes(b"\x89PNG femur")
+    (tmp_path / "img").mkdir()
+    (tmp_path / "img" / "osteoclast.png").write_bytes(b"\x89PNG osteoclast")
+    result, deck, out = _import(tmp_path, OBSIDIAN_IMAGES)
+    assert result.exit_code == 0, result.output
+    shown = {c.data["prompt"]: c.data["answer"] for c in deck.cards}
+    assert shown["What does a femur look like?"] == "[image: media/femur.png]"
+    assert shown["Which cell resorbs bone? [image: media/osteoclast.png]"] == "osteoclast"
+    # a web address is no file beside the deck: it stays as written; a missing file is said so
+    assert shown["Which drug is this? ![pill](https://example.org/pill.png)"] == "anastrozole"
+    assert shown["Where is the missing scan? [image scan.png: not found beside the file]"] == "nowhere"
+    assert (tmp_path / "media" / "femur.png").read_bytes() == b"\x89PNG femur"
+    assert (tmp_path / "media" / "osteoclast.png").read_bytes() == b"\x89PNG osteoclast"
+    assert "img/osteoclast.png (copied to media/): named in the card" in result.output
+    assert "scan.png (not found beside the file)" in result.output
+
+
+def test_markdown_images_go_to_anki_as_images_with_their_files(tmp_path):
+    import json
+    import zipfile
+
+    (tmp_path / "femur.png").write_bytes(b"\x89PNG femur")
+    _result, _deck, out = _import(tmp_path, "A femur?::![[femur.png]]\n")
+    apkg = tmp_path / "out.apkg"
+    exported = CliRunner().invoke(cli, ["--decks", str(out), "export", "--format", "apkg", "-o", str(apkg)])
+    assert exported.exit_code == 0, exported.output
+    with zipfile.ZipFile(apkg) as package:
+        names = json.loads(package.read("media"))
+        assert list(names.values()) == ["femur.png"]
+        assert package.read(next(iter(names))) == b"\x89PNG femur"
+
+
+def test_two_markdown_images_of_one_name_in_different_folders_copy_only_the_first(tmp_path):
+    for folder, content in (("a", b"first"), ("b", b"second")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.png").write_bytes(content)
+    result, deck, _out = _import(tmp_path, "One?::![](a/x.png)\n\nTwo?::![](b/x.png)\n")
+    assert result.exit_code == 0, result.output
+    answers = {c.data["prompt"]: c.data["answer"] for c in deck.cards}
+    assert answers == {"One?": "[image: media/x.png]", "Two?": "[image b/x.png: not copied]"}
+    assert (tmp_path / "media" / "x.png").read_bytes() == b"first"
+    assert "b/x.png (not copied: another file of that name is already copied)" in result.output
+
+
+def test_hashcards_image_in_a_cloze_is_no_deletion_and_is_named(tmp_path):
+    (tmp_path / "bone.png").write_bytes(b"\x89PNG bone")
+    result, deck, _out = _import(tmp_path, "C: ![bone](bone.png) [Osteoclasts] resorb bone.\n")
+    assert result.exit_code == 0, result.output
+    (card,) = deck.cards
+    assert card.data["text"] == "[image: media/bone.png] {{c1::Osteoclasts}} resorb bone."

@@ -45,6 +45,7 @@ def media_beside(source: Path):
     finally:
         _FIND_MEDIA.reset(token)
 NOT_FOUND = "not found beside the file"
+CLASH = "not copied: another file of that name is already copied"
 
 
 @dataclass
@@ -71,25 +72,46 @@ class ImportResult:
     _clashed: set[str] = field(default_factory=set, repr=False)  # slugs of two different fronts
     # images and sounds: where a file a card names is (beside the imported file), and those found, to copy
     find_media: Callable[[str], Path | None] | None = field(default_factory=lambda: _FIND_MEDIA.get(), repr=False)
-    media_files: dict[str, Path] = field(default_factory=dict)
+    media_files: dict[str, Path] = field(default_factory=dict)  # name in media/ -> the file found
+    markdown_media: bool = False  # Markdown images (``![](path)``, ``![[path]]``) are media too
+
+
+def _media_name(ref: str, markdown: bool) -> str | None:
+    """The name ``ref`` gets in ``media/`` (None: not to be copied). A Markdown image may be
+    written with its folder (``img/cell.png``, as Obsidian and editors write them): it is kept
+    under its own file name; anything else must be a plain file name already."""
+    if markdown and "/" in ref and ".." not in ref.split("/"):
+        return ref.rsplit("/", 1)[1] if safe_name(ref.rsplit("/", 1)[1]) else None
+    return ref if safe_name(ref) else None
 
 
 def name_media(result: ImportResult, line_no: int, value: str) -> str:
     """``value`` with each ``<img>`` and ``[sound:...]`` named as text where it was (:mod:`.anki_media`):
     a file found beside the imported file is to be copied into ``media/``; the row's line says which."""
-    names = media_references(value)
+    names = media_references(value, markdown=result.markdown_media)
     if not names:
         return value
-    found = {n for n in names if safe_name(n) and result.find_media is not None
-             and (where := result.find_media(n)) is not None and result.media_files.setdefault(n, where)}
+    found: set[str] = set()
+    stored_as: dict[str, str] = {}
+    clashes: set[str] = set()
+    for ref in names:
+        name = _media_name(ref, result.markdown_media)
+        where = result.find_media(ref) if name is not None and result.find_media is not None else None
+        if name is None or where is None:
+            continue
+        if result.media_files.setdefault(name, where).resolve() != where.resolve():
+            clashes.add(ref)  # two files of one name in different folders: media/ holds one
+            continue
+        found.add(ref)
+        stored_as[ref] = name
     reported = next((c for c in result.converted if c.line == line_no and c.reason.startswith(MEDIA_NOTE)), None)
-    listed = [f"{n} ({'copied to media/' if n in found else NOT_FOUND})" for n in names]
+    listed = [f"{n} ({'copied to media/' if n in found else CLASH if n in clashes else NOT_FOUND})" for n in names]
     if reported is None:
         result.converted.append(Skipped(line_no, MEDIA_NOTE + ", ".join(listed) + ": named in the card"))
     else:
         reported.reason = reported.reason.removesuffix(": named in the card") + ", " + ", ".join(listed) \
             + ": named in the card"
-    return with_mentions(value, found, missing=NOT_FOUND)
+    return with_mentions(value, found, clashes, missing=NOT_FOUND, markdown=result.markdown_media, stored_as=stored_as)
 
 
 COMMENT_NOTE = "a comment line (it starts with #): left out, as Anki does"

@@ -80,7 +80,7 @@ def hashcards_cloze(text: str) -> str:
 
 
 def _hashcards(lines: list[str], start: int) -> ImportResult:
-    result = ImportResult(format="hashcards")
+    result = ImportResult(format="hashcards", markdown_media=True)
     blocks: list[tuple[int, str, list[str]]] = []  # (line, tag, text lines)
     in_fence = False
     for number, line in enumerate(lines[start:], start=start + 1):
@@ -119,7 +119,7 @@ def _hashcards(lines: list[str], start: int) -> ImportResult:
 
 
 def _obsidian(lines: list[str], start: int, cloze_marks: tuple[str, ...]) -> ImportResult:
-    result = ImportResult(format="obsidian")
+    result = ImportResult(format="obsidian", markdown_media=True)
     block: list[tuple[int, str]] = []
     in_fence = False
     for number, line in enumerate([*lines[start:], ""], start=start + 1):
