@@ -1,0 +1,151 @@
+"""Stage 4, the clinical cards a teacher writes: a rule of practice after "If ...," or "... should
+be ...", a threshold ("a level that is too high suggests ..."), an indication ("X is used to
+treat ..."), a contraindication ("... is contraindicated in ...")."""
+
+from __future__ import annotations
+
+import re
+
+from .cards import Draft
+from .extract import Sentence
+from .teacher_clauses import AUX, clean_prompt_part, lower_first, names_something, short_phrase
+from .teacher_why import EFFECT_TRAIL, ask, effect_parts, subject_of
+
+
+_CONDITION = re.compile(r"^(?P<word>If|When|Whenever|Once|Before|After) (?P<cond>[^,]{6,140}), (?:then )?(?P<main>.+?)\.?$")
+_SHOULD = re.compile(r"^(?P<subject>.+?) (?P<modal>should|must|need to|needs to) (?P<verb>(?:be |have )?(?:\w+ly )?\w+) "
+                     r"(?P<rest>.+)$")
+_SHOULD_BE = re.compile(r"^(?P<what>.+?) (?P<modal>should|must) be (?P<verb>(?:\w+ly )?\w+ed) "
+                        r"(?P<who>(?:in|for|during|with|before|after|while|when) .+?)\.?$")
+_PEOPLE = re.compile(r"^(?:patients|women|men|people|individuals|children|adults|those|anyone|users)\b", re.I)
+
+
+def action(s: Sentence, text: str) -> Draft | None:
+    """A rule of practice: "If <condition>, <subject> should <do X>" -> "If <condition>, what
+    should <subject> <do>?"; "When <condition>, <subject> <does X>" -> "..., what happens to
+    <subject>?"; "<X> should be monitored during <Y>" -> "During <Y>, who/what should be monitored?"."""
+    m = _SHOULD_BE.match(text)
+    if m and not _CONDITION.match(text):
+        what, who = m.group("what"), m.group("who")
+        if re.match(r"^(?:Due to|Because|Given|Owing to)\b", what) and ", " in what:
+            what = what.split(", ", 1)[1]  # "Due to its teratogenic capacity, contraception should be used ..."
+        if "," in what:
+            return None
+        if len(what.split()) <= 10 and clean_prompt_part(who) and not re.search(r"\b(?:it|they)\b", what, re.I):
+            wh = "who" if _PEOPLE.match(what) else "what"
+            prompt = f"{who[0].upper()}{who[1:]}, {wh} {m.group('modal')} be {m.group('verb')}?"
+            answer = short_phrase(what, 10)
+            return ask(s, "action", prompt, answer)
+        return None
+    m = _CONDITION.match(text)
+    if m is None:
+        return None
+    cond = f"{m.group('word')} {m.group('cond')}"
+    if not clean_prompt_part(m.group("cond")) and not re.search(r"\bthey\b", m.group("main")[:12]):
+        return None
+    if clean_prompt_part(m.group("cond")) is None:
+        return None
+    main = m.group("main")
+    should = _SHOULD.match(main)
+    if should:
+        subject = should.group("subject")
+        if not (names_something(subject) or re.match(r"^(?:they|patients|the dose|treatment)\b", subject, re.I)):
+            return None
+        verb = should.group("verb")
+        prompt = f"{cond}, what {should.group('modal')} {lower_first(subject)} {verb}?"
+        return ask(s, "action", prompt, short_phrase(should.group("rest")))
+    trail = EFFECT_TRAIL.match(main)
+    if trail and trail.group("cue") in ("resulting in", "leading to", "causing"):
+        return ask(s, "action", f"{cond}, what is the result?", short_phrase(trail.group("effect")),
+                    explanation=f"{main[0].upper()}{main[1:]}.")
+    effect = effect_parts(main)
+    if effect is not None:
+        return ask(s, "action", f"{cond}, {effect[0]}", effect[1])
+    subject = subject_of(main)
+    if subject is None or m.group("word") not in ("If", "When"):
+        return None
+    rest = main[len(subject):].strip()
+    answer = short_phrase(rest, 10)
+    if answer is None or rest.split()[0].lower() in AUX:
+        return None
+    return ask(s, "action", f"{cond}, what happens to {lower_first(subject)}?", answer)
+
+
+_THRESHOLD = re.compile(
+    r"(?P<np>\b(?:[Aa]n?|[Tt]he) (?:[\w\-]+ ){0,3}?(?:level|levels|concentration|concentrations|value|values|count|dose))"
+    r"(?: that (?:is|are)| (?:is|are))? too (?P<dir>high|low)(?: or too (?:high|low))?,? "
+    r"(?P<verb>suggests?|indicates?|means?|signals?|calls? for|requires?|is a (?:clear )?signal to|warrants?) "
+    r"(?P<action>[^,;]+)")
+
+
+def thresholds(s: Sentence, text: str) -> list[Draft]:
+    """ "An estradiol level that is too high suggests the dose may need to be increased, while a
+    level that is too low is a clear signal to reduce or pause the medication" -> one card per
+    direction: "What does an estradiol level that is too low signal?" -> "Reduce or pause the
+    medication". A bare "a level" borrows the noun of the first ("an estradiol level")."""
+    out, named = [], None
+    for m in _THRESHOLD.finditer(text):
+        np = m.group("np")
+        if len(np.split()) > 2:
+            named = np.split(" ", 1)[1]
+        elif named and np.split()[-1] in named:
+            np = ("an " if named[:1].lower() in "aeiou" else "a ") + named
+        else:
+            continue
+        verb = m.group("verb")
+        asked = "signal" if "signal" in verb else re.sub(r"s$", "", verb.split()[0])
+        prompt = f"What does {lower_first(np)} that is too {m.group('dir')} {asked}?"
+        d = ask(s, "action", prompt, short_phrase(re.sub(r"^(?:to|that)\s+", "", m.group("action"))))
+        if d is not None:
+            out.append(d)
+    return out
+
+
+_USE = re.compile(
+    r"^(?P<subject>[A-Z][\w\-]+)(?:, [^,]{3,80},)? (?P<aux>is|are) (?:an? [^,]{3,60}? (?:(?:that|which) (?:is|are) )?)?"
+    r"(?:(?:also |mainly |primarily |commonly |often |widely |specifically |typically )?(?:used|indicated) |"
+    r"(?<= )(?=for the (?:maintenance )?treatment of))"  # "is a medication for the treatment of ..."
+    r"(?P<to>for the maintenance treatment of|to (?:prevent and treat|treat and prevent|treat|prevent|manage|reduce|induce|lower|raise|increase|decrease|"
+    r"control|block|suppress|counteract|mitigate)|(?:in|for) the (?:treatment and prevention|prevention and treatment|"
+    r"treatment|prevention) of) (?P<what>.+?)\.?$")
+_USE_VERB = {"treatment and prevention": "to treat and prevent", "prevention and treatment": "to prevent and treat",
+             "treatment": "to treat", "prevention": "to prevent"}
+
+
+def use(s: Sentence, text: str) -> Draft | None:
+    """ "Tamoxifen is used to prevent and treat gynecomastia" -> "What is tamoxifen used to prevent
+    and treat?" -> "Gynecomastia" (its indication, in the article's words)."""
+    m = _USE.match(text)
+    if m is None or not names_something(m.group("subject")):
+        return None
+    if ";" in m.group("what"):
+        return None  # several indications: the first alone is not the answer
+    what = short_phrase(re.sub(r"^(?:people|patients|adults|women|men) with ", "", m.group("what")), 10)
+    if what is None:
+        return None
+    to = m.group("to")
+    if to == "for the maintenance treatment of":
+        return ask(s, "why", f"As maintenance treatment, what {m.group('aux')} {lower_first(m.group('subject'))} "
+                              f"used for?", what)
+    if not to.startswith("to "):  # "in the treatment of" -> "to treat"
+        to = _USE_VERB[re.sub(r"^(?:in|for) the | of$", "", to)]
+    prompt = f"What {m.group('aux')} {lower_first(m.group('subject'))} used {to}?"
+    return ask(s, "why", prompt, what)
+
+
+_CONTRA = re.compile(r"^(?P<subject>.+?) (?:is|are) (?:absolutely |relatively )?contraindicated (?P<where>(?:in|during|for|with) .+?)\.?$")
+
+
+def contraindication(s: Sentence, text: str) -> Draft | None:
+    """ "Enzalutamide is contraindicated in women during pregnancy" -> "When is enzalutamide
+    contraindicated?" -> "In women during pregnancy"."""
+    m = _CONTRA.match(text)
+    if m is None or not names_something(m.group("subject")) or clean_prompt_part(m.group("subject"), 1) is None:
+        return None
+    where = short_phrase(m.group("where"))
+    wh = "In whom" if where and _PEOPLE.match(where.split(" ", 1)[-1]) else "When"
+    return ask(s, "action", f"{wh} is {lower_first(m.group('subject'))} contraindicated?", where)
+
+
+# Tried in this order on a sentence, before the why/how builders; the first card wins.
+CLINICAL_BUILDERS = (action, contraindication, use)
