@@ -1,7 +1,8 @@
 """Automatic checks over generated cards: the measuring instrument for the generator.
 
-Each check (in :mod:`.quality_checks`) is a small function ``check(card, doc) -> str | None``
-that returns a short reason when the card trips it (``None`` when it passes). A
+Each check (in :mod:`.quality_checks` and :mod:`.quality_grounding`) is a small function
+``check(card, doc) -> str | None`` that returns a short reason when the card trips it
+(``None`` when it passes). A
 :class:`CardView` is one study item as a student sees it (prompt with its blank, answer,
 options, quote); a :class:`SourceText` is the article the card was made from (its
 sentences and table rows, its subject words). :func:`assess` runs every check over decks
@@ -19,10 +20,11 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..deck_model import Deck
-from .quality_checks import (CHECKS, CardView, SourceText, answer_in_prompt, dangling_pronoun, duplicate_options,
-                             false_disagreement, fixed_term_half, flags, flatten, leftovers, long_answer, long_prompt,
-                             mixed_options, negated, subject_answer, torn, trivia, true_false_options, ungrounded,
-                             unsupported_true_false, variant_options)
+from .quality_checks import (CHECKS, answer_in_prompt, dangling_pronoun, duplicate_options, fixed_term_half, flags,
+                             leftovers, long_answer, long_prompt, mixed_options, subject_answer, torn, trivia,
+                             true_false_options, variant_options)
+from .quality_grounding import false_disagreement, negated, ungrounded, unsupported_true_false
+from .quality_views import CardView, SourceText, flatten
 from .quality_text import phrase_in, stem, tokens
 
 __all__ = ["CHECKS", "OPTION_CHECKS", "Assessment", "CardReport", "CardView", "SourceText", "TEACHER_KINDS",

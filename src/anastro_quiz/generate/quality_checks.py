@@ -1,4 +1,5 @@
-"""The per-card checks of :mod:`.quality`: what a student sees, and the article it came from.
+"""The per-card checks of :mod:`.quality`: what a student sees (those that hold a card against
+its source are in :mod:`.quality_grounding`).
 
 Each check is ``check(card, doc) -> str | None``: a short reason when the card trips it,
 ``None`` when it passes. :data:`CHECKS` names them all, in the order a report lists them.
@@ -7,81 +8,11 @@ Each check is ``check(card, doc) -> str | None``: a short reason when the card t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Callable
 
-from .clean import strip_leftovers
-from .quality_text import (STOPWORDS, content_words, numbers, option_form, phrase_in, same_stem, sentences_and_rows,
-                           stem, subject_words, tokens, weekly_dose, zipf)
-
-__all__ = ["CHECKS", "CardView", "SourceText", "answer_in_prompt", "dangling_pronoun", "duplicate_options",
-           "false_disagreement", "fixed_term_half", "flags", "flatten", "leftovers", "long_answer", "long_prompt",
-           "mixed_options", "negated", "subject_answer", "torn", "trivia", "true_false_options", "ungrounded",
-           "unsupported_true_false", "variant_options"]
-
-
-@dataclass(frozen=True)
-class CardView:
-    """One study item as the student sees it, with what the checks need to know about it."""
-
-    card_id: str
-    kind: str
-    type: str
-    prompt: str
-    answer: str
-    quote: str = ""
-    document: str = ""
-    choices: tuple[str, ...] = ()
-    items: tuple[str, ...] = ()
-    explanation: str = ""
-
-    @property
-    def shown(self) -> list[str]:
-        """Every text the student reads on this card (the quote is the source, checked apart)."""
-        return [self.prompt, self.answer, *self.choices, *self.items, self.explanation]
-
-
-@dataclass
-class SourceText:
-    """The article a card came from: its text split into sentences and table rows."""
-
-    name: str
-    text: str
-    units: list[str] = field(default_factory=list)  # sentences, list items, table rows
-    subjects: set[str] = field(default_factory=set)  # stems of the document's own subject words
-    flat: str = ""  # the text as :func:`flatten` leaves it, to find quotes in
-    related: list[str] = field(default_factory=list)  # units of the other documents read in the same run
-
-    def __post_init__(self):
-        self.flat = self.flat or flatten(self.text)
-
-    @classmethod
-    def of(cls, name: str, text: str) -> "SourceText":
-        return cls(name, text, sentences_and_rows(text), subject_words(name, text))
-
-    def context_of(self, quote: str) -> str:
-        """What frames a quote: the first line of its paragraph (a table's header) and the
-        short paragraph before it (a heading); empty when the quote is not found verbatim."""
-        at = self.text.find(quote[:60])
-        if at < 0:
-            return ""
-        start = self.text.rfind("\n\n", 0, at)
-        start = 0 if start < 0 else start + 2
-        first = self.text[start:].split("\n", 1)[0]
-        before = self.text[:start].rstrip().rsplit("\n\n", 1)[-1].strip()
-        return first + (" " + before if len(before.split()) <= 12 else "")
-
-
-_MARKUP = re.compile(r"\[\s*\d+(?:\s*[,–\-]\s*\d+)*\s*\]|\[citation needed\]|\*\*|"
-                     r"(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|"
-                     r"\[([^\]]*)\]\([^)]*\)")
-
-
-def flatten(text: str) -> str:
-    """Text with citation markers, emphasis marks and link targets dropped and all spacing
-    (line breaks, no-break spaces) made one space: a cleaned quote still matches its source."""
-    text = _MARKUP.sub(lambda m: m.group(1) or "", strip_leftovers(text))  # the generator's own cleaning
-    return " ".join(text.replace("\u00a0", " ").split())
+from .quality_grounding import false_disagreement, ungrounded, unsupported_true_false
+from .quality_text import (STOPWORDS, content_words, option_form, phrase_in, same_stem, stem, tokens, zipf)
+from .quality_views import CardView, SourceText
 
 
 # --- per-card checks -------------------------------------------------------------------------
@@ -259,63 +190,6 @@ def mixed_options(card: CardView, doc: SourceText | None = None) -> str | None:
             return f"{option!r} ({form[0]}{' ' + form[1] if form[1] else ''}) vs answer {card.answer!r}"
     return None
 
-
-_COVERED = 0.75
-_NEGATION = re.compile(r"\b(?:not|no|never|without|neither|nor|cannot|none|lacks?)\b|n['’]t\b", re.I)
-
-
-def negated(text: str) -> bool:
-    """Whether a text says "not", "no", "never", "without"... anywhere."""
-    return bool(_NEGATION.search(text))
-
-
-def unsupported_true_false(card: CardView, doc: SourceText | None = None) -> str | None:
-    """A true/false key the text does not back, as far as word overlap can tell: keyed True
-    while the quote (with its table's header or its section's heading) lacks one of its
-    figures, a quarter of its words, or the negation it states; keyed False while one
-    sentence or table row of the source (or of another document of the same run) holds
-    every word and figure of the statement, with the same polarity (a "not" on one side only
-    is a contradiction, not a match)."""
-    if card.type != "true_false":
-        return None
-    words, figures, negative = content_words(card.prompt), numbers(card.prompt), negated(card.prompt)
-    if card.answer == "True":
-        where = card.quote + " " + (doc.context_of(card.quote) if doc else "")
-        quote_words, quote_figures = content_words(where), numbers(where)
-        missing = figures - quote_figures
-        if missing:
-            return f"keyed True, quote lacks {sorted(missing)}"
-        if words and len(words & quote_words) < _COVERED * len(words):
-            return f"keyed True, quote lacks {sorted(words - quote_words)[:4]}"
-        if negative and not negated(card.quote):
-            return "keyed True, the statement negates what the quote affirms"
-        return None
-    units = [card.quote] + (doc.units + doc.related if doc else [])
-    for unit in units:
-        if negated(unit) != negative:
-            continue
-        if words and words <= content_words(unit) and figures <= numbers(unit):
-            return f"keyed False, yet the text says it: {unit[:90]!r}"
-    return None
-
-
-def ungrounded(card: CardView, doc: SourceText | None = None) -> str | None:
-    """The card's quote is not in its source (spacing, citation markers and markdown aside),
-    or the card has none: nothing shows that the text says what the card asks."""
-    if not card.quote.strip():
-        return "no quote"
-    if doc is None:
-        return None
-    quote = flatten(card.quote)
-    if quote in doc.flat:
-        return None
-    # a table row may be quoted cell by cell ("Dose: 1 mg"): every piece must be there
-    pieces = [p for p in re.split(r"\s*(?:\||;|: )\s*", quote) if len(p) > 3]
-    if pieces and all(p in doc.flat for p in pieces):
-        return None
-    return f"quote not in {doc.name}: {card.quote[:60]!r}"
-
-
 MAX_ANSWER_WORDS = 12
 
 
@@ -364,22 +238,6 @@ def fixed_term_half(card: CardView, doc: SourceText | None = None) -> str | None
         if before[-1:].isalnum() and before.lower() not in STOPWORDS and answer in _GENERIC_HEADS:
             return f"'{before} {card.answer}'"
     return None
-
-
-_OTHER_SOURCE = re.compile(r"Sources differ:.*?gives:\s*(?P<cell>[^;]+)")
-
-
-def false_disagreement(card: CardView, doc: SourceText | None = None) -> str | None:
-    """"Sources differ" claimed where the two doses are one regimen once counted per week
-    ("0.25-0.5 mg twice weekly" and "0.5-1 mg per week")."""
-    m = _OTHER_SOURCE.search(card.explanation)
-    if m is None:
-        return None
-    ours, theirs = weekly_dose(card.answer) or weekly_dose(card.quote), weekly_dose(m.group("cell"))
-    if ours and theirs and ours == theirs:
-        return f"both are {ours[0]:g}-{ours[1]:g} mg a week"
-    return None
-
 
 Check = Callable[[CardView, "SourceText | None"], "str | None"]
 CHECKS: dict[str, Check] = {
