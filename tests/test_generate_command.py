@@ -209,3 +209,25 @@ def test_bad_deck_prefix_is_refused(tmp_path):
     result = run([DOCUMENTS[0], "-o", tmp_path / "x", "--deck-prefix", "my decks!"])
     assert result.exit_code == 2 and "--deck-prefix" in result.output
     assert not (tmp_path / "x").exists()
+
+
+def test_title_names_a_page_saved_without_its_heading(synthetic, tmp_path):
+    out = tmp_path / "mine"
+    result = run([synthetic, "-o", out, "--title", f"{synthetic.name}=Letrozole and bone: a = b?"])
+    assert result.exit_code == 0, result.output
+    (deck,) = load_decks([out])  # one deck per document without --topics: titled by it too
+    assert deck.title == "Letrozole and bone: a = b?"
+    assert deck.sources == [{"document": synthetic.name, "title": "Letrozole and bone: a = b?"}]
+    assert run([synthetic, "-o", tmp_path / "plain"]).exit_code == 0
+    (plain,) = load_decks([tmp_path / "plain"])
+    assert plain.sources == [{"document": synthetic.name}]
+    assert [c.data for c in plain.cards] == [c.data for c in deck.cards]  # the cards come from the text alone
+
+
+@pytest.mark.parametrize("value, message", [("other.txt=Title", "'other.txt' is not"),
+                                            ("no equals sign", "expected DOCUMENT=TITLE"),
+                                            ("{name}=  ", "the title is empty")])
+def test_a_title_for_no_given_document_is_refused(synthetic, tmp_path, value, message):
+    result = run([synthetic, "-o", tmp_path / "x", "--title", value.format(name=synthetic.name)])
+    assert result.exit_code == 2 and message in result.output, result.output
+    assert not (tmp_path / "x").exists()

@@ -33,10 +33,15 @@ from ..numbers import plural
 @click.option("--max-cards", "max_cards", type=click.IntRange(min=1), default=None,
               help="At most this many cards per document (the best ones); default: a budget per "
                    "section from its length.")
+@click.option("--title", "titles", multiple=True, metavar="DOCUMENT=TITLE",
+              help="Name a document whose text has no title of its own (a page saved without its "
+                   "heading): the decks' sources carry TITLE, which the app shows instead of the "
+                   "file name. DOCUMENT is its file name; repeat for several documents.")
 @click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write every card and every skipped candidate, with its score and why, to this file.")
 def generate_command(documents: tuple[Path, ...], output: Path, force: bool, prefix: str,
-                     topics: Path | None, max_cards: int | None, report: Path | None) -> None:
+                     topics: Path | None, max_cards: int | None, titles: tuple[str, ...],
+                     report: Path | None) -> None:
     """Generate decks from articles (DOCUMENTS: text, Markdown, HTML or PDF) into OUTPUT."""
     from ..curation import REJECTED_FILE, drop_rejected
     from ..decks import ID_RE, dump_deck, validate_paths
@@ -47,7 +52,8 @@ def generate_command(documents: tuple[Path, ...], output: Path, force: bool, pre
         fail(f"--deck-prefix {prefix!r} must be letters, digits, - _ . : (starting with a letter or digit)")
     try:
         with _progress(len(documents)) as step:
-            result = generate(list(documents), topics, max_cards, progress=step)
+            result = generate(list(documents), topics, max_cards, progress=step,
+                              titles=_titles(titles, [doc.name for doc in documents]))
         left_out = drop_rejected(result.decks, output)  # cards rejected in the app stay out (curation.py)
     except UserError as exc:  # the generator's InputError, a broken list of rejected cards
         fail(str(exc))
@@ -73,6 +79,23 @@ def generate_command(documents: tuple[Path, ...], output: Path, force: bool, pre
     click.echo(summary(result, output))
     if left_out:
         click.echo(f"left out {plural(left_out, 'card')} rejected earlier (listed in {output / REJECTED_FILE})")
+
+
+def _titles(given: tuple[str, ...], names: list[str]) -> dict[str, str]:
+    """``--title DOCUMENT=TITLE`` values by document file name. The document is matched by
+    name first, so a title may itself hold an '='."""
+    titles: dict[str, str] = {}
+    for value in given:
+        name = next((n for n in sorted(names, key=len, reverse=True) if value.startswith(f"{n}=")), None)
+        if name is None:
+            document = value.partition("=")[0]
+            fail(f"--title {value!r}: expected DOCUMENT=TITLE with DOCUMENT one of the files given"
+                 + (f" ({document!r} is not)" if "=" in value else ""))
+        title = value[len(name) + 1:].strip()
+        if not title:
+            fail(f"--title {value!r}: the title is empty")
+        titles[name] = title
+    return titles
 
 
 @contextmanager

@@ -12,7 +12,7 @@ from functools import cached_property
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from ..decks import Deck
 from . import cards as C
@@ -180,14 +180,17 @@ class Generation:
 
 
 def generate(paths: list[str | Path], topics: str | Path | None = None, max_cards: int | None = None,
-             progress: Callable[[str], None] | None = None) -> Generation:
+             progress: Callable[[str], None] | None = None,
+             titles: Mapping[str, str] | None = None) -> Generation:
     """Read documents and build decks (deterministic; nothing is written).
 
     Without ``topics`` each document becomes one deck whose cards are tagged with the
     document's own top-level sections; with a topic file, cards from all documents are sorted
     into one deck per topic. ``max_cards`` caps the cards per document; by default each
     section gets a budget from its length. ``progress`` is called with each document's name
-    as it is read.
+    as it is read. ``titles`` names documents by file name (``{"a1b2.txt": "Anastrozole and
+    bone"}``): a page saved without its heading gets its title in the decks' ``sources``
+    (and, without topics, as its deck's title); the cards are made from the text alone.
     """
     if not paths:
         raise InputError("no documents given")
@@ -195,6 +198,9 @@ def generate(paths: list[str | Path], topics: str | Path | None = None, max_card
     names = [_name(str(p)) for p in paths]
     if len(set(names)) != len(names):
         raise InputError("two documents share a file name; card sources could not tell them apart")
+    unknown = sorted(set(titles or {}) - set(names))
+    if unknown:
+        raise InputError("a title is given for a document not generated from: " + ", ".join(unknown))
     docs = []
     for p in paths:
         if progress:
@@ -225,17 +231,18 @@ def generate(paths: list[str | Path], topics: str | Path | None = None, max_card
         _gloss_acronyms([d for d in kept if d.document == doc.name], [doc] + [o for o in docs if o is not doc])
     texts = {d.name: d.text for d in docs}
     kept.sort(key=lambda d: (names.index(d.document), texts[d.document].find(d.quote), d.kind, d.ask))
+    own_titles = {d.name: d.outline.title for d in docs if d.outline.title} | dict(titles or {})
     if rules is not None:
-        decks = _rule_decks(kept, rules, names, {d.name: d.outline.title for d in docs if d.outline.title})
+        decks = _rule_decks(kept, rules, names, own_titles)
     else:
-        decks = _document_decks(kept, docs, section_of)
+        decks = _document_decks(kept, docs, section_of, own_titles)
     return Generation(decks, skipped, docs)
 
 
 def generate_decks(paths: list[str | Path], topics: str | Path | None = None,
-                   max_cards: int | None = None) -> list[Deck]:
+                   max_cards: int | None = None, titles: Mapping[str, str] | None = None) -> list[Deck]:
     """The decks of :func:`generate` (deterministic)."""
-    return generate(paths, topics, max_cards).decks
+    return generate(paths, topics, max_cards, titles=titles).decks
 
 
 _GENERIC_SUBJECT = re.compile(r"^(?:The|This) (?:drug|medication|medicine|agent|compound)\b")
@@ -372,14 +379,16 @@ def _rule_decks(kept: list[C.Draft], rules: TopicRules, names: list[str],
     return sorted(decks.values(), key=lambda deck: order[deck.id])
 
 
-def _document_decks(kept: list[C.Draft], docs: list[Document], section_of: dict[int, str]) -> list[Deck]:
+def _document_decks(kept: list[C.Draft], docs: list[Document], section_of: dict[int, str],
+                    titles: dict[str, str]) -> list[Deck]:
     decks = []
     ids: set[str] = set()
     for doc in docs:
         cards = [d for d in kept if d.document == doc.name]
         if not cards:
             continue
-        deck_id = slug(doc.title)
+        title = titles.get(doc.name) or doc.title
+        deck_id = slug(title)
         while deck_id in ids:
             deck_id += "-2"
         ids.add(deck_id)
@@ -387,8 +396,8 @@ def _document_decks(kept: list[C.Draft], docs: list[Document], section_of: dict[
         for d in cards:
             if section_of[id(d)] not in sections:
                 sections.append(section_of[id(d)])
-        deck = Deck(deck_id, doc.title, f"Cards from {doc.name}, by section: " + "; ".join(sections) + ".")
-        deck.sources.append(_source_entry(doc.name, doc.outline.title))
+        deck = Deck(deck_id, title, f"Cards from {doc.name}, by section: " + "; ".join(sections) + ".")
+        deck.sources.append(_source_entry(doc.name, titles.get(doc.name)))
         deck.cards = [d.card(slug(section_of[id(d)])) for d in cards]
         decks.append(deck)
     return decks
