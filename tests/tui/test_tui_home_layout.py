@@ -113,3 +113,20 @@ async def test_at_80x24_home_keeps_to_the_decks(bundled):
     async with app.run_test(size=(80, 24)) as pilot:
         await home_loaded(pilot)
         assert not app.screen.query_one("#home-panels").display
+
+
+async def test_at_100x30_home_shows_the_deck_and_reviews_panels_without_the_chart(bundled):
+    """18 rows are left under the five bundled decks: room for the panels, not for a chart."""
+    from textual.widgets import Static
+    from textual_plotext import PlotextPlot
+
+    app = make_app(bundled)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await home_loaded(pilot)
+        screen = app.screen
+        panels = screen.query_one("#home-panels")
+        assert panels.display and not screen.query_one("#home-forecast", PlotextPlot).display
+        assert "Mastery" in str(screen.query_one("#home-deck", Static).render())
+        assert "Reviews, last 14 days" in str(screen.query_one("#home-recent", Static).render())
+        footer = screen.query_one("Footer")
+        assert panels.region.bottom <= footer.region.y  # nothing drawn under the footer

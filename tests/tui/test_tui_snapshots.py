@@ -1,5 +1,6 @@
 """SVG snapshots of the screens a person looks at most: Home, Review, Cards and Quiz setup at
-80x24 and 200x50, quiz results and Progress at 80x24 (fixed clock, no fuzz, UTC).
+80x24 and 200x50, Home also at 100x30, quiz results and Progress at 80x24 (fixed clock, no
+fuzz, UTC).
 
 Update after an intended change with ``pytest tests/tui/test_tui_snapshots.py --snapshot-update``
 and look at the report before committing.
@@ -63,6 +64,15 @@ def test_progress(app, steady, clock, snap_compare):
         await press(pilot, "p", "right", "right")  # the forecast chart
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+MEDIUM = (100, 30)
+
+
+def test_home_medium(app, steady, clock, snap_compare):
+    """Home at 100x30, a common window: the decks, and the highlighted deck's details below."""
+    _study_some(steady, clock)
+    assert snap_compare(app, terminal_size=MEDIUM, run_before=home_loaded)
 
 
 WIDE = (200, 50)

@@ -54,7 +54,8 @@ def load_home(collection) -> HomeData:
                     due_forecast(collection, list(collection.decks), now, 30), recent)
 
 
-PANEL_MIN_HEIGHT = 24  # rows the panels need: the deck and reviews panels, and a chart worth reading
+ROW_HEIGHT = 18  # the deck and reviews panels (.home-panel's min-height: the reviews' 14 days)
+PANEL_MIN_HEIGHT = ROW_HEIGHT + 6  # and the forecast chart, with room to be worth reading
 
 
 class HomeScreen(CoreScreen):
@@ -164,15 +165,19 @@ class HomeScreen(CoreScreen):
         self._show_panels(data)
 
     def _show_panels(self, data: HomeData) -> None:
-        """The panels below the decks, where the terminal leaves them room (not at 80x24)."""
+        """The panels below the decks, where the terminal leaves them room (not at 80x24): at
+        100x30 the deck and reviews panels, from about 30 rows more the forecast chart too."""
         panels = self.query_one("#home-panels")
         used = len(data.decks) + 6  # header, today, table header, hint, footer, a spare row
-        panels.display = (self.size.height or self.app.size.height) - used >= PANEL_MIN_HEIGHT
+        room = (self.size.height or self.app.size.height) - used
+        panels.display = room >= ROW_HEIGHT
+        plot = self.query_one("#home-forecast", PlotextPlot)
+        plot.display = room >= PANEL_MIN_HEIGHT
         if not panels.display:
             return
-        plot = self.query_one("#home-forecast", PlotextPlot)
-        draw_due_per_day(plot.plt, data.forecast)
-        plot.refresh()
+        if plot.display:
+            draw_due_per_day(plot.plt, data.forecast)
+            plot.refresh()
         recent = [(day.strftime("%a %d"), n) for day, n in data.recent]
         total = sum(n for _day, n in data.recent)
         self.query_one("#home-recent", Static).update(
