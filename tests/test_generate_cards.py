@@ -2,8 +2,12 @@
 
 from pathlib import Path
 
+import pytest
+
 from anastro_quiz.decks import parse_deck, dump_deck, Deck
-from anastro_quiz.generate.cards import contains_answer
+from anastro_quiz.generate.cards import contains_answer, make_draft
+from anastro_quiz.generate.facts import Fact
+from anastro_quiz.generate.quality import card_kind
 from anastro_quiz.generate.cloze import term_cards
 from anastro_quiz.generate.extract import Sentence
 from anastro_quiz.generate.topics import assign, load_rules
@@ -27,6 +31,18 @@ def test_term_card_is_cloze_or_choice_and_valid():
         parsed, problems = parse_deck(dump_deck(Deck("t", "T", cards=[draft.card("t")])))
         assert problems == []
     assert cloze.card("t").id == choice.card("t").id  # the id follows the fact, not the card type
+
+
+def test_a_kind_outside_the_shared_vocabulary_is_refused_where_it_is_made():
+    s = Sentence("Estradiol suppresses osteoclasts.", "doc.txt", "", "H")
+    draft = make_draft("why", "basic", {"prompt": "Why?", "answer": "Because"}, s, "Why?")
+    # the quality checks read a generated card's kind back from its id
+    assert card_kind(draft.card("t").id, [], "basic") == "why"
+    with pytest.raises(ValueError, match="'whyy' is not a card kind"):
+        make_draft("whyy", "basic", {"prompt": "Why?", "answer": "Because"}, s, "Why?")
+    assert Fact("acronym", "doc.txt", "q", "H").kind == "acronym"
+    with pytest.raises(ValueError, match="'acronyms' is not a fact kind"):
+        Fact("acronyms", "doc.txt", "q", "H")
 
 
 def test_dangling_sentences_make_no_term_card():

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ..decks import CLOZE_RE, Card
 from ..distractors import MIN_DISTRACTORS, render
@@ -23,6 +24,7 @@ from .clean import repaired
 from .figures import OUTCOME, compact_question, outcome_question
 from .extract import SECOND_PERSON, Sentence, is_acronym
 from .facts import Fact
+from .kinds import CardKind, FactKind, card_kind_of
 from .lexicon import NOT_NOUN, NOUN_SUFFIX, answerable as _answerable, is_verb_form
 
 # The gap a generated question leaves where its answer was ("The _____ inhibits ..."), while
@@ -34,7 +36,7 @@ GAP = "_____"
 class Draft:
     """A card before it is sorted into a deck: its data plus what topic sorting reads."""
 
-    kind: str
+    kind: CardKind
     type: str
     data: dict
     document: str
@@ -48,7 +50,7 @@ class Draft:
     cell: str = ""
     score: float = 0.0  # set by the selection stage: how much the card is worth asking
     term: str = ""  # a definition card's term: one definition per term, either way round
-    defines: str = ""  # how: "acronym" ("What does X stand for?"), "role", "definition", "named"
+    defines: FactKind | Literal[""] = ""  # how: "acronym" ("What does X stand for?"), "role", "definition", "named"
     page: int | None = None  # the PDF page of the quote
 
     def card(self, topic: str) -> Card:
@@ -78,10 +80,10 @@ def _display(value):
     return re.sub(r"\s+∞\s+", ": ", value) if isinstance(value, str) else value
 
 
-def make_draft(kind: str, type_: str, data: dict, fact_or_sentence, ask: str) -> Draft:
+def make_draft(kind: CardKind, type_: str, data: dict, fact_or_sentence, ask: str) -> Draft:
     """A card of ``kind`` made from a fact or sentence: its source (document, quote,
     heading, page) is recorded, and ``ask`` (what it asks) compared with other cards'."""
-    return Draft(kind, type_, data, _name(fact_or_sentence.document), _quote(fact_or_sentence),
+    return Draft(card_kind_of(kind), type_, data, _name(fact_or_sentence.document), _quote(fact_or_sentence),
                  fact_or_sentence.heading, plain_words(ask), page=getattr(fact_or_sentence, "page", None))
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .kinds import FactKind, fact_kind_of
+
 
 @dataclass(frozen=True)
 class NumberDetail:
@@ -49,7 +51,7 @@ class Fact:
     """One thing a card can test; ``kind`` says which extractor found it, and ``detail`` holds
     what that kind knows beyond subject and answer (None for the kinds that know no more)."""
 
-    kind: str
+    kind: FactKind
     document: str
     quote: str
     heading: str
@@ -57,3 +59,6 @@ class Fact:
     answer: str = ""
     detail: NumberDetail | CellDetail | RowDetail | ItemDetail | None = None
     page: int | None = None  # set by :func:`locate_pages` for documents with pages
+
+    def __post_init__(self):
+        fact_kind_of(self.kind)

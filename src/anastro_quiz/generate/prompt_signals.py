@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .extract import is_acronym, zipf
+from .kinds import CardKind
 from .lexicon import is_verb_form
 
 _PRONOUNS = {"it", "its", "they", "their", "them", "this", "these", "such"}
@@ -210,7 +211,7 @@ _ALSO_MAYBE = re.compile(r"\b(?:may|might|could) also\b", re.I)
 _RESPONSIBLE = re.compile(r"^What (?:is|are) (?P<who>[\w\-]+) (?:primarily |mainly |chiefly )?responsible for\?$")
 
 
-def reading_weight(kind: str, prompt: str, quote: str, answer: str, subjects: set[str]) -> float:
+def reading_weight(kind: CardKind, prompt: str, quote: str, answer: str, subjects: set[str]) -> float:
     """How much of a card's score survives what readers judged weak in every instance:
 
     - a percentage to a decimal above 80% ("96.3% bound to plasma proteins", "at least 84.6%",

@@ -25,6 +25,7 @@ from .quality_checks import (CHECKS, answer_in_prompt, dangling_pronoun, duplica
                              true_false_options, variant_options)
 from .quality_grounding import false_disagreement, negated, ungrounded, unsupported_true_false
 from .quality_views import CardView, SourceText, flatten
+from .kinds import CARD_KINDS, TEACHER_KINDS
 from .quality_text import phrase_in, stem, tokens
 
 __all__ = ["CHECKS", "OPTION_CHECKS", "Assessment", "CardReport", "CardView", "SourceText", "TEACHER_KINDS",
@@ -33,10 +34,6 @@ __all__ = ["CHECKS", "OPTION_CHECKS", "Assessment", "CardReport", "CardView", "S
            "quiz_options", "subject_answer", "torn", "trivia", "true_false_options", "ungrounded",
            "unsupported_true_false", "variant_options", "views_of"]
 
-KNOWN_KINDS = ("number", "term", "define", "effect", "table", "contrast", "item", "why", "how", "chain",
-               "compare", "list", "action", "class")
-# Question kinds a teacher writes that a sentence-by-sentence generator misses (CARDS.md).
-TEACHER_KINDS = frozenset({"why", "how", "chain", "compare", "list", "action"})
 
 
 def card_kind(card_id: str, tags: Iterable[str], type_: str) -> str:
@@ -45,7 +42,7 @@ def card_kind(card_id: str, tags: Iterable[str], type_: str) -> str:
     if m:
         return m.group(1)
     for tag in tags:
-        if tag in KNOWN_KINDS:
+        if tag in CARD_KINDS:
             return tag
     return type_
 

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from .extract import Sentence
+from .kinds import CardKind
 from .teacher_clauses import DOCUMENT_DRUG, lower_first, resolved_text
 from .teacher_lists import document_subject
 
@@ -62,7 +63,7 @@ def with_population(s: Sentence, prompt: str) -> str:
     return f"In {who}, {lower_first(prompt)}"
 
 
-def in_context(s: Sentence, kind: str, prompt: str, answer: str) -> tuple[str, str]:
+def in_context(s: Sentence, kind: CardKind, prompt: str, answer: str) -> tuple[str, str]:
     """Name whose dose ("the dose" -> "the anastrozole dose") and on what a change happens ("On
     bicalutamide, why do testosterone concentrations not exceed ...?") when the text says it; for
     whom a clinical action holds (:func:`with_population`)."""
@@ -70,7 +71,7 @@ def in_context(s: Sentence, kind: str, prompt: str, answer: str) -> tuple[str, s
     return (with_population(s, prompt) if kind == "action" else prompt), answer
 
 
-def _whose(s: Sentence, kind: str, prompt: str, answer: str) -> tuple[str, str]:
+def _whose(s: Sentence, kind: CardKind, prompt: str, answer: str) -> tuple[str, str]:
     if not re.search(r"\bthe dose\b", prompt + " " + answer, re.I) and not (
             kind == "why" and re.search(r"\bwhy\b", prompt, re.I) and _CHANGE.search(prompt)):
         return prompt, answer

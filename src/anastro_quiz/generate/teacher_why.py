@@ -11,6 +11,7 @@ import re
 
 from .cards import Draft, make_draft, contains_answer, plain_words
 from .extract import Sentence
+from .kinds import CardKind
 from .teacher_clauses import (AUX, names_before, base_form, clean_prompt_part, finite_verb, lower_first,
                               names_something, question, short_phrase, subordinate)
 from .teacher_roles import as_cause, responsible
@@ -21,7 +22,7 @@ _HEDGE = re.compile(r"\b(?:presumably|possibly|probably|likely|perhaps|partly|pa
 _LEAD_CONTEXT = re.compile(r"^(?P<ctx>(?:In|During|For|At|After|With|Among|Within)\b[^,]{3,60}), (?P<rest>.+)$")
 
 
-def ask(s: Sentence, kind: str, prompt: str | None, answer: str | None, explanation: str = "") -> Draft | None:
+def ask(s: Sentence, kind: CardKind, prompt: str | None, answer: str | None, explanation: str = "") -> Draft | None:
     """The card of ``kind`` asking ``prompt``, set in the sentence's context; ``None`` when there is
     no question or answer, the answer is a date, or the prompt gives the answer away."""
     if prompt is None or answer is None or re.match(r"^\d", answer):  # "results in 2011": a date, not an effect
