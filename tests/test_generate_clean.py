@@ -112,3 +112,16 @@ def test_a_sentence_that_lost_only_an_acronym_expansion_can_be_repaired():
     # anything else lost cannot be repaired
     assert repaired("For with cancer, anastrozole therapy is a well-established standard of care.") is None
     assert repaired("For men undergoing Therapy (TRT), the use of anastrozole is considered off-label.") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zorbicin, sold under the brand name Zorbax, is a nonsteroidal antiandrogen (NSAA) medication.",
+    "Velmorin is a nonsteroidal antiinflammatory (NSAI) agent used for pain.",
+])
+def test_an_acronym_spelled_by_parts_of_compound_words_is_whole(sentence):
+    assert lost_words(sentence) is None
+
+
+def test_an_acronym_whose_first_words_were_lost_is_still_caught():
+    assert lost_words("For men undergoing Therapy (TRT), the use is off-label.")
+    assert lost_words("Zorbicin is given with antiandrogen (NSAA) drugs.")

@@ -500,8 +500,10 @@ def test_quiz_mode_offers_good_options_on_the_shipped_decks():
     # (a table row asked as one comparison leaves fewer one-part answers to offer; the ATAC hip
     # figure is typed since its options could only be its own multiples; the monitoring row is a
     # list card, since its comparison could keep only one of the men's four items; "How does
-    # anastrozole work?" is not asked beside the cloze that shows its answer)
-    assert asked >= 5
+    # anastrozole work?" is not asked beside the cloze that shows its answer; "What are androgens?",
+    # a bracket gloss of a general word, is not asked, which leaves the mechanism deck's
+    # definitions too few to offer one another as options)
+    assert asked >= 3
     assert bad == []  # no half of a comparison's answer offered as a wrong option either
 
 

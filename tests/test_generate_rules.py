@@ -69,13 +69,17 @@ def test_how_long_treatment_lasts(prompt, duration):
     assert treatment_duration(prompt) is duration
 
 
-def test_an_article_giving_two_treatment_durations_is_asked_one(tmp_path):
+def test_an_article_giving_two_treatment_durations_asks_neither(tmp_path):
     cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiestrogen used to treat breast cancer.\n\n"
                    "## Medical uses\n\nZorbicin is typically taken daily by mouth for five years for breast cancer.\n"
                    "Zorbicin reduces the risk of recurrence in women with early disease.\n"
                    "The use of zorbicin is recommended for 10 years.\n")
     durations = [str(c.data.get("answer")) for c in cards if treatment_duration(_shown(c))]
-    assert len(durations) == 1, durations
+    assert durations == [], durations  # either figure keyed alone has the other as a right answer too
+    one = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiestrogen used to treat breast cancer.\n\n"
+                 "## Medical uses\n\nZorbicin is typically taken daily by mouth for five years for breast cancer.\n"
+                 "Zorbicin reduces the risk of recurrence in women with early disease.\n")
+    assert [str(c.data.get("answer")) for c in one if treatment_duration(_shown(c))] == ["five years"]
 
 
 def test_a_long_cloze_sentence_is_cut_to_the_clause_of_its_blank():

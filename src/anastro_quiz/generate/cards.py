@@ -50,7 +50,7 @@ class Draft:
     cell: str = ""
     score: float = 0.0  # set by the selection stage: how much the card is worth asking
     term: str = ""  # a definition card's term: one definition per term, either way round
-    defines: FactKind | Literal[""] = ""  # how: "acronym" ("What does X stand for?"), "role", "definition", "named"
+    defines: FactKind | Literal[""] = ""  # how: "acronym" ("What does X stand for?"), "role", "definition", "named", "gloss" (in brackets)
     page: int | None = None  # the PDF page of the quote
 
     def card(self, topic: str) -> Card:
@@ -324,11 +324,11 @@ def _plural_noun(phrase: str) -> bool:
 
 def definition_card(fact: Fact) -> Draft | None:
     """Basic Q/A for a definition, a role, a name or an acronym."""
-    if fact.kind in ("named", "definition") and (not _whole_phrase(fact) or _BAD_GLOSS.match(fact.answer.strip())):
+    if fact.kind in ("named", "definition", "gloss") and (not _whole_phrase(fact) or _BAD_GLOSS.match(fact.answer.strip())):
         return None
     if fact.kind == "named" and (NOT_NOUN.search(fact.answer.lower()) and not NOUN_SUFFIX.search(fact.answer.lower())):
         return None  # "(dextrorotatory)" describes; it does not name
-    if fact.kind in ("named", "definition") and _proper_name(fact):
+    if fact.kind in ("named", "definition", "gloss") and _proper_name(fact):
         return None  # "Lexapro (escitalopram)", "Afinitor (general tumours)": a brand name is trivia
     if fact.kind == "acronym":
         prompt, answer = f"What does {fact.subject} stand for?", fact.answer

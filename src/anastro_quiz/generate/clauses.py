@@ -79,3 +79,14 @@ def without_pointing_tail(text: str, blank: str) -> str:
     if m is None or blank not in text[:m.start()] or len(text[:m.start()].split()) < MIN_CLAUSE_WORDS:
         return text
     return text[:m.start()].rstrip() + "."
+
+
+_APPOSITIVE_TAIL = re.compile(r",\s+(?:the|a|an)\s+[^,]+$")
+
+
+def on_an_aside(before: str) -> bool:
+    """Whether examples that follow ``before`` hang on an appositive aside: "... antagonist of the
+    androgen receptor (AR), the biological target of androgens like [...]" glosses a general word
+    (androgens), while "... the signaling of crucial cytokines like [...]" is what the sentence says."""
+    before = re.sub(r"\s*,?\s*(?:such as|like|including|e\.g\.)\s*$", "", before)
+    return _APPOSITIVE_TAIL.search(before) is not None

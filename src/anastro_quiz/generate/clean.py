@@ -281,7 +281,8 @@ def lost_words(sentence: str) -> str | None:
         # "undergoing Therapy (TRT)": the expansion's last word survived, the ones before it did not
         content = [w for w in before if w.lower() not in _FUNCTION_WORDS]  # "Alone or in Combination"
         if (len(content) >= 2 and content[-1][0].lower() == letters[-1]
-                and content[-2][0].lower() != letters[-2] and content[-2][0].islower()):
+                and content[-2][0].lower() != letters[-2] and content[-2][0].islower()
+                and not _spelled_within(letters, content)):
             return f"'({acronym})' is missing part of its expansion"
     return None
 
@@ -304,6 +305,24 @@ def repaired(sentence: str) -> str | None:
 
 _FUNCTION_WORDS = {"of", "on", "in", "at", "to", "for", "with", "alongside", "by", "from", "into", "and",
                    "or", "the", "a", "an", "about", "during", "via", "than", "is", "are"}
+
+
+def _spelled_within(letters: list[str], content: list[str]) -> bool:
+    """Whether the last words before an acronym spell it with their parts: "nonsteroidal
+    antiandrogen (NSAA)" is non-steroidal anti-androgen, whole, though "nonsteroidal" does not
+    start with the acronym's second-to-last letter. The acronym's first letter opens one of
+    the words, each later word opens with a later letter, and the rest of the letters come in
+    order inside those words; the expansion ends on the last word."""
+    for start in range(len(content) - 1, -1, -1):
+        run = content[start:]
+        if len(run) > len(letters):
+            return False
+        if run[0][0].lower() != letters[0]:
+            continue
+        joined = "".join(w.lower() for w in run)
+        if _is_subsequence(letters[1:], joined[1:]) and all(w[0].lower() in letters for w in run):
+            return True
+    return False
 
 
 def _is_subsequence(needle: list[str], hay: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from ..distractors import MIN_DISTRACTORS
 from ..patterns import compiled, whole
 from .cards import GAP, Draft, make_draft, contains_answer, resolve
+from .clauses import on_an_aside
 from .choices import term_options
 from .extract import Sentence, is_acronym, words, zipf
 from .lexicon import META, answerable as _answerable, is_verb_form
@@ -240,6 +241,8 @@ def example_cards(s: Sentence, terms: dict[str, float]) -> list[Draft]:
         items = [w for w in re.split(r",\s*|\s+(?:or|and)\s+", m.group("ex")) if w]
         if not all(w.lower() in terms or is_acronym(w) or zipf(w.lower()) < 3.5 for w in items):
             continue
+        if on_an_aside(text[: m.start("ex")]):
+            continue  # examples of a word an aside glosses, not of what the sentence is about
         cloze = text[: m.start("ex")] + "{{c1::" + m.group("ex") + "}}" + text[m.end("ex"):]
         blanked = text[: m.start("ex")] + GAP + text[m.end("ex"):]
         if any(contains_answer(blanked, w) for w in items):

@@ -265,8 +265,8 @@ def definition_facts(s: Sentence, terms: dict[str, float]) -> list[Fact]:
             continue
         if len(gloss.split()) == 1 and gloss.lower() in terms:  # "joint pain (arthralgia)"
             facts.append(Fact("named", s.document, text, s.heading, subject=m.group("term"), answer=gloss))
-        elif term and len(gloss.split()) >= 2:
-            facts.append(Fact("definition", s.document, text, s.heading, subject=term, answer=gloss))
+        elif term and len(gloss.split()) >= 2:  # "leukopenia (low white blood cell count)": a gloss
+            facts.append(Fact("gloss", s.document, text, s.heading, subject=term, answer=gloss))
     m = _RESPONSIBLE.match(text)
     if m:
         facts.append(Fact("role", s.document, text, s.heading, subject=m.group("term"),

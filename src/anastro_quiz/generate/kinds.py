@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-FactKind = Literal["number", "definition", "named", "role", "acronym", "cell", "contrast", "item"]
+FactKind = Literal["number", "definition", "gloss", "named", "role", "acronym", "cell", "contrast", "item"]
 FACT_KINDS: frozenset[str] = frozenset(get_args(FactKind))
 
 CardKind = Literal[

@@ -23,6 +23,7 @@ from .clean import InputError
 from .extract import (Sentence, acronym_facts, definition_facts, key_terms, list_contrasts,
                       locate_pages, numeric_facts, sentences_of, table_facts, words, zipf)
 from .facts import Fact
+from .naming import name_the_subject
 from .select import Skipped
 from .readers import read_blocks
 from .structure import Block
@@ -152,7 +153,7 @@ def drafts_for(doc: Document, pool: choices.FigurePool) -> list[C.Draft]:
         out += cloze.effect_cards(s, doc.terms)
         out += cloze.example_cards(s, doc.terms)
     for f in doc.facts:
-        if f.kind in ("definition", "named", "role", "acronym"):
+        if f.kind in ("definition", "gloss", "named", "role", "acronym"):
             d = C.definition_card(f)
         elif f.kind == "cell":
             d = table_cards.cell_card(f)
@@ -211,7 +212,7 @@ def generate(paths: list[str | Path], topics: str | Path | None = None, max_card
     drafts: list[C.Draft] = []
     shared = _main_subject(docs)
     for doc in docs:
-        drafts += _name_the_subject(drafts_for(doc, pool), doc, doc.outline.title or shared)
+        drafts += name_the_subject(drafts_for(doc, pool), doc, doc.outline.title or shared)
     if not drafts:
         raise InputError("no facts found to make cards from: " + ", ".join(names))
     note_disagreements(drafts)
@@ -245,10 +246,6 @@ def generate_decks(paths: list[str | Path], topics: str | Path | None = None,
     return generate(paths, topics, max_cards, titles=titles).decks
 
 
-_GENERIC_SUBJECT = re.compile(r"^(?:The|This) (?:drug|medication|medicine|agent|compound)\b")
-_GENERIC_INSIDE = re.compile(r"(?<=\bof )the (?:drug|medication|medicine)\b")
-
-
 def _most_used_rare_word(sentences: list[Sentence], share: int) -> str:
     """The rare word (wordfreq zipf < 3, five letters or more) most sentences use, lower case, if
     it is in at least one sentence in ``share``; "" otherwise."""
@@ -267,64 +264,6 @@ def _main_subject(docs: list[Document]) -> str:
     sentence in eight; "" if none is."""
     top = _most_used_rare_word([s for doc in docs for s in doc.sentences], share=8)
     return top[:1].upper() + top[1:]
-
-
-_SELF_STANDING = ("number", "compare")  # kinds whose prompt is a sentence or table row of the article
-
-
-def _name_the_subject(drafts: list[C.Draft], doc: Document, title: str) -> list[C.Draft]:
-    """"The medication is eliminated ..." in an article titled Anastrozole: the card says
-    "Anastrozole is eliminated ...", so it stands on its own (the quote stays verbatim)."""
-    if not title:
-        return drafts
-    subjects = doc.subjects | {title.lower()}
-    for d in drafts:
-        _drop_connectives(d, title)
-        for key in ("prompt", "text"):
-            value = d.data.get(key)
-            if isinstance(value, str) and _GENERIC_SUBJECT.match(value):
-                d.data[key] = _GENERIC_SUBJECT.sub(title, value, count=1)
-            elif isinstance(value, str) and _GENERIC_INSIDE.search(value):  # "the half-life of the medication"
-                low = title.lower()  # written as the article writes it mid-sentence
-                name = low if re.search(rf"[a-z,] {re.escape(low)}\b", doc.text) else title
-                d.data[key] = _GENERIC_INSIDE.sub(name, value, count=1)
-        prompt = d.data.get("prompt")
-        refers = re.search(r"\bthe (?:medication|drug|dose|dosage|treatment)\b", str(d.data.get("answer", "")), re.I)
-        if (d.kind in _SELF_STANDING or refers or d.kind == "list" and d.cell) and isinstance(prompt, str) and \
-                ("_____" in prompt or d.kind != "number") and \
-                not any(w.lower() in subjects for w in words(prompt)):
-            # "After oral intake, absolute bioavailability is _____.", "... too low signal?" -> "Reduce
-            # the medication": whose? The article's subject.
-            first = prompt.split(" ", 1)[0]
-            lead = prompt[:1].lower() + prompt[1:] if first.isalpha() and first[1:].islower() and zipf(first.lower()) >= 4.0 else prompt
-            d.data["prompt"] = f"{title}: {lead}"
-    return drafts
-
-
-_INNER_CONNECTIVE = re.compile(r",\s*(?:therefore|thus|however|consequently|moreover|furthermore|in turn),\s*", re.I)
-_LEADING_CONNECTIVE = re.compile(r"^(?P<label>[^:.?!]{1,80}: )?(?:Therefore|Thus|However|Consequently|Moreover|"
-                                 r"Furthermore|In addition|Additionally|Similarly|Likewise|Importantly|Conversely|"
-                                 r"Hence|In accordance),\s+(?=[a-zA-Z])")
-
-
-def _drop_connectives(d: C.Draft, title: str = "") -> None:
-    """"Clinical management, therefore, necessitates ...": the signpost ties the sentence to the one
-    before, which the card does not show, so the card leaves it out (its quote stays verbatim).
-    "However, it has ..." in an article on tamoxifen: "Tamoxifen has ..." (the heading label
-    before it, there to say whose, is then not needed)."""
-    for key in ("prompt", "text"):
-        value = d.data.get(key)
-        if not isinstance(value, str):
-            continue
-        value = _INNER_CONNECTIVE.sub(" ", value)
-        m = _LEADING_CONNECTIVE.match(value)
-        if m:
-            rest = value[m.end():]
-            if title and re.match(r"it (?:is|was|has|had|can|may|also|[a-z]+s)\b", rest):
-                value = title + rest[2:]
-            else:
-                value = (m.group("label") or "") + rest[:1].upper() + rest[1:]
-        d.data[key] = value
 
 
 def _cut_to_blank(d: C.Draft) -> None:

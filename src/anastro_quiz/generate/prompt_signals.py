@@ -225,7 +225,9 @@ def reading_weight(kind: CardKind, prompt: str, quote: str, answer: str, subject
     - "What is <the article's subject> responsible for?": the article's subject is responsible
       for many things, so the question has many right answers;
     - a definition that says its term again (:func:`circular`), an effect blank holding the
-      article's subject.
+      article's subject;
+    - an answer that opens with the article's subject while the prompt names it nowhere
+      (:func:`subject_led`); a blank on one item of a list of three or more (:func:`one_item_of_list`).
     """
     weight = 1.0
     if kind == "number" and _PRECISE_HIGH.match(answer.strip()):
@@ -245,9 +247,50 @@ def reading_weight(kind: CardKind, prompt: str, quote: str, answer: str, subject
         weight *= 0.3
     if kind == "define" and circular(prompt, answer):
         weight *= 0.3
+    if kind in ("term", "effect") and one_item_of_list(prompt):
+        weight *= 0.1
+    if kind != "number" and subject_led(prompt, answer, subjects):
+        weight *= 0.1
     if kind == "effect" and any(w in subjects for w in re.findall(r"[\w\-]+", answer.lower())):
         weight *= 0.4  # "aminoglutethimide induces the [metabolism of tamoxifen]": the subject is in the blank
     return weight
+
+
+_ITEM = (r"(?!(?:and|or|but|which|that|who|whose|where|while|when|by|in|on|at|to|with|as|for|from|via|thus|"
+         r"thereby|leading|resulting)\b)[^,;:.()\[\]]{1,40}")  # a list's item, not a clause or a phrase hung on
+_LIST_AFTER_BLANK = re.compile(rf"^\s*,\s+{_ITEM}(?:,\s+{_ITEM})*,?\s+(?:and|or)\s+\w|^\s*,\s+{_ITEM},\s+{_ITEM}")
+_LIST_BEFORE_BLANK = re.compile(rf"{_ITEM},\s+{_ITEM}(?:,\s+{_ITEM})*,?\s+(?:and\s+|or\s+)?$|{_ITEM},\s+(?:and|or)\s+$")
+
+
+def one_item_of_list(prompt: str) -> bool:
+    """"X increases the risk of [...], endometrial polyps, hyperplasia, and endometrial cancer": the
+    blank is one item of a list of three or more, so any other item of its kind (a risk the article
+    names elsewhere) is as right as the key. A blank that holds the whole list, or one of two
+    ("palbociclib and [...]"), is not one item of such a list."""
+    i = prompt.find("[...]")
+    if i < 0:
+        return False
+    before, after = prompt[:i], prompt[i + 5:]
+    clause = re.split(r"[;:.]\s", before)[-1]
+    if _LIST_AFTER_BLANK.match(after):
+        return True
+    if re.search(rf"{_ITEM},\s+$", clause) and re.match(r"^,?\s+(?:and|or)\s+\w", after):
+        return True  # "A, [...], and C"
+    if re.search(r",\s+(?:and\s+|or\s+)?$", clause) and _LIST_BEFORE_BLANK.search(clause):
+        return True  # "A, B, and [...]", "A, [...], and C"
+    return re.search(r"\s(?:and|or)\s+$", clause) is not None and \
+        re.search(rf"{_ITEM},\s+{_ITEM}\s(?:and|or)\s+$", clause) is not None  # "A, B and [...]"
+
+
+def subject_led(prompt: str, answer: str, subjects: set[str]) -> bool:
+    """"What is inhibition of aromatase due to?" -> "Anastrozole itself rather than to metabolites":
+    the answer opens with the article's subject, which the prompt never names, so the question
+    asks nothing a student could answer without the answer (whose inhibition?)."""
+    first = re.match(r"\W*([\w\-]+)", answer)
+    if first is None or first.group(1).lower() not in subjects:
+        return False
+    asked = re.sub(r"^[^:?]{1,40}:\s+", "", prompt)  # "Zorbicin: what is ... due to?": the label names, the question does not
+    return not any(w in subjects for w in re.findall(r"[\w\-]+", asked.lower()))
 
 
 _DEFINED = re.compile(r"^What (?:is|are) (?:the |a |an )?(?P<term>.+?)\?$")

@@ -155,6 +155,8 @@ def score(d: Draft, ctx: Context) -> float:
         value *= 0.4  # "What does FAERS stand for?": an agency's name is trivia
     if d.defines == "acronym":
         value *= 0.3  # "What does AR stand for?": readers kept none; the initials spell the answer
+    elif d.defines == "gloss":
+        value *= 0.2  # "leukopenia (low white blood cell count)": the article glosses a general word for lay readers
     elif d.defines in ("definition", "named") and not any(w in ctx.frequent or w.rstrip("s") in ctx.frequent
                                                           for w in plain_words(d.term).split()):
         value *= 0.5  # "What is dyspnea?": a glossary entry, not this article's subject matter
@@ -241,7 +243,12 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
     figured: set[str] = set()  # the same for a figure blanked in its sentence
     said: set[tuple[str, str]] = set()
     listed: defaultdict[str, list[frozenset[str]]] = defaultdict(list)  # kept lists' item sets per document
-    durations: dict[str, str] = {}  # the treatment duration each document's cards state
+    # How long treatment lasts, every figure each document gives: with two ("five years", "10
+    # years") either key is one right answer of two, so neither is asked.
+    durations: defaultdict[str, set[str]] = defaultdict(set)
+    for d in drafts:
+        if d.kind == "number" and treatment_duration(prompt_of(d)):
+            durations[d.document].add(answer_key(plain_words(answer_of(d))))
     for d in ranked:
         answer = answer_key(plain_words(answer_of(d)))
         group = group_of[id(d)]
@@ -273,8 +280,8 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
         elif d.kind in ("list", "examples") and len(items := item_set(answer_of(d))) >= 2 and \
                 any(items <= other or other <= items for other in listed[doc]):
             reason = "near-duplicate of a better card"  # "flutamide and bicalutamide" in two sentences
-        elif d.kind == "number" and treatment_duration(prompt_of(d)) and durations.get(doc, answer) != answer:
-            reason, detail = "the article gives another figure for it", durations[doc]
+        elif d.kind == "number" and treatment_duration(prompt_of(d)) and len(durations[doc]) > 1:
+            reason, detail = "the article gives another figure for it", " / ".join(sorted(durations[doc] - {answer}))
         elif d.kind == "number" and any(contains_answer(both, answer_of(d)) for both in comparisons):
             reason = "asked in a comparison"  # "1 mg daily" beside "Women: 1 mg daily; men: ..."
         elif d.kind in ("table", "contrast", "item") and d.quote in compared:
@@ -318,8 +325,6 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             figured.add(d.quote)
         if d.kind in ("list", "examples"):
             listed[doc].append(item_set(answer_of(d)))
-        if d.kind == "number" and treatment_duration(prompt_of(d)):
-            durations.setdefault(doc, answer)
         said.add((d.quote, answer))
     return cap_answer_share(*answered_elsewhere(kept, skipped))
 

@@ -14,6 +14,7 @@ import re
 
 from ..numbers import spelled
 from .cards import Draft, make_draft, contains_answer, plain_words
+from .clauses import on_an_aside
 from .extract import Sentence, zipf
 from .teacher_clauses import (clean_prompt_part, drop_asides, finite_verb, lower_first, names_something, question,
                               resolved_text, short_phrase, usable)
@@ -175,6 +176,10 @@ def _enumeration(s: Sentence, text: str, subject: str | None) -> Draft | None:
             return None
         category, items = _category(before), list_items(m.group("list"))
         examples = m.group("cue") in ("such as", "like")
+        if examples and on_an_aside(before):
+            # "X antagonizes the androgen receptor, the biological target of androgens like A and B":
+            # the examples hang on an aside that glosses a general word, not on what X does
+            return None
         purpose = _PURPOSE.search(m.group("list"))
         owned = _OWNER.match(before)
         owner = owned.group("owner") if owned and category and _ARTICLE.sub("", owned.group("category")).lower() == \

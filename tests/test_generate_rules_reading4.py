@@ -1,0 +1,114 @@
+"""Rules from the fourth strict reading (issue 8): every card names what it asks about, a key has
+one right answer, and a deck about a drug does not define general words. Invented text only."""
+
+from __future__ import annotations
+
+import pytest
+
+from anastro_quiz.generate import generate_decks
+from anastro_quiz.generate.prompt_signals import one_item_of_list, subject_led
+
+
+def _cards(tmp_path, text: str, name: str = "drug.md"):
+    doc = tmp_path / name
+    doc.write_text(text, encoding="utf-8")
+    return [c for d in generate_decks([doc]) for c in d.cards]
+
+
+def _shown(card) -> str:
+    return str(card.data.get("prompt") or card.data.get("text") or card.data.get("statement"))
+
+
+def _answer(card) -> str:
+    return str(card.data.get("answer") or ", ".join(card.data.get("items") or []) or card.data.get("text"))
+
+
+def test_an_answer_opening_with_the_unnamed_subject_asks_nothing():
+    subjects = {"zorbicin"}
+    assert subject_led("What is inhibition of the enzyme due to?", "Zorbicin itself rather than to metabolites",
+                       subjects)
+    assert not subject_led("Why is the enzyme inhibited by zorbicin?", "Zorbicin itself binds it", subjects)
+    assert not subject_led("What is inhibition of the enzyme due to?", "Competitive binding", subjects)
+    assert subject_led("Zorbicin: what is inhibition of the enzyme due to?", "Zorbicin itself", subjects)
+
+
+def test_no_card_asks_whose_effect_it_is_without_naming_the_drug(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an aromatase inhibitor used to treat breast cancer.\n\n"
+                   "## Pharmacology\n\nZorbicin works by reversibly binding to the aromatase enzyme.\n"
+                   "Inhibition of aromatase is due to zorbicin itself rather than to metabolites, with the major "
+                   "circulating metabolite being inactive.\n"
+                   "The elimination half-life of zorbicin is 40 to 50 hours.\n")
+    assert cards
+    for c in cards:
+        if "prompt" in c.data:
+            assert not _answer(c).lower().startswith("zorbicin"), (_shown(c), _answer(c))
+
+
+@pytest.mark.parametrize("prompt, one_item", [
+    ("Zorbicin increases the risk of [...], endometrial polyps, hyperplasia, and endometrial cancer.", True),
+    ("Zorbicin increases the risk of stroke, [...], and pulmonary embolism.", True),
+    ("Zorbicin increases the risk of stroke, vision problems and [...].", True),
+    ("Like the related drugs palbociclib and [...], zorbicin inhibits the enzymes.", False),
+    ("Zorbicin works by [...] binding to the aromatase enzyme, and through competitive inhibition blocks it.", False),
+    ("Zorbicin disrupts the [...], a fundamental mechanism of bone preservation in both sexes.", False),
+    ("In the liver, zorbicin is cleared by [...], and in the kidney, by filtration, as shown.", False),
+    ("Zorbicin binds to its protein receptor [...], which interacts with mTORC1, inhibiting its signaling.", False),
+])
+def test_a_blank_on_one_item_of_a_list(prompt, one_item):
+    assert one_item_of_list(prompt) is one_item
+
+
+def test_no_blank_on_one_item_of_a_list_of_risks(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiestrogen used to treat breast cancer.\n\n"
+                   "## Side effects\n\nZorbicin increases the risk of postmenopausal bleeding, endometrial polyps, "
+                   "hyperplasia, and endometrial cancer.\n"
+                   "Serious side effects include a small increased risk of stroke and pulmonary embolism.\n")
+    for c in cards:
+        text = str(c.data.get("text", ""))
+        assert "{{c1::postmenopausal bleeding}}" not in text and "{{c1::hyperplasia}}" not in text, text
+
+
+def test_a_question_from_the_pharmacokinetics_section_names_the_drug(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiandrogen used to treat prostate cancer.\n\n"
+                   "## Pharmacokinetics\n\nZorbicin is metabolized in the liver.\n"
+                   "CYP2C8 is primarily responsible for the formation of the major active metabolite.\n")
+    asked = [c for c in cards if "CYP2C8" in _shown(c)]
+    assert asked, [_shown(c) for c in cards]
+    assert all("zorbicin" in _shown(c).lower() for c in asked), [_shown(c) for c in asked]
+    # outside such a section the enzyme's role is asked as it stands (a target's biology is general)
+    other = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an inhibitor of CDK9 used to treat breast cancer.\n\n"
+                   "## Pharmacodynamics\n\nZorbicin inhibits the enzyme cyclin-dependent kinase 9 (CDK9).\n"
+                   "CDK9 is primarily responsible for phosphorylating and thus activating RNA polymerase II.\n")
+    assert any(_shown(c) == "What is CDK9 primarily responsible for?" for c in other), [_shown(c) for c in other]
+
+
+def test_general_words_glossed_in_brackets_are_not_asked(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is a kinase inhibitor used to treat breast cancer.\n\n"
+                   "## Side effects\n\nSide effects reported in most trial patients were diarrhea, nausea and "
+                   "vomiting, leukopenia (low white blood cell count), anemia (low red blood cell count), "
+                   "thrombocytopenia (low platelet count), stomach pain, infections, fatigue, and headache.\n\n"
+                   "## Pharmacology\n\nZorbicin blocks the kinase, the enzyme that phosphorylates the retinoblastoma "
+                   "protein in dividing cells.\n")
+    prompts = [_shown(c) for c in cards]
+    assert "What is leukopenia?" not in prompts and "What is thrombocytopenia?" not in prompts, prompts
+
+
+def test_a_definition_the_article_writes_for_its_drug_is_still_asked(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an aromatase inhibitor used to treat breast cancer.\n\n"
+                   "## Pharmacology\n\nZorbicin's role is defined by its interaction with the aromatase enzyme, the "
+                   "biological catalyst responsible for converting androgens into estrogens.\n"
+                   "Zorbicin binds the aromatase enzyme in fat tissue and lowers estradiol.\n")
+    assert any(_shown(c) == "What is the aromatase enzyme?" for c in cards), [_shown(c) for c in cards]
+
+
+def test_examples_hung_on_an_aside_are_not_asked(tmp_path):
+    text = ("# Zorbicin\n\nZorbicin is an antiandrogen used to treat prostate cancer.\n\n## Pharmacodynamics\n\n"
+            "Zorbicin acts as a selective antagonist of the androgen receptor (AR), the biological target of "
+            "androgens like testosterone and dihydrotestosterone (DHT).\n"
+            "Zorbicin is an antiandrogen, and acts as an antagonist of the androgen receptor, the biological target "
+            "of androgens like testosterone and dihydrotestosterone.\n"
+            "Zorbicin interferes with the signaling of crucial cytokines like RANKL and M-CSF, which are essential "
+            "for osteoclast differentiation.\n")
+    prompts = [_shown(c) for c in _cards(tmp_path, text)]
+    assert not any("examples of androgens" in p or "androgens like [...]" in p for p in prompts), prompts
+    assert any(p.startswith("Give two examples of cytokines") for p in prompts), prompts
