@@ -18,7 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from .quantities import convert, signed_quantity, split_rate, unit_name
+from .quantities import convert, load_units, signed_quantity, split_rate, unit_name
 from .scheduler import Rating
 
 TYPO_THRESHOLD = 85.0  # rapidfuzz ratio (0-100) above which a non-exact answer counts
@@ -173,6 +173,13 @@ def _stemmer():
     import snowballstemmer
 
     return snowballstemmer.stemmer("english")
+
+
+def load() -> None:
+    """Load what grading loads only when first needed (the stemmer, pint's units: together
+    about half a second), so a caller can do it before the first answer, off the UI thread."""
+    _stemmer()
+    load_units()
 
 
 def _stems(norm: str) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ time two answers write their units differently, never for the same unit written 
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 from .numbers import NUMBER_WORDS, TIMES_WORDS
@@ -71,11 +72,26 @@ def plain_quantity(norm: str) -> tuple[float, str] | None:
     return float(m.group("n").replace(",", ".")), unit
 
 
-@lru_cache(maxsize=1)
-def _registry():
-    import pint
+_registry_lock = threading.Lock()
+_units = None  # pint's UnitRegistry, once loaded
 
-    return pint.UnitRegistry(cache_folder=":auto:")
+
+def _registry():
+    # Under a lock: a typed answer graded while the app's worker is still loading
+    # (load_units) waits for that load rather than starting a second one beside it.
+    global _units
+    with _registry_lock:
+        if _units is None:
+            import pint
+
+            _units = pint.UnitRegistry(cache_folder=":auto:")
+        return _units
+
+
+def load_units() -> None:
+    """Load pint and its unit registry now (about half a second, once per process): the app
+    calls it in a worker at launch, so the first typed answer never waits for it."""
+    _registry()
 
 
 def _pint_text(unit: str) -> str:

@@ -173,3 +173,24 @@ async def test_a_revealed_cloze_shows_the_completed_sentence(app, collection):
         shown = str(screen.query_one("#answer", Static).render())
         assert "".join(item.completed) in " ".join(shown.split())  # the whole sentence, filled in
         assert "[...]" not in shown and item.answer in shown
+
+
+async def test_the_first_typed_answer_never_waits_for_the_units_to_load(app, collection, monkeypatch):
+    """pint's units (about half a second) load in a worker at launch, not at the first answer."""
+    import pint
+
+    from anastro_quiz import quantities
+
+    monkeypatch.setattr(quantities, "_units", None)  # as in a fresh process
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert quantities._units is not None  # loaded before anything was typed
+
+        def no_load_now(*args, **kwargs):
+            raise AssertionError("pint loaded while grading an answer")
+
+        monkeypatch.setattr(pint, "UnitRegistry", no_load_now)
+        screen = await _reach_typed_card(pilot)
+        await pilot.press(*"6.1 percent")  # 'percent' for '%': a unit compared through pint
+        await press(pilot, "enter")
+        assert "✓ correct" in str(screen.query_one("#verdict", Static).render())

@@ -102,6 +102,7 @@ class StudyApp(App[None]):
         else:
             self.fit_scheduler()
         self._load_theme()
+        self._load_grading()
         if self._notice:
             self.notify(self._notice, title="Open in another window", severity="warning", timeout=12,
                         markup=False)
@@ -171,6 +172,17 @@ class StudyApp(App[None]):
         if pending is not None:
             fitted = run_fit(pending)
             self.database(lambda: save_fit(self.collection, fitted))
+
+    @work(thread=True, exit_on_error=False, name="load grading", group="load grading")
+    def _load_grading(self) -> None:
+        """pint's units and the stemmer (about half a second), loaded here once the decks are
+        open, so the first typed answer is graded at once instead of stalling the screen."""
+        while not self._opened.wait(0.05):  # the decks first: Home's counts come before this
+            if not self.is_running:
+                return
+        from ..grading import load
+
+        load()
 
     def on_study_app_open_failed(self, message: OpenFailed) -> None:
         self.exit(None, 2)
