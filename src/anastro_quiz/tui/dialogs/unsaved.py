@@ -1,4 +1,5 @@
-"""Asked when Esc leaves Settings with edits not saved: save them, throw them away, or stay."""
+"""Asked when Esc leaves Settings, or 'Applies to' picks another scope, with edits not saved:
+save them, throw them away, or stay."""
 
 from __future__ import annotations
 
@@ -16,10 +17,14 @@ class UnsavedDialog(ModalScreen[str]):
                 Binding("ctrl+s", "choose('save')", "Save"),
                 Binding("d", "choose('discard')", "Discard")]
 
+    def __init__(self, text: str = "You changed settings without saving them.") -> None:
+        super().__init__()
+        self.text = text
+
     def compose(self) -> ComposeResult:
         with Vertical(id="unsaved-box", classes="dialog"):
             yield Static("Unsaved changes", classes="dialog-title")
-            yield Static("You changed settings without saving them.", id="unsaved-text")
+            yield Static(self.text, id="unsaved-text", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save (Ctrl+S)", id="unsaved-save", variant="primary", compact=True)
                 yield Button("Discard (d)", id="unsaved-discard", compact=True)

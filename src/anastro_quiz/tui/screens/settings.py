@@ -55,6 +55,8 @@ class SettingsScreen(CoreScreen):
         self.loaded: tuple[SchedulerSettings, DailyLimits, bool, int, SiblingRules] | None = None
         self._shown: dict[str, object] | None = None  # the form as last loaded or saved (see unsaved)
         self._leave_after_save = False  # Save chosen in the unsaved-changes question: leave once saved
+        # Save chosen when 'Applies to' changed with edits: the scope to show once they are saved.
+        self._scope_after_save: str | None = None
         self.deck_id = deck_id  # None: the global settings
         self.overrides: list[str] = []  # what the deck in scope has values of its own for
 
@@ -165,11 +167,48 @@ class SettingsScreen(CoreScreen):
             self.load()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        deck_id = None if event.value in (GLOBAL, Select.BLANK) else str(event.value)
-        if deck_id != self.deck_id:
-            self.deck_id = deck_id
-            self.query_one("#settings-status", Static).update("")
-            self.load()
+        """'Applies to' changed: show that scope's settings; with unsaved edits, ask first
+        (as Esc does), so picking another deck never throws them away without a word."""
+        scope = GLOBAL if event.value in (GLOBAL, Select.BLANK) else str(event.value)
+        if self._scope_id(scope) == self.deck_id:
+            return
+        if not self.unsaved:
+            self._switch_scope(scope)
+            return
+        from ..dialogs.unsaved import UnsavedDialog
+
+        def chosen(choice: str | None) -> None:
+            if choice == "discard":
+                self._switch_scope(scope)
+            elif choice == "save":
+                self._scope_after_save = scope
+                self.action_save()
+            else:
+                self._keep_scope()
+
+        text = (f"You changed the settings for {self._scope_name(self.deck_id)} without saving them. "
+                f"Save them before showing {self._scope_name(self._scope_id(scope))}?")
+        self.app.push_screen(UnsavedDialog(text), chosen)
+
+    @staticmethod
+    def _scope_id(scope: str) -> str | None:
+        return None if scope == GLOBAL else scope
+
+    def _scope_name(self, deck_id: str | None) -> str:
+        if deck_id is None:
+            return "all decks"
+        deck = self.collection.decks.get(deck_id)
+        return f"deck {deck.title if deck is not None else deck_id}"
+
+    def _switch_scope(self, scope: str, status: str = "") -> None:
+        self.deck_id = self._scope_id(scope)
+        self.query_one("#settings-status", Static).update(status)
+        self.load()
+
+    def _keep_scope(self) -> None:
+        """'Applies to' back on the scope whose edits are in the form (its change does nothing)."""
+        self._scope_after_save = None
+        self.query_one("#set-scope", Select).value = self.deck_id or GLOBAL
 
     def show(self, loaded: Loaded) -> None:
         self.loaded = loaded
@@ -248,6 +287,8 @@ class SettingsScreen(CoreScreen):
             settings, limits, hold, day_start, siblings = self.read_form()
         except ValueError as exc:
             self._leave_after_save = False
+            if self._scope_after_save is not None:
+                self._keep_scope()  # not saved: the edits stay in view, under their own scope
             self.query_one("#settings-status", Static).update(f"Not saved: {exc}")  # never the old "Saved"
             self.notify(str(exc), title="Not saved", severity="error")
             return
@@ -292,9 +333,12 @@ class SettingsScreen(CoreScreen):
             self.app.pop_screen()  # saved from the unsaved-changes question: done here
             return
         self._leave_after_save = False
-        self.query_one("#settings-status", Static).update(
-            f"Saved for deck {deck_id}." if deck_id else "Saved for all decks.")
+        said = f"Saved for deck {deck_id}." if deck_id else "Saved for all decks."
+        self.query_one("#settings-status", Static).update(said)
         self.notify("Settings saved.", timeout=2)
+        if self._scope_after_save is not None:  # saved before 'Applies to' shows another scope
+            scope, self._scope_after_save = self._scope_after_save, None
+            self._switch_scope(scope, status=said)
         if message.moves_dates:
             self.preview_reschedule(deck_id)
 
