@@ -11,6 +11,7 @@ from anastro_quiz import stats
 from anastro_quiz.collection import Collection
 from anastro_quiz.deck_cache import CachedDeck
 from anastro_quiz.decks import load_decks
+from anastro_quiz.settings import DailyLimits
 from anastro_quiz.scheduler import Rating, SchedulerSettings, load_state
 from anastro_quiz.store import SCHEMA_VERSION, Store
 
@@ -59,7 +60,7 @@ def test_an_unchanged_collection_opens_and_shows_home_without_reading_a_card(tmp
         assert not any(d.cards_loaded for d in coll.decks.values())
         session = coll.start_session(["second"])  # studying reads the studied deck only
         assert session.current.deck_id == "second"
-        assert coll.decks["second"].cards_loaded and not coll.decks["sample"].cards_loaded
+        assert coll.decks["second"].cards_read and not coll.decks["sample"].cards_read
     finally:
         coll.close()
 
@@ -196,6 +197,27 @@ def test_an_items_card_is_known_without_reading_the_deck(tmp_path, two_decks, cl
                     for key, item in _fresh(two_decks, deck).items()}
         assert {key: coll.items.card_of(key) for key in expected} == expected
         assert not any(d.cards_loaded for d in coll.decks.values())
+    finally:
+        coll.close()
+
+
+def test_a_session_reads_only_the_cards_it_queues_from_the_cache(tmp_path, deck_dir, clock):
+    cards = "".join(f"  - {{id: q{n}, type: basic, prompt: Question {n}?, answer: Answer {n}}}\n" for n in range(60))
+    (deck_dir / "long.yaml").write_text("id: long\ntitle: Long deck\ncards:\n" + cards)
+    first = _open(tmp_path, deck_dir, clock)
+    first.save_limits(DailyLimits(new_per_day=5, reviews_per_day=50), "long")
+    first.close()
+    coll = _open(tmp_path, deck_dir, clock)
+    try:
+        session = coll.start_session(["long"])
+        queued = session.queued_items()
+        assert [item.id for item in queued] == ["q0", "q1", "q2", "q3", "q4"]
+        deck = coll.decks["long"]
+        assert not deck.cards_loaded and deck.cards_read == 5  # not the other 55
+        fresh = _fresh(deck_dir, "long")
+        assert [item.to_dict() for item in queued] == [fresh[item.key].to_dict() for item in queued]
+        assert coll.browse("long")[59][0].id == "q59"  # a view of the whole deck reads it all
+        assert deck.cards_loaded
     finally:
         coll.close()
 

@@ -323,7 +323,9 @@ class Collection:
 
         check_query(search)
         rows = self.store.deck_rows(deck_id, only)
-        out = [(self.items[(r.deck, r.card_id)], r) for r in rows if (r.deck, r.card_id) in self.items]
+        # The whole deck: its cards read at once, not one by one from the deck cache.
+        items = self.items.deck_items(deck_id) if deck_id is not None and only == "all" else self.items
+        out = [(items[(r.deck, r.card_id)], r) for r in rows if (r.deck, r.card_id) in items]
         if not search.strip():
             return out
         now = self.now()

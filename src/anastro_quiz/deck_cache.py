@@ -4,11 +4,13 @@ PyYAML needs about 80 µs per card, so a 10,000-card collection would spend most
 its start-up parsing YAML that has not changed since the last run. Only decks that
 loaded cleanly are cached; any problem reading the cache falls back to parsing.
 
-An entry holds two marshal values one after the other: a small header (the deck's
-title, sources, and the digest of its study items, see :meth:`Deck.digest`) and then
-the cards. Reading a deck reads only the header: its cards are unmarshalled the first
-time something asks for them (:class:`CachedDeck`), so opening an unchanged collection
-touches no card.
+An entry holds a small header (the deck's title, sources, and the digest of its study
+items, see :meth:`Deck.digest`), then an index of the cards (card id -> where its bytes
+are) and the cards, each marshalled on its own. Reading a deck reads only the header: its
+cards are unmarshalled when something asks for them (:class:`CachedDeck`), all of them
+for a view of the whole deck, or one by one through the index for a study session, which
+shows a few hundred cards of a deck of thousands. So opening an unchanged collection
+touches no card, and a session reads only the cards it queues.
 """
 
 from __future__ import annotations
@@ -28,8 +30,13 @@ from .paths import deck_cache_dir
 
 # 2: each card carries its content hash; 3, 4: decks checked against hostile content (issue 13);
 # 5: a header with the deck's digest before the cards, which load on first use (issue 14);
-# 6: the header names the cards with sibling items
-FORMAT = 6
+# 6: the header names the cards with sibling items; 7: an index, and each card on its own
+FORMAT = 7
+
+# Cards of a deck read one by one (a file seek each) before the rest are read at once: a
+# day's session takes a few hundred cards of a deck at most; a view of the whole deck
+# (browsing) takes them all.
+SINGLE_READS = 256
 
 
 def cache_dir() -> Path | None:
@@ -47,10 +54,15 @@ def _entry(path: Path) -> Path | None:
     return folder / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".marshal")
 
 
+class EntryUnreadable(Exception):
+    """A cache entry could not be read any more (removed or damaged after its header was)."""
+
+
 class CachedDeck(Deck):
     """A deck read from the cache: its title, sources and digest now, its cards on first use."""
 
-    def __init__(self, header: dict[str, Any], path: Path, load_cards: Callable[[], list[Card]]):
+    def __init__(self, header: dict[str, Any], path: Path, load_cards: Callable[[], list[Card]],
+                 load_card: Callable[[str], Card | None]):
         self.id = header["id"]
         self.title = header["title"]
         self.description = header["description"]
@@ -60,6 +72,8 @@ class CachedDeck(Deck):
         self._siblings = frozenset(header["siblings"])
         self._cards: list[Card] | None = None
         self._load_cards = load_cards
+        self._load_card = load_card
+        self._read: dict[str, Card | None] = {}  # cards read one by one, before all of them
 
     @property
     def cards_loaded(self) -> bool:
@@ -75,7 +89,25 @@ class CachedDeck(Deck):
     @cards.setter
     def cards(self, value: list[Card]) -> None:
         self._cards = value
+        self._read = {}
         self._digest = ""  # changed in memory: computed again when asked
+
+    @property
+    def cards_read(self) -> int:
+        """How many cards were read from the entry one by one (before all of them, if ever)."""
+        return len(self._read)
+
+    def card(self, card_id: str) -> Card | None:
+        if self._cards is not None:
+            return super().card(card_id)
+        if card_id not in self._read and len(self._read) >= SINGLE_READS:
+            return super().card(card_id)  # a view of much of the deck: one read of every card is cheaper
+        if card_id not in self._read:
+            try:
+                self._read[card_id] = self._load_card(card_id)
+            except EntryUnreadable:  # gone or damaged since: every card, parsed again if need be
+                return super().card(card_id)
+        return self._read[card_id]
 
     def digest(self) -> str:
         if not self._digest:
@@ -103,21 +135,43 @@ def read(path: Path, parse: Callable[[Path], Deck]) -> Deck | None:
             header = marshal.load(fh)
             offset = fh.tell()
         if not isinstance(header, dict) or not isinstance(header.get("digest"), str) \
-                or not isinstance(header.get("siblings"), list):
+                or not isinstance(header.get("siblings"), list) or not isinstance(header.get("index_bytes"), int):
             return None
     except (OSError, ValueError, EOFError, TypeError):
         return None  # a damaged or unreadable cache only costs a re-parse
+    start = offset + header["index_bytes"]  # where the cards begin, after the index
+    index: dict[str, tuple[int, int]] = {}  # card id -> (start, length) in the entry, read on first use
+
+    def card_from(row: list) -> Card:
+        card_id, card_type, data, line, content_hash = row
+        return Card(id=card_id, type=card_type, data=data, line=line, known_hash=content_hash)
 
     def load_cards() -> list[Card]:
         try:
-            with entry.open("rb") as fh, gc_paused(freeze=True):
-                fh.seek(offset)
-                rows = marshal.loads(fh.read())  # marshal.load(fh) reads value by value: 10x slower
-                return [Card(id=i, type=t, data=d, line=line, known_hash=h) for i, t, d, line, h in rows]
+            with gc_paused(freeze=True):
+                raw = memoryview(entry.read_bytes())
+                spans = marshal.loads(raw[offset:start])
+                return [card_from(marshal.loads(raw[start + at:start + at + length]))
+                        for at, length in spans.values()]
         except (OSError, ValueError, EOFError, TypeError):
             return parse(path).cards
 
-    return CachedDeck(header, path, load_cards)
+    def load_card(card_id: str) -> Card | None:
+        try:
+            with entry.open("rb") as fh:
+                if not index:
+                    fh.seek(offset)
+                    spans = marshal.loads(fh.read(start - offset))  # small: an id and two numbers a card
+                    index.update((key, (start + at, length)) for key, (at, length) in spans.items())
+                if card_id not in index:
+                    return None
+                at, length = index[card_id]
+                fh.seek(at)
+                return card_from(marshal.loads(fh.read(length)))
+        except (OSError, ValueError, EOFError, TypeError) as exc:
+            raise EntryUnreadable(str(entry)) from exc
+
+    return CachedDeck(header, path, load_cards, load_card)
 
 
 def write(deck: Deck) -> None:
@@ -129,10 +183,17 @@ def write(deck: Deck) -> None:
             return
         header = {"id": deck.id, "title": deck.title, "description": deck.description, "sources": deck.sources,
                   "digest": deck.digest(), "siblings": sorted(deck.sibling_cards())}
-        cards = [[c.id, c.type, c.data, c.line, c.content_hash()] for c in deck.cards]
+        blobs = {c.id: marshal.dumps([c.id, c.type, c.data, c.line, c.content_hash()]) for c in deck.cards}
+        spans, at = {}, 0
+        for card_id, blob in blobs.items():
+            spans[card_id] = (at, len(blob))
+            at += len(blob)
+        index = marshal.dumps(spans)
+        header["index_bytes"] = len(index)
         out = io.BytesIO()
         marshal.dump(header, out)
-        marshal.dump(cards, out)
+        out.write(index)
+        out.write(b"".join(blobs.values()))
         entry.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomically(entry, out.getvalue())
     except (OSError, ValueError):  # ValueError: a value marshal cannot store (e.g. a YAML date)

@@ -225,6 +225,13 @@ class Deck:
         rows = [(self.id, item.id, item.content_hash, position) for position, item in enumerate(items)]
         return rows, [(self.id, item.id, tag) for item in items for tag in item.tags]
 
+    def card(self, card_id: str) -> Card | None:
+        """The card with id ``card_id``, or ``None``."""
+        index = self.__dict__.get("_by_id")
+        if index is None or index[0] is not self.cards:  # built again if the list was replaced
+            index = self.__dict__["_by_id"] = (self.cards, {c.id: c for c in self.cards})
+        return index[1].get(card_id)
+
     def sibling_cards(self) -> frozenset[str]:
         """Ids of the cards that expand into more than one study item (reverse and cloze cards)."""
         return frozenset(c.id for c in self.cards if c.type in MULTI_ITEM_TYPES)

@@ -3,7 +3,7 @@
 Expanding 100,000 cards into study items took 1.5 s at every launch, though Home shows
 none of them. :class:`ItemIndex` is a read-only mapping ``(deck id, item id) -> StudyItem``
 that expands a card the first time one of its items is looked up (a deck read from the
-cache unmarshals its cards at that moment too). Iterating it expands everything, so only
+cache unmarshals that card alone). Iterating it expands everything, so only
 whole-collection views (a quiz over every deck, the tag list) pay for every card.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from .deck_model import Card, Deck, StudyItem
+from .deck_model import Deck, StudyItem
 
 
 _DELETION = re.compile(r"c\d+")
@@ -23,16 +23,9 @@ class ItemIndex(Mapping[tuple[str, str], StudyItem]):
 
     def __init__(self, decks: dict[str, Deck]):
         self._decks = decks
-        self._cards: dict[str, dict[str, Card]] = {}  # deck id -> card id -> card
         self._items: dict[tuple[str, str], StudyItem] = {}
         self._siblings: dict[str, frozenset[str]] = {}  # deck id -> its cards with sibling items
         self._complete: dict[str, dict[tuple[str, str], StudyItem]] = {}  # decks expanded whole
-
-    def _card_index(self, deck_id: str) -> dict[str, Card]:
-        index = self._cards.get(deck_id)
-        if index is None:
-            index = self._cards[deck_id] = {card.id: card for card in self._decks[deck_id].cards}
-        return index
 
     def __getitem__(self, key: tuple[str, str]) -> StudyItem:
         item = self._items.get(key)
@@ -41,9 +34,10 @@ class ItemIndex(Mapping[tuple[str, str], StudyItem]):
         deck_id, item_id = key
         if deck_id not in self._decks or deck_id in self._complete:
             raise KeyError(key)
-        cards = self._card_index(deck_id)
-        # An item id is its card's id, or the card's id with a suffix (".c2", ".reverse").
-        card = cards.get(item_id) or cards.get(item_id.rpartition(".")[0])
+        deck = self._decks[deck_id]
+        # An item id is its card's id, or the card's id with a suffix (".c2", ".reverse"); a
+        # deck from the cache reads just that card.
+        card = deck.card(item_id) or (deck.card(item_id.rpartition(".")[0]) if "." in item_id else None)
         if card is not None:
             for fresh in card.items(deck_id):
                 self._items[fresh.key] = fresh
@@ -92,7 +86,6 @@ class ItemIndex(Mapping[tuple[str, str], StudyItem]):
 
     def forget_deck(self, deck_id: str) -> None:
         """Deck ``deck_id`` was reloaded or dropped: its items are built again when asked for."""
-        self._cards.pop(deck_id, None)
         self._siblings.pop(deck_id, None)
         self._complete.pop(deck_id, None)
         for key in [k for k in self._items if k[0] == deck_id]:

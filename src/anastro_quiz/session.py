@@ -18,7 +18,7 @@ from datetime import datetime
 from .clock import next_day_start, study_day
 from .decks import StudyItem
 from .scheduler import Rating, dump_state, format_interval, load_state
-from .session_queue import Kinds, Line, due_of, key_of_item, key_of_pair
+from .session_queue import Kinds, Line, due_of, key_of_item, key_of_learning
 from .session_undo import UndoEntry, Undone
 from .store import ScheduleRow
 from .today import LEARN_AHEAD, StudyCollection, interleave, offered_today
@@ -76,11 +76,13 @@ class StudySession:
         done = self.store.done_today(study_day(now))
         reviews: list[ScheduleRow] = []
         new: list[ScheduleRow] = []
-        learning: list[tuple[datetime, StudyItem]] = []
+        # Learning cards by key: each is read from its deck when it comes up (a long learning
+        # backlog is counted, not read).
+        learning: list[tuple[datetime, tuple[str, str]]] = []
         for deck_id in self.deck_ids:
             learning_rows, due, fresh = offered_today(self.collection, deck_id, now, done, self.new_cards)
             for row in learning_rows:
-                learning.append((_parse(row.due), self.collection.items[(row.deck, row.card_id)]))
+                learning.append((_parse(row.due), (row.deck, row.card_id)))
                 self._kind[(row.deck, row.card_id)] = "learning"
             reviews += due
             new += fresh
@@ -110,10 +112,13 @@ class StudySession:
 
     def _advance(self) -> None:
         now = self.collection.now()
-        if self._learning and (self._learning[0][0] <= now or not self._queue):
-            due, item = self._learning[0]
-            if due <= now + LEARN_AHEAD:
-                self._learning.pop(0)
+        while self._learning and (self._learning[0][0] <= now or not self._queue):
+            due, key = self._learning[0]
+            if due > now + LEARN_AHEAD:
+                break
+            self._learning.pop(0)
+            item = self.collection.items.get(key)
+            if item is not None:  # None: its card left the deck since
                 self._current, self._current_is_learning = item, True
                 return
         if self._queue:
@@ -124,7 +129,8 @@ class StudySession:
     def queued_items(self) -> list[StudyItem]:
         """Every card still to come, the one on screen first."""
         head = [self.current] if self.current is not None else []
-        return head + list(self._queue) + [i for _, i in self._learning]
+        learning = (self.collection.items.get(key) for _, key in self._learning)
+        return head + list(self._queue) + [i for i in learning if i is not None]
 
     @property
     def remaining(self) -> dict[str, int]:
@@ -155,8 +161,8 @@ class StudySession:
         return self._learning_line
 
     @_learning.setter
-    def _learning(self, entries: list[tuple[datetime, StudyItem]]) -> None:
-        self._learning_line = Line(entries, key_of_pair, self._kind)
+    def _learning(self, entries: list[tuple[datetime, tuple[str, str]]]) -> None:
+        self._learning_line = Line(entries, key_of_learning, self._kind)
 
     def _rekind(self, key: tuple[str, str], old: str, new: str) -> None:
         self._queue_line.rekind(key, old, new)
@@ -227,7 +233,7 @@ class StudySession:
         self._history[-1].kind_before = entry_kind
         if due - now < LEARN_AHEAD:
             self._kind[item.key] = "learning"
-            bisect.insort(self._learning, (due, item), key=due_of)  # after cards due at the same time
+            bisect.insort(self._learning, (due, item.key), key=due_of)  # after cards due at the same time
         self._history[-1].siblings = self._siblings_leave(item)
         self._current = None
         return GradeOutcome(item, rating, due, review_id)
@@ -269,7 +275,7 @@ class StudySession:
             self.store.undo_review(entry.review_id)
         self._history.pop()
         if entry.action == "grade":
-            self._learning = [(d, i) for d, i in self._learning if i.key != item.key]
+            self._learning = [(d, k) for d, k in self._learning if k != item.key]
             for sibling in reversed(entry.siblings):
                 self._queue.insert(0, sibling)  # back in the queue, next after the card
         if entry.drill_requeued:
@@ -281,7 +287,7 @@ class StudySession:
         # learning card shown again early: putting it back too would show it twice more)
         if self._current is not None and self._current.key != item.key:
             if self._current_is_learning:
-                self._learning.insert(0, (self.collection.now(), self._current))
+                self._learning.insert(0, (self.collection.now(), self._current.key))
             else:
                 self._queue.insert(0, self._current)
         if entry.kind_before is not None:
@@ -297,7 +303,7 @@ class StudySession:
             return items.get(item.key) if item.deck_id == deck_id else item
 
         self._queue = [n for n in map(fresh, self._queue) if n is not None]
-        self._learning = [(due, n) for due, i in self._learning if (n := fresh(i)) is not None]
+        self._learning = [(due, k) for due, k in self._learning if k[0] != deck_id or k in items]
         if self._current is not None:
             self._current = fresh(self._current)
         for entry in self._history:

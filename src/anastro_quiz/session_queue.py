@@ -83,9 +83,9 @@ def key_of_item(item: StudyItem) -> tuple[str, str]:
     return item.key
 
 
-def key_of_pair(pair: tuple[datetime, StudyItem]) -> tuple[str, str]:
-    return pair[1].key
+def key_of_learning(pair: tuple[datetime, tuple[str, str]]) -> tuple[str, str]:
+    return pair[1]
 
 
-def due_of(pair: tuple[datetime, StudyItem]) -> datetime:
+def due_of(pair: tuple[datetime, tuple[str, str]]) -> datetime:
     return pair[0]
