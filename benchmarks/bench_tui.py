@@ -41,7 +41,7 @@ def child_ours(db: str, decks: str) -> None:
     from anastro_quiz.tui.app import make_app
     from anastro_quiz.tui.screens.home import HomeScreen
 
-    def opener():
+    def opener(progress):
         from bench_scale import NOW, Clock
 
         from anastro_quiz.collection import Collection

@@ -78,6 +78,17 @@ def answer_of_card(card) -> str:
     return str(d.get("answer", d.get("statement", "")))
 
 
+def test_generation_reports_each_stage(article, tmp_path):
+    other = tmp_path / "second.md"
+    other.write_text(ARTICLE.replace("Letrozole", "Anastrozole"), encoding="utf-8")
+    seen = []
+    generate([article, other], progress=lambda done, total, stage: seen.append((done, total, stage)))
+    assert [(done, total) for done, total, _ in seen] == [(n, 5) for n in range(6)]
+    assert [stage.split(" ")[0] for _, _, stage in seen] == ["reading", "reading", "drafting", "drafting",
+                                                             "choosing", ""]
+    assert seen[0][2] == "reading letrozole.md" and seen[3][2] == "drafting cards from second.md"
+
+
 def test_ranking_comes_before_the_caps(article):
     """The key figure of a sentence is kept; what is cut is the weaker candidate."""
     result = generate([article])

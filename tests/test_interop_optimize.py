@@ -90,6 +90,37 @@ def test_fit_on_synthetic_log_beats_defaults():
 
 
 @needs_optimizer
+def test_a_fit_reports_its_stages_and_the_cli_draws_them_on_a_terminal(tmp_path, monkeypatch):
+    from anastro_quiz.interop.optimize import fit
+
+    seen = []
+    fit(synthetic_log(), progress=lambda done, total, stage: seen.append((done, total, stage.split(" ")[0])))
+    assert seen == [(0, 3, "building"), (1, 3, "fitting"), (2, 3, "scoring"), (3, 3, "")]
+    src = _write_csv(tmp_path / "log.csv", synthetic_log())
+    piped = CliRunner().invoke(cli, ["optimize", "--from-csv", str(src)])
+    assert piped.exit_code == 0 and "Fitting" not in piped.output
+
+    class Tty(list):  # a terminal's stderr, captured
+        def write(self, text):
+            self.append(text)
+
+        def flush(self):
+            pass
+
+        def isatty(self):
+            return True
+
+    tty = Tty()
+    monkeypatch.setattr(sys, "stderr", tty)
+    from anastro_quiz.cli import progress_bar
+
+    with progress_bar.terminal_progress("Fitting", delay=0) as step:
+        fit(synthetic_log(), progress=step)
+    drawn = "".join(tty)
+    assert "Fitting" in drawn and "fitting to" in drawn and "100%" in drawn, drawn
+
+
+@needs_optimizer
 def test_optimize_from_csv_json(tmp_path):
     src = _write_csv(tmp_path / "log.csv", synthetic_log())
     result = CliRunner().invoke(cli, ["optimize", "--from-csv", str(src), "--json"])

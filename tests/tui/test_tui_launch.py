@@ -19,7 +19,7 @@ from .conftest import settle
 async def test_home_frame_is_drawn_before_the_collection_opens(tmp_path, deck_dir, clock):
     release = threading.Event()
 
-    def opener() -> Collection:
+    def opener(progress) -> Collection:
         release.wait(5)
         return Collection.open(tmp_path / "progress.db", [deck_dir], clock=clock)
 
@@ -35,10 +35,41 @@ async def test_home_frame_is_drawn_before_the_collection_opens(tmp_path, deck_di
     app.collection.close()
 
 
+async def test_a_slow_opening_shows_a_progress_bar_on_home_until_the_decks_are_drawn(tmp_path, deck_dir, clock,
+                                                                                     monkeypatch):
+    from textual.widgets import ProgressBar
+
+    from anastro_quiz.tui import app as app_module
+
+    monkeypatch.setattr(app_module, "OPENING_BAR_DELAY", 0.0)  # every opening counts as slow
+    reading, release = threading.Event(), threading.Event()
+
+    def opener(progress) -> Collection:
+        progress(1, 3, "second.yaml")  # as Collection.open reports each deck file
+        reading.set()
+        release.wait(5)
+        return Collection.open(tmp_path / "progress.db", [deck_dir], clock=clock, progress=progress)
+
+    app = make_app(opener=opener)
+    async with app.run_test(size=(80, 24)) as pilot:
+        while not reading.is_set():
+            await pilot.pause(0.01)
+        await pilot.pause(0.05)  # the opener waits: no settle (it waits for every worker)
+        bar = app.screen.query_one("#home-opening", ProgressBar)
+        assert bar.display and bar.total == 3 and bar.progress == 1
+        assert "Reading decks: second.yaml (2 of 3)" in str(app.screen.query_one("#today", Static).render())
+        release.set()
+        while app.screen.data is None:
+            await pilot.pause(0.01)
+        await settle(pilot)
+        assert not bar.display and "Today:" in str(app.screen.query_one("#today", Static).render())
+    app.collection.close()
+
+
 async def test_a_collection_that_fails_to_open_exits_with_its_error(deck_dir):
     error = ValueError("the decks have problems")
 
-    def opener() -> Collection:
+    def opener(progress) -> Collection:
         raise error
 
     app = make_app(opener=opener)

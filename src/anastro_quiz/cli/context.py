@@ -105,15 +105,19 @@ class Context:
         except DeckError as exc:
             fail(_deck_problems(exc))
 
-    def open_collection(self):
-        """Open the collection, turning user mistakes into a clean error (exit 2)."""
+    def open_collection(self, progress=None):
+        """Open the collection, turning user mistakes into a clean error (exit 2). ``progress``
+        (``progress(done, total, name)`` per deck file: the app's bar) replaces the bar on the
+        terminal a command draws."""
+        from contextlib import nullcontext
+
         from ..collection import Collection
         from ..decks import DeckError
 
         from .progress_bar import terminal_progress
 
         try:
-            with terminal_progress("Reading decks") as step:
+            with terminal_progress("Reading decks") if progress is None else nullcontext(progress) as step:
                 return Collection.open(self.study_db_path(), self.decks, clock=self.clock(), progress=step)
         except DeckError as exc:
             fail(_deck_problems(exc))

@@ -7,15 +7,13 @@ The generator pipeline is imported only when the command runs.
 
 from __future__ import annotations
 
-import sys
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
 
 import click
 
 from ..errors import UserError
 from .context import fail
+from .progress_bar import terminal_progress
 from ..numbers import plural
 
 
@@ -51,7 +49,7 @@ def generate_command(documents: tuple[Path, ...], output: Path, force: bool, pre
     if prefix and not ID_RE.match(prefix):
         fail(f"--deck-prefix {prefix!r} must be letters, digits, - _ . : (starting with a letter or digit)")
     try:
-        with _progress(len(documents)) as step:
+        with terminal_progress("Generating", delay=0) as step:
             result = generate(list(documents), topics, max_cards, progress=step,
                               titles=_titles(titles, [doc.name for doc in documents]))
         left_out = drop_rejected(result.decks, output)  # cards rejected in the app stay out (curation.py)
@@ -96,19 +94,6 @@ def _titles(given: tuple[str, ...], names: list[str]) -> dict[str, str]:
             fail(f"--title {value!r}: the title is empty")
         titles[name] = title
     return titles
-
-
-@contextmanager
-def _progress(total: int) -> Iterator[Callable[[str], None]]:
-    """A progress bar on a terminal (stderr), nothing when piped."""
-    if total < 2 or not sys.stderr.isatty():
-        yield lambda name: None
-        return
-    with click.progressbar(length=total, label="Reading", file=sys.stderr,
-                           item_show_func=lambda name: name) as bar:
-        def step(name: str) -> None:
-            bar.update(1, name)
-        yield step
 
 
 COMMANDS = [generate_command]

@@ -249,7 +249,11 @@ def optimize_command(obj: Context, csv_path: Path | None, as_json: bool, apply: 
                 source = str(obj.db_path)
                 current = StudySettings(store).scheduler().parameters
             # the current parameters are scored against the database's own history only
-            result = fit(reviews, held_out_fraction=held_out, current=None if csv_path else current)
+            from .progress_bar import terminal_progress
+
+            with terminal_progress("Fitting", delay=0) as step:
+                result = fit(reviews, held_out_fraction=held_out, current=None if csv_path else current,
+                             progress=step)
         applied = False
         if apply and store is not None and result.improves:
             if csv_path is not None and not yes:

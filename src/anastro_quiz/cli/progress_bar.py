@@ -1,8 +1,10 @@
-"""A progress bar for long work (a first import of big decks), on a terminal only.
+"""A progress bar for long work (a first import of big decks, a merge, a fit, generation),
+on a terminal only.
 
-On stderr when it is a terminal, never when piped (scripts read stdout and stderr clean);
-it appears only once the work has taken ``DELAY`` seconds, so a launch that reads its
-decks from the cache shows nothing.
+On stderr when it is a terminal, never when piped (scripts read stdout and stderr clean).
+By default it appears only once the work has taken ``DELAY`` seconds, so a launch that
+reads its decks from the cache shows nothing; work made of a few long stages (a fit, whose
+optimizer is one silent step) asks for the bar from its first stage (``delay=0``).
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ DELAY = 0.5  # seconds of work before a bar is worth drawing
 
 
 @contextmanager
-def terminal_progress(label: str) -> Iterator[Callable[[int, int, str], None]]:
-    """Yield ``step(done, total, name)``; draw a bar from it on a terminal after ``DELAY``."""
+def terminal_progress(label: str, delay: float | None = None) -> Iterator[Callable[[int, int, str], None]]:
+    """Yield ``step(done, total, name)``; draw a bar from it on a terminal after ``delay``
+    seconds (``DELAY`` by default)."""
     if not sys.stderr.isatty():
         yield lambda done, total, name: None
         return
@@ -29,7 +32,7 @@ def terminal_progress(label: str) -> Iterator[Callable[[int, int, str], None]]:
     def step(done: int, total: int, name: str) -> None:
         bar = state.get("bar")
         if bar is None:
-            if total < 2 or time.monotonic() - started < DELAY:
+            if total < 2 or time.monotonic() - started < (DELAY if delay is None else delay):
                 return
             bar = state["bar"] = click.progressbar(length=total, label=label, file=sys.stderr,
                                                    item_show_func=lambda shown: shown)

@@ -181,15 +181,16 @@ class Generation:
 
 
 def generate(paths: list[str | Path], topics: str | Path | None = None, max_cards: int | None = None,
-             progress: Callable[[str], None] | None = None,
+             progress: Callable[[int, int, str], None] | None = None,
              titles: Mapping[str, str] | None = None) -> Generation:
     """Read documents and build decks (deterministic; nothing is written).
 
     Without ``topics`` each document becomes one deck whose cards are tagged with the
     document's own top-level sections; with a topic file, cards from all documents are sorted
     into one deck per topic. ``max_cards`` caps the cards per document; by default each
-    section gets a budget from its length. ``progress`` is called with each document's name
-    as it is read. ``titles`` names documents by file name (``{"a1b2.txt": "Anastrozole and
+    section gets a budget from its length. ``progress(done, total, stage)`` is called before
+    each stage: reading each document, drafting cards from each, choosing the cards.
+    ``titles`` names documents by file name (``{"a1b2.txt": "Anastrozole and
     bone"}``): a page saved without its heading gets its title in the decks' ``sources``
     (and, without topics, as its deck's title); the cards are made from the text alone.
     """
@@ -202,16 +203,22 @@ def generate(paths: list[str | Path], topics: str | Path | None = None, max_card
     unknown = sorted(set(titles or {}) - set(names))
     if unknown:
         raise InputError("a title is given for a document not generated from: " + ", ".join(unknown))
-    docs = []
-    for p in paths:
+    stages = 2 * len(paths) + 1
+
+    def step(done: int, stage: str) -> None:
         if progress:
-            progress(_name(str(p)))
+            progress(done, stages, stage)
+
+    docs = []
+    for n, p in enumerate(paths):
+        step(n, f"reading {_name(str(p))}")
         docs.append(read(p))
     table_cards.read_together(docs)
     pool = choices.number_pool(f for doc in docs for f in doc.facts)
     drafts: list[C.Draft] = []
     shared = _main_subject(docs)
-    for doc in docs:
+    for n, doc in enumerate(docs):
+        step(len(docs) + n, f"drafting cards from {doc.name}")
         drafts += name_the_subject(drafts_for(doc, pool), doc, doc.outline.title or shared)
     if not drafts:
         raise InputError("no facts found to make cards from: " + ", ".join(names))
@@ -225,6 +232,7 @@ def generate(paths: list[str | Path], topics: str | Path | None = None, max_card
                          frequent=set().union(*(doc.frequent_terms() for doc in docs)),
                          lead_sentences=set().union(*(doc.lead_sentences() for doc in docs)),
                          pointed_at=set().union(*(doc.pointed_at() for doc in docs)), section_of=section_of)
+    step(stages - 1, f"choosing among {len(drafts)} drafts")
     kept, skipped = select.choose(drafts, ctx, group_of, budgets, max_cards)
     if not kept:
         raise InputError("nothing worth a card in: " + ", ".join(names) + " (is this an article to learn from?)")
@@ -237,6 +245,7 @@ def generate(paths: list[str | Path], topics: str | Path | None = None, max_card
         decks = _rule_decks(kept, rules, names, own_titles)
     else:
         decks = _document_decks(kept, docs, section_of, own_titles)
+    step(stages, "")
     return Generation(decks, skipped, docs)
 
 

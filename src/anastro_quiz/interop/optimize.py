@@ -23,7 +23,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from ..clock import study_day
 from . import InteropError
@@ -167,12 +167,23 @@ def score(parameters: Sequence[float], items: Sequence[Any]) -> Score:
 
 def fit(reviews: Sequence[LoggedReview], *, held_out_fraction: float = HELD_OUT_FRACTION,
         current: Sequence[float] | None = None, min_train: int = MIN_TRAIN_ITEMS,
-        min_held_out: int = MIN_HELD_OUT_ITEMS) -> OptimizeResult:
-    """Fit on the earlier items, score default and fitted parameters on the held-out later ones."""
+        min_held_out: int = MIN_HELD_OUT_ITEMS,
+        progress: Callable[[int, int, str], None] | None = None) -> OptimizeResult:
+    """Fit on the earlier items, score default and fitted parameters on the held-out later ones.
+
+    ``progress(done, total, stage)`` is called before each stage (building the training
+    items, fitting, scoring) and once at the end: the fit itself is one step (the optimizer
+    reports nothing while it runs)."""
+
+    def step(done: int, stage: str) -> None:
+        if progress is not None:
+            progress(done, 3, stage)
+
     if not 0 < held_out_fraction < 1:
         raise InteropError("the held-out fraction must be between 0 and 1")
     fsrs_rs = backend()
     usable = [r for r in reviews if r.mode == "review"]
+    step(0, f"building items from {plural(len(usable), 'review')}")
     items = build_items(usable)
     n = len(items)
     held = max(min_held_out, math.ceil(n * held_out_fraction))
@@ -189,8 +200,10 @@ def fit(reviews: Sequence[LoggedReview], *, held_out_fraction: float = HELD_OUT_
     if len(train) < min_train:
         raise NotEnoughHistory("too little review history before the held-out part to fit the scheduler")
     defaults = default_parameters()
+    step(1, f"fitting to {plural(len(train), 'item')}")
     fitted_raw = fsrs_rs.FSRS(defaults).compute_parameters(train)
     fitted = usable_parameters(fitted_raw)
+    step(2, f"scoring on {plural(len(test), 'held-out item')}")
     result = OptimizeResult(
         default=score(defaults, test),
         fitted=score(fitted, test),
@@ -204,4 +217,5 @@ def fit(reviews: Sequence[LoggedReview], *, held_out_fraction: float = HELD_OUT_
     if current is not None and [round(c, PARAMETER_DIGITS) for c in current] != [round(d, PARAMETER_DIGITS)
                                                                                  for d in defaults]:
         result.current = score(list(current), test)
+    step(3, "")
     return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
@@ -23,6 +24,9 @@ if TYPE_CHECKING:  # the core is imported by the worker that opens it, off the f
     from ..session import StudySession
 
 T = TypeVar("T")
+#: ``progress(done, total, name)``: what an opener reports as it reads the deck files.
+Progress = Callable[[int, int, str], None]
+OPENING_BAR_DELAY = 0.5  # seconds of opening before Home shows a progress bar (a first import)
 
 
 class CollectionUnavailable(Exception):
@@ -65,7 +69,7 @@ class StudyApp(App[None]):
         error: BaseException
 
     def __init__(self, collection: Collection | None = None, *,
-                 opener: Callable[[], Collection] | None = None, notice: str | None = None,
+                 opener: Callable[[Progress], Collection] | None = None, notice: str | None = None,
                  today: str | None = None, today_notice: str | None = None) -> None:
         super().__init__()
         self._notice = notice  # shown once at launch (another window has this collection open)
@@ -98,7 +102,7 @@ class StudyApp(App[None]):
         self.push_screen(home)
         if self._opener is not None:
             # Draw Home's frame first; the decks and the database open behind it.
-            home.call_after_refresh(self._run_opener)
+            home.call_after_refresh(self._run_opener, home)
         else:
             self.fit_scheduler()
         self._load_theme()
@@ -144,13 +148,22 @@ class StudyApp(App[None]):
         super().exit(result, return_code, message)
 
     @work(thread=True, exit_on_error=False, name="open collection", group="open collection")
-    def _run_opener(self) -> None:
+    def _run_opener(self, home: Screen) -> None:
+        from .screens.home import HomeScreen
+
         opener = self._opener
         assert opener is not None
+        started = time.monotonic()
+
+        def progress(done: int, total: int, name: str) -> None:
+            # Only a slow opening (a first import of big decks) is worth a bar on Home.
+            if time.monotonic() - started >= OPENING_BAR_DELAY:
+                home.post_message(HomeScreen.Opening(done, total, name))
+
         gc.disable()  # a bulk load of long-lived objects with no cycles (see decks.gc_paused)
         try:
             with self.db_lock:
-                self.collection = opener()
+                self.collection = opener(progress)
             # Keep the cyclic GC from walking the loaded cards again on every full pass.
             gc.freeze()
         except Exception as exc:  # reported by the CLI after the app exits, not as a traceback
@@ -433,11 +446,13 @@ def describe_error(error: BaseException | None) -> str:
 
 
 def make_app(collection: Collection | None = None, *,
-             opener: Callable[[], Collection] | None = None, notice: str | None = None,
+             opener: Callable[[Progress], Collection] | None = None, notice: str | None = None,
              today: str | None = None, today_notice: str | None = None) -> StudyApp:
     """Build the study app over an open collection, or over ``opener``, which the app calls
     in a worker once Home's frame is drawn (then ``app.collection`` is set, or
-    ``app.open_error`` and the app exits with code 2). The caller closes the collection.
+    ``app.open_error`` and the app exits with code 2), with ``progress(done, total, name)``
+    to call as it reads each deck file (Home shows a bar when that takes long: a first
+    import of big decks). The caller closes the collection.
     ``notice``: a warning to show at launch (see :mod:`anastro_quiz.instance`); ``today`` and
     ``today_notice``: the day ``--today`` set, in the title, and what to say about it."""
     return StudyApp(collection, opener=opener, notice=notice, today=today, today_notice=today_notice)

@@ -14,7 +14,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Header, Static
+from textual.message import Message
+from textual.widgets import DataTable, Header, ProgressBar, Static
 from textual_plotext import PlotextPlot
 
 from datetime import date, timedelta
@@ -82,6 +83,7 @@ class HomeScreen(CoreScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Loading…", id="today")
+        yield ProgressBar(id="home-opening", show_eta=False)  # shown only while a slow opening lasts
         table: DataTable = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(Content.from_markup(_hint(0)), id="home-hint")
@@ -130,6 +132,26 @@ class HomeScreen(CoreScreen):
     class Loaded(Reply):
         data: HomeData
 
+    @dataclass
+    class Opening(Message):
+        """The collection is opening slowly (a first import): ``done`` of ``total`` deck files
+        read, ``name`` the next one ("" once all are read and the cards are being stored)."""
+
+        done: int
+        total: int
+        name: str
+
+    @on(Opening)
+    def _opening(self, message: Opening) -> None:
+        if self.data is not None or message.total < 1:
+            return
+        bar = self.query_one("#home-opening", ProgressBar)
+        bar.display = True
+        bar.update(total=message.total, progress=message.done)
+        what = (f"Reading decks: {message.name} ({message.done + 1} of {message.total})" if message.name
+                else f"Saving the cards of {plural(message.total, 'deck file')} to your database…")
+        self.query_one("#today", Static).update(Content(what))
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="load decks", name="load decks")
     def refresh_data(self) -> None:
         self.post_message(self.Loaded(self.database(lambda: load_home(self.collection))))
@@ -141,6 +163,7 @@ class HomeScreen(CoreScreen):
 
     def show(self, data: HomeData) -> None:
         self.data = data
+        self.query_one("#home-opening", ProgressBar).display = False
         table = self.query_one("#decks", DataTable)
         selected = table.cursor_row
         table.clear(columns=True)
