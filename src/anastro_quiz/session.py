@@ -81,12 +81,11 @@ class StudySession:
         learning: list[tuple[datetime, tuple[str, str]]] = []
         for deck_id in self.deck_ids:
             learning_rows, due, fresh = offered_today(self.collection, deck_id, now, done, self.new_cards)
-            for row in learning_rows:
-                learning.append((_parse(row.due), (row.deck, row.card_id)))
-                self._kind[(row.deck, row.card_id)] = "learning"
+            learning += [(_parse(due), (deck, card_id)) for due, deck, card_id in learning_rows]
             reviews += due
             new += fresh
         reviews.sort(key=lambda r: r.due or "")
+        self._kind.preset((key for _due, key in learning), "learning")
         self._kind.update({(r.deck, r.card_id): "review" for r in reviews})
         self._kind.update({(r.deck, r.card_id): "new" for r in new})
         learning.sort(key=due_of)

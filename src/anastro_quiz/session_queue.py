@@ -74,6 +74,11 @@ class Kinds(dict):
         if old != kind:
             self.changed(key, old, kind)
 
+    def preset(self, keys: Iterable[tuple[str, str]], kind: str) -> None:
+        """Cards ``keys`` are of ``kind``, told to no line: for cards in no line yet (a queue
+        being built), which count themselves as they join one."""
+        dict.update(self, dict.fromkeys(keys, kind))
+
     def update(self, other: Any = (), **more: str) -> None:
         for key, kind in dict(other, **more).items():
             self[key] = kind

@@ -41,9 +41,9 @@ class StudyCollection(Protocol):
 
 def offered_today(collection: StudyCollection, deck_id: str, now: datetime,
                   done: dict[str, tuple[int, int]], new_cards: bool = True, learning: bool = True,
-                  ) -> tuple[list[ScheduleRow], list[ScheduleRow], list[ScheduleRow]]:
+                  ) -> tuple[list[tuple[str, str, str]], list[ScheduleRow], list[ScheduleRow]]:
     """What a session over ``deck_id`` takes now (``done``: today's counts, ``store.done_today``):
-    learning cards due within the learn-ahead window, due reviews (oldest first) and new
+    learning cards due within the learn-ahead window (``(due, deck, card_id)``), due reviews (oldest first) and new
     cards (deck order) within the daily limits, siblings of cards studied today or in
     learning left for another day (siblings.py). Home's counts are the lengths of the last
     two, asked with ``learning=False`` (no learning cards read: every one of them studied
@@ -51,21 +51,22 @@ def offered_today(collection: StudyCollection, deck_id: str, now: datetime,
     store = collection.store
     room_new, room = collection.limits(deck_id).room_today(*done.get(deck_id, (0, 0)))
     ahead = now + LEARN_AHEAD
-    learning_rows = store.due_rows([deck_id], ahead, 100_000, states=(State.Learning, State.Relearning)) \
-        if learning else []
+    learning_rows = store.learning_due([deck_id], ahead, now) if learning else []
     # Ask for more than the limits allow, so the siblings left out make room for others.
     due = store.due_rows([deck_id], ahead, room * 2 + 20, states=(State.Review,), due_by=now) if room else []
     fresh = store.new_rows([deck_id], now, room_new * 4 + 20, kept_only=collection.holds_uncurated(deck_id)) \
         if new_cards and room_new else []
 
     def card_of(key: tuple[str, str]) -> tuple[str, str] | None:
+        if "." not in key[1]:  # a card's only item or its first: the card's own id (most cards)
+            return key
         if hasattr(collection.items, "card_of"):  # without reading the deck's cards (Home's counts)
             return collection.items.card_of(key)
         item = collection.items.get(key)
         return (item.deck_id, item.card_id) if item is not None else None
 
     taken = {card_of(key) for key in store.reviewed_on(study_day(now), [deck_id])} if due or fresh else set()
-    taken |= {card_of((r.deck, r.card_id)) for r in learning_rows}
+    taken |= {card_of((deck, card_id)) for _due, deck, card_id in learning_rows}
     due, fresh = keep_apart(due, fresh, taken, collection.siblings(deck_id), lambda r: card_of((r.deck, r.card_id)))
     return learning_rows, due[:room], fresh[:room_new]
 

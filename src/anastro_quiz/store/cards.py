@@ -147,6 +147,16 @@ class CardStore:
             f"ORDER BY s.due LIMIT {int(limit)}",
         )
 
+    def learning_due(self, decks: list[str], until: datetime, now: datetime) -> list[tuple[str, str, str]]:
+        """``(due, deck, card_id)`` of the learning and relearning cards of ``decks`` due by
+        ``until``, neither suspended nor buried at ``now``, soonest first: a session's learning
+        list, by key only (a backlog of thousands is counted, each card read when it comes up)."""
+        return self.conn.execute(
+            f"SELECT s.due, s.deck, s.card_id FROM schedule s JOIN cards c USING (deck, card_id)"
+            f" WHERE c.orphaned=0 AND s.deck IN ({marks(decks)}) AND s.fsrs_state IN (?, ?) AND s.suspended=0"
+            " AND s.due<=? AND (s.buried_until IS NULL OR s.buried_until<=?) ORDER BY s.due",
+            [*decks, LEARNING, RELEARNING, iso(until), iso(now)]).fetchall()
+
     def new_rows(self, decks: list[str], now: datetime, limit: int, kept_only: bool = False) -> list[ScheduleRow]:
         """Never-studied cards in deck order (``kept_only``: only those kept in curation)."""
         kept = " AND EXISTS (SELECT 1 FROM kept_cards k WHERE k.deck=s.deck AND k.card_id=s.card_id)"
