@@ -30,20 +30,27 @@ def run(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
-def _studied(tmp_path: Path, deck_dir: Path, day_start_hour: int | None = None) -> Path:
+def _studied(tmp_path: Path, deck_dir: Path, day_start_hour: int | None = None, leech: bool = False) -> Path:
     """A month of study ending five days ago, one card suspended (and, if given, the study
-    day starting at ``day_start_hour``)."""
+    day starting at ``day_start_hour``; with ``leech``, the first card seen forgotten each
+    time it comes back after being relearnt, so it lapses often enough to be a leech)."""
     db = tmp_path / "progress.db"
     clock = FakeClock(datetime.now(timezone.utc) - timedelta(days=35))
     coll = Collection.open(db, [deck_dir], clock=clock)
     try:
         if day_start_hour is not None:
             coll.save_day_start_hour(day_start_hour)
-        pattern, n = [3, 3, 1, 3, 4, 2, 3], 0
+        pattern, n, target = [3, 3, 1, 3, 4, 2, 3], 0, None
         for _ in range(30):
             session = coll.start_session()
             while session.current is not None:
-                session.grade(pattern[n % len(pattern)], duration_ms=2000 + 10 * n)
+                current = session.current
+                target = target or current.id
+                rating = pattern[n % len(pattern)]
+                if leech and current.id == target:  # forgotten whenever it is in review, else Good
+                    row = coll.store.schedule_row(current.deck_id, current.id)
+                    rating = 1 if row is not None and row.fsrs_state == 2 else 3
+                session.grade(rating, duration_ms=2000 + 10 * n)
                 n += 1
                 clock.advance(minutes=3)
             session.finish()
@@ -232,3 +239,59 @@ def test_images_and_sounds_go_back_to_anki_and_come_back(tmp_path):
     prompts = {c.data["prompt"] for c in load_deck(again / "biology.cells.yaml").cards}
     assert "What does the mitochondrion make?\n[image: media/cell.png]" in prompts
     assert (again / "media" / "cell.png").read_bytes() == (decks / "media" / "cell.png").read_bytes()
+
+
+def test_marks_and_leeches_go_to_anki_as_its_tags_and_marks_come_back(deck_dir, tmp_path):
+    """Anki keeps a mark (the * key) and a leech as note tags ``marked`` and ``leech``: they go
+    out as those tags, and a marked note comes back as marked cards (not as a deck tag)."""
+    from anki.collection import ExportAnkiPackageOptions
+
+    db = _studied(tmp_path, deck_dir, leech=True)
+    with Store.open(db) as store:
+        rows = store.schedule_rows()
+    marked_key = next((r.deck, r.card_id) for r in rows if not r.suspended and r.reps)
+    coll = Collection.open(db, [deck_dir])
+    try:
+        item = next(i for d in coll.decks.values() for i in d.items() if (i.deck_id, i.id) == marked_key)
+        coll.set_marked(item, True)
+    finally:
+        coll.close()
+    with Store.open(db) as store:
+        leeches = {(r.deck, r.card_id) for r in store.schedule_rows() if r.leech}
+    assert leeches, "the month of study makes a leech"
+    apkg = tmp_path / "out.apkg"
+    assert run("--db", str(db), "--decks", str(deck_dir), "export", "--format", "apkg", "--with-history",
+               "-o", str(apkg)).exit_code == 0
+    (tmp_path / "anki").mkdir()
+    col = _anki_import(apkg, tmp_path / "anki" / "collection.anki2")
+    try:
+        items = _item_of(deck_dir)
+        tagged = {}
+        for cid in col.find_cards(""):
+            card = col.get_card(cid)
+            tagged.setdefault(items[(card.note().guid, card.ord)], set(card.note().tags))
+        assert "marked" in tagged[marked_key]
+        assert [k for k, tags in tagged.items() if "marked" in tags] == [
+            k for k in tagged if k[0] == marked_key[0] and k[1].split(".")[0] == marked_key[1].split(".")[0]]
+        assert {k for k, tags in tagged.items() if "leech" in tags} >= leeches
+        back = tmp_path / "back.apkg"
+        col.export_anki_package(out_path=str(back), limit=None, options=ExportAnkiPackageOptions(
+            with_scheduling=True, with_deck_configs=False, with_media=False, legacy=False))
+    finally:
+        col.close()
+    fresh = tmp_path / "fresh.db"
+    result = run("--db", str(fresh), "--decks", str(deck_dir), "import", str(back), "-o", str(tmp_path / "back"))
+    assert result.exit_code == 0, result.output
+    assert "marked" in result.output.split("history:")[1]
+    with Store.open(fresh) as store:
+        back_marked = [r.card_id for r in store.schedule_rows() if r.marked]
+    assert marked_key[1] in back_marked
+    decks_back = [load_deck(p) for p in (tmp_path / "back").glob("*.yaml")]
+    assert not any("marked" in c.data.get("tags", []) for d in decks_back for c in d.cards)
+    # without a history to hold it, the mark stays the tag Anki has
+    plain = tmp_path / "plain"
+    result = run("--db", str(tmp_path / "plain.db"), "--decks", str(deck_dir), "import", str(back), "-o", str(plain),
+                 "--no-history")
+    assert result.exit_code == 0, result.output
+    tagged_back = [c.id for p in plain.glob("*.yaml") for c in load_deck(p).cards if "marked" in c.data.get("tags", [])]
+    assert tagged_back == [marked_key[1].split(".")[0]]

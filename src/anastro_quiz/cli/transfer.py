@@ -221,8 +221,9 @@ def _import_package(obj: Context, file: Path, output: Path, deck_id: str | None,
                    f"{plural(history.cards_rebuilt, 'card')} rebuilt by replaying "
                    f"(database {obj.db_path})" + (f"; {history.suspended} suspended" if history.suspended else "")
                    + (f"; {history.buried} buried until tomorrow" if history.buried else "")
+                   + (f"; {history.marked} marked" if history.marked else "")
                    + (f"; {plural(history.kept, 'card')} scheduled as in Anki (no review log)" if history.kept else ""))
-        if not (history.added or history.suspended or history.buried or history.kept):
+        if not (history.added or history.suspended or history.buried or history.marked or history.kept):
             click.echo("history: nothing changed (already imported)")
     elif package.reviews and not plan.with_history:
         click.echo(f"history: {plural(len(package.reviews), 'review')} in the package not imported (--no-history)")

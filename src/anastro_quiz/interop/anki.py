@@ -208,6 +208,25 @@ def _interval(start: datetime, end: datetime) -> int:
     return max(1, round(seconds / DAY)) if seconds >= DAY else -max(1, int(seconds))
 
 
+def _state_tags(conn: sqlite3.Connection, anki_card: dict[tuple[str, str], int], history: History) -> None:
+    """Anki keeps a mark and a leech as tags of the note: a note is tagged ``marked`` when
+    one of its cards is marked here, ``leech`` when one is a leech."""
+    note_of = dict(conn.execute("SELECT id, nid FROM cards"))
+    wanted: dict[int, set[str]] = {}
+    for key, cid in anki_card.items():
+        row = history.schedules.get(key)
+        if row is None:
+            continue
+        tags = {tag for tag, on in (("marked", row.marked), ("leech", row.leech)) if on}
+        if tags:
+            wanted.setdefault(note_of[cid], set()).update(tags)
+    for nid, tags in wanted.items():
+        (current,) = conn.execute("SELECT tags FROM notes WHERE id=?", (nid,)).fetchone()
+        have = current.split()
+        conn.execute("UPDATE notes SET tags=? WHERE id=?",
+                     (" " + " ".join(have + sorted(t for t in tags if t not in have)) + " ", nid))
+
+
 def write_history(conn: sqlite3.Connection, decks: list[Deck], history: History, stamp: float) -> tuple[int, int]:
     """Write schedules and the review log into a genanki-written collection; returns (cards, reviews) written."""
     from ..clock import day_start, day_start_hour, next_day_start, study_day
@@ -235,6 +254,7 @@ def write_history(conn: sqlite3.Connection, decks: list[Deck], history: History,
                 cid = cids.get((nid, _ord(card, item.id)))
                 if cid is not None:
                     anki_card[(deck.id, item.id)] = cid
+    _state_tags(conn, anki_card, history)
     scheduled = 0
     for key, cid in anki_card.items():
         row = history.schedules.get(key)

@@ -57,6 +57,7 @@ class PackageImport:
     reviews: list[LoggedReview] = field(default_factory=list)  # mode "drill": a cram answer
     suspended: set[tuple[str, str]] = field(default_factory=set)
     buried: set[tuple[str, str]] = field(default_factory=set)
+    marked: set[tuple[str, str]] = field(default_factory=set)  # notes tagged "marked" in Anki (the * key)
     kept: dict[tuple[str, str], KeptSchedule] = field(default_factory=dict)  # scheduled in Anki, no review log
     converted: list[str] = field(default_factory=list)  # changed on the way in (note types, ids)
     skipped: list[str] = field(default_factory=list)  # notes or cards that could not come in
@@ -152,10 +153,17 @@ def _card_data(kind: str, note: AnkiNote, notetype: NoteType, texts: list[str]) 
     source = _SOURCE_RE.match(named.get("Source", ""))
     if source and document_name_problem(source["document"]) is None and source["quote"].strip():
         data["source"] = {"document": source["document"], "quote": source["quote"]}
-    tags = [t for t in dict.fromkeys(note.tags) if t]
+    tags = [t for t in dict.fromkeys(note.tags) if t and not is_marked_tag(t)]
     if tags:
         data["tags"] = tags
     return data
+
+
+MARKED_TAG = "marked"  # how Anki marks a note: a tag, which here is the card's mark (a state, not a tag)
+
+
+def is_marked_tag(tag: str) -> bool:
+    return tag.casefold() == MARKED_TAG
 
 
 def _used_fields(notetype: NoteType) -> set[int]:
@@ -337,6 +345,7 @@ def _history(col: AnkiCollection, cards_of: dict[int, list[AnkiCard]], deck_of_i
     for entry in col.revlog:
         by_card[entry.card_id].append(entry)
     all_cards = {c.id: c for cs in cards_of.values() for c in cs}
+    marked_notes = {n.id for n in col.notes if any(is_marked_tag(t) for t in n.tags)}
     orphans = sorted(cid for cid in by_card if cid not in all_cards)
     if orphans and not whole_collection:
         raise InteropError(f"the package's review log has {plural(sum(len(by_card[c]) for c in orphans), 'review')} "
@@ -357,6 +366,8 @@ def _history(col: AnkiCollection, cards_of: dict[int, list[AnkiCard]], deck_of_i
             out.suspended.add(key)
         if card.buried:
             out.buried.add(key)
+        if card.note_id in marked_notes:
+            out.marked.add(key)
         kept, reasons = anki_filter(entries)
         left_out.update(reasons)
         reviews = [e for e, mode in kept if mode == "review"]

@@ -16,7 +16,7 @@ from typing import Iterable
 from ..clock import next_day_start, utcnow
 from ..decks import Deck, dump_deck, parse_deck
 from . import InteropError, check_output_file, write_atomically, write_text_output
-from .anki_import import PackageImport, convert_package
+from .anki_import import MARKED_TAG, PackageImport, convert_package
 from .anki_media import MEDIA_FOLDER
 from .anki_package import read_media, read_package
 
@@ -90,6 +90,7 @@ def plan_package_import(path: str | Path, output: str | Path, *, deck_id: str | 
         package.reviews = [r.__class__(**{**r.__dict__, "deck": new.id}) for r in package.reviews]
         package.suspended = {(new.id, c) for _, c in package.suspended}
         package.buried = {(new.id, c) for _, c in package.buried}
+        package.marked = {(new.id, c) for _, c in package.marked}
         package.kept = {(new.id, c): kept for (_, c), kept in package.kept.items()}
         targets = [(new, targets[0][1])]
     taken = [str(p) for _, p in targets if p.exists()]
@@ -102,9 +103,20 @@ def plan_package_import(path: str | Path, output: str | Path, *, deck_id: str | 
             raise InteropError("internal error: the imported deck does not validate:\n"
                                + "\n".join(str(p) for p in problems))
     media = _media_plan(path, collection, package, (output.parent if single else output) / MEDIA_FOLDER, overwrite)
-    history = bool(package.reviews or package.suspended or package.buried or package.kept) \
+    history = bool(package.reviews or package.suspended or package.buried or package.marked or package.kept) \
         if with_history is None else with_history
+    if not history:
+        _marks_as_tags(package)
     return PackagePlan(package=package, files=targets, with_history=history, media=media)
+
+
+def _marks_as_tags(package: PackageImport) -> None:
+    """Without a history to hold them, Anki's marks stay what Anki has them as: a tag."""
+    for deck in package.decks:
+        for card in deck.cards:
+            if any((deck.id, item.id) in package.marked for item in card.items(deck.id)):
+                card.data["tags"] = [*card.data.get("tags", []), MARKED_TAG]
+    package.marked = set()
 
 
 def _media_plan(path: Path, collection, package: PackageImport, folder: Path, overwrite: bool) -> list[tuple[Path, bytes]]:
@@ -142,5 +154,5 @@ def write_package_import(plan: PackagePlan, store=None, *, now: datetime | None 
         return None
     package = plan.package
     return store.import_history(package.reviews, suspended=package.suspended, buried=package.buried,
-                                buried_until=next_day_start(now or utcnow()),
+                                marked=package.marked, buried_until=next_day_start(now or utcnow()),
                                 kept={key: (k.state, k.fsrs_state, k.due, k.lapses) for key, k in package.kept.items()})

@@ -62,6 +62,7 @@ class HistoryReport:
     kept: int = 0  # cards given the schedule the other tool had (no review log)
     suspended: int = 0
     buried: int = 0
+    marked: int = 0
 
 
 @dataclass
@@ -240,14 +241,15 @@ class MergeStore:
             progress(len(keys), len(keys), "")
 
     def import_history(self, reviews: list[LoggedReview], *, suspended: set[tuple[str, str]] = frozenset(),
-                       buried: set[tuple[str, str]] = frozenset(), buried_until: datetime | None = None,
+                       buried: set[tuple[str, str]] = frozenset(), marked: set[tuple[str, str]] = frozenset(),
+                       buried_until: datetime | None = None,
                        kept: dict[tuple[str, str], tuple[str, int, str, int]] | None = None) -> HistoryReport:
         """Add reviews from another tool's log (Anki's) and rebuild the cards they touch, in one transaction.
 
         A review is already present if its id is, or if the same card has a review with the
         same rating within a second of it (one that went out to Anki and came back). Cards
-        in ``suspended`` are suspended and those in ``buried`` buried until ``buried_until``;
-        nothing is ever unsuspended. ``kept``: the schedule ``(state JSON, FSRS state, due,
+        in ``suspended`` are suspended, those in ``marked`` marked, and those in ``buried``
+        buried until ``buried_until``; nothing is ever unsuspended or unmarked. ``kept``: the schedule ``(state JSON, FSRS state, due,
         lapses)`` of cards the other tool scheduled without a review log, written only for a
         card that is new here and has no review (never over progress made here).
         Importing the same reviews twice changes nothing.
@@ -278,7 +280,8 @@ class MergeStore:
                                  [tuple(r[c] for c in cols) for r in rows])
                 report.added = len(rows)
             kept = kept or {}
-            report.cards_added = self._ensure_card_rows(affected | set(suspended) | set(buried) | set(kept))
+            report.cards_added = self._ensure_card_rows(affected | set(suspended) | set(buried) | set(marked)
+                                                        | set(kept))
             replay = {key for key in affected
                       if conn.execute("SELECT 1 FROM reviews WHERE deck=? AND card_id=? AND mode='review' AND undone=0",
                                       key).fetchone()}
@@ -295,6 +298,9 @@ class MergeStore:
             for key in sorted(suspended):
                 report.suspended += conn.execute("UPDATE schedule SET suspended=1 WHERE deck=? AND card_id=?"
                                                  " AND suspended=0", key).rowcount
+            for key in sorted(marked):
+                report.marked += conn.execute("UPDATE schedule SET marked=1 WHERE deck=? AND card_id=?"
+                                              " AND marked=0", key).rowcount
             if buried_until is not None:
                 for key in sorted(buried):
                     report.buried += conn.execute(
