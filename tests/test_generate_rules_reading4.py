@@ -112,3 +112,52 @@ def test_examples_hung_on_an_aside_are_not_asked(tmp_path):
     prompts = [_shown(c) for c in _cards(tmp_path, text)]
     assert not any("examples of androgens" in p or "androgens like [...]" in p for p in prompts), prompts
     assert any(p.startswith("Give two examples of cytokines") for p in prompts), prompts
+
+
+def test_the_mechanism_of_action_is_asked_from_the_pharmacodynamics_sentence(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is a nonsteroidal antiandrogen used to treat prostate cancer.\n\n"
+                   "## Pharmacodynamics\n\nZorbicin acts as a selective silent antagonist of the androgen receptor "
+                   "(AR) (IC50 = 36 nM), the biological target of testosterone.\n"
+                   "Like the related drug velmorin, zorbicin inhibits the enzymes cyclin-dependent kinase 9 (CDK9) "
+                   "and cyclin-dependent kinase 7 (CDK7).\n"
+                   "Velmorin acts as an agonist of the estrogen receptor (ER).\n")
+    asked = {_shown(c): _answer(c) for c in cards}
+    assert asked.get("How does zorbicin work?") == "As a selective silent antagonist of the androgen receptor (AR)", asked
+    assert asked.get("Which enzymes does zorbicin inhibit?") == "CDK9 and CDK7", asked
+    assert not any("velmorin work" in p for p in asked)  # another drug's mechanism is its own article's card
+
+
+def test_no_mechanism_card_that_asks_the_class_again(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is a medication used to treat ovarian cancer.\n"
+                   "It is a PARP inhibitor, an enzyme blocker used in cancer.\n\n"
+                   "## Pharmacology\n\nZorbicin acts as an inhibitor of the enzyme poly ADP ribose polymerase (PARP), "
+                   "and is termed a PARP inhibitor.\n")
+    prompts = [_shown(c) for c in cards]
+    assert "What class of drug is zorbicin?" in prompts and "How does zorbicin work?" not in prompts, prompts
+
+
+def test_a_list_the_article_gives_twice_with_other_items_is_not_asked(tmp_path):
+    lead = ("# Zorbicin\n\nZorbicin is a monoclonal antibody used to treat breast cancer.\n"
+            "Common side effects include fever, infection, cough, headache, trouble sleeping, and rash.\n\n")
+    body = ("## Side effects\n\nSome of the common side effects of zorbicin are flu-like symptoms, nausea and "
+            "diarrhea.\n")
+    named = [c for c in _cards(tmp_path, lead + body) if _shown(c).startswith("Name three common side effects")]
+    assert named == [], [(_shown(c), _answer(c)) for c in named]
+    alone = _cards(tmp_path, "# Zorbicin\n\nZorbicin is a monoclonal antibody used to treat breast cancer.\n\n" + body)
+    assert any(_shown(c) == "Name three common side effects of zorbicin." for c in alone), [_shown(c) for c in alone]
+
+
+def test_an_indication_is_keyed_whole_or_in_the_role_the_article_gives(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is a GnRH agonist.\n"
+                   "Zorbicin is used to treat hormone-sensitive cancers of the breast (in pre- and peri-menopausal "
+                   "women) and prostate, and some benign gynaecological disorders (endometriosis and fibroids).\n\n"
+                   "## Pharmacology\n\nZorbicin suppresses the production of LH.\n")
+    asked = {_shown(c): _answer(c) for c in cards}
+    assert asked.get("What is zorbicin used to treat?") == \
+        "Hormone-sensitive cancers of the breast and prostate, and some benign gynaecological disorders", asked
+    other = _cards(tmp_path, "# Velmorin\n\nVelmorin, sold under the brand name Velx, is a medication used as an "
+                   "immunosuppressant to prevent rejection of organ transplants and as a targeted therapy in the "
+                   "treatment of renal cell cancer and other tumours.\n\n## Pharmacology\n\n"
+                   "Velmorin binds to its protein receptor FKBP12, which interacts with mTORC1.\n", name="velmorin.md")
+    asked = {_shown(c): _answer(c) for c in other}
+    assert asked.get("As an immunosuppressant, what is velmorin used to prevent?") == "Rejection of organ transplants", asked

@@ -6,8 +6,9 @@ the sentence says the thing plainly: a cause or means after "because", "due to",
 "If ...," or "... should be ...", "... is contraindicated in ..." (in :mod:`teacher_clinical`);
 parallel table rows or list items for two populations. When the subject cannot be named (a dangling "it", "this trial") or the answer
 is too long to recall, there is no card: a missing card costs less than a junk one.
-Comparisons live in :mod:`teacher_compare`, enumerations and mechanism chains in
-:mod:`teacher_lists`, "X is responsible for Y" and a fronted "As X is ..." in :mod:`teacher_roles`,
+Comparisons live in :mod:`teacher_compare`, enumerations in :mod:`teacher_lists`, mechanism
+chains in :mod:`teacher_chains`, "X is responsible for Y" and a fronted "As X is ..." in :mod:`teacher_roles`,
+the drug's mechanism of action ("X acts as an antagonist of ...") in :mod:`teacher_mechanism`,
 naming the drug and whose dose in :mod:`teacher_context`, the clause tools they share in
 :mod:`teacher_clauses`.
 """
@@ -21,8 +22,10 @@ from .teacher_clauses import learn_names, resolved_text, usable
 from .teacher_clinical import CLINICAL_BUILDERS, thresholds as threshold_drafts
 from .teacher_compare import compare_drafts
 from .teacher_context import learn_drugs
-from .teacher_lists import chain_drafts, list_drafts
+from .teacher_chains import chain_drafts
+from .teacher_lists import list_drafts
 from .teacher_lead import lead_drafts
+from .teacher_mechanism import mechanism, repeats_class
 from .teacher_why import WHY_BUILDERS
 
 # Findings in animals or in vitro, and why a thing is named as it is, are not what a clinician recalls.
@@ -50,14 +53,18 @@ def teacher_drafts(doc) -> list[Draft]:
         if thresholds:
             out += thresholds
             continue
-        for build in CLINICAL_BUILDERS + WHY_BUILDERS:
+        for build in CLINICAL_BUILDERS + (mechanism,) + WHY_BUILDERS:
             d = build(s, text)
             if d is not None:
                 # One teacher card per sentence: two would show each other's answers ("Why should
                 # contraception be used ...?" and "..., what should be used?").
                 out.append(d)
                 break
-    out += lead_drafts(doc)
+    lead = lead_drafts(doc)
+    # "How does olaparib work?" -> "As an inhibitor of the enzyme PARP" asks the class card again
+    out = [d for d in out if not any(d.data.get("prompt", "").startswith("How does ") and
+                                     repeats_class(d.data.get("answer", ""), c.data["answer"]) for c in lead)]
+    out += lead
     out += compare_drafts(doc.facts)
     lists = list_drafts(doc)
     if any(_INDICATION_LIST.search(d.data.get("prompt", "")) for d in lists):

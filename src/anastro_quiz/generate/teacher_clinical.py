@@ -8,7 +8,7 @@ import re
 
 from .cards import Draft
 from .extract import Sentence
-from .teacher_clauses import AUX, clean_prompt_part, lower_first, names_something, short_phrase
+from .teacher_clauses import AUX, clean_prompt_part, drop_asides, lower_first, names_something, short_phrase
 from .teacher_why import EFFECT_TRAIL, ask, effect_parts, subject_of
 
 
@@ -103,7 +103,8 @@ def thresholds(s: Sentence, text: str) -> list[Draft]:
 
 _USE = re.compile(
     r"^(?P<subject>[A-Z][\w\-]+)(?:, [^,]{3,80},)? (?P<aux>is|are) (?:an? [^,]{3,60}? (?:(?:that|which) (?:is|are) )?)?"
-    r"(?:(?:also |mainly |primarily |commonly |often |widely |specifically |typically )?(?:used|indicated) |"
+    r"(?:(?:also |mainly |primarily |commonly |often |widely |specifically |typically )?(?:used|indicated) "
+    r"(?:as (?P<role>an? [\w\-]+(?: [\w\-]+){0,3}?) (?=to |in the |for the ))?|"
     r"(?<= )(?=for the (?:maintenance )?treatment of))"  # "is a medication for the treatment of ..."
     r"(?P<to>for the maintenance treatment of|to (?:prevent and treat|treat and prevent|treat|prevent|manage|reduce|induce|lower|raise|increase|decrease|"
     r"control|block|suppress|counteract|mitigate)|(?:in|for) the (?:treatment and prevention|prevention and treatment|"
@@ -120,9 +121,19 @@ def use(s: Sentence, text: str) -> Draft | None:
         return None
     if ";" in m.group("what"):
         return None  # several indications: the first alone is not the answer
-    what = short_phrase(re.sub(r"^(?:people|patients|adults|women|men) with ", "", m.group("what")), 10)
+    listed = re.sub(r"^(?:people|patients|adults|women|men) with ", "", m.group("what"))
+    if m.group("role"):  # "used as an immunosuppressant to prevent A and as a targeted therapy in ...": the first role's use
+        listed = re.split(r",? and (?:also )?as an? ", listed)[0]
+    what = short_phrase(listed, 10)
     if what is None:
         return None
+    whole = drop_asides(listed).strip(" .")
+    if re.search(r",\s+(?:and|or)\s+\S", whole) and whole.lower() != what.lower().strip(" ."):
+        # "cancers of the breast and prostate, and some benign gynaecological disorders": the cut
+        # answer would leave out an indication the student may rightly give
+        if len(whole.split()) > 14 or whole.count(",") > 1:
+            return None
+        what = whole[:1].upper() + whole[1:]
     to = m.group("to")
     if to == "for the maintenance treatment of":
         return ask(s, "why", f"As maintenance treatment, what {m.group('aux')} {lower_first(m.group('subject'))} "
@@ -130,6 +141,8 @@ def use(s: Sentence, text: str) -> Draft | None:
     if not to.startswith("to "):  # "in the treatment of" -> "to treat"
         to = _USE_VERB[re.sub(r"^(?:in|for) the | of$", "", to)]
     prompt = f"What {m.group('aux')} {lower_first(m.group('subject'))} used {to}?"
+    if m.group("role"):
+        prompt = f"As {m.group('role')}, {lower_first(prompt)}"
     return ask(s, "why", prompt, what)
 
 

@@ -1,11 +1,9 @@
-"""Stage 4, teacher's cards over several things at once: enumerations and mechanism chains.
+"""Stage 4, teacher's cards over several things at once: enumerations.
 
 Enumerations come from "<category> include A, B and C", "<X> has <category>, including A, B
 and C" and "<category> such as A, B and C": a typed card with the items, graded item by item
-with partial credit ("Name three common side effects of tamoxifen"). Chains come from two
-consecutive causal sentences whose second picks up the first's effect ("X leads to Y. This,
-in turn, results in Z"): one card for the link the second sentence adds and one for the
-whole chain ("Trace the chain from X to Z" -> "X → Y → Z").
+with partial credit ("Name three common side effects of tamoxifen"). Mechanism chains are in
+:mod:`teacher_chains`.
 """
 
 from __future__ import annotations
@@ -13,18 +11,16 @@ from __future__ import annotations
 import re
 
 from ..numbers import spelled
-from .cards import Draft, make_draft, contains_answer, plain_words
+from .cards import Draft, make_draft, contains_answer
 from .clauses import on_an_aside
 from .extract import Sentence, zipf
-from .teacher_clauses import (clean_prompt_part, drop_asides, finite_verb, lower_first, names_something, question,
-                              resolved_text, short_phrase, usable)
+from .teacher_clauses import drop_asides, finite_verb, lower_first, names_something, question, resolved_text, usable
 
 _NUMBERS = {value: word for word, value in spelled(2, 3, 4).items()}  # "Name three ..."
 MAX_ITEM_WORDS = 5
 # "Name three ..." keyed with ten items is no card to recall (readers judged every one too long);
 # the rubric's list is two to four items, five at most
 MAX_NAMED = 5
-MAX_CHAIN_WORDS = 14  # the whole chain, so it can be recalled in one breath
 # Nouns that name a category of things a clinician lists (general clinical vocabulary).
 _CATEGORY = re.compile(r"\b(?:effects|symptoms|signs|contraindications|indications|uses|risks|complications|"
                        r"interactions|conditions|disorders|diseases|cancers|drugs|medications|agents|inhibitors|"
@@ -148,9 +144,29 @@ def list_drafts(doc) -> list[Draft]:
         if text is None:
             continue
         d = _enumeration(s, text, subject) or _verb_list(s, text) or _side_effects_are(s, text, subject)
-        if d is not None:
+        if d is not None and not _listed_elsewhere(d, doc):
             out.append(d)
     return out
+
+
+_NAMED_CATEGORY = re.compile(r"^Name \w+ (?P<category>.+?) of [\w\-]+\.$")
+
+
+def _listed_elsewhere(d: Draft, doc) -> bool:
+    """"Name three common side effects of X" from "Some of the common side effects of X are A, B and
+    C", while the lead says "Common side effects include D, E, F, G, H and I": the key is one of the
+    article's two lists, so a student naming the other's items is as right."""
+    m = _NAMED_CATEGORY.match(str(d.data.get("prompt", "")))
+    if m is None:
+        return False
+    items = {i.lower() for i in d.data.get("items", [])}
+    other = re.compile(rf"(?<![\w\-]){re.escape(m.group('category'))} (?:include|includes|included|are|were)\b (?P<rest>.+)",
+                       re.I)
+    for s in doc.sentences:
+        found = other.search(s.text) if s.text != d.quote else None
+        if found and not any(i in found.group("rest").lower() for i in items):
+            return True
+    return False
 
 
 def _enumeration(s: Sentence, text: str, subject: str | None) -> Draft | None:
@@ -284,122 +300,3 @@ def _side_effects_are(s: Sentence, text: str, subject: str | None) -> Draft | No
         return None
     data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": 3}
     return make_draft("list", "typed", data, s, prompt)
-
-
-# --- mechanism chains ---------------------------------------------------------------------------
-
-_LINK = re.compile(r"^(?P<cause>.+?),? (?:can |may |often |in turn |thereby )?(?P<verb>leads? to|led to|results? in|"
-                   r"resulted in|causes|triggers|produces)(?: in turn)? (?P<effect>.+?)\.?$")
-_PICKUP = re.compile(r"^(?:This|These|That)(?: \w+){0,3}(?:,? in turn,?)? (?:can |may |then |in turn )?"
-                     r"(?P<verb>leads? to|results? in|causes|triggers|produces) (?P<effect>.+?)\.?$")
-
-
-_IN_TURN = re.compile(r"^(?P<a>[^,]{3,80}?) (?P<verb>is converted (?:in)?to|converts to|leads to|causes|dictates|"
-                      r"determines|controls|drives|increases|decreases|reduces|activates|inhibits|stimulates) "
-                      r"(?P<b>[^,]{3,60}), which in turn (?:\w+s) (?:(?:conversion|changes?) (?:in)?to )?(?P<c>.+?)\.?$")
-_PORTION = re.compile(r"^(?:a portion of|some of|part of|much of)\s+", re.I)
-
-
-def _in_turn(s: Sentence) -> Draft | None:
-    """ "A portion of the androstenedione is converted to testosterone, which in turn undergoes
-    conversion to estradiol by aromatase" -> "Trace the chain from androstenedione to estradiol."
-    -> "Androstenedione → testosterone → estradiol"."""
-    text = resolved_text(s)
-    m = _IN_TURN.match(text) if text else None
-    if m is None:
-        return None
-    start = _PORTION.sub("", m.group("a"))
-    if start != m.group("a"):  # "a portion of the androstenedione" -> "androstenedione"
-        start = re.sub(r"^the\s+", "", start, flags=re.I)
-    middle = short_phrase(m.group("b"), 8)
-    end = short_phrase(re.split(r"\s+(?:by|via|through)\s+", m.group("c"))[0], 10)
-    if not (middle and end) or not names_something(start) or clean_prompt_part(start, 1) is None \
-            or finite_verb(start.split(), 0) is not None:
-        return None
-    prompt = question(f"Trace the chain from {lower_first(start)} to {lower_first(end)}.")
-    if prompt is None or contains_answer(prompt, middle):
-        return None
-    answer = f"{start[0].upper()}{start[1:]} → {lower_first(middle)} → {lower_first(end)}"
-    if len(answer.split()) - 2 > MAX_CHAIN_WORDS:
-        return None
-    return make_draft("chain", "basic", {"prompt": prompt, "answer": answer}, s, prompt)
-
-
-_STEPS = re.compile(r"^(?P<word>If|When|Once|As) (?P<cond>[^,]{6,90}), (?P<main>[^,]{6,90}), (?:potentially |eventually |thus |in turn )?"
-                    r"(?P<cue>leading to|resulting in|causing|allowing (?:them|it) to|which allows (?:them|it) to) "
-                    r"(?P<effect>[^,;]+?)\.?$")
-
-
-def _steps(s: Sentence) -> Draft | None:
-    """ "When estradiol levels fall, osteoclasts survive longer, allowing them to resorb more bone
-    tissue" -> "When estradiol levels fall: what follows, step by step?" -> "Osteoclasts survive
-    longer → they resorb more bone tissue"."""
-    text = resolved_text(s)
-    m = _STEPS.match(text) if text else None
-    if m is None or clean_prompt_part(m.group("cond")) is None:
-        return None
-    main, effect = short_phrase(m.group("main"), 12), short_phrase(m.group("effect"), 10)
-    if not (main and effect) or not names_something(" ".join(main.split()[:3])):
-        return None
-    if m.group("cue").startswith(("allowing", "which allows")):
-        effect = "they " + lower_first(effect) if re.search(r"s\b", main.split()[0]) else "it " + lower_first(effect)
-    prompt = question(f"{m.group('word')} {m.group('cond')}: what follows, step by step?")
-    if prompt is None:
-        return None
-    return make_draft("chain", "basic", {"prompt": prompt, "answer": f"{main} → {lower_first(effect)}"}, s, prompt)
-
-
-def chain_drafts(doc) -> list[Draft]:
-    """Two consecutive causal sentences, the second picking up the first's effect with "This":
-    a card for the added link and one for the chain as a whole; and a chain within one
-    sentence ("A is converted to B, which in turn ... C")."""
-    out = [d for d in (_in_turn(s) or _steps(s) for s in doc.sentences if usable(s)) if d is not None]
-    for s in doc.sentences:
-        prev = s.previous
-        if prev is None or not usable(s) or not usable(prev):
-            continue
-        second = _PICKUP.match(s.text)
-        first_text = resolved_text(prev)
-        first = _LINK.match(first_text) if first_text else None
-        if second is None or first is None:
-            continue
-        cause = first.group("cause")
-        if not names_something(cause) or finite_verb(cause.split(), 0) is not None or clean_prompt_part(cause, 1) is None:
-            continue
-        middle = short_phrase(first.group("effect"), 10)
-        end = short_phrase(second.group("effect"), 10)
-        start = short_phrase(cause, 8)
-        if not (middle and end and start) or len({plain_words(x) for x in (start, middle, end)}) < 3:
-            continue
-        link = question(f"What does {lower_first(middle)} lead to in turn?")
-        if link and not contains_answer(link, end):
-            out.append(make_draft("chain", "basic", {"prompt": link, "answer": end,
-                                                     "explanation": f"{prev.text} {s.text}"}, s, link))
-        whole = question(f"Trace the chain from {lower_first(start)} to {lower_first(end)}.")
-        answer = f"{start} → {lower_first(middle)} → {lower_first(end)}"
-        if whole and not contains_answer(whole, middle) and len(answer.split()) - 2 <= MAX_CHAIN_WORDS:
-            out.append(make_draft("chain", "basic", {"prompt": whole, "answer": answer,
-                                                     "explanation": f"Next: {s.text}"}, prev, whole))
-    return _one_route(out, doc)
-
-
-def _key_word(phrase: str) -> str:
-    """The rarest word of a chain step ("androstenedione" of "the formation of androstenedione")."""
-    return min(re.findall(r"[A-Za-z][\w\-]+", phrase) or [phrase], key=lambda w: (zipf(w.lower()), -len(w))).lower()
-
-
-def _one_route(drafts: list[Draft], doc) -> list[Draft]:
-    """A whole chain "A → B → C" only when the article gives no other route between A and C: a
-    sentence naming A and C without B (androstenedione -> estrone -> estradiol beside
-    androstenedione -> testosterone -> estradiol) makes the key one right answer of two."""
-    out = []
-    for d in drafts:
-        steps = str(d.data.get("answer", "")).split(" → ")
-        if d.kind == "chain" and len(steps) >= 3:
-            start, end = _key_word(steps[0]), _key_word(steps[-1])
-            middles = [_key_word(m) for m in steps[1:-1]]
-            if any(start in t and end in t and not any(m in t for m in middles)
-                   for t in (st.text.lower() for st in doc.sentences)):
-                continue
-        out.append(d)
-    return out

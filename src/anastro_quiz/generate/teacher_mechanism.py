@@ -1,0 +1,72 @@
+"""Stage 4, the drug's mechanism of action from its pharmacodynamics sentence: what it acts on and
+how ("X acts as a selective silent antagonist of the androgen receptor (AR)" -> "How does X
+work?" -> "As a selective silent antagonist of the androgen receptor"; "Like A and B, x inhibits
+the enzymes C (CDK4) and D (CDK6)" -> "Which enzymes does x inhibit?" -> "CDK4 and CDK6").
+
+Only the article's own drug is asked about (a related drug's mechanism is another article's
+card), and only when the sentence names the target plainly; the asides after it (the target's
+gloss, an IC50 in brackets) are left out of the answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cards import Draft, plain_words
+from .extract import Sentence
+from .teacher_clauses import DOCUMENT_DRUG, lower_first
+from .teacher_why import ask
+
+_ROLE = r"(?:antagonist|agonist|inhibitor|modulator|blocker|activator|degrader|inverse agonist)"
+_FRONTED = r"(?:(?:Like|Unlike|As with|Similarly to) [^,]{3,80}, )?"
+# "Enzalutamide acts as a selective silent antagonist of the androgen receptor (AR), ..."
+_ACTS_AS = re.compile(rf"^{_FRONTED}(?P<drug>[A-Za-z][\w\-]+) (?:acts|functions|works) (?:primarily |mainly )?as "
+                      rf"(?P<what>an? [^,;:]{{0,60}}?\b{_ROLE}s? (?:of|at) (?:the )?[^,;:]{{3,80}}?)"
+                      r"(?=,|;|\.$| and\b| with\b| in\b|$)")
+# "abemaciclib inhibits the enzymes cyclin-dependent kinase 4 (CDK4) and cyclin-dependent kinase 6 (CDK6)"
+_VERB_TARGET = re.compile(rf"^{_FRONTED}(?P<drug>[A-Za-z][\w\-]+) (?P<verb>inhibits|blocks|antagonizes|activates|"
+                          r"targets) (?:the )?(?P<noun>enzymes?|receptors?|kinases?|proteins?|transporters?) "
+                          r"(?P<what>[^,;:]{3,120}?)\.?$")
+_ACRONYM_PAIR = re.compile(r"^[^()]+\((?P<a>[A-Z][\w\-]{1,9})\) and [^()]+\((?P<b>[A-Z][\w\-]{1,9})\)$")
+_BASE = {"inhibits": "inhibit", "blocks": "block", "antagonizes": "antagonize", "activates": "activate",
+         "targets": "target"}
+
+
+def _is_the_drug(name: str) -> bool:
+    return bool(DOCUMENT_DRUG) and name.lower() == DOCUMENT_DRUG[0].lower()
+
+
+def _without_asides(text: str) -> str:
+    """"(IC50 = 159–243 nM)" and other bracketed figures out; an acronym in brackets stays."""
+    text = re.sub(r"\s*\([^()]*\d[^()]*\)", "", text)
+    text = re.sub(r"\s*\((?![A-Z][\w\-/]{0,9}\))[^()]*\)", "", text)
+    return re.sub(r"\s{2,}", " ", text).strip(" .,")
+
+
+def mechanism(s: Sentence, text: str) -> Draft | None:
+    """The mechanism card of the sentence, or ``None`` when it is not the article's drug's."""
+    m = _ACTS_AS.match(text)
+    if m and _is_the_drug(m.group("drug")):
+        what = _without_asides(m.group("what"))
+        if len(what.split()) > 14:
+            return None
+        drug = lower_first(m.group("drug")) if m.group("drug")[0].isupper() else m.group("drug")
+        return ask(s, "why", f"How does {drug} work?", "As " + what)
+    m = _VERB_TARGET.match(text)
+    if m and _is_the_drug(m.group("drug")):
+        what = m.group("what")
+        pair = _ACRONYM_PAIR.match(what)
+        answer = f"{pair.group('a')} and {pair.group('b')}" if pair else _without_asides(what)
+        if not answer or len(answer.split()) > 10:
+            return None
+        prompt = f"Which {m.group('noun')} does {m.group('drug').lower()} {_BASE[m.group('verb')]}?"
+        return ask(s, "why", prompt, answer[:1].upper() + answer[1:])
+    return None
+
+
+def repeats_class(mechanism_answer: str, class_answer: str) -> bool:
+    """"As an inhibitor of the enzyme PARP" beside the class card "PARP inhibitor": every word of
+    the class is in the mechanism, so the mechanism card asks the class again."""
+    words = set(plain_words(mechanism_answer).split())
+    cls = [w for w in plain_words(re.sub(r"\([^)]*\)", "", class_answer)).split()]
+    return bool(cls) and all(w in words or w.rstrip("s") in words for w in cls)
