@@ -253,7 +253,8 @@ def test_merge_into_new_database_and_undone_propagates(tmp_path, deck_dir):
     import json
 
     report = json.loads(result.output)
-    assert report["added"] == 2 and report["undone"] == 0
+    # counted as stats counts: one review, and the undone answer copied for the log
+    assert (report["added"], report["added_undone"], report["undone"]) == (1, 1, 0)
     a_reviews, a_schedule = _dump(a)
     f_reviews, f_schedule = _dump(fresh)
     assert [r[:6] for r in f_reviews] == [r[:6] for r in a_reviews]
@@ -299,6 +300,12 @@ def test_merge_already_here_counts_reviews_as_stats_does(tmp_path, deck_dir):
     report = json.loads(_merge(b, a, "--json").output)
     assert report["already_present"] == counted and not report["added"]
     assert "2 already here" in _merge(b, a).output
+    # into a new database: "new reviews" are the two stats counts, the undone answer said apart
+    fresh = tmp_path / "fresh.db"
+    text = _merge(fresh, a).output
+    assert "2 new reviews (and 1 answer undone there, kept in the log)" in text, text
+    with Store.open(fresh) as store:
+        assert store.review_count() == 2
 
 
 def test_merge_reports_settings_conflicts_without_choosing(tmp_path, deck_dir):

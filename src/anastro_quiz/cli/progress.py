@@ -104,7 +104,10 @@ def progress_merge_command(obj: Context, other: Path, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))
         return
-    click.echo(f"merged {other}: {plural(report.added, 'new review')}, {report.undone} newly undone, "
+    click.echo(f"merged {other}: {plural(report.added, 'new review')}"
+               + (f" (and {plural(report.added_undone, 'answer')} undone there, kept in the log)"
+                  if report.added_undone else "")
+               + f", {report.undone} newly undone, "
                f"{report.already_present} already here; {plural(report.cards_rebuilt, 'card')} rebuilt"
                + (f", {plural(report.cards_added, 'card')} new here" if report.cards_added else ""))
     if not report.changed:

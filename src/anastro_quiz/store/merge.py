@@ -68,7 +68,8 @@ class HistoryReport:
 @dataclass
 class MergeReport:
     other: Path
-    added: int = 0
+    added: int = 0  # reviews new here (counted as stats counts them: undone answers left out)
+    added_undone: int = 0  # answers new here that were undone there: copied so the log stays whole
     undone: int = 0
     already_present: int = 0  # reviews (undone ones left out, as in stats) both databases hold
     mismatched: list[str] = field(default_factory=list)
@@ -78,10 +79,11 @@ class MergeReport:
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.undone or self.cards_added)
+        return bool(self.added or self.added_undone or self.undone or self.cards_added)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"other": str(self.other), "added": self.added, "undone": self.undone,
+        return {"other": str(self.other), "added": self.added, "added_undone": self.added_undone,
+                "undone": self.undone,
                 "already_present": self.already_present, "mismatched": list(self.mismatched),
                 "cards_added": self.cards_added, "cards_rebuilt": self.cards_rebuilt,
                 "settings_conflicts": [c.__dict__ for c in self.conflicts]}
@@ -199,7 +201,8 @@ class MergeStore:
             if new_rows:  # one prepared statement, in this one transaction
                 conn.executemany(_INSERT_REVIEWS.format(cols=", ".join(_REVIEW_COLS), marks=marks(_REVIEW_COLS)),
                                  [tuple(r[c] for c in _REVIEW_COLS) for r in new_rows])
-                report.added = len(new_rows)
+                report.added_undone = sum(1 for r in new_rows if r["undone"])
+                report.added = len(new_rows) - report.added_undone
             report.cards_added = self._ensure_card_rows(affected, their_cards)
             self._replay_cards(affected, progress)
             report.cards_rebuilt = len(affected)
