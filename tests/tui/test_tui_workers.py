@@ -113,3 +113,21 @@ async def test_a_change_whose_screen_closed_still_says_it_failed(app, collection
         assert any("busy" in n.message and "suspend card" in (n.title or "") for n in app._notifications)
         assert conftest.failures and conftest.failures[0][0] == "suspend card"
     assert not any(row.suspended for _item, row in collection.browse("sample"))
+
+
+async def test_a_change_whose_screen_closed_before_its_thread_started_is_still_made(app, collection):
+    """s in Cards, then q at once, while every worker thread is busy (the database slow): the
+    suspend waits for a thread after its screen has closed, and is still made."""
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "c")
+        release = threading.Event()
+        loop = asyncio.get_running_loop()
+        busy = [loop.run_in_executor(None, release.wait) for _ in range(40)]  # more than the pool has
+        await pilot.press("s", "q")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, HomeScreen)
+        release.set()
+        await asyncio.gather(*busy)
+        await settle(pilot)
+    assert any(row.suspended for _item, row in collection.browse("sample"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import gc
 import threading
 import time
@@ -13,15 +14,15 @@ from textual import work
 from textual.app import App
 from textual.message import Message
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState, active_worker, get_current_worker
 
 from .commands import StudyCommands
 from .keys import APP_BINDINGS
+from .launch import StudyLauncher
 
 if TYPE_CHECKING:  # the core is imported by the worker that opens it, off the first frame's path
     from ..collection import Collection
-    from ..quiz import Quiz
-    from ..session import StudySession
+    from .work import Jobs
 
 T = TypeVar("T")
 #: ``progress(done, total, name)``: what an opener reports as it reads the deck files.
@@ -34,7 +35,7 @@ class CollectionUnavailable(Exception):
     exiting with the reason) or after the app quit: nothing to report."""
 
 
-class StudyApp(App[None]):
+class StudyApp(StudyLauncher, App[None]):
     """Keyboard-first study app over a :class:`Collection`."""
 
     CSS_PATH = "app.tcss"
@@ -49,17 +50,6 @@ class StudyApp(App[None]):
     @dataclass
     class OpenFailed(Message):
         """The collection could not be opened (``open_error`` says why)."""
-
-    @dataclass
-    class QuizBuilt(Message):
-        quiz: Quiz
-        replace: Screen | None
-
-    @dataclass
-    class SessionStarted(Message):
-        session: StudySession | None  # None: nothing to study
-        replace: Screen | None
-        empty: str | None
 
     @dataclass
     class JobFailed(Message):
@@ -88,12 +78,10 @@ class StudyApp(App[None]):
         # One connection is shared by every worker thread: this lock keeps their
         # transactions from interleaving (sqlite3 serializes calls, not transactions).
         self.db_lock = threading.Lock()
-        # A study session / quiz is being built in a worker: further requests are ignored
-        # until it shows (two quick Enters must not open two sessions over each other).
-        self._session_starting = False
-        self._quiz_starting = False
         self._quitting = False  # Ctrl+Q mid-session: the session's end is being recorded
         self._said: weakref.WeakSet[Worker] = weakref.WeakSet()  # workers whose failure JobFailed says
+        # The screen that asked for each change still running (see run_change), to unlock on a failure.
+        self._change_owners: weakref.WeakKeyDictionary[Worker, weakref.ref[Jobs]] = weakref.WeakKeyDictionary()
 
     def on_mount(self) -> None:
         from .screens.home import HomeScreen
@@ -229,6 +217,32 @@ class StudyApp(App[None]):
             self.post_message(self.JobFailed(worker.name, exc))
             raise
 
+    def run_change(self, owner: Jobs, work: Callable[[], None], *, name: str, group: str) -> Worker:
+        """Run a screen's change (a method decorated ``work.change``) as the app's worker, not the
+        screen's: Textual cancels a screen's workers when it closes, and a thread worker cancelled
+        before a thread was free to start it never runs (s then q at once in Cards, with every
+        worker thread waiting on a busy database, lost the suspend). Its replies still go to
+        ``owner``; if it fails, the app says why and unlocks ``owner`` if it is still showing.
+
+        The work runs in a copy of the asking handler's context, so that ``owner.app`` (and so
+        ``owner.collection`` and ``owner.database``) still finds the app once ``owner`` has
+        closed: a closed screen is no longer linked to it."""
+        context = contextvars.copy_context()
+
+        def in_app_context() -> None:
+            worker = get_current_worker()
+
+            def run() -> None:
+                active_worker.set(worker)
+                work()
+
+            context.run(run)
+
+        worker = self.run_worker(in_app_context, name=name, group=group, thread=True, exclusive=False,
+                                 exit_on_error=False)
+        self._change_owners[worker] = weakref.ref(owner)
+        return worker
+
     def report_failure(self, name: str, error: BaseException | None) -> bool:
         """Every failed background job ends here: a notification, or a dialog for a database
         that cannot be used. False (nothing said) when the collection never opened."""
@@ -252,13 +266,13 @@ class StudyApp(App[None]):
         return self.report_failure(worker.name, worker.error)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The app's own workers (the screens' reach their ``Jobs`` mixin)."""
+        """The app's own workers, and the screens' changes (their other workers reach their ``Jobs`` mixin)."""
         if event.state == WorkerState.ERROR:
-            self.worker_failed(event.worker)
-            if event.worker.group == "start session":
-                self._session_starting = False
-            elif event.worker.group == "start quiz":
-                self._quiz_starting = False
+            said = self.worker_failed(event.worker)
+            self.launch_failed(event.worker)
+            owner = self._change_owners.pop(event.worker, lambda: None)()
+            if said and owner is not None and owner.is_attached:
+                owner.work_failed(event.worker)
 
     def _show_database_problem(self, error: BaseException) -> None:
         """A damaged, full or read-only database: a dialog saying what to do (once at a time),
@@ -310,122 +324,6 @@ class StudyApp(App[None]):
         from .screens.settings import SettingsScreen
 
         self.push_screen(SettingsScreen())
-
-    def quiz_open(self) -> bool:
-        """A quiz is being set up, started or taken (one at a time)."""
-        from .dialogs.quiz_setup import QuizSetupDialog
-        from .screens.quiz import QuizScreen
-
-        return self._quiz_starting or any(isinstance(s, (QuizSetupDialog, QuizScreen)) for s in self.screen_stack)
-
-    def action_quiz(self, deck_id: str | None = None) -> None:
-        from .dialogs.quiz_setup import QuizSetupDialog
-
-        if self.quiz_open():
-            if not self._quiz_starting:
-                self.notify("A quiz is already open: finish it (Esc) first.", timeout=3)
-            return
-        self.push_screen(QuizSetupDialog(self.collection, preselect=deck_id), self._start_quiz)
-
-    def _start_quiz(self, setup: Any) -> None:
-        if setup is None:
-            return
-        from ..quiz import Quiz
-
-        def build() -> Quiz:
-            return Quiz.create(self.collection, setup.deck_ids, setup.questions,
-                               time_limit_s=setup.time_limit_s, tags=setup.tags)
-
-        self.open_quiz(build)
-
-    def open_quiz(self, build: Callable[[], Any], *, replace: Screen | None = None,
-                  name: str = "start quiz") -> bool:
-        """Build a quiz in a worker and show it (over the current screen, or in place of
-        ``replace`` if that is still showing). Refused while another quiz is starting."""
-        if self._quiz_starting:
-            return False
-        self._quiz_starting = True
-        self._build_quiz(build, replace).name = name  # the failure's title says what failed
-        return True
-
-    @work(thread=True, exit_on_error=False, group="start quiz", name="start quiz")
-    def _build_quiz(self, build: Callable[[], Quiz], replace: Screen | None) -> None:
-        self.post_message(self.QuizBuilt(self.database(build), replace))
-
-    @work(thread=True, exit_on_error=False, group="start session", name="start session")
-    def _build_session(self, start: Callable[[], StudySession | None], replace: Screen | None,
-                       empty: str | None) -> None:
-        self.post_message(self.SessionStarted(self.database(start), replace, empty))
-
-    def on_study_app_quiz_built(self, message: QuizBuilt) -> None:
-        from .screens.quiz import QuizScreen
-
-        self._quiz_starting = False
-        self._show(QuizScreen(message.quiz), message.replace)
-
-    def on_study_app_session_started(self, message: SessionStarted) -> None:
-        from .screens.review import ReviewScreen
-
-        self._session_starting = False
-        if message.session is None:
-            self.notify(message.empty or "Nothing to study right now: no cards due and no new cards left for today.",
-                        title="All done")
-            return
-        self._show(ReviewScreen(message.session), message.replace)
-
-    def session_open(self) -> bool:
-        """A study session is being started or is on the screen stack (one at a time)."""
-        from .screens.review import ReviewScreen
-
-        return self._session_starting or any(isinstance(s, ReviewScreen) for s in self.screen_stack)
-
-    def action_study(self, deck_id: str | None = None) -> None:
-        """Study one deck (its due cards, then new ones up to the daily limit), or, when
-        ``deck_id`` is None, every due card of every deck: learning and reviews, no new cards."""
-        if self.session_open():
-            if not self._session_starting:  # e.g. the command palette inside a review
-                self.notify("A study session is already open: finish it (q) first.", timeout=3)
-            return
-        deck_ids = [deck_id] if deck_id else None
-
-        def start() -> Any:
-            session = self.collection.start_session(deck_ids, new_cards=deck_id is not None)
-            if session.current is None:
-                session.discard()  # an empty session leaves no row behind
-                return None
-            return session
-
-        self.open_session(start, empty=None if deck_id else
-                          "Nothing due right now. New cards are started per deck: Enter on a deck.")
-
-    def open_session(self, start: Callable[[], Any], *, replace: Screen | None = None,
-                     name: str = "start session", empty: str | None = None) -> bool:
-        """Start a study session in a worker (``start`` returns it, or None when there is
-        nothing to study) and show it (over the current screen, or in place of ``replace``
-        if that is still showing). Refused while another session is starting or open, so
-        there is only ever one live session: a second one would show cards the first has
-        graded, and grade or undo them from a stale state."""
-        if self.session_open():
-            return False
-        self._session_starting = True
-        self._build_session(start, replace, empty).name = name
-        return True
-
-    def resume_session(self, session: StudySession, *, replace: Screen | None = None, undo_first: bool = False) -> bool:
-        """Show an ended session again (``undo_first``: after undoing its last action, as
-        ``u`` on its summary does); refused while another session is starting or open."""
-        from .screens.review import ReviewScreen
-
-        if self.session_open():
-            return False
-        self._show(ReviewScreen(session, undo_first=undo_first), replace)
-        return True
-
-    def _show(self, screen: Screen, replace: Screen | None) -> None:
-        if replace is not None and self.screen is replace:
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
 
 
 def _is_unusable_database(error: BaseException | None) -> bool:

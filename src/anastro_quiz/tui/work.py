@@ -6,7 +6,10 @@
 Exclusive groups: a method that loads what the screen shows (a list for a filter, a forecast
 for a date) is ``exclusive=True``: a newer request cancels the older worker, and the older
 one's reply, if it was already on its way, is ``stale`` and dropped, so the last request is
-what shows. A method that changes data is never exclusive (a grade asked for is a grade made).
+what shows. A method that changes data is decorated :func:`change` instead: never exclusive
+(a grade asked for is a grade made), and its worker belongs to the app, not the screen, so
+closing the screen at once (s then q in Cards while every worker thread is busy) does not
+cancel it before its thread starts; its reply still goes to the screen, if it is still there.
 
 A failed worker reaches :meth:`Jobs.on_worker_state_changed`, which has the app say why
 (``StudyApp.worker_failed``; a database job's failure the app says itself, even once the
@@ -16,12 +19,15 @@ unlock. Nothing here catches an exception to hide it.
 
 from __future__ import annotations
 
-from typing import Callable, Protocol, TypeVar
+from functools import partial, wraps
+from typing import Callable, Concatenate, ParamSpec, Protocol, TypeVar
 
 from textual.message import Message
 from textual.worker import NoActiveWorker, Worker, WorkerState, get_current_worker
 
 T = TypeVar("T")
+P = ParamSpec("P")
+S = TypeVar("S", bound="Jobs")
 
 
 class WorkingApp(Protocol):
@@ -31,6 +37,8 @@ class WorkingApp(Protocol):
     def database(self, job: Callable[[], T]) -> T: ...
 
     def worker_failed(self, worker: Worker) -> bool: ...
+
+    def run_change(self, owner: Jobs, work: Callable[[], None], *, name: str, group: str) -> Worker: ...
 
 
 class Reply(Message, bubble=False):
@@ -70,3 +78,19 @@ class Jobs:
 
     def work_failed(self, worker: Worker) -> None:
         """A worker of this screen failed (the app has said why): unlock, so the user can retry."""
+
+
+def change(*, name: str, group: str) -> Callable[[Callable[Concatenate[S, P], None]], Callable[Concatenate[S, P], Worker]]:
+    """``@work(thread=True, exit_on_error=False)`` for a method of a :class:`Jobs` screen that
+    changes data: the worker runs on the app (``StudyApp.run_change``), so it is made even if the
+    screen closes before a thread is free; if it fails, the app says why and, if the screen is
+    still there, calls its ``work_failed``."""
+
+    def decorator(method: Callable[Concatenate[S, P], None]) -> Callable[Concatenate[S, P], Worker]:
+        @wraps(method)
+        def start(self: S, *args: P.args, **kwargs: P.kwargs) -> Worker:
+            return self.app.run_change(self, partial(method, self, *args, **kwargs), name=name, group=group)
+
+        return start
+
+    return decorator

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -22,7 +22,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from ...card_form import FIELDS, form_values
 from ...deck_edit import EditError, check_writable
 from ...decks import Card
-from ..work import Jobs, Reply
+from ..work import Jobs, Reply, change
 
 
 class EditCardDialog(Jobs, ModalScreen[Any]):
@@ -88,7 +88,7 @@ class EditCardDialog(Jobs, ModalScreen[Any]):
         value: Any  # what ``save`` returned
         problems: list[str] | None = None  # why the edit was refused: shown in the dialog
 
-    @work(thread=True, exit_on_error=False, group="save card", name="save card")
+    @change(name="save card", group="save card")
     def write(self, form: dict[str, str]) -> None:
         def job() -> EditCardDialog.Saved:
             try:

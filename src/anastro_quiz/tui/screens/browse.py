@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from ..shared_keys import key_footer
 from ..dialogs.card_info import CardInfoJobs
-from ..work import Reply
+from ..work import Reply, change
 from .base import CoreScreen
 
 STATES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
@@ -272,7 +272,7 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
     class Changed(Reply):
         pass
 
-    @work(thread=True, exit_on_error=False, group="change card", name="change card")
+    @change(name="change card", group="change card")
     def change_card(self, change) -> None:
         """Mark, suspend, bury or take any back (never superseded: a change asked for is made);
         then the list is asked for again, in its own lane, so the newest list still wins."""

@@ -18,7 +18,7 @@ from textual.widgets import Header, Static
 from ...curation import Candidate, candidates, keep, reject
 from ...deck_edit import EditError
 from ..shared_keys import key_footer
-from ..work import Reply
+from ..work import Reply, change
 from .base import CoreScreen
 
 
@@ -156,7 +156,7 @@ class CurateScreen(CoreScreen):
         candidate: Candidate
         outcome: str | list[str]  # the toast, or the problems that stopped a reject
 
-    @work(thread=True, exit_on_error=False, group="decide", name="keep card")
+    @change(name="keep card", group="decide")
     def keep(self, c: Candidate) -> None:
         self.database(lambda: keep(self.collection, c.deck.id, c.card.id))
         self.post_message(self.Decided(c, "Kept."))
@@ -176,7 +176,7 @@ class CurateScreen(CoreScreen):
         self.busy = True
         self.reject(c)
 
-    @work(thread=True, exit_on_error=False, group="decide", name="reject card")
+    @change(name="reject card", group="decide")
     def reject(self, c: Candidate) -> None:
         collection = self.collection
 

@@ -23,7 +23,7 @@ from ..widgets.bars import labelled_bars, share_bar
 from ..widgets.charts import draw_due_per_day, draw_weekly_retention
 from ..widgets.heatmap import Heatmap
 from ..shared_keys import key_footer
-from ..work import Reply
+from ..work import Reply, change
 from .base import CoreScreen
 from ...numbers import noun
 
@@ -233,7 +233,7 @@ class ProgressScreen(CoreScreen):
         result: PlanForecast | PlanError
         applied: bool
 
-    @work(thread=True, exit_on_error=False, group="exam plan", name="exam plan")
+    @change(name="exam plan", group="exam plan")
     def plan_exam(self, plan: ExamPlan, apply: bool) -> None:
         """Preview the plan, or apply it (never exclusive: an applied plan is always confirmed)."""
         collection = self.collection
@@ -264,7 +264,7 @@ class ProgressScreen(CoreScreen):
     class PlanCleared(Reply):
         had_plan: bool
 
-    @work(thread=True, exit_on_error=False, group="clear plan", name="clear plan")
+    @change(name="clear plan", group="clear plan")
     def clear_plan(self) -> None:
         self.post_message(self.PlanCleared(self.database(self.collection.clear_exam_plan)))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -18,7 +18,7 @@ from textual.widgets import Header, Input, OptionList, Static
 from ...numbers import plural
 from ...quiz import Quiz, QuizAnswer, QuizResult
 from ..shared_keys import key_footer, space_enter
-from ..work import Reply
+from ..work import Reply, change
 from .base import CoreScreen
 
 
@@ -127,7 +127,7 @@ class QuizScreen(CoreScreen):
     class Answered(Reply):
         answer: QuizAnswer
 
-    @work(thread=True, exit_on_error=False, group="quiz", name="save answer")
+    @change(name="save answer", group="quiz")
     def save_answer(self, given: str, duration_ms: int) -> None:
         self.post_message(self.Answered(self.database(lambda: self.quiz.answer(given, duration_ms))))
 
@@ -201,7 +201,7 @@ class QuizScreen(CoreScreen):
     class Finished(Reply):
         result: QuizResult
 
-    @work(thread=True, exit_on_error=False, group="quiz", name="finish quiz")
+    @change(name="finish quiz", group="quiz")
     def finish(self) -> None:
         self.post_message(self.Finished(self.database(self.quiz.finish)))
 

@@ -1,5 +1,5 @@
 """The one place a review session changes: :meth:`SessionLane.change_session` runs the change
-in the screen's worker, under the database lock, and posts what it leaves (a ``Shown``, a
+in the session's worker (a ``work.change``, so it is made even if the screen closes), under the database lock, and posts what it leaves (a ``Shown``, a
 summary, or a failure) back to the UI thread, which reads nothing else of the session.
 
 ``SessionLane`` is mixed into :class:`~.review.ReviewScreen`, whose ``session``, ``shown``,
@@ -10,10 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
-from textual import work
-
 from ...session import StudySession
-from ..work import Reply
+from ..work import Reply, change
 from .review_extras import Shown, snapshot, undone_note
 
 if TYPE_CHECKING:
@@ -58,7 +56,7 @@ class SessionLane:
         else goes to the summary."""
         self._session_job(change, reveal, mark).name = name
 
-    @work(thread=True, exit_on_error=False, group="session")
+    @change(name="session", group="session")
     def _session_job(self, change: Callable[[StudySession], Any], reveal: bool, mark: bool = False) -> None:
         # Never exclusive: a grade asked for is a grade made; ``busy`` keeps to one at a time.
         session = self.session

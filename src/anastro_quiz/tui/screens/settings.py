@@ -19,7 +19,7 @@ from ...scheduler import SchedulerSettings
 from ...settings import format_easy_days, parse_easy_days, parse_parameters
 from ...siblings import SiblingRules
 from ..shared_keys import key_footer
-from ..work import Reply
+from ..work import Reply, change
 from .base import CoreScreen
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ class SettingsScreen(CoreScreen):
         if self.deck_id is not None and self.overrides:
             self.reset_deck(self.deck_id)
 
-    @work(thread=True, exit_on_error=False, group="save settings", name="reset deck settings")
+    @change(name="reset deck settings", group="save settings")
     def reset_deck(self, deck_id: str) -> None:
         self.database(lambda: self.collection.reset_deck_settings(deck_id))
         self.post_message(self.Reset(deck_id))
@@ -305,7 +305,7 @@ class SettingsScreen(CoreScreen):
         deck_id: str | None
         moves_dates: bool
 
-    @work(thread=True, exit_on_error=False, group="save settings", name="save settings")
+    @change(name="save settings", group="save settings")
     def save(self, form: Loaded, deck_id: str | None, moves_dates: bool) -> None:
         settings, limits, hold, day_start, siblings = form
         c = self.collection
@@ -367,7 +367,7 @@ class SettingsScreen(CoreScreen):
     class Rescheduled(Reply):
         cards: int
 
-    @work(thread=True, exit_on_error=False, group="reschedule", name="reschedule")
+    @change(name="reschedule", group="reschedule")
     def reschedule(self, preview: ReschedulePreview) -> None:
         from ...reschedule import apply_reschedule
 
