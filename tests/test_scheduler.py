@@ -155,3 +155,56 @@ def test_no_two_grades_promise_the_same_interval():
     for rating in (1, 1, 1, 3):
         state, at = plain.review(state, rating, at)
     assert [format_interval(d) for d in plain.preview(state, at).values()][2:] == ["1d", "2d"]
+
+
+# Parameters fitted to benchmarks/bench_scheduling.py's held-out learner (it forgets fast:
+# a just-learnt card lasts under a day).
+FITTED_FAST_FORGETTER = [0.204633, 1.248165, 2.226349, 8.007329, 6.791867, 0.473183, 2.97125, 0.167467,
+                         1.528566, 0.143449, 0.483798, 1.31577, 0.136822, 0.277528, 1.201921, 0.547234,
+                         2.643922, 0.527197, 0.142117, 0.01253, 0.406419]
+
+
+def _recall_at(sched: Scheduler, state, moment) -> float:
+    """FSRS's forgetting curve at fractional days (py-fsrs's retrievability counts whole days)."""
+    factor, decay = sched.forgetting_curve()
+    return (1 + factor * ((moment - state.last_review) / timedelta(days=1)) / state.stability) ** decay
+
+
+def _learnt(sched: Scheduler):
+    state, due = sched.review(sched.new_state(NOW), Rating.Again, NOW)
+    state, due = sched.review(state, Rating.Good, due)
+    return sched.review(state, Rating.Good, due)
+
+
+def test_fitted_memory_shorter_than_a_day_gets_a_same_day_step_due_at_the_desired_retention():
+    sched = Scheduler(enable_fuzzing=False, parameters=FITTED_FAST_FORGETTER)
+    state, due = _learnt(sched)
+    # py-fsrs alone would graduate it to 1 day, where FSRS itself predicts recall well below 0.9
+    plain = Scheduler(enable_fuzzing=False, parameters=FITTED_FAST_FORGETTER, same_day_steps=False)
+    plain_state, plain_due = _learnt(plain)
+    assert plain_state.state == State.Review and _recall_at(plain, plain_state, plain_due) < 0.85
+    assert state.state == State.Learning and timedelta(hours=1) < due - state.last_review < timedelta(days=1)
+    assert _recall_at(sched, state, due) == pytest.approx(0.9, abs=0.005)
+    # recalled at that step, the stronger memory graduates to days (or takes one more step)
+    while state.state == State.Learning:
+        state, due = sched.review(state, Rating.Good, due)
+    assert state.state == State.Review and due - state.last_review >= timedelta(days=1)
+
+
+def test_default_parameters_graduate_to_a_day_as_py_fsrs_does():
+    sched = Scheduler(enable_fuzzing=False)
+    state, due = _learnt(sched)
+    assert state.state == State.Review and due - state.last_review == timedelta(days=1)
+
+
+def test_a_lapse_with_fitted_parameters_relearns_within_the_day_then_graduates():
+    sched = Scheduler(enable_fuzzing=False, parameters=FITTED_FAST_FORGETTER)
+    state, due = _learnt(sched)
+    while state.state == State.Learning:
+        state, due = sched.review(state, Rating.Good, due)
+    state, due = sched.review(state, Rating.Again, due)  # forgotten: relearning step (10 min)
+    state, due = sched.review(state, Rating.Good, due)
+    assert state.state == State.Relearning and due - state.last_review < timedelta(days=1)
+    assert _recall_at(sched, state, due) == pytest.approx(0.9, abs=0.005)
+    again, again_due = sched.review(state, Rating.Again, due)  # forgotten again: back to the first step
+    assert again.state == State.Relearning and again_due - due == timedelta(minutes=10)
