@@ -5,11 +5,14 @@ assumes (exponential forgetting, its own growth rule). It studies a deck for ``-
 days with the real app core (``Collection`` and study sessions, one sitting a day at
 09:00), then an exam is set ``--exam-in`` days ahead with recall target ``--recall``:
 
-  exam plan     ``make_plan`` + ``apply_exam_plan``, then daily sessions until the exam
-  plain FSRS    the same daily sessions with no plan
-  cramming      no study until the last two days before the exam, then as many reviews as
-                the plan used (at most every card once a day), the weakest cards first,
-                split over those two days
+  exam plan          ``make_plan`` + ``apply_exam_plan``, then daily sessions until the exam
+  plain FSRS         the same daily sessions with no plan
+  plain FSRS + rest  the same, then the reviews the plan did beyond plain FSRS's spent on
+                     the evening before the exam, the cards FSRS predicts weakest on the
+                     exam day first (the same number of reviews as the plan)
+  cramming           no study until the last two days before the exam, then as many reviews
+                     as the plan used (at most every card once a day), the weakest cards
+                     first, split over those two days
 
 Reported, on the exam day (noon), from the learner's true memory: the mean recall
 probability, the share of cards at or above the target, and the reviews done after the
@@ -32,6 +35,7 @@ from bench_scheduling import grade_for, make_learner  # noqa: E402
 from anastro_quiz.collection import Collection  # noqa: E402
 from anastro_quiz.exam_plan import check_plan  # noqa: E402
 from anastro_quiz.exam_planner import make_plan  # noqa: E402
+from anastro_quiz.scheduler import load_state  # noqa: E402
 from anastro_quiz.settings import DailyLimits  # noqa: E402
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
@@ -60,11 +64,12 @@ def _deck(folder: Path, cards: int) -> Path:
 class Run:
     """One learner and one collection, studied to the moment the exam is set."""
 
-    def __init__(self, folder: Path, cards: int, before: int, seed: int, new_per_day: int):
+    def __init__(self, folder: Path, cards: int, before: int, seed: int, new_per_day: int,
+                 learner: str = "standard"):
         self.clock = Clock()
         self.collection = Collection.open(folder / "p.db", [_deck(folder, cards)], clock=self.clock)
         self.collection.save_limits(DailyLimits(new_per_day=new_per_day, reviews_per_day=9999))
-        self.memory = make_learner(cards, seed)
+        self.memory = make_learner(cards, seed, learner)
         self.rng = random.Random(seed + 1)
         self.sitting = START
         self.reviews = 0
@@ -108,10 +113,57 @@ class Run:
                 self.answer(i)
                 self.reviews += 1
 
+    def top_up(self, exam: date, moment: datetime, budget: int) -> None:
+        """``budget`` more reviews on the evening before the exam, each card at most once, those
+        FSRS predicts weakest at ``moment`` first (what the app knows, not the true memory)."""
+        scheduler = self.collection.scheduler("bench")
+        predicted = {self.index(r.card_id): scheduler.retrievability(load_state(r.state), moment) if r.state else 0.0
+                     for r in self.collection.store.deck_rows("bench")}
+        self.clock.now = datetime.combine(exam - timedelta(days=1), START.timetz()) + timedelta(hours=11)
+        order = sorted(range(len(self.memory)), key=lambda i: predicted.get(i, 0.0))
+        for i in order[:max(0, budget)]:
+            self.answer(i)
+            self.reviews += 1
+
     def exam_recall(self, moment: datetime, target: float) -> tuple[float, float]:
         at = _days(moment)
         ps = [m.recall_probability(at) for m in self.memory]
         return sum(ps) / len(ps), sum(p >= target for p in ps) / len(ps)
+
+
+STRATEGIES = ("exam plan", "plain FSRS", "plain FSRS + rest", "cramming")
+
+
+def compare(cards: int = 300, before: int = 15, exam_in: int = 14, recall: float = 0.9, new_per_day: int = 20,
+            seed: int = 7, learner: str = "standard") -> tuple[float, list[tuple[str, int, float, float]]]:
+    """Every strategy on the same learner: the plan's predicted share, and per strategy
+    ``(name, reviews after the exam was set, mean recall on the day, share >= recall)``."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = {}
+        for name in STRATEGIES:
+            folder = Path(tmp) / name.replace(" ", "-").replace("+", "plus")
+            folder.mkdir()
+            runs[name] = Run(folder, cards, before, seed, new_per_day, learner)
+        first = runs["exam plan"]
+        exam = (first.sitting + timedelta(days=exam_in - 1)).date()
+        plan = check_plan(exam, recall, [], list(first.collection.decks), first.clock.now)
+        forecast, moves = make_plan(first.collection, plan)
+        first.collection.apply_exam_plan(plan, moves)
+        for run in runs.values():
+            run.reviews = 0
+        for name in STRATEGIES:  # in this order: the plan's review count is known before the others need it
+            run = runs[name]
+            if name == "cramming":
+                run.cram(exam, first.reviews)
+            else:
+                run.until(exam)
+                if name == "plain FSRS + rest":
+                    run.top_up(exam, plan.moment, first.reviews - run.reviews)
+            mean, share = run.exam_recall(plan.moment, recall)
+            rows.append((name, run.reviews, mean, share))
+            run.collection.close()
+    return forecast.predicted_share, rows
 
 
 def main() -> None:
@@ -122,36 +174,18 @@ def main() -> None:
     parser.add_argument("--recall", type=float, default=0.9)
     parser.add_argument("--new-per-day", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--learner", choices=("standard", "held-out"), default="standard")
     parser.add_argument("--quick", action="store_true", help="smoke run: 60 cards, 5 + 7 days")
     args = parser.parse_args()
     if args.quick:
         args.cards, args.before, args.exam_in = 60, 5, 7
-    rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        runs = {}
-        for name in ("exam plan", "plain FSRS", "cramming"):
-            folder = Path(tmp) / name.replace(" ", "-")
-            folder.mkdir()
-            runs[name] = Run(folder, args.cards, args.before, args.seed, args.new_per_day)
-        first = runs["exam plan"]
-        exam = (first.sitting + timedelta(days=args.exam_in - 1)).date()
-        plan = check_plan(exam, args.recall, [], list(first.collection.decks), first.clock.now)
-        forecast, moves = make_plan(first.collection, plan)
-        first.collection.apply_exam_plan(plan, moves)
-        for name, run in runs.items():
-            run.reviews = 0
-            if name == "cramming":
-                run.cram(exam, runs["exam plan"].reviews)
-            else:
-                run.until(exam)
-            mean, share = run.exam_recall(plan.moment, args.recall)
-            rows.append((name, run.reviews, mean, share))
-            run.collection.close()
+    predicted, rows = compare(args.cards, args.before, args.exam_in, args.recall, args.new_per_day, args.seed,
+                              args.learner)
     print(f"exam-plan benchmark: {args.cards} cards, studied {args.before} days, exam {args.exam_in} days later "
-          f"at recall {args.recall:g} (plan predicted {forecast.predicted_share:.0%} at or above, by FSRS)")
-    print(f"{'strategy':<12} {'reviews':>8} {'mean recall':>12} {'share >= R':>11}")
+          f"at recall {args.recall:g} (plan predicted {predicted:.0%} at or above, by FSRS)")
+    print(f"{'strategy':<18} {'reviews':>8} {'mean recall':>12} {'share >= R':>11}")
     for name, reviews, mean, share in rows:
-        print(f"{name:<12} {reviews:>8} {mean:>12.3f} {share:>11.1%}")
+        print(f"{name:<18} {reviews:>8} {mean:>12.3f} {share:>11.1%}")
 
 
 if __name__ == "__main__":

@@ -75,6 +75,24 @@ def spread(reviews: Counter, days: int, first: int = 30) -> tuple[float, float, 
     return max(load) / mean, statistics.pstdev(around), mean
 
 
+SCHEDULERS = ("no balancing", "load balancing", "balancing + easy Sat/Sun")
+
+
+def compare(days: int = 365, per_day: int = 20, seed: int = 1) -> list[tuple[str, float, float, float, int, int]]:
+    """Per scheduler: ``(name, max/mean, std around the two-week mean, mean/day, reviews,
+    weekend reviews)``, the load counted from day 30 on."""
+    rows = []
+    for name, sched, balanced in ((SCHEDULERS[0], Scheduler(load_balance=False), False),
+                                  (SCHEDULERS[1], Scheduler(load_balance=True), True),
+                                  (SCHEDULERS[2], Scheduler(load_balance=True, easy_days=[5, 6]), True)):
+        reviews = simulate(sched, days, per_day, seed, balanced)
+        start = study_day(START)
+        weekend = sum(reviews[start + timedelta(days=d)] for d in range(30, days)
+                      if (start + timedelta(days=d)).weekday() >= 5)
+        rows.append((name, *spread(reviews, days), sum(reviews.values()), weekend))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cards-per-day", type=int, default=20)
@@ -83,15 +101,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="a 120-day run with 10 new cards a day")
     args = parser.parse_args()
     days, per_day = (120, 10) if args.quick else (args.days, args.cards_per_day)
-    rows = []
-    for name, sched, balanced in (("no balancing", Scheduler(load_balance=False), False),
-                                  ("load balancing", Scheduler(load_balance=True), True),
-                                  ("balancing + easy Sat/Sun", Scheduler(load_balance=True, easy_days=[5, 6]), True)):
-        reviews = simulate(sched, days, per_day, args.seed, balanced)
-        start = study_day(START)
-        weekend = sum(reviews[start + timedelta(days=d)] for d in range(30, days)
-                      if (start + timedelta(days=d)).weekday() >= 5)
-        rows.append((name, *spread(reviews, days), sum(reviews.values()), weekend))
+    rows = compare(days, per_day, args.seed)
     print(f"{days} days, {per_day} new cards a day; load from day 30 on")
     print(f"{'scheduler':<26}{'max/mean':>9}{'std':>8}{'mean/day':>10}{'reviews':>9}{'weekend':>9}")
     for name, ratio, std, mean, total, weekend in rows:

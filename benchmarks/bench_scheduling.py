@@ -32,7 +32,16 @@ Reported per scheduler:
   known end      the same on the last day
   known/review   known-card-days per review (sum of the daily "known" over total reviews)
 
-Run: ``python benchmarks/bench_scheduling.py [--cards N] [--days D] [--seed S] [--quick]``.
+Then one table of the issue's comparisons, each against a baseline measured in the same run
+(ratio = value / baseline): knowledge per review of FSRS (default and fitting itself)
+against Leitner, SM-2 and default FSRS; recall at review against the desired retention;
+the exam plan's share of cards at or above the target on the exam day against plain FSRS,
+plain FSRS given the same number of reviews, and cramming (``bench_exam_plan.compare``, on
+the same learner); load balancing's daily-load spread against none, and easy weekends'
+weekend reviews (``bench_load_balance.compare``, a learner recalling as FSRS predicts).
+``--no-comparisons`` prints the scheduler table only.
+
+Run: ``python benchmarks/bench_scheduling.py [--cards N] [--days D] [--seed S] [--learner held-out] [--quick]``.
 The result is deterministic for a given seed.
 """
 
@@ -46,6 +55,7 @@ import sys
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 from anastro_quiz.autofit import FitRecord, due as refit_due, refit
 from anastro_quiz.interop.optimize import NotEnoughHistory, available as optimizer_available
@@ -339,6 +349,62 @@ def format_table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+def comparisons(results: list[Result], target: float, learner: str, quick: bool) -> list[tuple[str, str, float, float, str]]:
+    """The issue's comparisons as ``(comparison, measure, value, baseline, ratio text)``."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import bench_exam_plan
+    import bench_load_balance
+
+    def known_per_review(r: Result) -> float:
+        return r.known_sum / r.reviews
+
+    def recall(r: Result) -> float:
+        return r.recall_p_sum / r.spaced_reviews
+
+    by = {r.name: r for r in results}
+    default, fitting = by["FSRS r=0.90 (default)"], by.get("FSRS r=0.90 fitting itself")
+    rows = []
+    for name, row in (("FSRS default", default), ("FSRS fitting itself", fitting)):
+        if row is None:
+            continue
+        for base in ("Leitner", "SM-2") + (("FSRS r=0.90 (default)",) if row is fitting else ()):
+            rows.append((f"{name} vs {base.split(' ')[0] if base.startswith('FSRS') else base}"
+                         + (" default" if base.startswith("FSRS") else ""),
+                         "known-card-days per review", known_per_review(row), known_per_review(by[base]), "x"))
+        rows.append((f"{name} vs its target", "recall at review", recall(row), target, "diff"))
+    kw = dict(cards=60, before=5, exam_in=7) if quick else {}
+    predicted, exam = bench_exam_plan.compare(learner=learner, **kw)
+    plan = {name: (reviews, share) for name, reviews, _mean, share in exam}
+    for base, label in (("plain FSRS", "plain FSRS (its own reviews)"),
+                        ("plain FSRS + rest", "plain FSRS + as many reviews, the evening before"),
+                        ("cramming", "cramming (every card, the last two days)")):
+        rows.append((f"exam plan vs {label}", "share >= 0.9 on the exam day", plan["exam plan"][1], plan[base][1], "x"))
+    rows.append(("exam plan vs plain FSRS", "reviews after the exam is set", plan["exam plan"][0],
+                 plan["plain FSRS"][0], "x"))
+    balance = {row[0]: row for row in bench_load_balance.compare(*((120, 10) if quick else (365, 20)))}
+    none, balanced, easy = (balance[name] for name in bench_load_balance.SCHEDULERS)
+    rows.append(("load balancing vs none", "daily-load std (around the 2-week mean)", balanced[2], none[2], "x"))
+    rows.append(("load balancing vs none", "daily load max/mean", balanced[1], none[1], "x"))
+    rows.append(("easy Sat/Sun vs load balancing", "reviews on weekends", easy[5], balanced[5], "x"))
+    return [(c, m, v, b, f"{v - b:+.3f}" if kind == "diff" else f"{v / b:.2f}x" if b else "-")
+            for c, m, v, b, kind in rows]
+
+
+def format_comparisons(rows: list[tuple[str, str, float, float, str]]) -> str:
+    def number(x: float) -> str:
+        return f"{x:,.0f}" if x >= 100 else f"{x:.3f}" if x < 2 else f"{x:.2f}"
+
+    table = [("comparison", "measure", "value", "baseline", "ratio")]
+    table += [(c, m, number(v), number(b), r) for c, m, v, b, r in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(5)]
+    lines = []
+    for n, row in enumerate(table):
+        lines.append("  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))))
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cards", type=int, default=1000, help="cards in the collection (default 1000)")
@@ -349,6 +415,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--learner", choices=sorted(LEARNERS), default="standard",
                         help="the simulated learner (default standard; held-out: made apart, see LEARNERS)")
     parser.add_argument("--quick", action="store_true", help="smoke run: 100 cards, 60 days")
+    parser.add_argument("--no-comparisons", action="store_true",
+                        help="the scheduler table only (no exam-plan or load-balancing runs)")
     args = parser.parse_args(argv)
     if args.quick:
         args.cards, args.days = min(args.cards, 100), min(args.days, 60)
@@ -380,6 +448,10 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("recall@review / recalled: reviews >= 1 day after the previous one; known: cards with p >= 0.9 at "
           "the end of each day; known/review: known-card-days per review (higher is more efficient)")
+    if not args.no_comparisons:
+        print()
+        print(f"Comparisons ({args.learner} learner; ratio = value / baseline, both from this run)")
+        print(format_comparisons(comparisons(results, 0.9, args.learner, args.quick)))
     return 0
 
 

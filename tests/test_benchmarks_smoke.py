@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+
+import pytest
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -24,13 +26,24 @@ def test_scheduling_benchmark_prints_its_table():
         assert column in header
     for name in ("Leitner", "SM-2", "FSRS r=0.90 (default)"):
         assert any(line.startswith(name) for line in out.splitlines()), name
+    # the comparisons in one table, each with its baseline from the same run
+    comparisons = out.split("Comparisons (")[1].splitlines()
+    assert "baseline" in comparisons[1] and "ratio" in comparisons[1]
+    for name in ("FSRS default vs Leitner", "FSRS default vs SM-2", "exam plan vs plain FSRS (its own reviews)",
+                 "exam plan vs plain FSRS + as many reviews", "exam plan vs cramming", "load balancing vs none",
+                 "easy Sat/Sun vs load balancing"):
+        line = next(line for line in comparisons if line.startswith(name))
+        value, baseline, ratio = line.split()[-3:]
+        assert ratio.endswith("x") and float(ratio[:-1]) == pytest.approx(
+            float(value.replace(",", "")) / float(baseline.replace(",", "")), abs=0.01), line
 
 
 def test_scheduling_benchmark_is_deterministic():
     def table(out: str) -> list[str]:  # drop the wall-clock column
         return [line.rsplit(None, 1)[0] for line in out.splitlines() if line.startswith(("Leitner", "SM-2", "FSRS"))]
 
-    assert table(_run("bench_scheduling.py", "--seed", "5")) == table(_run("bench_scheduling.py", "--seed", "5"))
+    assert table(_run("bench_scheduling.py", "--seed", "5", "--no-comparisons")) == table(
+        _run("bench_scheduling.py", "--seed", "5", "--no-comparisons"))
 
 
 def test_scale_benchmark_prints_its_table():
@@ -107,7 +120,7 @@ def test_cards_benchmark_compares_with_an_earlier_run(tmp_path):
 def test_exam_plan_benchmark_prints_its_table():
     out = _run("bench_exam_plan.py")
     assert "strategy" in out and "share >= R" in out
-    for name in ("exam plan", "plain FSRS", "cramming"):
+    for name in ("exam plan", "plain FSRS", "plain FSRS + rest", "cramming"):
         assert any(line.startswith(name) for line in out.splitlines()), name
 
 
