@@ -3,6 +3,7 @@ when the fit predicts the held-out latest reviews better than the parameters in 
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -69,3 +70,44 @@ def test_below_500_reviews_nothing_is_fitted(tmp_path, deck_dir):
     assert collection.scheduler_settings().parameters is None
     assert f"from {FIRST_AT} on" in progress_line(collection)
     collection.close()
+
+
+@needs_optimizer
+def test_the_cli_refits_after_a_merge_brings_500_reviews_and_stats_says_so(tmp_path, deck_dir):
+    from click.testing import CliRunner
+
+    from anastro_quiz.cli import cli
+    from anastro_quiz.settings import StudySettings
+    from anastro_quiz.store import Store
+
+    reviews = synthetic_log()
+    other = _history_db(tmp_path / "other.db", reviews)
+    db = tmp_path / "mine.db"
+    runner = CliRunner()
+    merged = runner.invoke(cli, ["--db", str(db), "--decks", str(deck_dir), "progress", "merge", str(other)],
+                           catch_exceptions=False)
+    assert merged.exit_code == 0, merged.output
+    assert "Scheduler refitted to your reviews" in merged.stderr and "adopted" in merged.stderr
+    with Store.open(db) as store:
+        assert StudySettings(store).scheduler().parameters == fit(reviews).parameters
+        assert last_fit(store).adopted and last_fit(store).reviews == len(reviews)
+    stats = runner.invoke(cli, ["--db", str(db), "--decks", str(deck_dir), "stats"], catch_exceptions=False)
+    assert "Scheduler refitted to your reviews" in stats.output
+    as_json = runner.invoke(cli, ["--db", str(db), "--decks", str(deck_dir), "stats", "--json"],
+                            catch_exceptions=False)
+    document = json.loads(as_json.output)
+    assert document["autofit"]["adopted"] is True and document["autofit"]["reviews"] == len(reviews)
+    # merged again: no new review, no refit
+    again = runner.invoke(cli, ["--db", str(db), "--decks", str(deck_dir), "progress", "merge", str(other)],
+                          catch_exceptions=False)
+    assert "Scheduler" not in again.stderr
+
+
+def test_stats_says_when_the_scheduler_will_fit_itself(tmp_path, deck_dir):
+    from click.testing import CliRunner
+
+    from anastro_quiz.cli import cli
+
+    out = CliRunner().invoke(cli, ["--db", str(tmp_path / "p.db"), "--decks", str(deck_dir), "stats"],
+                             catch_exceptions=False)
+    assert f"fits itself to your reviews from {FIRST_AT} on" in out.output

@@ -16,11 +16,12 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Sequence
 
-from .clock import iso
+from .clock import iso, utcnow
 
 if TYPE_CHECKING:
     from .collection import Collection
     from .interop.optimize import OptimizeResult
+    from .store import Store
 
 FIRST_AT = 500
 EVERY = 500
@@ -58,17 +59,23 @@ class FitRecord:
                 f"{self.log_loss_before:.4f} in use, {self.log_loss_after:.4f} fitted): {verdict}")
 
 
-def progress_line(collection: "Collection") -> str:
-    """Progress's line about the scheduler fitting itself (reads the database)."""
+def progress_line(collection: "Collection | Store") -> str:
+    """Progress's line about the scheduler fitting itself (reads the database); ``stats`` prints it too."""
     from .interop.optimize import available
 
-    record = last_fit(collection)
+    store = _store(collection)
+    record = last_fit(store)
     if record is not None:
         return record.line()
     if not available():
         return (f"The scheduler fits itself to your reviews from {FIRST_AT} on with the optimizer extra: "
                 'pip install "anastro-quiz[optimizer]"')
-    return f"The scheduler fits itself to your reviews from {FIRST_AT} on ({collection.store.counted_reviews()} so far)."
+    return f"The scheduler fits itself to your reviews from {FIRST_AT} on ({store.counted_reviews()} so far)."
+
+
+def _store(where: "Collection | Store") -> "Store":
+    """The store of a collection, or the store itself (the CLI's commands open only a store)."""
+    return getattr(where, "store", where)
 
 
 def due(record: FitRecord | None, reviews: int, now: datetime) -> bool:
@@ -92,8 +99,8 @@ def refit(reviews: Sequence[Any], current: Sequence[float] | None) -> tuple[bool
     return result.fitted.log_loss < in_use.log_loss, result
 
 
-def last_fit(collection: "Collection") -> FitRecord | None:
-    data = collection.store.get_setting(KEY)
+def last_fit(collection: "Collection | Store") -> FitRecord | None:
+    data = _store(collection).get_setting(KEY)
     try:
         return FitRecord.from_dict(data) if data else None
     except TypeError:
@@ -112,16 +119,18 @@ class PendingFit:
     adopt: list[float] | None = None  # the parameters to adopt
 
 
-def pending_fit(collection: "Collection", now: datetime | None = None) -> PendingFit | None:
-    """A refit, if one is due and the optimizer is installed (reads the database)."""
+def pending_fit(collection: "Collection | Store", now: datetime | None = None) -> PendingFit | None:
+    """A refit, if one is due and the optimizer is installed (reads the database). ``now``
+    defaults to the collection's clock (a store alone: the real time)."""
     from .interop.optimize import available, history_from_store
+    from .settings import StudySettings
 
-    now = now or collection.now()
-    count = collection.store.counted_reviews()
-    if not available() or not due(last_fit(collection), count, now):
+    store = _store(collection)
+    now = now or (collection.now() if hasattr(collection, "now") else utcnow())
+    count = store.counted_reviews()
+    if not available() or not due(last_fit(store), count, now):
         return None
-    return PendingFit(iso(now), count, history_from_store(collection.store),
-                      collection.scheduler_settings().parameters)
+    return PendingFit(iso(now), count, history_from_store(store), StudySettings(store).scheduler().parameters)
 
 
 def run_fit(pending: PendingFit) -> PendingFit:
@@ -144,19 +153,24 @@ def run_fit(pending: PendingFit) -> PendingFit:
     return pending
 
 
-def save_fit(collection: "Collection", pending: PendingFit) -> FitRecord:
+def save_fit(collection: "Collection | Store", pending: PendingFit) -> FitRecord:
     """Adopt the fitted parameters if they won (globally, from the next review on) and record
     the attempt (writes the database)."""
+    from .settings import StudySettings
+
     assert pending.record is not None
     if pending.adopt is not None:
-        settings = collection.scheduler_settings()
-        settings.parameters = pending.adopt
-        collection.save_scheduler_settings(settings)
-    collection.store.set_setting(KEY, pending.record.to_dict())
+        if hasattr(collection, "save_scheduler_settings"):  # a collection also drops its cached schedulers
+            settings = collection.scheduler_settings()
+            settings.parameters = pending.adopt
+            collection.save_scheduler_settings(settings)
+        else:
+            StudySettings(collection).save_parameters(pending.adopt)
+    _store(collection).set_setting(KEY, pending.record.to_dict())
     return pending.record
 
 
-def run_autofit(collection: "Collection", now: datetime | None = None) -> FitRecord | None:
+def run_autofit(collection: "Collection | Store", now: datetime | None = None) -> FitRecord | None:
     """:func:`pending_fit`, :func:`run_fit`, :func:`save_fit` in one go; ``None`` when
     nothing was due."""
     pending = pending_fit(collection, now)

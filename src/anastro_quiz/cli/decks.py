@@ -69,15 +69,18 @@ def validate_command(obj: Context, paths: tuple[Path, ...]) -> None:
 @click.pass_obj
 def stats_command(obj: Context, as_json: bool) -> None:
     """Cards by state, reviews, true retention, due forecast, streak."""
+    from ..autofit import last_fit, progress_line
     from ..stats import collection_stats
 
     collection = obj.open_collection()
     try:
         stats = collection_stats(collection)
+        fit, fit_line = last_fit(collection), progress_line(collection)
     finally:
         collection.close()
     if as_json:
-        click.echo(json.dumps(stats.to_dict(), indent=2))
+        click.echo(json.dumps(dict(stats.to_dict(), autofit=dict(fit.to_dict() if fit else {}, line=fit_line)),
+                              indent=2))
         return
     click.echo("cards: " + ", ".join(f"{k} {v}" for k, v in asdict(stats.cards).items()))
     click.echo(f"reviews: {stats.reviews.total} in total, {stats.reviews.today} today")
@@ -90,6 +93,7 @@ def stats_command(obj: Context, as_json: bool) -> None:
     if stats.leeches:
         click.echo(f"leeches ({len(stats.leeches)}): " + "; ".join(
             f"{leech.deck}/{leech.id}" for leech in stats.leeches))
+    click.echo(fit_line)
     click.echo("due in the next 30 days:")
     peak = max([d.due for d in stats.forecast] + [1])
     for day in stats.forecast:

@@ -19,6 +19,18 @@ from ..numbers import noun, plural
 # --- progress ------------------------------------------------------------------
 
 
+def refit_if_due(store, clock) -> str | None:
+    """The scheduler fitting itself, as the app does after a session: once reviews were added
+    here (an import, a merge), refit the parameters if due (``autofit``: 500 reviews, then
+    every further 500 or a week); the line saying what came of it (Progress's), for the
+    command to print last. ``None`` without the optimizer extra or when no refit is due."""
+    from ..autofit import run_autofit
+
+    with user_errors("the scheduler could not refit itself: "):
+        record = run_autofit(store, clock())
+    return record.line() if record is not None else None
+
+
 @click.group("progress")
 def progress_group() -> None:
     """Move study progress between machines: export or import the review log, merge another copy."""
@@ -67,6 +79,7 @@ def progress_import_command(obj: Context, file: Path) -> None:
     try:
         with user_errors():
             report = coll.store.import_history(mapped)
+        refit = refit_if_due(coll.store, obj.clock()) if report.added else None
     finally:
         coll.close()
     click.echo(f"imported {file}: {plural(report.added, 'review')} added, {report.already_present} already here; "
@@ -78,6 +91,8 @@ def progress_import_command(obj: Context, file: Path) -> None:
         click.echo(f"not imported: {plural(rows, 'row')} of cards not in the decks in use:", err=True)
         for line in unmapped:
             click.echo(f"  {line}", err=True)
+    if refit:
+        click.echo(refit, err=True)
 
 
 @progress_group.command("merge")
@@ -99,11 +114,18 @@ def progress_merge_command(obj: Context, other: Path, as_json: bool) -> None:
     try:
         with user_errors(), terminal_progress("Rebuilding cards") as step:
             report = store.merge(other, progress=step)
+        refit = refit_if_due(store, obj.clock()) if report.added else None
     finally:
         store.close()
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))
-        return
+    else:
+        _print_merge(report, other)
+    if refit:
+        click.echo(refit, err=True)
+
+
+def _print_merge(report, other: Path) -> None:
     click.echo(f"merged {other}: {plural(report.added, 'new review')}"
                + (f" (and {plural(report.added_undone, 'answer')} undone there, kept in the log)"
                   if report.added_undone else "")

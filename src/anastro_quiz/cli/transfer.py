@@ -196,6 +196,11 @@ def _import_package(obj: Context, file: Path, output: Path, deck_id: str | None,
     try:
         with user_errors():
             history = write_package_import(plan, store)
+        refit = None
+        if history is not None and history.added:
+            from .progress import refit_if_due
+
+            refit = refit_if_due(store, obj.clock())
     finally:
         if store is not None:
             store.close()
@@ -230,6 +235,8 @@ def _import_package(obj: Context, file: Path, output: Path, deck_id: str | None,
     in_use_paths = [Path(p).resolve() for p in obj.decks]
     if not any(t.resolve() == p or t.resolve().is_relative_to(p) for _, t in plan.files for p in in_use_paths):
         click.echo(f"note: study these decks with --decks {output} (or add it to {DECKS_ENV})", err=True)
+    if refit:
+        click.echo(refit, err=True)
 
 
 COMMANDS = [export_command, import_command]
