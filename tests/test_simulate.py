@@ -74,5 +74,24 @@ def test_the_simulation_starts_from_the_cards_as_they_are(tmp_path, deck_dir):
     first = (dues[0] - study_day(clock.now)).days
     assert first >= 3 and result.reviews_per_day[:first] == [0] * first and result.reviews_per_day[first] > 0
     assert result.memorized_per_day[0] > 5.5
-    assert fresh.new_per_day[0] == 8 and fresh.reviews_per_day[:first] != [0] * first  # from scratch: all new
+    # from scratch: all new, the 2 siblings of the first 6 on a later day, as a session has it
+    assert fresh.new_per_day[0] == 6 and fresh.reviews_per_day[:first] != [0] * first
+    collection.close()
+
+
+def test_siblings_are_kept_apart_in_the_simulation_as_in_a_session(tmp_path, deck_dir):
+    from anastro_quiz.collection import Collection
+    from anastro_quiz.interop.simulate import simulate_collection
+    from anastro_quiz.siblings import SiblingRules
+    from conftest import FakeClock
+
+    collection = Collection.open(tmp_path / "p.db", [deck_dir], clock=FakeClock())
+    together = simulate_collection(collection, 10)
+    # the fixture deck's 8 new items are 6 cards: a session offers 6 on the first day (a reverse
+    # card's two sides and a cloze's deletions are siblings); the others come on a later day
+    # with no review of their sibling
+    assert together.new_per_day[0] == 6 and sum(together.new_per_day) == 8
+    collection.save_siblings(SiblingRules(bury_new=False, bury_reviews=False))
+    apart_off = simulate_collection(collection, 10)
+    assert apart_off.new_per_day[:2] == [8, 0]
     collection.close()

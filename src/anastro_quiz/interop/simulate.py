@@ -13,15 +13,15 @@ give. fsrs-rs-python's own simulator cannot start from existing cards (its ``sim
 takes none), so it is used where it can: the retention it finds optimal (the one that
 minimises study time per memorised card), from the same real cards. Returned: the workload
 (reviews, new cards and minutes per day) and the knowledge (cards memorised: the sum of
-predicted recall at the end of each day).
-Sibling burying is not simulated (a note's siblings may come the same day).
+predicted recall at the end of each day). Siblings are kept apart as a session keeps them
+(``siblings``, each deck's rules): once one item of a card is studied on a day (or is in
+learning), a due sibling waits for the next day and a new sibling for a later one.
 """
 
 from __future__ import annotations
 
 import heapq
 import random
-from itertools import islice
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -123,22 +123,33 @@ def simulate_collection(collection, days: int, retention: float | None = None, s
     heap = [(c.due, i) for i, c in enumerate(cards)]
     heapq.heapify(heap)
     reviews_per_day, new_per_day, minutes_per_day, memorized_per_day = [], [], [], []
-    pending_new = iter(new)
+    siblings = _Siblings(collection)
+    pending_new = list(new)
     for offset in range(days):
         day = today + timedelta(days=offset)
         start, end = max(now, day_start(day) + timedelta(hours=5)), day_start(day + timedelta(days=1))
         moment, reviewed, seconds, waiting = start, 0, 0.0, []
-        introduced = list(islice(pending_new, limits.new_per_day))
+        # Whose sibling is taken today: cards in learning, and (reviews come first, as in a
+        # session) those with a review due today, so a new sibling waits for a later day.
+        studied = {siblings.key(c): i for i, c in enumerate(cards)
+                   if c.state is not None and c.state.state in (State.Learning, State.Relearning)}
+        due_today = {siblings.key(cards[i]) for due, i in heap
+                     if due < end and cards[i].state is not None and cards[i].state.state == State.Review}
+        introduced, pending_new = siblings.take_new(pending_new, limits.new_per_day, set(studied) | due_today)
         for card in introduced:
             card.due = start
             cards.append(card)
             heapq.heappush(heap, (card.due, len(cards) - 1))
+            studied.setdefault(siblings.key(card), len(cards) - 1)
         while heap and heap[0][0] < end:
             due, index = heapq.heappop(heap)
             card = cards[index]
             review = card.state is not None and card.state.state == State.Review
             if review and reviewed >= limits.reviews_per_day:
                 waiting.append(index)  # no room today: it waits for tomorrow
+                continue
+            if review and studied.setdefault(siblings.key(card), index) != index and siblings.bury_reviews(card):
+                waiting.append(index)  # a sibling was studied today: it waits for tomorrow
                 continue
             moment = max(moment, due)
             before = card.state.state if card.state is not None else None
@@ -169,6 +180,36 @@ def simulate_collection(collection, days: int, retention: float | None = None, s
     optimal = fsrs_rs.optimal_retention(config, parameters, existing or None)
     return Simulation(days, retention, total, reviews_per_day, new_per_day, minutes_per_day, memorized_per_day,
                       float(optimal))
+
+
+class _Siblings:
+    """Each deck's sibling rules and which card a study item comes from (``siblings``)."""
+
+    def __init__(self, collection):
+        self.collection = collection
+        self.rules = {deck_id: collection.siblings(deck_id) for deck_id in collection.decks}
+
+    def key(self, card: _SimCard) -> tuple[str, str]:
+        return self.collection.items.card_of((card.deck, card.card_id)) or (card.deck, card.card_id)
+
+    def bury_reviews(self, card: _SimCard) -> bool:
+        return self.rules[card.deck].bury_reviews
+
+    def take_new(self, pending: list[_SimCard], limit: int, taken: set) -> tuple[list[_SimCard], list[_SimCard]]:
+        """Up to ``limit`` new cards in deck order, one item per card and none of a card in
+        ``taken`` where the deck buries new siblings; the rest stay pending, in order."""
+        chosen, rest = [], []
+        for n, card in enumerate(pending):
+            if len(chosen) >= limit:
+                rest += pending[n:]
+                break
+            key = self.key(card)
+            if key in taken and self.rules[card.deck].bury_new:
+                rest.append(card)
+                continue
+            taken.add(key)
+            chosen.append(card)
+        return chosen, rest
 
 
 def _rs_cards(fsrs_rs, cards: list[_SimCard], today: date, study_day) -> list:
