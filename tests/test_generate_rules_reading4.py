@@ -161,3 +161,32 @@ def test_an_indication_is_keyed_whole_or_in_the_role_the_article_gives(tmp_path)
                    "Velmorin binds to its protein receptor FKBP12, which interacts with mTORC1.\n", name="velmorin.md")
     asked = {_shown(c): _answer(c) for c in other}
     assert asked.get("As an immunosuppressant, what is velmorin used to prevent?") == "Rejection of organ transplants", asked
+
+
+@pytest.mark.parametrize("sentence, prompt, answer", [
+    ("Zorbicin is almost exclusively metabolized by CYP3A4.", "Which enzyme almost exclusively metabolizes zorbicin?",
+     "CYP3A4"),
+    ("The medication is metabolized in the liver, mainly by the cytochrome P450 enzymes CYP2C8 and CYP3A4.",
+     "Which enzymes mainly metabolize zorbicin in the liver?", "CYP2C8 and CYP3A4"),
+    ("Zorbicin is a prodrug and is metabolized in the liver by the cytochrome P450 isoforms CYP3A4, CYP2C9, and "
+     "CYP2D6 into active metabolites.", "Which enzymes metabolize zorbicin in the liver?", "CYP3A4, CYP2C9, and CYP2D6"),
+])
+def test_the_enzymes_that_metabolize_the_drug_are_asked(tmp_path, sentence, prompt, answer):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiandrogen used to treat prostate cancer.\n\n"
+                   f"## Pharmacokinetics\n\nZorbicin is taken by mouth with food.\n{sentence}\n")
+    assert {_shown(c): _answer(c) for c in cards}.get(prompt) == answer, [(_shown(c), _answer(c)) for c in cards]
+
+
+def test_another_drugs_metabolism_is_not_asked(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiandrogen used to treat prostate cancer.\n\n"
+                   "## Interactions\n\nVelmorin is almost exclusively metabolized by CYP3A4.\n")
+    assert not any("metaboliz" in _shown(c) for c in cards), [_shown(c) for c in cards]
+
+
+def test_an_acronym_spelled_by_one_compound_word_is_glossed(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiandrogen used to treat prostate cancer.\n\n"
+                   "## Pharmacokinetics\n\nThe plasma protein binding of N-desmethylzorbicin (NDMZ), its major "
+                   "metabolite, is 95%.\n"
+                   "CYP2C8 is primarily responsible for the formation of NDMZ.\n")
+    asked = [c for c in cards if "CYP2C8" in _shown(c)]
+    assert asked and asked[0].data.get("explanation") == "NDMZ: N-desmethylzorbicin.", [c.data for c in asked]

@@ -413,12 +413,19 @@ def test_no_responsible_for_card_when_the_subject_or_role_is_unclear(tmp_path, t
     assert not any("responsible" in p for p, _ in cards(tmp_path, text, "why"))
 
 
-def test_a_fronted_as_with_a_state_is_a_reason_and_this_enzyme_is_named_from_it(tmp_path):
+def test_a_fronted_as_that_this_enzyme_points_back_at_asks_the_enzyme(tmp_path):
+    # "Why are inhibitors of CYP3A4 expected to increase ...?" would show its answer (readers)
     sentence = ("As palbociclib is mainly metabolized by the liver enzyme CYP3A4, inhibitors of this enzyme (such as "
                 "itraconazole) are expected to increase its plasma concentrations.\n")
+    assert cards(tmp_path, "# Palbociclib\n\n" + sentence, "why", "Palbociclib.md") == [
+        ("Which enzyme mainly metabolizes palbociclib?", "CYP3A4")]
+    assert cards(tmp_path, FILLER + sentence, "why") == []  # whose drug it is not known: no card
+
+
+def test_a_fronted_as_with_a_state_is_a_reason(tmp_path):
+    sentence = "As palbociclib is a weak base, its absorption is reduced by proton pump inhibitors.\n"
     assert cards(tmp_path, FILLER + sentence, "why") == [
-        ("Why are inhibitors of CYP3A4 expected to increase palbociclib’s plasma concentrations?",
-         "Palbociclib is mainly metabolized by the liver enzyme CYP3A4")]
+        ("Why is palbociclib’s absorption reduced by proton pump inhibitors?", "Palbociclib is a weak base")]
 
 
 @pytest.mark.parametrize("sentence", [

@@ -301,6 +301,16 @@ def acronym_facts(s: Sentence) -> list[Fact]:
                     and ws[-k].lower() not in ("the", "a", "an", "of", "in", "and"):
                 facts.append(Fact("acronym", s.document, s.text, s.heading, subject=acr, answer=candidate))
                 break
+    found = {f.subject for f in facts}
+    for m in re.finditer(r"(?<![\w\-])(?P<exp>[A-Za-z][\w\-]{9,}) \((?P<acr>[A-Z][A-Za-z0-9\-]{2,9})\)", s.text):
+        # one compound word spelling its acronym by its parts: "dihydrotestosterone (DHT)",
+        # "N-desmethylenzalutamide (NDME)"
+        acr, exp = m.group("acr"), m.group("exp")
+        letters = [c.lower() for c in acr if c.isalpha()]
+        it = iter(exp.lower()[1:])
+        if acr not in found and is_acronym(acr) and len(letters) >= 3 and exp[0].lower() == letters[0] \
+                and all(ch in it for ch in letters[1:]):
+            facts.append(Fact("acronym", s.document, s.text, s.heading, subject=acr, answer=exp))
     return facts
 
 

@@ -8,7 +8,7 @@ parallel table rows or list items for two populations. When the subject cannot b
 is too long to recall, there is no card: a missing card costs less than a junk one.
 Comparisons live in :mod:`teacher_compare`, enumerations in :mod:`teacher_lists`, mechanism
 chains in :mod:`teacher_chains`, "X is responsible for Y" and a fronted "As X is ..." in :mod:`teacher_roles`,
-the drug's mechanism of action ("X acts as an antagonist of ...") in :mod:`teacher_mechanism`,
+the drug's mechanism of action and the enzymes that metabolize it in :mod:`teacher_mechanism`,
 naming the drug and whose dose in :mod:`teacher_context`, the clause tools they share in
 :mod:`teacher_clauses`.
 """
@@ -25,7 +25,7 @@ from .teacher_context import learn_drugs
 from .teacher_chains import chain_drafts
 from .teacher_lists import list_drafts
 from .teacher_lead import lead_drafts
-from .teacher_mechanism import mechanism, repeats_class
+from .teacher_mechanism import mechanism, metabolism, repeats_class
 from .teacher_why import WHY_BUILDERS
 
 # Findings in animals or in vitro, and why a thing is named as it is, are not what a clinician recalls.
@@ -53,7 +53,7 @@ def teacher_drafts(doc) -> list[Draft]:
         if thresholds:
             out += thresholds
             continue
-        for build in CLINICAL_BUILDERS + (mechanism,) + WHY_BUILDERS:
+        for build in CLINICAL_BUILDERS + (mechanism, metabolism) + WHY_BUILDERS:
             d = build(s, text)
             if d is not None:
                 # One teacher card per sentence: two would show each other's answers ("Why should

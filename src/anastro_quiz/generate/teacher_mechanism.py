@@ -1,7 +1,9 @@
-"""Stage 4, the drug's mechanism of action from its pharmacodynamics sentence: what it acts on and
-how ("X acts as a selective silent antagonist of the androgen receptor (AR)" -> "How does X
-work?" -> "As a selective silent antagonist of the androgen receptor"; "Like A and B, x inhibits
-the enzymes C (CDK4) and D (CDK6)" -> "Which enzymes does x inhibit?" -> "CDK4 and CDK6").
+"""Stage 4, the drug's pharmacology a line at a time: its mechanism of action, from its
+pharmacodynamics sentence ("X acts as a selective silent antagonist of the androgen receptor
+(AR)" -> "How does X work?" -> "As a selective silent antagonist of the androgen receptor";
+"Like A and B, x inhibits the enzymes C (CDK4) and D (CDK6)" -> "Which enzymes does x inhibit?"
+-> "CDK4 and CDK6"), and the enzymes that metabolize it ("X is almost exclusively metabolized
+by CYP3A4" -> "Which enzyme almost exclusively metabolizes X?" -> "CYP3A4").
 
 Only the article's own drug is asked about (a related drug's mechanism is another article's
 card), and only when the sentence names the target plainly; the asides after it (the target's
@@ -62,6 +64,35 @@ def mechanism(s: Sentence, text: str) -> Draft | None:
         prompt = f"Which {m.group('noun')} does {m.group('drug').lower()} {_BASE[m.group('verb')]}?"
         return ask(s, "why", prompt, answer[:1].upper() + answer[1:])
     return None
+
+
+_CYP = r"CYP\d\w*"
+_METABOLIZED = re.compile(
+    rf"^(?:(?:As|Since) )?(?P<drug>[A-Za-z][\w\-]+|The (?:substance|compound|medication|drug))(?: is an? [\w\-]+ and)? is "
+    rf"(?P<adv>(?:mainly|primarily|predominantly|largely|extensively|almost exclusively|exclusively) )?"
+    rf"metaboli[sz]ed(?P<where> in the liver)?,? (?P<adv2>(?:mainly|primarily|predominantly|largely) )?by (?:the )?"
+    rf"(?:(?:liver |hepatic )?enzymes? |cytochrome P450 (?:\(CYP\) )?(?:enzymes?|isoforms?|isoenzymes?) )?"
+    rf"(?P<enzymes>{_CYP}(?:(?:,? and |, ){_CYP})*)(?=[\s,.;]|$)")
+
+
+def metabolism(s: Sentence, text: str) -> Draft | None:
+    """"Bicalutamide is almost exclusively metabolized by CYP3A4" -> "Which enzyme almost exclusively
+    metabolizes bicalutamide?" -> "CYP3A4": the enzyme behind the drug's interactions."""
+    m = _METABOLIZED.match(text)
+    if m is None or not DOCUMENT_DRUG:
+        return None
+    drug = m.group("drug")
+    if drug.startswith("The "):
+        drug = DOCUMENT_DRUG[0]
+    elif not _is_the_drug(drug):
+        return None
+    enzymes = m.group("enzymes")
+    several = len(re.findall(_CYP, enzymes)) > 1
+    adverb = (m.group("adv") or m.group("adv2") or "").strip()
+    verb = "metabolize" if several else "metabolizes"
+    where = " in the liver" if m.group("where") else ""
+    prompt = f"Which enzyme{'s' if several else ''} {adverb + ' ' if adverb else ''}{verb} {drug.lower()}{where}?"
+    return ask(s, "why", prompt, enzymes)
 
 
 def repeats_class(mechanism_answer: str, class_answer: str) -> bool:
