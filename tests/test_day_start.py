@@ -16,7 +16,7 @@ def _at(hour: int, minute: int = 0, day: int = 2) -> datetime:
 
 
 def _new_offered(collection) -> int:
-    return collection.start_session().remaining["new"]
+    return collection.start_session().remaining.new
 
 
 def test_the_new_card_limit_resets_at_the_hour_set(collection, clock):

@@ -14,6 +14,7 @@ from anastro_quiz.decks import load_decks
 from anastro_quiz.settings import DailyLimits
 from anastro_quiz.scheduler import Rating, SchedulerSettings, load_state
 from anastro_quiz.store import SCHEMA_VERSION, Store
+from anastro_quiz.session import Remaining
 
 import rawdb
 
@@ -177,7 +178,7 @@ def test_remaining_counts_stay_true_through_grades_undos_buries_and_suspends(tmp
             expected = {"new": 0, "learning": 0, "review": 0}
             for item in queued:
                 expected[session._kind.get(item.key, "review")] += 1  # the count as it was computed before
-            assert session.remaining == expected
+            assert session.remaining == Remaining(**expected)
             seen_kinds |= {kind for kind, n in expected.items() if n}
         assert seen_kinds == {"new", "learning", "review"}
     finally:

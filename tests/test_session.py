@@ -7,6 +7,7 @@ import pytest
 from anastro_quiz.collection import DailyLimits
 from anastro_quiz.scheduler import Rating, format_interval
 from anastro_quiz.store import LEECH_LAPSES
+from anastro_quiz.session import Remaining
 
 
 def _study_all_good(session, clock):
@@ -18,14 +19,14 @@ def _study_all_good(session, clock):
 def test_new_cards_follow_deck_order_and_daily_limit(collection, clock):
     collection.save_limits(DailyLimits(new_per_day=3, reviews_per_day=200))
     session = collection.start_session()
-    assert session.remaining == {"new": 3, "learning": 0, "review": 0}
+    assert session.remaining == Remaining(new=3, learning=0, review=0)
     assert session.current.id == "ai-class"
     _study_all_good(session, clock)
     assert session.done == 6  # each new card: two learning steps
     # The limit is per day: a second session today gets no new cards.
     assert collection.start_session().finished
     clock.advance(days=1)
-    assert collection.start_session().remaining["new"] == 3
+    assert collection.start_session().remaining.new == 3
 
 
 def test_every_grade_is_stored_immediately(collection):
@@ -43,7 +44,7 @@ def test_learning_card_returns_when_its_step_is_due(collection, clock):
     first = session.current
     session.grade(Rating.Again)  # 1-minute step
     assert session.current.key == first.key  # nothing else to show: learn ahead
-    assert session.remaining == {"new": 0, "learning": 1, "review": 0}
+    assert session.remaining == Remaining(new=0, learning=1, review=0)
 
 
 def test_preview_shows_an_interval_per_grade(collection):
@@ -151,7 +152,7 @@ def test_reviews_per_day_limit(collection, clock):
         session.grade(Rating.Easy)
     clock.advance(days=60)
     collection.save_limits(DailyLimits(new_per_day=0, reviews_per_day=2))
-    assert collection.start_session().remaining == {"new": 0, "learning": 0, "review": 2}
+    assert collection.start_session().remaining == Remaining(new=0, learning=0, review=2)
 
 
 
@@ -179,7 +180,7 @@ def test_deck_list_counts_match_what_a_session_offers(collection, clock):
     session.grade(Rating.Good)  # 10-minute step: inside the learn-ahead window
     [summary] = collection.deck_summaries()
     assert (summary.new, summary.unseen, summary.learning) == (2, 7, 1)
-    assert summary.new + summary.learning == sum(collection.start_session().remaining.values())
+    assert summary.new + summary.learning == collection.start_session().remaining.total
 
 
 def test_negative_daily_limits_are_refused_and_nothing_saved(collection):
@@ -204,7 +205,7 @@ def test_a_session_without_new_cards_offers_only_studied_ones(collection, clock)
     clock.advance(minutes=30)
     due_only = collection.start_session(new_cards=False)
     assert [i.key for i in due_only.queued_items()] == [first.key]
-    assert due_only.remaining == {"new": 0, "learning": 1, "review": 0}
+    assert due_only.remaining == Remaining(new=0, learning=1, review=0)
 
 
 def test_undo_takes_back_a_bury_and_shows_the_card_again(collection, clock):
@@ -258,7 +259,7 @@ def test_a_buried_new_card_is_not_counted_as_new_on_home(collection, clock):
     collection.save_limits(DailyLimits(new_per_day=100))
     [summary] = collection.deck_summaries()
     # 8 less the buried one, less the reverse side and the second cloze (siblings wait a day)
-    assert summary.new == 5 == sum(collection.start_session().remaining.values())
+    assert summary.new == 5 == collection.start_session().remaining.total
 
 
 def test_an_empty_session_leaves_no_row(collection, clock):
@@ -285,4 +286,4 @@ def test_undoing_two_agains_on_a_card_shown_again_leaves_it_once(collection, clo
     session.undo()
     assert session.current.key == card.key
     assert [i.key for i in session.queued_items()].count(card.key) == 1  # the one on screen
-    assert sum(session.remaining.values()) == 1
+    assert session.remaining.total == 1

@@ -82,14 +82,14 @@ def test_grading_a_card_sends_its_queued_sibling_away_and_undo_brings_it_back(co
         session.grade(Rating.Good)
     first = session.current.id
     (other,) = sides - {first}
-    before = session.remaining["review"]
+    before = session.remaining.review
     session.grade(Rating.Good)
     assert other not in [i.id for i in session.queued_items()]
-    assert session.remaining["review"] == before - 2
+    assert session.remaining.review == before - 2
     session.undo()
     assert session.current.id == first
     assert other in [i.id for i in session.queued_items()]
-    assert session.remaining["review"] == before
+    assert session.remaining.review == before
 
 
 def test_the_rules_are_a_deck_setting(collection):

@@ -23,7 +23,20 @@ from .session_undo import UndoEntry, Undone
 from .store import ScheduleRow
 from .today import LEARN_AHEAD, StudyCollection, interleave, offered_today
 
-__all__ = ["GradeOutcome", "SessionSummary", "StudyCollection", "StudySession", "Undone"]
+__all__ = ["GradeOutcome", "Remaining", "SessionSummary", "StudyCollection", "StudySession", "Undone"]
+
+
+@dataclass(frozen=True)
+class Remaining:
+    """Cards left in a session, by kind, the one on screen included."""
+
+    new: int = 0
+    learning: int = 0
+    review: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learning + self.review
 
 
 @dataclass
@@ -132,15 +145,14 @@ class StudySession:
         return head + list(self._queue) + [i for i in learning if i is not None]
 
     @property
-    def remaining(self) -> dict[str, int]:
+    def remaining(self) -> Remaining:
         """Cards left, by kind, including the one on screen (counted as cards come and go,
         so asking after every grade costs the same whatever the queue's length)."""
         current = self.current  # first: showing a card takes it off the queue
-        counts = {"new": 0, "learning": 0, "review": 0}
-        counts.update(self._queue.counts + self._learning.counts)
+        counts = self._queue.counts + self._learning.counts
         if current is not None:
             counts[self._kind_of(current)] += 1
-        return counts
+        return Remaining(counts["new"], counts["learning"], counts["review"])
 
     def _kind_of(self, item: StudyItem) -> str:
         return self._kind.get(item.key, "review")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from anastro_quiz.scheduler import Rating
 from anastro_quiz.tui.screens.home import HomeScreen
 from anastro_quiz.tui.screens.review import ReviewScreen
+from anastro_quiz.session import Remaining
 
 from .conftest import press, settle
 
@@ -15,7 +16,7 @@ async def test_study_all_due_with_nothing_due_starts_no_new_cards(app, collectio
         await press(pilot, "a")
         assert isinstance(app.screen, HomeScreen)  # 8 new cards, none due: no session
         assert any("Nothing due right now" in n.message for n in app._notifications)
-    assert collection.start_session().remaining["new"] > 0  # the new cards are still there
+    assert collection.start_session().remaining.new > 0  # the new cards are still there
 
 
 async def test_study_all_due_offers_the_due_cards_only(app, collection, clock):
@@ -31,10 +32,10 @@ async def test_study_all_due_offers_the_due_cards_only(app, collection, clock):
         await press(pilot, "a")
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
-        assert screen.session.remaining == {"new": 0, "learning": 0, "review": 2}
+        assert screen.session.remaining == Remaining(new=0, learning=0, review=2)
         assert sorted(i.key for i in screen.session.queued_items()) == sorted(studied)
         await press(pilot, "q")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         await press(pilot, "enter")  # a deck's own session still starts its new cards
-        assert isinstance(app.screen, ReviewScreen) and app.screen.session.remaining["new"] > 0
+        assert isinstance(app.screen, ReviewScreen) and app.screen.session.remaining.new > 0

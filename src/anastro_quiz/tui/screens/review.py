@@ -149,9 +149,9 @@ class ReviewScreen(SessionLane, CardExtras, CoreScreen):
         remaining = shown.remaining
         self.query_one("#counts", Static).update(Content.from_markup(
             "[$primary]new $n[/] · [$warning]learn $l[/] · [$success]due $r[/]",
-            n=remaining.get("new", 0), l=remaining.get("learning", 0), r=remaining.get("review", 0)))
+            n=remaining.new, l=remaining.learning, r=remaining.review))
         bar = self.query_one("#session-progress", ProgressBar)
-        bar.update(total=shown.done + sum(remaining.values()), progress=shown.done)
+        bar.update(total=shown.done + remaining.total, progress=shown.done)
         self._draw_meta()
         self.query_one("#prompt", Static).update(Content(item.prompt))
         self.picked = None

@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 
 from ...decks import StudyItem
 from ...scheduler import Rating
-from ...session import StudySession, Undone
+from ...session import Remaining, StudySession, Undone
 from ..dialogs.card_info import CardInfoJobs
 
 
@@ -24,7 +24,7 @@ class Shown:
 
     item: StudyItem | None
     preview: dict[Rating, str] = field(default_factory=dict)
-    remaining: dict[str, int] = field(default_factory=dict)
+    remaining: Remaining = field(default_factory=Remaining)
     done: int = 0
     note: str = ""
     can_undo: bool = False
