@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from anastro_quiz.grading import check_choice, grade_typed, parse_quantity
+from anastro_quiz.grading import check_choice, grade_typed
 from anastro_quiz.scheduler import Rating
 
 
@@ -59,12 +59,15 @@ def test_accept_alternatives():
     assert grade.correct and grade.matched == "Arimidex"
 
 
-def test_parse_quantity():
-    assert parse_quantity("6.1 percent") == (6.1, "percent") == parse_quantity("6.1%")
-    assert parse_quantity("1mg") == (1.0, "milligram")
-    assert parse_quantity("five years") == (5.0, "year") == parse_quantity("5 yrs")
-    assert parse_quantity("1 mg daily") == (1.0, "milligram / day") == parse_quantity("1 mg/day")
-    assert parse_quantity("aromatase") is None
+@pytest.mark.parametrize("given,answer", [("6.1 percent", "6.1%"), ("1mg", "1 milligram"), ("five years", "5 yrs"),
+                                          ("1 mg daily", "1 mg/day")])
+def test_a_quantity_is_read_whatever_its_spelling(given, answer):
+    assert grade_typed(given, answer).exact
+
+
+def test_a_quantity_answer_wants_a_quantity_in_its_unit():
+    assert grade_typed("aromatase", "6.1%").note == "expected a number: 6.1%"
+    assert grade_typed("6.1 percent", "6.1 mg").note == "unit differs: percent vs milligram"
 
 
 def test_choice_matching():
@@ -129,10 +132,11 @@ def test_a_wrong_magnitude_stays_wrong_whatever_the_direction():
     assert not grade_typed("2 to 4 years", "2–3 years").correct
 
 
-def test_parse_quantity_reads_direction_words():
-    assert parse_quantity("a 6.1% decrease") == (-6.1, "percent")
-    assert parse_quantity("an increase of 2 mg") == (2.0, "milligram")
-    assert parse_quantity("+2.5") == (2.5, "")
+def test_a_quantity_reads_direction_words():
+    assert grade_typed("a 6.1% decrease", "-6.1%").exact
+    assert grade_typed("an increase of 2 mg", "2 mg").exact
+    assert grade_typed("+2.5", "2.5").exact
+    assert not grade_typed("a 6.1% decrease", "6.1% increase").correct
 
 
 @pytest.mark.parametrize("given", ["6.1%", "-6.1%", "−6.1 %", "6.1% decrease", "a loss of 6.1%"])

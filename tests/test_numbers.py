@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from anastro_quiz import doses
-from anastro_quiz.grading import parse_quantity
+from anastro_quiz.grading import grade_typed
 from anastro_quiz.numbers import NUMBER_WORDS, spelled
 
 
@@ -19,5 +19,5 @@ def test_spelled_picks_words_in_order_and_refuses_unknown_values():
 
 def test_every_reader_agrees_on_a_word_value():
     assert doses.number_value("Twelve") == NUMBER_WORDS["twelve"] == 12
-    assert parse_quantity("twenty years") == parse_quantity("20 years")
+    assert grade_typed("twenty years", "20 years").exact
     assert doses.per_week("thrice a week") == 3 and doses.per_week("two times per week") == 2

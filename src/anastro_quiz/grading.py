@@ -69,13 +69,6 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
-def parse_quantity(text: str) -> tuple[float, str] | None:
-    """``"6.1 %"`` -> ``(6.1, "percent")``; ``"1mg"`` -> ``(1.0, "milligram")``; ``"a 6.1%
-    decrease"`` -> ``(-6.1, "percent")``; ``None`` if not a quantity (units named by pint)."""
-    parsed = _signed_quantity(text)
-    return None if parsed is None else (parsed[0] * (parsed[2] or 1), unit_name(parsed[1]))
-
-
 def _signed_quantity(text: str) -> tuple[float, str, int, str] | None:
     return signed_quantity(normalize(text))
 
