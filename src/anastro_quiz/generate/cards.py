@@ -25,7 +25,7 @@ from .figures import OUTCOME, compact_question, outcome_question
 from .extract import SECOND_PERSON, Sentence, is_acronym
 from .facts import Fact
 from .kinds import CardKind, FactKind, card_kind_of
-from .lexicon import NOT_NOUN, NOUN_SUFFIX, answerable as _answerable, is_verb_form
+from .lexicon import NOT_NOUN, NOUN_SUFFIX, POINTS_BACK, answerable as _answerable, is_verb_form
 
 # The gap a generated question leaves where its answer was ("The _____ inhibits ..."), while
 # the card is being made and checked; deck_model.BLANK ("[...]") is a cloze's gap when studied.
@@ -220,8 +220,6 @@ def _name_pointer(s: Sentence) -> str:
     return s.text[:m.start()] + term.group("term") + s.text[m.end():]
 
 
-# A sentence that points back at something named earlier: "In a bone substudy of this trial".
-POINTS_BACK = re.compile(r"\b(?:this|these|those|such(?!\s+as\b)|the same)\s+(?!is\b|are\b|was\b|were\b)[a-z]\w+", re.I)
 MAX_CONTEXT = 2
 
 

@@ -7,6 +7,16 @@ import re
 
 from .extract import is_acronym, zipf
 
+# Words that point back at something named earlier, read two ways (one rule would move cards:
+# POINTS_BACK on the second reading drops and rescores cards of the bundled decks):
+# - POINTS_BACK: a phrase leans on an earlier sentence anywhere in it ("In a bone substudy of
+#   this trial"), so it cannot stand alone as a prompt or as a card's context;
+# - CONTINUES_PREVIOUS: a sentence carries on from the one before it (it opens with "This",
+#   "These", "Such", or names "this trial", "these drugs"), so that earlier one is worth asking.
+POINTS_BACK = re.compile(r"\b(?:this|these|those|such(?!\s+as\b)|the same)\s+(?!is\b|are\b|was\b|were\b)[a-z]\w+", re.I)
+CONTINUES_PREVIOUS = re.compile(r"^(?:this|these|the same|such)\b|\b(?:this|these)\s+(?:trial|study|drug|medication|"
+                                r"effect|enzyme|process|mechanism|agent|therapy|treatment|class|finding)\b", re.I)
+
 # Sentences about the article itself rather than its subject.
 META = re.compile(r"\b(?:table|figure|section|article|this discussion|below|above|following|"
                    r"analysis|understanding)\b", re.I)

@@ -23,6 +23,7 @@ from .clean import InputError
 from .extract import (Sentence, acronym_facts, definition_facts, key_terms, list_contrasts,
                       locate_pages, numeric_facts, sentences_of, table_facts, words, zipf)
 from .facts import Fact
+from .lexicon import CONTINUES_PREVIOUS
 from .naming import name_the_subject
 from .select import Skipped
 from .readers import read_blocks
@@ -31,8 +32,6 @@ from .teacher import teacher_drafts
 from .topics import OVERVIEW, HeadingOutline, TopicRules, assign, load_rules, outline, slug, term_topics
 
 _BRAND = re.compile(r"\bbrand names?\s+(?P<names>[A-Z][\w\-]+(?:(?:,\s*|\s+(?:and|or)\s+)[A-Z][\w\-]+)*)")
-_POINTS_BACK = re.compile(r"^(?:this|these|the same|such)\b|\b(?:this|these)\s+(?:trial|study|drug|medication|"
-                          r"effect|enzyme|process|mechanism|agent|therapy|treatment|class|finding)\b", re.I)
 
 
 @dataclass
@@ -105,7 +104,7 @@ class Document:
 
     def pointed_at(self) -> set[str]:
         """Sentences that a following sentence refers back to ("This trial ...")."""
-        return {s.before.text for s in self.sentences if s.before is not None and _POINTS_BACK.search(s.text)}
+        return {s.before.text for s in self.sentences if s.before is not None and CONTINUES_PREVIOUS.search(s.text)}
 
 
 def read(path: str | Path) -> Document:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .cards import POINTS_BACK
+from .lexicon import POINTS_BACK
 from .extract import SECOND_PERSON, Sentence, is_acronym, zipf
 
 AUX = ("is", "are", "was", "were", "has", "have", "had", "can", "could", "may", "might", "must",
