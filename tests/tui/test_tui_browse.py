@@ -134,3 +134,22 @@ async def test_cards_across_decks_with_answers_and_search(tmp_path, clock):
             assert isinstance(app.screen, HomeScreen)
     finally:
         collection.close()
+
+
+async def test_the_highlighted_card_is_shown_whole_under_the_list(app, collection):
+    """At 80 columns across decks a prompt column holds a dozen characters: the card under
+    the cursor is shown whole below the list (deck, type, tags, prompt, answer)."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "c", "d")  # every deck
+        preview = app.screen.query_one("#browse-preview", Static)
+        cut = False
+        for row in (0, 1):
+            item, _schedule = app.screen.rows[table(pilot).cursor_row]
+            shown = " ".join(str(preview.render()).split())
+            assert " ".join(item.prompt.split()) in shown and " ".join(item.answer.split()) in shown
+            assert "Sample deck (every card type)" in shown and item.type in shown
+            cut |= len(item.prompt) > table(pilot).ordered_columns[1].width  # more than its column shows
+            await press(pilot, "down")  # the preview follows the cursor
+        assert cut
+        assert preview.region.bottom <= app.screen.query_one("Footer").region.y

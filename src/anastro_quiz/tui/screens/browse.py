@@ -66,6 +66,9 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
         search.display = False  # until / opens it
         yield search
         yield DataTable(id="cards", cursor_type="row", zebra_stripes=True)
+        # The highlighted card in full: the columns cut a prompt to what the width leaves
+        # (a dozen characters at 80 columns across decks), and siblings start alike.
+        yield Static("", id="browse-preview")
         yield key_footer()
 
     def on_mount(self) -> None:
@@ -150,6 +153,7 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
             table.add_row(*cells, key=f"{item.deck_id}/{item.id}")
         if rows:
             table.move_cursor(row=min(selected, len(rows) - 1))
+        self._show_preview()
         label = {"all": "all cards", "suspended": "suspended cards", "leeches": "leeches",
                  "marked": "marked cards"}[self.only]
         found = f" matching “{self.search}”" if self.search.strip() else ""
@@ -157,6 +161,22 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
         scope = f"   d: {other}" if self.home_deck else ""
         self.query_one("#browse-status", Static).update(Text(
             f"{label.capitalize()}{found} · {self._title()}: {len(rows)}{scope}", overflow="ellipsis", no_wrap=True))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        """Under the list: the highlighted card's deck, type and tags, whole prompt and answer."""
+        picked = self.highlighted()
+        preview = self.query_one("#browse-preview", Static)
+        preview.display = picked is not None
+        if picked is None:
+            return
+        item = picked[0]
+        deck = self.collection.decks.get(item.deck_id)
+        about = " · ".join([deck.title if deck else item.deck_id, item.type, *([", ".join(item.tags)] if item.tags else [])])
+        preview.update(Text.assemble((about, "dim"), "\n", (" ".join(item.prompt.split()), "bold"),
+                                     "\n→ ", " ".join(item.answer.split())))
 
     # --- search and scope ---------------------------------------------------------
 
