@@ -18,25 +18,12 @@ from datetime import datetime
 from .clock import next_day_start, study_day
 from .decks import StudyItem
 from .scheduler import Rating, dump_state, format_interval, load_state
-from .session_queue import Kinds, Line, due_of, key_of_item, key_of_learning
+from .session_queue import Kinds, Line, Remaining, due_of, key_of_item, key_of_learning
 from .session_undo import UndoEntry, Undone
 from .store import ScheduleRow
 from .today import LEARN_AHEAD, StudyCollection, interleave, offered_today
 
 __all__ = ["GradeOutcome", "Remaining", "SessionSummary", "StudyCollection", "StudySession", "Undone"]
-
-
-@dataclass(frozen=True)
-class Remaining:
-    """Cards left in a session, by kind, the one on screen included."""
-
-    new: int = 0
-    learning: int = 0
-    review: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.new + self.learning + self.review
 
 
 @dataclass

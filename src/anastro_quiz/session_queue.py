@@ -1,14 +1,29 @@
 """The study session's queue lines: lists of queued cards that count themselves by kind as
 they change (:class:`Line`), and the card-kind table that tells them of a new kind
-(:class:`Kinds`), so a session's remaining counts cost the same whatever its length. No UI."""
+(:class:`Kinds`), so a session's remaining counts (:class:`Remaining`) cost the same whatever
+its length. No UI."""
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Iterable, SupportsIndex
 
 from .decks import StudyItem
+
+
+@dataclass(frozen=True)
+class Remaining:
+    """Cards left in a session, by kind, the one on screen included."""
+
+    new: int = 0
+    learning: int = 0
+    review: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learning + self.review
 
 
 class Line(list):

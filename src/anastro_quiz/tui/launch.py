@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..collection import Collection
     from ..quiz import Quiz
     from ..session import StudySession
+    from .dialogs.quiz_setup import QuizSetup
 
 
 class StudyLauncher:
@@ -67,7 +68,7 @@ class StudyLauncher:
             return
         self.push_screen(QuizSetupDialog(self.collection, preselect=deck_id), self._start_quiz)
 
-    def _start_quiz(self, setup: Any) -> None:
+    def _start_quiz(self, setup: QuizSetup | None) -> None:
         if setup is None:
             return
         from ..quiz import Quiz
@@ -78,7 +79,7 @@ class StudyLauncher:
 
         self.open_quiz(build)
 
-    def open_quiz(self, build: Callable[[], Any], *, replace: Screen | None = None,
+    def open_quiz(self, build: Callable[[], Quiz], *, replace: Screen | None = None,
                   name: str = "start quiz") -> bool:
         """Build a quiz in a worker and show it (over the current screen, or in place of
         ``replace`` if that is still showing). Refused while another quiz is starting."""
@@ -128,7 +129,7 @@ class StudyLauncher:
             return
         deck_ids = [deck_id] if deck_id else None
 
-        def start() -> Any:
+        def start() -> StudySession | None:
             session = self.collection.start_session(deck_ids, new_cards=deck_id is not None)
             if session.current is None:
                 session.discard()  # an empty session leaves no row behind
@@ -138,7 +139,7 @@ class StudyLauncher:
         self.open_session(start, empty=None if deck_id else
                           "Nothing due right now. New cards are started per deck: Enter on a deck.")
 
-    def open_session(self, start: Callable[[], Any], *, replace: Screen | None = None,
+    def open_session(self, start: Callable[[], StudySession | None], *, replace: Screen | None = None,
                      name: str = "start session", empty: str | None = None) -> bool:
         """Start a study session in a worker (``start`` returns it, or None when there is
         nothing to study) and show it (over the current screen, or in place of ``replace``
