@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..deck_model import BLANK
 from .extract import is_acronym, zipf
 from .kinds import CardKind
 from .lexicon import is_verb_form
@@ -206,7 +207,7 @@ _ANIMAL_OR_BENCH = re.compile(r"\b(?:rats?|mice|mouse|dogs?|monkeys?|rabbits?|in
 _INVOLVED_IN_WHAT = re.compile(r"\b(?:is|are|be|been)\s+(?:also\s+)?involved\s*\.?$", re.I)
 _LINEAGE = re.compile(r"\bstructurally (?:derived|related|similar)\b|\bof the \w+ family\b|\bis an? (?:\w+ ){0,3}"
                       r"(?:derivative|analogue|analog) of\b", re.I)
-_EXAMPLES_OF_AN_ITEM = re.compile(r"\binclud(?:e|es|ed|ing)\s+(?:[\w\-]+\s+){1,3}such as \[\.\.\.\]", re.I)
+_EXAMPLES_OF_AN_ITEM = re.compile(r"\binclud(?:e|es|ed|ing)\s+(?:[\w\-]+\s+){1,3}such as " + re.escape(BLANK), re.I)
 _ALSO_MAYBE = re.compile(r"\b(?:may|might|could) also\b", re.I)
 _RESPONSIBLE = re.compile(r"^What (?:is|are) (?P<who>[\w\-]+) (?:primarily |mainly |chiefly )?responsible for\?$")
 

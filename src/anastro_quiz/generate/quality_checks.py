@@ -12,7 +12,7 @@ from typing import Callable
 
 from .quality_grounding import false_disagreement, ungrounded, unsupported_true_false
 from .quality_text import (STOPWORDS, content_words, option_form, phrase_in, same_stem, stem, tokens, zipf)
-from .quality_views import CardView, SourceText
+from .quality_views import BLANK_SHOWN, CardView, SourceText
 
 
 # --- per-card checks -------------------------------------------------------------------------
@@ -42,13 +42,12 @@ def leftovers(card: CardView, doc: SourceText | None = None) -> str | None:
     return None
 
 
-_BLANK = r"(?:_{3,}|\[\.\.\.\])"
 _TORN_PROMPT = [
-    ("range torn", re.compile(rf"\d\s*[–—\-]\s*{_BLANK}|{_BLANK}\s*[–—]\s*\d|{_BLANK}-\d")),
-    ("range torn", re.compile(rf"(?<!from )\b\d+(?:\.\d+)?\s*(?:%|[a-zA-Zµ]+)?\s+to\s+{_BLANK}")),
-    ("sign torn", re.compile(rf"[−\-+±≈~<>≤≥]{_BLANK}")),
-    ("unit torn", re.compile(rf"{_BLANK}(?:/|%|[A-Za-zµμ])|(?:[A-Za-zµμ]/|\d){_BLANK}")),
-    ("word torn", re.compile(rf"{_BLANK}[–\-]\w|\w[–\-]{_BLANK}")),
+    ("range torn", re.compile(rf"\d\s*[–—\-]\s*{BLANK_SHOWN}|{BLANK_SHOWN}\s*[–—]\s*\d|{BLANK_SHOWN}-\d")),
+    ("range torn", re.compile(rf"(?<!from )\b\d+(?:\.\d+)?\s*(?:%|[a-zA-Zµ]+)?\s+to\s+{BLANK_SHOWN}")),
+    ("sign torn", re.compile(rf"[−\-+±≈~<>≤≥]{BLANK_SHOWN}")),
+    ("unit torn", re.compile(rf"{BLANK_SHOWN}(?:/|%|[A-Za-zµμ])|(?:[A-Za-zµμ]/|\d){BLANK_SHOWN}")),
+    ("word torn", re.compile(rf"{BLANK_SHOWN}[–\-]\w|\w[–\-]{BLANK_SHOWN}")),
 ]
 
 
@@ -81,7 +80,7 @@ def answer_in_prompt(card: CardView, doc: SourceText | None = None) -> str | Non
     for a list card, any of its items."""
     if card.type == "true_false":
         return None
-    prompt = re.sub(_BLANK, " ", card.prompt)
+    prompt = re.sub(BLANK_SHOWN, " ", card.prompt)
     wanted = list(card.items) or [card.answer]
     for answer in wanted:
         if phrase_in(answer, prompt):
@@ -126,7 +125,7 @@ def dangling_pronoun(card: CardView, doc: SourceText | None = None) -> str | Non
     m = _DANGLING_START.match(text) or _PRONOUN_QUESTION.match(text)
     if m:
         return f"starts {m.group(0).strip()!r}"
-    if re.match(rf"^\W*{_BLANK}", text):
+    if re.match(rf"^\W*{BLANK_SHOWN}", text):
         if re.fullmatch(_PRONOUN, card.answer.strip(), re.I) or _PRONOUN_SUBJECT.match(card.quote):
             return "blank at the start where the source's subject is a pronoun"
     m = _UNNAMED_DRUG.search(text)
@@ -222,7 +221,7 @@ def trivia(card: CardView, doc: SourceText | None = None) -> str | None:
 
 _GENERIC_HEADS = frozenset("inhibitor inhibitors agonist agonists antagonist antagonists receptor receptors enzyme "
                            "enzymes modulator modulators blocker blockers analogue analogues analog analogs".split())
-_BLANK_AT = re.compile(r"(?P<before>\S*)\s*(?:_{3,}|\[\.\.\.\])\s*(?P<after>\S*)")
+_BLANK_AT = re.compile(rf"(?P<before>\S*)\s*{BLANK_SHOWN}\s*(?P<after>\S*)")
 
 
 def fixed_term_half(card: CardView, doc: SourceText | None = None) -> str | None:

@@ -6,8 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..deck_model import BLANK
 from .clean import strip_leftovers
 from .quality_text import sentences_and_rows, subject_words
+
+# A blank as the student sees it: a generated card's gap (three or more underscores) or a
+# studied cloze's deletion (deck_model.BLANK, "[...]").
+BLANK_SHOWN = rf"(?:_{{3,}}|{re.escape(BLANK)})"
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
-from ..decks import CLOZE_RE
+from ..decks import BLANK, CLOZE_RE
 from .cards import Draft, contains_answer, plain_words
 from .kept import ANSWER_SHARE, Skipped, answer_key, answer_of, answered_elsewhere, cap_answer_share
 from .extract import is_acronym
@@ -85,7 +85,7 @@ class Context:
 
 def prompt_of(d: Draft) -> str:
     data = d.data
-    return str(data.get("prompt") or data.get("statement") or CLOZE_RE.sub("[...]", str(data.get("text", ""))))
+    return str(data.get("prompt") or data.get("statement") or CLOZE_RE.sub(BLANK, str(data.get("text", ""))))
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s?(?:%|mg|mcg|µg|ng|pg|g|mL|ml|days?|hours?|weeks?|months?|years?)\b")
