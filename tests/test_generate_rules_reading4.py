@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from anastro_quiz.generate import generate_decks
-from anastro_quiz.generate.prompt_signals import one_item_of_list, subject_led
+from anastro_quiz.generate.prompt_signals import minor_pharmacology, one_item_of_list, subject_led
 
 
 def _cards(tmp_path, text: str, name: str = "drug.md"):
@@ -190,3 +190,27 @@ def test_an_acronym_spelled_by_one_compound_word_is_glossed(tmp_path):
                    "CYP2C8 is primarily responsible for the formation of NDMZ.\n")
     asked = [c for c in cards if "CYP2C8" in _shown(c)]
     assert asked and asked[0].data.get("explanation") == "NDMZ: N-desmethylzorbicin.", [c.data for c in asked]
+
+
+@pytest.mark.parametrize("prompt, minor", [
+    ("Zorbicin: plasma protein binding?", True),
+    ("The plasma protein binding of zorbicin and its metabolite is greater than _____.", True),
+    ("Zorbicin is long-acting, with a nuclear retention of the receptor complex of greater than _____.", True),
+    ("Conversion of zorbicin by N-demethylation is responsible for approximately _____ of zorbicin metabolism.", True),
+    ("Zorbicin increases estrogen levels by _____ in premenopausal women.", True),
+    ("Zorbicin: decrease in IGF-1 levels in women and men?", True),
+    ("Zorbicin: elimination half-life?", False),
+    ("Zorbicin: oral bioavailability?", False),
+    ("Seizures have occurred in approximately _____ of patients treated with zorbicin.", False),
+    ("Zorbicin is administered by subcutaneous injection every _____.", False),
+])
+def test_pharmacology_figures_readers_do_not_keep(prompt, minor):
+    assert minor_pharmacology(prompt) is minor
+
+
+def test_protein_binding_is_not_asked_but_the_half_life_is(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an aromatase inhibitor used to treat breast cancer.\n\n"
+                   "## Pharmacokinetics\n\nThe plasma protein binding of zorbicin is 40%.\n"
+                   "The elimination half-life of zorbicin is 40 to 50 hours.\n")
+    answers = [_answer(c) for c in cards]
+    assert "40 to 50 hours" in answers and "40%" not in answers, answers

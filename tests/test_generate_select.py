@@ -311,7 +311,7 @@ def test_no_card_shows_the_answer_of_another_from_its_sentence(tmp_path):
     doc.write_text("# Anastrozole\n\n## Pharmacology\n\n"
                    "The medication is eliminated predominantly by metabolism in the liver (83 to 85%) but also by "
                    "residual excretion by the kidneys unchanged (11%).\n"
-                   "The plasma protein binding of anastrozole is 40%.\n", encoding="utf-8")
+                   "The elimination half-life of anastrozole is 40 to 50 hours.\n", encoding="utf-8")
     cards = [c for d in generate_decks([doc]) for c in d.cards]
     liver = [c for c in cards if "kidneys" in c.source.quote]
     shown = [c.data.get("prompt") or c.data.get("text") for c in liver]
@@ -442,7 +442,7 @@ def test_a_sentence_opening_however_it_names_the_subject_and_a_list_item_figure_
     doc = tmp_path / "tam.md"
     doc.write_text("# Tamoxifen\n\n## Pharmacology\n\n"
                    "Tamoxifen acts as an estrogen receptor antagonist in breast tissue.\n"
-                   "However, it has progonadotropic effects in premenopausal women and increases estrogen levels "
+                   "However, it has progonadotropic effects in premenopausal women and increases the ovulation rate "
                    "by 6-fold in them.\n\n## Medical uses\n\n"
                    "- Metastatic breast cancer in women in combination with ovarian suppression at 20 mg/day\n",
                    encoding="utf-8")

@@ -74,6 +74,22 @@ def minor_kinetics(prompt: str) -> bool:
     return _MINOR_KINETICS.search(prompt) is not None
 
 
+# What the fourth reading threw away among pharmacology figures: how much is bound to plasma
+# proteins, how long a complex stays in the nucleus, one route's share of the drug's metabolism,
+# by how much a hormone level moves ("increases estrogen levels by _____", "decrease in IGF-1
+# levels"); a half-life, a bioavailability, a dose or an incidence stays.
+_MINOR_PHARMACOLOGY = re.compile(
+    r"\bprotein[- ]bin(?:ding|ds?)\b|\bprotein[- ]bound\b|\bnuclear retention\b|"
+    r"\b(?:responsible for|accounts? for) (?:approximately |about |around )?_____ of (?:[\w\-]+ ){0,2}metabolism\b|"
+    r"\b(?:increas|decreas|reduc|rais|lower)\w* (?:in |of )?(?:[\w\-]+ ){0,2}levels\b(?: by)?", re.I)
+
+
+def minor_pharmacology(prompt: str) -> bool:
+    """Whether a figure card asks one of the pharmacology figures readers judged not worth a review
+    (:data:`_MINOR_PHARMACOLOGY`)."""
+    return _MINOR_PHARMACOLOGY.search(prompt) is not None
+
+
 # Names that hold digits: CYP2D6, HER2, 4-hydroxy, the BIG 1-98 trial
 _NAME_WITH_DIGITS = re.compile(r"\b(?:[A-Za-zα-ω\-]+\d[\w\-]*|\d+[A-Za-zα-ω][\w\-]*|[A-Z]{2,}[\s\-]\d+(?:-\d+)?)\b")
 

@@ -25,7 +25,7 @@ from .cards import Draft, contains_answer, plain_words
 from .kept import ANSWER_SHARE, Skipped, answer_key, answer_of, answered_elsewhere, cap_answer_share
 from .extract import is_acronym
 from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree, item_set,
-                             minor_kinetics, modifies_next_noun, open_consequence, other_figure, reading_weight, short_list,
+                             minor_kinetics, minor_pharmacology, modifies_next_noun, open_consequence, other_figure, reading_weight, short_list,
                              side_study, sibling_gives_away, treatment_duration, unnamed_study, use_of, verbless)
 
 # What each kind of card is worth before its content is looked at: the kinds a teacher
@@ -147,6 +147,8 @@ def score(d: Draft, ctx: Context) -> float:
             if other_figure(prompt) or len(prompt.split()) > 28 or MINOR_FIGURE.search(prompt) or verbless(prompt) \
                     or unnamed_study(prompt) or minor_kinetics(prompt):
                 value *= 0.3  # "5.8 days on average, with a range of _____", "in rats": a side figure
+        if minor_pharmacology(prompt):
+            value *= 0.3  # "plasma protein binding?", "increases estrogen levels by _____": readers kept none
     if d.type == "cloze":
         deletions = [m.group(2).lower() for m in CLOZE_RE.finditer(str(d.data.get("text", "")))]
         if len(set(deletions)) < len(deletions):
