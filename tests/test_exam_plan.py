@@ -275,3 +275,39 @@ def test_a_plan_on_a_deck_with_nothing_to_study_is_refused(tmp_path, clock):
         make_plan(collection, plan)
     assert collection.exam_plan() is None
     collection.close()
+
+
+def write_reverse_deck(folder, n: int, deck_id: str = "rev"):
+    folder.mkdir(exist_ok=True)
+    lines = [f"id: {deck_id}", f"title: Deck {deck_id}", "cards:"]
+    for i in range(n):
+        lines += [f"  - id: r{i}", "    type: reverse", f"    prompt: term {i}", f"    answer: meaning {i}"]
+    (folder / f"{deck_id}.yaml").write_text("\n".join(lines) + "\n")
+    return folder
+
+
+@pytest.mark.parametrize("apart", [True, False])
+def test_the_forecast_keeps_siblings_apart_as_the_sessions_do(tmp_path, apart):
+    from anastro_quiz.clock import day_start
+    from anastro_quiz.siblings import SiblingRules
+
+    clock = FakeClock(START)
+    collection = Collection(Store.open(tmp_path / "p.db"), load_decks([write_reverse_deck(tmp_path / "decks", 3)]),
+                            clock)
+    collection.save_siblings(SiblingRules(bury_new=True, bury_reviews=apart))
+    learner = Learner(collection, clock)
+    learner.sit(lambda row: Rating.Easy)  # the fronts (their reverse sides wait: new siblings apart)
+    learner.sit(lambda row: Rating.Easy)  # the reverse sides, a day later; all next due a week or more away
+    day = study_day(START) + timedelta(days=4)
+    plan = check_plan((day + timedelta(days=3)).isoformat(), 0.5, [], list(collection.decks), clock.now)
+    # both sides of r0 brought to one day (as a plan may do)
+    collection.apply_exam_plan(plan, [("rev", "r0", day_start(day)), ("rev", "r0.reverse", day_start(day))])
+    forecast = forecast_plan(collection, plan)
+    learner.per_day = {}
+    learner.next_sitting = datetime.combine(day, START.timetz())
+    learner.sit(lambda row: Rating.Good)
+    learner.sit(lambda row: Rating.Good)
+    shown = [learner.per_day.get(d.isoformat(), 0) for d in (day, day + timedelta(days=1))]
+    assert shown == ([1, 1] if apart else [2, 0])  # the session shows one side a day, or both
+    assert [forecast.reviews_per_day[d.isoformat()] for d in (day, day + timedelta(days=1))] == shown
+    collection.close()

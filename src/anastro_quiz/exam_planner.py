@@ -6,7 +6,8 @@ plan from the cards' schedules as they are, so the Progress screen follows the l
 study. Both walk every card of the plan's decks day by day to the exam as a study session
 would (see :mod:`anastro_quiz.exam_plan` for the assumptions): each day the cards due are
 studied, due reviews oldest first up to the deck's daily review limit (the rest wait for
-the next day, as in a session), new cards in deck order up to the new-card limit, each
+the next day, as in a session), new cards in deck order up to the new-card limit, a
+sibling of a card studied that day waiting for the next day as the deck's rules say, each
 graded Good by the deck's real scheduler with the session's fuzz seeds and, for load
 balancing, the cards due per day as the simulated study leaves them (the plan's other
 decks counted where they are due now). A forecast is therefore what keeping to the plan
@@ -25,6 +26,7 @@ from .clock import day_start, study_day
 from .due_load import LiveLoad
 from .exam_plan import ExamPlan, PlanError, PlanRule, planned_scheduler
 from .scheduler import CardState, Rating, Scheduler, State, load_state
+from .siblings import SiblingRules
 from .store import ScheduleRow
 
 if TYPE_CHECKING:
@@ -90,6 +92,8 @@ class _Deck:
     store: Any = None  # the collection's Store, for the load (LiveLoad)
     plain: Scheduler | None = None  # the deck's scheduler without the plan (cards outside its topics)
     in_scope: Any = None  # card id -> whether the plan covers it
+    sibling_of: Any = None  # card id -> the card its study item comes from (siblings share it)
+    siblings: SiblingRules = SiblingRules(False, False)  # which siblings wait for another day
 
 
 def _days(start: date, end: date) -> list[date]:
@@ -112,7 +116,9 @@ def _decks(collection: "Collection", plan: ExamPlan, now: datetime) -> list[_Dec
             today: room_reviews}, {d: limits.new_per_day for d in days} | {today: room_new}, rows, new,
             collection.store, Scheduler.from_settings(collection.scheduler_settings(deck_id)),
             lambda card_id, deck_id=deck_id: plan.covers(deck_id, collection.tags_of(deck_id, card_id))
-            if plan.topics else True))
+            if plan.topics else True,
+            lambda card_id, deck_id=deck_id: collection.items.card_of((deck_id, card_id)) or (deck_id, card_id),
+            collection.siblings(deck_id)))
     return out
 
 
@@ -141,6 +147,7 @@ def _simulate(deck: _Deck, plan: ExamPlan, cards: list[_Card], now: datetime) ->
             due_load.move(datetime.fromisoformat(card.row.due), card.due)
     load: Counter = Counter()
     waited = 0
+    studied: dict[date, dict[Any, int]] = {}  # per day: the card each sibling group was studied by
     for _ in range(STEPS_PER_CARD * len(cards)):
         if not heap or study_day(heap[0][0]) >= plan.exam:
             break
@@ -155,6 +162,9 @@ def _simulate(deck: _Deck, plan: ExamPlan, cards: list[_Card], now: datetime) ->
             waited += 1  # the day's reviews are used up: it waits for the next day
             heapq.heappush(heap, (day_start(day + timedelta(days=1)), index))
             continue
+        if _sibling_waits(deck, studied.setdefault(day, {}), card, index):
+            heapq.heappush(heap, (day_start(day + timedelta(days=1)), index))  # as a session buries it
+            continue
         scheduler = deck.scheduler if card.planned else deck.plain
         state = card.state if card.state is not None else scheduler.new_state(moment)
         counted = card.due if card.state is not None else None
@@ -165,6 +175,18 @@ def _simulate(deck: _Deck, plan: ExamPlan, cards: list[_Card], now: datetime) ->
         load[day] += counts
         heapq.heappush(heap, (card.due, index))
     return load, waited
+
+
+def _sibling_waits(deck: _Deck, studied_today: dict[Any, int], card: _Card, index: int) -> bool:
+    """Whether ``card`` waits for the next day because another item of its card was studied
+    today and the deck keeps such siblings apart (``siblings``); else it counts as studied.
+    A card in learning never waits (it keeps its siblings out instead)."""
+    if deck.sibling_of is None:
+        return False
+    first = studied_today.setdefault(deck.sibling_of(card.row.card_id), index)
+    if first == index or card.state is not None and card.state.state != State.Review:
+        return False
+    return deck.siblings.applies("new" if card.state is None else "review")
 
 
 def _choose(deck: _Deck, load: Counter, low: date, high: date, today: date) -> date:
