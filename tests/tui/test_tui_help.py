@@ -49,3 +49,27 @@ async def test_the_palette_has_one_entry_for_the_keys(app):
         await home_loaded(pilot)
         system = [c.title for c in app.get_system_commands(app.screen)]
         assert "Keys" not in system and "Theme" in system
+
+
+async def test_help_says_what_a_screen_does_beside_its_keys(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        await press(pilot, "s", "f1")
+        notes = [str(s.render()) for s in app.screen.query(".help-note")]
+        assert notes and notes[0].startswith("'Applies to' picks every deck")
+
+
+def test_a_screens_note_names_none_of_its_keys():
+    """Keys are described once, in the key table: a screen's note (its HELP) says the rest."""
+    import re
+
+    from anastro_quiz.tui.keys import binding_rows, screen_notes
+
+    rows = dict(binding_rows())
+    named = []
+    for title, note in screen_notes().items():
+        for keys, _description in rows[title]:
+            for key in keys.split(" / "):
+                if len(key) > 1 and re.search(rf"(?<![\w+]){re.escape(key)}(?![\w+])", note):
+                    named.append(f"{title}: {key}")
+    assert named == []

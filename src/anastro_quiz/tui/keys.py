@@ -37,8 +37,8 @@ def section_of(screen: object) -> str | None:
     return SCREEN_SECTIONS.get(type(screen).__name__)
 
 
-def binding_rows() -> list[tuple[str, list[tuple[str, str]]]]:
-    """(screen title, [(keys, description)]) for the app and every screen, in reading order."""
+def screens() -> list[tuple[str, type]]:
+    """(Help's section title, screen class) for every screen with keys of its own, in reading order."""
     from .dialogs.edit_card import EditCardDialog
     from .screens.browse import BrowseScreen
     from .screens.curate import CurateScreen
@@ -50,12 +50,22 @@ def binding_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     from .screens.settings import SettingsScreen
     from .screens.summary import SummaryScreen
 
-    sections = [("Everywhere", APP_BINDINGS + [Binding("ctrl+p", "", "Command palette (every action)")]),
-                ("Home", HomeScreen.BINDINGS), ("Review", ReviewScreen.BINDINGS),
-                ("Edit card", EditCardDialog.BINDINGS), ("New from generator", CurateScreen.BINDINGS),
-                ("Cards (browse)", BrowseScreen.BINDINGS), ("End of session", SummaryScreen.BINDINGS), ("Quiz", QuizScreen.BINDINGS),
-                ("Quiz results", QuizResultsScreen.BINDINGS), ("Progress", ProgressScreen.BINDINGS),
-                ("Settings", SettingsScreen.BINDINGS)]
+    return [("Home", HomeScreen), ("Review", ReviewScreen), ("Edit card", EditCardDialog),
+            ("New from generator", CurateScreen), ("Cards (browse)", BrowseScreen), ("End of session", SummaryScreen),
+            ("Quiz", QuizScreen), ("Quiz results", QuizResultsScreen), ("Progress", ProgressScreen),
+            ("Settings", SettingsScreen)]
+
+
+def screen_notes() -> dict[str, str]:
+    """Help's section title -> what the screen does that its keys do not say (its ``HELP``,
+    which names no key: the keys are described once, in the rows above)."""
+    return {title: screen.HELP for title, screen in screens() if screen.HELP}
+
+
+def binding_rows() -> list[tuple[str, list[tuple[str, str]]]]:
+    """(screen title, [(keys, description)]) for the app and every screen, in reading order."""
+    sections = [("Everywhere", APP_BINDINGS + [Binding("ctrl+p", "", "Command palette (every action)")])]
+    sections += [(title, screen.BINDINGS) for title, screen in screens()]
     # Keys handled by widgets rather than bindings, and the quiz's nine option keys as one row.
     extra = {"Home": [("Enter", "Study the highlighted deck")],
              "Review": [("Space / Enter", SPACE_ENTER_RULE),

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from ..keys import binding_rows
+from ..keys import binding_rows, screen_notes
 from ..shared_keys import key_footer
 
 EVERYWHERE = "Everywhere"
@@ -45,8 +45,11 @@ class HelpScreen(Screen):
         box = self.query_one("#help", VerticalScroll)
         box.remove_children()
         widgets: list[Static | Horizontal] = []
+        notes = screen_notes()
         for title, rows in self._sections():
             widgets.append(Static(Content.from_markup("[b $accent]$t[/]", t=title), classes="help-title"))
+            if title in notes:
+                widgets.append(Static(Content(notes[title]), classes="help-note"))
             width = max((len(k) for k, _ in rows), default=4) + 2
             for keys, description in rows:
                 key = Static(Content(keys), classes="help-key")

@@ -73,7 +73,6 @@ class HomeScreen(CoreScreen):
         Binding("s", "app.settings", "Settings", id="settings"),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
-    HELP = "Enter studies the highlighted deck."
 
     def __init__(self) -> None:
         super().__init__()

@@ -67,8 +67,8 @@ class ProgressScreen(CoreScreen):
         Binding("left,h", "tab(-1)", "Prev tab", show=False),
         Binding("right,l", "tab(1)", "Next tab", show=False),
     ]
-    HELP = ("Left/right switch tabs. The Simulate tab runs FSRS's simulator (optimizer extra). On the Exam tab, type a date (YYYY-MM-DD) and press Enter for the "
-            "predicted recall on that day; with a recall target, Preview plan shows an exam plan and "
+    HELP = ("The Simulate tab runs FSRS's simulator (optimizer extra). On the Exam tab, a date (YYYY-MM-DD) gives "
+            "the predicted recall on that day; with a recall target, Preview plan shows an exam plan and "
             "Apply plan makes it (reviews brought forward so every card is at the target on the day).")
     TABS = ("overview", "heatmap", "forecast", "retention", "mastery", "exam", "simulate")
 

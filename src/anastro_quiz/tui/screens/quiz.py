@@ -30,7 +30,6 @@ class QuizScreen(CoreScreen):
                      "Next question", show_before=False),
         Binding("escape", "end", "End quiz", id="end-quiz"),
     ]
-    HELP = "Pick an option with 1-9 (or click it); type answers and press Enter."
 
     def __init__(self, quiz: Quiz) -> None:
         super().__init__()

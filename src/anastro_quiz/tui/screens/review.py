@@ -59,8 +59,7 @@ class ReviewScreen(SessionLane, CardExtras, CoreScreen):
                 show=False, id="info"),
         Binding("q,escape", "leave", "Back", id="back"),
     ]
-    HELP = ("1 Again · 2 Hard · 3 Good · 4 Easy (the buttons show the interval each gives). "
-            "Choice cards: 1-9 picks an option first.")
+    HELP = "The grade buttons show the interval each grade gives."
 
     def __init__(self, session: StudySession, *, undo_first: bool = False) -> None:
         """``undo_first``: undo the session's last action before showing a card (``u`` on the

@@ -46,9 +46,8 @@ class SettingsScreen(CoreScreen):
                 id="reset-deck"),
         Binding("escape", "leave", "Back", tooltip="Back; with unsaved edits, asks first", id="back"),
     ]
-    HELP = ("Tab moves between fields; Ctrl+S (or Enter in a field) saves. 'Applies to' picks every "
-            "deck (global) or one deck, whose saved values override the global ones. The hour the "
-            "study day starts is one for every deck (set it under global).")
+    HELP = ("'Applies to' picks every deck (global) or one deck, whose saved values override the global "
+            "ones. The hour the study day starts is one for every deck (set it under global).")
 
     def __init__(self, deck_id: str | None = None) -> None:
         super().__init__()

@@ -50,8 +50,7 @@ class SummaryScreen(CoreScreen):
         Binding("ctrl+z", "undo", "Undo last grade", show=False, id="undo-ctrl"),
         Binding("q,escape,enter", "app.pop_screen", "Home", id="home"),
     ]
-    HELP = ("Re-drilling practises the cards you answered Again; it does not change their schedule. "
-            "u takes back the last grade (as in Review) and shows that card again.")
+    HELP = "Re-drilling practises the cards you answered Again; it does not change their schedule."
 
     def __init__(self, data: SummaryData) -> None:
         super().__init__()
