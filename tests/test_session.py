@@ -287,3 +287,26 @@ def test_undoing_two_agains_on_a_card_shown_again_leaves_it_once(collection, clo
     assert session.current.key == card.key
     assert [i.key for i in session.queued_items()].count(card.key) == 1  # the one on screen
     assert session.remaining.total == 1
+
+
+def test_a_learning_backlog_is_counted_and_read_a_part_at_a_time(collection, clock, monkeypatch):
+    from anastro_quiz import session as session_module
+
+    collection.save_limits(DailyLimits(new_per_day=8, reviews_per_day=200))
+    first = collection.start_session()
+    again = []
+    while first.remaining.new:  # every new card into learning, each due a minute after its grade
+        again.append(first.current.key)
+        first.grade(Rating.Again)
+        clock.advance(seconds=5)
+    first.finish()
+    assert len(again) >= 5
+    clock.advance(minutes=30)
+    monkeypatch.setattr(session_module, "LEARNING_READ", 2)
+    session = collection.start_session()
+    assert session.remaining.learning == len(again)  # two read, the others counted
+    shown = []
+    while not session.finished:
+        shown.append(session.current.key)
+        session.grade(Rating.Easy)  # graduates: leaves the learning list
+    assert shown == again  # every one once, soonest first, across the parts read

@@ -210,8 +210,9 @@ class Collection:
             studyable = c.new_kept if self.holds_uncurated(deck.id) else c.new
             new = min(studyable, room_new)
             due = min(c.review, room_reviews)
-            if (new or due) and self.siblings(deck.id) != SiblingRules(False, False):
-                _none, due_rows, new_rows = offered_today(self, deck.id, now, done, learning=False)  # siblings apart
+            if (new or due) and self.siblings(deck.id) != SiblingRules(False, False) \
+                    and self.items.sibling_cards(deck.id):  # no sibling items: nothing to keep apart
+                due_rows, new_rows = offered_today(self, deck.id, now, done, learning=False)  # siblings apart
                 new, due = len(new_rows), len(due_rows)
             out.append(DeckSummary(deck.id, deck.title, new, c.learning, due, c.total, c.suspended,
                                    mastery.get(deck.id, 0.0), unseen=c.new, waiting=c.new - studyable))

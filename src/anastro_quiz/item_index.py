@@ -54,11 +54,15 @@ class ItemIndex(Mapping[tuple[str, str], StudyItem]):
         if deck is None:
             return None
         card, _dot, suffix = item_id.rpartition(".")
-        if card and (suffix == "reverse" or _DELETION.fullmatch(suffix)) and card in self._sibling_cards(deck_id):
+        if card and (suffix == "reverse" or _DELETION.fullmatch(suffix)) and card in self.sibling_cards(deck_id):
             return (deck_id, card)
         return (deck_id, item_id)
 
-    def _sibling_cards(self, deck_id: str) -> frozenset[str]:
+    def sibling_cards(self, deck_id: str) -> frozenset[str]:
+        """Ids of deck ``deck_id``'s cards with more than one study item (read from the deck
+        cache's header: no card is read); empty for a deck not loaded."""
+        if deck_id not in self._decks:
+            return frozenset()
         found = self._siblings.get(deck_id)
         if found is None:
             found = self._siblings[deck_id] = self._decks[deck_id].sibling_cards()

@@ -23,6 +23,8 @@ from .session_undo import UndoEntry, Undone
 from .store import ScheduleRow
 from .today import LEARN_AHEAD, StudyCollection, interleave, offered_today
 
+LEARNING_READ = 200  # learning cards a session reads at a time (the soonest), the rest counted
+
 __all__ = ["GradeOutcome", "Remaining", "SessionSummary", "StudyCollection", "StudySession", "Undone"]
 
 
@@ -59,6 +61,10 @@ class StudySession:
         self._kind: dict[tuple[str, str], str] = Kinds(self._rekind)
         self._queue = []
         self._learning = []
+        # Learning cards not read yet: how many, and where reading them goes on (see _build_queue).
+        self._learning_unread = 0
+        self._learning_after: tuple[str, str, int] | None = None
+        self._learning_until = self.started
         self._history: list[UndoEntry] = []
         self._current: StudyItem | None = None
         self._current_is_learning = False
@@ -76,20 +82,20 @@ class StudySession:
         done = self.store.done_today(study_day(now))
         reviews: list[ScheduleRow] = []
         new: list[ScheduleRow] = []
-        # Learning cards by key: each is read from its deck when it comes up (a long learning
-        # backlog is counted, not read).
-        learning: list[tuple[datetime, tuple[str, str]]] = []
         for deck_id in self.deck_ids:
-            learning_rows, due, fresh = offered_today(self.collection, deck_id, now, done, self.new_cards)
-            learning += [(_parse(due), (deck, card_id)) for due, deck, card_id in learning_rows]
+            due, fresh = offered_today(self.collection, deck_id, now, done, self.new_cards)
             reviews += due
             new += fresh
         reviews.sort(key=lambda r: r.due or "")
-        self._kind.preset((key for _due, key in learning), "learning")
         self._kind.update({(r.deck, r.card_id): "review" for r in reviews})
         self._kind.update({(r.deck, r.card_id): "new" for r in new})
-        learning.sort(key=due_of)
-        self._learning = learning
+        # Learning cards (not limited per day) by key, the soonest LEARNING_READ of them: a
+        # backlog of thousands is counted, and read a part at a time as the session reaches it;
+        # each card is read from its deck when it comes up.
+        self._learning_until = now + LEARN_AHEAD
+        self._learning_unread = self.store.learning_count(self.deck_ids, self._learning_until, now)
+        self._learning = []
+        self._read_learning(now)
         self._queue = [self.collection.items[(r.deck, r.card_id)] for r in interleave(reviews, new)
                        if (r.deck, r.card_id) in self.collection.items]
 
@@ -109,8 +115,36 @@ class StudySession:
             self._advance()
         return self._current
 
+    def _read_learning(self, now: datetime, everything: bool = False) -> None:
+        """Read the next part of the learning cards not read yet (every one with ``everything``),
+        soonest first, into the learning list; cards this session already holds are skipped."""
+        while self._learning_unread > 0:
+            rows = self.store.learning_due(self.deck_ids, self._learning_until, now,
+                                           None if everything else LEARNING_READ, self._learning_after)
+            if not rows:  # graded elsewhere meanwhile: nothing more to read
+                self._learning_unread = 0
+                break
+            self._learning_after = rows[-1][3]
+            fresh = [(_parse(due), (deck, card_id)) for due, deck, card_id, _mark in rows
+                     if (deck, card_id) not in self._kind]
+            self._kind.preset((key for _due, key in fresh), "learning")
+            for entry in fresh:
+                bisect.insort(self._learning, entry, key=due_of)
+            self._learning_unread = max(0, self._learning_unread - len(fresh))
+            if fresh and not everything:
+                break
+
+    def _learning_read_ahead(self) -> bool:
+        """Whether a learning card not read yet may come before the soonest one read."""
+        if not self._learning_unread:
+            return False
+        return not self._learning or self._learning_after is None \
+            or self._learning[0][0] > _parse(self._learning_after[0])
+
     def _advance(self) -> None:
         now = self.collection.now()
+        if self._learning_read_ahead():
+            self._read_learning(now)
         while self._learning and (self._learning[0][0] <= now or not self._queue):
             due, key = self._learning[0]
             if due > now + LEARN_AHEAD:
@@ -128,6 +162,7 @@ class StudySession:
     def queued_items(self) -> list[StudyItem]:
         """Every card still to come, the one on screen first."""
         head = [self.current] if self.current is not None else []
+        self._read_learning(self.collection.now(), everything=True)
         learning = (self.collection.items.get(key) for _, key in self._learning)
         return head + list(self._queue) + [i for i in learning if i is not None]
 
@@ -137,6 +172,7 @@ class StudySession:
         so asking after every grade costs the same whatever the queue's length)."""
         current = self.current  # first: showing a card takes it off the queue
         counts = self._queue.counts + self._learning.counts
+        counts["learning"] += self._learning_unread
         if current is not None:
             counts[self._kind_of(current)] += 1
         return Remaining(counts["new"], counts["learning"], counts["review"])

@@ -41,21 +41,25 @@ class StudyCollection(Protocol):
 
 def offered_today(collection: StudyCollection, deck_id: str, now: datetime,
                   done: dict[str, tuple[int, int]], new_cards: bool = True, learning: bool = True,
-                  ) -> tuple[list[tuple[str, str, str]], list[ScheduleRow], list[ScheduleRow]]:
-    """What a session over ``deck_id`` takes now (``done``: today's counts, ``store.done_today``):
-    learning cards due within the learn-ahead window (``(due, deck, card_id)``), due reviews (oldest first) and new
-    cards (deck order) within the daily limits, siblings of cards studied today or in
-    learning left for another day (siblings.py). Home's counts are the lengths of the last
-    two, asked with ``learning=False`` (no learning cards read: every one of them studied
-    today already keeps its siblings out, so only a learning card from an earlier day is missed)."""
+                  ) -> tuple[list[ScheduleRow], list[ScheduleRow]]:
+    """What a session over ``deck_id`` takes now besides its learning cards (``done``: today's
+    counts, ``store.done_today``): due reviews (oldest first) and new cards (deck order)
+    within the daily limits, siblings of cards studied today or in learning left for another
+    day (siblings.py). Home's counts are their lengths, asked with ``learning=False`` (no
+    learning cards read: every one of them studied today already keeps its siblings out, so
+    only a learning card from an earlier day is missed). A deck without sibling items (no
+    reverse or cloze card) has nothing to keep apart, so neither today's reviews nor its
+    learning cards are read."""
     store = collection.store
     room_new, room = collection.limits(deck_id).room_today(*done.get(deck_id, (0, 0)))
     ahead = now + LEARN_AHEAD
-    learning_rows = store.learning_due([deck_id], ahead, now) if learning else []
     # Ask for more than the limits allow, so the siblings left out make room for others.
     due = store.due_rows([deck_id], ahead, room * 2 + 20, states=(State.Review,), due_by=now) if room else []
     fresh = store.new_rows([deck_id], now, room_new * 4 + 20, kept_only=collection.holds_uncurated(deck_id)) \
         if new_cards and room_new else []
+    sibling_cards = getattr(collection.items, "sibling_cards", None)
+    if not (due or fresh) or sibling_cards is not None and not sibling_cards(deck_id):
+        return due[:room], fresh[:room_new]
 
     def card_of(key: tuple[str, str]) -> tuple[str, str] | None:
         if "." not in key[1]:  # a card's only item or its first: the card's own id (most cards)
@@ -65,10 +69,11 @@ def offered_today(collection: StudyCollection, deck_id: str, now: datetime,
         item = collection.items.get(key)
         return (item.deck_id, item.card_id) if item is not None else None
 
-    taken = {card_of(key) for key in store.reviewed_on(study_day(now), [deck_id])} if due or fresh else set()
-    taken |= {card_of((deck, card_id)) for _due, deck, card_id in learning_rows}
+    taken = {card_of(key) for key in store.reviewed_on(study_day(now), [deck_id])}
+    if learning:
+        taken |= {card_of((deck, card_id)) for _due, deck, card_id, _mark in store.learning_due([deck_id], ahead, now)}
     due, fresh = keep_apart(due, fresh, taken, collection.siblings(deck_id), lambda r: card_of((r.deck, r.card_id)))
-    return learning_rows, due[:room], fresh[:room_new]
+    return due[:room], fresh[:room_new]
 
 
 def interleave(reviews: list, new: list) -> list:

@@ -147,15 +147,51 @@ class CardStore:
             f"ORDER BY s.due LIMIT {int(limit)}",
         )
 
-    def learning_due(self, decks: list[str], until: datetime, now: datetime) -> list[tuple[str, str, str]]:
-        """``(due, deck, card_id)`` of the learning and relearning cards of ``decks`` due by
-        ``until``, neither suspended nor buried at ``now``, soonest first: a session's learning
-        list, by key only (a backlog of thousands is counted, each card read when it comes up)."""
-        return self.conn.execute(
-            f"SELECT s.due, s.deck, s.card_id FROM schedule s JOIN cards c USING (deck, card_id)"
-            f" WHERE c.orphaned=0 AND s.deck IN ({marks(decks)}) AND s.fsrs_state IN (?, ?) AND s.suspended=0"
-            " AND s.due<=? AND (s.buried_until IS NULL OR s.buried_until<=?) ORDER BY s.due",
-            [*decks, LEARNING, RELEARNING, iso(until), iso(now)]).fetchall()
+    def learning_due(self, decks: list[str], until: datetime, now: datetime, limit: int | None = None,
+                     after: tuple[str, str, int] | None = None) -> list[tuple[str, str, str, tuple[str, str, int]]]:
+        """``(due, deck, card_id, mark)`` of the learning and relearning cards of ``decks`` due by
+        ``until``, neither suspended nor buried at ``now``, soonest first, at most ``limit``,
+        only those after the ``mark`` ``after`` of an earlier call: a session's learning list,
+        by key, read a part at a time (a backlog of thousands)."""
+        where, params = self._learning_where(decks, until, now)
+        if after is not None:
+            where += " AND (s.due, s.deck, s.rowid) > (?, ?, ?)"
+            params += list(after)
+        orphans = self._orphans(decks)
+        tail = f" LIMIT {int(limit) + len(orphans)}" if limit is not None else ""
+        # The part is found in the deck overview index alone (its entries end with the rowid);
+        # only its rows are then read for their card ids.
+        order = "ORDER BY s.due, s.deck, s.rowid"
+        rows = self.conn.execute(
+            f"SELECT s.due, s.deck, s.card_id, s.rowid FROM schedule s WHERE s.rowid IN"
+            f" (SELECT s.rowid FROM schedule s WHERE {where} {order}{tail}) {order}", params).fetchall()
+        out = [(due, deck, card_id, (due, deck, rowid)) for due, deck, card_id, rowid in rows
+               if (deck, card_id) not in orphans]
+        return out[:limit] if limit is not None else out
+
+    def learning_count(self, decks: list[str], until: datetime, now: datetime) -> int:
+        """How many cards :meth:`learning_due` would give without a limit (one index range)."""
+        where, params = self._learning_where(decks, until, now)
+        count = self.conn.execute(f"SELECT COUNT(*) FROM schedule s WHERE {where}", params).fetchone()[0]
+        orphans = self._orphans(decks)
+        if orphans:
+            count -= self.conn.execute(
+                "SELECT COUNT(*) FROM cards c INDEXED BY idx_cards_orphaned CROSS JOIN schedule s USING (deck, card_id)"
+                f" WHERE c.orphaned=1 AND {where}", params).fetchone()[0]
+        return count
+
+    def _orphans(self, decks: list[str]) -> set[tuple[str, str]]:
+        """Orphaned cards of ``decks`` (their deck file dropped them; few, their own index)."""
+        return {(d, c) for d, c in self.conn.execute(
+            f"SELECT deck, card_id FROM cards INDEXED BY idx_cards_orphaned WHERE orphaned=1 AND deck IN ({marks(decks)})",
+            decks)}
+
+    @staticmethod
+    def _learning_where(decks: list[str], until: datetime, now: datetime) -> tuple[str, list[Any]]:
+        # The learning cards' range of the deck overview index (schema 4): no row is read.
+        return (f"s.deck IN ({marks(decks)}) AND s.fsrs_state IN (?, ?) AND s.suspended=0"
+                " AND s.due<=? AND (s.buried_until IS NULL OR s.buried_until<=?)",
+                [*decks, LEARNING, RELEARNING, iso(until), iso(now)])
 
     def new_rows(self, decks: list[str], now: datetime, limit: int, kept_only: bool = False) -> list[ScheduleRow]:
         """Never-studied cards in deck order (``kept_only``: only those kept in curation)."""

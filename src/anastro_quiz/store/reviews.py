@@ -210,11 +210,10 @@ class ReviewStore:
                                   " AND mode='review' ORDER BY reviewed_at, id LIMIT 1", key).fetchone()
         running: str | None = first[0] if first and rows else None  # None: new
         running_fsrs = int(first[1] or NEW) if running is not None else NEW
-        rows = [r[:7] for r in rows]
         due: str | None = None
         lapses = 0
         updates = []
-        for rid, rating, at, stored_before, stored_after, stored_fsrs_after, stored_due in rows:
+        for rid, rating, at, stored_before, stored_after, stored_fsrs_after, stored_due, stored_fsrs_before in rows:
             before_fsrs = running_fsrs
             if stored_before == running and stored_after is not None and stored_due is not None:
                 after, after_fsrs, due = stored_after, stored_fsrs_after, stored_due
@@ -224,7 +223,12 @@ class ReviewStore:
                 new_state, new_due = scheduler.review(state, rating, now, fuzz_seed=rid)
                 after, after_fsrs, due = dump_state(new_state), int(new_state.state), iso(new_due)
             lapses += int(is_lapse(rating, before_fsrs))
-            updates.append((running, before_fsrs, after, after_fsrs, due, rid))
+            # Only a review whose states change is written: rewriting the others moved nothing
+            # but cost an update of the log's indexes and its per-day counts each (a merge of
+            # a history made on one machine rewrites none).
+            if (running, before_fsrs, after, after_fsrs, due) != (stored_before, stored_fsrs_before, stored_after,
+                                                                  stored_fsrs_after, stored_due):
+                updates.append((running, before_fsrs, after, after_fsrs, due, rid))
             running, running_fsrs = after, after_fsrs
         self.conn.executemany("UPDATE reviews SET state_before=?, fsrs_state_before=?, state_after=?,"
                               " fsrs_state_after=?, due_after=? WHERE id=?", updates)
