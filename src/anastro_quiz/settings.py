@@ -142,6 +142,14 @@ class StudySettings:
         self.store.save_deck_setting("study_day", {"start_hour": hour})
         set_day_start_hour(hour)
 
+    def theme(self) -> str | None:
+        """The app's theme the learner last picked (a Textual theme name), if any."""
+        name = self.store.get_setting("theme")
+        return name if isinstance(name, str) else None
+
+    def save_theme(self, name: str) -> None:
+        self.store.set_setting("theme", name)
+
     def apply_day_start(self) -> None:
         """Make the saved day-start hour the one every study-day computation uses (on opening)."""
         set_day_start_hour(self.day_start_hour())

@@ -45,7 +45,7 @@ class StudyApp(StudyLauncher, App[None]):
 
     @dataclass
     class ThemeLoaded(Message):
-        name: Any
+        name: str | None  # the theme saved last (None: none yet)
 
     @dataclass
     class OpenFailed(Message):
@@ -105,10 +105,10 @@ class StudyApp(StudyLauncher, App[None]):
 
     @work(thread=True, exit_on_error=False, name="load theme")
     def _load_theme(self) -> None:
-        self.post_message(self.ThemeLoaded(self.database(lambda: self.collection.store.get_setting("theme"))))
+        self.post_message(self.ThemeLoaded(self.database(lambda: self.collection.settings.theme())))
 
     def on_study_app_theme_loaded(self, message: ThemeLoaded) -> None:
-        if isinstance(message.name, str) and message.name in self.available_themes:
+        if message.name in self.available_themes:
             self.theme = message.name
         self.theme_changed_signal.subscribe(self, self._save_theme)
 
@@ -120,7 +120,7 @@ class StudyApp(StudyLauncher, App[None]):
         worker = get_current_worker()
         # Two quick changes: a save superseded before it got the lock writes nothing, so the
         # last theme chosen is the one stored whatever order the threads get the lock in.
-        self.database(lambda: None if worker.is_cancelled else self.collection.store.set_setting("theme", name))
+        self.database(lambda: None if worker.is_cancelled else self.collection.settings.save_theme(name))
 
     def exit(self, result: None = None, return_code: int = 0, message: Any | None = None) -> None:
         """Quit; a review session still open (Ctrl+Q mid-session) gets its end time recorded
