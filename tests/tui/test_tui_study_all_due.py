@@ -39,3 +39,19 @@ async def test_study_all_due_offers_the_due_cards_only(app, collection, clock):
         assert isinstance(app.screen, HomeScreen)
         await press(pilot, "enter")  # a deck's own session still starts its new cards
         assert isinstance(app.screen, ReviewScreen) and app.screen.session.remaining.new > 0
+
+
+async def test_a_deck_with_every_card_buried_shows_none_new_and_leaves_no_session(app, collection):
+    """Buried cards are not counted as new on Home, and Enter on such a deck says there is
+    nothing to study without leaving an empty session row behind."""
+    from textual.widgets import DataTable
+
+    for item in collection.decks["sample"].items():
+        collection.set_buried(item, True)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#decks", DataTable).get_row_at(0)[1] == "0"  # New
+        await press(pilot, "enter")
+        assert isinstance(app.screen, HomeScreen)
+        assert any("Nothing to study right now" in n.message for n in app._notifications)
+    assert collection.store.sessions() == []
