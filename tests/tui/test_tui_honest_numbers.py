@@ -55,3 +55,12 @@ async def test_home_mastery_is_not_the_recall_predicted_now(app, collection, clo
         await home_loaded(pilot)
         row = app.screen.query_one("#decks", DataTable).get_row_at(0)
         assert str(row[4]).strip().endswith("0%")
+
+
+async def test_home_says_a_deck_not_studied_yet_instead_of_0_percent(app, collection):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        assert str(app.screen.query_one("#decks", DataTable).get_row_at(0)[4]) == "not studied yet"
+        await press(pilot, "enter", "space", "3", "q", "enter")  # one card learnt: now a 0% bar
+        await home_loaded(pilot)
+        assert str(app.screen.query_one("#decks", DataTable).get_row_at(0)[4]).strip().endswith("0%")

@@ -169,7 +169,7 @@ class HomeScreen(CoreScreen):
         self._add_columns(table, [d.title for d in data.decks])
         for d in data.decks:
             # height=None: a title longer than the column wraps instead of being cut.
-            table.add_row(Text(d.title), str(d.new), str(d.learning), str(d.due), share_bar(d.mastery),
+            table.add_row(Text(d.title), str(d.new), str(d.learning), str(d.due), _mastery(d),
                           key=d.id, height=None)
         if data.decks:
             table.move_cursor(row=min(selected, len(data.decks) - 1))
@@ -227,7 +227,7 @@ class HomeScreen(CoreScreen):
             "Mastery      ",
             total=str(summary.total), studied=str(studied), unseen=str(summary.unseen),
             suspended=str(summary.suspended), due=str(summary.due), learn=str(summary.learning), new=str(summary.new))
-        text += share_bar(summary.mastery)
+        text += _mastery(summary)
         if deck is not None and deck.sources:
             text += Content(f"\nSources      {plural(len(deck.sources), 'source')}")
         box.update(text + Content.from_markup("\n\n[$text-muted]Enter studies it · c its cards · t a quiz[/]"))
@@ -251,6 +251,14 @@ class HomeScreen(CoreScreen):
         deck_id = self.highlighted_deck()
         if deck_id is not None:
             self.app.action_browse(deck_id)
+
+
+def _mastery(deck: DeckSummary) -> Content:
+    """A deck's mastery bar; a deck never studied says so rather than showing 0%, which
+    reads as studied and failed."""
+    if deck.total and deck.unseen == deck.total:
+        return Content.from_markup("[$text-muted]not studied yet[/]")
+    return share_bar(deck.mastery)
 
 
 def _hint(waiting: int) -> str:
