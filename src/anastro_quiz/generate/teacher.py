@@ -9,6 +9,7 @@ is too long to recall, there is no card: a missing card costs less than a junk o
 Comparisons live in :mod:`teacher_compare`, enumerations in :mod:`teacher_lists`, mechanism
 chains in :mod:`teacher_chains`, "X is responsible for Y" and a fronted "As X is ..." in :mod:`teacher_roles`,
 the drug's mechanism of action and the enzymes that metabolize it in :mod:`teacher_mechanism`,
+prodrugs, enzyme induction, monitoring, flares, trials and contraindication lists in :mod:`teacher_pharmacology`,
 naming the drug and whose dose in :mod:`teacher_context`, the clause tools they share in
 :mod:`teacher_clauses`.
 """
@@ -26,6 +27,7 @@ from .teacher_chains import chain_drafts
 from .teacher_lists import list_drafts
 from .teacher_lead import lead_drafts
 from .teacher_mechanism import mechanism, metabolism, repeats_class
+from .teacher_pharmacology import pharmacology_for
 from .teacher_why import WHY_BUILDERS
 
 # Findings in animals or in vitro, and why a thing is named as it is, are not what a clinician recalls.
@@ -43,6 +45,7 @@ def teacher_drafts(doc) -> list[Draft]:
     chains = chain_drafts(doc)
     chained = {d.quote for d in chains}  # a chain tells the sentence's mechanism whole: no second card on it
     out: list[Draft] = []
+    pharmacology = pharmacology_for(doc)
     for s in doc.sentences:
         if not usable(s) or s.text in chained or _SIDELINE.search(s.text):
             continue
@@ -52,6 +55,10 @@ def teacher_drafts(doc) -> list[Draft]:
         thresholds = threshold_drafts(s, text)
         if thresholds:
             out += thresholds
+            continue
+        facts = pharmacology(s, text)  # a prodrug's metabolites, a strong CYP inducer, monitoring, ...
+        if facts:
+            out += facts
             continue
         for build in CLINICAL_BUILDERS + (mechanism, metabolism) + WHY_BUILDERS:
             d = build(s, text)

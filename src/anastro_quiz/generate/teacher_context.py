@@ -20,7 +20,7 @@ _ACTION_SECTION = re.compile(r"\b(?:pharmacology|pharmacodynamics|mechanism of a
 # A change the drug brings about: "why is LH production greatly reduced?" needs "on goserelin".
 _CHANGE = re.compile(r"\b(?:reduced|increased|decreased|raised|lowered|suppressed|elevated|exceed|rise|fall|drop|"
                      r"remain|stay)\b", re.I)
-_DRUG_NAME = re.compile(r"\b\w+(?:mab|ib|zole|xifen|mide|relin|limus|stane|statin|mycin|cillin|sartan|pril|"
+DRUG_NAME = re.compile(r"\b\w+(?:mab|ib|zole|xifen|mide|relin|limus|stane|statin|mycin|cillin|sartan|pril|"
                          r"olol)\b", re.I)
 
 
@@ -88,7 +88,7 @@ def _whose(s: Sentence, kind: CardKind, prompt: str, answer: str) -> tuple[str, 
         return f"{prompt[:-1]} about the {name} dose?", answer
     if doses:
         return dose.sub(rf"\1he {name} dose", prompt), dose.sub(rf"\1he {name} dose", answer)
-    if _DRUG_NAME.search(prompt):
+    if DRUG_NAME.search(prompt):
         return prompt, answer
     return f"On {name}, {lower_first(prompt)}", answer
 
@@ -100,7 +100,7 @@ def learn_drugs(doc) -> None:
     _TITLE[:] = [title.lower()] if title and len(title.split()) == 1 else []
     DOCUMENT_DRUG[:] = _TITLE
     subjects = getattr(doc, "subjects", set())
-    _SUBJECTS[:] = _TITLE + sorted(w for w in subjects if _DRUG_NAME.fullmatch(w) and w not in _TITLE)
-    drugs = Counter(w.lower() for st in doc.sentences for w in _DRUG_NAME.findall(st.text))
+    _SUBJECTS[:] = _TITLE + sorted(w for w in subjects if DRUG_NAME.fullmatch(w) and w not in _TITLE)
+    drugs = Counter(w.lower() for st in doc.sentences for w in DRUG_NAME.findall(st.text))
     # whose dose: a drug by its name's stem (not "aromatase", however often the text names it)
     _DRUGS[:] = _TITLE + sorted(w for w, n in drugs.items() if (n >= 3 or w in subjects) and w not in _TITLE)

@@ -1,0 +1,376 @@
+"""Stage 4, the clinical-pharmacology facts a teacher asks first about a drug, each from one
+sentence that states it plainly:
+
+- a prodrug's active metabolites, and the enzymes that convert it ("X is a prodrug and is
+  metabolized by CYP2D6 into active metabolites such as Y");
+- which enzyme a drug strongly induces or inhibits ("X is a strong inducer of CYP3A4"), and what
+  an enzyme's inducers or inhibitors do to the drug's levels ("CYP3A4 inducers lower plasma
+  concentrations of X");
+- what is monitored during treatment ("monitoring of liver function is recommended during
+  treatment", "regular cardiac screening with A or B is undertaken during ...");
+- a GnRH agonist's initial flare: what causes it, how it is covered;
+- whom a drug can help at all ("If the cancer does not overexpress HER2, X will have no
+  beneficial effect");
+- a named trial's conclusion ("The trial suggested that X is the preferred therapy for ...",
+  the trial named in the sentence before);
+- the article's list of contraindications, its items cut to what a student names
+  ("hypersensitivity", "history of venous thromboembolism").
+
+Selection (:mod:`.select`) ranks them with the other teacher cards; none is made when the drug
+or the subject cannot be named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Callable
+
+from .cards import Draft, make_draft, contains_answer
+from .extract import Sentence, zipf
+from .teacher_clauses import (DOCUMENT_DRUG, clean_prompt_part, drop_asides, lower_first, names_something, question,
+                              short_phrase)
+from .teacher_context import DRUG_NAME
+from .teacher_lists import list_items
+from .teacher_why import ask
+
+_NAME = r"[A-Z][a-z][\w\-]+"  # a drug's name as a sentence opens with it
+_ENZYME = r"CYP\d[A-Z]\d{1,2}"
+
+
+def _named(drug: str | None) -> str | None:
+    return drug[:1].upper() + drug[1:] if drug else None
+
+
+def _names(phrase: str) -> list[str] | None:
+    """ "endoxifen (4-hydroxy-N-desmethyltamoxifen) and afimoxifene" -> the two names; ``None``
+    unless each is one or two words with a rare (domain) word."""
+    phrase = re.sub(r"\s+", " ", drop_asides(phrase)).strip(" .,")
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", phrase) if i.strip()]
+    if not 1 <= len(items) <= 4:
+        return None
+    for item in items:
+        words = item.split()
+        if not 1 <= len(words) <= 2 or not any(zipf(w.lower()) < 3.0 for w in words):
+            return None
+    return items
+
+
+def _joined(items: list[str]) -> str:
+    text = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return text[:1].upper() + text[1:]
+
+
+# --- prodrugs ------------------------------------------------------------------------------------
+
+_PRODRUG = re.compile(rf"^(?P<drug>{_NAME}) (?:is|acts as|serves as) an? prodrug\b(?P<rest>.*)$")
+_METABOLITES = re.compile(r"\b(?:of|into|to) (?:its |the |an? )?(?:main |major |principal )?active (?:metabolites?|forms?)"
+                          r"(?:,? (?:such as|including|namely|called|known as))? (?P<names>[^;:]+?)(?:,? (?:which|that|and "
+                          r"(?:is|are|has|have))\b.*)?\.?$")
+_CONVERTED_BY = re.compile(rf"\b(?:metabolized|metabolised|converted|activated|bioactivated)\b[^;]*? by (?:the )?"
+                           rf"(?:(?:liver |hepatic )?(?:cytochrome P450|CYP450) (?:isoforms?|isoenzymes?|enzymes?) )?"
+                           rf"(?P<enzymes>{_ENZYME}(?:(?:,\s*|,? and |,? or ){_ENZYME})*) (?:in)?to\b")
+
+
+def _prodrug(s: Sentence, text: str) -> list[Draft]:
+    """ "Tamoxifen is a prodrug and is metabolized in the liver by CYP3A4, CYP2C9, and CYP2D6 into
+    active metabolites such as endoxifen" -> "Tamoxifen is a prodrug: which active metabolites is
+    it converted into?" and "Which enzymes convert tamoxifen into its active metabolites?"."""
+    m = _PRODRUG.match(text)
+    if m is None:
+        return []
+    drug, rest = m.group("drug"), m.group("rest")
+    out = []
+    found = _METABOLITES.search(rest)
+    names = _names(found.group("names")) if found else None
+    if names and not any(n.lower() == drug.lower() for n in names):
+        which = "which active metabolites is it" if len(names) > 1 else "which active metabolite is it"
+        d = ask(s, "why", f"{drug} is a prodrug: {which} converted into?", _joined(names))
+        if d is not None:
+            out.append(d)
+    enzymes = _CONVERTED_BY.search(rest)
+    if enzymes:
+        listed = re.findall(_ENZYME, enzymes.group("enzymes"))
+        which = "Which enzymes convert" if len(listed) > 1 else "Which enzyme converts"
+        d = ask(s, "why", f"{which} the prodrug {lower_first(drug)} into its active metabolites?", _joined(listed))
+        if d is not None:
+            out.append(d)
+    return out
+
+
+# --- enzyme induction and inhibition -------------------------------------------------------------
+
+_MODULATOR = re.compile(
+    rf"^(?P<drug>{_NAME}) (?:is|has been (?:reported|shown|found) to be|is (?:reported|known|considered) to be) "
+    rf"an? (?P<strength>strong|potent|moderate|weak) (?P<role>inducer|inhibitor) of (?:the )?(?:enzyme |isoenzyme )?"
+    rf"(?P<enzyme>{_ENZYME})(?![\w,]| and {_ENZYME}| or {_ENZYME})")
+_LEVELS = re.compile(
+    rf"^(?P<who>(?:strong |potent |moderate )?(?:{_ENZYME} (?:inducers|inhibitors)|(?:inducers|inhibitors) of {_ENZYME}))"
+    r"(?: such as [^,]+,)? (?:can |may |will )?(?P<verb>lower|lowers|decrease|decreases|reduce|reduces|raise|raises|"
+    r"increase|increases|elevate|elevates) (?:the )?(?P<what>(?:plasma |blood |serum |circulating )?(?:concentrations|levels|"
+    r"exposure)) of (?P<drug>[a-z][\w\-]+|[A-Z][a-z][\w\-]+)\b")
+_VERB_FORM = {"lower": "lower", "decrease": "lower", "reduce": "lower", "raise": "raise", "increase": "raise",
+              "elevate": "raise"}
+
+
+def _modulator(s: Sentence, text: str) -> list[Draft]:
+    """ "Enzalutamide is a strong inducer of the enzyme CYP3A4 and a moderate inducer of CYP2C9" ->
+    "Enzalutamide is a strong inducer of which enzyme?" -> "CYP3A4"; "CYP3A4 inducers lower plasma
+    concentrations of abemaciclib" -> "What do CYP3A4 inducers do to plasma concentrations of
+    abemaciclib?" -> "They lower them"."""
+    m = _MODULATOR.match(text)
+    if m:
+        strength = "strong" if m.group("strength") == "potent" else m.group("strength")
+        d = ask(s, "why", f"{m.group('drug')} is a {strength} {m.group('role')} of which enzyme?", m.group("enzyme"))
+        return [d] if d is not None else []
+    m = _LEVELS.match(text)
+    if m is None or not names_something(m.group("drug")) or zipf(m.group("drug").lower()) >= 3.0:
+        return []
+    verb = _VERB_FORM[re.sub(r"s$", "", m.group("verb"))]
+    who = m.group("who")
+    prompt = f"What do {who} do to the {m.group('what')} of {lower_first(m.group('drug'))}?"
+    d = ask(s, "why", prompt, f"They {verb} them")
+    return [d] if d is not None else []
+
+
+# --- monitoring ----------------------------------------------------------------------------------
+
+_MONITORING_OF = re.compile(
+    r"(?:^|, )(?:[Cc]lose |[Rr]egular |[Pp]eriodic |[Cc]areful |[Rr]outine )?[Mm]onitoring of (?P<what>[a-z][\w\- ]{2,40}?)"
+    r"(?: (?:during|throughout) (?:the )?treatment)? (?:is|should be) (?:strongly |therefore |also )?"
+    r"(?:recommended|advised|required|necessary|needed|warranted)(?P<when> (?:during|throughout) (?:the )?treatment)?"
+    r"(?:, (?:particularly|especially) (?P<esp>[^,;]+?))?\.?$")
+_SCREENING_WITH = re.compile(
+    r"(?:^|, )(?:[Rr]egular|[Pp]eriodic|[Rr]outine) (?P<organ>[a-z]+) (?:screening|monitoring|assessment|evaluation) "
+    r"with (?:either )?(?P<tests>[^,;]{3,60}?) is (?:commonly |routinely |usually |often )?"
+    r"(?:undertaken|performed|done|carried out|recommended|required) during (?P<during>[^,;]{3,60}?)\.?$")
+
+
+def _monitoring(s: Sentence, text: str, drug: str | None) -> list[Draft]:
+    """ "Monitoring of liver function is recommended during treatment" (in the article on X) ->
+    "During X treatment, what should be monitored?" -> "Liver function"; "regular cardiac screening
+    with either a MUGA scan or echocardiography is undertaken during the X treatment period" ->
+    "During the X treatment period, regular cardiac screening is done with which tests?"."""
+    m = _MONITORING_OF.search(text)
+    if m and drug:
+        what = short_phrase(m.group("what"), 6)
+        if what is None or not names_something(what) and not re.search(r"\b(?:function|levels?|counts?|time|pressure)\b", what):
+            return []
+        prompt = f"During {lower_first(drug)} treatment, what should be monitored"
+        if m.group("esp") and clean_prompt_part(m.group("esp"), 2):
+            prompt += f", particularly {m.group('esp')}"
+        d = ask(s, "action", prompt + "?", what)
+        return [d] if d is not None else []
+    m = _SCREENING_WITH.search(text)
+    if m:
+        during = m.group("during")
+        if drug and not re.search(rf"\b{re.escape(drug)}\b", during, re.I):
+            during = f"{lower_first(drug)} treatment"
+        if clean_prompt_part(during, 2) is None or not names_something(during):
+            return []
+        tests = short_phrase(m.group("tests"), 8)
+        prompt = f"During {during}, regular {m.group('organ')} screening is done with which tests?"
+        d = ask(s, "action", prompt, tests)
+        return [d] if d is not None else []
+    return []
+
+
+# --- the initial flare ---------------------------------------------------------------------------
+
+_FLARE_COVER = re.compile(
+    r"^(?:This|The|An?) (?:initial |early |first )?(?:(?:tumou?r|testosterone|disease|clinical) )?flare(?: effect)? "
+    r"(?:may|can|should|is|could) (?:be )?(?:usually |often )?(?P<verb>treated|prevented|managed|avoided|blocked|countered|"
+    r"reduced|minimi[sz]ed) (?:by|with) (?P<how>.+?)\.?$")
+_FLARE_CAUSE = re.compile(
+    r"^(?:This|It|(?:This|The) (?:effect|phenomenon|response)) is (?:known as|called|termed|referred to as) "
+    r"(?P<term>(?:the |a )?[a-z][\w\- ]{2,30}? (?:flare|surge)(?: effect| reaction| phenomenon)?),? and is "
+    r"(?P<link>the result of|caused by|due to|a result of) (?P<cause>.+?)\.?$")
+
+
+def _flare(s: Sentence, text: str, drug: str | None) -> list[Draft]:
+    """ "This initial flare may be treated by co-prescribing an androgen receptor antagonist such as
+    bicalutamide" (in the article on X) -> "How may the initial flare on X be treated?"; "This is
+    known as the tumour flare effect, and is the result of an initial increase in LH production,
+    before ..." -> "On X, what is the tumour flare effect the result of?"."""
+    if drug is None:
+        return []
+    m = _FLARE_COVER.match(text)
+    if m:
+        how, _, example = re.sub(r"\s*\([^()]*\)", "", m.group("how")).partition(" such as ")
+        how = short_phrase(how, 10)
+        if how is None:
+            return []
+        if example and len(example.split()) <= 3:  # "an androgen receptor antagonist such as bicalutamide"
+            how += f" (such as {example.strip(' .')})"
+        how = re.sub(r"^([\w\-]+)/[\w\-]+", r"\1", how)  # "co-prescribing/co-administering" -> one verb
+        answer = ("By " + lower_first(how)) if re.match(r"^[\w\-]+ing\b", how) else how
+        d = ask(s, "action", f"How can the initial flare on {lower_first(drug)} be {m.group('verb')}?", answer)
+        return [d] if d is not None else []
+    m = _FLARE_CAUSE.match(text)
+    if m:
+        term = re.sub(r"^(?:the|a) ", "", m.group("term"))
+        cause = short_phrase(m.group("cause"), 12)
+        d = ask(s, "why", f"On {lower_first(drug)}, what is the {term} the result of?", cause)
+        return [d] if d is not None else []
+    return []
+
+
+# --- whom the drug can help ----------------------------------------------------------------------
+
+_NO_EFFECT_UNLESS = re.compile(
+    r"^If (?:the |a )?(?P<who>[a-z][\w\- ]{2,30}?) (?:does|do) not (?P<verb>[a-z]+) (?P<what>[^,]{2,30}), "
+    r"(?:then )?(?P<drug>[A-Z]?[a-z][\w\-]+) (?:will have|has|shows?|will show|is of) no (?:beneficial |therapeutic |clinical )?"
+    r"(?:effect|benefit|use|activity)\b")
+_ONLY_IN = re.compile(
+    rf"^(?P<drug>{_NAME}) (?:is|are) (?:therefore |thus )?(?:effective|active|useful|of benefit|beneficial) only "
+    r"(?P<prep>in|for) (?P<whom>[a-z][\w\- ]{3,60}?)\.?$")
+
+
+def _only_for(s: Sentence, text: str) -> list[Draft]:
+    """ "If the breast cancer does not overexpress HER2, trastuzumab will have no beneficial effect"
+    -> "Which breast cancers can trastuzumab benefit?" -> "Those that overexpress HER2"; "X is
+    effective only in postmenopausal women" -> "In whom is X effective?"."""
+    m = _NO_EFFECT_UNLESS.match(text)
+    if m and names_something(m.group("drug")):
+        who, verb = m.group("who"), m.group("verb")
+        plural = who if who.endswith("s") else who + "s"
+        prompt = f"Which {plural} can {lower_first(m.group('drug'))} benefit?"
+        d = ask(s, "action", prompt, f"Those that {verb} {m.group('what')}")
+        return [d] if d is not None else []
+    m = _ONLY_IN.match(text)
+    if m:
+        wh = "In whom" if re.search(r"\b(?:women|men|patients|people|adults|children)\b", m.group("whom")) else "When"
+        d = ask(s, "action", f"{wh} is {lower_first(m.group('drug'))} effective?", f"Only in {m.group('whom')}")
+        return [d] if d is not None else []
+    return []
+
+
+# --- a named trial's conclusion ------------------------------------------------------------------
+
+_TRIAL_SAYS = re.compile(
+    rf"^The (?:trial|study)(?:'s results)? (?:suggested|showed|found|demonstrated|concluded|established|indicated) that "
+    rf"(?P<drug>[a-z][\w\-]+|{_NAME}) (?:is|was) the (?P<what>(?:preferred|first-line|standard|best) (?:[a-z][\w\-]* ){{0,2}}"
+    r"(?:therapy|treatment|option|choice)) (?P<prep>for|in) (?P<whom>[^,;]{5,90}?)\.?$")
+_TRIAL_NAME = re.compile(r"\((?P<a>[A-Z][A-Z0-9\-]{2,12})\) (?:trial|study)\b|\bthe (?P<b>[A-Z][A-Z0-9\-]{2,12}) (?:trial|study)\b")
+
+
+def _trial_before(s: Sentence, depth: int = 3) -> str | None:
+    """The trial the sentences before this one name ("... (ATAC) trial was ..."), nearest first,
+    up to ``depth`` back under the same heading; ``None`` if none does, or two trials are named."""
+    seen = s.before
+    while seen is not None and depth > 0:
+        named = {m.group("a") or m.group("b") for m in _TRIAL_NAME.finditer(seen.text)}
+        if named:
+            return named.pop() if len(named) == 1 else None
+        seen, depth = seen.before, depth - 1
+    return None
+
+
+def _trial(s: Sentence, text: str) -> list[Draft]:
+    """ "The ATAC trial was of ... . The trial suggested that anastrozole is the preferred medical
+    therapy for postmenopausal women with ..." -> "According to the ATAC trial, for whom is
+    anastrozole the preferred medical therapy?" (the trial named by the sentence before)."""
+    m = _TRIAL_SAYS.match(text)
+    if m is None or not names_something(m.group("drug")):
+        return []
+    trial = _trial_before(s)
+    if trial is None:
+        return []
+    whom = short_phrase(m.group("whom"), 12)
+    prompt = f"According to the {trial} trial, for whom is {lower_first(m.group('drug'))} the {m.group('what')}?"
+    d = ask(s, "why", prompt, whom)
+    return [d] if d is not None else []
+
+
+# --- contraindications, listed -------------------------------------------------------------------
+
+_CONTRA_LIST = re.compile(
+    rf"^(?:(?:The )?[Cc]ontraindications (?:of|to|for) (?P<drug>[a-z][\w\-]+|{_NAME}) (?:include|includes|are)|"
+    rf"(?P<owner>{_NAME}) has (?:a number of |several |some |various )?contraindications,? (?:including|which include|such as)) "
+    r"(?P<list>.+?)\.?$")
+_HYPERSENSITIVITY = re.compile(r"^(?:known |previous )?(?P<head>hypersensitivity|allergy|allergic reactions?) (?:to|against)\b.*$",
+                               re.I)
+_PEOPLE_WITH = re.compile(r"^(?:individuals|people|patients|persons|women|men|children|those|anyone) "
+                          r"(?:with (?:a |an )?(?:known |prior |previous )?|taking (?:concomitant )?|on (?:concomitant )?|"
+                          r"receiving (?:concomitant )?|who (?:have|take|are taking) (?:a |an )?)", re.I)
+
+
+def _contraindication_item(item: str) -> str | None:
+    """One contraindication as a student names it: "known hypersensitivity to X or other
+    ingredients" -> "hypersensitivity"; "women with a history of venous thromboembolism" ->
+    "history of venous thromboembolism"; "individuals taking concomitant coumarin-type
+    anticoagulant therapy" -> "coumarin-type anticoagulant therapy"."""
+    item = re.sub(r"^(?:and|or)\s+", "", item.strip(" .")).strip()
+    m = _HYPERSENSITIVITY.match(item)
+    if m:
+        return m.group("head").lower()
+    item = _PEOPLE_WITH.sub("", item)
+    item = re.sub(r"^(?:concomitant|known|current)\s+", "", item)
+    words = item.split()
+    if not 1 <= len(words) <= 5 or re.search(r"\b(?:it|they|this|these|such|other|any|etc)\b", item, re.I):
+        return None
+    return item
+
+
+def _contraindications(s: Sentence, text: str, drug: str | None) -> list[Draft]:
+    """ "Contraindications of X include hypersensitivity to X or any other component of X
+    formulations, pregnancy, and breastfeeding" -> "Name three contraindications of X" ->
+    hypersensitivity, pregnancy, breastfeeding (the list the generic enumeration cannot key,
+    its items being clauses)."""
+    m = _CONTRA_LIST.match(text)
+    if m is None:
+        return []
+    owner = m.group("drug") or m.group("owner")
+    if not names_something(owner) or (drug and owner.lower() != drug.lower() and zipf(owner.lower()) >= 3.0):
+        return []
+    listed = drop_asides(m.group("list"))
+    if list_items(listed, semicolons=True) is not None or ";" in listed:
+        return []  # a plain list: :mod:`teacher_lists` asks it
+    parts = [p for p in re.split(r",\s*(?:and\s+|or\s+)?", listed) if p.strip()]
+    if len(parts) >= 2 and not re.search(r",\s*(?:and|or)\s", listed):
+        parts = parts[:-1] + re.split(r"\s+and\s+", parts[-1])
+    items = [_contraindication_item(p) for p in parts]
+    if not 2 <= len(items) <= 5 or any(i is None for i in items) or len({i.lower() for i in items}) != len(items):
+        return []
+    need = min(3, len(items))
+    number = {2: "two", 3: "three"}[need]
+    prompt = question(f"Name {number} contraindications of {lower_first(owner)}.")
+    if prompt is None or any(contains_answer(prompt, i) for i in items):
+        return []
+    data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": need}
+    return [make_draft("list", "typed", data, s, prompt)]
+
+
+# --- running them ---------------------------------------------------------------------------------
+
+# Signposts the shared clause tools keep, which tie the sentence to one the card does not show.
+_CONNECTIVE = re.compile(r"^(?:Conversely|Likewise|As such|As a result|In contrast|Accordingly|Notably),\s+(?=[a-zA-Z])")
+
+def document_drug(doc) -> str | None:
+    """The drug an article is about: its one-word title, else the drug name (a word with a drug's
+    stem) most of its sentences use, if one in eight does ("anastrozole" in an untitled page on
+    it, though it names estradiol more), lower case; ``None`` if neither."""
+    if DOCUMENT_DRUG:
+        return DOCUMENT_DRUG[0]
+    counts: Counter[str] = Counter()
+    for s in doc.sentences:
+        counts.update({w.lower() for w in DRUG_NAME.findall(s.text) if zipf(w.lower()) < 3.0})
+    if not counts:
+        return None
+    top = max(sorted(counts), key=lambda w: counts[w])
+    return top if counts[top] * 8 >= len(doc.sentences) else None
+
+
+def pharmacology_for(doc) -> Callable[[Sentence, str], list[Draft]]:
+    """The builder of this module's cards for one document's sentences: a sentence (and its text
+    with a leading "It" resolved) in, its cards out (none when no shape matches)."""
+    drug = document_drug(doc)
+
+    def build(s: Sentence, text: str) -> list[Draft]:
+        text = _CONNECTIVE.sub("", text)
+        text = text[:1].upper() + text[1:]
+        return (_prodrug(s, text) or _modulator(s, text) or _monitoring(s, text, _named(drug)) or
+                _flare(s, text, _named(drug)) or _only_for(s, text) or _trial(s, text) or
+                _contraindications(s, text, drug))
+
+    return build

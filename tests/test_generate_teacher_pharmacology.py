@@ -1,0 +1,160 @@
+"""The clinical-pharmacology cards a teacher asks first (generate/teacher_pharmacology.py): a
+prodrug's metabolites, a strong enzyme inducer, monitoring, a flare and its cover, whom a drug
+helps, a named trial's conclusion, a list of contraindications.
+
+Each shape has a sentence that must give the expected card and near misses that must give none
+(no drug to name, a trial nobody names, a list that is not one). The drugs and sentences are
+invented for these tests.
+"""
+
+from __future__ import annotations
+
+from anastro_quiz.generate.pipeline import generate, read
+from anastro_quiz.generate.teacher import teacher_drafts
+
+
+def cards(tmp_path, body: str, title: str | None = "Veltozole") -> list[tuple[str, str]]:
+    path = tmp_path / "article.md"
+    head = f"# {title}\n\n" if title else ""
+    path.write_text(head + "Veltozole is an oral kinase inhibitor used to treat lymphoma.\n\n" + body, encoding="utf-8")
+    return [(d.data["prompt"], d.data["answer"]) for d in teacher_drafts(read(path))]
+
+
+# --- prodrugs -----------------------------------------------------------------------------------
+
+
+def test_a_prodrug_is_asked_for_its_active_metabolites_and_the_enzymes_that_make_them(tmp_path):
+    got = cards(tmp_path, "Veltozole is a prodrug and is converted in the liver by CYP2C19 and CYP3A5 into active "
+                          "metabolites such as norveltozole (N-desmethylveltozole) and hydroxyveltozole.\n")
+    assert ("Veltozole is a prodrug: which active metabolites is it converted into?",
+            "Norveltozole and hydroxyveltozole") in got
+    assert ("Which enzymes convert the prodrug veltozole into its active metabolites?", "CYP2C19 and CYP3A5") in got
+
+
+def test_a_prodrug_sentence_without_named_metabolites_gives_no_metabolite_card(tmp_path):
+    got = cards(tmp_path, "Veltozole is a prodrug that is absorbed quickly from the gut after a meal.\n")
+    assert not any("prodrug" in p for p, _ in got)
+    # "active metabolites such as these": no names to recall
+    got = cards(tmp_path, "Veltozole is a prodrug of active metabolites such as the ones described above.\n")
+    assert not any("metabolite" in p for p, _ in got)
+
+
+# --- enzyme induction ---------------------------------------------------------------------------
+
+
+def test_a_strong_inducer_is_asked_which_enzyme_it_induces(tmp_path):
+    got = cards(tmp_path, "Veltozole is a strong inducer of the enzyme CYP3A4 and a moderate inducer of CYP2C9, "
+                          "and can lower the levels of drugs that depend on them.\n")
+    assert ("Veltozole is a strong inducer of which enzyme?", "CYP3A4") in got
+
+
+def test_an_inducer_of_two_enzymes_alike_gives_no_which_enzyme_card(tmp_path):
+    # "a strong inducer of CYP3A4 and CYP2C8": the key would be one right answer of two
+    got = cards(tmp_path, "Veltozole is a strong inducer of CYP3A4 and CYP2C8 in healthy volunteers.\n")
+    assert not any("which enzyme" in p for p, _ in got)
+
+
+def test_what_an_enzymes_inducers_do_to_the_drug_is_asked(tmp_path):
+    got = cards(tmp_path, "Conversely, CYP3A4 inducers lower plasma concentrations of veltozole, as a study showed.\n")
+    assert ("What do CYP3A4 inducers do to the plasma concentrations of veltozole?", "They lower them") in got
+
+
+# --- monitoring ---------------------------------------------------------------------------------
+
+
+def test_what_is_monitored_during_treatment_names_the_drug(tmp_path):
+    got = cards(tmp_path, "Although serious kidney injury is rare, monitoring of kidney function is recommended "
+                          "during treatment.\n")
+    assert ("During veltozole treatment, what should be monitored?", "Kidney function") in got
+
+
+def test_monitoring_in_an_article_whose_drug_is_unknown_gives_no_card(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("The clinic sees many people every week for many reasons and in many seasons. "
+                    "Monitoring of kidney function is recommended during treatment.\n", encoding="utf-8")
+    got = [d.data["prompt"] for d in teacher_drafts(read(path))]
+    assert not any("monitored" in p for p in got)
+
+
+def test_regular_screening_with_named_tests_is_asked(tmp_path):
+    got = cards(tmp_path, "As a result, regular cardiac screening with either an ECG or echocardiography is commonly "
+                          "undertaken during the veltozole treatment period.\n")
+    assert ("During the veltozole treatment period, regular cardiac screening is done with which tests?",
+            "An ECG or echocardiography") in got
+
+
+# --- the initial flare --------------------------------------------------------------------------
+
+
+def test_the_flare_and_its_cover_are_asked(tmp_path):
+    got = cards(tmp_path, "Testosterone first rises on treatment. This is known as the tumour flare effect, and is the "
+                          "result of an initial rise in gonadotropin release, before the receptors adapt.\n\n"
+                          "This initial flare may be prevented by co-prescribing/co-administering an antiandrogen such "
+                          "as flutamide (Eulexin).\n")
+    assert ("On veltozole, what is the tumour flare effect the result of?", "An initial rise in gonadotropin release") in got
+    assert ("How can the initial flare on veltozole be prevented?", "By co-prescribing an antiandrogen (such as flutamide)") \
+        in got
+
+
+def test_a_flare_of_another_kind_is_not_asked_as_the_initial_flare(tmp_path):
+    got = cards(tmp_path, "Solar flares may be predicted by watching the sun closely every day.\n")
+    assert not any("initial flare" in p for p, _ in got)
+
+
+# --- whom the drug helps ------------------------------------------------------------------------
+
+
+def test_no_benefit_unless_a_marker_gives_which_patients_it_can_benefit(tmp_path):
+    got = cards(tmp_path, "If the tumour does not express CD30, veltozole will have no beneficial effect (and may "
+                          "cause harm).\n")
+    assert ("Which tumours can veltozole benefit?", "Those that express CD30") in got
+
+
+def test_effective_only_in_a_population_is_asked(tmp_path):
+    got = cards(tmp_path, "Veltozole is effective only in postmenopausal women.\n")
+    assert ("In whom is veltozole effective?", "Only in postmenopausal women") in got
+
+
+# --- a named trial ------------------------------------------------------------------------------
+
+
+def test_a_trials_conclusion_names_the_trial_of_the_sentence_before(tmp_path):
+    text = ("The Veltozole Against Standard Therapy (VAST) trial enrolled adults with lymphoma for three years. "
+            "The trial suggested that veltozole is the preferred first-line therapy for adults with relapsed "
+            "follicular lymphoma.\n")
+    assert ("According to the VAST trial, for whom is veltozole the preferred first-line therapy?",
+            "Adults with relapsed follicular lymphoma") in cards(tmp_path, text)
+
+
+def test_a_trial_nobody_names_gives_no_trial_card(tmp_path):
+    text = ("Many adults with lymphoma took part in studies over the years. "
+            "The trial suggested that veltozole is the preferred first-line therapy for adults with relapsed lymphoma.\n")
+    assert not any("trial" in p for p, _ in cards(tmp_path, text))
+
+
+# --- contraindications --------------------------------------------------------------------------
+
+
+def test_contraindications_given_as_clauses_are_listed_as_a_student_names_them(tmp_path):
+    got = cards(tmp_path, "Veltozole has a number of contraindications, including known hypersensitivity to veltozole "
+                          "or other ingredients, individuals taking concomitant azole antifungal therapy, and women with "
+                          "a history of venous thromboembolism (deep vein thrombosis).\n")
+    assert ("Name three contraindications of veltozole.",
+            "hypersensitivity, azole antifungal therapy, history of venous thromboembolism") in got
+
+
+def test_a_contraindication_list_with_an_item_that_is_a_clause_gives_no_card(tmp_path):
+    got = cards(tmp_path, "Contraindications of veltozole include hypersensitivity, people who have recently had "
+                          "surgery on the heart or the lungs for any reason, and pregnancy.\n")
+    assert not any("contraindications" in p for p, _ in got)
+
+
+def test_the_new_cards_survive_selection_in_a_whole_article(tmp_path):
+    path = tmp_path / "Veltozole.md"
+    path.write_text("# Veltozole\n\nVeltozole is an oral kinase inhibitor used in adults with lymphoma.\n\n"
+                    "## Pharmacokinetics\n\nVeltozole is a prodrug and is converted by CYP2C19 into its active "
+                    "metabolite norveltozole.\n\n## Interactions\n\nVeltozole is a strong inducer of the enzyme "
+                    "CYP3A4.\n", encoding="utf-8")
+    prompts = [c.data.get("prompt") for deck in generate([path]).decks for c in deck.cards]
+    assert "Veltozole is a prodrug: which active metabolite is it converted into?" in prompts
+    assert "Veltozole is a strong inducer of which enzyme?" in prompts
