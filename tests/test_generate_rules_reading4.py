@@ -214,3 +214,26 @@ def test_protein_binding_is_not_asked_but_the_half_life_is(tmp_path):
                    "The elimination half-life of zorbicin is 40 to 50 hours.\n")
     answers = [_answer(c) for c in cards]
     assert "40 to 50 hours" in answers and "40%" not in answers, answers
+
+
+def test_a_table_row_that_names_a_topic_is_not_compared_or_asked(tmp_path):
+    text = ("# Zorbicin\n\nZorbicin is an aromatase inhibitor used to treat breast cancer and, off-label, in men.\n\n"
+            "## In women and in men\n\n"
+            "| Aspect | Postmenopausal Women with Breast Cancer | Men on TRT |\n|---|---|---|\n"
+            "| Impact on Estradiol | Drastic reduction to near-zero levels | Moderate reduction to an optimal range |\n"
+            "| Primary Concern | High risk of osteoporosis and fractures | Bone density loss if not monitored |\n"
+            "| Standard Dosage | 1 mg taken orally once per day | 0.25 mg to 0.5 mg two times per week |\n")
+    prompts = [_shown(c) for c in _cards(tmp_path, text)]
+    assert not any("concern" in p.lower() for p in prompts), prompts
+    assert any("impact on estradiol" in p.lower() for p in prompts), prompts  # the other rows are still asked
+
+
+def test_a_rule_of_practice_names_the_population_its_paragraph_opens_with(tmp_path):
+    text = ("# Dosing\n\n## Men\n\nThis creates a complex clinical picture for men on TRT using zorbicin. "
+            "The therapy aims to increase testosterone while lowering estradiol. "
+            "Higher testosterone levels can support osteoblast function in the skeleton. "
+            "If zorbicin dosing is too aggressive and estradiol levels fall below a critical threshold, the "
+            "increased bone resorption will overwhelm any anabolic effect, resulting in a net loss of bone mineral "
+            "density.\n")
+    asked = [p for p in (_shown(c) for c in _cards(tmp_path, text)) if "too aggressive" in p]
+    assert asked and all(p.startswith("In men on TRT, ") for p in asked), asked

@@ -52,6 +52,7 @@ class Draft:
     term: str = ""  # a definition card's term: one definition per term, either way round
     defines: FactKind | Literal[""] = ""  # how: "acronym" ("What does X stand for?"), "role", "definition", "named", "gloss" (in brackets)
     page: int | None = None  # the PDF page of the quote
+    row: str = ""  # a table card's row label ("Primary Concern"), what its row is about
 
     def card(self, topic: str) -> Card:
         """The final card. Its id hashes the fact (kind, source, answer), not the wording or the
@@ -83,8 +84,10 @@ def _display(value):
 def make_draft(kind: CardKind, type_: str, data: dict, fact_or_sentence, ask: str) -> Draft:
     """A card of ``kind`` made from a fact or sentence: its source (document, quote,
     heading, page) is recorded, and ``ask`` (what it asks) compared with other cards'."""
+    row = fact_or_sentence.subject if isinstance(fact_or_sentence, Fact) and fact_or_sentence.kind in ("cell", "contrast") \
+        else ""
     return Draft(card_kind_of(kind), type_, data, _name(fact_or_sentence.document), _quote(fact_or_sentence),
-                 fact_or_sentence.heading, plain_words(ask), page=getattr(fact_or_sentence, "page", None))
+                 fact_or_sentence.heading, plain_words(ask), page=getattr(fact_or_sentence, "page", None), row=row)
 
 
 def _name(document: str) -> str:

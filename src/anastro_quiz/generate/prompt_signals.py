@@ -148,6 +148,20 @@ def differs_only_in_degree(answer: str) -> bool:
     return heads[0][0].strip(",.").lower() == heads[1][0].strip(",.").lower() or min(len(h) for h in heads) == 1
 
 
+# Row labels that name a topic, not something a side of the table measures or states
+_VAGUE_LABEL = re.compile(r"^(?:concerns?|considerations?|issues?|aspects?|notes?|overview|summary|points?|"
+                          r"other|miscellaneous|comments?|remarks?)$", re.I)
+
+
+def vague_row(label: str) -> bool:
+    """"Compare the primary concern in women and in men": the row names a topic ("concern",
+    "considerations"), so each side is a sentence of its own kind and the question has no one
+    answer to recall (readers judged it vague). ("Cardiovascular health" is vague too, but its row
+    holds a key fact, more ischemic events in women, that no other card asks.)"""
+    words = label.split()
+    return bool(words) and _VAGUE_LABEL.match(words[-1]) is not None
+
+
 # A finding of one unnamed study, a case report or a dose-finding run: a side note of the article
 _SIDE_STUDY = re.compile(r"^(?:(?:In addition|Similarly|However|Moreover),\s+)?(?:A|One|Another|Recent|In a|In one)\s+"
                          r"(?:[\w\-,]+\s+){0,4}?(?:study|studies|research|report|analysis|group of patients)\b|"

@@ -26,7 +26,7 @@ from .kept import ANSWER_SHARE, Skipped, answer_key, answer_of, answered_elsewhe
 from .extract import is_acronym
 from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree, item_set,
                              minor_kinetics, minor_pharmacology, modifies_next_noun, open_consequence, other_figure, reading_weight, short_list,
-                             side_study, sibling_gives_away, treatment_duration, unnamed_study, use_of, verbless)
+                             side_study, sibling_gives_away, treatment_duration, unnamed_study, use_of, vague_row, verbless)
 
 # What each kind of card is worth before its content is looked at: the kinds a teacher
 # writes (cause, chain, comparison, list, rule) come first, a cloze on a term last.
@@ -279,6 +279,8 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             reason = "near-duplicate of a better card"  # the same table row in the other article
         elif d.kind == "compare" and differs_only_in_degree(answer_of(d)):
             reason, detail = "vague", "the two sides differ only in degree"
+        elif d.kind in ("compare", "table", "contrast", "item") and vague_row(d.row or _row_label(d)):
+            reason, detail = "vague", "the row names a topic, not a quantity or a rule"
         elif d.kind in ("list", "examples") and len(items := item_set(answer_of(d))) >= 2 and \
                 any(items <= other or other <= items for other in listed[doc]):
             reason = "near-duplicate of a better card"  # "flutamide and bicalutamide" in two sentences
@@ -333,9 +335,10 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
 
 _ONE_PER_FACT = {"why", "effect", "term"}
 def _row_label(d: Draft) -> str:
-    """What a comparison compares ("Compare the typical dosage in ... and in ..." -> "dosage"),
-    its last word, so two articles' rows on one thing meet."""
-    m = re.match(r"compare the (.+?) (?:in|of|for|between) ", d.ask)
+    """What a comparison compares ("Compare the typical dosage in ... and in ..." -> "dosage"), or
+    a table cell asks ("In women, what is the primary concern?" -> "concern"), its last word, so
+    two articles' rows on one thing meet."""
+    m = re.match(r"compare the (.+?) (?:in|of|for|between) ", d.ask) or re.search(r"what (?:is|are) the ([^?]+?)\??$", d.ask)
     return m.group(1).split()[-1] if m else d.ask
 
 

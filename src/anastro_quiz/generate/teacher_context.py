@@ -47,12 +47,12 @@ _NAMES_PEOPLE = re.compile(r"\b(?:women|men|woman|man|children|child|adults|pati
 def with_population(s: Sentence, prompt: str) -> str:
     """"What does an estradiol level that is too low signal?" under "... for men on TRT, the
     monitoring is ...": a rule of practice holds for the population the passage is about, so the
-    card says it ("In men on TRT, what does ..."), when the sentence and the two before it under its
+    card says it ("In men on TRT, what does ..."), when the sentence and the three before it under its
     heading name one population (the fullest naming of it) and the prompt names none."""
     if _NAMES_PEOPLE.search(prompt):
         return prompt
     found: set[str] = set()
-    seen, depth = s, 3
+    seen, depth = s, 4  # the sentence and three before it: a paragraph often names its people once, first
     while seen is not None and depth > 0:
         found |= {m.group("who") for m in _POPULATION.finditer(seen.text)}
         seen, depth = seen.before, depth - 1
