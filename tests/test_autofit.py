@@ -88,6 +88,7 @@ def test_the_cli_refits_after_a_merge_brings_500_reviews_and_stats_says_so(tmp_p
                            catch_exceptions=False)
     assert merged.exit_code == 0, merged.output
     assert "Scheduler refitted to your reviews" in merged.stderr and "adopted" in merged.stderr
+    assert "anastro-quiz reschedule' recomputes them" in merged.stderr
     with Store.open(db) as store:
         assert StudySettings(store).scheduler().parameters == fit(reviews).parameters
         assert last_fit(store).adopted and last_fit(store).reviews == len(reviews)

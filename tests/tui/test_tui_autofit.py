@@ -35,3 +35,40 @@ async def test_the_app_refits_in_the_background_and_progress_says_so(tmp_path, d
         overview = str(app.screen.query_one("#overview-text", Static).render())
         assert "Scheduler refitted to your reviews on 2025-06-10" in overview and "adopted" in overview
     collection.close()
+
+
+@pytest.mark.skipif(not available(), reason="the optimizer extra is not installed")
+async def test_adopted_parameters_ask_to_reschedule_and_yes_moves_the_due_dates(tmp_path):
+    from anastro_quiz.tui.dialogs.reschedule import RescheduleDialog
+
+    reviews = synthetic_log()  # cards c0..c149 of deck "syn": a deck of those cards is in use
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    lines = ["id: syn", "title: Synthetic", "cards:"]
+    for n in range(150):
+        lines += [f"  - id: c{n}", "    type: basic", f"    prompt: q{n}", f"    answer: a{n}"]
+    (decks / "syn.yaml").write_text("\n".join(lines) + "\n")
+    _history_db(tmp_path / "p.db", reviews)
+    collection = Collection.open(tmp_path / "p.db", [decks],
+                                 clock=FakeClock(datetime(2025, 6, 10, 12, tzinfo=timezone.utc)))
+    collection.store.check(repair=True)  # the schedules replayed from the log, as a merge leaves them
+    before = {r.card_id: r.due for r in collection.store.schedule_rows()}
+    app = make_app(collection)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await settle(pilot)
+        for _ in range(50):  # the fit runs in the background
+            if isinstance(app.screen, RescheduleDialog):
+                break
+            await pilot.pause(0.1)
+        assert isinstance(app.screen, RescheduleDialog)
+        assert last_fit(collection).adopted
+        assert "refitted itself" in str(app.screen.query_one(".dialog-title", Static).render())
+        await pilot.click("#reschedule-yes")
+        await settle(pilot)
+        for _ in range(50):
+            after = {r.card_id: r.due for r in collection.store.schedule_rows()}
+            if after != before:
+                break
+            await pilot.pause(0.1)
+        assert sum(after[c] != before[c] for c in before) > 0  # due dates recomputed with the new parameters
+    collection.close()

@@ -28,7 +28,11 @@ def refit_if_due(store, clock) -> str | None:
 
     with user_errors("the scheduler could not refit itself: "):
         record = run_autofit(store, clock())
-    return record.line() if record is not None else None
+    if record is None:
+        return None
+    if record.adopted:
+        return record.line() + "; the due dates given before stay: 'anastro-quiz reschedule' recomputes them"
+    return record.line()
 
 
 @click.group("progress")

@@ -48,6 +48,12 @@ class StudyApp(StudyLauncher, App[None]):
         name: str | None  # the theme saved last (None: none yet)
 
     @dataclass
+    class FitAdopted(Message):
+        """The scheduler refitted itself and adopted new parameters: offer to reschedule."""
+
+        preview: Any  # reschedule.ReschedulePreview
+
+    @dataclass
     class OpenFailed(Message):
         """The collection could not be opened (``open_error`` says why)."""
 
@@ -173,6 +179,25 @@ class StudyApp(StudyLauncher, App[None]):
         if pending is not None:
             fitted = run_fit(pending)
             self.database(lambda: save_fit(self.collection, fitted))
+            if fitted.adopt is not None:  # new parameters: asked, as after a change in Settings
+                from ..reschedule import preview_reschedule
+
+                preview = self.database(lambda: preview_reschedule(self.collection))
+                if preview.changed:
+                    self.post_message(self.FitAdopted(preview))
+
+    def on_study_app_fit_adopted(self, message: FitAdopted) -> None:
+        from .dialogs.reschedule import RescheduleDialog
+
+        self.push_screen(RescheduleDialog(message.preview, "The scheduler refitted itself to your reviews. "),
+                         lambda yes: self._reschedule_after_fit(message.preview) if yes else None)
+
+    @work(thread=True, exit_on_error=False, name="reschedule after a refit", group="reschedule")
+    def _reschedule_after_fit(self, preview) -> None:
+        from ..reschedule import apply_reschedule
+
+        cards = self.database(lambda: apply_reschedule(self.collection, preview))
+        self.call_from_thread(self.notify, f"Rescheduled {cards} cards.", timeout=3)
 
     @work(thread=True, exit_on_error=False, name="load grading", group="load grading")
     def _load_grading(self) -> None:

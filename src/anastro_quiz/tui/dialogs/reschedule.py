@@ -28,13 +28,14 @@ class RescheduleDialog(ModalScreen[bool]):
 
     BINDINGS = [Binding("escape", "keep", "Keep due dates")]
 
-    def __init__(self, preview: ReschedulePreview) -> None:
+    def __init__(self, preview: ReschedulePreview, why: str = "") -> None:
         super().__init__()
         self.preview = preview
+        self.why = why  # what changed, when the dialog is not asked for from Settings
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reschedule-box", classes="dialog"):
-            yield Static("Reschedule existing cards?", classes="dialog-title")
+            yield Static(f"{self.why}Reschedule existing cards?", classes="dialog-title", markup=False)
             yield Static(load_change(self.preview), id="reschedule-text")
             with Horizontal(classes="buttons"):
                 yield Button("Reschedule", id="reschedule-yes", variant="primary", compact=True)
