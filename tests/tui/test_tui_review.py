@@ -176,7 +176,8 @@ async def test_a_revealed_cloze_shows_the_completed_sentence(app, collection):
 
 
 async def test_the_first_typed_answer_never_waits_for_the_units_to_load(app, collection, monkeypatch):
-    """pint's units (about half a second) load in a worker at launch, not at the first answer."""
+    """pint's units (about half a second) load in a worker at launch (once Home's counts are
+    drawn), not at the first answer."""
     import pint
 
     from anastro_quiz import quantities

@@ -84,6 +84,7 @@ class StudyApp(StudyLauncher, App[None]):
         # One connection is shared by every worker thread: this lock keeps their
         # transactions from interleaving (sqlite3 serializes calls, not transactions).
         self.db_lock = threading.Lock()
+        self._grading_loaded = False  # load_grading has started its worker
         self._quitting = False  # Ctrl+Q mid-session: the session's end is being recorded
         self._said: weakref.WeakSet[Worker] = weakref.WeakSet()  # workers whose failure JobFailed says
         # The screen that asked for each change still running (see run_change), to unlock on a failure.
@@ -100,7 +101,6 @@ class StudyApp(StudyLauncher, App[None]):
         else:
             self.fit_scheduler()
         self._load_theme()
-        self._load_grading()
         if self._notice:
             self.notify(self._notice, title="Open in another window", severity="warning", timeout=12,
                         markup=False)
@@ -199,13 +199,16 @@ class StudyApp(StudyLauncher, App[None]):
         cards = self.database(lambda: apply_reschedule(self.collection, preview))
         self.call_from_thread(self.notify, f"Rescheduled {cards} cards.", timeout=3)
 
+    def load_grading(self) -> None:
+        """Load pint's units and the stemmer (about half a second) in a worker, once: Home
+        calls this when its counts are drawn, so the load never delays them, and the first
+        typed answer is then graded at once instead of stalling the screen."""
+        if not self._grading_loaded:
+            self._grading_loaded = True
+            self._load_grading()
+
     @work(thread=True, exit_on_error=False, name="load grading", group="load grading")
     def _load_grading(self) -> None:
-        """pint's units and the stemmer (about half a second), loaded here once the decks are
-        open, so the first typed answer is graded at once instead of stalling the screen."""
-        while not self._opened.wait(0.05):  # the decks first: Home's counts come before this
-            if not self.is_running:
-                return
         from ..grading import load
 
         load()
