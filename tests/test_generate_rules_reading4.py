@@ -168,8 +168,8 @@ def test_an_indication_is_keyed_whole_or_in_the_role_the_article_gives(tmp_path)
      "CYP3A4"),
     ("The medication is metabolized in the liver, mainly by the cytochrome P450 enzymes CYP2C8 and CYP3A4.",
      "Which enzymes mainly metabolize zorbicin in the liver?", "CYP2C8 and CYP3A4"),
-    ("Zorbicin is a prodrug and is metabolized in the liver by the cytochrome P450 isoforms CYP3A4, CYP2C9, and "
-     "CYP2D6 into active metabolites.", "Which enzymes metabolize zorbicin in the liver?", "CYP3A4, CYP2C9, and CYP2D6"),
+    ("Zorbicin is extensively metabolized in the liver by the cytochrome P450 isoforms CYP3A4, CYP2C9, and CYP2D6.",
+     "Which enzymes extensively metabolize zorbicin in the liver?", "CYP3A4, CYP2C9, and CYP2D6"),
 ])
 def test_the_enzymes_that_metabolize_the_drug_are_asked(tmp_path, sentence, prompt, answer):
     cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiandrogen used to treat prostate cancer.\n\n"
@@ -237,3 +237,22 @@ def test_a_rule_of_practice_names_the_population_its_paragraph_opens_with(tmp_pa
             "density.\n")
     asked = [p for p in (_shown(c) for c in _cards(tmp_path, text)) if "too aggressive" in p]
     assert asked and all(p.startswith("In men on TRT, ") for p in asked), asked
+
+
+def test_a_manner_blank_beside_the_mechanism_card_is_not_asked(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiandrogen used to treat prostate cancer.\n"
+                   "It works by selectively blocking the androgen receptor (AR), the biological target of testosterone.\n"
+                   "\n## Pharmacodynamics\n\nZorbicin acts as a highly selective competitive silent antagonist of the "
+                   "AR.\n")
+    shown = [_shown(c) for c in cards]
+    assert "How does zorbicin work?" in shown, shown
+    assert not any("{{c1::selectively}}" in str(c.data.get("text", "")) for c in cards), shown
+
+
+def test_a_speculative_mechanism_is_not_blanked(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an mTOR inhibitor used to prevent transplant rejection.\n\n"
+                   "## Research\n\nZorbicin was used in a clinical trial, and short-term treatment was shown to "
+                   "enhance the response to the influenza vaccine in the elderly, possible by reversing "
+                   "immunosenescence.\n"
+                   "Zorbicin binds to its protein receptor FKBP12, which directly interacts with mTORC1.\n")
+    assert not any("{{c1::immunosenescence}}" in str(c.data.get("text", "")) for c in cards), [_shown(c) for c in cards]

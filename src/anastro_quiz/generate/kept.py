@@ -57,8 +57,16 @@ def answered_elsewhere(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[
     round, a blank whose answer a why/how answer holds asks a part of one fact again: it goes."""
     shown = [_shown(d) for d in kept if _shown(d)]  # any document: documents read together are studied together
     explained = [answer_of(d) for d in kept if d.kind in ("why", "action")]
+    how_it_works = {(d.document, w[:6]) for d in kept if d.kind == "why" and d.ask.startswith("how does ")
+                    and d.ask.endswith(" work") for w in plain_words(answer_of(d)).split() if len(w) >= 6}
     out = []
     for d in kept:
+        manner = answer_of(d).strip().lower()
+        if d.kind == "effect" and re.fullmatch(r"[a-z]{6,}ly", manner) and (d.document, manner[:6]) in how_it_works:
+            # "Bicalutamide works by [selectively] blocking the AR" beside "How does bicalutamide
+            # work?" -> "As a highly selective ... antagonist of the AR": the blank is a word of that answer
+            skipped.append(Skipped(d, "near-duplicate of a better card"))
+            continue
         if d.kind in ("effect", "term", "examples") and len(answer_of(d).split()) >= 3 and \
                 any(contains_answer(e, answer_of(d)) for e in explained):
             # "Estradiol promotes the [activity of osteoblasts] while ..." beside "How does estrogen

@@ -238,7 +238,8 @@ _INVOLVED_IN_WHAT = re.compile(r"\b(?:is|are|be|been)\s+(?:also\s+)?involved\s*\
 _LINEAGE = re.compile(r"\bstructurally (?:derived|related|similar)\b|\bof the \w+ family\b|\bis an? (?:\w+ ){0,3}"
                       r"(?:derivative|analogue|analog) of\b", re.I)
 _EXAMPLES_OF_AN_ITEM = re.compile(r"\binclud(?:e|es|ed|ing)\s+(?:[\w\-]+\s+){1,3}such as " + re.escape(BLANK), re.I)
-_ALSO_MAYBE = re.compile(r"\b(?:may|might|could) also\b", re.I)
+_ALSO_MAYBE = re.compile(r"\b(?:may|might|could) also\b|\b(?:possibl[ey]|perhaps|presumably|probably) "
+                         r"(?:by|through|via|due to|because of)\b", re.I)
 _RESPONSIBLE = re.compile(r"^What (?:is|are) (?P<who>[\w\-]+) (?:primarily |mainly |chiefly )?responsible for\?$")
 
 
@@ -272,7 +273,8 @@ def reading_weight(kind: CardKind, prompt: str, quote: str, answer: str, subject
     if kind == "examples" and _EXAMPLES_OF_AN_ITEM.search(prompt):
         weight *= 0.4  # "Rare adverse effects include skin reactions such as [...]": forms of one item
     if kind in ("term", "effect", "examples") and _ALSO_MAYBE.search(quote):
-        weight *= 0.4  # "Trastuzumab may also upregulate cell cycle inhibitors such as [...]": a side mechanism
+        weight *= 0.4  # "Trastuzumab may also upregulate cell cycle inhibitors such as [...]", "possibly by
+        # reversing [...]": a side or speculative mechanism
     m = _RESPONSIBLE.match(prompt)
     if m and m.group("who").lower() in subjects:
         weight *= 0.3
