@@ -158,3 +158,85 @@ def test_the_new_cards_survive_selection_in_a_whole_article(tmp_path):
     prompts = [c.data.get("prompt") for deck in generate([path]).decks for c in deck.cards]
     assert "Veltozole is a prodrug: which active metabolite is it converted into?" in prompts
     assert "Veltozole is a strong inducer of which enzyme?" in prompts
+
+
+# --- a drug's profile (generate/teacher_profile.py) ---------------------------------------------
+
+
+def test_what_a_drug_is_derived_from_is_asked(tmp_path):
+    assert ("Of which drug is veltozole a derivative?", "Rapamycin") in \
+        cards(tmp_path, "Veltozole is the 7-O-methyl derivative of rapamycin and acts on the same target.\n")
+    assert ("From which drug was veltozole derived?", "Flutamide") in \
+        cards(tmp_path, "Veltozole is a synthetic and nonsteroidal compound which was derived from flutamide.\n")
+
+
+def test_a_derivative_of_a_common_word_is_not_asked(tmp_path):
+    got = cards(tmp_path, "Veltozole is a derivative of water and salt in its early forms.\n")
+    assert not any("derivative" in p for p, _ in got)
+
+
+def test_two_forms_of_one_kind_are_asked_together(tmp_path):
+    got = cards(tmp_path, "Veltozole acts for a long time. It is available as a 1-month implant and a long-acting "
+                          "6-month implant.\n")
+    assert ("In which two forms is veltozole available?", "A 1-month implant and a long-acting 6-month implant") in got
+
+
+def test_the_binding_site_and_the_plasma_carrier_are_asked(tmp_path):
+    got = cards(tmp_path, "Veltozole binds to domain II of the extracellular part of the CD30 receptor.\n\n"
+                          "In plasma, veltozole is mainly bound to albumin and alpha-1-acid glycoprotein.\n")
+    assert ("Which domain of the extracellular part of the CD30 receptor does veltozole bind to?", "Domain II") in got
+    assert ("In plasma, to what is veltozole mainly bound?", "Albumin and alpha-1-acid glycoprotein") in got
+
+
+def test_the_manner_of_an_action_is_asked(tmp_path):
+    got = cards(tmp_path, "Veltozole stimulates the release of gonadotropins in a non-pulsatile (continuous) manner.\n")
+    assert ("In what manner does veltozole stimulate the release of gonadotropins?", "Non-pulsatile (continuous)") in got
+
+
+def test_the_most_common_side_effects_of_a_trailing_with_clause(tmp_path):
+    got = cards(tmp_path, "In women, owing to estrogen loss, several side effects may occur during veltozole treatment, "
+                          "with hot flashes and joint pain being the most common.\n")
+    assert ("In women, which side effects of veltozole are the most common?", "Hot flashes and joint pain") in got
+
+
+def test_drugs_that_weaken_the_drug_are_listed(tmp_path):
+    got = cards(tmp_path, "Studies suggest that taking the azole antifungals ketoconazole (Nizoral), itraconazole "
+                          "(Sporanox), and voriconazole (Vfend) can reduce the effectiveness of veltozole.\n")
+    assert ("Name three antifungals that can reduce the effectiveness of veltozole.",
+            "ketoconazole, itraconazole, voriconazole") in got
+
+
+def test_the_gold_standard_test_is_asked(tmp_path):
+    got = cards(tmp_path, "Flow cytometry (FC) is considered the gold standard technique for identifying patients who "
+                          "would benefit from veltozole, but it is costly.\n")
+    assert ("What is the gold-standard technique for identifying patients who would benefit from veltozole?",
+            "Flow cytometry (FC)") in got
+
+
+def test_an_accepted_course_length_names_the_drug(tmp_path):
+    got = cards(tmp_path, "Two years of treatment is generally accepted based on trial evidence.\n")
+    assert ("How long a course of veltozole treatment is generally accepted?", "Two years") in got
+
+
+def test_the_partner_of_a_combination_approval_is_asked(tmp_path):
+    got = cards(tmp_path, "Veltozole was approved in 2020 either in combination with rituximab or as a monotherapy for "
+                          "adults with relapsed lymphoma.\n")
+    assert ("Apart from monotherapy, with which drug is veltozole approved in combination?", "Rituximab") in got
+
+
+# --- an enumeration whose category names its drug (generate/teacher_lists.py) ---------------------
+
+
+def test_common_side_effects_of_the_drug_include_gives_a_list(tmp_path):
+    got = cards(tmp_path, "Common side effects of veltozole include hot flashes, altered mood, joint pain, and nausea.\n")
+    assert ("Name three common side effects of veltozole.", "hot flashes, altered mood, joint pain, nausea") in got
+
+
+def test_everyday_things_that_weaken_the_drug_are_not_a_drug_list(tmp_path):
+    got = cards(tmp_path, "Poor diet, stress, and sleep can reduce the effectiveness of veltozole in older adults.\n")
+    assert not any(p.startswith("Name three") and "effectiveness" in p for p, _ in got)
+
+
+def test_a_manner_clause_on_a_pronoun_gives_no_card(tmp_path):
+    got = cards(tmp_path, "Veltozole stimulates them in a pulsatile manner.\n")
+    assert not any(p.startswith("In what manner") for p, _ in got)

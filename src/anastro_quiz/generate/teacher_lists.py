@@ -175,9 +175,12 @@ def _enumeration(s: Sentence, text: str, subject: str | None) -> Draft | None:
     contraindications of X"; "<category> such as A and B" -> "Give two examples of <category>"."""
     examples, purpose = False, None
     m = _INCLUDE.match(text)
-    if m and finite_verb(m.group("head").split(), 0) is None and m.group("head").split()[-1].lower().endswith("s"):
+    # "Common side effects of anastrozole include ...": the category, then its owner
+    of_drug = re.match(r"^(?P<category>.+?s) of [A-Z]?[a-z][\w\-]+$", m.group("head")) if m else None
+    if m and finite_verb(m.group("head").split(), 0) is None and (
+            m.group("head").split()[-1].lower().endswith("s") or of_drug):
         head = m.group("head")
-        category = _category(head)
+        category = _category(head) or (_category(of_drug.group("category")) if of_drug else None)
         items = list_items(m.group("list"), semicolons=True) if category else None
         owner = subject if category and _ARTICLE.sub("", head).lower() == category.lower() else None
         if owner is None and re.search(r"\b(?:of|for)\b", head) and category:

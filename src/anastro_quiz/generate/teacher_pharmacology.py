@@ -16,7 +16,8 @@ sentence that states it plainly:
 - the article's list of contraindications, its items cut to what a student names
   ("hypersensitivity", "history of venous thromboembolism").
 
-Selection (:mod:`.select`) ranks them with the other teacher cards; none is made when the drug
+A drug's profile (what it is derived from, its forms, where it binds, its most common side
+effects, ...) is in :mod:`teacher_profile`. Selection (:mod:`.select`) ranks them with the other teacher cards; none is made when the drug
 or the subject cannot be named.
 """
 
@@ -32,6 +33,7 @@ from .teacher_clauses import (DOCUMENT_DRUG, clean_prompt_part, drop_asides, low
                               short_phrase)
 from .teacher_context import DRUG_NAME
 from .teacher_lists import list_items
+from .teacher_profile import profile
 from .teacher_why import ask
 
 _NAME = r"[A-Z][a-z][\w\-]+"  # a drug's name as a sentence opens with it
@@ -371,6 +373,6 @@ def pharmacology_for(doc) -> Callable[[Sentence, str], list[Draft]]:
         text = text[:1].upper() + text[1:]
         return (_prodrug(s, text) or _modulator(s, text) or _monitoring(s, text, _named(drug)) or
                 _flare(s, text, _named(drug)) or _only_for(s, text) or _trial(s, text) or
-                _contraindications(s, text, drug))
+                _contraindications(s, text, drug) or profile(s, text, _named(drug)))
 
     return build
