@@ -34,9 +34,30 @@ def test_reviews_per_day_follow_grades_undos_drills_and_merges(tmp_path, deck_di
     _study(other, clock, 2)
     other.close()
     with Store.open(tmp_path / "a.db") as store:
-        store.merge(tmp_path / "b.db")
+        store.merge(tmp_path / "b.db")  # inserted in bulk: counted per day at the end
         assert store.reviews_per_day() == _counted_by_day(store)
         assert len(store.reviews_per_day()) == 5
+        assert _retention_by_day(store) == _retention_counted(store)
+    coll = Collection.open(tmp_path / "a.db", [deck_dir], clock=clock)
+    _study(coll, clock, 1)  # the per-review trigger is back after the merge
+    assert coll.store.reviews_per_day() == _counted_by_day(coll.store)
+    coll.close()
+
+
+def _retention_by_day(store) -> dict[str, tuple[int, int]]:
+    return {day: (n, kept) for day, n, kept in store.conn.execute(
+        "SELECT day, retention_reviews, retention_recalled FROM review_days WHERE reviews>0")}
+
+
+def _retention_counted(store) -> dict[str, tuple[int, int]]:
+    """True retention's reviews and recalls per day the slow way (review mode, card in review)."""
+    out: dict[str, tuple[int, int]] = {}
+    for r in store.review_records():
+        if not r["undone"] and r["mode"] != "drill":
+            n, kept = out.get(r["day"], (0, 0))
+            counted = r["mode"] == "review" and r["fsrs_state_before"] == 2
+            out[r["day"]] = (n + counted, kept + (counted and r["rating"] > 1))
+    return out
 
 
 def test_mastery_by_tag_forecast_and_states_equal_the_card_by_card_numbers(tmp_path, deck_dir, clock):

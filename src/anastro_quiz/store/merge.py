@@ -27,7 +27,7 @@ from ..clock import iso, study_day
 from .cards import NEW, marks
 from .db import StoreError, identify_file, is_sqlite_file, open_read_only
 from .reviews import LoggedReview
-from .schema import schema_problem
+from .schema import day_counts_in_bulk, schema_problem
 
 _REVIEW_COLS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id",
                 "fsrs_state_before", "state_before", "fsrs_state_after", "state_after", "due_after", "undone")
@@ -199,8 +199,9 @@ class MergeStore:
                     report.undone += 1
                     affected.add((record["deck"], record["card_id"]))
             if new_rows:  # one prepared statement, in this one transaction
-                conn.executemany(_INSERT_REVIEWS.format(cols=", ".join(_REVIEW_COLS), marks=marks(_REVIEW_COLS)),
-                                 [tuple(r[c] for c in _REVIEW_COLS) for r in new_rows])
+                with day_counts_in_bulk(conn):
+                    conn.executemany(_INSERT_REVIEWS.format(cols=", ".join(_REVIEW_COLS), marks=marks(_REVIEW_COLS)),
+                                     [tuple(r[c] for c in _REVIEW_COLS) for r in new_rows])
                 report.added_undone = sum(1 for r in new_rows if r["undone"])
                 report.added = len(new_rows) - report.added_undone
             report.cards_added = self._ensure_card_rows(affected, their_cards)
@@ -279,8 +280,9 @@ class MergeStore:
                 affected.add(r.card_key)
             if rows:
                 cols = tuple(rows[0])
-                conn.executemany(_INSERT_REVIEWS.format(cols=", ".join(cols), marks=marks(cols)),
-                                 [tuple(r[c] for c in cols) for r in rows])
+                with day_counts_in_bulk(conn):
+                    conn.executemany(_INSERT_REVIEWS.format(cols=", ".join(cols), marks=marks(cols)),
+                                     [tuple(r[c] for c in cols) for r in rows])
                 report.added = len(rows)
             kept = kept or {}
             report.cards_added = self._ensure_card_rows(affected | set(suspended) | set(buried) | set(marked)
