@@ -261,3 +261,31 @@ def test_any_deck_text_gives_a_deck_or_problems_never_an_exception(text):
         assert str(p).startswith("fuzz.yaml:") and p.line >= 1
     if deck is not None and not problems:
         assert all("\x1b" not in i.prompt + i.answer for i in deck.items())
+
+
+def test_the_quick_construction_builds_what_pyyaml_builds(tmp_path):
+    """Every deck (the bundled ones, and YAML with anchors, merge keys, dates and tags) loads
+    to the same values, line markers included, as through PyYAML's own constructor."""
+    import yaml
+
+    from anastro_quiz.deck_yaml import LineLoader
+    from anastro_quiz.paths import bundled_decks_dir
+
+    class PyYAMLs(LineLoader):
+        def construct_document(self, node):
+            return yaml.constructor.BaseConstructor.construct_document(self, node)
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(bundled_decks_dir().glob("*.yaml"))]
+    texts += [
+        "a: &x {b: [1, 2.5, true, null, '3', ~]}\nc: *x\nd: [*x, *x]\n",
+        "base: &b {x: 1}\nmerged: {<<: *b, y: 2}\n",
+        "when: 2024-01-01\nn: 0x1F\ninf: .inf\nyes: yes\n",
+        "tagged: !!str 5\nset: !!set {a, b}\n",
+    ]
+    assert len(texts) > 4
+    for text in texts:
+        assert yaml.load(text, Loader=LineLoader) == yaml.load(text, Loader=PyYAMLs), text[:60]  # noqa: S506
+    shared = yaml.load("a: &x [1]\nb: *x\n", Loader=LineLoader)  # noqa: S506
+    assert shared["a"] is shared["b"]  # an alias is the same value, as PyYAML makes it
+    with pytest.raises(yaml.YAMLError):  # PyYAML's own message for an unhashable key
+        yaml.load("? [a, b]\n: 1\n", Loader=LineLoader)  # noqa: S506

@@ -8,6 +8,7 @@ YAML reading and validation live in :mod:`anastro_quiz.decks`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -276,6 +277,7 @@ def rows_digest(rows: list[tuple[str, str, str, int]]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
+@functools.lru_cache(maxsize=4096)  # asked once per card: a deck cites a few documents
 def document_name_problem(document: str) -> str | None:
     """Why ``document`` cannot name a source file inside a deck's folder, or ``None`` if it can."""
     if "\0" in document:

@@ -85,9 +85,70 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return node.value  # a SequenceNode
 
 
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_MERGE = "tag:yaml.org,2002:merge"
+_PLAIN = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"}
+
+
+# First characters of the plain scalars YAML may read as another type than text (numbers,
+# booleans, null, dates, merge keys, ...): PyYAML's implicit resolvers, keyed by them.
+_IMPLICIT_FIRST = frozenset(_BaseLoader.yaml_implicit_resolvers)
+assert None not in _IMPLICIT_FIRST and not _BaseLoader.yaml_path_resolvers  # else every scalar is resolved
+
+
+class _Unusual(Exception):
+    """A node the quick construction leaves to PyYAML's own (a merge key, a date, a tag)."""
+
+
 class LineLoader(_BaseLoader):
     """Safe loader that records the line of every mapping, for error messages, and
-    refuses deep or alias-expanding documents before constructing them (:func:`check_shape`)."""
+    refuses deep or alias-expanding documents before constructing them (:func:`check_shape`).
+
+    A checked document of plain mappings, lists and scalars (every deck) is built by
+    :meth:`_quick`, one pass over the nodes, not by PyYAML's general constructor (its
+    generators and bookkeeping were a third of a first import's parsing); anything else,
+    or any error, is built by PyYAML's, so values and error messages are the same."""
+
+    def resolve(self, kind, value, implicit):  # type: ignore[override]
+        # Called by libyaml's composer for every node: a plain scalar whose first character
+        # starts none of YAML's implicit types (a prompt, an answer) is text at once.
+        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in _IMPLICIT_FIRST:
+            return _STR
+        return super().resolve(kind, value, implicit)
+
+    def construct_document(self, node):  # type: ignore[override]
+        try:
+            return self._quick(node, {})
+        except (_Unusual, TypeError, ValueError):  # e.g. an unhashable key: PyYAML says it its way
+            return super().construct_document(node)
+
+    def _quick(self, node, built: dict):
+        tag = node.tag
+        if node.__class__ is yaml.ScalarNode:
+            if tag == _STR:
+                return node.value
+            if tag in _PLAIN:
+                return self.yaml_constructors[tag](self, node)
+            raise _Unusual(tag)
+        key = id(node)
+        if key in built:  # an alias: the same value, as PyYAML shares it
+            return built[key]
+        if tag == _SEQ:
+            out = built[key] = []
+            out.extend(self._quick(kid, built) for kid in node.value)
+            return out
+        if tag != _MAP:
+            raise _Unusual(tag)
+        mapping: dict = {}
+        built[key] = mapping
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                raise _Unusual(_MERGE)
+            mapping[self._quick(key_node, built)] = self._quick(value_node, built)
+        mapping[LINE_KEY] = node.start_mark.line + 1
+        return mapping
 
     def get_single_node(self):  # type: ignore[override]
         node = super().get_single_node()  # composed by libyaml's C composer
