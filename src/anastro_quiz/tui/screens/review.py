@@ -1,5 +1,5 @@
-"""Review: one card at a time; reveal, grade 1-4, undo, bury, suspend (source, explanation and
-edit in ``review_extras``).
+"""Review: one card at a time; reveal, grade 1-4 (undo, mark, bury and suspend in
+``review_actions``; source, explanation and edit in ``review_extras``).
 
 Choice and true/false cards: before the answer shows, 1-9 (or a click) picks an option;
 the pick reveals the answer, marks it right or wrong and proposes Good or Again, which
@@ -27,7 +27,8 @@ from ...session import StudySession
 from ..widgets.grade_bar import LABELS, GradeBar
 from ..shared_keys import key_footer, space_enter
 from .base import CoreScreen
-from .review_extras import CardExtras, Shown, snapshot, undone_note
+from .review_extras import CardExtras, Shown, snapshot
+from .review_actions import CardActions
 from .review_session import SessionLane
 
 # Anki's default cap: a card left on screen while the learner is away should not
@@ -35,7 +36,7 @@ from .review_session import SessionLane
 MAX_ANSWER_MS = 60_000
 
 
-class ReviewScreen(SessionLane, CardExtras, CoreScreen):
+class ReviewScreen(SessionLane, CardActions, CardExtras, CoreScreen):
     """Studies one :class:`StudySession`; every grade is committed before the next card shows."""
 
     BINDINGS = [
@@ -151,7 +152,7 @@ class ReviewScreen(SessionLane, CardExtras, CoreScreen):
             n=remaining.new, l=remaining.learning, r=remaining.review))
         bar = self.query_one("#session-progress", ProgressBar)
         bar.update(total=shown.done + remaining.total, progress=shown.done)
-        self._draw_meta()
+        self.draw_meta()
         self.query_one("#prompt", Static).update(Content(item.prompt))
         self.picked = None
         self._draw_choices(item)
@@ -176,7 +177,7 @@ class ReviewScreen(SessionLane, CardExtras, CoreScreen):
         self._shown_at = time.monotonic()
         self.refresh_bindings()
 
-    def _draw_meta(self) -> None:
+    def draw_meta(self) -> None:
         """The line above the prompt: deck, card type, tags, and ★ if the card is marked."""
         item = self.shown.item
         deck = self.collection.decks.get(item.deck_id)
@@ -331,62 +332,6 @@ class ReviewScreen(SessionLane, CardExtras, CoreScreen):
             self.action_reveal()
         elif button_id.startswith("grade-"):
             self.action_grade(int(button_id.removeprefix("grade-")))
-
-    def _card_action(self, name: str, run: Callable[[StudySession], Any], note) -> None:
-        """Run a session action in the session's worker, then draw the card it leaves on
-        screen; ``note`` (text, or made from what ``run`` returned) is shown as a toast."""
-        if self.busy:
-            return
-        self.busy = True
-
-        def job(session: StudySession) -> Shown:
-            changed = run(session)
-            text = "" if changed is None else note(changed) if callable(note) else note
-            return snapshot(session, text)
-
-        self.change_session(name, job)
-
-    def action_undo(self) -> None:
-        if not self.can_undo:
-            self.notify("Nothing to undo.", timeout=2)
-            return
-        if self.shown is not None and self.shown.undo_action == "mark":
-            self.change_session("undo mark", lambda session: snapshot(session, undone_note(session.undo())),
-                                mark=True)
-            return
-        self._card_action("undo", lambda session: session.undo(), undone_note)
-
-    def action_mark(self) -> None:
-        """``*``: mark or unmark the card on screen; it stays as it is (revealed or not)."""
-        if self.busy or self.shown is None or self.shown.item is None:
-            return
-        self.busy = True
-
-        def mark(session: StudySession) -> Shown:
-            return snapshot(session, "Marked (u undoes; Cards finds it with is:marked)." if session.toggle_mark()
-                            else "Unmarked (u undoes).")
-
-        self.change_session("mark card", mark, mark=True)
-
-    def show_mark(self, shown: Shown) -> None:
-        """The card on screen was marked or unmarked (or that undone): only its meta line changes."""
-        self.busy = False
-        self.shown, self.can_undo = shown, shown.can_undo
-        if shown.item is not None:
-            self._draw_meta()
-        self.notify(shown.note, timeout=2)
-        self.refresh_bindings()
-
-    def action_bury(self) -> None:
-        if self.shown is None or self.shown.item is None:
-            return
-        self._card_action("bury card", lambda session: session.bury(), "Buried until tomorrow (u undoes).")
-
-    def action_suspend(self) -> None:
-        if self.shown is None or self.shown.item is None:
-            return
-        self._card_action("suspend card", lambda session: session.suspend(),
-                          "Suspended: out of your reviews until you unsuspend it in Cards (u undoes).")
 
     def action_leave(self) -> None:
         if self.busy and self.shown is not None:
