@@ -208,6 +208,13 @@ def test_pharmacology_figures_readers_do_not_keep(prompt, minor):
     assert minor_pharmacology(prompt) is minor
 
 
+def test_the_level_of_the_articles_theme_moving_is_its_main_effect():
+    prompt = "Zorbicin 1 mg daily reduces estradiol levels by approximately _____."
+    assert minor_pharmacology(prompt)
+    assert not minor_pharmacology(prompt, {"estradiol", "aromatase"})
+    assert minor_pharmacology("Zorbicin: decrease in IGF-1 levels in women and men?", {"estradiol", "aromatase"})
+
+
 def test_protein_binding_is_not_asked_but_the_half_life_is(tmp_path):
     cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an aromatase inhibitor used to treat breast cancer.\n\n"
                    "## Pharmacokinetics\n\nThe plasma protein binding of zorbicin is 40%.\n"

@@ -81,13 +81,19 @@ def minor_kinetics(prompt: str) -> bool:
 _MINOR_PHARMACOLOGY = re.compile(
     r"\bprotein[- ]bin(?:ding|ds?)\b|\bprotein[- ]bound\b|\bnuclear retention\b|"
     r"\b(?:responsible for|accounts? for) (?:approximately |about |around )?_____ of (?:[\w\-]+ ){0,2}metabolism\b|"
-    r"\b(?:increas|decreas|reduc|rais|lower)\w* (?:in |of )?(?:[\w\-]+ ){0,2}levels\b(?: by)?", re.I)
+    r"\b(?:increas|decreas|reduc|rais|lower)\w* (?:in |of )?(?P<level>(?:[\w\-]+ ){0,2})levels\b(?: by)?", re.I)
 
 
-def minor_pharmacology(prompt: str) -> bool:
+def minor_pharmacology(prompt: str, themes: set[str] = frozenset()) -> bool:
     """Whether a figure card asks one of the pharmacology figures readers judged not worth a review
-    (:data:`_MINOR_PHARMACOLOGY`)."""
-    return _MINOR_PHARMACOLOGY.search(prompt) is not None
+    (:data:`_MINOR_PHARMACOLOGY`). A level of one of the article's ``themes`` (its most used key
+    terms: estradiol in an article on an aromatase inhibitor) moving is the drug's main effect, not
+    a side figure, and stays."""
+    m = _MINOR_PHARMACOLOGY.search(prompt)
+    if m is None:
+        return False
+    level = (m.groupdict().get("level") or "").lower().split()
+    return not any(w in themes or w.rstrip("s") in themes for w in level)
 
 
 # Names that hold digits: CYP2D6, HER2, 4-hydroxy, the BIG 1-98 trial

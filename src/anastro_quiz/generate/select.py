@@ -147,7 +147,7 @@ def score(d: Draft, ctx: Context) -> float:
             if other_figure(prompt) or len(prompt.split()) > 28 or MINOR_FIGURE.search(prompt) or verbless(prompt) \
                     or unnamed_study(prompt) or minor_kinetics(prompt):
                 value *= 0.3  # "5.8 days on average, with a range of _____", "in rats": a side figure
-        if minor_pharmacology(prompt):
+        if minor_pharmacology(prompt, ctx.frequent):
             value *= 0.3  # "plasma protein binding?", "increases estrogen levels by _____": readers kept none
     if d.type == "cloze":
         deletions = [m.group(2).lower() for m in CLOZE_RE.finditer(str(d.data.get("text", "")))]
