@@ -38,9 +38,12 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
                 id="filter"),
         Binding("asterisk", "toggle_mark", "Mark", tooltip="Mark or unmark the card (Anki's *)", show=False,
                 id="toggle-mark"),
-        Binding("s", "toggle_suspend", "Suspend", tooltip="Suspend the card, or unsuspend it", id="toggle-suspend"),
-        Binding("b", "toggle_bury", "Bury", tooltip="Bury until tomorrow, or unbury: study it today after all",
-                id="toggle-bury"),
+        # One key each, named for what it does to the highlighted card (the Footer shows one).
+        Binding("s", "suspend", "Suspend", tooltip="Suspend the card: out of your reviews until unsuspended",
+                id="suspend"),
+        Binding("s", "unsuspend", "Unsuspend", tooltip="Unsuspend the card: back in your reviews", id="unsuspend"),
+        Binding("b", "bury", "Bury", tooltip="Bury the card until tomorrow", id="bury"),
+        Binding("b", "unbury", "Unbury", tooltip="Unbury the card: study it today after all", id="unbury"),
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted card in its deck file", id="edit"),
         Binding("a", "act", "All shown", tooltip="Suspend, unsuspend, reset, set the due date of or quiz every "
                 "card shown", show=False, id="act"),
@@ -166,7 +169,9 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
         self._show_preview()
 
     def _show_preview(self) -> None:
-        """Under the list: the highlighted card's deck, type and tags, whole prompt and answer."""
+        """Under the list: the highlighted card's deck, type and tags, whole prompt and answer;
+        and the Footer's s and b for it (Suspend or Unsuspend, Bury or Unbury)."""
+        self.refresh_bindings()
         picked = self.highlighted()
         preview = self.query_one("#browse-preview", Static)
         preview.display = picked is not None
@@ -259,7 +264,30 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
         self.only = FILTERS[(FILTERS.index(self.only) + 1) % len(FILTERS)]
         self.load()
 
-    def action_toggle_suspend(self) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """s and b say what they do to the highlighted card: Suspend or Unsuspend, Bury or Unbury."""
+        if action not in ("suspend", "unsuspend", "bury", "unbury"):
+            return True
+        picked = self.highlighted()
+        if picked is None:
+            return None if not action.startswith("un") else False  # greyed: no card to act on
+        row = picked[1]
+        flagged = row.suspended if action.endswith("suspend") else row.buried_at(self.collection.now())
+        return flagged == action.startswith("un")
+
+    def action_suspend(self) -> None:
+        self._toggle_suspend()
+
+    def action_unsuspend(self) -> None:
+        self._toggle_suspend()
+
+    def action_bury(self) -> None:
+        self._toggle_bury()
+
+    def action_unbury(self) -> None:
+        self._toggle_bury()
+
+    def _toggle_suspend(self) -> None:
         picked = self.highlighted()
         if picked is None:
             return
@@ -278,7 +306,7 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
         self.notify(("Marked: " if mark else "Unmarked: ") + item.id, timeout=2, markup=False)
         self.change_card(lambda: self.collection.set_marked(item, mark)).name = "mark card" if mark else "unmark card"
 
-    def action_toggle_bury(self) -> None:
+    def _toggle_bury(self) -> None:
         picked = self.highlighted()
         if picked is None:
             return
