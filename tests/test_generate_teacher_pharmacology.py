@@ -240,3 +240,29 @@ def test_everyday_things_that_weaken_the_drug_are_not_a_drug_list(tmp_path):
 def test_a_manner_clause_on_a_pronoun_gives_no_card(tmp_path):
     got = cards(tmp_path, "Veltozole stimulates them in a pulsatile manner.\n")
     assert not any(p.startswith("In what manner") for p, _ in got)
+
+
+# --- whom the drug helps (generate/teacher_patients.py) ----------------------------------------
+
+
+def test_the_mutation_a_drug_acts_against_is_asked(tmp_path):
+    got = cards(tmp_path, "Veltozole acts against cancers in people with hereditary PALB2 or ATM mutations, which "
+                          "include some breast cancers.\n")
+    assert ("Veltozole acts against cancers in people with which hereditary mutations?", "PALB2 or ATM mutations") in got
+
+
+def test_why_some_patients_do_not_benefit_is_asked(tmp_path):
+    got = cards(tmp_path, "Patients with variant forms of the gene CYP2C19 may not receive full benefit from veltozole "
+                          "because of too slow activation of the prodrug.\n")
+    assert ("Why may patients with variant forms of the gene CYP2C19 not receive full benefit from veltozole?",
+            "Too slow activation of the prodrug") in got
+
+
+def test_a_trials_groups_give_the_drug_it_beat(tmp_path):
+    text = ("The Veltozole Against Standard Therapy (VAST) trial enrolled adults with lymphoma. "
+            "After more than 3 years the group that received veltozole had better results than the rituximab group.\n")
+    assert ("In the VAST trial, after more than 3 years, veltozole had better results than which drug?", "Rituximab") \
+        in cards(tmp_path, text)
+    # no trial named before: "which trial?"
+    text = "After more than 3 years the group that received veltozole had better results than the rituximab group.\n"
+    assert not any("than which drug" in p for p, _ in cards(tmp_path, text))

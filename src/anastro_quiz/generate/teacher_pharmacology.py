@@ -9,14 +9,11 @@ sentence that states it plainly:
 - what is monitored during treatment ("monitoring of liver function is recommended during
   treatment", "regular cardiac screening with A or B is undertaken during ...");
 - a GnRH agonist's initial flare: what causes it, how it is covered;
-- whom a drug can help at all ("If the cancer does not overexpress HER2, X will have no
-  beneficial effect");
-- a named trial's conclusion ("The trial suggested that X is the preferred therapy for ...",
-  the trial named in the sentence before);
 - the article's list of contraindications, its items cut to what a student names
   ("hypersensitivity", "history of venous thromboembolism").
 
-A drug's profile (what it is derived from, its forms, where it binds, its most common side
+Whom a drug helps (a marker, a population, a named trial's finding) is in :mod:`teacher_patients`,
+a drug's profile (what it is derived from, its forms, where it binds, its most common side
 effects, ...) is in :mod:`teacher_profile`. Selection (:mod:`.select`) ranks them with the other teacher cards; none is made when the drug
 or the subject cannot be named.
 """
@@ -33,6 +30,7 @@ from .teacher_clauses import (DOCUMENT_DRUG, clean_prompt_part, drop_asides, low
                               short_phrase)
 from .teacher_context import DRUG_NAME
 from .teacher_lists import list_items
+from .teacher_patients import patients
 from .teacher_profile import profile
 from .teacher_why import ask
 
@@ -217,73 +215,6 @@ def _flare(s: Sentence, text: str, drug: str | None) -> list[Draft]:
     return []
 
 
-# --- whom the drug can help ----------------------------------------------------------------------
-
-_NO_EFFECT_UNLESS = re.compile(
-    r"^If (?:the |a )?(?P<who>[a-z][\w\- ]{2,30}?) (?:does|do) not (?P<verb>[a-z]+) (?P<what>[^,]{2,30}), "
-    r"(?:then )?(?P<drug>[A-Z]?[a-z][\w\-]+) (?:will have|has|shows?|will show|is of) no (?:beneficial |therapeutic |clinical )?"
-    r"(?:effect|benefit|use|activity)\b")
-_ONLY_IN = re.compile(
-    rf"^(?P<drug>{_NAME}) (?:is|are) (?:therefore |thus )?(?:effective|active|useful|of benefit|beneficial) only "
-    r"(?P<prep>in|for) (?P<whom>[a-z][\w\- ]{3,60}?)\.?$")
-
-
-def _only_for(s: Sentence, text: str) -> list[Draft]:
-    """ "If the breast cancer does not overexpress HER2, trastuzumab will have no beneficial effect"
-    -> "Which breast cancers can trastuzumab benefit?" -> "Those that overexpress HER2"; "X is
-    effective only in postmenopausal women" -> "In whom is X effective?"."""
-    m = _NO_EFFECT_UNLESS.match(text)
-    if m and names_something(m.group("drug")):
-        who, verb = m.group("who"), m.group("verb")
-        plural = who if who.endswith("s") else who + "s"
-        prompt = f"Which {plural} can {lower_first(m.group('drug'))} benefit?"
-        d = ask(s, "action", prompt, f"Those that {verb} {m.group('what')}")
-        return [d] if d is not None else []
-    m = _ONLY_IN.match(text)
-    if m:
-        wh = "In whom" if re.search(r"\b(?:women|men|patients|people|adults|children)\b", m.group("whom")) else "When"
-        d = ask(s, "action", f"{wh} is {lower_first(m.group('drug'))} effective?", f"Only in {m.group('whom')}")
-        return [d] if d is not None else []
-    return []
-
-
-# --- a named trial's conclusion ------------------------------------------------------------------
-
-_TRIAL_SAYS = re.compile(
-    rf"^The (?:trial|study)(?:'s results)? (?:suggested|showed|found|demonstrated|concluded|established|indicated) that "
-    rf"(?P<drug>[a-z][\w\-]+|{_NAME}) (?:is|was) the (?P<what>(?:preferred|first-line|standard|best) (?:[a-z][\w\-]* ){{0,2}}"
-    r"(?:therapy|treatment|option|choice)) (?P<prep>for|in) (?P<whom>[^,;]{5,90}?)\.?$")
-_TRIAL_NAME = re.compile(r"\((?P<a>[A-Z][A-Z0-9\-]{2,12})\) (?:trial|study)\b|\bthe (?P<b>[A-Z][A-Z0-9\-]{2,12}) (?:trial|study)\b")
-
-
-def _trial_before(s: Sentence, depth: int = 3) -> str | None:
-    """The trial the sentences before this one name ("... (ATAC) trial was ..."), nearest first,
-    up to ``depth`` back under the same heading; ``None`` if none does, or two trials are named."""
-    seen = s.before
-    while seen is not None and depth > 0:
-        named = {m.group("a") or m.group("b") for m in _TRIAL_NAME.finditer(seen.text)}
-        if named:
-            return named.pop() if len(named) == 1 else None
-        seen, depth = seen.before, depth - 1
-    return None
-
-
-def _trial(s: Sentence, text: str) -> list[Draft]:
-    """ "The ATAC trial was of ... . The trial suggested that anastrozole is the preferred medical
-    therapy for postmenopausal women with ..." -> "According to the ATAC trial, for whom is
-    anastrozole the preferred medical therapy?" (the trial named by the sentence before)."""
-    m = _TRIAL_SAYS.match(text)
-    if m is None or not names_something(m.group("drug")):
-        return []
-    trial = _trial_before(s)
-    if trial is None:
-        return []
-    whom = short_phrase(m.group("whom"), 12)
-    prompt = f"According to the {trial} trial, for whom is {lower_first(m.group('drug'))} the {m.group('what')}?"
-    d = ask(s, "why", prompt, whom)
-    return [d] if d is not None else []
-
-
 # --- contraindications, listed -------------------------------------------------------------------
 
 _CONTRA_LIST = re.compile(
@@ -372,7 +303,7 @@ def pharmacology_for(doc) -> Callable[[Sentence, str], list[Draft]]:
         text = _CONNECTIVE.sub("", text)
         text = text[:1].upper() + text[1:]
         return (_prodrug(s, text) or _modulator(s, text) or _monitoring(s, text, _named(drug)) or
-                _flare(s, text, _named(drug)) or _only_for(s, text) or _trial(s, text) or
+                _flare(s, text, _named(drug)) or patients(s, text) or
                 _contraindications(s, text, drug) or profile(s, text, _named(drug)))
 
     return build

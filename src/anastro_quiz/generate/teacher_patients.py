@@ -1,0 +1,144 @@
+"""Stage 4, whom a drug helps, as a teacher asks it, each from one sentence that states it plainly:
+the marker a tumour needs ("If the breast cancer does not overexpress HER2, X will have no
+beneficial effect"; "X acts against cancers in people with hereditary BRCA1 or BRCA2
+mutations"), the population it works in ("X is effective only in postmenopausal women"), why
+some patients do not benefit ("Patients with variant forms of CYP2D6 may not receive full
+benefit from X because ..."), and a named trial's findings ("The trial suggested that X is the
+preferred therapy for ...", "the group that received X had better results than the Y group",
+the trial named a sentence or two before). Used by :mod:`teacher_pharmacology`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cards import Draft
+from .extract import Sentence
+from .teacher_clauses import clean_prompt_part, lower_first, names_something, short_phrase
+from .teacher_why import ask
+
+_NAME = r"[A-Z][a-z][\w\-]+"
+
+
+def _one(d: Draft | None) -> list[Draft]:
+    return [d] if d is not None else []
+
+
+# --- whom the drug can help ----------------------------------------------------------------------
+
+_NO_EFFECT_UNLESS = re.compile(
+    r"^If (?:the |a )?(?P<who>[a-z][\w\- ]{2,30}?) (?:does|do) not (?P<verb>[a-z]+) (?P<what>[^,]{2,30}), "
+    r"(?:then )?(?P<drug>[A-Z]?[a-z][\w\-]+) (?:will have|has|shows?|will show|is of) no (?:beneficial |therapeutic |clinical )?"
+    r"(?:effect|benefit|use|activity)\b")
+_ONLY_IN = re.compile(
+    rf"^(?P<drug>{_NAME}) (?:is|are) (?:therefore |thus )?(?:effective|active|useful|of benefit|beneficial) only "
+    r"(?P<prep>in|for) (?P<whom>[a-z][\w\- ]{3,60}?)\.?$")
+
+
+_ACTS_AGAINST = re.compile(
+    rf"^(?P<drug>{_NAME}) (?:acts|works|is (?:active|effective)) against (?P<what>cancers|tumou?rs) in "
+    r"(?P<who>people|patients|women|men|adults) with (?P<adj>(?:hereditary|inherited|germline|somatic) )?"
+    r"(?P<marker>[A-Z][\w\-/]*\d?[\w\-/]*(?: or [A-Z][\w\-/]*)? (?:mutations|variants|amplification|fusions))\b")
+
+
+def _only_for(s: Sentence, text: str) -> list[Draft]:
+    """ "Olaparib acts against cancers in people with hereditary BRCA1 or BRCA2 mutations" ->
+    "Olaparib acts against cancers in people with which hereditary mutations?" -> "BRCA1 or BRCA2
+    mutations"; "If the breast cancer does not overexpress HER2, trastuzumab will have no beneficial effect"
+    -> "Which breast cancers can trastuzumab benefit?" -> "Those that overexpress HER2"; "X is
+    effective only in postmenopausal women" -> "In whom is X effective?"."""
+    m = _NO_EFFECT_UNLESS.match(text)
+    if m and names_something(m.group("drug")):
+        who, verb = m.group("who"), m.group("verb")
+        plural = who if who.endswith("s") else who + "s"
+        prompt = f"Which {plural} can {lower_first(m.group('drug'))} benefit?"
+        return _one(ask(s, "action", prompt, f"Those that {verb} {m.group('what')}"))
+    m = _ACTS_AGAINST.match(text)
+    if m:
+        adj = m.group("adj") or ""
+        noun = m.group("marker").split()[-1]
+        prompt = f"{m.group('drug')} acts against {m.group('what')} in {m.group('who')} with which {adj}{noun}?"
+        return _one(ask(s, "action", prompt, m.group("marker")[:1].upper() + m.group("marker")[1:]))
+    m = _ONLY_IN.match(text)
+    if m:
+        wh = "In whom" if re.search(r"\b(?:women|men|patients|people|adults|children)\b", m.group("whom")) else "When"
+        return _one(ask(s, "action", f"{wh} is {lower_first(m.group('drug'))} effective?", f"Only in {m.group('whom')}"))
+    return []
+
+
+_NOT_BENEFIT = re.compile(
+    r"^(?P<who>(?:Patients|People|Women|Men|Individuals|Those) with [^,]{5,60}?) may not (?P<verb>receive (?:the )?full "
+    r"benefit from|benefit (?:fully )?from|respond (?:fully |well )?to) (?P<drug>[a-z][\w\-]+) because (?:of )?"
+    r"(?P<why>[^;]{5,120}?)\.?$")
+
+
+def _not_benefit(s: Sentence, text: str) -> list[Draft]:
+    """ "Patients with variant forms of the gene CYP2D6 may not receive full benefit from tamoxifen
+    because of too slow metabolism of the tamoxifen prodrug into its active metabolites" -> "Why
+    may patients with variant forms of the gene CYP2D6 not receive full benefit from tamoxifen?"."""
+    m = _NOT_BENEFIT.match(text)
+    if m is None or not names_something(m.group("drug")) or clean_prompt_part(m.group("who"), 3) is None:
+        return []
+    prompt = f"Why may {lower_first(m.group('who'))} not {m.group('verb')} {m.group('drug')}?"
+    return _one(ask(s, "why", prompt, short_phrase(m.group("why"), 14)))
+
+
+# --- a named trial's conclusion ------------------------------------------------------------------
+
+_TRIAL_SAYS = re.compile(
+    rf"^The (?:trial|study)(?:'s results)? (?:suggested|showed|found|demonstrated|concluded|established|indicated) that "
+    rf"(?P<drug>[a-z][\w\-]+|{_NAME}) (?:is|was) the (?P<what>(?:preferred|first-line|standard|best) (?:[a-z][\w\-]* ){{0,2}}"
+    r"(?:therapy|treatment|option|choice)) (?P<prep>for|in) (?P<whom>[^,;]{5,90}?)\.?$")
+_TRIAL_NAME = re.compile(r"\((?P<a>[A-Z][A-Z0-9\-]{2,12})\) (?:trial|study)\b|\bthe (?P<b>[A-Z][A-Z0-9\-]{2,12}) (?:trial|study)\b")
+
+
+def _trial_before(s: Sentence, depth: int = 3) -> str | None:
+    """The trial the sentences before this one name ("... (ATAC) trial was ..."), nearest first,
+    up to ``depth`` back under the same heading; ``None`` if none does, or two trials are named."""
+    seen = s.before
+    while seen is not None and depth > 0:
+        named = {m.group("a") or m.group("b") for m in _TRIAL_NAME.finditer(seen.text)}
+        if named:
+            return named.pop() if len(named) == 1 else None
+        seen, depth = seen.before, depth - 1
+    return None
+
+
+def _trial(s: Sentence, text: str) -> list[Draft]:
+    """ "The ATAC trial was of ... . The trial suggested that anastrozole is the preferred medical
+    therapy for postmenopausal women with ..." -> "According to the ATAC trial, for whom is
+    anastrozole the preferred medical therapy?" (the trial named by the sentence before)."""
+    m = _TRIAL_SAYS.match(text)
+    if m is None or not names_something(m.group("drug")):
+        return []
+    trial = _trial_before(s)
+    if trial is None:
+        return []
+    whom = short_phrase(m.group("whom"), 12)
+    prompt = f"According to the {trial} trial, for whom is {lower_first(m.group('drug'))} the {m.group('what')}?"
+    return _one(ask(s, "why", prompt, whom))
+
+
+_GROUPS = re.compile(
+    r"^(?P<when>(?:After|At|Over) [^,]{3,40}?),? the group (?:that received|receiving|given|treated with|taking|on) "
+    r"(?P<a>[a-z][\w\-]+) had (?P<cmp>better|worse|longer|shorter|fewer|more|higher|lower) (?P<what>[a-z][\w\- ]{2,40}?) "
+    r"than the (?:group (?:that received|receiving|given|treated with|taking|on) (?P<b1>[a-z][\w\-]+)|(?P<b2>[a-z][\w\-]+) group)\.?$")
+
+
+def _trial_groups(s: Sentence, text: str) -> list[Draft]:
+    """ "After more than 5 years the group that received anastrozole had better results than the
+    tamoxifen group" (the ATAC trial named just before) -> "In the ATAC trial, after more than 5
+    years, anastrozole had better results than which drug?" -> "Tamoxifen"."""
+    m = _GROUPS.match(text)
+    trial = _trial_before(s) if m else None
+    if m is None or trial is None or not names_something(m.group("a")):
+        return []
+    other = m.group("b1") or m.group("b2")
+    prompt = f"In the {trial} trial, {lower_first(m.group('when'))}, {m.group('a')} had {m.group('cmp')} " \
+             f"{m.group('what')} than which drug?"
+    return _one(ask(s, "why", prompt, other[:1].upper() + other[1:]))
+
+
+def patients(s: Sentence, text: str) -> list[Draft]:
+    """This module's cards for one sentence (its text with a leading "It" resolved)."""
+    return _only_for(s, text) or _not_benefit(s, text) or _trial(s, text) or _trial_groups(s, text)
