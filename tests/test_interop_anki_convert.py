@@ -36,7 +36,7 @@ def test_cram_is_a_drill_and_manual_entries_are_not_reviews():
 
 
 def test_note_type_shapes():
-    from anastro_quiz.interop.anki_import import classify
+    from anastro_quiz.interop.anki_notes import classify
     from anastro_quiz.interop.anki_package import NoteType
 
     def nt(templates, fields=("Front", "Back"), cloze=False):
@@ -54,7 +54,8 @@ def test_note_type_shapes():
 
 
 def test_html_to_text_and_media_references():
-    from anastro_quiz.interop.anki_import import html_to_text, media_references
+    from anastro_quiz.interop.anki_media import media_references
+    from anastro_quiz.interop.anki_notes import html_to_text
 
     field = 'A&nbsp;<i>b</i><br>c<div>d &lt; e</div><img src="x y.png"> [sound:s.mp3]<img src=\'z.jpg\'>'
     assert html_to_text(field) == "A b\nc\nd < e"

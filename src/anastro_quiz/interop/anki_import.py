@@ -27,27 +27,22 @@ into decks, the reviews to record, and a report of everything that was changed o
 
 from __future__ import annotations
 
-import hashlib
-import re
 import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import lru_cache
-from typing import Any
 
-from ..decks import CLOZE_RE, Card, Deck, document_name_problem, dump_deck, parse_deck
+from ..decks import Card, Deck, dump_deck, parse_deck
 from ..numbers import plural
 from ..store import LoggedReview
 from . import InteropError
-from .anki_package import FILTERED, LEARNING, MANUAL, RESCHEDULED, AnkiCard, AnkiCollection, AnkiNote, NoteType, RevlogEntry
-from .anki_media import media_note, media_references, safe_name, with_mentions  # noqa: F401 - media_references: for callers
+from .anki_package import FILTERED, LEARNING, MANUAL, RESCHEDULED, AnkiCard, AnkiCollection, RevlogEntry
+from .anki_media import media_note, media_references, safe_name, with_mentions
+from .anki_notes import (card_data, card_id_for_guid, classify, deck_id_for_name, html_to_text, is_marked_tag, item_id,
+                         short, used_fields)
 from .anki_schedule import KeptSchedule, state_of
 
 REVIEW_NAMESPACE = uuid.UUID("6f1d3c52-8a3e-4f0e-9d5e-5b1c8f0a2e71")
-_SOUND_RE = re.compile(r"\[sound:([^\]]+)\]")
-_FIELD_REF_RE = re.compile(r"\{\{([^#/^!{}][^{}]*)\}\}")
-_SOURCE_RE = re.compile(r"^(?P<document>[^\n]+?): \u201c(?P<quote>.*)\u201d$", re.DOTALL)
 
 
 @dataclass
@@ -69,109 +64,6 @@ class PackageImport:
     @property
     def cards(self) -> int:
         return sum(len(d.cards) for d in self.decks)
-
-
-def html_to_text(value: str) -> str:
-    """An Anki field's HTML as plain text (inscriptis), sounds removed, lines trimmed."""
-    value = _SOUND_RE.sub("", value)
-    text = _inscriptis()(value, _inscriptis_config()) if "<" in value or "&" in value else value
-    lines = [line.strip() for line in text.replace("\xa0", " ").splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-@lru_cache(maxsize=1)
-def _inscriptis():
-    from inscriptis import get_text
-
-    return get_text
-
-
-@lru_cache(maxsize=1)
-def _inscriptis_config():
-    from inscriptis.model.config import ParserConfig
-
-    return ParserConfig()  # built once: half the time of converting a short field
-
-
-def card_id_for_guid(guid: str) -> str:
-    """A stable card id from an Anki note GUID (GUIDs may hold characters ids cannot)."""
-    return "anki-" + hashlib.sha256(guid.encode("utf-8")).hexdigest()[:12]
-
-
-def deck_id_for_name(name: str) -> str:
-    """``Biology::Cells`` → ``biology::cells`` (each part lowercased, other characters as ``-``)."""
-    parts = []
-    for part in name.split("::"):
-        slug = re.sub(r"[^a-z0-9]+", "-", part.lower()).strip("-")
-        parts.append(slug or "d" + hashlib.sha256(part.encode("utf-8")).hexdigest()[:8])
-    return "::".join(parts)
-
-
-def classify(notetype: NoteType) -> str:
-    """``cloze``, ``typed``, ``reverse``, ``basic``, ``image`` (image occlusion) or ``other`` for a note type."""
-    if notetype.cloze:
-        return "image" if any("image-occlusion" in t for t in notetype.templates) else "cloze"
-    templates = notetype.templates
-    if len(notetype.fields) < 2 or not templates:
-        return "other"
-    if any("{{#" in t or "{{^" in t for t in templates):
-        return "other"  # a conditional card ("optional reversed")
-    if len(templates) == 1:
-        return "typed" if "{{type:" in templates[0] else "basic"
-    fronts = [{r.strip() for r in _FIELD_REF_RE.findall(t)} for t in templates]
-    if len(templates) == 2 and fronts[0] == {notetype.fields[0]} and fronts[1] == {notetype.fields[1]}:
-        return "reverse"
-    return "other"
-
-
-def _item_id(kind: str, card_id: str, ord_: int) -> str | None:
-    """The study item an Anki card (its template ordinal) is, or None if no item matches."""
-    if kind == "cloze":
-        return f"{card_id}.c{ord_ + 1}"
-    if kind == "reverse":
-        return {0: card_id, 1: f"{card_id}.reverse"}.get(ord_)
-    return card_id if ord_ == 0 else None
-
-
-def _short(text: str, n: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "\u2026"
-
-
-def _card_data(kind: str, note: AnkiNote, notetype: NoteType, texts: list[str]) -> dict[str, Any]:
-    names = notetype.fields
-    named = {name: texts[i] for i, name in enumerate(names) if i < len(texts)}
-    data: dict[str, Any]
-    if kind == "cloze":
-        data = {"text": named.get("Text", texts[0])}
-        extra = named.get("Back Extra") or named.get("Explanation") or (texts[1] if len(texts) > 1 else "")
-    else:
-        data = {"prompt": texts[0], "answer": texts[1] if len(texts) > 1 else ""}
-        extra = named.get("Explanation", "")
-    if extra:
-        data["explanation"] = extra
-    source = _SOURCE_RE.match(named.get("Source", ""))
-    if source and document_name_problem(source["document"]) is None and source["quote"].strip():
-        data["source"] = {"document": source["document"], "quote": source["quote"]}
-    tags = [t for t in dict.fromkeys(note.tags) if t and not is_marked_tag(t)]
-    if tags:
-        data["tags"] = tags
-    return data
-
-
-MARKED_TAG = "marked"  # how Anki marks a note: a tag, which here is the card's mark (a state, not a tag)
-
-
-def is_marked_tag(tag: str) -> bool:
-    return tag.casefold() == MARKED_TAG
-
-
-def _used_fields(notetype: NoteType) -> set[int]:
-    used = {0, 1}
-    for i, name in enumerate(notetype.fields):
-        if name in ("Explanation", "Source", "Back Extra", "Text"):
-            used.add(i)
-    return used
 
 
 def anki_filter(entries: list[RevlogEntry]) -> tuple[list[tuple[RevlogEntry, str]], Counter]:
@@ -235,7 +127,7 @@ def convert_package(col: AnkiCollection, *, whole_collection: bool,
     for note in col.notes:
         notetype = col.notetypes.get(note.notetype_id)
         cards = sorted(cards_of.get(note.id, []), key=lambda c: c.ord)
-        label = (_short(html_to_text(note.fields[0])) or _short(note.fields[0])) if note.fields else str(note.id)
+        label = (short(html_to_text(note.fields[0])) or short(note.fields[0])) if note.fields else str(note.id)
         if notetype is None:
             out.skipped.append(f"note {label!r}: its note type is missing from the package")
             continue
@@ -252,7 +144,7 @@ def convert_package(col: AnkiCollection, *, whole_collection: bool,
             other_types[notetype.name] += 1
             kind = "basic"
         for i, value in enumerate(note.fields):
-            if value.strip() and i not in _used_fields(notetype) and i < len(notetype.fields):
+            if value.strip() and i not in used_fields(notetype) and i < len(notetype.fields):
                 unused_fields[(notetype.name, notetype.fields[i])] += 1
         refs = [r for value in note.fields for r in media_references(value)]
         copied = {r for r in refs if r in col.media and safe_name(r)}
@@ -276,10 +168,10 @@ def convert_package(col: AnkiCollection, *, whole_collection: bool,
         if note.guid in known:
             known_decks[deck_name].add(known[note.guid][0])
             card_id = known[note.guid][1]
-        data = _card_data(kind, note, notetype, texts)
+        data = card_data(kind, note, notetype, texts)
         by_deck[deck_name].append(Card(id=card_id, type=kind, data={"id": card_id, "type": kind, **data}, line=0))
         for card in cards:
-            item = _item_id(kind, card_id, card.ord)
+            item = item_id(kind, card_id, card.ord)
             if item is not None:
                 deck_of_items[card.id] = (deck_name, item, f"{note.guid}:{card.ord}")
     if image_notes:
@@ -319,7 +211,7 @@ def _validated_decks(by_deck: dict[str, list[Card]], deck_ids: dict[str, str], o
         unique = []
         for card in cards:
             if card.id in seen:
-                out.skipped.append(f"{name}: {_short(str(card.data.get('prompt') or card.data.get('text')))!r}: "
+                out.skipped.append(f"{name}: {short(str(card.data.get('prompt') or card.data.get('text')))!r}: "
                                    f"same GUID as another note; left out")
                 continue
             seen.add(card.id)
@@ -329,7 +221,7 @@ def _validated_decks(by_deck: dict[str, list[Card]], deck_ids: dict[str, str], o
         bad = {p.card_id for p in problems if p.card_id}
         for problem in problems:
             label = next((c for c in unique if c.id == problem.card_id), None)
-            what = _short(str(label.data.get("prompt") or label.data.get("text") or "")) if label else ""
+            what = short(str(label.data.get("prompt") or label.data.get("text") or "")) if label else ""
             out.skipped.append(f"{name}: {what!r}: {problem.message}")
         if problems and not bad:  # pragma: no cover - a deck-level problem in what we built
             raise InteropError("internal error: the imported deck does not validate:\n"

@@ -5,7 +5,7 @@ The header lines at the top (``#key:value``) say how to read the rest:
 
 * ``#separator:`` (``Tab``, ``Comma``, ``Semicolon``, ``Space``, ``Pipe``, ``Colon`` or the
   character itself; tab when absent) and ``#html:`` (``true`` when absent: fields are HTML and
-  become text with :func:`.anki_import.html_to_text`);
+  become text with :func:`.anki_notes.html_to_text`);
 * ``#columns:`` the column names (``Front``/``Back``, ``Text``/``Back Extra`` pick the fields);
 * ``#tags:`` tags for every note, ``#deck:`` and ``#notetype:`` for every note;
 * ``#guid column:``, ``#notetype column:``, ``#deck column:``, ``#tags column:`` (1-based).
@@ -16,7 +16,7 @@ Note types become card types by name: "Basic (and reversed card)" a reverse card
 (type in the answer)" a typed card, "Cloze" a cloze card, "Basic (optional reversed
 card)" a reverse card when its third field is filled (else basic); any other note type is
 imported as basic from its first two fields and reported. A note's GUID gives its card id
-(:func:`.anki_import.card_id_for_guid`, the same as a package import), so importing an
+(:func:`.anki_notes.card_id_for_guid`, the same as a package import), so importing an
 edited export again keeps each card's progress; without a GUID the id comes from the front.
 """
 
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ..decks import CLOZE_RE, ID_RE
 from . import InteropError
-from .anki_import import card_id_for_guid, html_to_text
+from .anki_notes import card_id_for_guid, html_to_text
 from .import_cards import MEDIA_NOTE, ImportResult, Skipped, add_card, add_cloze, csv_rows, name_media
 
 SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}

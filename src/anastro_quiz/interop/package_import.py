@@ -16,7 +16,8 @@ from typing import Iterable
 from ..clock import next_day_start, utcnow
 from ..decks import Deck, dump_deck, parse_deck
 from . import InteropError, check_output_file, write_atomically, write_text_output
-from .anki_import import MARKED_TAG, PackageImport, convert_package
+from .anki_import import PackageImport, convert_package
+from .anki_notes import MARKED_TAG
 from .anki_media import MEDIA_FOLDER
 from .anki_package import read_media, read_package
 

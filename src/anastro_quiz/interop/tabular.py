@@ -32,7 +32,7 @@ from .markdown_cards import CLOZE_MARKS, parse_markdown
 from .quizlet import is_quoted_csv, parse_quizlet
 from .import_cards import (ImportResult, Skipped, media_beside, add_card, append_card, clean_tags, empty_reason,  # noqa: F401
                            csv_rows, slug_of)
-from .anki_import import html_to_text as clean_html  # noqa: F401 - Anki field HTML to text
+from .anki_notes import html_to_text as clean_html  # noqa: F401 - Anki field HTML to text
 from .csv_export import ANKI_LABELS, CSV_COLUMNS, export_csv, restore, write_csv  # noqa: F401 - the export, for callers
 
 FORMATS = ("auto", "quizlet", "anki", "csv", "markdown")
