@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_scheduling import grade_for, make_learner  # noqa: E402
+from learner import grade_for, make_learner  # noqa: E402
 
 from anastro_quiz.collection import Collection  # noqa: E402
 from anastro_quiz.exam_plan import check_plan  # noqa: E402
