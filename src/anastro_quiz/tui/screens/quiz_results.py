@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
 
@@ -15,15 +15,18 @@ from .summary import format_duration
 from ...numbers import plural
 
 
-def mistake_text(number: int, prompt: str, given: str | None, answer: str, source, source_name: str = "") -> Content:
-    """One mistake: the question, what was given, the answer, and its source (by title)."""
+def mistake_text(number: int, prompt: str, given: str | None, answer: str, source,
+                 source_name: str = "") -> tuple[Content, Content]:
+    """One mistake: the question; then what was given, the answer and its source (by title),
+    shown indented under it (a wrapped line keeps the indent)."""
     given_text = "(no answer)" if given is None else (given or "(nothing)")
-    text = Content.from_markup("[b]$n. $prompt[/]\n   [$error]you: $given[/]   [$success]answer: $answer[/]",
-                               n=number, prompt=prompt.replace("\n", " "), given=given_text, answer=answer)
+    question = Content.from_markup("[b]$n. $prompt[/]", n=number, prompt=prompt.replace("\n", " "))
+    detail = Content.from_markup("[$error]you: $given[/]   [$success]answer: $answer[/]",
+                                 given=given_text, answer=answer)
     if source is not None:
-        text += Content.from_markup("\n   [$text-muted]source: $doc — “$quote”[/]", doc=source_name or source.where,
-                                    quote=source.quote)
-    return text
+        detail += Content.from_markup("\n[$text-muted]source: $doc — “$quote”[/]", doc=source_name or source.where,
+                                      quote=source.quote)
+    return question, detail
 
 
 class QuizResultsScreen(CoreScreen):
@@ -48,14 +51,13 @@ class QuizResultsScreen(CoreScreen):
                 missed=plural(len(r.missed_questions), "question")), id="quiz-score", classes="panel-title")
             if not r.missed_questions:
                 yield Static("No mistakes. Well done.")
-            number = 0
-            for answer in r.mistakes:
-                number += 1
-                q = answer.question
-                yield Static(mistake_text(number, q.prompt, answer.given, q.answer, q.item.source, self._source_name(q.item)), classes="mistake")
-            for q in r.unanswered:
-                number += 1
-                yield Static(mistake_text(number, q.prompt, None, q.answer, q.item.source, self._source_name(q.item)), classes="mistake")
+            missed = [(a.question, a.given) for a in r.mistakes] + [(q, None) for q in r.unanswered]
+            for number, (q, given) in enumerate(missed, 1):
+                question, detail = mistake_text(number, q.prompt, given, q.answer, q.item.source,
+                                                self._source_name(q.item))
+                with Vertical(classes="mistake"):
+                    yield Static(question)
+                    yield Static(detail, classes="mistake-detail")
         yield key_footer()
 
     def _source_name(self, item) -> str:
