@@ -45,8 +45,8 @@ def test_reviews_per_day_follow_grades_undos_drills_and_merges(tmp_path, deck_di
 
 
 def _retention_by_day(store) -> dict[str, tuple[int, int]]:
-    return {day: (n, kept) for day, n, kept in store.conn.execute(
-        "SELECT day, retention_reviews, retention_recalled FROM review_days WHERE reviews>0")}
+    return {day: (n, kept) for day, n, kept in rawdb.rows(
+        store.path, "SELECT day, retention_reviews, retention_recalled FROM review_days WHERE reviews>0")}
 
 
 def _retention_counted(store) -> dict[str, tuple[int, int]]:
