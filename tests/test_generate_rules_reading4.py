@@ -228,10 +228,10 @@ def test_a_table_row_that_names_a_topic_is_not_compared_or_asked(tmp_path):
             "## In women and in men\n\n"
             "| Aspect | Postmenopausal Women with Breast Cancer | Men on TRT |\n|---|---|---|\n"
             "| Impact on Estradiol | Drastic reduction to near-zero levels | Moderate reduction to an optimal range |\n"
-            "| Primary Concern | High risk of osteoporosis and fractures | Bone density loss if not monitored |\n"
+            "| Key Considerations | High risk of osteoporosis and fractures | Bone density loss if not monitored |\n"
             "| Standard Dosage | 1 mg taken orally once per day | 0.25 mg to 0.5 mg two times per week |\n")
     prompts = [_shown(c) for c in _cards(tmp_path, text)]
-    assert not any("concern" in p.lower() for p in prompts), prompts
+    assert not any("consideration" in p.lower() for p in prompts), prompts
     assert any("impact on estradiol" in p.lower() for p in prompts), prompts  # the other rows are still asked
 
 
@@ -263,3 +263,34 @@ def test_a_speculative_mechanism_is_not_blanked(tmp_path):
                    "immunosenescence.\n"
                    "Zorbicin binds to its protein receptor FKBP12, which directly interacts with mTORC1.\n")
     assert not any("{{c1::immunosenescence}}" in str(c.data.get("text", "")) for c in cards), [_shown(c) for c in cards]
+
+
+def test_a_why_answered_by_the_drugs_class_is_not_asked_beside_the_class_card(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiandrogen medication that is used to treat prostate "
+                   "cancer.\nZorbicin is taken by mouth once a day.\nZorbicin was introduced for medical use in 1995."
+                   "\n\n## Pregnancy\n\nBecause it is an antiandrogen, zorbicin has a theoretical risk of birth "
+                   "defects like ambiguous genitalia in male fetuses.\nZorbicin passes into breast milk.\n"
+                   "Zorbicin should not be used in children.\n")
+    asked = {_shown(c): _answer(c) for c in cards}
+    assert asked.get("What class of drug is zorbicin?") == "Antiandrogen", asked
+    assert "Zorbicin is an antiandrogen" not in asked.values(), asked
+
+
+def test_formulation_and_non_findings_are_not_asked(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiandrogen used to treat prostate cancer.\n\n"
+                   "## Pharmacokinetics\n\nDue to the low water solubility of zorbicin, zorbicin in oral tablets is "
+                   "micronized to ensure small and consistent particle sizes.\n"
+                   "There is no indication of clinically significant enzyme inhibition with zorbicin at doses of "
+                   "150 mg/day or below.\n"
+                   "The elimination half-life of zorbicin is around one week.\n")
+    answers = [_answer(c) for c in cards]
+    assert "150 mg/day" not in answers and not any("solubility" in a for a in answers), answers
+    assert "one week" in answers, answers
+
+
+@pytest.mark.parametrize("binding, asked", [("40%", False), ("greater than 99%", True)])
+def test_only_a_high_protein_binding_is_asked(tmp_path, binding, asked):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiestrogen used to treat breast cancer.\n\n"
+                   f"## Pharmacokinetics\n\nThe plasma protein binding of zorbicin is {binding}.\n"
+                   "The elimination half-life of zorbicin is 5 to 7 days.\n")
+    assert any("protein binding" in _shown(c) for c in cards) is asked, [_shown(c) for c in cards]

@@ -60,6 +60,8 @@ _TRIVIA_QUOTE = re.compile(
     r"patented|sold under the brand|brand names? |marketed (?:under|as)|prescriptions|most commonly prescribed|"
     r"list of essential medicines|trade ?name|approved for medical use in|market share|of the \w+ market|sales|"
     r"revenue|insoluble|pH \d)\b|±", re.I)
+# How a tablet is made, not what the drug does (readers: "formulation trivia")
+_FORMULATION = re.compile(r"\b(?:micronized|micronised|particle sizes?|excipients?|film-coated|tablet coating)\b", re.I)
 # A blank that is half of a fixed term: "aromatase [inhibitor]", "Phase [III]", "[95%] CI".
 _FIXED_AFTER = re.compile(r"^\s*(?:inhibitors?|antagonists?|agonists?|receptors?|CI\b|confidence interval)", re.I)
 _FIXED_BEFORE = re.compile(r"(?:\bphase|\btype|\bgrade|\bstage)\s*$", re.I)
@@ -95,6 +97,17 @@ _INSTITUTION = re.compile(r"\b(?:Administration|Agency|Authority|System|Programm
 _ACRONYMS = re.compile(r"\b[A-Z][A-Z0-9\-]{1,9}\b")
 _TRANSITION = re.compile(r"\b(?:reveals? the|highlights? the|underscores? the|illustrates? the|examining|"
                          r"let us|we will|in this (?:section|article)|the true|a story of|this journey)\b", re.I)
+_PROTEIN_BINDING = re.compile(r"\bprotein[- ]bin(?:ding|ds?)\b|\bprotein[- ]bound\b", re.I)
+_NEGATIVE_FINDING = re.compile(r"^(?:There (?:is|was|are|were) no|No) (?:indication|evidence|sign|report)s? of\b", re.I)
+
+
+def _high_share(answer: str) -> bool:
+    """"> 99%": binding that high is a reason (a long half-life, displacement interactions), where
+    "40%" says nothing a clinician uses (readers kept the one, not the other)."""
+    m = re.search(r"(\d+(?:\.\d+)?)\s*%", answer)
+    return m is not None and float(m.group(1)) >= 90
+
+
 def _is_subject(answer: str, subjects: set[str]) -> bool:
     words = plain_words(answer).split()
     return bool(words) and all(w in subjects or w.rstrip("s") in subjects for w in words)
@@ -147,8 +160,10 @@ def score(d: Draft, ctx: Context) -> float:
             if other_figure(prompt) or len(prompt.split()) > 28 or MINOR_FIGURE.search(prompt) or verbless(prompt) \
                     or unnamed_study(prompt) or minor_kinetics(prompt):
                 value *= 0.3  # "5.8 days on average, with a range of _____", "in rats": a side figure
-        if minor_pharmacology(prompt, ctx.frequent):
-            value *= 0.3  # "plasma protein binding?", "increases estrogen levels by _____": readers kept none
+        if minor_pharmacology(prompt, ctx.frequent) and not (_PROTEIN_BINDING.search(prompt) and _high_share(answer)):
+            value *= 0.3  # "plasma protein binding?" (40%), "decrease in IGF-1 levels": readers kept none
+        if _NEGATIVE_FINDING.search(d.quote):
+            value *= 0.3  # "There is no indication of ... at doses of _____ or below": a bound of a non-finding
     if d.type == "cloze":
         deletions = [m.group(2).lower() for m in CLOZE_RE.finditer(str(d.data.get("text", "")))]
         if len(set(deletions)) < len(deletions):
@@ -190,6 +205,8 @@ def score(d: Draft, ctx: Context) -> float:
         value *= 0.4
     if _TRIVIA_QUOTE.search(f"{prompt} {answer}"):
         value *= 0.5  # what the card shows: "sold under the brand name ..." in a quote's aside is not asked
+    if _FORMULATION.search(f"{prompt} {answer}"):
+        value *= 0.4  # "Why is X in oral tablets micronized ...?"
     value *= reading_weight(d.kind, prompt, d.quote, answer, ctx.subjects)
     if _TRANSITION.search(d.quote):
         value *= 0.6  # "Examining X reveals the true divergence...": a signpost, not a fact

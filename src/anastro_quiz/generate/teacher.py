@@ -34,6 +34,7 @@ from .teacher_why import WHY_BUILDERS
 _SIDELINE = re.compile(r"\b(?:mice|mouse|rats?|baboons?|monkeys?|dogs?|ferrets?|rabbits?|in vitro|abbreviated|"
                        r"named after|so named)\b", re.I)
 
+_IS_A = re.compile(r"^[\w\-]+ (?:is|was) an? [\w\- ]{3,40}$")  # "Bicalutamide is an antiandrogen"
 _INDICATION_LIST = re.compile(r"^Name \w+ \w+ [\w\-]+ is (?:indicated|used to treat|approved)\b")
 _ONE_USE = re.compile(r"^(?:As maintenance treatment, what|What) (?:is|are) [\w\-]+ used (?:to treat|for)\?$")
 
@@ -68,8 +69,10 @@ def teacher_drafts(doc) -> list[Draft]:
                 out.append(d)
                 break
     lead = lead_drafts(doc)
-    # "How does olaparib work?" -> "As an inhibitor of the enzyme PARP" asks the class card again
-    out = [d for d in out if not any(d.data.get("prompt", "").startswith("How does ") and
+    # "How does olaparib work?" -> "As an inhibitor of the enzyme PARP", "Why does bicalutamide have a
+    # risk of birth defects?" -> "Bicalutamide is an antiandrogen": the class card asked again
+    out = [d for d in out if not any((d.data.get("prompt", "").startswith("How does ") or
+                                      _IS_A.match(d.data.get("answer", ""))) and
                                      repeats_class(d.data.get("answer", ""), c.data["answer"]) for c in lead)]
     out += lead
     out += compare_drafts(doc.facts)
