@@ -266,3 +266,40 @@ def test_a_trials_groups_give_the_drug_it_beat(tmp_path):
     # no trial named before: "which trial?"
     text = "After more than 3 years the group that received veltozole had better results than the rituximab group.\n"
     assert not any("than which drug" in p for p, _ in cards(tmp_path, text))
+
+
+def test_the_route_is_asked_unless_the_sentence_has_a_figure(tmp_path):
+    got = cards(tmp_path, "Veltozole is given by slow injection into a vein and injection just under the skin.\n")
+    assert ("How is veltozole given?", "By slow injection into a vein and injection just under the skin") in got
+    got = cards(tmp_path, "Veltozole is given by subcutaneous injection as an implant every 28 days for the duration.\n")
+    assert not any(p == "How is veltozole given?" for p, _ in got)  # the figure card shows the route
+
+
+def test_side_effects_of_a_raised_level_are_asked_as_examples(tmp_path):
+    got = cards(tmp_path, "For some women, this can lead to elevated levels of prolactin, causing side effects like "
+                          "galactorrhea or amenorrhea.\n")
+    assert ("In women, give two examples of side effects of elevated levels of prolactin.", "galactorrhea, amenorrhea") \
+        in got
+
+
+def test_effects_of_a_named_state_are_asked_as_examples(tmp_path):
+    got = cards(tmp_path, "The aim is to avoid the detrimental effects of cortisol deficiency, such as fatigue, low blood "
+                          "pressure, or weight loss.\n")
+    assert ("Give two examples of effects of cortisol deficiency.", "fatigue, low blood pressure, weight loss") in got
+
+
+def test_caution_in_a_group_is_asked_with_its_reason(tmp_path):
+    got = cards(tmp_path, "In addition, the incidence of venous thrombosis was noted to be higher in patients receiving "
+                          "veltozole in some trials, prompting careful consideration in women with prior stroke.\n")
+    assert ("Why does veltozole call for careful consideration in women with prior stroke?",
+            "A higher incidence of venous thrombosis") in got
+    # no finding that names the drug: no reason to key
+    got = cards(tmp_path, "Costs rose sharply over the decade, prompting caution in patients with limited insurance.\n")
+    assert not any("call for" in p for p, _ in got)
+
+
+def test_what_studies_of_a_group_reveal_is_asked(tmp_path):
+    got = cards(tmp_path, "While diet helps, studies on men with inactivating mutations in the vitamin D receptor gene "
+                          "reveal severe rickets.\n")
+    assert ("What do studies on men with inactivating mutations in the vitamin D receptor gene reveal?", "Severe rickets") \
+        in got

@@ -3,7 +3,8 @@ the marker a tumour needs ("If the breast cancer does not overexpress HER2, X wi
 beneficial effect"; "X acts against cancers in people with hereditary BRCA1 or BRCA2
 mutations"), the population it works in ("X is effective only in postmenopausal women"), why
 some patients do not benefit ("Patients with variant forms of CYP2D6 may not receive full
-benefit from X because ..."), and a named trial's findings ("The trial suggested that X is the
+benefit from X because ..."), in whom it calls for caution and what studies of a group found,
+and a named trial's findings ("The trial suggested that X is the
 preferred therapy for ...", "the group that received X had better results than the Y group",
 the trial named a sentence or two before). Used by :mod:`teacher_pharmacology`.
 """
@@ -83,6 +84,39 @@ def _not_benefit(s: Sentence, text: str) -> list[Draft]:
     return _one(ask(s, "why", prompt, short_phrase(m.group("why"), 14)))
 
 
+_PROMPTING = re.compile(
+    r"^(?P<finding>.+?), prompting (?P<what>careful consideration|caution|close monitoring|careful monitoring) "
+    r"(?P<prep>in|for) (?P<who>(?:women|men|patients|people|those|adults|children) with [^,;]{5,60}?)\.?$")
+_HIGHER = re.compile(r"\b[Tt]he (?P<n>incidence|risk|rate) of (?P<x>[^,]{3,50}?) (?:was|is|were|has been) (?:\w+ )?(?:to be )?"
+                     r"(?P<cmp>higher|increased|greater)\b(?: in (?:patients|people|women|men) (?:receiving|taking|on|treated "
+                     r"with) (?P<drug>[a-z][\w\-]+))?")
+_STUDIES_SHOW = re.compile(
+    r"(?:^|, )studies (?:on|of|in) (?P<who>(?:men|women|patients|people|children|adults) with [^,;]{5,90}?) "
+    r"(?P<verb>reveal|show|demonstrate|found|showed|revealed) (?P<what>[a-z][\w\- ]{3,50}?)\.?$")
+
+
+def _caution(s: Sentence, text: str) -> list[Draft]:
+    """ "... the incidence of ischemic cardiovascular events was noted to be higher in patients
+    receiving anastrozole in some clinical trials, prompting careful consideration in women with
+    pre-existing ischemic heart disease" -> "Why does anastrozole call for careful consideration in
+    women with pre-existing ischemic heart disease?" -> "A higher incidence of ischemic cardiovascular
+    events"; "... studies on men with inactivating mutations in the aromatase gene reveal severe
+    osteopenia" -> "What do studies on men with inactivating mutations ... reveal?"."""
+    m = _PROMPTING.match(text)
+    if m:
+        higher = _HIGHER.search(m.group("finding"))
+        if higher is None or higher.group("drug") is None or not names_something(higher.group("drug")):
+            return []
+        prompt = f"Why does {higher.group('drug')} call for {m.group('what')} {m.group('prep')} {m.group('who')}?"
+        return _one(ask(s, "why", prompt, f"A {higher.group('cmp')} {higher.group('n')} of {higher.group('x')}"))
+    m = _STUDIES_SHOW.search(text)
+    if m and clean_prompt_part(m.group("who"), 3):
+        verb = {"found": "find", "showed": "show", "revealed": "reveal"}.get(m.group("verb"), m.group("verb"))
+        what = m.group("what")
+        return _one(ask(s, "why", f"What do studies on {m.group('who')} {verb}?", what[:1].upper() + what[1:]))
+    return []
+
+
 # --- a named trial's conclusion ------------------------------------------------------------------
 
 _TRIAL_SAYS = re.compile(
@@ -141,4 +175,5 @@ def _trial_groups(s: Sentence, text: str) -> list[Draft]:
 
 def patients(s: Sentence, text: str) -> list[Draft]:
     """This module's cards for one sentence (its text with a leading "It" resolved)."""
-    return _only_for(s, text) or _not_benefit(s, text) or _trial(s, text) or _trial_groups(s, text)
+    return (_only_for(s, text) or _not_benefit(s, text) or _caution(s, text) or _trial(s, text) or
+            _trial_groups(s, text))

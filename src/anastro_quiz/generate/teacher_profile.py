@@ -1,5 +1,5 @@
 """Stage 4, a drug's profile as a teacher asks it, each from one sentence that states it plainly:
-what it is derived from, in which forms it comes, where it binds and to what it is bound in
+how it is given, what it is derived from, in which forms it comes, where it binds and to what it is bound in
 plasma, in what manner it acts, which side effects are the most common, which drugs weaken it,
 the test that selects patients for it, how long a course is accepted to last, and with which
 drug it is combined. Used by :mod:`teacher_pharmacology` (same builder signature); none is made
@@ -37,6 +37,26 @@ _FORMS = re.compile(
     rf"^(?P<drug>{_NAME}) is (?:available|supplied|marketed) as (?P<forms>an? [\w\- ]{{2,30}}? "
     r"(?P<noun>depot|implant|injection|tablet|capsule|patch|gel|spray)s?(?:,| and| or) (?:as )?an? [\w\- ]{2,40}?"
     r"(?P=noun)s?)\.?$")
+
+
+_ROUTE = re.compile(
+    rf"^(?P<drug>{_NAME}) is (?:typically |usually |generally |normally )?(?P<verb>taken|given|administered) "
+    r"(?P<how>(?:(?:once |twice )?daily )?by (?:mouth|(?:slow |subcutaneous |intramuscular |intravenous )?(?:injection|infusion)|"
+    r"intravenous infusion)(?: (?:into a vein|under the skin|just under the skin|into a muscle))?"
+    r"(?: and (?:by )?(?:slow )?(?:injection|infusion)(?: (?:into a vein|just under the skin|under the skin|into a muscle))?)?)"
+    r"(?P<rest>[^;]*?)\.?$")
+
+
+def _route(s: Sentence, text: str) -> list[Draft]:
+    """ "Trastuzumab is given by slow injection into a vein and injection just under the skin" ->
+    "How is trastuzumab given?"; "It is taken by mouth" after "Anastrozole is ..." -> "How is
+    anastrozole taken?" -> "By mouth". Not when the sentence holds a figure ("... as an implant
+    every 28 days"): its figure card shows the route."""
+    m = _ROUTE.match(text)
+    if m is None or re.search(r"\d", text):
+        return []
+    how = m.group("how")
+    return _one(ask(s, "why", f"How is {lower_first(m.group('drug'))} {m.group('verb')}?", how[:1].upper() + how[1:]))
 
 
 def _derived(s: Sentence, text: str) -> list[Draft]:
@@ -120,6 +140,34 @@ _WEAKEN = re.compile(
     r"activity|benefit) of (?P<drug>[a-z][\w\-]+)\b")
 
 
+_CAUSING_LIKE = re.compile(
+    r"^(?P<ctx>(?:For|In) (?:some )?(?:[a-z]+ )?(?:men|women|patients|people), )?(?:[^,]*? )?(?:lead to|leads to|result in|"
+    r"results in|cause|causes|produce|produces) (?P<state>(?:supraphysiologic(?:al)?|high|elevated|excess|low|reduced|"
+    r"deficient) (?:levels|concentrations) of [a-z][\w\-]+), causing (?P<category>side effects|symptoms|effects) "
+    r"(?:like|such as) (?P<list>[^,;]+?(?:,[^,;]+?)*)\.?$")
+
+
+def _caused_effects(s: Sentence, text: str) -> list[Draft]:
+    """ "For some men, this can lead to supraphysiologic levels of estradiol, causing side effects like
+    water retention or gynecomastia" -> "In men, give two examples of side effects of
+    supraphysiologic levels of estradiol." (typed, item by item)."""
+    m = _CAUSING_LIKE.match(text)
+    if m is None:
+        return []
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", drop_asides(m.group("list"))) if i.strip()]
+    if not 2 <= len(items) <= 4 or any(len(i.split()) > 4 for i in items):
+        return []
+    ctx = m.group("ctx") or ""
+    who = re.search(r"\b(?:men|women|patients|people)\b", ctx)
+    lead = f"In {who.group(0)}, give" if who else "Give"
+    need = min(2, len(items))
+    prompt = question(f"{lead} two examples of {m.group('category')} of {m.group('state')}.")
+    if prompt is None or any(contains_answer(prompt, i) for i in items):
+        return []
+    data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": need}
+    return [make_draft("list", "typed", data, s, prompt)]
+
+
 def _side_effects(s: Sentence, text: str) -> list[Draft]:
     """ "In men, ... a variety of side effects may occur during bicalutamide treatment, with breast
     pain/tenderness and gynecomastia being the most common" -> "In men, which side effects of
@@ -199,5 +247,5 @@ def _selection(s: Sentence, text: str, drug: str | None) -> list[Draft]:
 def profile(s: Sentence, text: str, drug: str | None) -> list[Draft]:
     """This module's cards for one sentence (its text with a leading "It" resolved); ``drug`` is
     the article's drug, for a sentence that does not name it."""
-    return (_derived(s, text) or _forms(s, text) or _binds(s, text) or _side_effects(s, text) or
-            _weakening_drugs(s, text) or _selection(s, text, drug))
+    return (_route(s, text) or _derived(s, text) or _forms(s, text) or _binds(s, text) or _side_effects(s, text) or
+            _caused_effects(s, text) or _weakening_drugs(s, text) or _selection(s, text, drug))
