@@ -303,3 +303,8 @@ def test_what_studies_of_a_group_reveal_is_asked(tmp_path):
                           "reveal severe rickets.\n")
     assert ("What do studies on men with inactivating mutations in the vitamin D receptor gene reveal?", "Severe rickets") \
         in got
+
+
+def test_a_route_beside_a_spelled_duration_leaves_the_sentence_to_its_figure(tmp_path):
+    got = cards(tmp_path, "Veltozole is typically taken daily by mouth for five years for lymphoma.\n")
+    assert not any(p == "How is veltozole taken?" for p, _ in got)

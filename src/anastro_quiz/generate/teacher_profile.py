@@ -47,13 +47,18 @@ _ROUTE = re.compile(
     r"(?P<rest>[^;]*?)\.?$")
 
 
+_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:days?|weeks?|months?|years?)\b",
+                     re.I)
+
+
 def _route(s: Sentence, text: str) -> list[Draft]:
     """ "Trastuzumab is given by slow injection into a vein and injection just under the skin" ->
     "How is trastuzumab given?"; "It is taken by mouth" after "Anastrozole is ..." -> "How is
     anastrozole taken?" -> "By mouth". Not when the sentence holds a figure ("... as an implant
-    every 28 days"): its figure card shows the route."""
+    every 28 days", "daily by mouth for five years"): its figure card shows the route, and is the
+    one kept."""
     m = _ROUTE.match(text)
-    if m is None or re.search(r"\d", text):
+    if m is None or _FIGURE.search(text):
         return []
     how = m.group("how")
     return _one(ask(s, "why", f"How is {lower_first(m.group('drug'))} {m.group('verb')}?", how[:1].upper() + how[1:]))
