@@ -294,3 +294,12 @@ def test_only_a_high_protein_binding_is_asked(tmp_path, binding, asked):
                    f"## Pharmacokinetics\n\nThe plasma protein binding of zorbicin is {binding}.\n"
                    "The elimination half-life of zorbicin is 5 to 7 days.\n")
     assert any("protein binding" in _shown(c) for c in cards) is asked, [_shown(c) for c in cards]
+
+
+def test_a_use_the_next_sentence_limits_is_keyed_with_its_limit(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin, sold under the brand name Zorbax, is a monoclonal antibody used "
+                   "to treat breast cancer and stomach cancer.\nIt is specifically used for cancer that is HER2 "
+                   "receptor positive.\nIt may be used by itself or together with other chemotherapy medication.\n")
+    asked = {_shown(c): _answer(c) for c in cards}
+    assert asked.get("What is zorbicin used to treat?") == \
+        "Breast cancer and stomach cancer (specifically cancer that is HER2 receptor positive)", asked

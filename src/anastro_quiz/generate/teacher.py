@@ -20,7 +20,7 @@ import re
 
 from .cards import Draft
 from .teacher_clauses import learn_names, resolved_text, usable
-from .teacher_clinical import CLINICAL_BUILDERS, thresholds as threshold_drafts
+from .teacher_clinical import CLINICAL_BUILDERS, qualified_uses, thresholds as threshold_drafts
 from .teacher_compare import compare_drafts
 from .teacher_context import learn_drugs
 from .teacher_chains import chain_drafts
@@ -68,6 +68,7 @@ def teacher_drafts(doc) -> list[Draft]:
                 # contraception be used ...?" and "..., what should be used?").
                 out.append(d)
                 break
+    qualified_uses(out, doc.sentences)
     lead = lead_drafts(doc)
     # "How does olaparib work?" -> "As an inhibitor of the enzyme PARP", "Why does bicalutamide have a
     # risk of birth defects?" -> "Bicalutamide is an antiandrogen": the class card asked again

@@ -146,6 +146,26 @@ def use(s: Sentence, text: str) -> Draft | None:
     return ask(s, "why", prompt, what)
 
 
+_SPECIFICALLY = re.compile(r"^(?:It|This medication|This drug) is (?:specifically|only|mainly|primarily) used "
+                           r"(?:for|in) (?P<which>[^,;]{3,60}?)\.?$")
+
+
+def qualified_uses(drafts: list[Draft], sentences) -> None:
+    """"What is trastuzumab used to treat?" -> "Breast cancer and stomach cancer", when the next
+    sentence says "It is specifically used for cancer that is HER2 receptor positive": the key
+    without it teaches a use the article limits, so the answer carries the limit (in the
+    article's words) and the explanation the sentence."""
+    after = {st.previous.text: st for st in sentences if st.previous is not None}
+    for d in drafts:
+        if d.kind != "why" or not re.match(r"^What (?:is|are) \S+ used to treat\?$", str(d.data.get("prompt", ""))):
+            continue
+        following = after.get(d.quote)
+        m = _SPECIFICALLY.match(following.text) if following is not None else None
+        if m:
+            d.data["answer"] = f"{d.data['answer']} (specifically {m.group('which')})"
+            d.data["explanation"] = following.text
+
+
 _CONTRA = re.compile(r"^(?P<subject>.+?) (?:is|are) (?:absolutely |relatively )?contraindicated (?P<where>(?:in|during|for|with) .+?)\.?$")
 
 
