@@ -303,3 +303,13 @@ def test_a_use_the_next_sentence_limits_is_keyed_with_its_limit(tmp_path):
     asked = {_shown(c): _answer(c) for c in cards}
     assert asked.get("What is zorbicin used to treat?") == \
         "Breast cancer and stomach cancer (specifically cancer that is HER2 receptor positive)", asked
+
+
+def test_a_dosing_interval_is_not_asked_when_the_drug_comes_at_two(tmp_path):
+    body = ("## Dosage\n\nZorbicin is administered by subcutaneous injection as a biodegradable implant every 28 days "
+            "for the duration of treatment.\nZorbicin is poorly protein-bound.\n")
+    lead = "# Zorbicin\n\nZorbicin is a GnRH agonist used to treat prostate cancer.\n"
+    two = _cards(tmp_path, lead + "It is available as a 1-month depot and a long-acting 3-month depot.\n\n" + body)
+    assert "28 days" not in [_answer(c) for c in two], [_shown(c) for c in two]
+    one = _cards(tmp_path, lead + "It is available as a 1-month depot.\n\n" + body)
+    assert "28 days" in [_answer(c) for c in one], [_shown(c) for c in one]

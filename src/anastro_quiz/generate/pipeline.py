@@ -25,6 +25,7 @@ from .extract import (Sentence, acronym_facts, definition_facts, key_terms, list
 from .facts import Fact
 from .lexicon import CONTINUES_PREVIOUS
 from .naming import name_the_subject
+from .prompt_signals import several_intervals
 from .select import Skipped
 from .readers import read_blocks
 from .structure import Block
@@ -165,6 +166,8 @@ def drafts_for(doc: Document, pool: choices.FigurePool) -> list[C.Draft]:
         if d is not None:
             out.append(d)
     out += teacher_drafts(doc)
+    if several_intervals(doc.text):  # "every [28 days]" beside "a 1-month and a 3-month depot": two right keys
+        out = [d for d in out if not (d.kind == "number" and re.search(r"\bevery _____", str(d.data.get("prompt", ""))))]
     for d in out:
         _cut_to_blank(d)
     return out

@@ -229,6 +229,17 @@ _TREATMENT_DURATION = re.compile(r"\b(?:taken|used|given|recommended|continued|p
                                  r"(?:\s+[\w\-]+){0,5}?\s+for\s+(?:at least\s+|up to\s+)?_____", re.I)
 
 
+_FORM_INTERVAL = re.compile(r"\b(\d+|one|two|three|four|six|twelve)[- ](month|week)(?:ly)?[- ](?:depot|implant|injection|"
+                            r"formulation|dose)s?\b", re.I)
+
+
+def several_intervals(text: str) -> bool:
+    """"It is available as a 1-month depot and a long-acting 3-month depot": the drug is given at
+    two intervals, so "administered every _____" keyed with one of them has the other as a right
+    answer too."""
+    return len({(m.group(1).lower(), m.group(2).lower()) for m in _FORM_INTERVAL.finditer(text)}) >= 2
+
+
 def treatment_duration(prompt: str) -> bool:
     """"X is typically taken daily by mouth for _____", "The use of X is recommended for _____": how
     long treatment lasts. An article that gives two such figures contradicts itself (or speaks
