@@ -28,7 +28,7 @@ def test_a_prodrug_is_asked_for_its_active_metabolites_and_the_enzymes_that_make
                           "metabolites such as norveltozole (N-desmethylveltozole) and hydroxyveltozole.\n")
     assert ("Veltozole is a prodrug: which active metabolites is it converted into?",
             "Norveltozole and hydroxyveltozole") in got
-    assert ("Which enzymes convert the prodrug veltozole into its active metabolites?", "CYP2C19 and CYP3A5") in got
+    assert ("Name the two enzymes that convert the prodrug veltozole into its active metabolites.", "CYP2C19, CYP3A5") in got
 
 
 def test_a_prodrug_sentence_without_named_metabolites_gives_no_metabolite_card(tmp_path):
@@ -308,3 +308,20 @@ def test_what_studies_of_a_group_reveal_is_asked(tmp_path):
 def test_a_route_beside_a_spelled_duration_leaves_the_sentence_to_its_figure(tmp_path):
     got = cards(tmp_path, "Veltozole is typically taken daily by mouth for five years for lymphoma.\n")
     assert not any(p == "How is veltozole taken?" for p, _ in got)
+
+
+def test_which_complex_a_drug_prefers_over_its_parent_is_asked(tmp_path):
+    got = cards(tmp_path, "Compared to rapamycin, veltozole is more selective for the mTORC1 protein complex, with little "
+                          "impact on the mTORC2 complex.\n")
+    assert ("Compared with rapamycin, for which protein complex is veltozole more selective?", "mTORC1") in got
+
+
+def test_maintenance_after_a_response_asks_which_chemotherapy(tmp_path):
+    got = cards(tmp_path, "In 2019, veltozole tablets were approved for the maintenance treatment of adults with "
+                          "recurrent lymphoma, who are in a complete or partial response to anthracycline-based "
+                          "chemotherapy.\n")
+    assert ("As maintenance treatment, veltozole is for patients in response to which chemotherapy?",
+            "Anthracycline-based chemotherapy") in got
+    got = cards(tmp_path, "In 2019, veltozole tablets were approved for the maintenance treatment of adults with "
+                          "recurrent lymphoma.\n")
+    assert not any(p.startswith("As maintenance treatment, veltozole is for") for p, _ in got)

@@ -95,6 +95,25 @@ _STUDIES_SHOW = re.compile(
     r"(?P<verb>reveal|show|demonstrate|found|showed|revealed) (?P<what>[a-z][\w\- ]{3,50}?)\.?$")
 
 
+_MAINTENANCE_AFTER = re.compile(
+    r"\b(?P<drug>[a-z][\w\-]+)(?: tablets| capsules)? (?:was|were|is|are|has been) approved\b[^;]*? for the maintenance "
+    r"treatment of [^;]*?\bwho (?:are|were) in (?:a )?(?:complete or partial |partial or complete |complete |partial )?"
+    r"response to (?P<therapy>[\w\-]+(?: [\w\-]+)? (?:chemotherapy|therapy))\b")
+
+
+def _maintenance(s: Sentence, text: str) -> list[Draft]:
+    """ "... olaparib tablets were approved ... for the maintenance treatment of adults with recurrent
+    ovarian cancer, who are in a complete or partial response to platinum-based chemotherapy" -> "As
+    maintenance treatment, olaparib is for patients in response to which chemotherapy?"."""
+    m = _MAINTENANCE_AFTER.search(text)
+    if m is None or not names_something(m.group("drug")):
+        return []
+    therapy = m.group("therapy")
+    noun = therapy.split()[-1]
+    prompt = f"As maintenance treatment, {m.group('drug')} is for patients in response to which {noun}?"
+    return _one(ask(s, "action", prompt, therapy[:1].upper() + therapy[1:]))
+
+
 def _caution(s: Sentence, text: str) -> list[Draft]:
     """ "... the incidence of ischemic cardiovascular events was noted to be higher in patients
     receiving anastrozole in some clinical trials, prompting careful consideration in women with
@@ -175,5 +194,5 @@ def _trial_groups(s: Sentence, text: str) -> list[Draft]:
 
 def patients(s: Sentence, text: str) -> list[Draft]:
     """This module's cards for one sentence (its text with a leading "It" resolved)."""
-    return (_only_for(s, text) or _not_benefit(s, text) or _caution(s, text) or _trial(s, text) or
+    return (_only_for(s, text) or _not_benefit(s, text) or _maintenance(s, text) or _caution(s, text) or _trial(s, text) or
             _trial_groups(s, text))

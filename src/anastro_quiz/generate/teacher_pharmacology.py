@@ -75,7 +75,8 @@ _CONVERTED_BY = re.compile(rf"\b(?:metabolized|metabolised|converted|activated|b
 def _prodrug(s: Sentence, text: str) -> list[Draft]:
     """ "Tamoxifen is a prodrug and is metabolized in the liver by CYP3A4, CYP2C9, and CYP2D6 into
     active metabolites such as endoxifen" -> "Tamoxifen is a prodrug: which active metabolites is
-    it converted into?" and "Which enzymes convert tamoxifen into its active metabolites?"."""
+    it converted into?" and "Name the three enzymes that convert the prodrug tamoxifen into its active
+    metabolites."."""
     m = _PRODRUG.match(text)
     if m is None:
         return []
@@ -89,13 +90,21 @@ def _prodrug(s: Sentence, text: str) -> list[Draft]:
         if d is not None:
             out.append(d)
     enzymes = _CONVERTED_BY.search(rest)
-    if enzymes:
-        listed = re.findall(_ENZYME, enzymes.group("enzymes"))
-        which = "Which enzymes convert" if len(listed) > 1 else "Which enzyme converts"
-        d = ask(s, "why", f"{which} the prodrug {lower_first(drug)} into its active metabolites?", _joined(listed))
+    listed = re.findall(_ENZYME, enzymes.group("enzymes")) if enzymes else []
+    if len(listed) >= 2:
+        # a list of its own (typed, item by item): beside the metabolites' card it asks another fact
+        prompt = f"Name the {_COUNT.get(len(listed), len(listed))} enzymes that convert the prodrug {lower_first(drug)} " \
+                 f"into its active metabolites."
+        data = {"prompt": prompt, "answer": ", ".join(listed), "items": listed, "need": len(listed)}
+        out.append(make_draft("list", "typed", data, s, prompt))
+    elif listed:
+        d = ask(s, "why", f"Which enzyme converts the prodrug {lower_first(drug)} into its active metabolites?", listed[0])
         if d is not None:
             out.append(d)
     return out
+
+
+_COUNT = {2: "two", 3: "three", 4: "four"}
 
 
 # --- enzyme induction and inhibition -------------------------------------------------------------

@@ -102,10 +102,16 @@ _MANNER = re.compile(
     r"(?:manner|fashion|way)\.?$")
 
 
+_MORE_SELECTIVE = re.compile(
+    r"^Compared (?:to|with) (?P<other>[a-z][\w\-]+), (?P<drug>[A-Za-z][a-z][\w\-]+) is more selective for (?:the )?"
+    r"(?P<target>[\w\-α-ω]+)(?P<noun>(?: [a-z]+){0,2}?)(?:,| than|\.?$)")
+
+
 def _binds(s: Sentence, text: str) -> list[Draft]:
     """ "Trastuzumab binds to domain IV of the extracellular segment of the HER2/neu receptor" ->
     "Which domain of the extracellular segment of the HER2/neu receptor does trastuzumab bind
-    to?" -> "Domain IV"; "In plasma, estradiol is largely bound to SHBG and albumin" -> "In plasma,
+    to?" -> "Domain IV"; "Compared to rapamycin, everolimus is more selective for the mTORC1 protein
+    complex" -> "Compared with rapamycin, for which protein complex is everolimus more selective?"; "In plasma, estradiol is largely bound to SHBG and albumin" -> "In plasma,
     to what is estradiol largely bound?"; "Goserelin stimulates the production of ... in a
     non-pulsatile (non-physiological) manner" -> "In what manner does goserelin stimulate ...?"."""
     m = _BINDS_SITE.match(text)
@@ -114,6 +120,11 @@ def _binds(s: Sentence, text: str) -> list[Draft]:
         prompt = f"Which {kind} of the {m.group('target')} does {lower_first(m.group('drug'))} bind to?"
         site = m.group("site")
         return _one(ask(s, "why", prompt, site[:1].upper() + site[1:]))
+    m = _MORE_SELECTIVE.match(text)
+    if m and _is_drug(m.group("other")):
+        noun = m.group("noun").strip() or "target"
+        prompt = f"Compared with {m.group('other')}, for which {noun} is {lower_first(m.group('drug'))} more selective?"
+        return _one(ask(s, "why", prompt, m.group("target")))
     m = _BOUND.match(text)
     if m:
         what = short_phrase(m.group("what"), 8)
