@@ -313,3 +313,13 @@ def test_a_dosing_interval_is_not_asked_when_the_drug_comes_at_two(tmp_path):
     assert "28 days" not in [_answer(c) for c in two], [_shown(c) for c in two]
     one = _cards(tmp_path, lead + "It is available as a 1-month depot.\n\n" + body)
     assert "28 days" in [_answer(c) for c in one], [_shown(c) for c in one]
+
+
+def test_reactions_every_drug_undergoes_are_not_asked(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiestrogen used to treat breast cancer.\n\n"
+                   "## Pharmacokinetics\n\nZorbicin and its metabolites undergo conjugation, including glucuronidation "
+                   "and sulfation.\nInactivation of zorbicin includes conversion to less-active metabolites, such as "
+                   "endoxifen and norendoxifen.\n")
+    texts = [str(c.data.get("text", "")) for c in cards]
+    assert not any("glucuronidation" in t and "{{c1::" in t for t in texts), texts
+    assert any("{{c1::endoxifen and norendoxifen}}" in t for t in texts), texts

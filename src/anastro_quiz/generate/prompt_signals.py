@@ -277,7 +277,8 @@ def reading_weight(kind: CardKind, prompt: str, quote: str, answer: str, subject
     - a definition that says its term again (:func:`circular`), an effect blank holding the
       article's subject;
     - an answer that opens with the article's subject while the prompt names it nowhere
-      (:func:`subject_led`); a blank on one item of a list of three or more (:func:`one_item_of_list`).
+      (:func:`subject_led`); a blank on one item of a list of three or more (:func:`one_item_of_list`);
+    - reactions almost any drug undergoes as the answer (:func:`generic_metabolism`).
     """
     weight = 1.0
     if kind == "number" and _PRECISE_HIGH.match(answer.strip()):
@@ -302,6 +303,8 @@ def reading_weight(kind: CardKind, prompt: str, quote: str, answer: str, subject
         weight *= 0.1
     if kind != "number" and subject_led(prompt, answer, subjects):
         weight *= 0.1
+    if kind in ("examples", "term", "list") and generic_metabolism(answer):
+        weight *= 0.3  # "undergo conjugation, including [glucuronidation and sulfation]": true of almost any drug
     if kind == "effect" and any(w in subjects for w in re.findall(r"[\w\-]+", answer.lower())):
         weight *= 0.4  # "aminoglutethimide induces the [metabolism of tamoxifen]": the subject is in the blank
     return weight
@@ -331,6 +334,20 @@ def one_item_of_list(prompt: str) -> bool:
         return True  # "A, B, and [...]", "A, [...], and C"
     return re.search(r"\s(?:and|or)\s+$", clause) is not None and \
         re.search(rf"{_ITEM},\s+{_ITEM}\s(?:and|or)\s+$", clause) is not None  # "A, B and [...]"
+
+
+# Reactions nearly every drug undergoes (general pharmacology vocabulary): named alone, they say
+# nothing about this drug
+_GENERIC_METABOLISM = {"glucuronidation", "sulfation", "sulphation", "conjugation", "hydroxylation", "oxidation",
+                       "reduction", "hydrolysis", "acetylation", "methylation", "demethylation", "dealkylation",
+                       "glucuronides", "sulfates", "glucuronide", "sulfate"}
+
+
+def generic_metabolism(answer: str) -> bool:
+    """"glucuronidation and sulfation": every word of the answer (but "and", "or") names a reaction
+    almost any drug undergoes."""
+    words = [w for w in re.findall(r"[a-z]+", answer.lower()) if w not in ("and", "or")]
+    return bool(words) and all(w in _GENERIC_METABOLISM for w in words)
 
 
 def subject_led(prompt: str, answer: str, subjects: set[str]) -> bool:
