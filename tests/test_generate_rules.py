@@ -160,7 +160,7 @@ def test_a_closing_clause_pointing_at_an_unseen_sentence_is_cut():
     ("why", "What are CDK4 and CDK6 responsible for?", "CDK4 and CDK6 are responsible for ...", "x", False),
 ])
 def test_what_readers_threw_away_weighs_less(kind, prompt, quote, answer, weak):
-    from anastro_quiz.generate.prompt_signals import reading_weight
+    from anastro_quiz.generate.reading_weights import reading_weight
 
     assert (reading_weight(kind, prompt, quote, answer, {"zorbicin"}) < 1.0) is weak
 
@@ -178,7 +178,7 @@ def test_a_second_question_on_one_use_of_the_drug_is_not_asked(tmp_path):
 
 
 def test_a_definition_that_says_its_term_again_and_an_effect_blank_holding_the_subject():
-    from anastro_quiz.generate.prompt_signals import circular, reading_weight
+    from anastro_quiz.generate.reading_weights import circular, reading_weight
 
     assert circular("What is the androgen receptor?", "The biological target of androgens like testosterone")
     assert circular("What is venous thromboembolism?", "Deep vein thrombosis or pulmonary embolism")

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from anastro_quiz.generate import generate_decks
-from anastro_quiz.generate.prompt_signals import minor_pharmacology, one_item_of_list, subject_led
+from anastro_quiz.generate.prompt_signals import minor_pharmacology
+from anastro_quiz.generate.reading_weights import one_item_of_list, subject_led
 
 
 def _cards(tmp_path, text: str, name: str = "drug.md"):

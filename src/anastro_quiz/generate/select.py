@@ -24,9 +24,10 @@ from ..decks import BLANK, CLOZE_RE
 from .cards import Draft, contains_answer, plain_words
 from .kept import ANSWER_SHARE, Skipped, answer_key, answer_of, answered_elsewhere, cap_answer_share
 from .extract import is_acronym
-from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree, item_set,
-                             minor_kinetics, minor_pharmacology, modifies_next_noun, open_consequence, other_figure, reading_weight, short_list,
-                             side_study, sibling_gives_away, treatment_duration, unnamed_study, use_of, vague_row, verbless)
+from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree, item_set, minor_kinetics,
+                             minor_pharmacology, modifies_next_noun, open_consequence, other_figure, short_list, side_study,
+                             sibling_gives_away, treatment_duration, unnamed_study, use_of, vague_row, verbless)
+from .reading_weights import reading_weight
 
 # What each kind of card is worth before its content is looked at: the kinds a teacher
 # writes (cause, chain, comparison, list, rule) come first, a cloze on a term last.

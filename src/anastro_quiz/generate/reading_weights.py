@@ -1,0 +1,138 @@
+"""What strict readers threw away, as one weight on a card's score (:func:`reading_weight`) and
+the signals it is made of: a decimal of a high percentage, findings in animals, "may also" and
+"possibly by" mechanisms, structural lineage, an answer opening with the unnamed subject, a blank
+on one item of a list, reactions any drug undergoes, a definition that says its term again. Text
+in, a number or yes/no out; :mod:`.select` applies the weight."""
+
+from __future__ import annotations
+
+import re
+
+from ..deck_model import BLANK
+from .kinds import CardKind
+
+# --- what the third strict reading threw away, as one weight ----------------------------------
+
+_PRECISE_HIGH = re.compile(r"^\W*(?:>|<|≥|~|about |approximately )?(?:[89]\d|100)\.\d+\s?%$")
+_ANIMAL_OR_BENCH = re.compile(r"\b(?:rats?|mice|mouse|dogs?|monkeys?|rabbits?|in vitro|preclinical|animal studies)\b",
+                              re.I)
+_INVOLVED_IN_WHAT = re.compile(r"\b(?:is|are|be|been)\s+(?:also\s+)?involved\s*\.?$", re.I)
+_LINEAGE = re.compile(r"\bstructurally (?:derived|related|similar)\b|\bof the \w+ family\b|\bis an? (?:\w+ ){0,3}"
+                      r"(?:derivative|analogue|analog) of\b", re.I)
+_EXAMPLES_OF_AN_ITEM = re.compile(r"\binclud(?:e|es|ed|ing)\s+(?:[\w\-]+\s+){1,3}such as " + re.escape(BLANK), re.I)
+_ALSO_MAYBE = re.compile(r"\b(?:may|might|could) also\b|\b(?:possibl[ey]|perhaps|presumably|probably) "
+                         r"(?:by|through|via|due to|because of)\b", re.I)
+_RESPONSIBLE = re.compile(r"^What (?:is|are) (?P<who>[\w\-]+) (?:primarily |mainly |chiefly )?responsible for\?$")
+
+
+def reading_weight(kind: CardKind, prompt: str, quote: str, answer: str, subjects: set[str]) -> float:
+    """How much of a card's score survives what readers judged weak in every instance:
+
+    - a percentage to a decimal above 80% ("96.3% bound to plasma proteins", "at least 84.6%",
+      "98.8% by albumin"): a measurement's precision, not a figure a student is examined on;
+    - a finding in animals or preclinical work asked as a term or an effect ("treatment of mice
+      results in [...]"), as figures in rats already are;
+    - a sentence that ends "may also be involved" (in what?);
+    - a drug's structural lineage ("structurally derived from ... such as [...]"): chemistry trivia;
+    - a blank in a sentence that "may also" hold (a side mechanism), or on the forms of one item
+      of a list ("... include skin reactions such as [...]");
+    - "What is <the article's subject> responsible for?": the article's subject is responsible
+      for many things, so the question has many right answers;
+    - a definition that says its term again (:func:`circular`), an effect blank holding the
+      article's subject;
+    - an answer that opens with the article's subject while the prompt names it nowhere
+      (:func:`subject_led`); a blank on one item of a list of three or more (:func:`one_item_of_list`);
+    - reactions almost any drug undergoes as the answer (:func:`generic_metabolism`).
+    """
+    weight = 1.0
+    if kind == "number" and _PRECISE_HIGH.match(answer.strip()):
+        weight *= 0.5
+    if kind in ("term", "effect", "examples", "why") and _ANIMAL_OR_BENCH.search(quote):
+        weight *= 0.3
+    if _INVOLVED_IN_WHAT.search(quote.strip()):
+        weight *= 0.3
+    if _LINEAGE.search(quote):
+        weight *= 0.3
+    if kind == "examples" and _EXAMPLES_OF_AN_ITEM.search(prompt):
+        weight *= 0.4  # "Rare adverse effects include skin reactions such as [...]": forms of one item
+    if kind in ("term", "effect", "examples") and _ALSO_MAYBE.search(quote):
+        weight *= 0.4  # "Trastuzumab may also upregulate cell cycle inhibitors such as [...]", "possibly by
+        # reversing [...]": a side or speculative mechanism
+    m = _RESPONSIBLE.match(prompt)
+    if m and m.group("who").lower() in subjects:
+        weight *= 0.3
+    if kind == "define" and circular(prompt, answer):
+        weight *= 0.3
+    if kind in ("term", "effect") and one_item_of_list(prompt):
+        weight *= 0.1
+    if kind != "number" and subject_led(prompt, answer, subjects):
+        weight *= 0.1
+    if kind in ("examples", "term", "list") and generic_metabolism(answer):
+        weight *= 0.3  # "undergo conjugation, including [glucuronidation and sulfation]": true of almost any drug
+    if kind == "effect" and any(w in subjects for w in re.findall(r"[\w\-]+", answer.lower())):
+        weight *= 0.4  # "aminoglutethimide induces the [metabolism of tamoxifen]": the subject is in the blank
+    return weight
+
+
+_ITEM = (r"(?!(?:and|or|but|which|that|who|whose|where|while|when|by|in|on|at|to|with|as|for|from|via|thus|"
+         r"thereby|leading|resulting)\b)[^,;:.()\[\]]{1,40}")  # a list's item, not a clause or a phrase hung on
+_LIST_AFTER_BLANK = re.compile(rf"^\s*,\s+{_ITEM}(?:,\s+{_ITEM})*,?\s+(?:and|or)\s+\w|^\s*,\s+{_ITEM},\s+{_ITEM}")
+_LIST_BEFORE_BLANK = re.compile(rf"{_ITEM},\s+{_ITEM}(?:,\s+{_ITEM})*,?\s+(?:and\s+|or\s+)?$|{_ITEM},\s+(?:and|or)\s+$")
+
+
+def one_item_of_list(prompt: str) -> bool:
+    """"X increases the risk of [...], endometrial polyps, hyperplasia, and endometrial cancer": the
+    blank is one item of a list of three or more, so any other item of its kind (a risk the article
+    names elsewhere) is as right as the key. A blank that holds the whole list, or one of two
+    ("palbociclib and [...]"), is not one item of such a list."""
+    i = prompt.find("[...]")
+    if i < 0:
+        return False
+    before, after = prompt[:i], prompt[i + 5:]
+    clause = re.split(r"[;:.]\s", before)[-1]
+    if _LIST_AFTER_BLANK.match(after):
+        return True
+    if re.search(rf"{_ITEM},\s+$", clause) and re.match(r"^,?\s+(?:and|or)\s+\w", after):
+        return True  # "A, [...], and C"
+    if re.search(r",\s+(?:and\s+|or\s+)?$", clause) and _LIST_BEFORE_BLANK.search(clause):
+        return True  # "A, B, and [...]", "A, [...], and C"
+    return re.search(r"\s(?:and|or)\s+$", clause) is not None and \
+        re.search(rf"{_ITEM},\s+{_ITEM}\s(?:and|or)\s+$", clause) is not None  # "A, B and [...]"
+
+
+# Reactions nearly every drug undergoes (general pharmacology vocabulary): named alone, they say
+# nothing about this drug
+_GENERIC_METABOLISM = {"glucuronidation", "sulfation", "sulphation", "conjugation", "hydroxylation", "oxidation",
+                       "reduction", "hydrolysis", "acetylation", "methylation", "demethylation", "dealkylation",
+                       "glucuronides", "sulfates", "glucuronide", "sulfate"}
+
+
+def generic_metabolism(answer: str) -> bool:
+    """"glucuronidation and sulfation": every word of the answer (but "and", "or") names a reaction
+    almost any drug undergoes."""
+    words = [w for w in re.findall(r"[a-z]+", answer.lower()) if w not in ("and", "or")]
+    return bool(words) and all(w in _GENERIC_METABOLISM for w in words)
+
+
+def subject_led(prompt: str, answer: str, subjects: set[str]) -> bool:
+    """"What is inhibition of aromatase due to?" -> "Anastrozole itself rather than to metabolites":
+    the answer opens with the article's subject, which the prompt never names, so the question
+    asks nothing a student could answer without the answer (whose inhibition?)."""
+    first = re.match(r"\W*([\w\-]+)", answer)
+    if first is None or first.group(1).lower() not in subjects:
+        return False
+    asked = re.sub(r"^[^:?]{1,40}:\s+", "", prompt)  # "Zorbicin: what is ... due to?": the label names, the question does not
+    return not any(w in subjects for w in re.findall(r"[\w\-]+", asked.lower()))
+
+
+_DEFINED = re.compile(r"^What (?:is|are) (?:the |a |an )?(?P<term>.+?)\?$")
+
+
+def circular(prompt: str, answer: str) -> bool:
+    """"What is the androgen receptor?" -> "The biological target of androgens ...", "What is venous
+    thromboembolism?" -> "Deep vein thrombosis or ...": the definition says the term again."""
+    m = _DEFINED.match(prompt)
+    if m is None:
+        return False
+    stems = {w[:6] for w in re.findall(r"[a-z][a-z\-]{4,}", m.group("term").lower())}
+    return any(w[:6] in stems for w in re.findall(r"[a-z][a-z\-]{4,}", answer.lower()))
