@@ -215,7 +215,7 @@ def test_the_gold_standard_test_is_asked(tmp_path):
 
 def test_an_accepted_course_length_names_the_drug(tmp_path):
     got = cards(tmp_path, "Two years of treatment is generally accepted based on trial evidence.\n")
-    assert ("How long a course of veltozole treatment is generally accepted?", "Two years") in got
+    assert ("What length of veltozole treatment is generally accepted?", "Two years") in got
 
 
 def test_the_partner_of_a_combination_approval_is_asked(tmp_path):
@@ -320,8 +320,19 @@ def test_maintenance_after_a_response_asks_which_chemotherapy(tmp_path):
     got = cards(tmp_path, "In 2019, veltozole tablets were approved for the maintenance treatment of adults with "
                           "recurrent lymphoma, who are in a complete or partial response to anthracycline-based "
                           "chemotherapy.\n")
-    assert ("As maintenance treatment, veltozole is for patients in response to which chemotherapy?",
+    assert ("As maintenance treatment, veltozole is given to patients in response to which chemotherapy?",
             "Anthracycline-based chemotherapy") in got
     got = cards(tmp_path, "In 2019, veltozole tablets were approved for the maintenance treatment of adults with "
                           "recurrent lymphoma.\n")
-    assert not any(p.startswith("As maintenance treatment, veltozole is for") for p, _ in got)
+    assert not any(p.startswith("As maintenance treatment, veltozole is given") for p, _ in got)
+
+
+def test_the_test_methods_for_a_purpose_named_just_before_are_asked(tmp_path):
+    text = ("Doctors use laboratory tests to discover whether CD30 is expressed. In the routine laboratory, the most "
+            "commonly employed methods for this are immunohistochemistry (IHC) and flow cytometry.\n")
+    assert ("Which methods are most commonly employed to discover whether CD30 is expressed?",
+            "Immunohistochemistry (IHC) and flow cytometry") in cards(tmp_path, text)
+    # "this" with nothing before it to stand for: no card
+    text = ("The clinic opened in 1990. In the routine laboratory, the most commonly employed methods for this are "
+            "immunohistochemistry (IHC) and flow cytometry.\n")
+    assert not any(p.startswith("Which methods") for p, _ in cards(tmp_path, text))

@@ -104,14 +104,38 @@ _MAINTENANCE_AFTER = re.compile(
 def _maintenance(s: Sentence, text: str) -> list[Draft]:
     """ "... olaparib tablets were approved ... for the maintenance treatment of adults with recurrent
     ovarian cancer, who are in a complete or partial response to platinum-based chemotherapy" -> "As
-    maintenance treatment, olaparib is for patients in response to which chemotherapy?"."""
+    maintenance treatment, olaparib is given to patients in response to which chemotherapy?"."""
     m = _MAINTENANCE_AFTER.search(text)
     if m is None or not names_something(m.group("drug")):
         return []
     therapy = m.group("therapy")
     noun = therapy.split()[-1]
-    prompt = f"As maintenance treatment, {m.group('drug')} is for patients in response to which {noun}?"
+    prompt = f"As maintenance treatment, {m.group('drug')} is given to patients in response to which {noun}?"
     return _one(ask(s, "action", prompt, therapy[:1].upper() + therapy[1:]))
+
+
+_TESTS_TO = re.compile(r"\b(?:tests?|methods?|assays?|techniques?) to (?P<purpose>(?:discover|determine|detect|find out|"
+                       r"assess|establish|confirm) (?:whether|if) [^,;]{5,60}?)\.?$")
+_METHODS_FOR_THIS = re.compile(
+    r"\bthe most commonly (?:employed|used) (?P<noun>methods|tests|techniques|assays) for this (?:are|is) "
+    r"(?P<methods>[^;]{5,120}?)\.?$")
+
+
+def _test_methods(s: Sentence, text: str) -> list[Draft]:
+    """ "Doctors use laboratory tests to discover whether HER2 is overexpressed. In the routine clinical
+    laboratory, the most commonly employed methods for this are IHC and FISH" -> "Which methods are
+    most commonly employed to discover whether HER2 is overexpressed?" ("this" is the purpose the
+    sentence before names)."""
+    m = _METHODS_FOR_THIS.search(text)
+    before = s.previous or s.before
+    purpose = _TESTS_TO.search(before.text) if m and before is not None else None
+    if purpose is None:
+        return []
+    methods = m.group("methods")
+    if len(methods.split()) > 16:
+        return []
+    prompt = f"Which {m.group('noun')} are most commonly employed to {purpose.group('purpose')}?"
+    return _one(ask(s, "action", prompt, methods[:1].upper() + methods[1:]))
 
 
 def _caution(s: Sentence, text: str) -> list[Draft]:
@@ -194,5 +218,6 @@ def _trial_groups(s: Sentence, text: str) -> list[Draft]:
 
 def patients(s: Sentence, text: str) -> list[Draft]:
     """This module's cards for one sentence (its text with a leading "It" resolved)."""
-    return (_only_for(s, text) or _not_benefit(s, text) or _maintenance(s, text) or _caution(s, text) or _trial(s, text) or
+    return (_only_for(s, text) or _not_benefit(s, text) or _maintenance(s, text) or _test_methods(s, text) or
+            _caution(s, text) or _trial(s, text) or
             _trial_groups(s, text))

@@ -234,8 +234,8 @@ _COMBINED = re.compile(
 def _selection(s: Sentence, text: str, drug: str | None) -> list[Draft]:
     """ "FISH is viewed as being the "gold standard" technique in identifying patients who would
     benefit from X" -> "What is the gold-standard technique for identifying patients who would
-    benefit from X?"; "One year of treatment is generally accepted" (in the article on X) -> "How
-    long a course of X is generally accepted?"; "X was approved either in combination with
+    benefit from X?"; "One year of treatment is generally accepted" (in the article on X) -> "What
+    length of X treatment is generally accepted?"; "X was approved either in combination with
     fulvestrant or as a monotherapy for women with ..." -> "Apart from monotherapy, with which
     drug is X approved in combination?"."""
     m = _GOLD_STANDARD.match(text)
@@ -249,7 +249,7 @@ def _selection(s: Sentence, text: str, drug: str | None) -> list[Draft]:
     m = _ACCEPTED_COURSE.match(text)
     if m and drug:
         verb = "recommended" if "recommended" in m.group(0) else "accepted"
-        return _one(ask(s, "action", f"How long a course of {lower_first(drug)} treatment is generally {verb}?",
+        return _one(ask(s, "action", f"What length of {lower_first(drug)} treatment is generally {verb}?",
                         m.group("length")))
     m = _COMBINED.match(text)
     if m and _is_drug(m.group("partner")):
