@@ -336,3 +336,19 @@ def test_the_test_methods_for_a_purpose_named_just_before_are_asked(tmp_path):
     text = ("The clinic opened in 1990. In the routine laboratory, the most commonly employed methods for this are "
             "immunohistochemistry (IHC) and flow cytometry.\n")
     assert not any(p.startswith("Which methods") for p, _ in cards(tmp_path, text))
+
+
+def test_prodrug_phrasings_an_article_may_use(tmp_path):
+    # the metabolite named before "its active metabolite"
+    got = cards(tmp_path, "Veltozole is a prodrug and is converted by CYP2D6 into norveltozole, its active metabolite.\n")
+    assert ("Veltozole is a prodrug: which active metabolite is it converted into?", "Norveltozole") in got
+    assert ("Which enzyme converts the prodrug veltozole into its active metabolites?", "CYP2D6") in got
+    # the enzyme after the product, no metabolite named
+    got = cards(tmp_path, "Veltozole is a prodrug that is converted to its active metabolite by CYP2C19 in the liver.\n")
+    assert ("Which enzyme converts the prodrug veltozole into its active metabolites?", "CYP2C19") in got
+    assert not any("which active metabolite" in p for p, _ in got)
+
+
+def test_an_adverb_of_strength_with_the_verb_gives_the_enzyme_card(tmp_path):
+    got = cards(tmp_path, "Veltozole strongly inhibits CYP2D6 at the doses used in lymphoma.\n")
+    assert ("Which enzyme does veltozole strongly inhibit?", "CYP2D6") in got

@@ -67,6 +67,14 @@ _PRODRUG = re.compile(rf"^(?P<drug>{_NAME}) (?:is|acts as|serves as) an? prodrug
 _METABOLITES = re.compile(r"\b(?:of|into|to) (?:its |the |an? )?(?:main |major |principal )?active (?:metabolites?|forms?)"
                           r"(?:,? (?:such as|including|namely|called|known as))? (?P<names>[^;:]+?)(?:,? (?:which|that|and "
                           r"(?:is|are|has|have))\b.*)?\.?$")
+# "converted by CYP2D6 into morphine, its active metabolite"
+_NAMED_METABOLITE = re.compile(r"\binto (?P<names>[a-z][\w\-]+(?: (?:and|or) [a-z][\w\-]+)?), (?:its|the) (?:main |major )?"
+                               r"active (?:metabolites?|forms?)\b")
+# "converted to its active metabolite by CYP2C19": the enzyme after the product
+_BY_AFTER = re.compile(rf"\b(?:metabolized|metabolised|converted|activated|bioactivated) (?:in the liver )?(?:in)?to "
+                       rf"(?:its |an? |the )?active (?:metabolites?|forms?)[^;]*? by (?:the )?(?:(?:liver |hepatic )?"
+                       rf"(?:cytochrome P450|CYP450) (?:isoforms?|isoenzymes?|enzymes?) )?"
+                       rf"(?P<enzymes>{_ENZYME}(?:(?:,\s*|,? and |,? or ){_ENZYME})*)\b")
 _CONVERTED_BY = re.compile(rf"\b(?:metabolized|metabolised|converted|activated|bioactivated)\b[^;]*? by (?:the )?"
                            rf"(?:(?:liver |hepatic )?(?:cytochrome P450|CYP450) (?:isoforms?|isoenzymes?|enzymes?) )?"
                            rf"(?P<enzymes>{_ENZYME}(?:(?:,\s*|,? and |,? or ){_ENZYME})*) (?:in)?to\b")
@@ -82,14 +90,15 @@ def _prodrug(s: Sentence, text: str) -> list[Draft]:
         return []
     drug, rest = m.group("drug"), m.group("rest")
     out = []
-    found = _METABOLITES.search(rest)
-    names = _names(found.group("names")) if found else None
+    found = _NAMED_METABOLITE.search(rest) or _METABOLITES.search(rest)
+    # "to its active metabolite by CYP2C19": what follows "by" is the enzyme, not a name
+    names = _names(re.split(r"\s+(?:by|in the liver|via)\s+", found.group("names"))[0]) if found else None
     if names and not any(n.lower() == drug.lower() for n in names):
         which = "which active metabolites is it" if len(names) > 1 else "which active metabolite is it"
         d = ask(s, "why", f"{drug} is a prodrug: {which} converted into?", _joined(names))
         if d is not None:
             out.append(d)
-    enzymes = _CONVERTED_BY.search(rest)
+    enzymes = _CONVERTED_BY.search(rest) or _BY_AFTER.search(rest)
     listed = re.findall(_ENZYME, enzymes.group("enzymes")) if enzymes else []
     if len(listed) >= 2:
         # a list of its own (typed, item by item): beside the metabolites' card it asks another fact
@@ -113,6 +122,8 @@ _MODULATOR = re.compile(
     rf"^(?P<drug>{_NAME}) (?:is|has been (?:reported|shown|found) to be|is (?:reported|known|considered) to be) "
     rf"an? (?P<strength>strong|potent|moderate|weak) (?P<role>inducer|inhibitor) of (?:the )?(?:enzyme |isoenzyme )?"
     rf"(?P<enzyme>{_ENZYME})(?![\w,]| and {_ENZYME}| or {_ENZYME})")
+_MODULATES = re.compile(rf"^(?P<drug>{_NAME}) (?P<strength>strongly|potently|moderately|weakly) (?P<verb>induces|inhibits) "
+                        rf"(?:the )?(?:enzyme |isoenzyme )?(?P<enzyme>{_ENZYME})(?![\w,]| and {_ENZYME}| or {_ENZYME})")
 _LEVELS = re.compile(
     rf"^(?P<who>(?:strong |potent |moderate )?(?:{_ENZYME} (?:inducers|inhibitors)|(?:inducers|inhibitors) of {_ENZYME}))"
     r"(?: such as [^,]+,)? (?:can |may |will )?(?P<verb>lower|lowers|decrease|decreases|reduce|reduces|raise|raises|"
@@ -131,6 +142,12 @@ def _modulator(s: Sentence, text: str) -> list[Draft]:
     if m:
         strength = "strong" if m.group("strength") == "potent" else m.group("strength")
         d = ask(s, "why", f"{m.group('drug')} is a {strength} {m.group('role')} of which enzyme?", m.group("enzyme"))
+        return [d] if d is not None else []
+    m = _MODULATES.match(text)
+    if m:
+        adverb = "strongly" if m.group("strength") == "potently" else m.group("strength")
+        verb = m.group("verb")[:-1]
+        d = ask(s, "why", f"Which enzyme does {lower_first(m.group('drug'))} {adverb} {verb}?", m.group("enzyme"))
         return [d] if d is not None else []
     m = _LEVELS.match(text)
     if m is None or not names_something(m.group("drug")) or zipf(m.group("drug").lower()) >= 3.0:
