@@ -352,3 +352,15 @@ def test_prodrug_phrasings_an_article_may_use(tmp_path):
 def test_an_adverb_of_strength_with_the_verb_gives_the_enzyme_card(tmp_path):
     got = cards(tmp_path, "Veltozole strongly inhibits CYP2D6 at the doses used in lymphoma.\n")
     assert ("Which enzyme does veltozole strongly inhibit?", "CYP2D6") in got
+
+
+def test_the_therapy_a_drug_was_added_to_is_asked(tmp_path):
+    got = cards(tmp_path, "Interim trial results in 2019 showed that adding Veltiva (veltozole) to rituximab therapy against "
+                          "follicular lymphoma can significantly improve progression-free survival compared with rituximab "
+                          "therapy alone.\n")
+    assert ("In follicular lymphoma, adding veltozole to which therapy improves progression-free survival?", "Rituximab") \
+        in got
+    # compared with something else: not the same design, no card
+    got = cards(tmp_path, "Trial results showed that adding veltozole to rituximab therapy against follicular lymphoma "
+                          "can improve progression-free survival compared with chemotherapy.\n")
+    assert not any(p.startswith("In follicular lymphoma, adding") for p, _ in got)

@@ -5,7 +5,8 @@ mutations"), the population it works in ("X is effective only in postmenopausal 
 some patients do not benefit ("Patients with variant forms of CYP2D6 may not receive full
 benefit from X because ..."), in whom it calls for caution and what studies of a group found,
 and a named trial's findings ("The trial suggested that X is the
-preferred therapy for ...", "the group that received X had better results than the Y group",
+preferred therapy for ...", "the group that received X had better results than the Y group", "adding X to Y therapy
+improved ... compared with Y alone",
 the trial named a sentence or two before). Used by :mod:`teacher_pharmacology`.
 """
 
@@ -202,6 +203,30 @@ _GROUPS = re.compile(
     r"than the (?:group (?:that received|receiving|given|treated with|taking|on) (?P<b1>[a-z][\w\-]+)|(?P<b2>[a-z][\w\-]+) group)\.?$")
 
 
+_ADDING = re.compile(
+    r"\b(?:showed|shows|found|demonstrated|suggested) that adding (?:[A-Z][\w\-]+ \((?P<drug1>[a-z][\w\-]+)\)|"
+    r"(?P<drug2>[a-z][\w\-]+)) to (?P<partner>[a-z][\w\-]+) (?P<noun>therapy|treatment) (?:against|in|for) "
+    r"(?P<disease>[a-z][\w\- ]{3,40}?) (?:can |could |may |did |would )?(?:significantly |markedly )?"
+    r"(?P<verb>improve|prolong|extend|increase|reduce|lower)s? (?P<outcome>[a-z][\w\- ]{3,40}?) compared (?:with|to) "
+    r"(?P=partner) (?:therapy |treatment )?alone\b")
+
+
+def _added_to(s: Sentence, text: str) -> list[Draft]:
+    """ "Interim phase III trial results showed that adding Afinitor (everolimus) to exemestane therapy
+    against advanced breast cancer can significantly improve progression-free survival compared with
+    exemestane therapy alone" -> "In advanced breast cancer, adding everolimus to which therapy
+    improves progression-free survival?" -> "Exemestane"."""
+    m = _ADDING.search(text)
+    if m is None:
+        return []
+    drug = m.group("drug1") or m.group("drug2")
+    if not names_something(drug) or not names_something(m.group("partner")):
+        return []
+    prompt = f"In {m.group('disease')}, adding {drug} to which {m.group('noun')} {m.group('verb')}s {m.group('outcome')}?"
+    partner = m.group("partner")
+    return _one(ask(s, "why", prompt, partner[:1].upper() + partner[1:]))
+
+
 def _trial_groups(s: Sentence, text: str) -> list[Draft]:
     """ "After more than 5 years the group that received anastrozole had better results than the
     tamoxifen group" (the ATAC trial named just before) -> "In the ATAC trial, after more than 5
@@ -220,4 +245,4 @@ def patients(s: Sentence, text: str) -> list[Draft]:
     """This module's cards for one sentence (its text with a leading "It" resolved)."""
     return (_only_for(s, text) or _not_benefit(s, text) or _maintenance(s, text) or _test_methods(s, text) or
             _caution(s, text) or _trial(s, text) or
-            _trial_groups(s, text))
+            _trial_groups(s, text) or _added_to(s, text))
