@@ -364,3 +364,15 @@ def test_the_therapy_a_drug_was_added_to_is_asked(tmp_path):
     got = cards(tmp_path, "Trial results showed that adding veltozole to rituximab therapy against follicular lymphoma "
                           "can improve progression-free survival compared with chemotherapy.\n")
     assert not any(p.startswith("In follicular lymphoma, adding") for p, _ in got)
+
+
+def test_what_a_drug_does_not_do_unlike_its_relative_is_asked(tmp_path):
+    got = cards(tmp_path, "Unlike the first-generation inhibitor imatinib, veltozole does not promote binding of the "
+                          "kinase to its partner and in addition prevents its dimerization.\n")
+    assert ("Unlike imatinib, what does veltozole not promote?", "Binding of the kinase to its partner") in got
+    got = cards(tmp_path, "Unlike imatinib, veltozole is not associated with fluid retention or related side effects like "
+                          "oedema.\n")
+    assert ("Unlike imatinib, what is veltozole not associated with?", "Fluid retention or related side effects") in got
+    # unlike a common word: not a drug comparison
+    got = cards(tmp_path, "Unlike water, veltozole does not dissolve in the stomach quickly.\n")
+    assert not any(p.startswith("Unlike water") for p, _ in got)

@@ -143,6 +143,33 @@ def _binds(s: Sentence, text: str) -> list[Draft]:
     return []
 
 
+_UNLIKE = re.compile(
+    r"^Unlike (?:the )?(?:[\w\-]+ ){0,3}?(?P<other>[a-z][\w\-]+), (?P<drug>[a-z][\w\-]+|[A-Z][a-z][\w\-]+) "
+    r"(?P<neg>does not|is not associated with|has not been associated with|is not) (?P<verb>(?<=does not )[a-z]+ )?"
+    r"(?P<what>[^,;]{4,80}?)(?: and (?:in addition |also )?[a-z]+s\b.*| like .*)?\.?$")
+
+
+def _unlike(s: Sentence, text: str) -> list[Draft]:
+    """ "Unlike the first-generation NSAA bicalutamide, enzalutamide does not promote translocation of AR
+    to the cell nucleus and in addition prevents ..." -> "Unlike bicalutamide, what does enzalutamide
+    not promote?" -> "Translocation of AR to the cell nucleus"; "Unlike enzalutamide, bicalutamide is not
+    associated with seizures ..." -> "Unlike enzalutamide, what is bicalutamide not associated with?"."""
+    m = _UNLIKE.match(text)
+    if m is None or not _is_drug(m.group("other")) or not _is_drug(m.group("drug")):
+        return []
+    drug, other = lower_first(m.group("drug")), m.group("other")
+    what = short_phrase(m.group("what"), 10)
+    if m.group("neg") == "does not":
+        if not m.group("verb"):
+            return []
+        prompt = f"Unlike {other}, what does {drug} not {m.group('verb').strip()}?"
+    elif "associated" in m.group("neg"):
+        prompt = f"Unlike {other}, what is {drug} not associated with?"
+    else:
+        return []
+    return _one(ask(s, "why", prompt, what))
+
+
 # --- side effects and interactions ---------------------------------------------------------------
 
 _MOST_COMMON_BEING = re.compile(
@@ -263,5 +290,6 @@ def _selection(s: Sentence, text: str, drug: str | None) -> list[Draft]:
 def profile(s: Sentence, text: str, drug: str | None) -> list[Draft]:
     """This module's cards for one sentence (its text with a leading "It" resolved); ``drug`` is
     the article's drug, for a sentence that does not name it."""
-    return (_route(s, text) or _derived(s, text) or _forms(s, text) or _binds(s, text) or _side_effects(s, text) or
+    return (_route(s, text) or _derived(s, text) or _forms(s, text) or _binds(s, text) or _unlike(s, text) or
+            _side_effects(s, text) or
             _caused_effects(s, text) or _weakening_drugs(s, text) or _selection(s, text, drug))
