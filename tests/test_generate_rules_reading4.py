@@ -198,8 +198,8 @@ def test_an_acronym_spelled_by_one_compound_word_is_glossed(tmp_path):
     ("The plasma protein binding of zorbicin and its metabolite is greater than _____.", True),
     ("Zorbicin is long-acting, with a nuclear retention of the receptor complex of greater than _____.", True),
     ("Conversion of zorbicin by N-demethylation is responsible for approximately _____ of zorbicin metabolism.", True),
-    ("Zorbicin increases estrogen levels by _____ in premenopausal women.", True),
-    ("Zorbicin: decrease in IGF-1 levels in women and men?", True),
+    ("Zorbicin increases estrogen levels by _____ in premenopausal women.", False),  # the drug's effect
+    ("Zorbicin 2.5 mg/day reduces estradiol levels by _____ in postmenopausal women.", False),
     ("Zorbicin: elimination half-life?", False),
     ("Zorbicin: oral bioavailability?", False),
     ("Seizures have occurred in approximately _____ of patients treated with zorbicin.", False),
@@ -207,13 +207,6 @@ def test_an_acronym_spelled_by_one_compound_word_is_glossed(tmp_path):
 ])
 def test_pharmacology_figures_readers_do_not_keep(prompt, minor):
     assert minor_pharmacology(prompt) is minor
-
-
-def test_the_level_of_the_articles_theme_moving_is_its_main_effect():
-    prompt = "Zorbicin 1 mg daily reduces estradiol levels by approximately _____."
-    assert minor_pharmacology(prompt)
-    assert not minor_pharmacology(prompt, {"estradiol", "aromatase"})
-    assert minor_pharmacology("Zorbicin: decrease in IGF-1 levels in women and men?", {"estradiol", "aromatase"})
 
 
 def test_protein_binding_is_not_asked_but_the_half_life_is(tmp_path):
@@ -324,3 +317,19 @@ def test_reactions_every_drug_undergoes_are_not_asked(tmp_path):
     texts = [str(c.data.get("text", "")) for c in cards]
     assert not any("glucuronidation" in t and "{{c1::" in t for t in texts), texts
     assert any("{{c1::endoxifen and norendoxifen}}" in t for t in texts), texts
+
+
+def test_the_drugs_headline_effect_on_a_hormone_is_asked_beside_its_dose(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an aromatase inhibitor used to treat breast cancer.\n\n"
+                   "## Pharmacodynamics\n\nAt a dosage of 2.5 mg/day, zorbicin reduces estradiol levels by 95 to 99% "
+                   "in postmenopausal women.\nThe elimination half-life of zorbicin is about 2 days.\n")
+    assert "95 to 99%" in [_answer(c) for c in cards], [_shown(c) for c in cards]
+
+
+def test_the_enzymes_that_metabolize_the_drug_are_asked_once(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an aromatase inhibitor used to treat breast cancer.\n\n"
+                   "## Pharmacokinetics\n\nZorbicin is mainly metabolized by CYP3A4 and CYP2A6 to an inactive "
+                   "metabolite.\n\n## Interactions\n\nAs zorbicin is metabolized by CYP2A6, inhibitors of this enzyme "
+                   "may increase its levels.\n")
+    asked = [(_shown(c), _answer(c)) for c in cards if "metaboli" in _shown(c)]
+    assert asked == [("Which enzymes mainly metabolize zorbicin?", "CYP3A4 and CYP2A6")], asked

@@ -161,8 +161,8 @@ def score(d: Draft, ctx: Context) -> float:
             if other_figure(prompt) or len(prompt.split()) > 28 or MINOR_FIGURE.search(prompt) or verbless(prompt) \
                     or unnamed_study(prompt) or minor_kinetics(prompt):
                 value *= 0.3  # "5.8 days on average, with a range of _____", "in rats": a side figure
-        if minor_pharmacology(prompt, ctx.frequent) and not (_PROTEIN_BINDING.search(prompt) and _high_share(answer)):
-            value *= 0.3  # "plasma protein binding?" (40%), "decrease in IGF-1 levels": readers kept none
+        if minor_pharmacology(prompt) and not (_PROTEIN_BINDING.search(prompt) and _high_share(answer)):
+            value *= 0.3  # "plasma protein binding?" (40%), "nuclear retention": readers kept none
         if _NEGATIVE_FINDING.search(d.quote):
             value *= 0.3  # "There is no indication of ... at doses of _____ or below": a bound of a non-finding
     if d.type == "cloze":

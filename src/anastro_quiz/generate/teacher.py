@@ -26,7 +26,7 @@ from .teacher_context import learn_drugs
 from .teacher_chains import chain_drafts
 from .teacher_lists import list_drafts
 from .teacher_lead import lead_drafts
-from .teacher_mechanism import mechanism, metabolism, repeats_class
+from .teacher_mechanism import mechanism, metabolism, one_metabolism_card, repeats_class
 from .teacher_pharmacology import pharmacology_for
 from .teacher_why import WHY_BUILDERS
 
@@ -69,6 +69,7 @@ def teacher_drafts(doc) -> list[Draft]:
                 out.append(d)
                 break
     qualified_uses(out, doc.sentences)
+    out = one_metabolism_card(out)
     lead = lead_drafts(doc)
     # "How does olaparib work?" -> "As an inhibitor of the enzyme PARP", "Why does bicalutamide have a
     # risk of birth defects?" -> "Bicalutamide is an antiandrogen": the class card asked again

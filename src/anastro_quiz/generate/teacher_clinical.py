@@ -147,7 +147,7 @@ def use(s: Sentence, text: str) -> Draft | None:
 
 
 _SPECIFICALLY = re.compile(r"^(?:It|This medication|This drug) is (?:specifically|only|mainly|primarily) used "
-                           r"(?:for|in) (?P<which>[^,;]{3,60}?)\.?$")
+                           r"(?:for|in) (?P<which>[^,;]{3,90}?)\.?$")
 
 
 def qualified_uses(drafts: list[Draft], sentences) -> None:

@@ -95,6 +95,20 @@ def metabolism(s: Sentence, text: str) -> Draft | None:
     return ask(s, "why", prompt, enzymes)
 
 
+_ASKS_METABOLISM = re.compile(r"^Which enzymes? (?:[a-z ]+ )?metaboli[sz]es? ")
+
+
+def one_metabolism_card(drafts: list[Draft]) -> list[Draft]:
+    """"Which enzymes mainly metabolize X?" -> "CYP3A4 and CYP2A6" and, from an interactions
+    sentence, "Which enzyme metabolizes X?" -> "CYP2A6": one question with two keys. The card
+    naming the most enzymes stays (the first of equals)."""
+    asked = [d for d in drafts if _ASKS_METABOLISM.match(str(d.data.get("prompt", "")))]
+    if len(asked) < 2:
+        return drafts
+    best = max(asked, key=lambda d: len(re.findall(_CYP, str(d.data.get("answer", "")))))
+    return [d for d in drafts if d is best or d not in asked]
+
+
 def repeats_class(mechanism_answer: str, class_answer: str) -> bool:
     """"As an inhibitor of the enzyme PARP" beside the class card "PARP inhibitor": every word of
     the class is in the mechanism, so the mechanism card asks the class again."""
