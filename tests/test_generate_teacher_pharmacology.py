@@ -376,3 +376,20 @@ def test_what_a_drug_does_not_do_unlike_its_relative_is_asked(tmp_path):
     # unlike a common word: not a drug comparison
     got = cards(tmp_path, "Unlike water, veltozole does not dissolve in the stomach quickly.\n")
     assert not any(p.startswith("Unlike water") for p, _ in got)
+
+
+def test_a_tissue_selective_action_is_asked_for_the_second_tissue(tmp_path):
+    got = cards(tmp_path, "Veltozole is a selective receptor modulator. Even though it is an antagonist in breast tissue "
+                          "it acts as partial agonist on the endometrium and has been linked to polyps.\n")
+    assert ("Veltozole is an antagonist in breast tissue: how does it act on the endometrium?", "As a partial agonist") \
+        in got
+    # the same action in both tissues: nothing to tell apart
+    got = cards(tmp_path, "Even though it is an antagonist in breast tissue it acts as antagonist on the bone too.\n")
+    assert not any("how does it act" in p for p, _ in got)
+
+
+def test_how_patients_are_selected_names_the_drug(tmp_path):
+    got = cards(tmp_path, "Adults with CD30-positive, relapsed or refractory lymphoma should be selected for therapy "
+                          "based on an FDA-approved companion diagnostic.\n")
+    assert ("How should patients be selected for veltozole therapy?", "Based on an FDA-approved companion diagnostic") \
+        in got

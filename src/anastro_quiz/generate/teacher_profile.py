@@ -107,6 +107,26 @@ _MORE_SELECTIVE = re.compile(
     r"(?P<target>[\w\-α-ω]+)(?P<noun>(?: [a-z]+){0,2}?)(?:,| than|\.?$)")
 
 
+_TISSUE_SELECTIVE = re.compile(
+    r"^(?:Even though|Although|While|Whereas) (?:it|(?P<drug>[a-z][\w\-]+)) (?:is|acts as) an? (?P<first>antagonist|agonist) "
+    r"(?:in|on|at) (?:the )?(?P<t1>[a-z]+(?: tissue)?),? (?:it|(?P=drug)) (?:acts|is) (?:as )?(?:an? )?"
+    r"(?P<second>partial agonist|agonist|antagonist|partial antagonist) (?:on|in|at) (?:the )?(?P<t2>[a-z]+(?: tissue)?)\b")
+
+
+def _tissue_selective(s: Sentence, text: str, drug: str | None) -> list[Draft]:
+    """ "Even though it is an antagonist in breast tissue it acts as partial agonist on the endometrium"
+    (in the article on X) -> "X is an antagonist in breast tissue: how does it act on the
+    endometrium?" -> "As a partial agonist"."""
+    m = _TISSUE_SELECTIVE.match(text)
+    name = m and (m.group("drug") or drug)
+    if m is None or not name or m.group("first") in m.group("second"):
+        return []
+    name = name[:1].upper() + name[1:]
+    second = m.group("second")
+    prompt = f"{name} is an {m.group('first')} in {m.group('t1')}: how does it act on the {m.group('t2')}?"
+    return _one(ask(s, "why", prompt, f"As a {second}"))
+
+
 def _binds(s: Sentence, text: str) -> list[Draft]:
     """ "Trastuzumab binds to domain IV of the extracellular segment of the HER2/neu receptor" ->
     "Which domain of the extracellular segment of the HER2/neu receptor does trastuzumab bind
@@ -291,5 +311,6 @@ def profile(s: Sentence, text: str, drug: str | None) -> list[Draft]:
     """This module's cards for one sentence (its text with a leading "It" resolved); ``drug`` is
     the article's drug, for a sentence that does not name it."""
     return (_route(s, text) or _derived(s, text) or _forms(s, text) or _binds(s, text) or _unlike(s, text) or
+            _tissue_selective(s, text, drug) or
             _side_effects(s, text) or
             _caused_effects(s, text) or _weakening_drugs(s, text) or _selection(s, text, drug))
