@@ -386,10 +386,3 @@ def test_a_tissue_selective_action_is_asked_for_the_second_tissue(tmp_path):
     # the same action in both tissues: nothing to tell apart
     got = cards(tmp_path, "Even though it is an antagonist in breast tissue it acts as antagonist on the bone too.\n")
     assert not any("how does it act" in p for p, _ in got)
-
-
-def test_how_patients_are_selected_names_the_drug(tmp_path):
-    got = cards(tmp_path, "Adults with CD30-positive, relapsed or refractory lymphoma should be selected for therapy "
-                          "based on an FDA-approved companion diagnostic.\n")
-    assert ("How should patients be selected for veltozole therapy?", "Based on an FDA-approved companion diagnostic") \
-        in got

@@ -122,23 +122,6 @@ _METHODS_FOR_THIS = re.compile(
     r"(?P<methods>[^;]{5,120}?)\.?$")
 
 
-_SELECTED_BY = re.compile(
-    r"^(?P<who>(?:Adults|Patients|People|Women|Men|Children) with [^;]{3,100}?) should be selected for (?P<what>therapy|"
-    r"treatment) (?:with (?P<drug>[a-z][\w\-]+) )?based (?:up)?on (?P<how>an? [^,;]{5,60}?)\.?$")
-
-
-def _selected_by(s: Sentence, text: str, drug: str | None) -> list[Draft]:
-    """ "Adults with gBRCAm advanced epithelial ovarian ... cancer should be selected for therapy based on
-    an FDA-approved companion diagnostic" (in the article on X) -> "How should patients be selected for
-    X therapy?" -> "Based on an FDA-approved companion diagnostic"."""
-    m = _SELECTED_BY.match(text)
-    name = m and (m.group("drug") or drug)
-    if m is None or not name:
-        return []
-    return _one(ask(s, "action", f"How should patients be selected for {lower_first(name)} {m.group('what')}?",
-                    f"Based on {m.group('how')}"))
-
-
 def _test_methods(s: Sentence, text: str) -> list[Draft]:
     """ "Doctors use laboratory tests to discover whether HER2 is overexpressed. In the routine clinical
     laboratory, the most commonly employed methods for this are IHC and FISH" -> "Which methods are
@@ -258,9 +241,10 @@ def _trial_groups(s: Sentence, text: str) -> list[Draft]:
     return _one(ask(s, "why", prompt, other[:1].upper() + other[1:]))
 
 
-def patients(s: Sentence, text: str, drug: str | None = None) -> list[Draft]:
-    """This module's cards for one sentence (its text with a leading "It" resolved); ``drug`` is the
-    article's drug, for a sentence that does not name it."""
-    return (_selected_by(s, text, drug) or _only_for(s, text) or _not_benefit(s, text) or _maintenance(s, text) or _test_methods(s, text) or
+def patients(s: Sentence, text: str) -> list[Draft]:
+    """This module's cards for one sentence (its text with a leading "It" resolved). (Not asked: "...
+    should be selected for therapy based on an FDA-approved companion diagnostic": which test, the
+    answer does not say.)"""
+    return (_only_for(s, text) or _not_benefit(s, text) or _maintenance(s, text) or _test_methods(s, text) or
             _caution(s, text) or _trial(s, text) or
             _trial_groups(s, text) or _added_to(s, text))

@@ -329,7 +329,7 @@ def pharmacology_for(doc) -> Callable[[Sentence, str], list[Draft]]:
         text = _CONNECTIVE.sub("", text)
         text = text[:1].upper() + text[1:]
         return (_prodrug(s, text) or _modulator(s, text) or _monitoring(s, text, _named(drug)) or
-                _flare(s, text, _named(drug)) or patients(s, text, drug) or
+                _flare(s, text, _named(drug)) or patients(s, text) or
                 _contraindications(s, text, drug) or profile(s, text, _named(drug)))
 
     return build
