@@ -333,3 +333,24 @@ def test_the_enzymes_that_metabolize_the_drug_are_asked_once(tmp_path):
                    "may increase its levels.\n")
     asked = [(_shown(c), _answer(c)) for c in cards if "metaboli" in _shown(c)]
     assert asked == [("Which enzymes mainly metabolize zorbicin?", "CYP3A4 and CYP2A6")], asked
+
+
+def test_a_mechanism_that_says_how_beyond_the_class_is_asked(tmp_path):
+    from anastro_quiz.generate.teacher_mechanism import repeats_class
+
+    assert repeats_class("As an inhibitor of the enzyme poly ADP ribose polymerase (PARP)", "PARP inhibitor")
+    assert not repeats_class("As an irreversible steroidal inhibitor of aromatase", "Aromatase inhibitor")
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin, sold under the brand name Zorbax, is a medication used to treat "
+                   "breast cancer.\nIt is a member of the class of antiestrogens known as aromatase inhibitors.\n\n"
+                   "## Pharmacodynamics\n\nZorbicin acts as an irreversible steroidal inhibitor of aromatase, the "
+                   "enzyme that converts androgens to estrogens.\n")
+    asked = {_shown(c): _answer(c) for c in cards}
+    assert asked.get("What class of drug is zorbicin?") == "Aromatase inhibitor", asked
+    assert asked.get("How does zorbicin work?") == "As an irreversible steroidal inhibitor of aromatase", asked
+
+
+def test_no_metabolism_card_keyed_with_one_of_two_routes(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an aromatase inhibitor used to treat breast cancer.\n\n"
+                   "## Pharmacokinetics\n\nZorbicin is extensively metabolized by CYP3A4 and aldo-keto reductases.\n"
+                   "The elimination half-life of zorbicin is 24 hours.\n")
+    assert not any("metaboli" in _shown(c) and _answer(c) == "CYP3A4" for c in cards), [_shown(c) for c in cards]

@@ -31,6 +31,9 @@ _IS_A = re.compile(rf"^(?P<subj>[A-Z][\w\-]+)(?: \([^)]*\))?(?:, [^,]{{3,80}},)?
 # antiandrogen (NSAA) group of medications"
 _FAMILY = re.compile(r"^(?P<subj>[A-Z][\w\-]+) is (?:in|a member of|one of) the (?P<cls>[^,;]{3,60}?) "
                      r"(?:family|group|class) of (?:medications|drugs|agents)\b")
+# "X is a member of the class of antiestrogens known as aromatase inhibitors"
+_KNOWN_AS = re.compile(rf"^(?P<subj>[A-Z][\w\-]+) is (?:a member|one) of (?:the|a) (?:class|group|family) of "
+                       rf"[\w\- ]{{3,40}}? (?:known as|called) (?P<cls>[^,;.()]{{0,50}}?\b(?:{_HEAD})s?)\b")
 _OF = re.compile(rf"^(?P<head>{_HEAD}) of (?:the )?(?:enzyme |protein |kinase )?(?P<target>[^()]{{3,60}}?)"
                  r"(?: \((?P<acr>[A-Za-z0-9\-/]{2,10})\))?$")
 
@@ -53,10 +56,12 @@ def drug_class(text: str, drug: str) -> str | None:
     """The class ``text`` puts ``drug`` in, or ``None``: "Olaparib is a PARP inhibitor, inhibiting
     ..." -> "PARP inhibitor"; "... as an inhibitor of mammalian target of rapamycin (mTOR)" ->
     "mTOR inhibitor"; "a nonsteroidal agent with ..." -> ``None`` (no class word)."""
-    m = _IS_A.match(text) or _FAMILY.match(text)
+    m = _KNOWN_AS.match(text) or _IS_A.match(text) or _FAMILY.match(text)
     if m is None or m.group("subj").lower() != drug.lower():
         return None
     cls = _MANNER.sub("", m.group("cls").strip())
+    if m.re is _KNOWN_AS:  # "known as aromatase inhibitors": the class, one of them
+        cls = re.sub(r"s$", "", cls)
     cls = re.sub(r"\s*\([^)]*\d[^)]*\)", "", cls).strip()  # "(IC50 = 90 nM)": a figure, not the name
     if re.search(r"\b(?:member|part|component|form|derivative|metabolite|substrate)\b", cls, re.I):
         return None

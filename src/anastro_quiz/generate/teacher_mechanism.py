@@ -72,7 +72,8 @@ _METABOLIZED = re.compile(
     rf"(?P<adv>(?:mainly|primarily|predominantly|largely|extensively|almost exclusively|exclusively) )?"
     rf"metaboli[sz]ed(?P<where> in the liver)?,? (?P<adv2>(?:mainly|primarily|predominantly|largely) )?by (?:the )?"
     rf"(?:(?:liver |hepatic )?enzymes? |cytochrome P450 (?:\(CYP\) )?(?:enzymes?|isoforms?|isoenzymes?) )?"
-    rf"(?P<enzymes>{_CYP}(?:(?:,? and |, ){_CYP})*)(?=[\s,.;]|$)")
+    rf"(?P<enzymes>{_CYP}(?:(?:,? and |, ){_CYP})*)(?=[\s,.;]|$)(?!,? (?:and|or) (?!(?:is|are|was|were|to|into|then|has|"
+    rf"have|its|their)\b))")  # "by CYP3A4 and aldo-keto reductases": the CYP is one of two, not the answer
 
 
 def metabolism(s: Sentence, text: str) -> Draft | None:
@@ -111,7 +112,13 @@ def one_metabolism_card(drafts: list[Draft]) -> list[Draft]:
 
 def repeats_class(mechanism_answer: str, class_answer: str) -> bool:
     """"As an inhibitor of the enzyme PARP" beside the class card "PARP inhibitor": every word of
-    the class is in the mechanism, so the mechanism card asks the class again."""
+    the class is in the mechanism and the mechanism says nothing of how it acts beyond it, so it
+    asks the class again. "As an irreversible steroidal inhibitor of aromatase" beside "Aromatase
+    inhibitor" says how (irreversible, steroidal): a card of its own."""
     words = set(plain_words(mechanism_answer).split())
     cls = [w for w in plain_words(re.sub(r"\([^)]*\)", "", class_answer)).split()]
-    return bool(cls) and all(w in words or w.rstrip("s") in words for w in cls)
+    if not cls or not all(w in words or w.rstrip("s") in words for w in cls):
+        return False
+    role = re.search(rf"\b{_ROLE}s?\b", mechanism_answer)
+    manner = plain_words(mechanism_answer[:role.start()]).split() if role else []
+    return not [w for w in manner if w not in ("as", "a", "an", "the") and w not in cls]
