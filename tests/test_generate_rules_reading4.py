@@ -354,3 +354,13 @@ def test_no_metabolism_card_keyed_with_one_of_two_routes(tmp_path):
                    "## Pharmacokinetics\n\nZorbicin is extensively metabolized by CYP3A4 and aldo-keto reductases.\n"
                    "The elimination half-life of zorbicin is 24 hours.\n")
     assert not any("metaboli" in _shown(c) and _answer(c) == "CYP3A4" for c in cards), [_shown(c) for c in cards]
+
+
+def test_a_use_the_article_limits_at_length_is_not_keyed_bare(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin, sold under the brand name Zorbax, is an oral targeted therapy "
+                   "medication used to treat cancer.\nIt is specifically used for chronic myelogenous leukemia (CML) "
+                   "that is Philadelphia chromosome-positive, certain gastrointestinal stromal tumors, and a few other "
+                   "malignancies.\n\n## Mechanism of action\n\nZorbicin inhibits the kinases ABL, c-KIT and PDGFR.\n")
+    asked = {_shown(c): _answer(c) for c in cards}
+    assert "What is zorbicin used to treat?" not in asked, asked
+    assert asked.get("Which kinases does zorbicin inhibit?") == "ABL, c-KIT and PDGFR", asked

@@ -68,7 +68,7 @@ def teacher_drafts(doc) -> list[Draft]:
                 # contraception be used ...?" and "..., what should be used?").
                 out.append(d)
                 break
-    qualified_uses(out, doc.sentences)
+    out = qualified_uses(out, doc.sentences)
     out = one_metabolism_card(out)
     lead = lead_drafts(doc)
     # "How does olaparib work?" -> "As an inhibitor of the enzyme PARP", "Why does bicalutamide have a

@@ -150,20 +150,31 @@ _SPECIFICALLY = re.compile(r"^(?:It|This medication|This drug) is (?:specificall
                            r"(?:for|in) (?P<which>[^,;]{3,90}?)\.?$")
 
 
-def qualified_uses(drafts: list[Draft], sentences) -> None:
+def qualified_uses(drafts: list[Draft], sentences) -> list[Draft]:
     """"What is trastuzumab used to treat?" -> "Breast cancer and stomach cancer", when the next
     sentence says "It is specifically used for cancer that is HER2 receptor positive": the key
     without it teaches a use the article limits, so the answer carries the limit (in the
-    article's words) and the explanation the sentence."""
+    article's words) and the explanation the sentence. A limit too long to carry ("for CML and
+    ALL that are Ph+, certain types of GIST, and ...") leaves no card: "Cancer" alone is one right
+    answer of many."""
     after = {st.previous.text: st for st in sentences if st.previous is not None}
+    out = []
     for d in drafts:
-        if d.kind != "why" or not re.match(r"^What (?:is|are) \S+ used to treat\?$", str(d.data.get("prompt", ""))):
-            continue
-        following = after.get(d.quote)
-        m = _SPECIFICALLY.match(following.text) if following is not None else None
-        if m:
-            d.data["answer"] = f"{d.data['answer']} (specifically {m.group('which')})"
-            d.data["explanation"] = following.text
+        if d.kind == "why" and re.match(r"^What (?:is|are) \S+ used to treat\?$", str(d.data.get("prompt", ""))):
+            following = after.get(d.quote)
+            text = following.text if following is not None else ""
+            m = _SPECIFICALLY.match(text)
+            if m:
+                d.data["answer"] = f"{d.data['answer']} (specifically {m.group('which')})"
+                d.data["explanation"] = text
+            elif _SPECIFICALLY_START.match(text) or _GENERIC_USE.match(str(d.data.get("answer", ""))):
+                continue
+        out.append(d)
+    return out
+
+
+_SPECIFICALLY_START = re.compile(r"^(?:It|This medication|This drug) is (?:specifically|only|mainly|primarily) used\b")
+_GENERIC_USE = re.compile(r"^(?:cancers?|tumou?rs|infections?|pain|inflammation|disease)$", re.I)
 
 
 _CONTRA = re.compile(r"^(?P<subject>.+?) (?:is|are) (?:absolutely |relatively )?contraindicated (?P<where>(?:in|during|for|with) .+?)\.?$")

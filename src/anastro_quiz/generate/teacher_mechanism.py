@@ -28,7 +28,7 @@ _ACTS_AS = re.compile(rf"^{_FRONTED}(?P<drug>[A-Za-z][\w\-]+) (?:acts|functions|
 # "abemaciclib inhibits the enzymes cyclin-dependent kinase 4 (CDK4) and cyclin-dependent kinase 6 (CDK6)"
 _VERB_TARGET = re.compile(rf"^{_FRONTED}(?P<drug>[A-Za-z][\w\-]+) (?P<verb>inhibits|blocks|antagonizes|activates|"
                           r"targets) (?:the )?(?P<noun>enzymes?|receptors?|kinases?|proteins?|transporters?) "
-                          r"(?P<what>[^,;:]{3,120}?)\.?$")
+                          r"(?P<what>[^,;:]{3,120}?|[\w\-/]+(?:, [\w\-/]+)+,? and [\w\-/]+)\.?$")
 _ACRONYM_PAIR = re.compile(r"^[^()]+\((?P<a>[A-Z][\w\-]{1,9})\) and [^()]+\((?P<b>[A-Z][\w\-]{1,9})\)$")
 _BASE = {"inhibits": "inhibit", "blocks": "block", "antagonizes": "antagonize", "activates": "activate",
          "targets": "target"}
