@@ -7,7 +7,7 @@ from textual.widgets import DataTable
 from anastro_quiz.tui.screens.browse import BrowseScreen
 from anastro_quiz.tui.screens.home import HomeScreen
 
-from .conftest import press
+from .conftest import press, settle
 from .test_tui_review import open_review, reviews
 
 
@@ -124,3 +124,37 @@ async def test_u_on_the_summary_undoes_the_last_grade_and_shows_the_card_again(a
         assert "Cards reviewed  6" in str(app.screen.query_one("#summary-body", Static).render())
         await press(pilot, "enter")
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_session_ended_by_a_bury_says_u_takes_the_bury_back(app, collection):
+    """The last card buried: Review says none is left (its counts at 0), and the summary
+    after q says u takes back that bury, not a grade."""
+    from textual.widgets import Static
+
+    from anastro_quiz.tui.screens.review import ReviewScreen
+    from anastro_quiz.tui.screens.summary import SummaryScreen
+
+    from .test_tui_review import answer_and_grade
+
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_review(pilot)
+        await answer_and_grade(pilot, "4")  # Easy: out of today's session
+        for _ in range(10):  # bury the rest: the session ends on a bury
+            await settle(pilot)
+            if not isinstance(app.screen, ReviewScreen) or screen.shown.item is None:
+                break
+            buried = screen.shown.item
+            if buried.type == "typed":
+                await press(pilot, "enter")  # its field has the letters until it is checked
+            await press(pilot, "b")
+        assert isinstance(app.screen, ReviewScreen)  # staying, so u can still bring it back
+        assert "No cards left" in str(screen.query_one("#prompt", Static).render())
+        assert str(screen.query_one("#counts", Static).render()) == "new 0 · learn 0 · due 0"  # not 1
+        await press(pilot, "q")
+        assert isinstance(app.screen, SummaryScreen)
+        assert "u takes back the last bury." in str(app.screen.query_one("#summary-hint", Static).render())
+        assert app.screen.active_bindings["u"].binding.description == "Undo"
+        await press(pilot, "u")
+        assert isinstance(app.screen, ReviewScreen) and app.screen.shown.item.key == buried.key
+        assert collection.store.schedule_row(buried.deck_id, buried.id).buried_until is None
+        assert any(t.startswith("Undone: bury") for t in toasts(app))

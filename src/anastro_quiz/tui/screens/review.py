@@ -137,6 +137,13 @@ class ReviewScreen(SessionLane, CardActions, CardExtras, CoreScreen):
         self.can_undo = shown.can_undo
         if shown.note:
             self.notify(shown.note, timeout=2)
+        # The counts first: after the last card is buried they say 0 left, not the 1 before it.
+        remaining = shown.remaining
+        self.query_one("#counts", Static).update(Content.from_markup(
+            "[$primary]new $n[/] · [$warning]learn $l[/] · [$success]due $r[/]",
+            n=remaining.new, l=remaining.learning, r=remaining.review))
+        bar = self.query_one("#session-progress", ProgressBar)
+        bar.update(total=shown.done + remaining.total, progress=shown.done)
         if shown.item is None:
             if shown.undo_action in ("bury", "suspend"):
                 self._show_nothing_left()  # the last card was taken out: u can still bring it back
@@ -146,12 +153,6 @@ class ReviewScreen(SessionLane, CardActions, CardExtras, CoreScreen):
         item = shown.item
         self.revealed = False
         self.typed_grade = None
-        remaining = shown.remaining
-        self.query_one("#counts", Static).update(Content.from_markup(
-            "[$primary]new $n[/] · [$warning]learn $l[/] · [$success]due $r[/]",
-            n=remaining.new, l=remaining.learning, r=remaining.review))
-        bar = self.query_one("#session-progress", ProgressBar)
-        bar.update(total=shown.done + remaining.total, progress=shown.done)
         self.draw_meta()
         self.query_one("#prompt", Static).update(Content(item.prompt))
         self.picked = None

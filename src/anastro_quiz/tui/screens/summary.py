@@ -1,5 +1,5 @@
 """End of session: what was done, how well, what comes next; re-drill the misses, or undo the
-last grade (the session opens again on that card)."""
+session's last action, a grade or a bury or suspend (the session opens again on that card)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ class SummaryData:
     due_week: int
     session: StudySession | None = None  # the session summarised: u undoes its last action
     can_undo: bool = False
+    undo_action: str | None = None  # what u takes back: "grade", "bury", "suspend", "mark" or "edit"
 
 
 def load_summary(collection, session: StudySession) -> SummaryData:
@@ -34,7 +35,7 @@ def load_summary(collection, session: StudySession) -> SummaryData:
     summary = session.finish()
     forecast = due_forecast(collection, session.deck_ids, collection.now(), 8)
     return SummaryData(summary, session.deck_ids, session.mode, forecast[1].due,
-                       sum(day.due for day in forecast[1:8]), session, session.can_undo)
+                       sum(day.due for day in forecast[1:8]), session, session.can_undo, session.undo_action)
 
 
 def format_duration(seconds: float) -> str:
@@ -45,9 +46,9 @@ def format_duration(seconds: float) -> str:
 class SummaryScreen(CoreScreen):
     BINDINGS = [
         Binding("r", "redrill", "Re-drill missed", id="redrill"),
-        Binding("u", "undo", "Undo last grade", tooltip="Take back the session's last grade: its card is shown again",
-                id="undo"),
-        Binding("ctrl+z", "undo", "Undo last grade", show=False, id="undo-ctrl"),
+        Binding("u", "undo", "Undo", tooltip="Take back the session's last action (a grade, bury or suspend): "
+                "its card is shown again", id="undo"),
+        Binding("ctrl+z", "undo", "Undo", show=False, id="undo-ctrl"),
         Binding("q,escape,enter", "app.pop_screen", "Home", id="home"),
     ]
     HELP = "Re-drilling practises the cards you answered Again; it does not change their schedule."
@@ -73,6 +74,8 @@ class SummaryScreen(CoreScreen):
                 tom=d.due_tomorrow, week=d.due_week), id="summary-body")
             hint = (f"Press r to re-drill the {plural(missed, 'card')} you missed, or Enter to go home." if missed
                     else "No misses. Press Enter to go home.")
+            if d.can_undo and d.undo_action:  # a session can end on a bury as well as a grade
+                hint += f" u takes back the last {d.undo_action}."
             yield Static(hint, id="summary-hint")
         yield key_footer()
 
