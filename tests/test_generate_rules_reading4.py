@@ -364,3 +364,30 @@ def test_a_use_the_article_limits_at_length_is_not_keyed_bare(tmp_path):
     asked = {_shown(c): _answer(c) for c in cards}
     assert "What is zorbicin used to treat?" not in asked, asked
     assert asked.get("Which kinases does zorbicin inhibit?") == "ABL, c-KIT and PDGFR", asked
+
+
+def test_an_enzymes_role_is_not_asked_beside_the_metabolism_card_naming_it(tmp_path):
+    from anastro_quiz.generate.pipeline import read
+    from anastro_quiz.generate.teacher import teacher_drafts
+
+    def prompts(metabolism: str) -> list[str]:
+        doc = tmp_path / "Zorbicin.md"
+        doc.write_text("# Zorbicin\n\nZorbicin is an antiandrogen used to treat prostate cancer.\n\n"
+                       f"## Pharmacokinetics\n\n{metabolism}\nCYP2C8 is primarily responsible for the formation of "
+                       "the major active metabolite.\n", encoding="utf-8")
+        return [d.data.get("prompt", "") for d in teacher_drafts(read(doc))]
+
+    beside = prompts("The medication is metabolized in the liver, mainly by the cytochrome P450 enzymes CYP2C8 and "
+                     "CYP3A4.")
+    assert "Which enzymes mainly metabolize zorbicin in the liver?" in beside, beside
+    assert not any("responsible for" in p for p in beside), beside
+    alone = prompts("Zorbicin is metabolized in the liver.")
+    assert "What is CYP2C8 primarily responsible for?" in alone, alone
+
+
+def test_a_side_action_with_low_affinity_is_not_blanked(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiestrogen used to treat breast cancer.\n\n"
+                   "## Pharmacodynamics\n\nNorzorbicin is an agonist of the G protein-coupled estrogen receptor (GPER) "
+                   "with relatively low affinity.\nZorbicin acts as a selective antagonist of the estrogen receptor "
+                   "in breast tissue.\n")
+    assert not any("{{c1::Norzorbicin}}" in str(c.data.get("text", "")) for c in cards), [_shown(c) for c in cards]

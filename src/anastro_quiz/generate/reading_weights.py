@@ -22,6 +22,7 @@ _LINEAGE = re.compile(r"\bstructurally (?:derived|related|similar)\b|\bof the \w
 _EXAMPLES_OF_AN_ITEM = re.compile(r"\binclud(?:e|es|ed|ing)\s+(?:[\w\-]+\s+){1,3}such as " + re.escape(BLANK), re.I)
 _ALSO_MAYBE = re.compile(r"\b(?:may|might|could) also\b|\b(?:possibl[ey]|perhaps|presumably|probably) "
                          r"(?:by|through|via|due to|because of)\b", re.I)
+_WEAK_ACTION = re.compile(r"\bwith (?:relatively |very |only )?(?:low|weak|modest) (?:affinity|potency|activity)\b", re.I)
 _RESPONSIBLE = re.compile(r"^What (?:is|are) (?P<who>[\w\-]+) (?:primarily |mainly |chiefly )?responsible for\?$")
 
 
@@ -42,7 +43,8 @@ def reading_weight(kind: CardKind, prompt: str, quote: str, answer: str, subject
       article's subject;
     - an answer that opens with the article's subject while the prompt names it nowhere
       (:func:`subject_led`); a blank on one item of a list of three or more (:func:`one_item_of_list`);
-    - reactions almost any drug undergoes as the answer (:func:`generic_metabolism`).
+    - reactions almost any drug undergoes as the answer (:func:`generic_metabolism`); a blank in
+      a sentence on an action "with relatively low affinity" (a side action).
     """
     weight = 1.0
     if kind == "number" and _PRECISE_HIGH.match(answer.strip()):
@@ -67,6 +69,8 @@ def reading_weight(kind: CardKind, prompt: str, quote: str, answer: str, subject
         weight *= 0.1
     if kind != "number" and subject_led(prompt, answer, subjects):
         weight *= 0.1
+    if kind in ("term", "effect", "examples") and _WEAK_ACTION.search(quote):
+        weight *= 0.4  # "[...] is an agonist of the GPER with relatively low affinity": a side action
     if kind in ("examples", "term", "list") and generic_metabolism(answer):
         weight *= 0.3  # "undergo conjugation, including [glucuronidation and sulfation]": true of almost any drug
     if kind == "effect" and any(w in subjects for w in re.findall(r"[\w\-]+", answer.lower())):

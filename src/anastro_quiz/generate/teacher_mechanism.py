@@ -97,17 +97,26 @@ def metabolism(s: Sentence, text: str) -> Draft | None:
 
 
 _ASKS_METABOLISM = re.compile(r"^Which enzymes? (?:[a-z ]+ )?metaboli[sz]es? ")
+_ROLE_OF = re.compile(rf"\bwhat (?:is|are) (?P<enzyme>{_CYP}) (?:primarily |mainly )?responsible for\?$", re.I)
 
 
 def one_metabolism_card(drafts: list[Draft]) -> list[Draft]:
     """"Which enzymes mainly metabolize X?" -> "CYP3A4 and CYP2A6" and, from an interactions
     sentence, "Which enzyme metabolizes X?" -> "CYP2A6": one question with two keys. The card
-    naming the most enzymes stays (the first of equals)."""
+    naming the most enzymes stays (the first of equals), and "What is CYP2C8 primarily
+    responsible for?" beside it goes: it shows the metabolism card's answer and asks the name of
+    a metabolite."""
     asked = [d for d in drafts if _ASKS_METABOLISM.match(str(d.data.get("prompt", "")))]
-    if len(asked) < 2:
+    if not asked:
         return drafts
     best = max(asked, key=lambda d: len(re.findall(_CYP, str(d.data.get("answer", "")))))
-    return [d for d in drafts if d is best or d not in asked]
+    enzymes = set(re.findall(_CYP, str(best.data.get("answer", ""))))
+
+    def shown_role(d: Draft) -> bool:
+        m = _ROLE_OF.search(str(d.data.get("prompt", "")))
+        return m is not None and m.group("enzyme") in enzymes
+
+    return [d for d in drafts if d is best or (d not in asked and not shown_role(d))]
 
 
 def repeats_class(mechanism_answer: str, class_answer: str) -> bool:
