@@ -386,3 +386,15 @@ def test_a_tissue_selective_action_is_asked_for_the_second_tissue(tmp_path):
     # the same action in both tissues: nothing to tell apart
     got = cards(tmp_path, "Even though it is an antagonist in breast tissue it acts as antagonist on the bone too.\n")
     assert not any("how does it act" in p for p, _ in got)
+
+
+def test_monitoring_with_these_drugs_names_the_drugs_the_sentence_gave(tmp_path):
+    # an in-vitro finding is no card, but the rule of practice drawn from it is
+    got = cards(tmp_path, "Veltozole displaces coumarin anticoagulants like warfarin from albumin in vitro, so close "
+                          "monitoring of prothrombin time is recommended when veltozole is used with these drugs.\n")
+    assert ("When veltozole is used with coumarin anticoagulants such as warfarin, what should be closely monitored?",
+            "Prothrombin time") in got
+    # "these drugs" that nothing names: no card
+    got = cards(tmp_path, "Many interactions are known for older agents in this area of medicine. Close monitoring of "
+                          "prothrombin time is recommended when veltozole is used with these drugs.\n")
+    assert not any("closely monitored" in p for p, _ in got)

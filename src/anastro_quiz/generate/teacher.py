@@ -27,7 +27,7 @@ from .teacher_chains import chain_drafts
 from .teacher_lists import list_drafts
 from .teacher_lead import lead_drafts
 from .teacher_mechanism import mechanism, metabolism, one_metabolism_card, repeats_class
-from .teacher_pharmacology import pharmacology_for
+from .teacher_pharmacology import interaction_monitoring, pharmacology_for
 from .teacher_why import WHY_BUILDERS
 
 # Findings in animals or in vitro, and why a thing is named as it is, are not what a clinician recalls.
@@ -48,10 +48,14 @@ def teacher_drafts(doc) -> list[Draft]:
     out: list[Draft] = []
     pharmacology = pharmacology_for(doc)
     for s in doc.sentences:
-        if not usable(s) or s.text in chained or _SIDELINE.search(s.text):
+        if not usable(s) or s.text in chained:
             continue
         text = resolved_text(s)
         if text is None:
+            continue
+        if _SIDELINE.search(s.text):
+            # a finding in vitro is no card, but the rule of practice drawn from it is one
+            out += interaction_monitoring(s, text)
             continue
         thresholds = threshold_drafts(s, text)
         if thresholds:

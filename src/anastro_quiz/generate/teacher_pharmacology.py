@@ -201,6 +201,36 @@ def _monitoring(s: Sentence, text: str, drug: str | None) -> list[Draft]:
     return []
 
 
+_WITH_THESE = re.compile(
+    r"\b[Cc]lose monitoring of (?P<what>[a-z][\w\- ]{2,30}?)(?: and [^,;]*?)? is (?:recommended|advised|required) when "
+    r"(?P<drug>[a-z][\w\-]+) is (?:used|given|taken|co-?administered) (?:in combination )?with (?:these|such|those) "
+    r"(?:drugs|medications|agents)\b")
+_CLASS_LIKE = re.compile(r"\b(?P<cls>[a-z][\w\-]* (?:anticoagulants|antiepileptics|anticonvulsants|antidepressants|"
+                         r"drugs|medications|inhibitors|inducers|agents))(?: such as| like) (?P<example>[a-z][\w\-]+)\b")
+
+
+def interaction_monitoring(s: Sentence, text: str) -> list[Draft]:
+    """ "X has been found to displace coumarin anticoagulants like warfarin from their plasma binding
+    proteins in vitro, ..., and for this reason, close monitoring of prothrombin time and dosage
+    adjustment as necessary is recommended when X is used in combination with these drugs" -> "When
+    X is used with coumarin anticoagulants such as warfarin, what should be closely monitored?" ->
+    "Prothrombin time" ("these drugs" are the ones the sentence named). Asked even of a sentence
+    that tells an in-vitro finding: the rule of practice is the clinician's."""
+    m = _WITH_THESE.search(text)
+    if m is None or not names_something(m.group("drug")):
+        return []
+    # "these drugs": named earlier in the sentence (of which this may be a clause), nearest first
+    whole = s.clause_of or text
+    named = [c for c in _CLASS_LIKE.finditer(whole[: whole.find(m.group(0)[:30])] if m.group(0)[:30] in whole else whole)]
+    if not named:
+        return []
+    cls, example = named[-1].group("cls"), named[-1].group("example")
+    prompt = f"When {m.group('drug')} is used with {cls} such as {example}, what should be closely monitored?"
+    what = m.group("what")
+    d = ask(s, "action", prompt, what[:1].upper() + what[1:])
+    return [d] if d is not None else []
+
+
 # --- the initial flare ---------------------------------------------------------------------------
 
 _FLARE_COVER = re.compile(
@@ -328,7 +358,8 @@ def pharmacology_for(doc) -> Callable[[Sentence, str], list[Draft]]:
     def build(s: Sentence, text: str) -> list[Draft]:
         text = _CONNECTIVE.sub("", text)
         text = text[:1].upper() + text[1:]
-        return (_prodrug(s, text) or _modulator(s, text) or _monitoring(s, text, _named(drug)) or
+        return (_prodrug(s, text) or _modulator(s, text) or interaction_monitoring(s, text) or
+                _monitoring(s, text, _named(drug)) or
                 _flare(s, text, _named(drug)) or patients(s, text) or
                 _contraindications(s, text, drug) or profile(s, text, _named(drug)))
 
