@@ -223,9 +223,10 @@ def test_a_table_row_that_names_a_topic_is_not_compared_or_asked(tmp_path):
             "| Aspect | Postmenopausal Women with Breast Cancer | Men on TRT |\n|---|---|---|\n"
             "| Impact on Estradiol | Drastic reduction to near-zero levels | Moderate reduction to an optimal range |\n"
             "| Key Considerations | High risk of osteoporosis and fractures | Bone density loss if not monitored |\n"
+            "| Cardiovascular Health | More ischemic events in some trials | Monitoring keeps estradiol in range |\n"
             "| Standard Dosage | 1 mg taken orally once per day | 0.25 mg to 0.5 mg two times per week |\n")
     prompts = [_shown(c) for c in _cards(tmp_path, text)]
-    assert not any("consideration" in p.lower() for p in prompts), prompts
+    assert not any("consideration" in p.lower() or "cardiovascular health" in p.lower() for p in prompts), prompts
     assert any("impact on estradiol" in p.lower() for p in prompts), prompts  # the other rows are still asked
 
 

@@ -154,16 +154,16 @@ def differs_only_in_degree(answer: str) -> bool:
 
 
 # Row labels that name a topic, not something a side of the table measures or states
-_VAGUE_LABEL = re.compile(r"^(?:considerations?|issues?|aspects?|notes?|overview|summary|points?|"
+_VAGUE_LABEL = re.compile(r"^(?:considerations?|health|issues?|aspects?|notes?|overview|summary|points?|"
                           r"other|miscellaneous|comments?|remarks?)$", re.I)
 
 
 def vague_row(label: str) -> bool:
-    """"Compare the key considerations in women and in men": the row names a topic, so each side
-    is a sentence of its own kind and the question has no one answer to recall. ("Primary concern"
-    is asked: one reading judged it vague, the next kept it as the bone risk in each sex;
-    "cardiovascular health" is vague too, but its row holds a key fact, more ischemic events in
-    women, that no other card asks.)"""
+    """"Compare the cardiovascular health in women and in men", "the key considerations": the row
+    names a topic, so each side is a sentence of its own kind (more ischemic events in women, a
+    monitoring note in men) and the question has no one answer to recall (readers judged it
+    vague). ("Primary concern" is asked: one reading judged it vague, the next kept it as the bone
+    risk in each sex.)"""
     words = label.split()
     return bool(words) and _VAGUE_LABEL.match(words[-1]) is not None
 
