@@ -129,24 +129,42 @@ def check_mergeable(path: str | Path) -> None:
     open_other(path).close()
 
 
-def _check_reviews(rows: list[tuple]) -> None:
-    """Raise ``ValueError`` naming the first review of another database that could not be replayed."""
+def _check_reviews(rows: list[tuple], other: sqlite3.Connection | None = None) -> None:
+    """Raise ``ValueError`` naming the first review of another database that could not be replayed.
+
+    With ``other`` (the database ``rows`` were read from), SQLite first finds the reviews whose
+    states are not valid JSON and only those are decoded here: decoding two states of each of
+    a million reviews took 15 s of a merge."""
+    suspects = _invalid_json(other) if other is not None else None
+    at = {name: n for n, name in enumerate(_REVIEW_COLS)}
+    rid, deck, card, rating, when, before, after, undone = (at[c] for c in (
+        "id", "deck", "card_id", "rating", "reviewed_at", "state_before", "state_after", "undone"))
     for row in rows:
-        record = dict(zip(_REVIEW_COLS, row))
-        what = f"review {record['id']!r}"
-        if not (isinstance(record["id"], str) and record["id"] and isinstance(record["deck"], str)
-                and isinstance(record["card_id"], str) and record["card_id"]):
+        what = f"review {row[rid]!r}"
+        if not (isinstance(row[rid], str) and row[rid] and isinstance(row[deck], str)
+                and isinstance(row[card], str) and row[card]):
             raise ValueError(f"{what} has no card")
-        if record["rating"] not in (1, 2, 3, 4):
-            raise ValueError(f"{what} has rating {record['rating']!r} (1 to 4 expected)")
-        if not isinstance(record["reviewed_at"], str):
+        if row[rating] not in (1, 2, 3, 4):
+            raise ValueError(f"{what} has rating {row[rating]!r} (1 to 4 expected)")
+        if not isinstance(row[when], str):
             raise ValueError(f"{what} has no time")
-        datetime.fromisoformat(record["reviewed_at"])
-        for column in ("state_before", "state_after"):
-            if record[column] is not None:
-                json.loads(record[column])
-        if record["undone"] not in (0, 1):
-            raise ValueError(f"{what} has undone={record['undone']!r}")
+        datetime.fromisoformat(row[when])
+        if suspects is None or row[rid] in suspects:
+            for column in (before, after):
+                if row[column] is not None:
+                    json.loads(row[column])
+        if row[undone] not in (0, 1):
+            raise ValueError(f"{what} has undone={row[undone]!r}")
+
+
+def _invalid_json(other: sqlite3.Connection) -> set | None:
+    """Ids of the reviews whose states SQLite does not read as JSON (``None``: it cannot tell)."""
+    bad = ("(state_before IS NOT NULL AND NOT json_valid(state_before))"
+           " OR (state_after IS NOT NULL AND NOT json_valid(state_after))")
+    try:
+        return {r for (r,) in other.execute(f"SELECT id FROM reviews WHERE {bad}")}
+    except sqlite3.Error:  # an SQLite without its JSON functions
+        return None
 
 
 class MergeStore:
@@ -171,7 +189,7 @@ class MergeStore:
                 "SELECT deck, card_id, content_hash, position, orphaned, added_at, changed_at FROM cards")}
             their_settings = {(s, k): json.loads(v)
                               for s, k, v in other.execute("SELECT scope, key, value FROM settings")}
-            _check_reviews(their_reviews)
+            _check_reviews(their_reviews, other)
         except (sqlite3.DatabaseError, ValueError, TypeError) as exc:
             raise StoreError(f"cannot read {other_path}: it is damaged ({exc}); nothing was merged") from None
         finally:
