@@ -135,9 +135,10 @@ STRATEGIES = ("exam plan", "plain FSRS", "plain FSRS + rest", "cramming")
 
 
 def compare(cards: int = 300, before: int = 15, exam_in: int = 14, recall: float = 0.9, new_per_day: int = 20,
-            seed: int = 7, learner: str = "standard") -> tuple[float, list[tuple[str, int, float, float]]]:
-    """Every strategy on the same learner: the plan's predicted share, and per strategy
-    ``(name, reviews after the exam was set, mean recall on the day, share >= recall)``."""
+            seed: int = 7, learner: str = "standard") -> tuple[float, list[tuple[str, int, float, float]], object]:
+    """Every strategy on the same learner: the plan's predicted share, per strategy
+    ``(name, reviews after the exam was set, mean recall on the day, share >= recall)``, and
+    the plan's calibration (the learner's record against FSRS, ``exam_calibration``)."""
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         runs = {}
@@ -149,7 +150,7 @@ def compare(cards: int = 300, before: int = 15, exam_in: int = 14, recall: float
         exam = (first.sitting + timedelta(days=exam_in - 1)).date()
         plan = check_plan(exam, recall, [], list(first.collection.decks), first.clock.now)
         forecast, moves = make_plan(first.collection, plan)
-        first.collection.apply_exam_plan(plan, moves)
+        first.collection.apply_exam_plan(forecast.plan, moves)
         for run in runs.values():
             run.reviews = 0
         for name in STRATEGIES:  # in this order: the plan's review count is known before the others need it
@@ -163,7 +164,7 @@ def compare(cards: int = 300, before: int = 15, exam_in: int = 14, recall: float
             mean, share = run.exam_recall(plan.moment, recall)
             rows.append((name, run.reviews, mean, share))
             run.collection.close()
-    return forecast.predicted_share, rows
+    return forecast.predicted_share, rows, forecast.calibration
 
 
 def main() -> None:
@@ -179,13 +180,18 @@ def main() -> None:
     args = parser.parse_args()
     if args.quick:
         args.cards, args.before, args.exam_in = 60, 5, 7
-    predicted, rows = compare(args.cards, args.before, args.exam_in, args.recall, args.new_per_day, args.seed,
-                              args.learner)
+    predicted, rows, calibration = compare(args.cards, args.before, args.exam_in, args.recall, args.new_per_day,
+                                           args.seed, args.learner)
     print(f"exam-plan benchmark: {args.cards} cards, studied {args.before} days, exam {args.exam_in} days later "
-          f"at recall {args.recall:g} (plan predicted {predicted:.0%} at or above, by FSRS)")
+          f"at recall {args.recall:g}, seed {args.seed}, {args.learner} learner")
     print(f"{'strategy':<18} {'reviews':>8} {'mean recall':>12} {'share >= R':>11}")
     for name, reviews, mean, share in rows:
         print(f"{name:<18} {reviews:>8} {mean:>12.3f} {share:>11.1%}")
+    reached = dict((name, share) for name, _r, _m, share in rows)["exam plan"]
+    print(f"plan predicted {predicted:.1%} at or above {args.recall:g} if every planned review is recalled; "
+          f"the learner reached {reached:.1%}")
+    print(f"learner's record before the plan: recalled {calibration.recalled:.1%} of {calibration.reviews} spaced "
+          f"reviews where FSRS predicted {calibration.predicted:.1%}; stability counted x{calibration.scale:g}")
 
 
 if __name__ == "__main__":

@@ -291,7 +291,8 @@ def format_table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
-def comparisons(results: list[Result], target: float, learner: str, quick: bool) -> list[tuple[str, str, float, float, str]]:
+def comparisons(results: list[Result], target: float, learner: str, quick: bool,
+                seed: int = 7) -> list[tuple[str, str, float, float, str]]:
     """The issue's comparisons as ``(comparison, measure, value, baseline, ratio text)``."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import bench_exam_plan
@@ -315,7 +316,7 @@ def comparisons(results: list[Result], target: float, learner: str, quick: bool)
                          "known-card-days per review", known_per_review(row), known_per_review(by[base]), "x"))
         rows.append((f"{name} vs its target", "recall at review", recall(row), target, "diff"))
     kw = dict(cards=60, before=5, exam_in=7) if quick else {}
-    predicted, exam = bench_exam_plan.compare(learner=learner, **kw)
+    _predicted, exam, _calibration = bench_exam_plan.compare(learner=learner, seed=seed, **kw)
     plan = {name: (reviews, share) for name, reviews, _mean, share in exam}
     for base, label in (("plain FSRS", "plain FSRS (its own reviews)"),
                         ("plain FSRS + rest", "plain FSRS + as many reviews, the evening before"),
@@ -393,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_comparisons:
         print()
         print(f"Comparisons ({args.learner} learner; ratio = value / baseline, both from this run)")
-        print(format_comparisons(comparisons(results, 0.9, args.learner, args.quick)))
+        print(format_comparisons(comparisons(results, 0.9, args.learner, args.quick, args.seed)))
     return 0
 
 

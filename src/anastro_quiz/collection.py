@@ -161,12 +161,18 @@ class Collection:
         if plan is not None and not plan.covers(deck_id or "", self.tags_of(deck_id or "", item_id)
                                                 if plan.topics else ()):
             plan = None
-        key = (deck_id or "", plan)
+        spare = plan is not None and item_id is not None and self.kept_apart(deck_id or "", item_id)
+        key = (deck_id or "", plan, spare)
         if key not in self._schedulers:
             scheduler = Scheduler.from_settings(self.scheduler_settings(deck_id))
-            self._schedulers[key] = (planned_scheduler(scheduler, plan, self.limits(deck_id).reviews_per_day)
+            self._schedulers[key] = (planned_scheduler(scheduler, plan, self.limits(deck_id).reviews_per_day, spare)
                                      if plan is not None else scheduler)
         return self._schedulers[key]
+
+    def kept_apart(self, deck_id: str, item_id: str) -> bool:
+        """Whether the item has siblings its deck keeps off the day it is reviewed (siblings.py)."""
+        card = self.items.card_of((deck_id, item_id)) or (deck_id, item_id)
+        return card[1] in self.items.sibling_cards(deck_id) and self.siblings(deck_id).bury_reviews
 
     def tags_of(self, deck_id: str, item_id: str | None = None) -> tuple[str, ...]:
         """The tags (topics) of a loaded card (none for an unknown one); without ``item_id``,

@@ -1,7 +1,8 @@
 """Making an exam plan for a collection, and forecasting one: daily load and predicted share.
 
-:func:`make_plan` decides the moves (which cards' next reviews come forward, to which day,
-balanced against each deck's daily review limit); :func:`forecast_plan` follows the stored
+:func:`make_plan` calibrates the plan on the learner's record (:mod:`.exam_calibration`) and
+decides the moves (which cards' next reviews come forward, to which day: the latest the
+card's window allows under each deck's daily review limit); :func:`forecast_plan` follows the stored
 plan from the cards' schedules as they are, so the Progress screen follows the learner's
 study. Both walk every card of the plan's decks day by day to the exam as a study session
 would (see :mod:`anastro_quiz.exam_plan` for the assumptions): each day the cards due are
@@ -18,12 +19,13 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Iterator
 
 from .clock import day_start, study_day
 from .due_load import LiveLoad
+from .exam_calibration import Calibration, calibrate
 from .exam_plan import ExamPlan, PlanError, PlanRule, planned_scheduler
 from .scheduler import CardState, Rating, Scheduler, State, load_state
 from .siblings import SiblingRules
@@ -49,6 +51,7 @@ class PlanForecast:
     new_late: int = 0  # new cards that do not reach the target (introduced too late by the limit)
     waiting: int = 0  # reviews the daily limits push to a later day than planned
     normal_reviews: int | None = None  # reviews before the exam with no plan (make_plan only)
+    calibration: Calibration | None = None  # the learner's record against FSRS (make_plan only)
 
     @property
     def predicted_share(self) -> float:
@@ -65,7 +68,9 @@ class PlanForecast:
                 "at_or_above": self.at_or_above, "reviews": self.reviews,
                 "normal_reviews": self.normal_reviews, "reviews_per_day": dict(self.reviews_per_day),
                 "new_per_day": dict(self.new_per_day), "moved": self.moved,
-                "new_cards": {"total": self.new_cards, "late": self.new_late}, "waiting": self.waiting}
+                "new_cards": {"total": self.new_cards, "late": self.new_late}, "waiting": self.waiting,
+                "stability_scale": self.plan.stability_scale,
+                "calibration": self.calibration.to_dict() if self.calibration is not None else None}
 
 
 @dataclass
@@ -94,6 +99,8 @@ class _Deck:
     in_scope: Any = None  # card id -> whether the plan covers it
     sibling_of: Any = None  # card id -> the card its study item comes from (siblings share it)
     siblings: SiblingRules = SiblingRules(False, False)  # which siblings wait for another day
+    spared: Scheduler | None = None  # the plan's scheduler for cards whose siblings are kept apart
+    kept_apart: Any = None  # card id -> whether it is such a card (Collection.kept_apart)
 
 
 def _days(start: date, end: date) -> list[date]:
@@ -118,7 +125,10 @@ def _decks(collection: "Collection", plan: ExamPlan, now: datetime) -> list[_Dec
             lambda card_id, deck_id=deck_id: plan.covers(deck_id, collection.tags_of(deck_id, card_id))
             if plan.topics else True,
             lambda card_id, deck_id=deck_id: collection.items.card_of((deck_id, card_id)) or (deck_id, card_id),
-            collection.siblings(deck_id)))
+            collection.siblings(deck_id),
+            planned_scheduler(Scheduler.from_settings(collection.scheduler_settings(deck_id)), plan,
+                              limits.reviews_per_day, spare_last_day=True),
+            lambda card_id, deck_id=deck_id: collection.kept_apart(deck_id, card_id)))
     return out
 
 
@@ -165,7 +175,8 @@ def _simulate(deck: _Deck, plan: ExamPlan, cards: list[_Card], now: datetime) ->
         if _sibling_waits(deck, studied.setdefault(day, {}), card, index):
             heapq.heappush(heap, (day_start(day + timedelta(days=1)), index))  # as a session buries it
             continue
-        scheduler = deck.scheduler if card.planned else deck.plain
+        scheduler = (deck.plain if not card.planned else deck.spared if deck.kept_apart(card.row.card_id)
+                     else deck.scheduler)
         state = card.state if card.state is not None else scheduler.new_state(moment)
         counted = card.due if card.state is not None else None
         card.state, card.due = scheduler.review(state, Rating.Good, moment, due_load=due_load,
@@ -190,13 +201,14 @@ def _sibling_waits(deck: _Deck, studied_today: dict[Any, int], card: _Card, inde
 
 
 def _choose(deck: _Deck, load: Counter, low: date, high: date, today: date) -> date:
-    """The day for a brought-forward review: the least loaded day of its window with room
-    under the daily limit (the latest of equals); else the latest earlier day with room
-    (the card is then planned again after it); else the least loaded day of the window."""
+    """The day for a brought-forward review: the latest day of its window with room under
+    the daily limit (the later the review, the higher the recall on the exam day); else the
+    latest earlier day with room (the card is then planned again after it); else the least
+    loaded day of the window."""
     window = _days(low, high)
     has_room = [d for d in window if load[d] < deck.review_room.get(d, 0)]
     if has_room:
-        return min(has_room, key=lambda d: (load[d], -d.toordinal()))
+        return has_room[-1]
     earlier = [d for d in _days(today, low - timedelta(days=1)) if load[d] < deck.review_room.get(d, 0)]
     if earlier:
         return earlier[-1]
@@ -238,14 +250,16 @@ def _plan(collection: "Collection", plan: ExamPlan, now: datetime, balance: bool
             if day is not None:
                 result.new_per_day[day.isoformat()] = result.new_per_day.get(day.isoformat(), 0) + 1
     result.reviews_per_day = {d.isoformat(): reviews.get(d, 0) for d in _days(today, plan.last_day)}
-    return result, moves
+    latest = {(deck, card): due for deck, card, due in moves}  # a card moved twice keeps its last move
+    return result, [(deck, card, due) for (deck, card), due in latest.items()]
 
 
 def _moves(deck: _Deck, plan: ExamPlan, cards: list[_Card], now: datetime,
            ) -> tuple[list[tuple[str, str, datetime]], int]:
     """Bring forward the next review of each card that would be below the target on the day,
-    to a day of its window balanced against the load of the rest (and set ``card.due``).
-    Review cards due before the exam anyway become due from the start of their day.
+    to the latest day of its window with room under the load of the rest (and set ``card.due``).
+    Review cards due before the exam anyway become due from the start of their day where
+    ``PlanRule.from_day_start`` says so.
     Returns the moves and how many of them bring a review forward for the exam."""
     today = study_day(now)
     moves, pending, fixed = [], [], []
@@ -253,14 +267,15 @@ def _moves(deck: _Deck, plan: ExamPlan, cards: list[_Card], now: datetime,
         state = card.state
         if state is None or state.state != State.Review or not card.planned:
             fixed.append(card)
-        elif study_day(card.due) >= plan.exam:
+            continue
+        if study_day(card.due) >= plan.exam:
             if deck.rule.recall_at_exam(state) < plan.recall:
                 pending.append((card, deck.rule.window(state, today)))
             else:
                 fixed.append(card)
         else:
             day = study_day(card.due)
-            if day > today and day_start(day) < card.due:
+            if day > today and day_start(day) < card.due and deck.rule.from_day_start(day):
                 card.due = day_start(day)
                 moves.append((deck.id, card.row.card_id, card.due))
             fixed.append(card)
@@ -268,6 +283,8 @@ def _moves(deck: _Deck, plan: ExamPlan, cards: list[_Card], now: datetime,
     trial = [_Card(c.row, c.state, c.due, c.reps, c.new, c.planned) for c in fixed]
     load, _waited = _simulate(deck, plan, trial, now)
     for card, (low, high) in sorted(pending, key=lambda p: ((p[1][1] - p[1][0]).days, p[1][1])):
+        if low < high and deck.kept_apart(card.row.card_id):  # as the rule does (PlanRule.spare_last_day)
+            high -= timedelta(days=1)
         day = _choose(deck, load, low, high, today)
         load[day] += 1
         card.due = day_start(day)
@@ -280,7 +297,10 @@ def make_plan(collection: "Collection", plan: ExamPlan, now: datetime | None = N
     """The forecast of ``plan`` and its moves ``(deck, card_id, new due)``, without saving
     anything; :class:`PlanError` if the plan's decks have no card to plan."""
     now = now or collection.now()
+    calibration = calibrate(collection, plan.decks)
+    plan = replace(plan, stability_scale=calibration.scale, recall_gap=calibration.gap)
     result, moves = _plan(collection, plan, now, balance=True)
+    result.calibration = calibration
     if not result.cards:
         topics = f" (topics {', '.join(plan.topics)})" if plan.topics else ""
         raise PlanError(f"nothing to plan: {', '.join(plan.decks)}{topics} {'has' if len(plan.decks) == 1 else 'have'} "
@@ -299,6 +319,6 @@ def _normal_reviews(collection: "Collection", plan: ExamPlan, now: datetime) -> 
     """Reviews before the exam if every card kept FSRS's normal schedule (the same new cards)."""
     total = 0
     for deck in _decks(collection, plan, now):
-        deck.scheduler.due_rule = None
+        deck.scheduler.due_rule = deck.spared.due_rule = None
         total += sum(_simulate(deck, plan, _cards(deck, plan, study_day(now)), now)[0].values())
     return total

@@ -62,7 +62,7 @@ def plan_command(obj: Context, exam: str | None, recall: str | None, deck_ids: t
                 result, moves = make_plan(collection, plan)
                 if not dry_run:
                     with user_errors("the plan was not saved: "):
-                        collection.apply_exam_plan(plan, moves)
+                        collection.apply_exam_plan(result.plan, moves)  # calibrated by make_plan
     finally:
         collection.close()
     applied = exam is not None and not dry_run
@@ -82,6 +82,11 @@ def _print(result, applied: bool, dry_run: bool, titles: dict[str, str]) -> None
     if result.normal_reviews is not None:
         click.echo(f"{plural(result.reviews, 'review')} until the exam ({result.normal_reviews} without the plan); "
                    f"{plural(result.moved, 'card')} brought forward")
+    calibration = result.calibration
+    if calibration is not None and calibration.fitted:
+        click.echo(f"your record: recalled {calibration.recalled:.0%} where FSRS predicted {calibration.predicted:.0%} "
+                   f"({plural(calibration.reviews, 'spaced review')}); the plan counts memories lasting "
+                   f"{calibration.scale:.0%} of FSRS's stability")
     if result.new_cards:
         click.echo(f"{plural(result.new_cards, 'new card')}: "
                    + (f"{result.new_late} {noun(result.new_late, 'comes', 'come')} too late at the daily "

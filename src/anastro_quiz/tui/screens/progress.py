@@ -245,7 +245,7 @@ class ProgressScreen(CoreScreen):
             except PlanError as exc:
                 return exc
             if apply:
-                collection.apply_exam_plan(plan, moves)
+                collection.apply_exam_plan(result.plan, moves)  # calibrated by make_plan
             return result
 
         self.post_message(self.Planned(self.database(job), apply))
