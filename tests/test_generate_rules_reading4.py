@@ -392,3 +392,29 @@ def test_a_side_action_with_low_affinity_is_not_blanked(tmp_path):
                    "with relatively low affinity.\nZorbicin acts as a selective antagonist of the estrogen receptor "
                    "in breast tissue.\n")
     assert not any("{{c1::Norzorbicin}}" in str(c.data.get("text", "")) for c in cards), [_shown(c) for c in cards]
+
+
+def test_a_comparison_each_side_of_which_another_card_answers_is_not_asked():
+    from anastro_quiz.generate.cards import Draft
+    from anastro_quiz.generate.kept import restated_comparisons
+
+    def draft(kind, answer):
+        return Draft(kind, "basic", {"prompt": f"{kind}?", "answer": answer}, "z.md", f"{kind} {answer}", "", kind)
+
+    row = draft("compare", "Women: Significant decrease (e.g. ~6-7% over 5 years); men: Statistically significant "
+                           "decrease, particularly in the spine")
+    figure = draft("number", "6.1%")
+    outcome = draft("outcome", "A statistically significant decrease (compared to the placebo group)")
+    kept, skipped = restated_comparisons([row, figure, outcome], [])
+    assert kept == [figure, outcome] and skipped[0].draft is row
+    dose = draft("compare", "Women: 1 mg taken orally once per day; men: 0.25 mg to 0.5 mg two times per week")
+    assert restated_comparisons([dose, figure, outcome], [])[0] == [dose, figure, outcome]
+
+
+def test_a_comparison_side_keeps_the_figure_that_says_how_long():
+    from anastro_quiz.generate.teacher_compare import _cell_answer
+
+    assert _cell_answer("Long-term, often for 5 years or more as part of adjuvant cancer therapy.", 11) == \
+        "Long-term, often for 5 years or more"
+    assert _cell_answer("Ongoing for the duration of TRT, with dose adjustments as needed.", 11) == \
+        "Ongoing for the duration of TRT, with dose adjustments as needed"

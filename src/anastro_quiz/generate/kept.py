@@ -1,6 +1,6 @@
 """Stage 5, last: passes over the cards selection kept (in ranking order), which need to see
-them all: no answer over ~5% of its document's cards, and no why/how question whose answer
-another kept card's sentence shows."""
+them all: no answer over ~5% of its document's cards, no why/how question whose answer
+another kept card's sentence shows, no comparison each of whose sides another card answers."""
 
 from __future__ import annotations
 
@@ -77,6 +77,46 @@ def answered_elsewhere(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[
         if d.kind == "why" and len(answer.split()) >= 3 and \
                 any(contains_answer(s, answer) for s in shown):
             skipped.append(Skipped(d, "another card's sentence shows the answer"))
+            continue
+        out.append(d)
+    return out, skipped
+
+
+_SIDE = re.compile(r"^\s*(?:in\s+)?\w+(?:\s+\w+){0,3}?:\s*")
+_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*%")
+_PLAIN = {"with", "that", "this", "from", "over", "into", "than", "particularly", "especially", "often", "about"}
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in plain_words(text).split() if len(w) >= 4 and w not in _PLAIN and not w[0].isdigit()}
+
+
+def _said_by(side: str, others: list[Draft]) -> bool:
+    """Whether another card's answer says this side of a comparison: a figure it gives as a range
+    ("~6-7%") holds another card's figure (6.1%), or three of its words are another answer's."""
+    words = _content(side)
+    for d in others:
+        answer = answer_of(d)
+        for lo, hi in _RANGE.findall(side):
+            for figure in re.findall(r"(\d+(?:\.\d+)?)\s*%", answer):
+                if float(lo) <= float(figure) <= float(hi) + 0.5:
+                    return True
+        if len(words & _content(answer)) >= 3:
+            return True
+    return False
+
+
+def restated_comparisons(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[Draft], list[Skipped]]:
+    """"Compare the observed effect on BMD: women, significant decrease (~6-7% over 5 years); men,
+    statistically significant decrease, particularly in the spine" beside the ATAC figures (6.1%,
+    7.2%) and the 2009 study's "a statistically significant decrease": each side is another card's
+    answer, so the row asks them again (readers: a near-duplicate)."""
+    others = [d for d in kept if d.kind in ("number", "outcome", "why", "action")]
+    out = []
+    for d in kept:
+        sides = [_SIDE.sub("", side) for side in answer_of(d).split(";")] if d.kind == "compare" else []
+        if len(sides) == 2 and all(_said_by(side, others) for side in sides):
+            skipped.append(Skipped(d, "near-duplicate of a better card", "each side is another card's answer"))
             continue
         out.append(d)
     return out, skipped

@@ -22,7 +22,8 @@ from rapidfuzz import fuzz
 
 from ..decks import BLANK, CLOZE_RE
 from .cards import Draft, contains_answer, plain_words
-from .kept import ANSWER_SHARE, Skipped, answer_key, answer_of, answered_elsewhere, cap_answer_share
+from .kept import (ANSWER_SHARE, Skipped, answer_key, answer_of, answered_elsewhere, cap_answer_share,
+                   restated_comparisons)
 from .extract import is_acronym
 from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree, item_set, minor_kinetics,
                              minor_pharmacology, modifies_next_noun, open_consequence, other_figure, short_list, side_study,
@@ -348,7 +349,7 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
         if d.kind in ("list", "examples"):
             listed[doc].append(item_set(answer_of(d)))
         said.add((d.quote, answer))
-    return cap_answer_share(*answered_elsewhere(kept, skipped))
+    return cap_answer_share(*restated_comparisons(*answered_elsewhere(kept, skipped)))
 
 
 _ONE_PER_FACT = {"why", "effect", "term"}

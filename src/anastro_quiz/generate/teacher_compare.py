@@ -42,7 +42,16 @@ MAX_PART_WORDS = 12  # "Women on adjuvant therapy: 2.5 mg daily": each side read
 
 def _cell_answer(cell: str, limit: int) -> str | None:
     answer = short_answer(cell)
-    return answer if len(answer.split()) <= limit else short_phrase(answer, limit)
+    if len(answer.split()) <= limit:
+        return answer
+    cut = short_phrase(answer, limit)
+    if cut is not None and not re.search(r"\d", cut) and re.search(r"\d", answer):
+        # "Long-term, often for 5 years or more as part of adjuvant cancer therapy" cut to "Long-term"
+        # loses the figure that says how long: the cell without its closing purpose keeps it
+        head = re.split(r"\s+(?:as part of|as|in order to|during)\s+", answer)[0].strip(" ,")
+        if re.search(r"\d", head) and len(head.split()) <= limit:
+            return head
+    return cut
 
 
 def _row_comparison(f: Fact) -> Draft | None:
