@@ -50,6 +50,13 @@ class Calibration:
         """How much less often the learner recalled than FSRS predicted (0 unless fitted)."""
         return round(self.predicted - self.recalled, 4) if self.fitted and self.predicted is not None else 0.0
 
+    def describe(self) -> str | None:
+        """The record in one line, as ``plan`` and Progress show it (``None`` when too short)."""
+        if not self.fitted or self.predicted is None or self.recalled is None:
+            return None
+        return (f"your record: recalled {self.recalled:.0%} where FSRS predicted {self.predicted:.0%} "
+                f"({self.reviews} spaced reviews); the plan counts memories lasting {self.scale:.0%} of FSRS's stability")
+
     def to_dict(self) -> dict[str, float | int | None]:
         return {"scale": self.scale, "reviews": self.reviews,
                 "predicted": None if self.predicted is None else round(self.predicted, 4),

@@ -82,11 +82,9 @@ def _print(result, applied: bool, dry_run: bool, titles: dict[str, str]) -> None
     if result.normal_reviews is not None:
         click.echo(f"{plural(result.reviews, 'review')} until the exam ({result.normal_reviews} without the plan); "
                    f"{plural(result.moved, 'card')} brought forward")
-    calibration = result.calibration
-    if calibration is not None and calibration.fitted:
-        click.echo(f"your record: recalled {calibration.recalled:.0%} where FSRS predicted {calibration.predicted:.0%} "
-                   f"({plural(calibration.reviews, 'spaced review')}); the plan counts memories lasting "
-                   f"{calibration.scale:.0%} of FSRS's stability")
+    record = result.calibration.describe() if result.calibration is not None else None
+    if record:
+        click.echo(record)
     if result.new_cards:
         click.echo(f"{plural(result.new_cards, 'new card')}: "
                    + (f"{result.new_late} {noun(result.new_late, 'comes', 'come')} too late at the daily "

@@ -284,6 +284,9 @@ class ProgressScreen(CoreScreen):
             "Cards at or above $r on the day, keeping to the plan: ", heading=heading,
             exam=plan.exam.isoformat(), r=f"{plan.recall:g}", titles=titles)
         text += share_bar(result.predicted_share) + Content(f" ({result.at_or_above} of {result.cards})")
+        record = result.calibration.describe() if result.calibration is not None else None
+        if record:
+            text += Content.from_markup("\n[$text-muted]$record[/]", record=record[0].upper() + record[1:])
         notes = []
         if result.new_late:
             notes.append(f"{result.new_late} new {noun(result.new_late, 'card')} too late at the daily new-card "
