@@ -127,3 +127,21 @@ def test_a_learner_who_forgets_more_than_fsrs_predicts_gets_a_plan_made_on_their
     # Counted on their own record, the forgetful learner's cards need more reviews before the exam.
     assert out["reviews"] > steady_out["reviews"]
     steady.close()
+
+
+def test_the_cli_says_new_cards_come_faster_and_sessions_bring_them(tmp_path, monkeypatch):
+    clock = FakeClock(START)
+    collection = Collection.open(tmp_path / "p.db", [write_deck(tmp_path / "decks", 50)], clock=clock)
+    collection.save_limits(DailyLimits(new_per_day=10, reviews_per_day=200))
+    _cli_on(clock, monkeypatch)
+    args = ("--db", tmp_path / "p.db", "--decks", tmp_path / "decks", "plan")
+    text = run(*args, "--exam", "2026-03-07", "--recall", "0.95").output
+    assert "new cards brought forward: 17 a day in big until the exam" in text and "too late" not in text
+    assert collection.store.get_setting(PLAN_KEY)["new_pace"] == {"big": 17}
+    assert [s.new for s in collection.deck_summaries()] == [17]  # Home offers the plan's pace today
+    # An exam too close for any new card to reach the target: nothing to bring forward, the
+    # plan says how many come too late instead.
+    text = run(*args, "--exam", "2026-03-03", "--recall", "0.95").output
+    assert "new cards brought forward" not in text and "50 come too late at the daily new-card limit" in text
+    assert collection.store.get_setting(PLAN_KEY)["new_pace"] == {}
+    collection.close()

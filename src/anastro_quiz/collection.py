@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -118,6 +118,13 @@ class Collection:
     def limits(self, deck_id: str | None = None) -> DailyLimits:
         return self.settings.limits(deck_id)
 
+    def study_limits(self, deck_id: str) -> DailyLimits:
+        """The limits sessions keep to: ``limits``, the new-card one raised by an exam plan's pace."""
+        plan, limits = self.settings.exam_plan(), self.limits(deck_id)
+        if plan is None:
+            return limits
+        return replace(limits, new_per_day=plan.new_per_day(deck_id, limits.new_per_day, self.now()))
+
     def deck_overrides(self, deck_id: str) -> list[str]:
         """Which settings ``deck_id`` has values of its own for ("scheduler", "limits", ...)."""
         return self.store.deck_overrides(deck_id)
@@ -212,7 +219,7 @@ class Collection:
         out = []
         for deck in self.decks.values():
             c = counts.get(deck.id, DeckCounts())
-            room_new, room_reviews = self.limits(deck.id).room_today(*done.get(deck.id, (0, 0)))
+            room_new, room_reviews = self.study_limits(deck.id).room_today(*done.get(deck.id, (0, 0)))
             studyable = c.new_kept if self.holds_uncurated(deck.id) else c.new
             new = min(studyable, room_new)
             due = min(c.review, room_reviews)

@@ -55,18 +55,22 @@ class ExamPlan:
     # (exam_calibration): the plan predicts and schedules with FSRS's stability times this.
     stability_scale: float = 1.0
     recall_gap: float = 0.0  # FSRS's predicted recall at the learner's spaced reviews less what they recalled
+    # New cards a day the plan introduces in a deck, above its daily limit, so that they are
+    # met early enough to reach the target ((deck, n) pairs; exam_planner works them out).
+    new_pace: tuple[tuple[str, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"exam": self.exam.isoformat(), "recall": self.recall, "decks": list(self.decks),
                 "topics": list(self.topics), "created_at": self.created_at, "stability_scale": self.stability_scale,
-                "recall_gap": self.recall_gap}
+                "recall_gap": self.recall_gap, "new_pace": dict(self.new_pace)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "ExamPlan":
         return cls(date.fromisoformat(str(data["exam"])), float(data["recall"]),
                    tuple(str(d) for d in data.get("decks") or ()), data.get("created_at"),
                    tuple(str(t) for t in data.get("topics") or ()), float(data.get("stability_scale") or 1.0),
-                   float(data.get("recall_gap") or 0.0))
+                   float(data.get("recall_gap") or 0.0),
+                   tuple(sorted((str(d), int(n)) for d, n in (data.get("new_pace") or {}).items())))
 
     def covers(self, deck_id: str, tags: Iterable[str]) -> bool:
         """Whether a card of ``deck_id`` tagged ``tags`` is in the plan."""
@@ -85,6 +89,11 @@ class ExamPlan:
     def active(self, now: datetime) -> bool:
         """Whether the exam is still ahead (the plan shapes reviews only until then)."""
         return study_day(now) < self.exam
+
+    def new_per_day(self, deck_id: str, limit: int, now: datetime) -> int:
+        """``deck_id``'s new cards a day while the plan is in force: its limit ``limit``, raised
+        to the plan's pace for the deck if it has one (until the exam)."""
+        return max(limit, dict(self.new_pace).get(deck_id, 0)) if self.active(now) else limit
 
 
 def check_plan(exam: date | str, recall: float | str, decks: Iterable[str], known_decks: Iterable[str],

@@ -61,6 +61,14 @@ class PlanForecast:
     def reviews(self) -> int:
         return sum(self.reviews_per_day.values())
 
+    def pace_note(self) -> str | None:
+        """What the plan does to new cards' pace, in one line (``None``: it keeps the limits)."""
+        if not self.plan.new_pace:
+            return None
+        paces = ", ".join(f"{n} a day in {deck}" for deck, n in self.plan.new_pace)
+        return (f"new cards brought forward: {paces} until the exam (above the daily new-card limit), "
+                f"so they are met early enough to reach {self.plan.recall:g}")
+
     def to_dict(self) -> dict[str, Any]:
         """The ``plan --json`` document (the README lists its keys)."""
         return {"cards": self.cards, "exam": self.plan.exam.isoformat(), "recall": self.plan.recall,
@@ -69,7 +77,7 @@ class PlanForecast:
                 "normal_reviews": self.normal_reviews, "reviews_per_day": dict(self.reviews_per_day),
                 "new_per_day": dict(self.new_per_day), "moved": self.moved,
                 "new_cards": {"total": self.new_cards, "late": self.new_late}, "waiting": self.waiting,
-                "stability_scale": self.plan.stability_scale,
+                "stability_scale": self.plan.stability_scale, "new_pace": dict(self.plan.new_pace),
                 "calibration": self.calibration.to_dict() if self.calibration is not None else None}
 
 
@@ -113,6 +121,7 @@ def _decks(collection: "Collection", plan: ExamPlan, now: datetime) -> list[_Dec
     out = []
     for deck_id in plan.decks:
         limits = collection.limits(deck_id)
+        limits = replace(limits, new_per_day=plan.new_per_day(deck_id, limits.new_per_day, now))  # its pace
         scheduler = planned_scheduler(Scheduler.from_settings(collection.scheduler_settings(deck_id)), plan,
                                       limits.reviews_per_day)
         room_new, room_reviews = limits.room_today(*done.get(deck_id, (0, 0)))
@@ -299,6 +308,7 @@ def make_plan(collection: "Collection", plan: ExamPlan, now: datetime | None = N
     now = now or collection.now()
     calibration = calibrate(collection, plan.decks)
     plan = replace(plan, stability_scale=calibration.scale, recall_gap=calibration.gap)
+    plan = replace(plan, new_pace=_new_pace(collection, plan, now))
     result, moves = _plan(collection, plan, now, balance=True)
     result.calibration = calibration
     if not result.cards:
@@ -307,6 +317,44 @@ def make_plan(collection: "Collection", plan: ExamPlan, now: datetime | None = N
                         "no card that is not suspended")
     result.normal_reviews = _normal_reviews(collection, plan, now)
     return result, moves
+
+
+def _reaches(deck: _Deck, plan: ExamPlan, day: date) -> bool:
+    """Whether a new card met at the start of ``day`` and recalled at every review the plan
+    gives it is at or above the target on the exam day."""
+    moment = day_start(day)
+    state = deck.scheduler.new_state(moment)
+    for step in range(STEPS_PER_CARD):
+        state, due = deck.scheduler.review(state, Rating.Good, moment, fuzz_seed=f"{deck.id}/pace/{day}/{step}")
+        if study_day(due) >= plan.exam:
+            break
+        moment = max(due, moment)
+    return deck.rule.recall_at_exam(state) >= plan.recall
+
+
+def _new_pace(collection: "Collection", plan: ExamPlan, now: datetime) -> tuple[tuple[str, int], ...]:
+    """Per deck, the new cards a day (above its new-card limit) that meet every new card of the
+    plan by the last day from which it still reaches the target; none where the limit does,
+    or where no day would (those still count as too late)."""
+    today = study_day(now)
+    done = collection.store.done_today(today)
+    pace = []
+    for deck in _decks(collection, plan, now):
+        planned = [i for i, row in enumerate(deck.new) if deck.in_scope(row.card_id)]
+        if not planned:
+            continue
+        needed = planned[-1] + 1  # new cards come in deck order: all up to the plan's last one
+        latest = next((d for d in reversed(_days(today, plan.last_day)) if _reaches(deck, plan, d)), None)
+        if latest is None:
+            continue
+        limit, done_new = collection.limits(deck.id).new_per_day, done.get(deck.id, (0, 0))[0]
+        later_days = (latest - today).days
+        per_day = limit
+        while per_day < needed and max(0, per_day - done_new) + per_day * later_days < needed:
+            per_day += 1
+        if per_day > limit:
+            pace.append((deck.id, per_day))
+    return tuple(pace)
 
 
 def forecast_plan(collection: "Collection", plan: ExamPlan, now: datetime | None = None) -> PlanForecast:

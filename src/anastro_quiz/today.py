@@ -30,6 +30,8 @@ class StudyCollection(Protocol):
 
     def limits(self, deck_id: str | None = None) -> DailyLimits: ...
 
+    def study_limits(self, deck_id: str) -> DailyLimits: ...
+
     def scheduler(self, deck_id: str | None = None) -> Scheduler: ...
 
     def holds_uncurated(self, deck_id: str | None = None) -> bool: ...
@@ -51,7 +53,7 @@ def offered_today(collection: StudyCollection, deck_id: str, now: datetime,
     reverse or cloze card) has nothing to keep apart, so neither today's reviews nor its
     learning cards are read."""
     store = collection.store
-    room_new, room = collection.limits(deck_id).room_today(*done.get(deck_id, (0, 0)))
+    room_new, room = collection.study_limits(deck_id).room_today(*done.get(deck_id, (0, 0)))
     ahead = now + LEARN_AHEAD
     # Ask for more than the limits allow, so the siblings left out make room for others.
     due = store.due_rows([deck_id], ahead, room * 2 + 20, states=(State.Review,), due_by=now) if room else []

@@ -89,7 +89,9 @@ def _print(result, applied: bool, dry_run: bool, titles: dict[str, str]) -> None
         click.echo(f"{plural(result.new_cards, 'new card')}: "
                    + (f"{result.new_late} {noun(result.new_late, 'comes', 'come')} too late at the daily "
                       "new-card limit to reach the target (raise it in Settings)" if result.new_late
-                      else "all introduced in time at the daily new-card limit"))
+                      else "all introduced in time" + ("" if plan.new_pace else " at the daily new-card limit")))
+    if result.pace_note():
+        click.echo(result.pace_note())
     if result.waiting:
         click.echo(f"{plural(result.waiting, 'review')} {noun(result.waiting, 'waits', 'wait')} a day or more "
                    "for room under the daily review limit (raise it in Settings)")

@@ -287,6 +287,8 @@ class ProgressScreen(CoreScreen):
         record = result.calibration.describe() if result.calibration is not None else None
         if record:
             text += Content.from_markup("\n[$text-muted]$record[/]", record=record[0].upper() + record[1:])
+        if result.pace_note():
+            text += Content.from_markup("\n$pace", pace=result.pace_note()[0].upper() + result.pace_note()[1:])
         notes = []
         if result.new_late:
             notes.append(f"{result.new_late} new {noun(result.new_late, 'card')} too late at the daily new-card "
