@@ -105,3 +105,23 @@ async def test_the_simulate_tab_runs_fsrs_simulator_or_says_what_is_missing(app,
         screen.query_one("#simulate-run", Button).press()
         await settle(pilot)
         assert "anastro-quiz[optimizer]" in _text(screen, "#simulate-text")
+
+
+async def test_the_preview_says_new_cards_come_faster_and_home_offers_them(app, collection):
+    from anastro_quiz.settings import DailyLimits
+
+    collection.save_limits(DailyLimits(new_per_day=2, reviews_per_day=200))  # 8 new cards: 4 days at 2 a day
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        screen = await _exam_tab(pilot)
+        screen.query_one("#exam-date", Input).value = "2026-03-06"
+        screen.query_one("#exam-recall", Input).value = "0.97"
+        await pilot.click("#plan-apply")
+        await settle(pilot)
+        shown = _text(screen, "#plan-text")
+        assert "New cards brought forward:" in shown and "a day in sample until the exam" in shown, shown
+        assert "too late" not in shown
+        pace = dict(collection.exam_plan().new_pace)["sample"]
+        assert pace > 2 and collection.limits("sample").new_per_day == 2  # Settings keeps its limit
+        assert [s.new for s in collection.deck_summaries()] == [min(pace, 8)]  # Home offers the plan's pace
+        await press(pilot, "q")
