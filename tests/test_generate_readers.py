@@ -234,6 +234,9 @@ def test_generated_markdown_deck_shows_each_source_in_context(tmp_path):
     ("its INNTooltip International Nonproprietary Name, USANTooltip United States Adopted Name.", "its INN, USAN."),
     ("the AR (IC50Tooltip half-maximal inhibitory concentration = 159–243 nM)", "the AR (IC50 = 159–243 nM)"),
     ("testosterone and DHTTooltip dihydrotestosterone, and hence", "testosterone and DHT, and hence"),
+    # an expansion ends at its punctuation: the initials of the next sentence never spell it
+    ("and DHTTooltip dihydrotestosterone, and hence is an antiandrogen. The activity lies",
+     "and DHT, and hence is an antiandrogen. The activity lies"),
     ("for ERTooltip estrogen receptor-positive breast cancer", "for ER-positive breast cancer"),
 ])
 def test_wikipedia_abbreviation_tooltips_are_dropped(raw, clean):

@@ -82,7 +82,11 @@ def _drop_tooltips(text: str) -> str:
     while (m := _TOOLTIP_RE.search(text)) is not None:
         abbr = re.findall(r"[A-Za-zα-ω]+", text[: m.start()].split()[-1] if text[: m.start()].split() else "")
         letters = [_GREEK.get(c, c) for c in "".join(abbr[-1:]).lower()]
-        tokens = [t for t in _TOKEN_RE.finditer(text, m.end())][:8]
+        tokens = []
+        for token in _TOKEN_RE.finditer(text, m.end()):  # an expansion never runs past its punctuation
+            tokens.append(token)
+            if len(tokens) == 8 or token.group(0)[-1] in ",.;:)]":
+                break
         end = m.end()
         for spelled in (lambda ts: [t.group(0)[0].lower() for t in ts], lambda ts: list("".join(t.group(0) for t in ts).lower())):
             found = next((k for k in range(1, len(tokens) + 1) if letters and _is_subsequence(letters, spelled(tokens[:k]))), None)
