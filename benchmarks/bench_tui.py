@@ -144,8 +144,13 @@ async def grade_latencies(db: Path, decks: Path, grades: int) -> list[float]:
     async with app.run_test(size=(80, 24)) as pilot:
         while app.collection is None:  # opened by the app's own opener (gc.freeze() and all)
             await pilot.pause(0.01)
-        app.action_study(None)
+        # Every deck's due cards, then new ones: the app's "study all due" starts no new cards,
+        # and the small collection has only new ones.
+        app.open_session(lambda: app.collection.start_session(None, new_cards=True))
+        waited = time.perf_counter()
         while not isinstance(app.screen, ReviewScreen) or app.screen.shown is None:
+            if time.perf_counter() - waited > 30:
+                raise RuntimeError(f"no review screen 30 s after starting a session (on {app.screen!r})")
             await pilot.pause(0.01)
         screen = app.screen
         marks: dict[str, float] = {}
