@@ -12,13 +12,13 @@ from __future__ import annotations
 import bisect
 import time
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from .clock import next_day_start, study_day
 from .decks import StudyItem
 from .scheduler import Rating, dump_state, format_interval, load_state
 from .session_queue import Kinds, Line, Remaining, due_of, key_of_item, key_of_learning
+from .session_results import GradeOutcome, SessionSummary, summarize
 from .session_undo import UndoEntry, Undone
 from .store import ScheduleRow
 from .today import LEARN_AHEAD, StudyCollection, interleave, offered_today
@@ -26,24 +26,6 @@ from .today import LEARN_AHEAD, StudyCollection, interleave, offered_today
 LEARNING_READ = 200  # learning cards a session reads at a time (the soonest), the rest counted
 
 __all__ = ["GradeOutcome", "Remaining", "SessionSummary", "StudyCollection", "StudySession", "Undone"]
-
-
-@dataclass
-class GradeOutcome:
-    item: StudyItem
-    rating: Rating
-    due: datetime | None
-    review_id: str | None
-
-
-@dataclass
-class SessionSummary:
-    reviewed: int  # reviews (grades) given; a learning card is often graded more than once
-    seconds: float
-    grades: dict[str, int]
-    recall_rate: float | None  # share of reviews not graded Again
-    again_items: list[StudyItem] = field(default_factory=list)
-    cards: int = 0  # distinct cards graded
 
 
 class StudySession:
@@ -403,20 +385,7 @@ class StudySession:
         return self.summary()
 
     def summary(self) -> SessionSummary:
-        grades = self.grades
-        reviewed = sum(grades.values())
-        recalled = reviewed - grades.get(Rating.Again, 0)
-        missed = list({e.item.key: e.item for e in self._history
-                       if e.action == "grade" and e.rating == Rating.Again}.values())
-        seconds = self.total_seconds or (time.monotonic() - self._started_monotonic)
-        return SessionSummary(
-            reviewed=reviewed,
-            seconds=seconds,
-            grades={r.name: grades.get(r, 0) for r in Rating},
-            recall_rate=(recalled / reviewed) if reviewed else None,
-            again_items=missed,
-            cards=len({e.item.key for e in self._history if e.action == "grade"}),
-        )
+        return summarize(self._history, self.total_seconds or (time.monotonic() - self._started_monotonic))
 
 
 def _fuzz_seed(item: StudyItem, row: ScheduleRow | None) -> str:
