@@ -54,9 +54,10 @@ def test_an_inducer_of_two_enzymes_alike_gives_no_which_enzyme_card(tmp_path):
     assert not any("which enzyme" in p for p, _ in got)
 
 
-def test_what_an_enzymes_inducers_do_to_the_drug_is_asked(tmp_path):
+def test_what_an_enzymes_inducers_do_to_the_drug_is_not_asked(tmp_path):
+    # they lower what the enzyme metabolizes by definition: "They lower them" would be a guess
     got = cards(tmp_path, "Conversely, CYP3A4 inducers lower plasma concentrations of veltozole, as a study showed.\n")
-    assert ("What do CYP3A4 inducers do to the plasma concentrations of veltozole?", "They lower them") in got
+    assert not any("inducers do" in p for p, _ in got), got
 
 
 # --- monitoring ---------------------------------------------------------------------------------

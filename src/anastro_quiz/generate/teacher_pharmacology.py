@@ -3,9 +3,8 @@ sentence that states it plainly:
 
 - a prodrug's active metabolites, and the enzymes that convert it ("X is a prodrug and is
   metabolized by CYP2D6 into active metabolites such as Y");
-- which enzyme a drug strongly induces or inhibits ("X is a strong inducer of CYP3A4"), and what
-  an enzyme's inducers or inhibitors do to the drug's levels ("CYP3A4 inducers lower plasma
-  concentrations of X");
+- which enzyme a drug strongly induces or inhibits ("X is a strong inducer of CYP3A4"; not what
+  an enzyme's inducers do to the drug's levels, which follows from the enzyme);
 - what is monitored during treatment ("monitoring of liver function is recommended during
   treatment", "regular cardiac screening with A or B is undertaken during ...");
 - a GnRH agonist's initial flare: what causes it, how it is covered;
@@ -124,20 +123,9 @@ _MODULATOR = re.compile(
     rf"(?P<enzyme>{_ENZYME})(?![\w,]| and {_ENZYME}| or {_ENZYME})")
 _MODULATES = re.compile(rf"^(?P<drug>{_NAME}) (?P<strength>strongly|potently|moderately|weakly) (?P<verb>induces|inhibits) "
                         rf"(?:the )?(?:enzyme |isoenzyme )?(?P<enzyme>{_ENZYME})(?![\w,]| and {_ENZYME}| or {_ENZYME})")
-_LEVELS = re.compile(
-    rf"^(?P<who>(?:strong |potent |moderate )?(?:{_ENZYME} (?:inducers|inhibitors)|(?:inducers|inhibitors) of {_ENZYME}))"
-    r"(?: such as [^,]+,)? (?:can |may |will )?(?P<verb>lower|lowers|decrease|decreases|reduce|reduces|raise|raises|"
-    r"increase|increases|elevate|elevates) (?:the )?(?P<what>(?:plasma |blood |serum |circulating )?(?:concentrations|levels|"
-    r"exposure)) of (?P<drug>[a-z][\w\-]+|[A-Z][a-z][\w\-]+)\b")
-_VERB_FORM = {"lower": "lower", "decrease": "lower", "reduce": "lower", "raise": "raise", "increase": "raise",
-              "elevate": "raise"}
-
-
 def _modulator(s: Sentence, text: str) -> list[Draft]:
     """ "Enzalutamide is a strong inducer of the enzyme CYP3A4 and a moderate inducer of CYP2C9" ->
-    "Enzalutamide is a strong inducer of which enzyme?" -> "CYP3A4"; "CYP3A4 inducers lower plasma
-    concentrations of abemaciclib" -> "What do CYP3A4 inducers do to plasma concentrations of
-    abemaciclib?" -> "They lower them"."""
+    "Enzalutamide is a strong inducer of which enzyme?" -> "CYP3A4"."""
     m = _MODULATOR.match(text)
     if m:
         strength = "strong" if m.group("strength") == "potent" else m.group("strength")
@@ -149,14 +137,10 @@ def _modulator(s: Sentence, text: str) -> list[Draft]:
         verb = m.group("verb")[:-1]
         d = ask(s, "why", f"Which enzyme does {lower_first(m.group('drug'))} {adverb} {verb}?", m.group("enzyme"))
         return [d] if d is not None else []
-    m = _LEVELS.match(text)
-    if m is None or not names_something(m.group("drug")) or zipf(m.group("drug").lower()) >= 3.0:
-        return []
-    verb = _VERB_FORM[re.sub(r"s$", "", m.group("verb"))]
-    who = m.group("who")
-    prompt = f"What do {who} do to the {m.group('what')} of {lower_first(m.group('drug'))}?"
-    d = ask(s, "why", prompt, f"They {verb} them")
-    return [d] if d is not None else []
+    # "CYP3A4 inducers lower plasma concentrations of X" is not asked: an enzyme's inducers lower
+    # the levels of what it metabolizes by definition, so "They lower them" is a guess, and the
+    # prompt shows the metabolism card's answer (every reader judged it WEAK)
+    return []
 
 
 # --- monitoring ----------------------------------------------------------------------------------
