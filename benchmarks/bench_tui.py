@@ -2,9 +2,8 @@
 
   launch       wall time from spawning a Python process to (a) the first frame of Home
                drawn and (b) Home drawn with its deck counts and mastery, for our app
-               started as ``anastro-quiz --db DB --decks DIR`` starts it (the CLI, its
-               opener: Home draws at once and the collection opens in a worker behind it;
-               the clock is the real one), on the bundled decks (a fresh
+               (built with ``make_app(opener=...)`` as the CLI does: Home draws at once and
+               the collection opens in a worker behind it), on the bundled decks (a fresh
                database) and on the large collection, and to the first frame of a bare
                Textual app (one ``Static``) started the same way (headless, ``App.run``)
                in the same run. Each child prints the wall-clock times it reached those
@@ -15,9 +14,8 @@
   grade->next  driven by Pilot at 80x24 in an app that opened its collection with its own
                opener (as a launch does): from the grade key's action on a revealed card
                until the next card is painted (after the core has committed the grade in a
-               worker thread). p50 / p95 over ``--grades`` cards after 5 not counted, on a
-               100-card collection (never studied: cards come back through their learning
-               steps) and on the large one (issue 14: p95 within 1.5x of the 100-card one).
+               worker thread). p50 / p95 over ``--grades`` cards, on a 100-card collection
+               and on the large one (issue 14: p95 within 1.5x of the 100-card one).
 
 The collections are built with ``bench_scale.build`` (20 YAML decks, a real FSRS review
 history), or ``--collection DIR`` times one already built (``bench_scale.py --keep DIR``
@@ -46,12 +44,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def child_ours(db: str, decks: str) -> None:
-    """``anastro-quiz --db DB --decks DECKS`` as a user starts it (the CLI's own start, its
-    opener, the instance lock), headless, until Home is drawn with its data."""
-    from textual.app import App
-
-    from anastro_quiz.tui.app import StudyApp
+    from anastro_quiz.tui.app import make_app
     from anastro_quiz.tui.screens.home import HomeScreen
+
+    def opener(progress):
+        from bench_scale import NOW, Clock
+
+        from anastro_quiz.collection import Collection
+
+        return Collection.open(db, [decks], clock=Clock(NOW))
 
     marks: dict[str, float] = {}
     mount = HomeScreen.on_mount
@@ -60,8 +61,10 @@ def child_ours(db: str, decks: str) -> None:
         mount(screen)
         screen.call_after_refresh(lambda: marks.setdefault("first_frame", time.time()))
 
+    HomeScreen.on_mount = on_mount  # type: ignore[method-assign]
+    app = make_app(opener=opener)
+
     async def until_home_drawn(pilot) -> None:
-        app = pilot.app
         while not isinstance(app.screen, HomeScreen):
             await asyncio.sleep(0.001)
         while app.screen.data is None:
@@ -70,17 +73,9 @@ def child_ours(db: str, decks: str) -> None:
         marks["home_data"] = time.time()
         app.exit()
 
-    HomeScreen.on_mount = on_mount  # type: ignore[method-assign]
-    StudyApp.run = lambda self: App.run(self, headless=True, size=(80, 24),  # type: ignore[method-assign]
-                                        auto_pilot=until_home_drawn)
-    from anastro_quiz.cli import main
-
-    sys.argv = ["anastro-quiz", "--db", db, "--decks", decks]
-    try:
-        main()
-    except SystemExit as done:
-        if done.code:
-            raise
+    app.run(headless=True, size=(80, 24), auto_pilot=until_home_drawn)
+    if app.collection is not None:
+        app.collection.close()
     print(json.dumps(marks | _peak()))
 
 
@@ -167,8 +162,7 @@ async def grade_latencies(db: Path, decks: Path, grades: int) -> list[float]:
             screen.call_after_refresh(lambda: marks.__setitem__("end", time.perf_counter()))
 
         screen.action_grade, screen.show_card = timed_grade, timed_show
-        warm_up = 5  # the first grades start the worker threads and load the answer checker
-        while len(out) < grades + warm_up and isinstance(app.screen, ReviewScreen) and screen.shown.item is not None:
+        while len(out) < grades and isinstance(app.screen, ReviewScreen) and screen.shown.item is not None:
             item = screen.shown.item
             if item.type == "typed":
                 screen.query_one(Input).value = item.answer
@@ -182,7 +176,7 @@ async def grade_latencies(db: Path, decks: Path, grades: int) -> list[float]:
                 await asyncio.sleep(0.0005)
             out.append(marks["end"] - marks["start"])
     app.collection.close()
-    return out[warm_up:]
+    return out
 
 
 def pct(values: list[float], q: float) -> float:
@@ -228,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
             build(large, args.cards, args.reviews, args.seed)
             label = f"{args.cards:,} cards, {args.reviews:,} reviews"
         small = root / "small"
-        build(small, 100, 0, args.seed)  # 100 new cards: each comes back through its learning steps
+        build(small, 100, 1_000, args.seed)
         launches = {
             "bundled": ["--child", "ours", "--db", str(root / "bundled.db"), "--decks", str(bundled_decks_dir())],
             "large": ["--child", "ours", "--db", str(large / "progress.db"), "--decks", str(large / "decks")],
