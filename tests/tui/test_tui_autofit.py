@@ -72,3 +72,64 @@ async def test_adopted_parameters_ask_to_reschedule_and_yes_moves_the_due_dates(
             await pilot.pause(0.1)
         assert sum(after[c] != before[c] for c in before) > 0  # due dates recomputed with the new parameters
     collection.close()
+
+
+@pytest.mark.skipif(not available(), reason="the optimizer extra is not installed")
+async def test_a_refit_that_ends_during_a_review_asks_after_the_session_not_over_a_card(tmp_path, monkeypatch):
+    import threading
+
+    from anastro_quiz import autofit
+    from anastro_quiz.tui.dialogs.reschedule import RescheduleDialog
+    from anastro_quiz.tui.screens.review import ReviewScreen
+
+    reviews = synthetic_log()
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    lines = ["id: syn", "title: Synthetic", "cards:"]
+    for n in range(155):  # c150..c154 never reviewed: new cards to study while the fit runs
+        lines += [f"  - id: c{n}", "    type: basic", f"    prompt: q{n}", f"    answer: a{n}"]
+    (decks / "syn.yaml").write_text("\n".join(lines) + "\n")
+    _history_db(tmp_path / "p.db", reviews)
+    collection = Collection.open(tmp_path / "p.db", [decks],
+                                 clock=FakeClock(datetime(2025, 6, 10, 12, tzinfo=timezone.utc)))
+    collection.store.check(repair=True)
+    review_open, fitted = threading.Event(), threading.Event()
+    real_fit = autofit.run_fit
+
+    def slow_fit(pending):  # the fit finishes only once the learner is answering a card
+        review_open.wait(timeout=30)
+        try:
+            return real_fit(pending)
+        finally:
+            fitted.set()
+
+    monkeypatch.setattr(autofit, "run_fit", slow_fit)
+    app = make_app(collection)
+    async with app.run_test(size=(110, 40)) as pilot:
+        for _ in range(100):  # Home drawn (settle would wait for the held fit too)
+            if getattr(app.screen, "data", None) is not None:
+                break
+            await pilot.pause(0.05)
+        await pilot.press("enter")  # study the deck
+        for _ in range(100):
+            if isinstance(app.screen, ReviewScreen) and app.screen.shown is not None:
+                break
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, ReviewScreen), [n.message for n in app._notifications]
+        review_open.set()
+        for _ in range(100):
+            if fitted.is_set():
+                break
+            await pilot.pause(0.1)
+        for _ in range(10):  # the fit has ended and adopted: its question waits
+            await pilot.pause(0.1)
+        assert last_fit(collection).adopted
+        assert isinstance(app.screen, ReviewScreen), app.screen
+        await pilot.press("q")  # leave the session: now it asks
+        for _ in range(50):
+            if isinstance(app.screen, RescheduleDialog):
+                break
+            await pilot.pause(0.1)
+        assert isinstance(app.screen, RescheduleDialog)
+        assert "refitted itself" in str(app.screen.query_one(".dialog-title", Static).render())
+    collection.close()

@@ -189,8 +189,10 @@ class StudyApp(StudyLauncher, App[None]):
     def on_study_app_fit_adopted(self, message: FitAdopted) -> None:
         from .dialogs.reschedule import RescheduleDialog
 
-        self.push_screen(RescheduleDialog(message.preview, "The scheduler refitted itself to your reviews. "),
-                         lambda yes: self._reschedule_after_fit(message.preview) if yes else None)
+        # The fit ends whenever it ends: asked after the session or quiz, never over a card.
+        self.when_not_studying(lambda: self.push_screen(
+            RescheduleDialog(message.preview, "The scheduler refitted itself to your reviews. "),
+            lambda yes: self._reschedule_after_fit(message.preview) if yes else None))
 
     @work(thread=True, exit_on_error=False, name="reschedule after a refit", group="reschedule")
     def _reschedule_after_fit(self, preview) -> None:

@@ -32,6 +32,8 @@ class StudyLauncher:
         # until it shows (two quick Enters must not open two sessions over each other).
         self._session_starting = False
         self._quiz_starting = False
+        self._after_study: list[Callable[[], None]] = []  # asked once no session or quiz is open
+        self._after_study_timer = None
 
     @dataclass
     class QuizBuilt(Message):
@@ -113,6 +115,29 @@ class StudyLauncher:
                         title="All done")
             return
         self._show(ReviewScreen(message.session), message.replace)
+
+    def studying(self) -> bool:
+        """A study session or a quiz is open: nothing the user did not ask for goes over it."""
+        return self.session_open() or self.quiz_open()
+
+    def when_not_studying(self, ask: Callable[[], None]) -> None:
+        """Run ``ask`` (a question the app has for the user) now, or, while a session or a quiz
+        is open, once it is closed, so it never lands on a card being answered."""
+        if not self.studying():
+            ask()
+            return
+        self._after_study.append(ask)
+        if self._after_study_timer is None:
+            self._after_study_timer = self.set_interval(0.5, self._ask_after_study)
+
+    def _ask_after_study(self) -> None:
+        if self.studying():
+            return
+        self._after_study_timer.stop()
+        self._after_study_timer = None
+        waiting, self._after_study = self._after_study, []
+        for ask in waiting:
+            ask()
 
     def session_open(self) -> bool:
         """A study session is being started or is on the screen stack (one at a time)."""
