@@ -210,6 +210,11 @@ def short_phrase(text: str, limit: int = MAX_ANSWER_WORDS) -> str | None:
     return text[0].upper() + text[1:]
 
 
+def upper_first(text: str) -> str:
+    """Upper-case the first letter (an answer or a prompt starts as a sentence does)."""
+    return text[:1].upper() + text[1:]
+
+
 def lower_first(text: str) -> str:
     """Lower-case the first letter unless the first word is a proper name or an acronym."""
     first = re.sub(r"[’']s$", "", text.split()[0]).strip(",") if text.split() else ""

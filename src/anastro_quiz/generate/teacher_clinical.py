@@ -8,7 +8,7 @@ import re
 
 from .cards import Draft
 from .extract import Sentence
-from .teacher_clauses import AUX, clean_prompt_part, drop_asides, lower_first, names_something, short_phrase
+from .teacher_clauses import AUX, clean_prompt_part, drop_asides, lower_first, names_something, short_phrase, upper_first
 from .teacher_why import EFFECT_TRAIL, ask, effect_parts, subject_of
 
 
@@ -133,7 +133,7 @@ def use(s: Sentence, text: str) -> Draft | None:
         # answer would leave out an indication the student may rightly give
         if len(whole.split()) > 14 or whole.count(",") > 1:
             return None
-        what = whole[:1].upper() + whole[1:]
+        what = upper_first(whole)
     to = m.group("to")
     if to == "for the maintenance treatment of":
         return ask(s, "why", f"As maintenance treatment, what {m.group('aux')} {lower_first(m.group('subject'))} "

@@ -15,7 +15,7 @@ import re
 
 from .cards import Draft, contains_answer, make_draft
 from .extract import Sentence
-from .teacher_clauses import lower_first
+from .teacher_clauses import lower_first, upper_first
 
 # Head nouns that name a class of drugs (general pharmacology vocabulary).
 _HEAD = (r"inhibitor|agonist|antagonist|modulator|antibody|antiandrogen|antiestrogen|analogue|analog|blocker|"
@@ -48,7 +48,7 @@ def _resolve_it(s: Sentence, drug: str, previous_names_drug: bool) -> str:
     """ "It is a PARP inhibitor" -> "Olaparib is a PARP inhibitor" when the sentence before is
     about the drug (a sentence about another thing leaves "It" unresolved)."""
     if previous_names_drug and re.match(r"^It (?:is|was|acts|works)\b", s.text):
-        return drug[:1].upper() + drug[1:] + s.text[2:]
+        return upper_first(drug) + s.text[2:]
     return s.text
 
 
@@ -98,6 +98,6 @@ def lead_drafts(doc) -> list[Draft]:
         if contains_answer(prompt, cls):
             continue
         first = cls.split()[0]
-        data = {"prompt": prompt, "answer": cls[:1].upper() + cls[1:] if first.islower() else cls}
+        data = {"prompt": prompt, "answer": upper_first(cls) if first.islower() else cls}
         return [make_draft("class", "basic", data, s, prompt)]
     return []

@@ -16,7 +16,7 @@ import re
 
 from .cards import Draft, plain_words
 from .extract import Sentence
-from .teacher_clauses import DOCUMENT_DRUG, lower_first
+from .teacher_clauses import DOCUMENT_DRUG, lower_first, upper_first
 from .teacher_why import ask
 
 _ROLE = r"(?:antagonist|agonist|inhibitor|modulator|blocker|activator|degrader|inverse agonist)"
@@ -62,7 +62,7 @@ def mechanism(s: Sentence, text: str) -> Draft | None:
         if not answer or len(answer.split()) > 10:
             return None
         prompt = f"Which {m.group('noun')} does {m.group('drug').lower()} {_BASE[m.group('verb')]}?"
-        return ask(s, "why", prompt, answer[:1].upper() + answer[1:])
+        return ask(s, "why", prompt, upper_first(answer))
     return None
 
 

@@ -16,14 +16,10 @@ import re
 
 from .cards import Draft
 from .extract import Sentence
-from .teacher_clauses import clean_prompt_part, lower_first, names_something, short_phrase
-from .teacher_why import ask
+from .teacher_clauses import clean_prompt_part, lower_first, names_something, short_phrase, upper_first
+from .teacher_why import as_cards, ask
 
 _NAME = r"[A-Z][a-z][\w\-]+"
-
-
-def _one(d: Draft | None) -> list[Draft]:
-    return [d] if d is not None else []
 
 
 # --- whom the drug can help ----------------------------------------------------------------------
@@ -54,17 +50,17 @@ def _only_for(s: Sentence, text: str) -> list[Draft]:
         who, verb = m.group("who"), m.group("verb")
         plural = who if who.endswith("s") else who + "s"
         prompt = f"Which {plural} can {lower_first(m.group('drug'))} benefit?"
-        return _one(ask(s, "action", prompt, f"Those that {verb} {m.group('what')}"))
+        return as_cards(ask(s, "action", prompt, f"Those that {verb} {m.group('what')}"))
     m = _ACTS_AGAINST.match(text)
     if m:
         adj = m.group("adj") or ""
         noun = m.group("marker").split()[-1]
         prompt = f"{m.group('drug')} acts against {m.group('what')} in {m.group('who')} with which {adj}{noun}?"
-        return _one(ask(s, "action", prompt, m.group("marker")[:1].upper() + m.group("marker")[1:]))
+        return as_cards(ask(s, "action", prompt, upper_first(m.group("marker"))))
     m = _ONLY_IN.match(text)
     if m:
         wh = "In whom" if re.search(r"\b(?:women|men|patients|people|adults|children)\b", m.group("whom")) else "When"
-        return _one(ask(s, "action", f"{wh} is {lower_first(m.group('drug'))} effective?", f"Only in {m.group('whom')}"))
+        return as_cards(ask(s, "action", f"{wh} is {lower_first(m.group('drug'))} effective?", f"Only in {m.group('whom')}"))
     return []
 
 
@@ -82,7 +78,7 @@ def _not_benefit(s: Sentence, text: str) -> list[Draft]:
     if m is None or not names_something(m.group("drug")) or clean_prompt_part(m.group("who"), 3) is None:
         return []
     prompt = f"Why may {lower_first(m.group('who'))} not {m.group('verb')} {m.group('drug')}?"
-    return _one(ask(s, "why", prompt, short_phrase(m.group("why"), 14)))
+    return as_cards(ask(s, "why", prompt, short_phrase(m.group("why"), 14)))
 
 
 _PROMPTING = re.compile(
@@ -112,7 +108,7 @@ def _maintenance(s: Sentence, text: str) -> list[Draft]:
     therapy = m.group("therapy")
     noun = therapy.split()[-1]
     prompt = f"As maintenance treatment, {m.group('drug')} is given to patients in response to which {noun}?"
-    return _one(ask(s, "action", prompt, therapy[:1].upper() + therapy[1:]))
+    return as_cards(ask(s, "action", prompt, upper_first(therapy)))
 
 
 _TESTS_TO = re.compile(r"\b(?:tests?|methods?|assays?|techniques?) to (?P<purpose>(?:discover|determine|detect|find out|"
@@ -136,7 +132,7 @@ def _test_methods(s: Sentence, text: str) -> list[Draft]:
     if len(methods.split()) > 16:
         return []
     prompt = f"Which {m.group('noun')} are most commonly employed to {purpose.group('purpose')}?"
-    return _one(ask(s, "action", prompt, methods[:1].upper() + methods[1:]))
+    return as_cards(ask(s, "action", prompt, upper_first(methods)))
 
 
 def _caution(s: Sentence, text: str) -> list[Draft]:
@@ -152,12 +148,12 @@ def _caution(s: Sentence, text: str) -> list[Draft]:
         if higher is None or higher.group("drug") is None or not names_something(higher.group("drug")):
             return []
         prompt = f"Why does {higher.group('drug')} call for {m.group('what')} {m.group('prep')} {m.group('who')}?"
-        return _one(ask(s, "why", prompt, f"A {higher.group('cmp')} {higher.group('n')} of {higher.group('x')}"))
+        return as_cards(ask(s, "why", prompt, f"A {higher.group('cmp')} {higher.group('n')} of {higher.group('x')}"))
     m = _STUDIES_SHOW.search(text)
     if m and clean_prompt_part(m.group("who"), 3):
         verb = {"found": "find", "showed": "show", "revealed": "reveal"}.get(m.group("verb"), m.group("verb"))
         what = m.group("what")
-        return _one(ask(s, "why", f"What do studies on {m.group('who')} {verb}?", what[:1].upper() + what[1:]))
+        return as_cards(ask(s, "why", f"What do studies on {m.group('who')} {verb}?", upper_first(what)))
     return []
 
 
@@ -194,7 +190,7 @@ def _trial(s: Sentence, text: str) -> list[Draft]:
         return []
     whom = short_phrase(m.group("whom"), 12)
     prompt = f"According to the {trial} trial, for whom is {lower_first(m.group('drug'))} the {m.group('what')}?"
-    return _one(ask(s, "why", prompt, whom))
+    return as_cards(ask(s, "why", prompt, whom))
 
 
 _GROUPS = re.compile(
@@ -224,7 +220,7 @@ def _added_to(s: Sentence, text: str) -> list[Draft]:
         return []
     prompt = f"In {m.group('disease')}, adding {drug} to which {m.group('noun')} {m.group('verb')}s {m.group('outcome')}?"
     partner = m.group("partner")
-    return _one(ask(s, "why", prompt, partner[:1].upper() + partner[1:]))
+    return as_cards(ask(s, "why", prompt, upper_first(partner)))
 
 
 def _trial_groups(s: Sentence, text: str) -> list[Draft]:
@@ -238,7 +234,7 @@ def _trial_groups(s: Sentence, text: str) -> list[Draft]:
     other = m.group("b1") or m.group("b2")
     prompt = f"In the {trial} trial, {lower_first(m.group('when'))}, {m.group('a')} had {m.group('cmp')} " \
              f"{m.group('what')} than which drug?"
-    return _one(ask(s, "why", prompt, other[:1].upper() + other[1:]))
+    return as_cards(ask(s, "why", prompt, upper_first(other)))
 
 
 def patients(s: Sentence, text: str) -> list[Draft]:

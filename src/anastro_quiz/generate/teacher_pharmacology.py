@@ -26,19 +26,19 @@ from typing import Callable
 from .cards import Draft, make_draft, contains_answer
 from .extract import Sentence, zipf
 from .teacher_clauses import (DOCUMENT_DRUG, clean_prompt_part, drop_asides, lower_first, names_something, question,
-                              short_phrase)
+                              short_phrase, upper_first)
 from .teacher_context import DRUG_NAME
 from .teacher_lists import list_items
 from .teacher_patients import patients
 from .teacher_profile import profile
-from .teacher_why import ask
+from .teacher_why import as_cards, ask
 
 _NAME = r"[A-Z][a-z][\w\-]+"  # a drug's name as a sentence opens with it
 _ENZYME = r"CYP\d[A-Z]\d{1,2}"
 
 
 def _named(drug: str | None) -> str | None:
-    return drug[:1].upper() + drug[1:] if drug else None
+    return upper_first(drug) if drug else None
 
 
 def _names(phrase: str) -> list[str] | None:
@@ -57,7 +57,7 @@ def _names(phrase: str) -> list[str] | None:
 
 def _joined(items: list[str]) -> str:
     text = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-    return text[:1].upper() + text[1:]
+    return upper_first(text)
 
 
 # --- prodrugs ------------------------------------------------------------------------------------
@@ -130,13 +130,13 @@ def _modulator(s: Sentence, text: str) -> list[Draft]:
     if m:
         strength = "strong" if m.group("strength") == "potent" else m.group("strength")
         d = ask(s, "why", f"{m.group('drug')} is a {strength} {m.group('role')} of which enzyme?", m.group("enzyme"))
-        return [d] if d is not None else []
+        return as_cards(d)
     m = _MODULATES.match(text)
     if m:
         adverb = "strongly" if m.group("strength") == "potently" else m.group("strength")
         verb = m.group("verb")[:-1]
         d = ask(s, "why", f"Which enzyme does {lower_first(m.group('drug'))} {adverb} {verb}?", m.group("enzyme"))
-        return [d] if d is not None else []
+        return as_cards(d)
     # "CYP3A4 inducers lower plasma concentrations of X" is not asked: an enzyme's inducers lower
     # the levels of what it metabolizes by definition, so "They lower them" is a guess, and the
     # prompt shows the metabolism card's answer (every reader judged it WEAK)
@@ -170,7 +170,7 @@ def _monitoring(s: Sentence, text: str, drug: str | None) -> list[Draft]:
         if m.group("esp") and clean_prompt_part(m.group("esp"), 2):
             prompt += f", particularly {m.group('esp')}"
         d = ask(s, "action", prompt + "?", what)
-        return [d] if d is not None else []
+        return as_cards(d)
     m = _SCREENING_WITH.search(text)
     if m:
         during = m.group("during")
@@ -181,7 +181,7 @@ def _monitoring(s: Sentence, text: str, drug: str | None) -> list[Draft]:
         tests = short_phrase(m.group("tests"), 8)
         prompt = f"During {during}, regular {m.group('organ')} screening is done with which tests?"
         d = ask(s, "action", prompt, tests)
-        return [d] if d is not None else []
+        return as_cards(d)
     return []
 
 
@@ -211,8 +211,8 @@ def interaction_monitoring(s: Sentence, text: str) -> list[Draft]:
     cls, example = named[-1].group("cls"), named[-1].group("example")
     prompt = f"When {m.group('drug')} is used with {cls} such as {example}, what should be closely monitored?"
     what = m.group("what")
-    d = ask(s, "action", prompt, what[:1].upper() + what[1:])
-    return [d] if d is not None else []
+    d = ask(s, "action", prompt, upper_first(what))
+    return as_cards(d)
 
 
 # --- the initial flare ---------------------------------------------------------------------------
@@ -245,13 +245,13 @@ def _flare(s: Sentence, text: str, drug: str | None) -> list[Draft]:
         how = re.sub(r"^([\w\-]+)/[\w\-]+", r"\1", how)  # "co-prescribing/co-administering" -> one verb
         answer = ("By " + lower_first(how)) if re.match(r"^[\w\-]+ing\b", how) else how
         d = ask(s, "action", f"How can the initial flare on {lower_first(drug)} be {m.group('verb')}?", answer)
-        return [d] if d is not None else []
+        return as_cards(d)
     m = _FLARE_CAUSE.match(text)
     if m:
         term = re.sub(r"^(?:the|a) ", "", m.group("term"))
         cause = short_phrase(m.group("cause"), 12)
         d = ask(s, "why", f"On {lower_first(drug)}, what is the {term} the result of?", cause)
-        return [d] if d is not None else []
+        return as_cards(d)
     return []
 
 
@@ -341,7 +341,7 @@ def pharmacology_for(doc) -> Callable[[Sentence, str], list[Draft]]:
 
     def build(s: Sentence, text: str) -> list[Draft]:
         text = _CONNECTIVE.sub("", text)
-        text = text[:1].upper() + text[1:]
+        text = upper_first(text)
         return (_prodrug(s, text) or _modulator(s, text) or interaction_monitoring(s, text) or
                 _monitoring(s, text, _named(drug)) or
                 _flare(s, text, _named(drug)) or patients(s, text) or

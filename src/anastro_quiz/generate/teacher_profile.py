@@ -12,14 +12,10 @@ import re
 
 from .cards import Draft, make_draft, contains_answer
 from .extract import Sentence, zipf
-from .teacher_clauses import clean_prompt_part, drop_asides, lower_first, names_something, question, short_phrase
-from .teacher_why import ask
+from .teacher_clauses import clean_prompt_part, drop_asides, lower_first, names_something, question, short_phrase, upper_first
+from .teacher_why import as_cards, ask
 
 _NAME = r"[A-Z][a-z][\w\-]+"
-
-
-def _one(d: Draft | None) -> list[Draft]:
-    return [d] if d is not None else []
 
 
 def _is_drug(word: str) -> bool:
@@ -61,7 +57,7 @@ def _route(s: Sentence, text: str) -> list[Draft]:
     if m is None or _FIGURE.search(text):
         return []
     how = m.group("how")
-    return _one(ask(s, "why", f"How is {lower_first(m.group('drug'))} {m.group('verb')}?", how[:1].upper() + how[1:]))
+    return as_cards(ask(s, "why", f"How is {lower_first(m.group('drug'))} {m.group('verb')}?", upper_first(how)))
 
 
 def _derived(s: Sentence, text: str) -> list[Draft]:
@@ -73,9 +69,9 @@ def _derived(s: Sentence, text: str) -> list[Draft]:
         return []
     drug, parent = lower_first(m.group("drug")), m.group("parent")
     if "derived from" in m.group(0):
-        return _one(ask(s, "why", f"From which drug was {drug} derived?", parent[:1].upper() + parent[1:]))
+        return as_cards(ask(s, "why", f"From which drug was {drug} derived?", upper_first(parent)))
     noun = "an analogue" if "analog" in m.group(0) else "a derivative"
-    return _one(ask(s, "why", f"Of which drug is {drug} {noun}?", parent[:1].upper() + parent[1:]))
+    return as_cards(ask(s, "why", f"Of which drug is {drug} {noun}?", upper_first(parent)))
 
 
 def _forms(s: Sentence, text: str) -> list[Draft]:
@@ -85,8 +81,8 @@ def _forms(s: Sentence, text: str) -> list[Draft]:
     if m is None:
         return []
     forms = m.group("forms")
-    return _one(ask(s, "why", f"In which two forms is {lower_first(m.group('drug'))} available?",
-                    forms[:1].upper() + forms[1:]))
+    return as_cards(ask(s, "why", f"In which two forms is {lower_first(m.group('drug'))} available?",
+                    upper_first(forms)))
 
 
 # --- where it binds, how it acts -----------------------------------------------------------------
@@ -121,10 +117,10 @@ def _tissue_selective(s: Sentence, text: str, drug: str | None) -> list[Draft]:
     name = m and (m.group("drug") or drug)
     if m is None or not name or m.group("first") in m.group("second"):
         return []
-    name = name[:1].upper() + name[1:]
+    name = upper_first(name)
     second = m.group("second")
     prompt = f"{name} is an {m.group('first')} in {m.group('t1')}: how does it act on the {m.group('t2')}?"
-    return _one(ask(s, "why", prompt, f"As a {second}"))
+    return as_cards(ask(s, "why", prompt, f"As a {second}"))
 
 
 def _binds(s: Sentence, text: str) -> list[Draft]:
@@ -139,18 +135,18 @@ def _binds(s: Sentence, text: str) -> list[Draft]:
         kind = m.group("site").split()[0]
         prompt = f"Which {kind} of the {m.group('target')} does {lower_first(m.group('drug'))} bind to?"
         site = m.group("site")
-        return _one(ask(s, "why", prompt, site[:1].upper() + site[1:]))
+        return as_cards(ask(s, "why", prompt, upper_first(site)))
     m = _MORE_SELECTIVE.match(text)
     if m and _is_drug(m.group("other")):
         noun = m.group("noun").strip() or "target"
         prompt = f"Compared with {m.group('other')}, for which {noun} is {lower_first(m.group('drug'))} more selective?"
-        return _one(ask(s, "why", prompt, m.group("target")))
+        return as_cards(ask(s, "why", prompt, m.group("target")))
     m = _BOUND.match(text)
     if m:
         what = short_phrase(m.group("what"), 8)
         ctx = m.group("ctx") or ""
         prompt = f"{ctx}to what is {lower_first(m.group('drug'))} {m.group('adv')} bound?"
-        return _one(ask(s, "why", prompt[:1].upper() + prompt[1:], what))
+        return as_cards(ask(s, "why", upper_first(prompt), what))
     m = _MANNER.match(text)
     if m:
         verb = m.group("verb")
@@ -159,7 +155,7 @@ def _binds(s: Sentence, text: str) -> list[Draft]:
             return []
         manner = m.group("manner")
         prompt = f"In what manner does {lower_first(m.group('drug'))} {base} {m.group('obj')}?"
-        return _one(ask(s, "why", prompt, manner[:1].upper() + manner[1:]))
+        return as_cards(ask(s, "why", prompt, upper_first(manner)))
     return []
 
 
@@ -187,7 +183,7 @@ def _unlike(s: Sentence, text: str) -> list[Draft]:
         prompt = f"Unlike {other}, what is {drug} not associated with?"
     else:
         return []
-    return _one(ask(s, "why", prompt, what))
+    return as_cards(ask(s, "why", prompt, what))
 
 
 # --- side effects and interactions ---------------------------------------------------------------
@@ -241,7 +237,7 @@ def _side_effects(s: Sentence, text: str) -> list[Draft]:
     listed = short_phrase(m.group("list"), 8)
     ctx = m.group("ctx") or ""
     prompt = f"{ctx}which {m.group('what')} of {m.group('drug')} are the most {m.group('how')}?"
-    return _one(ask(s, "why", prompt[:1].upper() + prompt[1:], listed))
+    return as_cards(ask(s, "why", upper_first(prompt), listed))
 
 
 def _weakening_drugs(s: Sentence, text: str) -> list[Draft]:
@@ -292,18 +288,18 @@ def _selection(s: Sentence, text: str, drug: str | None) -> list[Draft]:
             return []
         test = drop_asides(m.group("test")) if len(m.group("test").split()) > 6 else m.group("test")
         prompt = f"What is the gold-standard {m.group('noun')} for {purpose}?"
-        return _one(ask(s, "why", prompt, test))
+        return as_cards(ask(s, "why", prompt, test))
     m = _ACCEPTED_COURSE.match(text)
     if m and drug:
         verb = "recommended" if "recommended" in m.group(0) else "accepted"
-        return _one(ask(s, "action", f"What length of {lower_first(drug)} treatment is generally {verb}?",
+        return as_cards(ask(s, "action", f"What length of {lower_first(drug)} treatment is generally {verb}?",
                         m.group("length")))
     m = _COMBINED.match(text)
     if m and _is_drug(m.group("partner")):
         # (for whom stays out of the prompt: it is what the drug's indication card asks)
         prompt = f"Apart from monotherapy, with which drug is {lower_first(m.group('drug'))} approved in combination?"
         partner = m.group("partner")
-        return _one(ask(s, "why", prompt, partner[:1].upper() + partner[1:]))
+        return as_cards(ask(s, "why", prompt, upper_first(partner)))
     return []
 
 

@@ -37,6 +37,11 @@ def ask(s: Sentence, kind: CardKind, prompt: str | None, answer: str | None, exp
     return make_draft(kind, "basic", data, s, prompt)
 
 
+def as_cards(d: Draft | None) -> list[Draft]:
+    """A builder's one card as the list builders return (none when it asks nothing)."""
+    return [d] if d is not None else []
+
+
 def _split_context(text: str) -> tuple[str, str]:
     """A leading "In postmenopausal women, " stays with the question, ahead of it."""
     m = _LEAD_CONTEXT.match(text)
