@@ -131,8 +131,7 @@ def _generic(category: str) -> bool:
 
 # "side effects of low estrogen", "detrimental effects of estrogen deficiency": effects of a named state,
 # never asked as "give two examples" (an open set)
-_EFFECTS_OF = re.compile(r"\b(?:the )?(?:known |main |possible |common |detrimental |adverse )*(?P<category>(?:[a-z]+ )?"
-                         r"(?:effects|symptoms|signs|complications))\s+of\s+(?P<cause>[a-z][\w\-]+(?: [a-z][\w\-]+){0,2})$")
+_EFFECTS_OF = re.compile(r"\b(?:effects|symptoms|signs|complications)\s+of\s+[a-z][\w\-]+(?: [a-z][\w\-]+){0,2}$")
 _OWNER = re.compile(r"^(?P<owner>[A-Z][\w\-]+) (?:also )?(?:has|have|causes|produces|exerts|carries)"
                     r"(?: a number of| several| many| various| some| other| certain)? (?P<category>.+)$")
 
