@@ -13,8 +13,6 @@ import re
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-import yaml
-
 from .bulk import gc_paused  # noqa: F401 - re-exported: callers pause the collector for bulk loads
 from .deck_model import (  # noqa: F401 - re-exported: this module is the deck API
     BLANK,
@@ -32,7 +30,6 @@ from .deck_model import (  # noqa: F401 - re-exported: this module is the deck A
     cloze_deletions,
     document_name_problem,
 )
-from .deck_yaml import LineLoader, ShapeError
 
 # --- loading -----------------------------------------------------------------
 
@@ -48,6 +45,12 @@ _REQUIRED = {
 
 def parse_deck(text: str, path: str | Path = "<string>") -> tuple[Deck | None, list[DeckProblem]]:
     """Parse deck YAML, returning the deck (if usable at all) and every problem found."""
+    # PyYAML and the guarded loader are imported here, not with the module: a launch whose
+    # decks all come from the deck cache parses no YAML and never pays for them.
+    import yaml
+
+    from .deck_yaml import LineLoader, ShapeError
+
     name = str(path)
     try:
         raw = yaml.load(text, Loader=LineLoader)  # noqa: S506 - LineLoader is a SafeLoader
@@ -348,10 +351,7 @@ def dump_deck(deck: Deck) -> str:
         doc["sources"] = deck.sources
     doc["cards"] = [{"id": c.id, "type": c.type, **{k: v for k, v in c.data.items() if k not in ("id", "type")}}
                     for c in deck.cards]
-    return yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    import yaml
 
-
-try:
-    from yaml import CSafeDumper as _Dumper
-except ImportError:  # pragma: no cover
-    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # the C one where libyaml is built in
+    return yaml.dump(doc, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from functools import cached_property
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from ..paths import DB_ENV
 from .errors import StoreBusy, StoreError, StoreFull, StoreReadOnly, translate
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Identity, schema_problem
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -28,9 +31,20 @@ class Connection:
     def __init__(self, path: Path, conn: sqlite3.Connection):
         self.path = path
         self.conn = conn
+        # What sqlite-utils sets on a connection it wraps, set here at once: the same triggers
+        # fire whether or not a write has used its table API yet (see ``db``).
+        conn.execute("PRAGMA recursive_triggers=on")
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils' view of the connection (inserts, upserts, migrations), made on first use:
+        reads go to the connection itself, so a launch that only shows counts never imports
+        sqlite-utils (40-100 ms with its dependencies)."""
+        import sqlite_utils
+
         # No sqlite-utils plugins: looking for them imports importlib.metadata and scans every
         # installed package's entry points (70 ms of each launch), and none is used here.
-        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
 
     @classmethod
     def open(cls, path: str | Path, *, busy_timeout: float = 3.0):

@@ -11,9 +11,11 @@ from __future__ import annotations
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 SCHEMA_VERSION = 10
 APPLICATION_ID = 0x416E517A  # "AnQz", in the SQLite header (offset 68)
