@@ -128,3 +128,22 @@ def test_a_second_app_on_the_same_collection_shows_a_warning(tmp_path, deck_dir,
     seen.clear()
     assert CliRunner().invoke(cli, ["--db", str(db), "--decks", str(deck_dir)]).exit_code == 0
     assert SECOND_INSTANCE not in seen
+
+
+async def test_the_graders_units_load_once_a_session_is_open_not_behind_home(tmp_path, deck_dir, clock,
+                                                                             monkeypatch):
+    # Loaded at launch they took the interpreter while Home painted its counts.
+    from anastro_quiz import grading
+    from anastro_quiz.tui.screens.review import ReviewScreen
+
+    loads: list[str] = []
+    monkeypatch.setattr(grading, "load", lambda: loads.append(type(app.screen).__name__))
+    app = make_app(opener=lambda progress: Collection.open(tmp_path / "progress.db", [deck_dir], clock=clock))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.data is not None and loads == []
+        await pilot.press("enter")  # study the highlighted deck
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert loads == ["ReviewScreen"]
+    app.collection.close()

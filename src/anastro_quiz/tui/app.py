@@ -202,9 +202,9 @@ class StudyApp(StudyLauncher, App[None]):
         self.call_from_thread(self.notify, f"Rescheduled {cards} cards.", timeout=3)
 
     def load_grading(self) -> None:
-        """Load pint's units and the stemmer (about half a second) in a worker, once: Home
-        calls this when its counts are drawn, so the load never delays them, and the first
-        typed answer is then graded at once instead of stalling the screen."""
+        """Load pint's units and the stemmer (about half a second) in a worker, once: called
+        when a study session or quiz is on the screen, so the load never delays Home's counts,
+        and the first typed answer is graded at once instead of stalling the screen."""
         if not self._grading_loaded:
             self._grading_loaded = True
             self._load_grading()

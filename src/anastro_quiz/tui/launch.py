@@ -192,3 +192,6 @@ class StudyLauncher:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+        # The grader's units load while the first card is read, once it is painted: loaded at
+        # launch they held up Home's first paint of its counts (0.2 s of a 0.6 s launch).
+        screen.call_after_refresh(self.load_grading)

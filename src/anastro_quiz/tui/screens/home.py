@@ -16,12 +16,10 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Header, ProgressBar, Static
-from textual_plotext import PlotextPlot
 
 from datetime import date, timedelta
 
 from ...clock import study_day
-from ...stats import DueDay, Streak, due_forecast, review_days, streaks
 from ..widgets.bars import count_bars, share_bar
 from ..widgets.charts import draw_due_per_day
 from ..shared_keys import key_footer
@@ -31,6 +29,7 @@ from ...numbers import noun, plural
 
 if TYPE_CHECKING:
     from ...collection import DeckSummary
+    from ...stats import DueDay, Streak
 
 
 @dataclass
@@ -45,6 +44,8 @@ class HomeData:
 
 def load_home(collection) -> HomeData:
     """Everything Home shows, in one trip to the database (runs in a worker)."""
+    from ...stats import due_forecast, review_days, streaks  # with the core, off the first frame's path
+
     now = collection.now()
     decks = collection.deck_summaries()
     new_today = sum(d.new for d in decks)  # DeckSummary.new is already within today's cap
@@ -90,7 +91,7 @@ class HomeScreen(CoreScreen):
             with Horizontal(id="home-row"):
                 yield Static("", id="home-deck", classes="home-panel")
                 yield Static("", id="home-recent", classes="home-panel")
-            yield PlotextPlot(id="home-forecast")
+            # The forecast chart (plotext) is mounted when a terminal first has room for it.
         yield key_footer()
 
     def on_mount(self) -> None:
@@ -185,7 +186,6 @@ class HomeScreen(CoreScreen):
         self.query_one("#home-hint", Static).update(Content.from_markup(_hint(waiting)))
         self.sub_title = plural(len(data.decks), "deck")
         self._show_panels(data)
-        self.app.load_grading()  # after the counts: the grader's units load behind them
 
     def _show_panels(self, data: HomeData) -> None:
         """The panels below the decks, where the terminal leaves them room (not at 80x24): at
@@ -194,11 +194,10 @@ class HomeScreen(CoreScreen):
         used = len(data.decks) + 6  # header, today, table header, hint, footer, a spare row
         room = (self.size.height or self.app.size.height) - used
         panels.display = room >= ROW_HEIGHT
-        plot = self.query_one("#home-forecast", PlotextPlot)
-        plot.display = room >= PANEL_MIN_HEIGHT
         if not panels.display:
             return
-        if plot.display:
+        plot = self._forecast_plot(room >= PANEL_MIN_HEIGHT)
+        if plot is not None:
             draw_due_per_day(plot.plt, data.forecast)
             plot.refresh()
         recent = [(day.strftime("%a %d"), n) for day, n in data.recent]
@@ -207,6 +206,23 @@ class HomeScreen(CoreScreen):
             Content.from_markup("[b $accent]Reviews, last 14 days[/] ($total)\n\n", total=str(total))
             + count_bars(recent))
         self._show_deck_panel()
+
+    def _forecast_plot(self, room: bool):
+        """The forecast chart, shown where there is ``room`` (mounted the first time; plotext
+        costs 20 ms to import, which a launch in a small terminal never pays), else hidden."""
+        plots = self.query("#home-forecast")
+        if not room:
+            plots.set(display=False)
+            return None
+        if plots:
+            plot = plots.first()
+            plot.display = True
+            return plot
+        from textual_plotext import PlotextPlot
+
+        plot = PlotextPlot(id="home-forecast")
+        self.query_one("#home-panels").mount(plot)
+        return plot
 
     def _show_deck_panel(self) -> None:
         if self.data is None or not self.query_one("#home-panels").display:
