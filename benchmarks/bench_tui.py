@@ -43,39 +43,50 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 # --- the child processes that are launched and timed ----------------------------------------
 
 
-def child_ours(db: str, decks: str) -> None:
-    from anastro_quiz.tui.app import make_app
+def child_ours(db: str, decks: str, now: str | None) -> None:
+    """The real launch: ``anastro-quiz --db DB --decks DECKS`` through the CLI's entry point
+    (click, the instance lock, the app factory, the opener in its worker), headless at 80x24,
+    on the clock ``now`` (the large collection's history ends then) or the real one."""
+    from textual.app import App
+
+    from anastro_quiz.cli import main
+    from anastro_quiz.cli.context import Context
+    from anastro_quiz.tui.app import StudyApp
     from anastro_quiz.tui.screens.home import HomeScreen
 
-    def opener(progress):
-        from bench_scale import NOW, Clock
+    if now is not None:
+        from datetime import datetime
 
-        from anastro_quiz.collection import Collection
-
-        return Collection.open(db, [decks], clock=Clock(NOW))
+        at = datetime.fromisoformat(now)
+        Context.clock = lambda self: (lambda: at)  # type: ignore[method-assign]
+    run = App.run
+    StudyApp.run = lambda self, **kw: run(self, headless=True, size=(80, 24))  # type: ignore[method-assign]
 
     marks: dict[str, float] = {}
-    mount = HomeScreen.on_mount
+    mount, show = HomeScreen.on_mount, HomeScreen.show
 
+    # Both marks, like the bare app's, are taken by call_after_refresh: once the screen has
+    # been refreshed after the frame (or the counts) were put on it.
     def on_mount(screen: HomeScreen) -> None:  # note when Home's first frame has been painted
         mount(screen)
         screen.call_after_refresh(lambda: marks.setdefault("first_frame", time.time()))
 
+    def drawn(screen: HomeScreen) -> None:
+        marks.setdefault("home_data", time.time())
+        screen.app.exit()
+
+    def on_show(screen: HomeScreen, data) -> None:  # and when its counts and mastery have been
+        show(screen, data)
+        screen.call_after_refresh(drawn, screen)
+
     HomeScreen.on_mount = on_mount  # type: ignore[method-assign]
-    app = make_app(opener=opener)
-
-    async def until_home_drawn(pilot) -> None:
-        while not isinstance(app.screen, HomeScreen):
-            await asyncio.sleep(0.001)
-        while app.screen.data is None:
-            await asyncio.sleep(0.001)
-        await pilot.pause()  # the deck table is painted
-        marks["home_data"] = time.time()
-        app.exit()
-
-    app.run(headless=True, size=(80, 24), auto_pilot=until_home_drawn)
-    if app.collection is not None:
-        app.collection.close()
+    HomeScreen.show = on_show  # type: ignore[method-assign]
+    sys.argv = ["anastro-quiz", "--db", db, "--decks", decks]
+    try:
+        main()
+    except SystemExit as exc:
+        if exc.code:
+            raise
     print(json.dumps(marks | _peak()))
 
 
@@ -215,9 +226,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child", choices=["ours", "bare"], help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     parser.add_argument("--decks", help=argparse.SUPPRESS)
+    parser.add_argument("--now", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child == "ours":
-        child_ours(args.db, args.decks)
+        child_ours(args.db, args.decks, args.now)
         return 0
     if args.child == "bare":
         child_bare()
@@ -229,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
 
     root = Path(tempfile.mkdtemp(prefix="anastro-bench-tui-"))
     try:
-        from bench_scale import build
+        from bench_scale import NOW, build
 
         if args.collection:
             large = Path(args.collection)
@@ -243,7 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         build(small, 100, 1_000, args.seed)
         launches = {
             "bundled": ["--child", "ours", "--db", str(root / "bundled.db"), "--decks", str(bundled_decks_dir())],
-            "large": ["--child", "ours", "--db", str(large / "progress.db"), "--decks", str(large / "decks")],
+            "large": ["--child", "ours", "--db", str(large / "progress.db"), "--decks", str(large / "decks"),
+                      "--now", NOW.isoformat()],
             "bare": ["--child", "bare"],
         }
         print("launching ...", file=sys.stderr, flush=True)
