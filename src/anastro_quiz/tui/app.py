@@ -85,6 +85,7 @@ class StudyApp(StudyLauncher, App[None]):
         # transactions from interleaving (sqlite3 serializes calls, not transactions).
         self.db_lock = threading.Lock()
         self._grading_loaded = False  # load_grading has started its worker
+        self._fit_started = False  # home_drawn has started the refit check
         self._quitting = False  # Ctrl+Q mid-session: the session's end is being recorded
         self._said: weakref.WeakSet[Worker] = weakref.WeakSet()  # workers whose failure JobFailed says
         # The screen that asked for each change still running (see run_change), to unlock on a failure.
@@ -98,8 +99,6 @@ class StudyApp(StudyLauncher, App[None]):
         if self._opener is not None:
             # Draw Home's frame first; the decks and the database open behind it.
             home.call_after_refresh(self._run_opener, home)
-        else:
-            self.fit_scheduler()
         self._load_theme()
         if self._notice:
             self.notify(self._notice, title="Open in another window", severity="warning", timeout=12,
@@ -166,7 +165,12 @@ class StudyApp(StudyLauncher, App[None]):
         finally:
             gc.enable()
             self._opened.set()
-        if self.open_error is None:
+
+    def home_drawn(self) -> None:
+        """Home has painted its counts for the first time: start the launch's background work
+        (the scheduler's refit check) now, so that it never competes with that first paint."""
+        if not self._fit_started:
+            self._fit_started = True
             self.fit_scheduler()
 
     @work(thread=True, exit_on_error=False, name="fit scheduler", group="fit scheduler")

@@ -186,6 +186,7 @@ class HomeScreen(CoreScreen):
         self.query_one("#home-hint", Static).update(Content.from_markup(_hint(waiting)))
         self.sub_title = plural(len(data.decks), "deck")
         self._show_panels(data)
+        self.call_after_refresh(self.app.home_drawn)
 
     def _show_panels(self, data: HomeData) -> None:
         """The panels below the decks, where the terminal leaves them room (not at 80x24): at
