@@ -27,17 +27,17 @@ def test_stats_queries_read_only_covering_indexes(tmp_path):
 
 
 def test_todays_reviews_are_read_from_one_covering_index(tmp_path, deck_dir, clock):
-    """Home's and a session's "done today" (new cards introduced, reviews, cards already
-    reviewed today) read a range of one index, not every review's row; and still count right."""
+    """A session's cards already reviewed today read a range of one index, not every review's
+    row ("done today", what the daily limits count, is kept per deck: test_daily_counts.py)."""
     from anastro_quiz.clock import study_day
     from anastro_quiz.collection import Collection
-    from anastro_quiz.store.reviews import DONE_TODAY_SQL, REVIEWED_ON_SQL
+    from anastro_quiz.store.reviews import REVIEWED_ON_SQL
 
     coll = Collection.open(tmp_path / "p.db", [deck_dir], clock=clock)
     try:
-        for sql in (DONE_TODAY_SQL, REVIEWED_ON_SQL.format(decks="?")):
-            plan = coll.store.query_plan(sql, ("2026-01-01",) * sql.count("?"))
-            assert "COVERING INDEX idx_reviews_day_cover" in plan, plan
+        sql = REVIEWED_ON_SQL.format(decks="?")
+        plan = coll.store.query_plan(sql, ("2026-01-01",) * sql.count("?"))
+        assert "COVERING INDEX idx_reviews_day_cover" in plan, plan
         session = coll.start_session()
         first = session.current
         session.grade(Rating.Good)
@@ -58,7 +58,7 @@ def test_version_1_database_migrates_keeping_its_reviews(tmp_path, deck_dir, clo
     try:
         session = coll.start_session()
         session.grade(Rating.Good)
-        assert coll.store.schema_version == SCHEMA_VERSION == 10
+        assert coll.store.schema_version == SCHEMA_VERSION == 11
         assert all("COVERING INDEX" in plan for plan in _plans(coll.store))
         assert coll.store.integrity_check() == "ok"
         result = stats.collection_stats(coll)

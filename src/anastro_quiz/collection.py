@@ -214,14 +214,17 @@ class Collection(CardBrowsing):
         from .today import LEARN_AHEAD, offered_today
 
         now = self.now()
-        counts = self.store.counts_by_deck(now, learning_until=now + LEARN_AHEAD)
         done = self.store.done_today(study_day(now))
+        room = {deck: self.study_limits(deck).room_today(*done.get(deck, (0, 0))) for deck in self.decks}
+        holding = {deck for deck in self.decks if self.holds_uncurated(deck)}
+        counts = self.store.counts_by_deck(now, learning_until=now + LEARN_AHEAD, kept_in=holding,
+                                           review_room={deck: reviews for deck, (_new, reviews) in room.items()})
         mastery = self.mastery_by_deck(now)
         out = []
         for deck in self.decks.values():
             c = counts.get(deck.id, DeckCounts())
-            room_new, room_reviews = self.study_limits(deck.id).room_today(*done.get(deck.id, (0, 0)))
-            studyable = c.new_kept if self.holds_uncurated(deck.id) else c.new
+            room_new, room_reviews = room[deck.id]
+            studyable = c.new_kept if deck.id in holding else c.new
             new = min(studyable, room_new)
             due = min(c.review, room_reviews)
             if (new or due) and self.siblings(deck.id) != SiblingRules(False, False) \

@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 import sqlite3
 from datetime import datetime
-from typing import Any
+from typing import Any, Iterable
 
 from ..clock import iso
-from .cards import NEW, DeckCounts, marks
+from .cards import LEARNING, NEW, RELEARNING, DeckCounts, marks
 
 
 class OverviewStore:
@@ -23,15 +23,17 @@ class OverviewStore:
     # CROSS JOIN: SQLite must start from the (few) orphans, never walk the schedule to find them.
     _ORPHANS = "cards c INDEXED BY idx_cards_orphaned CROSS JOIN schedule s USING (deck, card_id)"
 
-    def _overview(self, select: str, where: str, group: int, params: list[Any]) -> dict[tuple, list]:
-        """``SELECT select FROM schedule s WHERE where GROUP BY`` the first ``group`` columns, over
-        non-orphaned cards: the group's key -> its other columns."""
+    def _overview(self, select: str, where: str, group: int, params: list[Any],
+                  source: str = "schedule s") -> dict[tuple, list]:
+        """``SELECT select FROM source WHERE where GROUP BY`` the first ``group`` columns, over
+        non-orphaned cards: the group's key -> its other columns (``source``: ``schedule s``,
+        perhaps with the index to read)."""
         def run(source: str, extra: str) -> dict[tuple, list]:
             groups = ", ".join(str(n) for n in range(1, group + 1))
             sql = f"SELECT {select} FROM {source} WHERE ({where}){extra} GROUP BY {groups}"
             return {tuple(r[:group]): list(r[group:]) for r in self.conn.execute(sql, params)}
 
-        whole, gone = run("schedule s", ""), run(self._ORPHANS, " AND c.orphaned=1")
+        whole, gone = run(source, ""), run(self._ORPHANS, " AND c.orphaned=1")
         out = {}
         for key, values in whole.items():
             minus = gone.get(key, [0] * len(values))
@@ -48,36 +50,73 @@ class OverviewStore:
             out[(d, st, su)] = out.get((d, st, su), 0) - n
         return {key: n for key, n in sorted(out.items()) if n}
 
-    def counts_by_deck(self, now: datetime, learning_until: datetime | None = None) -> dict[str, DeckCounts]:
-        """Per deck: new and new_kept (kept in curation; buried ones left out), learning (due by
-        ``learning_until``), review (due), suspended, total."""
+    def counts_by_deck(self, now: datetime, learning_until: datetime | None = None,
+                       review_room: dict[str, int] | None = None, kept_in: Iterable[str] = ()) -> dict[str, DeckCounts]:
+        """Per deck: new (buried ones left out), learning (due by ``learning_until``), review
+        (due; with ``review_room``, counted only up to the deck's room for reviews today: what
+        Home shows is at most that), suspended, total; new_kept (kept in curation) only for the
+        decks ``kept_in`` (0 for the others).
+
+        Each count costs what it counts at most: the cards per state are kept (schema 6), the
+        learning cards due are those kept less the few due later (learning steps are minutes),
+        buried cards have their own index (schema 11), and due reviews are counted up to the
+        room left today."""
         now_s = iso(now)
         until_s = iso(learning_until or now)
-        by_state = {key: [n] for key, n in self.state_counts().items()}
+        by_state = self.state_counts()
         decks = sorted({deck for deck, _state, _suspended in by_state})
-        due: dict[tuple, list] = {}
-        for states, until in (("1,3", until_s), ("2", now_s)):
-            due.update(self._overview(
-                "s.deck, s.fsrs_state=2, COUNT(*)",
-                f"s.deck IN ({marks(decks)}) AND s.fsrs_state IN ({states}) AND s.suspended=0 AND s.due<=?"
-                " AND (s.buried_until IS NULL OR s.buried_until<=?)", 2, [*decks, until, now_s]))
+        in_decks = f"s.deck IN ({marks(decks)})"
+        learning = f"{in_decks} AND s.fsrs_state IN (1,3) AND s.suspended=0"
+
+        def per_deck(where: str, params: list[Any], index: str = "") -> dict[str, int]:
+            source = f"schedule s INDEXED BY {index}" if index else "schedule s"
+            return {deck: n for (deck,), (n,) in self._overview("s.deck, COUNT(*)", where, 1, params, source).items()}
+
+        not_yet = [per_deck(f"{learning} AND s.due>?", [*decks, until_s]),
+                   per_deck(f"{learning} AND s.due IS NULL", decks),
+                   per_deck(f"{learning} AND s.buried_until>? AND s.due<=?", [*decks, now_s, until_s], "idx_schedule_buried")]
         # A buried new card is not new today (a session would not offer it): buried ones are few.
-        buried = {deck: n for (deck,), (n,) in self._overview(
-            "s.deck, COUNT(*)", f"s.deck IN ({marks(decks)}) AND s.fsrs_state=0 AND s.suspended=0"
-            " AND s.buried_until>?", 1, [*decks, now_s]).items()}
+        buried = per_deck(f"{in_decks} AND s.fsrs_state=0 AND s.suspended=0 AND s.buried_until>?", [*decks, now_s],
+                          "idx_schedule_buried")
+        due = self._due_reviews(decks, now_s, review_room)
+        kept_in = sorted(set(kept_in) & set(decks))
         kept = dict(self.conn.execute(
             "SELECT s.deck, COUNT(*) FROM kept_cards k JOIN schedule s USING (deck, card_id)"
-            " JOIN cards c USING (deck, card_id) WHERE c.orphaned=0 AND s.fsrs_state=0 AND s.suspended=0"
-            " AND (s.buried_until IS NULL OR s.buried_until<=?) GROUP BY s.deck", (now_s,)).fetchall())
+            f" JOIN cards c USING (deck, card_id) WHERE k.deck IN ({marks(kept_in)}) AND c.orphaned=0"
+            " AND s.fsrs_state=0 AND s.suspended=0 AND (s.buried_until IS NULL OR s.buried_until<=?) GROUP BY s.deck",
+            (*kept_in, now_s)).fetchall()) if kept_in else {}
         out = {}
         for deck in decks:
-            counts = {(state, suspended): n for (d, state, suspended), (n,) in by_state.items() if d == deck}
+            counts = {(state, suspended): n for (d, state, suspended), n in by_state.items() if d == deck}
             total = sum(counts.values())
             if total:
+                in_learning = counts.get((LEARNING, 0), 0) + counts.get((RELEARNING, 0), 0)
                 out[deck] = DeckCounts(
-                    new=counts.get((NEW, 0), 0) - buried.get(deck, 0), learning=due.get((deck, 0), [0])[0],
-                    review=due.get((deck, 1), [0])[0], total=total, new_kept=kept.get(deck, 0),
+                    new=counts.get((NEW, 0), 0) - buried.get(deck, 0),
+                    learning=in_learning - sum(part.get(deck, 0) for part in not_yet),
+                    review=due.get(deck, 0), total=total, new_kept=kept.get(deck, 0),
                     suspended=sum(n for (_state, suspended), n in counts.items() if suspended))
+        return out
+
+    def _due_reviews(self, decks: list[str], now_s: str, room: dict[str, int] | None) -> dict[str, int]:
+        """Due reviews per deck (not suspended, not buried at ``now_s``); with ``room``, each
+        deck's counted only up to its room (a deck missing from it: none)."""
+        where = "s.fsrs_state=2 AND s.suspended=0 AND s.due<=? AND (s.buried_until IS NULL OR s.buried_until<=?)"
+        if room is None:
+            return {deck: n for (deck,), (n,) in self._overview(
+                "s.deck, COUNT(*)", f"s.deck IN ({marks(decks)}) AND {where}", 1, [*decks, now_s, now_s]).items()}
+        wanted = [deck for deck in decks if room.get(deck, 0) > 0]
+        # Orphaned cards (few) are counted apart; counting up to the room plus them leaves
+        # min(due, room) once they are taken off.
+        orphaned = dict(self.conn.execute(
+            f"SELECT s.deck, COUNT(*) FROM {self._ORPHANS} WHERE c.orphaned=1 AND s.deck IN ({marks(wanted)})"
+            f" AND {where} GROUP BY s.deck", [*wanted, now_s, now_s]).fetchall()) if wanted else {}
+        out = {}
+        for deck in wanted:
+            cap = room[deck] + orphaned.get(deck, 0)
+            counted = self.conn.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM schedule s WHERE s.deck=? AND {where}"
+                                        " LIMIT ?)", (deck, now_s, now_s, cap)).fetchone()[0]
+            out[deck] = counted - orphaned.get(deck, 0)
         return out
 
     def _recall_sum(self, curves: dict[str, tuple[float, float]], now: datetime) -> tuple[str, list[Any]]:

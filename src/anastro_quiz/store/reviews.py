@@ -30,10 +30,9 @@ def is_leech(lapses: int) -> bool:
     return lapses >= LEECH_LAPSES
 
 
-# What Home and a session read of today's reviews: one range of the covering index
+# The cards reviewed on a day (siblings apart): one range of the covering index
 # idx_reviews_day_cover (schema 9), never the log's wide rows (tests/test_perf_core.py).
-DONE_TODAY_SQL = ("SELECT deck, SUM(fsrs_state_before=0), SUM(fsrs_state_before=2) FROM reviews"
-                  " WHERE day=? AND undone=0 AND mode='review' GROUP BY deck")
+# What the daily limits count of a day's reviews is kept per deck (``review_deck_days``).
 REVIEWED_ON_SQL = ("SELECT DISTINCT deck, card_id FROM reviews WHERE day=? AND mode='review' AND undone=0"
                    " AND deck IN ({decks})")
 
@@ -149,9 +148,11 @@ class ReviewStore:
         return row[0] if row else 0
 
     def done_today(self, day: date) -> dict[str, tuple[int, int]]:
-        """Per deck: new cards introduced and review-state cards reviewed on study day ``day``."""
-        rows = self.conn.execute(DONE_TODAY_SQL, (day.isoformat(),))
-        return {deck: (n_new or 0, n_rev or 0) for deck, n_new, n_rev in rows}
+        """Per deck: new cards introduced and review-state cards reviewed on study day ``day``
+        (study reviews, not undone; a deck with neither is left out)."""
+        rows = self.conn.execute("SELECT deck, new_cards, reviews FROM review_deck_days"
+                                 " WHERE day=? AND (new_cards>0 OR reviews>0)", (day.isoformat(),))
+        return {deck: (n_new, n_rev) for deck, n_new, n_rev in rows}
 
     def card_history(self, deck: str, card_id: str) -> list[tuple[str, int, int | None, str | None, str]]:
         """One card's reviews, oldest first (undone ones left out): ``(reviewed_at, rating,
