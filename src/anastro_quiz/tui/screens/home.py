@@ -83,7 +83,6 @@ class HomeScreen(CoreScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Loading…", id="today")
-        yield ProgressBar(id="home-opening", show_eta=False)  # shown only while a slow opening lasts
         table: DataTable = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(Content.from_markup(_hint(0)), id="home-hint")
@@ -145,7 +144,12 @@ class HomeScreen(CoreScreen):
     def _opening(self, message: Opening) -> None:
         if self.data is not None or message.total < 1:
             return
-        bar = self.query_one("#home-opening", ProgressBar)
+        bars = self.query("#home-opening")
+        if bars:
+            bar = bars.first(ProgressBar)
+        else:  # mounted only for a slow opening: most launches never pay for the widget
+            bar = ProgressBar(id="home-opening", show_eta=False)
+            self.mount(bar, after="#today")
         bar.display = True
         bar.update(total=message.total, progress=message.done)
         what = (f"Reading decks: {message.name} ({message.done + 1} of {message.total})" if message.name
@@ -163,7 +167,7 @@ class HomeScreen(CoreScreen):
 
     def show(self, data: HomeData) -> None:
         self.data = data
-        self.query_one("#home-opening", ProgressBar).display = False
+        self.query("#home-opening").set(display=False)
         table = self.query_one("#decks", DataTable)
         selected = table.cursor_row
         table.clear(columns=True)
