@@ -20,17 +20,17 @@ class InstanceLock:
     """The app's hold on a collection (use :meth:`acquire` at launch, :meth:`release` at exit)."""
 
     def __init__(self, db_path: str | Path):
-        from filelock import FileLock
-
         self.path = Path(f"{db_path}.lock")
-        self._lock = FileLock(str(self.path), timeout=0, thread_local=False)
+        self._lock = None  # made by acquire: filelock is imported then, in the app's opening worker
         self._made_file = False
 
     def acquire(self) -> bool:
         """Take the lock; ``False`` if another app holds it. Where no lock can be taken (a
         read-only folder, a folder not made yet) there is nothing to tell: ``True``."""
-        from filelock import Timeout
+        from filelock import FileLock, Timeout
 
+        if self._lock is None:
+            self._lock = FileLock(str(self.path), timeout=0, thread_local=False)
         self._made_file = not self.path.exists()
         try:
             self._lock.acquire(blocking=False)
@@ -43,7 +43,7 @@ class InstanceLock:
     def release(self, *, remove: bool = False) -> None:
         """Let go; ``remove``: also delete the lock file if :meth:`acquire` made it (the
         database did not open, e.g. it is another application's: leave nothing beside it)."""
-        if self._lock.is_locked:
+        if self._lock is not None and self._lock.is_locked:
             self._lock.release()
         if remove and self._made_file:
             self.path.unlink(missing_ok=True)

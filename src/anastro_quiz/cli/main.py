@@ -87,7 +87,7 @@ def study(obj: Context) -> None:
     # Home draws at once; the app opens the collection in a worker behind it. A second app
     # on the same database is told so (its grades still compose with the first one's).
     lock = InstanceLock(obj.db_path)
-    app = make_app(opener=obj.open_collection, notice=launch_notice(lock),
+    app = make_app(opener=obj.open_collection, notice=lambda: launch_notice(lock),
                    today=obj.today.isoformat() if obj.today else None, today_notice=obj.today_notice())
     try:
         app.run()

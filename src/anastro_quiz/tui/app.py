@@ -65,8 +65,9 @@ class StudyApp(StudyLauncher, App[None]):
         error: BaseException
 
     def __init__(self, collection: Collection | None = None, *,
-                 opener: Callable[[Progress], Collection] | None = None, notice: str | None = None,
-                 today: str | None = None, today_notice: str | None = None) -> None:
+                 opener: Callable[[Progress], Collection] | None = None,
+                 notice: str | Callable[[], str | None] | None = None, today: str | None = None,
+                 today_notice: str | None = None) -> None:
         super().__init__()
         self._notice = notice  # shown once at launch (another window has this collection open)
         self._today_notice = today_notice  # shown once at launch (--today: another day's clock)
@@ -100,11 +101,13 @@ class StudyApp(StudyLauncher, App[None]):
             # Draw Home's frame first; the decks and the database open behind it.
             home.call_after_refresh(self._run_opener, home)
         self._load_theme()
-        if self._notice:
-            self.notify(self._notice, title="Open in another window", severity="warning", timeout=12,
-                        markup=False)
+        if isinstance(self._notice, str):
+            self._say_open_elsewhere(self._notice)
         if self._today_notice:
             self.notify(self._today_notice, title="Another day", timeout=12, markup=False)
+
+    def _say_open_elsewhere(self, notice: str) -> None:
+        self.notify(notice, title="Open in another window", severity="warning", timeout=12, markup=False)
 
     # --- the theme, saved in the database --------------------------------------
 
@@ -147,6 +150,10 @@ class StudyApp(StudyLauncher, App[None]):
         opener = self._opener
         assert opener is not None
         started = time.monotonic()
+        if callable(self._notice):  # found here, off the first frame's path (it takes a file lock)
+            notice = self._notice()
+            if notice:
+                self.call_from_thread(self._say_open_elsewhere, notice)
 
         def progress(done: int, total: int, name: str) -> None:
             # Only a slow opening (a first import of big decks) is worth a bar on Home.
@@ -378,13 +385,15 @@ def describe_error(error: BaseException | None) -> str:
 
 
 def make_app(collection: Collection | None = None, *,
-             opener: Callable[[Progress], Collection] | None = None, notice: str | None = None,
+             opener: Callable[[Progress], Collection] | None = None,
+             notice: str | Callable[[], str | None] | None = None,
              today: str | None = None, today_notice: str | None = None) -> StudyApp:
     """Build the study app over an open collection, or over ``opener``, which the app calls
     in a worker once Home's frame is drawn (then ``app.collection`` is set, or
     ``app.open_error`` and the app exits with code 2), with ``progress(done, total, name)``
     to call as it reads each deck file (Home shows a bar when that takes long: a first
     import of big decks). The caller closes the collection.
-    ``notice``: a warning to show at launch (see :mod:`anastro_quiz.instance`); ``today`` and
+    ``notice``: a warning to show at launch (see :mod:`anastro_quiz.instance`), or a function
+    that finds it, called in the opener's worker before it opens the collection; ``today`` and
     ``today_notice``: the day ``--today`` set, in the title, and what to say about it."""
     return StudyApp(collection, opener=opener, notice=notice, today=today, today_notice=today_notice)

@@ -21,7 +21,6 @@ from datetime import date, timedelta
 
 from ...clock import study_day
 from ..widgets.bars import count_bars, share_bar
-from ..widgets.charts import draw_due_per_day
 from ..shared_keys import key_footer
 from ..work import Reply
 from .base import CoreScreen
@@ -203,6 +202,8 @@ class HomeScreen(CoreScreen):
             return
         plot = self._forecast_plot(room >= PANEL_MIN_HEIGHT)
         if plot is not None:
+            from ..widgets.charts import draw_due_per_day
+
             draw_due_per_day(plot.plt, data.forecast)
             plot.refresh()
         recent = [(day.strftime("%a %d"), n) for day, n in data.recent]
