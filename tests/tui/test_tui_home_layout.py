@@ -130,3 +130,27 @@ async def test_at_100x30_home_shows_the_deck_and_reviews_panels_without_the_char
         assert "Reviews, last 14 days" in str(screen.query_one("#home-recent", Static).render())
         footer = screen.query_one("Footer")
         assert panels.region.bottom <= footer.region.y  # nothing drawn under the footer
+
+
+async def test_a_terminal_grown_tall_enough_gets_the_forecast_chart(bundled):
+    """At 80x24 Home reads no forecast (no room for its chart); made tall, it reads and draws it."""
+    import re
+
+    from textual_plotext import PlotextPlot
+
+    from anastro_quiz.scheduler import Rating
+
+    from .conftest import settle
+
+    session = bundled.start_session()
+    session.grade(Rating.Good)
+    session.finish()
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        assert app.screen.data.forecast is None and not app.screen.query("#home-forecast")
+        await pilot.resize_terminal(200, 50)
+        await settle(pilot)
+        chart = app.screen.query_one("#home-forecast", PlotextPlot)
+        assert chart.display and app.screen.data.forecast is not None
+        assert "Cards due per day" in re.sub(r"\x1b\[[0-9;]*m", "", chart.plt.build())

@@ -37,12 +37,14 @@ class HomeData:
     new_today: int
     reviewed_today: int
     streak: Streak
-    forecast: list[DueDay] = field(default_factory=list)  # cards due on each of the next 30 days
+    # Cards due on each of the next 30 days; None: not read (the terminal had no room for the chart).
+    forecast: list[DueDay] | None = None
     recent: list[tuple[date, int]] = field(default_factory=list)  # reviews on each of the last 14 days
 
 
-def load_home(collection) -> HomeData:
-    """Everything Home shows, in one trip to the database (runs in a worker)."""
+def load_home(collection, *, forecast: bool = True) -> HomeData:
+    """Everything Home shows, in one trip to the database (runs in a worker); the forecast
+    only with ``forecast`` (read only where the chart is shown: 30 index ranges)."""
     from ...stats import due_forecast, review_days, streaks  # with the core, off the first frame's path
 
     now = collection.now()
@@ -52,7 +54,7 @@ def load_home(collection) -> HomeData:
     today = study_day(now)
     recent = [(day, days.get(day.isoformat(), 0)) for day in (today - timedelta(days=n) for n in range(13, -1, -1))]
     return HomeData(decks, new_today, days.get(today.isoformat(), 0), streaks(set(days), today),
-                    due_forecast(collection, list(collection.decks), now, 30), recent)
+                    due_forecast(collection, list(collection.decks), now, 30) if forecast else None, recent)
 
 
 ROW_HEIGHT = 18  # the deck and reviews panels (.home-panel's min-height: the reviews' 14 days)
@@ -157,7 +159,11 @@ class HomeScreen(CoreScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load decks", name="load decks")
     def refresh_data(self) -> None:
-        self.post_message(self.Loaded(self.database(lambda: load_home(self.collection))))
+        def load() -> HomeData:
+            chart = self._panel_room(len(self.collection.decks)) >= PANEL_MIN_HEIGHT
+            return load_home(self.collection, forecast=chart)
+
+        self.post_message(self.Loaded(self.database(load)))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -195,12 +201,13 @@ class HomeScreen(CoreScreen):
         """The panels below the decks, where the terminal leaves them room (not at 80x24): at
         100x30 the deck and reviews panels, from about 30 rows more the forecast chart too."""
         panels = self.query_one("#home-panels")
-        used = len(data.decks) + 6  # header, today, table header, hint, footer, a spare row
-        room = (self.size.height or self.app.size.height) - used
+        room = self._panel_room(len(data.decks))
         panels.display = room >= ROW_HEIGHT
         if not panels.display:
             return
-        plot = self._forecast_plot(room >= PANEL_MIN_HEIGHT)
+        if room >= PANEL_MIN_HEIGHT and data.forecast is None:  # grown tall enough for the chart
+            self.refresh_data()
+        plot = self._forecast_plot(room >= PANEL_MIN_HEIGHT and data.forecast is not None)
         if plot is not None:
             from ..widgets.charts import draw_due_per_day
 
@@ -212,6 +219,11 @@ class HomeScreen(CoreScreen):
             Content.from_markup("[b $accent]Reviews, last 14 days[/] ($total)\n\n", total=str(total))
             + count_bars(recent))
         self._show_deck_panel()
+
+    def _panel_room(self, decks: int) -> int:
+        """Rows left below a table of ``decks`` decks for the panels."""
+        used = decks + 6  # header, today, table header, hint, footer, a spare row
+        return (self.size.height or self.app.size.height) - used
 
     def _forecast_plot(self, room: bool):
         """The forecast chart, shown where there is ``room`` (mounted the first time; plotext
