@@ -95,8 +95,7 @@ def refit(reviews: Sequence[Any], current: Sequence[float] | None) -> tuple[bool
     from .interop.optimize import fit
 
     result = fit(reviews, current=current)
-    in_use = result.current if result.current is not None else result.default
-    return result.fitted.log_loss < in_use.log_loss, result
+    return result.fitted.log_loss < result.in_use.log_loss, result
 
 
 def last_fit(collection: "Collection | Store") -> FitRecord | None:
@@ -146,9 +145,8 @@ def run_fit(pending: PendingFit) -> PendingFit:
     except InteropError as exc:
         pending.record = FitRecord(pending.at, pending.reviews, False, note=f"the optimizer failed ({exc})")
     else:
-        in_use = result.current if result.current is not None else result.default
         pending.record = FitRecord(pending.at, pending.reviews, adopt, result.held_out,
-                                   round(in_use.log_loss, 4), round(result.fitted.log_loss, 4))
+                                   round(result.in_use.log_loss, 4), round(result.fitted.log_loss, 4))
         pending.adopt = list(result.parameters) if adopt else None
     return pending
 

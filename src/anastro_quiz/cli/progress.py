@@ -331,17 +331,8 @@ def _confirm_replace(current, new, db_path: Path) -> None:
 
 
 def _print_result(result) -> None:
-    click.echo(f"history: {plural(result.reviews, 'review')}, {plural(result.items, 'usable item')} "
-               f"(reviews on a later day than the card's previous one)")
-    click.echo(f"fitted on {result.train}; held out the last {result.held_out} "
-               f"(from {result.held_out_from:%Y-%m-%d}) to score:")
-    click.echo(f"  {'parameters':<12} {'log loss':>9} {'RMSE(bins)':>11}")
-    rows = [("default", result.default)]
-    if result.current is not None:
-        rows.append(("current", result.current))
-    rows.append(("fitted", result.fitted))
-    for name, s in rows:
-        click.echo(f"  {name:<12} {s.log_loss:>9.4f} {s.rmse_bins:>10.2%}")
+    for line in result.score_lines():
+        click.echo(line)
     click.echo("parameters: " + ", ".join(f"{p:g}" for p in result.parameters))
 
 

@@ -72,6 +72,24 @@ class OptimizeResult:
     def improves(self) -> bool:
         return self.fitted.log_loss < self.default.log_loss
 
+    @property
+    def in_use(self) -> Score:
+        """The score of the parameters in use: the current ones if given, else the defaults."""
+        return self.current if self.current is not None else self.default
+
+    def score_lines(self) -> list[str]:
+        """What was fitted on what, then log loss and RMSE(bins) of each set of parameters on
+        the held-out reviews (``optimize`` prints them; Settings shows them)."""
+        lines = [f"history: {plural(self.reviews, 'review')}, {plural(self.items, 'usable item')} "
+                 "(reviews on a later day than the card's previous one)",
+                 f"fitted on {self.train}; held out the last {self.held_out} "
+                 f"(from {self.held_out_from:%Y-%m-%d}) to score:",
+                 f"  {'parameters':<12} {'log loss':>9} {'RMSE(bins)':>11}"]
+        rows = [("default", self.default)] + ([("current", self.current)] if self.current is not None else [])
+        for name, s in rows + [("fitted", self.fitted)]:
+            lines.append(f"  {name:<12} {s.log_loss:>9.4f} {s.rmse_bins:>10.2%}")
+        return lines
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "default": self.default.to_dict(),
@@ -106,9 +124,10 @@ def available() -> bool:
     return True
 
 
-def history_from_store(store) -> list[LoggedReview]:
-    """The learner's scheduling history: non-undone reviews of mode ``review``, in time order."""
-    return list(store.review_log(mode="review"))
+def history_from_store(store, decks: Iterable[str] | None = None) -> list[LoggedReview]:
+    """The learner's scheduling history: non-undone reviews of mode ``review``, in time order
+    (of ``decks`` only, if given)."""
+    return list(store.review_log(decks, mode="review"))
 
 
 def build_items(reviews: Iterable[LoggedReview]) -> list[tuple[datetime, Any]]:

@@ -21,6 +21,7 @@ from ...siblings import SiblingRules
 from ..shared_keys import key_footer
 from ..work import Reply, change
 from .base import CoreScreen
+from .settings_optimize import OptimizeParameters
 
 if TYPE_CHECKING:
     from ...reschedule import ReschedulePreview
@@ -39,9 +40,11 @@ FIELDS = [
 ]
 
 
-class SettingsScreen(CoreScreen):
+class SettingsScreen(OptimizeParameters, CoreScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save"),
+        Binding("ctrl+o", "optimize", "Optimize", id="optimize",
+                tooltip="Fit the FSRS parameters to your reviews (of the deck in scope); Ctrl+S then saves them"),
         Binding("ctrl+r", "reset_deck", "Reset deck to global", tooltip="The deck in scope drops its own values",
                 id="reset-deck"),
         Binding("escape", "leave", "Back", tooltip="Back; with unsaved edits, asks first", id="back"),
@@ -95,7 +98,9 @@ class SettingsScreen(CoreScreen):
                             tooltip="0-23, local time, for every deck: a review before it counts for the day before")
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="settings-save", variant="primary", compact=True)
+                yield Button("Optimize parameters", id="settings-optimize", compact=True)
             yield Static("", id="settings-status")
+            yield Static("", id="settings-optimized")
         yield key_footer()
 
     def on_mount(self) -> None:
@@ -381,4 +386,7 @@ class SettingsScreen(CoreScreen):
         self.action_save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_save()
+        if event.button.id == "settings-optimize":
+            self.action_optimize()
+        else:
+            self.action_save()
