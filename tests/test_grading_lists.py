@@ -118,3 +118,24 @@ def test_quiz_scores_a_list_answer_only_when_complete_and_says_how_far_it_got():
     assert question.check("weight loss, hot flashes, irregular periods") == (True, "3 of 3")
     correct, note = question.check("weight loss, hot flashes")
     assert not correct and note == "2 of 3; missing: irregular periods"
+
+
+SIDE_EFFECTS = ["gastrointestinal effects (nausea, vomiting, and loss of appetite)", "fatigue",
+                "muscle and joint pain", "low blood counts (anemia)"]
+
+
+def test_an_example_from_an_items_gloss_names_that_item():
+    grade = grade_items("nausea, fatigue, anemia", SIDE_EFFECTS, need=3)
+    assert grade.correct and grade.found == 3 and "not in the list" not in grade.note
+
+
+def test_several_examples_of_one_item_count_once_and_are_not_extra():
+    grade = grade_items("nausea, vomiting, loss of appetite", SIDE_EFFECTS, need=3)
+    assert not grade.correct and grade.found == 1 and "not in the list" not in grade.note
+    assert "gastrointestinal" not in grade.note  # found, so not among the other right items
+
+
+def test_a_gloss_in_other_words_is_one_alternative_not_examples():
+    items = ["hot flashes (sudden warmth and sweating)", "joint pain"]
+    assert grade_items("sudden warmth and sweating, joint pain", items).correct
+    assert not grade_items("sweating, joint pain", items).correct

@@ -290,11 +290,25 @@ def split_items(given: str) -> list[str]:
     return [part.strip(" .") for part in _ITEM_SEPARATOR.split("\n".join(lines)) if part.strip(" .")]
 
 
+_GLOSSED = re.compile(r"^(?P<outside>[^()]+?)\s*\((?P<inside>[^()]+)\)\s*$")
+
+
 def _alternatives(item: str) -> list[str]:
     """An item and its bracketed gloss count either way: "joint pain (arthralgia)" accepts the
-    whole, "joint pain" and "arthralgia"."""
-    m = re.match(r"^(?P<outside>[^()]+?)\s*\((?P<inside>[^()]+)\)\s*$", item)
-    return [item, m.group("outside"), m.group("inside")] if m else [item]
+    whole, "joint pain" and "arthralgia"; a gloss that lists examples accepts each of them
+    ("gastrointestinal effects (nausea, vomiting)": "nausea" names that item)."""
+    m = _GLOSSED.match(item)
+    if not m:
+        return [item]
+    return [item, m.group("outside"), m.group("inside"), *_examples(item)]
+
+
+def _examples(item: str) -> list[str]:
+    """The examples a bracketed gloss lists, commas between them ("(nausea, vomiting, and loss
+    of appetite)"); none for a gloss that says the same thing in other words ("(arthralgia)",
+    "(sudden warmth and sweating)")."""
+    m = _GLOSSED.match(item)
+    return split_items(m.group("inside")) if m and "," in m.group("inside") else []
 
 
 def grade_items(given: str, items: list[str] | tuple[str, ...], need: int | None = None,
@@ -319,6 +333,11 @@ def grade_items(given: str, items: list[str] | tuple[str, ...], need: int | None
         start, length, result = hit
         for k in range(start, start + length):
             used[k] = True
+        # More examples of the same item ("nausea, vomiting" for "GI effects (nausea, vomiting)")
+        # are that item named again, not extra items.
+        for example in _examples(item):
+            while (again := _find(example, parts, used, spans=False)) is not None:
+                used[again[0]] = True
         matched.append(item)
         exact = exact and result.exact
     found = min(len(matched), need)
@@ -337,9 +356,10 @@ def grade_items(given: str, items: list[str] | tuple[str, ...], need: int | None
     return Grade(correct, correct and exact, expected, expected if correct else None, similarity, note, found, need)
 
 
-def _find(item: str, parts: list[str], used: list[bool]) -> tuple[int, int, Grade] | None:
-    """The first run of unused given parts (longest first) that matches ``item``."""
-    for length in range(min(MAX_SPAN, len(parts)), 0, -1):
+def _find(item: str, parts: list[str], used: list[bool], spans: bool = True) -> tuple[int, int, Grade] | None:
+    """The first run of unused given parts (longest first; one part unless ``spans``) that
+    matches ``item``."""
+    for length in range(min(MAX_SPAN if spans else 1, len(parts)), 0, -1):
         for start in range(len(parts) - length + 1):
             if any(used[start:start + length]):
                 continue
