@@ -324,12 +324,17 @@ def test_may_cause_one_thing_with_its_circumstances_is_no_list(tmp_path):
     assert cards(tmp_path, text, "list", "Leuprorelin.md") == []
 
 
-def test_a_semicolon_list_keeps_each_part_as_one_item_without_its_examples(tmp_path):
+def test_a_semicolon_list_keeps_each_part_as_one_item_its_examples_as_a_gloss(tmp_path):
+    # A reader of the earlier card, keyed "digestive effects", would answer "nausea" and be marked wrong.
+    from anastro_quiz.grading import grade_items
+
     text = TITLED + ("Side effects include digestive effects such as nausea, vomiting, and diarrhea; fatigue; and low "
                      "blood counts such as anemia, with occasional leukemia.\n")
     ds = [d for d in drafts(tmp_path, text, "Tamoxifen.md") if d.kind == "list"]
     assert [(d.data["prompt"], d.data["items"]) for d in ds] == [
-        ("Name three side effects of tamoxifen.", ["digestive effects", "fatigue", "low blood counts"])]
+        ("Name three side effects of tamoxifen.",
+         ["digestive effects (nausea, vomiting, diarrhea)", "fatigue", "low blood counts (anemia)"])]
+    assert grade_items("nausea, fatigue, anemia", ds[0].data["items"], 3).correct
 
 
 def test_eventually_opens_a_usable_sentence_and_the_drug_of_the_pharmacology_section_is_named(tmp_path):

@@ -219,7 +219,9 @@ def open_consequence(prompt: str) -> bool:
 
 def item_set(answer: str) -> frozenset[str]:
     """The things a list answer names ("bicalutamide, flutamide, and nilutamide" -> three names),
-    lower case, to tell two cards that ask one set from two sentences."""
+    lower case, to tell two cards that ask one set from two sentences (an item's gloss of
+    examples, "(nausea, vomiting)", is not more items)."""
+    answer = re.sub(r"\s*\([^()]*\)", "", answer)
     return frozenset(i.strip(" .").lower() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", answer)
                      if i.strip(" ."))
 

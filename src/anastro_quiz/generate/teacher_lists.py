@@ -48,18 +48,31 @@ def document_subject(doc) -> str | None:
     return None
 
 
-def _semicolon_parts(text: str) -> list[str]:
+def _semicolon_parts(text: str) -> list[tuple[str, str]]:
     """ "effects such as nausea and vomiting; fatigue; and low blood counts such as anemia, with
-    occasional leukemia" -> "effects", "fatigue", "low blood counts": each part is an item, its
-    examples ("such as ...") and trailing asides dropped."""
+    occasional leukemia" -> ("effects", "nausea and vomiting"), ("fatigue", ""), ("low blood
+    counts", "anemia, with occasional leukemia"): each part is an item and its examples."""
     parts = []
     for part in text.split(";"):
         part = re.sub(r"^\s*(?:and|or)\s+", "", part.strip())
-        part = re.split(r"\s+(?:such as|like|including|e\.g\.)\s+", part)[0]
-        if "," in part:  # "nausea, vomiting, and diarrhea; fatigue": a list inside an item, not one item
+        head, _cue, examples = (re.split(r"\s+(such as|like|including|e\.g\.)\s+", part, maxsplit=1) + ["", ""])[:3]
+        if "," in head:  # "nausea, vomiting, and diarrhea; fatigue": a list inside an item, not one item
             return []
-        parts.append(part.strip(" ."))
+        parts.append((head.strip(" ."), examples.strip(" .")))
     return parts
+
+
+def _glossed(item: str, examples: str) -> str:
+    """``item`` with the examples the article gives of it, as a gloss the list grader accepts
+    each of ("gastrointestinal effects (nausea, vomiting, loss of appetite)"), so that a
+    learner who names an example names the item; the item alone when they are not a plain
+    list of short names (an aside after them, "with occasional leukemia", is not one)."""
+    examples = re.split(r",\s*(?:with|which|while|but|although|especially|particularly|and rarely|or rarely)\b",
+                        examples)[0]
+    named = [_ARTICLE.sub("", e).strip() for e in _comma_parts(examples)] if examples else []
+    if not named or any(not 1 <= len(e.split()) <= MAX_ITEM_WORDS or re.search(r"\d|[()]", e) for e in named):
+        return item
+    return f"{item} ({', '.join(named)})"
 
 
 def _comma_parts(text: str) -> list[str]:
@@ -79,10 +92,13 @@ def list_items(text: str, most: int = 6, semicolons: bool = False, commas_only: 
     text = drop_asides(text)
     if ";" in text and not semicolons:
         return None
+    glosses: dict[str, str] = {}
     if ";" in text:
-        parts = _semicolon_parts(text)
-        if not parts:
+        pairs = _semicolon_parts(text)
+        if not pairs:
             return None
+        parts = [head for head, _examples in pairs]
+        glosses = {head.strip(" ."): examples for head, examples in pairs if examples}
     else:
         text = re.split(r",\s*(?:which|while|but|although|whereas|as well as)\b", text)[0]
         parts = _comma_parts(text) if commas_only else \
@@ -90,6 +106,7 @@ def list_items(text: str, most: int = 6, semicolons: bool = False, commas_only: 
     parts = [p.strip(" .") for p in parts if p.strip(" .")]
     items = []
     for part in parts:
+        examples = glosses.get(part, "")
         item = _RISK.sub("", _ARTICLE.sub("", part))
         words = item.split()
         if not 1 <= len(words) <= MAX_ITEM_WORDS or finite_verb(["x"] + words) is not None:
@@ -99,7 +116,7 @@ def list_items(text: str, most: int = 6, semicolons: bool = False, commas_only: 
                      r"with|from|by|to|as|than|both|either|neither|toward|towards|into|over|through|after|before|"
                      r"under|about|\w+ly)(?![\w\-])", item, re.I) or re.search(r"\d", item):
             return None
-        items.append(item)
+        items.append(_glossed(item, examples))
     if not 2 <= len(items) <= most or len({i.lower() for i in items}) != len(items):
         return None
     return items
