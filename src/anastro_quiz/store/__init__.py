@@ -7,7 +7,8 @@ log and the one lapse/leech rule), ``sessions`` (study sessions, quizzes), ``set
 (global values with per-deck overrides), ``overview`` (Home's counts, predicted recall),
 ``mastery`` (mastery per deck and tag, kept counts),
 ``queries`` (read-only aggregates for stats), ``plans`` (the exam plan and its moved due
-dates), ``merge`` (merging another copy's database), ``backup`` (copying a database file).
+dates), ``merge`` (merging another copy's database), ``replay`` (rebuilding many cards from their
+reviews), ``backup`` (copying a database file).
 Everything above the store calls :class:`Store`'s named methods, never SQL.
 """
 
@@ -23,6 +24,7 @@ from .mastery import MasteryStore
 from .plans import PlanStore
 from .overview import OverviewStore
 from .queries import QueryStore
+from .replay import ReplayStore
 from .reviews import LEECH_LAPSES, LoggedReview, ReviewStore, is_lapse, is_leech
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .sessions import SessionStore
@@ -30,7 +32,7 @@ from .settings import SettingStore, deck_scope
 
 
 class Store(CheckStore, CardStore, OverviewStore, MasteryStore, ReviewStore, SessionStore, SettingStore, PlanStore, QueryStore,
-            MergeStore, Connection):
+            MergeStore, ReplayStore, Connection):
     """One open database. Use :meth:`open`; close with :meth:`close` or ``with``."""
 
 

@@ -199,43 +199,13 @@ class ReviewStore:
         log (an Anki import, :meth:`import_history`'s ``kept``) starts from that schedule. Runs inside the
         caller's transaction.
         """
-        from ..scheduler import dump_state, load_state
+        from .replay import REPLAY_COLUMNS, UPDATE_REVIEW, UPDATE_SCHEDULE, replay_history
 
-        rows = self.conn.execute(
-            "SELECT id, rating, reviewed_at, state_before, state_after, fsrs_state_after, due_after, fsrs_state_before"
-            " FROM reviews WHERE deck=? AND card_id=? AND undone=0 AND mode='review' ORDER BY reviewed_at, id",
-            key).fetchall()
-        # the starting state: what the card had before its very first review (undone ones too,
-        # so a grade given over an undone one never starts from a state that undo took away)
-        first = self.conn.execute("SELECT state_before, fsrs_state_before FROM reviews WHERE deck=? AND card_id=?"
-                                  " AND mode='review' ORDER BY reviewed_at, id LIMIT 1", key).fetchone()
-        running: str | None = first[0] if first and rows else None  # None: new
-        running_fsrs = int(first[1] or NEW) if running is not None else NEW
-        due: str | None = None
-        lapses = 0
-        updates = []
-        for rid, rating, at, stored_before, stored_after, stored_fsrs_after, stored_due, stored_fsrs_before in rows:
-            before_fsrs = running_fsrs
-            if stored_before == running and stored_after is not None and stored_due is not None:
-                after, after_fsrs, due = stored_after, stored_fsrs_after, stored_due
-            else:
-                now = datetime.fromisoformat(at)
-                state = load_state(running) if running else scheduler.new_state(now)
-                new_state, new_due = scheduler.review(state, rating, now, fuzz_seed=rid)
-                after, after_fsrs, due = dump_state(new_state), int(new_state.state), iso(new_due)
-            lapses += int(is_lapse(rating, before_fsrs))
-            # Only a review whose states change is written: rewriting the others moved nothing
-            # but cost an update of the log's indexes and its per-day counts each (a merge of
-            # a history made on one machine rewrites none).
-            if (running, before_fsrs, after, after_fsrs, due) != (stored_before, stored_fsrs_before, stored_after,
-                                                                  stored_fsrs_after, stored_due):
-                updates.append((running, before_fsrs, after, after_fsrs, due, rid))
-            running, running_fsrs = after, after_fsrs
-        self.conn.executemany("UPDATE reviews SET state_before=?, fsrs_state_before=?, state_after=?,"
-                              " fsrs_state_after=?, due_after=? WHERE id=?", updates)
-        self.conn.execute("UPDATE schedule SET state=?, fsrs_state=?, due=?, reps=?, lapses=?, leech=?"
-                          " WHERE deck=? AND card_id=?",
-                          (running, running_fsrs, due, len(rows), lapses, int(is_leech(lapses)), *key))
+        rows = self.conn.execute(f"SELECT {', '.join(REPLAY_COLUMNS)} FROM reviews WHERE deck=? AND card_id=?"
+                                 " AND mode='review' ORDER BY reviewed_at, id", key).fetchall()
+        updates, schedule = replay_history(rows, scheduler)
+        self.conn.executemany(UPDATE_REVIEW, updates)
+        self.conn.execute(UPDATE_SCHEDULE, (*schedule, *key))
 
 
 def _normalise_iso(value: str | None) -> str | None:
