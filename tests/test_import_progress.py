@@ -64,6 +64,42 @@ def test_a_merge_reports_the_cards_it_rebuilds(tmp_path, deck_dir, clock):
     assert seen[0][0] == 0 and seen[-1] == (report.cards_rebuilt, report.cards_rebuilt) and report.cards_rebuilt > 0
 
 
+def test_an_import_reports_the_cards_it_rebuilds(tmp_path, deck_dir, clock, monkeypatch):
+    """`progress import` draws "Rebuilding cards" on a terminal as the imported cards are replayed."""
+    from anastro_quiz.scheduler import Rating
+
+    other = Collection.open(tmp_path / "b.db", [deck_dir], clock=clock)
+    session = other.start_session()
+    for _ in range(4):
+        session.grade(Rating.Good)
+    other.close()
+    log = tmp_path / "log.csv"
+    exported = CliRunner().invoke(cli, ["--db", str(tmp_path / "b.db"), "--decks", str(deck_dir), "progress", "export",
+                                        "-o", str(log)])
+    assert exported.exit_code == 0, exported.output
+    seen = []
+
+    def recording(label, delay=None):
+        return _recorder(seen if label == "Rebuilding cards" else [])
+
+    monkeypatch.setattr(progress_bar, "terminal_progress", recording)
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "--decks", str(deck_dir), "progress", "import",
+                                      str(log)])
+    assert result.exit_code == 0, result.output
+    rebuilt = int(result.output.split(" card")[0].rsplit(" ", 1)[1])
+    assert rebuilt > 0 and seen[0] == (0, rebuilt) and seen[-1] == (rebuilt, rebuilt)
+
+
+def _recorder(seen):
+    from contextlib import contextmanager
+
+    @contextmanager
+    def bar():
+        yield lambda done, total, name: seen.append((done, total))
+
+    return bar()
+
+
 class _Tty:
     """A terminal's stderr, captured."""
 

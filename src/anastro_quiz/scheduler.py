@@ -171,13 +171,13 @@ class Scheduler:
         gives the cards already due per study day (``Store.due_counts``): with it, and
         ``load_balance`` on, a fuzzed interval lands on the least loaded day of its range.
         """
-        new_state = self._spread(state, Rating(int(rating)), now, fuzz_seed, due_load)
+        new_state = self._spread(state, Rating(int(rating)), now, _fuzz_draw(fuzz_seed), due_load)
         if self.due_rule is not None and new_state.state == State.Review:
             new_state.due = min(new_state.due, self.due_rule(new_state, now, fuzz_seed,
                                                              due_load if self.load_balance else None))
         return new_state, new_state.due
 
-    def _spread(self, state: CardState, rating: Rating, now: datetime, fuzz_seed: str | None,
+    def _spread(self, state: CardState, rating: Rating, now: datetime, draw: Callable[[], float],
                 due_load: DueLoad | None = None) -> CardState:
         """FSRS's state after ``rating``, fuzzed, and at least a day later than the grade below
         it when both give days (as Anki does): a learning card's Good and Easy can both come out
@@ -185,15 +185,15 @@ class Scheduler:
         here, so the buttons show what the grade gives."""
         new_state = self._within_the_day(state, self.simulate(state, rating, now), now)
         if self.enable_fuzzing and new_state.state == State.Review:
-            rng = random.Random(fuzz_seed) if fuzz_seed is not None else random
             interval = new_state.due - now
-            fuzzed = fuzzed_interval(interval, rng.random, self.maximum_interval)
-            span = fuzz_range(interval.days, self.maximum_interval)
-            if span is not None and (self.easy_days or (self.load_balance and due_load is not None)):
-                fuzzed = self._place(now, span, fuzzed.days, due_load if self.load_balance else None)
+            fuzzed = fuzzed_interval(interval, draw, self.maximum_interval)
+            if self.easy_days or (self.load_balance and due_load is not None):
+                span = fuzz_range(interval.days, self.maximum_interval)
+                if span is not None:
+                    fuzzed = self._place(now, span, fuzzed.days, due_load if self.load_balance else None)
             new_state.due = now + fuzzed
         if rating > Rating.Again and new_state.state == State.Review:
-            lower = self._spread(state, Rating(rating - 1), now, fuzz_seed, due_load)
+            lower = self._spread(state, Rating(rating - 1), now, draw, due_load)
             if lower.state == State.Review:
                 floor = round((lower.due - now) / timedelta(days=1)) + 1  # the days the label shows, plus one
                 if round((new_state.due - now) / timedelta(days=1)) < floor <= self.maximum_interval:
@@ -297,6 +297,23 @@ class Scheduler:
             last_review = datetime.fromisoformat(last_review)
         card = fsrs.Card(card_id=0, state=State.Review, stability=stability, last_review=last_review, due=now)
         return float(self._fsrs.get_card_retrievability(card, current_datetime=now))
+
+
+def _fuzz_draw(seed: str | None) -> Callable[[], float]:
+    """The fuzz draw of one grade: the first number of a generator seeded by ``seed``, made
+    once and given to each grade below it that is fuzzed too (each used to seed a generator
+    of its own and take the same first number: a tenth of a replay's time), or, without a
+    seed, a fresh number from the global generator at each call, as before."""
+    if seed is None:
+        return random.random
+    drawn: list[float] = []
+
+    def draw() -> float:
+        if not drawn:
+            drawn.append(random.Random(seed).random())
+        return drawn[0]
+
+    return draw
 
 
 def parameter_bounds() -> tuple[list[float] | None, list[float] | None]:

@@ -71,6 +71,7 @@ def progress_import_command(obj: Context, file: Path) -> None:
     progress export) to this database, mapped to the cards of the decks in use; each card's state is
     rebuilt by replaying its reviews. Rows that map to no card are listed; importing twice adds nothing."""
     from ..interop.progress import map_review_log, read_review_log
+    from .progress_bar import terminal_progress
 
     with user_errors():
         reviews = read_review_log(file)
@@ -81,8 +82,8 @@ def progress_import_command(obj: Context, file: Path) -> None:
              "was imported" + "".join(f"\n  {line}" for line in unmapped[:20]))
     coll = obj.open_collection()  # records the decks' cards, so the reviews land on known cards
     try:
-        with user_errors():
-            report = coll.store.import_history(mapped)
+        with user_errors(), terminal_progress("Rebuilding cards") as step:
+            report = coll.store.import_history(mapped, progress=step)
         refit = refit_if_due(coll.store, obj.clock()) if report.added else None
     finally:
         coll.close()

@@ -34,6 +34,9 @@ _REVIEW_COLS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "durati
                 "fsrs_state_before", "state_before", "fsrs_state_after", "state_after", "due_after", "undone")
 _IDENTITY = ("deck", "card_id", "rating", "reviewed_at")
 _INSERT_REVIEWS = "INSERT INTO reviews ({cols}) VALUES ({marks})"
+# An imported review as built from the other tool's log, then the states its replay gives.
+_IMPORT_COLS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id", "undone")
+_STATE_COLS = ("state_before", "fsrs_state_before", "state_after", "fsrs_state_after", "due_after")
 
 
 @dataclass
@@ -295,7 +298,8 @@ class MergeStore:
     def import_history(self, reviews: list[LoggedReview], *, suspended: set[tuple[str, str]] = frozenset(),
                        buried: set[tuple[str, str]] = frozenset(), marked: set[tuple[str, str]] = frozenset(),
                        buried_until: datetime | None = None,
-                       kept: dict[tuple[str, str], tuple[str, int, str, int]] | None = None) -> HistoryReport:
+                       kept: dict[tuple[str, str], tuple[str, int, str, int]] | None = None,
+                       progress=None) -> HistoryReport:
         """Add reviews from another tool's log (Anki's) and rebuild the cards they touch, in one transaction.
 
         A review is already present if its id is, or if the same card has a review with the
@@ -304,7 +308,8 @@ class MergeStore:
         buried until ``buried_until``; nothing is ever unsuspended or unmarked. ``kept``: the schedule ``(state JSON, FSRS state, due,
         lapses)`` of cards the other tool scheduled without a review log, written only for a
         card that is new here and has no review (never over progress made here).
-        Importing the same reviews twice changes nothing.
+        Importing the same reviews twice changes nothing. ``progress(done, total, "")``, if
+        given, is called as the cards are rebuilt.
         """
         report = HistoryReport()
         conn = self.conn
@@ -322,23 +327,28 @@ class MergeStore:
                     report.already_present += 1
                     continue
                 ids.add(r.review_id)
-                rows.append({"id": r.review_id, "deck": r.deck, "card_id": r.card_id, "rating": int(r.rating),
-                             "reviewed_at": iso(r.time), "day": study_day(r.time).isoformat(),
-                             "duration_ms": r.duration_ms, "mode": r.mode, "session_id": None, "undone": 0})
+                rows.append((r.review_id, r.deck, r.card_id, int(r.rating), iso(r.time), study_day(r.time).isoformat(),
+                             r.duration_ms, r.mode, None, 0))
                 affected.add(r.card_key)
-            if rows:
-                cols = tuple(rows[0])
-                with day_counts_in_bulk(conn):
-                    conn.executemany(_INSERT_REVIEWS.format(cols=", ".join(cols), marks=marks(cols)),
-                                     [tuple(r[c] for c in cols) for r in rows])
-                report.added = len(rows)
             kept = kept or {}
             report.cards_added = self._ensure_card_rows(affected | set(suspended) | set(buried) | set(marked)
                                                         | set(kept))
-            replay = {key for key in affected
-                      if conn.execute("SELECT 1 FROM reviews WHERE deck=? AND card_id=? AND mode='review' AND undone=0",
-                                      key).fetchone()}
-            self._replay_cards(replay)
+            # The new reviews are replayed with the ones already here before they are written,
+            # so each is inserted with its states (rewriting a million rows afterwards, with
+            # their indexes and per-day counts, took longer than inserting them).
+            pending: dict[tuple[str, str], list[tuple]] = {}
+            for rid, deck, card_id, rating, at, _day, _ms, mode, _session, _undone in rows:
+                if mode == "review":
+                    pending.setdefault((deck, card_id), []).append((rid, rating, at, None, None, None, None, None, 0))
+            replay = set(pending) | self.cards_with_reviews(affected - set(pending))
+            states = self._replay_cards(replay, progress, pending=pending)
+            if rows:
+                cols = _IMPORT_COLS + _STATE_COLS
+                blank = (None,) * len(_STATE_COLS)
+                with day_counts_in_bulk(conn):
+                    conn.executemany(_INSERT_REVIEWS.format(cols=", ".join(cols), marks=marks(cols)),
+                                     ((*row, *states.get(row[0], blank)) for row in rows))
+                report.added = len(rows)
             report.cards_rebuilt = len(replay)
             for key, (state, fsrs_state, due, _lapses) in sorted(kept.items()):
                 if key in replay:

@@ -71,13 +71,42 @@ def replay_history(rows: Sequence[Sequence[Any]], scheduler) -> tuple[list[tuple
     return updates, (running, running_fsrs, due, len(counted), lapses, int(is_leech(lapses)))
 
 
+def _table_order(row: Sequence[Any]) -> tuple:
+    """A review's place in ``ORDER BY reviewed_at, id`` (SQLite puts a missing time first)."""
+    return (row[2] is not None, row[2] or "", row[0])
+
+
 class ReplayStore:
     """Replaying many cards at once (mixed into ``Store``; runs inside the caller's transaction)."""
 
-    def _replay_cards(self, keys: set[tuple[str, str]], progress: Callable[[int, int, str], None] | None = None
-                      ) -> None:
+    def replay_card(self, key: tuple[str, str], scheduler) -> None:
+        """Replay a card's non-undone review-mode reviews in order; rewrite their states and the schedule.
+
+        A review whose recorded "before" state still matches the replay keeps its recorded
+        outcome; otherwise the outcome is recomputed by ``scheduler`` (fuzz seeded by the
+        review id). The replay starts from new, or from the state recorded before the first
+        review (undone or not) when there is one: a card that came with a schedule and no review
+        log (an Anki import, :meth:`import_history`'s ``kept``) starts from that schedule. Runs inside the
+        caller's transaction.
+        """
+        rows = self.conn.execute(f"SELECT {', '.join(REPLAY_COLUMNS)} FROM reviews WHERE deck=? AND card_id=?"
+                                 " AND mode='review' ORDER BY reviewed_at, id", key).fetchall()
+        updates, schedule = replay_history(rows, scheduler)
+        self.conn.executemany(UPDATE_REVIEW, updates)
+        self.conn.execute(UPDATE_SCHEDULE, (*schedule, *key))
+
+    def _replay_cards(self, keys: set[tuple[str, str]], progress: Callable[[int, int, str], None] | None = None,
+                      pending: dict[tuple[str, str], list[tuple]] | None = None) -> dict[str, tuple]:
         """Rebuild each card in ``keys`` from its reviews, with its deck's scheduler, a batch of
-        cards at a time (``progress(done, total, "")`` after each)."""
+        cards at a time (``progress(done, total, "")`` after each).
+
+        ``pending``: reviews not in the table yet, per card, as :data:`REPLAY_COLUMNS`: each is
+        replayed in its place among the card's logged ones, and its states are returned
+        (``{id: (state_before, fsrs_state_before, state_after, fsrs_state_after, due_after)}``)
+        for the caller to insert it with, instead of being written."""
+        pending = pending or {}
+        waiting = {row[0] for rows in pending.values() for row in rows}
+        states: dict[str, tuple] = {}
         ordered = sorted(keys)
         total, done = len(ordered), 0
         if progress is not None and total:
@@ -89,8 +118,14 @@ class ReplayStore:
             for key, rows in self.logged_reviews(batch):
                 if key[0] not in schedulers:
                     schedulers[key[0]] = self._deck_scheduler(key[0])
+                if key in pending:  # in the order the table would give them: time, then id
+                    rows = sorted(rows + pending[key], key=_table_order)
                 changed, schedule = replay_history(rows, schedulers[key[0]])
-                updates += changed
+                for update in changed:
+                    if update[5] in waiting:
+                        states[update[5]] = update[:5]
+                    else:
+                        updates.append(update)
                 schedules.append((*schedule, *key))
             self.conn.executemany(UPDATE_REVIEW, updates)
             self.conn.executemany(UPDATE_SCHEDULE, schedules)
@@ -99,6 +134,14 @@ class ReplayStore:
                 progress(done, total, "")
         if progress is not None and total and done != total:
             progress(total, total, "")
+        return states
+
+    def cards_with_reviews(self, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Those of ``keys`` with a counted ``review``-mode review (one a replay starts from)."""
+        self._fill_keys(keys)
+        return {tuple(row) for row in self.conn.execute(
+            f"SELECT DISTINCT k.deck, k.card_id FROM {_KEYS} k JOIN reviews r ON r.deck=k.deck AND r.card_id=k.card_id"
+            " AND r.mode='review' AND r.undone=0")}
 
     def logged_reviews(self, keys: Sequence[tuple[str, str]]) -> Iterator[tuple[tuple[str, str], list[tuple]]]:
         """Each of ``keys``' cards with its ``review``-mode reviews (undone ones too) as

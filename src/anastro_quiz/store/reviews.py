@@ -189,24 +189,6 @@ class ReviewStore:
         """Every review in the log, undone ones too, in the order recorded: all its columns."""
         return list(self.db.query("SELECT * FROM reviews ORDER BY reviewed_at, rowid"))
 
-    def replay_card(self, key: tuple[str, str], scheduler) -> None:
-        """Replay a card's non-undone review-mode reviews in order; rewrite their states and the schedule.
-
-        A review whose recorded "before" state still matches the replay keeps its recorded
-        outcome; otherwise the outcome is recomputed by ``scheduler`` (fuzz seeded by the
-        review id). The replay starts from new, or from the state recorded before the first
-        review (undone or not) when there is one: a card that came with a schedule and no review
-        log (an Anki import, :meth:`import_history`'s ``kept``) starts from that schedule. Runs inside the
-        caller's transaction.
-        """
-        from .replay import REPLAY_COLUMNS, UPDATE_REVIEW, UPDATE_SCHEDULE, replay_history
-
-        rows = self.conn.execute(f"SELECT {', '.join(REPLAY_COLUMNS)} FROM reviews WHERE deck=? AND card_id=?"
-                                 " AND mode='review' ORDER BY reviewed_at, id", key).fetchall()
-        updates, schedule = replay_history(rows, scheduler)
-        self.conn.executemany(UPDATE_REVIEW, updates)
-        self.conn.execute(UPDATE_SCHEDULE, (*schedule, *key))
-
 
 def _normalise_iso(value: str | None) -> str | None:
     return iso(datetime.fromisoformat(value)) if value else None
