@@ -72,6 +72,7 @@ class Collection(CardBrowsing):
         self.settings.apply_day_start()
         self.decks = {deck.id: deck for deck in decks}
         self.clock = clock
+        self.deck_paths: list[Path] = []  # the files and folders the decks were loaded from (by ``open``)
         self.items = ItemIndex(self.decks)  # built card by card, as cards are asked for
         # Only decks whose study items changed since the last sync are expanded and synced:
         # an unchanged deck from the deck cache is never read past its header.
@@ -96,8 +97,11 @@ class Collection(CardBrowsing):
              clock: Callable[[], datetime] = utcnow, progress=None) -> "Collection":
         """Load decks (raising ``DeckError``; ``progress`` as :func:`load_decks` takes it) and
         open the store (raising ``StoreError``)."""
+        deck_paths = [Path(p) for p in deck_paths]
         decks = load_decks(deck_paths, progress)
-        return cls(Store.open(db_path), decks, clock)
+        collection = cls(Store.open(db_path), decks, clock)
+        collection.deck_paths = deck_paths
+        return collection
 
     def close(self) -> None:
         self.store.close()
@@ -292,6 +296,20 @@ class Collection(CardBrowsing):
         tags = [(d, i, tag) for (d, i), item in fresh.items() for tag in item.tags]
         self.store.sync_cards(rows, [deck_id], {deck_id: rows_digest(rows) if deck is not None else ""}, tags)
         return fresh
+
+    def add_decks(self, paths: Iterable[Path]) -> list[str]:
+        """Load the deck files ``paths`` (just written: a deck generated in the app) beside the
+        decks in use, or in place of the deck of the same id and file, and sync the store.
+        Returns their deck ids."""
+        from .decks import load_deck
+
+        ids = []
+        for path in paths:
+            deck = load_deck(path)
+            self.decks.setdefault(deck.id, deck)
+            self.reload_deck(deck.id, deck)
+            ids.append(deck.id)
+        return ids
 
     def edit_card(self, deck_id: str, card_id: str, form: dict[str, str]):
         """Save an edit of one card (field name -> text) to its deck file and reload the deck.

@@ -73,14 +73,15 @@ def _score(card: Card) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def candidates(collection) -> list[Candidate]:
-    """The cards not curated yet: best score first; cards without a score after, in deck order."""
-    decks = list(collection.decks)
+def candidates(collection, deck_ids: list[str] | None = None) -> list[Candidate]:
+    """The cards not curated yet (of ``deck_ids`` only, if given): best score first; cards
+    without a score after, in deck order."""
+    decks = [d for d in collection.decks if deck_ids is None or d in deck_ids]
     if not decks:
         return []
     waiting = collection.store.unseen_keys(decks) - collection.store.kept_keys(decks)
     out = []
-    for deck in collection.decks.values():
+    for deck in (collection.decks[d] for d in decks):
         for card in deck.cards:
             items = [collection.items[(deck.id, i.id)] for i in card.items(deck.id)
                      if (deck.id, i.id) in collection.items]

@@ -40,3 +40,27 @@ def bundled_decks_dir() -> Path:
     if installed.is_dir():
         return installed
     return here.parent.parent / "decks"
+
+
+def user_decks_dir() -> Path:
+    """Where decks generated in the app go when no deck folder of your own is in use:
+    ``decks`` in the user data dir (beside the default database), in use by default once it exists."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "decks"
+
+
+def default_deck_paths() -> list[Path]:
+    """The decks in use without ``--decks``: the bundled ones, and your own generated ones."""
+    mine = user_decks_dir()
+    return [bundled_decks_dir()] + ([mine] if mine.is_dir() else [])
+
+
+def folder_for_new_decks(deck_paths: list[Path]) -> Path:
+    """Where the app writes a deck it generates: the first deck folder in use that is not the
+    bundled decks' (those ship with the package), else :func:`user_decks_dir`."""
+    bundled = bundled_decks_dir().resolve()
+    for path in deck_paths:
+        if Path(path).is_dir() and Path(path).resolve() != bundled:
+            return Path(path)
+    return user_decks_dir()

@@ -18,7 +18,7 @@ from typing import Iterator, NoReturn
 import click
 
 from ..errors import UserError
-from ..paths import bundled_decks_dir, default_db_path
+from ..paths import default_db_path, default_deck_paths
 
 
 class CommandError(click.ClickException):
@@ -94,7 +94,7 @@ class Context:
 
     @property
     def decks(self) -> list[Path]:
-        return self.deck_paths or [bundled_decks_dir()]
+        return self.deck_paths or default_deck_paths()
 
     def load_decks(self) -> list:
         """The decks in use, or a clean error listing every problem in them."""

@@ -39,11 +39,13 @@ def decks_command(obj: Context, as_json: bool) -> None:
 def where_command(obj: Context) -> None:
     """Show where the database, the decks in use, the bundled decks and the cache are."""
     from ..deck_cache import cache_dir
-    from ..paths import bundled_decks_dir
+    from ..paths import bundled_decks_dir, user_decks_dir
 
     click.echo(f"database:      {obj.db_path}")
     click.echo("decks in use:  " + os.pathsep.join(str(p) for p in obj.decks))
     click.echo(f"bundled decks: {bundled_decks_dir()}")
+    click.echo(f"your decks:    {user_decks_dir()} (decks generated in the app without a deck folder of "
+               "your own; in use by default once it exists)")
     click.echo(f"deck cache:    {cache_dir() or 'off'}")
 
 

@@ -41,42 +41,26 @@ def generate_command(documents: tuple[Path, ...], output: Path, force: bool, pre
                      topics: Path | None, max_cards: int | None, titles: tuple[str, ...],
                      report: Path | None) -> None:
     """Generate decks from articles (DOCUMENTS: text, Markdown, HTML or PDF) into OUTPUT."""
-    from ..curation import REJECTED_FILE, drop_rejected
-    from ..decks import ID_RE, dump_deck, validate_paths
-    from ..generate.output import report_text, summary, write_all
-    from ..generate.pipeline import generate
+    from ..curation import REJECTED_FILE
+    from ..decks import ID_RE
+    from ..generate.output import InvalidOutput, OutputExists, generate_into, summary
 
     if prefix and not ID_RE.match(prefix):
         fail(f"--deck-prefix {prefix!r} must be letters, digits, - _ . : (starting with a letter or digit)")
     try:
         with terminal_progress("Generating", delay=0) as step:
-            result = generate(list(documents), topics, max_cards, progress=step,
-                              titles=_titles(titles, [doc.name for doc in documents]))
-        left_out = drop_rejected(result.decks, output)  # cards rejected in the app stay out (curation.py)
-    except UserError as exc:  # the generator's InputError, a broken list of rejected cards
+            written = generate_into(list(documents), output, force=force, prefix=prefix, topics=topics,
+                                    max_cards=max_cards, report=report, progress=step,
+                                    titles=_titles(titles, [doc.name for doc in documents]))
+    except OutputExists as exc:
+        fail("these files already exist (use --force to overwrite): " + ", ".join(exc.paths))
+    except UserError as exc:  # the generator's InputError, a broken list of rejected cards, an unwritable folder
         fail(str(exc))
-    decks = result.decks
-    if prefix:
-        for deck in decks:
-            deck.id, deck.title = f"{prefix}-{deck.id}", f"{prefix}: {deck.title}"
-    files = {output / f"{deck.id}.yaml": dump_deck(deck) for deck in decks}
-    copies = {output / "sources" / doc.name: doc for doc in documents
-              if (output / "sources" / doc.name).resolve() != doc.resolve()}
-    existing = sorted(str(p) for p in [*files, *copies] if p.exists())
-    if existing and not force:
-        fail("these files already exist (use --force to overwrite): " + ", ".join(existing))
-    if report is not None:
-        files[report] = report_text(result)
-    try:
-        write_all(files, copies)
-    except OSError as exc:
-        fail(f"cannot write to {output}: {exc.strerror or exc}")
-    problems = validate_paths([f for f in files if f != report])
-    if problems:  # a generator bug, not a user mistake: say so plainly (exit 1)
-        raise click.ClickException("generated decks failed validation:\n" + "\n".join(map(str, problems)))
-    click.echo(summary(result, output))
-    if left_out:
-        click.echo(f"left out {plural(left_out, 'card')} rejected earlier (listed in {output / REJECTED_FILE})")
+    except InvalidOutput as exc:  # a generator bug, not a user mistake: say so plainly (exit 1)
+        raise click.ClickException(str(exc)) from None
+    click.echo(summary(written.result, output))
+    if written.left_out:
+        click.echo(f"left out {plural(written.left_out, 'card')} rejected earlier (listed in {output / REJECTED_FILE})")
 
 
 def _titles(given: tuple[str, ...], names: list[str]) -> dict[str, str]:

@@ -19,6 +19,7 @@ from textual.worker import Worker, WorkerState, active_worker, get_current_worke
 from .commands import StudyCommands
 from .keys import APP_BINDINGS
 from .launch import StudyLauncher
+from .long_actions import LongActions
 
 if TYPE_CHECKING:  # the core is imported by the worker that opens it, off the first frame's path
     from ..collection import Collection
@@ -35,7 +36,7 @@ class CollectionUnavailable(Exception):
     exiting with the reason) or after the app quit: nothing to report."""
 
 
-class StudyApp(StudyLauncher, App[None]):
+class StudyApp(LongActions, StudyLauncher, App[None]):
     """Keyboard-first study app over a :class:`Collection`."""
 
     CSS_PATH = "app.tcss"

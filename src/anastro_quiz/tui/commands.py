@@ -18,6 +18,8 @@ class StudyCommands(Provider):
         yield "Open progress", app.action_progress, "Heatmap, forecast, retention, mastery, exam readiness"
         yield ("New from generator (curate)", app.action_curate,
                "Keep, reject or edit generated cards, best first, before you study them")
+        yield ("New deck from a document", app.action_generate,
+               "Generate a deck from a text, Markdown, HTML or PDF file, then curate its cards")
         yield "Open settings", app.action_settings, "Desired retention, daily limits, learning steps"
         yield "Show key bindings", app.action_help, "Every key, screen by screen"
         yield ("Browse cards: every deck", partial(app.action_browse, None),

@@ -28,9 +28,10 @@ class CurateData:
     holding: set[str] = field(default_factory=set)  # decks whose new cards wait until kept
 
 
-def load_curation(collection) -> CurateData:
-    """The candidates and which decks hold new cards back (runs in a worker)."""
-    return CurateData(candidates(collection), {d for d in collection.decks if collection.holds_uncurated(d)})
+def load_curation(collection, deck_ids: list[str] | None = None) -> CurateData:
+    """The candidates (of ``deck_ids`` only, if given) and which decks hold new cards back (runs in a worker)."""
+    return CurateData(candidates(collection, deck_ids),
+                      {d for d in collection.decks if collection.holds_uncurated(d)})
 
 
 class CurateScreen(CoreScreen):
@@ -47,8 +48,9 @@ class CurateScreen(CoreScreen):
     ]
     HELP = "Best-scored cards first. Kept cards are recorded in the database; rejected ones leave the deck file."
 
-    def __init__(self) -> None:
+    def __init__(self, deck_ids: list[str] | None = None) -> None:
         super().__init__()
+        self.deck_ids = deck_ids  # only these decks' cards (a deck just generated); None: every deck
         self.data: CurateData | None = None
         self.index = 0
         self.busy = True  # until the candidates arrive
@@ -65,7 +67,7 @@ class CurateScreen(CoreScreen):
         yield key_footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "New from generator"
+        self.sub_title = "New from generator" + (f": {', '.join(self.deck_ids)}" if self.deck_ids else "")
         self.load()
 
     @dataclass
@@ -80,7 +82,7 @@ class CurateScreen(CoreScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="list new cards", name="list new cards")
     def list_candidates(self, key: tuple[str, str] | None) -> None:
-        self.post_message(self.Loaded(self.database(lambda: load_curation(self.collection)), key))
+        self.post_message(self.Loaded(self.database(lambda: load_curation(self.collection, self.deck_ids)), key))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:

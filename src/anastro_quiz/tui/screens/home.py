@@ -71,6 +71,8 @@ class HomeScreen(CoreScreen):
         # Not in the footer (80 columns hold no more): the hint line under the table shows it.
         Binding("g", "app.curate", "New from generator: keep, reject or edit cards before you study them",
                 show=False, id="curate"),
+        Binding("n", "app.generate", "New deck from a document (text, Markdown, HTML, PDF), then curate it",
+                show=False, id="generate"),
         Binding("p", "app.progress", "Progress", id="progress"),
         Binding("s", "app.settings", "Settings", id="settings"),
         Binding("q", "app.quit", "Quit", id="quit"),

@@ -1,0 +1,109 @@
+"""A deck generated from a document in the app (n on Home): a worker with a progress bar by
+stage, the deck written beside the decks in use and loaded, then curation of its cards."""
+
+from __future__ import annotations
+
+import threading
+
+from textual.widgets import DataTable, Input, ProgressBar, Static, Switch
+
+from anastro_quiz.generate import pipeline
+from anastro_quiz.tui.dialogs.generate import GenerateDialog
+from anastro_quiz.tui.dialogs.long_work import LongWorkDialog
+from anastro_quiz.tui.screens.curate import CurateScreen
+from anastro_quiz.tui.screens.home import HomeScreen
+from test_generate_command import SYNTHETIC
+
+from .conftest import home_loaded, press, settle
+
+
+async def until(pilot, condition, tries: int = 200) -> None:
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("never happened")
+
+
+async def ask_to_generate(pilot, path, replace: bool = False) -> None:
+    await home_loaded(pilot)
+    await press(pilot, "n")
+    dialog = pilot.app.screen
+    assert isinstance(dialog, GenerateDialog)
+    dialog.query_one("#generate-path", Input).value = str(path)
+    dialog.query_one("#generate-replace", Switch).value = replace
+    await pilot.press("enter")
+
+
+def notifications(app) -> list[str]:
+    return [f"{n.title}: {n.message}" for n in app._notifications]
+
+
+async def test_a_document_becomes_a_deck_with_a_bar_by_stage_then_its_cards_are_curated(
+        app, collection, deck_dir, tmp_path, monkeypatch):
+    document = tmp_path / "letrozole.txt"
+    document.write_text(SYNTHETIC, encoding="utf-8")
+    release, real_read = threading.Event(), pipeline.read
+
+    def held_read(path):
+        release.wait(timeout=30)
+        return real_read(path)
+
+    monkeypatch.setattr(pipeline, "read", held_read)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask_to_generate(pilot, document)
+        await until(pilot, lambda: isinstance(app.screen, LongWorkDialog)
+                    and app.screen.query_one("#long-work-bar", ProgressBar).total == 3)
+        assert "Reading letrozole.txt" in str(app.screen.query_one("#long-work-stage", Static).render())
+        release.set()
+        await settle(pilot)
+        curate = app.screen
+        assert isinstance(curate, CurateScreen) and curate.deck_ids == ["letrozole"]
+        assert curate.data is not None and curate.data.cards
+        assert {c.deck.id for c in curate.data.cards} == {"letrozole"}  # only the new deck's cards
+        assert str(curate.query_one("#curate-status", Static).render()).startswith("Card 1 of ")
+        assert any(m.startswith("Deck generated:") and str(deck_dir) in m for m in notifications(app))
+        await press(pilot, "q")
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one("#decks", DataTable)
+        assert "letrozole" in [row.value for row in table.rows]
+    assert (deck_dir / "letrozole.yaml").exists() and (deck_dir / "sources" / "letrozole.txt").exists()
+    assert "letrozole" in collection.decks
+
+
+async def test_a_path_that_is_not_a_file_is_said_in_the_dialog(app, tmp_path):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask_to_generate(pilot, tmp_path / "missing.pdf")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, GenerateDialog)  # still open, to correct the path
+        assert "There is no file" in str(dialog.query_one("#generate-error", Static).render())
+
+
+async def test_an_unreadable_pdf_is_a_notification_and_nothing_is_written(app, collection, deck_dir, tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really a PDF")
+    decks_before = sorted(p.name for p in deck_dir.iterdir())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask_to_generate(pilot, broken)
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert any("not done" in m and "cannot read this PDF" in m for m in notifications(app)), notifications(app)
+    assert sorted(p.name for p in deck_dir.iterdir()) == decks_before
+    assert "broken" not in collection.decks
+
+
+async def test_generating_again_asks_for_replace_then_replaces(app, collection, deck_dir, tmp_path):
+    document = tmp_path / "letrozole.txt"
+    document.write_text(SYNTHETIC, encoding="utf-8")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask_to_generate(pilot, document)
+        await settle(pilot)
+        await press(pilot, "q")
+        await ask_to_generate(pilot, document)
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert any("already exist" in m and "Replace the deck" in m for m in notifications(app))
+        await ask_to_generate(pilot, document, replace=True)
+        await settle(pilot)
+        assert isinstance(app.screen, CurateScreen)
