@@ -5,6 +5,8 @@ anything (so a hostile file costs milliseconds, not memory). :mod:`.decks` valid
 
 from __future__ import annotations
 
+import operator
+
 import yaml
 
 from .deck_model import LINE_KEY
@@ -111,20 +113,36 @@ class LineLoader(_BaseLoader):
     generators and bookkeeping were a third of a first import's parsing); anything else,
     or any error, is built by PyYAML's, so values and error messages are the same."""
 
+    # libyaml's composer calls these two for every node; without path resolvers (asserted
+    # above) PyYAML's do nothing, so C callables that do nothing with their arguments stand in.
+    descend_resolver = staticmethod(operator.is_)  # (parent node, index)
+    ascend_resolver = staticmethod(tuple)  # ()
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        # Text with no '*' has no alias, so its nodes form a tree: nothing can expand or refer
+        # to itself, and the one shape to refuse, nesting too deep, is checked as it is built.
+        self._tree = isinstance(stream, str) and "*" not in stream
+
     def resolve(self, kind, value, implicit):  # type: ignore[override]
-        # Called by libyaml's composer for every node: a plain scalar whose first character
-        # starts none of YAML's implicit types (a prompt, an answer) is text at once.
-        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in _IMPLICIT_FIRST:
-            return _STR
-        return super().resolve(kind, value, implicit)
+        # Called by libyaml's composer for every node. What PyYAML's resolver answers without
+        # path resolvers: a quoted scalar is text, and so is a plain one whose first character
+        # starts none of YAML's implicit types (a prompt, an answer); a list is a list.
+        if kind is yaml.ScalarNode:
+            if not implicit[0] or value and value[0] not in _IMPLICIT_FIRST:
+                return _STR
+            return super().resolve(kind, value, implicit)
+        return _SEQ if kind is yaml.SequenceNode else _MAP
 
     def construct_document(self, node):  # type: ignore[override]
         try:
-            return self._quick(node, {})
+            return self._quick(node, {}, 1)
         except (_Unusual, TypeError, ValueError):  # e.g. an unhashable key: PyYAML says it its way
+            if self._tree:  # not checked yet (see get_single_node)
+                check_shape(node)
             return super().construct_document(node)
 
-    def _quick(self, node, built: dict):
+    def _quick(self, node, built: dict, depth: int):
         tag = node.tag
         if node.__class__ is yaml.ScalarNode:
             if tag == _STR:
@@ -135,9 +153,12 @@ class LineLoader(_BaseLoader):
         key = id(node)
         if key in built:  # an alias: the same value, as PyYAML shares it
             return built[key]
+        if depth > MAX_DEPTH:  # as check_shape says it: the first such node in file order
+            raise ShapeError(node.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep")
+        depth += 1
         if tag == _SEQ:
             out = built[key] = []
-            out.extend(self._quick(kid, built) for kid in node.value)
+            out.extend(self._quick(kid, built, depth) for kid in node.value)
             return out
         if tag != _MAP:
             raise _Unusual(tag)
@@ -146,13 +167,13 @@ class LineLoader(_BaseLoader):
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
                 raise _Unusual(_MERGE)
-            mapping[self._quick(key_node, built)] = self._quick(value_node, built)
+            mapping[self._quick(key_node, built, depth)] = self._quick(value_node, built, depth)
         mapping[LINE_KEY] = node.start_mark.line + 1
         return mapping
 
     def get_single_node(self):  # type: ignore[override]
         node = super().get_single_node()  # composed by libyaml's C composer
-        if node is not None:
+        if node is not None and not self._tree:
             check_shape(node)
         return node
 

@@ -95,6 +95,9 @@ def parse_deck(text: str, path: str | Path = "<string>") -> tuple[Deck | None, l
         report(top_line, None, "'cards' must be a non-empty list")
         raw_cards = []
 
+    # Text with no control character and no backslash (so no escape that makes one) gives
+    # only clean strings: its cards need their line markers dropped, nothing cleaned.
+    strip = _drop_lines if "\\" not in text and not _CONTROL_RE.search(text) else _strip_lines
     cards: list[Card] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(raw_cards, start=1):
@@ -102,7 +105,7 @@ def parse_deck(text: str, path: str | Path = "<string>") -> tuple[Deck | None, l
             report(top_line, None, f"card #{index} is not a mapping")
             continue
         line = entry.pop(LINE_KEY, top_line)
-        data = _strip_lines(entry)
+        data = strip(entry)
         card_id = data.get("id")
         label = str(card_id) if card_id is not None else f"card #{index}"
         if not isinstance(card_id, (str, int)) or not ID_RE.match(str(card_id)):
@@ -144,6 +147,15 @@ def _strip_lines(value: Any) -> Any:
         return [_strip_lines(v) for v in value]
     if isinstance(value, str):
         return clean_text(value)
+    return value
+
+
+def _drop_lines(value: Any) -> Any:
+    """:func:`_strip_lines` for values known to hold no control character: the markers go."""
+    if isinstance(value, dict):
+        return {k: _drop_lines(v) for k, v in value.items() if k != LINE_KEY}
+    if isinstance(value, list):
+        return [_drop_lines(v) for v in value]
     return value
 
 

@@ -363,6 +363,52 @@ def _due_cover_v10(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_schedule_due_cover ON schedule (fsrs_state, suspended, due)")
 
 
+# The per-row insert triggers of the card tables (schemas 4-8) and, for each, what it does,
+# as one statement over the rows inserted after ``?``, the table's last rowid before them.
+_CARD_INSERT_TRIGGERS = {
+    "state_counts_insert": "INSERT INTO state_counts (deck, fsrs_state, suspended, cards) SELECT deck, fsrs_state,"
+                           " suspended, COUNT(*) FROM schedule WHERE rowid>? GROUP BY deck, fsrs_state, suspended"
+                           " ON CONFLICT (deck, fsrs_state, suspended) DO UPDATE SET cards=cards+excluded.cards",
+    "schedule_recall_insert": f"UPDATE schedule SET {RECALL_COLUMNS.replace('NEW.', '')}"
+                              " WHERE rowid>? AND state IS NOT NULL",
+    "card_tags_recall_insert": f"UPDATE card_tags SET {_TAG_RECALL} WHERE rowid>? AND EXISTS (SELECT 1 FROM"
+                               " schedule s WHERE s.deck=card_tags.deck AND s.card_id=card_tags.card_id"
+                               " AND s.last_review_ms IS NOT NULL)",
+    "mastery_recount_schedule_0": "DELETE FROM mastery_at WHERE EXISTS (SELECT 1 FROM schedule WHERE rowid>?)",
+    "mastery_recount_cards_0": "DELETE FROM mastery_at WHERE EXISTS (SELECT 1 FROM cards WHERE rowid>?)",
+    "mastery_recount_card_tags_0": "DELETE FROM mastery_at WHERE EXISTS (SELECT 1 FROM card_tags WHERE rowid>?)",
+}
+_TRIGGER_TABLE = {"state_counts_insert": "schedule", "schedule_recall_insert": "schedule",
+                  "card_tags_recall_insert": "card_tags", "mastery_recount_schedule_0": "schedule",
+                  "mastery_recount_cards_0": "cards", "mastery_recount_card_tags_0": "card_tags"}
+
+
+@contextmanager
+def card_rows_in_bulk(conn: sqlite3.Connection) -> Iterator[None]:
+    """For inserting many rows into ``cards``, ``schedule`` and ``card_tags`` inside the
+    caller's write transaction (a first import: 100,000 cards): their per-row insert triggers
+    are set aside and what they do is done once for all the new rows at the end (the triggers
+    more than doubled the cost of inserting a schedule row, even those whose condition is
+    false). Rows must only be inserted meanwhile (a deletion first: rowids may be reused).
+    Any other insert trigger on these tables (a later schema's) leaves them all in place."""
+    assert conn.in_transaction, "only inside a write transaction"
+    tables = sorted(set(_TRIGGER_TABLE.values()))
+    found = dict(conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type='trigger' AND tbl_name IN"
+                              f" ({', '.join('?' * len(tables))}) AND sql LIKE '%AFTER INSERT%'", tables).fetchall())
+    if not found or not set(found) <= set(_CARD_INSERT_TRIGGERS):
+        yield
+        return
+    last = {table: conn.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM {table}").fetchone()[0] for table in tables}
+    for name in found:
+        conn.execute(f"DROP TRIGGER {name}")
+    yield
+    for name in _CARD_INSERT_TRIGGERS:  # in this order: counts, recall columns, then the recount
+        if name in found:
+            conn.execute(_CARD_INSERT_TRIGGERS[name], (last[_TRIGGER_TABLE[name]],))
+    for sql in found.values():
+        conn.execute(sql)
+
+
 # A study review (review mode, not undone) of a card new before it, and of a card in the review
 # state: what the daily limits count (Home's counts and every session read them per deck).
 _DECK_DAY = "{row}.mode='review' AND {row}.undone=0"
