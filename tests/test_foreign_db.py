@@ -16,7 +16,7 @@ from anastro_quiz.cli import cli
 from anastro_quiz.collection import Collection
 from anastro_quiz.scheduler import Rating
 from anastro_quiz.store import SCHEMA_VERSION, Store
-from anastro_quiz.store.schema import APPLICATION_ID
+from anastro_quiz.store.identity import APPLICATION_ID
 
 import rawdb
 

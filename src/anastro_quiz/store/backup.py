@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .db import StoreError, StoreFull, identify_file, is_sqlite_file, open_read_only, translate
 from .queries import COUNTED_REVIEWS_SQL
-from .schema import schema_problem
+from .identity import schema_problem
 
 
 class BackupSource:

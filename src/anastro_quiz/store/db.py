@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from ..paths import DB_ENV
 from .errors import StoreBusy, StoreError, StoreFull, StoreReadOnly, translate
-from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Identity, schema_problem
+from .identity import APPLICATION_ID, Identity, schema_problem
+from .schema import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     import sqlite_utils
