@@ -8,7 +8,7 @@ import threading
 from textual.widgets import DataTable, Input, ProgressBar, Static, Switch
 
 from anastro_quiz.generate import pipeline
-from anastro_quiz.tui.dialogs.generate import GenerateDialog
+from anastro_quiz.tui.dialogs.path import PathDialog
 from anastro_quiz.tui.dialogs.long_work import LongWorkDialog
 from anastro_quiz.tui.screens.curate import CurateScreen
 from anastro_quiz.tui.screens.home import HomeScreen
@@ -29,9 +29,9 @@ async def ask_to_generate(pilot, path, replace: bool = False) -> None:
     await home_loaded(pilot)
     await press(pilot, "n")
     dialog = pilot.app.screen
-    assert isinstance(dialog, GenerateDialog)
-    dialog.query_one("#generate-path", Input).value = str(path)
-    dialog.query_one("#generate-replace", Switch).value = replace
+    assert isinstance(dialog, PathDialog)
+    dialog.query_one("#path-input", Input).value = str(path)
+    dialog.query_one("#path-switch", Switch).value = replace
     await pilot.press("enter")
 
 
@@ -76,8 +76,8 @@ async def test_a_path_that_is_not_a_file_is_said_in_the_dialog(app, tmp_path):
         await ask_to_generate(pilot, tmp_path / "missing.pdf")
         await settle(pilot)
         dialog = app.screen
-        assert isinstance(dialog, GenerateDialog)  # still open, to correct the path
-        assert "There is no file" in str(dialog.query_one("#generate-error", Static).render())
+        assert isinstance(dialog, PathDialog)  # still open, to correct the path
+        assert "There is no file" in str(dialog.query_one("#path-error", Static).render())
 
 
 async def test_an_unreadable_pdf_is_a_notification_and_nothing_is_written(app, collection, deck_dir, tmp_path):

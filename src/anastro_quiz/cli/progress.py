@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from .context import Context, fail, user_errors
-from ..numbers import noun, plural
+from ..numbers import plural
 
 
 # --- progress ------------------------------------------------------------------
@@ -125,27 +125,17 @@ def progress_merge_command(obj: Context, other: Path, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:
-        _print_merge(report, other)
+        _print_merge(report)
     if refit:
         click.echo(refit, err=True)
 
 
-def _print_merge(report, other: Path) -> None:
-    click.echo(f"merged {other}: {plural(report.added, 'new review')}"
-               + (f" (and {plural(report.added_undone, 'answer')} undone there, kept in the log)"
-                  if report.added_undone else "")
-               + f", {report.undone} newly undone, "
-               f"{report.already_present} already here; {plural(report.cards_rebuilt, 'card')} rebuilt"
-               + (f", {plural(report.cards_added, 'card')} new here" if report.cards_added else ""))
+def _print_merge(report) -> None:
+    click.echo(report.summary())
     if not report.changed:
         click.echo("nothing changed (already merged)")
-    if report.mismatched:
-        click.echo(f"warning: {plural(len(report.mismatched), 'review id')} {noun(len(report.mismatched), 'differs', 'differ')} in content between the two "
-                   f"databases and were left as they are here: {', '.join(report.mismatched[:5])}", err=True)
-    if report.conflicts:
-        click.echo("settings differ (not merged; change them with the settings screen if needed):", err=True)
-        for conflict in report.conflicts:
-            click.echo(f"  {conflict}", err=True)
+    for line in report.warnings():
+        click.echo(line, err=True)
 
 
 # --- backup --------------------------------------------------------------------

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..clock import iso, study_day
+from ..numbers import noun, plural
 from .cards import NEW, marks
 from .db import StoreError, identify_file, is_sqlite_file, open_read_only
 from .reviews import LoggedReview
@@ -85,6 +86,27 @@ class MergeReport:
     @property
     def changed(self) -> bool:
         return bool(self.added or self.added_undone or self.undone or self.cards_added)
+
+    def summary(self) -> str:
+        """What the merge added and rebuilt, in one line (``progress merge`` prints it, the app says it)."""
+        return (f"merged {self.other}: {plural(self.added, 'new review')}"
+                + (f" (and {plural(self.added_undone, 'answer')} undone there, kept in the log)"
+                   if self.added_undone else "")
+                + f", {self.undone} newly undone, {self.already_present} already here; "
+                f"{plural(self.cards_rebuilt, 'card')} rebuilt"
+                + (f", {plural(self.cards_added, 'card')} new here" if self.cards_added else ""))
+
+    def warnings(self) -> list[str]:
+        """What differs between the two databases and was left as it is here."""
+        out = []
+        if self.mismatched:
+            out.append(f"warning: {plural(len(self.mismatched), 'review id')} "
+                       f"{noun(len(self.mismatched), 'differs', 'differ')} in content between the two databases "
+                       f"and were left as they are here: {', '.join(self.mismatched[:5])}")
+        if self.conflicts:
+            out.append("settings differ (not merged; change them with the settings screen if needed):")
+            out += [f"  {conflict}" for conflict in self.conflicts]
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         return {"other": str(self.other), "added": self.added, "added_undone": self.added_undone,

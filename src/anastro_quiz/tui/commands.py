@@ -20,6 +20,8 @@ class StudyCommands(Provider):
                "Keep, reject or edit generated cards, best first, before you study them")
         yield ("New deck from a document", app.action_generate,
                "Generate a deck from a text, Markdown, HTML or PDF file, then curate its cards")
+        yield ("Merge another copy's progress", app.action_merge,
+               "Add the reviews of another copy's progress.db (another machine, a backup) to this one")
         yield "Open settings", app.action_settings, "Desired retention, daily limits, learning steps"
         yield "Show key bindings", app.action_help, "Every key, screen by screen"
         yield ("Browse cards: every deck", partial(app.action_browse, None),

@@ -64,6 +64,8 @@ def _rate(r: Retention) -> str:
 class ProgressScreen(CoreScreen):
     BINDINGS = [
         Binding("q,escape", "app.pop_screen", "Back", id="back"),
+        Binding("m", "app.merge", "Merge a copy", id="merge",
+                tooltip="Merge another copy's progress (its progress.db) into this one"),
         Binding("left,h", "tab(-1)", "Prev tab", show=False),
         Binding("right,l", "tab(1)", "Next tab", show=False),
     ]

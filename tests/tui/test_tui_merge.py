@@ -1,0 +1,98 @@
+"""Another copy's progress merged in the app (m on Progress): the merge in a worker with its
+"rebuilding cards" progress bar, what it did said in a notification, Esc rolls it all back."""
+
+from __future__ import annotations
+
+import threading
+
+from textual.widgets import Input, ProgressBar, Static
+
+from anastro_quiz.tui.dialogs.long_work import LongWorkDialog
+from anastro_quiz.tui.dialogs.path import PathDialog
+from anastro_quiz.tui.screens.progress import ProgressScreen
+from test_interop_optimize import _history_db, synthetic_log
+
+from .conftest import home_loaded, press, settle
+
+
+async def until(pilot, condition, tries: int = 200) -> None:
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("never happened")
+
+
+def held_replay(store, monkeypatch) -> threading.Event:
+    """Hold the merge once it has said how many cards it rebuilds, until the event is set."""
+    release, real = threading.Event(), store._replay_cards
+
+    def held(keys, progress=None, **kwargs):
+        def first_held(done, total, name):
+            progress(done, total, name)
+            if done == 0:
+                release.wait(timeout=30)
+
+        return real(keys, first_held, **kwargs)
+
+    monkeypatch.setattr(store, "_replay_cards", held)
+    return release
+
+
+async def ask_to_merge(pilot, path) -> None:
+    await home_loaded(pilot)
+    await press(pilot, "p")
+    assert isinstance(pilot.app.screen, ProgressScreen)
+    await press(pilot, "m")
+    dialog = pilot.app.screen
+    assert isinstance(dialog, PathDialog)
+    dialog.query_one("#path-input", Input).value = str(path)
+    await pilot.press("enter")
+
+
+def reviews_in(collection) -> int:
+    return collection.store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
+
+
+async def test_merging_a_copy_shows_the_rebuilding_bar_then_what_was_merged(app, collection, tmp_path, monkeypatch):
+    other = _history_db(tmp_path / "other.db", synthetic_log(cards=20, days=30))
+    expected = len(synthetic_log(cards=20, days=30))
+    release = held_replay(collection.store, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask_to_merge(pilot, other)
+        await until(pilot, lambda: isinstance(app.screen, LongWorkDialog)
+                    and app.screen.query_one("#long-work-bar", ProgressBar).total == 20)
+        assert "Rebuilding cards (0 of 20)" in str(app.screen.query_one("#long-work-stage", Static).render())
+        release.set()
+        await settle(pilot)
+        assert isinstance(app.screen, ProgressScreen)
+        said = [str(n.message) for n in app._notifications if n.title == "Progress merged"]
+        assert said and f"{expected} new reviews" in said[0] and "20 cards rebuilt" in said[0]
+    assert reviews_in(collection) == expected
+
+
+async def test_escape_during_a_merge_rolls_it_back(app, collection, tmp_path, monkeypatch):
+    other = _history_db(tmp_path / "other.db", synthetic_log(cards=20, days=30))
+    release = held_replay(collection.store, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask_to_merge(pilot, other)
+        await until(pilot, lambda: isinstance(app.screen, LongWorkDialog)
+                    and app.screen.query_one("#long-work-bar", ProgressBar).total == 20)
+        await pilot.press("escape")
+        release.set()
+        await settle(pilot)
+        assert isinstance(app.screen, ProgressScreen)
+        assert any("Merge cancelled: nothing was merged" in str(n.message) for n in app._notifications)
+    assert reviews_in(collection) == 0
+
+
+async def test_a_file_that_is_not_a_database_is_a_notification(app, collection, tmp_path):
+    other = tmp_path / "notes.db"
+    other.write_text("not a database", encoding="utf-8")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask_to_merge(pilot, other)
+        await settle(pilot)
+        assert isinstance(app.screen, ProgressScreen)
+        said = [f"{n.title}: {n.message}" for n in app._notifications]
+        assert any("not done" in m and "notes.db" in m for m in said), said
+    assert reviews_in(collection) == 0
