@@ -53,4 +53,7 @@ class OptimizeParameters:
             verdict = ("The fitted parameters do not predict your held-out reviews better than the ones in "
                        "use: the parameters field is unchanged.")
             self.notify("Nothing better found: the parameters field is unchanged.", timeout=5)
-        self.query_one("#settings-optimized", Static).update(Content("\n".join([*lines, verdict])))
+        shown = self.query_one("#settings-optimized", Static)
+        shown.update(Content("\n".join([*lines, verdict])))
+        # Below the form at 80x24: scrolled into view, all of it.
+        self.call_after_refresh(self.query_one("#settings").scroll_end, animate=False)
