@@ -67,7 +67,7 @@ async def test_optimize_shows_a_bar_then_the_scores_and_puts_the_fitted_paramete
         studied, monkeypatch):
     release = held_build_items(monkeypatch)
     app = make_app(studied)
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await press(pilot, "s")
         settings = app.screen
@@ -85,6 +85,9 @@ async def test_optimize_shows_a_bar_then_the_scores_and_puts_the_fitted_paramete
         shown = text(settings, "#settings-optimized")
         assert "log loss" in shown and "RMSE(bins)" in shown and "default" in shown and "fitted" in shown
         assert "Ctrl+S saves them" in shown
+        result = settings.query_one("#settings-optimized", Static)
+        form = settings.query_one("#settings")
+        assert form.scroll_y > 0 and form.content_region.contains_region(result.region)  # in view at 80x24
         fitted = parse_parameters(settings.query_one("#set-parameters", Input).value)
         assert len(fitted) == 21 and fitted != list(optimize.default_parameters())
         await press(pilot, "ctrl+s")
