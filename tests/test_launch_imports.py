@@ -10,7 +10,7 @@ from anastro_quiz.paths import bundled_decks_dir
 CODE = """
 import sys
 from anastro_quiz.collection import Collection
-from anastro_quiz.tui.screens.home import load_home
+from anastro_quiz.home_data import load_home
 
 collection = Collection.open(sys.argv[1], [sys.argv[2]])
 data = load_home(collection)

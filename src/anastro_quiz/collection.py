@@ -103,6 +103,19 @@ class Collection(CardBrowsing):
         collection.deck_paths = deck_paths
         return collection
 
+    @staticmethod
+    def opens_at_once(db_path: str | Path, deck_paths: Iterable[str | Path]) -> bool:
+        """Whether :meth:`open` has no slow step to do: the database exists at the current
+        schema (nothing to migrate) and every deck file is in the deck cache as it is (nothing to
+        parse). A launch then opens the collection before its first frame, which shows Home's
+        counts; otherwise it opens behind Home, with a progress bar if it takes long."""
+        from . import deck_cache
+        from .decks import deck_files
+        from .store import is_current_on_disk
+
+        files = deck_files(deck_paths)
+        return is_current_on_disk(Path(db_path)) and bool(files) and all(deck_cache.holds(f) for f in files)
+
     def close(self) -> None:
         self.store.close()
 

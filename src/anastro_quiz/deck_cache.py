@@ -54,6 +54,16 @@ def _entry(path: Path) -> Path | None:
     return folder / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".marshal")
 
 
+def holds(path: Path) -> bool:
+    """Whether the cache has an entry for the deck file at ``path`` as it is now (reading the
+    deck then parses nothing)."""
+    try:
+        entry = _entry(path)
+    except OSError:
+        return False
+    return entry is not None and entry.is_file()
+
+
 class EntryUnreadable(Exception):
     """A cache entry could not be read any more (removed or damaged after its header was)."""
 

@@ -147,3 +147,47 @@ async def test_the_graders_units_load_once_a_session_is_open_not_behind_home(tmp
         assert isinstance(app.screen, ReviewScreen)
         assert loads == ["ReviewScreen"]
     app.collection.close()
+
+
+def test_a_collection_that_opens_at_once_has_its_counts_in_homes_first_frame(tmp_path, deck_dir, monkeypatch):
+    # The first launch parses the decks (behind Home); the second has nothing to parse or
+    # migrate, so the CLI opens it before the app starts and Home's first frame has the counts.
+    seen: list[tuple[bool, str]] = []
+
+    def run(self) -> None:
+        async def go() -> None:
+            async with self.run_test(size=(80, 24)) as pilot:
+                today = str(self.screen.query_one("#today", Static).render())
+                seen.append((self.screen.data is not None, today))
+                await settle(pilot)
+
+        asyncio.run(go())
+
+    monkeypatch.setattr(StudyApp, "run", run)
+    db = tmp_path / "p.db"
+    args = ["--db", str(db), "--decks", str(deck_dir)]
+    assert not Collection.opens_at_once(db, [deck_dir])
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    assert Collection.opens_at_once(db, [deck_dir])
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    counted, today = seen[-1]
+    assert counted and "Today:" in today and "Loading" not in today
+
+
+def test_a_changed_deck_or_an_older_database_is_opened_behind_home(tmp_path, deck_dir):
+    import sqlite3
+
+    db = tmp_path / "p.db"
+    Collection.open(db, [deck_dir]).close()
+    assert Collection.opens_at_once(db, [deck_dir])
+    deck = next(deck_dir.glob("*.yaml"))
+    deck.write_text(deck.read_text() + "\n")  # changed: it will be parsed again
+    assert not Collection.opens_at_once(db, [deck_dir])
+    Collection.open(db, [deck_dir]).close()
+    assert Collection.opens_at_once(db, [deck_dir])
+    conn = sqlite3.connect(db)
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.execute(f"PRAGMA user_version={version - 1}")  # as a database of an older release says
+    conn.close()
+    assert not Collection.opens_at_once(db, [deck_dir])
+    assert not Collection.opens_at_once(tmp_path / "none.db", [deck_dir])

@@ -81,14 +81,28 @@ def cli(ctx: click.Context, db: Path | None, deck_paths: tuple[Path, ...], today
 
 def study(obj: Context) -> None:
     """Open the study app over the decks and database in use."""
+    from ..collection import Collection
     from ..instance import InstanceLock, launch_notice
+
+    # A collection with nothing to parse or migrate opens (and Home's counts are read) before the
+    # app starts, so Home's first frame shows them; any other opens in a worker behind Home's
+    # first frame, with a progress bar if it is slow (a first import of big decks). A second
+    # app on the same database is told so (its grades still compose with the first one's).
+    collection = home = None
+    if not obj.previewing and Collection.opens_at_once(obj.db_path, obj.decks):
+        from ..home_data import load_home
+
+        import gc
+
+        collection = obj.open_collection()
+        home = load_home(collection, forecast=False)  # Home reads it where the chart has room
+        gc.freeze()  # as the app's opener does: the cyclic GC need not walk what was loaded
     from ..tui.app import make_app
 
-    # Home draws at once; the app opens the collection in a worker behind it. A second app
-    # on the same database is told so (its grades still compose with the first one's).
     lock = InstanceLock(obj.db_path)
-    app = make_app(opener=obj.open_collection, notice=lambda: launch_notice(lock),
-                   today=obj.today.isoformat() if obj.today else None, today_notice=obj.today_notice())
+    app = make_app(collection, opener=None if collection else obj.open_collection, home=home,
+                   notice=lambda: launch_notice(lock), today=obj.today.isoformat() if obj.today else None,
+                   today_notice=obj.today_notice())
     try:
         app.run()
     finally:

@@ -210,6 +210,19 @@ def is_sqlite_file(path: Path) -> bool:
         return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
+def is_current_on_disk(path: Path) -> bool:
+    """Whether the file at ``path`` is a SQLite database whose header says our schema version is
+    the current one (``PRAGMA user_version`` is stored at byte 60): opening it migrates nothing.
+    Reads 64 bytes; ``False`` for anything else (no file, another version, unreadable)."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(64)
+    except OSError:
+        return False
+    return header.startswith(SQLITE_HEADER) and len(header) == 64 and \
+        int.from_bytes(header[60:64], "big") == SCHEMA_VERSION
+
+
 _ELSEWHERE = f"(point --db or ${DB_ENV} at another file)"
 
 

@@ -23,6 +23,7 @@ from .long_actions import LongActions
 
 if TYPE_CHECKING:  # the core is imported by the worker that opens it, off the first frame's path
     from ..collection import Collection
+    from ..home_data import HomeData
     from .work import Jobs
 
 T = TypeVar("T")
@@ -68,8 +69,9 @@ class StudyApp(LongActions, StudyLauncher, App[None]):
     def __init__(self, collection: Collection | None = None, *,
                  opener: Callable[[Progress], Collection] | None = None,
                  notice: str | Callable[[], str | None] | None = None, today: str | None = None,
-                 today_notice: str | None = None) -> None:
+                 today_notice: str | None = None, home: HomeData | None = None) -> None:
         super().__init__()
+        self._home = home  # Home's counts read before the app started (with ``collection``)
         self._notice = notice  # shown once at launch (another window has this collection open)
         self._today_notice = today_notice  # shown once at launch (--today: another day's clock)
         if today:
@@ -96,7 +98,7 @@ class StudyApp(LongActions, StudyLauncher, App[None]):
     def on_mount(self) -> None:
         from .screens.home import HomeScreen
 
-        home = HomeScreen()
+        home = HomeScreen(self._home)
         self.push_screen(home)
         if self._opener is not None:
             # Draw Home's frame first; the decks and the database open behind it.
@@ -151,10 +153,6 @@ class StudyApp(LongActions, StudyLauncher, App[None]):
         opener = self._opener
         assert opener is not None
         started = time.monotonic()
-        if callable(self._notice):  # found here, off the first frame's path (it takes a file lock)
-            notice = self._notice()
-            if notice:
-                self.call_from_thread(self._say_open_elsewhere, notice)
 
         def progress(done: int, total: int, name: str) -> None:
             # Only a slow opening (a first import of big decks) is worth a bar on Home.
@@ -176,10 +174,19 @@ class StudyApp(LongActions, StudyLauncher, App[None]):
 
     def home_drawn(self) -> None:
         """Home has painted its counts for the first time: start the launch's background work
-        (the scheduler's refit check) now, so that it never competes with that first paint."""
+        (whether another window has the collection open, the scheduler's refit check) now, so
+        that it never competes with that first paint."""
         if not self._fit_started:
             self._fit_started = True
+            if callable(self._notice):
+                self._find_open_elsewhere(self._notice)
             self.fit_scheduler()
+
+    @work(thread=True, exit_on_error=False, name="look for another window")
+    def _find_open_elsewhere(self, find: Callable[[], str | None]) -> None:
+        notice = find()  # takes a file lock (and imports filelock): off the first frame's path
+        if notice:
+            self.call_from_thread(self._say_open_elsewhere, notice)
 
     @work(thread=True, exit_on_error=False, name="fit scheduler", group="fit scheduler")
     def fit_scheduler(self) -> None:
@@ -388,13 +395,16 @@ def describe_error(error: BaseException | None) -> str:
 def make_app(collection: Collection | None = None, *,
              opener: Callable[[Progress], Collection] | None = None,
              notice: str | Callable[[], str | None] | None = None,
-             today: str | None = None, today_notice: str | None = None) -> StudyApp:
+             today: str | None = None, today_notice: str | None = None,
+             home: HomeData | None = None) -> StudyApp:
     """Build the study app over an open collection, or over ``opener``, which the app calls
     in a worker once Home's frame is drawn (then ``app.collection`` is set, or
     ``app.open_error`` and the app exits with code 2), with ``progress(done, total, name)``
     to call as it reads each deck file (Home shows a bar when that takes long: a first
     import of big decks). The caller closes the collection.
     ``notice``: a warning to show at launch (see :mod:`anastro_quiz.instance`), or a function
-    that finds it, called in the opener's worker before it opens the collection; ``today`` and
-    ``today_notice``: the day ``--today`` set, in the title, and what to say about it."""
-    return StudyApp(collection, opener=opener, notice=notice, today=today, today_notice=today_notice)
+    that finds it, called in a worker once Home has painted its counts; ``today`` and
+    ``today_notice``: the day ``--today`` set, in the title, and what to say about it;
+    ``home``: Home's counts already read from ``collection`` (see ``Collection.opens_at_once``),
+    drawn in Home's first frame."""
+    return StudyApp(collection, opener=opener, notice=notice, today=today, today_notice=today_notice, home=home)

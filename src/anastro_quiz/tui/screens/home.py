@@ -4,7 +4,7 @@ last two weeks' reviews side by side, and the cards due on each of the next 30 d
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -17,9 +17,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Header, ProgressBar, Static
 
-from datetime import date, timedelta
-
-from ...clock import study_day
+from ...home_data import HomeData, load_home
 from ..widgets.bars import count_bars, share_bar
 from ..shared_keys import key_footer
 from ..work import Reply
@@ -28,33 +26,6 @@ from ...numbers import noun, plural
 
 if TYPE_CHECKING:
     from ...collection import DeckSummary
-    from ...stats import DueDay, Streak
-
-
-@dataclass
-class HomeData:
-    decks: list[DeckSummary]
-    new_today: int
-    reviewed_today: int
-    streak: Streak
-    # Cards due on each of the next 30 days; None: not read (the terminal had no room for the chart).
-    forecast: list[DueDay] | None = None
-    recent: list[tuple[date, int]] = field(default_factory=list)  # reviews on each of the last 14 days
-
-
-def load_home(collection, *, forecast: bool = True) -> HomeData:
-    """Everything Home shows, in one trip to the database (runs in a worker); the forecast
-    only with ``forecast`` (read only where the chart is shown: 30 index ranges)."""
-    from ...stats import due_forecast, review_days, streaks  # with the core, off the first frame's path
-
-    now = collection.now()
-    decks = collection.deck_summaries()
-    new_today = sum(d.new for d in decks)  # DeckSummary.new is already within today's cap
-    days = review_days(collection)
-    today = study_day(now)
-    recent = [(day, days.get(day.isoformat(), 0)) for day in (today - timedelta(days=n) for n in range(13, -1, -1))]
-    return HomeData(decks, new_today, days.get(today.isoformat(), 0), streaks(set(days), today),
-                    due_forecast(collection, list(collection.decks), now, 30) if forecast else None, recent)
 
 
 ROW_HEIGHT = 18  # the deck and reviews panels (.home-panel's min-height: the reviews' 14 days)
@@ -78,9 +49,10 @@ class HomeScreen(CoreScreen):
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, data: HomeData | None = None) -> None:
         super().__init__()
         self.data: HomeData | None = None
+        self._first = data  # counts read before the app started: shown in the first frame
         self._left = False  # another screen was pushed over this one since the last load
 
     def compose(self) -> ComposeResult:
@@ -97,6 +69,10 @@ class HomeScreen(CoreScreen):
         yield key_footer()
 
     def on_mount(self) -> None:
+        if self._first is not None:
+            self.show(self._first)
+            self._first = None
+            return
         self._add_columns(self.query_one("#decks", DataTable), [])
         self.refresh_data()
 
