@@ -176,8 +176,8 @@ async def test_a_revealed_cloze_shows_the_completed_sentence(app, collection):
 
 
 async def test_the_first_typed_answer_never_waits_for_the_units_to_load(app, collection, monkeypatch):
-    """pint's units (about half a second) load in a worker at launch (once Home's counts are
-    drawn), not at the first answer."""
+    """pint's units (about half a second) load in a worker once a study session is on the
+    screen (not behind Home, whose counts they would hold up), not at the first answer."""
     import pint
 
     from anastro_quiz import quantities
@@ -185,13 +185,15 @@ async def test_the_first_typed_answer_never_waits_for_the_units_to_load(app, col
     monkeypatch.setattr(quantities, "_units", None)  # as in a fresh process
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
+        assert quantities._units is None  # not loaded behind Home
+        screen = await _reach_typed_card(pilot)
+        await settle(pilot)
         assert quantities._units is not None  # loaded before anything was typed
 
         def no_load_now(*args, **kwargs):
             raise AssertionError("pint loaded while grading an answer")
 
         monkeypatch.setattr(pint, "UnitRegistry", no_load_now)
-        screen = await _reach_typed_card(pilot)
         await pilot.press(*"6.1 percent")  # 'percent' for '%': a unit compared through pint
         await press(pilot, "enter")
         assert "✓ correct" in str(screen.query_one("#verdict", Static).render())
