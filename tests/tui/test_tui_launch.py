@@ -175,7 +175,7 @@ def test_a_collection_that_opens_at_once_has_its_counts_in_homes_first_frame(tmp
 
 
 def test_a_changed_deck_or_an_older_database_is_opened_behind_home(tmp_path, deck_dir):
-    import sqlite3
+    import rawdb
 
     db = tmp_path / "p.db"
     Collection.open(db, [deck_dir]).close()
@@ -185,9 +185,7 @@ def test_a_changed_deck_or_an_older_database_is_opened_behind_home(tmp_path, dec
     assert not Collection.opens_at_once(db, [deck_dir])
     Collection.open(db, [deck_dir]).close()
     assert Collection.opens_at_once(db, [deck_dir])
-    conn = sqlite3.connect(db)
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    conn.execute(f"PRAGMA user_version={version - 1}")  # as a database of an older release says
-    conn.close()
+    version = rawdb.rows(db, "PRAGMA user_version")[0][0]
+    rawdb.write(db, f"PRAGMA user_version={version - 1}")  # as a database of an older release says
     assert not Collection.opens_at_once(db, [deck_dir])
     assert not Collection.opens_at_once(tmp_path / "none.db", [deck_dir])
