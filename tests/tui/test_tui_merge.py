@@ -51,7 +51,9 @@ async def ask_to_merge(pilot, path) -> None:
 
 
 def reviews_in(collection) -> int:
-    return collection.store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
+    import rawdb
+
+    return rawdb.rows(collection.store.path, "SELECT COUNT(*) FROM reviews")[0][0]
 
 
 async def test_merging_a_copy_shows_the_rebuilding_bar_then_what_was_merged(app, collection, tmp_path, monkeypatch):
