@@ -35,6 +35,18 @@ async def ask_to_generate(pilot, path, replace: bool = False) -> None:
     await pilot.press("enter")
 
 
+def held_reading(monkeypatch) -> threading.Event:
+    """Hold the generator in its first stage (reading the document) until the event is set."""
+    release, real_read = threading.Event(), pipeline.read
+
+    def held_read(path):
+        release.wait(timeout=30)
+        return real_read(path)
+
+    monkeypatch.setattr(pipeline, "read", held_read)
+    return release
+
+
 def notifications(app) -> list[str]:
     return [f"{n.title}: {n.message}" for n in app._notifications]
 
@@ -43,13 +55,7 @@ async def test_a_document_becomes_a_deck_with_a_bar_by_stage_then_its_cards_are_
         app, collection, deck_dir, tmp_path, monkeypatch):
     document = tmp_path / "letrozole.txt"
     document.write_text(SYNTHETIC, encoding="utf-8")
-    release, real_read = threading.Event(), pipeline.read
-
-    def held_read(path):
-        release.wait(timeout=30)
-        return real_read(path)
-
-    monkeypatch.setattr(pipeline, "read", held_read)
+    release = held_reading(monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
         await ask_to_generate(pilot, document)
         await until(pilot, lambda: isinstance(app.screen, LongWorkDialog)
@@ -69,6 +75,21 @@ async def test_a_document_becomes_a_deck_with_a_bar_by_stage_then_its_cards_are_
         assert "letrozole" in [row.value for row in table.rows]
     assert (deck_dir / "letrozole.yaml").exists() and (deck_dir / "sources" / "letrozole.txt").exists()
     assert "letrozole" in collection.decks
+
+
+async def test_escape_stops_generating_and_nothing_is_written(app, collection, deck_dir, tmp_path, monkeypatch):
+    document = tmp_path / "letrozole.txt"
+    document.write_text(SYNTHETIC, encoding="utf-8")
+    release = held_reading(monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask_to_generate(pilot, document)
+        await until(pilot, lambda: isinstance(app.screen, LongWorkDialog))
+        await pilot.press("escape")
+        release.set()
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert any("Generation cancelled: nothing was written" in m for m in notifications(app))
+    assert not (deck_dir / "letrozole.yaml").exists() and "letrozole" not in collection.decks
 
 
 async def test_a_path_that_is_not_a_file_is_said_in_the_dialog(app, tmp_path):
