@@ -104,3 +104,12 @@ async def press(pilot, *keys: str) -> None:
     for key in keys:
         await pilot.press(key)
         await settle(pilot)
+
+
+async def until(pilot, condition, tries: int = 200) -> None:
+    """Wait (without settling: a worker may be held on purpose) until ``condition()`` holds."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("never happened")

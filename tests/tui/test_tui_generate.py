@@ -14,15 +14,8 @@ from anastro_quiz.tui.screens.curate import CurateScreen
 from anastro_quiz.tui.screens.home import HomeScreen
 from test_generate_command import SYNTHETIC
 
-from .conftest import home_loaded, press, settle
+from .conftest import home_loaded, press, settle, until
 
-
-async def until(pilot, condition, tries: int = 200) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("never happened")
 
 
 async def ask_to_generate(pilot, path, replace: bool = False) -> None:

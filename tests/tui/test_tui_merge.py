@@ -12,15 +12,8 @@ from anastro_quiz.tui.dialogs.path import PathDialog
 from anastro_quiz.tui.screens.progress import ProgressScreen
 from test_interop_optimize import _history_db, synthetic_log
 
-from .conftest import home_loaded, press, settle
+from .conftest import home_loaded, press, settle, until
 
-
-async def until(pilot, condition, tries: int = 200) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("never happened")
 
 
 def held_replay(store, monkeypatch) -> threading.Event:

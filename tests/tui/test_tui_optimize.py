@@ -20,7 +20,7 @@ from anastro_quiz.tui.screens.settings import SettingsScreen
 from conftest import FakeClock
 from test_interop_optimize import _history_db, synthetic_log
 
-from .conftest import press, settle
+from .conftest import press, settle, until
 
 needs_optimizer = pytest.mark.skipif(not available(), reason="the optimizer extra is not installed")
 
@@ -49,13 +49,6 @@ def held_build_items(monkeypatch) -> threading.Event:
     monkeypatch.setattr(optimize, "build_items", held)
     return release
 
-
-async def until(pilot, condition, tries: int = 100) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("never happened")
 
 
 def text(screen, selector: str) -> str:
