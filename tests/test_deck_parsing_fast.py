@@ -55,6 +55,9 @@ TEXTS = [
     "? [a, b]\n: 1\n",
     "id: x\ntitle: T\ncards: [{id: a, type: basic, prompt: *nowhere, answer: a}]\n",
     "id: x\ntitle: T\ncards:\n  - id: a\n  type: basic\n",
+    "id: x\ntitle: T\n" + CARD + "    extra: [{a: 1}, {b: [{c: 2}, [d, {e: f}]]}]\n    source: {document: s.txt, quote: q}\n",
+    "id: x\ntitle: T\ns: &s {document: s.txt, quote: q}\n" + CARD + "    source: *s\n  - {id: b, type: basic,"
+    " prompt: p, answer: a, source: *s}\n",
 ]
 
 
@@ -62,6 +65,7 @@ def _stock_parse(monkeypatch, text):
     with monkeypatch.context() as patched:
         patched.setattr(deck_yaml, "LineLoader", StockLoader)
         patched.setattr(decks, "_drop_lines", decks._strip_lines)
+        patched.setattr(decks, "_drop_lines_in_place", decks._strip_lines)
         return parse_deck(text, "x.yaml")
 
 
@@ -102,3 +106,18 @@ def test_text_with_an_escape_is_still_cleaned(tmp_path: Path):
     deck, problems = parse_deck('id: x\ntitle: T\ncards:\n  - {id: a, type: basic, prompt: "Red \\e[31m", answer: a}\n',
                                 "x.yaml")
     assert problems == [] and deck.cards[0].data["prompt"] == "Red [31m"
+
+
+def test_content_hashes_are_those_stored_before(deck_dir):
+    """An edited card is noticed by its content hash: the hashes of unchanged cards must stay
+    what databases and deck caches already hold (json.dumps of the fields, sorted, sha256)."""
+    import hashlib
+    import json
+
+    deck = decks.load_deck(deck_dir / "all_types.yaml")
+    deck.cards[0].data["when"] = __import__("datetime").date(2024, 1, 2)  # a value JSON has no type for
+    deck.cards[1].data["prompt"] = "Ostéoclastes — « cellules »"
+    for card in deck.cards:
+        card.known_hash = None
+        payload = json.dumps(card.data, sort_keys=True, ensure_ascii=False, default=str)
+        assert card.content_hash() == hashlib.sha256(payload.encode()).hexdigest()[:16]

@@ -87,6 +87,7 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return node.value  # a SequenceNode
 
 
+_SCALAR = yaml.ScalarNode
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
@@ -123,6 +124,7 @@ class LineLoader(_BaseLoader):
         # Text with no '*' has no alias, so its nodes form a tree: nothing can expand or refer
         # to itself, and the one shape to refuse, nesting too deep, is checked as it is built.
         self._tree = isinstance(stream, str) and "*" not in stream
+        self._plain_tags: dict[str, str] = {}  # a plain scalar's type depends on its text alone
 
     def resolve(self, kind, value, implicit):  # type: ignore[override]
         # Called by libyaml's composer for every node. What PyYAML's resolver answers without
@@ -131,7 +133,10 @@ class LineLoader(_BaseLoader):
         if kind is yaml.ScalarNode:
             if not implicit[0] or value and value[0] not in _IMPLICIT_FIRST:
                 return _STR
-            return super().resolve(kind, value, implicit)
+            tag = self._plain_tags.get(value)
+            if tag is None:  # each distinct text once ('type', 'tags' and 'true' come back often)
+                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
+            return tag
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
     def construct_document(self, node):  # type: ignore[override]
@@ -156,9 +161,11 @@ class LineLoader(_BaseLoader):
         if depth > MAX_DEPTH:  # as check_shape says it: the first such node in file order
             raise ShapeError(node.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep")
         depth += 1
+        # Text scalars (most nodes) are taken here, without a call each.
         if tag == _SEQ:
             out = built[key] = []
-            out.extend(self._quick(kid, built, depth) for kid in node.value)
+            out.extend(kid.value if kid.tag == _STR and kid.__class__ is _SCALAR else self._quick(kid, built, depth)
+                       for kid in node.value)
             return out
         if tag != _MAP:
             raise _Unusual(tag)
@@ -167,7 +174,10 @@ class LineLoader(_BaseLoader):
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
                 raise _Unusual(_MERGE)
-            mapping[self._quick(key_node, built, depth)] = self._quick(value_node, built, depth)
+            name = key_node.value if key_node.tag == _STR and key_node.__class__ is _SCALAR \
+                else self._quick(key_node, built, depth)
+            mapping[name] = value_node.value if value_node.tag == _STR and value_node.__class__ is _SCALAR \
+                else self._quick(value_node, built, depth)
         mapping[LINE_KEY] = node.start_mark.line + 1
         return mapping
 

@@ -96,8 +96,11 @@ def parse_deck(text: str, path: str | Path = "<string>") -> tuple[Deck | None, l
         raw_cards = []
 
     # Text with no control character and no backslash (so no escape that makes one) gives
-    # only clean strings: its cards need their line markers dropped, nothing cleaned.
-    strip = _drop_lines if "\\" not in text and not _CONTROL_RE.search(text) else _strip_lines
+    # only clean strings: its cards need their line markers dropped, nothing cleaned; and
+    # with no '*' (no alias) no value is shared, so they are dropped where they are.
+    strip = _strip_lines
+    if "\\" not in text and not _CONTROL_RE.search(text):
+        strip = _drop_lines if "*" in text else _drop_lines_in_place
     cards: list[Card] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(raw_cards, start=1):
@@ -156,6 +159,21 @@ def _drop_lines(value: Any) -> Any:
         return {k: _drop_lines(v) for k, v in value.items() if k != LINE_KEY}
     if isinstance(value, list):
         return [_drop_lines(v) for v in value]
+    return value
+
+
+def _drop_lines_in_place(value: Any) -> Any:
+    """:func:`_drop_lines` without copying, for values no other value shares (no YAML alias)."""
+    if isinstance(value, dict):
+        value.pop(LINE_KEY, None)
+        values = value.values()
+    elif isinstance(value, list):
+        values = value
+    else:
+        return value
+    for v in values:
+        if isinstance(v, (dict, list)):
+            _drop_lines_in_place(v)
     return value
 
 
