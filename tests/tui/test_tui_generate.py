@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from textual.widgets import DataTable, Input, ProgressBar, Static, Switch
 
 from anastro_quiz.generate import pipeline
@@ -121,3 +123,21 @@ async def test_generating_again_asks_for_replace_then_replaces(app, collection, 
         await ask_to_generate(pilot, document, replace=True)
         await settle(pilot)
         assert isinstance(app.screen, CurateScreen)
+
+
+@pytest.mark.worker_errors
+async def test_a_generator_bug_is_said_and_the_dialog_closes(app, tmp_path, monkeypatch):
+    from anastro_quiz.generate import output
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in the generator")
+
+    monkeypatch.setattr(output, "generate_into", broken)
+    document = tmp_path / "letrozole.txt"
+    document.write_text(SYNTHETIC, encoding="utf-8")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask_to_generate(pilot, document)
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert any(m.startswith("Could not finish: generate a deck:") and "a bug in the generator" in m
+                   for m in notifications(app)), notifications(app)
