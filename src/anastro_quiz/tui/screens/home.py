@@ -170,7 +170,7 @@ class HomeScreen(CoreScreen):
             "Reviewed: [b]$done[/]   Streak: [b]$cur[/] $days (best $best)",
             due=due, learn=learning, new=data.new_today, done=data.reviewed_today,
             cur=streak.current, days=noun(streak.current, "day"), best=streak.longest))
-        self.query_one("#home-hint", Static).update(Content.from_markup(_hint(waiting)))
+        self.query_one("#home-hint", Static).update(Content.from_markup(_hint(waiting, self.size.width)))
         self.sub_title = plural(len(data.decks), "deck")
         self._show_panels(data)
         self.call_after_refresh(self.app.home_drawn)
@@ -274,7 +274,10 @@ def _mastery(deck: DeckSummary) -> Content:
     return share_bar(deck.mastery)
 
 
-def _hint(waiting: int) -> str:
-    """The keys under the deck list; ``waiting``: new cards held back until kept in curation."""
+def _hint(waiting: int, width: int = 80) -> str:
+    """The keys under the deck list; ``waiting``: new cards held back until kept in curation.
+    Where the terminal is ``width`` columns wide enough, also the key that makes a deck."""
     curate = f"curate ({waiting} waiting)" if waiting else "curate new cards"
-    return f"[b]Enter[/] study the highlighted deck   [b]a[/] all due   [b]g[/] {curate}"
+    hint = f"[b]Enter[/] study the highlighted deck   [b]a[/] all due   [b]g[/] {curate}"
+    generate = "   [b]n[/] new deck from a document"
+    return hint + generate if len(Content.from_markup(hint + generate).plain) < width else hint
