@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 import shutil
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -35,6 +35,7 @@ def _sample() -> Path | None:
 
 
 SAMPLE = _sample()
+_LATER = datetime(2026, 3, 7, 12, tzinfo=timezone.utc)
 needs_sample = pytest.mark.skipif(SAMPLE is None, reason="shared/data/review-log-sample.csv is not present")
 
 
@@ -66,7 +67,7 @@ def _use_the_plain_path(monkeypatch) -> None:
     """From here on, cards are replayed one at a time (replay_card) by _plain_history, with a
     fuzz generator seeded afresh at every call, and an import inserts its reviews without
     states before replaying them from the table (as before the bulk work)."""
-    def replay_cards(self, keys, progress=None, pending=None):
+    def replay_cards(self, keys, progress=None, pending=None, as_logged=False):
         if not pending:
             for key in sorted(keys):
                 self.replay_card(key, self._deck_scheduler(key[0]))
@@ -93,6 +94,7 @@ def _dump(path: Path) -> dict[str, list]:
             "schedule": "SELECT * FROM schedule ORDER BY deck, card_id",
             "review_days": "SELECT * FROM review_days ORDER BY day",
             "state_counts": "SELECT * FROM state_counts WHERE cards<>0 ORDER BY 1, 2, 3",
+            "card_tags": "SELECT * FROM card_tags ORDER BY deck, card_id, tag",
             "schema": "SELECT type, name, sql FROM sqlite_master ORDER BY name",
     }.items()}
 
@@ -142,23 +144,69 @@ def _merge_both_ways(a: Path, b: Path, folder: Path) -> tuple[dict, dict, dict]:
         target = folder / f"into-{into.stem}.db"
         shutil.copy(into, target)
         with Store.open(target) as store:
+            store.mastered_by_deck(_LATER)  # counts kept for that moment, which a merge moves
             reports[into.stem] = store.merge(other).to_dict()
             reports[into.stem].pop("other")
+            decks = sorted({row[0] for row in rawdb.rows(target, "SELECT deck FROM schedule")})
+            reports[into.stem]["mastery"] = (store.mastered_by_deck(_LATER), store.mastered_by_tag(_LATER, decks),
+                                             store.state_counts())
     return _dump(folder / "into-a.db"), _dump(folder / "into-b.db"), reports
 
 
 def test_merge_of_two_histories_gives_the_plain_replays_states(tmp_path, deck_dir, monkeypatch):
-    """Two machines that studied the same cards: merged either way, in bulk and the plain way,
-    the same reviews, states, per-day counts and reports (cards replayed past the first
-    review the two disagree on)."""
+    """Two machines that studied the same cards: merged either way, in bulk (the schedule's
+    triggers set aside) and the plain way, the same reviews, states, per-day counts, tag
+    copies, mastery and reports (cards replayed past the first review the two disagree on)."""
     a, b = _make_pair(tmp_path, deck_dir)
+    monkeypatch.setattr(replay_module, "BULK_CARDS", 1)
     bulk_a, bulk_b, bulk_reports = _merge_both_ways(a, b, tmp_path / "bulk")
+    monkeypatch.setattr(replay_module, "BULK_CARDS", 10**9)
     _use_the_plain_path(monkeypatch)
     plain_a, plain_b, plain_reports = _merge_both_ways(a, b, tmp_path / "plain")
     assert bulk_a == plain_a and bulk_b == plain_b
     assert bulk_reports == plain_reports
     assert bulk_reports["a"]["added"] > 0 and bulk_reports["a"]["cards_rebuilt"] > 0
     assert bulk_a["reviews"] == bulk_b["reviews"] and bulk_a["schedule"] == bulk_b["schedule"]
+
+
+def test_a_merged_log_with_undone_and_out_of_order_reviews_is_replayed_in_time_order(tmp_path, deck_dir,
+                                                                                   clock, monkeypatch):
+    """The pass that keeps a merged history as logged (one read in the order it was written)
+    skips undone reviews and trusts no card whose reviews were written out of time order:
+    here the last review of one card is undone, and two reviews of another, both keeping
+    the state as it was, were written in the wrong order (the later one first)."""
+    from anastro_quiz.collection import Collection
+    from anastro_quiz.scheduler import Rating
+
+    source = tmp_path / "source.db"
+    coll = Collection.open(source, [deck_dir], clock=clock)
+    session = coll.start_session()
+    for rating in (Rating.Good, Rating.Again, Rating.Good, Rating.Easy):
+        session.grade(rating)
+        clock.advance(minutes=3)
+    session.undo()
+    undone_card = rawdb.rows(source, "SELECT deck, card_id FROM reviews WHERE undone=1")[0]
+    coll.close()
+    state = '{"card_id":0,"state":2,"step":null,"stability":3.5,"difficulty":5.0,"due":"2026-03-05T09:00:00+00:00",' \
+            '"last_review":"2026-03-01T09:00:00+00:00"}'
+    rawdb.write(source, *[("INSERT INTO reviews (id, deck, card_id, rating, reviewed_at, day, mode, undone,"
+                           " state_before, fsrs_state_before, state_after, fsrs_state_after, due_after)"
+                           " VALUES (?, 'sample', 'written-late', 3, ?, ?, 'review', 0, ?, 2, ?, 2, ?)",
+                           (rid, at, at[:10], state, state, due))
+                          for rid, at, due in (("z-later", "2026-03-02T09:00:00.000000+00:00", "2026-03-09T09:00:00.000000+00:00"),
+                                               ("z-earlier", "2026-03-01T09:00:00.000000+00:00", "2026-03-05T09:00:00.000000+00:00"))])
+    monkeypatch.setattr(replay_module, "BULK_CARDS", 1)
+    with Store.open(tmp_path / "bulk.db") as store:
+        store.merge(source)
+    _use_the_plain_path(monkeypatch)
+    with Store.open(tmp_path / "plain.db") as store:
+        store.merge(source)
+    bulk, plain = _dump(tmp_path / "bulk.db"), _dump(tmp_path / "plain.db")
+    assert bulk["schedule"] == plain["schedule"] and bulk["reviews"] == plain["reviews"]
+    by_card = {(row[0], row[1]): row for row in bulk["schedule"]}
+    assert by_card[("sample", "written-late")][4] == "2026-03-09T09:00:00.000000+00:00"  # due after the later one
+    assert by_card[undone_card][5] == rawdb.rows(source, "SELECT reps FROM schedule WHERE deck=? AND card_id=?",
+                                                 undone_card)[0][0]
 
 
 def test_merge_inside_an_open_transaction_copies_through_a_temporary_table(tmp_path, deck_dir):

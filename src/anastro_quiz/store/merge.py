@@ -29,8 +29,9 @@ from ..numbers import noun, plural
 from .cards import NEW, marks
 from .db import StoreError, identify_file, is_sqlite_file, open_read_only
 from .reviews import LoggedReview
+from .bulk import BULK_ROWS, indexes_set_aside
 from .identity import schema_problem
-from .schema import BULK_ROWS, day_counts_in_bulk, indexes_set_aside
+from .schema import day_counts_in_bulk
 
 _REVIEW_COLS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id",
                 "fsrs_state_before", "state_before", "fsrs_state_after", "state_after", "due_after", "undone")
@@ -292,7 +293,8 @@ class MergeStore:
             report.added = added - report.added_undone
             affected.update(conn.execute("SELECT DISTINCT deck, card_id FROM reviews WHERE rowid>?", (last,)))
             report.cards_added = self._ensure_card_rows(affected, their_cards)
-            self._replay_cards(affected, progress)
+            # A merge that brought most of the log finds the cards it keeps as logged in one pass.
+            self._replay_cards(affected, progress, as_logged=2 * added >= here + added)
             report.cards_rebuilt = len(affected)
         return report
 

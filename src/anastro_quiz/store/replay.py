@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from ..clock import iso
 from .cards import NEW
+from .bulk import schedule_writes_in_bulk
 from .reviews import is_lapse, is_leech
 
 #: A card's review as a replay reads it, by position.
@@ -33,6 +34,61 @@ _KEYS = "temp.replay_keys"
 # Cards are read and written this many at a time: the writes never run under an open read
 # of the same rows, and memory stays bounded (a million reviews with two JSON states each).
 BATCH_CARDS = 2000
+# From this many cards on, the triggers that follow each schedule write are set aside and
+# their work done once at the end (bulk.schedule_writes_in_bulk).
+BULK_CARDS = 1000
+
+
+class CardReplay:
+    """One card's replay, a review at a time in time order (ties by id): a review whose
+    recorded "before" state matches the replay keeps its recorded outcome, any other is
+    recomputed through the scheduler (fuzz seeded by the review id). ``first`` is the card's
+    first ``review``-mode review, undone or not: the replay starts from the state recorded
+    before it (new if none)."""
+
+    __slots__ = ("running", "running_fsrs", "computed", "due", "lapses", "reps", "updates")
+
+    def __init__(self, first: Sequence[Any]):
+        self.running: str | None = first[3]
+        self.running_fsrs = int(first[7] or NEW) if self.running is not None else NEW
+        self.computed = None  # ``running`` as an fsrs card, when this replay computed it
+        self.due: str | None = None
+        self.lapses = self.reps = 0
+        self.updates: list[tuple] = []  # as UPDATE_REVIEW's parameters
+
+    def step(self, row: Sequence[Any], scheduler) -> bool:
+        """Replay one counted review (as :data:`REPLAY_COLUMNS`). Without a ``scheduler``, a
+        review that needs one is left alone and ``False`` returned."""
+        rid, rating, at, stored_before, stored_after, stored_fsrs_after, stored_due, stored_fsrs_before, _ = row
+        before_fsrs = self.running_fsrs
+        if stored_before == self.running and stored_after is not None and stored_due is not None:
+            after, after_fsrs, due = stored_after, stored_fsrs_after, stored_due
+            self.computed = None
+        elif scheduler is None:
+            return False
+        else:
+            from ..scheduler import dump_state, load_state
+
+            now = datetime.fromisoformat(at)
+            if self.computed is None:
+                self.computed = load_state(self.running) if self.running else scheduler.new_state(now)
+            self.computed, new_due = scheduler.review(self.computed, rating, now, fuzz_seed=rid)
+            after, after_fsrs, due = dump_state(self.computed), int(self.computed.state), iso(new_due)
+        self.lapses += int(is_lapse(rating, before_fsrs))
+        self.reps += 1
+        # Only a review whose states change is written (a merge of a history made on one
+        # machine rewrites none).
+        if (self.running, before_fsrs, after, after_fsrs, due) != (stored_before, stored_fsrs_before, stored_after,
+                                                                   stored_fsrs_after, stored_due):
+            self.updates.append((self.running, before_fsrs, after, after_fsrs, due, rid))
+        self.running, self.running_fsrs, self.due = after, after_fsrs, due
+        return True
+
+    def schedule(self) -> tuple:
+        """``(state, fsrs_state, due, reps, lapses, leech)`` after the reviews stepped through."""
+        if not self.reps:  # nothing counted: a new card
+            return (None, NEW, None, 0, 0, 0)
+        return (self.running, self.running_fsrs, self.due, self.reps, self.lapses, int(is_leech(self.lapses)))
 
 
 def replay_history(rows: Sequence[Sequence[Any]], scheduler) -> tuple[list[tuple], tuple]:
@@ -40,35 +96,13 @@ def replay_history(rows: Sequence[Sequence[Any]], scheduler) -> tuple[list[tuple
     (ties by id), each as :data:`REPLAY_COLUMNS`. Returns the reviews to rewrite (as
     :data:`UPDATE_REVIEW` parameters) and the card's schedule ``(state, fsrs_state, due,
     reps, lapses, leech)``."""
-    from ..scheduler import dump_state, load_state
-
-    counted = [r for r in rows if r[8] == 0]
-    # the starting state: what the card had before its very first review (undone ones too)
-    running: str | None = rows[0][3] if rows and counted else None  # None: new
-    running_fsrs = int(rows[0][7] or NEW) if running is not None else NEW
-    computed = None  # ``running`` as an fsrs card, when this replay computed it
-    due: str | None = None
-    lapses = 0
-    updates = []
-    for rid, rating, at, stored_before, stored_after, stored_fsrs_after, stored_due, stored_fsrs_before, _ in counted:
-        before_fsrs = running_fsrs
-        if stored_before == running and stored_after is not None and stored_due is not None:
-            after, after_fsrs, due = stored_after, stored_fsrs_after, stored_due
-            computed = None
-        else:
-            now = datetime.fromisoformat(at)
-            if computed is None:
-                computed = load_state(running) if running else scheduler.new_state(now)
-            computed, new_due = scheduler.review(computed, rating, now, fuzz_seed=rid)
-            after, after_fsrs, due = dump_state(computed), int(computed.state), iso(new_due)
-        lapses += int(is_lapse(rating, before_fsrs))
-        # Only a review whose states change is written (a merge of a history made on one
-        # machine rewrites none).
-        if (running, before_fsrs, after, after_fsrs, due) != (stored_before, stored_fsrs_before, stored_after,
-                                                              stored_fsrs_after, stored_due):
-            updates.append((running, before_fsrs, after, after_fsrs, due, rid))
-        running, running_fsrs = after, after_fsrs
-    return updates, (running, running_fsrs, due, len(counted), lapses, int(is_leech(lapses)))
+    if not rows:
+        return [], (None, NEW, None, 0, 0, 0)
+    card = CardReplay(rows[0])
+    for row in rows:
+        if row[8] == 0:
+            card.step(row, scheduler)
+    return card.updates, card.schedule()
 
 
 def _table_order(row: Sequence[Any]) -> tuple:
@@ -96,21 +130,37 @@ class ReplayStore:
         self.conn.execute(UPDATE_SCHEDULE, (*schedule, *key))
 
     def _replay_cards(self, keys: set[tuple[str, str]], progress: Callable[[int, int, str], None] | None = None,
-                      pending: dict[tuple[str, str], list[tuple]] | None = None) -> dict[str, tuple]:
+                      pending: dict[tuple[str, str], list[tuple]] | None = None, *,
+                      as_logged: bool = False) -> dict[str, tuple]:
         """Rebuild each card in ``keys`` from its reviews, with its deck's scheduler, a batch of
         cards at a time (``progress(done, total, "")`` after each).
 
         ``pending``: reviews not in the table yet, per card, as :data:`REPLAY_COLUMNS`: each is
         replayed in its place among the card's logged ones, and its states are returned
         (``{id: (state_before, fsrs_state_before, state_after, fsrs_state_after, due_after)}``)
-        for the caller to insert it with, instead of being written."""
-        pending = pending or {}
+        for the caller to insert it with, instead of being written.
+
+        ``as_logged`` (a merge that brought most of the log): first write the cards a replay
+        keeps as logged (:meth:`replay_as_logged`), then replay the others."""
+        ordered = sorted(keys)
+        with schedule_writes_in_bulk(self.conn, ordered, when=len(ordered) >= BULK_CARDS):
+            return self._replay_ordered(ordered, progress, pending or {}, as_logged and len(ordered) >= BULK_CARDS)
+
+    def _replay_ordered(self, ordered: list[tuple[str, str]], progress, pending: dict,
+                        as_logged: bool) -> dict[str, tuple]:
         waiting = {row[0] for rows in pending.values() for row in rows}
         states: dict[str, tuple] = {}
-        ordered = sorted(keys)
         total, done = len(ordered), 0
         if progress is not None and total:
             progress(0, total, "")
+        if as_logged:
+            kept = self.replay_as_logged(set(ordered))
+            self.conn.executemany(UPDATE_REVIEW, [update for card in kept.values() for update in card.updates])
+            self.conn.executemany(UPDATE_SCHEDULE, [(*card.schedule(), *key) for key, card in sorted(kept.items())])
+            ordered = [key for key in ordered if key not in kept]
+            done = len(kept)
+            if progress is not None:
+                progress(done, total, "")
         schedulers: dict[str, Any] = {}
         for start in range(0, len(ordered), BATCH_CARDS):
             batch = ordered[start:start + BATCH_CARDS]
@@ -142,6 +192,29 @@ class ReplayStore:
         return {tuple(row) for row in self.conn.execute(
             f"SELECT DISTINCT k.deck, k.card_id FROM {_KEYS} k JOIN reviews r ON r.deck=k.deck AND r.card_id=k.card_id"
             " AND r.mode='review' AND r.undone=0")}
+
+    def replay_as_logged(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], CardReplay]:
+        """The cards of ``keys`` a replay would keep as logged, found in one pass over the log in
+        the order it was written (no read in time order, which at a million reviews took 5 s
+        of a merge): those whose reviews were written in time order (ties by id) and each
+        keep their recorded outcome, no scheduler needed. The others are left out."""
+        cards: dict[tuple[str, str], CardReplay | None] = {}
+        last: dict[tuple[str, str], tuple] = {}
+        cols = ", ".join(REPLAY_COLUMNS)
+        for row in self.conn.execute(f"SELECT deck, card_id, {cols} FROM reviews WHERE mode='review' ORDER BY rowid"):
+            key = (row[0], row[1])
+            if key not in keys:
+                continue
+            review, card = row[2:], cards.get(key, False)
+            if card is False:
+                card = cards[key] = CardReplay(review) if review[2] is not None else None
+            elif card is None or review[2] is None or (review[2], review[0]) <= last[key]:
+                cards[key] = None  # written out of time order: replayed in order
+                continue
+            last[key] = (review[2], review[0])
+            if review[8] == 0 and not card.step(review, None):
+                cards[key] = None
+        return {key: card for key, card in cards.items() if card is not None}
 
     def logged_reviews(self, keys: Sequence[tuple[str, str]]) -> Iterator[tuple[tuple[str, str], list[tuple]]]:
         """Each of ``keys``' cards with its ``review``-mode reviews (undone ones too) as
