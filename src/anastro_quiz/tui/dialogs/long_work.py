@@ -72,13 +72,12 @@ class LongWorkDialog(Jobs, ModalScreen[T | None], Generic[T]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Stop at the end of the current stage", id="cancel")]
 
     def __init__(self, title: str, job: Callable[[LongWork], T], *, name: str,
-                 cancelled: str = "Cancelled: nothing was changed.", cancellable: bool = True) -> None:
+                 cancelled: str = "Cancelled: nothing was changed.") -> None:
         super().__init__()
         self.title_text = title
         self.job = job
         self.job_name = name  # the worker's name: a failure's notification says what failed
-        self.cancelled_text = cancelled
-        self.cancellable = cancellable
+        self.cancelled_text = cancelled  # what the notification says once a cancel has stopped the job
         self._stop = threading.Event()
 
     def compose(self) -> ComposeResult:
@@ -86,8 +85,7 @@ class LongWorkDialog(Jobs, ModalScreen[T | None], Generic[T]):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield ProgressBar(id="long-work-bar", show_eta=False)
             yield Static("Starting…", id="long-work-stage", markup=False)
-            yield Static("Esc cancels (at the end of the current stage)." if self.cancellable
-                         else "This runs to the end once started.", id="long-work-hint", classes="dialog-hint")
+            yield Static("Esc cancels (at the end of the current stage).", id="long-work-hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.run_job().name = self.job_name
@@ -135,7 +133,7 @@ class LongWorkDialog(Jobs, ModalScreen[T | None], Generic[T]):
         self.dismiss(None)  # the app has said why
 
     def action_cancel(self) -> None:
-        if not self.cancellable or self._stop.is_set():
+        if self._stop.is_set():
             return
         self._stop.set()
         self.query_one("#long-work-stage", Static).update("Stopping at the end of the current stage…")
