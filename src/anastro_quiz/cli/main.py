@@ -90,9 +90,9 @@ def study(obj: Context) -> None:
     # app on the same database is told so (its grades still compose with the first one's).
     collection = home = None
     if not obj.previewing and Collection.opens_at_once(obj.db_path, obj.decks):
-        from ..home_data import load_home
-
         import gc
+
+        from ..home_data import load_home
 
         collection = obj.open_collection()
         home = load_home(collection, forecast=False)  # Home reads it where the chart has room

@@ -89,7 +89,7 @@ class StudyApp(LongActions, StudyLauncher, App[None]):
         # transactions from interleaving (sqlite3 serializes calls, not transactions).
         self.db_lock = threading.Lock()
         self._grading_loaded = False  # load_grading has started its worker
-        self._fit_started = False  # home_drawn has started the refit check
+        self._launch_work_started = False  # home_drawn has started the launch's background work
         self._quitting = False  # Ctrl+Q mid-session: the session's end is being recorded
         self._said: weakref.WeakSet[Worker] = weakref.WeakSet()  # workers whose failure JobFailed says
         # The screen that asked for each change still running (see run_change), to unlock on a failure.
@@ -176,8 +176,8 @@ class StudyApp(LongActions, StudyLauncher, App[None]):
         """Home has painted its counts for the first time: start the launch's background work
         (whether another window has the collection open, the scheduler's refit check) now, so
         that it never competes with that first paint."""
-        if not self._fit_started:
-            self._fit_started = True
+        if not self._launch_work_started:
+            self._launch_work_started = True
             if callable(self._notice):
                 self._find_open_elsewhere(self._notice)
             self.fit_scheduler()
