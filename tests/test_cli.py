@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+import click
 from click.testing import CliRunner
 
 from anastro_quiz.cli import cli
@@ -170,10 +171,41 @@ def test_a_store_error_inside_any_command_is_a_message_not_a_traceback(tmp_path,
 
 
 def _every_command(group, path=()):
-    for name, command in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
         yield path + (name,)
-        if hasattr(command, "commands"):
+        if isinstance(command, click.Group):
             yield from _every_command(command, path + (name,))
+
+
+def test_every_command_of_every_family_is_reachable_by_its_name():
+    """The group imports a command's module only when the command is asked for, by a table of
+    names: a command added to a module without a line in that table could not be run."""
+    import importlib
+    import pkgutil
+
+    import anastro_quiz.cli as package
+    from anastro_quiz.cli.main import COMMAND_MODULES
+
+    found = {}
+    for module in pkgutil.iter_modules(package.__path__):
+        commands = getattr(importlib.import_module(f"anastro_quiz.cli.{module.name}"), "COMMANDS", [])
+        found |= {command.name: module.name for command in commands}
+    assert found == COMMAND_MODULES
+    ctx = click.Context(cli)
+    assert all(cli.get_command(ctx, name).name == name for name in found)
+
+
+def test_opening_the_app_imports_no_command_module():
+    """``anastro-quiz`` with no command (the app) loads none of the commands' modules."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nimport anastro_quiz.cli.main\n"
+            "print(sorted(m for m in sys.modules if m.startswith('anastro_quiz.cli.')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split("\n")[0] == str(sorted(["anastro_quiz.cli.main", "anastro_quiz.cli.context"]))
 
 
 def test_every_command_lists_the_global_options_in_its_help():

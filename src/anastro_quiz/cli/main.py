@@ -7,6 +7,7 @@ package imports only click and the core's light modules at the top.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -14,11 +15,32 @@ import click
 
 from .. import __version__
 from ..paths import DB_ENV, DECKS_ENV, TODAY_ENV
-from . import decks, generate, plan, progress, transfer
 from .context import Context, user_errors
 
 
+# Which module of this package holds each command. A command's module is imported when the
+# command is asked for, so opening the app (no command) imports none of them.
+COMMAND_MODULES = {
+    "decks": "decks", "where": "decks", "validate": "decks", "stats": "decks",
+    "generate": "generate",
+    "plan": "plan", "simulate": "plan", "reschedule": "plan",
+    "progress": "progress", "backup": "progress", "check": "progress", "optimize": "progress",
+    "export": "transfer", "import": "transfer",
+}
+
+
 class _Group(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            family = importlib.import_module(f".{COMMAND_MODULES[cmd_name]}", __package__)
+            for command in family.COMMANDS:
+                _accept_global_options(command)
+                self.add_command(command)
+        return self.commands.get(cmd_name)
+
     def invoke(self, ctx: click.Context):
         # Any user-facing core error a command did not word itself: its message, exit 2;
         # a database failure (damaged, full, read-only...) worded by the store's one translation.
@@ -158,12 +180,6 @@ def _accept_global_options(command: click.Command) -> None:
     click.version_option(__version__, prog_name="anastro-quiz")(command)
     for sub in getattr(command, "commands", {}).values():
         _accept_global_options(sub)
-
-
-for _family in (decks, transfer, progress, plan, generate):
-    for _command in _family.COMMANDS:
-        _accept_global_options(_command)
-        cli.add_command(_command)
 
 
 def main() -> None:

@@ -54,6 +54,7 @@ class HomeScreen(CoreScreen):
         self.data: HomeData | None = None
         self._first = data  # counts read before the app started: shown in the first frame
         self._left = False  # another screen was pushed over this one since the last load
+        self._laid_out_for = None  # the size the table and panels were last laid out for
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -93,7 +94,9 @@ class HomeScreen(CoreScreen):
         return max(12, min(longest, room))
 
     def on_resize(self) -> None:
-        if self.data is not None:
+        # A launch sends resizes of the size Home was first drawn at: drawing again would
+        # only repeat the same frame (and delay the first one).
+        if self.data is not None and self.size != self._laid_out_for:
             self.show(self.data)
 
     def on_screen_suspend(self) -> None:
@@ -150,6 +153,7 @@ class HomeScreen(CoreScreen):
 
     def show(self, data: HomeData) -> None:
         self.data = data
+        self._laid_out_for = self.size
         self.query("#home-opening").set(display=False)
         table = self.query_one("#decks", DataTable)
         selected = table.cursor_row
