@@ -6,7 +6,8 @@
                the collection opens in a worker behind it), on the bundled decks (a fresh
                database) and on the large collection, and to the first frame of a bare
                Textual app (one ``Static``) started the same way (headless, ``App.run``)
-               in the same run. Each child prints the wall-clock times it reached those
+               in the same run, and of an app made of Home's Textual widgets and none of
+               our code (what those widgets alone cost: the floor under ours). Each child prints the wall-clock times it reached those
                points and its peak RSS; times are reported as ratios to the bare app
                (issue 14: Home with data within 1.3x), memory as a ratio to the bundled
                decks' launch (within 2x). Median of ``--runs`` alternating launches. The
@@ -104,6 +105,43 @@ def child_bare() -> None:
             self.screen.call_after_refresh(lambda: marks.setdefault("first_frame", time.time()))
 
     app = Bare()
+
+    async def drawn(pilot) -> None:
+        await pilot.pause()
+        app.exit()
+
+    app.run(headless=True, size=(80, 24), auto_pilot=drawn)
+    print(json.dumps(marks | _peak()))
+
+
+def child_widgets() -> None:
+    """A Textual app made of Home's Textual widgets (a Header, a five-row DataTable of Home's
+    columns, two Statics, a Footer of eight keys) and none of our code: what any Home built
+    from these widgets costs a launch, the floor under ours."""
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.widgets import DataTable, Footer, Header, Static
+
+    marks: dict[str, float] = {}
+
+    class Widgets(App):
+        BINDINGS = [Binding(key, "bell", f"key {key}") for key in "abcdefgh"]
+
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static("Today: 0 due")
+            table: DataTable = DataTable(cursor_type="row", zebra_stripes=True)
+            table.add_columns("Deck", "New", "Learn", "Due", "Mastery")
+            for n in range(5):
+                table.add_row(f"deck {n}", "20", "0", "0", "0%")
+            yield table
+            yield Static("Enter study · a all due")
+            yield Footer()
+
+        def on_mount(self) -> None:  # note when the first frame has been painted
+            self.screen.call_after_refresh(lambda: marks.setdefault("first_frame", time.time()))
+
+    app = Widgets()
 
     async def drawn(pilot) -> None:
         await pilot.pause()
@@ -223,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--grades", type=int, default=200, help="grades timed on each collection (default 200)")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--quick", action="store_true", help="smoke run: 1,000 cards, 2 launches, 20 grades")
-    parser.add_argument("--child", choices=["ours", "bare"], help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=["ours", "bare", "widgets"], help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     parser.add_argument("--decks", help=argparse.SUPPRESS)
     parser.add_argument("--now", help=argparse.SUPPRESS)
@@ -233,6 +271,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.child == "bare":
         child_bare()
+        return 0
+    if args.child == "widgets":
+        child_widgets()
         return 0
     if args.quick:
         args.cards, args.reviews, args.runs, args.grades = 1_000, 10_000, 2, 20
@@ -258,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
             "large": ["--child", "ours", "--db", str(large / "progress.db"), "--decks", str(large / "decks"),
                       "--now", NOW.isoformat()],
             "bare": ["--child", "bare"],
+            "widgets": ["--child", "widgets"],
         }
         print("launching ...", file=sys.stderr, flush=True)
         for child in launches.values():  # warm the OS file cache, the .pyc files and the deck cache
@@ -279,12 +321,15 @@ def main(argv: list[str] | None = None) -> int:
 
     bare_ms = median("bare", "first_frame")
     rows = [("launch: bare Textual app (one Static)", f"{bare_ms:8.0f} ms", "first frame", "")]
+    widgets_ms = median("widgets", "first_frame")
+    rows.append(("launch: Home's Textual widgets, no code of ours", f"{widgets_ms:8.0f} ms",
+                 f"{widgets_ms / bare_ms:.2f}x", "first frame"))
     for name, what in (("bundled", "bundled decks"), ("large", label)):
         first, data = median(name, "first_frame"), median(name, "home_data")
         rows.append((f"launch, {what}: Home first frame", f"{first:8.0f} ms", f"{first / bare_ms:.2f}x", ""))
         rows.append((f"launch, {what}: Home with data", f"{data:8.0f} ms", f"{data / bare_ms:.2f}x (goal <= 1.3x)",
                      f"exit {median(name, 'exit'):.0f} ms"))
-    peak = {name: median(name, "peak_mib", 1) for name in runs}
+    peak = {name: median(name, "peak_mib", 1) for name in runs if name != "widgets"}
     rows.append(("peak RSS: bare / bundled / large", f"{peak['bare']:.0f} / {peak['bundled']:.0f} / "
                  f"{peak['large']:.0f} MiB", f"large / bundled {peak['large'] / peak['bundled']:.2f}x (goal <= 2x)", ""))
     for what, latencies in (("100 cards", small_latencies), (label, large_latencies)):
