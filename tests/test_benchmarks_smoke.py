@@ -59,7 +59,7 @@ def test_scale_benchmark_prints_its_table():
 
 def test_tui_benchmark_prints_its_table():
     out = _run("bench_tui.py")
-    for row in ("launch: bare Textual app", "launch, bundled decks: Home with data", "launch, 1,000 cards, 10,000 "
+    for row in ("launch: bare Textual app", "launch: Home's Textual widgets", "launch, bundled decks: Home with data", "launch, 1,000 cards, 10,000 "
                 "reviews: Home with data", "peak RSS: bare / bundled / large", "grade -> next card, 100 cards",
                 "grade -> next p95, large / 100 cards"):
         assert any(line.startswith(row) for line in out.splitlines()), row
