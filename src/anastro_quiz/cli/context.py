@@ -89,8 +89,16 @@ class Context:
             return None
         if self.write_future:
             return f"The clock says {self.today}: reviews you make are saved, dated that day."
-        return (f"The clock says {self.today}: you see your cards as they will be that day. Nothing is saved "
-                "(the app works on a copy of your progress); add --write-future to keep the reviews.")
+        return (f"The clock says {self.today}: you see your cards as they will be that day and can study them. "
+                "Nothing is saved (the app works on a copy of your progress), so changes such as settings, edits "
+                "or a new deck are refused; add --write-future to keep the reviews and allow them.")
+
+    def refuse_in_preview(self, what: str, instead: str = "") -> None:
+        """Under a preview, end the command before it does anything: ``what`` (a verb phrase)
+        would go into the copy and be lost at exit. ``instead``: what the command can do there."""
+        if self.previewing:
+            fail(f"--today {self.today} works on a copy of your progress, deleted at exit, so this cannot {what}"
+                 f"{instead}; drop --today, or add --write-future to keep it (dated that day)")
 
     @property
     def decks(self) -> list[Path]:

@@ -44,6 +44,10 @@ def plan_command(obj: Context, exam: str | None, recall: str | None, deck_ids: t
         fail("give both --exam YYYY-MM-DD and --recall R")
     if exam is None and (deck_ids or topics or dry_run):
         fail("--deck, --topic and --dry-run need --exam and --recall")
+    if clear:
+        obj.refuse_in_preview("drop the exam plan")
+    elif exam is not None and not dry_run:
+        obj.refuse_in_preview("save the plan", " (--dry-run shows it)")
     collection = obj.open_collection()
     try:
         if clear:
@@ -159,6 +163,8 @@ def reschedule_command(obj: Context, deck_ids: tuple[str, ...], dry_run: bool, a
     as Anki's FSRS does; shows the reviews due per day before and after."""
     from ..reschedule import apply_reschedule, preview_reschedule
 
+    if not dry_run:
+        obj.refuse_in_preview("reschedule", " (--dry-run shows how the load would change)")
     collection = obj.open_collection()
     try:
         unknown = [d for d in deck_ids if d not in collection.decks]

@@ -73,6 +73,7 @@ def progress_import_command(obj: Context, file: Path) -> None:
     from ..interop.progress import map_review_log, read_review_log
     from .progress_bar import terminal_progress
 
+    obj.refuse_in_preview("import reviews")
     with user_errors():
         reviews = read_review_log(file)
     decks = obj.load_decks()

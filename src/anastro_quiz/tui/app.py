@@ -20,6 +20,7 @@ from .commands import StudyCommands
 from .keys import APP_BINDINGS
 from .launch import StudyLauncher
 from .long_actions import LongActions
+from .preview import PreviewGuard
 
 if TYPE_CHECKING:  # the core is imported by the worker that opens it, off the first frame's path
     from ..collection import Collection
@@ -37,7 +38,7 @@ class CollectionUnavailable(Exception):
     exiting with the reason) or after the app quit: nothing to report."""
 
 
-class StudyApp(LongActions, StudyLauncher, App[None]):
+class StudyApp(PreviewGuard, LongActions, StudyLauncher, App[None]):
     """Keyboard-first study app over a :class:`Collection`."""
 
     CSS_PATH = "app.tcss"
@@ -69,13 +70,14 @@ class StudyApp(LongActions, StudyLauncher, App[None]):
     def __init__(self, collection: Collection | None = None, *,
                  opener: Callable[[Progress], Collection] | None = None,
                  notice: str | Callable[[], str | None] | None = None, today: str | None = None,
-                 today_notice: str | None = None, home: HomeData | None = None) -> None:
+                 today_notice: str | None = None, preview: bool = False, home: HomeData | None = None) -> None:
         super().__init__()
         self._home = home  # Home's counts read before the app started (with ``collection``)
         self._notice = notice  # shown once at launch (another window has this collection open)
         self._today_notice = today_notice  # shown once at launch (--today: another day's clock)
         if today:
             self.title = f"{self.TITLE} · {today}"
+        self.preview_day = today if preview else None  # what is changed there is refused (PreviewGuard)
         if (collection is None) == (opener is None):
             raise TypeError("give either an open collection or an opener")
         self.collection: Collection | None = collection
@@ -124,6 +126,10 @@ class StudyApp(LongActions, StudyLauncher, App[None]):
         self.theme_changed_signal.subscribe(self, self._save_theme)
 
     def _save_theme(self, theme: Any) -> None:
+        if self.preview_day is not None:  # nowhere to keep it: said, not lost without a word
+            self.notify("The theme lasts until you quit: a preview saves nothing (open the app without --today "
+                        "to keep a theme).", timeout=6, markup=False)
+            return
         self._store_theme(theme.name)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="save theme", name="save theme")
@@ -180,7 +186,8 @@ class StudyApp(LongActions, StudyLauncher, App[None]):
             self._launch_work_started = True
             if callable(self._notice):
                 self._find_open_elsewhere(self._notice)
-            self.fit_scheduler()
+            if self.preview_day is None:  # a refit in a preview would offer a reschedule that is not kept
+                self.fit_scheduler()
 
     @work(thread=True, exit_on_error=False, name="look for another window")
     def _find_open_elsewhere(self, find: Callable[[], str | None]) -> None:
@@ -362,6 +369,8 @@ class StudyApp(LongActions, StudyLauncher, App[None]):
         """New from generator: keep, reject or edit the cards not curated yet."""
         from .screens.curate import CurateScreen
 
+        if self.refused_in_preview("curate generated cards"):
+            return
         if self.session_open():
             # Rejecting or editing would change cards the session has already queued.
             self.notify("A study session is open: finish it (q) first, then curate.", timeout=3)
@@ -395,7 +404,7 @@ def describe_error(error: BaseException | None) -> str:
 def make_app(collection: Collection | None = None, *,
              opener: Callable[[Progress], Collection] | None = None,
              notice: str | Callable[[], str | None] | None = None,
-             today: str | None = None, today_notice: str | None = None,
+             today: str | None = None, today_notice: str | None = None, preview: bool = False,
              home: HomeData | None = None) -> StudyApp:
     """Build the study app over an open collection, or over ``opener``, which the app calls
     in a worker once Home's frame is drawn (then ``app.collection`` is set, or
@@ -405,6 +414,9 @@ def make_app(collection: Collection | None = None, *,
     ``notice``: a warning to show at launch (see :mod:`anastro_quiz.instance`), or a function
     that finds it, called in a worker once Home has painted its counts; ``today`` and
     ``today_notice``: the day ``--today`` set, in the title, and what to say about it;
+    ``preview``: that day is a preview (no ``--write-future``) on a copy of the database
+    deleted at exit, so every change but studying is refused (see :mod:`.preview`);
     ``home``: Home's counts already read from ``collection`` (see ``Collection.opens_at_once``),
     drawn in Home's first frame."""
-    return StudyApp(collection, opener=opener, notice=notice, today=today, today_notice=today_notice, home=home)
+    return StudyApp(collection, opener=opener, notice=notice, today=today, today_notice=today_notice,
+                    preview=preview, home=home)

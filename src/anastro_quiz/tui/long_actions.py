@@ -37,7 +37,7 @@ class LongActions:
         from ..paths import folder_for_new_decks
         from .dialogs.path import PathDialog
 
-        if self.collection is None or self._refused_in_session("generate"):
+        if self.collection is None or self.refused_in_preview("generate a deck") or self._refused_in_session("generate"):
             return
         folder = folder_for_new_decks(self.collection.deck_paths)
         self.push_screen(PathDialog(
@@ -90,7 +90,8 @@ class LongActions:
         ``anastro-quiz progress merge``), rebuilding the cards it touches."""
         from .dialogs.path import PathDialog
 
-        if self.collection is None or self._refused_in_session("merge"):
+        if self.collection is None or self.refused_in_preview("merge another copy's progress") \
+                or self._refused_in_session("merge"):
             return
         self.push_screen(PathDialog(
             "Merge another copy's progress", "The progress database of another copy (its progress.db, or a "

@@ -40,6 +40,10 @@ class WorkingApp(Protocol):
 
     def run_change(self, owner: Jobs, work: Callable[[], None], *, name: str, group: str) -> Worker: ...
 
+    preview_day: str | None  # see tui/preview.py
+
+    def refused_in_preview(self, what: str) -> bool: ...
+
 
 class Reply(Message, bubble=False):
     """A worker's result, posted to the screen that asked for it (subclass it per result;

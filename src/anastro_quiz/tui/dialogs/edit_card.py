@@ -129,6 +129,8 @@ def open_editor(screen, deck_id: str, card_id: str, closed: Callable[[dict | Non
     ``closed(items)`` runs on the UI thread when the editor closes: the deck's fresh study
     items if the card changed (e.g. to refresh a session), else None.
     """
+    if screen.app.refused_in_preview("edit cards"):  # the file would change, its copy's schedule be lost
+        return False
     collection = screen.app.collection
     deck = collection.decks.get(deck_id)
     card = next((c for c in deck.cards if c.id == card_id), None) if deck else None

@@ -254,6 +254,9 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
             collection = self.collection
             self.app.open_quiz(lambda: Quiz.create(collection, None, min(len(keys), 50), keys=keys))
             return
+        if self.app.refused_in_preview({"suspend": "suspend cards", "unsuspend": "unsuspend cards",
+                                        "reset": "reset cards to new", "due": "set due dates"}[action]):
+            return
         done = {"suspend": "Suspended", "unsuspend": "Unsuspended", "reset": "Reset to new",
                 "due": f"Due in {days} days:" if days else "Due today:"}[action]
         self.notify(f"{done} {len(keys)} cards shown" if action != "due" else f"{done} the studied cards shown",
@@ -289,7 +292,7 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
 
     def _toggle_suspend(self) -> None:
         picked = self.highlighted()
-        if picked is None:
+        if picked is None or self.app.refused_in_preview("suspend or unsuspend cards"):
             return
         item, row = picked
         suspend = not row.suspended
@@ -299,7 +302,7 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
 
     def action_toggle_mark(self) -> None:
         picked = self.highlighted()
-        if picked is None:
+        if picked is None or self.app.refused_in_preview("mark cards"):
             return
         item, row = picked
         mark = not row.marked
@@ -308,7 +311,7 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
 
     def _toggle_bury(self) -> None:
         picked = self.highlighted()
-        if picked is None:
+        if picked is None or self.app.refused_in_preview("bury or unbury cards from Cards"):
             return
         item, row = picked
         bury = not row.buried_at(self.collection.now())

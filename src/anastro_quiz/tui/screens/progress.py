@@ -223,8 +223,11 @@ class ProgressScreen(CoreScreen):
             self.run_simulation()
             return
         if event.button.id == "plan-clear":
-            self.clear_plan()
+            if not self.app.refused_in_preview("drop the exam plan"):
+                self.clear_plan()
             return
+        if event.button.id == "plan-apply" and self.app.refused_in_preview("apply an exam plan"):
+            return  # Preview plan still shows what the plan would do
         plan = self.typed_plan()
         if plan is None:
             return

@@ -40,7 +40,7 @@ class CardActions:
 
     def action_mark(self) -> None:
         """``*``: mark or unmark the card on screen; it stays as it is (revealed or not)."""
-        if self.busy or self.shown is None or self.shown.item is None:
+        if self.busy or self.shown is None or self.shown.item is None or self.app.refused_in_preview("mark cards"):
             return
         self.busy = True
 
@@ -65,7 +65,8 @@ class CardActions:
         self._card_action("bury card", lambda session: session.bury(), "Buried until tomorrow (u undoes).")
 
     def action_suspend(self) -> None:
-        if self.shown is None or self.shown.item is None:
+        # Grades and bury are the preview's trial; a suspended card is a decision meant to last.
+        if self.shown is None or self.shown.item is None or self.app.refused_in_preview("suspend cards"):
             return
         self._card_action("suspend card", lambda session: session.suspend(),
                           "Suspended: out of your reviews until you unsuspend it in Cards (u undoes).")

@@ -110,6 +110,11 @@ class SettingsScreen(OptimizeParameters, CoreScreen):
             (f"Deck: {d.title}", d.id) for d in self.collection.decks.values()])
         scope.value = self.deck_id or GLOBAL
         self.load()
+        if self.app.preview_day is not None:  # before any edit is typed
+            self.sub_title = "Settings (preview: not saved)"
+            self.notify(f"You are previewing {self.app.preview_day}: these settings are shown but cannot be "
+                        "saved. Open the app without --today to change them.", title="Not kept in a preview",
+                        severity="warning", timeout=8, markup=False)
 
     @dataclass
     class Read(Reply):
@@ -152,7 +157,7 @@ class SettingsScreen(OptimizeParameters, CoreScreen):
 
     def action_reset_deck(self) -> None:
         """Ctrl+R: the deck in scope takes every setting from the global ones again."""
-        if self.deck_id is not None and self.overrides:
+        if self.deck_id is not None and self.overrides and not self.app.refused_in_preview("reset a deck's settings"):
             self.reset_deck(self.deck_id)
 
     @change(name="reset deck settings", group="save settings")
@@ -287,13 +292,13 @@ class SettingsScreen(OptimizeParameters, CoreScreen):
     def action_save(self) -> None:
         if self.loaded is None:
             return
+        if self.app.refused_in_preview("save settings"):
+            self._not_saved("a preview saves nothing")
+            return
         try:
             settings, limits, hold, day_start, siblings = self.read_form()
         except ValueError as exc:
-            self._leave_after_save = False
-            if self._scope_after_save is not None:
-                self._keep_scope()  # not saved: the edits stay in view, under their own scope
-            self.query_one("#settings-status", Static).update(f"Not saved: {exc}")  # never the old "Saved"
+            self._not_saved(str(exc))
             self.notify(str(exc), title="Not saved", severity="error")
             return
 
@@ -302,6 +307,13 @@ class SettingsScreen(OptimizeParameters, CoreScreen):
         moves_dates = ((settings.desired_retention, settings.parameters, sorted(settings.easy_days))
                        != (old.desired_retention, old.parameters, sorted(old.easy_days)))
         self.save((settings, limits, hold, day_start, siblings), self.deck_id, moves_dates)
+
+    def _not_saved(self, why: str) -> None:
+        """Save was refused: the edits stay in view, under their own scope, and the screen stays."""
+        self._leave_after_save = False
+        if self._scope_after_save is not None:
+            self._keep_scope()
+        self.query_one("#settings-status", Static).update(f"Not saved: {why}")  # never the old "Saved"
 
     @dataclass
     class Saved(Reply):

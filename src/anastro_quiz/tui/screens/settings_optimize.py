@@ -22,7 +22,8 @@ class OptimizeParameters:
     def action_optimize(self) -> None:
         from ..dialogs.long_work import LongWorkDialog
 
-        if self.loaded is None:
+        # Refused before the fit: its result could only be saved, and a preview saves nothing.
+        if self.loaded is None or self.app.refused_in_preview("optimize and save parameters"):
             return
         deck_id = self.deck_id
         current = self.loaded[0].parameters  # the scope's parameters as saved (None: FSRS's defaults)

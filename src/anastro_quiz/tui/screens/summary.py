@@ -76,6 +76,8 @@ class SummaryScreen(CoreScreen):
                     else "No misses. Press Enter to go home.")
             if d.can_undo and d.undo_action:  # a session can end on a bury as well as a grade
                 hint += f" u takes back the last {d.undo_action}."
+            if self.app.preview_day is not None:  # said again where the reviews are counted
+                hint += f" This was a preview of {self.app.preview_day}: these reviews are not kept."
             yield Static(hint, id="summary-hint")
         yield key_footer()
 
