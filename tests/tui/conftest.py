@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, ProgressBar, Static, Switch
 from textual.worker import WorkerCancelled, WorkerFailed
 
 #: Every background job that failed in this test, as the app reported it: (job name, error).
@@ -113,3 +113,31 @@ async def until(pilot, condition, tries: int = 200) -> None:
             return
         await pilot.pause(0.05)
     raise AssertionError("never happened")
+
+
+async def long_work_shown(pilot, steps: int | None = None) -> str:
+    """Wait (the work is held on purpose) until the long-work dialog is up, its bar ``steps``
+    long if given (the work has said how much there is); its stage line."""
+    from anastro_quiz.tui.dialogs.long_work import LongWorkDialog
+
+    app = pilot.app
+
+    def shown() -> bool:
+        return isinstance(app.screen, LongWorkDialog) and (
+            steps is None or app.screen.query_one("#long-work-bar", ProgressBar).total == steps)
+
+    await until(pilot, shown)
+    return str(app.screen.query_one("#long-work-stage", Static).render())
+
+
+async def choose_path(pilot, path, switch: bool | None = None) -> None:
+    """In the path dialog on screen (n on Home, m on Progress): type ``path``, set its switch
+    if given, and go."""
+    from anastro_quiz.tui.dialogs.path import PathDialog
+
+    dialog = pilot.app.screen
+    assert isinstance(dialog, PathDialog)
+    dialog.query_one("#path-input", Input).value = str(path)
+    if switch is not None:
+        dialog.query_one("#path-switch", Switch).value = switch
+    await pilot.press("enter")

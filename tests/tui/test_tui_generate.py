@@ -7,27 +7,21 @@ import threading
 
 import pytest
 
-from textual.widgets import DataTable, Input, ProgressBar, Static, Switch
+from textual.widgets import DataTable, Static
 
 from anastro_quiz.generate import pipeline
 from anastro_quiz.tui.dialogs.path import PathDialog
-from anastro_quiz.tui.dialogs.long_work import LongWorkDialog
 from anastro_quiz.tui.screens.curate import CurateScreen
 from anastro_quiz.tui.screens.home import HomeScreen
 from test_generate_command import SYNTHETIC
 
-from .conftest import home_loaded, press, settle, until
-
+from .conftest import choose_path, home_loaded, long_work_shown, press, settle
 
 
 async def ask_to_generate(pilot, path, replace: bool = False) -> None:
     await home_loaded(pilot)
     await press(pilot, "n")
-    dialog = pilot.app.screen
-    assert isinstance(dialog, PathDialog)
-    dialog.query_one("#path-input", Input).value = str(path)
-    dialog.query_one("#path-switch", Switch).value = replace
-    await pilot.press("enter")
+    await choose_path(pilot, path, switch=replace)
 
 
 def held_reading(monkeypatch) -> threading.Event:
@@ -53,9 +47,7 @@ async def test_a_document_becomes_a_deck_with_a_bar_by_stage_then_its_cards_are_
     release = held_reading(monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
         await ask_to_generate(pilot, document)
-        await until(pilot, lambda: isinstance(app.screen, LongWorkDialog)
-                    and app.screen.query_one("#long-work-bar", ProgressBar).total == 3)
-        assert "Reading letrozole.txt" in str(app.screen.query_one("#long-work-stage", Static).render())
+        assert "Reading letrozole.txt" in await long_work_shown(pilot, steps=3)
         release.set()
         await settle(pilot)
         curate = app.screen
@@ -78,7 +70,7 @@ async def test_escape_stops_generating_and_nothing_is_written(app, collection, d
     release = held_reading(monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
         await ask_to_generate(pilot, document)
-        await until(pilot, lambda: isinstance(app.screen, LongWorkDialog))
+        await long_work_shown(pilot)
         await pilot.press("escape")
         release.set()
         await settle(pilot)

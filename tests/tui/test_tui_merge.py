@@ -5,15 +5,10 @@ from __future__ import annotations
 
 import threading
 
-from textual.widgets import Input, ProgressBar, Static
-
-from anastro_quiz.tui.dialogs.long_work import LongWorkDialog
-from anastro_quiz.tui.dialogs.path import PathDialog
 from anastro_quiz.tui.screens.progress import ProgressScreen
 from test_interop_optimize import _history_db, synthetic_log
 
-from .conftest import home_loaded, press, settle, until
-
+from .conftest import choose_path, home_loaded, long_work_shown, press, settle
 
 
 def held_replay(store, monkeypatch) -> threading.Event:
@@ -37,10 +32,7 @@ async def ask_to_merge(pilot, path) -> None:
     await press(pilot, "p")
     assert isinstance(pilot.app.screen, ProgressScreen)
     await press(pilot, "m")
-    dialog = pilot.app.screen
-    assert isinstance(dialog, PathDialog)
-    dialog.query_one("#path-input", Input).value = str(path)
-    await pilot.press("enter")
+    await choose_path(pilot, path)
 
 
 def reviews_in(collection) -> int:
@@ -55,9 +47,7 @@ async def test_merging_a_copy_shows_the_rebuilding_bar_then_what_was_merged(app,
     release = held_replay(collection.store, monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
         await ask_to_merge(pilot, other)
-        await until(pilot, lambda: isinstance(app.screen, LongWorkDialog)
-                    and app.screen.query_one("#long-work-bar", ProgressBar).total == 20)
-        assert "Rebuilding cards (0 of 20)" in str(app.screen.query_one("#long-work-stage", Static).render())
+        assert "Rebuilding cards (0 of 20)" in await long_work_shown(pilot, steps=20)
         release.set()
         await settle(pilot)
         assert isinstance(app.screen, ProgressScreen)
@@ -71,8 +61,7 @@ async def test_escape_during_a_merge_rolls_it_back(app, collection, tmp_path, mo
     release = held_replay(collection.store, monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
         await ask_to_merge(pilot, other)
-        await until(pilot, lambda: isinstance(app.screen, LongWorkDialog)
-                    and app.screen.query_one("#long-work-bar", ProgressBar).total == 20)
+        await long_work_shown(pilot, steps=20)
         await pilot.press("escape")
         release.set()
         await settle(pilot)

@@ -15,12 +15,11 @@ from anastro_quiz.interop import optimize
 from anastro_quiz.interop.optimize import available
 from anastro_quiz.settings import parse_parameters
 from anastro_quiz.tui.app import make_app
-from anastro_quiz.tui.dialogs.long_work import LongWorkDialog
 from anastro_quiz.tui.screens.settings import SettingsScreen
 from conftest import FakeClock
 from test_interop_optimize import _history_db, synthetic_log
 
-from .conftest import press, settle, until
+from .conftest import long_work_shown, press, settle
 
 needs_optimizer = pytest.mark.skipif(not available(), reason="the optimizer extra is not installed")
 
@@ -50,9 +49,18 @@ def held_build_items(monkeypatch) -> threading.Event:
     return release
 
 
-
 def text(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
+
+
+async def optimize_asked(pilot) -> SettingsScreen:
+    """Settings opened and Ctrl+O pressed: the Settings screen, under the fit's dialog."""
+    await settle(pilot)
+    await press(pilot, "s")
+    settings = pilot.app.screen
+    assert isinstance(settings, SettingsScreen)
+    await pilot.press("ctrl+o")
+    return settings
 
 
 @needs_optimizer
@@ -61,17 +69,10 @@ async def test_optimize_shows_a_bar_then_the_scores_and_puts_the_fitted_paramete
     release = held_build_items(monkeypatch)
     app = make_app(studied)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await press(pilot, "s")
-        settings = app.screen
-        assert isinstance(settings, SettingsScreen)
-        assert settings.query_one("#set-parameters", Input).value == ""  # FSRS's defaults
-        await pilot.press("ctrl+o")
-        await until(pilot, lambda: isinstance(app.screen, LongWorkDialog)
-                    and app.screen.query_one("#long-work-bar", ProgressBar).total == 3)
-        dialog = app.screen
-        assert dialog.query_one("#long-work-bar", ProgressBar).progress == 0
-        assert "Building items from" in text(dialog, "#long-work-stage")
+        settings = await optimize_asked(pilot)
+        assert "Building items from" in await long_work_shown(pilot, steps=3)
+        assert app.screen.query_one("#long-work-bar", ProgressBar).progress == 0
+        assert settings.query_one("#set-parameters", Input).value == ""  # FSRS's defaults, while the fit runs
         release.set()
         await settle(pilot)
         assert app.screen is settings
@@ -92,11 +93,8 @@ async def test_escape_cancels_the_fit_and_leaves_the_parameters_as_they_were(stu
     release = held_build_items(monkeypatch)
     app = make_app(studied)
     async with app.run_test(size=(100, 40)) as pilot:
-        await settle(pilot)
-        await press(pilot, "s")
-        settings = app.screen
-        await pilot.press("ctrl+o")
-        await until(pilot, lambda: isinstance(app.screen, LongWorkDialog))
+        settings = await optimize_asked(pilot)
+        await long_work_shown(pilot)
         await pilot.press("escape")
         assert "Stopping" in text(app.screen, "#long-work-stage")
         release.set()
