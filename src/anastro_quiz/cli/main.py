@@ -123,7 +123,7 @@ def study(obj: Context) -> None:
 
     lock = InstanceLock(obj.db_path)
     app = make_app(collection, opener=None if collection else obj.open_collection, home=home,
-                   notice=lambda: launch_notice(lock), today=obj.today.isoformat() if obj.today else None,
+                   find_other_window=lambda: launch_notice(lock), today=obj.today.isoformat() if obj.today else None,
                    today_notice=obj.today_notice(), preview=obj.previewing)
     try:
         app.run()

@@ -69,11 +69,11 @@ class StudyApp(PreviewGuard, LongActions, StudyLauncher, App[None]):
 
     def __init__(self, collection: Collection | None = None, *,
                  opener: Callable[[Progress], Collection] | None = None,
-                 notice: str | Callable[[], str | None] | None = None, today: str | None = None,
+                 find_other_window: Callable[[], str | None] | None = None, today: str | None = None,
                  today_notice: str | None = None, preview: bool = False, home: HomeData | None = None) -> None:
         super().__init__()
         self._home = home  # Home's counts read before the app started (with ``collection``)
-        self._notice = notice  # shown once at launch (another window has this collection open)
+        self._find_other_window = find_other_window  # asked once Home has painted (see home_drawn)
         self._today_notice = today_notice  # shown once at launch (--today: another day's clock)
         if today:
             self.title = f"{self.TITLE} · {today}"
@@ -106,13 +106,8 @@ class StudyApp(PreviewGuard, LongActions, StudyLauncher, App[None]):
             # Draw Home's frame first; the decks and the database open behind it.
             home.call_after_refresh(self._run_opener, home)
         self._load_theme()
-        if isinstance(self._notice, str):
-            self._say_open_elsewhere(self._notice)
         if self._today_notice:
             self.notify(self._today_notice, title="Another day", timeout=12, markup=False)
-
-    def _say_open_elsewhere(self, notice: str) -> None:
-        self.notify(notice, title="Open in another window", severity="warning", timeout=12, markup=False)
 
     # --- the theme, saved in the database --------------------------------------
 
@@ -184,16 +179,17 @@ class StudyApp(PreviewGuard, LongActions, StudyLauncher, App[None]):
         that it never competes with that first paint."""
         if not self._launch_work_started:
             self._launch_work_started = True
-            if callable(self._notice):
-                self._find_open_elsewhere(self._notice)
+            if self._find_other_window is not None:
+                self._look_for_other_window(self._find_other_window)
             if self.preview_day is None:  # a refit in a preview would offer a reschedule that is not kept
                 self.fit_scheduler()
 
     @work(thread=True, exit_on_error=False, name="look for another window")
-    def _find_open_elsewhere(self, find: Callable[[], str | None]) -> None:
-        notice = find()  # takes a file lock (and imports filelock): off the first frame's path
-        if notice:
-            self.call_from_thread(self._say_open_elsewhere, notice)
+    def _look_for_other_window(self, find: Callable[[], str | None]) -> None:
+        warning = find()  # takes a file lock (and imports filelock): off the first frame's path
+        if warning:
+            self.call_from_thread(self.notify, warning, title="Open in another window", severity="warning",
+                                  timeout=12, markup=False)
 
     @work(thread=True, exit_on_error=False, name="fit scheduler", group="fit scheduler")
     def fit_scheduler(self) -> None:
@@ -403,7 +399,7 @@ def describe_error(error: BaseException | None) -> str:
 
 def make_app(collection: Collection | None = None, *,
              opener: Callable[[Progress], Collection] | None = None,
-             notice: str | Callable[[], str | None] | None = None,
+             find_other_window: Callable[[], str | None] | None = None,
              today: str | None = None, today_notice: str | None = None, preview: bool = False,
              home: HomeData | None = None) -> StudyApp:
     """Build the study app over an open collection, or over ``opener``, which the app calls
@@ -411,12 +407,13 @@ def make_app(collection: Collection | None = None, *,
     ``app.open_error`` and the app exits with code 2), with ``progress(done, total, name)``
     to call as it reads each deck file (Home shows a bar when that takes long: a first
     import of big decks). The caller closes the collection.
-    ``notice``: a warning to show at launch (see :mod:`anastro_quiz.instance`), or a function
-    that finds it, called in a worker once Home has painted its counts; ``today`` and
+    ``find_other_window``: whether another window has this collection open, as the warning to
+    show or None (``instance.launch_notice``), called in a worker once Home has painted its
+    counts; ``today`` and
     ``today_notice``: the day ``--today`` set, in the title, and what to say about it;
     ``preview``: that day is a preview (no ``--write-future``) on a copy of the database
     deleted at exit, so every change but studying is refused (see :mod:`.preview`);
     ``home``: Home's counts already read from ``collection`` (see ``Collection.opens_at_once``),
     drawn in Home's first frame."""
-    return StudyApp(collection, opener=opener, notice=notice, today=today, today_notice=today_notice,
+    return StudyApp(collection, opener=opener, find_other_window=find_other_window, today=today, today_notice=today_notice,
                     preview=preview, home=home)
