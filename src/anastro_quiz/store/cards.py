@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator
 
 from ..clock import iso
-from .schema import card_rows_in_bulk
+from .bulk import card_rows_in_bulk
 
 # FSRS states as stored in ``schedule.fsrs_state``; 0 is "never reviewed".
 NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3

@@ -29,9 +29,8 @@ from ..numbers import noun, plural
 from .cards import NEW, marks
 from .db import StoreError, identify_file, is_sqlite_file, open_read_only
 from .reviews import LoggedReview
-from .bulk import BULK_ROWS, indexes_set_aside
+from .bulk import BULK_ROWS, day_counts_in_bulk, indexes_set_aside
 from .identity import schema_problem
-from .schema import day_counts_in_bulk
 
 _REVIEW_COLS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id",
                 "fsrs_state_before", "state_before", "fsrs_state_after", "state_after", "due_after", "undone")

@@ -3,13 +3,13 @@
 ``PRAGMA user_version`` records the version a database has reached; :class:`Store`
 runs every migration above it in order, each in its own transaction. Whether a file is
 ours at all (``PRAGMA application_id``, its tables) is :mod:`.identity`'s question.
+What the triggers made here keep, done for many rows at once, is :mod:`.bulk`'s; it
+reads the SQL they share from here (``count_by_day``, ``TAG_RECALL``, ...).
 """
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -110,11 +110,11 @@ def _tags_days_leeches_v5(db: sqlite_utils.Database) -> None:
     db.execute("DELETE FROM deck_digests")  # the next launch syncs every deck, filling card_tags
 
 
-_TAG_RECALL = ("(stability, last_review_ms)=(SELECT s.stability, s.last_review_ms FROM schedule s"
+TAG_RECALL = ("(stability, last_review_ms)=(SELECT s.stability, s.last_review_ms FROM schedule s"
                " WHERE s.deck=card_tags.deck AND s.card_id=card_tags.card_id)")
 # The moment (ms) a card stops being mastered: mastered at U while the whole days since its
 # last review, (U - last_review_ms) / 86400000, stay within its stability (overview._MASTERED).
-_MASTERED_UNTIL = ("CASE WHEN {row}.stability IS NULL OR {row}.last_review_ms IS NULL OR {row}.stability<0 THEN NULL"
+MASTERED_UNTIL = ("CASE WHEN {row}.stability IS NULL OR {row}.last_review_ms IS NULL OR {row}.stability<0 THEN NULL"
                    " ELSE {row}.last_review_ms + (CAST({row}.stability AS INTEGER) + 1) * 86400000 END")
 _AT = "(SELECT until_ms FROM mastery_at)"
 _DELTA = (f"COALESCE(NEW.mastered_until_ms>{_AT}, 0) - COALESCE(OLD.mastered_until_ms>{_AT}, 0)")
@@ -143,7 +143,7 @@ def _day_change(row: str, sign: str) -> str:
     return f"UPDATE review_days SET {minus} WHERE day={row}.day AND {_COUNTED.format(row=row)};"
 
 
-def _count_by_day(since_rowid: str) -> str:
+def count_by_day(since_rowid: str) -> str:
     """``review_days``' counts of the reviews after rowid ``since_rowid`` (a parameter), added in."""
     retained = _RETAINED.format(row="r")
     values = ("COUNT(*)", f"SUM(COALESCE({retained}, 0))", f"SUM(COALESCE({retained} AND r.rating>1, 0))")
@@ -152,27 +152,6 @@ def _count_by_day(since_rowid: str) -> str:
     return (f"INSERT INTO review_days (day, {', '.join(_DAY_COLUMNS)}) SELECT r.day, {', '.join(values)}"
             f" FROM reviews r NOT INDEXED WHERE r.rowid>{since_rowid} AND {_COUNTED.format(row='r')} GROUP BY r.day"
             " ON CONFLICT (day) DO UPDATE SET " + ", ".join(f"{c}={c}+excluded.{c}" for c in _DAY_COLUMNS))
-
-
-@contextmanager
-def day_counts_in_bulk(conn: sqlite3.Connection) -> Iterator[None]:
-    """For a bulk insert of reviews inside the caller's write transaction (a merge, an import):
-    the insert triggers of ``review_days`` and ``review_deck_days`` are set aside and the new
-    reviews are counted per day (and deck) at the end, in one statement each, as the triggers
-    count each (they tripled the cost of inserting a review). The triggers are back before the
-    transaction commits; if the insert fails, the caller's rollback brings them back (SQLite's
-    schema changes are transactional)."""
-    assert conn.in_transaction, "only inside a write transaction"
-    recounts = {"review_days_insert": _count_by_day("?"), "review_deck_days_insert": _count_by_deck_day("?")}
-    found = dict(conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type='trigger' AND name IN"
-                              f" ({', '.join('?' * len(recounts))})", list(recounts)).fetchall())
-    last = conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM reviews").fetchone()[0]
-    for name in found:
-        conn.execute(f"DROP TRIGGER {name}")
-    yield
-    for name, sql in found.items():
-        conn.execute(recounts[name], (last,))
-        conn.execute(sql)
 
 
 def _retention_days_v6(db: sqlite_utils.Database) -> None:
@@ -195,27 +174,8 @@ def _retention_days_v6(db: sqlite_utils.Database) -> None:
 _TAG_RECALL_UPDATE = ("CREATE TRIGGER card_tags_recall_update AFTER UPDATE OF stability, last_review_ms ON schedule"
                       "{when} BEGIN UPDATE card_tags SET stability=NEW.stability, last_review_ms=NEW.last_review_ms"
                       " WHERE deck=NEW.deck AND card_id=NEW.card_id;"
-                      f" UPDATE schedule SET mastered_until_ms={_MASTERED_UNTIL.format(row='NEW')}"
+                      f" UPDATE schedule SET mastered_until_ms={MASTERED_UNTIL.format(row='NEW')}"
                       " WHERE rowid=NEW.rowid; END")
-
-
-# What the triggers that follow a schedule write keep, brought up to date for the cards in
-# temp.bulk_cards (store.bulk.schedule_writes_in_bulk): the recall columns (schedule_recall_update), each tag row's copy of them
-# and the moment mastery ends (card_tags_recall_update), the cards per deck and state
-# (state_counts_update: counted again), and the kept mastery counts (mastery_follows_schedule:
-# dropped, so the next read counts them, as a sync does).
-_IN_BULK = "(deck, card_id) IN (SELECT deck, card_id FROM temp.bulk_cards)"
-SCHEDULE_FOLLOW_UP = {
-    "schedule_recall_update": [f"UPDATE schedule SET {RECALL_COLUMNS.replace('NEW.', 'schedule.')} WHERE {_IN_BULK}"],
-    "card_tags_recall_update": [f"UPDATE card_tags SET {_TAG_RECALL} WHERE {_IN_BULK}",
-                                f"UPDATE schedule SET mastered_until_ms={_MASTERED_UNTIL.format(row='schedule')}"
-                                f" WHERE {_IN_BULK}"],
-    "state_counts_update": ["UPDATE state_counts SET cards=0",
-                            "INSERT INTO state_counts (deck, fsrs_state, suspended, cards) SELECT deck, fsrs_state,"
-                            " suspended, COUNT(*) FROM schedule WHERE true GROUP BY deck, fsrs_state, suspended"
-                            " ON CONFLICT (deck, fsrs_state, suspended) DO UPDATE SET cards=excluded.cards"],
-    "mastery_follows_schedule": ["DELETE FROM mastery_at"],
-}
 
 
 def _mastery_v6(db: sqlite_utils.Database) -> None:
@@ -227,13 +187,13 @@ def _mastery_v6(db: sqlite_utils.Database) -> None:
     # a later moment by the few cards whose mastery ended in between (an index range).
     db.execute("ALTER TABLE card_tags ADD COLUMN stability REAL")
     db.execute("ALTER TABLE card_tags ADD COLUMN last_review_ms INTEGER")
-    db.execute(f"UPDATE card_tags SET {_TAG_RECALL}")
+    db.execute(f"UPDATE card_tags SET {TAG_RECALL}")
     db.execute("CREATE TRIGGER card_tags_recall_insert AFTER INSERT ON card_tags BEGIN"
-               f" UPDATE card_tags SET {_TAG_RECALL} WHERE rowid=NEW.rowid; END")
+               f" UPDATE card_tags SET {TAG_RECALL} WHERE rowid=NEW.rowid; END")
     db.execute(_TAG_RECALL_UPDATE.format(when=""))
     db.execute("CREATE INDEX idx_card_tags_mastery ON card_tags (tag, deck, stability, last_review_ms)")
     db.execute("ALTER TABLE schedule ADD COLUMN mastered_until_ms INTEGER")
-    db.execute(f"UPDATE schedule SET mastered_until_ms={_MASTERED_UNTIL.format(row='schedule')}")
+    db.execute(f"UPDATE schedule SET mastered_until_ms={MASTERED_UNTIL.format(row='schedule')}")
     db.execute("CREATE INDEX idx_schedule_mastered_until ON schedule (mastered_until_ms, deck, card_id)"
                " WHERE mastered_until_ms IS NOT NULL")
     db.execute("CREATE TABLE mastery_at (id INTEGER PRIMARY KEY CHECK (id=1), until_ms INTEGER NOT NULL)")
@@ -292,7 +252,7 @@ def _quiet_new_cards_v8(db: sqlite_utils.Database) -> None:
     db.execute("DROP TRIGGER card_tags_recall_insert")  # a new card's tags: its schedule row comes later
     db.execute("CREATE TRIGGER card_tags_recall_insert AFTER INSERT ON card_tags WHEN EXISTS (SELECT 1 FROM schedule s"
                " WHERE s.deck=NEW.deck AND s.card_id=NEW.card_id AND s.last_review_ms IS NOT NULL) BEGIN"
-               f" UPDATE card_tags SET {_TAG_RECALL} WHERE rowid=NEW.rowid; END")
+               f" UPDATE card_tags SET {TAG_RECALL} WHERE rowid=NEW.rowid; END")
     db.execute("DROP TRIGGER card_tags_recall_update")
     db.execute(_TAG_RECALL_UPDATE.format(when=" WHEN NEW.stability IS NOT OLD.stability"
                                               " OR NEW.last_review_ms IS NOT OLD.last_review_ms"))
@@ -312,59 +272,13 @@ def _due_cover_v10(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_schedule_due_cover ON schedule (fsrs_state, suspended, due)")
 
 
-# The per-row insert triggers of the card tables (schemas 4-8) and, for each, what it does,
-# as one statement over the rows inserted after ``?``, the table's last rowid before them.
-_CARD_INSERT_TRIGGERS = {
-    "state_counts_insert": "INSERT INTO state_counts (deck, fsrs_state, suspended, cards) SELECT deck, fsrs_state,"
-                           " suspended, COUNT(*) FROM schedule WHERE rowid>? GROUP BY deck, fsrs_state, suspended"
-                           " ON CONFLICT (deck, fsrs_state, suspended) DO UPDATE SET cards=cards+excluded.cards",
-    "schedule_recall_insert": f"UPDATE schedule SET {RECALL_COLUMNS.replace('NEW.', '')}"
-                              " WHERE rowid>? AND state IS NOT NULL",
-    "card_tags_recall_insert": f"UPDATE card_tags SET {_TAG_RECALL} WHERE rowid>? AND EXISTS (SELECT 1 FROM"
-                               " schedule s WHERE s.deck=card_tags.deck AND s.card_id=card_tags.card_id"
-                               " AND s.last_review_ms IS NOT NULL)",
-    "mastery_recount_schedule_0": "DELETE FROM mastery_at WHERE EXISTS (SELECT 1 FROM schedule WHERE rowid>?)",
-    "mastery_recount_cards_0": "DELETE FROM mastery_at WHERE EXISTS (SELECT 1 FROM cards WHERE rowid>?)",
-    "mastery_recount_card_tags_0": "DELETE FROM mastery_at WHERE EXISTS (SELECT 1 FROM card_tags WHERE rowid>?)",
-}
-_TRIGGER_TABLE = {"state_counts_insert": "schedule", "schedule_recall_insert": "schedule",
-                  "card_tags_recall_insert": "card_tags", "mastery_recount_schedule_0": "schedule",
-                  "mastery_recount_cards_0": "cards", "mastery_recount_card_tags_0": "card_tags"}
-
-
-@contextmanager
-def card_rows_in_bulk(conn: sqlite3.Connection) -> Iterator[None]:
-    """For inserting many rows into ``cards``, ``schedule`` and ``card_tags`` inside the
-    caller's write transaction (a first import: 100,000 cards): their per-row insert triggers
-    are set aside and what they do is done once for all the new rows at the end (the triggers
-    more than doubled the cost of inserting a schedule row, even those whose condition is
-    false). Rows must only be inserted meanwhile (a deletion first: rowids may be reused).
-    Any other insert trigger on these tables (a later schema's) leaves them all in place."""
-    assert conn.in_transaction, "only inside a write transaction"
-    tables = sorted(set(_TRIGGER_TABLE.values()))
-    found = dict(conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type='trigger' AND tbl_name IN"
-                              f" ({', '.join('?' * len(tables))}) AND sql LIKE '%AFTER INSERT%'", tables).fetchall())
-    if not found or not set(found) <= set(_CARD_INSERT_TRIGGERS):
-        yield
-        return
-    last = {table: conn.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM {table}").fetchone()[0] for table in tables}
-    for name in found:
-        conn.execute(f"DROP TRIGGER {name}")
-    yield
-    for name in _CARD_INSERT_TRIGGERS:  # in this order: counts, recall columns, then the recount
-        if name in found:
-            conn.execute(_CARD_INSERT_TRIGGERS[name], (last[_TRIGGER_TABLE[name]],))
-    for sql in found.values():
-        conn.execute(sql)
-
-
 # A study review (review mode, not undone) of a card new before it, and of a card in the review
 # state: what the daily limits count (Home's counts and every session read them per deck).
 _DECK_DAY = "{row}.mode='review' AND {row}.undone=0"
 _DECK_DAY_VALUES = ("COALESCE({row}.fsrs_state_before=0, 0)", "COALESCE({row}.fsrs_state_before=2, 0)")
 
 
-def _count_by_deck_day(since_rowid: str) -> str:
+def count_by_deck_day(since_rowid: str) -> str:
     """``review_deck_days``' counts of the reviews after rowid ``since_rowid``, added in."""
     new, reviewed = (v.format(row="r") for v in _DECK_DAY_VALUES)
     return ("INSERT INTO review_deck_days (day, deck, new_cards, reviews) SELECT r.day, r.deck,"
@@ -391,7 +305,7 @@ def _deck_days_and_buried_v11(db: sqlite_utils.Database) -> None:
     # at a time; the rows keep a past buried_until, so the index is read from now on).
     db.execute("CREATE TABLE review_deck_days (day TEXT, deck TEXT, new_cards INTEGER NOT NULL,"
                " reviews INTEGER NOT NULL, PRIMARY KEY (day, deck))")
-    db.execute(_count_by_deck_day("0"))
+    db.execute(count_by_deck_day("0"))
     db.execute(f"CREATE TRIGGER review_deck_days_insert AFTER INSERT ON reviews BEGIN {_deck_day_change('NEW', '+')} END")
     db.execute("CREATE TRIGGER review_deck_days_update AFTER UPDATE OF undone, mode, day, deck, fsrs_state_before"
                f" ON reviews BEGIN {_deck_day_change('OLD', '-')} {_deck_day_change('NEW', '+')} END")
