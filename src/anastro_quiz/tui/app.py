@@ -1,22 +1,24 @@
-"""The app object and its factory. The CLI and the tests both build the app with :func:`make_app`."""
+"""The app object and its factory. The CLI and the tests both build the app with :func:`make_app`.
+
+Here: opening the collection behind Home's first frame, the launch's background work (another
+window, the scheduler's refit, the theme) and the keys that open a screen. The database work
+off the UI thread and the reporting of failed jobs are :mod:`.database_work`'s."""
 
 from __future__ import annotations
 
-import contextvars
 import gc
-import threading
 import time
-import weakref
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable
 
 from textual import work
 from textual.app import App
 from textual.message import Message
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState, active_worker, get_current_worker
+from textual.worker import get_current_worker
 
 from .commands import StudyCommands
+from .database_work import DatabaseWork
 from .keys import APP_BINDINGS
 from .launch import StudyLauncher
 from .long_actions import LongActions
@@ -25,20 +27,13 @@ from .preview import PreviewGuard
 if TYPE_CHECKING:  # the core is imported by the worker that opens it, off the first frame's path
     from ..collection import Collection
     from ..home_data import HomeData
-    from .work import Jobs
 
-T = TypeVar("T")
 #: ``progress(done, total, name)``: what an opener reports as it reads the deck files.
 Progress = Callable[[int, int, str], None]
 OPENING_BAR_DELAY = 0.5  # seconds of opening before Home shows a progress bar (a first import)
 
 
-class CollectionUnavailable(Exception):
-    """A worker asked for the database after the collection failed to open (the app is
-    exiting with the reason) or after the app quit: nothing to report."""
-
-
-class StudyApp(PreviewGuard, LongActions, StudyLauncher, App[None]):
+class StudyApp(DatabaseWork, PreviewGuard, LongActions, StudyLauncher, App[None]):
     """Keyboard-first study app over a :class:`Collection`."""
 
     CSS_PATH = "app.tcss"
@@ -60,13 +55,6 @@ class StudyApp(PreviewGuard, LongActions, StudyLauncher, App[None]):
     class OpenFailed(Message):
         """The collection could not be opened (``open_error`` says why)."""
 
-    @dataclass
-    class JobFailed(Message):
-        """A worker that nobody waits for any more (its screen closed) failed: said here."""
-
-        name: str
-        error: BaseException
-
     def __init__(self, collection: Collection | None = None, *,
                  opener: Callable[[Progress], Collection] | None = None,
                  find_other_window: Callable[[], str | None] | None = None, today: str | None = None,
@@ -84,18 +72,11 @@ class StudyApp(PreviewGuard, LongActions, StudyLauncher, App[None]):
         self._opener = opener
         #: What stopped ``opener`` (the CLI re-raises it after the app exits, as a clean message).
         self.open_error: BaseException | None = None
-        self._opened = threading.Event()
         if collection is not None:
             self._opened.set()
-        # One connection is shared by every worker thread: this lock keeps their
-        # transactions from interleaving (sqlite3 serializes calls, not transactions).
-        self.db_lock = threading.Lock()
         self._grading_loaded = False  # load_grading has started its worker
         self._launch_work_started = False  # home_drawn has started the launch's background work
         self._quitting = False  # Ctrl+Q mid-session: the session's end is being recorded
-        self._said: weakref.WeakSet[Worker] = weakref.WeakSet()  # workers whose failure JobFailed says
-        # The screen that asked for each change still running (see run_change), to unlock on a failure.
-        self._change_owners: weakref.WeakKeyDictionary[Worker, weakref.ref[Jobs]] = weakref.WeakKeyDictionary()
 
     def on_mount(self) -> None:
         from .screens.home import HomeScreen
@@ -240,100 +221,6 @@ class StudyApp(PreviewGuard, LongActions, StudyLauncher, App[None]):
     def on_study_app_open_failed(self, message: OpenFailed) -> None:
         self.exit(None, 2)
 
-    # --- database work off the UI thread --------------------------------------
-
-    def database(self, job: Callable[[], T]) -> T:
-        """Run ``job`` inside a worker thread, under the database lock, with database errors
-        translated (``store.database_errors``); the screens' ``@work`` methods call this.
-
-        Waits for the collection to open; raises :class:`CollectionUnavailable` if it never
-        did. A job that has started finishes even if its screen closes meanwhile (a thread
-        cannot be stopped), so a change asked for is made; if the job fails, the app says so
-        whether or not the screen is still there. So an error the screen expects (a search
-        it cannot read, a plan it refuses) is caught inside ``job`` and returned, never raised."""
-        from ..store import database_errors
-
-        while not self._opened.wait(0.05):
-            if not self.is_running:
-                raise CollectionUnavailable("the app quit while the collection was opening")
-        if self.collection is None:
-            raise CollectionUnavailable("the collection did not open")
-        worker = get_current_worker()
-        try:
-            with self.db_lock, database_errors(self.collection.store.path):
-                return job()
-        except Exception as exc:
-            # Said by the app, not through the worker's state: that goes to the worker's screen,
-            # which may have closed meanwhile (s, then q at once in Cards).
-            self._said.add(worker)
-            self.post_message(self.JobFailed(worker.name, exc))
-            raise
-
-    def run_change(self, owner: Jobs, work: Callable[[], None], *, name: str, group: str) -> Worker:
-        """Run a screen's change (a method decorated ``work.change``) as the app's worker, not the
-        screen's: Textual cancels a screen's workers when it closes, and a thread worker cancelled
-        before a thread was free to start it never runs (s then q at once in Cards, with every
-        worker thread waiting on a busy database, lost the suspend). Its replies still go to
-        ``owner``; if it fails, the app says why and unlocks ``owner`` if it is still showing.
-
-        The work runs in a copy of the asking handler's context, so that ``owner.app`` (and so
-        ``owner.collection`` and ``owner.database``) still finds the app once ``owner`` has
-        closed: a closed screen is no longer linked to it."""
-        context = contextvars.copy_context()
-
-        def in_app_context() -> None:
-            worker = get_current_worker()
-
-            def run() -> None:
-                active_worker.set(worker)
-                work()
-
-            context.run(run)
-
-        worker = self.run_worker(in_app_context, name=name, group=group, thread=True, exclusive=False,
-                                 exit_on_error=False)
-        self._change_owners[worker] = weakref.ref(owner)
-        return worker
-
-    def report_failure(self, name: str, error: BaseException | None) -> bool:
-        """Every failed background job ends here: a notification, or a dialog for a database
-        that cannot be used. False (nothing said) when the collection never opened."""
-        if isinstance(error, CollectionUnavailable):
-            return False
-        if _is_unusable_database(error):
-            self._show_database_problem(error)
-        else:
-            self.notify(describe_error(error), title=f"Could not finish: {name}",
-                        severity="error", markup=False, timeout=8)
-        return True
-
-    def on_study_app_job_failed(self, message: JobFailed) -> None:
-        self.report_failure(message.name, message.error)
-
-    def worker_failed(self, worker: Worker) -> bool:
-        """A worker ended in error: say why, unless its database job already has (then the
-        app's JobFailed says it). False when there is nothing to say (see report_failure)."""
-        if worker in self._said:
-            return True
-        return self.report_failure(worker.name, worker.error)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The app's own workers, and the screens' changes (their other workers reach their ``Jobs`` mixin)."""
-        if event.state == WorkerState.ERROR:
-            said = self.worker_failed(event.worker)
-            self.launch_failed(event.worker)
-            owner = self._change_owners.pop(event.worker, lambda: None)()
-            if said and owner is not None and owner.is_attached:
-                owner.work_failed(event.worker)
-
-    def _show_database_problem(self, error: BaseException) -> None:
-        """A damaged, full or read-only database: a dialog saying what to do (once at a time),
-        instead of screens left waiting on "Loading…"."""
-        from .dialogs.database_problem import DatabaseProblemDialog
-
-        if not any(isinstance(s, DatabaseProblemDialog) for s in self.screen_stack):
-            self.push_screen(DatabaseProblemDialog("The progress database cannot be used", str(error)))
-
     # --- navigation actions (also reachable from the command palette) --------
 
     def get_system_commands(self, screen: Screen):
@@ -378,23 +265,6 @@ class StudyApp(PreviewGuard, LongActions, StudyLauncher, App[None]):
         from .screens.settings import SettingsScreen
 
         self.push_screen(SettingsScreen())
-
-
-def _is_unusable_database(error: BaseException | None) -> bool:
-    from ..store import StoreDamaged, StoreFull, StoreReadOnly
-
-    return isinstance(error, (StoreDamaged, StoreFull, StoreReadOnly))
-
-
-def describe_error(error: BaseException | None) -> str:
-    """A readable one-liner; our own errors (StoreError, ValueError) are already user-facing."""
-    if error is None:
-        return "unknown error"
-    from ..store import StoreError
-
-    if isinstance(error, (StoreError, ValueError)):
-        return str(error)
-    return f"{type(error).__name__}: {error}"
 
 
 def make_app(collection: Collection | None = None, *,
