@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from click.testing import CliRunner
-from textual.widgets import Input, Static
+from textual.widgets import Button, Input, Static, TabbedContent
 
 from anastro_quiz.cli import cli
 from anastro_quiz.cli.context import Context
@@ -23,7 +23,7 @@ from anastro_quiz.tui.screens.review import ReviewScreen
 from anastro_quiz.tui.screens.settings import SettingsScreen
 from anastro_quiz.tui.screens.summary import SummaryScreen
 
-from .conftest import home_loaded, press
+from .conftest import home_loaded, press, settle
 from .test_tui_review import answer_and_grade
 
 DAY = (study_day(utcnow()) + timedelta(days=30)).isoformat()
@@ -55,6 +55,7 @@ async def test_settings_in_a_preview_say_so_on_opening_and_refuse_save_and_optim
     app, _obj = app_on_another_day(db, deck_dir)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await home_loaded(pilot)
+        assert app.title.endswith(f"{DAY} · preview: nothing kept")  # on every screen
         await press(pilot, "s")
         settings = app.screen
         assert isinstance(settings, SettingsScreen)
@@ -81,7 +82,7 @@ async def test_with_write_future_settings_are_saved(tmp_path, deck_dir):
         await press(pilot, "s")
         app.screen.query_one("#set-new", Input).value = str(before + 7)
         await press(pilot, "ctrl+s")
-        assert not refusals(app)
+        assert not refusals(app) and "preview" not in app.title
     app.collection.close()
     assert new_per_day(db, deck_dir) == before + 7
 
@@ -101,6 +102,28 @@ async def test_a_preview_asks_for_no_document_to_generate_and_no_copy_to_merge(t
         assert "cannot merge another copy's progress" in refusals(app)[-1]
     app.collection.close()
     assert sorted(p.relative_to(deck_dir) for p in deck_dir.rglob("*")) == files_before  # no deck written
+
+
+async def test_an_exam_plan_is_previewed_but_not_applied_in_a_preview(tmp_path, deck_dir):
+    exam = (study_day(utcnow()) + timedelta(days=45)).isoformat()
+    app, _obj = app_on_another_day(tmp_path / "p.db", deck_dir)
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await home_loaded(pilot)
+        await press(pilot, "p")
+        screen = app.screen
+        screen.query_one(TabbedContent).active = "exam"
+        await settle(pilot)
+        screen.query_one("#exam-date", Input).value = exam
+        screen.query_one("#exam-recall", Input).value = "0.9"
+        screen.query_one("#plan-preview", Button).press()
+        await settle(pilot)
+        assert "Preview (nothing changed yet)" in str(screen.query_one("#plan-text", Static).render())
+        for button, what in (("#plan-apply", "apply an exam plan"), ("#plan-clear", "drop the exam plan")):
+            screen.query_one(button, Button).press()
+            await settle(pilot)
+            assert f"cannot {what}" in refusals(app)[-1]
+        assert app.collection.exam_plan() is None
+    app.collection.close()
 
 
 async def test_cards_cannot_be_edited_suspended_or_marked_in_a_preview(tmp_path, deck_dir):

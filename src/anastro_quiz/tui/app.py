@@ -63,9 +63,9 @@ class StudyApp(DatabaseWork, PreviewGuard, LongActions, StudyLauncher, App[None]
         self._home = home  # Home's counts read before the app started (with ``collection``)
         self._find_other_window = find_other_window  # asked once Home has painted (see home_drawn)
         self._today_notice = today_notice  # shown once at launch (--today: another day's clock)
-        if today:
-            self.title = f"{self.TITLE} · {today}"
         self.preview_day = today if preview else None  # what is changed there is refused (PreviewGuard)
+        if today:  # on every screen, long after the launch notice has gone
+            self.title = f"{self.TITLE} · {today}" + (" · preview: nothing kept" if preview else "")
         if (collection is None) == (opener is None):
             raise TypeError("give either an open collection or an opener")
         self.collection: Collection | None = collection

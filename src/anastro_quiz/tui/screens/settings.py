@@ -111,7 +111,6 @@ class SettingsScreen(OptimizeParameters, CoreScreen):
         scope.value = self.deck_id or GLOBAL
         self.load()
         if self.app.preview_day is not None:  # before any edit is typed
-            self.sub_title = "Settings (preview: not saved)"
             self.notify(f"You are previewing {self.app.preview_day}: these settings are shown but cannot be "
                         "saved. Open the app without --today to change them.", title="Not kept in a preview",
                         severity="warning", timeout=8, markup=False)
