@@ -178,3 +178,29 @@ def test_commands_that_would_save_into_the_copy_refuse(tmp_path, deck_dir):
     log.write_text("card_id,review_rating,review_time,review_duration\n", encoding="utf-8")
     result = CliRunner().invoke(cli, base + ["progress", "import", str(log)])
     assert result.exit_code == 2 and "cannot import reviews" in result.output
+
+
+def test_the_cli_opens_a_preview_that_refuses_and_write_future_one_that_does_not(tmp_path, deck_dir, monkeypatch):
+    import asyncio
+
+    from anastro_quiz.tui.app import StudyApp
+    from anastro_quiz.tui.dialogs.path import PathDialog
+
+    screens_after_n: list[str] = []  # what n on Home opened, run by run
+
+    def run(self) -> None:
+        async def go() -> None:
+            async with self.run_test(size=(100, 30)) as pilot:
+                await home_loaded(pilot)
+                await press(pilot, "n")
+                screens_after_n.append(type(self.screen).__name__)
+                if isinstance(self.screen, PathDialog):
+                    await press(pilot, "escape")
+
+        asyncio.run(go())
+
+    monkeypatch.setattr(StudyApp, "run", run)
+    base = ["--db", str(tmp_path / "p.db"), "--decks", str(deck_dir), "--today", DAY]
+    assert CliRunner().invoke(cli, base).exit_code == 0
+    assert CliRunner().invoke(cli, base + ["--write-future"]).exit_code == 0
+    assert screens_after_n == ["HomeScreen", "PathDialog"]  # refused in the preview only
