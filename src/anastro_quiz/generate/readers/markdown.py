@@ -28,16 +28,34 @@ def _parser():
     return MarkdownIt("commonmark").enable("table")
 
 
-def inline_text(token) -> str:
-    """The words of an inline token: text, code and link text; breaks become spaces and
-    images and raw HTML tags drop out."""
+def inline_text(token, children=None) -> str:
+    """The words of an inline token (or of some of its ``children``): text, code and link text;
+    breaks become spaces and images and raw HTML tags drop out."""
     parts: list[str] = []
-    for child in token.children or ():
+    for child in (token.children or ()) if children is None else children:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak") or child.type == "html_inline" and _BREAK.match(child.content):
             parts.append(" ")
     return "".join(parts)
+
+
+def item_and_after(token, first_line: int, lines: list[str]) -> tuple[str, str]:
+    """A list item's words, and the words of an unindented line after it that opens a new
+    sentence ("- ... at 150 mg/day (not approved in the US)" then "In Japan, bicalutamide is ...").
+    CommonMark reads such a line as the item's lazy continuation; text converted from a web page
+    (a wiki's list, then its next paragraph) means a paragraph after the list. A hard-wrapped
+    item indents its continuation lines, or goes on mid-sentence, and stays whole."""
+    children = list(token.children or ())
+    for k, child in enumerate(children):
+        if child.type != "softbreak":
+            continue
+        before = inline_text(token, children[:k]).rstrip()
+        n = first_line + 1 + sum(1 for c in children[:k] if c.type == "softbreak")
+        source = lines[n] if n < len(lines) else ""
+        if source[:1].isupper() and not re.search(r"[,;:\-–(]$|\b(?:and|or|of|the|a|an|in|to|with|for|at)$", before):
+            return before, inline_text(token, children[k + 1:])
+    return inline_text(token), ""
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*\n){0,60}?---[ \t]*\n")  # YAML metadata, as static sites write
@@ -48,6 +66,7 @@ def parse_markdown(source: str) -> list[Block]:
     source = _FRONT_MATTER.sub("", source, count=1)
     out = BlockWriter()
     tokens = _parser().parse(source)
+    lines = source.splitlines()
     in_item = 0  # depth of list items we are inside
     item_started = False  # the current item's first paragraph was written
     table: list[list[str]] | None = None
@@ -65,7 +84,10 @@ def parse_markdown(source: str) -> list[Block]:
         elif tok.type == "paragraph_open":
             text = inline_text(tokens[i + 1])
             if in_item and not item_started:
+                text, after = item_and_after(tokens[i + 1], line, lines)
                 out.item(text, line)
+                if after:
+                    out.paragraph(after, line + 1)
                 item_started = True
             else:
                 out.paragraph(text, line)
