@@ -10,7 +10,7 @@ Comparisons live in :mod:`teacher_compare`, enumerations in :mod:`teacher_lists`
 chains in :mod:`teacher_chains`, "X is responsible for Y" and a fronted "As X is ..." in :mod:`teacher_roles`,
 the drug's mechanism of action and the enzymes that metabolize it in :mod:`teacher_mechanism`,
 prodrugs, enzyme induction, monitoring, flares, trials and contraindication lists in :mod:`teacher_pharmacology`,
-naming the drug and whose dose in :mod:`teacher_context`, the clause tools they share in
+naming the drug and whose dose in :mod:`teacher_context`, the dose a use gets in :mod:`teacher_doses`, a trial's two figures side by side in :mod:`teacher_trials`, the clause tools they share in
 :mod:`teacher_clauses`.
 """
 
@@ -23,11 +23,14 @@ from .teacher_clauses import learn_names, resolved_text, usable
 from .teacher_clinical import CLINICAL_BUILDERS, qualified_uses, thresholds as threshold_drafts
 from .teacher_compare import compare_drafts
 from .teacher_context import learn_drugs
+from .teacher_doses import dose_drafts
+from .teacher_trials import trial_drafts
 from .teacher_chains import chain_drafts
 from .teacher_lists import list_drafts
 from .teacher_lead import lead_drafts
 from .teacher_mechanism import mechanism, metabolism, one_metabolism_card, repeats_class
 from .teacher_pharmacology import interaction_monitoring, pharmacology_for
+from .teacher_profile import short_route
 from .teacher_why import WHY_BUILDERS
 
 # Findings in animals or in vitro, and why a thing is named as it is, are not what a clinician recalls.
@@ -49,6 +52,8 @@ def teacher_drafts(doc) -> list[Draft]:
     pharmacology = pharmacology_for(doc)
     for s in doc.sentences:
         if not usable(s) or s.text in chained:
+            if s.text not in chained and s.lost is None:
+                out += short_route(s, resolved_text(s))  # "It is taken by mouth.": too short for the other builders
             continue
         text = resolved_text(s)
         if text is None:
@@ -81,6 +86,8 @@ def teacher_drafts(doc) -> list[Draft]:
                                       _IS_A.match(d.data.get("answer", ""))) and
                                      repeats_class(d.data.get("answer", ""), c.data["answer"]) for c in lead)]
     out += lead
+    out += dose_drafts(doc)
+    out += trial_drafts(doc)
     out += compare_drafts(doc.facts)
     lists = list_drafts(doc)
     if any(_INDICATION_LIST.search(d.data.get("prompt", "")) for d in lists):

@@ -12,7 +12,8 @@ import re
 
 from .cards import Draft, make_draft, contains_answer
 from .extract import Sentence, zipf
-from .teacher_clauses import clean_prompt_part, drop_asides, lower_first, names_something, question, short_phrase, upper_first
+from .teacher_clauses import (DOCUMENT_DRUG, clean_prompt_part, drop_asides, lead_name, lower_first, names_something,
+                              question, short_phrase, upper_first)
 from .teacher_why import as_cards, ask
 
 _NAME = r"[A-Z][a-z][\w\-]+"
@@ -301,6 +302,24 @@ def _selection(s: Sentence, text: str, drug: str | None) -> list[Draft]:
         partner = m.group("partner")
         return as_cards(ask(s, "why", prompt, upper_first(partner)))
     return []
+
+
+def short_route(s: Sentence, text: str | None) -> list[Draft]:
+    """How the drug is given, from a sentence too short to be read for anything else ("It is taken
+    by mouth.": five words, a whole fact; other cards need six words of context). Its "It" is the
+    drug when the sentences before it resolve it (``text``), or when it stands in the paragraph
+    that opens with the article's drug ("Anastrozole, sold under ..., is ... It has also been used
+    ... It is taken by mouth.")."""
+    if s.lost is not None or not 4 <= len(s.text.split()) < 6 or not s.text.endswith("."):
+        return []
+    if text is None and DOCUMENT_DRUG and s.text.startswith("It "):
+        first = s
+        while first.previous is not None:
+            first = first.previous
+        name = lead_name(first.text)
+        if name is not None and name.lower() == DOCUMENT_DRUG[0].lower():
+            text = name + s.text[2:]
+    return _route(s, text) if text is not None else []
 
 
 def profile(s: Sentence, text: str, drug: str | None) -> list[Draft]:

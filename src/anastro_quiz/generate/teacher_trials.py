@@ -1,0 +1,72 @@
+"""Stage 4, a trial's result as the pair of figures it compares: the drug's arm against its
+comparator in one card, as a teacher asks it ("16.4 months vs 9.3 months"), where a
+sentence-by-sentence cloze blanks one figure and shows the other.
+
+The sentence shape, read only when the figures, what was measured and what the drug was
+compared with are all in the sentence: "<context>, <measure> was A [on average], as compared to B
+under <comparator>" (also "relative to", "versus", "vs") -> "<context>, what was <measure>,
+compared with <comparator>?" -> "A vs B". ("improved overall survival from A to B" needs no card
+of its own: the range is one figure, which the figure cloze already asks whole.)
+
+The context that opens the sentence ("In studies that compared fulvestrant plus abemaciclib to
+fulvestrant plus placebo in breast cancer patients", "In the EPC clinical programme") stays in the
+prompt: without it a trial's figure is nobody's. A sentence whose figures are not of one unit, or
+whose comparator is a pronoun, gives no card.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cards import Draft, contains_answer, make_draft
+from .extract import Sentence
+from .teacher_clauses import question, upper_first
+
+_NUMBER = r"\d+(?:\.\d+)?"
+_UNIT = r"(?:%|\s(?:months?|years?|weeks?|days?|patients|mg/dL|ng/mL|pg/mL))"
+_QUALIFIER = r"(?:(?:approximately|about|around|roughly|nearly|a median of|an average of|a mean of|only)\s+)?"
+_VERSUS = r"(?:,\s*|\s+)(?:as\s+)?(?:compared (?:to|with)|relative to|versus|vs\.?|against)"
+# "<ctx>, <measure> was 16.4 months on average, as compared to 9.3 months under the placebo arm."
+_PAIR = re.compile(
+    rf"^(?P<ctx>(?:In|Among|Across) [^,]{{4,140}}), (?P<measure>(?:the )?[a-z][\w\-]*(?: [\w\-]+){{0,9}}?) "
+    rf"(?:was|were) {_QUALIFIER}(?P<a>{_NUMBER})(?P<unit_a>{_UNIT})(?P<avg> on average| in median)?"
+    rf"{_VERSUS} {_QUALIFIER}(?P<b>{_NUMBER})(?P<unit_b>{_UNIT})? (?:under|for|with|in|on) "
+    rf"(?P<comparator>(?:the )?[\w\-]+(?: [\w\-]+){{0,3}}?)\.?$")
+_PRONOUN = re.compile(r"^(?:the )?(?:it|this|that|these|those|them|which)$", re.I)
+
+
+def trial_drafts(doc) -> list[Draft]:
+    """A card for each sentence that states a trial's two figures side by side."""
+    out: list[Draft] = []
+    for s in doc.sentences:
+        if s.lost is not None or not 8 <= len(s.text.split()) <= 60:
+            continue
+        d = _pair(s)
+        if d is not None:
+            out.append(d)
+    return out
+
+
+def _pair(s: Sentence) -> Draft | None:
+    m = _PAIR.match(s.text)
+    if m is None or _PRONOUN.match(m.group("comparator")):
+        return None
+    unit_a, unit_b = m.group("unit_a"), m.group("unit_b") or m.group("unit_a")
+    if unit_a.strip() != unit_b.strip():
+        return None
+    measure = m.group("measure")
+    if m.group("avg"):  # "was 16.4 months on average"
+        measure = re.sub(r"^(?:the )?", "the average " if "average" in m.group("avg") else "the median ", measure, count=1)
+    prompt = f"{m.group('ctx')}, what was {measure}, compared with {m.group('comparator')}?"
+    answer = f"{m.group('a')}{unit_a} vs {m.group('b')}{unit_b}"
+    accept = [f"{m.group('a')} vs {m.group('b')}{unit_b}", f"{m.group('a')}{unit_a} versus {m.group('b')}{unit_b}",
+              f"{m.group('a')} and {m.group('b')}{unit_b}"]
+    return _typed(s, prompt, answer, accept)
+
+
+def _typed(s: Sentence, prompt: str, answer: str, accept: list[str]) -> Draft | None:
+    prompt = question(prompt)
+    if prompt is None or contains_answer(prompt, answer):
+        return None
+    accept = sorted({a for a in accept if a != answer})
+    return make_draft("number", "typed", {"prompt": upper_first(prompt), "answer": answer, "accept": accept}, s, prompt)
