@@ -189,3 +189,38 @@ def test_a_hard_wrapped_bullet_stays_one_item():
         "Advanced prostate cancer in men in combination with Castration at 40 mg/day",
         "Early prostate cancer in men as a Monotherapy at 120 mg/day"]
     assert [b.kind for b in blocks] == ["paragraph", "item", "item"]
+
+
+# --- the test at baseline, and the prophylaxis beside it (teacher_pharmacology._baseline) ----------
+
+
+BONE = ("## Bone\n\nIn postmenopausal women treated with zorbicin, estrogen falls to very low levels. This state of "
+        "deficiency is a strong anti-tumour strategy.\n\nThe suppression of estrogen by zorbicin speeds bone loss and "
+        "raises the risk of fractures. Clinical care, therefore, necessitates baseline and serial BMD assessments (e.g. "
+        "DEXA scans) and often involves prophylactic intervention with agents like bisphosphonates or denosumab to "
+        "mitigate skeletal morbidity.\n")
+
+
+def test_the_baseline_test_is_asked_with_the_population_the_passage_names(tmp_path):
+    cards = _cards(tmp_path, BONE)
+    (baseline,) = _asked(cards, "BMD assessments (e.g. DEXA scans)")
+    assert baseline.data["prompt"] == ("In postmenopausal women on zorbicin, which assessments are called for at "
+                                       "baseline and serially?")
+    assert baseline.data["source"]["quote"].startswith("Clinical care, therefore, necessitates baseline and serial")
+    (prophylaxis,) = _asked(cards, "Bisphosphonates or denosumab")
+    assert prophylaxis.data["prompt"] == ("In postmenopausal women on zorbicin, which agents are given prophylactically "
+                                          "to mitigate skeletal morbidity?")
+
+
+def test_a_passage_that_names_no_population_asks_on_the_drug_alone(tmp_path):
+    cards = _cards(tmp_path, "## Bone\n\nClinical care of patients necessitates baseline and periodic liver function tests "
+                             "during long courses.\n")
+    (liver,) = _asked(cards, "Liver function tests")
+    assert liver.data["prompt"] == "On zorbicin, which tests are called for at baseline and periodically?"
+
+
+def test_baseline_without_a_follow_up_is_not_asked(tmp_path):
+    # "a baseline BMD value of 0.9": a figure, not a rule of care
+    cards = _cards(tmp_path, "## Bone\n\nIn men on zorbicin, a baseline BMD value of 0.9 g/cm2 was reported in one "
+                             "small study of older men.\n")
+    assert not any("baseline" in str(c.data.get("prompt", "")) for c in cards)

@@ -44,16 +44,19 @@ _NAMES_PEOPLE = re.compile(r"\b(?:women|men|woman|man|children|child|adults|pati
                            r"pregnan\w*|elderly)\b", re.I)
 
 
-def with_population(s: Sentence, prompt: str) -> str:
+def with_population(s: Sentence, prompt: str, depth: int = 4, nearest: bool = False) -> str:
     """"What does an estradiol level that is too low signal?" under "... for men on TRT, the
     monitoring is ...": a rule of practice holds for the population the passage is about, so the
     card says it ("In men on TRT, what does ..."), when the sentence and the three before it under its
-    heading name one population (the fullest naming of it) and the prompt names none."""
+    heading (``depth`` sentences in all) name one population (the fullest naming of it) and the prompt
+    names none. ``nearest``: the population of the nearest sentence that names one, within ``depth``
+    (a passage on bone care opens with "In postmenopausal women treated for ...", and the paragraph
+    before it compares women and men)."""
     if _NAMES_PEOPLE.search(prompt):
         return prompt
     found: set[str] = set()
-    seen, depth = s, 4  # the sentence and three before it: a paragraph often names its people once, first
-    while seen is not None and depth > 0:
+    seen = s  # a paragraph often names its people once, first
+    while seen is not None and depth > 0 and not (nearest and found):
         found |= {m.group("who") for m in _POPULATION.finditer(seen.text)}
         seen, depth = seen.before, depth - 1
     heads = {re.search(r"(?:wo)?men|children|adults|boys|girls", who).group(0) for who in found}

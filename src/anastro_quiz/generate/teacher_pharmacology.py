@@ -5,8 +5,8 @@ sentence that states it plainly:
   metabolized by CYP2D6 into active metabolites such as Y");
 - which enzyme a drug strongly induces or inhibits ("X is a strong inducer of CYP3A4"; not what
   an enzyme's inducers do to the drug's levels, which follows from the enzyme);
-- what is monitored during treatment ("monitoring of liver function is recommended during
-  treatment", "regular cardiac screening with A or B is undertaken during ...");
+- what is monitored during treatment, and tested at baseline ("monitoring of liver function is
+  recommended during treatment", "necessitates baseline and serial BMD assessments (e.g. DEXA scans)", "regular cardiac screening with A or B is undertaken during ...");
 - a GnRH agonist's initial flare: what causes it, how it is covered;
 - the article's list of contraindications, its items cut to what a student names
   ("hypersensitivity", "history of venous thromboembolism").
@@ -27,7 +27,7 @@ from .cards import Draft, make_draft, contains_answer
 from .extract import Sentence, zipf
 from .teacher_clauses import (DOCUMENT_DRUG, clean_prompt_part, drop_asides, lower_first, names_something, question,
                               short_phrase, upper_first)
-from .teacher_context import DRUG_NAME
+from .teacher_context import DRUG_NAME, with_population
 from .teacher_lists import list_items
 from .teacher_patients import patients
 from .teacher_profile import profile
@@ -183,6 +183,56 @@ def _monitoring(s: Sentence, text: str, drug: str | None) -> list[Draft]:
         d = ask(s, "action", prompt, tests)
         return as_cards(d)
     return []
+
+
+# "necessitates baseline and serial BMD assessments (e.g. DEXA scans)", "baseline and periodic DEXA scans are standard"
+_BASELINE = re.compile(
+    r"\b(?:necessitates?|requires?|calls? for|includes?) baseline and (?P<then>serial|periodic|regular|repeated|follow-up) "
+    r"(?P<what>[A-Za-z][\w\-]*(?: [\w\-]+)?? (?P<noun>assessments|scans|measurements|tests|evaluations))"
+    r"(?: \((?:e\.g\.,?|such as|i\.e\.,?) (?P<eg>[^()]{2,30})\))?|"
+    r"^[Bb]aseline and (?P<then2>serial|periodic|regular|repeated|follow-up) (?P<what2>[A-Za-z][\w\-]*(?: [\w\-]+)?? "
+    r"(?P<noun2>assessments|scans|measurements|tests|evaluations)) (?:are|is) (?:standard|recommended|required|advised)\b")
+
+
+# "... and often involves prophylactic intervention with agents like bisphosphonates or denosumab to mitigate ..."
+_PROPHYLAXIS = re.compile(r"\b(?:involves?|includes?) prophylactic (?:intervention|treatment|therapy) with (?:agents |drugs )?"
+                          r"(?:like |such as )?(?P<agents>[a-z][\w\-]+(?: (?:or|and) [a-z][\w\-]+)?)"
+                          r"(?: to (?P<against>(?:mitigate|prevent|reduce) [a-z][\w\- ]{3,30}?))?\.?$")
+PASSAGE = 8  # a rule of care holds for the population its passage names last, a few paragraphs back at most
+
+
+def _baseline(s: Sentence, text: str, drug: str | None) -> list[Draft]:
+    """ "Clinical management ... necessitates baseline and serial BMD assessments (e.g. DEXA scans)"
+    (in an article on anastrozole) -> "Which assessments does anastrozole treatment call for at
+    baseline and serially?" -> "BMD assessments (e.g. DEXA scans)": the test before treatment
+    starts, a teacher's first clinical action; and the prophylaxis the same sentence names ("...
+    involves prophylactic intervention with agents like bisphosphonates or denosumab") -> "Which
+    agents are given prophylactically ...?". The population is the one the passage opens with."""
+    m = _BASELINE.search(text)
+    if m is None or not drug:
+        return []
+    what, noun = m.group("what") or m.group("what2"), m.group("noun") or m.group("noun2")
+    then = {"serial": "serially", "periodic": "periodically", "regular": "regularly", "repeated": "repeatedly",
+            "follow-up": "at follow-up"}[m.group("then") or m.group("then2")]
+    answer = what + (f" (e.g. {m.group('eg')})" if m.group("eg") else "")
+    out = as_cards(ask(s, "action", _on_drug(s, f"which {noun} are called for at baseline and {then}?", drug),
+                       upper_first(answer)))
+    p = _PROPHYLAXIS.search(text)
+    if out and p and _names(p.group("agents")):
+        against = f" to {p.group('against')}" if p.group("against") else ""
+        out += as_cards(ask(s, "action", _on_drug(s, f"which agents are given prophylactically{against}?", drug),
+                            upper_first(p.group("agents"))))
+    return out
+
+
+def _on_drug(s: Sentence, question_: str, drug: str) -> str:
+    """ "In postmenopausal women on anastrozole, which ...?" (the population the passage names last),
+    else "On anastrozole, which ...?"."""
+    named = with_population(s, question_, depth=PASSAGE, nearest=True)
+    m = re.match(r"^In (?P<who>[^,]+), ", named)
+    if m is None:
+        return f"On {lower_first(drug)}, {question_}"
+    return f"In {m.group('who')} on {lower_first(drug)}, {named[m.end():]}"
 
 
 _WITH_THESE = re.compile(
@@ -343,7 +393,7 @@ def pharmacology_for(doc) -> Callable[[Sentence, str], list[Draft]]:
         text = _CONNECTIVE.sub("", text)
         text = upper_first(text)
         return (_prodrug(s, text) or _modulator(s, text) or interaction_monitoring(s, text) or
-                _monitoring(s, text, _named(drug)) or
+                _monitoring(s, text, _named(drug)) or _baseline(s, text, _named(drug)) or
                 _flare(s, text, _named(drug)) or patients(s, text) or
                 _contraindications(s, text, drug) or profile(s, text, _named(drug)))
 
