@@ -9,7 +9,7 @@ is too long to recall, there is no card: a missing card costs less than a junk o
 Comparisons live in :mod:`teacher_compare`, enumerations in :mod:`teacher_lists`, mechanism
 chains in :mod:`teacher_chains`, "X is responsible for Y" and a fronted "As X is ..." in :mod:`teacher_roles`,
 the drug's mechanism of action and the enzymes that metabolize it in :mod:`teacher_mechanism`,
-prodrugs, enzyme induction, monitoring, flares, trials and contraindication lists in :mod:`teacher_pharmacology`,
+prodrugs, enzyme induction, flares, trials and contraindication lists in :mod:`teacher_pharmacology`, monitoring and baseline tests in :mod:`teacher_monitoring`,
 naming the drug and whose dose in :mod:`teacher_context`, the dose a use gets in :mod:`teacher_doses`, a trial's two figures side by side in :mod:`teacher_trials`, the clause tools they share in
 :mod:`teacher_clauses`.
 """
@@ -29,7 +29,8 @@ from .teacher_chains import chain_drafts
 from .teacher_lists import list_drafts
 from .teacher_lead import lead_drafts
 from .teacher_mechanism import mechanism, metabolism, one_metabolism_card, repeats_class
-from .teacher_pharmacology import interaction_monitoring, pharmacology_for
+from .teacher_monitoring import interaction_monitoring
+from .teacher_pharmacology import pharmacology_for
 from .teacher_profile import short_route
 from .teacher_why import WHY_BUILDERS
 

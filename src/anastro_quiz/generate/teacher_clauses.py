@@ -234,3 +234,17 @@ def question(prompt: str) -> str | None:
     if len(prompt.split()) > MAX_PROMPT_WORDS:
         return None
     return prompt[0].upper() + prompt[1:]
+
+
+def drug_names(phrase: str) -> list[str] | None:
+    """ "endoxifen (4-hydroxy-N-desmethyltamoxifen) and afimoxifene" -> the two names; ``None``
+    unless each is one or two words with a rare (domain) word."""
+    phrase = re.sub(r"\s+", " ", drop_asides(phrase)).strip(" .,")
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", phrase) if i.strip()]
+    if not 1 <= len(items) <= 4:
+        return None
+    for item in items:
+        words = item.split()
+        if not 1 <= len(words) <= 2 or not any(zipf(w.lower()) < 3.0 for w in words):
+            return None
+    return items

@@ -5,8 +5,8 @@ sentence that states it plainly:
   metabolized by CYP2D6 into active metabolites such as Y");
 - which enzyme a drug strongly induces or inhibits ("X is a strong inducer of CYP3A4"; not what
   an enzyme's inducers do to the drug's levels, which follows from the enzyme);
-- what is monitored during treatment, and tested at baseline ("monitoring of liver function is
-  recommended during treatment", "necessitates baseline and serial BMD assessments (e.g. DEXA scans)", "regular cardiac screening with A or B is undertaken during ...");
+- what is monitored during treatment, tested at baseline, or watched beside an interacting class
+  (in :mod:`teacher_monitoring`);
 - a GnRH agonist's initial flare: what causes it, how it is covered;
 - the article's list of contraindications, its items cut to what a student names
   ("hypersensitivity", "history of venous thromboembolism").
@@ -25,10 +25,11 @@ from typing import Callable
 
 from .cards import Draft, make_draft, contains_answer
 from .extract import Sentence, zipf
-from .teacher_clauses import (DOCUMENT_DRUG, clean_prompt_part, drop_asides, lower_first, names_something, question,
-                              short_phrase, upper_first)
-from .teacher_context import DRUG_NAME, with_population
+from .teacher_clauses import (DOCUMENT_DRUG, drop_asides, drug_names, lower_first, names_something, question, short_phrase,
+                              upper_first)
+from .teacher_context import DRUG_NAME
 from .teacher_lists import list_items
+from .teacher_monitoring import baseline, interaction_monitoring, monitoring
 from .teacher_patients import patients
 from .teacher_profile import profile
 from .teacher_why import as_cards, ask
@@ -39,20 +40,6 @@ _ENZYME = r"CYP\d[A-Z]\d{1,2}"
 
 def _named(drug: str | None) -> str | None:
     return upper_first(drug) if drug else None
-
-
-def _names(phrase: str) -> list[str] | None:
-    """ "endoxifen (4-hydroxy-N-desmethyltamoxifen) and afimoxifene" -> the two names; ``None``
-    unless each is one or two words with a rare (domain) word."""
-    phrase = re.sub(r"\s+", " ", drop_asides(phrase)).strip(" .,")
-    items = [i.strip() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", phrase) if i.strip()]
-    if not 1 <= len(items) <= 4:
-        return None
-    for item in items:
-        words = item.split()
-        if not 1 <= len(words) <= 2 or not any(zipf(w.lower()) < 3.0 for w in words):
-            return None
-    return items
 
 
 def _joined(items: list[str]) -> str:
@@ -91,7 +78,7 @@ def _prodrug(s: Sentence, text: str) -> list[Draft]:
     out = []
     found = _NAMED_METABOLITE.search(rest) or _METABOLITES.search(rest)
     # "to its active metabolite by CYP2C19": what follows "by" is the enzyme, not a name
-    names = _names(re.split(r"\s+(?:by|in the liver|via)\s+", found.group("names"))[0]) if found else None
+    names = drug_names(re.split(r"\s+(?:by|in the liver|via)\s+", found.group("names"))[0]) if found else None
     if names and not any(n.lower() == drug.lower() for n in names):
         which = "which active metabolites is it" if len(names) > 1 else "which active metabolite is it"
         d = ask(s, "why", f"{drug} is a prodrug: {which} converted into?", _joined(names))
@@ -141,128 +128,6 @@ def _modulator(s: Sentence, text: str) -> list[Draft]:
     # the levels of what it metabolizes by definition, so "They lower them" is a guess, and the
     # prompt shows the metabolism card's answer (every reader judged it WEAK)
     return []
-
-
-# --- monitoring ----------------------------------------------------------------------------------
-
-_MONITORING_OF = re.compile(
-    r"(?:^|, )(?:[Cc]lose |[Rr]egular |[Pp]eriodic |[Cc]areful |[Rr]outine )?[Mm]onitoring of (?P<what>[a-z][\w\- ]{2,40}?)"
-    r"(?: (?:during|throughout) (?:the )?treatment)? (?:is|should be) (?:strongly |therefore |also )?"
-    r"(?:recommended|advised|required|necessary|needed|warranted)(?P<when> (?:during|throughout) (?:the )?treatment)?"
-    r"(?:, (?:particularly|especially) (?P<esp>[^,;]+?))?\.?$")
-_SCREENING_WITH = re.compile(
-    r"(?:^|, )(?:[Rr]egular|[Pp]eriodic|[Rr]outine) (?P<organ>[a-z]+) (?:screening|monitoring|assessment|evaluation) "
-    r"with (?:either )?(?P<tests>[^,;]{3,60}?) is (?:commonly |routinely |usually |often )?"
-    r"(?:undertaken|performed|done|carried out|recommended|required) during (?P<during>[^,;]{3,60}?)\.?$")
-
-
-def _monitoring(s: Sentence, text: str, drug: str | None) -> list[Draft]:
-    """ "Monitoring of liver function is recommended during treatment" (in the article on X) ->
-    "During X treatment, what should be monitored?" -> "Liver function"; "regular cardiac screening
-    with either a MUGA scan or echocardiography is undertaken during the X treatment period" ->
-    "During the X treatment period, regular cardiac screening is done with which tests?"."""
-    m = _MONITORING_OF.search(text)
-    if m and drug:
-        what = short_phrase(m.group("what"), 6)
-        if what is None or not names_something(what) and not re.search(r"\b(?:function|levels?|counts?|time|pressure)\b", what):
-            return []
-        prompt = f"During {lower_first(drug)} treatment, what should be monitored"
-        if m.group("esp") and clean_prompt_part(m.group("esp"), 2):
-            prompt += f", particularly {m.group('esp')}"
-        d = ask(s, "action", prompt + "?", what)
-        return as_cards(d)
-    m = _SCREENING_WITH.search(text)
-    if m:
-        during = m.group("during")
-        if drug and not re.search(rf"\b{re.escape(drug)}\b", during, re.I):
-            during = f"{lower_first(drug)} treatment"
-        if clean_prompt_part(during, 2) is None or not names_something(during):
-            return []
-        tests = short_phrase(m.group("tests"), 8)
-        prompt = f"During {during}, regular {m.group('organ')} screening is done with which tests?"
-        d = ask(s, "action", prompt, tests)
-        return as_cards(d)
-    return []
-
-
-# "necessitates baseline and serial BMD assessments (e.g. DEXA scans)", "baseline and periodic DEXA scans are standard"
-_BASELINE = re.compile(
-    r"\b(?:necessitates?|requires?|calls? for|includes?) baseline and (?P<then>serial|periodic|regular|repeated|follow-up) "
-    r"(?P<what>[A-Za-z][\w\-]*(?: [\w\-]+)?? (?P<noun>assessments|scans|measurements|tests|evaluations))"
-    r"(?: \((?:e\.g\.,?|such as|i\.e\.,?) (?P<eg>[^()]{2,30})\))?|"
-    r"^[Bb]aseline and (?P<then2>serial|periodic|regular|repeated|follow-up) (?P<what2>[A-Za-z][\w\-]*(?: [\w\-]+)?? "
-    r"(?P<noun2>assessments|scans|measurements|tests|evaluations)) (?:are|is) (?:standard|recommended|required|advised)\b")
-
-
-# "... and often involves prophylactic intervention with agents like bisphosphonates or denosumab to mitigate ..."
-_PROPHYLAXIS = re.compile(r"\b(?:involves?|includes?) prophylactic (?:intervention|treatment|therapy) with (?:agents |drugs )?"
-                          r"(?:like |such as )?(?P<agents>[a-z][\w\-]+(?: (?:or|and) [a-z][\w\-]+)?)"
-                          r"(?: to (?P<against>(?:mitigate|prevent|reduce) [a-z][\w\- ]{3,30}?))?\.?$")
-PASSAGE = 8  # a rule of care holds for the population its passage names last, a few paragraphs back at most
-
-
-def _baseline(s: Sentence, text: str, drug: str | None) -> list[Draft]:
-    """ "Clinical management ... necessitates baseline and serial BMD assessments (e.g. DEXA scans)"
-    (in an article on anastrozole) -> "Which assessments does anastrozole treatment call for at
-    baseline and serially?" -> "BMD assessments (e.g. DEXA scans)": the test before treatment
-    starts, a teacher's first clinical action; and the prophylaxis the same sentence names ("...
-    involves prophylactic intervention with agents like bisphosphonates or denosumab") -> "Which
-    agents are given prophylactically ...?". The population is the one the passage opens with."""
-    m = _BASELINE.search(text)
-    if m is None or not drug:
-        return []
-    what, noun = m.group("what") or m.group("what2"), m.group("noun") or m.group("noun2")
-    then = {"serial": "serially", "periodic": "periodically", "regular": "regularly", "repeated": "repeatedly",
-            "follow-up": "at follow-up"}[m.group("then") or m.group("then2")]
-    answer = what + (f" (e.g. {m.group('eg')})" if m.group("eg") else "")
-    out = as_cards(ask(s, "action", _on_drug(s, f"which {noun} are called for at baseline and {then}?", drug),
-                       upper_first(answer)))
-    p = _PROPHYLAXIS.search(text)
-    if out and p and _names(p.group("agents")):
-        against = f" to {p.group('against')}" if p.group("against") else ""
-        out += as_cards(ask(s, "action", _on_drug(s, f"which agents are given prophylactically{against}?", drug),
-                            upper_first(p.group("agents"))))
-    return out
-
-
-def _on_drug(s: Sentence, question_: str, drug: str) -> str:
-    """ "In postmenopausal women on anastrozole, which ...?" (the population the passage names last),
-    else "On anastrozole, which ...?"."""
-    named = with_population(s, question_, depth=PASSAGE, nearest=True)
-    m = re.match(r"^In (?P<who>[^,]+), ", named)
-    if m is None:
-        return f"On {lower_first(drug)}, {question_}"
-    return f"In {m.group('who')} on {lower_first(drug)}, {named[m.end():]}"
-
-
-_WITH_THESE = re.compile(
-    r"\b[Cc]lose monitoring of (?P<what>[a-z][\w\- ]{2,30}?)(?: and [^,;]*?)? is (?:recommended|advised|required) when "
-    r"(?P<drug>[a-z][\w\-]+) is (?:used|given|taken|co-?administered) (?:in combination )?with (?:these|such|those) "
-    r"(?:drugs|medications|agents)\b")
-_CLASS_LIKE = re.compile(r"\b(?P<cls>[a-z][\w\-]* (?:anticoagulants|antiepileptics|anticonvulsants|antidepressants|"
-                         r"drugs|medications|inhibitors|inducers|agents))(?: such as| like) (?P<example>[a-z][\w\-]+)\b")
-
-
-def interaction_monitoring(s: Sentence, text: str) -> list[Draft]:
-    """ "X has been found to displace coumarin anticoagulants like warfarin from their plasma binding
-    proteins in vitro, ..., and for this reason, close monitoring of prothrombin time and dosage
-    adjustment as necessary is recommended when X is used in combination with these drugs" -> "When
-    X is used with coumarin anticoagulants such as warfarin, what should be closely monitored?" ->
-    "Prothrombin time" ("these drugs" are the ones the sentence named). Asked even of a sentence
-    that tells an in-vitro finding: the rule of practice is the clinician's."""
-    m = _WITH_THESE.search(text)
-    if m is None or not names_something(m.group("drug")):
-        return []
-    # "these drugs": named earlier in the sentence (of which this may be a clause), nearest first
-    whole = s.clause_of or text
-    named = [c for c in _CLASS_LIKE.finditer(whole[: whole.find(m.group(0)[:30])] if m.group(0)[:30] in whole else whole)]
-    if not named:
-        return []
-    cls, example = named[-1].group("cls"), named[-1].group("example")
-    prompt = f"When {m.group('drug')} is used with {cls} such as {example}, what should be closely monitored?"
-    what = m.group("what")
-    d = ask(s, "action", prompt, upper_first(what))
-    return as_cards(d)
 
 
 # --- the initial flare ---------------------------------------------------------------------------
@@ -393,7 +258,7 @@ def pharmacology_for(doc) -> Callable[[Sentence, str], list[Draft]]:
         text = _CONNECTIVE.sub("", text)
         text = upper_first(text)
         return (_prodrug(s, text) or _modulator(s, text) or interaction_monitoring(s, text) or
-                _monitoring(s, text, _named(drug)) or _baseline(s, text, _named(drug)) or
+                monitoring(s, text, _named(drug)) or baseline(s, text, _named(drug)) or
                 _flare(s, text, _named(drug)) or patients(s, text) or
                 _contraindications(s, text, drug) or profile(s, text, _named(drug)))
 
