@@ -224,3 +224,19 @@ def test_baseline_without_a_follow_up_is_not_asked(tmp_path):
     cards = _cards(tmp_path, "## Bone\n\nIn men on zorbicin, a baseline BMD value of 0.9 g/cm2 was reported in one "
                              "small study of older men.\n")
     assert not any("baseline" in str(c.data.get("prompt", "")) for c in cards)
+
+
+def test_a_recommended_dose_sentence_is_asked_with_its_use(tmp_path):
+    cards = _cards(tmp_path, "## Medical uses\n\nThe recommended dose of zorbicin for advanced prostate cancer is 40 mg "
+                             "once daily.\n")
+    (dose,) = _asked(cards, "40 mg once daily")
+    assert dose.data["prompt"] == "What is the recommended dose of zorbicin for advanced prostate cancer?"
+
+
+def test_a_pair_without_a_context_needs_the_drug_in_what_it_measured(tmp_path):
+    cards = _cards(tmp_path, "## Medical uses\n\nMedian overall survival with zorbicin was 35.3 months, compared with "
+                             "31.3 months with placebo.\n\nMedian overall survival was 20.1 months, compared with 18.4 "
+                             "months with placebo.\n")
+    (pair,) = [c for c in cards if " vs " in str(c.data.get("answer", ""))]
+    assert pair.data["answer"] == "35.3 months vs 31.3 months"
+    assert pair.data["prompt"] == "What was median overall survival with zorbicin, compared with placebo?"

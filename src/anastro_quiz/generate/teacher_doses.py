@@ -7,7 +7,8 @@ writes it.
   prostate cancer in men as a monotherapy?" -> "150 mg/day";
 - a sentence that says the drug is used at a dose ("In Japan, bicalutamide is uniquely used at
   a dosage of 80 mg/day ...", "Anastrozole is used at a dosage of 0.5 to 1 mg/day in
-  combination with ... in the treatment of ...").
+  combination with ... in the treatment of ..."), or what its recommended dose is ("The
+  recommended dose of X for Y is 40 mg once daily" -> "What is the recommended dose of X for Y?").
 
 A dose is a regimen only with its rate ("/day", "twice daily", "every other day"): "50 mg
 tablets" is a form. A bound ("up to 600 mg/day", "doses above"), a dose that conditions a
@@ -50,6 +51,10 @@ _COMBINED = re.compile(r"^\s+(?:(?:usually|generally|typically|often) )?(?P<with
 _SENTENCE = re.compile(rf"^(?P<ctx>(?:In|For|Among) [^,]{{2,60}}, )?(?P<drug>[A-Za-z][\w\-]+) (?:is|are) {_ADVERB}"
                        rf"(?P<verb>used|given|taken|prescribed|licensed|administered|dosed) at (?:a (?:dose|dosage) of )?"
                        rf"(?P<dose>{DOSE})(?P<rest>\s[^;]*?)?[.;]?$")
+# "The recommended dose of zorbicin for prostate cancer is 40 mg once daily."
+_DOSE_IS = re.compile(rf"^(?:The )?(?P<which>usual|recommended|standard|typical|approved) (?:adult )?(?P<noun>dose|dosage) "
+                      rf"of (?P<drug>[A-Za-z][\w\-]+)(?P<use> (?:for|in) [^,;]{{3,80}}?)? (?:is|was) (?:usually |typically )?"
+                      rf"(?P<dose>{DOSE})(?: for (?P<duration>[^,;]{{3,30}}))?\.?$")
 _REST_END = re.compile(r",\s*(?:for instance|for example|such as|especially|particularly|e\.g\.|including|which|"
                        r"with|and)\b.*$")
 # The lead of a list of uses: "X is approved for and mainly used in the following indications:"
@@ -115,6 +120,9 @@ def _item_dose(s: Sentence, drug: str, lead: Sentence | None) -> tuple[str, str]
 
 
 def _sentence_dose(s: Sentence, drug: str) -> tuple[str, str] | None:
+    m = _DOSE_IS.match(s.text)
+    if m is not None and m.group("drug").lower() == drug.lower() and _HAS_RATE.search(m.group("dose")):
+        return f"What is the {m.group('which')} {m.group('noun')} of {drug}{m.group('use') or ''}?", _dose(m.group("dose"))
     m = _SENTENCE.match(s.text)
     if m is None or m.group("drug").lower() != drug.lower() or not _HAS_RATE.search(m.group("dose")):
         return None

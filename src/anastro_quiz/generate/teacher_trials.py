@@ -8,7 +8,9 @@ under <comparator>" (also "relative to", "versus", "vs") -> "<context>, what was
 compared with <comparator>?" -> "A vs B". ("improved overall survival from A to B" needs no card
 of its own: the range is one figure, which the figure cloze already asks whole.)
 
-The context that opens the sentence ("In studies that compared fulvestrant plus abemaciclib to
+Without such a context the sentence must name the article's drug in what it measured ("Median
+overall survival with zorbicin was 35.3 months, compared with 31.3 months with placebo"). The
+context that opens the sentence ("In studies that compared fulvestrant plus abemaciclib to
 fulvestrant plus placebo in breast cancer patients", "In the EPC clinical programme") stays in the
 prompt: without it a trial's figure is nobody's. A sentence whose figures are not of one unit, or
 whose comparator is a pronoun, gives no card.
@@ -20,7 +22,7 @@ import re
 
 from .cards import Draft, contains_answer, make_draft
 from .extract import Sentence
-from .teacher_clauses import question, upper_first
+from .teacher_clauses import DOCUMENT_DRUG, question, upper_first
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _UNIT = r"(?:%|\s(?:months?|years?|weeks?|days?|patients|mg/dL|ng/mL|pg/mL))"
@@ -28,7 +30,7 @@ _QUALIFIER = r"(?:(?:approximately|about|around|roughly|nearly|a median of|an av
 _VERSUS = r"(?:,\s*|\s+)(?:as\s+)?(?:compared (?:to|with)|relative to|versus|vs\.?|against)"
 # "<ctx>, <measure> was 16.4 months on average, as compared to 9.3 months under the placebo arm."
 _PAIR = re.compile(
-    rf"^(?P<ctx>(?:In|Among|Across) [^,]{{4,140}}), (?P<measure>(?:the )?[a-z][\w\-]*(?: [\w\-]+){{0,9}}?) "
+    rf"^(?:(?P<ctx>(?:In|Among|Across) [^,]{{4,140}}), )?(?P<measure>(?:[Tt]he )?[A-Za-z][\w\-]*(?: [\w\-]+){{0,9}}?) "
     rf"(?:was|were) {_QUALIFIER}(?P<a>{_NUMBER})(?P<unit_a>{_UNIT})(?P<avg> on average| in median)?"
     rf"{_VERSUS} {_QUALIFIER}(?P<b>{_NUMBER})(?P<unit_b>{_UNIT})? (?:under|for|with|in|on) "
     rf"(?P<comparator>(?:the )?[\w\-]+(?: [\w\-]+){{0,3}}?)\.?$")
@@ -55,9 +57,13 @@ def _pair(s: Sentence) -> Draft | None:
     if unit_a.strip() != unit_b.strip():
         return None
     measure = m.group("measure")
+    if m.group("ctx") is None and not (DOCUMENT_DRUG and re.search(rf"\b{re.escape(DOCUMENT_DRUG[0])}\b", measure, re.I)):
+        return None  # "Median survival was 35 vs 31 months with placebo": whose, in which trial, unsaid
+    measure = measure[:1].lower() + measure[1:] if not re.match(r"^[A-Z]{2,}", measure) else measure
     if m.group("avg"):  # "was 16.4 months on average"
         measure = re.sub(r"^(?:the )?", "the average " if "average" in m.group("avg") else "the median ", measure, count=1)
-    prompt = f"{m.group('ctx')}, what was {measure}, compared with {m.group('comparator')}?"
+    lead = f"{m.group('ctx')}, what" if m.group("ctx") else "What"
+    prompt = f"{lead} was {measure}, compared with {m.group('comparator')}?"
     answer = f"{m.group('a')}{unit_a} vs {m.group('b')}{unit_b}"
     accept = [f"{m.group('a')} vs {m.group('b')}{unit_b}", f"{m.group('a')}{unit_a} versus {m.group('b')}{unit_b}",
               f"{m.group('a')} and {m.group('b')}{unit_b}"]
