@@ -191,7 +191,7 @@ def test_a_hard_wrapped_bullet_stays_one_item():
     assert [b.kind for b in blocks] == ["paragraph", "item", "item"]
 
 
-# --- the test at baseline, and the prophylaxis beside it (teacher_pharmacology._baseline) ----------
+# --- the test at baseline, and the prophylaxis beside it (teacher_monitoring.baseline) ----------
 
 
 BONE = ("## Bone\n\nIn postmenopausal women treated with zorbicin, estrogen falls to very low levels. This state of "
