@@ -19,11 +19,13 @@ from anastro_quiz.tui.dialogs.edit_card import EditCardDialog
 from anastro_quiz.tui.screens.browse import BrowseScreen
 from anastro_quiz.tui.screens.home import HomeScreen
 from anastro_quiz.tui.screens.progress import ProgressScreen
+from anastro_quiz.tui.screens.quiz_results import QuizResultsScreen
 from anastro_quiz.tui.screens.review import ReviewScreen
 from anastro_quiz.tui.screens.settings import SettingsScreen
 from anastro_quiz.tui.screens.summary import SummaryScreen
 
 from .conftest import home_loaded, press, settle
+from .test_tui_quiz_progress import answer_current, start_quiz
 from .test_tui_review import answer_and_grade
 
 DAY = (study_day(utcnow()) + timedelta(days=30)).isoformat()
@@ -160,6 +162,20 @@ async def test_a_preview_session_is_studied_and_its_end_says_the_reviews_are_not
         hint = str(app.screen.query_one("#summary-hint", Static).render())
         assert f"preview of {DAY}: these reviews are not kept" in hint
     app.collection.close()
+
+
+async def test_a_preview_quiz_is_scored_and_its_results_say_they_are_not_kept(tmp_path, deck_dir):
+    for write_future in (False, True):
+        app, _obj = app_on_another_day(tmp_path / f"{write_future}.db", deck_dir, write_future=write_future)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await home_loaded(pilot)
+            screen = await start_quiz(pilot, 2)
+            for _ in range(2):
+                await answer_current(pilot, screen, right=True)
+            assert isinstance(app.screen, QuizResultsScreen)
+            said = [str(s.render()) for s in app.screen.query("#quiz-preview")]
+            assert said == ([f"This was a preview of {DAY}: this quiz's result is not kept."] if not write_future else [])
+        app.collection.close()
 
 
 def test_commands_that_would_save_into_the_copy_refuse(tmp_path, deck_dir):

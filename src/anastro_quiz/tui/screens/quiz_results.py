@@ -49,6 +49,9 @@ class QuizResultsScreen(CoreScreen):
                 "[b]Score $score / $total[/] ($pct)   time $time   $missed to review",
                 score=r.score, total=r.total, pct=f"{r.percent:.0%}", time=format_duration(r.seconds),
                 missed=plural(len(r.missed_questions), "question")), id="quiz-score", classes="panel-title")
+            if self.app.preview_day is not None:  # said where the score is, as a session's end says it
+                yield Static(f"This was a preview of {self.app.preview_day}: this quiz's result is not kept.",
+                             id="quiz-preview")
             if not r.missed_questions:
                 yield Static("No mistakes. Well done.")
             missed = [(a.question, a.given) for a in r.mistakes] + [(q, None) for q in r.unanswered]
