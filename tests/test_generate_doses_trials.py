@@ -141,6 +141,13 @@ def test_a_five_word_route_sentence_of_the_lead_paragraph_is_asked(tmp_path):
     (route,) = [c for c in cards if c.data.get("prompt") == "How is zorbicin taken?"]
     assert route.data["answer"] == "By mouth"
     assert route.data["source"]["quote"] == "It is taken by mouth."
+    # typed, so that a quiz (which asks a short answer typed) takes "orally" as well as "by mouth"
+    assert route.type == "typed"
+    from anastro_quiz.grading import grade_typed
+
+    for given in ("by mouth", "orally", "oral"):
+        assert grade_typed(given, route.data["answer"], route.data["accept"]).correct, given
+    assert not grade_typed("by injection", route.data["answer"], route.data["accept"]).correct
 
 
 def test_a_short_sentence_in_a_paragraph_about_another_drug_is_not_asked(tmp_path):

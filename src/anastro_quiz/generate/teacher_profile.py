@@ -58,7 +58,14 @@ def _route(s: Sentence, text: str) -> list[Draft]:
     if m is None or _FIGURE.search(text):
         return []
     how = m.group("how")
-    return as_cards(ask(s, "why", f"How is {lower_first(m.group('drug'))} {m.group('verb')}?", upper_first(how)))
+    card = ask(s, "why", f"How is {lower_first(m.group('drug'))} {m.group('verb')}?", upper_first(how))
+    if card is not None and how.endswith("by mouth"):
+        # Typed, so that "orally" is right too: a quiz asks a short basic answer as typed, and
+        # "by mouth" and "orally" share no word the grader could match.
+        often = how[: -len("by mouth")]  # "once daily " or nothing
+        card.type = "typed"
+        card.data["accept"] = [upper_first(f"{often}{word}") for word in ("orally", "oral", "per os")]
+    return as_cards(card)
 
 
 def _derived(s: Sentence, text: str) -> list[Draft]:
