@@ -158,3 +158,23 @@ def test_prompt_direction():
     assert prompt_direction("By how much did LH rise?") == 1
     assert prompt_direction("BMD change at the lumbar spine?") == 0
     assert prompt_direction("Increase or decrease?") == 0
+
+
+@pytest.mark.parametrize("answer, given, right", [
+    # another name in brackets: either name is the answer
+    ("estrogen receptor alpha (ERα)", "ERα", True),
+    ("estrogen receptor alpha (ERα)", "estrogen receptor alpha", True),
+    ("estrogen receptor alpha (ERα)", "estrogen receptor beta", False),
+    # examples in brackets: the thing, or one of its examples
+    ("BMD assessments (e.g. DEXA scans)", "BMD assessments", True),
+    ("BMD assessments (e.g. DEXA scans)", "DEXA scans", True),
+    ("By co-prescribing an androgen receptor antagonist (such as bicalutamide)", "bicalutamide", True),
+    ("By co-prescribing an androgen receptor antagonist (such as bicalutamide)", "tamoxifen", False),
+    # a qualifier in brackets may be left out, but is not the answer on its own
+    ("A statistically significant decrease (compared to the placebo group)", "a statistically significant decrease", True),
+    ("A statistically significant decrease (compared to the placebo group)", "compared to the placebo group", False),
+    ("6.1% (lumbar spine)", "6.1%", True),
+    ("6.1% (lumbar spine)", "lumbar spine", False),
+])
+def test_a_bracketed_gloss_is_another_name_examples_or_a_qualifier(answer, given, right):
+    assert grade_typed(given, answer).correct is right

@@ -82,7 +82,9 @@ def grade_typed(given: str, answer: str, accept: tuple[str, ...] | list[str] = (
     if not given_norm:
         return Grade(False, False, answer, None, 0.0, "no answer given")
     best = Grade(False, False, answer, None, 0.0, "does not match")
-    for index, target in enumerate((answer, *accept)):
+    targets = (answer, *accept)
+    targets += tuple(alt for t in targets for alt in _gloss_alternatives(t) if alt not in targets)
+    for index, target in enumerate(targets):
         result = _compare(given, given_norm, target, tolerance, direction)
         if result.correct and (result.exact or not best.correct):
             if result.exact:
@@ -301,6 +303,28 @@ def _alternatives(item: str) -> list[str]:
     if not m:
         return [item]
     return [item, m.group("outside"), m.group("inside"), *_examples(item)]
+
+
+_EXAMPLE_INTRO = re.compile(r"^(?:e\.\s?g\.|i\.\s?e\.|such as|like|for example|for instance|including)\s*,?\s*", re.I)
+
+
+def _gloss_alternatives(answer: str) -> list[str]:
+    """What a one-answer card's bracketed gloss lets a reply leave out or name instead: the
+    words before it always ("BMD assessments" for "BMD assessments (e.g. DEXA scans)"); the
+    gloss alone when it is another name ("ERα", "non-physiological") or examples ("e.g. DEXA
+    scans", "such as bicalutamide"), never when it qualifies the answer ("A decrease (compared
+    to the placebo group)": "compared to the placebo group" is not the answer)."""
+    m = _GLOSSED.match(answer)
+    if not m:
+        return []
+    inside = m.group("inside").strip()
+    examples = _EXAMPLE_INTRO.sub("", inside)
+    alternatives = [m.group("outside")]
+    if examples != inside:
+        alternatives += [examples, *(split_items(examples) if "," in examples else [])]
+    elif len(inside.split()) == 1:
+        alternatives.append(inside)
+    return alternatives
 
 
 def _examples(item: str) -> list[str]:
