@@ -5,8 +5,10 @@ it was."""
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -120,6 +122,34 @@ def test_import_of_a_real_log_gives_the_plain_replays_states(tmp_path, monkeypat
     assert bulk == reference
     assert all(row[9] is not None or row[10] == NEW for row in bulk["reviews"])  # every review has its states
     assert sum(1 for row in bulk["schedule"] if row[2]) == 1_205
+
+
+@needs_sample
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="worker processes are used only with more than one core")
+def test_an_import_replayed_in_worker_processes_gives_the_same_states(tmp_path, monkeypatch):
+    """A long log is replayed in worker processes, a few batches of cards each: the result is
+    the one replaying here gives, review for review."""
+    reviews = _sample_reviews()
+    with Store.open(tmp_path / "here.db") as store:
+        store.import_history(reviews)
+    monkeypatch.setattr(replay_module, "POOL_REVIEWS", 1)
+    monkeypatch.setattr(replay_module, "BATCH_CARDS", 100)
+    used = []
+    real = replay_module._replayers
+
+    @contextmanager
+    def watched(count):
+        with real(count) as (run, width):
+            used.append((count, width))
+            yield run, width
+
+    monkeypatch.setattr(replay_module, "_replayers", watched)
+    seen = []
+    with Store.open(tmp_path / "pool.db") as store:
+        report = store.import_history(reviews, progress=lambda done, total, name: seen.append(done))
+    assert used == [(12_580, 2 * min(os.cpu_count(), replay_module.WORKERS))] and report.cards_rebuilt == 1_205
+    assert seen[0] == 0 and seen[-1] == 1_205 and len(seen) == 14  # each batch of 100 cards, as it is written
+    assert _dump(tmp_path / "pool.db") == _dump(tmp_path / "here.db")
 
 
 @needs_sample

@@ -11,6 +11,8 @@ real review log).
 
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
 from datetime import datetime
 from itertools import groupby
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -37,6 +39,10 @@ BATCH_CARDS = 2000
 # From this many cards on, the triggers that follow each schedule write are set aside and
 # their work done once at the end (bulk.schedule_writes_in_bulk).
 BULK_CARDS = 1000
+# From this many reviews to compute (an import of a long log with no recorded states), the
+# replay runs in worker processes, one per core up to WORKERS.
+POOL_REVIEWS = 50_000
+WORKERS = 4
 
 
 class CardReplay:
@@ -105,6 +111,39 @@ def replay_history(rows: Sequence[Sequence[Any]], scheduler) -> tuple[list[tuple
     return card.updates, card.schedule()
 
 
+def replay_batch(job: tuple[dict[str, dict], list[tuple[tuple[str, str], list]]]) -> list[tuple]:
+    """Replay a batch of cards ``(settings by deck, [(key, rows)])`` with each deck's scheduler:
+    ``[(key, review updates, schedule)]``. A pure function of its input, so a worker process
+    gives what this one would."""
+    from ..scheduler import Scheduler, SchedulerSettings
+
+    settings, cards = job
+    schedulers = {deck: Scheduler.from_settings(SchedulerSettings.from_dict(values)) for deck, values in settings.items()}
+    return [(key, *replay_history(rows, schedulers[key[0]])) for key, rows in cards]
+
+
+@contextmanager
+def _replayers(reviews: int) -> Iterator[tuple[Callable, int]]:
+    """``(run, width)``: ``run(jobs, settings)`` replays ``width`` batches of cards at a time,
+    in worker processes (one per core, up to :data:`WORKERS`) when there are at least
+    :data:`POOL_REVIEWS` reviews to compute, more than one core, and this process can fork
+    safely (no other thread running, as in the app, whose work stays here); else here. A
+    forked worker has this process's modules and settings (the study day's hour), and never
+    touches the database; spawning one instead would run the calling script's top level
+    again."""
+    import multiprocessing
+    import threading
+
+    workers = min(os.cpu_count() or 1, WORKERS) if reviews >= POOL_REVIEWS else 1
+    if workers < 2 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield (lambda jobs, settings: [replay_batch((settings, job)) for job in jobs]), 1
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield (lambda jobs, settings: list(pool.map(replay_batch, [(settings, job) for job in jobs]))), 2 * workers
+
+
 def _table_order(row: Sequence[Any]) -> tuple:
     """A review's place in ``ORDER BY reviewed_at, id`` (SQLite puts a missing time first)."""
     return (row[2] is not None, row[2] or "", row[0])
@@ -161,27 +200,36 @@ class ReplayStore:
             done = len(kept)
             if progress is not None:
                 progress(done, total, "")
-        schedulers: dict[str, Any] = {}
-        for start in range(0, len(ordered), BATCH_CARDS):
-            batch = ordered[start:start + BATCH_CARDS]
-            updates, schedules = [], []
+        settings: dict[str, dict] = {}  # each deck's scheduler settings, as stored
+
+        def read(batch: list[tuple[str, str]]) -> list[tuple[tuple[str, str], list]]:
+            cards = []
             for key, rows in self.logged_reviews(batch):
-                if key[0] not in schedulers:
-                    schedulers[key[0]] = self._deck_scheduler(key[0])
+                if key[0] not in settings:
+                    settings[key[0]] = self.deck_setting("scheduler", key[0])
                 if key in pending:  # in the order the table would give them: time, then id
                     rows = sorted(rows + pending[key], key=_table_order)
-                changed, schedule = replay_history(rows, schedulers[key[0]])
-                for update in changed:
-                    if update[5] in waiting:
-                        states[update[5]] = update[:5]
-                    else:
-                        updates.append(update)
-                schedules.append((*schedule, *key))
-            self.conn.executemany(UPDATE_REVIEW, updates)
-            self.conn.executemany(UPDATE_SCHEDULE, schedules)
-            done += len(batch)
-            if progress is not None:
-                progress(done, total, "")
+                cards.append((key, rows))
+            return cards
+
+        with _replayers(len(waiting)) as (run, width):
+            for start in range(0, len(ordered), BATCH_CARDS * width):
+                batches = [ordered[at:at + BATCH_CARDS] for at in range(start, min(start + BATCH_CARDS * width,
+                                                                                   len(ordered)), BATCH_CARDS)]
+                for batch, replayed in zip(batches, run([read(batch) for batch in batches], dict(settings))):
+                    updates, schedules = [], []
+                    for key, changed, schedule in replayed:
+                        for update in changed:
+                            if update[5] in waiting:
+                                states[update[5]] = update[:5]
+                            else:
+                                updates.append(update)
+                        schedules.append((*schedule, *key))
+                    self.conn.executemany(UPDATE_REVIEW, updates)
+                    self.conn.executemany(UPDATE_SCHEDULE, schedules)
+                    done += len(batch)
+                    if progress is not None:
+                        progress(done, total, "")
         if progress is not None and total and done != total:
             progress(total, total, "")
         return states
