@@ -254,23 +254,35 @@ def test_merge_inside_an_open_transaction_copies_through_a_temporary_table(tmp_p
 
 
 @pytest.mark.parametrize("action", ["merge", "import"])
-def test_a_failure_halfway_leaves_the_database_as_it_was(tmp_path, deck_dir, monkeypatch, action):
-    """Failing while cards are rebuilt (after the reviews went in, with the review log's indexes
-    set aside for a large insert) writes nothing: the reviews, schedules, counts and indexes
-    are as they were."""
+@pytest.mark.parametrize("when", ["replaying", "inserting"])
+def test_a_failure_halfway_leaves_the_database_as_it_was(tmp_path, deck_dir, monkeypatch, action, when):
+    """Failing while cards are rebuilt, or while the reviews go in with the review log's
+    indexes set aside (a large insert), writes nothing: the reviews, schedules, counts and
+    indexes are as they were, and the database still works."""
     a, b = _make_pair(tmp_path, deck_dir)
     monkeypatch.setattr(merge_module, "BULK_ROWS", 1)  # the log's indexes are dropped and made again
+    monkeypatch.setattr(replay_module, "BULK_CARDS", 1)  # and the schedule's triggers set aside
     before = _dump(a)
     calls = []
 
-    def failing(rows, scheduler):
+    def failing_replay(rows, scheduler):
         calls.append(1)
         if len(calls) == 3:
             raise RuntimeError("the machine went down")
-        return real(rows, scheduler)
+        return real_replay(rows, scheduler)
 
-    real = replay_module.replay_history
-    monkeypatch.setattr(replay_module, "replay_history", failing)
+    @contextmanager
+    def failing_insert(conn, table, when=True):
+        with real_set_aside(conn, table, when):
+            yield
+            calls.append(1)
+            raise RuntimeError("the machine went down")
+
+    real_replay, real_set_aside = replay_module.replay_history, merge_module.indexes_set_aside
+    if when == "replaying":
+        monkeypatch.setattr(replay_module, "replay_history", failing_replay)
+    else:
+        monkeypatch.setattr(merge_module, "indexes_set_aside", failing_insert)
     with Store.open(a) as store:
         with pytest.raises(RuntimeError):
             if action == "merge":
@@ -280,8 +292,10 @@ def test_a_failure_halfway_leaves_the_database_as_it_was(tmp_path, deck_dir, mon
                     reviews = list(other.review_log())
                 store.import_history([r.__class__(r.card_id, r.rating, r.time, r.duration_ms, r.deck, "x" + r.review_id)
                                       for r in reviews])
-    assert len(calls) == 3
+    assert len(calls) == (3 if when == "replaying" else 1)
     assert _dump(a) == before
+    monkeypatch.setattr(replay_module, "replay_history", real_replay)
+    monkeypatch.setattr(merge_module, "indexes_set_aside", real_set_aside)
     with Store.open(a) as store:  # and it still works
-        monkeypatch.setattr(replay_module, "replay_history", real)
         assert store.merge(b).added > 0
+

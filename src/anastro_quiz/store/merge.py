@@ -369,7 +369,8 @@ class MergeStore:
             if rows:
                 cols = _IMPORT_COLS + _STATE_COLS
                 blank = (None,) * len(_STATE_COLS)
-                with day_counts_in_bulk(conn):
+                large = len(rows) > max(len(ids) - len(rows), BULK_ROWS)  # ids: the log's, and these
+                with day_counts_in_bulk(conn), indexes_set_aside(conn, "reviews", large):
                     conn.executemany(_INSERT_REVIEWS.format(cols=", ".join(cols), marks=marks(cols)),
                                      ((*row, *states.get(row[0], blank)) for row in rows))
                 report.added = len(rows)
