@@ -113,7 +113,7 @@ def _tags_days_leeches_v5(db: sqlite_utils.Database) -> None:
 TAG_RECALL = ("(stability, last_review_ms)=(SELECT s.stability, s.last_review_ms FROM schedule s"
                " WHERE s.deck=card_tags.deck AND s.card_id=card_tags.card_id)")
 # The moment (ms) a card stops being mastered: mastered at U while the whole days since its
-# last review, (U - last_review_ms) / 86400000, stay within its stability (overview._MASTERED).
+# last review, (U - last_review_ms) / 86400000, stay within its stability (mastery._MASTERED).
 MASTERED_UNTIL = ("CASE WHEN {row}.stability IS NULL OR {row}.last_review_ms IS NULL OR {row}.stability<0 THEN NULL"
                    " ELSE {row}.last_review_ms + (CAST({row}.stability AS INTEGER) + 1) * 86400000 END")
 _AT = "(SELECT until_ms FROM mastery_at)"
