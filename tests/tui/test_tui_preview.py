@@ -71,6 +71,9 @@ async def test_settings_in_a_preview_say_so_on_opening_and_refuse_save_and_optim
         await press(pilot, "ctrl+o")
         assert app.screen is settings  # no fit started: its result could not be saved
         assert "cannot optimize" in refusals(app)[-1]
+        await press(pilot, "escape")  # the edit is still in the form: no Save to offer, it is said to go
+        assert isinstance(app.screen, HomeScreen)
+        assert any("edits are not kept" in str(n.message) for n in app._notifications)
     app.collection.close()
     assert new_per_day(db, deck_dir) == before
 

@@ -255,6 +255,10 @@ class SettingsScreen(OptimizeParameters, CoreScreen):
         if not self.unsaved:
             self.app.pop_screen()
             return
+        if self.app.preview_day is not None:  # nothing to offer to save: say the edits go
+            self.notify("Your edits are not kept: a preview saves nothing.", timeout=4, markup=False)
+            self.app.pop_screen()
+            return
         from ..dialogs.unsaved import UnsavedDialog
 
         def chosen(choice: str | None) -> None:
