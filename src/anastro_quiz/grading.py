@@ -18,6 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from .answer_parts import alternatives, examples, gloss_alternatives, split_items
 from .quantities import convert, load_units, signed_quantity, split_rate, unit_name
 from .scheduler import Rating
 
@@ -83,7 +84,7 @@ def grade_typed(given: str, answer: str, accept: tuple[str, ...] | list[str] = (
         return Grade(False, False, answer, None, 0.0, "no answer given")
     best = Grade(False, False, answer, None, 0.0, "does not match")
     targets = (answer, *accept)
-    targets += tuple(alt for t in targets for alt in _gloss_alternatives(t) if alt not in targets)
+    targets += tuple(alt for t in targets for alt in gloss_alternatives(t) if alt not in targets)
     for index, target in enumerate(targets):
         result = _compare(given, given_norm, target, tolerance, direction)
         if result.correct and (result.exact or not best.correct):
@@ -280,59 +281,7 @@ def check_choice(given: str, answer: str) -> bool:
 
 # --- list answers -----------------------------------------------------------------
 
-_ITEM_SEPARATOR = re.compile(r"\s*(?:[\n;,/&]|\band\b|\bor\b|\bplus\b)\s*", re.I)
-_BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
 MAX_SPAN = 3  # an expected item may itself hold a separator: "nausea and vomiting"
-
-
-def split_items(given: str) -> list[str]:
-    """The items of a list answer, in the order written: separated by commas, semicolons,
-    newlines, "and" or "or" (a leading bullet or number is dropped)."""
-    lines = [_BULLET.sub("", line) for line in str(given).splitlines()]
-    return [part.strip(" .") for part in _ITEM_SEPARATOR.split("\n".join(lines)) if part.strip(" .")]
-
-
-_GLOSSED = re.compile(r"^(?P<outside>[^()]+?)\s*\((?P<inside>[^()]+)\)\s*$")
-
-
-def _alternatives(item: str) -> list[str]:
-    """An item and its bracketed gloss count either way: "joint pain (arthralgia)" accepts the
-    whole, "joint pain" and "arthralgia"; a gloss that lists examples accepts each of them
-    ("gastrointestinal effects (nausea, vomiting)": "nausea" names that item)."""
-    m = _GLOSSED.match(item)
-    if not m:
-        return [item]
-    return [item, m.group("outside"), m.group("inside"), *_examples(item)]
-
-
-_EXAMPLE_INTRO = re.compile(r"^(?:e\.\s?g\.|i\.\s?e\.|such as|like|for example|for instance|including)\s*,?\s*", re.I)
-
-
-def _gloss_alternatives(answer: str) -> list[str]:
-    """What a one-answer card's bracketed gloss lets a reply leave out or name instead: the
-    words before it always ("BMD assessments" for "BMD assessments (e.g. DEXA scans)"); the
-    gloss alone when it is another name ("ERα", "non-physiological") or examples ("e.g. DEXA
-    scans", "such as bicalutamide"), never when it qualifies the answer ("A decrease (compared
-    to the placebo group)": "compared to the placebo group" is not the answer)."""
-    m = _GLOSSED.match(answer)
-    if not m:
-        return []
-    inside = m.group("inside").strip()
-    examples = _EXAMPLE_INTRO.sub("", inside)
-    alternatives = [m.group("outside")]
-    if examples != inside:
-        alternatives += [examples, *(split_items(examples) if "," in examples else [])]
-    elif len(inside.split()) == 1:
-        alternatives.append(inside)
-    return alternatives
-
-
-def _examples(item: str) -> list[str]:
-    """The examples a bracketed gloss lists, commas between them ("(nausea, vomiting, and loss
-    of appetite)"); none for a gloss that says the same thing in other words ("(arthralgia)",
-    "(sudden warmth and sweating)")."""
-    m = _GLOSSED.match(item)
-    return split_items(m.group("inside")) if m and "," in m.group("inside") else []
 
 
 def grade_items(given: str, items: list[str] | tuple[str, ...], need: int | None = None,
@@ -359,7 +308,7 @@ def grade_items(given: str, items: list[str] | tuple[str, ...], need: int | None
             used[k] = True
         # More examples of the same item ("nausea, vomiting" for "GI effects (nausea, vomiting)")
         # are that item named again, not extra items.
-        for example in _examples(item):
+        for example in examples(item):
             while (again := _find(example, parts, used, spans=False)) is not None:
                 used[again[0]] = True
         matched.append(item)
@@ -388,7 +337,7 @@ def _find(item: str, parts: list[str], used: list[bool], spans: bool = True) -> 
             if any(used[start:start + length]):
                 continue
             text = " and ".join(parts[start:start + length])
-            for alternative in _alternatives(item):
+            for alternative in alternatives(item):
                 result = _compare(text, normalize(text), alternative, None, key_words=False)
                 if result.correct:
                     return start, length, result
