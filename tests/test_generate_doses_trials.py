@@ -135,19 +135,22 @@ def test_figures_of_two_units_or_a_comparator_that_is_a_pronoun_are_no_pair(tmp_
 def test_a_five_word_route_sentence_of_the_lead_paragraph_is_asked(tmp_path):
     path = tmp_path / "Zorbicin.md"
     path.write_text("# Zorbicin\n\n## Main\n\nZorbicin, sold under the brand name Zorba, is an antiandrogen used for "
-                    "prostate cancer. Specifically it is used for advanced disease. It is taken by mouth.\n",
+                    "prostate cancer. Specifically it is used for advanced disease. It is given by injection.\n",
                     encoding="utf-8")
     cards = [c for deck in generate([path]).decks for c in deck.cards]
-    (route,) = [c for c in cards if c.data.get("prompt") == "How is zorbicin taken?"]
-    assert route.data["answer"] == "By mouth"
-    assert route.data["source"]["quote"] == "It is taken by mouth."
-    # typed, so that a quiz (which asks a short answer typed) takes "orally" as well as "by mouth"
-    assert route.type == "typed"
-    from anastro_quiz.grading import grade_typed
+    (route,) = [c for c in cards if c.data.get("prompt") == "How is zorbicin given?"]
+    assert route.data["answer"] == "By injection"
+    assert route.data["source"]["quote"] == "It is given by injection."
 
-    for given in ("by mouth", "orally", "oral"):
-        assert grade_typed(given, route.data["answer"], route.data["accept"]).correct, given
-    assert not grade_typed("by injection", route.data["answer"], route.data["accept"]).correct
+
+def test_taken_by_mouth_is_not_asked(tmp_path):
+    # most drugs are taken by mouth: readers threw every such card away
+    path = tmp_path / "Zorbicin.md"
+    path.write_text("# Zorbicin\n\n## Main\n\nZorbicin, sold under the brand name Zorba, is an antiandrogen used for "
+                    "prostate cancer. Specifically it is used for advanced disease. It is taken by mouth.\n\n"
+                    "## Pharmacology\n\nZorbicin is usually taken once daily by mouth with food.\n", encoding="utf-8")
+    cards = [c for deck in generate([path]).decks for c in deck.cards]
+    assert not any(str(c.data.get("prompt", "")).startswith("How is zorbicin") for c in cards), cards
 
 
 def test_a_short_sentence_in_a_paragraph_about_another_drug_is_not_asked(tmp_path):

@@ -20,6 +20,14 @@ def cards(tmp_path, body: str, title: str | None = "Veltozole") -> list[tuple[st
     return [(d.data["prompt"], d.data["answer"]) for d in teacher_drafts(read(path))]
 
 
+def generated(tmp_path, body: str) -> list[tuple[str, str]]:
+    """The cards the whole pipeline keeps (selection included), as (prompt or cloze text, answer)."""
+    path = tmp_path / "Veltozole.md"
+    path.write_text("# Veltozole\n\nVeltozole is an oral kinase inhibitor used to treat lymphoma.\n\n" + body, encoding="utf-8")
+    return [(str(c.data.get("prompt") or c.data.get("text")), str(c.data.get("answer", "")))
+            for deck in generate([path]).decks for c in deck.cards]
+
+
 # --- prodrugs -----------------------------------------------------------------------------------
 
 
@@ -272,8 +280,18 @@ def test_a_trials_groups_give_the_drug_it_beat(tmp_path):
 def test_the_route_is_asked_unless_the_sentence_has_a_figure(tmp_path):
     got = cards(tmp_path, "Veltozole is given by slow injection into a vein and injection just under the skin.\n")
     assert ("How is veltozole given?", "By slow injection into a vein and injection just under the skin") in got
-    got = cards(tmp_path, "Veltozole is given by subcutaneous injection as an implant every 28 days for the duration.\n")
+    got = generated(tmp_path, "Veltozole is given by subcutaneous injection as an implant every 28 days for the duration.\n")
     assert not any(p == "How is veltozole given?" for p, _ in got)  # the figure card shows the route
+    assert any("every" in p and "_____" in p for p, _ in got), got
+
+
+def test_a_route_is_asked_beside_a_figure_that_is_not(tmp_path):
+    # two depots (one month, three months): "every [28 days]" has two right keys and is not asked,
+    # so the route, with the form it names, is
+    got = generated(tmp_path, "Veltozole is administered by subcutaneous injection as a biodegradable implant every 28 days "
+                          "for the duration of treatment. It is available as a 1-month depot and a 3-month depot.\n")
+    assert ("How is veltozole administered?", "By subcutaneous injection as a biodegradable implant") in got, got
+    assert not any("every" in p and "_____" in p for p, _ in got), got
 
 
 def test_side_effects_of_a_raised_level_are_asked_as_examples(tmp_path):

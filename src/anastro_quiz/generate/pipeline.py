@@ -30,6 +30,7 @@ from .select import Skipped
 from .readers import read_blocks
 from .structure import Block
 from .teacher import teacher_drafts
+from .teacher_profile import beside_its_figure
 from .topics import OVERVIEW, HeadingOutline, TopicRules, assign, load_rules, outline, slug, term_topics
 
 _BRAND = re.compile(r"\bbrand names?\s+(?P<names>[A-Z][\w\-]+(?:(?:,\s*|\s+(?:and|or)\s+)[A-Z][\w\-]+)*)")
@@ -168,6 +169,7 @@ def drafts_for(doc: Document, pool: choices.FigurePool) -> list[C.Draft]:
     out += teacher_drafts(doc)
     if several_intervals(doc.text):  # "every [28 days]" beside "a 1-month and a 3-month depot": two right keys
         out = [d for d in out if not (d.kind == "number" and re.search(r"\bevery _____", str(d.data.get("prompt", ""))))]
+    out = beside_its_figure(out)
     for d in out:
         _cut_to_blank(d)
     return out

@@ -48,24 +48,48 @@ _FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|
                      re.I)
 
 
+#: A form the route names after it ("by subcutaneous injection [as a biodegradable implant] every 28 days").
+_ROUTE_FORM = re.compile(r"^ as (?P<form>an? [\w\-]+(?: [\w\-]+)? (?:implant|depot|pellet|patch|infusion|injection))\b")
+#: The tag of a route asked from a sentence with a figure: the figure card, where one is asked,
+#: shows the route, and the pipeline drops this one (``beside_its_figure``).
+ROUTE_BESIDE_FIGURE = "route-beside-figure"
+
+
 def _route(s: Sentence, text: str) -> list[Draft]:
     """ "Trastuzumab is given by slow injection into a vein and injection just under the skin" ->
-    "How is trastuzumab given?"; "It is taken by mouth" after "Anastrozole is ..." -> "How is
-    anastrozole taken?" -> "By mouth". Not when the sentence holds a figure ("... as an implant
-    every 28 days", "daily by mouth for five years"): its figure card shows the route, and is the
-    one kept."""
+    "How is trastuzumab given?"; "It is given by injection" after "Goserelin is ..." -> "How is
+    goserelin given?" -> "By injection". A form named after it is part of the answer ("by
+    subcutaneous injection as a biodegradable implant"). When the sentence holds a figure ("... as
+    an implant every 28 days"), the figure card shows the route and is the one kept; the route is
+    asked only when no figure card is (``ROUTE_BESIDE_FIGURE``: goserelin's interval is not asked,
+    since its depots last one month or three).
+
+    Not asked: "by mouth". Readers threw every such card away (three of three, the eighth reading):
+    most drugs are taken by mouth, so the card asks nothing a student would be examined on."""
     m = _ROUTE.match(text)
-    if m is None or _FIGURE.search(text):
+    if m is None:
         return []
     how = m.group("how")
+    if how.endswith("by mouth"):
+        return []
+    form = _ROUTE_FORM.match(m.group("rest"))
+    if form is not None:
+        how += f" as {form.group('form')}"
     card = ask(s, "why", f"How is {lower_first(m.group('drug'))} {m.group('verb')}?", upper_first(how))
-    if card is not None and how.endswith("by mouth"):
-        # Typed, so that "orally" is right too: a quiz asks a short basic answer as typed, and
-        # "by mouth" and "orally" share no word the grader could match.
-        often = how[: -len("by mouth")]  # "once daily " or nothing
-        card.type = "typed"
-        card.data["accept"] = [upper_first(f"{often}{word}") for word in ("orally", "oral", "per os")]
+    if card is not None and _FIGURE.search(text):
+        card.tags.append(ROUTE_BESIDE_FIGURE)
     return as_cards(card)
+
+
+def beside_its_figure(drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` less the routes whose sentence gives a figure card too (which shows the route);
+    the routes kept lose the tag, which is this stage's and no topic of the deck."""
+    figured = {d.quote for d in drafts if d.kind == "number"}
+    kept = [d for d in drafts if not (ROUTE_BESIDE_FIGURE in d.tags and d.quote in figured)]
+    for d in kept:
+        if ROUTE_BESIDE_FIGURE in d.tags:
+            d.tags.remove(ROUTE_BESIDE_FIGURE)
+    return kept
 
 
 def _derived(s: Sentence, text: str) -> list[Draft]:
