@@ -4,8 +4,6 @@ easy days, the hour study days start at; saved in the database."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,9 +20,7 @@ from ..shared_keys import key_footer
 from ..work import Reply, change
 from .base import CoreScreen
 from .settings_optimize import OptimizeParameters
-
-if TYPE_CHECKING:
-    from ...reschedule import ReschedulePreview
+from .settings_reschedule import RescheduleOnChange
 
 Loaded = tuple[SchedulerSettings, DailyLimits, bool, int, SiblingRules]
 
@@ -40,7 +36,7 @@ FIELDS = [
 ]
 
 
-class SettingsScreen(OptimizeParameters, CoreScreen):
+class SettingsScreen(OptimizeParameters, RescheduleOnChange, CoreScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save"),
         Binding("ctrl+o", "optimize", "Optimize", id="optimize",
@@ -360,41 +356,6 @@ class SettingsScreen(OptimizeParameters, CoreScreen):
             self._switch_scope(scope, status=said)
         if message.moves_dates:
             self.preview_reschedule(deck_id)
-
-    @dataclass
-    class Previewed(Reply):
-        preview: ReschedulePreview
-
-    @work(thread=True, exit_on_error=False, group="reschedule", name="reschedule preview")
-    def preview_reschedule(self, deck_id: str | None) -> None:
-        """Desired retention, parameters or easy days changed: offer to reschedule the cards studied so far,
-        showing how the load changes (asked each time, as Anki's "reschedule cards on change")."""
-        from ...reschedule import preview_reschedule
-
-        decks = [deck_id] if deck_id else None
-        self.post_message(self.Previewed(self.database(lambda: preview_reschedule(self.collection, decks))))
-
-    @on(Previewed)
-    def _previewed(self, message: Previewed) -> None:
-        from ..dialogs.reschedule import RescheduleDialog
-
-        preview = message.preview
-        if preview.changed:
-            self.app.push_screen(RescheduleDialog(preview), lambda yes: self.reschedule(preview) if yes else None)
-
-    @dataclass
-    class Rescheduled(Reply):
-        cards: int
-
-    @change(name="reschedule", group="reschedule")
-    def reschedule(self, preview: ReschedulePreview) -> None:
-        from ...reschedule import apply_reschedule
-
-        self.post_message(self.Rescheduled(self.database(lambda: apply_reschedule(self.collection, preview))))
-
-    @on(Rescheduled)
-    def _rescheduled(self, message: Rescheduled) -> None:
-        self.notify(f"Rescheduled {message.cards} cards.", timeout=3)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
