@@ -74,11 +74,20 @@ def test_a_dose_under_an_off_label_lead_is_not_asked(tmp_path):
     assert not _asked(_cards(tmp_path, USES), "20 to 40 mg/day")
 
 
-def test_a_dose_in_a_sentence_is_asked_with_its_place_and_use(tmp_path):
-    cards = _cards(tmp_path, "## Medical uses\n\nIn Japan, zorbicin is typically used at a dosage of 60 mg/day in the "
-                             "treatment of prostate cancer, for instance after surgery.\n")
-    (japan,) = _asked(cards, "60 mg/day")
-    assert japan.data["prompt"] == "In Japan, at what dosage is zorbicin used in the treatment of prostate cancer?"
+def test_a_dose_in_a_sentence_is_asked_with_its_population_and_use(tmp_path):
+    cards = _cards(tmp_path, "## Medical uses\n\nIn men with advanced disease, zorbicin is typically used at a dosage of "
+                             "60 mg/day in the treatment of prostate cancer, for instance after surgery.\n")
+    (dose,) = _asked(cards, "60 mg/day")
+    assert dose.data["prompt"] == ("In men with advanced disease, at what dosage is zorbicin used in the treatment of "
+                                   "prostate cancer?")
+
+
+def test_one_countrys_regimen_is_not_asked(tmp_path):
+    # a regional detail: readers of the Bicalutamide article's "In Japan, ... 80 mg/day" did not keep it
+    for place in ("Japan", "the United States"):
+        cards = _cards(tmp_path, f"## Medical uses\n\nIn {place}, zorbicin is typically used at a dosage of 60 mg/day "
+                                 "in the treatment of prostate cancer.\n")
+        assert not _asked(cards, "60 mg/day"), place
 
 
 def test_a_bound_a_form_or_a_finding_at_a_dose_is_no_dose_card(tmp_path):
@@ -182,12 +191,12 @@ def test_bicalutamides_regimens_from_its_list_of_uses_are_cards():
 def test_an_unindented_sentence_after_a_bullet_is_a_paragraph_of_its_own(tmp_path):
     cards = _cards(tmp_path, "## Medical uses\n\nZorbicin is approved for the following indications:\n\n"
                              "- Advanced prostate cancer in men as a monotherapy at 120 mg/day (not approved in the US)\n"
-                             "In Japan, zorbicin is uniquely used at a dosage of 60 mg/day in the treatment of prostate "
-                             "cancer.\n")
+                             "In older men, zorbicin is uniquely used at a dosage of 60 mg/day in the treatment of "
+                             "prostate cancer.\n")
     (us,) = _asked(cards, "120 mg/day")
     assert us.data["source"]["quote"] == "Advanced prostate cancer in men as a monotherapy at 120 mg/day (not approved in the US)"
-    (japan,) = _asked(cards, "60 mg/day")
-    assert japan.data["source"]["quote"].startswith("In Japan, zorbicin is uniquely used")
+    (older,) = _asked(cards, "60 mg/day")
+    assert older.data["source"]["quote"].startswith("In older men, zorbicin is uniquely used")
 
 
 def test_a_hard_wrapped_bullet_stays_one_item():

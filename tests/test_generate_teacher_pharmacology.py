@@ -195,6 +195,9 @@ def test_the_binding_site_and_the_plasma_carrier_are_asked(tmp_path):
                           "In plasma, veltozole is mainly bound to albumin and alpha-1-acid glycoprotein.\n")
     assert ("Which domain of the extracellular part of the CD30 receptor does veltozole bind to?", "Domain II") in got
     assert ("In plasma, to what is veltozole mainly bound?", "Albumin and alpha-1-acid glycoprotein") in got
+    # albumin alone carries most drugs: not asked
+    got = cards(tmp_path, "Veltozole is primarily bound to albumin.\n")
+    assert not any("bound?" in p for p, _ in got), got
 
 
 def test_the_manner_of_an_action_is_asked(tmp_path):

@@ -260,3 +260,14 @@ def use_of(ask: str) -> set[str]:
     if m is None:
         return set()
     return {f"{m.group('who')} {v}" for v in re.split(r"\s+(?:and|or)\s+", m.group("verbs")) if v}
+
+
+# A sentence set in one place ("In Japan, ", "In the United States, "): a proper noun alone before
+# the comma, not a population or a use ("In men with ...", "In Cushing's syndrome, ").
+_ONE_PLACE = re.compile(r"^In (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)*, ")
+
+
+def one_place(text: str) -> bool:
+    """"In Japan, bicalutamide is uniquely used at 80 mg/day ...": one country's regimen or figure is
+    a regional detail (readers kept none); the figure a student is examined on holds everywhere."""
+    return _ONE_PLACE.match(text) is not None

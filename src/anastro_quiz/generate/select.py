@@ -26,7 +26,7 @@ from .kept import (ANSWER_SHARE, Skipped, answer_key, answer_of, answered_elsewh
                    restated_comparisons)
 from .extract import is_acronym
 from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree, item_set, minor_kinetics,
-                             minor_pharmacology, modifies_next_noun, open_consequence, other_figure, short_list, side_study,
+                             minor_pharmacology, modifies_next_noun, one_place, open_consequence, other_figure, short_list, side_study,
                              sibling_gives_away, treatment_duration, unnamed_study, use_of, vague_row, verbless)
 from .reading_weights import reading_weight
 
@@ -151,6 +151,8 @@ def score(d: Draft, ctx: Context) -> float:
             value *= 1.2
         if side_study(d.quote) or about_something_else(d.quote, ctx.subjects):
             value *= 0.5  # "A study has found ...", "the half-life of afimoxifene": a side figure
+        if one_place(d.quote):
+            value *= 0.3  # "In Japan, ... at a dosage of _____": one country's figure
         blank = prompt.find("_____")
         if blank >= 0:
             if re.match(r"_____\s*(?:CI\b|confidence)", prompt[blank:]):

@@ -5,7 +5,7 @@ writes it.
   following indications:" then "- Locally advanced prostate cancer (LAPC) in men as a
   monotherapy at 150 mg/day") -> "At what dosage is bicalutamide used for locally advanced
   prostate cancer in men as a monotherapy?" -> "150 mg/day";
-- a sentence that says the drug is used at a dose ("In Japan, bicalutamide is uniquely used at
+- a sentence that says the drug is used at a dose ("In men with advanced disease, X is used at
   a dosage of 80 mg/day ...", "Anastrozole is used at a dosage of 0.5 to 1 mg/day in
   combination with ... in the treatment of ..."), or what its recommended dose is ("The
   recommended dose of X for Y is 40 mg once daily" -> "What is the recommended dose of X for Y?").
@@ -14,8 +14,9 @@ A dose is a regimen only with its rate ("/day", "twice daily", "every other day"
 tablets" is a form. A bound ("up to 600 mg/day", "doses above"), a dose that conditions a
 finding ("at a dosage of 160 mg/day has been found to increase ..."), a dose in brackets, or
 a use too long to read at a glance gives no card, nor does a list of off-label or unproven
-uses (niche regimens, which readers of the corpus did not ask for). The same dose told twice for one use (80 mg/day
-in Japan, in Medical uses and again in Availability) is asked once.
+uses (niche regimens, which readers of the corpus did not ask for), nor one country's regimen ("In
+Japan, ..."). The same dose told twice for one use (in Medical uses and again in Availability) is
+asked once.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from rapidfuzz import fuzz
 
 from .cards import Draft, contains_answer, make_draft
 from .extract import Sentence
+from .prompt_signals import one_place
 from .teacher_clauses import DOCUMENT_DRUG, lower_first, question, upper_first
 
 _AMOUNT = r"\d+(?:\.\d+)?"
@@ -130,6 +132,8 @@ def _sentence_dose(s: Sentence, drug: str) -> tuple[str, str] | None:
     if _NOT_A_REGIMEN.search(rest) or len(rest.split()) > MAX_USE_WORDS:
         return None
     ctx = m.group("ctx") or ""
+    if one_place(ctx):
+        return None  # one country's regimen ("In Japan, ... 80 mg/day"): a regional detail, read WEAK
     prompt = f"{ctx}at what dosage is {drug} {m.group('verb')} {rest}".strip() + "?"
     return upper_first(prompt), _dose(m.group("dose"))
 

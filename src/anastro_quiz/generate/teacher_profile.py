@@ -176,6 +176,10 @@ def _binds(s: Sentence, text: str) -> list[Draft]:
     m = _BOUND.match(text)
     if m:
         what = short_phrase(m.group("what"), 8)
+        if re.fullmatch(r"(?:serum |plasma )?albumin", what or "", re.I):
+            # Albumin alone carries most drugs: readers of three readings kept no such card.
+            # A carrier of its own is asked ("SHBG and albumin").
+            return []
         ctx = m.group("ctx") or ""
         prompt = f"{ctx}to what is {lower_first(m.group('drug'))} {m.group('adv')} bound?"
         return as_cards(ask(s, "why", upper_first(prompt), what))
