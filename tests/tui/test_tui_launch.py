@@ -189,3 +189,35 @@ def test_a_changed_deck_or_an_older_database_is_opened_behind_home(tmp_path, dec
     rawdb.write(db, f"PRAGMA user_version={version - 1}")  # as a database of an older release says
     assert not Collection.opens_at_once(db, [deck_dir])
     assert not Collection.opens_at_once(tmp_path / "none.db", [deck_dir])
+
+
+def test_opening_home_and_quitting_loads_no_study_session_code(tmp_path, deck_dir):
+    """Launch to Home and quit (what most launches are until a deck is chosen) imports neither the
+    review screen nor the grading it needs; starting a session does. Run in a fresh interpreter,
+    so that other tests' imports do not count."""
+    import subprocess
+    import sys
+
+    code = f"""
+import asyncio, sys
+from anastro_quiz.collection import Collection
+from anastro_quiz.tui.app import make_app
+
+async def main(study):
+    app = make_app(Collection.open({str(tmp_path / 'p.db')!r}, [{str(deck_dir)!r}]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        if study:
+            await pilot.press("enter")
+            await pilot.pause(0.5)
+        await pilot.press("q")
+        await pilot.pause(0.3)
+    loaded = [m for m in ("anastro_quiz.tui.screens.review", "anastro_quiz.grading", "rapidfuzz") if m in sys.modules]
+    print(study, loaded)
+
+asyncio.run(main(sys.argv[1] == "study"))
+"""
+    quit_only = subprocess.run([sys.executable, "-c", code, "home"], capture_output=True, text=True, check=True)
+    assert quit_only.stdout.strip().splitlines()[-1] == "False []", quit_only.stdout + quit_only.stderr
+    studied = subprocess.run([sys.executable, "-c", code, "study"], capture_output=True, text=True, check=True)
+    assert "anastro_quiz.tui.screens.review" in studied.stdout.strip().splitlines()[-1], studied.stdout + studied.stderr

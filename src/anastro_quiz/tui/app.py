@@ -20,7 +20,7 @@ from textual.worker import get_current_worker
 from .commands import StudyCommands
 from .database_work import DatabaseWork
 from .keys import APP_BINDINGS
-from .launch import StudyLauncher
+from .launch import StudyLauncher, review_screens
 from .long_actions import LongActions
 from .preview import PreviewGuard
 
@@ -118,10 +118,8 @@ class StudyApp(DatabaseWork, PreviewGuard, LongActions, StudyLauncher, App[None]
     def exit(self, result: None = None, return_code: int = 0, message: Any | None = None) -> None:
         """Quit; a review session still open (Ctrl+Q mid-session) gets its end time recorded
         first, in a worker (the database lock is never taken on the UI thread)."""
-        from .screens.review import ReviewScreen
-
         if not self._quitting:
-            open_reviews = [s for s in self.screen_stack if isinstance(s, ReviewScreen) and s.session_open]
+            open_reviews = [s for s in review_screens(self.screen_stack) if s.session_open]
             if open_reviews:
                 self._quitting = True
                 open_reviews[0].end_session(lambda: super(StudyApp, self).exit(result, return_code, message))

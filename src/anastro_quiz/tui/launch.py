@@ -4,6 +4,7 @@ of the screen that asked. Mixed into :class:`~.app.StudyApp`."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -17,6 +18,14 @@ if TYPE_CHECKING:
     from ..quiz import Quiz
     from ..session import StudySession
     from .dialogs.quiz_setup import QuizSetup
+
+
+def review_screens(stack: list[Screen]) -> list[Screen]:
+    """The study sessions' screens on ``stack``. None can exist before their module is imported, so
+    until then none is looked for and nothing imported (quitting from Home imported the review
+    screen, grading and rapidfuzz only to find no session: part of every launch that is left)."""
+    module = sys.modules.get(f"{__package__}.screens.review")
+    return [] if module is None else [s for s in stack if isinstance(s, module.ReviewScreen)]
 
 
 class StudyLauncher:
@@ -141,9 +150,7 @@ class StudyLauncher:
 
     def session_open(self) -> bool:
         """A study session is being started or is on the screen stack (one at a time)."""
-        from .screens.review import ReviewScreen
-
-        return self._session_starting or any(isinstance(s, ReviewScreen) for s in self.screen_stack)
+        return self._session_starting or bool(review_screens(self.screen_stack))
 
     def action_study(self, deck_id: str | None = None) -> None:
         """Study one deck (its due cards, then new ones up to the daily limit), or, when
