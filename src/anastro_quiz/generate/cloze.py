@@ -86,6 +86,10 @@ _EFFECT = re.compile(
     rf"markedly|further|potently|effectively|primarily) )?(?P<verb>{_EFFECT_VERB}) "
     rf"(?:(?P<det>the|their|its|a|an|this) )?(?P<object>(?:(?!{_OBJECT_STOP}\b)[\w\-α-ω’']+)"
     rf"(?: (?!{_OBJECT_STOP}\b)[\w\-α-ω’']+){{0,5}}(?: \([A-Z][\w\-]{{1,9}}\))?)(?=[,.;:]| {_OBJECT_STOP}\b|$)")
+# A change named by one common noun ("causes a delay in ...", "leads to an increase in ..."):
+# which way it goes is easy to guess; what causes it is not.
+_CHANGE = re.compile(r"(?:delay|increase|decrease|reduction|rise|fall|decline|drop|loss|gain|prolongation|"
+                     r"shortening)s?", re.I)
 _MEANS = re.compile(
     r"\bby (?:[a-z]+ly )?(?P<verb>[a-z]+ing) (?:(?P<det>the|their|its|a|an) )?(?!(?:to|into|with|from|on|in|at|of|for)\b)(?P<object>[a-z][\w\-α-ω]*(?: [\w\-α-ω]+){0,4}?)"
     r"(?=[,.;:]| and\b| in\b| of\b| which\b| that\b| from\b| to\b|$)")
@@ -108,7 +112,12 @@ def effect_cards(s: Sentence, terms: dict[str, float]) -> list[Draft]:
     spans = []
     m = _EFFECT.match(text)
     if m and not _NOT_SUBJECT.match(m.group("subject")):
-        spans.append((m.start("object"), m.end("object")))
+        if _CHANGE.fullmatch(m.group("object")):
+            # "Enterohepatic recirculation causes a [delay] in excretion": the change is a guess
+            # once its cause is shown (read WEAK); the cause is the fact
+            spans.append((m.start("subject"), m.end("subject")))
+        else:
+            spans.append((m.start("object"), m.end("object")))
     for mm in _MEANS.finditer(text):
         spans.append((mm.start("object"), mm.end("object")))
     for mm in _MEDIATED.finditer(text):
