@@ -22,7 +22,7 @@ from ..patterns import whole
 from .choices import FigurePool, number_distractors
 from .clean import repaired
 from .figures import OUTCOME, compact_question, outcome_question
-from .extract import SECOND_PERSON, Sentence, is_acronym
+from .extract import SECOND_PERSON, Sentence, is_acronym, zipf
 from .facts import Fact
 from .kinds import CardKind, FactKind, card_kind_of
 from .lexicon import NOT_NOUN, NOUN_SUFFIX, POINTS_BACK, answerable as _answerable, is_verb_form
@@ -143,7 +143,7 @@ def number_cards(facts: list[Fact], sentences: dict[str, Sentence], pool: Figure
         if contains_answer(blanked, fact.answer):
             continue
         prompt = with_context(s, blanked, fact.answer)
-        compact = compact_question(s.text, start, end, _context_of(s))
+        compact = compact_question(s.text, start, end, _context_of(s), _its_owner(s))
         if compact is not None and not contains_answer(compact, fact.answer):
             prompt = compact  # "ATAC trial, five years: reduction in BMD in the total hip?"
         if prompt is None:
@@ -204,6 +204,18 @@ def resolve(s: Sentence) -> str | None:
     if not _answerable(subject) or subject.lower() in ("the", "this", "these", "it", "its", "there", "however"):
         return None
     return subject + s.text[2:]
+
+
+def _its_owner(s: Sentence) -> str | None:
+    """What a leading "Its" stands for: the one-word subject of the sentence just before
+    ("Abemaciclib is excreted mainly via the feces (81%). Its elimination half-life is 18.3
+    hours."), or ``None``."""
+    if not s.text.startswith("Its ") or s.before is None or s.before.lost is not None:
+        return None
+    m = _NAMED_SUBJECT.match(s.before.text)
+    if m is None or not _answerable(m.group("w")) or zipf(m.group("w").lower()) >= 4.5:
+        return None  # "However, ...", "The drug ...": no name to ask about
+    return m.group("w")
 
 
 _POINTER = re.compile(r"\b(?P<det>these|this) (?P<noun>[a-z]+)\b")

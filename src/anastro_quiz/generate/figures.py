@@ -56,24 +56,42 @@ _PROPERTY = re.compile(
     rf"(?:(?:typically|usually|generally|reported(?:ly)?(?: to be)?)\s+)?$")
 _HAS_PROPERTY = re.compile(
     rf"^(?P<of>[A-Z][\w\-]+)(?:\s+[\w\-,]+){{0,6}}?\s+has\s+an?\s+(?:(?:long|short|relatively long|relatively short)\s+)?"
-    rf"(?P<what>[a-z][\w\-]*(?:\s+[\w\-]+){{0,3}}?)\s+of\s+{_QUALIFIER}$")
-_PROPERTY_TAIL = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:(?P<qual>in\s+(?:patients|people|adults|women|men|children)"
+    rf"(?P<what>[a-z][\w\-]*(?:\s+[\w\-]+){{0,3}}?)\s+of\s+{_QUALIFIER}(?:(?:typically|usually|generally)\s+)?$")
+# "Its elimination half-life is 18.3 hours": whose, the caller reads off the sentence before
+_ITS_PROPERTY = re.compile(rf"^Its\s+(?P<what>[a-z][\w\-]*(?:\s+[\w\-]+){{0,3}}?)\s+(?:is|was)\s+{_QUALIFIER}"
+                           rf"(?:(?:typically|usually|generally)\s+)?$")
+# What may follow the figure and still leave it the sentence's point: a bracket, "on average",
+# the spread around it (", with a range of 4 to 11 days"), the patients it holds for
+_PROPERTY_TAIL = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:on average|on mean)?\s*"
+                            r"(?:,\s+with an? (?:range|spread) of [^,;()]+?(?=[.;]|$))?\s*"
+                            r"(?:(?P<qual>in\s+(?:patients|people|adults|women|men|children)"
                             r"(?:\s+[\w\-]+){0,5}))?\s*(?:[.;]|,\s+(?:which|suggesting|indicating)\b.*)?\s*$")
 
 
-def property_question(sentence: str, start: int, end: int) -> str | None:
+_NOT_PROPERTIES = ("use", "effect", "effects", "risk", "rate", "number", "dose", "dosage", "form", "forms", "group",
+                   "results")
+
+
+def property_question(sentence: str, start: int, end: int, owner: str | None = None) -> str | None:
     """"The elimination half-life of anastrozole is 40 to 50 hours." -> "Anastrozole: elimination
     half-life?"; "Goserelin ... has a serum elimination half-life of two to four hours in
     patients with normal renal function." -> "Goserelin: serum elimination half-life in patients
-    with normal renal function?". ``None`` unless the figure ends its sentence (a bracket or a
-    patient group may follow)."""
+    with normal renal function?"; "Tamoxifen has a long elimination half-life of typically 5 to 7
+    days, with a range of 4 to 11 days." -> "Tamoxifen: elimination half-life?" (the typical
+    figure is the one to recall). "Its elimination half-life is ..." is asked only with its
+    ``owner`` (the subject the sentence before names). ``None`` unless the figure ends its
+    sentence (a bracket, "on average", its range or a patient group may follow)."""
     before, after = sentence[:start], sentence[end:]
     tail = _PROPERTY_TAIL.match(after)
     if tail is None:
         return None
     m = _PROPERTY.match(before) or _HAS_PROPERTY.match(before)
-    if m is None or m.group("what").split()[0] in ("use", "effect", "effects", "risk", "rate", "number", "dose",
-                                                    "dosage", "form", "forms", "group", "results"):
+    if m is None and owner is not None:
+        its = _ITS_PROPERTY.match(before)
+        if its is not None and its.group("what").split()[0] not in _NOT_PROPERTIES:
+            return f"{owner[:1].upper() + owner[1:]}: {its.group('what')}" + \
+                (f" {tail.group('qual')}?" if tail.group("qual") else "?")
+    if m is None or m.group("what").split()[0] in _NOT_PROPERTIES:
         return None
     if zipf(m.group("of").split()[0].lower()) >= 4.5:  # "of death", "of the drug": not a thing with properties
         return None
@@ -87,12 +105,13 @@ def property_question(sentence: str, start: int, end: int) -> str | None:
     return f"{owner}: {what}?"
 
 
-def compact_question(sentence: str, start: int, end: int, context: str = "") -> str | None:
+def compact_question(sentence: str, start: int, end: int, context: str = "", owner: str | None = None) -> str | None:
     """A short question for the figure at ``sentence[start:end]``, or ``None``.
 
-    ``context`` is the text the sentence leans on ("In a bone substudy of this trial, ...").
+    ``context`` is the text the sentence leans on ("In a bone substudy of this trial, ...");
+    ``owner`` is what a leading "Its" stands for, when the caller knows.
     """
-    prop = property_question(sentence, start, end)
+    prop = property_question(sentence, start, end, owner)
     if prop is not None:
         return prop
     before, after = sentence[:start], sentence[end:]
