@@ -96,9 +96,14 @@ class MasteryStore:
         low, high, sign = (kept, until_ms, -1) if until_ms > kept else (until_ms, kept, 1)
         # One statement each way (a day's move at 100k cards ends the mastery of thousands of
         # (deck, tag) pairs: one UPDATE per pair took a quarter of a second of the day's first launch).
-        self.conn.executemany("UPDATE mastery_decks SET mastered=mastered+? WHERE deck=?", [
-            (sign * n, deck) for deck, n in self.conn.execute(
-                f"SELECT s.deck, COUNT(*) {_ENDED.format(join='')} GROUP BY s.deck", (low, high)).fetchall()])
+        decks = self.conn.execute(f"SELECT s.deck, COUNT(*) {_ENDED.format(join='')} GROUP BY s.deck",
+                                  (low, high)).fetchall()
+        if not decks:
+            # No card's mastery ends in between: the counts kept are those at ``until_ms`` too, and
+            # nothing is written (a launch moments after the last would otherwise wait on a commit).
+            return
+        self.conn.executemany("UPDATE mastery_decks SET mastered=mastered+? WHERE deck=?",
+                              [(sign * n, deck) for deck, n in decks])
         self.conn.executemany("UPDATE mastery_tags SET mastered=mastered+? WHERE deck=? AND tag=?", [
             (sign * n, deck, tag) for deck, tag, n in self.conn.execute(
                 f"SELECT t.deck, t.tag, COUNT(*) {_ENDED.format(join='JOIN card_tags t USING (deck, card_id)')}"
