@@ -74,3 +74,75 @@ def test_its_half_life_after_an_unnamed_sentence_is_not_asked_compactly(tmp_path
                              "Its elimination half-life is 18.3 hours on average.\n")
     assert not _asked(cards, "However: elimination half-life?")
     assert not any(str(c.data.get("prompt", "")).startswith("The:") for c in cards)
+
+
+# --- one drug's effect on another's levels, with its figures ---------------------------------------
+
+
+def test_a_drug_lowering_two_drugs_levels_by_two_figures_is_asked_with_both(tmp_path):
+    cards = _cards(tmp_path, "## Interactions\n\nIn a clinical study of veltozole in women, veltozole was found to "
+                             "decrease serum concentrations of the aromatase inhibitors zorbicin and pelmestane by 80% "
+                             "and 40%, respectively, which could reduce their effectiveness.\n")
+    (card,) = [c for c in cards if c.data.get("answer") == "80% and 40%"]
+    assert card.data["prompt"] == ("By how much did veltozole decrease serum concentrations of zorbicin and "
+                                   "pelmestane, respectively?")
+    assert card.source.quote.startswith("In a clinical study of veltozole in women, veltozole was found")
+    assert grade_typed("80 and 40%", card.data["answer"], card.data.get("accept", ())).correct
+    assert not grade_typed("40% and 80%", card.data["answer"], card.data.get("accept", ())).correct
+
+
+@pytest.mark.parametrize("sentence", [
+    # two figures, no "respectively": which figure is whose, unsaid
+    "Veltozole was found to decrease serum concentrations of zorbicin and pelmestane by 80% and 40%.",
+    # whose effect?
+    "It was found to decrease serum concentrations of zorbicin by 80%.",
+])
+def test_a_figure_of_an_interaction_that_is_not_plain_is_not_asked(tmp_path, sentence):
+    cards = _cards(tmp_path, f"## Interactions\n\n{sentence}\n")
+    assert not [c for c in cards if str(c.data.get("prompt", "")).startswith("By how much")]
+
+
+def test_an_interaction_figure_the_article_calls_unimportant_is_not_asked(tmp_path):
+    cards = _cards(tmp_path, "## Interactions\n\nHowever, zorbicin has been found to decrease steady-state levels of "
+                             "veltozole by 27%. But estradiol levels did not differ, so the decrease in veltozole "
+                             "levels is not thought to be clinically important.\n")
+    assert not [c for c in cards if c.data.get("answer") == "27%"]
+
+
+# --- what an enzyme's inhibitors and inducers do to the drug, by their examples -------------------
+
+
+INHIBITORS = ("## Interactions\n\nAs veltozole is mainly metabolized by the liver enzyme CYP3A4, inhibitors of this "
+              "enzyme (such as ketoconazole) are expected to increase its blood plasma concentrations.")
+INDUCERS = ("Conversely, CYP3A4 inducers lower plasma concentrations of veltozole, as has been shown in a study "
+            "with rifampicin.")
+
+
+def test_inhibitors_then_conversely_inducers_are_one_card_on_both_sides_quoting_both(tmp_path):
+    cards = _cards(tmp_path, f"{INHIBITORS} {INDUCERS}\n")
+    (card,) = _asked(cards, "What do ketoconazole and rifampicin do to veltozole plasma concentrations?")
+    assert card.data["answer"] == ("Ketoconazole (CYP3A4 inhibitor) increases them; rifampicin (CYP3A4 inducer) "
+                                   "lowers them")
+    assert card.source.quote == f"{INHIBITORS.split(chr(10))[-1]} {INDUCERS}"
+    assert not [c for c in cards if c.source.quote == INDUCERS]  # its side is asked in the pair
+
+
+@pytest.mark.parametrize("body", [
+    INHIBITORS,  # one side alone: which way the class moves the levels is a guess
+    # both sides, but the inducers' example is not named: the card would ask the class, a guess
+    f"{INHIBITORS} Conversely, CYP3A4 inducers lower plasma concentrations of veltozole.",
+])
+def test_a_class_without_its_examples_on_both_sides_gives_no_card(tmp_path, body):
+    cards = _cards(tmp_path, f"{body}\n")
+    assert not [c for c in cards if str(c.data.get("prompt", "")).startswith("What do ")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # another drug's levels: not the article's drug
+    "CYP3A4 inducers lower plasma concentrations of zorbicin, as has been shown in a study with rifampicin.",
+    # which enzyme?
+    "Inhibitors of this enzyme (such as ketoconazole) are expected to increase its blood plasma concentrations.",
+])
+def test_modulators_of_an_unnamed_enzyme_or_of_another_drug_give_no_card(tmp_path, sentence):
+    cards = _cards(tmp_path, f"## Interactions\n\n{sentence}\n")
+    assert not [c for c in cards if str(c.data.get("prompt", "")).startswith("What do ")]

@@ -182,6 +182,16 @@ def side_study(quote: str) -> bool:
     return _SIDE_STUDY.search(quote) is not None
 
 
+_DRUG_ON_DRUG = re.compile(r"^By how much did [\w\-]+ (?:increase|raise|elevate|decrease|reduce|lower) ")
+
+
+def drug_on_drug(prompt: str) -> bool:
+    """"By how much did enzalutamide decrease serum concentrations of anastrozole and exemestane?":
+    an interaction is measured in a study, and is no side note for that (what a clinician recalls
+    before co-prescribing)."""
+    return _DRUG_ON_DRUG.match(prompt) is not None
+
+
 def unnamed_study(prompt: str) -> bool:
     """"After more than _____ the group that received anastrozole ...": which trial?"""
     return _POINTS_AT_UNNAMED.search(prompt) is not None and _NAMED_STUDY.search(prompt) is None

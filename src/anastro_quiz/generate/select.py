@@ -25,7 +25,7 @@ from .cards import Draft, contains_answer, plain_words
 from .kept import (ANSWER_SHARE, Skipped, answer_key, answer_of, answered_elsewhere, cap_answer_share,
                    restated_comparisons)
 from .extract import is_acronym
-from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree, item_set, minor_kinetics,
+from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree, drug_on_drug, item_set, minor_kinetics,
                              minor_pharmacology, modifies_next_noun, one_place, open_consequence, other_figure, short_list, side_study,
                              sibling_gives_away, treatment_duration, unnamed_study, use_of, vague_row, verbless)
 from .reading_weights import reading_weight
@@ -149,7 +149,7 @@ def score(d: Draft, ctx: Context) -> float:
             value *= 0.25  # a citation or approval year is trivia
         if "%" in answer:
             value *= 1.2
-        if side_study(d.quote) or about_something_else(d.quote, ctx.subjects):
+        if (side_study(d.quote) and not drug_on_drug(prompt)) or about_something_else(d.quote, ctx.subjects):
             value *= 0.5  # "A study has found ...", "the half-life of afimoxifene": a side figure
         if one_place(d.quote):
             value *= 0.3  # "In Japan, ... at a dosage of _____": one country's figure

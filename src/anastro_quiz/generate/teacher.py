@@ -10,7 +10,8 @@ Comparisons live in :mod:`teacher_compare`, enumerations in :mod:`teacher_lists`
 chains in :mod:`teacher_chains`, "X is responsible for Y" and a fronted "As X is ..." in :mod:`teacher_roles`,
 the drug's mechanism of action and the enzymes that metabolize it in :mod:`teacher_mechanism`,
 prodrugs, enzyme induction, flares, trials and contraindication lists in :mod:`teacher_pharmacology`, monitoring and baseline tests in :mod:`teacher_monitoring`,
-naming the drug and whose dose in :mod:`teacher_context`, the dose a use gets in :mod:`teacher_doses`, a trial's two figures side by side in :mod:`teacher_trials`, the clause tools they share in
+naming the drug and whose dose in :mod:`teacher_context`, the dose a use gets in :mod:`teacher_doses`, a trial's two figures side by side in :mod:`teacher_trials`, what a drug or an enzyme's
+inhibitors do to another drug's levels in :mod:`teacher_interactions`, the clause tools they share in
 :mod:`teacher_clauses`.
 """
 
@@ -24,6 +25,7 @@ from .teacher_clinical import CLINICAL_BUILDERS, qualified_uses, thresholds as t
 from .teacher_compare import compare_drafts
 from .teacher_context import learn_drugs
 from .teacher_doses import dose_drafts
+from .teacher_interactions import interaction_drafts
 from .teacher_trials import trial_drafts
 from .teacher_chains import chain_drafts
 from .teacher_lists import list_drafts
@@ -89,6 +91,7 @@ def teacher_drafts(doc) -> list[Draft]:
     out += lead
     out += dose_drafts(doc)
     out += trial_drafts(doc)
+    out += interaction_drafts(doc)
     out += compare_drafts(doc.facts)
     lists = list_drafts(doc)
     if any(_INDICATION_LIST.search(d.data.get("prompt", "")) for d in lists):
