@@ -158,6 +158,7 @@ def drafts_for(doc: Document, pool: choices.FigurePool) -> list[C.Draft]:
             d = C.definition_card(f)
         elif f.kind == "cell":
             d = table_cards.cell_card(f)
+            out += table_cards.symptom_cards(f)
         elif f.kind == "contrast":
             d = table_cards.contrast_card(f, doc)
         else:

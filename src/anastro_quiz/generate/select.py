@@ -40,7 +40,7 @@ MIN_SCORE = 0.35
 MIN_NUMBER_SCORE = 0.6  # readers kept no figure card scored below this
 MIN_TERM_SCORE = 0.8  # a blank on a term must carry more than a guessable word (readers kept ~1 in 4 below)
 MAX_PER_QUOTE = 2
-MAX_PER_ROW = 3  # a table row holds one fact per column, and a comparison of them
+MAX_PER_ROW = 3  # a table row holds one fact per column, and a comparison of them (any card made from a cell)
 _ROW_KINDS = {"table", "contrast", "compare"}
 _BLANK_KINDS = {"term", "effect", "examples"}  # kinds that blank a span of their sentence
 SIMILAR = 90  # rapidfuzz ratio above which two questions read the same...
@@ -281,7 +281,7 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
         floor = MIN_TERM_SCORE if d.kind == "term" else MIN_NUMBER_SCORE if d.kind == "number" else MIN_SCORE
         if d.score < floor:
             reason, detail = "score too low", f"{d.score:.2f} < {floor}"
-        elif per_quote[d.quote] >= (MAX_PER_ROW if d.kind in _ROW_KINDS else MAX_PER_QUOTE):
+        elif per_quote[d.quote] >= (MAX_PER_ROW if d.kind in _ROW_KINDS or d.row else MAX_PER_QUOTE):
             reason, detail = "sentence already has its cards", f"{MAX_PER_QUOTE} per sentence"
         elif d.type != "true_false" and per_answer[(doc, answer)] >= cap:
             reason, detail = "answer already asked", f"'{answer}' {cap}x"

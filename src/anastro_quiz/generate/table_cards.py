@@ -214,3 +214,34 @@ def item_cards(fact: Fact, doc) -> list[Draft]:
                                  fact, statement))
         break
     return drafts
+
+
+# "Symptoms are related to estrogen deficiency ∞ hot flashes, joint pain (arthralgia), vaginal
+# dryness", "... without inducing symptoms of low estradiol (e.g. low libido, poor mood, joint pain)"
+_SYMPTOMS = re.compile(
+    r"\b[Ss]ymptoms (?:are )?(?:related to|of|due to) (?P<state>[a-z][\w\-]*(?: [a-z][\w\-]*){0,3}?)"
+    r"(?:\s*(?:∞|:|—)\s*(?P<listed>[^.;]+)| \((?:e\.g\.|such as|for example),? (?P<examples>[^()]+)\))")
+_SYMPTOM_ITEM = re.compile(r"^[a-z][\w\-]*(?: [a-z][\w\-]*){0,3}(?: \([^()]+\))?$")
+
+
+def symptom_cards(fact: Fact) -> list[Draft]:
+    """A table cell that lists the symptoms of a state, for its column's people: "In women
+    (oncological use), name two symptoms of estrogen deficiency." -> the cell's items, two of them
+    needed and graded item by item (the cell's list is examples, never all the symptoms there
+    are, so a typed key of all of them would mark a right answer wrong). Three items at least."""
+    who = population(fact.detail.column) if fact.detail is not None else None
+    if who is None:
+        return []
+    out = []
+    for m in _SYMPTOMS.finditer(fact.answer):
+        listed = (m.group("listed") or m.group("examples")).strip(" .")
+        items = [i.strip() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?![^()]*\))", listed) if i.strip()]
+        if not 3 <= len(items) <= 5 or not all(_SYMPTOM_ITEM.match(i) for i in items):
+            continue
+        phrase = who[0]
+        prompt = f"{phrase[0].upper()}{phrase[1:]}, name two symptoms of {m.group('state')}."
+        if any(contains_answer(prompt, re.sub(r"\s*\([^()]*\)", "", i)) for i in items):
+            continue
+        data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": 2}
+        out.append(make_draft("list", "typed", data, fact, prompt))
+    return out

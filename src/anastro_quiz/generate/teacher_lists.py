@@ -1,7 +1,8 @@
 """Stage 4, teacher's cards over several things at once: enumerations.
 
 Enumerations come from "<category> include A, B and C", "<X> has <category>, including A, B
-and C" and "<category> such as A, B and C": a typed card with the items, graded item by item
+and C", "<category> such as A, B and C" and "<X> is found in various tissues, including A, B
+and C": a typed card with the items, graded item by item
 with partial credit ("Name three common side effects of tamoxifen"). Mechanism chains are in
 :mod:`teacher_chains`.
 """
@@ -163,7 +164,8 @@ def list_drafts(doc) -> list[Draft]:
         text = resolved_text(s)
         if text is None:
             continue
-        d = _enumeration(s, text, subject) or _verb_list(s, text) or _side_effects_are(s, text, subject)
+        d = _enumeration(s, text, subject) or _verb_list(s, text) or _side_effects_are(s, text, subject) or \
+            _found_in(s, text)
         if d is not None and not _listed_elsewhere(d, doc):
             out.append(d)
     return out
@@ -327,4 +329,43 @@ def _side_effects_are(s: Sentence, text: str, subject: str | None) -> Draft | No
     if prompt is None or any(contains_answer(prompt, i) for i in items):
         return None
     data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": 3}
+    return make_draft("list", "typed", data, s, prompt)
+
+
+# "This enzyme is found in various tissues throughout the body, including fat cells, the adrenal
+# glands, and the liver."
+_FOUND_IN = re.compile(
+    r"^(?P<owner>.+?) (?:is|are) (?:mainly |mostly |widely )?(?P<verb>found|expressed|present|located) in "
+    r"(?:(?:various|many|several|numerous|multiple|a number of|a (?:wide )?range of) )?(?P<where>tissues|organs|"
+    r"cell types|sites)(?: throughout the body| of the body| in the body)?,? including (?P<list>.+?)\.?$")
+# "... the enzyme it targets ∞ aromatase.": what "this enzyme" in the next sentence is
+_APPOSED = re.compile(r".*\bthe (?P<noun>[a-z]+)\b[^.∞:—]*\s*(?:∞|:|—)\s*(?P<term>[A-Za-z][\w\-]+)\.?$")
+
+
+def _found_in(s: Sentence, text: str) -> Draft | None:
+    """ "<X> is found in various tissues throughout the body, including A, B, and C" -> "Name two
+    tissues in which <X> is found." (two of the listed: "including" leaves others out, so two of
+    the article's are asked, graded item by item). <X> is a name, or "This <noun>" that the
+    sentence before names after a colon ("one must first appreciate the enzyme it targets:
+    aromatase")."""
+    m = _FOUND_IN.match(text)
+    if m is None:
+        return None
+    owner = m.group("owner")
+    pointer = re.match(r"^This ([a-z]+)$", owner)
+    if pointer:
+        before = s.before.text if s.before is not None and s.before.lost is None else ""
+        named = _APPOSED.search(before)
+        if named is None or named.group("noun") != pointer.group(1) or zipf(named.group("term").lower()) >= 3.5:
+            return None
+        owner = named.group("term")
+    elif not names_something(owner) or len(owner.split()) > 3:
+        return None
+    items = list_items(m.group("list"), most=MAX_NAMED)
+    if items is None or len(items) < 3:
+        return None  # two of two is the whole list, which "including" says it is not
+    prompt = question(f"Name two {m.group('where')} in which {lower_first(owner)} is {m.group('verb')}.")
+    if prompt is None or any(contains_answer(prompt, i) for i in items):
+        return None
+    data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": 2}
     return make_draft("list", "typed", data, s, prompt)
