@@ -1,7 +1,8 @@
-"""Coverage of pharmacokinetic facts a teacher asks (the eighth reading's list of what no card
+"""Coverage of pharmacology facts a teacher asks (the eighth reading's list of what no card
 asked): a drug's elimination half-life however the sentence frames it ("has a long elimination
 half-life of typically 5 to 7 days, with a range of 4 to 11 days", "Its elimination half-life is
-18.3 hours on average").
+18.3 hours on average"); what it does to other drugs' levels, and what an enzyme's inhibitor and
+inducer do to it; its main route of excretion; its rare adverse effects.
 
 Each shape has invented text that must give the card (answer and quoted line checked) and near
 misses that must give none.
@@ -146,3 +147,53 @@ def test_a_class_without_its_examples_on_both_sides_gives_no_card(tmp_path, body
 def test_modulators_of_an_unnamed_enzyme_or_of_another_drug_give_no_card(tmp_path, sentence):
     cards = _cards(tmp_path, f"## Interactions\n\n{sentence}\n")
     assert not [c for c in cards if str(c.data.get("prompt", "")).startswith("What do ")]
+
+
+# --- the main route of excretion ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, answer", [
+    ("Veltozole is excreted mainly via the feces (81%) and to a small extent via the urine (3%).", "Feces"),
+    ("Veltozole is excreted primarily in urine but also to a lesser extent in feces.", "Urine"),
+])
+def test_the_main_route_of_excretion_is_asked_and_its_share_explained(tmp_path, sentence, answer):
+    cards = _cards(tmp_path, f"## Pharmacokinetics\n\n{sentence}\n")
+    (card,) = _asked(cards, "By which route is veltozole mainly excreted?")
+    assert card.data["answer"] == answer
+    assert card.source.quote == sentence
+    assert ("81%" in card.data.get("explanation", "")) == ("81%" in sentence)  # the share, beside the answer
+
+
+@pytest.mark.parametrize("sentence", [
+    "Veltozole is excreted in bile and is eliminated in feces, while small amounts are eliminated in urine.",  # no main one
+    "Zorbicin is excreted mainly via the feces (81%) and to a small extent via the urine (3%).",  # another drug
+])
+def test_no_main_route_or_another_drugs_route_gives_no_card(tmp_path, sentence):
+    cards = _cards(tmp_path, f"## Pharmacokinetics\n\n{sentence}\n")
+    assert not [c for c in cards if "excreted?" in str(c.data.get("prompt", ""))]
+
+
+# --- rare adverse effects ---------------------------------------------------------------------------
+
+
+def test_rare_effects_after_a_sentence_naming_the_drug_ask_two_of_them(tmp_path):
+    cards = _cards(tmp_path, "## Side effects\n\nVeltozole produces abnormal liver changes in around 1% of people. "
+                             "Rarely, it has been associated with cases of serious liver damage, serious lung "
+                             "toxicity, and sensitivity to light.\n")
+    (card,) = _asked(cards, "Name two rare adverse effects of veltozole.")
+    assert card.data["items"] == ["liver damage", "lung toxicity", "sensitivity to light"]
+    assert card.data["need"] == 2
+    assert card.source.quote.startswith("Rarely, it has been associated")
+
+
+def test_one_rare_effect_is_asked_alone(tmp_path):
+    cards = _cards(tmp_path, "## Side effects\n\nVeltozole causes hot flashes in many women. Rarely, it can cause "
+                             "seizures.\n")
+    (card,) = _asked(cards, "Which rare adverse effect can veltozole cause?")
+    assert card.data["answer"] == "Seizures"
+
+
+def test_rare_effects_of_an_it_nothing_names_give_no_card(tmp_path):
+    cards = _cards(tmp_path, "## Side effects\n\nSide effects of veltozole include hot flashes and nausea. Rarely, "
+                             "it can cause seizures.\n")
+    assert not [c for c in cards if "rare adverse" in str(c.data.get("prompt", ""))]

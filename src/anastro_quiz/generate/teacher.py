@@ -11,7 +11,8 @@ chains in :mod:`teacher_chains`, "X is responsible for Y" and a fronted "As X is
 the drug's mechanism of action and the enzymes that metabolize it in :mod:`teacher_mechanism`,
 prodrugs, enzyme induction, flares, trials and contraindication lists in :mod:`teacher_pharmacology`, monitoring and baseline tests in :mod:`teacher_monitoring`,
 naming the drug and whose dose in :mod:`teacher_context`, the dose a use gets in :mod:`teacher_doses`, a trial's two figures side by side in :mod:`teacher_trials`, what a drug or an enzyme's
-inhibitors do to another drug's levels in :mod:`teacher_interactions`, the clause tools they share in
+inhibitors do to another drug's levels in :mod:`teacher_interactions`, its main route of excretion in
+:mod:`teacher_kinetics`, its rare adverse effects in :mod:`teacher_rare`, the clause tools they share in
 :mod:`teacher_clauses`.
 """
 
@@ -26,6 +27,8 @@ from .teacher_compare import compare_drafts
 from .teacher_context import learn_drugs
 from .teacher_doses import dose_drafts
 from .teacher_interactions import interaction_drafts
+from .teacher_kinetics import excretion
+from .teacher_rare import rare_effects
 from .teacher_trials import trial_drafts
 from .teacher_chains import chain_drafts
 from .teacher_lists import list_drafts
@@ -54,6 +57,10 @@ def teacher_drafts(doc) -> list[Draft]:
     out: list[Draft] = []
     pharmacology = pharmacology_for(doc)
     for s in doc.sentences:
+        rare = rare_effects(s) if s.lost is None else None  # "Rarely, it ...": the "it" is read here
+        if rare is not None:
+            out.append(rare)
+            continue
         if not usable(s) or s.text in chained:
             if s.text not in chained and s.lost is None:
                 out += short_route(s, resolved_text(s))  # "It is taken by mouth.": too short for the other builders
@@ -73,7 +80,7 @@ def teacher_drafts(doc) -> list[Draft]:
         if facts:
             out += facts
             continue
-        for build in CLINICAL_BUILDERS + (mechanism, metabolism) + WHY_BUILDERS:
+        for build in CLINICAL_BUILDERS + (mechanism, metabolism, excretion) + WHY_BUILDERS:
             d = build(s, text)
             if d is not None:
                 # One teacher card per sentence: two would show each other's answers ("Why should
