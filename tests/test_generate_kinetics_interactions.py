@@ -197,3 +197,34 @@ def test_rare_effects_of_an_it_nothing_names_give_no_card(tmp_path):
     cards = _cards(tmp_path, "## Side effects\n\nSide effects of veltozole include hot flashes and nausea. Rarely, "
                              "it can cause seizures.\n")
     assert not [c for c in cards if "rare adverse" in str(c.data.get("prompt", ""))]
+
+
+def test_a_drug_inducing_anothers_metabolism_is_asked_what_it_does_to_its_levels_and_how(tmp_path):
+    cards = _cards(tmp_path, "## Interactions\n\nThe aromatase inhibitor zorbicin does not affect the metabolism of "
+                             "veltozole. However, veltozole induces the metabolism of zorbicin and significantly "
+                             "reduces its concentrations.\n")
+    (card,) = _asked(cards, "What does veltozole do to zorbicin concentrations, and how?")
+    assert card.data["answer"] == "Significantly reduces them, by inducing zorbicin's metabolism"
+    assert card.source.quote.startswith("However, veltozole induces")
+
+
+def test_two_other_drugs_metabolism_gives_no_card(tmp_path):
+    cards = _cards(tmp_path, "## Interactions\n\nRifampicin induces the metabolism of zorbicin and significantly "
+                             "reduces its concentrations.\n")
+    assert not [c for c in cards if ", and how?" in str(c.data.get("prompt", ""))]
+
+
+# --- the receptors a drug acts through ----------------------------------------------------------------
+
+
+def test_the_two_receptors_a_drug_mainly_acts_through_are_asked(tmp_path):
+    cards = _cards(tmp_path, "## Pharmacodynamics\n\nVeltozole affects target tissues mainly by interacting with two "
+                             "nuclear receptors called veltor receptor α (VRα) and veltor receptor β (VRβ).\n")
+    (card,) = _asked(cards, "Through which two nuclear receptors does veltozole mainly act?")
+    assert card.data["answer"] == "Veltor receptor α (VRα) and veltor receptor β (VRβ)"
+
+
+def test_receptors_of_another_substance_give_no_card(tmp_path):
+    cards = _cards(tmp_path, "## Pharmacodynamics\n\nZorbicin affects target tissues mainly by interacting with two "
+                             "nuclear receptors called veltor receptor α (VRα) and veltor receptor β (VRβ).\n")
+    assert not [c for c in cards if str(c.data.get("prompt", "")).startswith("Through which")]

@@ -1,7 +1,7 @@
 """Stage 4, drug interactions a teacher asks: what one drug does to another's levels, with the
 figures when the text gives them, and what an enzyme's inhibitors and inducers do to the drug.
 
-Two sentence shapes, each read only when the sentence says the thing plainly:
+Three sentence shapes, each read only when the sentence says the thing plainly:
 
 - "<Drug> was found to decrease serum concentrations of the aromatase inhibitors A and B by
   90% and 50%, respectively" (also "has been found/shown to") -> "By how much did <drug>
@@ -9,6 +9,9 @@ Two sentence shapes, each read only when the sentence says the thing plainly:
   "it", not "this study"), each drug acted on is one or two rare words; two figures need two
   drugs and "respectively". A figure the article calls not clinically important (in its
   sentence or the next) is not asked.
+- "Tamoxifen induces the metabolism of letrozole and significantly reduces its concentrations" ->
+  "What does tamoxifen do to letrozole concentrations, and how?" -> "Significantly reduces them,
+  by inducing letrozole's metabolism".
 - "Inhibitors of this enzyme (such as ketoconazole) are expected to increase its blood plasma
   concentrations. Conversely, CYP3A4 inducers lower plasma concentrations of abemaciclib, as has
   been shown in a study with rifampicin.": the enzyme must be named (in the sentence, or as "this
@@ -28,7 +31,7 @@ import re
 
 from .cards import Draft, contains_answer, make_draft
 from .extract import Sentence, zipf
-from .teacher_clauses import DOCUMENT_DRUG, drug_names, question, upper_first
+from .teacher_clauses import CONNECTIVE, DOCUMENT_DRUG, drug_names, lower_first, question, upper_first
 
 _UP = ("increase", "raise", "elevate")
 _VERB = r"(?P<verb>increase|raise|elevate|decrease|reduce|lower)(?:s|d)?"
@@ -43,6 +46,12 @@ _BY_FIGURES = re.compile(
     rf"{_MEASURE} of (?:the (?P<cls>(?:[\w\-]+ ){{0,3}}(?:inhibitors|antagonists|agonists|drugs|medications|substrates|"
     rf"antiandrogens|antiestrogens|hormones|metabolites)) )?(?P<drugs>[\w\-]+(?: [\w\-]+)?(?:, [\w\-]+)*(?:,? and [\w\-]+)?) "
     rf"by (?P<a>{_FIGURE})(?: and (?P<b>{_FIGURE}))?(?P<resp>, respectively)?(?=[,.;]|$)")
+
+# "However, tamoxifen induces the metabolism of letrozole and significantly reduces its concentrations."
+_THROUGH_METABOLISM = re.compile(
+    r"^(?P<who>[A-Za-z][\w\-]+) (?P<how>induces|inhibits) the metabolism of (?P<whom>[a-z][\w\-]+) and "
+    r"(?P<adv>significantly |markedly |substantially )?(?P<verb>reduces|lowers|decreases|increases|raises) "
+    r"its (?P<what>(?:plasma |serum |blood )?(?:concentrations|levels|exposure))\.?$")
 
 _ENZYME = r"(?:CYP\d[A-Z]\d{1,2}|UGT\d[A-Z]\d{1,2}|P-glycoprotein)"
 _MODULATOR = re.compile(
@@ -64,7 +73,7 @@ def interaction_drafts(doc) -> list[Draft]:
     paired: set[str] = set()
     for s in sentences:
         after = following.get(id(s))
-        d = _by_figures(s, after)
+        d = _by_figures(s, after) or _through_metabolism(s)
         if d is not None:
             out.append(d)
             continue
@@ -105,6 +114,25 @@ def _by_figures(s: Sentence, after: Sentence | None) -> Draft | None:
     else:
         answer, accept = m.group("a"), []
     return _typed(s, prompt, answer, accept)
+
+
+def _through_metabolism(s: Sentence) -> Draft | None:
+    """"Tamoxifen induces the metabolism of letrozole and significantly reduces its concentrations"
+    -> "What does tamoxifen do to letrozole concentrations, and how?" -> "Significantly reduces
+    them, by inducing letrozole's metabolism". Both drugs are named (rare words), one of them the
+    article's."""
+    m = _THROUGH_METABOLISM.match(CONNECTIVE.sub("", s.text))
+    if m is None:
+        return None
+    who, whom = m.group("who"), m.group("whom")
+    if zipf(who.lower()) >= 3.0 or zipf(whom) >= 3.0 or not DOCUMENT_DRUG or \
+            DOCUMENT_DRUG[0].lower() not in (who.lower(), whom):
+        return None
+    change = f"{(m.group('adv') or '').strip()} {m.group('verb')}".strip()
+    by = {"induces": "inducing", "inhibits": "inhibiting"}[m.group("how")]
+    answer = f"{upper_first(change)} them, by {by} {whom}'s metabolism"
+    prompt = f"What does {lower_first(who)} do to {whom} {m.group('what')}, and how?"
+    return _basic(s, prompt, answer)
 
 
 def _modulator(s: Sentence) -> dict | None:

@@ -2,7 +2,8 @@
 pharmacodynamics sentence ("X acts as a selective silent antagonist of the androgen receptor
 (AR)" -> "How does X work?" -> "As a selective silent antagonist of the androgen receptor";
 "Like A and B, x inhibits the enzymes C (CDK4) and D (CDK6)" -> "Which enzymes does x inhibit?"
--> "CDK4 and CDK6"), and the enzymes that metabolize it ("X is almost exclusively metabolized
+-> "CDK4 and CDK6"; "X affects target tissues mainly by interacting with two nuclear receptors called
+A and B" -> "Through which two nuclear receptors does x mainly act?"), and the enzymes that metabolize it ("X is almost exclusively metabolized
 by CYP3A4" -> "Which enzyme almost exclusively metabolizes X?" -> "CYP3A4").
 
 Only the article's own drug is asked about (a related drug's mechanism is another article's
@@ -29,6 +30,12 @@ _ACTS_AS = re.compile(rf"^{_FRONTED}(?P<drug>[A-Za-z][\w\-]+) (?:acts|functions|
 _VERB_TARGET = re.compile(rf"^{_FRONTED}(?P<drug>[A-Za-z][\w\-]+) (?P<verb>inhibits|blocks|antagonizes|activates|"
                           r"targets) (?:the )?(?P<noun>enzymes?|receptors?|kinases?|proteins?|transporters?) "
                           r"(?P<what>[^,;:]{3,120}?|[\w\-/]+(?:, [\w\-/]+)+,? and [\w\-/]+)\.?$")
+# "Estradiol affects target tissues mainly by interacting with two nuclear receptors called
+# estrogen receptor α (ERα) and estrogen receptor β (ERβ)."
+_THROUGH = re.compile(r"^(?P<drug>[A-Za-z][\w\-]+) (?:affects|acts on|exerts its effects on) (?:its )?[\w\- ]{3,30}? "
+                      r"(?P<adv>mainly |primarily |chiefly )?by (?:interacting with|binding to|activating) "
+                      r"(?P<n>two|three) (?P<noun>(?:[a-z\-]+ ){0,2}receptors),? (?:called|named|known as|termed) "
+                      r"(?P<what>[^,;:]+? and [^,;:]+?)\.?$")
 _ACRONYM_PAIR = re.compile(r"^[^()]+\((?P<a>[A-Z][\w\-]{1,9})\) and [^()]+\((?P<b>[A-Z][\w\-]{1,9})\)$")
 _BASE = {"inhibits": "inhibit", "blocks": "block", "antagonizes": "antagonize", "activates": "activate",
          "targets": "target"}
@@ -63,6 +70,11 @@ def mechanism(s: Sentence, text: str) -> Draft | None:
             return None
         prompt = f"Which {m.group('noun')} does {m.group('drug').lower()} {_BASE[m.group('verb')]}?"
         return ask(s, "why", prompt, upper_first(answer))
+    m = _THROUGH.match(text)
+    if m and _is_the_drug(m.group("drug")) and len(m.group("what").split()) <= 10:
+        adverb = (m.group("adv") or "").strip()
+        prompt = f"Through which {m.group('n')} {m.group('noun')} does {m.group('drug').lower()} {adverb + ' ' if adverb else ''}act?"
+        return ask(s, "why", prompt, upper_first(m.group("what")))
     return None
 
 
