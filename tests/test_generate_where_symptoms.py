@@ -1,7 +1,8 @@
-"""Coverage of two enumerations a teacher asks and the eighth reading missed on the bundled
-articles: where an enzyme is found ("found in various tissues ..., including A, B, and C") and a
-table cell's symptoms of a state, for its column's people. Both lists are examples ("including",
-"e.g."): two of the listed items are asked, graded item by item.
+"""Coverage of enumerations a teacher asks and the eighth reading missed: where an enzyme is found
+("found in various tissues ..., including A, B, and C"), a table cell's symptoms of a state, for
+its column's people, and the bracketed examples of a drug's use ("some benign gynaecological
+disorders (endometriosis, uterine fibroids and endometrial thinning)"). Each list is examples
+("including", "e.g.", a bracket): two of the listed items are asked, graded item by item.
 
 Invented text must give the card (prompt, items and quote checked); near misses give none.
 """
@@ -87,3 +88,28 @@ def test_a_single_example_of_a_symptom_is_no_list(tmp_path):
     cards = _cards(tmp_path, TABLE.replace("(e.g. low libido, poor mood, joint pain)", "(e.g. low libido)"))
     assert not _prompted(cards, "In men on TRT, name two symptoms of low estradiol.")
     assert _prompted(cards, "In women (oncological use), name two symptoms of estrogen deficiency.")
+
+
+# --- the bracketed examples of a use ------------------------------------------------------------
+
+
+def test_the_bracketed_disorders_of_a_use_ask_two_of_them(tmp_path):
+    cards = _cards(tmp_path, "## Medical uses\n\nZorbicin is used to treat hormone-sensitive cancers of the breast "
+                             "and prostate, and some benign gynaecological disorders (endometriosis, uterine fibroids "
+                             "and endometrial thinning).\n")
+    (card,) = _prompted(cards, "Name two benign gynaecological disorders zorbicin is used to treat.")
+    assert card.data["items"] == ["endometriosis", "uterine fibroids", "endometrial thinning"]
+    assert card.data["need"] == 2
+    assert grade_items("uterine fibroids and endometriosis", card.data["items"], card.data["need"]).correct
+
+
+@pytest.mark.parametrize("sentence", [
+    # another drug's uses
+    "Veltozole is used to treat some benign gynaecological disorders (endometriosis, uterine fibroids and "
+    "endometrial thinning).",
+    # two items are no list to choose two of
+    "Zorbicin is used to treat some benign gynaecological disorders (endometriosis and uterine fibroids).",
+])
+def test_bracketed_uses_of_another_drug_or_of_two_items_give_no_card(tmp_path, sentence):
+    cards = _cards(tmp_path, f"## Medical uses\n\n{sentence}\n")
+    assert not [c for c in cards if str(c.data.get("prompt", "")).startswith("Name two benign")]

@@ -1,0 +1,44 @@
+"""Stage 4, the examples an article gives in brackets of what a drug treats: "Goserelin is used to
+treat hormone-sensitive cancers of the breast and prostate, and some benign gynaecological
+disorders (endometriosis, uterine fibroids and endometrial thinning)." -> "Name two benign
+gynaecological disorders goserelin is used to treat." -> the bracketed items, two needed (the
+use card asks the sentence's uses as a whole; the disorders are what a teacher then asks).
+
+Read only when the drug opens the sentence, the verb says it treats ("is used to treat",
+"is indicated for", ...), the bracket follows a plural category ("disorders", "cancers",
+"conditions", ...) and holds three to five short items.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cards import Draft, contains_answer, make_draft
+from .extract import Sentence
+from .teacher_clauses import DOCUMENT_DRUG, finite_verb, lower_first, question
+
+_TREATS = re.compile(r"^(?P<drug>[A-Z][a-z][\w\-]+) is (?:also )?(?:used to treat|used in the treatment of|"
+                     r"used for the treatment of|indicated for(?: the treatment of)?|approved for(?: the treatment of)?) ")
+_CATEGORY_EXAMPLES = re.compile(
+    r"(?:\bsome |\bcertain |\bother |\bvarious )?(?P<category>(?:[a-z][\w\-]* ){0,3}(?:disorders|diseases|conditions|"
+    r"cancers|tumou?rs|infections|syndromes)) \((?P<list>[a-z][^()]*)\)")
+
+
+def bracketed_uses(s: Sentence) -> Draft | None:
+    """The card for a use sentence's bracketed examples of one category (see the module docstring)."""
+    m = _TREATS.match(s.text)
+    if m is None or not DOCUMENT_DRUG or m.group("drug").lower() != DOCUMENT_DRUG[0].lower():
+        return None
+    found = _CATEGORY_EXAMPLES.search(s.text, m.end())
+    if found is None:
+        return None
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", found.group("list")) if i.strip()]
+    if not 3 <= len(items) <= 5 or any(not 1 <= len(i.split()) <= 4 or re.search(r"\d", i) or
+                                       finite_verb(["x"] + i.split()) is not None for i in items):
+        return None
+    drug = lower_first(m.group("drug"))
+    prompt = question(f"Name two {found.group('category')} {drug} is used to treat.")
+    if prompt is None or any(contains_answer(prompt, i) for i in items):
+        return None
+    data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": 2}
+    return make_draft("list", "typed", data, s, prompt)
