@@ -228,3 +228,17 @@ def test_receptors_of_another_substance_give_no_card(tmp_path):
     cards = _cards(tmp_path, "## Pharmacodynamics\n\nZorbicin affects target tissues mainly by interacting with two "
                              "nuclear receptors called veltor receptor α (VRα) and veltor receptor β (VRβ).\n")
     assert not [c for c in cards if str(c.data.get("prompt", "")).startswith("Through which")]
+
+
+# --- how often an adverse effect occurs, beside another figure ------------------------------------------
+
+
+def test_an_incidence_beside_another_figure_is_asked_without_it():
+    sentence = ("Gynecomastia occurs in up to 80% of men treated with veltozole monotherapy, and is of "
+                "mild-to-moderate severity in more than 90% of affected men.")
+    at = sentence.index("80%")
+    assert compact_question(sentence, at, at + 3) == \
+        "Gynecomastia with veltozole monotherapy: in up to what share of men does it occur?"
+    alone = "Seizures occur in approximately 1% of patients treated with veltozole, in clinical trials."
+    at = alone.index("1%")
+    assert compact_question(alone, at, at + 2) is None  # the sentence blanked shows no other figure: it stays

@@ -105,13 +105,34 @@ def property_question(sentence: str, start: int, end: int, owner: str | None = N
     return f"{owner}: {what}?"
 
 
+# "Gynecomastia occurs in up to 80% of men treated with bicalutamide monotherapy, and is of
+# mild-to-moderate severity in more than 90% of affected men."
+_INCIDENCE_BEFORE = re.compile(r"^(?P<effect>[A-Z][a-z][\w\-]*(?: [a-z][\w\-]*){0,2}) (?:occurs|develops|is seen) in "
+                               r"(?P<qual>up to|about|approximately|around|roughly|nearly)? ?$")
+_INCIDENCE_AFTER = re.compile(r"^ of (?P<who>men|women|patients|people|children) (?:treated with|taking|receiving|on) "
+                              r"(?P<drug>[a-z][\w\-]+(?: monotherapy| alone)?)(?=,)")
+_SECOND_FIGURE = re.compile(r"\d+(?:\.\d+)?\s?%")
+
+
+def incidence_question(sentence: str, start: int, end: int) -> str | None:
+    """"Gynecomastia occurs in up to 80% of men treated with bicalutamide monotherapy, and is of
+    mild-to-moderate severity in more than 90% of affected men." -> "Gynecomastia with bicalutamide
+    monotherapy: in up to what share of men does it occur?". Only when another figure follows (the
+    sentence blanked would show it, and the compact question leaves it out); ``None`` otherwise."""
+    before, after = _INCIDENCE_BEFORE.match(sentence[:start]), _INCIDENCE_AFTER.match(sentence[end:])
+    if before is None or after is None or not _SECOND_FIGURE.search(sentence[end + after.end():]):
+        return None
+    qual = f"in {before.group('qual')} what share" if before.group("qual") else "in what share"
+    return f"{before.group('effect')} with {after.group('drug')}: {qual} of {after.group('who')} does it occur?"
+
+
 def compact_question(sentence: str, start: int, end: int, context: str = "", owner: str | None = None) -> str | None:
     """A short question for the figure at ``sentence[start:end]``, or ``None``.
 
     ``context`` is the text the sentence leans on ("In a bone substudy of this trial, ...");
     ``owner`` is what a leading "Its" stands for, when the caller knows.
     """
-    prop = property_question(sentence, start, end, owner)
+    prop = property_question(sentence, start, end, owner) or incidence_question(sentence, start, end)
     if prop is not None:
         return prop
     before, after = sentence[:start], sentence[end:]
