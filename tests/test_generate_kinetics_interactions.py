@@ -242,3 +242,24 @@ def test_an_incidence_beside_another_figure_is_asked_without_it():
     alone = "Seizures occur in approximately 1% of patients treated with veltozole, in clinical trials."
     at = alone.index("1%")
     assert compact_question(alone, at, at + 2) is None  # the sentence blanked shows no other figure: it stays
+
+
+# --- the size of the drug's effect ----------------------------------------------------------------
+
+
+SUPPRESSION = ("## Pharmacodynamics\n\nAs such, 1 mg/day is the minimal dosage required to achieve maximal "
+               "suppression of aromatase with veltozole. This decrease in aromatase activity results in an at least "
+               "85% decrease in estradiol levels in postmenopausal women.\n")
+
+
+def test_the_size_of_the_drugs_effect_told_as_a_result_is_asked_for_its_people(tmp_path):
+    cards = _cards(tmp_path, SUPPRESSION)
+    (card,) = _asked(cards, "In postmenopausal women on veltozole, by at least how much do estradiol levels fall?")
+    assert card.data["answer"] == "85%"
+    assert grade_typed("at least 85%", card.data["answer"], card.data.get("accept", ())).correct
+    assert card.source.quote.startswith("This decrease in aromatase activity")
+
+
+def test_the_size_of_an_effect_after_a_sentence_on_another_drug_gives_no_card(tmp_path):
+    cards = _cards(tmp_path, SUPPRESSION.replace("with veltozole", "with zorbicin"))
+    assert not [c for c in cards if "how much do estradiol levels fall" in str(c.data.get("prompt", ""))]

@@ -12,7 +12,7 @@ the drug's mechanism of action and the enzymes that metabolize it in :mod:`teach
 prodrugs, enzyme induction, flares, trials and contraindication lists in :mod:`teacher_pharmacology`, monitoring and baseline tests in :mod:`teacher_monitoring`,
 naming the drug and whose dose in :mod:`teacher_context`, the dose a use gets in :mod:`teacher_doses`, a trial's two figures side by side in :mod:`teacher_trials`, what a drug or an enzyme's
 inhibitors do to another drug's levels in :mod:`teacher_interactions`, its main route of excretion in
-:mod:`teacher_kinetics`, its rare adverse effects in :mod:`teacher_rare`, the bracketed examples of a use in :mod:`teacher_uses`, the clause tools they share in
+:mod:`teacher_kinetics`, its rare adverse effects in :mod:`teacher_rare`, the bracketed examples of a use in :mod:`teacher_uses`, the size of the drug's effect in :mod:`teacher_effect`, the clause tools they share in
 :mod:`teacher_clauses`.
 """
 
@@ -26,6 +26,7 @@ from .teacher_clinical import CLINICAL_BUILDERS, qualified_uses, thresholds as t
 from .teacher_compare import compare_drafts
 from .teacher_context import learn_drugs
 from .teacher_doses import dose_drafts
+from .teacher_effect import effect_size
 from .teacher_interactions import interaction_drafts
 from .teacher_kinetics import excretion
 from .teacher_rare import rare_effects
@@ -65,6 +66,10 @@ def teacher_drafts(doc) -> list[Draft]:
         uses = bracketed_uses(s) if s.lost is None else None  # beside the sentence's other cards
         if uses is not None:
             out.append(uses)
+        size = effect_size(s) if s.lost is None else None  # "This decrease ... results in ...": read here
+        if size is not None:
+            out.append(size)
+            continue
         if not usable(s) or s.text in chained:
             if s.text not in chained and s.lost is None:
                 out += short_route(s, resolved_text(s))  # "It is taken by mouth.": too short for the other builders
