@@ -139,3 +139,29 @@ def test_a_gloss_in_other_words_is_one_alternative_not_examples():
     items = ["hot flashes (sudden warmth and sweating)", "joint pain"]
     assert grade_items("sudden warmth and sweating, joint pain", items).correct
     assert not grade_items("sweating, joint pain", items).correct
+
+
+GYNAECOLOGICAL = ["endometriosis", "uterine fibroids", "endometrial thinning"]
+
+
+def test_an_item_named_by_its_telling_head_alone_counts_but_is_hard():
+    grade = grade_items("fibroids, endometriosis", GYNAECOLOGICAL, 2)
+    assert grade.correct and not grade.exact and grade.suggested_rating == Rating.Hard
+    assert "taken as: fibroids = uterine fibroids" in grade.note
+    # a head that names a kind, not one thing, is not enough ("thinning", "pain", "damage")
+    assert not grade_items("thinning, fibroids", GYNAECOLOGICAL, 2).correct
+    assert not grade_items("pain, hot flashes", ["joint pain (arthralgia)", "hot flashes"], 2).correct
+
+
+def test_a_head_two_items_share_names_neither():
+    grade = grade_items("cancer", ["breast cancer", "prostate cancer"], 1)
+    assert not grade.correct and grade.found == 0
+
+
+def test_an_item_with_a_qualifier_more_counts_but_a_negated_one_does_not():
+    items = ["liver damage", "lung toxicity", "sensitivity to light"]
+    grade = grade_items("serious liver damage, lung toxicity", items, 2)
+    assert grade.correct and grade.suggested_rating == Rating.Hard
+    assert "taken as: serious liver damage = liver damage" in grade.note
+    assert not grade_items("no liver damage, lung toxicity", items, 2).correct
+    assert not grade_items("liver damage from very long use at high doses, lung toxicity", items, 2).correct

@@ -313,6 +313,16 @@ def grade_items(given: str, items: list[str] | tuple[str, ...], need: int | None
                 used[again[0]] = True
         matched.append(item)
         exact = exact and result.exact
+    # Then, for what is still missing, an item named by its head alone ("fibroids" for "uterine
+    # fibroids") or with a qualifier more ("serious liver damage"): right, but not exact (Hard).
+    loose: list[str] = []
+    for item in [t for t in items if t not in matched]:
+        at = _loosely(item, items, parts, used)
+        if at is not None:
+            used[at] = True
+            matched.append(item)
+            loose.append(f"{parts[at]} = {item}")
+            exact = False
     found = min(len(matched), need)
     extra = [p for p, u in zip(parts, used) if not u]
     missing = [t for t in items if t not in matched]
@@ -320,6 +330,8 @@ def grade_items(given: str, items: list[str] | tuple[str, ...], need: int | None
     if found < need and missing:
         label = "missing" if len(items) == need else "also right"
         note += f"; {label}: " + ", ".join(missing)
+    if loose:
+        note += "; taken as: " + ", ".join(loose)
     if extra:
         note += "; not in the list: " + ", ".join(extra)
     correct = found >= need
@@ -342,6 +354,47 @@ def _find(item: str, parts: list[str], used: list[bool], spans: bool = True) -> 
                 if result.correct:
                     return start, length, result
     return None
+
+
+MAX_QUALIFIERS = 2  # words a named item may add to its list item ("serious liver damage")
+
+
+def _loosely(item: str, items: list[str], parts: list[str], used: list[bool]) -> int | None:
+    """The first unused given part that names ``item`` loosely: its head, the last key word, alone,
+    when no other item of the list ends in it ("fibroids": "uterine fibroids"; "cancer" names
+    neither "breast cancer" nor "prostate cancer"); or every key word of it and at most
+    :data:`MAX_QUALIFIERS` more, none a negation ("serious liver damage")."""
+    others = {_key_stems(a)[-1:] for other in items if other != item for a in alternatives(other)}
+    for alternative in alternatives(item):
+        key = _key_stems(alternative)
+        if not key:
+            continue
+        head = normalize(alternative).split()[-1]
+        # a head that names one thing, not a kind ("fibroids", not "pain", "damage", "thinning")
+        telling_head = len(key) > 1 and key[-1:] not in others and _rare(head)
+        for at, part in enumerate(parts):
+            if used[at]:
+                continue
+            words = _key_stems(part)
+            if telling_head and words == key[-1:]:
+                return at
+            extra = [w for w in words if w not in key]
+            if set(key) <= set(words) and len(extra) <= MAX_QUALIFIERS and not _NEGATIONS & set(normalize(part).split()):
+                return at
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _rare(word: str) -> bool:
+    """A word rare enough in English (wordfreq Zipf under 3) to name one thing on its own."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") < 3.0
+
+
+def _key_stems(text: str) -> tuple[str, ...]:
+    """The stems of a phrase's words less function words, in order."""
+    return tuple(_stem(w) for w in normalize(text).split() if w not in _FUNCTION_WORDS)
 
 
 _ASKS_DOWN = re.compile(r"\b(?:reductions?|decreases?|declines?|loss|falls?|fell|drops?|lowering)\b", re.I)
