@@ -208,3 +208,34 @@ def test_a_lapse_with_fitted_parameters_relearns_within_the_day_then_graduates()
     assert _recall_at(sched, state, due) == pytest.approx(0.9, abs=0.005)
     again, again_due = sched.review(state, Rating.Again, due)  # forgotten again: back to the first step
     assert again.state == State.Relearning and again_due - due == timedelta(minutes=10)
+
+
+@pytest.mark.parametrize("settings", [
+    {},  # FSRS's defaults: learning 1m 10m, relearning 10m
+    {"parameters": None, "same_day_steps": True},
+    {"learning_steps": (), "relearning_steps": ()},  # Again graduates at once: its floor counts
+    {"learning_steps": (timedelta(minutes=5),), "relearning_steps": ()},
+    {"easy_days": (5, 6)},
+])
+def test_skipping_agains_interval_never_changes_a_grade(settings):
+    """Hard's floor skips computing Again when Again cannot leave the steps: every grade of many
+    random histories gives the same state and due date as computing it (the rule it skips)."""
+    import random
+
+    from anastro_quiz.scheduler import Rating, Scheduler
+
+    fast = Scheduler(**settings)
+    slow = Scheduler(**settings)
+    slow._again_stays_in_steps = lambda state: False  # compute Again's interval every time
+    rng = random.Random(7)
+    now = datetime(2026, 1, 5, 9, tzinfo=timezone.utc)
+    for card in range(60):
+        a = b = fast.new_state(now)
+        at = now
+        for n in range(12):
+            at += timedelta(minutes=rng.choice([1, 12, 600]), days=rng.choice([0, 0, 1, 3, 9, 30]))
+            rating = rng.choice(list(Rating))
+            seed = f"{card}-{n}"
+            a, due_a = fast.review(a, rating, at, fuzz_seed=seed)
+            b, due_b = slow.review(b, rating, at, fuzz_seed=seed)
+            assert (due_a, a.to_dict()) == (due_b, b.to_dict()), (card, n, rating)

@@ -192,13 +192,22 @@ class Scheduler:
                 if span is not None:
                     fuzzed = self._place(now, span, fuzzed.days, due_load if self.load_balance else None)
             new_state.due = now + fuzzed
-        if rating > Rating.Again and new_state.state == State.Review:
+        if rating > Rating.Again and new_state.state == State.Review and not (
+                rating == Rating.Hard and self._again_stays_in_steps(state)):
             lower = self._spread(state, Rating(rating - 1), now, draw, due_load)
             if lower.state == State.Review:
                 floor = round((lower.due - now) / timedelta(days=1)) + 1  # the days the label shows, plus one
                 if round((new_state.due - now) / timedelta(days=1)) < floor <= self.maximum_interval:
                     new_state.due = now + timedelta(days=floor)
         return new_state
+
+    def _again_stays_in_steps(self, state: CardState) -> bool:
+        """Whether Again on ``state`` leaves the card in (re)learning steps, never in review, so it
+        sets Hard no floor and need not be computed (py-fsrs: Again graduates a card only when the
+        steps of its state are empty). A replay of a million reviews computed it for every Hard,
+        Good and Easy: a third of its scheduler calls."""
+        steps = self._fsrs.learning_steps if state.state == State.Learning else self._fsrs.relearning_steps
+        return len(steps) > 0
 
     def _within_the_day(self, before: CardState, after: CardState, now: datetime) -> CardState:
         """A card leaving (re)learning whose memory, by FSRS's stability, falls below the desired
