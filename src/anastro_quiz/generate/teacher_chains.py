@@ -9,8 +9,8 @@ import re
 
 from .cards import Draft, make_draft, contains_answer, plain_words
 from .extract import Sentence, zipf
-from .teacher_clauses import clean_prompt_part, finite_verb, lower_first, names_something, question, resolved_text, \
-    short_phrase, usable
+from .teacher_clauses import DOCUMENT_DRUG, clean_prompt_part, drop_asides, finite_verb, lead_name, lower_first, \
+    names_something, question, resolved_text, short_phrase, usable
 
 MAX_CHAIN_WORDS = 14  # the whole chain, so it can be recalled in one breath
 
@@ -75,11 +75,97 @@ def _steps(s: Sentence) -> Draft | None:
     return make_draft("chain", "basic", {"prompt": prompt, "answer": f"{main} → {lower_first(effect)}"}, s, prompt)
 
 
+_THUS_LEADING = re.compile(r"^(?P<a>[A-Z][\w\-]+) (?:\w+ly )?(?P<act>(?:binds?|attaches|acts) (?:to|on) [^,]{6,80}?),? "
+                           r"thus leading to (?P<b>[^,;]{6,90}?),? and (?:thus |so |in turn )?leading to "
+                           r"(?P<c>[^,;]{6,90}?)\.?$")
+_EVENTUALLY = re.compile(r"^Eventually,\s+(?:(?P<when>after [^,]{3,40}),\s+)?(?P<rest>.+?)\.?$")
+_MAX_STEP_WORDS = 11  # each link of a chain told across a sentence: recallable at a glance
+
+
+def _drug_of_paragraph(s: Sentence) -> str | None:
+    """What a leading "It" in ``s`` stands for in the article on a drug: the article's drug, when
+    the paragraph opens with it and no sentence between names anyone else ("Goserelin is a
+    synthetic analogue ... After administration, peak serum concentrations are reached ... It
+    rapidly binds to the GnRH receptor")."""
+    prev = s.previous
+    while prev is not None:
+        name = lead_name(prev.text)
+        if name is not None:
+            return name if DOCUMENT_DRUG and name.lower() == DOCUMENT_DRUG[0].lower() else None
+        prev = prev.previous
+    return None
+
+
+def _following(s: Sentence, sentences: list[Sentence], most: int = 2) -> list[Sentence]:
+    """The next ``most`` sentences of ``s``'s own paragraph."""
+    out, last = [], s
+    for t in sentences[sentences.index(s) + 1:]:
+        if t.previous is not last or len(out) == most:
+            break
+        out.append(t)
+        last = t
+    return out
+
+
+def _eventually(s: Sentence, sentences: list[Sentence]) -> Sentence | None:
+    """The sentence within the next two of ``s``'s paragraph that opens "Eventually,"."""
+    return next((t for t in _following(s, sentences) if t.text.startswith("Eventually,") and t.lost is None), None)
+
+
+def _eventual_steps(later: Sentence | None) -> list[str]:
+    """The later course a sentence opening "Eventually," tells: "Eventually, after about 14–21 days, production of LH is greatly
+    reduced due to receptor downregulation, and sex hormones are generally reduced to castrate
+    levels" -> ["after about 14–21 days: receptor downregulation", "production of LH is greatly
+    reduced", "sex hormones are generally reduced to castrate levels"] (a cause told after "due to"
+    comes first); none unless every clause is short and says what happens (a finite verb)."""
+    m = _EVENTUALLY.match(later.text) if later is not None else None
+    if m is None:
+        return []
+    clauses = [c.strip() for c in re.split(r",\s+and\s+", drop_asides(m.group("rest")))]
+    if any("," in c or finite_verb(c.split(), 0) is None for c in clauses):
+        return []
+    # "production of LH is greatly reduced due to receptor downregulation": the cause is the step before
+    cause = re.match(r"^(?P<effect>.+?) (?:due to|because of|as a result of) (?P<cause>[^,]+)$", clauses[0])
+    if cause:
+        clauses[:1] = [cause.group("cause"), cause.group("effect")]
+    if m.group("when"):
+        clauses[0] = f"{re.sub(r'^after (?:a period of )?', 'after ', m.group('when'))}: {clauses[0]}"
+    return clauses if all(len(c.split()) <= _MAX_STEP_WORDS for c in clauses) else []
+
+
+def _thus_leading(s: Sentence, sentences: list[Sentence]) -> Draft | None:
+    """ "It rapidly binds to the GnRH receptor cells in the pituitary gland thus leading to an initial
+    increase in production of luteinizing hormone and thus leading to an initial increase in the
+    production of corresponding sex hormones" (and "Eventually, ..." after it) -> "Goserelin binds
+    to the GnRH receptor cells in the pituitary gland: what follows, step by step?" -> "An initial
+    increase in ... → an initial increase in ... → after about 14–21 days: receptor downregulation →
+    ..."."""
+    text = resolved_text(s)
+    if text is None and re.match(r"^It \w", s.text):
+        name = _drug_of_paragraph(s)
+        text = f"{name} {s.text[3:]}" if name else None
+    m = _THUS_LEADING.match(text) if text else None
+    if m is None or not names_something(m.group("a")):
+        return None
+    steps = [short_phrase(m.group(k), _MAX_STEP_WORDS) for k in ("b", "c")]
+    if not all(steps):
+        return None
+    later = _eventually(s, sentences)
+    steps += _eventual_steps(later)
+    prompt = question(f"{m.group('a')} {m.group('act')}: what follows, step by step?")
+    if prompt is None or any(contains_answer(prompt, step) for step in steps):
+        return None
+    answer = " → ".join([steps[0]] + [lower_first(x) for x in steps[1:]])
+    data = {"prompt": prompt, "answer": answer, **({"explanation": later.text} if len(steps) > 2 else {})}
+    return make_draft("chain", "basic", data, s, prompt)
+
+
 def chain_drafts(doc) -> list[Draft]:
     """Two consecutive causal sentences, the second picking up the first's effect with "This":
     a card for the added link and one for the chain as a whole; and a chain within one
     sentence ("A is converted to B, which in turn ... C")."""
-    out = [d for d in (_in_turn(s) or _steps(s) for s in doc.sentences if usable(s)) if d is not None]
+    out = [d for d in (_in_turn(s) or _steps(s) or _thus_leading(s, doc.sentences) for s in doc.sentences if usable(s) or
+                       re.match(r"^It \w", s.text)) if d is not None]
     for s in doc.sentences:
         prev = s.previous
         if prev is None or not usable(s) or not usable(prev):
