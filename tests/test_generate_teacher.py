@@ -374,7 +374,7 @@ def test_side_effects_that_were_a_list_name_the_articles_drug(tmp_path):
     ds = [d for d in drafts(tmp_path, text, "Tamoxifen.md") if d.kind == "list"]
     assert [(d.data["prompt"], d.data["items"]) for d in ds] == [
         ("Name three common side effects of tamoxifen.",
-         ["diarrhea", "nausea and vomiting", "leukopenia", "fatigue", "headache"])]
+         ["diarrhea", "nausea and vomiting", "leukopenia (neutropenia)", "fatigue", "headache"])]  # its example kept
 
 
 def test_side_effects_of_a_named_drug_are_a_list_with_hyphenated_items(tmp_path):
