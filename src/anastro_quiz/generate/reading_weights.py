@@ -75,7 +75,65 @@ def reading_weight(kind: CardKind, prompt: str, quote: str, answer: str, subject
         weight *= 0.3  # "undergo conjugation, including [glucuronidation and sulfation]": true of almost any drug
     if kind == "effect" and any(w in subjects for w in re.findall(r"[\w\-]+", answer.lower())):
         weight *= 0.4  # "aminoglutethimide induces the [metabolism of tamoxifen]": the subject is in the blank
+    if kind == "why" and (restates_contrast(prompt, answer) or directionless_means(answer) or
+                          more_of_the_same(prompt, answer)):
+        weight *= 0.1
+    if kind in ("effect", "term") and _DIRECTIONLESS_BLANK.search(prompt):
+        weight *= 0.1  # "... act as tumour suppressors by regulating [...]": the same means as a cloze
+    if kind in ("effect", "term") and praised_blank(prompt):
+        weight *= 0.1
     return weight
+
+
+_RATHER_THAN = re.compile(r"^Why (?:is|are|was|were) .+ rather than [\w\-]+\?$")
+_BUT_NOT = re.compile(r"\bbut (?:does|do|did|is|are|was|were|can|will) not\b|\bwithout (?:\w+ing)\b", re.I)
+
+
+def restates_contrast(prompt: str, answer: str) -> bool:
+    """"Why is X cytostatic rather than cytocidal?" -> "It stops cells dividing but does not kill
+    them": the reason is the two words' definitions, A and not B, so the card asks what the terms
+    mean, not why the drug acts so."""
+    return _RATHER_THAN.match(prompt) is not None and _BUT_NOT.search(answer) is not None
+
+
+_DIRECTIONLESS = re.compile(r"^By (?:regulating|modulating|controlling|affecting|influencing|altering|mediating) "
+                            r"(?:the )?[\w\-]+(?: (?:activity|signall?ing|function|levels?|expression|pathway))?$",
+                            re.I)
+
+
+_DIRECTIONLESS_BLANK = re.compile(r"\bby (?:regulating|modulating|controlling|affecting|influencing|altering|"
+                                  r"mediating) (?:the )?\[\.\.\.\]", re.I)
+
+
+def directionless_means(answer: str) -> bool:
+    """"How do TSC1 and TSC2 act as tumour suppressors?" -> "By regulating mTORC1 activity": the
+    means says that one thing acts on another, not which way (do they switch it on or off?), so
+    every answer naming the target is as right as the key."""
+    return _DIRECTIONLESS.match(answer.strip()) is not None
+
+
+_MORE_ACTIVE = re.compile(r"\b(?:become|becomes|became|are|is|grow|grows) (?:more|hyper)[\- ]?active\b|"
+                          r"\b(?:increased|greater|enhanced) activity\b", re.I)
+_MORE_OF = re.compile(r"^(?:an? |the )?(?:accelerated|increased|enhanced|greater|faster|higher|more)\b", re.I)
+
+
+def more_of_the_same(prompt: str, answer: str) -> bool:
+    """"Osteoclasts live longer and become more active: with what result?" -> "An accelerated rate of
+    bone breakdown": cells more active do more of what they do, so the prompt gives the answer to
+    anyone who knows what the cells are (a definition card asks that)."""
+    return prompt.endswith(": with what result?") and _MORE_ACTIVE.search(prompt) is not None and \
+        _MORE_OF.match(answer.strip()) is not None
+
+
+_PRAISE = re.compile(r"\[\.\.\.\],? (?:a|an|the) (?:fundamental|key|central|crucial|critical|vital|basic|essential|"
+                     r"core|major) (?:mechanism|principle|process|pathway|step|component|factor|pillar)\b", re.I)
+
+
+def praised_blank(prompt: str) -> bool:
+    """"X disrupts the [...], a fundamental mechanism of bone preservation in both sexes": the only
+    cue to the blank is praise that fits every mechanism of the article (a summary line restating
+    cards already asked), so a student recalls a long phrase by its place, not its meaning."""
+    return _PRAISE.search(prompt) is not None
 
 
 _ITEM = (r"(?!(?:and|or|but|which|that|who|whose|where|while|when|by|in|on|at|to|with|as|for|from|via|thus|"

@@ -22,7 +22,7 @@ import re
 
 from .cards import Draft
 from .teacher_clauses import learn_names, resolved_text, usable
-from .teacher_clinical import CLINICAL_BUILDERS, qualified_uses, thresholds as threshold_drafts
+from .teacher_clinical import CLINICAL_BUILDERS, broader_uses_dropped, qualified_uses, thresholds as threshold_drafts
 from .teacher_compare import compare_drafts
 from .teacher_context import learn_drugs
 from .teacher_doses import dose_drafts
@@ -104,7 +104,7 @@ def teacher_drafts(doc) -> list[Draft]:
     out = [d for d in out if not any((d.data.get("prompt", "").startswith("How does ") or
                                       _IS_A.match(d.data.get("answer", ""))) and
                                      repeats_class(d.data.get("answer", ""), c.data["answer"]) for c in lead)]
-    out += lead
+    out = broader_uses_dropped(out + lead)
     out += dose_drafts(doc)
     out += trial_drafts(doc)
     out += interaction_drafts(doc)

@@ -56,7 +56,8 @@ def action(s: Sentence, text: str) -> Draft | None:
         return ask(s, "action", prompt, short_phrase(should.group("rest")))
     trail = EFFECT_TRAIL.match(main)
     if trail and trail.group("cue") in ("resulting in", "leading to", "causing"):
-        return ask(s, "action", f"{cond}, what is the result?", short_phrase(trail.group("effect")),
+        effect = short_phrase(trail.group("effect"))
+        return ask(s, "action", f"{cond}, {result_question(effect)}", effect,
                     explanation=f"{main[0].upper()}{main[1:]}.")
     effect = effect_parts(main)
     if effect is not None:
@@ -69,6 +70,23 @@ def action(s: Sentence, text: str) -> Draft | None:
     if answer is None or rest.split()[0].lower() in AUX:
         return None
     return ask(s, "action", f"{cond}, what happens to {lower_first(subject)}?", answer)
+
+
+# "a net loss of bone mineral density", "an increase in serum triglycerides": a change of a measure
+_CHANGE_OF = re.compile(r"^(?:an? )?(?:(?:net|overall|further|marked|significant|small|slight) )?"
+                        r"(?:loss|gain|increase|decrease|rise|fall|reduction|drop|decline|improvement|worsening) "
+                        r"(?:of|in) (?P<measure>(?:the )?[\w\-]+(?: [\w\-]+){0,3})$", re.I)
+
+
+def result_question(effect: str | None) -> str:
+    """"If the dose is too high, what is the result?" has as many right answers as the condition has
+    effects (bone loss, low libido, poor mood); when the result is a change of one measure ("a net
+    loss of bone mineral density") the question names the measure: "..., what happens to bone
+    mineral density?"."""
+    m = _CHANGE_OF.match(effect or "")
+    if m is None:
+        return "what is the result?"
+    return f"what happens to {lower_first(m.group('measure'))}?"
 
 
 _THRESHOLD = re.compile(
@@ -113,6 +131,10 @@ _USE_VERB = {"treatment and prevention": "to treat and prevent", "prevention and
              "treatment": "to treat", "prevention": "to prevent"}
 
 
+_FOR_PEOPLE = re.compile(r"^(?P<what>.{8,}?) in (?P<who>(?:[\w\-]+ (?:and )?){0,4}?(?:women|men|patients|adults|children|"
+                         r"people|girls|boys))$")
+
+
 def use(s: Sentence, text: str) -> Draft | None:
     """ "Tamoxifen is used to prevent and treat gynecomastia" -> "What is tamoxifen used to prevent
     and treat?" -> "Gynecomastia" (its indication, in the article's words)."""
@@ -124,7 +146,13 @@ def use(s: Sentence, text: str) -> Draft | None:
     listed = re.sub(r"^(?:people|patients|adults|women|men) with ", "", m.group("what"))
     if m.group("role"):  # "used as an immunosuppressant to prevent A and as a targeted therapy in ...": the first role's use
         listed = re.split(r",? and (?:also )?as an? ", listed)[0]
-    what = short_phrase(listed, 10)
+    what, who = short_phrase(listed, 10), None
+    people = _FOR_PEOPLE.match(drop_asides(listed).strip(" ."))
+    if what is None and people:
+        # "the treatment of both early and advanced ER+ breast cancer in pre- and postmenopausal
+        # women": too long as one answer; the people it is for go to the prompt
+        what, who = short_phrase(people.group("what"), 10), people.group("who")
+        listed = people.group("what")
     if what is None:
         return None
     whole = drop_asides(listed).strip(" .")
@@ -141,6 +169,8 @@ def use(s: Sentence, text: str) -> Draft | None:
     if not to.startswith("to "):  # "in the treatment of" -> "to treat"
         to = _USE_VERB[re.sub(r"^(?:in|for) the | of$", "", to)]
     prompt = f"What {m.group('aux')} {lower_first(m.group('subject'))} used {to}?"
+    if who:
+        prompt = f"In {who}, {lower_first(prompt)}"
     if m.group("role"):
         prompt = f"As {m.group('role')}, {lower_first(prompt)}"
     return ask(s, "why", prompt, what)
@@ -171,6 +201,36 @@ def qualified_uses(drafts: list[Draft], sentences) -> list[Draft]:
                 continue
         out.append(d)
     return out
+
+
+def broader_uses_dropped(drafts: list[Draft]) -> list[Draft]:
+    """The cards but a use asked again more broadly (:func:`_broader_use`)."""
+    return [d for d in drafts if not _broader_use(d, drafts)]
+
+
+_USE_PROMPT = re.compile(r"^(?:In [^,]+, )?[Ww]hat (?:is|are) (?P<drug>\S+) used to (?:treat|prevent)(?: and (?:treat|prevent))?\?$")
+
+
+def _broader_use(d: Draft, drafts: list[Draft]) -> bool:
+    """"What is X used to prevent?" -> "Breast cancer in women and men" (the lead's loose summary)
+    beside "In pre- and postmenopausal women, what is X used to treat?" -> "Both early and advanced
+    ER-positive breast cancer": the disease is the same, and the other card says which cases; the
+    bare one asks the article's subject disease, so only the narrower card is kept."""
+    m = _USE_PROMPT.match(str(d.data.get("prompt", "")))
+    if d.kind != "why" or m is None:
+        return False
+    disease = re.sub(r"\s+(?:in|for|among) .+$", "", str(d.data.get("answer", ""))).strip(" .").lower()
+    if len(disease.split()) > 3:
+        return False
+    for other in drafts:
+        o = _USE_PROMPT.match(str(other.data.get("prompt", "")))
+        if other is d or o is None or o.group("drug") != m.group("drug"):
+            continue
+        answer = str(other.data.get("answer", "")).lower()
+        head = re.sub(r"\s+(?:in|for|among) .+$", "", answer)
+        if re.search(rf"\b{re.escape(disease)}\b", head) and len(head.split()) > len(disease.split()):
+            return True
+    return False
 
 
 _SPECIFICALLY_START = re.compile(r"^(?:It|This medication|This drug) is (?:specifically|only|mainly|primarily) used\b")

@@ -310,6 +310,25 @@ _COMBINED = re.compile(
     r"(?P<partner>[a-z][\w\-]+) or as (?:a )?monotherapy\b")
 
 
+_SETTING_KIND = re.compile(r"\b(?P<kind>adjuvant|neoadjuvant|add-on|maintenance|first-line|second-line) "
+                           r"(?:[\w\-]+ )?(?:treatment|therapy)\b", re.I)
+_SETTING_WHEN = re.compile(r"\b(?P<when>(?:after|before|following) (?:surgery|resection|chemotherapy|radiotherapy)"
+                           r"(?: (?:for|of|in) (?:[\w\-]+ ){0,3}?(?:cancer|disease|tumou?rs?))?|"
+                           r"(?:in|for) (?:early|advanced|metastatic|locally advanced)(?:[\- ]stage)? "
+                           r"(?:[\w\-]+ ){0,2}?(?:cancer|disease))\b", re.I)
+
+
+def course_setting(text: str) -> tuple[str, str]:
+    """The setting a course of treatment is told for, from the sentence before ("The optimal
+    duration of add-on X treatment after surgery for early breast cancer is unknown. One year of
+    treatment is generally accepted ..."): ("After surgery for early breast cancer", "add-on ").
+    Without it "one year" reads as the length of every use of the drug."""
+    when = _SETTING_WHEN.search(text)
+    kind = _SETTING_KIND.search(text)
+    return (upper_first(when.group("when")) if when else "",
+            kind.group("kind").lower() + " " if kind else "")
+
+
 def _selection(s: Sentence, text: str, drug: str | None) -> list[Draft]:
     """ "FISH is viewed as being the "gold standard" technique in identifying patients who would
     benefit from X" -> "What is the gold-standard technique for identifying patients who would
@@ -328,8 +347,10 @@ def _selection(s: Sentence, text: str, drug: str | None) -> list[Draft]:
     m = _ACCEPTED_COURSE.match(text)
     if m and drug:
         verb = "recommended" if "recommended" in m.group(0) else "accepted"
-        return as_cards(ask(s, "action", f"What length of {lower_first(drug)} treatment is generally {verb}?",
-                        m.group("length")))
+        before = s.previous or s.before
+        when, kind = course_setting(before.text if before is not None else "")
+        prompt = f"What length of {kind}{lower_first(drug)} treatment is generally {verb}?"
+        return as_cards(ask(s, "action", f"{when}, {lower_first(prompt)}" if when else prompt, m.group("length")))
     m = _COMBINED.match(text)
     if m and _is_drug(m.group("partner")):
         # (for whom stays out of the prompt: it is what the drug's indication card asks)
