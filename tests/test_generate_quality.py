@@ -502,8 +502,10 @@ def test_quiz_mode_offers_good_options_on_the_shipped_decks():
     # list card, since its comparison could keep only one of the men's four items; "How does
     # anastrozole work?" is not asked beside the cloze that shows its answer; "What are androgens?",
     # a bracket gloss of a general word, is not asked, which leaves the mechanism deck's
-    # definitions too few to offer one another as options)
-    assert asked >= 3
+    # definitions too few to offer one another as options; "Osteoclasts live longer and become more
+    # active: with what result?", read WEAK twice, is not asked, and with it the osteoclast deck's
+    # "How does estradiol shorten the lifespan of osteoclasts?" has too few why answers beside it)
+    assert asked >= 2
     assert bad == []  # no half of a comparison's answer offered as a wrong option either
 
 
