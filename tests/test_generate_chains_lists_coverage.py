@@ -100,3 +100,70 @@ def test_six_side_effects_not_called_common_ask_no_two(tmp_path):
     cards = _cards(tmp_path, "## Adverse effects\n\nSide effects include fever, infection, cough, headache, "
                              "insomnia, and rash.\n")
     assert not [c for c in cards if c.data.get("prompt", "").startswith("Name two")]
+
+
+# --- effects told as several steps, "this pathway", what the drug leaves alone --------------------
+
+
+FEEDBACK = ("Blockade of the AR by zorelin in the pituitary gland and hypothalamus results in prevention of the negative "
+            "feedback of androgens on the hypothalamic–pituitary–gonadal axis (HPG axis) in males and consequent "
+            "disinhibition of pituitary luteinizing hormone (LH) secretion. This, in turn, results in an increase in "
+            "circulating LH levels and activation of the gonadal production of testosterone and by extension "
+            "production of estradiol.")
+
+
+def test_two_sentences_of_several_steps_each_are_one_chain_for_its_people(tmp_path):
+    cards = _cards(tmp_path, f"## Pharmacodynamics\n\n{FEEDBACK}\n")
+    (card,) = _prompted(cards, "In males, blockade of the AR by zorelin in the pituitary gland and hypothalamus: what "
+                               "follows, step by step?")
+    assert card.data["answer"].split(" → ") == [
+        "Prevention of the negative feedback of androgens on the HPG axis", "disinhibition of pituitary LH secretion",
+        "an increase in circulating LH levels", "activation of the gonadal production of testosterone",
+        "production of estradiol"]
+    assert card.source.quote.startswith("Blockade of the AR by zorelin")
+    assert card.data["explanation"].startswith("Next: This, in turn, results in")
+
+
+def test_steps_too_long_to_recall_give_no_chain(tmp_path):
+    long_step = FEEDBACK.replace("disinhibition of pituitary luteinizing hormone (LH) secretion",
+                                 "disinhibition of the secretion of the pituitary hormone that drives the testes")
+    cards = _cards(tmp_path, f"## Pharmacodynamics\n\n{long_step}\n")
+    assert not [c for c in cards if c.data.get("prompt", "").endswith("what follows, step by step?")]
+
+
+CDK = ("## Mechanism of action\n\nZorelin inhibits the enzymes cyclin-dependent kinase 4 (CDK4) and cyclin-dependent "
+       "kinase 6 (CDK6). These enzymes are responsible for phosphorylating and thus deactivating the retinoblastoma "
+       "protein. Blocking this pathway prevents cells from progressing to the S phase, thereby inducing apoptosis "
+       "(cell death).\n")
+
+
+def test_blocking_this_pathway_names_the_enzymes_and_the_drug_before_it(tmp_path):
+    (card,) = _prompted(_cards(tmp_path, CDK), "Zorelin blocks CDK4 and CDK6: what follows, step by step?")
+    assert card.data["answer"] == "Cells are prevented from progressing to the S phase → apoptosis"
+    assert card.source.quote.startswith("Blocking this pathway")
+
+
+def test_this_pathway_with_nothing_named_before_it_gives_no_chain(tmp_path):
+    cards = _cards(tmp_path, "## Mechanism of action\n\nThe cell cycle is tightly regulated in healthy tissue. Blocking "
+                             "this pathway prevents cells from progressing to the S phase, thereby inducing apoptosis.\n")
+    assert not [c for c in cards if c.data.get("prompt", "").endswith("what follows, step by step?")]
+
+
+def test_what_the_drug_leaves_unaffected_is_asked_by_name(tmp_path):
+    cards = _cards(tmp_path, "## Pharmacodynamics\n\nZorelin lowers testosterone by at least 90%. Levels of "
+                             "corticosteroids and other adrenal steroids are unaffected by zorelin.\n")
+    (card,) = _prompted(cards, "Levels of which steroids are unaffected by zorelin?")
+    assert card.data["answer"] == "Corticosteroids and other adrenal steroids"
+
+
+def test_what_the_drug_does_not_lower_is_asked_not_as_yes_or_no(tmp_path):
+    cards = _cards(tmp_path, "## Pharmacology\n\nZorelin is an antiandrogen. It works by blocking the androgen "
+                             "receptor. It does not lower androgen levels.\n")
+    (card,) = _prompted(cards, "What does zorelin not lower?")
+    assert card.data["answer"] == "Androgen levels"
+
+
+def test_another_drug_leaving_levels_unaffected_is_no_card_of_this_article(tmp_path):
+    cards = _cards(tmp_path, "## Interactions\n\nLevels of corticosteroids and other adrenal steroids are unaffected "
+                             "by letrozole. Letrozole does not lower androgen levels.\n")
+    assert not [c for c in cards if "unaffected" in c.data.get("prompt", "") or " not lower" in c.data.get("prompt", "")]

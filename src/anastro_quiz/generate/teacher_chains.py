@@ -9,6 +9,7 @@ import re
 
 from .cards import Draft, make_draft, contains_answer, plain_words
 from .extract import Sentence, zipf
+from .teacher_roles import named_referent
 from .teacher_clauses import DOCUMENT_DRUG, clean_prompt_part, drop_asides, finite_verb, lead_name, lower_first, \
     names_something, question, resolved_text, short_phrase, usable
 
@@ -160,11 +161,48 @@ def _thus_leading(s: Sentence, sentences: list[Sentence]) -> Draft | None:
     return make_draft("chain", "basic", data, s, prompt)
 
 
+_BLOCKING_THIS = re.compile(r"^(?:Blocking|Inhibiting|Blockade of|Inhibition of) this (?:pathway|step|process|signal(?:l?ing)?) "
+                            r"(?P<verb>prevents|stops|keeps) (?P<who>[\w\- ]{3,30}?) from (?P<what>[^,]{6,70}), "
+                            r"(?:thereby|thus|so) (?P<then>inducing|causing|triggering|leading to) (?P<end>[^,]{3,40}?)\.?$")
+_ACTORS = re.compile(r"^(?P<x>[A-Z][\w\-]*(?: and [A-Z][\w\-]*)?) (?:are|is) (?:\w+ )?responsible for ")
+
+
+def _blocking_this(s: Sentence) -> Draft | None:
+    """ "These enzymes [CDK4 and CDK6] are responsible for phosphorylating and thus deactivating the
+    retinoblastoma protein ... Blocking this pathway prevents cells from progressing to the S phase,
+    thereby inducing apoptosis" -> "Abemaciclib blocks CDK4 and CDK6: what follows, step by step?" ->
+    "Cells are prevented from progressing to the S phase → apoptosis": "this pathway" is what the
+    sentence before names as its actors, and the drug the one that sentence's predecessor says
+    inhibits them."""
+    m = _BLOCKING_THIS.match(s.text)
+    prev = s.previous
+    if m is None or prev is None or prev.lost is not None:
+        return None
+    actors = _ACTORS.match(named_referent(prev, prev.text) or prev.text)
+    if actors is None:
+        return None
+    x = actors.group("x")
+    drug = DOCUMENT_DRUG[0] if DOCUMENT_DRUG else ""
+    told = prev.previous.text if prev.previous is not None else ""
+    by_drug = drug and re.search(rf"\b{re.escape(drug)} (?:inhibits|blocks)\b", told, re.I)
+    lead = f"{drug[:1].upper()}{drug[1:]} blocks {x}" if by_drug else f"Blocking {x}"
+    first = f"{m.group('who')[:1].upper()}{m.group('who')[1:]} are prevented from {m.group('what')}"
+    end = short_phrase(m.group("end"), 6)
+    if end is None or len(first.split()) > _MAX_STEP_WORDS:
+        return None
+    prompt = question(f"{lead}: what follows, step by step?")
+    if prompt is None:
+        return None
+    return make_draft("chain", "basic", {"prompt": prompt, "answer": f"{first} → {lower_first(end)}",
+                                         "explanation": f"{prev.text} {s.text}"}, s, prompt)
+
+
 def chain_drafts(doc) -> list[Draft]:
     """Two consecutive causal sentences, the second picking up the first's effect with "This":
     a card for the added link and one for the chain as a whole; and a chain within one
     sentence ("A is converted to B, which in turn ... C")."""
-    out = [d for d in (_in_turn(s) or _steps(s) or _thus_leading(s, doc.sentences) for s in doc.sentences if usable(s) or
+    out = [d for d in (_in_turn(s) or _steps(s) or _thus_leading(s, doc.sentences) or _blocking_this(s)
+                       for s in doc.sentences if usable(s) or
                        re.match(r"^It \w", s.text)) if d is not None]
     for s in doc.sentences:
         prev = s.previous
@@ -176,12 +214,18 @@ def chain_drafts(doc) -> list[Draft]:
         if second is None or first is None:
             continue
         cause = first.group("cause")
-        if not names_something(cause) or finite_verb(cause.split(), 0) is not None or clean_prompt_part(cause, 1) is None:
+        if finite_verb(cause.split(), 0) is not None or clean_prompt_part(cause, 1) is None:
             continue
         middle = short_phrase(first.group("effect"), 10)
         end = short_phrase(second.group("effect"), 10)
         start = short_phrase(cause, 8)
-        if not (middle and end and start) or len({plain_words(x) for x in (start, middle, end)}) < 3:
+        if not (middle and end) and len(cause.split()) <= 14 and names_something(" ".join(cause.split()[:7])):
+            # effects told as several steps each ("... and consequent ...", "... and by extension ...")
+            told = _told_in_steps(cause, first.group("effect"), second.group("effect"), prev, s)
+            out += [told] if told else []
+            continue
+        if not names_something(cause) or not (middle and end and start) or \
+                len({plain_words(x) for x in (start, middle, end)}) < 3:
             continue
         link = question(f"What does {lower_first(middle)} lead to in turn?")
         if link and not contains_answer(link, end):
@@ -193,6 +237,65 @@ def chain_drafts(doc) -> list[Draft]:
             out.append(make_draft("chain", "basic", {"prompt": whole, "answer": answer,
                                                      "explanation": f"Next: {s.text}"}, prev, whole))
     return _one_route(out, doc)
+
+
+# "A and consequent B", "A and by extension B": one effect, then the next it brings
+_THEN = re.compile(r",?\s+and\s+(?:consequent|consequently|subsequent|subsequently|by extension|thereby|hence|"
+                   r"then)\s+")
+# "an increase in circulating LH levels and activation of ...": two changes told one after the other
+_AND_CHANGE = re.compile(r"\s+and\s+(?=(?:an? |the )?(?:increase|decrease|rise|fall|reduction|activation|"
+                         r"inhibition|suppression|prevention|disinhibition|release|secretion|loss|stimulation)\b)")
+_POPULATION = re.compile(r"\s+in (?P<who>males|females|men|women)$")
+
+
+def _short_names(text: str) -> str:
+    """A name the text glosses with its acronym, told by the acronym ("the
+    hypothalamic–pituitary–gonadal axis (HPG axis)" -> "the HPG axis", "luteinizing hormone (LH)
+    secretion" -> "LH secretion"), so that each step of a chain reads at a glance."""
+    def shorter(m: re.Match) -> str:
+        words, acronym, tail = m.group("before").split(" "), m.group("acronym"), m.group("tail") or ""
+        if tail and words[-1] == tail.strip():
+            words = words[:-1]
+        for k in range(1, min(5, len(words)) + 1):
+            pieces = re.split(r"[–\-]", " ".join(words[-k:]).replace(" ", "-"))
+            if "".join(p[:1] for p in pieces).lower() == acronym.lower():
+                return " ".join(words[:-k] + [acronym + tail])
+        return m.group(0)
+    return re.sub(r"(?P<before>(?:[\w–\-]+ ){0,5}[\w–\-]+) \((?P<acronym>[A-Z][A-Z0-9]{1,5})(?P<tail> [a-z]+)?\)", shorter,
+                  text)
+
+
+def _steps_of(effect: str) -> list[str] | None:
+    """ "prevention of the negative feedback ... and consequent disinhibition of pituitary LH
+    secretion" -> its two steps; ``None`` unless every step is short."""
+    steps = []
+    for part in _THEN.split(_short_names(effect).strip(" .")):
+        parts = _AND_CHANGE.split(part) if len(part.split()) > _MAX_STEP_WORDS else [part]
+        steps += [drop_asides(p).strip(" ,") for p in parts]
+    return steps if all(1 <= len(x.split()) <= _MAX_STEP_WORDS + 2 for x in steps) else None
+
+
+def _told_in_steps(cause: str, effect: str, then: str, prev: Sentence, s: Sentence) -> Draft | None:
+    """ "Blockade of the AR by bicalutamide in the pituitary gland and hypothalamus results in
+    prevention of the negative feedback of androgens on the HPG axis in males and consequent
+    disinhibition of pituitary LH secretion. This, in turn, results in an increase in circulating LH
+    levels and activation of the gonadal production of testosterone and by extension production of
+    estradiol." -> "In males, blockade of the AR by bicalutamide ...: what follows, step by step?" ->
+    five steps, the population a step names moved to the prompt."""
+    first, second = _steps_of(effect), _steps_of(then)
+    if not (first and second) or len(first) + len(second) < 3:
+        return None
+    who = _POPULATION.search(first[-1 if len(first) == 1 else 0])
+    steps = [_POPULATION.sub("", x) for x in first] + second
+    if any(len(x.split()) > _MAX_STEP_WORDS for x in steps) or clean_prompt_part(cause) is None:
+        return None
+    lead = f"In {who.group('who')}, {lower_first(cause)}" if who else cause
+    prompt = question(f"{lead}: what follows, step by step?")
+    if prompt is None or any(contains_answer(prompt, x) for x in steps):
+        return None
+    answer = " → ".join([steps[0][:1].upper() + steps[0][1:]] + [lower_first(x) for x in steps[1:]])
+    return make_draft("chain", "basic", {"prompt": prompt, "answer": answer, "explanation": f"Next: {s.text}"},
+                      prev, prompt)
 
 
 def _key_word(phrase: str) -> str:
@@ -207,7 +310,8 @@ def _one_route(drafts: list[Draft], doc) -> list[Draft]:
     out = []
     for d in drafts:
         steps = str(d.data.get("answer", "")).split(" → ")
-        if d.kind == "chain" and len(steps) >= 3:
+        # ("...: what follows, step by step?" names its start in the prompt, not as the key's first step)
+        if d.kind == "chain" and len(steps) >= 3 and not d.data["prompt"].endswith("what follows, step by step?"):
             start, end = _key_word(steps[0]), _key_word(steps[-1])
             middles = [_key_word(m) for m in steps[1:-1]]
             if any(start in t and end in t and not any(m in t for m in middles)
