@@ -167,3 +167,32 @@ def test_another_drug_leaving_levels_unaffected_is_no_card_of_this_article(tmp_p
     cards = _cards(tmp_path, "## Interactions\n\nLevels of corticosteroids and other adrenal steroids are unaffected "
                              "by letrozole. Letrozole does not lower androgen levels.\n")
     assert not [c for c in cards if "unaffected" in c.data.get("prompt", "") or " not lower" in c.data.get("prompt", "")]
+
+
+# --- a reason the article points to ------------------------------------------------------------
+
+
+def test_which_is_a_reason_gives_the_why_with_its_setting_after(tmp_path):
+    cards = _cards(tmp_path, "## Adverse effects\n\nZorelin acts as a partial agonist on the endometrium. With time, "
+                             "risk of endometrial cancer may be doubled to quadrupled, which is a reason zorelin is "
+                             "typically only used for five years.\n")
+    (card,) = _prompted(cards, "Why is zorelin typically only used for five years?")
+    assert card.data["answer"] == "Risk of endometrial cancer may be doubled to quadrupled with time"
+
+
+def test_therefore_closing_a_paragraph_asks_why_from_its_opening(tmp_path):
+    cards = _cards(tmp_path, "## Cardiotoxicity\n\nZorelin downregulates neuregulin-1 (NRG-1), which is essential for "
+                             "the activation of cell survival pathways in cardiomyocytes and the maintenance of cardiac "
+                             "function. NRG-1 activates the MAPK pathway in heart muscle cells. Zorelin can therefore "
+                             "lead to cardiac dysfunction.\n")
+    (card,) = _prompted(cards, "Why can zorelin lead to cardiac dysfunction?")
+    assert card.data["answer"] == "It downregulates neuregulin-1 (NRG-1), essential for the maintenance of cardiac function"
+    assert card.source.quote == "Zorelin can therefore lead to cardiac dysfunction."
+    assert card.data["explanation"].startswith("Zorelin downregulates neuregulin-1")
+
+
+def test_therefore_without_the_premise_opening_its_paragraph_gives_no_why(tmp_path):
+    cards = _cards(tmp_path, "## Cardiotoxicity\n\nHeart failure was seen in trials of many antibodies. Zorelin "
+                             "downregulates neuregulin-1 (NRG-1), which is essential for the maintenance of cardiac "
+                             "function. Zorelin can therefore lead to cardiac dysfunction.\n")
+    assert not _prompted(cards, "Why can zorelin lead to cardiac dysfunction?")

@@ -12,7 +12,7 @@ the drug's mechanism of action and the enzymes that metabolize it in :mod:`teach
 prodrugs, enzyme induction, flares, trials and contraindication lists in :mod:`teacher_pharmacology`, monitoring and baseline tests in :mod:`teacher_monitoring`,
 naming the drug and whose dose in :mod:`teacher_context`, the dose a use gets in :mod:`teacher_doses`, a trial's two figures side by side in :mod:`teacher_trials`, what a drug or an enzyme's
 inhibitors do to another drug's levels in :mod:`teacher_interactions`, its main route of excretion in
-:mod:`teacher_kinetics`, its rare adverse effects in :mod:`teacher_rare`, the bracketed examples of a use in :mod:`teacher_uses`, the size of the drug's effect in :mod:`teacher_effect`, what it leaves unchanged in :mod:`teacher_unaffected`, the clause tools they share in
+:mod:`teacher_kinetics`, its rare adverse effects in :mod:`teacher_rare`, the bracketed examples of a use in :mod:`teacher_uses`, the size of the drug's effect in :mod:`teacher_effect`, what it leaves unchanged in :mod:`teacher_unaffected`, a reason pointed to ("which is a reason", "therefore") in :mod:`teacher_reasons`, the clause tools they share in
 :mod:`teacher_clauses`.
 """
 
@@ -30,6 +30,7 @@ from .teacher_effect import effect_size
 from .teacher_interactions import interaction_drafts
 from .teacher_kinetics import excretion
 from .teacher_rare import rare_effects
+from .teacher_reasons import stated_reasons
 from .teacher_unaffected import unaffected
 from .teacher_uses import bracketed_uses
 from .teacher_trials import trial_drafts
@@ -67,7 +68,8 @@ def teacher_drafts(doc) -> list[Draft]:
         uses = bracketed_uses(s) if s.lost is None else None  # beside the sentence's other cards
         if uses is not None:
             out.append(uses)
-        unchanged = unaffected(s, resolved_text(s)) if s.lost is None else None  # "It does not lower ...": read here
+        unchanged = unaffected(s, resolved_text(s)) or stated_reasons(s, resolved_text(s)) if s.lost is None else None
+        # ("It does not lower ...", "..., which is a reason X is ...": read here, before the other builders)
         if unchanged is not None:
             out.append(unchanged)
             continue

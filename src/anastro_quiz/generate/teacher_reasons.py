@@ -1,0 +1,71 @@
+"""Stage 4, a why card whose reason the article points to rather than gives after "because":
+
+- "..., which is a reason X is ...": "With time, risk of endometrial cancer may be doubled to
+  quadrupled, which is a reason tamoxifen is typically only used for five years" -> "Why is
+  tamoxifen typically only used for five years?" -> "Risk of endometrial cancer may be doubled to
+  quadrupled with time";
+- "X can therefore lead to Y" closing a paragraph that opens with what X does to a thing "essential
+  for" something: "Trastuzumab downregulates neuregulin-1 (NRG-1), which is essential for ... the
+  maintenance of cardiac function. ... Trastuzumab can therefore lead to cardiac dysfunction." ->
+  "Why can trastuzumab lead to cardiac dysfunction?" -> "It downregulates neuregulin-1 (NRG-1),
+  essential for the maintenance of cardiac function".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cards import Draft
+from .extract import Sentence
+from .teacher_clauses import lower_first, names_something, short_phrase, upper_first
+from .teacher_why import ask
+
+_A_REASON = re.compile(r"^(?P<cause>.+?), which is (?:a|one|the|the main|a major) reason (?:why |that )?"
+                       r"(?P<who>[A-Z]?[a-z][\w\-]+) (?P<aux>is|are|was|were) (?P<rest>[^,]{4,60}?)\.?$")
+_SETTING = re.compile(r"^(?P<when>(?:With|Over) time|In the long term|Over the years), (?P<rest>.+)$")
+_THEREFORE = re.compile(r"^(?P<drug>[A-Z][\w\-]+) (?P<aux>can|may) therefore (?P<verb>lead to|cause|result in) "
+                        r"(?P<what>[^,]{4,50}?)\.?$")
+_ESSENTIAL = r"^{drug} (?P<verb>[a-z]+s) (?P<thing>[^,]{{3,50}}), which (?:is|are) (?:essential|crucial|needed|required) " \
+             r"for (?P<purpose>[^,]+?)\.?$"
+MAX_PREMISE_DISTANCE = 3  # the premise opens the paragraph, a few sentences before its conclusion
+
+
+def _a_reason(s: Sentence, text: str) -> Draft | None:
+    m = _A_REASON.match(text)
+    if m is None or not names_something(m.group("who")):
+        return None
+    cause = m.group("cause")
+    setting = _SETTING.match(cause)
+    if setting:  # "With time, risk ... may be doubled": the setting goes after what it qualifies
+        cause = f"{setting.group('rest')} {lower_first(setting.group('when'))}"
+    answer = short_phrase(cause, 12)
+    if answer is None or answer != upper_first(cause.strip(" ,")):
+        return None  # cut short: the reason would be half told
+    return ask(s, "why", f"Why {m.group('aux')} {lower_first(m.group('who'))} {m.group('rest')}?", answer)
+
+
+def _therefore(s: Sentence, text: str) -> Draft | None:
+    m = _THEREFORE.match(text)
+    if m is None:
+        return None
+    premise, hops = s.previous, 1
+    while premise is not None and premise.previous is not None and hops < MAX_PREMISE_DISTANCE:
+        premise, hops = premise.previous, hops + 1
+    if premise is None or premise.previous is not None or premise.lost is not None:
+        return None  # the paragraph's opening sentence only, and only a few sentences back
+    p = re.match(_ESSENTIAL.format(drug=re.escape(m.group("drug"))), premise.text)
+    if p is None:
+        return None
+    purpose = re.split(r"\s+and\s+(?=the\s)", p.group("purpose"))[-1]  # "... and the maintenance of cardiac function"
+    answer = f"It {p.group('verb')} {p.group('thing')}, essential for {purpose}"
+    if len(answer.split()) > 12:
+        return None
+    prompt = f"Why {m.group('aux')} {lower_first(m.group('drug'))} {m.group('verb')} {m.group('what')}?"
+    return ask(s, "why", prompt, answer, explanation=premise.text)
+
+
+def stated_reasons(s: Sentence, text: str | None) -> Draft | None:
+    """The why card of a reason the article points to (see the module docstring), or ``None``."""
+    if text is None:
+        return None
+    return _a_reason(s, text) or _therefore(s, text)
