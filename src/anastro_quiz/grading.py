@@ -141,15 +141,20 @@ def _typo(given_norm: str, target_norm: str) -> bool:
     return sum(OSA.distance(g, w) for g, w in differing) <= allowed
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)
+def _zipf(word: str) -> float:
+    """How common ``word`` is in English (wordfreq's Zipf scale), loaded only when first asked."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
 def _other_word(typed: str, word: str) -> bool:
     """Whether ``typed`` is a word of its own rather than a misspelling of ``word``: wordfreq
     knows it as common English (Zipf 3 or more), or about as often as ``word`` itself (a
     misspelling is far rarer than its word). wordfreq loads only when a near miss is checked."""
-    from wordfreq import zipf_frequency
-
-    typed_freq = zipf_frequency(typed, "en")
-    return typed_freq >= 3.0 or (typed_freq > 0 and typed_freq >= zipf_frequency(word, "en") - 0.5)
+    typed_freq = _zipf(typed)
+    return typed_freq >= 3.0 or (typed_freq > 0 and typed_freq >= _zipf(word) - 0.5)
 
 
 # Words that carry no fact of their own in a phrase answer; "no" and "not" are not among them.
@@ -384,12 +389,9 @@ def _loosely(item: str, items: list[str], parts: list[str], used: list[bool]) ->
     return None
 
 
-@lru_cache(maxsize=1024)
 def _rare(word: str) -> bool:
     """A word rare enough in English (wordfreq Zipf under 3) to name one thing on its own."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en") < 3.0
+    return _zipf(word) < 3.0
 
 
 def _key_stems(text: str) -> tuple[str, ...]:

@@ -1,8 +1,8 @@
 """Stage 4, the rare adverse effects an article names as such: "Rarely, it has been associated
 with cases of serious liver damage, serious lung toxicity, and sensitivity to light." (after a
 sentence that opens with the drug's name) -> "Name two rare adverse effects of bicalutamide." ->
-"liver damage, lung toxicity, sensitivity to light", two of them needed (the list grader takes no
-extra word, so "serious" stays in the quote); one item -> "Which rare adverse effect can X cause?".
+"liver damage, lung toxicity, sensitivity to light", two of them needed ("serious" stays in the
+quote: the grader takes "serious liver damage" too, as Hard); one item -> "Which rare adverse effect can X cause?".
 
 The drug is the sentence's subject, or the name the sentence before opens with when it says
 "it"; nothing else stands in for "it". Rare effects are asked apart from the common ones because
