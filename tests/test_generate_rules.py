@@ -173,8 +173,21 @@ def test_a_second_question_on_one_use_of_the_drug_is_not_asked(tmp_path):
     cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin, sold under the brand name Zorbex among others, is a modulator "
                    "used to prevent breast cancer in women and men.\n\n## Medical uses\n\n"
                    "Zorbicin is used to prevent and treat gynecomastia.\n")
+    # Each question has the other's key as a right answer too: neither is asked.
     uses = [(c.data["prompt"], c.data["answer"]) for c in cards if "used to" in str(c.data.get("prompt"))]
-    assert uses == [("What is zorbicin used to prevent?", "Breast cancer in women and men")], uses
+    assert uses == [], uses
+
+
+def test_a_use_beside_a_broader_one_dropped_keeps_no_second_right_answer(tmp_path):
+    # The lead's use goes as a broader use of the women's card; the gynecomastia card, sharing its
+    # verb, would still have breast cancer as a right answer.
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin, sold under the brand name Zorbex among others, is a modulator "
+                   "used to prevent breast cancer in women and men.\n\n## Medical uses\n\n"
+                   "Zorbicin is used for the treatment of both early and advanced estrogen receptor-positive breast "
+                   "cancer in pre- and postmenopausal women.\n\nZorbicin is used to prevent and treat gynecomastia.\n")
+    prompts = [c.data["prompt"] for c in cards if "used to" in str(c.data.get("prompt"))]
+    assert "What is zorbicin used to prevent and treat?" not in prompts, prompts
+    assert "In pre- and postmenopausal women, what is zorbicin used to treat?" in prompts, prompts
 
 
 def test_a_definition_that_says_its_term_again_and_an_effect_blank_holding_the_subject():

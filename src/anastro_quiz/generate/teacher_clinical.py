@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
-from .cards import Draft
+from .cards import Draft, plain_words
 from .extract import Sentence
+from .kept import answer_key
+from .prompt_signals import use_of
 from .teacher_clauses import AUX, clean_prompt_part, drop_asides, lower_first, names_something, short_phrase, upper_first
 from .teacher_why import EFFECT_TRAIL, ask, effect_parts, subject_of
 
@@ -204,8 +206,22 @@ def qualified_uses(drafts: list[Draft], sentences) -> list[Draft]:
 
 
 def broader_uses_dropped(drafts: list[Draft]) -> list[Draft]:
-    """The cards but a use asked again more broadly (:func:`_broader_use`)."""
-    return [d for d in drafts if not _broader_use(d, drafts)]
+    """The cards but a use asked again more broadly (:func:`_broader_use`), and but the uses
+    another use answers as well (:func:`_ambiguous_uses`)."""
+    ambiguous = _ambiguous_uses(drafts)
+    return [d for d in drafts if not _broader_use(d, drafts) and id(d) not in ambiguous]
+
+
+def _ambiguous_uses(drafts: list[Draft]) -> set[int]:
+    """"What is X used to prevent?" -> "Breast cancer" beside "What is X used to prevent and treat?"
+    -> "Gynecomastia": each question has the other's key as a right answer too, whichever card
+    the later stages keep (the first may go as a broader use, leaving the second with two right
+    answers), so neither is asked. A prompt that says whom it is for ("In pre- and postmenopausal
+    women, ...") asks something else and stays."""
+    uses = [(d, use_of(d.ask), answer_key(plain_words(str(d.data.get("answer", ""))))) for d in drafts
+            if d.kind == "why"]
+    return {id(d) for d, keys, answer in uses for other, their_keys, their_answer in uses
+            if other is not d and keys & their_keys and answer != their_answer}
 
 
 _USE_PROMPT = re.compile(r"^(?:In [^,]+, )?[Ww]hat (?:is|are) (?P<drug>\S+) used to (?:treat|prevent)(?: and (?:treat|prevent))?\?$")
