@@ -342,7 +342,8 @@ def _verb_list(s: Sentence, text: str) -> Draft | None:
 
 _ARE_LIST = re.compile(
     r"^(?P<head>(?:Some of )?(?:[Tt]he )?(?P<adj>(?:[Mm]ost )?(?i:common|frequent|serious|severe) )?(?P<noun>(?i:side "
-    r"effects|adverse effects|adverse reactions|adverse events))(?: of (?P<owner>[A-Za-z][\w\-]+))?)(?P<rest> [^,]{0,60}?)?"
+    r"effects|adverse effects|adverse reactions|adverse events|blood abnormalities|laboratory abnormalities))"
+    r"(?: of (?P<owner>[A-Za-z][\w\-]+))?)(?P<rest> [^,]{0,60}?)?"
     r" (?:were|are) (?P<list>.+?)\.?$")
 
 
@@ -352,7 +353,7 @@ def _side_effects_are(s: Sentence, text: str, subject: str | None) -> Draft | No
     m = _ARE_LIST.match(text)
     owner = m and (m.group("owner") or (subject if subject and len(subject.split()) == 1 else None))
     if m is None or owner is None or (m.group("rest") and finite_verb(["x"] + m.group("rest").split()) is None
-                                      and not re.match(r"^ (?:(?:that|which|in|with|seen|reported|observed)\b|"
+                                      and not re.match(r"^ (?:(?:that|which|in|with|seen|reported|observed|found)\b|"
                                                        r"\([^()]+\)$)", m.group("rest"))):  # "(incidence 30% or more)"
         return None
     # "leukopenia including neutropenia": the example kept as a gloss the grader accepts
@@ -363,7 +364,9 @@ def _side_effects_are(s: Sentence, text: str, subject: str | None) -> Draft | No
     often = re.search(r"\b(?:common|frequent)\b|\d+\s*%", f"{m.group('head')} {m.group('rest') or ''}")
     adj = "common " if often else "serious " if m.group("adj") and "seri" in m.group("adj") else \
         "severe " if m.group("adj") else ""
-    noun = f"{adj}{m.group('noun').lower()} of {lower_first(owner)}"
+    # "blood abnormalities of X" reads as the drug's own: abnormal values are found on it
+    link = "on" if m.group("noun").lower().endswith("abnormalities") else "of"
+    noun = f"{adj}{m.group('noun').lower()} {link} {lower_first(owner)}"
     if len(items) > MAX_NAMED:
         # six to ten items are no list to recall whole, but any two of them is what a teacher asks
         most = "the most " if m.group("adj") and m.group("adj").lower().startswith("most") else ""

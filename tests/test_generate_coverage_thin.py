@@ -1,0 +1,52 @@
+"""Coverage the tenth reading asked for in the thinnest decks: a quoted trial report read sentence
+by sentence (its list of common adverse reactions, its blood abnormalities), and the teacher
+cards general sentence patterns support.
+
+Invented text must give the card (prompt, answer or items, quote checked); near misses give none.
+"""
+
+from __future__ import annotations
+
+from anastro_quiz.generate.extract import split_sentences
+from anastro_quiz.generate.pipeline import generate
+from anastro_quiz.grading import grade_items
+
+
+def _cards(tmp_path, body: str):
+    path = tmp_path / "zorelin.md"
+    path.write_text(f"# Zorelin\n\n## Main\n\nZorelin, sold under the brand name Zora, is a kinase inhibitor used to "
+                    f"treat kidney cancer.\n\n{body}", encoding="utf-8")
+    return [c for deck in generate([path]).decks for c in deck.cards]
+
+
+def _prompted(cards, prompt: str):
+    return [c for c in cards if str(c.data.get("prompt", "")).lower() == prompt.lower()]
+
+
+REPORT = ('A trial using 5 mg/day in patients with bone tumours reported "Zorelin was stopped for adverse reactions in '
+          '21% of patients and dose reduction or delay was needed in 60% of patients. Serious adverse reactions '
+          'occurred in 35% of patients and included 2 fatal events (liver failure, sepsis, and stroke). The most '
+          'common adverse reactions (incidence 25% or more) were mucositis, cough, nausea, headache, fatigue and '
+          'acne. The most common blood abnormalities found (incidence 40% or more) were anemia, neutropenia, '
+          'hypokalemia and hyperlipidemia.".')
+
+
+def test_a_quotation_of_several_sentences_is_split_into_them():
+    pieces = split_sentences(REPORT)
+    assert len(pieces) == 4, pieces
+    assert pieces[0].endswith("needed in 60% of patients.")  # not torn at "dose reduction" / "or delay"
+    assert pieces[2].startswith("The most common adverse reactions")
+    assert pieces[3].endswith("hyperlipidemia.")  # the closing mark and the stray stop are not the sentence's
+    assert all(p in REPORT for p in pieces)  # each one a verbatim quote
+    one = 'The panel wrote "the drug was well tolerated in most patients" in its report.'
+    assert split_sentences(one) == [one]
+
+
+def test_the_common_adverse_reactions_inside_a_quoted_report_are_asked(tmp_path):
+    cards = _cards(tmp_path, f"## Adverse reactions\n\n{REPORT}\n")
+    (card,) = _prompted(cards, "Name two of the most common adverse reactions of zorelin.")
+    assert card.data["items"] == ["mucositis", "cough", "nausea", "headache", "fatigue", "acne"]
+    assert card.source.quote.startswith("The most common adverse reactions") and card.source.quote in REPORT
+    (blood,) = _prompted(cards, "Name three common blood abnormalities on zorelin.")
+    assert blood.data["items"] == ["anemia", "neutropenia", "hypokalemia", "hyperlipidemia"]
+    assert grade_items("anemia, neutropenia, hyperlipidemia", blood.data["items"], blood.data["need"]).correct
