@@ -156,11 +156,11 @@ def test_what_the_drug_leaves_unaffected_is_asked_by_name(tmp_path):
     assert card.data["answer"] == "Corticosteroids and other adrenal steroids"
 
 
-def test_what_the_drug_does_not_lower_is_asked_not_as_yes_or_no(tmp_path):
+def test_what_the_drug_does_not_lower_is_not_asked_open(tmp_path):
+    # the tenth reading: "What does X not lower?" has every level it leaves alone as a right answer
     cards = _cards(tmp_path, "## Pharmacology\n\nZorelin is an antiandrogen. It works by blocking the androgen "
                              "receptor. It does not lower androgen levels.\n")
-    (card,) = _prompted(cards, "What does zorelin not lower?")
-    assert card.data["answer"] == "Androgen levels"
+    assert not _prompted(cards, "What does zorelin not lower?")
 
 
 def test_another_drug_leaving_levels_unaffected_is_no_card_of_this_article(tmp_path):

@@ -1,6 +1,8 @@
 """Stage 5, last: passes over the cards selection kept (in ranking order), which need to see
 them all: no answer over ~5% of its document's cards, no why/how question whose answer
-another kept card's sentence shows, no comparison each of whose sides another card answers."""
+another kept card's sentence shows (or, for a partner drug, its question), no class or "How does
+X work?" whose target another card names more precisely, no comparison each of whose sides
+another card answers."""
 
 from __future__ import annotations
 
@@ -61,6 +63,12 @@ def answered_elsewhere(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[
                     and d.ask.endswith(" work") for w in plain_words(answer_of(d)).split() if len(w) >= 6}
     out = []
     for d in kept:
+        if _shown_by_a_prompt(d, kept):
+            skipped.append(Skipped(d, "another card's prompt shows the answer"))
+            continue
+        if _target_named_more_precisely(d, kept):
+            skipped.append(Skipped(d, "near-duplicate of a better card", "another card names the target"))
+            continue
         manner = answer_of(d).strip().lower()
         if d.kind == "effect" and re.fullmatch(r"[a-z]{6,}ly", manner) and (d.document, manner[:6]) in how_it_works:
             # "Bicalutamide works by [selectively] blocking the AR" beside "How does bicalutamide
@@ -80,6 +88,49 @@ def answered_elsewhere(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[
             continue
         out.append(d)
     return out, skipped
+
+
+def _asked_text(d: Draft) -> str:
+    """What a card shows before its answer: its question, its sentence with the blank, its statement."""
+    data = d.data
+    return str(data.get("prompt") or data.get("statement") or CLOZE_RE.sub("[...]", str(data.get("text", ""))))
+
+
+_ASKS_A_PARTNER = re.compile(r"\bwhich (?:other )?(?:drugs?|medications?|agents?|antiandrogens?)\b|\bin combination\b")
+
+
+def _shown_by_a_prompt(d: Draft, kept: list[Draft]) -> bool:
+    """"Apart from monotherapy, with which drug is X approved in combination?" -> "Fulvestrant" beside
+    "In studies that compared fulvestrant plus X to fulvestrant plus placebo, ...?": a one-name answer
+    that another card of the article shows in its question is read off that card."""
+    answer = answer_of(d)
+    if d.kind not in ("why", "action") or len(answer.split()) > 2 or not _ASKS_A_PARTNER.search(d.ask):
+        return False  # (the article's themes, "estradiol", "prostate cancer", stand in many prompts: a partner drug in one)
+    return any(o is not d and o.document == d.document and contains_answer(_asked_text(o), answer) for o in kept)
+
+
+_ROLE_WORDS = {"as", "a", "an", "the", "of", "at", "on", "agonist", "antagonist", "inhibitor", "inhibitors",
+               "modulator", "blocker", "activator", "drug", "drugs"}
+
+
+def _target_named_more_precisely(d: Draft, kept: list[Draft]) -> bool:
+    """"How does X work?" -> "As an agonist of the estrogen receptor" beside "Through which two nuclear
+    receptors does X act?" -> "Estrogen receptor α and estrogen receptor β"; the class "CDK inhibitor"
+    beside "Which enzymes does X inhibit?" -> "CDK4 and CDK6": the card says only what it acts on, and
+    another names that more precisely, so it asks the same thing less well. A mechanism that says
+    how ("highly selective", "irreversible") has words the other lacks, and stays."""
+    if not (d.kind == "class" or d.kind == "why" and d.ask.startswith("how does ") and d.ask.endswith(" work")):
+        return False
+    words = [w for w in plain_words(re.sub(r"\([^)]*\)", "", answer_of(d))).split() if w not in _ROLE_WORDS]
+    if not words:
+        return False
+    for o in kept:
+        if o is d or o.document != d.document or o.kind != "why" or not re.match(r"(?:through )?which ", o.ask):
+            continue
+        theirs = plain_words(answer_of(o)).split()
+        if all(any(t.startswith(w) for t in theirs) for w in words):
+            return True
+    return False
 
 
 _SIDE = re.compile(r"^\s*(?:in\s+)?\w+(?:\s+\w+){0,3}?:\s*")

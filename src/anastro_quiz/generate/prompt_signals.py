@@ -240,6 +240,18 @@ _TREATMENT_DURATION = re.compile(r"\b(?:taken|used|given|recommended|continued|p
                                  r"(?:\s+[\w\-]+){0,5}?\s+for\s+(?:at least\s+|up to\s+)?_____", re.I)
 
 
+_STATED_DURATION = re.compile(r"\b(?:taken|used|given|recommended|continued|prescribed|administered|treated)\b"
+                              r"(?:\s+[\w\-]+){0,5}?\s+for\s+(?:at least\s+|up to\s+)?(?:\d+|one|two|three|four|five|"
+                              r"six|seven|eight|nine|ten)\s+(?:years?|months?|weeks?)\b", re.I)
+
+
+def states_duration(prompt: str) -> bool:
+    """"Why is X typically only used for five years?": a question that takes how long treatment lasts
+    as its premise. Where the article gives another figure ("recommended for 10 years"), the premise
+    is one of two, and the card teaches it as fact."""
+    return _STATED_DURATION.search(prompt) is not None
+
+
 _FORM_INTERVAL = re.compile(r"\b(\d+|one|two|three|four|six|twelve)[- ](month|week)(?:ly)?[- ](?:depot|implant|injection|"
                             r"formulation|dose)s?\b", re.I)
 

@@ -44,7 +44,9 @@ def reading_weight(kind: CardKind, prompt: str, quote: str, answer: str, subject
     - an answer that opens with the article's subject while the prompt names it nowhere
       (:func:`subject_led`); a blank on one item of a list of three or more (:func:`one_item_of_list`);
     - reactions almost any drug undergoes as the answer (:func:`generic_metabolism`); a blank in
-      a sentence on an action "with relatively low affinity" (a side action).
+      a sentence on an action "with relatively low affinity" (a side action);
+    - what an antagonist holds back asked as its effect (:func:`antagonism_restated`), and "What
+      does X not lower?" (everything X leaves alone is a right answer).
     """
     weight = 1.0
     if kind == "number" and _PRECISE_HIGH.match(answer.strip()):
@@ -82,7 +84,22 @@ def reading_weight(kind: CardKind, prompt: str, quote: str, answer: str, subject
         weight *= 0.1  # "... act as tumour suppressors by regulating [...]": the same means as a cloze
     if kind in ("effect", "term") and praised_blank(prompt):
         weight *= 0.1
+    if kind == "why" and (antagonism_restated(prompt, answer) or _OPEN_NEGATIVE.match(prompt)):
+        weight *= 0.1  # "What does X not lower?": everything it leaves alone is a right answer
     return weight
+
+
+_OPEN_NEGATIVE = re.compile(r"^What (?:does|do|did) [\w\-]+ not [a-z]+\?$")
+_ANTAGONIST_EFFECT = re.compile(r"\b(?:antagonist|inhibitor|blocker)\b[^:?]*: with what (?:effect|result)\?$", re.I)
+_HELD_BACK = re.compile(r"\b(?:is|are|was|were|being) (?:\w+ )?(?:inhibited|blocked|suppressed|prevented)\b|"
+                        r"^(?:an? |the )?(?:inhibition|blockade|suppression) of\b", re.I)
+
+
+def antagonism_restated(prompt: str, answer: str) -> bool:
+    """"In breast tissue, X acts as an ER antagonist: with what effect?" -> "Transcription of
+    estrogen-responsive genes is inhibited": what a receptor's antagonist holds back is what the
+    word antagonist means, so the card asks a definition again (readers: true by definition)."""
+    return _ANTAGONIST_EFFECT.search(prompt) is not None and _HELD_BACK.search(answer) is not None
 
 
 _RATHER_THAN = re.compile(r"^Why (?:is|are|was|were) .+ rather than [\w\-]+\?$")
@@ -198,3 +215,18 @@ def circular(prompt: str, answer: str) -> bool:
         return False
     stems = {w[:6] for w in re.findall(r"[a-z][a-z\-]{4,}", m.group("term").lower())}
     return any(w[:6] in stems for w in re.findall(r"[a-z][a-z\-]{4,}", answer.lower()))
+
+
+_THEME_CHANGE = re.compile(r"^(?:an? |the )?(?:(?:relative|absolute|partial|severe|marked|mild) )?(?P<theme>[\w\-]+) "
+                           r"(?:deficiency|deficit|excess|lack|loss|withdrawal)$", re.I)
+
+
+def theme_as_cause(answer: str, themes: set[str]) -> bool:
+    """"Women past menopause lose bone faster: why?" -> "A relative estrogen deficiency" in an article
+    on estradiol: the cause is the article's own theme gone short, which the setting it is asked in
+    (menopause, castration) already says; the card asks the subject word in other words."""
+    m = _THEME_CHANGE.match(answer.strip())
+    if m is None:
+        return False
+    word = m.group("theme").lower()
+    return any(word == t or word.rstrip("s") == t.rstrip("s") for t in themes)

@@ -27,8 +27,8 @@ from .kept import (ANSWER_SHARE, Skipped, answer_key, answer_of, answered_elsewh
 from .extract import is_acronym
 from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree, drug_on_drug, item_set, minor_kinetics,
                              minor_pharmacology, modifies_next_noun, one_place, open_consequence, other_figure, short_list, side_study,
-                             sibling_gives_away, treatment_duration, unnamed_study, use_of, vague_row, verbless)
-from .reading_weights import reading_weight
+                             sibling_gives_away, states_duration, treatment_duration, unnamed_study, use_of, vague_row, verbless)
+from .reading_weights import reading_weight, theme_as_cause
 
 # What each kind of card is worth before its content is looked at: the kinds a teacher
 # writes (cause, chain, comparison, list, rule) come first, a cloze on a term last.
@@ -195,6 +195,8 @@ def score(d: Draft, ctx: Context) -> float:
         value *= 0.3  # "selective for [...] and CDK6", "ERβ ... [...]": the sibling spells it out
     if d.kind == "why" and open_consequence(prompt):
         value *= 0.3  # "What can X lead to?": which of its effects?
+    if d.kind == "why" and theme_as_cause(answer, ctx.frequent | ctx.subjects):
+        value *= 0.1  # "... after menopause: why?" -> "A relative estrogen deficiency" (an article on estradiol)
     if dangling(prompt):
         value *= 0.3  # "Individuals without it ...", "As such, its levels ...": whose?
     if d.type != "true_false" and _is_subject(answer, ctx.subjects):
@@ -307,6 +309,8 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             reason = "near-duplicate of a better card"  # "flutamide and bicalutamide" in two sentences
         elif d.kind == "number" and treatment_duration(prompt_of(d)) and len(durations[doc]) > 1:
             reason, detail = "the article gives another figure for it", " / ".join(sorted(durations[doc] - {answer}))
+        elif d.kind in ("why", "action") and states_duration(prompt_of(d)) and len(durations[doc]) > 1:
+            reason, detail = "the article gives another figure for its premise", " / ".join(sorted(durations[doc]))
         elif d.kind == "number" and any(contains_answer(both, answer_of(d)) for both in comparisons):
             reason = "asked in a comparison"  # "1 mg daily" beside "Women: 1 mg daily; men: ..."
         elif d.kind in ("table", "contrast", "item") and d.quote in compared:

@@ -2,7 +2,8 @@
 "Levels of corticosteroids and other adrenal steroids are unaffected by anastrozole" (after its
 estradiol figure) -> "Levels of which steroids are unaffected by anastrozole?" -> "Corticosteroids
 and other adrenal steroids"; "It does not lower androgen levels" (in the article on the antiandrogen
-bicalutamide) -> "What does bicalutamide not lower?" -> "Androgen levels".
+bicalutamide) -> "What does bicalutamide not lower?" -> "Androgen levels" (a draft selection
+weighs down: the tenth reading found every level it leaves alone a right answer).
 
 Asked as a short typed question keyed with the article's words, never as yes/no: "Does X lower
 androgens?" is a coin toss, naming what stays unchanged is the point a teacher makes. The drug is
