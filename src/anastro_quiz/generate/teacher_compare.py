@@ -25,9 +25,7 @@ def compare_drafts(facts: list[Fact]) -> list[Draft]:
     out = []
     for f in facts:
         if f.kind == "contrast":
-            d = _row_comparison(f)
-            if d is not None:
-                out.append(d)
+            out += _row_comparison(f)
     out += _item_comparisons([f for f in facts if f.kind == "item"])
     return out
 
@@ -54,37 +52,47 @@ def _cell_answer(cell: str, limit: int) -> str | None:
     return cut
 
 
-def _row_comparison(f: Fact) -> Draft | None:
+def _row_comparison(f: Fact) -> list[Draft]:
     cols, cells = f.detail.columns, f.detail.cells
     people = [_who(c) for c in cols]
     if None in people or len(set(people)) != 2:
-        return None
+        return []
     labels = _labels(people)
     answers = [_cell_answer(c, MAX_PART_WORDS - len(p.split())) for c, p in zip(cells, labels)]
     if None in answers:
-        return _listed_cell(f, people, cells)
+        return _listed_cells(f, people, cells)
     if plain_words(answers[0]) == plain_words(answers[1]):
-        return None
+        return []
     what = _phrase_lower(f.subject)
     prompt = f"Compare the {what} in {people[0]} and in {people[1]}."
     answer = f"{_cap(labels[0])}: {answers[0]}; {labels[1]}: {answers[1]}"
-    return make_draft("compare", "basic", {"prompt": prompt, "answer": answer}, f, prompt)
+    return [make_draft("compare", "basic", {"prompt": prompt, "answer": answer}, f, prompt)]
 
 
-def _listed_cell(f: Fact, people: list[str], cells: list[str]) -> Draft | None:
+def _listed_cells(f: Fact, people: list[str], cells: list[str]) -> list[Draft]:
     """A row whose cell lists more than one side of a comparison can hold ("Serum estradiol levels,
     testosterone levels, lipid panels, symptoms of ...") is asked as that cell's list: "Name
-    three key monitoring parameters in men on TRT" (never one item of it as the whole answer)."""
-    for cell, who in zip(cells, people):
-        items = [re.sub(r"^(?:and|or)\s+", "", i.strip()) for i in cell.strip().rstrip(".").split(",")]
-        if 3 <= len(items) <= 5 and all(1 <= len(i.split()) <= 6 for i in items) and \
-                len(cell.split()) > MAX_PART_WORDS - 1:
+    three key monitoring parameters in men on TRT" (never one item of it as the whole answer).
+    The row is then no comparison, so the other side's list is asked too when it is one ("Tumor
+    markers, bone mineral density, cardiovascular health" for the women beside them)."""
+    lists = [(cell, who, _cell_items(cell)) for cell, who in zip(cells, people)]
+    if not any(items and len(cell.split()) > MAX_PART_WORDS - 1 for cell, _, items in lists):
+        return []
+    out = []
+    for cell, who, items in lists:
+        if items:
             prompt = f"Name three {_phrase_lower(f.subject)} in {who}."
             data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": 3}
             d = make_draft("list", "typed", data, f, prompt)
             d.cell = cell  # a table cell: the card names whose table it is, as a comparison does
-            return d
-    return None
+            out.append(d)
+    return out
+
+
+def _cell_items(cell: str) -> list[str] | None:
+    """The three to five short items a cell lists by commas, else ``None``."""
+    items = [re.sub(r"^(?:and|or)\s+", "", i.strip()) for i in cell.strip().rstrip(".").split(",")]
+    return items if 3 <= len(items) <= 5 and all(1 <= len(i.split()) <= 6 for i in items) else None
 
 
 _HEAD = re.compile(r"\b(?:women|men|girls|boys|children|adults|patients|people)\b", re.I)
