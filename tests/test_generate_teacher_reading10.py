@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from anastro_quiz.generate import generate_decks
+from anastro_quiz.generate.pipeline import read
+from anastro_quiz.generate.teacher import teacher_drafts
 
 
 def _cards(tmp_path, text: str, name: str = "drug.txt"):
     doc = tmp_path / name
     doc.write_text(text, encoding="utf-8")
     return [c for d in generate_decks([doc]) for c in d.cards]
+
+
+def _drafts(tmp_path, text: str, name: str = "drug.md"):
+    """The teacher's candidates (before the selection keeps one card of a sentence)."""
+    doc = tmp_path / name
+    doc.write_text(text, encoding="utf-8")
+    return teacher_drafts(read(doc))
 
 
 def _asked(cards) -> list[tuple[str, str]]:
@@ -27,3 +36,13 @@ def test_a_table_row_of_two_lists_asks_each_populations_list(tmp_path):
     assert lists.get("name three follow-up tests in women with breast cancer.") == \
         ["Liver enzymes", "blood counts", "kidney function"], lists
     assert "name three follow-up tests in men (fertility care)." in lists
+
+
+def test_examples_of_what_an_agent_acts_on_say_what_it_does(tmp_path):
+    # the link of the mechanism (the agent acts on the category) is in the prompt, not the examples alone
+    drafts = _drafts(tmp_path, "# Zorbicin\n\n## Mechanism\n\n"
+                     "Zorbicin blocks the activity of crucial cytokines like osteopontin and sclerostin, which are "
+                     "essential for osteocyte survival.\n")
+    lists = [d.data["prompt"] for d in drafts if d.data.get("items") == ["osteopontin", "sclerostin"]]
+    assert lists == ["Zorbicin blocks the activity of cytokines essential for osteocyte survival: give two examples."], \
+        _asked(drafts)

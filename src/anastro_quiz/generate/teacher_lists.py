@@ -33,6 +33,10 @@ _INCLUDING = re.compile(r"^(?P<before>.+?),? (?P<cue>including|such as|like|nota
 _ARTICLE = re.compile(r"^(?:a|an|the|some)\s+", re.I)
 _PURPOSE = re.compile(r",\s*which (?:are|is) (?P<need>(?:essential|crucial|needed|required|necessary|responsible) (?:for|to)) "
                       r"(?P<what>\w+(?: \w+){0,3}?)(?= and\b|[,.;]|$)")
+# "Estradiol interferes with the signaling of crucial cytokines": a named agent acting on the category
+_ACTS_ON = re.compile(r"^(?P<agent>[A-Z][\w\-]+) (?P<verb>interferes with|blocks|inhibits|suppresses|activates|"
+                      r"stimulates|enhances|reduces|increases|promotes|disrupts) the (?P<what>signal(?:l)?ing|activity|"
+                      r"action|production|release|expression|effects?) of (?:[a-z]+ )?[a-z][\w\-]*s$")
 _EVALUATIVE = re.compile(r"^(?:crucial|key|important|major|critical|essential|vital)\s+", re.I)
 _RISK = re.compile(r"^(?:(?:small|slight|modest|large|high|higher|increased|greater|elevated)\s+)*risk of\s+", re.I)
 
@@ -283,7 +287,15 @@ def _enumeration(s: Sentence, text: str, subject: str | None) -> Draft | None:
         category = f"{category} containing {lower_first(first)}"
     need = min(2 if examples or any_two else 3, len(items))
     of = f" of {lower_first(owner)}" if owner and owner.lower() not in category.lower() else ""
-    if examples:
+    acts = _ACTS_ON.match(before) if examples and owner is None and m.groupdict().get("before") else None
+    if acts and names_something(acts.group("agent")):
+        # "Estradiol interferes with the signaling of cytokines like RANKL and M-CSF, which are essential
+        # for osteoclast differentiation": what the agent does to them is the mechanism's link, so the
+        # prompt says it ("Estradiol interferes with the signaling of cytokines essential for ...: give two
+        # examples."), not the examples alone
+        prompt = f"{acts.group('agent')} {acts.group('verb')} the {acts.group('what')} of {category}: " \
+                 f"give {_NUMBERS[need]} examples."
+    elif examples:
         prompt = f"Give {_NUMBERS[need]} examples of {category}{of}."
     else:
         prompt = f"Name {_NUMBERS[need]} {category}{of}."
