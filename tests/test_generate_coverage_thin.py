@@ -50,3 +50,35 @@ def test_the_common_adverse_reactions_inside_a_quoted_report_are_asked(tmp_path)
     (blood,) = _prompted(cards, "Name three common blood abnormalities on zorelin.")
     assert blood.data["items"] == ["anemia", "neutropenia", "hypokalemia", "hyperlipidemia"]
     assert grade_items("anemia, neutropenia, hyperlipidemia", blood.data["items"], blood.data["need"]).correct
+
+
+APPROVALS = ("## History\n\nIn March 2019, zorelin became the first JAK inhibitor to be approved by the FDA for "
+             "KRAS-mutated metastatic lung cancer. Patients are selected for treatment with Zora based on an "
+             "FDA-approved genetic test, called the LungSeq Dx.\n")
+
+
+def test_the_test_selecting_patients_is_asked_of_the_drug_its_brand_names(tmp_path):
+    cards = _cards(tmp_path, APPROVALS)
+    (card,) = _prompted(cards, "Which FDA-approved genetic test selects patients for zorelin?")
+    assert card.data["answer"] == "LungSeq Dx"
+    assert card.source.quote.startswith("Patients are selected")
+
+
+def test_a_first_in_class_approval_asks_for_the_use(tmp_path):
+    cards = _cards(tmp_path, APPROVALS)
+    (card,) = _prompted(cards, "Zorelin became the first JAK inhibitor approved by the FDA for which cancer?")
+    assert card.data["answer"] == "KRAS-mutated metastatic lung cancer"
+
+
+def test_a_first_approval_for_the_use_the_lead_names_is_not_asked(tmp_path):
+    cards = _cards(tmp_path, "## History\n\nIn May 2012, zorelin became the first kinase inhibitor to be approved "
+                             "by the FDA for advanced kidney cancer.\n")
+    assert not [c for c in cards if "the first" in str(c.data.get("prompt", ""))]
+
+
+def test_it_opening_a_paragraph_after_this_compound_is_the_article_drug(tmp_path):
+    cards = _cards(tmp_path, "This compound also has a use in coated stents to inhibit restenosis.\n\n"
+                             "It is the 7-O-methyl derivative of tacrolimus and works similarly to tacrolimus.\n")
+    (card,) = _prompted(cards, "Of which drug is zorelin a derivative?")
+    assert card.data["answer"] == "Tacrolimus"
+    assert card.source.quote.startswith("It is the 7-O-methyl derivative")

@@ -114,7 +114,7 @@ def lead_name(text: str) -> str | None:
     """The name a sentence opens with when it is its subject: "Tamoxifen, sold under ..., is"
     and "Estradiol acts ..." give the first word; "It ..." and "The results ..." give ``None``."""
     m = re.match(r"^([A-Z][\w\-]+)(?:[’']s (?:function|role|action|mechanism|effect|main effect|primary role))?"
-                 r"(?:,[^,]{3,80},)? (\w+)", text)
+                 r"(?:,[^,]{3,80},)? (?:also )?(\w+)", text)
     if not m or m.group(1).lower() in ("it", "this", "these", "the", "they", "in", "when", "if", "while", "although"):
         return None
     name, verb = m.group(1), m.group(2).lower()
@@ -130,9 +130,7 @@ def resolved_text(s: Sentence, depth: int = 3) -> str | None:
     text = _REPORTED.sub(r"\1", CONNECTIVE.sub("", s.text))
     text = _AS_THEY_DO.sub(",", text)
     text = text[0].upper() + text[1:]
-    if DOCUMENT_DRUG:  # "The medication can have ..." in the article on bicalutamide
-        text = re.sub(r"^(?:The|This) (?:medication|drug)\b(?! (?:class|classes|of|that|which|combination)\b)",
-                      DOCUMENT_DRUG[0][:1].upper() + DOCUMENT_DRUG[0][1:], text)
+    text = _as_document_drug(text)
     m = re.match(r"^It (?=\w)", text)
     if m is None:
         return text
@@ -142,10 +140,20 @@ def resolved_text(s: Sentence, depth: int = 3) -> str | None:
     return None if name is None else name + " " + text[3:]
 
 
+def _as_document_drug(text: str) -> str:
+    """"The medication can have ..." in the article on bicalutamide, "This compound also has ..." in
+    the article on everolimus: the article's drug, named."""
+    if not DOCUMENT_DRUG:
+        return text
+    return re.sub(r"^(?:The|This) (?:medication|drug|compound)\b(?! (?:class|classes|of|that|which|combination)\b)",
+                  DOCUMENT_DRUG[0][:1].upper() + DOCUMENT_DRUG[0][1:], text)
+
+
 def _name_before(s: Sentence, depth: int) -> str | None:
-    prev = s.previous
+    # a paragraph opening with "It ..." continues the one before it under the same heading
+    prev = s.previous or s.before
     while prev is not None and depth > 0:
-        text = CONNECTIVE.sub("", prev.text)
+        text = _as_document_drug(CONNECTIVE.sub("", prev.text))
         name = lead_name(text[0].upper() + text[1:])
         if name:
             return name
