@@ -130,3 +130,18 @@ def test_an_open_negative_question_is_not_kept(tmp_path):
             "levels.\n")
     prompts = _prompts(_cards(tmp_path, text))
     assert "What does zorbicin not lower?" not in prompts, prompts
+
+
+_USE_AND_LIMIT = ("# Zorbicin\n\nZorbicin, sold under the brand name Zorb among others, is a monoclonal antibody used to "
+                  "treat lung cancer and colon cancer. It is specifically used for cancer that is EGFR receptor "
+                  "positive.\n\n## Medical uses\n\nIf the lung cancer does not overexpress EGFR, zorbicin will have no "
+                  "beneficial effect (and may cause harm).\n")
+
+
+def test_whom_a_use_is_for_is_not_asked_again_beside_the_use_card(tmp_path):
+    cards = _cards(tmp_path, _USE_AND_LIMIT)
+    answers = [str(c.data.get("answer", "")) for c in cards]
+    assert any("specifically cancer that is EGFR receptor positive" in a for a in answers), answers
+    assert not any(a.startswith("Those that") for a in answers), _prompts(cards)
+    alone = _USE_AND_LIMIT.replace(" It is specifically used for cancer that is EGFR receptor positive.", "")
+    assert any(str(c.data.get("answer", "")).startswith("Those that") for c in _cards(tmp_path, alone))

@@ -66,6 +66,9 @@ def answered_elsewhere(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[
         if _shown_by_a_prompt(d, kept):
             skipped.append(Skipped(d, "another card's prompt shows the answer"))
             continue
+        if _restriction_of_a_use(d, kept):
+            skipped.append(Skipped(d, "another card's answer gives it", "the use card names whom it is for"))
+            continue
         if _target_named_more_precisely(d, kept):
             skipped.append(Skipped(d, "near-duplicate of a better card", "another card names the target"))
             continue
@@ -107,6 +110,26 @@ def _shown_by_a_prompt(d: Draft, kept: list[Draft]) -> bool:
     if d.kind not in ("why", "action") or len(answer.split()) > 2 or not _ASKS_A_PARTNER.search(d.ask):
         return False  # (the article's themes, "estradiol", "prostate cancer", stand in many prompts: a partner drug in one)
     return any(o is not d and o.document == d.document and contains_answer(_asked_text(o), answer) for o in kept)
+
+
+_THOSE = re.compile(r"^(?:only )?(?:those|the ones|cancers|tumou?rs|patients|people) (?:that|which|who|whose|with)\b", re.I)
+_USE_QUESTION = re.compile(r"^what (?:is|are) \S+ used to treat$")
+
+
+def _restriction_of_a_use(d: Draft, kept: list[Draft]) -> bool:
+    """"Which breast cancers can X benefit?" -> "Those that overexpress HER2" beside "What is X used to
+    treat?" -> "Breast cancer ... (specifically cancer that is HER2 receptor positive)": the use card
+    already keys whom the drug is for, and the restriction is asked again from another sentence.
+    Told apart by the restriction's marker (a name with a digit or in capitals: HER2, BRCA1, EGFR)
+    in the use card's answer."""
+    answer = answer_of(d)
+    if d.kind not in ("why", "action") or not _THOSE.match(answer.strip()):
+        return False
+    markers = {w for w in re.findall(r"[\w\-]+", answer) if re.search(r"[A-Z]{2,}|[A-Za-z]\d", w)}
+    if not markers:
+        return False
+    return any(o is not d and o.document == d.document and _USE_QUESTION.match(o.ask) and
+               all(re.search(rf"(?<![\w\-]){re.escape(m)}(?![\w\-])", answer_of(o)) for m in markers) for o in kept)
 
 
 _ROLE_WORDS = {"as", "a", "an", "the", "of", "at", "on", "agonist", "antagonist", "inhibitor", "inhibitors",
