@@ -145,3 +145,18 @@ def test_whom_a_use_is_for_is_not_asked_again_beside_the_use_card(tmp_path):
     assert not any(a.startswith("Those that") for a in answers), _prompts(cards)
     alone = _USE_AND_LIMIT.replace(" It is specifically used for cancer that is EGFR receptor positive.", "")
     assert any(str(c.data.get("answer", "")).startswith("Those that") for c in _cards(tmp_path, alone))
+
+
+_TWO_HOWS = ("# Zorbicin\n\nZorbicin is in the lipase-inhibiting family of medications. It works by blocking the "
+             "absorption of fats in the gut, and hence has slimming effects.\n\n## Pharmacodynamics\n\n"
+             "Zorbicin works by reversibly binding to the pancreatic lipase enzyme, and through covalent inhibition "
+             "blocks the hydrolysis of triglycerides to free fatty acids in the gut lumen.\n")
+
+
+def test_how_it_works_is_not_asked_beside_a_sentence_that_says_it_better(tmp_path):
+    cards = _cards(tmp_path, _TWO_HOWS)
+    shown = _prompts(cards)
+    assert any(p.startswith("Zorbicin works by ") for p in shown), shown  # the fuller sentence, as a cloze
+    assert "How does zorbicin work?" not in shown, shown
+    alone = _TWO_HOWS.split("## Pharmacodynamics")[0]
+    assert "How does zorbicin work?" in _prompts(_cards(tmp_path, alone))

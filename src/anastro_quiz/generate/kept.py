@@ -69,7 +69,7 @@ def answered_elsewhere(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[
         if _restriction_of_a_use(d, kept):
             skipped.append(Skipped(d, "another card's answer gives it", "the use card names whom it is for"))
             continue
-        if _target_named_more_precisely(d, kept):
+        if _target_named_more_precisely(d, kept) or _how_it_works_shown(d, kept):
             skipped.append(Skipped(d, "near-duplicate of a better card", "another card names the target"))
             continue
         manner = answer_of(d).strip().lower()
@@ -154,6 +154,21 @@ def _target_named_more_precisely(d: Draft, kept: list[Draft]) -> bool:
         if all(any(t.startswith(w) for t in theirs) for w in words):
             return True
     return False
+
+
+def _how_it_works_shown(d: Draft, kept: list[Draft]) -> bool:
+    """"How does X work?" -> "By blocking the production of estrogens" beside the cloze "X works by
+    [reversibly] binding to the aromatase enzyme, and ... blocks the conversion of androgens to
+    estrogens": another card shows a sentence of its own on how X works, which says more; a second
+    card asks the same question less precisely."""
+    if not (d.kind == "why" and d.ask.startswith("how does ") and d.ask.endswith(" work")):
+        return False
+    drug = d.ask[len("how does "):-len(" work")]
+    says_how = re.compile(rf"\b{re.escape(drug)} (?:works|acts) (?:primarily |mainly )?by\b", re.I)
+    stems = {w[:6] for w in plain_words(answer_of(d)).split()}
+    # ("Bicalutamide works by [selectively] blocking ..." blanks a word of this answer: that cloze goes instead)
+    return any(o is not d and o.document == d.document and o.quote != d.quote and _shown(o) and
+               says_how.search(_shown(o)) and answer_of(o).strip().lower()[:6] not in stems for o in kept)
 
 
 _SIDE = re.compile(r"^\s*(?:in\s+)?\w+(?:\s+\w+){0,3}?:\s*")
