@@ -160,3 +160,16 @@ def test_how_it_works_is_not_asked_beside_a_sentence_that_says_it_better(tmp_pat
     assert "How does zorbicin work?" not in shown, shown
     alone = _TWO_HOWS.split("## Pharmacodynamics")[0]
     assert "How does zorbicin work?" in _prompts(_cards(tmp_path, alone))
+
+
+def test_a_use_card_asks_what_the_list_card_beside_it_does_not(tmp_path):
+    text = ("# Zorbicin\n\nZorbicin is a medication used to suppress production of the thyroid hormones.\n\n"
+            "## Medical uses\n\nZorbicin is used to treat hormone-sensitive tumours of the thyroid (in adults over "
+            "forty) and adrenal gland, and some benign endocrine disorders (goitre, thyroid nodules and Graves "
+            "disease).\n")
+    cards = _cards(tmp_path, text)
+    prompts = _prompts(cards)
+    assert "Name two benign endocrine disorders zorbicin is used to treat." in prompts, prompts
+    assert "What is zorbicin used to treat?" not in prompts
+    (use,) = [c for c in cards if c.data.get("prompt") == "Which hormone-sensitive tumours is zorbicin used to treat?"]
+    assert use.data["answer"] == "Thyroid (in adults over forty) and adrenal gland"

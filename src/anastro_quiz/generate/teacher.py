@@ -32,7 +32,7 @@ from .teacher_kinetics import excretion
 from .teacher_rare import rare_effects
 from .teacher_reasons import stated_reasons
 from .teacher_unaffected import unaffected
-from .teacher_uses import bracketed_uses
+from .teacher_uses import bracketed_uses, narrowed_uses
 from .teacher_trials import trial_drafts
 from .teacher_approvals import approval_drafts
 from .teacher_chains import chain_drafts
@@ -104,7 +104,7 @@ def teacher_drafts(doc) -> list[Draft]:
                 # contraception be used ...?" and "..., what should be used?").
                 out.append(d)
                 break
-    out = qualified_uses(out, doc.sentences)
+    out = narrowed_uses(qualified_uses(out, doc.sentences))
     out = one_metabolism_card(out)
     lead = lead_drafts(doc)
     # "How does olaparib work?" -> "As an inhibitor of the enzyme PARP", "Why does bicalutamide have a

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cards import Draft, contains_answer, make_draft
+from .cards import Draft, contains_answer, make_draft, plain_words
 from .extract import Sentence
 from .teacher_clauses import DOCUMENT_DRUG, finite_verb, lower_first, question
 
@@ -42,3 +42,38 @@ def bracketed_uses(s: Sentence) -> Draft | None:
         return None
     data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": 2}
     return make_draft("list", "typed", data, s, prompt)
+
+
+_NAME_TWO = re.compile(r"^Name two (?P<category>.+) (?P<drug>[\w\-]+) is used to treat\.$")
+_OF_THE = re.compile(r"^(?P<kind>(?:[\w\-]+ )?[\w\-]+s) of the (?P<which>[^,;]{3,80})$")
+
+
+def narrowed_uses(drafts: list[Draft]) -> list[Draft]:
+    """"What is goserelin used to treat?" -> "Hormone-sensitive cancers of the breast and prostate, and
+    some benign gynaecological disorders" beside "Name two benign gynaecological disorders goserelin
+    is used to treat.": the use card asks the list card's category again, vaguely. It asks the
+    sentence's other uses instead, with the people they are for ("Which hormone-sensitive cancers is
+    goserelin used to treat?" -> "Breast (in pre- and peri-menopausal women) and prostate"), or goes
+    when they do not read as "<kind> of the <which>"."""
+    out = []
+    listed = {}
+    for d in drafts:
+        m = _NAME_TWO.match(str(d.data.get("prompt", ""))) if d.kind == "list" else None
+        if m:
+            listed[d.quote] = m
+    for d in drafts:
+        m = listed.get(d.quote)
+        prompt = str(d.data.get("prompt", ""))
+        if m is None or d.kind != "why" or prompt != f"What is {m.group('drug')} used to treat?":
+            out.append(d)
+            continue
+        uses = re.search(rf"\bused to treat (?P<uses>.+?),? and (?:some |certain |other |various )?"
+                         rf"{re.escape(m.group('category'))}\b", d.quote)
+        of_the = _OF_THE.match(uses.group("uses")) if uses else None
+        if of_the is None:
+            continue
+        d.data["prompt"] = f"Which {of_the.group('kind')} is {m.group('drug')} used to treat?"
+        d.data["answer"] = of_the.group("which")[:1].upper() + of_the.group("which")[1:]
+        d.ask = plain_words(d.data["prompt"])
+        out.append(d)
+    return out
