@@ -46,3 +46,37 @@ def test_examples_of_what_an_agent_acts_on_say_what_it_does(tmp_path):
     lists = [d.data["prompt"] for d in drafts if d.data.get("items") == ["osteopontin", "sclerostin"]]
     assert lists == ["Zorbicin blocks the activity of cytokines essential for osteocyte survival: give two examples."], \
         _asked(drafts)
+
+
+def test_how_an_effect_is_mediated_is_asked_from_the_conclusion_that_states_it(tmp_path):
+    drafts = _drafts(tmp_path, "# Zorbicin\n\n## Bone\n\n"
+                     "Men lacking the vitamin D receptor have soft bones. "
+                     "This shows that calcitriol's protective effects on cartilage are largely mediated by its "
+                     "binding to the vitamin D receptor.\n"
+                     "This suggests that progesterone's effects on bone are partly mediated by osteoblasts.\n")
+    asked = _asked(drafts)
+    assert ("How are calcitriol’s protective effects on cartilage largely mediated?",
+            "By its binding to the vitamin D receptor") in asked, asked
+    assert not any("progesterone" in p for p, _ in asked), asked  # "suggests": a hedge, not a finding
+
+
+def test_a_reason_given_in_brackets_beside_an_influence_is_a_why_card(tmp_path):
+    drafts = _drafts(tmp_path, "# Zorbicin\n\n## Dosing\n\n"
+                     "For children with epilepsy, zorbicin is dosed by weight. "
+                     "The right dose is a moving one, influenced by the child's age, liver size (as the liver is the "
+                     "main site of zorbicin breakdown), and other medicines.\n")
+    asked = _asked(drafts)
+    assert ("In children with epilepsy, why is the right dose influenced by liver size?",
+            "The liver is the main site of zorbicin breakdown") in asked, asked
+
+
+def test_a_regulators_lost_balance_is_one_chain_card(tmp_path):
+    drafts = _drafts(tmp_path, "# Zorbicin\n\n## Muscle\n\n"
+                     "Myostatin is a key regulator of muscle growth, inhibiting the activity of satellite cells "
+                     "and promoting protein breakdown.\n\n"
+                     "The marked loss of myostatin by zorbicin disrupts this balance, leading to a rapid gain of "
+                     "muscle mass and an increased risk of tendon injury.\n")
+    chains = [(d.data["prompt"], d.data["answer"]) for d in drafts if d.kind == "chain"]
+    assert ("The marked loss of myostatin by zorbicin: what follows for muscle growth, step by step?",
+            "Balance of muscle growth disrupted → rapid gain of muscle mass → increased risk of tendon injury") \
+        in chains, chains

@@ -12,7 +12,8 @@ the drug's mechanism of action and the enzymes that metabolize it in :mod:`teach
 prodrugs, enzyme induction, flares, trials and contraindication lists in :mod:`teacher_pharmacology`, monitoring and baseline tests in :mod:`teacher_monitoring`,
 naming the drug and whose dose in :mod:`teacher_context`, the dose a use gets in :mod:`teacher_doses`, a trial's two figures side by side in :mod:`teacher_trials`, the test that selects patients and a first-in-class approval in :mod:`teacher_approvals`, what a drug or an enzyme's
 inhibitors do to another drug's levels in :mod:`teacher_interactions`, its main route of excretion in
-:mod:`teacher_kinetics`, its rare adverse effects in :mod:`teacher_rare`, the bracketed examples of a use in :mod:`teacher_uses`, the size of the drug's effect in :mod:`teacher_effect`, what it leaves unchanged in :mod:`teacher_unaffected`, a reason pointed to ("which is a reason", "therefore") in :mod:`teacher_reasons`, the clause tools they share in
+:mod:`teacher_kinetics`, its rare adverse effects in :mod:`teacher_rare`, the bracketed examples of a use in :mod:`teacher_uses`, the size of the drug's effect in :mod:`teacher_effect`, what it leaves unchanged in :mod:`teacher_unaffected`, a reason pointed to ("which is a reason", "therefore") in :mod:`teacher_reasons`, how an effect is mediated, a bracketed
+reason and a regulator's lost balance in :mod:`teacher_links`, the clause tools they share in
 :mod:`teacher_clauses`.
 """
 
@@ -38,6 +39,7 @@ from .teacher_approvals import approval_drafts
 from .teacher_chains import chain_drafts
 from .teacher_lists import list_drafts
 from .teacher_lead import lead_drafts
+from .teacher_links import link_drafts
 from .teacher_mechanism import mechanism, metabolism, one_metabolism_card, repeats_class
 from .teacher_monitoring import interaction_monitoring
 from .teacher_pharmacology import pharmacology_for
@@ -57,9 +59,10 @@ def teacher_drafts(doc) -> list[Draft]:
     """Every teacher card the document supports (the selection stage ranks and caps them)."""
     learn_names(doc.sentences)
     learn_drugs(doc)
-    chains = chain_drafts(doc)
-    chained = {d.quote for d in chains}  # a chain tells the sentence's mechanism whole: no second card on it
-    out: list[Draft] = []
+    linked, link_chains = link_drafts(doc)  # "... are partly mediated by ...", "(as X is ...)", "disrupts this balance"
+    chains = chain_drafts(doc) + link_chains
+    chained = {d.quote for d in chains + linked}  # a chain tells the sentence's mechanism whole: no second card on it
+    out: list[Draft] = list(linked)
     pharmacology = pharmacology_for(doc)
     for s in doc.sentences:
         rare = rare_effects(s) if s.lost is None else None  # "Rarely, it ...": the "it" is read here
