@@ -82,3 +82,22 @@ def test_it_opening_a_paragraph_after_this_compound_is_the_article_drug(tmp_path
     (card,) = _prompted(cards, "Of which drug is zorelin a derivative?")
     assert card.data["answer"] == "Tacrolimus"
     assert card.source.quote.startswith("It is the 7-O-methyl derivative")
+
+
+def test_which_form_predominates_in_two_stages_is_one_comparison(tmp_path):
+    cards = _cards(tmp_path, "## Levels\n\nThus, zorelin may be considered the predominant androgen during "
+                             "adolescence in terms of serum levels. During old age, corelin becomes the "
+                             "predominant circulating androgen, and this is the only time at which morelin occurs, "
+                             "while during illness, dorelin predominates (based on serum levels).\n")
+    (card,) = [c for c in cards if "predominates during old age" in str(c.data.get("prompt", ""))]
+    assert card.data["answer"] == "During old age: corelin; during illness: dorelin"
+    assert card.data["explanation"].startswith("Zorelin is the predominant androgen during adolescence")
+
+
+def test_what_a_feedback_loop_triggers_is_asked_with_its_result(tmp_path):
+    cards = _cards(tmp_path, "## Physiology\n\nDuring the sleep cycle, zorelin released by the pineal gland "
+                             "triggers, via a positive feedback system, the hypothalamic events that lead to the "
+                             "growth hormone pulse, inducing tissue repair.\n")
+    (card,) = _prompted(cards, "During the sleep cycle, what does zorelin released by the pineal gland trigger via "
+                               "positive feedback?")
+    assert card.data["answer"] == "The growth hormone pulse, inducing tissue repair"

@@ -150,7 +150,10 @@ def differs_only_in_degree(answer: str) -> bool:
     heads = [DEGREE.sub(" ", side).split() for side in sides]
     if any(not h for h in heads):
         return True
-    return heads[0][0].strip(",.").lower() == heads[1][0].strip(",.").lower() or min(len(h) for h in heads) == 1
+    first = [h[0].strip(",.").lower() for h in heads]
+    if all(len(h) == 1 for h in heads) and first[0] != first[1] and all(zipf(w) < 3.0 for w in first):
+        return False  # "During pregnancy: estriol; during menopause: estrone": two names, not two degrees
+    return first[0] == first[1] or min(len(h) for h in heads) == 1
 
 
 # Row labels that name a topic, not something a side of the table measures or states
