@@ -152,12 +152,19 @@ def test_an_if_rule_with_should_gives_a_what_should_question(tmp_path):
                     "Endocrine therapy")]
 
 
-def test_too_high_and_too_low_give_one_card_each(tmp_path):
+def test_too_high_and_too_low_are_one_card(tmp_path):
+    # the tenth reading: "too high" alone beside "the dose" says "increase it"; the rule is both halves
     sentence = ("An estradiol level that is too high suggests the dose may need to be increased, while a level "
                 "that is too low is a clear signal to reduce or pause the medication.\n")
     got = cards(tmp_path, FILLER + sentence, "action")
-    assert got == [("What does an estradiol level that is too high suggest?", "The dose may need to be increased"),
-                   ("What does an estradiol level that is too low signal?", "Reduce or pause the medication")]
+    assert got == [("What does an estradiol level that is too high suggest about the dose, and one that is too low?",
+                    "Too high: the dose may need to be increased; too low: reduce or pause the medication")]
+
+
+def test_one_direction_alone_is_one_card(tmp_path):
+    sentence = "A platelet count that is too low suggests a pause in the medication.\n"
+    got = cards(tmp_path, FILLER + sentence, "action")
+    assert got == [("What does a platelet count that is too low suggest?", "A pause in the medication")]
 
 
 def test_should_be_monitored_asks_who(tmp_path):

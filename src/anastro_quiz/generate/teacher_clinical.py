@@ -100,10 +100,11 @@ _THRESHOLD = re.compile(
 
 def thresholds(s: Sentence, text: str) -> list[Draft]:
     """ "An estradiol level that is too high suggests the dose may need to be increased, while a
-    level that is too low is a clear signal to reduce or pause the medication" -> one card per
-    direction: "What does an estradiol level that is too low signal?" -> "Reduce or pause the
-    medication". A bare "a level" borrows the noun of the first ("an estradiol level")."""
-    out, named = [], None
+    level that is too low is a clear signal to reduce or pause the medication" -> one card on both
+    directions: "What does an estradiol level that is too high suggest about the dose, and one that
+    is too low?" -> "Too high: the dose may need to be increased; too low: reduce or pause the
+    medication" (one direction alone, one card). A bare "a level" borrows the noun of the first."""
+    found, named = [], None
     for m in _THRESHOLD.finditer(text):
         np = m.group("np")
         if len(np.split()) > 2:
@@ -114,8 +115,18 @@ def thresholds(s: Sentence, text: str) -> list[Draft]:
             continue
         verb = m.group("verb")
         asked = "signal" if "signal" in verb else re.sub(r"s$", "", verb.split()[0])
-        prompt = f"What does {lower_first(np)} that is too {m.group('dir')} {asked}?"
-        d = ask(s, "action", prompt, short_phrase(re.sub(r"^(?:to|that)\s+", "", m.group("action"))))
+        found.append((np, m.group("dir"), asked, short_phrase(re.sub(r"^(?:to|that)\s+", "", m.group("action")))))
+    if len(found) == 2 and found[0][1] != found[1][1] and all(a for *_, a in found):
+        # Both directions in one sentence are one rule, asked whole: alone, "too high" beside "the dose"
+        # says "increase it" (the tenth reading), and its twin asks the rest of the same sentence.
+        (np, high, verb1, act1), (_, low, _, act2) = found
+        about = " about the dose" if re.search(r"\bthe dose\b", f"{act1} {act2}", re.I) else ""
+        prompt = f"What does {lower_first(np)} that is too {high} {verb1}{about}, and one that is too {low}?"
+        d = ask(s, "action", prompt, f"Too {high}: {lower_first(act1)}; too {low}: {lower_first(act2)}")
+        return [d] if d is not None else []
+    out = []
+    for np, direction, asked, action in found:
+        d = ask(s, "action", f"What does {lower_first(np)} that is too {direction} {asked}?", action)
         if d is not None:
             out.append(d)
     return out
