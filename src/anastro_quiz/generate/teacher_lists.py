@@ -3,8 +3,8 @@
 Enumerations come from "<category> include A, B and C", "<X> has <category>, including A, B
 and C", "<category> such as A, B and C" and "<X> is found in various tissues, including A, B
 and C": a typed card with the items, graded item by item
-with partial credit ("Name three common side effects of tamoxifen"). Mechanism chains are in
-:mod:`teacher_chains`.
+with partial credit ("Name three common side effects of tamoxifen"). A list is split into its
+items by :mod:`list_items`; mechanism chains are in :mod:`teacher_chains`.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from ..numbers import spelled
 from .cards import Draft, make_draft, contains_answer
 from .clauses import on_an_aside
 from .extract import Sentence, zipf
+from .list_items import LEADING_ARTICLE, glossed, list_items
 from .teacher_clauses import drop_asides, finite_verb, lower_first, names_something, question, resolved_text, usable
 
 _NUMBERS = {value: word for word, value in spelled(2, 3, 4).items()}  # "Name three ..."
-MAX_ITEM_WORDS = 5
 # "Name three ..." keyed with ten items is no card to recall (readers judged every one too long);
 # the rubric's list is two to four items, five at most
 MAX_NAMED = 5
@@ -30,7 +30,6 @@ _CATEGORY = re.compile(r"\b(?:effects|symptoms|signs|contraindications|indicatio
                        r"inducers|genes|proteins|pathways|forms|types|classes)$", re.I)
 _INCLUDE = re.compile(r"^(?P<head>.+?) (?:include|includes|included|can include|may include) (?P<list>.+?)\.?$")
 _INCLUDING = re.compile(r"^(?P<before>.+?),? (?P<cue>including|such as|like|notably) (?P<list>.+?)\.?$")
-_ARTICLE = re.compile(r"^(?:a|an|the|some)\s+", re.I)
 _PURPOSE = re.compile(r",\s*which (?:are|is) (?P<need>(?:essential|crucial|needed|required|necessary|responsible) (?:for|to)) "
                       r"(?P<what>\w+(?: \w+){0,3}?)(?= and\b|[,.;]|$)")
 # "Estradiol interferes with the signaling of crucial cytokines": a named agent acting on the category
@@ -38,7 +37,6 @@ _ACTS_ON = re.compile(r"^(?P<agent>[A-Z][\w\-]+) (?P<verb>interferes with|blocks
                       r"stimulates|enhances|reduces|increases|promotes|disrupts) the (?P<what>signal(?:l)?ing|activity|"
                       r"action|production|release|expression|effects?) of (?:[a-z]+ )?[a-z][\w\-]*s$")
 _EVALUATIVE = re.compile(r"^(?:crucial|key|important|major|critical|essential|vital)\s+", re.I)
-_RISK = re.compile(r"^(?:(?:small|slight|modest|large|high|higher|increased|greater|elevated)\s+)*risk of\s+", re.I)
 
 
 def document_subject(doc) -> str | None:
@@ -53,87 +51,13 @@ def document_subject(doc) -> str | None:
     return None
 
 
-def _semicolon_parts(text: str) -> list[tuple[str, str]]:
-    """ "effects such as nausea and vomiting; fatigue; and low blood counts such as anemia, with
-    occasional leukemia" -> ("effects", "nausea and vomiting"), ("fatigue", ""), ("low blood
-    counts", "anemia, with occasional leukemia"): each part is an item and its examples."""
-    parts = []
-    for part in text.split(";"):
-        part = re.sub(r"^\s*(?:and|or)\s+", "", part.strip())
-        head, _cue, examples = (re.split(r"\s+(such as|like|including|e\.g\.)\s+", part, maxsplit=1) + ["", ""])[:3]
-        if "," in head:  # "nausea, vomiting, and diarrhea; fatigue": a list inside an item, not one item
-            return []
-        parts.append((head.strip(" ."), examples.strip(" .")))
-    return parts
-
-
-def _glossed(item: str, examples: str) -> str:
-    """``item`` with the examples the article gives of it, as a gloss the list grader accepts
-    each of ("gastrointestinal effects (nausea, vomiting, loss of appetite)"), so that a
-    learner who names an example names the item; the item alone when they are not a plain
-    list of short names (an aside after them, "with occasional leukemia", is not one)."""
-    examples = re.split(r",\s*(?:with|which|while|but|although|especially|particularly|and rarely|or rarely)\b",
-                        examples)[0]
-    named = [_ARTICLE.sub("", e).strip() for e in _comma_parts(examples)] if examples else []
-    if not named or any(not 1 <= len(e.split()) <= MAX_ITEM_WORDS or re.search(r"\d|[()]", e) for e in named):
-        return item
-    return f"{item} ({', '.join(named)})"
-
-
-def _comma_parts(text: str) -> list[str]:
-    """ "A, B and C, and D or E": commas divide the items; an "and" divides only the last part
-    ("swelling and tenderness of breasts" in the middle of a list is one item)."""
-    parts = [p for p in re.split(r",\s*(?:and\s+|or\s+)?", text)]
-    if len(parts) >= 2 and not re.search(r",\s*(?:and|or)\s", text):
-        parts = parts[:-1] + re.split(r"\s+(?:and|or)\s+", parts[-1])
-    return parts
-
-
-def list_items(text: str, most: int = 6, semicolons: bool = False, commas_only: bool = False) -> list[str] | None:
-    """"irregular periods, weight loss, and hot flashes" -> the three items; ``None`` unless
-    every item is a short noun phrase (two to ``most`` of them) and the list is all there is
-    (a list that goes on after a semicolon is not cut short, unless ``semicolons`` divide
-    its items)."""
-    text = drop_asides(text)
-    if ";" in text and not semicolons:
-        return None
-    glosses: dict[str, str] = {}
-    if ";" in text:
-        pairs = _semicolon_parts(text)
-        if not pairs:
-            return None
-        parts = [head for head, _examples in pairs]
-        glosses = {head.strip(" ."): examples for head, examples in pairs if examples}
-    else:
-        text = re.split(r",\s*(?:which|while|but|although|whereas|as well as)\b", text)[0]
-        parts = _comma_parts(text) if commas_only else \
-            re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text)
-    parts = [p.strip(" .") for p in parts if p.strip(" .")]
-    items = []
-    for part in parts:
-        examples = glosses.get(part, "")
-        item = _RISK.sub("", _ARTICLE.sub("", part))
-        words = item.split()
-        if not 1 <= len(words) <= MAX_ITEM_WORDS or finite_verb(["x"] + words) is not None:
-            return None
-        # (a word of its own: "flu-like symptoms" is a thing, "like others" is not)
-        if re.search(r"(?<![\w\-])(?:it|they|this|these|etc|others?|more|among|such|like|including|during|in|at|for|"
-                     r"with|from|by|to|as|than|both|either|neither|toward|towards|into|over|through|after|before|"
-                     r"under|about|\w+ly)(?![\w\-])", item, re.I) or re.search(r"\d", item):
-            return None
-        items.append(_glossed(item, examples))
-    if not 2 <= len(items) <= most or len({i.lower() for i in items}) != len(items):
-        return None
-    return items
-
-
 def _category(phrase: str) -> str | None:
     """The category a list names: a plural noun phrase of at most four words, no preposition in
     it, at the end of ``phrase`` ("Tamoxifen has a number of contraindications" ->
     "contraindications")."""
     tail = re.split(r"\b(?:has|have|had|causes|cause|with|of|for|are|is|include|includes|the|a|an)\s+|,\s*",
                     phrase)[-1]
-    tail = _ARTICLE.sub("", tail.strip(" ,"))
+    tail = LEADING_ARTICLE.sub("", tail.strip(" ,"))
     if re.match(r"^\w+ing\b", tail):
         return None
     words = tail.split()
@@ -198,9 +122,9 @@ def _with_other_list(d: Draft, doc) -> Draft:
             continue
         gloss = re.search(r"\(such as ([^()]+)\)", found.group("rest"))
         for i in new:
-            glossed = _glossed(i, gloss.group(1)) if gloss and found.group("rest").find(i) < gloss.start() \
+            with_gloss = glossed(i, gloss.group(1)) if gloss and found.group("rest").find(i) < gloss.start() \
                 and found.group("rest")[found.group("rest").find(i) + len(i):].lstrip().startswith("(") else i
-            items.append(glossed)
+            items.append(with_gloss)
             seen.add(i.lower())
         quotes.append(s.text)
     if not quotes:
@@ -242,7 +166,7 @@ def _enumeration(s: Sentence, text: str, subject: str | None) -> Draft | None:
         head = m.group("head")
         category = _category(head) or (_category(of_drug.group("category")) if of_drug else None)
         items = list_items(m.group("list"), most=MAX_ANY_TWO, semicolons=True) if category else None
-        owner = subject if category and _ARTICLE.sub("", head).lower() == category.lower() else None
+        owner = subject if category and LEADING_ARTICLE.sub("", head).lower() == category.lower() else None
         if owner is None and re.search(r"\b(?:of|for)\b", head) and category:
             owner_m = re.search(r"\b(?:of|for) (.+)$", head)
             category = f"{category} {owner_m.group(0)}" if owner_m and len(head.split()) <= 8 else None
@@ -266,7 +190,7 @@ def _enumeration(s: Sentence, text: str, subject: str | None) -> Draft | None:
             return None
         purpose = _PURPOSE.search(m.group("list"))
         owned = _OWNER.match(before)
-        owner = owned.group("owner") if owned and category and _ARTICLE.sub("", owned.group("category")).lower() == \
+        owner = owned.group("owner") if owned and category and LEADING_ARTICLE.sub("", owned.group("category")).lower() == \
             category.lower() else None
         if owner is None and category and (_generic(category) or not before.endswith(category)):
             return None
@@ -406,7 +330,7 @@ def _glossed_items(listed: str) -> list[str] | None:
     items = list_items(plain, most=MAX_ANY_TWO, commas_only=True)
     if items is None:
         return None
-    return [_glossed(i, glosses[i]) if i in glosses else i for i in items]
+    return [glossed(i, glosses[i]) if i in glosses else i for i in items]
 
 
 # "This enzyme is found in various tissues throughout the body, including fat cells, the adrenal

@@ -28,7 +28,7 @@ from .extract import Sentence, zipf
 from .teacher_clauses import (DOCUMENT_DRUG, drop_asides, drug_names, lower_first, names_something, question, short_phrase,
                               upper_first)
 from .teacher_context import DRUG_NAME
-from .teacher_lists import list_items
+from .list_items import list_items
 from .teacher_monitoring import baseline, interaction_monitoring, monitoring
 from .teacher_patients import patients
 from .teacher_profile import profile
