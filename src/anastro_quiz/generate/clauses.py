@@ -26,6 +26,9 @@ def clauses(sentence: str) -> list[str]:
     stays whole (and too long to ask)."""
     if len(sentence.split()) <= MAX_WORDS:
         return [sentence]
+    aside = _trailing_aside(sentence)
+    if aside is not None:
+        return clauses(sentence[:aside].rstrip(" ,")) + clauses(sentence[aside:].strip())
     for cuts in (_HARD_CUTS, _SOFT_CUTS, _ANY_COMMA, _AND):
         best: tuple[float, int, int] | None = None
         middle = len(sentence) / 2
@@ -39,6 +42,24 @@ def clauses(sentence: str) -> list[str]:
             left = sentence[: best[1]].rstrip(" ;:,–—")
             return clauses(left) + clauses(sentence[best[2]:].strip())
     return [sentence]
+
+
+def _trailing_aside(sentence: str) -> int | None:
+    """Where a closing bracketed remark of six words or more opens ("... inhibition of the GABAA
+    receptor in the CNS (it has been found to inhibit the receptor in vitro (IC50 = 3.6 μM) and
+    ...)."): the remark is a piece of its own, so the claim before it is not torn at an "and"."""
+    text = sentence.rstrip().rstrip(".").rstrip()
+    if not text.endswith(")"):
+        return None
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[i], 0)
+        if depth == 0:
+            inside, left = text[i + 1:-1], text[:i]
+            if min(len(inside.split()), len(left.split())) < MIN_CLAUSE_WORDS:
+                return None
+            return i
+    return None
 
 
 LONG_PROMPT_WORDS = 28  # a card's sentence longer than this is cut to the clause of its blank

@@ -8,7 +8,13 @@
   for" something: "Trastuzumab downregulates neuregulin-1 (NRG-1), which is essential for ... the
   maintenance of cardiac function. ... Trastuzumab can therefore lead to cardiac dysfunction." ->
   "Why can trastuzumab lead to cardiac dysfunction?" -> "It downregulates neuregulin-1 (NRG-1),
-  essential for the maintenance of cardiac function".
+  essential for the maintenance of cardiac function";
+- "This is (thought to be) due to ..." after the sentence it explains: "Tamoxifen may be effective
+  in the treatment of mania ... This is thought to be due to blockade of protein kinase C (PKC), an
+  enzyme that ..." -> "Why may tamoxifen be effective in the treatment of mania ...?" -> "Blockade
+  of protein kinase C"; a share of patients in the effect is no part of the question ("Seizures
+  have occurred in approximately 1% of patients treated with X" -> "Why have seizures occurred in
+  patients treated with X?").
 """
 
 from __future__ import annotations
@@ -17,8 +23,8 @@ import re
 
 from .cards import Draft
 from .extract import Sentence
-from .teacher_clauses import lower_first, names_something, short_phrase, upper_first
-from .teacher_why import ask
+from .teacher_clauses import drop_asides, lower_first, names_something, resolved_text, short_phrase, upper_first
+from .teacher_why import ask, inverted, subject_of
 
 _A_REASON = re.compile(r"^(?P<cause>.+?), which is (?:a|one|the|the main|a major) reason (?:why |that )?"
                        r"(?P<who>[A-Z]?[a-z][\w\-]+) (?P<aux>is|are|was|were) (?P<rest>[^,]{4,60}?)\.?$")
@@ -64,8 +70,40 @@ def _therefore(s: Sentence, text: str) -> Draft | None:
     return ask(s, "why", prompt, answer, explanation=premise.text)
 
 
+_THIS_IS_DUE = re.compile(r"^(?:This|These effects?|This effect) (?:is|are) (?:(?:thought|believed|considered) to be )?"
+                          r"(?:due to|caused by|the result of|a result of) (?P<cause>.+?)\.?$")
+_SHARE_OF = re.compile(r"\bin (?:approximately |about |around |up to |some )?\d[\d.]*(?:[–-]\d[\d.]*)?% of ")
+# "exerting off-target binding to and inhibition of the GABAA receptor": the second noun says it all
+_BINDING_AND = re.compile(r"\b(?:exerting |causing )?(?P<how>off-target |direct |selective )?binding to and "
+                          r"(?P<act>inhibition|activation|antagonism|blockade) of\b")
+_LOCATED = re.compile(r"\s+in the (?:central nervous system|brain|body)$")
+
+
+def _this_is_due(s: Sentence, text: str) -> Draft | None:
+    m = _THIS_IS_DUE.match(s.text)
+    explained = s.previous
+    if m is None or explained is None or explained.lost is not None:
+        return None
+    effect = resolved_text(explained)
+    if effect is None or _THIS_IS_DUE.match(effect):
+        return None
+    effect = _SHARE_OF.sub("in ", effect.rstrip(". "))
+    if subject_of(effect) is None:
+        return None
+    cause = drop_asides(m.group("cause"))
+    named = re.match(r"^([A-Za-z][\w\-]+) (?=\w+ing\b)", cause)
+    if named and re.search(rf"\b{re.escape(named.group(1))}\b", effect, re.I):
+        cause = cause[named.end():]  # "due to X crossing ...": the question names X already
+    cause = _BINDING_AND.sub(lambda b: f"{b.group('how') or ''}{b.group('act')} of", cause)
+    cause = _LOCATED.sub("", re.split(r",\s+(?:an?|the) ", cause)[0])  # ", an enzyme that ...": an aside
+    answer = short_phrase(cause, 12)
+    if answer is None or answer != upper_first(cause.strip(" ,")):
+        return None  # cut short: the reason would be half told
+    return ask(s, "why", inverted(effect, "Why"), answer)
+
+
 def stated_reasons(s: Sentence, text: str | None) -> Draft | None:
     """The why card of a reason the article points to (see the module docstring), or ``None``."""
     if text is None:
         return None
-    return _a_reason(s, text) or _therefore(s, text)
+    return _a_reason(s, text) or _therefore(s, text) or _this_is_due(s, text)

@@ -48,7 +48,7 @@ def _split_context(text: str) -> tuple[str, str]:
     return (m.group("ctx") + ", ", m.group("rest")) if m else ("", text)
 
 
-def _inverted(main: str, wh: str) -> str | None:
+def inverted(main: str, wh: str) -> str | None:
     """"Estradiol shortens the lifespan of osteoclasts" -> "How does estradiol shorten the
     lifespan of osteoclasts?"; "Patients ... may not receive ..." -> "Why may patients ... not
     receive ...?". Without a verb it can name with certainty, "<clause>: why?"."""
@@ -109,7 +109,7 @@ def _cause(s: Sentence, text: str) -> Draft | None:
     subject = subject_of(main)
     if subject and re.match(r"^(?:it|they)\b", cause):  # "Because it is an antiandrogen, bicalutamide ..."
         cause = subject + cause[cause.index(" "):] if " " in cause else cause
-    return ask(s, "why", _inverted(main, "Why"), short_phrase(cause, 14))
+    return ask(s, "why", inverted(main, "Why"), short_phrase(cause, 14))
 
 
 def subject_of(main: str) -> str | None:
@@ -126,7 +126,7 @@ def _responsible(s: Sentence, text: str) -> Draft | None:
 
 
 def _as_cause(s: Sentence, text: str) -> Draft | None:
-    return as_cause(s, text, ask, _inverted)
+    return as_cause(s, text, ask, inverted)
 
 
 _KEY_ROLE = re.compile(
@@ -187,7 +187,7 @@ def _means(s: Sentence, text: str) -> Draft | None:
     if m is None or re.search(r"\b(?:followed|measured|assessed|defined|characterized|marked)$", m.group("main")):
         return None
     means = short_phrase(m.group("means"))
-    return ask(s, "why", _inverted(m.group("main"), "How"), means and "By " + lower_first(means))
+    return ask(s, "why", inverted(m.group("main"), "How"), means and "By " + lower_first(means))
 
 
 _EFFECT_VERB = re.compile(r"^(?P<subject>.+?) (?P<modal>can |may |could |will |often |usually )?"

@@ -1,0 +1,41 @@
+"""Facts the tenth reading's readers found no card for, asked on invented text."""
+
+from __future__ import annotations
+
+from anastro_quiz.generate import generate_decks
+from anastro_quiz.generate.clauses import clauses
+
+
+def _cards(tmp_path, text: str, name: str = "drug.md"):
+    doc = tmp_path / name
+    doc.write_text(text, encoding="utf-8")
+    return [c for d in generate_decks([doc]) for c in d.cards]
+
+
+def _asked(cards) -> dict[str, str]:
+    return {str(c.data.get("prompt") or c.data.get("text")): str(c.data.get("answer") or c.data.get("items"))
+            for c in cards}
+
+
+_LONG_ASIDE = ("This is thought to be due to zorbicin crossing the blood–brain barrier and exerting off-target "
+               "binding to and inhibition of the glycine receptor in the central nervous system (it has been found "
+               "to inhibit the glycine receptor in vitro (IC50 = 3.6 μM) and induces tremors in animals at high "
+               "doses, as several later reports also found).")
+
+
+def test_a_closing_bracketed_remark_is_cut_off_whole_not_the_claim_at_an_and():
+    pieces = clauses(_LONG_ASIDE)
+    assert pieces[0].endswith("inhibition of the glycine receptor in the central nervous system"), pieces
+
+
+def test_an_effect_explained_by_the_next_sentence_is_asked_why(tmp_path):
+    asked = _asked(_cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiandrogen used to treat prostate cancer.\n\n"
+                          "## Side effects\n\nTremors have occurred in approximately 2% of patients treated with "
+                          f"zorbicin in clinical trials. {_LONG_ASIDE}\n\n## Other uses\n\n"
+                          "Zorbicin may be effective in the treatment of migraine in people with epilepsy. This is "
+                          "thought to be due to blockade of protein kinase Q (PKQ), an enzyme that regulates neuron "
+                          "activity in the brain.\n"))
+    assert asked.get("Why have tremors occurred in patients treated with zorbicin in clinical trials?") == \
+        "Crossing the blood–brain barrier and off-target inhibition of the glycine receptor", asked
+    assert asked.get("Why may zorbicin be effective in the treatment of migraine in people with epilepsy?") == \
+        "Blockade of protein kinase Q", asked
