@@ -39,3 +39,27 @@ def test_an_effect_explained_by_the_next_sentence_is_asked_why(tmp_path):
         "Crossing the blood–brain barrier and off-target inhibition of the glycine receptor", asked
     assert asked.get("Why may zorbicin be effective in the treatment of migraine in people with epilepsy?") == \
         "Blockade of protein kinase Q", asked
+
+
+def test_the_least_dose_that_does_the_most_is_asked_with_its_figures_explained(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an aromatase inhibitor used to treat breast cancer.\n\n"
+                   "## Pharmacodynamics\n\nZorbicin has been found to achieve 95% inhibition of aromatase at a "
+                   "dosage of 2 mg/day and 97% inhibition of aromatase at a dosage of 20 mg/day in humans. As such, "
+                   "2 mg/day is considered to be the minimal dosage required to achieve maximal suppression of "
+                   "aromatase with zorbicin.\n")
+    card = next((c for c in cards if c.data.get("prompt") == "What is the minimal dosage of zorbicin that achieves "
+                 "maximal suppression of aromatase?"), None)
+    assert card is not None and card.data["answer"] == "2 mg/day", _asked(cards)
+    assert "20 mg/day" in card.data.get("explanation", "")
+
+
+def test_the_drug_beside_its_relatives(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is a kinase inhibitor used to treat breast cancer.\n\n"
+                   "## Mechanism of action\n\nLike the related drugs quarbicin and velbicin, zorbicin inhibits the "
+                   "enzymes cyclin-dependent kinase 4 (CDK4) and cyclin-dependent kinase 6 (CDK6).\n\n"
+                   "## Comparison\n\nAlso, unlike with the first-generation NSAAs, there has been no evidence of "
+                   "pancreatitis or elevated amylase in association with zorbicin treatment in clinical trials.\n")
+    related = next((c for c in cards if c.data.get("items") == ["quarbicin", "velbicin"]), None)
+    assert related is not None and "CDK" not in related.data["prompt"], _asked(cards)
+    assert _asked(cards).get("Unlike first-generation NSAAs, zorbicin has shown no evidence of what in clinical "
+                             "trials?") == "Pancreatitis or elevated amylase", _asked(cards)

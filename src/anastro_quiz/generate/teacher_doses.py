@@ -8,7 +8,11 @@ writes it.
 - a sentence that says the drug is used at a dose ("In men with advanced disease, X is used at
   a dosage of 80 mg/day ...", "Anastrozole is used at a dosage of 0.5 to 1 mg/day in
   combination with ... in the treatment of ..."), or what its recommended dose is ("The
-  recommended dose of X for Y is 40 mg once daily" -> "What is the recommended dose of X for Y?").
+  recommended dose of X for Y is 40 mg once daily" -> "What is the recommended dose of X for Y?"),
+  or the least dose that does the most ("As such, 1 mg/day is considered to be the minimal dosage
+  required to achieve maximal suppression of aromatase with anastrozole" -> "What is the minimal
+  dosage of anastrozole that achieves maximal suppression of aromatase?", the figures it rests on
+  from the sentence before in the explanation).
 
 A dose is a regimen only with its rate ("/day", "twice daily", "every other day"): "50 mg
 tablets" is a form. A bound ("up to 600 mg/day", "doses above"), a dose that conditions a
@@ -57,6 +61,10 @@ _SENTENCE = re.compile(rf"^(?P<ctx>(?:In|For|Among) [^,]{{2,60}}, )?(?P<drug>[A-
 _DOSE_IS = re.compile(rf"^(?:The )?(?P<which>usual|recommended|standard|typical|approved) (?:adult )?(?P<noun>dose|dosage) "
                       rf"of (?P<drug>[A-Za-z][\w\-]+)(?P<use> (?:for|in) [^,;]{{3,80}}?)? (?:is|was) (?:usually |typically )?"
                       rf"(?P<dose>{DOSE})(?: for (?P<duration>[^,;]{{3,30}}))?\.?$")
+_MINIMAL = re.compile(rf"^(?:As such, |Thus, |Therefore, )?(?P<dose>{DOSE}) (?:is|was) (?:considered|thought|believed) "
+                      rf"(?:to be )?the (?:minimal|minimum|lowest) (?P<noun>dose|dosage) (?:required|needed|necessary) "
+                      rf"to (?:achieve|produce|give) (?P<what>(?:maximal|maximum|near-maximal) [^,;]{{3,60}}?) "
+                      rf"with (?P<drug>[A-Za-z][\w\-]+)\.?$")
 _REST_END = re.compile(r",\s*(?:for instance|for example|such as|especially|particularly|e\.g\.|including|which|"
                        r"with|and)\b.*$")
 # The lead of a list of uses: "X is approved for and mainly used in the following indications:"
@@ -91,6 +99,8 @@ def dose_drafts(doc) -> list[Draft]:
         if any(dose == given and fuzz.token_set_ratio(prompt, other) >= SAME_USE for given, other in asked):
             continue
         d = _typed(s, prompt, dose)
+        if d is not None and _MINIMAL.match(s.text) and s.previous is not None and s.previous.lost is None:
+            d.data["explanation"] = s.previous.text  # "... 96.7% to 97.3% inhibition ... at 1 mg/day and 98.1% ... at 10 mg/day"
         if d is not None:
             asked.append((dose, prompt))
             out.append(d)
@@ -125,6 +135,9 @@ def _sentence_dose(s: Sentence, drug: str) -> tuple[str, str] | None:
     m = _DOSE_IS.match(s.text)
     if m is not None and m.group("drug").lower() == drug.lower() and _HAS_RATE.search(m.group("dose")):
         return f"What is the {m.group('which')} {m.group('noun')} of {drug}{m.group('use') or ''}?", _dose(m.group("dose"))
+    m = _MINIMAL.match(s.text)
+    if m is not None and m.group("drug").lower() == drug.lower() and _HAS_RATE.search(m.group("dose")):
+        return f"What is the minimal {m.group('noun')} of {drug} that achieves {m.group('what')}?", _dose(m.group("dose"))
     m = _SENTENCE.match(s.text)
     if m is None or m.group("drug").lower() != drug.lower() or not _HAS_RATE.search(m.group("dose")):
         return None
