@@ -63,3 +63,14 @@ def test_the_drug_beside_its_relatives(tmp_path):
     assert related is not None and "CDK" not in related.data["prompt"], _asked(cards)
     assert _asked(cards).get("Unlike first-generation NSAAs, zorbicin has shown no evidence of what in clinical "
                              "trials?") == "Pancreatitis or elevated amylase", _asked(cards)
+
+
+def test_the_drugs_of_a_class_safe_to_combine_are_named_by_their_generic_names(tmp_path):
+    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiestrogen used to treat breast cancer.\n\n"
+                   "## Interactions\n\nPatients taking the SSRIs Quelexa (quitalopram), Vexapro (vescitalopram), and "
+                   "Zuvox (zuvoxamine) did not have an increased risk of recurrence, due to their lack of "
+                   "competitive metabolism for the CYP2D6 enzyme.\n")
+    safe = next((c for c in cards if c.data.get("items")), None)
+    assert safe is not None and safe.data["items"] == ["quitalopram", "vescitalopram", "zuvoxamine"], _asked(cards)
+    assert safe.data["prompt"] == ("Name three SSRIs that did not increase the risk of recurrence in patients "
+                                   "taking zorbicin.")

@@ -23,6 +23,10 @@ Three sentence shapes, each read only when the sentence says the thing plainly:
   What a class does without its examples ("What do CYP3A4 inducers do to ...?" -> "Lower them")
   is no card: inducers lower what the enzyme clears by definition, so it is a guess; knowing
   which drug is which is the fact.
+- The drugs of a class the article finds safe to combine ("Patients taking the SSRIs Celexa
+  (citalopram), Lexapro (escitalopram), and Luvox (fluvoxamine) did not have an increased risk of
+  recurrence" -> "Name three SSRIs that did not increase the risk of recurrence in patients taking
+  tamoxifen." -> citalopram, escitalopram, fluvoxamine: the generic names, not the brands).
 """
 
 from __future__ import annotations
@@ -65,6 +69,34 @@ _THIS_ENZYME = re.compile(rf"\bmetaboli[sz]ed (?:mainly |mostly |primarily |almo
 _SHOWN_WITH = re.compile(r"\bshown in a (?:clinical )?study with (?P<ex>[\w\-]+)")
 
 
+# "Patients taking the SSRIs Celexa (citalopram), Lexapro (escitalopram), and Luvox (fluvoxamine) did not have an
+# increased risk of recurrence, due to ...": the drugs of a class that are safe to combine, in the drug's article
+_SAFE_ONES = re.compile(r"^(?:Patients|Women|Men|People) (?:taking|on|who took) the (?P<cls>[A-Z]{2,6}s) "
+                        r"(?P<list>[^;]+?),? (?:did|do) not have an increased risk of (?P<what>[a-z]+(?: [a-z]+)?)\b")
+_ONE_NAME = re.compile(r"^(?:[A-Z][\w\-]+ \((?P<generic>[a-z][\w\-]+)\)|(?P<plain>[a-z][\w\-]+))$")
+
+
+def _safe_ones(s: Sentence) -> Draft | None:
+    m = _SAFE_ONES.match(s.text)
+    if m is None or not DOCUMENT_DRUG:
+        return None
+    names = []
+    for item in re.split(r",? and |, ", m.group("list")):
+        one = _ONE_NAME.match(item.strip())
+        if one is None:
+            return None
+        names.append(one.group("generic") or one.group("plain"))
+    count = {2: "two", 3: "three", 4: "four"}.get(len(names))
+    if count is None:
+        return None
+    prompt = question(f"Name {count} {m.group('cls')} that did not increase the risk of {m.group('what')} in "
+                      f"patients taking {DOCUMENT_DRUG[0]}.")
+    if prompt is None or any(contains_answer(prompt, n) for n in names):
+        return None
+    data = {"prompt": prompt, "answer": ", ".join(names), "items": names, "need": len(names)}
+    return make_draft("list", "typed", data, s, prompt)
+
+
 def interaction_drafts(doc) -> list[Draft]:
     """Every interaction card the document's sentences support (see the module docstring)."""
     out: list[Draft] = []
@@ -73,7 +105,7 @@ def interaction_drafts(doc) -> list[Draft]:
     paired: set[str] = set()
     for s in sentences:
         after = following.get(id(s))
-        d = _by_figures(s, after) or _through_metabolism(s)
+        d = _by_figures(s, after) or _through_metabolism(s) or _safe_ones(s)
         if d is not None:
             out.append(d)
             continue
