@@ -37,9 +37,11 @@ def test_a_result_question_names_the_measure_that_changes(effect, asked):
 def test_a_rule_of_practice_asks_what_happens_to_the_measure(tmp_path):
     cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an aromatase inhibitor used to treat breast cancer.\n\n"
                    "## Bone\n\nIf zorbicin dosing is too aggressive and estradiol levels fall below a critical "
-                   "threshold, the increased bone resorption will overwhelm any anabolic effect, resulting in a net "
-                   "loss of bone mineral density.\n")
-    asked = [c for c in cards if "too aggressive" in str(c.data.get("prompt"))]
+                   "threshold, the increased bone resorption is left unchecked, resulting in a net loss of bone mineral "
+                   "density.\n")
+    # (with "the increased bone resorption will overwhelm any anabolic effect" as the cause, the card asks
+    # why instead: tests/test_generate_rules_bundled10.py)
+    asked = [c for c in cards if "too aggressive" in str(c.data.get("prompt")) and c.id.startswith("action-")]
     assert asked and asked[0].data["prompt"].endswith("what happens to bone mineral density?")
     assert asked[0].data["answer"] == "A net loss of bone mineral density"
 

@@ -2,7 +2,7 @@
 them all: no answer over ~5% of its document's cards, no why/how question whose answer
 another kept card's sentence shows (or, for a partner drug, its question), no class or "How does
 X work?" whose target another card names more precisely, no comparison each of whose sides
-another card answers."""
+another card answers, no "What is X?" for a term its sentence only classes in passing."""
 
 from __future__ import annotations
 
@@ -208,6 +208,33 @@ def restated_comparisons(kept: list[Draft], skipped: list[Skipped]) -> tuple[lis
             skipped.append(Skipped(d, "near-duplicate of a better card", "each side is another card's answer"))
             continue
         out.append(d)
+    return out, skipped
+
+
+# "estradiol, the primary form of estrogen": a gloss that only says what a term is a kind of
+_CLASS_ONLY = re.compile(r"^(?:the|a|an) (?:[\w\-]+ ){0,2}(?:form|type|kind|member|variety) of [\w\-]+(?: [\w\-]+)?$", re.I)
+
+
+def glosses_in_their_sentence(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[Draft], list[Skipped]]:
+    """"..., potentially leading to supraphysiological levels of estradiol, the primary form of
+    estrogen" gives "What is estradiol?" -> "The primary form of estrogen" (many right answers: a
+    hormone, a sex steroid; the tenth reading threw it away) beside the card asking what the sentence
+    is about, whose answer names estradiol. The gloss goes with that card, in its explanation
+    ("Estradiol: the primary form of estrogen."), where the student meets the term; a gloss that
+    says what the term does ("osteoclasts, the cells responsible for bone resorption") stays a card."""
+    out = []
+    for d in kept:
+        gloss = str(d.data.get("answer", "")).rstrip(".")
+        host = next((o for o in kept if o is not d and o.quote == d.quote and o.kind != "define"
+                     and d.term and re.search(rf"\b{re.escape(d.term.lower())}\b", plain_words(answer_of(o)))), None) \
+            if d.kind == "define" and _CLASS_ONLY.match(gloss) else None
+        if host is None:
+            out.append(d)
+            continue
+        note = f"{d.term[:1].upper()}{d.term[1:]}: {gloss[:1].lower()}{gloss[1:]}."
+        before = host.data.get("explanation")
+        host.data["explanation"] = f"{before} {note}" if before else note
+        skipped.append(Skipped(d, "told in another card's explanation", note))
     return out, skipped
 
 

@@ -141,12 +141,35 @@ DEGREE = re.compile(r"\b(?:significantly|moderately|markedly|slightly|substantia
                      r"strongly|mildly|considerably|somewhat|very|much|more|less|to|and|or|a|an|the)\b", re.I)
 
 
+# The same grading said as adjectives, before the change they grade: "Drastic reduction", "Moderate reduction"
+_DEGREE_ADJECTIVE = re.compile(r"^(?:drastic|moderate|marked|slight|substantial|mild|considerable|profound|modest|"
+                               r"minimal|partial|near-complete|complete)\s+", re.I)
+
+
+def _sides(answer: str) -> list[str]:
+    return [re.sub(r"^\s*(?:in\s+)?\w+(?:\s+\w+){0,3}?:\s*", "", side) for side in answer.split(";")]
+
+
+def graded_twice(answer: str) -> bool:
+    """"Women: Drastic reduction to ...; men: Moderate reduction to ...": one change, each side
+    opening with its grade (neither side alone is a fact: "Moderate reduction" is half a grade)."""
+    sides = _sides(answer)
+    graded = [_DEGREE_ADJECTIVE.sub("", side, count=1) for side in sides]
+    return len(sides) == 2 and all(g != side for g, side in zip(graded, sides)) and \
+        graded[0].lower().split()[:1] == graded[1].lower().split()[:1]
+
+
 def differs_only_in_degree(answer: str) -> bool:
     """"Women: Markedly increased due to ...; men: Slightly to moderately increased": the sides say
-    one thing with different adverbs, which no one can recall apart."""
-    sides = [re.sub(r"^\s*(?:in\s+)?\w+(?:\s+\w+){0,3}?:\s*", "", side) for side in answer.split(";")]
+    one thing with different adverbs, which no one can recall apart. "Women: Drastic reduction to
+    near-zero levels; men: Moderate reduction to an optimal range" is one change graded twice (how
+    far it goes is the grade), what a goal card's "suppression vs balance" already asks (the tenth
+    reading: a restatement)."""
+    sides = _sides(answer)
     if len(sides) != 2:
         return False
+    if graded_twice(answer):  # both sides open with a grade: what they grade is the rest
+        sides = [_DEGREE_ADJECTIVE.sub("", side, count=1) for side in sides]
     heads = [DEGREE.sub(" ", side).split() for side in sides]
     if any(not h for h in heads):
         return True

@@ -23,9 +23,9 @@ from rapidfuzz import fuzz
 from ..decks import BLANK, CLOZE_RE
 from .cards import Draft, contains_answer, plain_words
 from .kept import (ANSWER_SHARE, Skipped, answer_key, answer_of, answered_elsewhere, cap_answer_share,
-                   restated_comparisons)
+                   glosses_in_their_sentence, restated_comparisons)
 from .extract import is_acronym
-from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree, drug_on_drug, item_set, minor_kinetics,
+from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree, drug_on_drug, graded_twice, item_set, minor_kinetics,
                              minor_pharmacology, modifies_next_noun, one_place, open_consequence, other_figure, short_list, side_study,
                              sibling_gives_away, states_duration, treatment_duration, unnamed_study, use_of, vague_row, verbless)
 from .reading_weights import reading_weight, theme_as_cause
@@ -331,6 +331,8 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             skipped.append(Skipped(d, reason, detail))
             if d.kind == "compare" and _row_label(d) in compared_rows:
                 compared.add(d.quote)  # the row is asked (in the other article): its cells are too
+            elif d.kind == "compare" and graded_twice(answer_of(d)):
+                compared.add(d.quote)  # one side alone ("Moderate reduction to an optimal range") is half a grade
             continue
         kept.append(d)
         per_quote[d.quote] += 1
@@ -355,7 +357,7 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
         if d.kind in ("list", "examples"):
             listed[doc].append(item_set(answer_of(d)))
         said.add((d.quote, answer))
-    return cap_answer_share(*restated_comparisons(*answered_elsewhere(kept, skipped)))
+    return cap_answer_share(*glosses_in_their_sentence(*restated_comparisons(*answered_elsewhere(kept, skipped))))
 
 
 _ONE_PER_FACT = {"why", "effect", "term"}

@@ -10,7 +10,7 @@ import re
 from .cards import Draft, make_draft, contains_answer, plain_words
 from .extract import Sentence, zipf
 from .teacher_roles import named_referent
-from .teacher_clauses import DOCUMENT_DRUG, clean_prompt_part, drop_asides, finite_verb, lead_name, lower_first, \
+from .teacher_clauses import DOCUMENT_DRUG, clean_prompt_part, converse_of_the_sentence_before, drop_asides, finite_verb, lead_name, lower_first, \
     names_something, question, resolved_text, short_phrase, usable
 
 MAX_CHAIN_WORDS = 14  # the whole chain, so it can be recalled in one breath
@@ -67,6 +67,8 @@ def _steps(s: Sentence) -> Draft | None:
         return None
     main, effect = short_phrase(m.group("main"), 12), short_phrase(m.group("effect"), 10)
     if not (main and effect) or not names_something(" ".join(main.split()[:3])):
+        return None
+    if converse_of_the_sentence_before(s, m.group("cond"), main):
         return None
     if m.group("cue").startswith(("allowing", "which allows")):
         effect = "they " + lower_first(effect) if re.search(r"s\b", main.split()[0]) else "it " + lower_first(effect)

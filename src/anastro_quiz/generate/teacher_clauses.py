@@ -256,3 +256,27 @@ def drug_names(phrase: str) -> list[str] | None:
         if not 1 <= len(words) <= 2 or not any(zipf(w.lower()) < 3.0 for w in words):
             return None
     return items
+
+
+_LEVEL_CHANGE = re.compile(r"^(?P<x>[\w\-]+) (?:levels?|concentrations?) (?:fall|drop|decline|decrease|rise|increase)s?$", re.I)
+
+
+def converse_of_the_sentence_before(s: Sentence, cond: str, main: str) -> bool:
+    """ "Estradiol shortens the lifespan of osteoclasts by promoting their programmed cell death. [...]
+    When estradiol levels fall, osteoclasts survive longer, allowing them to resorb more bone tissue":
+    a trigger that is a bare change of a level ("When estradiol levels fall: what follows?") has as
+    many answers as the substance has roles, and the first link is the sentence before told backwards
+    (the tenth reading: a repeat of the apoptosis card), asked as a chain or as "what happens to
+    osteoclasts?". True when one of the two sentences before, in its paragraph, names both the
+    level's substance and the main clause's first word."""
+    m = _LEVEL_CHANGE.match(cond.strip())
+    if m is None:
+        return False
+    x, first = m.group("x").lower(), main.split()[0].lower().strip(",")
+    prev, seen = s.previous, 0
+    while prev is not None and seen < 2:
+        said = {w.lower() for w in re.findall(r"[\w\-]+", prev.text)}
+        if x in said and first in said:
+            return True
+        prev, seen = prev.previous, seen + 1
+    return False

@@ -10,7 +10,7 @@ from .cards import Draft, plain_words
 from .extract import Sentence
 from .kept import answer_key
 from .prompt_signals import use_of
-from .teacher_clauses import AUX, clean_prompt_part, drop_asides, lower_first, names_something, short_phrase, upper_first
+from .teacher_clauses import AUX, clean_prompt_part, converse_of_the_sentence_before, drop_asides, lower_first, names_something, short_phrase, upper_first
 from .teacher_why import EFFECT_TRAIL, ask, effect_parts, subject_of
 
 
@@ -43,6 +43,8 @@ def action(s: Sentence, text: str) -> Draft | None:
     if m is None:
         return None
     cond = f"{m.group('word')} {m.group('cond')}"
+    if converse_of_the_sentence_before(s, m.group("cond"), m.group("main")):
+        return None
     if not clean_prompt_part(m.group("cond")) and not re.search(r"\bthey\b", m.group("main")[:12]):
         return None
     if clean_prompt_part(m.group("cond")) is None:
@@ -59,6 +61,9 @@ def action(s: Sentence, text: str) -> Draft | None:
     trail = EFFECT_TRAIL.match(main)
     if trail and trail.group("cue") in ("resulting in", "leading to", "causing"):
         effect = short_phrase(trail.group("effect"))
+        why = _why_it_results(cond, trail.group("main"), effect)
+        if why is not None:
+            return ask(s, "action", *why)
         return ask(s, "action", f"{cond}, {result_question(effect)}", effect,
                     explanation=f"{main[0].upper()}{main[1:]}.")
     effect = effect_parts(main)
@@ -72,6 +77,28 @@ def action(s: Sentence, text: str) -> Draft | None:
     if answer is None or rest.split()[0].lower() in AUX:
         return None
     return ask(s, "action", f"{cond}, what happens to {lower_first(subject)}?", answer)
+
+
+# "the increased bone resorption will overwhelm any anabolic effect": one process outdoing another
+_OUTDOES = re.compile(r"^(?P<a>(?:the |any )?[\w\-]+(?: [\w\-]+){0,4}?) (?:will |would |can |may |then )?"
+                      r"(?P<verb>overwhelms?|outweighs?|outpaces?|outstrips?|overrides?|overcomes?|exceeds?) "
+                      r"(?P<b>[\w\-]+(?: [\w\-]+){1,7})$", re.I)
+
+
+def _why_it_results(cond: str, cause: str, effect: str | None) -> tuple[str, str] | None:
+    """"If dosing is too aggressive, the increased bone resorption will overwhelm any anabolic effect
+    from the testosterone, resulting in a net loss of bone mineral density": the result alone ("what
+    happens to BMD?" -> "a net loss") leaves the lesson, which process outdoes which, to the
+    explanation (the tenth reading); a teacher asks why: "..., why is there a net loss of bone mineral
+    density?" -> "The increased bone resorption overwhelms any anabolic effect from the testosterone"."""
+    m = _OUTDOES.match(cause)
+    if m is None or effect is None or not re.match(r"^an? ", effect, re.I) or not names_something(m.group("a")):
+        return None
+    verb = m.group("verb").lower()
+    if not verb.endswith("s") and not m.group("a").endswith("s"):  # "will overwhelm" -> "overwhelms"
+        verb += "s"
+    answer = f"{upper_first(m.group('a'))} {verb} {m.group('b')}"
+    return f"{cond}, why is there {lower_first(effect)}?", answer
 
 
 # "a net loss of bone mineral density", "an increase in serum triglycerides": a change of a measure

@@ -61,12 +61,53 @@ def _row_comparison(f: Fact) -> list[Draft]:
     answers = [_cell_answer(c, MAX_PART_WORDS - len(p.split())) for c, p in zip(cells, labels)]
     if None in answers:
         return _listed_cells(f, people, cells)
-    if plain_words(answers[0]) == plain_words(answers[1]):
+    if plain_words(answers[0]) == plain_words(answers[1]) or _both_fall_short(answers):
         return []
-    what = _phrase_lower(f.subject)
+    what = _with_its_domain(_phrase_lower(f.subject), cells)
     prompt = f"Compare the {what} in {people[0]} and in {people[1]}."
     answer = f"{_cap(labels[0])}: {answers[0]}; {labels[1]}: {answers[1]}"
     return [make_draft("compare", "basic", {"prompt": prompt, "answer": answer}, f, prompt)]
+
+
+# A row label whose head says only that something worries ("Primary Concern", "Main risk")
+_WORRY_HEAD = re.compile(r"\b(?:concerns?|risks?|worry|worries|dangers?|problems?|complications?)$", re.I)
+# The body system a cell is about, by the words that name it (a small lexicon, not a parser)
+_DOMAINS = {
+    "bone": re.compile(r"\b(?:bones?|osteopor\w*|osteopeni\w*|fractures?|BMD|skeletal|skeleton)\b", re.I),
+    "cardiovascular": re.compile(r"\b(?:heart|cardiac|cardiovascular|ischa?emic|myocardial|strokes?|vascular)\b", re.I),
+    "liver": re.compile(r"\b(?:liver|hepatic|hepatotoxic\w*|jaundice)\b", re.I),
+    "kidney": re.compile(r"\b(?:kidneys?|renal|nephrotoxic\w*)\b", re.I),
+}
+
+
+def _with_its_domain(what: str, cells: list[str]) -> str:
+    """"Compare the primary concern in women ... and in men ..." asks what worries, not about
+    what: when both cells are about one body system ("High risk of osteoporosis and fractures" /
+    "Potential for long-term bone density reduction"), the label names it: "the primary bone
+    concern" (the tenth reading: the prompt never says it means bone)."""
+    if not _WORRY_HEAD.search(what) or any(p.search(what) for p in _DOMAINS.values()):
+        return what
+    shared = [name for name, p in _DOMAINS.items() if all(p.search(c) for c in cells)]
+    if len(shared) != 1:
+        return what
+    head, _, last = what.rpartition(" ")
+    return f"{head} {shared[0]} {last}".strip()
+
+
+# "Unable to compensate for", "may be insufficient to offset": a side saying that something fails
+# to keep up with something else
+_FALLS_SHORT = re.compile(r"\b(?:unable|insufficient|inadequate|cannot|can't|fails? to|not enough|too little)\b", re.I)
+
+
+def _both_fall_short(answers: list[str]) -> bool:
+    """"Osteoblast activity: women, unable to compensate for the high resorption rate; men, supported
+    by testosterone, but may be insufficient to offset resorption": both sides say one thing (it
+    does not keep up with the same process), so the row is no comparison, only a long answer to
+    copy (the tenth reading); the sides must name that process alike."""
+    if not all(_FALLS_SHORT.search(a) for a in answers):
+        return False
+    tails = [set(plain_words(_FALLS_SHORT.split(a, 1)[1]).split()) for a in answers]
+    return any(len(w) >= 6 and w in tails[1] for w in tails[0])
 
 
 def _listed_cells(f: Fact, people: list[str], cells: list[str]) -> list[Draft]:
