@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from ..clock import iso
 from .cards import NEW
-from .bulk import schedule_writes_in_bulk
+from .bulk import indexes_set_aside, schedule_writes_in_bulk
 from .reviews import is_lapse, is_leech
 
 #: A card's review as a replay reads it, by position.
@@ -182,8 +182,13 @@ class ReplayStore:
         ``as_logged`` (a merge that brought most of the log): first write the cards a replay
         keeps as logged (:meth:`replay_as_logged`), then replay the others."""
         ordered = sorted(keys)
-        with schedule_writes_in_bulk(self.conn, ordered, when=len(ordered) >= BULK_CARDS):
-            return self._replay_ordered(ordered, progress, pending or {}, as_logged and len(ordered) >= BULK_CARDS)
+        bulk = len(ordered) >= BULK_CARDS
+        # Rewriting most of the schedule: its indexes and the tag copies' are made again once at
+        # the end instead of updated card by card (six indexes per schedule row).
+        most = bulk and 2 * len(ordered) >= self.conn.execute("SELECT COUNT(*) FROM schedule").fetchone()[0]
+        with indexes_set_aside(self.conn, "schedule", most), indexes_set_aside(self.conn, "card_tags", most), \
+                schedule_writes_in_bulk(self.conn, ordered, when=bulk):
+            return self._replay_ordered(ordered, progress, pending or {}, as_logged and bulk)
 
     def _replay_ordered(self, ordered: list[tuple[str, str]], progress, pending: dict,
                         as_logged: bool) -> dict[str, tuple]:
