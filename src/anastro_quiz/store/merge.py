@@ -295,13 +295,11 @@ class MergeStore:
                 # (into an empty log, none is here: their ids are their primary key)
                 new = " WHERE NOT EXISTS (SELECT 1 FROM main.reviews m WHERE m.id=t.id)" if here else ""
                 conn.execute(f"INSERT INTO main.reviews ({cols}) SELECT {cols} FROM {source} t{new} ORDER BY t.rowid")
-            added = added_undone = 0
-            for deck, card_id, reviews, undone_there in conn.execute(  # one read of the new rows
-                    "SELECT deck, card_id, COUNT(*), SUM(undone<>0) FROM reviews WHERE rowid>? GROUP BY deck, card_id",
-                    (last,)):
-                affected.add((deck, card_id))
-                added, added_undone = added + reviews, added_undone + undone_there
-            report.added, report.added_undone = added - added_undone, added_undone
+            added, report.added_undone = conn.execute(
+                "SELECT COUNT(*), COALESCE(SUM(undone<>0), 0) FROM reviews WHERE rowid>?", (last,)).fetchone()
+            report.added = added - report.added_undone
+            # (two reads of the new rows: one GROUP BY deck, card_id for both sorted them all, 1.7x slower)
+            affected.update(conn.execute("SELECT DISTINCT deck, card_id FROM reviews WHERE rowid>?", (last,)))
             report.cards_added = self._ensure_card_rows(affected, their_cards)
             # A merge that brought most of the log finds the cards it keeps as logged in one pass.
             self._replay_cards(affected, progress, as_logged=2 * added >= here + added)
