@@ -1,0 +1,61 @@
+"""Facts a sentence tells behind a turn of phrase (teacher_turns), asked on invented text."""
+
+from __future__ import annotations
+
+from anastro_quiz.generate import generate_decks
+
+
+def _cards(tmp_path, text: str, name: str = "drug.md"):
+    doc = tmp_path / name
+    doc.write_text(text, encoding="utf-8")
+    return [c for d in generate_decks([doc]) for c in d.cards]
+
+
+def _asked(cards) -> dict[str, str]:
+    return {str(c.data.get("prompt") or c.data.get("text")): str(c.data.get("answer") or c.data.get("items"))
+            for c in cards}
+
+
+_LEAD = "# Zorbicin\n\nZorbicin is a receptor modulator used to treat ovarian cancer.\n\n"
+
+
+def test_what_turns_the_drug_into_its_opposite(tmp_path):
+    asked = _asked(_cards(tmp_path, _LEAD + "## Resistance\n\nUnder normal circumstances, zorbicin has no capacity "
+                          "to activate the PR. However, in ovarian cancer, amplifications and splice variants of the "
+                          "PR can arise in tumour cells which can convert zorbicin from an antagonist of the PR into "
+                          "an agonist.\n"))
+    assert asked.get("In ovarian cancer, what can convert zorbicin from an antagonist of the PR into an agonist?") \
+        == "Amplifications and splice variants of the PR", asked
+
+
+def test_a_share_behind_an_evaluative_opener_is_asked_without_it(tmp_path):
+    asked = _asked(_cards(tmp_path, _LEAD + "## Efficacy\n\nIt is remarkable that although zorbicin binds its "
+                          "target tightly and can be given at high doses, 45% of PR+ patients do not respond to "
+                          "therapy. Resistance develops within months.\n"))
+    assert asked.get("What share of PR+ patients do not respond to therapy with zorbicin?") == "45%", asked
+
+
+def test_a_side_benefit_is_asked_how_with_the_tissue_the_pointer_stands_for(tmp_path):
+    text = ("## Pharmacodynamics\n\nIn ovarian tissue, zorbicin acts as a PR antagonist. A beneficial side effect "
+            "of zorbicin is that it prevents muscle wasting by acting as a PR agonist (i.e., mimicking the effects "
+            "of progesterone) in this cell type.\n")
+    asked = _asked(_cards(tmp_path, _LEAD + text))
+    assert asked.get("How does zorbicin prevent muscle wasting?") == "By acting as a PR agonist", asked
+    # without a tissue in the question "in this cell type" points nowhere the card shows
+    unnamed = _asked(_cards(tmp_path, _LEAD + text.replace("muscle wasting", "wasting")))
+    assert not any(p.startswith("How does zorbicin prevent") for p in unnamed), unnamed
+
+
+def test_which_organs_impairment_lengthens_the_half_life(tmp_path):
+    text = ("## Pharmacokinetics\n\nZorbicin is poorly protein-bound and has an elimination half-life of three "
+            "hours in patients with normal liver function. The half-life increases in patients with impaired "
+            "hepatic function. There is no significant change in pharmacokinetics in patients with renal "
+            "failure.\n")
+    cards = _cards(tmp_path, _LEAD + text)
+    card = next((c for c in cards if c.data.get("prompt") ==
+                 "Zorbicin: impaired function of which organ lengthens its half-life?"), None)
+    assert card is not None and card.data["answer"] == "The liver (hepatic function)", _asked(cards)
+    assert "renal failure" in card.data.get("explanation", "")
+    # both sentences on the same organ: nothing to tell apart
+    same = _asked(_cards(tmp_path, _LEAD + text.replace("renal failure", "liver failure")))
+    assert "Zorbicin: impaired function of which organ lengthens its half-life?" not in same, same
