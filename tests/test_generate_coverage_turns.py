@@ -59,3 +59,13 @@ def test_which_organs_impairment_lengthens_the_half_life(tmp_path):
     # both sentences on the same organ: nothing to tell apart
     same = _asked(_cards(tmp_path, _LEAD + text.replace("renal failure", "liver failure")))
     assert "Zorbicin: impaired function of which organ lengthens its half-life?" not in same, same
+
+
+def test_a_ratio_up_to_n_times_more_is_asked_as_the_ratio_with_its_counts_explained(tmp_path):
+    cards = _cards(tmp_path, _LEAD + "## Mechanism of action\n\nThe PR pathway promotes cell growth. In tumour "
+                   "cells the PR protein can be expressed up to 40 times more than in healthy cells (800,000 versus "
+                   "20,000 per cell).\n")
+    card = next((c for c in cards if c.data.get("prompt") == "In tumour cells, up to how many times more can the "
+                 "PR protein be expressed than in healthy cells?"), None)
+    assert card is not None and card.data["answer"] == "40 times", _asked(cards)
+    assert "800,000 versus 20,000" in card.data.get("explanation", "")

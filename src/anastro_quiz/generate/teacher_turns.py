@@ -11,6 +11,10 @@
   ("A beneficial side effect of tamoxifen is that it prevents bone loss by acting as an ER agonist
   (i.e., mimicking the effects of estrogen) in this cell type." -> "How does tamoxifen prevent bone
   loss?" -> "By acting as an ER agonist");
+- a ratio told "up to N times more than in ..." asked as the ratio ("In cancer cells the HER2
+  protein can be expressed up to 100 times more than in normal cells (2 million versus 20,000 per
+  cell)." -> "In cancer cells, up to how many times more can the HER2 protein be expressed than in
+  normal cells?" -> "100 times", the counts in the explanation);
 - which organ's impairment changes the drug's kinetics, when two sentences side by side say one
   does and the other does not ("The half-life increases with patients with impaired renal function.
   There is no significant change in pharmacokinetics in subjects with liver failure." -> "Goserelin:
@@ -54,6 +58,10 @@ _SIDE_BENEFIT = re.compile(
 # the tissue the prompt's "bone loss" names is the one "in this cell type" points back to
 _TISSUE = re.compile(r"\b(?:bone|breast|uter\w*|endometri\w*|liver|hepatic|muscle|skin|brain|heart|vascular|"
                      r"vessels?|prostate|ovar\w*|testicular|kidney|renal)\b")
+_FOLD_MORE = re.compile(
+    r"^In (?P<ctx>[a-z][\w\- ]{3,30}?),? (?P<subj>the [\w\-+]+(?: [\w\-+]+)?) can be (?P<part>[a-z]+ed) up to "
+    r"(?P<n>\d+(?:\.\d+)?) (?:times|-fold|fold) (?P<more>more|higher|greater) than in (?P<base>[a-z][\w\- ]{3,30}?)"
+    r"(?: \((?P<aside>[^()]{3,60})\))?\.?$")
 _ORGAN = {"renal": "renal", "kidney": "renal", "hepatic": "hepatic", "liver": "hepatic"}
 _ORGAN_NAME = {"renal": "The kidneys (renal function)", "hepatic": "The liver (hepatic function)"}
 
@@ -78,6 +86,20 @@ def base_verb(verb: str) -> str:
     head, _, tail = verb.partition(" ")
     head = head[:-1] if head.endswith("s") else head
     return f"{head} {tail}".strip()
+
+
+def _fold_more(s, text: str) -> Draft | None:
+    m = _FOLD_MORE.match(text)
+    if m is None:
+        return None
+    prompt = question(f"In {m.group('ctx')}, up to how many times {m.group('more')} can {m.group('subj')} be "
+                      f"{m.group('part')} than in {m.group('base')}?")
+    if prompt is None:
+        return None
+    data = {"prompt": prompt, "answer": f"{m.group('n')} times"}
+    if m.group("aside"):
+        data["explanation"] = upper_first(m.group("aside"))  # the counts the ratio is taken from
+    return make_draft("number", "basic", data, s, prompt)
 
 
 def _converted(s, text: str, drug: str) -> Draft | None:
@@ -140,7 +162,8 @@ def turn_drafts(doc) -> list[Draft]:
     sentences = [s for s in doc.sentences if s.lost is None]
     for s, after in zip(sentences, sentences[1:] + [None]):
         text = upper_first(s.text)
-        d = _converted(s, text, drug) or _share_behind_an_opener(s, text, drug) or _side_benefit(s, text, drug)
+        d = _converted(s, text, drug) or _share_behind_an_opener(s, text, drug) or _side_benefit(s, text, drug) \
+            or _fold_more(s, text)
         if d is None and after is not None and after.before is s:
             d = _impaired_organ(s, after, drug)
         if d is not None:
