@@ -100,7 +100,7 @@ async def test_palette_opens_it_and_held_decks_wait_on_home(gen_app):
         await settle(pilot)
         table = app.screen.query_one("#decks", DataTable)
         gen_row = [r for r in range(table.row_count) if "Generated" in str(table.get_row_at(r)[0])][0]
-        assert table.get_row_at(gen_row)[1] == "0"  # nothing to study until kept
+        assert str(table.get_row_at(gen_row)[1]) == "0"  # nothing to study until kept
         assert "g curate (3 waiting)" in text(app.screen, "#home-hint")
         await press(pilot, "ctrl+p")
         await pilot.press(*"New from generator")
@@ -111,7 +111,7 @@ async def test_palette_opens_it_and_held_decks_wait_on_home(gen_app):
         await press(pilot, "enter", "q")  # keep the best card, back to Home
         assert isinstance(app.screen, HomeScreen)
         table = app.screen.query_one("#decks", DataTable)
-        assert table.get_row_at(gen_row)[1] == "1"
+        assert str(table.get_row_at(gen_row)[1]) == "1"
 
 
 async def test_rejecting_in_a_read_only_folder_says_so(gen_app, deck_dir, monkeypatch):

@@ -44,7 +44,7 @@ async def test_home_lists_decks_with_counts(app):
         assert table.row_count == 1
         title, new, learn, due, _mastery = table.get_row_at(0)
         # A session offers 6 of the 8 new items today: siblings (reverse side, second cloze) wait.
-        assert (str(title), new, learn, due) == ("Sample deck (every card type)", str(ITEMS_IN_FIXTURE - 2), "0", "0")
+        assert (str(title), str(new), str(learn), str(due)) == ("Sample deck (every card type)", str(ITEMS_IN_FIXTURE - 2), "0", "0")
         assert "6 new" in str(app.screen.query_one("#today", Static).render())
 
 
@@ -67,7 +67,7 @@ async def test_study_a_deck_to_the_end(app, collection):
         assert all(r[2] is not None and r[2] >= 0 for r in rows)  # per-card time recorded
         await press(pilot, "enter")
         assert isinstance(app.screen, HomeScreen)
-        assert app.screen.query_one("#decks", DataTable).get_row_at(0)[1] == "0"
+        assert str(app.screen.query_one("#decks", DataTable).get_row_at(0)[1]) == "0"
 
 
 async def test_grade_buttons_show_intervals(app):
@@ -108,7 +108,7 @@ async def test_bury_and_suspend_take_the_card_out(app, collection):
         assert isinstance(app.screen, HomeScreen)
         # Home offers what a session would: not the suspended card, not the buried one, one side
         # of the reverse card and one cloze (siblings wait for another day).
-        assert app.screen.query_one("#decks", DataTable).get_row_at(0)[1] == "5"
+        assert str(app.screen.query_one("#decks", DataTable).get_row_at(0)[1]) == "5"
 
 
 async def _reach_typed_card(pilot) -> ReviewScreen:

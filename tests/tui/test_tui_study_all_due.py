@@ -50,7 +50,7 @@ async def test_a_deck_with_every_card_buried_shows_none_new_and_leaves_no_sessio
         collection.set_buried(item, True)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
-        assert app.screen.query_one("#decks", DataTable).get_row_at(0)[1] == "0"  # New
+        assert str(app.screen.query_one("#decks", DataTable).get_row_at(0)[1]) == "0"  # New
         await press(pilot, "enter")
         assert isinstance(app.screen, HomeScreen)
         assert any("Nothing to study right now" in n.message for n in app._notifications)

@@ -61,7 +61,7 @@ async def test_the_app_on_a_later_day_saves_nothing_unless_asked(tmp_path, deck_
             await home_loaded(pilot)
             assert day.isoformat() in app.title
             assert any("Nothing is saved" in str(n.message) for n in app._notifications) != write_future
-            due = int(app.screen.query_one("#decks", DataTable).get_row_at(0)[3])
+            due = int(str(app.screen.query_one("#decks", DataTable).get_row_at(0)[3]))
             assert due > 0  # what is due by then
             await press(pilot, "enter")
             await answer_and_grade(pilot, "3")
