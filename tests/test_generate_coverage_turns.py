@@ -69,3 +69,14 @@ def test_a_ratio_up_to_n_times_more_is_asked_as_the_ratio_with_its_counts_explai
                  "PR protein be expressed than in healthy cells?"), None)
     assert card is not None and card.data["answer"] == "40 times", _asked(cards)
     assert "800,000 versus 20,000" in card.data.get("explanation", "")
+
+
+def test_the_major_active_form_is_asked_with_why_it_is_the_major_one(tmp_path):
+    cards = _cards(tmp_path, _LEAD + "## Pharmacology\n\nZorbicin acts as a prodrug of the active metabolites "
+                   "norzorbicin and hydroxyzorbicin. Their potencies are very similar. However, norzorbicin occurs "
+                   "in much higher concentrations than hydroxyzorbicin and is now thought to be the major active "
+                   "form of zorbicin in the body.\n")
+    card = next((c for c in cards if c.data.get("prompt") == "Which metabolite is thought to be the major active "
+                 "form of zorbicin in the body?"), None)
+    assert card is not None and card.data["answer"] == "Norzorbicin", _asked(cards)
+    assert "higher concentrations than hydroxyzorbicin" in card.data.get("explanation", "")

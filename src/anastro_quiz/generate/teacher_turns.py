@@ -15,6 +15,10 @@
   protein can be expressed up to 100 times more than in normal cells (2 million versus 20,000 per
   cell)." -> "In cancer cells, up to how many times more can the HER2 protein be expressed than in
   normal cells?" -> "100 times", the counts in the explanation);
+- which metabolite is the major active form, and why ("However, endoxifen occurs in much higher
+  concentrations than afimoxifene and is now thought to be the major active form of tamoxifen in the
+  body." -> "Which metabolite is thought to be the major active form of tamoxifen in the body?" ->
+  "Endoxifen", its higher concentrations in the explanation);
 - which organ's impairment changes the drug's kinetics, when two sentences side by side say one
   does and the other does not ("The half-life increases with patients with impaired renal function.
   There is no significant change in pharmacokinetics in subjects with liver failure." -> "Goserelin:
@@ -62,6 +66,11 @@ _FOLD_MORE = re.compile(
     r"^In (?P<ctx>[a-z][\w\- ]{3,30}?),? (?P<subj>the [\w\-+]+(?: [\w\-+]+)?) can be (?P<part>[a-z]+ed) up to "
     r"(?P<n>\d+(?:\.\d+)?) (?:times|-fold|fold) (?P<more>more|higher|greater) than in (?P<base>[a-z][\w\- ]{3,30}?)"
     r"(?: \((?P<aside>[^()]{3,60})\))?\.?$")
+_MAJOR_FORM = re.compile(
+    r"^(?:(?:However|Moreover|Thus|Hence), )?(?P<x>[a-z][\w\-]+) (?P<why>occurs in (?:much |far |considerably )?higher "
+    r"(?:concentrations|levels) than (?P<y>[a-z][\w\-]+)) and is (?:now )?(?:thought|considered|believed) to be the "
+    r"(?P<rank>major|main|principal|predominant) active (?P<noun>form|metabolite) of (?P<drug>[A-Za-z][\w\-]+)"
+    r"(?P<where> in the body)?\.?$")
 _ORGAN = {"renal": "renal", "kidney": "renal", "hepatic": "hepatic", "liver": "hepatic"}
 _ORGAN_NAME = {"renal": "The kidneys (renal function)", "hepatic": "The liver (hepatic function)"}
 
@@ -100,6 +109,17 @@ def _fold_more(s, text: str) -> Draft | None:
     if m.group("aside"):
         data["explanation"] = upper_first(m.group("aside"))  # the counts the ratio is taken from
     return make_draft("number", "basic", data, s, prompt)
+
+
+def _major_form(s, text: str, drug: str) -> Draft | None:
+    m = _MAJOR_FORM.match(text)
+    if m is None or m.group("drug").lower() != drug.lower():
+        return None
+    prompt = (f"Which metabolite is thought to be the {m.group('rank')} active {m.group('noun')} of {drug}"
+              f"{m.group('where') or ''}?")
+    explanation = f"{upper_first(m.group('x'))} {m.group('why')}."  # why it, not the other, is the major one
+    data = {"prompt": prompt, "answer": upper_first(m.group("x")), "explanation": explanation}
+    return make_draft("why", "basic", data, s, prompt)
 
 
 def _converted(s, text: str, drug: str) -> Draft | None:
@@ -163,7 +183,7 @@ def turn_drafts(doc) -> list[Draft]:
     for s, after in zip(sentences, sentences[1:] + [None]):
         text = upper_first(s.text)
         d = _converted(s, text, drug) or _share_behind_an_opener(s, text, drug) or _side_benefit(s, text, drug) \
-            or _fold_more(s, text)
+            or _fold_more(s, text) or _major_form(s, text, drug)
         if d is None and after is not None and after.before is s:
             d = _impaired_organ(s, after, drug)
         if d is not None:
