@@ -113,9 +113,9 @@ class Sentence:
 
 @lru_cache(maxsize=1)
 def _segmenter():
-    import pysbd  # imported lazily: building the segmenter takes a moment
+    from .segmenter import Segmenter  # imported lazily: loading pysbd takes a moment
 
-    return pysbd.Segmenter(language="en", clean=False)
+    return Segmenter(language="en", clean=False)
 
 
 def split_sentences(text: str) -> list[str]:
