@@ -18,7 +18,7 @@ from typing import Literal
 from ..decks import CLOZE_RE, Card
 from ..distractors import MIN_DISTRACTORS, render
 from ..numbers import spelled
-from ..patterns import whole
+from ..patterns import find_whole
 from .choices import FigurePool, number_distractors
 from .clean import repaired
 from .figures import OUTCOME, compact_question, outcome_question
@@ -109,9 +109,9 @@ def contains_answer(prompt: str, answer: str) -> bool:
     p, a = plain_words(prompt), plain_words(answer)
     if not a:
         return True
-    if whole(a.replace("-", " "), r"\w").search(p.replace("-", " ")):
+    if find_whole(p.replace("-", " "), a.replace("-", " "), r"\w") != -1:
         return True  # "One year" in "the superiority of one-year treatment"
-    if whole(a, r"\w").search(p):
+    if find_whole(p, a, r"\w") != -1:
         return True
     tokens = a.split()
     if len(tokens) == 1 and len(a) >= 6:  # "osteoclast" gives away "osteoclasts"

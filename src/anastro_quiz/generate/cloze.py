@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..distractors import MIN_DISTRACTORS
-from ..patterns import compiled, whole
+from ..patterns import compiled, find_whole, whole_spans
 from .cards import GAP, Draft, make_draft, contains_answer, resolve
 from .clauses import on_an_aside
 from .choices import term_options
@@ -52,11 +52,11 @@ def term_cards(s: Sentence, terms: dict[str, float], families: dict[str, list[st
               and not _in_a_name(text, t)]
     out = []
     for term in ranked[:3]:  # candidates; the selection stage keeps the one most worth asking
-        pattern = re.compile(rf"(?<![\w\-]){re.escape(term)}(?![\w\-])")
-        blanked = pattern.sub(GAP, text)
+        spans = whole_spans(text, term)
+        blanked = _replaced(text, spans, GAP)
         if contains_answer(blanked, term) or blanked.count(GAP) > 2:
             continue
-        if _verb_position(text, pattern) or not _anchored(blanked, term):
+        if _verb_position(text, spans) or not _anchored(blanked, term):
             continue
         if re.search(rf"/\s*{re.escape(GAP)}|{re.escape(GAP)}\s*/", blanked):
             continue  # "[BRCA1]/2", "SISH/[CISH]/FISH": a piece of a slashed name
@@ -67,7 +67,7 @@ def term_cards(s: Sentence, terms: dict[str, float], families: dict[str, list[st
             out.append(make_draft("term", "choice", {"prompt": blanked, "answer": term, "choices": choices},
                                   s, blanked))
             continue
-        cloze = pattern.sub(lambda m: "{{c1::" + m.group(0) + "}}", text)
+        cloze = _replaced(text, spans, "{{c1::" + term + "}}")
         out.append(make_draft("term", "cloze", {"text": cloze}, s, blanked))
     return out
 
@@ -161,13 +161,22 @@ _DETERMINER = r"(?:the|a|an|its|their|this|these|that|those|his|her|our|it|them)
 _VERB_BEFORE = r"(?:can|cannot|may|might|must|will|would|could|should|does|do|did|not)"
 
 
-def _verb_position(text: str, pattern: re.Pattern[str]) -> bool:
-    """The blank stands where only a verb can: before a determiner ("underscores its role") or
-    after a modal ("can resorb", "does not outpace")."""
-    for m in pattern.finditer(text):
-        if compiled(rf"\s+{_DETERMINER}\b", re.I).match(text[m.end():]):
+def _replaced(text: str, spans: list[tuple[int, int]], by: str) -> str:
+    """``text`` with each of ``spans`` (in order, not overlapping) replaced by ``by``."""
+    out, last = [], 0
+    for start, end in spans:
+        out += [text[last:start], by]
+        last = end
+    return "".join(out) + text[last:]
+
+
+def _verb_position(text: str, spans: list[tuple[int, int]]) -> bool:
+    """The blank (at each of ``spans``) stands where only a verb can: before a determiner
+    ("underscores its role") or after a modal ("can resorb", "does not outpace")."""
+    for start, end in spans:
+        if compiled(rf"\s+{_DETERMINER}\b", re.I).match(text[end:]):
             return True
-        if compiled(rf"\b{_VERB_BEFORE}\s+$", re.I).search(text[: m.start()]):
+        if compiled(rf"\b{_VERB_BEFORE}\s+$", re.I).search(text[:start]):
             return True
     return False
 
@@ -205,10 +214,10 @@ def _in_a_name(text: str, term: str) -> bool:
     """A word inside a proper name ("Journal of Clinical Endocrinology & Metabolism", "NHS England",
     "Xience Alpine") is trivia, not a term: a capitalised word stands right before it (not the
     sentence start) or right after it."""
-    m = whole(term).search(text)
-    if m is None:
+    start = find_whole(text, term)
+    if start == -1:
         return False
-    after = re.match(r"\s+([A-Z][a-z]\w*)", text[m.end():])
+    after = re.match(r"\s+([A-Z][a-z]\w*)", text[start + len(term):])
     if after and not is_acronym(after.group(1)):
         return True
     if is_acronym(term) or not term[:1].isupper():
