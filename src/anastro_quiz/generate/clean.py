@@ -274,7 +274,7 @@ def lost_words(sentence: str) -> str | None:
     for reason, rule in _LOST_RULES:
         if rule.search(text):
             return reason
-    for m in _ACRONYM_IN_PARENS.finditer(text):
+    for m in _ACRONYM_IN_PARENS.finditer(text) if "(" in text else ():  # the search is slow; most sentences hold no "("
         acronym = m.group(2)
         letters = [c.lower() for c in acronym if c.isascii() and c.isalpha()]
         if len(letters) < 2 or sum(c.isupper() for c in acronym) < 2:
