@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from ..decks import CLOZE_RE, Card
@@ -98,10 +99,14 @@ def _quote(obj) -> str:
     return obj.quote if isinstance(obj, Fact) else obj.text
 
 
+_PLAIN_WORD = re.compile(r"\w+(?:[.%\-]\w+)*%?")
+
+
+@lru_cache(maxsize=8192)  # a prompt is checked against each of its candidate answers and options
 def plain_words(text: str) -> str:
     """Lower-case words only, for comparing what two cards ask (answers are compared with
     grading.normalize, which also folds accents and number formats)."""
-    return " ".join(re.findall(r"\w+(?:[.%\-]\w+)*%?", text.lower()))
+    return " ".join(_PLAIN_WORD.findall(text.lower()))
 
 
 def contains_answer(prompt: str, answer: str) -> bool:

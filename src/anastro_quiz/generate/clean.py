@@ -266,6 +266,7 @@ _LOST_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("starts in lower case", re.compile(r"^[a-z]")),
 )
 _ACRONYM_IN_PARENS = re.compile(r"(\S+(?:\s+\S+){0,7})?\s*\(([A-Z][A-Za-z0-9α-ω\-]{1,9})\)")
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9α-ω\-]{1,9})\)")  # how every match above ends
 
 
 def lost_words(sentence: str) -> str | None:
@@ -274,7 +275,8 @@ def lost_words(sentence: str) -> str | None:
     for reason, rule in _LOST_RULES:
         if rule.search(text):
             return reason
-    for m in _ACRONYM_IN_PARENS.finditer(text) if "(" in text else ():  # the search is slow; most sentences hold no "("
+    # the search is slow: skipped where no bracketed acronym, which every match ends with, stands
+    for m in _ACRONYM_IN_PARENS.finditer(text) if _BRACKETED_ACRONYM.search(text) else ():
         acronym = m.group(2)
         letters = [c.lower() for c in acronym if c.isascii() and c.isalpha()]
         if len(letters) < 2 or sum(c.isupper() for c in acronym) < 2:
