@@ -18,6 +18,7 @@ from ..numbers import spelled
 from .clauses import MAX_WORDS, clauses
 from .clean import lost_words
 from .facts import CellDetail, Fact, ItemDetail, NumberDetail, RowDetail
+from .parallel import map_blocks
 from .structure import Block
 
 _PRONOUN_START = re.compile(
@@ -157,23 +158,35 @@ def sentences_of(blocks: list[Block], document: str) -> list[Sentence]:
     over :data:`MAX_WORDS` words comes as its clauses (:func:`clauses`), each a verbatim piece."""
     out: list[Sentence] = []
     last: Sentence | None = None  # the last paragraph sentence under the current heading
+    prose = [b.body if b.kind == "item" else b.text for b in blocks if b.kind in ("paragraph", "item")]
+    split = iter(map_blocks(block_sentences, prose))  # in the order of the blocks
     for block in blocks:
         if block.kind != "paragraph":
             last = None  # a heading, list or table ends the run of prose
         if block.kind not in ("paragraph", "item"):
             continue
         previous = None
-        for whole in split_sentences(block.body if block.kind == "item" else block.text):
-            pieces = clauses(whole)
-            for i, text in enumerate(pieces):
+        for whole, pieces in next(split):
+            for i, (text, lost) in enumerate(pieces):
                 s = Sentence(text, document, block.section, block.heading, block.label,
-                             _lost(text, continues=i > 0), previous, page=block.page,
+                             lost, previous, page=block.page,
                              clause_of=whole if len(pieces) > 1 else None)
                 s.before = previous or last
                 out.append(s)
                 previous = s
         if block.kind == "paragraph":
             last = previous
+    return out
+
+
+def block_sentences(text: str) -> list[list]:
+    """The part of :func:`sentences_of` that needs one block's text only (so a helper process can
+    do it, :mod:`.parallel`): each sentence, with its clauses and what each one lost, as
+    ``[sentence, [[clause, lost], ...]]``."""
+    out = []
+    for whole in split_sentences(text):
+        pieces = clauses(whole)
+        out.append([whole, [[t, _lost(t, continues=i > 0)] for i, t in enumerate(pieces)]])
     return out
 
 
