@@ -1,0 +1,89 @@
+"""The generator's faster paths give what the slower ones gave: pysbd's sentences found without a
+regex per sentence, whole-word searches without a pattern per term, a long document's
+paragraphs split in helper processes. Invented text throughout."""
+
+import random
+import sys
+
+import pysbd
+import pytest
+
+from anastro_quiz.generate import parallel
+from anastro_quiz.generate.extract import block_sentences
+from anastro_quiz.generate.pipeline import generate_decks
+from anastro_quiz.generate.segmenter import Segmenter
+from anastro_quiz.patterns import find_whole, whole, whole_spans
+from anastro_quiz.decks import dump_deck
+
+PARAGRAPHS = [
+    "Dr. Vale gave 2.5 mg daily. The dose was halved (e.g. in the elderly).  It worked.\n",
+    "The drug works. The drug works. The drug works.",
+    "Fenrolide blocks the Q-receptor, i.e. the receptor on plain cells. See Fig. 2 for the U.S. data.",
+    "  Leading space. Trailing tab.\t",
+    "One line\nand another. Then a list: a) first, b) second. Done!",
+    "A trial reported \"Dosing stopped in 29%. Nausea was common.\" The end.",
+]
+
+
+@pytest.mark.parametrize("text", PARAGRAPHS)
+def test_segmenter_finds_the_sentences_pysbd_finds(text):
+    assert Segmenter(language="en", clean=False).segment(text) == \
+        pysbd.Segmenter(language="en", clean=False).segment(text)
+
+
+def test_whole_word_search_matches_the_pattern_it_replaces():
+    rng = random.Random(7)
+    alphabet = "ab-_. é1"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
+        part = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 4)))
+        for edge in (r"\w\-", r"\w", r"\w."):
+            pattern = whole(part, edge)
+            assert whole_spans(text, part, edge) == [m.span() for m in pattern.finditer(text)]
+            first = pattern.search(text)
+            assert find_whole(text, part, edge) == (first.start() if first else -1)
+
+
+def test_whole_word_search_skips_pieces_of_longer_words():
+    assert find_whole("the pre-osteoclast and the osteoclast", "osteoclast") == 27
+    assert whole_spans("ER, ERα and ER-positive ER", "ER") == [(0, 2), (24, 26)]
+
+
+def _document(paragraphs: int) -> str:
+    rng = random.Random(3)
+    drugs = ["fenrolide", "masotinib", "quelarin", "dovastat"]
+    out = ["# Invented drugs", ""]
+    for n in range(paragraphs):
+        drug, other = rng.sample(drugs, 2)
+        out += [f"## Part {n}", "",
+                f"{drug.capitalize()} inhibits the enzyme {other}ase in {rng.randrange(10, 90)}% of patients. "
+                f"Dr. Reyes gave {rng.randrange(1, 9)} mg daily for {rng.randrange(2, 12)} weeks (i.e. a short course). "
+                f"The {drug} receptor (FRX) is found on plain cells.", ""]
+    return "\n".join(out)
+
+
+def test_helpers_split_a_long_document_as_this_process_would(monkeypatch):
+    texts = [p for p in _document(60).split("\n\n") if p.strip()]
+    here = [block_sentences(t) for t in texts]
+    monkeypatch.setattr(parallel, "MIN_CHARS", 0)
+    monkeypatch.setattr(parallel, "_helpers_available", lambda: 2)
+    assert parallel.map_blocks(block_sentences, texts) == here
+
+
+@pytest.mark.parametrize("interpreter", ["/nonexistent/python", "/bin/false"])
+def test_a_helper_that_cannot_run_leaves_its_share_to_this_process(monkeypatch, interpreter):
+    texts = ["One sentence. Two sentences.", "Three. Four here.", "Five and six. Seven."]
+    monkeypatch.setattr(parallel, "MIN_CHARS", 0)
+    monkeypatch.setattr(parallel, "_helpers_available", lambda: 1)
+    monkeypatch.setattr(sys, "executable", interpreter)
+    assert parallel.map_blocks(block_sentences, texts) == [block_sentences(t) for t in texts]
+
+
+def test_decks_do_not_depend_on_helpers(tmp_path, monkeypatch):
+    doc = tmp_path / "invented.md"
+    doc.write_text(_document(40), encoding="utf-8")
+    monkeypatch.setattr(parallel, "MIN_CHARS", 10**12)
+    alone = [dump_deck(d) for d in generate_decks([doc])]
+    monkeypatch.setattr(parallel, "MIN_CHARS", 0)
+    monkeypatch.setattr(parallel, "_helpers_available", lambda: 1)
+    assert [dump_deck(d) for d in generate_decks([doc])] == alone
