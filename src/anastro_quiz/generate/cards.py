@@ -121,7 +121,7 @@ def contains_answer(prompt: str, answer: str) -> bool:
     tokens = a.split()
     if len(tokens) == 1 and len(a) >= 6:  # "osteoclast" gives away "osteoclasts"
         stem = a[: max(6, len(a) - 3)]
-        return any(w.startswith(stem) for w in p.split())
+        return f" {stem}" in f" {p}"  # a word of p starts with it (plain words: one space apart)
     return False
 
 

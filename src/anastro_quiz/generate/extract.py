@@ -327,6 +327,8 @@ def _trim_term(phrase: str, terms: dict[str, float]) -> str:
 
 def acronym_facts(s: Sentence) -> list[Fact]:
     """"Expansion (ACR)" and "ACR (Expansion)" where the initials agree."""
+    if " (" not in s.text:  # what every search below needs; they are slow on long sentences
+        return []
     facts = []
     for m in re.finditer(r"\b(?P<acr>[A-Z][A-Za-z0-9α-ω\-]{1,9}) \((?P<exp>[A-Z][^()]{5,90})\)", s.text):
         if is_acronym(m.group("acr")) and _initials_match(m.group("acr"), m.group("exp"), loose=True):
