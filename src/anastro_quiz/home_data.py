@@ -14,7 +14,7 @@ from .clock import study_day
 
 if TYPE_CHECKING:
     from .collection import Collection, DeckSummary
-    from .stats import DueDay, Streak
+    from .study_days import DueDay, Streak
 
 
 @dataclass
@@ -31,7 +31,7 @@ class HomeData:
 def load_home(collection: Collection, *, forecast: bool = True) -> HomeData:
     """Everything Home shows; the forecast only with ``forecast`` (read only where the chart is
     shown: 30 index ranges)."""
-    from .stats import due_forecast, review_days, streaks
+    from .study_days import due_forecast, review_days, streaks
 
     now = collection.now()
     decks = collection.deck_summaries()

@@ -2,16 +2,18 @@
 
 "True retention" follows Anki: of the reviews of cards in the *review* state (not new
 or learning), the share not graded Again. Drill and quiz answers never count. Every
-result is a small dataclass; :meth:`CollectionStats.to_dict` is ``stats --json``.
+result is a small dataclass; :meth:`CollectionStats.to_dict` is ``stats --json``. The days
+studied, the streak and the due forecast, which Home shows too, are in :mod:`study_days`.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from .clock import day_start, study_day
+from .clock import study_day
+from .study_days import DueDay, Streak, due_forecast, review_days, streaks
 
 if TYPE_CHECKING:
     from .collection import Collection
@@ -31,18 +33,6 @@ class WeekRetention:
     week_start: str  # ISO date of the study day the week starts on
     reviews: int
     rate: float | None
-
-
-@dataclass(frozen=True)
-class DueDay:
-    date: str  # ISO date of the study day
-    due: int
-
-
-@dataclass(frozen=True)
-class Streak:
-    current: int  # days in a row ending today (or yesterday, if today has no review yet)
-    longest: int
 
 
 @dataclass(frozen=True)
@@ -106,34 +96,6 @@ def true_retention(collection: Collection, now: datetime, days: int) -> Retentio
     """Recall rate on review-state cards over the last ``days`` days."""
     total, recalled = collection.store.retention_counts(now - timedelta(days=days))
     return Retention(total, recalled, (recalled / total) if total else None)
-
-
-def due_forecast(collection: Collection, decks: list[str], now: datetime, days: int = 30) -> list[DueDay]:
-    """Cards falling due on each of the next ``days`` study days (day 0 includes overdue)."""
-    today = study_day(now)
-    # One index range per study day (overdue cards count on day 0): the cost is the days'.
-    bounds = [day_start(today + timedelta(days=i)) for i in range(1, days + 1)]
-    counts = collection.store.due_in_ranges(decks, bounds)
-    return [DueDay((today + timedelta(days=i)).isoformat(), n) for i, n in enumerate(counts)]
-
-
-def review_days(collection: Collection) -> dict[str, int]:
-    """Reviews per study day (ISO date), for the heatmap and the streak."""
-    return collection.store.reviews_per_day()
-
-
-def streaks(days_with_reviews: set[str], today: date) -> Streak:
-    """Current streak (ending today, or yesterday if today has no reviews yet) and the longest."""
-    ordinals = sorted({date.fromisoformat(text).toordinal() for text in days_with_reviews})
-    present = set(ordinals)
-    current, cursor = 0, today.toordinal() if today.toordinal() in present else today.toordinal() - 1
-    while cursor in present:
-        current, cursor = current + 1, cursor - 1
-    longest, run, previous = 0, 0, None
-    for day in ordinals:
-        run = run + 1 if previous is not None and day - previous == 1 else 1
-        longest, previous = max(longest, run), day
-    return Streak(current, longest)
 
 
 def retention_by_week(collection: Collection, now: datetime, weeks: int = 12) -> list[WeekRetention]:

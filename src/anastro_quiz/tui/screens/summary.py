@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 from ...session import SessionSummary, StudySession
-from ...stats import due_forecast
+from ...study_days import due_forecast
 from ..shared_keys import key_footer
 from .base import CoreScreen
 from ...numbers import plural
