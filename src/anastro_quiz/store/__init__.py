@@ -7,7 +7,7 @@ log and the one lapse/leech rule), ``sessions`` (study sessions, quizzes), ``set
 (global values with per-deck overrides), ``overview`` (Home's counts, predicted recall),
 ``mastery`` (mastery per deck and tag, kept counts),
 ``queries`` (read-only aggregates for stats), ``plans`` (the exam plan and its moved due
-dates), ``merge`` (merging another copy's database), ``replay`` (rebuilding many cards from their
+dates), ``merge`` (merging another copy's database; ``merge_source`` opens and checks that copy), ``replay`` (rebuilding many cards from their
 reviews), ``backup`` (copying a database file).
 Everything above the store calls :class:`Store`'s named methods, never SQL.
 """
@@ -19,7 +19,8 @@ from .check import CheckReport, CheckStore
 from .cards import LEARNING, NEW, RELEARNING, REVIEW, CardStore, DeckCounts, ScheduleRow
 from .db import SQLITE_HEADER, Connection, is_current_on_disk, is_sqlite_file
 from .errors import StoreBusy, StoreDamaged, StoreError, StoreFull, StoreReadOnly, database_errors
-from .merge import HistoryReport, MergeReport, MergeStore, SettingConflict, check_mergeable
+from .merge import HistoryReport, MergeReport, MergeStore, SettingConflict
+from .merge_source import check_mergeable
 from .mastery import MasteryStore
 from .plans import PlanStore
 from .overview import OverviewStore

@@ -11,35 +11,32 @@ UUID, so the result does not depend on which side was merged into which. Merging
 therefore idempotent (merging twice changes nothing) and order-independent (A+B has the
 same reviews and card states as B+A), and it never deletes a review. Differences in
 settings are reported, never resolved by guessing. Everything is written in one
-transaction, after the other database has been checked; a bad input writes nothing.
+transaction, after the other database has been checked (:mod:`merge_source`); a bad input writes
+nothing.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from ..clock import iso, study_day
 from ..numbers import noun, plural
 from .cards import NEW, marks
-from .db import StoreError, identify_file, is_sqlite_file, open_read_only
+from .db import StoreError
 from .reviews import LoggedReview
 from .bulk import BULK_ROWS, day_counts_in_bulk, indexes_set_aside
-from .identity import schema_problem
+from .merge_source import ATTACHED, REVIEW_COLUMNS, check_their_reviews, open_other, their_reviews
 
-_REVIEW_COLS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id",
-                "fsrs_state_before", "state_before", "fsrs_state_after", "state_after", "due_after", "undone")
 _IDENTITY = ("deck", "card_id", "rating", "reviewed_at")
 _INSERT_REVIEWS = "INSERT INTO reviews ({cols}) VALUES ({marks})"
 # An imported review as built from the other tool's log, then the states its replay gives.
 _IMPORT_COLS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id", "undone")
 _STATE_COLS = ("state_before", "fsrs_state_before", "state_after", "fsrs_state_after", "due_after")
-_ATTACHED = "merge_source.reviews"  # the other database's reviews, attached read-only
 
 
 @dataclass
@@ -126,106 +123,6 @@ def compare_settings(ours: dict, theirs: dict) -> list[SettingConflict]:
     return out
 
 
-def open_other(path: str | Path) -> sqlite3.Connection:
-    """Open another copy's database read-only after checking it is a usable anastro-quiz one
-    (raises :class:`StoreError` saying why not; nothing is written anywhere)."""
-    path = Path(path)
-    if not path.exists():
-        raise StoreError(f"{path} does not exist")
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a database file")
-    try:
-        sqlite = is_sqlite_file(path)
-    except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if not sqlite:
-        raise StoreError(f"{path} is not an anastro-quiz database (not SQLite); nothing was merged")
-    identity = identify_file(path, "nothing was merged")
-    problem = schema_problem(path, identity, must_exist=True)
-    if problem:
-        raise StoreError(f"{problem}; nothing was merged")
-    if not set(_REVIEW_COLS) <= identity.review_columns:
-        raise StoreError(f"{path} has an unexpected review table; nothing was merged")
-    try:
-        return open_read_only(path)
-    except sqlite3.Error as exc:
-        raise StoreError(f"cannot open {path} ({exc}); nothing was merged") from None
-
-
-def check_mergeable(path: str | Path) -> None:
-    """Raise :class:`StoreError` unless ``path`` is another anastro-quiz database to merge."""
-    open_other(path).close()
-
-
-def _check_reviews(rows: Iterable[tuple]) -> None:
-    """Raise ``ValueError`` naming the first of ``rows`` (another database's reviews, as
-    :data:`_REVIEW_COLS`) that could not be replayed."""
-    at = {name: n for n, name in enumerate(_REVIEW_COLS)}
-    rid, deck, card, rating, when, before, after, undone = (at[c] for c in (
-        "id", "deck", "card_id", "rating", "reviewed_at", "state_before", "state_after", "undone"))
-    for row in rows:
-        what = f"review {row[rid]!r}"
-        if not (isinstance(row[rid], str) and row[rid] and isinstance(row[deck], str)
-                and isinstance(row[card], str) and row[card]):
-            raise ValueError(f"{what} has no card")
-        if row[rating] not in (1, 2, 3, 4):
-            raise ValueError(f"{what} has rating {row[rating]!r} (1 to 4 expected)")
-        if not isinstance(row[when], str):
-            raise ValueError(f"{what} has no time")
-        datetime.fromisoformat(row[when])
-        for column in (before, after):
-            if row[column] is not None:
-                json.loads(row[column])
-        if row[undone] not in (0, 1):
-            raise ValueError(f"{what} has undone={row[undone]!r}")
-
-
-# A review of another database that is surely sound: the types and values this tool writes,
-# a time of the form clock.iso writes on a real calendar day, states SQLite reads as JSON.
-# Only the others are read into Python and checked there, so the verdict is
-# _check_reviews's for every review (checking all of a million in Python took 5 s).
-_SOUND = ("typeof(id)='text' AND id<>'' AND typeof(deck)='text' AND typeof(card_id)='text' AND card_id<>''"
-          " AND typeof(rating)='integer' AND rating BETWEEN 1 AND 4 AND typeof(undone)='integer' AND undone IN (0, 1)"
-          " AND typeof(reviewed_at)='text' AND reviewed_at GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T"
-          "[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9]+00:00' AND substr(reviewed_at, 12, 2)<'24'"
-          " AND substr(reviewed_at, 1, 4)>='0001'"
-          " AND date(julianday(substr(reviewed_at, 1, 10)))=substr(reviewed_at, 1, 10)"
-          " AND (state_before IS NULL OR json_valid(state_before)) AND (state_after IS NULL OR json_valid(state_after))")
-
-
-def _check_other(other: sqlite3.Connection) -> None:
-    """Raise ``ValueError`` naming the first review of ``other`` that could not be replayed."""
-    cols = ", ".join(_REVIEW_COLS)
-    try:
-        suspects = other.execute(f"SELECT {cols} FROM reviews WHERE NOT COALESCE(({_SOUND}), 0)")
-    except sqlite3.OperationalError:  # an SQLite without its JSON functions
-        suspects = other.execute(f"SELECT {cols} FROM reviews")
-    _check_reviews(suspects)
-
-
-@contextmanager
-def _their_reviews(conn: sqlite3.Connection, path: Path, other: sqlite3.Connection) -> Iterator[str]:
-    """The other database's reviews as a table ``conn`` reads: its file attached read-only, so
-    one ``INSERT ... SELECT`` copies them with no row passing through Python; where this
-    SQLite takes no URI file names (needed to attach read-only) or a transaction is already
-    open, a temporary table streamed from ``other`` (read-only) instead."""
-    cols = ", ".join(_REVIEW_COLS)
-    if not conn.in_transaction and conn.execute("SELECT sqlite_compileoption_used('USE_URI')").fetchone()[0]:
-        conn.execute("ATTACH DATABASE ? AS merge_source", (f"{path.resolve().as_uri()}?mode=ro",))
-        try:
-            yield _ATTACHED
-        finally:
-            conn.execute("DETACH DATABASE merge_source")
-        return
-    conn.execute(f"CREATE TEMP TABLE merge_their_reviews ({cols})")  # no types: values kept as they are
-    try:
-        conn.executemany(f"INSERT INTO temp.merge_their_reviews VALUES ({marks(_REVIEW_COLS)})",
-                         other.execute(f"SELECT {cols} FROM reviews ORDER BY rowid"))
-        yield "temp.merge_their_reviews"
-    finally:
-        conn.execute("DROP TABLE temp.merge_their_reviews")
-
-
 class MergeStore:
     """Merging another database into this one (mixed into ``Store``)."""
 
@@ -246,12 +143,12 @@ class MergeStore:
                 "SELECT deck, card_id, content_hash, position, orphaned, added_at, changed_at FROM cards")}
             their_settings = {(s, k): json.loads(v)
                               for s, k, v in other.execute("SELECT scope, key, value FROM settings")}
-            _check_other(other)
+            check_their_reviews(other)
         except (sqlite3.DatabaseError, ValueError, TypeError) as exc:
             other.close()
             raise StoreError(f"cannot read {other_path}: it is damaged ({exc}); nothing was merged") from None
         try:
-            with _their_reviews(self.conn, other_path, other) as source:
+            with their_reviews(self.conn, other_path, other) as source:
                 report = self._merge_reviews(source, their_cards, other_path, progress)
         finally:
             other.close()
@@ -271,7 +168,7 @@ class MergeStore:
             # The reviews both hold, found from the smaller log: from this one when the other is
             # attached (its ids are its primary key) and longer (a whole log into a new copy: none
             # to look up, where reading the other's million rows took 0.6 s).
-            both = (f"main.reviews m CROSS JOIN {source} t ON t.id=m.id" if source == _ATTACHED and here < their_count
+            both = (f"main.reviews m CROSS JOIN {source} t ON t.id=m.id" if source == ATTACHED and here < their_count
                     else f"{source} t JOIN main.reviews m ON m.id=t.id")
             for row in conn.execute(
                     f"SELECT t.id, t.deck, t.card_id, t.rating, t.reviewed_at, t.undone, m.deck, m.card_id, m.rating,"
@@ -289,7 +186,7 @@ class MergeStore:
             report.undone = len(undone)
             last = conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM reviews").fetchone()[0]
             large = their_count > max(here, BULK_ROWS)
-            cols = ", ".join(_REVIEW_COLS)
+            cols = ", ".join(REVIEW_COLUMNS)
             with day_counts_in_bulk(conn), indexes_set_aside(conn, "reviews", large):
                 # one statement, in this one transaction, in the other database's order
                 # (into an empty log, none is here: their ids are their primary key)
