@@ -307,7 +307,7 @@ def _side_effects_are(s: Sentence, text: str, subject: str | None) -> Draft | No
     link = "on" if m.group("noun").lower().endswith("abnormalities") else "of"
     noun = f"{adj}{m.group('noun').lower()} {link} {lower_first(owner)}"
     if len(items) > MAX_NAMED:
-        # six to ten items are no list to recall whole, but any two of them is what a teacher asks
+        # six to eight items are no list to recall whole, but any two of them is what a teacher asks
         most = "the most " if m.group("adj") and m.group("adj").lower().startswith("most") else ""
         prompt = question(f"Name two of {most}{noun}." if most else f"Name two {noun}.")
         need = 2
