@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .cards import Draft
-from .teacher_clauses import DOCUMENT_DRUG, lower_first, resolved_text, upper_first, usable
+from .teacher_clauses import DOCUMENT_DRUG, lower_first, readable_sentences, upper_first
 from .teacher_why import ask
 
 _SELECTED = re.compile(
@@ -51,12 +51,7 @@ def approval_drafts(doc) -> list[Draft]:
     """The cards of this module for one document (see the module docstring)."""
     out = []
     lead = _lead_text(doc)
-    for s in doc.sentences:
-        if not usable(s):
-            continue
-        text = resolved_text(s)
-        if text is None:
-            continue
+    for s, text in readable_sentences(doc):
         m = _SELECTED.match(text)
         if m and (drug := _the_drug(m.group("drug"), doc)):
             kind = re.sub(r"^(?:validated |approved )", "", m.group("kind"))

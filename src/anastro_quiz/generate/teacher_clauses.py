@@ -9,6 +9,7 @@ its subject. Anything less certain is ``None``, and the caller makes no card.
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from .lexicon import POINTS_BACK
 from .extract import SECOND_PERSON, Sentence, is_acronym, zipf
@@ -64,6 +65,16 @@ def usable(s: Sentence) -> bool:
     """Whole, not addressed to the reader, not a question, and not a run-on of 80 words."""
     n = len(s.text.split())
     return s.lost is None and not SECOND_PERSON.search(s.text) and 6 <= n <= 80 and not s.text.endswith("?")
+
+
+def readable_sentences(doc) -> Iterator[tuple[Sentence, str]]:
+    """Each :func:`usable` sentence of ``doc`` with its :func:`resolved_text`, where a leading
+    pronoun resolves: what the teacher builders that read one sentence at a time are given."""
+    for s in doc.sentences:
+        if usable(s):
+            text = resolved_text(s)
+            if text is not None:
+                yield s, text
 
 
 def base_form(verb: str) -> str | None:

@@ -16,7 +16,7 @@ from .cards import Draft, make_draft, contains_answer
 from .clauses import on_an_aside
 from .extract import Sentence, zipf
 from .list_items import LEADING_ARTICLE, glossed, list_items
-from .teacher_clauses import drop_asides, finite_verb, lower_first, names_something, question, resolved_text, usable
+from .teacher_clauses import drop_asides, finite_verb, lower_first, names_something, question, readable_sentences
 
 _NUMBERS = {value: word for word, value in spelled(2, 3, 4).items()}  # "Name three ..."
 # "Name three ..." keyed with ten items is no card to recall (readers judged every one too long);
@@ -86,12 +86,7 @@ def list_drafts(doc) -> list[Draft]:
     """Enumeration cards: typed, with ``items`` and how many a reply ``need``s."""
     out = []
     subject = document_subject(doc)
-    for s in doc.sentences:
-        if not usable(s):
-            continue
-        text = resolved_text(s)
-        if text is None:
-            continue
+    for s, text in readable_sentences(doc):
         d = _enumeration(s, text, subject) or _verb_list(s, text) or _side_effects_are(s, text, subject) or \
             _found_in(s, text)
         if d is not None and d.data.get("need") == 2 and d.data["prompt"].startswith("Name two "):

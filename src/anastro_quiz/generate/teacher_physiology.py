@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .cards import Draft, contains_answer, make_draft
-from .teacher_clauses import base_form, question, resolved_text, upper_first, usable
+from .teacher_clauses import base_form, question, readable_sentences, upper_first
 from .teacher_why import ask
 
 _STAGE = r"[a-z][\w\- ]{2,40}?"
@@ -73,12 +73,7 @@ def _feedback(s, text: str) -> Draft | None:
 def physiology_drafts(doc) -> list[Draft]:
     """The cards of this module for one document (see the module docstring)."""
     out = []
-    for s in doc.sentences:
-        if not usable(s):
-            continue
-        text = resolved_text(s)
-        if text is None:
-            continue
+    for s, text in readable_sentences(doc):
         d = _predominant(s, text) or _feedback(s, text)
         if d is not None:
             out.append(d)
