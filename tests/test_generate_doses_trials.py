@@ -124,9 +124,10 @@ def test_a_trial_figure_and_its_comparator_are_asked_as_one_pair(tmp_path):
 
 
 def test_a_rate_relative_to_placebo_is_asked_as_a_pair(tmp_path):
+    # (rates of a few percent in both arms are not: tests/test_generate_rules_reading11.py)
     cards = _cards(tmp_path, "## Side effects\n\nIn the ZEST clinical programme of zorbicin, the rate of raised liver "
-                             "enzymes with zorbicin monotherapy was 4.2% relative to 2.0% for placebo.\n")
-    (pair,) = _asked(cards, "4.2% vs 2.0%")
+                             "enzymes with zorbicin monotherapy was 24.2% relative to 12.0% for placebo.\n")
+    (pair,) = _asked(cards, "24.2% vs 12.0%")
     assert pair.data["prompt"] == ("In the ZEST clinical programme of zorbicin, what was the rate of raised liver "
                                    "enzymes with zorbicin monotherapy, compared with placebo?")
 
@@ -182,7 +183,7 @@ def test_bicalutamides_regimens_from_its_list_of_uses_are_cards():
     assert by_answer["50 mg/day"].data["source"]["quote"].startswith("Metastatic prostate cancer (mPC) in men")
     assert by_answer["150 mg/day"].data["prompt"] == ("At what dosage is bicalutamide used for locally advanced "
                                                       "prostate cancer in men as a monotherapy?")
-    assert "3.4% vs 1.9%" in by_answer
+    assert "3.4% vs 1.9%" not in by_answer  # a few percent in both arms: the eleventh reading read it WEAK
 
 
 # --- a wiki's list then its next paragraph (readers/markdown.py) --------------------------------------

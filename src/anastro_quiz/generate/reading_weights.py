@@ -1,5 +1,6 @@
 """What strict readers threw away, as one weight on a card's score (:func:`reading_weight`) and
-the signals it is made of: a decimal of a high percentage, findings in animals, "may also" and
+the signals it is made of: a decimal of a high percentage, a span of percentages studies found, the
+body's daily output of a substance, findings in animals, "may also" and
 "possibly by" mechanisms, structural lineage, an answer opening with the unnamed subject, a blank
 on one item of a list, reactions any drug undergoes, a definition that says its term again. Text
 in, a number or yes/no out; :mod:`.select` applies the weight."""
@@ -31,6 +32,8 @@ def reading_weight(kind: CardKind, prompt: str, quote: str, answer: str, subject
 
     - a percentage to a decimal above 80% ("96.3% bound to plasma proteins", "at least 84.6%",
       "98.8% by albumin"): a measurement's precision, not a figure a student is examined on;
+    - a span of percentages studies found (:func:`found_span`), the body's daily output of a
+      substance (:func:`daily_production`): figures readers read as minor;
     - a finding in animals or preclinical work asked as a term or an effect ("treatment of mice
       results in [...]"), as figures in rats already are;
     - a sentence that ends "may also be involved" (in what?);
@@ -51,6 +54,8 @@ def reading_weight(kind: CardKind, prompt: str, quote: str, answer: str, subject
     weight = 1.0
     if kind == "number" and _PRECISE_HIGH.match(answer.strip()):
         weight *= 0.5
+    if kind == "number" and (found_span(quote, answer) or daily_production(quote, answer)):
+        weight *= 0.3
     if kind in ("term", "effect", "examples", "why") and _ANIMAL_OR_BENCH.search(quote):
         weight *= 0.3
     if _INVOLVED_IN_WHAT.search(quote.strip()):
@@ -87,6 +92,30 @@ def reading_weight(kind: CardKind, prompt: str, quote: str, answer: str, subject
     if kind == "why" and (antagonism_restated(prompt, answer) or _OPEN_NEGATIVE.match(prompt)):
         weight *= 0.1  # "What does X not lower?": everything it leaves alone is a right answer
     return weight
+
+
+_SPAN_OF_PERCENT = re.compile(r"^\W*(?:approximately |about |around )?\d+(?:\.\d+)?\s?%?\s?(?:to|–|-)\s?\d+(?:\.\d+)?\s?%$")
+_FOUND = re.compile(r"\b(?:has|have|had) been (?:found|reported|shown|observed)\b|\brang(?:es?|ed|ing) from\b", re.I)
+
+
+def found_span(quote: str, answer: str) -> bool:
+    """"X has been found to decrease IGF-1 levels by 17 to 38%", "rates of gynecomastia have been
+    found to range from 1 to 5%": a span of percentages told as what studies found is their spread
+    for an effect beside the point (a student keeps "lowers IGF-1", "gynecomastia is uncommon");
+    a span the article states as a fact ("amplified in 20-30% of cancers") is no finding's spread."""
+    return _SPAN_OF_PERCENT.match(answer.strip()) is not None and _FOUND.search(quote) is not None
+
+
+_PRODUCED_PER_DAY = re.compile(r"\b(?:is|are|was|were) (?:produced|secreted|synthesi[sz]ed|made)\b[^.;]{0,40}?"
+                               r"\b(?:per day|a day|each day|daily)\b|\bdaily production\b|\bproduction rate\b", re.I)
+_MASS = re.compile(r"\d\s?(?:µg|μg|mcg|mg|ng|g)$")
+
+
+def daily_production(quote: str, answer: str) -> bool:
+    """"Approximately 40 to 50 µg of estradiol is produced per day in men": how much of a substance
+    the body makes a day is a physiology measurement, not a fact of the drug or the disease (a share
+    of it, "15 to 25% is produced in the testicles", says where it comes from, and stays)."""
+    return _MASS.search(answer.strip()) is not None and _PRODUCED_PER_DAY.search(quote) is not None
 
 
 _OPEN_NEGATIVE = re.compile(r"^What (?:does|do|did) [\w\-]+ not [a-z]+\?$")
