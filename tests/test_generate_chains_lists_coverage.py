@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from anastro_quiz.generate.pipeline import generate
-from anastro_quiz.grading import grade_items
+from anastro_quiz.grading_lists import grade_items
 
 
 def _cards(tmp_path, body: str):

@@ -333,7 +333,7 @@ def test_may_cause_one_thing_with_its_circumstances_is_no_list(tmp_path):
 
 def test_a_semicolon_list_keeps_each_part_as_one_item_its_examples_as_a_gloss(tmp_path):
     # A reader of the earlier card, keyed "digestive effects", would answer "nausea" and be marked wrong.
-    from anastro_quiz.grading import grade_items
+    from anastro_quiz.grading_lists import grade_items
 
     text = TITLED + ("Side effects include digestive effects such as nausea, vomiting, and diarrhea; fatigue; and low "
                      "blood counts such as anemia, with occasional leukemia.\n")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from anastro_quiz.generate.pipeline import generate
-from anastro_quiz.grading import grade_items
+from anastro_quiz.grading_lists import grade_items
 
 
 LEAD = "Zorbicin, sold under the brand name Zorba, is an aromatase inhibitor used to treat breast cancer.\n\n"

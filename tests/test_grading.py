@@ -141,7 +141,7 @@ def test_a_quantity_reads_direction_words():
 
 @pytest.mark.parametrize("given", ["6.1%", "-6.1%", "−6.1 %", "6.1% decrease", "a loss of 6.1%"])
 def test_a_question_that_asks_for_a_reduction_takes_the_figure_with_or_without_its_sign(given):
-    from anastro_quiz.grading import grade_answer
+    from anastro_quiz.study_grading import grade_answer
     from anastro_quiz.decks import StudyItem
 
     item = StudyItem("d", "c", "c", "typed", "ATAC trial, five years: reduction in BMD in the lumbar spine?", "6.1%")
@@ -152,7 +152,7 @@ def test_a_question_that_asks_for_a_reduction_takes_the_figure_with_or_without_i
 
 
 def test_prompt_direction():
-    from anastro_quiz.grading import prompt_direction
+    from anastro_quiz.study_grading import prompt_direction
 
     assert prompt_direction("Reduction in BMD in the total hip?") == -1
     assert prompt_direction("By how much did LH rise?") == 1

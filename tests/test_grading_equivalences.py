@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from anastro_quiz.grading import grade_answer, grade_typed
+from anastro_quiz.grading import grade_typed
+from anastro_quiz.study_grading import grade_answer
 from anastro_quiz.scheduler import Rating
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from anastro_quiz.decks import parse_deck
-from anastro_quiz.grading import grade_answer, grade_items, split_items
+from anastro_quiz.answer_parts import split_items
+from anastro_quiz.grading_lists import grade_items
+from anastro_quiz.study_grading import grade_answer
 from anastro_quiz.scheduler import Rating
 
 ITEMS = ["hot flashes", "joint pain (arthralgia)", "nausea and vomiting"]

@@ -18,7 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from .answer_parts import alternatives, examples, gloss_alternatives, split_items
+from .answer_parts import gloss_alternatives
 from .quantities import convert, load_units, signed_quantity, split_rate, unit_name
 from .scheduler import Rating
 
@@ -86,7 +86,7 @@ def grade_typed(given: str, answer: str, accept: tuple[str, ...] | list[str] = (
     targets = (answer, *accept)
     targets += tuple(alt for t in targets for alt in gloss_alternatives(t) if alt not in targets)
     for index, target in enumerate(targets):
-        result = _compare(given, given_norm, target, tolerance, direction)
+        result = compare(given, given_norm, target, tolerance, direction)
         if result.correct and (result.exact or not best.correct):
             if result.exact:
                 return Grade(True, True, answer, target, result.similarity, result.note)
@@ -97,7 +97,7 @@ def grade_typed(given: str, answer: str, accept: tuple[str, ...] | list[str] = (
     return best
 
 
-def _compare(given: str, given_norm: str, target: str, tolerance: float | None, direction: int = 0,
+def compare(given: str, given_norm: str, target: str, tolerance: float | None, direction: int = 0,
              key_words: bool = True) -> Grade:
     """``given`` against one accepted answer; ``key_words=False``: no partial credit for a
     phrase (a list item must match on its own, not inside a longer run of items)."""
@@ -135,14 +135,14 @@ def _typo(given_norm: str, target_norm: str) -> bool:
     if len(given) != len(wanted):
         return False
     allowed = 1 if len(target_norm) <= 8 else 2 + len(target_norm) // 12
-    differing = [(g, w) for g, w in zip(given, wanted) if _stem(g) != _stem(w)]
+    differing = [(g, w) for g, w in zip(given, wanted) if stem(g) != stem(w)]
     if not differing or any(_other_word(g, w) for g, w in differing):
         return False
     return sum(OSA.distance(g, w) for g, w in differing) <= allowed
 
 
 @lru_cache(maxsize=4096)
-def _zipf(word: str) -> float:
+def zipf(word: str) -> float:
     """How common ``word`` is in English (wordfreq's Zipf scale), loaded only when first asked."""
     from wordfreq import zipf_frequency
 
@@ -153,18 +153,18 @@ def _other_word(typed: str, word: str) -> bool:
     """Whether ``typed`` is a word of its own rather than a misspelling of ``word``: wordfreq
     knows it as common English (Zipf 3 or more), or about as often as ``word`` itself (a
     misspelling is far rarer than its word). wordfreq loads only when a near miss is checked."""
-    typed_freq = _zipf(typed)
-    return typed_freq >= 3.0 or (typed_freq > 0 and typed_freq >= _zipf(word) - 0.5)
+    typed_freq = zipf(typed)
+    return typed_freq >= 3.0 or (typed_freq > 0 and typed_freq >= zipf(word) - 0.5)
 
 
 # Words that carry no fact of their own in a phrase answer; "no" and "not" are not among them.
-_FUNCTION_WORDS = frozenset("a an the of in on at to by for with from and or as is are was were its their "
+FUNCTION_WORDS = frozenset("a an the of in on at to by for with from and or as is are was were its their "
                             "this that which".split())
-_NEGATIONS = frozenset("no not non without never none".split())
+NEGATIONS = frozenset("no not non without never none".split())
 
 
 @lru_cache(maxsize=4096)
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """The word's Snowball stem: "osteoclasts" and "osteoclast" are one word."""
     return _stemmer().stemWord(word)
 
@@ -184,7 +184,7 @@ def load() -> None:
 
 
 def _stems(norm: str) -> tuple[str, ...]:
-    return tuple(_stem(w) for w in norm.split())
+    return tuple(stem(w) for w in norm.split())
 
 
 def _key_words(given_norm: str, target_norm: str, target: str, similarity: float) -> Grade:
@@ -192,13 +192,13 @@ def _key_words(given_norm: str, target_norm: str, target: str, similarity: float
     compared by stem) found in what was typed. Every key word and a few more: accepted (Hard);
     at least half of them and nothing else: "2 of 3" (Hard proposed); else no match (Again)."""
     no_match = Grade(False, False, target, None, similarity, "does not match")
-    key = [w for w in dict.fromkeys(target_norm.split()) if w not in _FUNCTION_WORDS]
-    given = [w for w in dict.fromkeys(given_norm.split()) if w not in _FUNCTION_WORDS]
+    key = [w for w in dict.fromkeys(target_norm.split()) if w not in FUNCTION_WORDS]
+    given = [w for w in dict.fromkeys(given_norm.split()) if w not in FUNCTION_WORDS]
     if len(key) < 2 or not given:
         return no_match
-    key_stems = {_stem(w): w for w in key}
-    given_stems = {_stem(w): w for w in given}
-    if (_NEGATIONS & set(given)) != (_NEGATIONS & set(key)):
+    key_stems = {stem(w): w for w in key}
+    given_stems = {stem(w): w for w in given}
+    if (NEGATIONS & set(given)) != (NEGATIONS & set(key)):
         return no_match  # "no estrogen suppression" says the opposite
     found = [w for s, w in key_stems.items() if s in given_stems]
     extra = [w for s, w in given_stems.items() if s not in key_stems]
@@ -282,136 +282,3 @@ def _fmt(value: float) -> str:
 def check_choice(given: str, answer: str) -> bool:
     """Multiple choice and true/false: exact option match (after normalization)."""
     return normalize(given) == normalize(answer)
-
-
-# --- list answers -----------------------------------------------------------------
-
-MAX_SPAN = 3  # an expected item may itself hold a separator: "nausea and vomiting"
-
-
-def grade_items(given: str, items: list[str] | tuple[str, ...], need: int | None = None,
-                answer: str | None = None) -> Grade:
-    """Grade a list answer: each expected item found (in any order, fuzzily as in
-    :func:`grade_typed`) counts; ``need`` items (default: all) make it right. The note says
-    "2 of 3" and names what was missing; a wrong extra item makes a right answer Hard."""
-    items = list(items)
-    need = max(1, min(need or len(items), len(items)))
-    expected = answer or ", ".join(items)
-    parts = split_items(given)
-    if not parts:
-        return Grade(False, False, expected, None, 0.0, "no answer given", 0, need)
-    used = [False] * len(parts)
-    matched: list[str] = []
-    exact = True
-    # Longer items first, so "hot flashes and night sweats" is not split into two near misses.
-    for item in sorted(items, key=lambda t: -len(t)):
-        hit = _find(item, parts, used)
-        if hit is None:
-            continue
-        start, length, result = hit
-        for k in range(start, start + length):
-            used[k] = True
-        # More examples of the same item ("nausea, vomiting" for "GI effects (nausea, vomiting)")
-        # are that item named again, not extra items.
-        for example in examples(item):
-            while (again := _find(example, parts, used, spans=False)) is not None:
-                used[again[0]] = True
-        matched.append(item)
-        exact = exact and result.exact
-    # Then, for what is still missing, an item named by its head alone ("fibroids" for "uterine
-    # fibroids") or with a qualifier more ("serious liver damage"): right, but not exact (Hard).
-    loose: list[str] = []
-    for item in [t for t in items if t not in matched]:
-        at = _loosely(item, items, parts, used)
-        if at is not None:
-            used[at] = True
-            matched.append(item)
-            loose.append(f"{parts[at]} = {item}")
-            exact = False
-    found = min(len(matched), need)
-    extra = [p for p, u in zip(parts, used) if not u]
-    missing = [t for t in items if t not in matched]
-    note = f"{found} of {need}"
-    if found < need and missing:
-        label = "missing" if len(items) == need else "also right"
-        note += f"; {label}: " + ", ".join(missing)
-    if loose:
-        note += "; taken as: " + ", ".join(loose)
-    if extra:
-        note += "; not in the list: " + ", ".join(extra)
-    correct = found >= need
-    if correct and extra:
-        exact = False
-    similarity = 100.0 * found / need
-    return Grade(correct, correct and exact, expected, expected if correct else None, similarity, note, found, need)
-
-
-def _find(item: str, parts: list[str], used: list[bool], spans: bool = True) -> tuple[int, int, Grade] | None:
-    """The first run of unused given parts (longest first; one part unless ``spans``) that
-    matches ``item``."""
-    for length in range(min(MAX_SPAN if spans else 1, len(parts)), 0, -1):
-        for start in range(len(parts) - length + 1):
-            if any(used[start:start + length]):
-                continue
-            text = " and ".join(parts[start:start + length])
-            for alternative in alternatives(item):
-                result = _compare(text, normalize(text), alternative, None, key_words=False)
-                if result.correct:
-                    return start, length, result
-    return None
-
-
-MAX_QUALIFIERS = 2  # words a named item may add to its list item ("serious liver damage")
-
-
-def _loosely(item: str, items: list[str], parts: list[str], used: list[bool]) -> int | None:
-    """The first unused given part that names ``item`` loosely: its head, the last key word, alone,
-    when no other item of the list ends in it ("fibroids": "uterine fibroids"; "cancer" names
-    neither "breast cancer" nor "prostate cancer"); or every key word of it and at most
-    :data:`MAX_QUALIFIERS` more, none a negation ("serious liver damage")."""
-    others = {_key_stems(a)[-1:] for other in items if other != item for a in alternatives(other)}
-    for alternative in alternatives(item):
-        key = _key_stems(alternative)
-        if not key:
-            continue
-        head = normalize(alternative).split()[-1]
-        # a head that names one thing, not a kind ("fibroids", not "pain", "damage", "thinning")
-        telling_head = len(key) > 1 and key[-1:] not in others and _rare(head)
-        for at, part in enumerate(parts):
-            if used[at]:
-                continue
-            words = _key_stems(part)
-            if telling_head and words == key[-1:]:
-                return at
-            extra = [w for w in words if w not in key]
-            if set(key) <= set(words) and len(extra) <= MAX_QUALIFIERS and not _NEGATIONS & set(normalize(part).split()):
-                return at
-    return None
-
-
-def _rare(word: str) -> bool:
-    """A word rare enough in English (wordfreq Zipf under 3) to name one thing on its own."""
-    return _zipf(word) < 3.0
-
-
-def _key_stems(text: str) -> tuple[str, ...]:
-    """The stems of a phrase's words less function words, in order."""
-    return tuple(_stem(w) for w in normalize(text).split() if w not in _FUNCTION_WORDS)
-
-
-_ASKS_DOWN = re.compile(r"\b(?:reductions?|decreases?|declines?|loss|falls?|fell|drops?|lowering)\b", re.I)
-_ASKS_UP = re.compile(r"\b(?:increases?|rises?|gains?|elevations?)\b", re.I)
-
-
-def prompt_direction(prompt: str) -> int:
-    """-1 when a question asks for a fall ("reduction in BMD?"), +1 for a rise, else 0."""
-    down, up = bool(_ASKS_DOWN.search(prompt)), bool(_ASKS_UP.search(prompt))
-    return -1 if down and not up else 1 if up and not down else 0
-
-
-def grade_answer(given: str, item) -> Grade:
-    """Grade a reply to a typed study item: a list answer when the card has ``items``; a number
-    in the direction its question names when the answer itself is unsigned."""
-    if getattr(item, "items", ()):
-        return grade_items(given, item.items, item.need or None, item.answer)
-    return grade_typed(given, item.answer, item.accept, item.tolerance, prompt_direction(item.prompt))

@@ -21,7 +21,8 @@ from rapidfuzz import fuzz
 from . import distractors as rules
 from .decks import StudyItem
 from .numbers import plural
-from .grading import check_choice, grade_answer, normalize
+from .grading import check_choice, normalize
+from .study_grading import grade_answer
 
 if TYPE_CHECKING:  # a type only: the quiz needs the collection's items, clock and store
     from .collection import Collection

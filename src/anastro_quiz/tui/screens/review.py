@@ -21,7 +21,8 @@ from textual.content import Content
 from textual.widgets import Button, Header, Input, OptionList, ProgressBar, Static
 
 from ...decks import StudyItem
-from ...grading import Grade, grade_answer
+from ...grading import Grade
+from ...study_grading import grade_answer
 from ...scheduler import Rating
 from ...session import StudySession
 from ..widgets.grade_bar import LABELS, GradeBar
