@@ -85,3 +85,43 @@ def test_a_rate_that_differs_widely_from_placebo_is_still_asked_as_a_pair(tmp_pa
     (pair,) = [c for c in _cards(tmp_path, _trial("42%", "12%")) if c.data.get("answer") == "42% vs 12%"]
     assert pair.data["prompt"] == ("In the ZEST clinical programme of zorbicin, what was the rate of raised liver "
                                    "enzymes with zorbicin monotherapy, compared with placebo?")
+
+
+def _prompt_of(cards, prompt: str):
+    return [c for c in cards if c.data.get("prompt") == prompt]
+
+
+_DOSES = ("# Veltozole\n\nVeltozole is an aromatase inhibitor used to treat breast cancer.\n\n## Medical uses\n\n"
+          "Veltozole is available in the form of 2 mg oral tablets. No other forms are available.\n\n"
+          "## Pharmacodynamics\n\nVeltozole inhibits aromatase in a dose-dependent way. As such, 2 mg/day is "
+          "considered to be the minimal dosage required to achieve maximal suppression of aromatase with veltozole.\n")
+
+
+def test_a_tablet_strength_is_not_asked_beside_a_dose_of_the_same_amount(tmp_path):
+    answers = _answers(_cards(tmp_path, _DOSES, "Veltozole.md"))
+    assert "2 mg/day" in answers, answers
+    assert "2 mg" not in answers, answers
+    # the strength alone is still asked
+    alone = _DOSES.replace("As such, 2 mg/day", "As such, 4 mg/day")
+    answers = _answers(_cards(tmp_path, alone, "Veltozole.md"))
+    assert "2 mg" in answers and "4 mg/day" in answers, answers
+
+
+_CLEARANCE = ("# Veltozole\n\nVeltozole is an aromatase inhibitor used to treat breast cancer.\n\n## Pharmacokinetics\n\n"
+              "The elimination half-life of veltozole is 30 hours. The medication is eliminated predominantly by "
+              "metabolism in the liver (80 to 90%) but also by excretion by the kidneys unchanged (9%). Veltozole is "
+              "excreted primarily in urine but also to a lesser extent in feces.\n")
+
+
+def test_the_main_route_of_excretion_is_not_asked_where_metabolism_is_what_is_main(tmp_path):
+    cards = _cards(tmp_path, _CLEARANCE, "Veltozole.md")
+    assert not _prompt_of(cards, "By which route is veltozole mainly excreted?")
+    (main,) = _prompt_of(cards, "How is veltozole mainly eliminated?")
+    assert main.data["answer"] == "By metabolism in the liver"
+    assert main.data["explanation"] == "80 to 90% of a dose."
+    assert main.data["source"]["quote"].startswith("The medication is eliminated predominantly by metabolism")
+    # an article that says nothing of metabolism asks the route
+    alone = _CLEARANCE.replace(" The medication is eliminated predominantly by metabolism in the liver (80 to 90%) but "
+                               "also by excretion by the kidneys unchanged (9%).", "")
+    (route,) = _prompt_of(_cards(tmp_path, alone, "Veltozole.md"), "By which route is veltozole mainly excreted?")
+    assert route.data["answer"] == "Urine"

@@ -2,7 +2,8 @@
 them all: no answer over ~5% of its document's cards, no why/how question whose answer
 another kept card's sentence shows (or, for a partner drug, its question), no class or "How does
 X work?" whose target another card names more precisely, no comparison each of whose sides
-another card answers, no "What is X?" for a term its sentence only classes in passing."""
+another card answers, no "What is X?" for a term its sentence only classes in passing, no dose
+asked twice by amount."""
 
 from __future__ import annotations
 
@@ -256,3 +257,33 @@ def cap_answer_share(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[Dr
         seen[key] += 1
         out.append(d)
     return out, skipped
+
+
+_PER_DAY = re.compile(r"\s*(?:/\s*day|/d|\s(?:once )?daily|\sper day|\sa day|\sonce a day)$", re.I)
+_AMOUNT = re.compile(r"^\d+(?:\.\d+)?\s?(?:mg|µg|μg|mcg|g)$")
+# How a product is supplied, not what a dose does or is for
+_STRENGTH = re.compile(r"\b(?:tablets?|capsules?|strengths?|available (?:in|as)|formulations?|vials?)\b", re.I)
+
+
+def one_dose_per_amount(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[Draft], list[Skipped]]:
+    """"X is available in the form of [1 mg] oral tablets" beside "What is the minimal dosage of X that
+    achieves maximal suppression?" -> "1 mg/day": two figure cards of one article keyed with the same
+    amount (per day or not) ask it twice. The one that says what the dose does or is for stays; the
+    strength a product comes in goes (readers: it adds little beside the other); then the one that
+    says how often ("40 mg once daily" beside the blank "... is _____ once daily"); then the better ranked."""
+    groups: dict[tuple[str, str], list[Draft]] = {}
+    for d in kept:
+        amount = _PER_DAY.sub("", answer_of(d).strip())
+        if d.kind == "number" and _AMOUNT.match(amount):
+            groups.setdefault((d.document, amount.replace(" ", "")), []).append(d)
+    gone: set[int] = set()
+    for same in groups.values():
+        if len(same) < 2:
+            continue
+        # kept is in ranking order: min() keeps the better ranked of two alike
+        keep = min(same, key=lambda d: (bool(_STRENGTH.search(_asked_text(d))), _PER_DAY.search(answer_of(d).strip()) is None))
+        gone |= {id(d) for d in same if d is not keep}
+    for d in kept:
+        if id(d) in gone:
+            skipped.append(Skipped(d, "near-duplicate of a better card", "the same dose asked twice"))
+    return [d for d in kept if id(d) not in gone], skipped

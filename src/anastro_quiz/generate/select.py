@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from ..decks import BLANK, CLOZE_RE
 from .cards import Draft, contains_answer, plain_words
 from .kept import (ANSWER_SHARE, Skipped, answer_key, answer_of, answered_elsewhere, cap_answer_share,
-                   glosses_in_their_sentence, restated_comparisons)
+                   glosses_in_their_sentence, one_dose_per_amount, restated_comparisons)
 from .extract import is_acronym
 from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree, drug_on_drug, graded_twice, item_set, minor_kinetics,
                              minor_pharmacology, modifies_next_noun, one_place, open_consequence, other_figure, short_list, side_study,
@@ -357,7 +357,8 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
         if d.kind in ("list", "examples"):
             listed[doc].append(item_set(answer_of(d)))
         said.add((d.quote, answer))
-    return cap_answer_share(*glosses_in_their_sentence(*restated_comparisons(*answered_elsewhere(kept, skipped))))
+    return cap_answer_share(*one_dose_per_amount(*glosses_in_their_sentence(*restated_comparisons(
+        *answered_elsewhere(kept, skipped)))))
 
 
 _ONE_PER_FACT = {"why", "effect", "term"}

@@ -11,7 +11,7 @@ chains in :mod:`teacher_chains`, "X is responsible for Y" and a fronted "As X is
 the drug's mechanism of action and the enzymes that metabolize it in :mod:`teacher_mechanism`,
 prodrugs, enzyme induction, flares, trials and contraindication lists in :mod:`teacher_pharmacology`, monitoring and baseline tests in :mod:`teacher_monitoring`,
 naming the drug and whose dose in :mod:`teacher_context`, the dose a use gets in :mod:`teacher_doses`, a trial's two figures side by side in :mod:`teacher_trials`, the test that selects patients and a first-in-class approval in :mod:`teacher_approvals`, which form of a hormone predominates when and what its feedback triggers in :mod:`teacher_physiology`, the related drugs it works like and what an older generation has that it lacks in :mod:`teacher_relatives`, what turns it into its opposite, a share behind an evaluative opener and which organ's impairment changes its kinetics in :mod:`teacher_turns`, what a drug or an enzyme's
-inhibitors do to another drug's levels in :mod:`teacher_interactions`, its main route of excretion in
+inhibitors do to another drug's levels in :mod:`teacher_interactions`, its main route of excretion and how it is mainly eliminated in
 :mod:`teacher_kinetics`, its rare adverse effects in :mod:`teacher_rare`, the bracketed examples of a use in :mod:`teacher_uses`, the size of the drug's effect in :mod:`teacher_effect`, what it leaves unchanged in :mod:`teacher_unaffected`, a reason pointed to ("which is a reason", "therefore") in :mod:`teacher_reasons`, how an effect is mediated, a bracketed
 reason and a regulator's lost balance in :mod:`teacher_links`, the clause tools they share in
 :mod:`teacher_clauses`.
@@ -29,7 +29,7 @@ from .teacher_context import learn_drugs
 from .teacher_doses import dose_drafts
 from .teacher_effect import effect_size
 from .teacher_interactions import interaction_drafts
-from .teacher_kinetics import excretion
+from .teacher_kinetics import elimination, excretion, excretion_beside_metabolism
 from .teacher_rare import rare_effects
 from .teacher_reasons import stated_reasons
 from .teacher_unaffected import unaffected
@@ -103,7 +103,7 @@ def teacher_drafts(doc) -> list[Draft]:
         if facts:
             out += facts
             continue
-        for build in CLINICAL_BUILDERS + (mechanism, metabolism, excretion) + WHY_BUILDERS:
+        for build in CLINICAL_BUILDERS + (mechanism, metabolism, excretion, elimination) + WHY_BUILDERS:
             d = build(s, text)
             if d is not None:
                 # One teacher card per sentence: two would show each other's answers ("Why should
@@ -111,7 +111,7 @@ def teacher_drafts(doc) -> list[Draft]:
                 out.append(d)
                 break
     out = narrowed_uses(qualified_uses(out, doc.sentences))
-    out = one_metabolism_card(out)
+    out = excretion_beside_metabolism(one_metabolism_card(out), doc)
     lead = lead_drafts(doc)
     # "How does olaparib work?" -> "As an inhibitor of the enzyme PARP", "Why does bicalutamide have a
     # risk of birth defects?" -> "Bicalutamide is an antiandrogen": the class card asked again

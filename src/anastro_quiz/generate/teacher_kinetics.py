@@ -7,6 +7,12 @@ Read only when the sentence names the drug and says which route is the main one 
 "primarily", "predominantly", "mostly", "largely"): "is excreted in bile and feces" or "in
 similar proportions in feces and urine" names no main route, so there is no card. The drug's
 half-life is a figure card (:func:`.figures.property_question`).
+
+How the body mainly clears it, when the article says so ("is eliminated predominantly by metabolism
+in the liver (83 to 85%)" -> "How is anastrozole mainly eliminated?" -> "By metabolism in the
+liver"); beside that sentence the main route of excretion is not asked (:func:`excretion_beside_metabolism`):
+what leaves mainly in urine is then the metabolites, and "mainly excreted in urine" alone reads as
+the drug's main way out, against the article's own statement of what is main (the eleventh reading).
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import re
 
 from .cards import Draft, contains_answer, make_draft
 from .extract import Sentence
-from .teacher_clauses import DOCUMENT_DRUG, question
+from .teacher_clauses import DOCUMENT_DRUG, question, readable_sentences
 
 _ROUTE = r"(?P<route>feces|faeces|urine|bile|kidneys)"
 _EXCRETED = re.compile(
@@ -43,3 +49,41 @@ def excretion(s: Sentence, text: str) -> Draft | None:
         # option, and "Feces (81%)" is a figure among the uses of the drug
         data["explanation"] = f"{m.group('share')} of a dose."
     return make_draft("why", "basic", data, s, prompt)
+
+
+_HOW = r"(?:mainly|primarily|predominantly|mostly|largely)"
+_SHARE = r"\d+(?:\.\d+)?\s?%?(?:\s?(?:to|–|-)\s?\d+(?:\.\d+)?)?\s?%"
+_ELIMINATED = re.compile(
+    rf"^(?P<drug>[A-Z][a-z][\w\-]+) is (?:eliminated|cleared) {_HOW} (?:by|via|through) "
+    rf"(?P<means>hepatic metabolism|metabolism(?: in the liver| by the liver)?)(?: \((?P<share>{_SHARE})\))?(?!\w)")
+
+
+def _eliminated(text: str) -> re.Match | None:
+    m = _ELIMINATED.match(text)
+    if m is None or not DOCUMENT_DRUG or m.group("drug").lower() != DOCUMENT_DRUG[0].lower():
+        return None  # a metabolite's or another drug's clearance is a side note
+    return m
+
+
+def elimination(s: Sentence, text: str) -> Draft | None:
+    """How the article's drug is mainly cleared, when that is metabolism (with its share beside it)."""
+    m = _eliminated(text)
+    if m is None:
+        return None
+    means = {"hepatic metabolism": "metabolism in the liver", "metabolism by the liver": "metabolism in the liver"}.get(
+        m.group("means"), m.group("means"))
+    prompt = question(f"How is {m.group('drug').lower()} mainly eliminated?")
+    if prompt is None:
+        return None
+    data = {"prompt": prompt, "answer": f"By {means}"}
+    if m.group("share"):
+        data["explanation"] = f"{m.group('share')} of a dose."
+    return make_draft("why", "basic", data, s, prompt)
+
+
+def excretion_beside_metabolism(drafts: list[Draft], doc) -> list[Draft]:
+    """No "By which route is X mainly excreted?" in an article that says X is eliminated mainly by
+    metabolism: two "mainly"s, and the card's reads as the one the article puts second."""
+    if not any(_eliminated(text) for _, text in readable_sentences(doc)):
+        return drafts
+    return [d for d in drafts if not re.match(r"^By which route is \S+ mainly excreted\?$", str(d.data.get("prompt", "")))]
