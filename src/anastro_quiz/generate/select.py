@@ -100,6 +100,7 @@ _ACRONYMS = re.compile(r"\b[A-Z][A-Z0-9\-]{1,9}\b")
 _TRANSITION = re.compile(r"\b(?:reveals? the|highlights? the|underscores? the|illustrates? the|examining|"
                          r"let us|we will|in this (?:section|article)|the true|a story of|this journey)\b", re.I)
 _PROTEIN_BINDING = re.compile(r"\bprotein[- ]bin(?:ding|ds?)\b|\bprotein[- ]bound\b", re.I)
+_HAZARD_RATIO = re.compile(r"^In [^?]+, what (?:was|were) the hazard ratios? ")
 _NEGATIVE_FINDING = re.compile(r"^(?:There (?:is|was|are|were) no|No) (?:indication|evidence|sign|report)s? of\b", re.I)
 
 
@@ -207,8 +208,9 @@ def score(d: Draft, ctx: Context) -> float:
         value *= 1.1
     if _NOT_TEACHING.search(d.heading or ""):
         return 0.0  # reading lists and references teach nothing
-    if _TRIVIA_SECTIONS.search(d.heading or "") or _TRIVIA_SECTIONS.search(ctx.section_of.get(id(d), "")):
-        value *= 0.4
+    if (_TRIVIA_SECTIONS.search(d.heading or "") or _TRIVIA_SECTIONS.search(ctx.section_of.get(id(d), ""))) \
+            and not _HAZARD_RATIO.search(prompt):
+        value *= 0.4  # (a trial's hazard ratio, told under History beside the approval it led to, is its result)
     if _TRIVIA_QUOTE.search(f"{prompt} {answer}"):
         value *= 0.5  # what the card shows: "sold under the brand name ..." in a quote's aside is not asked
     if _FORMULATION.search(f"{prompt} {answer}"):

@@ -2,7 +2,8 @@
 
 Enumerations come from "<category> include A, B and C", "<X> has <category>, including A, B
 and C", "<category> such as A, B and C" and "<X> is found in various tissues, including A, B
-and C": a typed card with the items, graded item by item
+and C", "<X> is indicated for use in conjunction with <Y> in the treatment of A, B and C" (each with the
+initials the article gives it): a typed card with the items, graded item by item
 with partial credit ("Name three common side effects of tamoxifen"). A list is split into its
 items by :mod:`list_items`; mechanism chains are in :mod:`teacher_chains`.
 """
@@ -236,7 +237,8 @@ def _things(items: list[str]) -> bool:
 
 _VERB_LIST = re.compile(
     r"^(?P<subject>[A-Z][\w\-]+)(?:, [^,]{3,80},)? (?:is |are )?(?:also |commonly |most commonly |frequently )?"
-    r"(?P<verb>indicated (?:to treat|for the treatment of|for|in)|approved (?:to treat|for the treatment of|for)|"
+    r"(?P<verb>indicated for use (?:in conjunction|in combination|together) with (?P<with>[\w\- ]{3,30}?) in the "
+    r"treatment of|indicated (?:to treat|for the treatment of|for|in)|approved (?:to treat|for the treatment of|for)|"
     r"used (?:to treat|in the treatment of|for the treatment of)|may cause|can cause|commonly causes|causes) "
     r"(?P<list>.+?)\.?$")
 _SIDE_EFFECTS_HEADING = re.compile(r"\b(?:side|adverse) (?:effects|reactions|events)\b", re.I)
@@ -267,11 +269,33 @@ def _verb_list(s: Sentence, text: str) -> Draft | None:
         category = f"{head}s" if head and not head.endswith("s") else "conditions"
         use = "used to treat" if verb.startswith("used") else verb.split()[0] + " for"
         prompt = f"Name three {category} {subject} is {use}."
+        if m.group("with"):
+            # (the forms are told apart before the initials are added to them)
+            prompt = _forms_of(items, subject, m.group("with")) or f"{prompt[:-1]}, with {m.group('with')}."
+            items = _with_initials(items, m.group("list"))
     prompt = question(prompt)
     if prompt is None or any(contains_answer(prompt, i) for i in items):
         return None
     data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": 3}
     return make_draft("list", "typed", data, s, prompt)
+
+
+def _with_initials(items: list[str], listed: str) -> list[str]:
+    """Each item with the initials the article gives it ("metastatic castration-resistant prostate
+    cancer (mCRPC)"): what a clinician writes, which the list grader then accepts too."""
+    initials = {name.strip().lower(): abbr for name, abbr in
+                re.findall(r"(?:^|,\s*)(?:and\s+)?([\w\- ]+?) \(([A-Za-z]{2,8})\)", listed)}
+    return [f"{i} ({initials[i.lower()]})" if i.lower() in initials else i for i in items]
+
+
+def _forms_of(items: list[str], subject: str, partner: str) -> str | None:
+    """"Name three forms of prostate cancer enzalutamide is indicated for, with castration.": items
+    that end alike in two words are forms of one disease (the general "What is X used to treat?"
+    card keeps that disease)."""
+    tails = {" ".join(i.split()[-2:]).lower() for i in items}
+    if len(tails) != 1 or any(len(i.split()) < 3 for i in items):
+        return None
+    return f"Name three forms of {tails.pop()} {subject} is indicated for, with {partner}."
 
 
 _ARE_LIST = re.compile(

@@ -14,7 +14,12 @@
   enzyme that ..." -> "Why may tamoxifen be effective in the treatment of mania ...?" -> "Blockade
   of protein kinase C"; a share of patients in the effect is no part of the question ("Seizures
   have occurred in approximately 1% of patients treated with X" -> "Why have seizures occurred in
-  patients treated with X?").
+  patients treated with X?");
+- "<X> have a unique vulnerability, as <reason>": "BRCA1/2 mutations may be genetically predisposed
+  to ... some forms of cancer. However, these cancers sometimes have a unique vulnerability, as the
+  cancer cells have increased reliance on PARP to repair their DNA ..." -> "What unique
+  vulnerability can cancers with BRCA1/2 mutations have?" -> "Increased reliance on PARP to repair
+  their DNA" ("these cancers" named by the mutations the sentence before names).
 """
 
 from __future__ import annotations
@@ -102,8 +107,38 @@ def _this_is_due(s: Sentence, text: str) -> Draft | None:
     return ask(s, "why", inverted(effect, "Why"), answer)
 
 
+_VULNERABLE = re.compile(
+    r"^(?P<who>(?:These|Such|[A-Z][\w\-/]*) [\w\-]+(?: (?!sometimes|often|may)[\w\-]+)?) (?P<how>sometimes |often |may )?(?:have|has) an? "
+    r"(?P<adj>(?:unique|particular|specific|special) )?(?P<noun>vulnerability|weakness), (?:as|because|since) "
+    r"(?P<reason>.+?)\.?$")
+_CELLS_HAVE = re.compile(r"^(?:the |their |these )?(?:[\w\-]+ )?cells (?:have|show|display) ")
+_MUTATED = re.compile(r"\b(?P<marker>[A-Z][A-Z0-9]*\d[\w/\-]*|[A-Z]{3,}[\w/\-]*) mutations\b")
+
+
+def _vulnerability(s: Sentence, text: str) -> Draft | None:
+    m = _VULNERABLE.match(text)
+    if m is None:
+        return None
+    who = m.group("who")
+    if who.split()[0] in ("These", "Such"):  # "these cancers": the ones the sentence before names by a mutation
+        before = s.previous or s.before
+        named = _MUTATED.search(before.text) if before is not None and before.lost is None else None
+        if named is None:
+            return None
+        who = f"{who.split()[-1]} with {named.group('marker')} mutations"
+    elif not names_something(who.split()[0]):
+        return None
+    reason = _CELLS_HAVE.sub("", m.group("reason"))
+    reason = re.split(r"\s+and (?:enables?|allows?|helps?|lets?) them\b", reason)[0]  # what the repair is for: a tail
+    answer = short_phrase(reason, 12)
+    if answer is None or answer != upper_first(reason.strip(" ,")):
+        return None  # cut short: the reason would be half told
+    aux = "can" if m.group("how") else "do"  # "sometimes have": not every such cancer
+    return ask(s, "why", f"What {m.group('adj') or ''}{m.group('noun')} {aux} {who} have?", answer)
+
+
 def stated_reasons(s: Sentence, text: str | None) -> Draft | None:
     """The why card of a reason the article points to (see the module docstring), or ``None``."""
     if text is None:
         return None
-    return _a_reason(s, text) or _therefore(s, text) or _this_is_due(s, text)
+    return _a_reason(s, text) or _therefore(s, text) or _this_is_due(s, text) or _vulnerability(s, text)

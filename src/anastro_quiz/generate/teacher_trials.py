@@ -15,6 +15,14 @@ fulvestrant plus placebo in breast cancer patients", "In the EPC clinical progra
 prompt: without it a trial's figure is nobody's. A sentence whose figures are not of one unit, or
 whose comparator is a pronoun, gives no card; nor do two rates both of a few percent (an adverse
 finding in 3.4% against 1.9% on placebo: the eleventh reading found the pair not worth recalling).
+
+A trial's hazard ratio, which readers listed among what no card asked: "SOLO-2 demonstrated a
+statistically significant improvement in ... progression-free survival (PFS) in patients randomized
+to olaparib compared with those who received placebo, with a hazard ratio (HR) of 0.30" -> "In
+SOLO-2, what was the hazard ratio for progression-free survival with olaparib vs placebo?" -> "0.30";
+"In early-stage HER2-positive breast cancer, trastuzumab-containing regimens improved overall
+survival (HR = 0.66) and disease-free survival (HR = 0.60)" -> both, in that order. Only a ratio
+below 1 (a benefit the sentence says), with the trial or setting named.
 """
 
 from __future__ import annotations
@@ -47,10 +55,50 @@ def trial_drafts(doc) -> list[Draft]:
     for s in doc.sentences:
         if s.lost is not None or not 8 <= len(s.text.split()) <= 60:
             continue
-        d = _pair(s)
+        d = _pair(s) or _hazard_ratio(s) or _improved_with_ratios(s)
         if d is not None:
             out.append(d)
     return out
+
+
+_HR = r"(?:a |an )?(?:hazard ratio(?: \(HR\))?|HR) (?:of |= ?)(?P<hr>0\.\d+)"
+_MEASURE = r"(?P<measure>[a-z][\w\-]*(?: [a-z][\w\-]*){0,3}?|[A-Z]{2,4})(?: \([A-Z]{2,4}\))?"
+# "SOLO-2 demonstrated a statistically significant improvement in investigator-assessed PFS in patients ..."
+_IMPROVEMENT_HR = re.compile(
+    rf"^(?P<trial>[A-Z][\w\-]*(?: \d+)?)(?: \([^()]*\))? (?:demonstrated|showed) (?:a )?(?:statistically significant )?"
+    rf"improvement in (?:investigator-assessed |independently assessed )?{_MEASURE} in patients (?:randomized to|"
+    rf"treated with|receiving) (?P<drug>[\w\-]+),? (?:compared with those who received|compared with|vs\.?|versus) "
+    rf"(?P<comparator>[\w\-]+),? with {_HR}(?![\d])")
+_RATIO = r"\((?:[Hh]azard ratio \(HR\)|HR|hazard ratio) = (?P<{}>0\.\d+)\)"
+# "In early-stage X, trastuzumab-containing regimens improved overall survival (HR = 0.66) and ... (HR = 0.60)."
+_IMPROVED_WITH = re.compile(
+    rf"^In (?P<ctx>[^,]{{4,80}}), (?P<agent>[\w\-]+(?: [\w\-]+){{0,2}}) improved (?P<m1>[a-z][\w\- ]+?) {_RATIO.format('h1')}"
+    rf"(?: and (?P<m2>[a-z][\w\- ]+?) {_RATIO.format('h2')})?\.?$")
+
+
+def _hazard_ratio(s: Sentence) -> Draft | None:
+    m = _IMPROVEMENT_HR.match(s.text)
+    if m is None or not DOCUMENT_DRUG or m.group("drug").lower() != DOCUMENT_DRUG[0].lower():
+        return None
+    prompt = (f"In {m.group('trial')}, what was the hazard ratio for {m.group('measure')} with {m.group('drug')} "
+              f"vs {m.group('comparator')}?")
+    hr = m.group("hr")
+    return _typed(s, prompt, hr, [f"HR {hr}", f"HR = {hr}", hr.rstrip("0")])
+
+
+def _improved_with_ratios(s: Sentence) -> Draft | None:
+    m = _IMPROVED_WITH.match(s.text)
+    if m is None or not DOCUMENT_DRUG or not re.search(rf"\b{re.escape(DOCUMENT_DRUG[0])}\b", m.group("agent"), re.I):
+        return None  # whose regimens, unsaid
+    if m.group("m2"):
+        prompt = (f"In {m.group('ctx')}, what were the hazard ratios of {m.group('agent')} for {m.group('m1')} and "
+                  f"for {m.group('m2')}?")
+        answer = f"{m.group('h1')} and {m.group('h2')}"
+        accept = [f"{m.group('h1')}, {m.group('h2')}", f"{m.group('h1').rstrip('0')} and {m.group('h2').rstrip('0')}"]
+    else:
+        prompt = f"In {m.group('ctx')}, what was the hazard ratio of {m.group('agent')} for {m.group('m1')}?"
+        answer, accept = m.group("h1"), [f"HR {m.group('h1')}", m.group("h1").rstrip("0")]
+    return _typed(s, prompt, answer, accept)
 
 
 def _pair(s: Sentence) -> Draft | None:

@@ -1,0 +1,90 @@
+"""Coverage the eleventh reading's readers listed as missing: a trial's hazard ratio, the
+indications in full when a drug is indicated together with another treatment, and why cancers
+with a named mutation are vulnerable to a drug (the reason the article gives). Invented text only:
+each shape must give its card (answer and quoted sentence checked), and near misses none."""
+
+from __future__ import annotations
+
+from anastro_quiz.generate import generate_decks
+from anastro_quiz.grading import grade_typed
+from anastro_quiz.grading_lists import grade_items
+
+
+def _cards(tmp_path, body: str, name: str = "Zorbicin"):
+    doc = tmp_path / f"{name}.md"
+    doc.write_text(f"# {name}\n\n{name} is a kinase inhibitor medication used to treat ovarian cancer.\n\n{body}",
+                   encoding="utf-8")
+    return [c for d in generate_decks([doc]) for c in d.cards]
+
+
+def _asked(cards, prompt: str):
+    return [c for c in cards if c.data.get("prompt") == prompt]
+
+
+_TRIAL = ("## Efficacy\n\nVELA-3 demonstrated a statistically significant improvement in investigator-assessed "
+          "progression-free survival (PFS) in patients randomized to zorbicin compared with those who received placebo, "
+          "with a hazard ratio (HR) of 0.42 (95% CI: 0.31, 0.55; p<0.0001).\n")
+
+
+def test_a_trials_hazard_ratio_is_asked_with_the_trial_and_comparator(tmp_path):
+    (hr,) = _asked(_cards(tmp_path, _TRIAL),
+                   "In VELA-3, what was the hazard ratio for progression-free survival with zorbicin vs placebo?")
+    assert hr.data["answer"] == "0.42"
+    assert hr.data["source"]["quote"] == _TRIAL.split("\n\n", 1)[1].strip()
+    assert grade_typed("0.42", hr.data["answer"], hr.data["accept"]).correct
+    assert not grade_typed("0.55", hr.data["answer"], hr.data["accept"]).correct
+
+
+def test_a_hazard_ratio_under_history_is_still_asked(tmp_path):
+    cards = _cards(tmp_path, _TRIAL.replace("## Efficacy", "## History"))
+    assert [c.data["answer"] for c in cards if "hazard ratio" in str(c.data.get("prompt", ""))] == ["0.42"]
+
+
+def test_another_drugs_hazard_ratio_is_not_asked(tmp_path):
+    cards = _cards(tmp_path, _TRIAL.replace("randomized to zorbicin", "randomized to paclitaxel"))
+    assert not any("hazard ratio" in str(c.data.get("prompt", "")) for c in cards)
+
+
+def test_the_hazard_ratios_of_a_regimen_in_a_setting_are_asked_together(tmp_path):
+    body = ("## Efficacy\n\nIn early-stage lung cancer, zorbicin-containing regimens improved overall survival (Hazard "
+            "ratio (HR) = 0.71) and disease-free survival (HR = 0.58).\n")
+    (hr,) = _asked(_cards(tmp_path, body), "In early-stage lung cancer, what were the hazard ratios of "
+                                           "zorbicin-containing regimens for overall survival and for disease-free survival?")
+    assert hr.data["answer"] == "0.71 and 0.58"
+    assert grade_typed("0.71, 0.58", hr.data["answer"], hr.data["accept"]).correct
+    # whose regimens, unsaid: no card
+    unnamed = body.replace("zorbicin-containing regimens", "combination regimens")
+    assert not any("hazard ratio" in str(c.data.get("prompt", "")) for c in _cards(tmp_path, unnamed))
+
+
+def test_indications_with_a_partner_treatment_are_asked_in_full(tmp_path):
+    body = ("## Medical uses\n\nZorbicin is indicated for use in conjunction with platinum chemotherapy in the treatment "
+            "of recurrent platinum-sensitive ovarian cancer (rPSOC), advanced high-grade ovarian cancer, and stage III "
+            "ovarian cancer (STOC).\n")
+    (listed,) = _asked(_cards(tmp_path, body), "Name three forms of ovarian cancer zorbicin is indicated for, with "
+                                               "platinum chemotherapy.")
+    assert listed.data["items"] == ["recurrent platinum-sensitive ovarian cancer (rPSOC)", "advanced high-grade ovarian "
+                                    "cancer", "stage III ovarian cancer (STOC)"]
+    assert listed.data["need"] == 3
+    # the initials the article gives are accepted
+    assert grade_items("rPSOC, STOC, advanced high-grade ovarian cancer", listed.data["items"], need=3).correct
+    # the disease itself is still asked alone
+    assert any(c.data.get("prompt") == "What is zorbicin used to treat?" for c in _cards(tmp_path, body))
+
+
+_VULNERABLE = ("## Mechanism of action\n\nZorbicin acts as an inhibitor of the enzyme ATR. KRAS4 mutations may "
+               "predispose people to some forms of cancer. However, these cancers sometimes have a unique vulnerability, "
+               "as the cancer cells have increased reliance on ATR to survive replication stress and enable them to "
+               "keep dividing.\n")
+
+
+def test_why_cancers_with_a_named_mutation_are_vulnerable_is_asked(tmp_path):
+    (card,) = _asked(_cards(tmp_path, _VULNERABLE), "What unique vulnerability can cancers with KRAS4 mutations have?")
+    assert card.data["answer"] == "Increased reliance on ATR to survive replication stress"
+    assert card.data["source"]["quote"].startswith("However, these cancers sometimes have a unique vulnerability")
+
+
+def test_a_vulnerability_of_cancers_nothing_names_is_not_asked(tmp_path):
+    unnamed = _VULNERABLE.replace("KRAS4 mutations may predispose people to some forms of cancer.",
+                                  "Some people are predisposed to some forms of cancer.")
+    assert not any("vulnerability" in str(c.data.get("prompt", "")) for c in _cards(tmp_path, unnamed))
