@@ -88,3 +88,27 @@ def test_a_vulnerability_of_cancers_nothing_names_is_not_asked(tmp_path):
     unnamed = _VULNERABLE.replace("KRAS4 mutations may predispose people to some forms of cancer.",
                                   "Some people are predisposed to some forms of cancer.")
     assert not any("vulnerability" in str(c.data.get("prompt", "")) for c in _cards(tmp_path, unnamed))
+
+
+_RESISTANCE = ("## Pharmacology\n\n### Resistance mechanisms in lung cancer\n\nZorbicin is only effective for a certain "
+               "time. Currently, several mechanisms have been found:\n\n- KIT mutations\n- MET amplification\n"
+               "- Histologic transformation\n- Interleukin 8 signaling mediated resistance\n")
+
+
+def test_a_bulleted_list_of_resistance_mechanisms_is_asked_whole(tmp_path):
+    (listed,) = _asked(_cards(tmp_path, _RESISTANCE), "Name three resistance mechanisms to zorbicin in lung cancer.")
+    assert listed.data["items"] == ["KIT mutations", "MET amplification", "Histologic transformation",
+                                    "Interleukin 8 signaling mediated resistance"]
+    assert listed.data["source"]["quote"] == ("Currently, several mechanisms have been found: KIT mutations; MET "
+                                              "amplification; Histologic transformation; Interleukin 8 signaling "
+                                              "mediated resistance")
+    assert grade_items("MET amplification, KIT mutations, histologic transformation", listed.data["items"], need=3).correct
+
+
+def test_a_bulleted_list_nothing_names_or_of_long_dated_items_is_not_asked(tmp_path):
+    unnamed = _RESISTANCE.replace("### Resistance mechanisms in lung cancer", "### Other findings")
+    assert not any(str(c.data.get("prompt", "")).startswith("Name three") for c in _cards(tmp_path, unnamed))
+    dated = ("## Medical uses\n\nZorbicin is approved for various conditions:\n\n- Advanced kidney cancer (US FDA approved "
+             "in March 2009)\n- Prevention of organ rejection after renal transplant (US FDA April 2010)\n"
+             "- Pancreatic neuroendocrine tumors (May 2011)\n")
+    assert not any(str(c.data.get("prompt", "")).startswith("Name ") for c in _cards(tmp_path, dated))

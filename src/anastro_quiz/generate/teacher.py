@@ -6,7 +6,7 @@ the sentence says the thing plainly: a cause or means after "because", "due to",
 "If ...," or "... should be ...", "... is contraindicated in ..." (in :mod:`teacher_clinical`);
 parallel table rows or list items for two populations. When the subject cannot be named (a dangling "it", "this trial") or the answer
 is too long to recall, there is no card: a missing card costs less than a junk one.
-Comparisons live in :mod:`teacher_compare`, enumerations in :mod:`teacher_lists`, mechanism
+Comparisons live in :mod:`teacher_compare`, enumerations in :mod:`teacher_lists` (a bulleted list under its lead in :mod:`teacher_bullets`), mechanism
 chains in :mod:`teacher_chains`, "X is responsible for Y" and a fronted "As X is ..." in :mod:`teacher_roles`,
 the drug's mechanism of action and the enzymes that metabolize it in :mod:`teacher_mechanism`,
 prodrugs, enzyme induction, flares, trials and contraindication lists in :mod:`teacher_pharmacology`, monitoring and baseline tests in :mod:`teacher_monitoring`,
@@ -41,6 +41,7 @@ from .teacher_relatives import relative_drafts
 from .teacher_turns import turn_drafts
 from .teacher_chains import chain_drafts
 from .teacher_lists import list_drafts
+from .teacher_bullets import bullet_lists
 from .teacher_lead import lead_drafts
 from .teacher_links import link_drafts
 from .teacher_mechanism import mechanism, metabolism, one_metabolism_card, repeats_class
@@ -127,7 +128,7 @@ def teacher_drafts(doc) -> list[Draft]:
     out += turn_drafts(doc)
     out += interaction_drafts(doc)
     out += compare_drafts(doc.facts)
-    lists = list_drafts(doc)
+    lists = list_drafts(doc) + bullet_lists(doc)
     if any(_INDICATION_LIST.search(d.data.get("prompt", "")) for d in lists):
         # the article lists what the drug treats: a single indication keyed alone is one right answer of several
         out = [d for d in out if not _ONE_USE.match(d.data.get("prompt", ""))]

@@ -229,7 +229,7 @@ def _enumeration(s: Sentence, text: str, subject: str | None) -> Draft | None:
     return make_draft("list", "typed", data, s, prompt)
 
 
-def _things(items: list[str]) -> bool:
+def domain_things(items: list[str]) -> bool:
     """Most items hold a domain word (rarer in general English): "nausea, rash, fatigue" are
     effects, "mild, brief, and rare" are how they were."""
     return sum(any(zipf(w.lower()) < 4.2 for w in re.findall(r"[A-Za-z]+", i)) for i in items) * 2 >= len(items)
@@ -255,7 +255,7 @@ def _verb_list(s: Sentence, text: str) -> Draft | None:
     items = list_items(m.group("list"), most=MAX_NAMED + 1, commas_only=True)
     if items is not None and len(items) > MAX_NAMED and len({i.split()[-1].lower() for i in items}) > 1:
         items = None  # six items only when they share a head ("breast cancer, ..., prostate cancer"): short to say
-    if items is None or len(items) < 3 or not _things(items):
+    if items is None or len(items) < 3 or not domain_things(items):
         return None
     subject = lower_first(m.group("subject"))
     verb = m.group("verb")
@@ -317,7 +317,7 @@ def _side_effects_are(s: Sentence, text: str, subject: str | None) -> Draft | No
     # "leukopenia including neutropenia": the example kept as a gloss the grader accepts
     listed = re.sub(r"\s+including\s+([^,]+)", r" (\1)", drop_asides(m.group("list")))
     items = _glossed_items(listed)
-    if items is None or len(items) < 3 or not _things(items):
+    if items is None or len(items) < 3 or not domain_things(items):
         return None
     often = re.search(r"\b(?:common|frequent)\b|\d+\s*%", f"{m.group('head')} {m.group('rest') or ''}")
     adj = "common " if often else "serious " if m.group("adj") and "seri" in m.group("adj") else \
