@@ -112,3 +112,21 @@ def test_a_bulleted_list_nothing_names_or_of_long_dated_items_is_not_asked(tmp_p
              "in March 2009)\n- Prevention of organ rejection after renal transplant (US FDA April 2010)\n"
              "- Pancreatic neuroendocrine tumors (May 2011)\n")
     assert not any(str(c.data.get("prompt", "")).startswith("Name ") for c in _cards(tmp_path, dated))
+
+
+_WITH_OTHERS = ("## Interactions\n\nA Dutch study presented at a meeting in 2015 found that after three years, 6.2% "
+                "of women who took only zorbicin had a relapse, compared with 14% who took either ketoconazole, "
+                "itraconazole or clarithromycin, drugs considered to be the strongest CYP3A4 inhibitors.\n")
+
+
+def test_an_events_rate_on_the_drug_alone_and_with_others_is_asked_as_a_pair(tmp_path):
+    (pair,) = _asked(_cards(tmp_path, _WITH_OTHERS), "After three years, what share of women taking zorbicin alone "
+                                                     "had a relapse, compared with those who took the strongest CYP3A4 "
+                                                     "inhibitors?")
+    assert pair.data["answer"] == "6.2% vs 14%"
+    assert grade_typed("6.2 vs 14%", pair.data["answer"], pair.data["accept"]).correct
+    # without what the sentence says they are, the other drugs are named
+    named = _WITH_OTHERS.replace(", drugs considered to be the strongest CYP3A4 inhibitors", "")
+    assert _asked(_cards(tmp_path, named), "After three years, what share of women taking zorbicin alone had a "
+                                           "relapse, compared with those who took ketoconazole, itraconazole or "
+                                           "clarithromycin?")

@@ -208,13 +208,15 @@ def side_study(quote: str) -> bool:
     return _SIDE_STUDY.search(quote) is not None
 
 
-_DRUG_ON_DRUG = re.compile(r"^By how much did [\w\-]+ (?:increase|raise|elevate|decrease|reduce|lower) ")
+_DRUG_ON_DRUG = re.compile(r"^By how much did [\w\-]+ (?:increase|raise|elevate|decrease|reduce|lower) |"
+                           r"^After [^,]+, what share of \w+ taking [\w\-]+ alone had ")
 
 
 def drug_on_drug(prompt: str) -> bool:
     """"By how much did enzalutamide decrease serum concentrations of anastrozole and exemestane?":
     an interaction is measured in a study, and is no side note for that (what a clinician recalls
-    before co-prescribing)."""
+    before co-prescribing); so is "After two years, what share of women taking X alone had a
+    recurrence, compared with those who took Y or Z?"."""
     return _DRUG_ON_DRUG.match(prompt) is not None
 
 

@@ -23,6 +23,14 @@ SOLO-2, what was the hazard ratio for progression-free survival with olaparib vs
 "In early-stage HER2-positive breast cancer, trastuzumab-containing regimens improved overall
 survival (HR = 0.66) and disease-free survival (HR = 0.60)" -> both, in that order. Only a ratio
 below 1 (a benefit the sentence says), with the trial or setting named.
+
+An event's rate on the drug alone against the rate with other drugs taken with it: "... found that
+after two years, 7.5% of women who took only tamoxifen had a recurrence, compared with 16% who took
+either paroxetine, fluoxetine or sertraline, drugs considered to be the most potent CYP2D6
+inhibitors" -> "After two years, what share of women taking tamoxifen alone had a recurrence,
+compared with those who took the most potent CYP2D6 inhibitors?" -> "7.5% vs 16%". The other drugs
+are named by what the sentence says they are, when it says so (another card may ask their names);
+an interaction is what a study measures (:func:`.prompt_signals.drug_on_drug`).
 """
 
 from __future__ import annotations
@@ -55,7 +63,7 @@ def trial_drafts(doc) -> list[Draft]:
     for s in doc.sentences:
         if s.lost is not None or not 8 <= len(s.text.split()) <= 60:
             continue
-        d = _pair(s) or _hazard_ratio(s) or _improved_with_ratios(s)
+        d = _pair(s) or _hazard_ratio(s) or _improved_with_ratios(s) or _with_and_without(s)
         if d is not None:
             out.append(d)
     return out
@@ -130,3 +138,20 @@ def _typed(s: Sentence, prompt: str, answer: str, accept: list[str]) -> Draft | 
         return None
     accept = sorted({a for a in accept if a != answer})
     return make_draft("number", "typed", {"prompt": upper_first(prompt), "answer": answer, "accept": accept}, s, prompt)
+
+
+_WITH_AND_WITHOUT = re.compile(
+    r"(?:^|\b(?:found|showed|reported) that )(?P<when>after [\w\- ]{3,20}), (?P<a>\d+(?:\.\d+)?)% of "
+    r"(?P<who>women|men|patients|people) who took only (?P<drug>[\w\-]+) had (?:a |an )?(?P<event>[\w\- ]{3,30}?), "
+    r"compared with (?P<b>\d+(?:\.\d+)?)% who took (?:either )?(?P<other>[\w\-]+(?:, [\w\-]+)* (?:or|and) [\w\-]+)"
+    r"(?:, (?:drugs|agents|medications) (?:considered to be |known as |regarded as )?(?P<what>[^,.]{5,60}))?(?=[,.])")
+
+
+def _with_and_without(s: Sentence) -> Draft | None:
+    m = _WITH_AND_WITHOUT.search(s.text)
+    if m is None or not DOCUMENT_DRUG or m.group("drug").lower() != DOCUMENT_DRUG[0].lower():
+        return None
+    prompt = (f"{upper_first(m.group('when'))}, what share of {m.group('who')} taking {m.group('drug')} alone had a "
+              f"{m.group('event')}, compared with those who took {m.group('what') or m.group('other')}?")
+    a, b = m.group("a"), m.group("b")
+    return _typed(s, prompt, f"{a}% vs {b}%", [f"{a} vs {b}%", f"{a}% versus {b}%", f"{a} and {b}%"])
