@@ -36,3 +36,23 @@ async def test_an_unticked_box_is_empty_even_on_the_cursor_row(app):
         box = tags.get_component_rich_style("selection-list--button")
         assert off.color == off.bgcolor and box.color == box.bgcolor  # no X drawn
         assert on.color != on.bgcolor and on.bold
+
+
+def _box_rows(selection_list) -> list[str]:
+    """The boxes of a list as drawn, characters only (what a monochrome terminal shows)."""
+    return [selection_list.render_line(y).text[:3] for y in range(selection_list.option_count)]
+
+
+async def test_ticked_and_unticked_boxes_differ_without_colour(app, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_loaded(pilot)
+        await press(pilot, "t")
+        tags = app.screen.query_one("#quiz-tags", SelectionList)
+        assert tags.option_count >= 2
+        assert set(_box_rows(tags)) == {"▐ ▌"}  # nothing ticked: every box empty, the cursor row's too
+        tags.focus()
+        await press(pilot, "space")  # tick the first topic
+        assert _box_rows(tags) == ["▐X▌"] + ["▐ ▌"] * (tags.option_count - 1)
+        decks = app.screen.query_one("#quiz-decks", SelectionList)
+        assert _box_rows(decks) == ["▐X▌"] * decks.option_count  # the one fixture deck, ticked

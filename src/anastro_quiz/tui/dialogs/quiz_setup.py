@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
 from ...numbers import plural
+from ..widgets.tick_list import TickList
 
 
 @dataclass
@@ -37,9 +38,8 @@ class QuizSetupDialog(ModalScreen[QuizSetup | None]):
         with Vertical(id="quiz-setup", classes="dialog"):
             yield Static("New quiz", classes="dialog-title")
             with Horizontal(id="quiz-lists"):
-                yield SelectionList[str](*[(d.title, d.id, self.preselect in (None, d.id)) for d in decks],
-                                         id="quiz-decks")
-                yield SelectionList[str](*[(t, t) for t in tags], id="quiz-tags")
+                yield TickList(*[(d.title, d.id, self.preselect in (None, d.id)) for d in decks], id="quiz-decks")
+                yield TickList(*[(t, t) for t in tags], id="quiz-tags")
             yield Static("", id="quiz-ticked")
             with Horizontal(classes="form-row"):
                 yield Label("Questions")
