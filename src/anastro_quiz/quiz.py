@@ -4,6 +4,10 @@ Questions come from the decks' study items. Choice, typed and true/false cards k
 their own form; basic, reverse and cloze items become a multiple-choice question when
 the deck offers enough plausible distractors (other answers of the same kind), else a
 typed question for short answers, else a true/false "is this the answer?" question.
+A chain of steps ("A → B → C") is never asked typed (nobody types it as written): three
+or more steps are asked "in which order?" (its steps listed, four orders of them offered,
+one right: :mod:`anastro_quiz.chain_orders`), two steps as any other many-part answer but
+not typed, and a chain that cannot be asked so is left out of the quiz (a flashcard only).
 Answers are saved in ``quiz_runs``/``quiz_answers``; card schedules are never touched.
 """
 
@@ -19,6 +23,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from rapidfuzz import fuzz
 
 from . import distractors as rules
+from .chain_orders import ORDER_QUESTION, chain_steps, lettered, letters, order_question
 from .decks import StudyItem
 from .numbers import plural
 from .grading import check_choice, normalize
@@ -44,6 +49,16 @@ class Question:
     prompt: str
     answer: str
     options: tuple[str, ...] = ()
+    steps: tuple[str, ...] = ()  # a chain's steps as listed: the options are orders of them
+
+    @property
+    def orders(self) -> bool:
+        """An "in which order?" question: its options are the answer's steps in other orders."""
+        return bool(self.steps)
+
+    def shown(self, option: str) -> str:
+        """An option as offered: an order in the listed steps' letters ("B → A → C"), else itself."""
+        return letters(option, self.steps) if self.steps else option
 
     def check(self, given: str) -> tuple[bool, str]:
         """``(correct, note)`` for a reply; typed replies go through the typed-answer grader (a
@@ -138,8 +153,9 @@ def distractors(item: StudyItem, pool: Sequence[StudyItem], rng: random.Random, 
 
 
 def make_question(item: StudyItem, pool: Sequence[StudyItem], rng: random.Random,
-                  prefer: str | None = None) -> Question:
-    """Turn a study item into a question, of kind ``prefer`` when the item allows it."""
+                  prefer: str | None = None) -> Question | None:
+    """Turn a study item into a question, of kind ``prefer`` when the item allows it; ``None``
+    for a chain of steps that cannot be asked in a form a person could answer (see the module)."""
     if item.type == "true_false":
         return Question(item, "true_false", item.prompt, item.answer, ("True", "False"))
     if item.type == "choice":
@@ -155,14 +171,20 @@ def make_question(item: StudyItem, pool: Sequence[StudyItem], rng: random.Random
         return Question(item, "choice", item.prompt, item.answer, tuple(options))
     if item.type == "typed":
         return Question(item, "typed", item.prompt, item.answer)
+    steps = chain_steps(item)
+    asked = order_question(steps, rng, CHOICES - 1) if len(steps) >= 3 else None
+    if asked is not None:
+        listed, right, options = asked
+        return Question(item, "choice", f"{item.prompt}\n{ORDER_QUESTION}\n{lettered(listed)}", right,
+                        tuple(options), steps=tuple(listed))
     wrong = distractors(item, pool, rng)
-    short = len(item.answer.split()) <= SHORT_ANSWER_WORDS
+    short = len(item.answer.split()) <= SHORT_ANSWER_WORDS and not steps
     # Fewer than three good distractors: no choice question (two options that give the answer
     # away are worse than a typed one).
     choice = len(wrong) >= rules.MIN_DISTRACTORS
     possible = [k for k, ok in (("choice", choice), ("typed", short), ("true_false", bool(wrong))) if ok]
     if not possible:
-        return Question(item, "typed", item.prompt, item.answer)
+        return None if steps else Question(item, "typed", item.prompt, item.answer)
     kind = prefer if prefer in possible else possible[0]
     if kind == "choice":
         options = [item.answer, *wrong]
@@ -178,7 +200,8 @@ def make_question(item: StudyItem, pool: Sequence[StudyItem], rng: random.Random
 
 def build_questions(items: Sequence[StudyItem], count: int, rng: random.Random | None = None,
                     pool: Sequence[StudyItem] | None = None) -> list[Question]:
-    """Pick ``count`` items at random (one per authored card where possible) and mix the kinds."""
+    """Pick ``count`` items at random (one per authored card where possible) and mix the kinds;
+    an item that is a flashcard only (see :func:`make_question`) gives way to the next."""
     rng = rng or random.Random()
     pool = list(pool if pool is not None else items)
     by_card: dict[tuple[str, str], list[StudyItem]] = {}
@@ -187,13 +210,31 @@ def build_questions(items: Sequence[StudyItem], count: int, rng: random.Random |
     cards = list(by_card.values())
     rng.shuffle(cards)
     # One item per card first (c1 and c2 of the same cloze give each other away), then the rest.
-    chosen = [group[rng.randrange(len(group))] for group in cards][:count]
-    if len(chosen) < count:
-        rest = [i for group in cards for i in group if i not in chosen]
+    first = [group[rng.randrange(len(group))] for group in cards]
+    questions: list[Question] = []
+
+    def ask(candidates: Iterable[StudyItem]) -> None:
+        for item in candidates:
+            if len(questions) >= count:
+                return
+            question = make_question(item, [p for p in pool if p.deck_id == item.deck_id], rng,
+                                     prefer=KINDS[len(questions) % len(KINDS)])
+            if question is not None:
+                questions.append(question)
+
+    ask(first)
+    if len(questions) < count:
+        rest = [i for group in cards for i in group if i not in first]
         rng.shuffle(rest)
-        chosen += rest[: count - len(chosen)]
-    return [make_question(item, [p for p in pool if p.deck_id == item.deck_id], rng, prefer=KINDS[n % len(KINDS)])
-            for n, item in enumerate(chosen)]
+        ask(rest)
+    return questions
+
+
+def flashcard_only(items: Iterable[StudyItem], pool: Sequence[StudyItem]) -> list[StudyItem]:
+    """The items a quiz leaves out: chains of steps it cannot ask in a form a person could answer
+    (two steps, and no other chain of the deck to set against them)."""
+    return [item for item in items if chain_steps(item)
+            and make_question(item, [p for p in pool if p.deck_id == item.deck_id], random.Random(0)) is None]
 
 
 @dataclass
@@ -211,6 +252,7 @@ class Quiz:
     asked: int = 0  # how many questions were asked for (0: as many as there are)
     available: int = 0  # how many cards the chosen decks and topics hold (0: not counted)
     topics: bool = False  # the cards were narrowed to some topics (tags)
+    left_out: int = 0  # of ``available``, how many are flashcards only (counted when the quiz is short)
 
     @classmethod
     def create(cls, collection: Collection, deck_ids: Iterable[str] | None, count: int, *, time_limit_s: int | None = None,
@@ -229,8 +271,12 @@ class Quiz:
             raise ValueError("a quiz needs at least one question")
         pool = [i for (d, _), i in collection.items.items() if d in decks]
         questions = build_questions(items, count, rng, pool)
+        if not questions:
+            raise ValueError("the chosen cards are flashcards only (chains of steps a quiz cannot ask)")
         quiz = cls.start(collection, decks, questions, time_limit_s)
         quiz.asked, quiz.available, quiz.topics = count, len(items), bool(wanted) or chosen is not None
+        if len(questions) < count:  # every item was tried: those not asked are flashcards only
+            quiz.left_out = len(items) - len(questions)
         return quiz
 
     @property
@@ -246,8 +292,10 @@ class Quiz:
         where = "this deck" if len(self.deck_ids) == 1 else "these decks"
         if self.topics:
             where += " and topics"
-        return (f"{plural(len(self.questions), 'question')} (only {plural(self.available, 'card')} in {where}; "
-                f"you asked for {self.asked})")
+        held = f"only {plural(self.available, 'card')} in {where}"
+        if self.left_out:
+            held += f", {self.left_out} of them a flashcard only"
+        return f"{plural(len(self.questions), 'question')} ({held}; you asked for {self.asked})"
 
     @classmethod
     def start(cls, collection: Collection, deck_ids: list[str], questions: list[Question],

@@ -198,8 +198,8 @@ def quiz_options(decks: Iterable[Deck], seed: int = 0) -> tuple[int, list[tuple[
             if item.type == "true_false":
                 continue
             q = make_question(item, pool, random.Random(f"{seed}:{item.deck_id}:{item.id}"), prefer="choice")
-            if q.kind != "choice":
-                continue
+            if q is None or q.kind != "choice" or q.orders:
+                continue  # a flashcard only, or a chain's own steps in other orders (no distractors)
             asked += 1
             view = CardView(item.card_id, card_kind(item.card_id, item.tags, item.type), "choice", q.prompt, q.answer,
                             choices=q.options)

@@ -11,7 +11,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
 from ...numbers import plural
+from ...quiz import flashcard_only
 from ..widgets.tick_list import TickList
+
+
+# What make_question asks (see quiz.py): a chain's steps are never asked typed.
+ASKS = 'Asks: choose one, true/false, typed; chains: "in which order?"'
 
 
 @dataclass
@@ -41,6 +46,7 @@ class QuizSetupDialog(ModalScreen[QuizSetup | None]):
                 yield TickList(*[(d.title, d.id, self.preselect in (None, d.id)) for d in decks], id="quiz-decks")
                 yield TickList(*[(t, t) for t in tags], id="quiz-tags")
             yield Static("", id="quiz-ticked")
+            yield Static(ASKS, id="quiz-asks")
             with Horizontal(classes="form-row"):
                 yield Label("Questions")
                 yield Input("10", id="quiz-count", type="integer", compact=True)
@@ -66,8 +72,16 @@ class QuizSetupDialog(ModalScreen[QuizSetup | None]):
         tags = self.query_one("#quiz-tags", SelectionList)
         topics = (f"topics: {', '.join(map(str, tags.selected))}" if tags.selected
                   else "every topic" if tags.option_count else "")
+        left_out = self._flashcards_only(decks.selected, tags.selected)
         self.query_one("#quiz-ticked", Static).update(
-            f"Ticked: {len(decks.selected)} of {plural(decks.option_count, 'deck')}" + (f" · {topics}" if topics else ""))
+            f"Ticked: {len(decks.selected)} of {plural(decks.option_count, 'deck')}" + (f" · {topics}" if topics else "")
+            + (f" · {plural(left_out, 'card')} left out (flashcard only)" if left_out else ""))
+
+    def _flashcards_only(self, deck_ids, tags) -> int:
+        """How many of the ticked cards the quiz leaves out: chains it cannot ask (quiz.flashcard_only)."""
+        decks, wanted = set(deck_ids), set(tags)
+        pool = [i for (d, _c), i in self.collection.items.items() if d in decks]
+        return len(flashcard_only((i for i in pool if not wanted or wanted.intersection(i.tags)), pool))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "quiz-start":

@@ -87,12 +87,13 @@ class QuizScreen(CoreScreen):
         score = sum(a.correct for a in self.quiz.answers)
         self.query_one("#quiz-position", Static).update(
             f"Question {self.quiz.position + 1} of {len(self.quiz.questions)} · score {score}")
-        kind = {"choice": "choose one", "true_false": "true or false?", "typed": "type the answer"}[question.kind]
+        kind = "choose the right order" if question.orders else \
+            {"choice": "choose one", "true_false": "true or false?", "typed": "type the answer"}[question.kind]
         self.query_one("#quiz-prompt", Static).update(
             Content.from_markup("[$text-muted]$kind[/]\n\n[b]$prompt[/]", kind=kind, prompt=question.prompt))
         options = self.query_one("#quiz-options", OptionList)
         options.clear_options()
-        options.add_options([Content(f"{n}. {text}") for n, text in enumerate(question.options, start=1)])
+        options.add_options([Content(f"{n}. {question.shown(text)}") for n, text in enumerate(question.options, start=1)])
         options.display = question.kind != "typed"
         options.disabled = False
         typed = self.query_one("#quiz-typed", Input)
@@ -150,8 +151,9 @@ class QuizScreen(CoreScreen):
             text = Content.from_markup("[b $success]✓ Correct[/] $note", note="" if answer.note == "correct" else
                                        f"({answer.note})")
         else:
+            right = f"{question.shown(question.answer)}: {question.answer}" if question.orders else question.answer
             text = Content.from_markup("[b $error]✗ Not right[/] · you answered: $given\nAnswer: [b]$answer[/]",
-                                       given=answer.given or "(nothing)", answer=question.answer)
+                                       given=question.shown(answer.given) if answer.given else "(nothing)", answer=right)
         hint = Content.from_markup("\n[$text-muted]Space or Enter: next question[/]")
         feedback = self.query_one("#quiz-feedback", Static)
         feedback.update(text + hint)
