@@ -209,10 +209,12 @@ def test_opening_the_app_imports_no_command_module():
 
 
 def test_every_command_lists_the_global_options_in_its_help():
-    for path in _every_command(cli):
+    for path in [(), *_every_command(cli)]:
         result = run(*path, "--help")
         assert result.exit_code == 0, path
         assert "--db" in result.output and "--decks" in result.output and "--version" in result.output, path
+        assert "``" not in result.output, path  # a docstring's markup is not for the terminal
+    assert "options below also work after any command" in run("--help").output  # click lists them below
 
 
 def test_db_works_before_and_after_the_command(tmp_path, deck_dir):

@@ -93,7 +93,7 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None):
 def cli(ctx: click.Context, db: Path | None, deck_paths: tuple[Path, ...], today, write_future: bool) -> None:
     """Study grounded flashcards with FSRS spaced repetition. No command: open the app.
 
-    The options above also work after any command (``anastro-quiz stats --db X``)."""
+    The options below also work after any command: anastro-quiz stats --db X."""
     explicit = ctx.get_parameter_source("deck_paths") is click.core.ParameterSource.COMMANDLINE
     ctx.obj = Context(db=db, deck_paths=list(deck_paths), explicit_decks=explicit, today=today,
                       write_future=write_future)
