@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import pytest
 
-from anastro_quiz.generate.pipeline import generate
 from anastro_quiz.grading_lists import grade_items
+
+from generated import generated_cards
 
 
 def _cards(tmp_path, body: str):
-    path = tmp_path / "zorelin.md"
-    path.write_text(f"# Zorelin\n\n## Main\n\nZorelin, sold under the brand name Zora, is a GnRH agonist used to "
-                    f"treat prostate cancer.\n\n{body}", encoding="utf-8")
-    return [c for deck in generate([path]).decks for c in deck.cards]
+    return generated_cards(tmp_path, f"# Zorelin\n\n## Main\n\nZorelin, sold under the brand name Zora, is a GnRH agonist used to "
+                    f"treat prostate cancer.\n\n{body}", "zorelin.md")
 
 
 def _prompted(cards, prompt: str):

@@ -5,16 +5,15 @@ each shape must give its card (answer and quoted sentence checked), and near mis
 
 from __future__ import annotations
 
-from anastro_quiz.generate import generate_decks
 from anastro_quiz.grading import grade_typed
 from anastro_quiz.grading_lists import grade_items
 
+from generated import generated_cards
+
 
 def _cards(tmp_path, body: str, name: str = "Zorbicin"):
-    doc = tmp_path / f"{name}.md"
-    doc.write_text(f"# {name}\n\n{name} is a kinase inhibitor medication used to treat ovarian cancer.\n\n{body}",
-                   encoding="utf-8")
-    return [c for d in generate_decks([doc]) for c in d.cards]
+    return generated_cards(tmp_path, f"# {name}\n\n{name} is a kinase inhibitor medication used to treat ovarian "
+                           f"cancer.\n\n{body}", f"{name}.md")
 
 
 def _asked(cards, prompt: str):

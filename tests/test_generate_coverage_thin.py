@@ -8,15 +8,14 @@ Invented text must give the card (prompt, answer or items, quote checked); near 
 from __future__ import annotations
 
 from anastro_quiz.generate.extract import split_sentences
-from anastro_quiz.generate.pipeline import generate
 from anastro_quiz.grading_lists import grade_items
+
+from generated import generated_cards
 
 
 def _cards(tmp_path, body: str):
-    path = tmp_path / "zorelin.md"
-    path.write_text(f"# Zorelin\n\n## Main\n\nZorelin, sold under the brand name Zora, is a kinase inhibitor used to "
-                    f"treat kidney cancer.\n\n{body}", encoding="utf-8")
-    return [c for deck in generate([path]).decks for c in deck.cards]
+    return generated_cards(tmp_path, f"# Zorelin\n\n## Main\n\nZorelin, sold under the brand name Zora, is a kinase inhibitor used to "
+                    f"treat kidney cancer.\n\n{body}", "zorelin.md")
 
 
 def _prompted(cards, prompt: str):

@@ -16,6 +16,8 @@ import pytest
 from anastro_quiz.generate.pipeline import generate
 from anastro_quiz.grading import grade_typed
 
+from generated import generated_cards
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = next((p for p in (ROOT.parent / "shared" / "corpus" / "wiki", Path("/work/shared/corpus/wiki")) if p.is_dir()),
               None)
@@ -24,9 +26,7 @@ LEAD = "Zorbicin, sold under the brand name Zorba, is an antiandrogen medication
 
 
 def _cards(tmp_path, body: str, name: str = "Zorbicin"):
-    path = tmp_path / f"{name}.md"
-    path.write_text(f"# {name}\n\n## Main\n\n{LEAD}{body}", encoding="utf-8")
-    return [c for deck in generate([path]).decks for c in deck.cards]
+    return generated_cards(tmp_path, f"# {name}\n\n## Main\n\n{LEAD}{body}", f"{name}.md")
 
 
 def _asked(cards, answer: str):

@@ -13,16 +13,15 @@ from __future__ import annotations
 import pytest
 
 from anastro_quiz.generate.figures import compact_question
-from anastro_quiz.generate.pipeline import generate
 from anastro_quiz.grading import grade_typed
+
+from generated import generated_cards
 
 LEAD = "Veltozole, sold under the brand name Veltix, is an aromatase inhibitor used to treat breast cancer.\n\n"
 
 
 def _cards(tmp_path, body: str, name: str = "Veltozole"):
-    path = tmp_path / f"{name}.md"
-    path.write_text(f"# {name}\n\n## Main\n\n{LEAD}{body}", encoding="utf-8")
-    return [c for deck in generate([path]).decks for c in deck.cards]
+    return generated_cards(tmp_path, f"# {name}\n\n## Main\n\n{LEAD}{body}", f"{name}.md")
 
 
 def _asked(cards, prompt: str):

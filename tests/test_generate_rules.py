@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from anastro_quiz.generate import generate_decks
 from anastro_quiz.generate.cards import contains_answer
 from anastro_quiz.generate.clauses import clause_with_blank
 from anastro_quiz.generate.prompt_signals import item_set, minor_kinetics, treatment_duration
 
-
-def _cards(tmp_path, text: str, name: str = "drug.md"):
-    doc = tmp_path / name
-    doc.write_text(text, encoding="utf-8")
-    return [c for d in generate_decks([doc]) for c in d.cards]
-
-
-def _shown(card) -> str:
-    return str(card.data.get("prompt") or card.data.get("text") or card.data.get("statement"))
+from generated import generated_cards, front
 
 
 @pytest.mark.parametrize("prompt, minor", [
@@ -39,7 +30,7 @@ def test_a_hyphenated_answer_in_the_prompt_gives_it_away():
 
 
 def test_name_three_is_never_keyed_with_a_long_list(tmp_path):
-    cards = _cards(tmp_path, "# Zorbicin\n\n## Side effects\n\n"
+    cards = generated_cards(tmp_path, "# Zorbicin\n\n## Side effects\n\n"
                    "Common side effects include irregular periods, weight loss, and hot flashes.\n"
                    "Zorbicin may cause bone pain, hot flushes, headache, stomach upset, depression, difficulty "
                    "urinating, weight gain and swelling of the ankles.\n")
@@ -50,13 +41,13 @@ def test_name_three_is_never_keyed_with_a_long_list(tmp_path):
 
 def test_one_set_of_examples_is_asked_once(tmp_path):
     assert item_set("bicalutamide, flutamide, and nilutamide") >= item_set("flutamide and bicalutamide")
-    cards = _cards(tmp_path, "# Zorbicin\n\n## Pharmacology\n\n"
+    cards = generated_cards(tmp_path, "# Zorbicin\n\n## Pharmacology\n\n"
                    "Zorbicin is more potent than older antagonists such as flutamide and bicalutamide.\n"
                    "Clinical findings show zorbicin is more effective than first-generation antagonists such as "
                    "bicalutamide, flutamide, and nilutamide.\n")
     asked = [c for c in cards if "flutamide" in str(c.data.get("text", "")) + str(c.data.get("answer", ""))
              and "{{c1::" in str(c.data.get("text", ""))]
-    assert len(asked) <= 1, [_shown(c) for c in asked]
+    assert len(asked) <= 1, [front(c) for c in asked]
 
 
 @pytest.mark.parametrize("prompt, duration", [
@@ -70,16 +61,16 @@ def test_how_long_treatment_lasts(prompt, duration):
 
 
 def test_an_article_giving_two_treatment_durations_asks_neither(tmp_path):
-    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiestrogen used to treat breast cancer.\n\n"
+    cards = generated_cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiestrogen used to treat breast cancer.\n\n"
                    "## Medical uses\n\nZorbicin is typically taken daily by mouth for five years for breast cancer.\n"
                    "Zorbicin reduces the risk of recurrence in women with early disease.\n"
                    "The use of zorbicin is recommended for 10 years.\n")
-    durations = [str(c.data.get("answer")) for c in cards if treatment_duration(_shown(c))]
+    durations = [str(c.data.get("answer")) for c in cards if treatment_duration(front(c))]
     assert durations == [], durations  # either figure keyed alone has the other as a right answer too
-    one = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiestrogen used to treat breast cancer.\n\n"
+    one = generated_cards(tmp_path, "# Zorbicin\n\nZorbicin is an antiestrogen used to treat breast cancer.\n\n"
                  "## Medical uses\n\nZorbicin is typically taken daily by mouth for five years for breast cancer.\n"
                  "Zorbicin reduces the risk of recurrence in women with early disease.\n")
-    assert [str(c.data.get("answer")) for c in one if treatment_duration(_shown(c))] == ["five years"]
+    assert [str(c.data.get("answer")) for c in one if treatment_duration(front(c))] == ["five years"]
 
 
 def test_a_long_cloze_sentence_is_cut_to_the_clause_of_its_blank():
@@ -95,7 +86,7 @@ def test_a_long_cloze_sentence_is_cut_to_the_clause_of_its_blank():
 
 
 def test_an_effect_blank_asks_the_thing_not_the_words_around_it(tmp_path):
-    cards = _cards(tmp_path, "# Zorbicin\n\n## Pharmacology\n\n"
+    cards = generated_cards(tmp_path, "# Zorbicin\n\n## Pharmacology\n\n"
                    "Zorbicin binds to its protein receptor FKBP12, which directly interacts with mTORC1.\n"
                    "Zorbicin increases the risk of postmenopausal bleeding and endometrial polyps in older women.\n")
     blanks = {c.data["text"].split("{{c1::")[1].split("}}")[0] for c in cards if "{{c1::" in str(c.data.get("text"))}
@@ -103,7 +94,7 @@ def test_an_effect_blank_asks_the_thing_not_the_words_around_it(tmp_path):
 
 
 def test_a_figure_without_figures_of_its_kind_is_typed_not_a_choice_of_its_multiples(tmp_path):
-    cards = _cards(tmp_path, "# Zorbicin\n\n## Bone\n\n"
+    cards = generated_cards(tmp_path, "# Zorbicin\n\n## Bone\n\n"
                    "In the ZORB trial, the reduction in bone mineral density was 6.1% in the lumbar spine and "
                    "7.2% in the total hip over five years.\n")
     for c in cards:
@@ -120,7 +111,7 @@ def test_a_comparison_never_keeps_one_item_of_a_listed_cell():
 
 
 def test_a_rule_of_practice_names_the_population_its_passage_is_about(tmp_path):
-    cards = _cards(tmp_path, "# Zorbicin\n\n## Monitoring\n\n"
+    cards = generated_cards(tmp_path, "# Zorbicin\n\n## Monitoring\n\n"
                    "For men on TRT, monitoring of estradiol is the central part of the zorbicin protocol. "
                    "The lab results guide the titration of the dose. "
                    "An estradiol level that is too high suggests the dose may need to be increased.\n")
@@ -170,7 +161,7 @@ def test_a_second_question_on_one_use_of_the_drug_is_not_asked(tmp_path):
 
     assert use_of("what is tamoxifen used to prevent") & use_of("what is tamoxifen used to prevent and treat")
     assert not use_of("what is goserelin used to suppress") & use_of("what is goserelin used to treat")
-    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin, sold under the brand name Zorbex among others, is a modulator "
+    cards = generated_cards(tmp_path, "# Zorbicin\n\nZorbicin, sold under the brand name Zorbex among others, is a modulator "
                    "used to prevent breast cancer in women and men.\n\n## Medical uses\n\n"
                    "Zorbicin is used to prevent and treat gynecomastia.\n")
     # Each question has the other's key as a right answer too: neither is asked.
@@ -181,7 +172,7 @@ def test_a_second_question_on_one_use_of_the_drug_is_not_asked(tmp_path):
 def test_a_use_beside_a_broader_one_dropped_keeps_no_second_right_answer(tmp_path):
     # The lead's use goes as a broader use of the women's card; the gynecomastia card, sharing its
     # verb, would still have breast cancer as a right answer.
-    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin, sold under the brand name Zorbex among others, is a modulator "
+    cards = generated_cards(tmp_path, "# Zorbicin\n\nZorbicin, sold under the brand name Zorbex among others, is a modulator "
                    "used to prevent breast cancer in women and men.\n\n## Medical uses\n\n"
                    "Zorbicin is used for the treatment of both early and advanced estrogen receptor-positive breast "
                    "cancer in pre- and postmenopausal women.\n\nZorbicin is used to prevent and treat gynecomastia.\n")
@@ -202,7 +193,7 @@ def test_a_definition_that_says_its_term_again_and_an_effect_blank_holding_the_s
 
 
 def test_examples_that_all_contain_the_drug_say_so(tmp_path):
-    cards = _cards(tmp_path, "# Zorbimab\n\n## Medical uses\n\nZorbimab is used to treat breast cancer.\n"
+    cards = generated_cards(tmp_path, "# Zorbimab\n\n## Medical uses\n\nZorbimab is used to treat breast cancer.\n"
                    "Zorbimab is also a component of some antibody-drug conjugates, such as zorbimab emtansine, and "
                    "zorbimab deruxtecan.\n")
     prompts = [c.data["prompt"] for c in cards if c.data.get("items")]
@@ -210,7 +201,7 @@ def test_examples_that_all_contain_the_drug_say_so(tmp_path):
 
 
 def test_a_question_another_cards_sentence_answers_is_not_asked_nor_a_part_of_a_how_answer(tmp_path):
-    cards = _cards(tmp_path, "# Zorbicin\n\n## Mechanism\n\n"
+    cards = generated_cards(tmp_path, "# Zorbicin\n\n## Mechanism\n\n"
                    "Zorbicin is an aromatase inhibitor. It works by binding to the aromatase enzyme, blocking the "
                    "conversion of testosterone into estradiol.\n"
                    "Zorbicin works by competitively binding to the aromatase enzyme.\n\n## Bone\n\n"
@@ -218,7 +209,7 @@ def test_a_question_another_cards_sentence_answers_is_not_asked_nor_a_part_of_a_
                    "activity of osteoclasts.\n"
                    "Estradiol promotes the activity of osteoblasts while simultaneously putting the brakes on "
                    "osteoclasts.\n")
-    asked = [(_shown(c), str(c.data.get("answer", ""))) for c in cards]
+    asked = [(front(c), str(c.data.get("answer", ""))) for c in cards]
     shown = " ".join(p for p, _ in asked)
     assert not any(a.startswith("By binding to the aromatase enzyme") for _, a in asked), asked
     how = [a for _, a in asked if "activity of osteoblasts" in a]
@@ -256,20 +247,20 @@ def test_a_studys_outcome_says_what_the_study_gave():
 ])
 def test_the_lead_gives_the_drug_class(tmp_path, lead, cls):
     """ "It is a ..." in the lead stands for the article's drug: its class is asked, named."""
-    cards = _cards(tmp_path, f"# Zorbicin\n\n{lead}\n\n## Side effects\n\nZorbicin may cause nausea.\n")
+    cards = generated_cards(tmp_path, f"# Zorbicin\n\n{lead}\n\n## Side effects\n\nZorbicin may cause nausea.\n")
     asked = [c for c in cards if c.data.get("prompt") == "What class of drug is zorbicin?"]
-    assert [c.data["answer"] for c in asked] == [cls], [_shown(c) for c in cards]
+    assert [c.data["answer"] for c in asked] == [cls], [front(c) for c in cards]
 
 
 def test_it_after_another_subject_is_not_the_drug(tmp_path):
-    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is a medication for gut cancer. Gut cancer is common in "
+    cards = generated_cards(tmp_path, "# Zorbicin\n\nZorbicin is a medication for gut cancer. Gut cancer is common in "
                    "older adults. It is a KRAS inhibitor target.\n\n## Side effects\n\n"
                    "Common side effects include irregular periods, weight loss, and hot flashes.\n")
-    assert not [c for c in cards if "class of drug" in _shown(c)]
+    assert not [c for c in cards if "class of drug" in front(c)]
 
 
 def test_the_lead_says_what_the_drug_treats(tmp_path):
-    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin, sold under the brand name Zorbex among others, is a medication "
+    cards = generated_cards(tmp_path, "# Zorbicin\n\nZorbicin, sold under the brand name Zorbex among others, is a medication "
                    "for the treatment of advanced or metastatic gut cancers.\n\n## Side effects\n\n"
                    "Common side effects include irregular periods, weight loss, and hot flashes.\n")
     uses = [(c.data["prompt"], c.data["answer"]) for c in cards if "used to" in str(c.data.get("prompt"))]
@@ -278,11 +269,11 @@ def test_the_lead_says_what_the_drug_treats(tmp_path):
 
 def test_a_listed_set_of_indications_is_one_list_card_not_one_key(tmp_path):
     """The lead names one cancer, the uses section six: the single key would refuse five right answers."""
-    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin, sold under the brand name Zorbex, is a medication for the "
+    cards = generated_cards(tmp_path, "# Zorbicin\n\nZorbicin, sold under the brand name Zorbex, is a medication for the "
                    "maintenance treatment of advanced gut cancer in adults.\n\n## Medical uses\n\n"
                    "Zorbicin is indicated to treat gut cancer, lung cancer, skin cancer, bone cancer, liver cancer, "
                    "and brain cancer.\n")
-    asked = [(_shown(c), c.data.get("items")) for c in cards if "cancer" in str(c.data.get("answer", ""))]
+    asked = [(front(c), c.data.get("items")) for c in cards if "cancer" in str(c.data.get("answer", ""))]
     assert asked == [("Name three cancers zorbicin is indicated for.",
                       ["gut cancer", "lung cancer", "skin cancer", "bone cancer", "liver cancer", "brain cancer"])], asked
 
@@ -294,6 +285,6 @@ def test_no_chain_when_the_article_gives_another_route(tmp_path):
              "hydroxypregnenolone and is subsequently converted into cortisol.\n")
     filler = "Common side effects include irregular periods, weight loss, and hot flashes.\n"
     for text, chained in ((route + filler, True), (other + route + filler, False)):
-        cards = _cards(tmp_path, "# Zorbicin\n\n## Biosynthesis\n\n" + text)
+        cards = generated_cards(tmp_path, "# Zorbicin\n\n## Biosynthesis\n\n" + text)
         chains = [c for c in cards if "→" in str(c.data.get("answer", ""))]
-        assert bool(chains) is chained, [_shown(c) for c in cards]
+        assert bool(chains) is chained, [front(c) for c in cards]

@@ -8,18 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from anastro_quiz.generate import generate_decks
+
+from generated import generated_cards, front
 from anastro_quiz.generate.prompt_signals import differs_only_in_degree
 
 
 def _cards(tmp_path, text: str, name: str = "drug.txt"):
-    doc = tmp_path / name
-    doc.write_text(text, encoding="utf-8")
-    return [c for d in generate_decks([doc]) for c in d.cards]
-
-
-def _shown(card) -> str:
-    return str(card.data.get("prompt") or card.data.get("text") or card.data.get("statement"))
+    return generated_cards(tmp_path, text, name)  # read as plain text, as the bundled sources are
 
 
 def _answer(card) -> str:
@@ -45,7 +40,7 @@ _TABLE = ("Zorbicin in women and in men\n\nZorbicin is an aromatase inhibitor us
      "compare the primary concern in"),  # two systems: the label cannot name one
 ])
 def test_a_worry_row_names_the_body_system_both_sides_are_about(tmp_path, row, asked):
-    prompts = [_shown(c) for c in _cards(tmp_path, _TABLE.format(row=row))]
+    prompts = [front(c) for c in _cards(tmp_path, _TABLE.format(row=row))]
     assert any(asked in p for p in prompts), prompts
 
 
@@ -53,9 +48,9 @@ def test_a_row_whose_sides_fall_short_alike_is_not_compared(tmp_path):
     row = ("Osteoblast Activity Unable to compensate for the high resorption rate. Supported by testosterone, "
            "but may be insufficient to offset resorption.")
     cards = _cards(tmp_path, _TABLE.format(row=row))
-    assert not any("osteoblast activity" in _shown(c).lower() for c in cards), [_shown(c) for c in cards]
+    assert not any("osteoblast activity" in front(c).lower() for c in cards), [front(c) for c in cards]
     differing = row.replace("but may be insufficient to offset resorption", "keeping formation level with resorption")
-    assert any("osteoblast activity" in _shown(c).lower() for c in _cards(tmp_path, _TABLE.format(row=differing)))
+    assert any("osteoblast activity" in front(c).lower() for c in _cards(tmp_path, _TABLE.format(row=differing)))
 
 
 @pytest.mark.parametrize("answer, degree", [
@@ -71,8 +66,8 @@ def test_one_change_graded_twice_differs_only_in_degree(answer, degree):
 def test_a_graded_row_asks_neither_side_alone(tmp_path):
     row = "Impact on Estradiol Drastic reduction to near-zero levels Moderate reduction to an optimal range"
     cards = _cards(tmp_path, _TABLE.format(row=row))
-    assert not any("impact on estradiol" in _shown(c).lower() for c in cards), [_shown(c) for c in cards]
-    assert any("typical dosage" in _shown(c).lower() for c in cards)  # the table's other row is still asked
+    assert not any("impact on estradiol" in front(c).lower() for c in cards), [front(c) for c in cards]
+    assert any("typical dosage" in front(c).lower() for c in cards)  # the table's other row is still asked
 
 
 def test_a_result_told_with_what_outdoes_what_asks_why(tmp_path):
@@ -80,13 +75,13 @@ def test_a_result_told_with_what_outdoes_what_asks_why(tmp_path):
             "If zorbicin dosing is too aggressive and estradiol levels fall below a critical threshold, the "
             "increased bone resorption will overwhelm any anabolic effect from the androgen, resulting in a net loss "
             "of bone mineral density.\n")
-    asked = [c for c in _cards(tmp_path, text) if "too aggressive" in _shown(c)]
-    assert [(_shown(c).split(", ")[-1], _answer(c)) for c in asked] == [
+    asked = [c for c in _cards(tmp_path, text) if "too aggressive" in front(c)]
+    assert [(front(c).split(", ")[-1], _answer(c)) for c in asked] == [
         ("why is there a net loss of bone mineral density?",
          "The increased bone resorption overwhelms any anabolic effect from the androgen")]
     plain = text.replace("the increased bone resorption will overwhelm any anabolic effect from the androgen",
                          "bone resorption increases")
-    results = [_answer(c) for c in _cards(tmp_path, plain) if "too aggressive" in _shown(c)]
+    results = [_answer(c) for c in _cards(tmp_path, plain) if "too aggressive" in front(c)]
     assert results and all("overwhelm" not in a for a in results), results
 
 
@@ -97,10 +92,10 @@ _CONVERSE = ("# Zorbicin and bone\n\n## Osteoclasts\n\nZorbicin is an aromatase 
 
 def test_a_level_falling_told_as_the_sentence_before_backwards_is_not_asked(tmp_path):
     cards = _cards(tmp_path, _CONVERSE)
-    assert not any(_shown(c).startswith("When estradiol levels fall") for c in cards), [_shown(c) for c in cards]
+    assert not any(front(c).startswith("When estradiol levels fall") for c in cards), [front(c) for c in cards]
     alone = _CONVERSE.replace("Estradiol shortens the lifespan of osteoclasts by promoting their programmed cell "
                               "death. ", "")
-    assert any(_shown(c).startswith("When estradiol levels fall") for c in _cards(tmp_path, alone))
+    assert any(front(c).startswith("When estradiol levels fall") for c in _cards(tmp_path, alone))
 
 
 def test_a_term_classed_in_passing_is_glossed_on_the_card_of_its_sentence(tmp_path):
@@ -108,7 +103,7 @@ def test_a_term_classed_in_passing_is_glossed_on_the_card_of_its_sentence(tmp_pa
             "As TRT elevates testosterone levels, it provides more substrate for the aromatase enzyme, "
             "potentially leading to supraphysiological levels of estradiol, the primary form of estrogen.\n")
     cards = _cards(tmp_path, text)
-    assert "What is estradiol?" not in [_shown(c) for c in cards]
+    assert "What is estradiol?" not in [front(c) for c in cards]
     host = [c for c in cards if "estradiol" in _answer(c).lower()]
     assert host and "Estradiol: the primary form of estrogen." in str(host[0].data.get("explanation")), \
-        [(_shown(c), _answer(c), c.data.get("explanation")) for c in cards]
+        [(front(c), _answer(c), c.data.get("explanation")) for c in cards]

@@ -6,15 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from anastro_quiz.generate import generate_decks
 from anastro_quiz.generate.prompt_signals import states_duration
 from anastro_quiz.generate.reading_weights import antagonism_restated, theme_as_cause
 
-
-def _cards(tmp_path, text: str, name: str = "drug.md"):
-    doc = tmp_path / name
-    doc.write_text(text, encoding="utf-8")
-    return [c for d in generate_decks([doc]) for c in d.cards]
+from generated import generated_cards
 
 
 def _prompts(cards) -> list[str]:
@@ -28,10 +23,10 @@ def test_a_premise_the_article_contradicts_is_not_asked(tmp_path):
             "recommended for 10 years.\n\n## Side effects\n\nZorbicin acts as a partial agonist on the liver. With "
             "time, risk of liver cancer may be doubled to tripled, which is a reason zorbicin is typically only used "
             "for five years.\n")
-    prompts = _prompts(_cards(tmp_path, text))
+    prompts = _prompts(generated_cards(tmp_path, text))
     assert not any("used for five years" in p for p in prompts), prompts
     one_figure = text.replace("The use of zorbicin is recommended for 10 years.", "")
-    assert any("used for five years" in p for p in _prompts(_cards(tmp_path, one_figure)))
+    assert any("used for five years" in p for p in _prompts(generated_cards(tmp_path, one_figure)))
 
 
 @pytest.mark.parametrize("prompt, states", [
@@ -51,13 +46,13 @@ def test_a_partner_drug_shown_by_another_question_is_not_asked(tmp_path):
             "In studies that compared paclitaxel plus zorbicin to paclitaxel plus placebo in lung cancer patients, "
             "progression-free survival under zorbicin therapy was 11.2 months on average, as compared to 5.1 months "
             "under the placebo arm.\n")
-    cards = _cards(tmp_path, text)
+    cards = generated_cards(tmp_path, text)
     asked = [c for c in cards if str(c.data.get("answer", "")).lower() == "paclitaxel"]
     assert not asked, _prompts(asked)
     assert any("11.2 months" in str(c.data.get("answer", "")) for c in cards), _prompts(cards)
     alone = text.replace("In studies that compared paclitaxel plus zorbicin to paclitaxel plus placebo in lung cancer "
                          "patients, progression", "In studies in lung cancer patients, progression")
-    assert any(str(c.data.get("answer", "")).lower() == "paclitaxel" for c in _cards(tmp_path, alone))
+    assert any(str(c.data.get("answer", "")).lower() == "paclitaxel" for c in generated_cards(tmp_path, alone))
 
 
 _RECEPTORS = ("# Zorbicin\n\nZorbicin is a steroid hormone made in the adrenal glands.\n\n## Pharmacodynamics\n\n"
@@ -67,11 +62,11 @@ _RECEPTORS = ("# Zorbicin\n\nZorbicin is a steroid hormone made in the adrenal g
 
 
 def test_how_it_works_is_not_asked_beside_the_receptors_it_acts_through(tmp_path):
-    prompts = _prompts(_cards(tmp_path, _RECEPTORS))
+    prompts = _prompts(generated_cards(tmp_path, _RECEPTORS))
     assert any(p.startswith("Through which two nuclear receptors") for p in prompts), prompts
     assert "How does zorbicin work?" not in prompts
     alone = _RECEPTORS.split(" Zorbicin affects")[0] + "\n"
-    assert "How does zorbicin work?" in _prompts(_cards(tmp_path, alone))
+    assert "How does zorbicin work?" in _prompts(generated_cards(tmp_path, alone))
 
 
 def test_a_class_is_not_asked_beside_the_enzymes_it_names_more_precisely(tmp_path):
@@ -79,7 +74,7 @@ def test_a_class_is_not_asked_beside_the_enzymes_it_names_more_precisely(tmp_pat
             "Acme and it acts as a JAK inhibitor selective for JAK1 and JAK2.\n\n## Pharmacodynamics\n\n"
             "Like the related drug tofacitinib, zorbicin inhibits the enzymes Janus kinase 1 (JAK1) and Janus "
             "kinase 2 (JAK2).\n")
-    cards = _cards(tmp_path, text)
+    cards = generated_cards(tmp_path, text)
     answers = [str(c.data.get("answer", "")) for c in cards]
     assert "JAK1 and JAK2" in answers, _prompts(cards)
     assert not any(c.id.startswith("class-") for c in cards), answers
@@ -110,7 +105,7 @@ def test_an_antagonist_effect_card_is_not_kept(tmp_path):
     text = ("# Zorbicin\n\nZorbicin is a selective glucocorticoid receptor modulator used to treat Cushing's "
             "disease.\n\n## Pharmacodynamics\n\nIn liver tissue, zorbicin acts as a GR antagonist so that "
             "transcription of glucocorticoid-responsive genes is inhibited.\n")
-    prompts = _prompts(_cards(tmp_path, text))
+    prompts = _prompts(generated_cards(tmp_path, text))
     assert not any("with what effect" in p for p in prompts), prompts
 
 
@@ -128,7 +123,7 @@ def test_an_open_negative_question_is_not_kept(tmp_path):
     text = ("# Zorbicin\n\nZorbicin is a nonsteroidal antiandrogen used to treat prostate cancer.\n\n"
             "## Pharmacodynamics\n\nZorbicin blocks the androgen receptor in the prostate. It does not lower androgen "
             "levels.\n")
-    prompts = _prompts(_cards(tmp_path, text))
+    prompts = _prompts(generated_cards(tmp_path, text))
     assert "What does zorbicin not lower?" not in prompts, prompts
 
 
@@ -139,12 +134,12 @@ _USE_AND_LIMIT = ("# Zorbicin\n\nZorbicin, sold under the brand name Zorb among 
 
 
 def test_whom_a_use_is_for_is_not_asked_again_beside_the_use_card(tmp_path):
-    cards = _cards(tmp_path, _USE_AND_LIMIT)
+    cards = generated_cards(tmp_path, _USE_AND_LIMIT)
     answers = [str(c.data.get("answer", "")) for c in cards]
     assert any("specifically cancer that is EGFR receptor positive" in a for a in answers), answers
     assert not any(a.startswith("Those that") for a in answers), _prompts(cards)
     alone = _USE_AND_LIMIT.replace(" It is specifically used for cancer that is EGFR receptor positive.", "")
-    assert any(str(c.data.get("answer", "")).startswith("Those that") for c in _cards(tmp_path, alone))
+    assert any(str(c.data.get("answer", "")).startswith("Those that") for c in generated_cards(tmp_path, alone))
 
 
 _TWO_HOWS = ("# Zorbicin\n\nZorbicin is in the lipase-inhibiting family of medications. It works by blocking the "
@@ -154,12 +149,12 @@ _TWO_HOWS = ("# Zorbicin\n\nZorbicin is in the lipase-inhibiting family of medic
 
 
 def test_how_it_works_is_not_asked_beside_a_sentence_that_says_it_better(tmp_path):
-    cards = _cards(tmp_path, _TWO_HOWS)
+    cards = generated_cards(tmp_path, _TWO_HOWS)
     shown = _prompts(cards)
     assert any(p.startswith("Zorbicin works by ") for p in shown), shown  # the fuller sentence, as a cloze
     assert "How does zorbicin work?" not in shown, shown
     alone = _TWO_HOWS.split("## Pharmacodynamics")[0]
-    assert "How does zorbicin work?" in _prompts(_cards(tmp_path, alone))
+    assert "How does zorbicin work?" in _prompts(generated_cards(tmp_path, alone))
 
 
 def test_a_use_card_asks_what_the_list_card_beside_it_does_not(tmp_path):
@@ -167,7 +162,7 @@ def test_a_use_card_asks_what_the_list_card_beside_it_does_not(tmp_path):
             "## Medical uses\n\nZorbicin is used to treat hormone-sensitive tumours of the thyroid (in adults over "
             "forty) and adrenal gland, and some benign endocrine disorders (goitre, thyroid nodules and Graves "
             "disease).\n")
-    cards = _cards(tmp_path, text)
+    cards = generated_cards(tmp_path, text)
     prompts = _prompts(cards)
     assert "Name two benign endocrine disorders zorbicin is used to treat." in prompts, prompts
     assert "What is zorbicin used to treat?" not in prompts

@@ -6,14 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from anastro_quiz.generate import generate_decks
 from anastro_quiz.generate.reading_weights import daily_production, found_span
 
-
-def _cards(tmp_path, text: str, name: str = "drug.md"):
-    doc = tmp_path / name
-    doc.write_text(text, encoding="utf-8")
-    return [c for d in generate_decks([doc]) for c in d.cards]
+from generated import generated_cards
 
 
 def _answers(cards) -> list[str]:
@@ -29,7 +24,7 @@ _SIDE_EFFECTS = ("# Zorbicin\n\nZorbicin is an antiandrogen medication used to t
 
 
 def test_a_span_of_percentages_studies_found_is_not_asked(tmp_path):
-    answers = _answers(_cards(tmp_path, _SIDE_EFFECTS))
+    answers = _answers(generated_cards(tmp_path, _SIDE_EFFECTS))
     assert "12 to 31%" not in answers and "2 to 6%" not in answers, answers
     # a span told as a fact, and a single figure, stay
     assert "3-8%" in answers and "60%" in answers, answers
@@ -52,7 +47,7 @@ _PHYSIOLOGY = ("# Zorbicin\n\nZorbicin is a steroid hormone made mainly in the a
 
 
 def test_how_much_the_body_makes_a_day_is_not_asked_but_where_it_is_made_is(tmp_path):
-    answers = _answers(_cards(tmp_path, _PHYSIOLOGY))
+    answers = _answers(generated_cards(tmp_path, _PHYSIOLOGY))
     assert "20 to 30 mg" not in answers, answers
     assert "40 to 60%" in answers, answers
 
@@ -74,7 +69,7 @@ def _trial(drug_rate: str, placebo_rate: str) -> str:
 
 
 def test_a_rate_of_a_few_percent_in_both_arms_is_not_asked_as_a_pair(tmp_path):
-    cards = _cards(tmp_path, _trial("4.2%", "2.0%"))
+    cards = generated_cards(tmp_path, _trial("4.2%", "2.0%"))
     assert not any(" vs " in a for a in _answers(cards)), _answers(cards)
     # nor either figure alone, blanked beside the other
     assert not any("_____" in str(c.data.get("prompt", "")) and "placebo" in str(c.data.get("prompt", ""))
@@ -82,7 +77,7 @@ def test_a_rate_of_a_few_percent_in_both_arms_is_not_asked_as_a_pair(tmp_path):
 
 
 def test_a_rate_that_differs_widely_from_placebo_is_still_asked_as_a_pair(tmp_path):
-    (pair,) = [c for c in _cards(tmp_path, _trial("42%", "12%")) if c.data.get("answer") == "42% vs 12%"]
+    (pair,) = [c for c in generated_cards(tmp_path, _trial("42%", "12%")) if c.data.get("answer") == "42% vs 12%"]
     assert pair.data["prompt"] == ("In the ZEST clinical programme of zorbicin, what was the rate of raised liver "
                                    "enzymes with zorbicin monotherapy, compared with placebo?")
 
@@ -98,12 +93,12 @@ _DOSES = ("# Veltozole\n\nVeltozole is an aromatase inhibitor used to treat brea
 
 
 def test_a_tablet_strength_is_not_asked_beside_a_dose_of_the_same_amount(tmp_path):
-    answers = _answers(_cards(tmp_path, _DOSES, "Veltozole.md"))
+    answers = _answers(generated_cards(tmp_path, _DOSES, "Veltozole.md"))
     assert "2 mg/day" in answers, answers
     assert "2 mg" not in answers, answers
     # the strength alone is still asked
     alone = _DOSES.replace("As such, 2 mg/day", "As such, 4 mg/day")
-    answers = _answers(_cards(tmp_path, alone, "Veltozole.md"))
+    answers = _answers(generated_cards(tmp_path, alone, "Veltozole.md"))
     assert "2 mg" in answers and "4 mg/day" in answers, answers
 
 
@@ -114,7 +109,7 @@ _CLEARANCE = ("# Veltozole\n\nVeltozole is an aromatase inhibitor used to treat 
 
 
 def test_the_main_route_of_excretion_is_not_asked_where_metabolism_is_what_is_main(tmp_path):
-    cards = _cards(tmp_path, _CLEARANCE, "Veltozole.md")
+    cards = generated_cards(tmp_path, _CLEARANCE, "Veltozole.md")
     assert not _prompt_of(cards, "By which route is veltozole mainly excreted?")
     (main,) = _prompt_of(cards, "How is veltozole mainly eliminated?")
     assert main.data["answer"] == "By metabolism in the liver"
@@ -123,5 +118,5 @@ def test_the_main_route_of_excretion_is_not_asked_where_metabolism_is_what_is_ma
     # an article that says nothing of metabolism asks the route
     alone = _CLEARANCE.replace(" The medication is eliminated predominantly by metabolism in the liver (80 to 90%) but "
                                "also by excretion by the kidneys unchanged (9%).", "")
-    (route,) = _prompt_of(_cards(tmp_path, alone, "Veltozole.md"), "By which route is veltozole mainly excreted?")
+    (route,) = _prompt_of(generated_cards(tmp_path, alone, "Veltozole.md"), "By which route is veltozole mainly excreted?")
     assert route.data["answer"] == "Urine"

@@ -7,17 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from anastro_quiz.generate import generate_decks
 from anastro_quiz.generate.reading_weights import (directionless_means, more_of_the_same, praised_blank,
                                                    restates_contrast)
 from anastro_quiz.generate.teacher_clinical import result_question
 from anastro_quiz.generate.teacher_profile import course_setting
 
-
-def _cards(tmp_path, text: str, name: str = "drug.md"):
-    doc = tmp_path / name
-    doc.write_text(text, encoding="utf-8")
-    return [c for d in generate_decks([doc]) for c in d.cards]
+from generated import generated_cards
 
 
 def _prompts(cards) -> list[str]:
@@ -35,7 +30,7 @@ def test_a_result_question_names_the_measure_that_changes(effect, asked):
 
 
 def test_a_rule_of_practice_asks_what_happens_to_the_measure(tmp_path):
-    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an aromatase inhibitor used to treat breast cancer.\n\n"
+    cards = generated_cards(tmp_path, "# Zorbicin\n\nZorbicin is an aromatase inhibitor used to treat breast cancer.\n\n"
                    "## Bone\n\nIf zorbicin dosing is too aggressive and estradiol levels fall below a critical "
                    "threshold, the increased bone resorption is left unchecked, resulting in a net loss of bone mineral "
                    "density.\n")
@@ -59,23 +54,23 @@ def test_the_setting_of_a_course_comes_from_the_sentence_before(before, setting)
 def test_a_course_of_treatment_is_asked_in_its_setting(tmp_path):
     lead = "# Zorbicin\n\nZorbicin is a monoclonal antibody used to treat breast cancer.\n\n## Duration\n\n"
     course = "One year of treatment is generally accepted based on trials that showed one-year treatment superior.\n"
-    set_ = _cards(tmp_path, lead + "The optimal duration of add-on zorbicin treatment after surgery for early "
+    set_ = generated_cards(tmp_path, lead + "The optimal duration of add-on zorbicin treatment after surgery for early "
                   "breast cancer is unknown. " + course)
-    bare = _cards(tmp_path, lead + "Zorbicin was studied in many trials over a decade. " + course, "other.md")
+    bare = generated_cards(tmp_path, lead + "Zorbicin was studied in many trials over a decade. " + course, "other.md")
     assert "After surgery for early breast cancer, what length of add-on zorbicin treatment is generally " \
            "accepted?" in _prompts(set_)
     assert "What length of zorbicin treatment is generally accepted?" in _prompts(bare)
 
 
 def test_a_use_too_long_to_key_puts_its_people_in_the_prompt_and_the_broad_use_goes(tmp_path):
-    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is a selective estrogen receptor modulator used to prevent "
+    cards = generated_cards(tmp_path, "# Zorbicin\n\nZorbicin is a selective estrogen receptor modulator used to prevent "
                    "breast cancer in women and men.\n\n## Medical uses\n\nZorbicin is used for the treatment of both "
                    "early and advanced estrogen receptor-positive (ER+) breast cancer in pre- and postmenopausal "
                    "women.\n")
     prompts = _prompts(cards)
     assert "In pre- and postmenopausal women, what is zorbicin used to treat?" in prompts
     assert "What is zorbicin used to prevent?" not in prompts
-    alone = _cards(tmp_path, "# Zorbicin\n\nZorbicin is a selective estrogen receptor modulator used to prevent "
+    alone = generated_cards(tmp_path, "# Zorbicin\n\nZorbicin is a selective estrogen receptor modulator used to prevent "
                    "breast cancer in women and men.\n\n## Medical uses\n\nZorbicin is used for the treatment of "
                    "gynecomastia in men.\n", "alone.md")
     assert "What is zorbicin used to prevent?" in _prompts(alone)  # no narrower card on that disease
@@ -102,7 +97,7 @@ def test_a_means_that_says_no_direction(answer, vague):
 
 
 def test_no_card_asks_a_means_without_its_direction(tmp_path):
-    cards = _cards(tmp_path, "# Zorbicin\n\nZorbicin is an mTOR inhibitor used to treat kidney cancer.\n\n"
+    cards = generated_cards(tmp_path, "# Zorbicin\n\nZorbicin is an mTOR inhibitor used to treat kidney cancer.\n\n"
                    "## Mechanism\n\nThe genes ZX1 and ZX2, involved in a rare syndrome, act as tumor suppressor "
                    "genes by regulating mTORC1 activity.\n"
                    "The genes ZY1 and ZY2, involved in another syndrome, act as tumor suppressor genes by "

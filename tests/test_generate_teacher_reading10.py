@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from anastro_quiz.generate import generate_decks
+
+from generated import generated_cards
 from anastro_quiz.generate.pipeline import read
 from anastro_quiz.generate.teacher import teacher_drafts
 
 
 def _cards(tmp_path, text: str, name: str = "drug.txt"):
-    doc = tmp_path / name
-    doc.write_text(text, encoding="utf-8")
-    return [c for d in generate_decks([doc]) for c in d.cards]
+    return generated_cards(tmp_path, text, name)  # read as plain text, as the bundled sources are
 
 
 def _drafts(tmp_path, text: str, name: str = "drug.md"):

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import pytest
 
-from anastro_quiz.generate.pipeline import generate
 from anastro_quiz.grading_lists import grade_items
+
+from generated import generated_cards
 
 
 LEAD = "Zorbicin, sold under the brand name Zorba, is an aromatase inhibitor used to treat breast cancer.\n\n"
 
 
 def _cards(tmp_path, body: str, name: str = "zorbicin"):
-    path = tmp_path / f"{name}.md"
-    path.write_text(f"# Zorbicin\n\n## Main\n\n{LEAD}{body}", encoding="utf-8")
-    return [c for deck in generate([path]).decks for c in deck.cards]
+    return generated_cards(tmp_path, f"# Zorbicin\n\n## Main\n\n{LEAD}{body}", f"{name}.md")
 
 
 def _prompted(cards, prompt: str):
