@@ -77,16 +77,18 @@ class HomeScreen(CoreScreen):
         self._add_columns(self.query_one("#decks", DataTable), [])
         self.refresh_data()
 
-    def _add_columns(self, table: DataTable, titles: list[str]) -> None:
+    def _add_columns(self, table: DataTable, titles: list[str]) -> int:
         """Every column with a fixed width: the Deck column as wide as the longest title (up to
-        what the terminal leaves, then titles wrap). Never measured by the table after drawing:
-        that measuring raced the first frame, which then drew the column 4 characters wide."""
+        what the terminal leaves, then titles wrap), returned. Never measured by the table after
+        drawing: that measuring raced the first frame, which then drew the column 4 characters wide."""
         # Labels and cells as Text, not str: DataTable parses a str as Rich markup, and the
         # first markup parsed loads Rich's table of 3,600 emoji names (7 ms of a launch here).
-        table.add_column(Text("Deck"), key="title", width=self.deck_width(titles))
+        width = self.deck_width(titles)
+        table.add_column(Text("Deck"), key="title", width=width)
         for label in ("New", "Learn", "Due"):
             table.add_column(Text(label), key=label.lower(), width=5)
         table.add_column(Text("Mastery"), key="mastery", width=15)
+        return width
 
     OTHER_COLUMNS = 3 * 5 + 15 + 5 * 2 + 2  # the count and mastery columns, cell padding, scrollbar
 
@@ -160,11 +162,13 @@ class HomeScreen(CoreScreen):
         table = self.query_one("#decks", DataTable)
         selected = table.cursor_row
         table.clear(columns=True)
-        self._add_columns(table, [d.title for d in data.decks])
+        titles = [d.title for d in data.decks]
+        width = self._add_columns(table, titles)
         for d in data.decks:
-            # height=None: a title longer than the column wraps instead of being cut.
+            # height=None: a title longer than the column wraps instead of being cut. Only those:
+            # the table renders every cell of such a row once more to measure it (20 decks: ~10 ms).
             table.add_row(Text(d.title), Text(str(d.new)), Text(str(d.learning)), Text(str(d.due)), _mastery(d),
-                          key=d.id, height=None)
+                          key=d.id, height=1 if cell_len(d.title) <= width else None)
         if data.decks:
             table.move_cursor(row=min(selected, len(data.decks) - 1))
         due = sum(d.due for d in data.decks)
