@@ -31,13 +31,14 @@ class HomeData:
 def load_home(collection: Collection, *, forecast: bool = True) -> HomeData:
     """Everything Home shows; the forecast only with ``forecast`` (read only where the chart is
     shown: 30 index ranges)."""
-    from .study_days import due_forecast, review_days, streaks
+    from .study_days import due_forecast, streak
 
     now = collection.now()
     decks = collection.deck_summaries()
     new_today = sum(d.new for d in decks)  # DeckSummary.new is already within today's cap
-    days = review_days(collection)
     today = study_day(now)
-    recent = [(day, days.get(day.isoformat(), 0)) for day in (today - timedelta(days=n) for n in range(13, -1, -1))]
-    return HomeData(decks, new_today, days.get(today.isoformat(), 0), streaks(set(days), today),
+    fortnight = [today - timedelta(days=n) for n in range(13, -1, -1)]
+    days = collection.store.reviews_since(fortnight[0].isoformat())  # these days only, not the history
+    recent = [(day, days.get(day.isoformat(), 0)) for day in fortnight]
+    return HomeData(decks, new_today, days.get(today.isoformat(), 0), streak(collection, today),
                     due_forecast(collection, list(collection.decks), now, 30) if forecast else None, recent)

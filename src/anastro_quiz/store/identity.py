@@ -13,7 +13,7 @@ from .schema import SCHEMA_VERSION
 APPLICATION_ID = 0x416E517A  # "AnQz", in the SQLite header (offset 68)
 OUR_TABLES = {"cards", "schedule", "reviews", "sessions", "quiz_runs", "quiz_answers", "settings",
               "kept_cards", "deck_digests", "card_tags", "review_days", "mastery_at", "mastery_decks",
-              "mastery_tags", "state_counts", "review_deck_days"}
+              "mastery_tags", "state_counts", "review_deck_days", "streak_upto"}
 CORE_TABLES = {"cards", "schedule", "reviews", "settings"}
 CORE_REVIEW_COLUMNS = {"id", "deck", "card_id", "rating", "reviewed_at", "undone"}
 

@@ -44,6 +44,24 @@ class QueryStore:
         """Counted reviews per study day (ISO date), for the heatmap and the streak."""
         return dict(self.conn.execute("SELECT day, reviews FROM review_days WHERE reviews>0").fetchall())
 
+    def reviews_since(self, first: str) -> dict[str, int]:
+        """Counted reviews per study day from ``first`` (ISO date) on, days with none left out:
+        a range of ``review_days``' key (Home's last two weeks, and the days after the kept streak)."""
+        return dict(self.conn.execute("SELECT day, reviews FROM review_days WHERE day>=? AND reviews>0"
+                                      " ORDER BY day", (first,)).fetchall())
+
+    def streak_upto(self) -> tuple[str, int, int] | None:
+        """``(through, longest, run)``: up to study day ``through`` (ISO date), the longest run of
+        study days and the run ending on it (0: none that day); None when not kept (never counted,
+        or a day up to ``through`` changed since: schema migration 12)."""
+        return self.conn.execute("SELECT through, longest, run FROM streak_upto").fetchone()
+
+    def save_streak_upto(self, through: str, longest: int, run: int) -> None:
+        """Keep the streak counted up to ``through`` (see :meth:`streak_upto`)."""
+        with self.transaction():
+            self.conn.execute("INSERT OR REPLACE INTO streak_upto (id, through, longest, run) VALUES (1, ?, ?, ?)",
+                              (through, longest, run))
+
     def retention_counts(self, since: datetime, until: datetime | None = None) -> tuple[int, int]:
         """``(reviews, recalled)`` of review-state cards after ``since`` (and up to ``until``).
 
