@@ -14,9 +14,8 @@ from datetime import date, datetime, timedelta
 from anastro_quiz.clock import study_day
 from anastro_quiz.collection import Collection
 from anastro_quiz.decks import load_decks
-from anastro_quiz.exam_plan import PLAN_KEY
 from anastro_quiz.scheduler import Rating
-from anastro_quiz.settings import DailyLimits
+from anastro_quiz.settings import PLAN_KEY, DailyLimits
 from anastro_quiz.store import Store
 from conftest import FakeClock
 from test_exam_plan import START, Learner, run, share_at_exam, write_deck

@@ -11,14 +11,14 @@ from .card_browsing import CardBrowsing
 from .clock import study_day, utcnow
 from .deck_model import rows_digest
 from .decks import Deck, StudyItem, gc_paused, load_decks
-from .exam_plan import PLAN_KEY, ExamPlan, planned_scheduler
 from .item_index import ItemIndex
 from .scheduler import Scheduler, SchedulerSettings
-from .settings import DailyLimits, StudySettings
+from .settings import PLAN_KEY, DailyLimits, StudySettings
 from .siblings import SiblingRules
 from .store import DeckCounts, Store
 
 if TYPE_CHECKING:
+    from .exam_plan import ExamPlan
     from .session import StudySession
 
 
@@ -190,6 +190,8 @@ class Collection(CardBrowsing):
         key = (deck_id or "", plan, spare)
         if key not in self._schedulers:
             scheduler = Scheduler.from_settings(self.scheduler_settings(deck_id))
+            if plan is not None:
+                from .exam_plan import planned_scheduler
             self._schedulers[key] = (planned_scheduler(scheduler, plan, self.limits(deck_id).reviews_per_day, spare)
                                      if plan is not None else scheduler)
         return self._schedulers[key]

@@ -33,7 +33,6 @@ from .clock import day_start, iso, study_day
 from .errors import UserError
 from .scheduler import CardState, DueLoad, Rating, Scheduler
 
-PLAN_KEY = "exam_plan"  # the settings key the plan is stored under (global scope)
 EARLY_GAP = 0.10  # recall under FSRS's prediction (spaced reviews) past which reviews are due from the start of their day
 
 

@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from .clock import DAY_STARTS_AT_HOUR, check_day_start_hour, set_day_start_hour
-from .exam_plan import PLAN_KEY, ExamPlan
 from .scheduler import PARAMETER_COUNT, SchedulerSettings, check_parameters
 from .siblings import SiblingRules
 
 if TYPE_CHECKING:
+    from .exam_plan import ExamPlan
     from .store import Store
+
+PLAN_KEY = "exam_plan"  # the settings key the exam plan is stored under (global scope)
 
 
 @dataclass
@@ -157,7 +159,11 @@ class StudySettings:
     def exam_plan(self) -> ExamPlan | None:
         """The exam plan in force (``None``: none, or one this version cannot read)."""
         data = self.store.get_setting(PLAN_KEY)
+        if not data:  # most launches: the exam plan's module is not imported for Home's counts
+            return None
+        from .exam_plan import ExamPlan
+
         try:
-            return ExamPlan.from_dict(data) if data else None
+            return ExamPlan.from_dict(data)
         except (KeyError, TypeError, ValueError):
             return None

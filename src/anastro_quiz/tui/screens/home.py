@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Header, ProgressBar, Static
+from textual.widgets import DataTable, Header, Static
 
 from ...home_data import HomeData, load_home
 from ..widgets.bars import count_bars, share_bar
@@ -130,6 +130,8 @@ class HomeScreen(CoreScreen):
     def _opening(self, message: Opening) -> None:
         if self.data is not None or message.total < 1:
             return
+        from textual.widgets import ProgressBar  # imported only for a slow opening (3-15 ms)
+
         bars = self.query("#home-opening")
         if bars:
             bar = bars.first(ProgressBar)
