@@ -230,9 +230,12 @@ class Collection(CardBrowsing):
 
     def deck_summaries(self) -> list[DeckSummary]:
         """Each loaded deck with its new / learning / due counts and mastery."""
+        with self.store.settings_read_once():  # each deck's limits, curation and sibling rules
+            return self._deck_summaries(self.now())
+
+    def _deck_summaries(self, now: datetime) -> list[DeckSummary]:
         from .today import LEARN_AHEAD, offered_today
 
-        now = self.now()
         done = self.store.done_today(study_day(now))
         room = {deck: self.study_limits(deck).room_today(*done.get(deck, (0, 0))) for deck in self.decks}
         holding = {deck for deck in self.decks if self.holds_uncurated(deck)}

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 GLOBAL = "global"
 
@@ -16,11 +17,32 @@ def deck_scope(deck_id: str | None) -> str:
 class SettingStore:
     """The ``settings`` table: JSON values by scope and key (mixed into ``Store``)."""
 
+    _read_once: dict[tuple[str, str], str] | None = None  # inside settings_read_once: every row
+
     def get_setting(self, key: str, scope: str = GLOBAL, default: Any = None) -> Any:
+        if self._read_once is not None:
+            value = self._read_once.get((scope, key))
+            return json.loads(value) if value is not None else default
         row = self.conn.execute("SELECT value FROM settings WHERE scope=? AND key=?", (scope, key)).fetchone()
         return json.loads(row[0]) if row else default
 
+    @contextmanager
+    def settings_read_once(self) -> Iterator[None]:
+        """Inside the block, settings are read from one read of the whole (small) table: Home's
+        counts ask each deck for four settings, each merged from two rows (20 decks: 108 queries).
+        A setting saved inside the block ends it (later reads go to the table again)."""
+        if self._read_once is not None:
+            yield
+            return
+        self._read_once = {(scope, key): value for scope, key, value in
+                           self.conn.execute("SELECT scope, key, value FROM settings")}
+        try:
+            yield
+        finally:
+            self._read_once = None
+
     def set_setting(self, key: str, value: Any, scope: str = GLOBAL) -> None:
+        self._read_once = None
         with self.transaction():
             self.db["settings"].upsert({"scope": scope, "key": key, "value": json.dumps(value)},
                                        pk=("scope", "key"))
@@ -44,6 +66,7 @@ class SettingStore:
 
     def clear_deck_settings(self, deck_id: str) -> int:
         """Drop ``deck_id``'s own values: it takes every setting from the global ones again."""
+        self._read_once = None
         with self.transaction():
             return self.conn.execute("DELETE FROM settings WHERE scope=?", (deck_scope(deck_id),)).rowcount
 
