@@ -42,7 +42,11 @@ def iso(moment: datetime) -> str:
     """Fixed-width UTC ISO text, so string order is time order in SQL."""
     if moment.tzinfo is None:
         raise ValueError("naive datetime: pass an aware one (UTC)")
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+    moment = moment.astimezone(timezone.utc)
+    if moment.year < 1000:  # strftime leaves such a year unpadded; isoformat would pad it
+        return moment.strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+    # The same text as that strftime, in a third of the time (a replay writes one per review).
+    return moment.isoformat(timespec="microseconds")
 
 
 def study_day(moment: datetime) -> date:

@@ -12,6 +12,7 @@ import random
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any, Callable, Sequence
 
 import fsrs
@@ -347,9 +348,11 @@ def fuzzed_interval(interval: timedelta, draw: Callable[[], float], maximum_days
     return timedelta(days=min(round(draw() * (high - low + 1) + low), maximum_days))
 
 
+@lru_cache(maxsize=4096)
 def fuzz_range(days: int, maximum_days: int) -> tuple[int, int] | None:
     """The first and last day py-fsrs's fuzz may move an interval of ``days`` to (``None``
-    under 2.5 days, which are not fuzzed)."""
+    under 2.5 days, which are not fuzzed). Cached: a replay asks it for each fuzzed grade,
+    and the intervals repeat."""
     if days < 2.5:
         return None
     delta = 1.0
@@ -359,8 +362,13 @@ def fuzz_range(days: int, maximum_days: int) -> tuple[int, int] | None:
     return min(low, high), high
 
 
+# json.dumps with these separators, without building an encoder per call (a replay dumps
+# one state per review).
+_encode_state = json.JSONEncoder(separators=(",", ":")).encode
+
+
 def dump_state(state: CardState) -> str:
-    return json.dumps(state.to_dict(), separators=(",", ":"))
+    return _encode_state(state.to_dict())
 
 
 def load_state(text: str) -> CardState:
