@@ -90,6 +90,8 @@ def parse_utc(text: str) -> datetime | None:
         moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
         return None
+    if moment.tzinfo is timezone.utc:  # what "+00:00" gives: already the answer
+        return moment
     if moment.tzinfo is None or moment.utcoffset() != timezone.utc.utcoffset(None):
         return None
     return moment.astimezone(timezone.utc)
@@ -112,27 +114,36 @@ def read_review_log(path: str | Path) -> list[LoggedReview]:
 
 
 def parse_review_log(text: str, name: str = "<csv>") -> list[LoggedReview]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in (reader.fieldnames or [])]
+    # csv.reader with the columns' positions, not DictReader (a dict per row: a third of
+    # reading a million-row log). As DictReader: blank lines are skipped, a short row's
+    # missing fields read as empty, a column named twice is read from its last place.
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [h.strip() for h in next(reader, [])]
     missing = [c for c in LOG_COLUMNS if c not in header]
     if missing:
         raise InteropError(
             f"{name}: missing {noun(len(missing), 'column')} {', '.join(missing)}; a review log needs the columns "
             f"{','.join(LOG_COLUMNS)} (the py-fsrs format)"
         )
-    reader.fieldnames = header
+    place = {column: at for at, column in enumerate(header)}
+    columns = [place.get(column) for column in LOG_COLUMNS + EXTRA_COLUMNS]
     out: list[LoggedReview] = []
     previous: datetime | None = None
-    for row in reader:
+    for fields in reader:
+        if not fields:
+            continue
+        width = len(fields)
+        raw_card, raw_rating, raw_time, raw_duration, raw_deck, raw_id, raw_mode = (
+            fields[at] if at is not None and at < width else "" for at in columns)
         line = reader.line_num
-        card_id = (row.get("card_id") or "").strip()
+        card_id = raw_card.strip()
         try:
-            deck, card_id = split_card_id(card_id, (row.get("deck") or "").strip())
+            deck, card_id = split_card_id(card_id, raw_deck.strip())
         except ValueError as exc:
             raise InteropError(f"{name}:{line}: {exc}") from None
         if not card_id:
             raise InteropError(f"{name}:{line}: empty card_id")
-        raw_rating = (row.get("review_rating") or "").strip()
+        raw_rating = raw_rating.strip()
         try:
             rating = int(raw_rating)
         except ValueError:
@@ -140,7 +151,6 @@ def parse_review_log(text: str, name: str = "<csv>") -> list[LoggedReview]:
         if rating not in RATINGS:
             raise InteropError(f"{name}:{line}: unknown rating {raw_rating!r} (expected 1 Again, 2 Hard, "
                                "3 Good or 4 Easy)")
-        raw_time = row.get("review_time") or ""
         moment = parse_utc(raw_time)
         if moment is None:
             raise InteropError(f"{name}:{line}: review_time {raw_time!r} is not an ISO 8601 time in UTC "
@@ -149,15 +159,14 @@ def parse_review_log(text: str, name: str = "<csv>") -> list[LoggedReview]:
             raise InteropError(f"{name}:{line}: review_time {raw_time} is earlier than the line before; "
                                "a review log must be in time order")
         previous = moment
-        raw_duration = (row.get("review_duration") or "").strip()
+        raw_duration = raw_duration.strip()
         try:
             duration = int(float(raw_duration)) if raw_duration else None
         except ValueError:
             raise InteropError(f"{name}:{line}: review_duration {raw_duration!r} is not a number of ms") from None
         if duration is not None and duration < 0:
             raise InteropError(f"{name}:{line}: negative review_duration")
-        out.append(LoggedReview(card_id, rating, moment, duration, deck,
-                                (row.get("review_id") or "").strip(), (row.get("mode") or "review").strip()))
+        out.append(LoggedReview(card_id, rating, moment, duration, deck, raw_id.strip(), (raw_mode or "review").strip()))
     return out
 
 
