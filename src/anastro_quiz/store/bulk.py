@@ -39,6 +39,28 @@ def indexes_set_aside(conn: sqlite3.Connection, table: str, when: bool = True) -
         conn.execute(sql)
 
 
+# The page cache for a bulk insert in the order of another log (an import: time order),
+# whose ids land all over the primary key's index: 256 MiB keeps a million ids' index in
+# memory (SQLite's default 2 MB spilled and re-read it; the insert and its commit, 1M
+# reviews: 30.7, 18.7 -> 18.0, 9.6 s). A merge inserts in the other copy's order, which
+# its index already follows: there a large cache only moved the writes to the commit.
+BULK_CACHE_KIB = 256 * 1024
+
+
+@contextmanager
+def page_cache(conn: sqlite3.Connection, kib: int, when: bool = True) -> Iterator[None]:
+    """SQLite's page cache for this connection at ``kib`` KiB while the block runs (only
+    memory: what is written and when it is durable do not change), then as it was."""
+    before = conn.execute("PRAGMA cache_size").fetchone()[0] if when else None
+    if when:
+        conn.execute(f"PRAGMA cache_size={-int(kib)}")
+    try:
+        yield
+    finally:
+        if when:
+            conn.execute(f"PRAGMA cache_size={int(before)}")
+
+
 @contextmanager
 def day_counts_in_bulk(conn: sqlite3.Connection) -> Iterator[None]:
     """For a bulk insert of reviews inside the caller's write transaction (a merge, an import):

@@ -29,7 +29,7 @@ from ..numbers import noun, plural
 from .cards import NEW, marks
 from .db import StoreError
 from .reviews import LoggedReview
-from .bulk import BULK_ROWS, day_counts_in_bulk, indexes_set_aside
+from .bulk import BULK_CACHE_KIB, BULK_ROWS, day_counts_in_bulk, indexes_set_aside, page_cache
 from .merge_source import ATTACHED, REVIEW_COLUMNS, check_their_reviews, open_other, their_reviews
 
 _IDENTITY = ("deck", "card_id", "rating", "reviewed_at")
@@ -276,7 +276,8 @@ class MergeStore:
                 cols = _IMPORT_COLS + _STATE_COLS
                 blank = (None,) * len(_STATE_COLS)
                 large = len(rows) > max(len(ids) - len(rows), BULK_ROWS)  # ids: the log's, and these
-                with day_counts_in_bulk(conn), indexes_set_aside(conn, "reviews", large):
+                with day_counts_in_bulk(conn), indexes_set_aside(conn, "reviews", large), \
+                        page_cache(conn, BULK_CACHE_KIB, large):
                     conn.executemany(_INSERT_REVIEWS.format(cols=", ".join(cols), marks=marks(cols)),
                                      ((*row, *states.get(row[0], blank)) for row in rows))
                 report.added = len(rows)
