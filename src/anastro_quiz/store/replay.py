@@ -125,11 +125,12 @@ def replay_batch(job: tuple[dict[str, dict], list[tuple[tuple[str, str], list]]]
 
 @contextmanager
 def _replayers(reviews: int) -> Iterator[tuple[Callable, int]]:
-    """``(run, width)``: ``run(jobs, settings)`` replays ``width`` batches of cards at a time,
-    in worker processes (one per core, up to :data:`WORKERS`) when there are at least
-    :data:`POOL_REVIEWS` reviews to compute, more than one core, and this process can fork
-    safely (no other thread running, as in the app, whose work stays here); else here. A
-    forked worker has this process's modules and settings (the study day's hour), and never
+    """``(start, width)``: ``start(jobs, settings)`` sets ``width`` batches of cards replaying
+    and returns a function that gives their results, in worker processes (one per core, up
+    to :data:`WORKERS`) when there are at least :data:`POOL_REVIEWS` reviews to compute,
+    more than one core, and this process can fork safely (no other thread running, as in
+    the app, whose work stays here); else here, when the results are asked for. A forked
+    worker has this process's modules and settings (the study day's hour), and never
     touches the database; spawning one instead would run the calling script's top level
     again."""
     import multiprocessing
@@ -137,12 +138,16 @@ def _replayers(reviews: int) -> Iterator[tuple[Callable, int]]:
 
     workers = min(os.cpu_count() or 1, WORKERS) if reviews >= POOL_REVIEWS else 1
     if workers < 2 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
-        yield (lambda jobs, settings: [replay_batch((settings, job)) for job in jobs]), 1
+        yield (lambda jobs, settings: lambda: [replay_batch((settings, job)) for job in jobs]), 1
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield (lambda jobs, settings: list(pool.map(replay_batch, [(settings, job) for job in jobs]))), 2 * workers
+        def start(jobs, settings):
+            futures = [pool.submit(replay_batch, (settings, job)) for job in jobs]
+            return lambda: [future.result() for future in futures]
+
+        yield start, 2 * workers
 
 
 def _table_order(row: Sequence[Any]) -> tuple:
@@ -218,24 +223,36 @@ class ReplayStore:
                 cards.append((key, rows))
             return cards
 
-        with _replayers(len(waiting)) as (run, width):
+        def write(batches: list, results: Callable[[], list]) -> None:
+            nonlocal done
+            for batch, replayed in zip(batches, results()):
+                updates, schedules = [], []
+                for key, changed, schedule in replayed:
+                    for update in changed:
+                        if update[5] in waiting:
+                            states[update[5]] = update[:5]
+                        else:
+                            updates.append(update)
+                    schedules.append((*schedule, *key))
+                self.conn.executemany(UPDATE_REVIEW, updates)
+                self.conn.executemany(UPDATE_SCHEDULE, schedules)
+                done += len(batch)
+                if progress is not None:
+                    progress(done, total, "")
+
+        # The next batches are read and set replaying before the last ones' results are
+        # written: the workers compute while this process reads and writes (other cards).
+        with _replayers(len(waiting)) as (start_replay, width):
+            previous = None
             for start in range(0, len(ordered), BATCH_CARDS * width):
                 batches = [ordered[at:at + BATCH_CARDS] for at in range(start, min(start + BATCH_CARDS * width,
                                                                                    len(ordered)), BATCH_CARDS)]
-                for batch, replayed in zip(batches, run([read(batch) for batch in batches], dict(settings))):
-                    updates, schedules = [], []
-                    for key, changed, schedule in replayed:
-                        for update in changed:
-                            if update[5] in waiting:
-                                states[update[5]] = update[:5]
-                            else:
-                                updates.append(update)
-                        schedules.append((*schedule, *key))
-                    self.conn.executemany(UPDATE_REVIEW, updates)
-                    self.conn.executemany(UPDATE_SCHEDULE, schedules)
-                    done += len(batch)
-                    if progress is not None:
-                        progress(done, total, "")
+                replaying = (batches, start_replay([read(batch) for batch in batches], dict(settings)))
+                if previous is not None:
+                    write(*previous)
+                previous = replaying
+            if previous is not None:
+                write(*previous)
         if progress is not None and total and done != total:
             progress(total, total, "")
         return states
