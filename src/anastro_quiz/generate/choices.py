@@ -171,6 +171,6 @@ def term_families(terms: dict[str, float], spelled: dict[str, str],
     return out
 
 
-def term_options(term: str, family: list[str], prompt: str) -> list[str]:
+def term_options(term: str, family: Iterable[str], prompt: str) -> list[str]:
     """Up to three wrong terms for a blank; fewer than three means the card stays a cloze."""
     return D.pick(term, family, D.MIN_DISTRACTORS, prompt=prompt)

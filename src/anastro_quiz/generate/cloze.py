@@ -60,7 +60,9 @@ def term_cards(s: Sentence, terms: dict[str, float], families: dict[str, list[st
             continue
         if re.search(rf"/\s*{re.escape(GAP)}|{re.escape(GAP)}\s*/", blanked):
             continue  # "[BRCA1]/2", "SISH/[CISH]/FISH": a piece of a slashed name
-        options = term_options(term, [f for f in families.get(term.lower(), []) if not contains_answer(blanked, f)],
+        # lazily: options are taken in family order until three pass, and a long text's families grow
+        # with it (every look-alike tested per card made this grow with the square of its length)
+        options = term_options(term, (f for f in families.get(term.lower(), ()) if not contains_answer(blanked, f)),
                                blanked)
         if len(options) >= MIN_DISTRACTORS:
             choices = sorted({term, *options}, key=str.lower)
