@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from .. import distractors as D
@@ -60,7 +60,15 @@ class FigurePool:
 
     by_unit: dict[str, list[Figure]]
     values: dict[str, list[float]]
-    weekly: list[doses.Dose]
+    weekly: list[doses.Dose]  # each once: only whether one agrees is asked
+    _agreeing: dict[doses.Dose, list[doses.Dose]] = field(default_factory=dict, repr=False)
+
+    def agreeing(self, dose: doses.Dose) -> list[doses.Dose]:
+        """The weekly doses consistent with ``dose`` (found once per dose: each number card asks,
+        and a long document's weekly doses are many)."""
+        if dose not in self._agreeing:
+            self._agreeing[dose] = [d for d in self.weekly if d.consistent(dose)]
+        return self._agreeing[dose]
 
     def near(self, unit: str, value: float, k: int = 24) -> list[Figure]:
         """The ``k`` figures of ``unit`` on each side of ``value``."""
@@ -77,7 +85,8 @@ def number_pool(facts: Iterable[Fact]) -> FigurePool:
             by_unit.setdefault(f.detail.unit, []).append(figure(f))
     for figures in by_unit.values():
         figures.sort(key=lambda f: (f.value, f.text, f.quote))
-    weekly = [f.dose for figures in by_unit.values() for f in figures if f.dose is not None and f.dose.weekly]
+    weekly = list(dict.fromkeys(f.dose for figures in by_unit.values() for f in figures
+                                if f.dose is not None and f.dose.weekly))
     return FigurePool(by_unit, {u: [f.value for f in fs] for u, fs in by_unit.items()}, weekly)
 
 
@@ -87,7 +96,7 @@ def _shares_a_range(answer: Figure, other: Figure) -> bool:
         (answer.low != answer.high and answer.low <= other.value <= answer.high)
 
 
-def _right_by_dose(answer: Figure, weekly: list[doses.Dose]):
+def _right_by_dose(answer: Figure, pool: FigurePool):
     """A test for options that, put in the blank, give a dose the documents state for the same
     regimen: "_____ of anastrozole taken twice a week" with 0.25 mg is 0.5 mg a week, inside
     "0.5 mg to 1 mg per week", so 0.25 mg is also right there (1 mg, 2 mg a week, is not)."""
@@ -95,7 +104,7 @@ def _right_by_dose(answer: Figure, weekly: list[doses.Dose]):
     if answer.dose is None or not answer.dose.weekly or not mass or not answer.low:
         return lambda option: False
     per_week = answer.dose.low / (answer.low * mass)
-    agreeing = [d for d in weekly if d.consistent(answer.dose)]
+    agreeing = pool.agreeing(answer.dose)
 
     def right(option: str) -> bool:
         q = D.quantity(option)
@@ -117,7 +126,7 @@ def number_distractors(fact: Fact, pool: FigurePool, prompt: str) -> list[str]:
     unit, value = fact.detail.unit, fact.detail.value
     near = pool.near(unit, value)
     right = [f.text for f in near if f.value == value or _shares_a_range(me, f)]
-    by_dose = _right_by_dose(me, pool.weekly)
+    by_dose = _right_by_dose(me, pool)
     others = sorted((f for f in near if f.text not in right),
                     key=lambda f: (abs(math.log(abs(f.value) or 1e-9) - math.log(abs(value) or 1e-9)), f.value))
     candidates: list[str] = []

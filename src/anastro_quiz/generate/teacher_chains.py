@@ -5,6 +5,7 @@ within one sentence ("A is converted to B, which in turn ... C", "When A, B, all
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .cards import Draft, make_draft, contains_answer, plain_words
@@ -310,14 +311,40 @@ def _one_route(drafts: list[Draft], doc) -> list[Draft]:
     sentence naming A and C without B (androstenedione -> estrone -> estradiol beside
     androstenedione -> testosterone -> estradiol) makes the key one right answer of two."""
     out = []
+    texts: _LowerTexts | None = None
     for d in drafts:
         steps = str(d.data.get("answer", "")).split(" → ")
         # ("...: what follows, step by step?" names its start in the prompt, not as the key's first step)
         if d.kind == "chain" and len(steps) >= 3 and not d.data["prompt"].endswith("what follows, step by step?"):
             start, end = _key_word(steps[0]), _key_word(steps[-1])
             middles = [_key_word(m) for m in steps[1:-1]]
-            if any(start in t and end in t and not any(m in t for m in middles)
-                   for t in (st.text.lower() for st in doc.sentences)):
+            texts = texts or _LowerTexts([st.text for st in doc.sentences])
+            if any(end in t and not any(m in t for m in middles) for t in texts.containing(start)):
                 continue
         out.append(d)
     return out
+
+
+class _LowerTexts:
+    """Sentences in lower case, joined once, so the ones holding a word are found by ``str.find``
+    over the whole text, not by a scan of every sentence per chain (quadratic in a long text)."""
+
+    _SEP = "\x00"
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = [t.lower() for t in texts]
+        self.joined = self._SEP.join(self.texts)
+        self.starts = [0]
+        for t in self.texts[:-1]:
+            self.starts.append(self.starts[-1] + len(t) + 1)
+
+    def containing(self, part: str) -> list[str]:
+        """The texts that hold ``part``, in order (each once)."""
+        if not part or self._SEP in part:
+            return [t for t in self.texts if part in t]
+        out, at = [], self.joined.find(part)
+        while at != -1:
+            i = bisect.bisect_right(self.starts, at) - 1
+            out.append(self.texts[i])
+            at = self.joined.find(part, self.starts[i] + len(self.texts[i]) + 1)  # the next text on
+        return out

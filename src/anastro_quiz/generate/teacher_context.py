@@ -28,11 +28,29 @@ def _named_near(s: Sentence, names: list[str]) -> str | None:
     """The first of ``names`` that this sentence or one of the two before it names."""
     seen, depth = s, 3
     while seen is not None and depth > 0:
-        text = resolved_text(seen) or seen.text
-        for name in names:
-            if re.search(rf"\b{re.escape(name)}\b", text, re.I):
-                return name
+        named = _first_named(resolved_text(seen) or seen.text, names)
+        if named is not None:
+            return named
         seen, depth = seen.before or seen.previous, depth - 1
+    return None
+
+
+_WORD_RUN = re.compile(r"\w+")
+# The only characters outside ASCII that re.I takes for an ASCII letter (İ, ı, ſ, the Kelvin sign).
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _first_named(text: str, names: list[str]) -> str | None:
+    """The first of ``names`` that ``text`` names as a whole word, in any case; a name of word
+    characters is looked up among the text's words, not searched by a pattern of its own (a long
+    text names many drugs: a pattern per name per sentence grew with the square of its length)."""
+    words = None if _FOLDS_TO_ASCII.search(text) else {w.lower() for w in _WORD_RUN.findall(text) if w.isascii()}
+    for name in names:
+        if words is not None and name.isascii() and _WORD_RUN.fullmatch(name):
+            if name.lower() in words:  # a name of word characters stands whole where a word equals it
+                return name
+        elif re.search(rf"\b{re.escape(name)}\b", text, re.I):
+            return name
     return None
 
 
