@@ -1,8 +1,10 @@
 """The generator's faster paths give what the slower ones gave: pysbd's sentences found without a
 regex per sentence, whole-word searches without a pattern per term, a long document's
-paragraphs split in helper processes. Invented text throughout."""
+paragraphs split in helper processes, look-ups that replaced a scan of the whole document per
+card. Invented text throughout."""
 
 import random
+import re
 import sys
 
 import pysbd
@@ -12,6 +14,8 @@ from anastro_quiz.generate import parallel
 from anastro_quiz.generate.extract import block_sentences
 from anastro_quiz.generate.pipeline import generate_decks
 from anastro_quiz.generate.segmenter import Segmenter
+from anastro_quiz.generate.teacher_chains import _LowerTexts
+from anastro_quiz.generate.teacher_context import _first_named
 from anastro_quiz.patterns import find_whole, whole, whole_spans
 from anastro_quiz.decks import dump_deck
 
@@ -47,6 +51,25 @@ def test_whole_word_search_matches_the_pattern_it_replaces():
 def test_whole_word_search_skips_pieces_of_longer_words():
     assert find_whole("the pre-osteoclast and the osteoclast", "osteoclast") == 27
     assert whole_spans("ER, ERα and ER-positive ER", "ER") == [(0, 2), (24, 26)]
+
+
+def test_a_drug_named_near_is_found_as_its_pattern_finds_it():
+    # İ, ı, ſ and the Kelvin sign are the characters re.I takes for ASCII letters
+    rng = random.Random(11)
+    alphabet = "abKs_1 -é.\u0130\u0131\u017f\u212a"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(14)))
+        names = ["".join(rng.choice("abks_1-é") for _ in range(rng.randrange(1, 4))) for _ in range(rng.randrange(1, 5))]
+        expected = next((n for n in names if re.search(rf"\b{re.escape(n)}\b", text, re.I)), None)
+        assert _first_named(text, names) == expected
+
+
+def test_sentences_holding_a_word_are_found_as_a_scan_finds_them():
+    rng = random.Random(5)
+    for _ in range(3000):
+        texts = ["".join(rng.choice("abAB \x00") for _ in range(rng.randrange(8))) for _ in range(rng.randrange(1, 6))]
+        part = "".join(rng.choice("ab") for _ in range(rng.randrange(3)))
+        assert _LowerTexts(texts).containing(part) == [t.lower() for t in texts if part in t.lower()]
 
 
 def _document(paragraphs: int) -> str:
