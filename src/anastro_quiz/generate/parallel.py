@@ -6,6 +6,12 @@ long input. For a long document, helper processes (one per further core) each ta
 contiguous share of the paragraphs while this process does the first, so the results, put
 back in order, are the same as doing it all here. A helper that cannot start or fails has its
 share done here instead: the output never depends on whether helpers ran.
+
+Why not ``concurrent.futures.ProcessPoolExecutor``: with a spawn or forkserver context each worker
+imports the caller's main script again (as ``__mp_main__``: a benchmark's or a test runner's top
+level runs once more; checked on Python 3.11, with ``set_forkserver_preload`` too), and a fork
+context is unsafe in a process with threads (the app generates in a worker thread). A helper here
+runs ``python -m`` on this module alone.
 """
 
 from __future__ import annotations
