@@ -128,12 +128,25 @@ def _initials(text: str) -> str:
 def synonym(a: str, b: str) -> bool:
     """One is the other's acronym ("LDL" / "low-density lipoprotein")."""
     for short, long in ((a, b), (b, a)):
-        letters = re.sub(r"[^A-Za-z]", "", short)
-        if 2 <= len(letters) <= 8 and short.strip() == short.strip().upper() and " " in long.strip():
-            words = re.split(r"[\s\-]+", long)
-            if _initials(long) == letters.lower() or "".join(w[0] for w in words if w).lower() == letters.lower():
-                return True
+        letters = _acronym_letters(short)
+        if letters and " " in long.strip() and letters in _spellings(long):
+            return True
     return False
+
+
+@lru_cache(maxsize=16384)
+def _acronym_letters(text: str) -> str:
+    """The letters of ``text`` in lower case if it can be an acronym (two to eight letters, no
+    lower case), else ""."""
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    return letters.lower() if 2 <= len(letters) <= 8 and text.strip() == text.strip().upper() else ""
+
+
+@lru_cache(maxsize=16384)
+def _spellings(text: str) -> tuple[str, str]:
+    """The initials an acronym of ``text`` may have: without function words, and of every word."""
+    words = re.split(r"[\s\-]+", text)
+    return _initials(text), "".join(w[0] for w in words if w).lower()
 
 
 def is_boolean(option: str) -> bool:

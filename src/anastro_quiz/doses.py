@@ -9,6 +9,7 @@ dose is also a right answer, never a distractor). No textual, no generator impor
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .numbers import TIMES_WORDS, spelled
@@ -113,6 +114,7 @@ def doses_in(text: str) -> list[Dose]:
     return out
 
 
+@lru_cache(maxsize=1 << 15)  # each option is compared with the answer and with each option chosen
 def main_dose(text: str) -> Dose | None:
     """The dose a short text (a table cell, an answer) states: its first one, if any."""
     found = doses_in(text)

@@ -234,6 +234,8 @@ def _name_pointer(s: Sentence) -> str:
         return s.text
     noun = m.group("noun")
     stem = noun[:-1] if noun.endswith("s") else noun
+    if stem not in s.before.text:
+        return s.text  # what the pattern below needs (each noun's pattern is compiled anew)
     term = re.search(rf"\b(?P<term>[A-Za-z][\w\-]+), (?:the|a|an) (?:[\w\-]+ ){{0,4}}{stem}s?\b", s.before.text)
     if term is None or term.group("term").lower() in ("it", "this", "these", "which"):
         return s.text

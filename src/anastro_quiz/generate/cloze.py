@@ -18,6 +18,9 @@ from .choices import term_options
 from .extract import Sentence, is_acronym, words, zipf
 from .lexicon import META, answerable as _answerable, is_verb_form
 
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
 def proper_names(sentences: list[Sentence]) -> frozenset[str]:
     """Words a document only ever capitalises inside a sentence ("Ontruzant", "Herzuma") or
     writes in camel case ("ultraView"): brand and product names, whose blank is trivia."""
@@ -26,7 +29,7 @@ def proper_names(sentences: list[Sentence]) -> frozenset[str]:
         for i, w in enumerate(words(sent.text)):
             if is_acronym(w):
                 continue
-            if re.search(r"[a-z][A-Z]", w):
+            if _CAMEL.search(w):
                 upper.add(w.lower())
             elif w[:1].islower():
                 lower.add(w.lower())
@@ -186,8 +189,8 @@ def _verb_position(text: str, spans: list[tuple[int, int]]) -> bool:
 def _spelled_out(text: str, term: str) -> bool:
     """An acronym next to its own expansion ("the ATAC (Arimidex, ...) trial") is answered by
     its initials; the "What does ATAC stand for?" card asks it properly."""
-    if not is_acronym(term):
-        return False
+    if not is_acronym(term) or "(" not in text:
+        return False  # both patterns need a bracket (and each term's is compiled anew)
     e = re.escape(term)
     if compiled(rf"(?<![\w\-]){e}\s*\([A-Z][^()]{{4,}}\)|\(\s*{e}\s*\)").search(text):
         return True

@@ -225,6 +225,7 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+@lru_cache(maxsize=1 << 17)  # asked of every word of every sentence, several times over
 def is_acronym(word: str) -> bool:
     """Two or more capitals and nothing lower-case except Greek letters or a plural s."""
     return bool(_ACRONYM.match(word)) and not re.search(r"[a-z]{2}", word)

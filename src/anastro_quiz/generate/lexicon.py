@@ -4,6 +4,7 @@ inflects it as a verb (wordfreq knows "underscored" but not "osteoclasted")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .extract import is_acronym, zipf
 
@@ -22,6 +23,7 @@ META = re.compile(r"\b(?:table|figure|section|article|this discussion|below|abov
                    r"analysis|understanding)\b", re.I)
 
 
+@lru_cache(maxsize=1 << 17)  # asked of each key term of each sentence
 def answerable(word: str) -> bool:
     """Cloze answers are names of things: acronyms and nouns, not adjectives, verbs or adverbs
     (judged by word endings and by whether English inflects the word as a verb: "underscores"

@@ -23,6 +23,8 @@ def named_referent(s: Sentence, text: str) -> str | None:
         return None
     noun = m.group("noun")
     stem = noun[:-1] if m.group("det") != "This" and noun.endswith("s") else noun
+    if stem not in prev.text or "(" not in prev.text:
+        return None  # what the pattern below needs (each noun's pattern is compiled anew)
     spelled = re.search(rf"\b{re.escape(stem)}s?\b (?P<a>[^,;()]{{2,50}}) \((?P<x>[A-Z][\w\-]*)\)"
                         rf"(?: and (?P<b>[^,;()]{{2,50}}) \((?P<y>[A-Z][\w\-]*)\))?", prev.text)
     if spelled is None or (m.group("det") == "This") != (spelled.group("y") is None):
