@@ -14,8 +14,10 @@ each time against the first size's, measured in the same run.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
+import resource
 import sys
 import tempfile
 import time
@@ -84,18 +86,29 @@ def novel(target_bytes: int, folder: Path, seed: int = 1) -> Path:
 
 
 def main_novel(sizes_kb: list[int]) -> None:
-    """Time non-repeating documents of ``sizes_kb``; each size's time against the first's."""
+    """Time non-repeating documents of ``sizes_kb``; each size's time against the first's. Beside
+    the wall time, the CPU seconds of this process and its helpers (``generate.parallel``) and the
+    load average: on a shared machine the wall time says more about the other jobs."""
     generate_decks(SOURCES)  # warm up
-    print(f"{'non-repeating input':<24}{'size KB':>10}{'seconds':>10}{'cards':>8}{'ms/KB':>8}{'time ratio':>12}")
-    first = None
+    print(f"{'non-repeating input':<24}{'size KB':>10}{'seconds':>10}{'CPU s':>8}{'cards':>8}{'ms/KB':>8}"
+          f"{'time ratio':>12}{'CPU ratio':>11}{'load':>7}")
+    first = first_cpu = None
     with tempfile.TemporaryDirectory() as tmp:
         for kb in sizes_kb:
             path = novel(kb * 1000, Path(tmp))
             size = path.stat().st_size / 1000
+            cpu = _cpu_seconds()
             seconds, cards = timed([path], 1)
-            first = first or seconds
-            print(f"{path.name:<24}{size:>10.1f}{seconds:>10.2f}{cards:>8}{seconds * 1000 / size:>8.2f}"
-                  f"{seconds / first:>11.2f}x", flush=True)
+            cpu = _cpu_seconds() - cpu
+            first, first_cpu = first or seconds, first_cpu or cpu
+            print(f"{path.name:<24}{size:>10.1f}{seconds:>10.2f}{cpu:>8.1f}{cards:>8}{seconds * 1000 / size:>8.2f}"
+                  f"{seconds / first:>11.2f}x{cpu / first_cpu:>10.2f}x{os.getloadavg()[0]:>7.1f}", flush=True)
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the helper processes)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def timed(paths: list[Path], repeat: int) -> tuple[float, int]:
