@@ -31,7 +31,7 @@ COMMAND_MODULES = {
 
 class _Group(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMAND_MODULES)
+        return sorted(set(COMMAND_MODULES) | {"help"})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
@@ -99,6 +99,23 @@ def cli(ctx: click.Context, db: Path | None, deck_paths: tuple[Path, ...], today
                       write_future=write_future)
     if ctx.invoked_subcommand is None:
         study(ctx.obj)
+
+
+@cli.command("help", short_help="Show this help, or a command's: help COMMAND.")
+@click.argument("words", nargs=-1, metavar="[COMMAND]...")
+@click.pass_context
+def help_command(ctx: click.Context, words: tuple[str, ...]) -> None:
+    """Show this help, or a command's: anastro-quiz help stats (as stats --help)."""
+    from .context import fail
+
+    command, where = ctx.parent.command, ctx.parent
+    for word in words:
+        sub = command.get_command(where, word) if isinstance(command, click.Group) else None
+        if sub is None:
+            known = ", ".join(command.list_commands(where)) if isinstance(command, click.Group) else ""
+            fail(f"no command {' '.join(words)!r}" + (f" (commands: {known})" if known else ""))
+        command, where = sub, click.Context(sub, info_name=word, parent=where)
+    click.echo(command.get_help(where))
 
 
 def study(obj: Context) -> None:
@@ -180,6 +197,9 @@ def _accept_global_options(command: click.Command) -> None:
     click.version_option(__version__, prog_name="anastro-quiz")(command)
     for sub in getattr(command, "commands", {}).values():
         _accept_global_options(sub)
+
+
+_accept_global_options(help_command)
 
 
 def main() -> None:
