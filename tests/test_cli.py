@@ -23,7 +23,7 @@ def run(*args):
 def test_decks_json_counts(tmp_path, deck_dir):
     result = run("--db", tmp_path / "p.db", "--decks", deck_dir, "decks", "--json")
     assert result.exit_code == 0
-    [deck] = json.loads(result.output)
+    [deck] = json.loads(result.stdout)
     # 6 of the 8 items today: the reverse side and the second cloze wait (siblings apart)
     assert (deck["id"], deck["new"], deck["learning"], deck["due"], deck["total"]) == ("sample", 6, 0, 0, 8)
 
@@ -35,7 +35,7 @@ def test_decks_table(tmp_path, deck_dir):
 
 def test_db_location_from_environment(tmp_path, deck_dir, monkeypatch):
     monkeypatch.setenv("ANASTRO_QUIZ_DB", str(tmp_path / "env.db"))
-    assert run("--decks", deck_dir, "decks").exit_code == 0
+    assert run("--decks", deck_dir, "plan", "--exam", "2099-01-01", "--recall", "0.9").exit_code == 0
     assert (tmp_path / "env.db").exists()
 
 
@@ -89,7 +89,7 @@ def test_stats_json_after_reviews(tmp_path, deck_dir, clock):
     coll.close()
     result = run("--db", db, "--decks", deck_dir, "stats", "--json")
     assert result.exit_code == 0
-    stats = json.loads(result.output)
+    stats = json.loads(result.stdout)
     assert stats["reviews"]["total"] == 2 and stats["reviews"]["today"] == 2
     assert stats["cards"]["learning"] == 2 and stats["cards"]["new"] == 6
     assert stats["streak"]["current"] == 1
@@ -131,7 +131,7 @@ def test_deck_folders_from_environment(tmp_path, deck_dir, monkeypatch):
     (other / "extra.yaml").write_text("id: extra\ntitle: Extra\ncards:\n  - {id: a, type: basic, prompt: p, answer: q}\n")
     monkeypatch.setenv("ANASTRO_QUIZ_DECKS", f"{deck_dir}{os.pathsep}{other}")
     result = run("--db", tmp_path / "p.db", "decks", "--json")
-    assert [d["id"] for d in json.loads(result.output)] == ["sample", "extra"]
+    assert [d["id"] for d in json.loads(result.stdout)] == ["sample", "extra"]
 
 
 def test_where_names_every_location(tmp_path, deck_dir):
@@ -221,9 +221,9 @@ def test_db_works_before_and_after_the_command(tmp_path, deck_dir):
     before = run("--db", tmp_path / "a.db", "--decks", deck_dir, "where")
     after = run("where", "--db", tmp_path / "a.db", "--decks", deck_dir)
     assert before.output == after.output and f"database:      {tmp_path / 'a.db'}" in after.output
+    Collection.open(tmp_path / "b.db", [deck_dir]).close()
     result = run("stats", "--db", tmp_path / "b.db", "--decks", deck_dir)
-    assert result.exit_code == 0 and "cards:" in result.output
-    assert (tmp_path / "b.db").exists()
+    assert result.exit_code == 0 and "cards:" in result.output and "no database" not in result.output
     result = run("--decks", deck_dir, "progress", "export", "--db", tmp_path / "b.db")
     assert result.exit_code == 0 and result.output.startswith("card_id,")
     result = run("progress", "export", "--db", tmp_path / "missing.db")
@@ -232,15 +232,16 @@ def test_db_works_before_and_after_the_command(tmp_path, deck_dir):
 
 def test_db_after_the_command_beats_the_environment(tmp_path, deck_dir, monkeypatch):
     monkeypatch.setenv("ANASTRO_QUIZ_DB", str(tmp_path / "env.db"))
-    assert run("decks", "--db", tmp_path / "flag.db", "--decks", deck_dir).exit_code == 0
-    assert (tmp_path / "flag.db").exists() and not (tmp_path / "env.db").exists()
+    result = run("decks", "--db", tmp_path / "flag.db", "--decks", deck_dir)
+    assert result.exit_code == 0 and f"no database at {tmp_path / 'flag.db'}" in result.stderr
+    assert not (tmp_path / "env.db").exists()
 
 
 def test_decks_works_before_and_after_the_command(tmp_path, deck_dir, monkeypatch):
     other = tmp_path / "more"
     other.mkdir()
     (other / "extra.yaml").write_text("id: extra\ntitle: Extra\ncards:\n  - {id: a, type: basic, prompt: p, answer: q}\n")
-    ids = lambda *args: [d["id"] for d in json.loads(run("--db", tmp_path / "p.db", *args).output)]
+    ids = lambda *args: [d["id"] for d in json.loads(run("--db", tmp_path / "p.db", *args).stdout)]
     assert ids("--decks", other, "decks", "--json") == ["extra"]
     assert ids("decks", "--json", "--decks", other) == ["extra"]
     assert ids("decks", "--decks", deck_dir, "--json", "--decks", other) == ["sample", "extra"]

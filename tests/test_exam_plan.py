@@ -251,8 +251,9 @@ def test_dry_run_and_show_change_nothing(studied, tmp_path):
     assert result.exit_code == 0 and "dry run: nothing changed" in result.output
     assert "at or above 0.95" in result.output and "reviews per day:" in result.output
     assert collection.store.schedule_rows() == before and collection.exam_plan() is None
-    result = run(*args)
-    assert result.exit_code == 2 and "there is no exam plan" in result.output
+    result = run(*args)  # asking which plan is in force when none is: an answer, not an error
+    assert result.exit_code == 0 and result.stdout.startswith("no exam plan in force: make one with")
+    assert run(*args, "--json").stdout.strip() == "null"
 
 
 @pytest.mark.parametrize("options, message", [

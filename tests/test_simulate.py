@@ -18,7 +18,7 @@ def run(*args):
 
 def test_json_gives_workload_and_knowledge_per_day(tmp_path, deck_dir):
     base = ("--db", tmp_path / "p.db", "--decks", deck_dir, "simulate", "--days", 40, "--json")
-    low, high = (json.loads(run(*base, "--retention", r).output) for r in (0.8, 0.97))
+    low, high = (json.loads(run(*base, "--retention", r).stdout) for r in (0.8, 0.97))
     assert (low["days"], low["cards"], low["retention"]) == (40, 8, 0.8)
     for key in ("reviews_per_day", "new_per_day", "minutes_per_day", "memorized_per_day"):
         assert len(low[key]) == 40

@@ -59,12 +59,20 @@ class Context:
         """``--today`` without ``--write-future``: the app works on a copy of the database."""
         return self.today is not None and not self.write_future
 
-    def study_db_path(self) -> Path:
+    def study_db_path(self, create: bool = True) -> Path:
         """The database a command studies in: the real one, or under ``--today`` (unless
-        ``--write-future``) a copy made once, so that nothing dated in the future is saved."""
-        if not self.previewing:
+        ``--write-future``) a copy made once, so that nothing dated in the future is saved.
+        A command with nothing to save in a new database (``create=False``: it only looks, or
+        what it changes needs a history) gets an empty one in a temporary folder where there is
+        none yet, so a mistyped ``--db`` creates nothing; the command ends by saying so (stderr)."""
+        # (a dangling symbolic link is not missing: the store says where it points)
+        missing = not create and not self.db_path.exists() and not self.db_path.is_symlink()
+        if not (self.previewing or missing):
             return self.db_path
         if self._preview is None:
+            if missing:
+                _note_at_exit(f"note: there is no database at {self.db_path}: shown as a fresh start, nothing "
+                              "created (check the path; 'anastro-quiz where' shows the one in use)")
             self._preview = tempfile.TemporaryDirectory(prefix="anastro-quiz-today-")
             copy = Path(self._preview.name) / "progress.db"
             if self.db_path.exists():
@@ -113,10 +121,11 @@ class Context:
         except DeckError as exc:
             fail(_deck_problems(exc))
 
-    def open_collection(self, progress=None):
+    def open_collection(self, progress=None, *, create: bool = True):
         """Open the collection, turning user mistakes into a clean error (exit 2). ``progress``
         (``progress(done, total, name)`` per deck file: the app's bar) replaces the bar on the
-        terminal a command draws."""
+        terminal a command draws. ``create=False``: a database that does not exist is not
+        created (see :meth:`study_db_path`)."""
         from contextlib import nullcontext
 
         from ..collection import Collection
@@ -126,7 +135,7 @@ class Context:
 
         try:
             with terminal_progress("Reading decks") if progress is None else nullcontext(progress) as step:
-                return Collection.open(self.study_db_path(), self.decks, clock=self.clock(), progress=step)
+                return Collection.open(self.study_db_path(create), self.decks, clock=self.clock(), progress=step)
         except DeckError as exc:
             fail(_deck_problems(exc))
         except UserError as exc:
@@ -141,6 +150,15 @@ class Context:
             store = Store.open(self.db_path)
         StudySettings(store).apply_day_start()  # study days as this database counts them
         return store
+
+
+def _note_at_exit(message: str) -> None:
+    """Print ``message`` on stderr once the command is done (after its output, where it is seen)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        click.echo(message, err=True)
+    else:
+        ctx.find_root().call_on_close(lambda: click.echo(message, err=True))
 
 
 def _deck_problems(exc) -> str:

@@ -19,7 +19,7 @@ from ..numbers import plural
 @click.pass_obj
 def decks_command(obj: Context, as_json: bool) -> None:
     """List decks with their new / learning / due counts."""
-    collection = obj.open_collection()
+    collection = obj.open_collection(create=False)
     try:
         summaries = collection.deck_summaries()
     finally:
@@ -74,7 +74,7 @@ def stats_command(obj: Context, as_json: bool) -> None:
     from ..autofit import last_fit, progress_line
     from ..stats import collection_stats
 
-    collection = obj.open_collection()
+    collection = obj.open_collection(create=False)
     try:
         stats = collection_stats(collection)
         fit, fit_line = last_fit(collection), progress_line(collection)

@@ -48,7 +48,7 @@ def plan_command(obj: Context, exam: str | None, recall: str | None, deck_ids: t
         obj.refuse_in_preview("drop the exam plan")
     elif exam is not None and not dry_run:
         obj.refuse_in_preview("save the plan", " (--dry-run shows it)")
-    collection = obj.open_collection()
+    collection = obj.open_collection(create=exam is not None and not dry_run)  # a plan saved may start one
     try:
         if clear:
             cleared = collection.clear_exam_plan()
@@ -58,7 +58,9 @@ def plan_command(obj: Context, exam: str | None, recall: str | None, deck_ids: t
             if exam is None:
                 plan = collection.exam_plan()
                 if plan is None:
-                    fail("there is no exam plan: make one with --exam YYYY-MM-DD --recall R")
+                    click.echo("null" if as_json else "no exam plan in force: make one with "
+                               "'anastro-quiz plan --exam YYYY-MM-DD --recall R' (add --dry-run to see it first)")
+                    return
                 result, moves = forecast_plan(collection, plan), []
             else:
                 plan = check_plan(exam, recall, deck_ids, list(collection.decks), collection.now(), topics,
@@ -130,7 +132,7 @@ def simulate_command(obj: Context, days: int, retention: float | None, as_json: 
 
     with user_errors():
         backend()  # say how to install it before loading anything
-    collection = obj.open_collection()
+    collection = obj.open_collection(create=False)
     try:
         limits = collection.limits()
         with user_errors():
@@ -165,7 +167,7 @@ def reschedule_command(obj: Context, deck_ids: tuple[str, ...], dry_run: bool, a
 
     if not dry_run:
         obj.refuse_in_preview("reschedule", " (--dry-run shows how the load would change)")
-    collection = obj.open_collection()
+    collection = obj.open_collection(create=False)  # a new database has no history to reschedule
     try:
         unknown = [d for d in deck_ids if d not in collection.decks]
         if unknown:

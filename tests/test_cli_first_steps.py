@@ -1,0 +1,88 @@
+"""What a user trips on first at the command line: a mistyped --db, asking for help, no plan yet."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from anastro_quiz.cli import cli
+from anastro_quiz.collection import Collection
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, list(map(str, args)), prog_name="anastro-quiz")
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+# Commands that only look (or have nothing to change in a new database): on a database that
+# does not exist they show a fresh start, say so on stderr, and create nothing.
+LOOKING = [
+    ("stats",), ("stats", "--json"), ("decks",), ("decks", "--json"), ("plan",), ("plan", "--json"),
+    ("plan", "--exam", "2099-01-01", "--recall", "0.9", "--dry-run"), ("plan", "--clear"),
+    ("simulate", "--days", "5"), ("reschedule",), ("reschedule", "--dry-run", "--json"),
+]
+# Commands with nothing to work on without a database: they refuse (exit 2) and create nothing.
+REFUSING = [("progress", "export"), ("check",), ("backup",), ("optimize",),
+            ("export", "--format", "apkg", "-o", "out.apkg", "--with-history")]
+
+
+@pytest.mark.parametrize("command", LOOKING, ids=" ".join)
+def test_a_looking_command_on_a_mistyped_db_says_so_and_creates_nothing(tmp_path, deck_dir, command):
+    typo = tmp_path / "typo" / "progress.db"
+    result = run("--db", typo, "--decks", deck_dir, *command)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"note: there is no database at {typo}: shown as a fresh start, nothing created "
+        "(check the path; 'anastro-quiz where' shows the one in use)")
+    assert not (tmp_path / "typo").exists()
+    if "--json" in command:
+        json.loads(result.stdout)  # the note stays out of the data
+
+
+@pytest.mark.parametrize("command", REFUSING, ids=" ".join)
+def test_a_command_needing_a_database_refuses_a_mistyped_one_and_creates_nothing(tmp_path, deck_dir, command):
+    typo = tmp_path / "typo" / "progress.db"
+    result = CliRunner().invoke(cli, ["--db", str(typo), "--decks", str(deck_dir), *command],
+                                catch_exceptions=False)
+    assert result.exit_code == 2 and str(typo) in result.stderr and "Traceback" not in result.output
+    assert not (tmp_path / "typo").exists() and not (tmp_path / "out.apkg").exists()
+
+
+def test_a_database_that_exists_is_used_with_no_note(tmp_path, deck_dir):
+    db = tmp_path / "p.db"
+    Collection.open(db, [deck_dir]).close()
+    result = run("--db", db, "--decks", deck_dir, "stats")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_saving_a_plan_starts_a_database_where_there_was_none(tmp_path, deck_dir):
+    db = tmp_path / "new" / "p.db"
+    result = run("--db", db, "--decks", deck_dir, "plan", "--exam", "2099-01-01", "--recall", "0.9")
+    assert result.exit_code == 0 and "plan saved" in result.stdout and db.exists()
+
+
+def test_plan_alone_with_no_plan_says_there_is_none(tmp_path, deck_dir):
+    db = tmp_path / "p.db"
+    Collection.open(db, [deck_dir]).close()
+    result = run("--db", db, "--decks", deck_dir, "plan")
+    assert result.exit_code == 0
+    assert result.stdout == ("no exam plan in force: make one with 'anastro-quiz plan --exam YYYY-MM-DD "
+                             "--recall R' (add --dry-run to see it first)\n")
+    assert run("--db", db, "--decks", deck_dir, "plan", "--json").stdout == "null\n"
+
+
+@pytest.mark.parametrize("words", [(), ("stats",), ("progress",), ("progress", "merge")], ids=repr)
+def test_help_shows_what_help_shows(words):
+    asked = run("help", *words)
+    assert asked.exit_code == 0 and asked.stdout == run(*words, "--help").stdout
+    assert asked.stdout.startswith("Usage: anastro-quiz " + " ".join(words))
+
+
+def test_help_is_listed_and_an_unknown_command_is_a_message():
+    assert "  help " in run("--help").stdout
+    result = run("help", "stast")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr.startswith("Error: no command 'stast' (commands: backup, check, decks,")
