@@ -64,7 +64,8 @@ async def test_space_and_enter_never_answer_a_quiz_question(app, collection):
         await press(pilot, "space", "enter")
         assert screen.feedback is None and len(screen.quiz.answers) == answered
         assert screen.quiz.position == position
-        assert any("Pick an answer: 1-" in str(n.message) for n in app._notifications)
+        said = screen.query_one("#quiz-feedback")
+        assert said.display and str(said.render()).startswith("Pick an answer: 1-")
         assert "Next question" not in footer(app)
         wrong = next(o for o in screen.quiz.current.options if o != screen.quiz.current.answer)
         await press(pilot, str(screen.quiz.current.options.index(wrong) + 1))

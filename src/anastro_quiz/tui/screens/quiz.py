@@ -45,7 +45,8 @@ class QuizScreen(CoreScreen):
             yield Static("", id="quiz-position")
             yield Static("", id="quiz-timer")
         with VerticalScroll(id="card"):
-            # Fewer questions than asked for (small decks): said at once, and kept in sight.
+            # Fewer questions than asked for (small decks): said at once, and kept in sight, above
+            # the question (not as a toast: at 80x24 one lands on the options, where you click).
             yield Static(self.quiz.shortfall_note() or "", id="quiz-note")
             yield Static("", id="quiz-prompt")
             options = OptionList(id="quiz-options")
@@ -59,8 +60,6 @@ class QuizScreen(CoreScreen):
         self.sub_title = f"Quiz · {plural(len(self.quiz.questions), 'question')}"
         note = self.query_one("#quiz-note", Static)
         note.display = self.quiz.short
-        if self.quiz.short:
-            self.notify(self.quiz.shortfall_note(), title="Shorter quiz")
         if self.quiz.time_limit_s:
             self.set_interval(1, self.tick)
         self.show_question()
@@ -187,9 +186,14 @@ class QuizScreen(CoreScreen):
             return
         if question.kind == "typed":
             self.query_one("#quiz-typed", Input).focus()
-            self.notify("Type the answer, then Enter.", timeout=2)
+            hint = "Type the answer, then Enter."
         else:
-            self.notify(f"Pick an answer: 1-{len(question.options)} (or click it).", timeout=2)
+            hint = f"Pick an answer: 1-{len(question.options)} (or click it)."
+        # Said under the options, not as a toast, which would cover the options it speaks of.
+        feedback = self.query_one("#quiz-feedback", Static)
+        feedback.update(Content.from_markup("[$text-muted]$hint[/]", hint=hint))
+        feedback.display = True
+        self.query_one("#card", VerticalScroll).scroll_end(animate=False)
 
     def action_end(self) -> None:
         """Finish now (unanswered questions score zero) and show the results."""
