@@ -151,10 +151,13 @@ CDK = ("## Mechanism of action\n\nZorelin inhibits the enzymes cyclin-dependent 
        "(cell death).\n")
 
 
-def test_blocking_this_pathway_names_the_enzymes_and_the_drug_before_it(tmp_path):
-    (card,) = _prompted(_cards(tmp_path, CDK), "Zorelin blocks CDK4 and CDK6: what follows, step by step?")
-    assert card.data["answer"] == "Cells are prevented from progressing to the S phase → apoptosis"
-    assert card.source.quote.startswith("Blocking this pathway")
+def test_blocking_this_pathway_gives_no_chain_that_skips_the_step_before(tmp_path):
+    # the step between (what blocking the enzymes leaves active) is the sentence before's: a chain from
+    # "Blocking this pathway ..." alone skips it (the twelfth reading); what they do is asked instead
+    cards = _cards(tmp_path, CDK)
+    assert not [c for c in cards if c.data.get("prompt", "").endswith("what follows, step by step?")]
+    (card,) = _prompted(cards, "What are CDK4 and CDK6 responsible for?")
+    assert "retinoblastoma protein" in card.data["answer"]
 
 
 def test_this_pathway_with_nothing_named_before_it_gives_no_chain(tmp_path):

@@ -56,11 +56,10 @@ APPROVALS = ("## History\n\nIn March 2019, zorelin became the first JAK inhibito
              "FDA-approved genetic test, called the LungSeq Dx.\n")
 
 
-def test_the_test_selecting_patients_is_asked_of_the_drug_its_brand_names(tmp_path):
+def test_the_name_of_the_test_selecting_patients_is_not_asked(tmp_path):
+    # a product's name: trivia (read WEAK in the eleventh and twelfth readings)
     cards = _cards(tmp_path, APPROVALS)
-    (card,) = _prompted(cards, "Which FDA-approved genetic test selects patients for zorelin?")
-    assert card.data["answer"] == "LungSeq Dx"
-    assert card.source.quote.startswith("Patients are selected")
+    assert not [c for c in cards if "LungSeq" in str(c.data.get("answer", ""))]
 
 
 def test_a_first_in_class_approval_asks_for_the_use(tmp_path):

@@ -20,9 +20,10 @@ def test_what_turns_the_drug_into_its_opposite(tmp_path):
 
 def test_a_share_behind_an_evaluative_opener_is_asked_without_it(tmp_path):
     asked = questions_and_answers(generated_cards(tmp_path, _LEAD + "## Efficacy\n\nIt is remarkable that although zorbicin binds its "
-                          "target tightly and can be given at high doses, 45% of PR+ patients do not respond to "
-                          "therapy. Resistance develops within months.\n"))
-    assert asked.get("What share of PR+ patients do not respond to therapy with zorbicin?") == "45%", asked
+                          "target tightly and can be given at high doses, 45% of PR+ patients with metastatic disease "
+                          "do not respond to therapy. Resistance develops within months.\n"))
+    assert asked.get("What share of PR+ patients with metastatic disease do not respond to therapy with zorbicin?") \
+        == "45%", asked
 
 
 def test_a_side_benefit_is_asked_how_with_the_tissue_the_pointer_stands_for(tmp_path):

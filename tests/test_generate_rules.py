@@ -178,7 +178,9 @@ def test_a_use_beside_a_broader_one_dropped_keeps_no_second_right_answer(tmp_pat
                    "cancer in pre- and postmenopausal women.\n\nZorbicin is used to prevent and treat gynecomastia.\n")
     prompts = [c.data["prompt"] for c in cards if "used to" in str(c.data.get("prompt"))]
     assert "What is zorbicin used to prevent and treat?" not in prompts, prompts
-    assert "In pre- and postmenopausal women, what is zorbicin used to treat?" in prompts, prompts
+    # (nor the women's card: "Zorbicin is used to prevent and treat gynecomastia" is another right
+    # answer to it; see tests/test_generate_rules_reading12.py)
+    assert "What is zorbicin used to prevent?" not in prompts, prompts
 
 
 def test_a_definition_that_says_its_term_again_and_an_effect_blank_holding_the_subject():

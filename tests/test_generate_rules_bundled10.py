@@ -32,7 +32,7 @@ _TABLE = ("Zorbicin in women and in men\n\nZorbicin is an aromatase inhibitor us
 
 
 @pytest.mark.parametrize("row, asked", [
-    ("Primary Concern High risk of osteoporosis and fractures Potential for bone density loss if not monitored",
+    ("Primary Concern High risk of osteoporosis and fractures Bone density loss if not monitored",
      "compare the primary bone concern in"),
     ("Main Risk More ischemic heart events in trials Loss of cardiovascular protection at low estradiol",
      "compare the main cardiovascular risk in"),

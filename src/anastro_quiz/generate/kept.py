@@ -67,6 +67,9 @@ def answered_elsewhere(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[
         if _shown_by_a_prompt(d, kept):
             skipped.append(Skipped(d, "another card's prompt shows the answer"))
             continue
+        if _result_in_a_prompt(d, kept):
+            skipped.append(Skipped(d, "another card's prompt shows the answer", "the result, in other words"))
+            continue
         if _restriction_of_a_use(d, kept):
             skipped.append(Skipped(d, "another card's answer gives it", "the use card names whom it is for"))
             continue
@@ -111,6 +114,29 @@ def _shown_by_a_prompt(d: Draft, kept: list[Draft]) -> bool:
     if d.kind not in ("why", "action") or len(answer.split()) > 2 or not _ASKS_A_PARTNER.search(d.ask):
         return False  # (the article's themes, "estradiol", "prostate cancer", stand in many prompts: a partner drug in one)
     return any(o is not d and o.document == d.document and contains_answer(_asked_text(o), answer) for o in kept)
+
+
+_STEM = 7  # "supraphysiologic" and "supraphysiological" are one word to a reader
+
+
+def _stems(text: str) -> list[str]:
+    return [w[:_STEM] for w in plain_words(text).split() if len(w) >= 4 and w not in _PLAIN]
+
+
+def _result_in_a_prompt(d: Draft, kept: list[Draft]) -> bool:
+    """"As TRT elevates testosterone levels, it provides more substrate for the aromatase enzyme: with
+    what result?" -> "Supraphysiological levels of estradiol" beside "In men, give two examples of
+    side effects of supraphysiologic levels of estradiol.": the result is read off the other card's
+    question (the twelfth reading: the prompt gives the answer away), so the result card goes and the
+    card that asks more stays. Words are compared by their first letters, so that a variant spelling
+    is the same word."""
+    if d.kind != "why" or not d.ask.endswith("with what result"):
+        return False
+    stems = _stems(answer_of(d))
+    if len(stems) < 2:
+        return False
+    # (any document: documents read together are studied together)
+    return any(o is not d and o.quote != d.quote and all(st in _stems(_asked_text(o)) for st in stems) for o in kept)
 
 
 _THOSE = re.compile(r"^(?:only )?(?:those|the ones|cancers|tumou?rs|patients|people) (?:that|which|who|whose|with)\b", re.I)
@@ -229,6 +255,17 @@ def glosses_in_their_sentence(kept: list[Draft], skipped: list[Skipped]) -> tupl
         host = next((o for o in kept if o is not d and o.quote == d.quote and o.kind != "define"
                      and d.term and re.search(rf"\b{re.escape(d.term.lower())}\b", plain_words(answer_of(o)))), None) \
             if d.kind == "define" and _CLASS_ONLY.match(gloss) else None
+        if host is None and d.kind == "define" and _CLASS_ONLY.match(gloss) and d.term and any(
+                o.quote == d.quote for o in skipped_drafts(skipped) if o.kind != "define"):
+            # its sentence's card went (its answer read off another card's question): the gloss goes
+            # with a card that names the term, or not at all (alone it has many right answers)
+            named = re.compile(rf"\b{re.escape(d.term.lower())}\b")
+            own_first = sorted(kept, key=lambda o: o.document != d.document)  # (stable: ranking order within)
+            host = next((o for o in own_first if o is not d and o.kind != "define" and
+                         named.search(plain_words(_asked_text(o) + " " + answer_of(o)))), None)
+            if host is None:
+                skipped.append(Skipped(d, "near-duplicate of a better card", "a gloss that only classes its term"))
+                continue
         if host is None:
             out.append(d)
             continue
@@ -237,6 +274,15 @@ def glosses_in_their_sentence(kept: list[Draft], skipped: list[Skipped]) -> tupl
         host.data["explanation"] = f"{before} {note}" if before else note
         skipped.append(Skipped(d, "told in another card's explanation", note))
     return out, skipped
+
+
+def skipped_drafts(skipped: list[Skipped]) -> list[Draft]:
+    """The drafts the passes before dropped from the kept cards (not those never kept)."""
+    return [s.draft for s in skipped if s.reason in _DROPPED_AFTER_KEEPING]
+
+
+_DROPPED_AFTER_KEEPING = {"another card's prompt shows the answer", "another card's sentence shows the answer",
+                          "near-duplicate of a better card", "another card's answer gives it"}
 
 
 def cap_answer_share(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[Draft], list[Skipped]]:

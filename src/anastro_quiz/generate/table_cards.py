@@ -95,8 +95,17 @@ def short_answer(cell: str) -> str:
     return text
 
 
+# A row label that says only that something worries, about nothing named ("Primary Concern")
+_BARE_WORRY = re.compile(r"^(?:(?:primary|main|key|major|chief|principal|biggest) )?(?:concerns?|risks?|worry|worries|"
+                         r"dangers?|problems?|complications?)$", re.I)
+
+
 def cell_card(fact: Fact) -> Draft | None:
-    """Basic Q/A for one table cell: "In women (oncological use), what is the standard dosage?"."""
+    """Basic Q/A for one table cell: "In women (oncological use), what is the standard dosage?". Not
+    for a row whose label names no topic ("In women ..., what is the primary concern?": the rubric's
+    vague prompt); such a row is asked, if at all, as a comparison that names the body system."""
+    if _BARE_WORRY.match(fact.subject.strip()):
+        return None
     prompt = cell_question(fact.subject, fact.detail.column)
     if prompt is None:  # a column that names no population: the old "row, column?" form
         prompt = f"{fact.heading}: {fact.subject}, {_column(fact.detail.column)}?".lstrip(": ")

@@ -10,7 +10,7 @@ Comparisons live in :mod:`teacher_compare`, enumerations in :mod:`teacher_lists`
 chains in :mod:`teacher_chains`, "X is responsible for Y" and a fronted "As X is ..." in :mod:`teacher_roles`,
 the drug's mechanism of action and the enzymes that metabolize it in :mod:`teacher_mechanism`,
 prodrugs, enzyme induction, flares, trials and contraindication lists in :mod:`teacher_pharmacology`, monitoring and baseline tests in :mod:`teacher_monitoring`,
-naming the drug and whose dose in :mod:`teacher_context`, the dose a use gets in :mod:`teacher_doses`, a trial's two figures side by side and its hazard ratios in :mod:`teacher_trials`, the test that selects patients and a first-in-class approval in :mod:`teacher_approvals`, which form of a hormone predominates when and what its feedback triggers in :mod:`teacher_physiology`, the related drugs it works like and what an older generation has that it lacks in :mod:`teacher_relatives`, what turns it into its opposite, a share behind an evaluative opener and which organ's impairment changes its kinetics in :mod:`teacher_turns`, what a drug or an enzyme's
+naming the drug and whose dose in :mod:`teacher_context`, the dose a use gets in :mod:`teacher_doses`, a trial's two figures side by side and its hazard ratios in :mod:`teacher_trials`, a first-in-class approval in :mod:`teacher_approvals`, which form of a hormone predominates when and what its feedback triggers in :mod:`teacher_physiology`, the related drugs it works like and what an older generation has that it lacks in :mod:`teacher_relatives`, what turns it into its opposite, a share behind an evaluative opener and which organ's impairment changes its kinetics in :mod:`teacher_turns`, what a drug or an enzyme's
 inhibitors do to another drug's levels in :mod:`teacher_interactions`, its main route of excretion and how it is mainly eliminated in
 :mod:`teacher_kinetics`, its rare adverse effects in :mod:`teacher_rare`, the bracketed examples of a use in :mod:`teacher_uses`, the size of the drug's effect in :mod:`teacher_effect`, what it leaves unchanged in :mod:`teacher_unaffected`, a reason pointed to ("which is a reason", "therefore", "a unique vulnerability, as") in :mod:`teacher_reasons`, how an effect is mediated, a bracketed
 reason and a regulator's lost balance in :mod:`teacher_links`, the clause tools they share in
@@ -57,6 +57,45 @@ _SIDELINE = re.compile(r"\b(?:mice|mouse|rats?|baboons?|monkeys?|dogs?|ferrets?|
 _IS_A = re.compile(r"^[\w\-]+ (?:is|was) an? [\w\- ]{3,40}$")  # "Bicalutamide is an antiandrogen"
 _INDICATION_LIST = re.compile(r"^Name \w+ \w+ [\w\-]+ is (?:indicated|used to treat|approved)\b")
 _ONE_USE = re.compile(r"^(?:As maintenance treatment, what|What) (?:is|are) [\w\-]+ used (?:to treat|for)\?$")
+
+
+_LEAD_SECTIONS = {"main", "introduction", "summary", "abstract", "overview", "lead"}
+_MECHANISM_SECTION = re.compile(r"\b(?:mechanism of action|pharmacodynamics)\b", re.I)
+
+
+def _summary_mechanism_dropped(drafts: list[Draft], doc) -> list[Draft]:
+    """"How does trastuzumab work?" -> "By binding to the HER2 receptor and slowing down cell
+    replication", the lead's one-line summary, in an article with a section on the mechanism of
+    action: that section tells other ways it works (immune-mediated, cell-cycle arrest), each a right
+    answer too (the twelfth reading: "too open", "shallow"). A mechanism told as what the drug is
+    ("As a selective silent antagonist of the AR") names its target exactly and stays."""
+    if not any(_MECHANISM_SECTION.search(f"{s.section} {s.heading}") for s in doc.sentences):
+        return drafts
+    first = doc.sentences[0].section if doc.sentences else ""  # (under the title, before any section)
+    lead = {s.text for s in doc.sentences if s.section.lower() in _LEAD_SECTIONS or s.section == first}
+    return [d for d in drafts if not (d.kind == "why" and re.match(r"^How does \S+ work\?$", d.data.get("prompt", ""))
+                                      and str(d.data.get("answer", "")).startswith("By ") and d.quote in lead)]
+
+
+_IN_WHOM_USE = re.compile(r"^In [^,]+, what is (?P<drug>\S+) used to treat\?$")
+
+
+def _open_use_dropped(drafts: list[Draft], doc) -> list[Draft]:
+    """"In pre- and postmenopausal women, what is tamoxifen used to treat?" -> "Both early and advanced
+    ER-positive breast cancer", while other sentences say what else the drug is used for in women
+    ("... used for ovulation induction to treat infertility in women", "... used effectively to ...
+    in dysmenorrhea patients"): whom it is for does not single out one use, so the question has
+    several right answers (the twelfth reading) and is not asked."""
+    out = []
+    for d in drafts:
+        m = _IN_WHOM_USE.match(str(d.data.get("prompt", ""))) if d.kind == "why" else None
+        if m is not None:
+            other = re.compile(rf"^{re.escape(m.group('drug'))} (?:is|are|has been|have been) (?:also )?(?:\w+ )?"
+                               rf"used (?:\w+ )?(?:to|for|in)\b", re.I)
+            if any(s.text != d.quote and s.lost is None and other.match(s.text) for s in doc.sentences):
+                continue
+        out.append(d)
+    return out
 
 
 def teacher_drafts(doc) -> list[Draft]:
@@ -119,7 +158,7 @@ def teacher_drafts(doc) -> list[Draft]:
     out = [d for d in out if not any((d.data.get("prompt", "").startswith("How does ") or
                                       _IS_A.match(d.data.get("answer", ""))) and
                                      repeats_class(d.data.get("answer", ""), c.data["answer"]) for c in lead)]
-    out = broader_uses_dropped(out + lead)
+    out = broader_uses_dropped(_open_use_dropped(_summary_mechanism_dropped(out, doc), doc) + lead)
     out += dose_drafts(doc)
     out += trial_drafts(doc)
     out += approval_drafts(doc)

@@ -18,8 +18,8 @@ A dose is a regimen only with its rate ("/day", "twice daily", "every other day"
 tablets" is a form. A bound ("up to 600 mg/day", "doses above"), a dose that conditions a
 finding ("at a dosage of 160 mg/day has been found to increase ..."), a dose in brackets, or
 a use too long to read at a glance gives no card, nor does a list of off-label or unproven
-uses (niche regimens, which readers of the corpus did not ask for), nor one country's regimen ("In
-Japan, ..."). The same dose told twice for one use (in Medical uses and again in Availability) is
+uses (niche regimens, which readers of the corpus did not ask for), nor a use in children in an
+article whose lead is about adults, nor one country's regimen ("In Japan, ..."). The same dose told twice for one use (in Medical uses and again in Availability) is
 asked once.
 """
 
@@ -91,6 +91,10 @@ def dose_drafts(doc) -> list[Draft]:
             continue
         if is_item:
             found = _item_dose(s, drug, lead)
+        elif _IN_CHILDREN.search(s.text) and not _IN_CHILDREN.search(_lead_text(doc)):
+            # a dose for a use in boys, girls or children, in an article on a drug for adults: a niche
+            # regimen (the twelfth reading: "low-yield paediatric dose range"), as under an off-label lead
+            found = None
         else:
             found = _sentence_dose(s, drug)
         if found is None:
@@ -105,6 +109,14 @@ def dose_drafts(doc) -> list[Draft]:
             asked.append((dose, prompt))
             out.append(d)
     return out
+
+
+_IN_CHILDREN = re.compile(r"\b(?:in (?:boys|girls|children|infants|adolescents)|p(?:a)?ediatric)\b", re.I)
+
+
+def _lead_text(doc) -> str:
+    first = next((s for s in doc.sentences if s.usable), None)
+    return first.text if first is not None else ""
 
 
 def _item_dose(s: Sentence, drug: str, lead: Sentence | None) -> tuple[str, str] | None:

@@ -17,6 +17,7 @@ from .cards import Draft, make_draft, contains_answer
 from .clauses import on_an_aside
 from .extract import Sentence, zipf
 from .list_items import LEADING_ARTICLE, glossed, list_items
+from .teacher_uses import indicated_otherwise
 from .teacher_clauses import drop_asides, finite_verb, lower_first, names_something, question, readable_sentences
 
 _NUMBERS = {value: word for word, value in spelled(2, 3, 4).items()}  # "Name three ..."
@@ -92,9 +93,10 @@ def list_drafts(doc) -> list[Draft]:
             _found_in(s, text)
         if d is not None and d.data.get("need") == 2 and d.data["prompt"].startswith("Name two "):
             d = _with_other_list(d, doc)
-        if d is not None and not _listed_elsewhere(d, doc):
+        if d is not None and not _listed_elsewhere(d, doc) and not indicated_otherwise(d, doc):
             out.append(d)
     return out
+
 
 
 def _with_other_list(d: Draft, doc) -> Draft | None:

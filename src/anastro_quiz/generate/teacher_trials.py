@@ -60,9 +60,19 @@ _PRONOUN = re.compile(r"^(?:the )?(?:it|this|that|these|those|them|which)$", re.
 def trial_drafts(doc) -> list[Draft]:
     """A card for each sentence that states a trial's two figures side by side."""
     out: list[Draft] = []
+    compared: set[tuple[str, str]] = set()
     for s in doc.sentences:
         if s.lost is not None or not 8 <= len(s.text.split()) <= 60:
             continue
+        hr = _IMPROVEMENT_HR.match(s.text)
+        if hr is not None:
+            # A second trial of the drug against the same comparator gives a sibling hazard ratio that
+            # only the trial's name tells apart (the twelfth reading: Study 19's 0.35 beside SOLO-2's
+            # 0.30, "easily confused"): the first told, the pivotal one, is asked.
+            arms = (hr.group("drug").lower(), hr.group("comparator").lower())
+            if arms in compared:
+                continue
+            compared.add(arms)
         d = _pair(s) or _hazard_ratio(s) or _improved_with_ratios(s) or _with_and_without(s)
         if d is not None:
             out.append(d)

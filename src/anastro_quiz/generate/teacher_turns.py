@@ -4,9 +4,10 @@
   AR can accumulate in prostate gland cells which can convert bicalutamide from an antagonist of the
   AR into an agonist" -> "In prostate cancer, what can convert bicalutamide from an antagonist of the
   AR into an agonist?" -> "Mutations and overexpression of the AR");
-- a share told behind an evaluative opener ("It is surprising that although trastuzumab has great
-  affinity ..., 70% of HER2+ patients do not respond to treatment." -> "What share of HER2+ patients
-  do not respond to treatment with trastuzumab?" -> "70%": the opener and its concession go);
+- a share told behind an evaluative opener ("It is surprising that although zorbicin binds tightly
+  ..., 45% of PR+ patients with metastatic disease do not respond to therapy." -> "What share of PR+
+  patients with metastatic disease do not respond to therapy with zorbicin?" -> "45%": the opener and
+  its concession go), only when the patients' setting is said;
 - how a side benefit comes about, the tissue the question names standing for "in this cell type"
   ("A beneficial side effect of tamoxifen is that it prevents bone loss by acting as an ER agonist
   (i.e., mimicking the effects of estrogen) in this cell type." -> "How does tamoxifen prevent bone
@@ -45,6 +46,10 @@ _SHARE = re.compile(
     r"^(?P<share>(?:about |approximately |around |roughly |nearly )?\d+(?:\.\d+)?(?:–\d+(?:\.\d+)?)?%) of "
     r"(?P<who>[\w+\-]+(?: [\w+\-]+){0,4}?) (?P<verb>do not|did not|fail to|failed to) (?P<rest>respond to "
     r"(?:the )?(?:treatment|therapy)|benefit(?: from (?:the )?(?:treatment|therapy))?)\.?$")
+# What tells a share of non-responders from the benefit reported elsewhere: the disease's stage, the line
+# of treatment, the drug given alone, the trial
+_SETTING = re.compile(r"\b(?:metastatic|advanced|early|late-stage|early-stage|adjuvant|neoadjuvant|first-line|"
+                      r"second-line|refractory|relapsed|recurrent|monotherapy|alone|trial|study)\b", re.I)
 _KINETIC = r"(?:(?:elimination |terminal |plasma |serum )?half-life|clearance|exposure|AUC)"
 _PROLONGED = re.compile(
     rf"^The {_KINETIC} (?:increases|is (?:increased|prolonged|longer)|rises)\b[^.]*?\b"
@@ -141,7 +146,10 @@ def _share_behind_an_opener(s, text: str, drug: str) -> Draft | None:
     if m is None:
         return None
     share = _SHARE.match(m.group("main"))
-    if share is None:
+    if share is None or not _SETTING.search(share.group("who")):
+        # "70% of HER2+ patients do not respond": in which setting (alone, metastatic, first line)
+        # unsaid, the share reads as a general fact beside the benefit the article reports (the
+        # twelfth reading)
         return None
     rest = share.group("rest")
     if drug.lower() not in rest.lower():

@@ -7,6 +7,9 @@ use card asks the sentence's uses as a whole; the disorders are what a teacher t
 Read only when the drug opens the sentence, the verb says it treats ("is used to treat",
 "is indicated for", ...), the bracket follows a plural category ("disorders", "cancers",
 "conditions", ...) and holds three to five short items.
+
+Also whether another sentence says the drug is indicated for a use an indication list lacks
+(:func:`indicated_otherwise`, read by :mod:`teacher_lists`).
 """
 
 from __future__ import annotations
@@ -77,3 +80,43 @@ def narrowed_uses(drafts: list[Draft]) -> list[Draft]:
         d.ask = plain_words(d.data["prompt"])
         out.append(d)
     return out
+
+
+_INDICATED = re.compile(r"^(?P<drug>[A-Z][\w\-]+) (?:is|are) (?:also )?indicated (?:to treat|for|in)\b(?P<rest>.+)$")
+_DISEASE_END = re.compile(r"\b(?:cancers?|carcinomas?|tumou?rs?|diseases?|syndromes?|disorders?|leukemias?|lymphomas?)\b")
+
+
+def _use_words(phrase: str) -> set[str]:
+    """A use's words, "non-metastatic" and "nonmetastatic" alike, without its initials in brackets."""
+    phrase = re.sub(r"\([^()]*\)", "", phrase.lower().replace("\u2011", "-"))
+    phrase = re.sub(r"\bnon[- ]", "non", phrase)
+    return {w for w in re.split(r"[\s\-.:]+", phrase) if w and w not in ("the", "of", "with", "and", "or", "people")}
+
+
+def indicated_otherwise(d: Draft, doc) -> bool:
+    """"Name three forms of prostate cancer X is indicated for" from the lead, while Medical uses says
+    "X is indicated for the treatment of people with A; B; and C" with a use the lead's list lacks (the
+    twelfth reading: a fourth indication, approved since): the article gives the key two counts, and a
+    student naming the use the key lacks is marked wrong, so there is no card. A use the other
+    sentence words more broadly or more narrowly than an item is that item."""
+    if d.kind != "list" or " is indicated for" not in str(d.data.get("prompt", "")):
+        return False
+    items = [_use_words(i) for i in d.data.get("items", [])]
+    for s in doc.sentences:
+        m = _INDICATED.match(s.text) if s.text != d.quote and s.lost is None else None
+        if m is None or m.group("drug").lower() != _drug_of(d):
+            continue
+        for part in re.split(r";|,|\band\b", m.group("rest")):
+            if not _DISEASE_END.search(part):
+                continue
+            words = _use_words(re.sub(r"^\s*(?:the treatment of )?(?:(?:people|patients|adults|men|women) with )?", "",
+                                      part.strip()))
+            if not any(i <= words or words <= i for i in items):
+                return True
+    return False
+
+
+def _drug_of(d: Draft) -> str:
+    """The drug a list card's prompt names ("... X is indicated for ...")."""
+    m = re.search(r"([\w\-]+) is indicated for", str(d.data.get("prompt", "")))
+    return m.group(1).lower() if m else ""
