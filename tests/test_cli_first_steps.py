@@ -86,3 +86,45 @@ def test_help_is_listed_and_an_unknown_command_is_a_message():
     result = run("help", "stast")
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert result.stderr.startswith("Error: no command 'stast' (commands: backup, check, decks,")
+
+
+def _studied(tmp_path, deck_dir):
+    from anastro_quiz.scheduler import Rating
+
+    db = tmp_path / "p.db"
+    collection = Collection.open(db, [deck_dir])
+    session = collection.start_session()
+    session.grade(Rating.Good)
+    session.grade(Rating.Again)
+    session.finish()
+    collection.close()
+    return db
+
+
+@pytest.mark.parametrize("command", [
+    ("decks", "--json"), ("stats", "--json"), ("plan", "--json"),
+    ("plan", "--exam", "2099-01-01", "--recall", "0.9", "--dry-run", "--json"),
+    ("reschedule", "--dry-run", "--json"), ("check", "--json"), ("check", "--dry-run", "--json"),
+    ("simulate", "--days", "5", "--json"), ("progress", "merge", "COPY", "--json"),
+], ids=" ".join)
+def test_json_output_is_one_json_document_on_stdout(tmp_path, deck_dir, command):
+    """Piped into jq, --json gives exactly the data: messages go to stderr."""
+    import shutil
+
+    db = _studied(tmp_path, deck_dir)
+    shutil.copy(db, tmp_path / "copy.db")
+    command = [str(tmp_path / "copy.db") if word == "COPY" else word for word in command]
+    result = run("--db", db, "--decks", deck_dir, *command)
+    assert result.exit_code == 0, result.output
+    json.loads(result.stdout)
+
+
+def test_exported_data_alone_on_stdout_and_the_status_line_on_stderr(tmp_path, deck_dir):
+    db = _studied(tmp_path, deck_dir)
+    base = ("--db", db, "--decks", deck_dir)
+    for command, first in ((("export",), "{"), (("export", "--format", "csv"), "#separator:Comma"),
+                           (("progress", "export"), "card_id,")):
+        piped = run(*base, *command)
+        assert piped.exit_code == 0 and piped.stdout.startswith(first) and piped.stderr == ""
+        written = run(*base, *command, "-o", tmp_path / "out")
+        assert written.stdout == "" and written.stderr.startswith("wrote ")
