@@ -158,3 +158,22 @@ async def test_a_session_ended_by_a_bury_says_u_takes_the_bury_back(app, collect
         assert isinstance(app.screen, ReviewScreen) and app.screen.shown.item.key == buried.key
         assert collection.store.schedule_row(buried.deck_id, buried.id).buried_until is None
         assert any(t.startswith("Undone: bury") for t in toasts(app))
+
+
+async def test_the_bury_toast_names_the_undo_key_that_works_on_the_card_shown_next(app, collection):
+    """On a typed card every letter goes into the answer field, u too: a toast shown over one
+    says Ctrl+Z undoes, and Ctrl+Z does; over any other card it says u."""
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_review(pilot)
+        for _ in range(len(collection.items)):
+            buried = screen.shown.item
+            await press(pilot, "b")
+            said = toasts(app)[-1]
+            if screen.shown.item.type == "typed":
+                break
+            assert said == "Buried until tomorrow (u undoes)."
+        assert screen.shown.item.type == "typed", "the fixture deck has a typed card"
+        assert said == "Buried until tomorrow (Ctrl+Z undoes)."
+        await press(pilot, "ctrl+z")
+        assert screen.shown.item.id == buried.id
+        assert collection.store.schedule_row(buried.deck_id, buried.id).buried_until is None

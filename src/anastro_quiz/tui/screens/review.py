@@ -28,7 +28,7 @@ from ...session import StudySession
 from ..widgets.grade_bar import LABELS, GradeBar
 from ..shared_keys import key_footer, space_enter
 from .base import CoreScreen
-from .review_extras import CardExtras, Shown, snapshot
+from .review_extras import CardExtras, Shown, snapshot, undo_key_in
 from .review_actions import CardActions
 from .review_session import SessionLane
 
@@ -136,8 +136,9 @@ class ReviewScreen(SessionLane, CardActions, CardExtras, CoreScreen):
         self.busy = False
         self.shown = shown
         self.can_undo = shown.can_undo
-        if shown.note:
-            self.notify(shown.note, timeout=2)
+        if shown.note:  # a typed card shown next takes the keys in its answer field, u included
+            self.notify(undo_key_in(shown.note, typing=shown.item is not None and shown.item.type == "typed"),
+                        timeout=2)
         # The counts first: after the last card is buried they say 0 left, not the 1 before it.
         remaining = shown.remaining
         self.query_one("#counts", Static).update(Content.from_markup(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ...session import StudySession
-from .review_extras import Shown, snapshot, undone_note
+from .review_extras import UNDO_KEY, Shown, snapshot, undo_key_in, undone_note
 
 
 class CardActions:
@@ -45,8 +45,8 @@ class CardActions:
         self.busy = True
 
         def mark(session: StudySession) -> Shown:
-            return snapshot(session, "Marked (u undoes; Cards finds it with is:marked)." if session.toggle_mark()
-                            else "Unmarked (u undoes).")
+            return snapshot(session, f"Marked ({UNDO_KEY} undoes; Cards finds it with is:marked)." if session.toggle_mark()
+                            else f"Unmarked ({UNDO_KEY} undoes).")
 
         self.change_session("mark card", mark, mark=True)
 
@@ -56,17 +56,17 @@ class CardActions:
         self.shown, self.can_undo = shown, shown.can_undo
         if shown.item is not None:
             self.draw_meta()
-        self.notify(shown.note, timeout=2)
+        self.notify(undo_key_in(shown.note, typing=False), timeout=2)  # a typed card is marked once checked
         self.refresh_bindings()
 
     def action_bury(self) -> None:
         if self.shown is None or self.shown.item is None:
             return
-        self._card_action("bury card", lambda session: session.bury(), "Buried until tomorrow (u undoes).")
+        self._card_action("bury card", lambda session: session.bury(), f"Buried until tomorrow ({UNDO_KEY} undoes).")
 
     def action_suspend(self) -> None:
         # Grades and bury are the preview's trial; a suspended card is a decision meant to last.
         if self.shown is None or self.shown.item is None or self.app.refused_in_preview("suspend cards"):
             return
         self._card_action("suspend card", lambda session: session.suspend(),
-                          "Suspended: out of your reviews until you unsuspend it in Cards (u undoes).")
+                          f"Suspended: out of your reviews until you unsuspend it in Cards ({UNDO_KEY} undoes).")

@@ -32,6 +32,16 @@ class Shown:
     marked: bool = False  # the card on screen is marked (Anki's *)
 
 
+#: Where a toast names the undo key: ``u``, or ``Ctrl+Z`` when the card shown next is a typed one
+#: (its answer field takes the ``u``), filled in by :func:`undo_key_in` as the toast is shown.
+UNDO_KEY = "<undo-key>"
+
+
+def undo_key_in(note: str, typing: bool) -> str:
+    """``note`` with the undo key that works now: ``Ctrl+Z`` while an answer field has the keys."""
+    return note.replace(UNDO_KEY, "Ctrl+Z" if typing else "u")
+
+
 def undone_note(undone: Undone) -> str:
     """The toast naming what ``u`` took back."""
     back = {"grade": "the card's previous schedule is back", "bury": "the card is back today",
