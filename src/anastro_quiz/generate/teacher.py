@@ -29,7 +29,7 @@ from .teacher_context import learn_drugs
 from .teacher_doses import dose_drafts
 from .teacher_effect import effect_size
 from .teacher_interactions import interaction_drafts
-from .teacher_kinetics import elimination, excretion, excretion_beside_metabolism
+from .teacher_kinetics import elimination, excretion, excretion_beside_metabolism, free_fraction
 from .teacher_rare import rare_effects
 from .teacher_reasons import stated_reasons
 from .teacher_unaffected import unaffected
@@ -143,7 +143,7 @@ def teacher_drafts(doc) -> list[Draft]:
         if facts:
             out += facts
             continue
-        for build in CLINICAL_BUILDERS + (mechanism, metabolism, excretion, elimination) + WHY_BUILDERS:
+        for build in CLINICAL_BUILDERS + (mechanism, metabolism, excretion, elimination, free_fraction) + WHY_BUILDERS:
             d = build(s, text)
             if d is not None:
                 # One teacher card per sentence: two would show each other's answers ("Why should

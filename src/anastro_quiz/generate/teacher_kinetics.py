@@ -13,6 +13,10 @@ in the liver (83 to 85%)" -> "How is anastrozole mainly eliminated?" -> "By meta
 liver"); beside that sentence the main route of excretion is not asked (:func:`excretion_beside_metabolism`):
 what leaves mainly in urine is then the metabolites, and "mainly excreted in urine" alone reads as
 the drug's main way out, against the article's own statement of what is main (the eleventh reading).
+
+The share of a hormone or drug that circulates free, when the article says it ("Only about 2.21% (±
+0.04%) of estradiol is free and biologically active." -> "What share of estradiol is free and
+biologically active?" -> "About 2.21%"; the twelfth reading listed it among what no card asked).
 """
 
 from __future__ import annotations
@@ -87,3 +91,23 @@ def excretion_beside_metabolism(drafts: list[Draft], doc) -> list[Draft]:
     if not any(_eliminated(text) for _, text in readable_sentences(doc)):
         return drafts
     return [d for d in drafts if not re.match(r"^By which route is \S+ mainly excreted\?$", str(d.data.get("prompt", "")))]
+
+
+_FREE = re.compile(
+    r"^(?:Only )?(?P<about>about |approximately |around |roughly )?(?P<n>\d+(?:\.\d+)?) ?%(?: \([^()]*\))? of "
+    r"(?:(?:circulating|plasma|serum) )?(?P<what>[a-z][\w\-]+) (?:in (?:plasma|serum|the circulation) )?"
+    r"(?:is|circulates) (?:free|unbound)(?P<active> and (?:biologically )?active)?\.?$")
+
+
+def free_fraction(s: Sentence, text: str) -> Draft | None:
+    """What share of a substance circulates free (see the module docstring). The bracketed spread goes."""
+    m = _FREE.match(text)
+    if m is None:
+        return None
+    prompt = question(f"What share of {m.group('what')} is free{m.group('active') or ''}?")
+    if prompt is None:
+        return None
+    n = m.group("n")
+    answer = f"{'About ' if m.group('about') else ''}{n}%"
+    accept = sorted({f"{n}%", f"{float(n):.1f}%", f"{round(float(n))}%"} - {answer})
+    return make_draft("number", "typed", {"prompt": prompt, "answer": answer, "accept": accept}, s, prompt)

@@ -3,7 +3,8 @@ the marker a tumour needs ("If the breast cancer does not overexpress HER2, X wi
 beneficial effect"; "X acts against cancers in people with hereditary BRCA1 or BRCA2
 mutations"), the population it works in ("X is effective only in postmenopausal women"), why
 some patients do not benefit ("Patients with variant forms of CYP2D6 may not receive full
-benefit from X because ..."), in whom it calls for caution and what studies of a group found,
+benefit from X because ..."), which two conditions make a patient eligible ("If ... and ..., then a patient is eligible for
+treatment with X"), in whom it calls for caution and what studies of a group found,
 and a named trial's findings ("The trial suggested that X is the
 preferred therapy for ...", "the group that received X had better results than the Y group", "adding X to Y therapy
 improved ... compared with Y alone",
@@ -14,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from .cards import Draft
+from .cards import Draft, make_draft
 from .extract import Sentence
-from .teacher_clauses import clean_prompt_part, lower_first, names_something, short_phrase, upper_first
+from .teacher_clauses import clean_prompt_part, lower_first, names_something, question, short_phrase, upper_first
 from .teacher_why import as_cards, ask
 
 _NAME = r"[A-Z][a-z][\w\-]+"
@@ -237,10 +238,48 @@ def _trial_groups(s: Sentence, text: str) -> list[Draft]:
     return as_cards(ask(s, "why", prompt, upper_first(other)))
 
 
+# "If it is determined that a tumor is overexpressing the erbB2 oncogene and the patient has no significant
+# pre-existing heart disease, then a patient is eligible for treatment with X."
+_ELIGIBLE = re.compile(
+    r"^If (?:it is (?:determined|found|shown|confirmed) that )?(?P<a>[^,]{8,80}?) and (?P<b>[^,]{8,80}?), "
+    r"(?:then )?(?:a |the )?(?:patient|person) is eligible for (?:treatment|therapy) with (?P<drug>[A-Za-z][\w\-]+)\.?$")
+# "a tumor is overexpressing the erbB2 oncogene" -> "tumor overexpressing the erbB2 oncogene"
+_BEING = re.compile(r"^(?:a |an |the )?(?P<who>[a-z][\w\-]*) (?:is|are) (?P<rest>[a-z]+ing\b.+)$")
+# "the patient has no significant pre-existing heart disease" -> "no significant pre-existing heart disease"
+_HAVING = re.compile(r"^(?:the |a )?(?:patient|person)s? (?:has|have) (?P<rest>.+)$")
+
+
+def _condition(clause: str) -> str | None:
+    """A condition of eligibility as a short item, or ``None`` when it is not one of the two plain forms."""
+    m = _BEING.match(clause) or _HAVING.match(clause)
+    if m is None:
+        return None
+    item = f"{m.group('who')} {m.group('rest')}" if "who" in m.groupdict() else m.group("rest")
+    return item if len(item.split()) <= 7 else None
+
+
+def eligibility(s: Sentence, text: str) -> list[Draft]:
+    """ "If it is determined that a tumor is overexpressing the erbB2 oncogene and the patient has no
+    significant pre-existing heart disease, then a patient is eligible for treatment with X" -> "Which
+    two conditions make a patient eligible for treatment with X?" -> the two conditions, each graded
+    (the twelfth reading listed the heart condition among what no card asked)."""
+    m = _ELIGIBLE.match(text)
+    if m is None:
+        return []
+    items = [_condition(m.group(k).strip()) for k in ("a", "b")]
+    if None in items:
+        return []
+    prompt = question(f"Which two conditions make a patient eligible for treatment with {lower_first(m.group('drug'))}?")
+    if prompt is None:
+        return []
+    data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": 2}
+    return [make_draft("list", "typed", data, s, prompt)]
+
+
 def patients(s: Sentence, text: str) -> list[Draft]:
     """This module's cards for one sentence (its text with a leading "It" resolved). (Not asked: "...
     should be selected for therapy based on an FDA-approved companion diagnostic": which test, the
     answer does not say.)"""
     return (_only_for(s, text) or _not_benefit(s, text) or _maintenance(s, text) or _test_methods(s, text) or
-            _caution(s, text) or _trial(s, text) or
+            eligibility(s, text) or _caution(s, text) or _trial(s, text) or
             _trial_groups(s, text) or _added_to(s, text))

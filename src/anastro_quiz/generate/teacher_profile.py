@@ -201,13 +201,27 @@ _UNLIKE = re.compile(
     r"(?P<what>[^,;]{4,80}?)(?: and (?:in addition |also )?[a-z]+s\b.*| like .*)?\.?$")
 
 
+# "In addition, unlike GnRH analogues and CPA, X monotherapy is not associated with decreased bone mineral density"
+_UNLIKE_OTHERS = re.compile(
+    r"^(?:(?:In addition|Moreover|Furthermore|Also|Additionally), )?[Uu]nlike (?P<others>(?:[A-Za-z][\w\-]+ )?"
+    r"[a-z][\w\-]+s(?: and [A-Z][\w\-]+)?), (?P<drug>[a-z][\w\-]+|[A-Z][a-z][\w\-]+)(?P<how> monotherapy| alone)? "
+    r"(?:is not|has not been) associated with (?P<what>[^,;]{4,80}?)\.?$")
+
+
 def _unlike(s: Sentence, text: str) -> list[Draft]:
     """ "Unlike the first-generation NSAA bicalutamide, enzalutamide does not promote translocation of AR
     to the cell nucleus and in addition prevents ..." -> "Unlike bicalutamide, what does enzalutamide
     not promote?" -> "Translocation of AR to the cell nucleus"; "Unlike enzalutamide, bicalutamide is not
     associated with seizures ..." -> "Unlike enzalutamide, what is bicalutamide not associated with?"."""
     m = _UNLIKE.match(text)
-    if m is None or not _is_drug(m.group("other")) or not _is_drug(m.group("drug")):
+    if m is None:
+        o = _UNLIKE_OTHERS.match(text)
+        if o is None or not _is_drug(o.group("drug")) or not DOCUMENT_DRUG or \
+                o.group("drug").lower() != DOCUMENT_DRUG[0].lower():
+            return []
+        prompt = f"Unlike {o.group('others')}, what is {lower_first(o.group('drug'))}{o.group('how') or ''} not associated with?"
+        return as_cards(ask(s, "why", prompt, short_phrase(o.group("what"), 10)))
+    if not _is_drug(m.group("other")) or not _is_drug(m.group("drug")):
         return []
     drug, other = lower_first(m.group("drug")), m.group("other")
     what = short_phrase(m.group("what"), 10)
