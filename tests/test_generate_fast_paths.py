@@ -1,5 +1,5 @@
 """The generator's faster paths give what the slower ones gave: pysbd's sentences found without a
-regex per sentence, whole-word searches without a pattern per term, a long document's
+regex per sentence and its abbreviations tried only where they can change a line, whole-word searches without a pattern per term, a long document's
 paragraphs split in helper processes, look-ups that replaced a scan of the whole document per
 card. Invented text throughout."""
 
@@ -34,6 +34,19 @@ def test_segmenter_finds_the_sentences_pysbd_finds(text):
     assert Segmenter(language="en", clean=False).segment(text) == \
         pysbd.Segmenter(language="en", clean=False).segment(text)
 
+
+
+def test_abbreviations_are_handled_as_pysbd_handles_them():
+    # abbreviations (plain, dotted, prepositive, before a number) beside periods, capitals, digits,
+    # brackets and the characters re.I takes for ASCII letters (ſ, the Kelvin sign, İ, ı)
+    rng = random.Random(13)
+    pieces = ["al", "Al", "AL", "dr", "Dr", "e.g", "i.e", "u.s", "no", "No", "fig", "vs", "st", "St", "\u017ft",
+              "\u212a", "\u0130", "\u0131", "é", "–", "also", "Fenrolide", "the", "2", "10", "(", ")", ":", ",",
+              "?", "!", "-", ".", ".", ".", " ", " ", " ", " ", "\n", "I", "a", "mg", "approx", "p", "pp"]
+    ours, theirs = Segmenter(language="en", clean=False), pysbd.Segmenter(language="en", clean=False)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        assert ours.segment(text) == theirs.segment(text), text
 
 def test_whole_word_search_matches_the_pattern_it_replaces():
     rng = random.Random(7)
