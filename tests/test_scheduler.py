@@ -215,27 +215,31 @@ def test_a_lapse_with_fitted_parameters_relearns_within_the_day_then_graduates()
     {"parameters": None, "same_day_steps": True},
     {"learning_steps": (), "relearning_steps": ()},  # Again graduates at once: its floor counts
     {"learning_steps": (timedelta(minutes=5),), "relearning_steps": ()},
+    {"learning_steps": (timedelta(minutes=1), timedelta(minutes=10), timedelta(hours=1)),
+     "relearning_steps": (timedelta(minutes=10), timedelta(hours=2))},
+    {"parameters": FITTED_FAST_FORGETTER},  # same-day steps: a grade that gave days may stay in steps
     {"easy_days": (5, 6)},
+    {"enable_fuzzing": False},
 ])
-def test_skipping_agains_interval_never_changes_a_grade(settings):
-    """Hard's floor skips computing Again when Again cannot leave the steps: every grade of many
-    random histories gives the same state and due date as computing it (the rule it skips)."""
+def test_skipping_the_grade_below_never_changes_a_grade(settings):
+    """A grade's floor (a day more than the grade below) skips computing the grade below when
+    py-fsrs keeps that grade in the steps: along many random histories, every grade of every
+    state (what the buttons preview) gives the same state and due date as computing it."""
     import random
 
     from anastro_quiz.scheduler import Rating, Scheduler
 
     fast = Scheduler(**settings)
     slow = Scheduler(**settings)
-    slow._again_stays_in_steps = lambda state: False  # compute Again's interval every time
+    slow._stays_in_steps = lambda state, rating: False  # compute the grade below every time
     rng = random.Random(7)
     now = datetime(2026, 1, 5, 9, tzinfo=timezone.utc)
-    for card in range(60):
-        a = b = fast.new_state(now)
-        at = now
-        for n in range(12):
+    for card in range(80):
+        state, at = fast.new_state(now), now
+        for n in range(14):
             at += timedelta(minutes=rng.choice([1, 12, 600]), days=rng.choice([0, 0, 1, 3, 9, 30]))
-            rating = rng.choice(list(Rating))
             seed = f"{card}-{n}"
-            a, due_a = fast.review(a, rating, at, fuzz_seed=seed)
-            b, due_b = slow.review(b, rating, at, fuzz_seed=seed)
-            assert (due_a, a.to_dict()) == (due_b, b.to_dict()), (card, n, rating)
+            outcomes = [fast.review(state, r, at, fuzz_seed=seed) for r in Rating]
+            assert [(due, s.to_dict()) for s, due in outcomes] == [
+                (due, s.to_dict()) for s, due in (slow.review(state, r, at, fuzz_seed=seed) for r in Rating)], (card, n)
+            state = outcomes[rng.choice(list(Rating)) - 1][0]
