@@ -48,7 +48,7 @@ async def test_leeches_filter_from_the_command_palette(app, collection):
         await press(pilot, "enter")
         assert isinstance(app.screen, BrowseScreen) and app.screen.only == "suspended"
         await press(pilot, "f")  # suspended -> leeches
-        assert "Leeches · Sample deck (every card type): 1" in str(app.screen.query_one("#browse-status", Static).render())
+        assert "1 leech · Sample deck (every card type)" in str(app.screen.query_one("#browse-status", Static).render())
         row = table(pilot).get_row_at(0)
         assert row[2:] == ["relearning", row[3], str(LEECH_LAPSES), "leech"]
 

@@ -57,3 +57,23 @@ async def test_an_unreadable_search_says_why(app, collection):
         await settle(pilot)
         screen = await _search(pilot, "prop:lapses")
         assert "prop:lapses is not a comparison" in str(screen.query_one("#browse-status", Static).render())
+
+
+def _screen_line(app, widget) -> str:
+    """What the terminal shows on the widget's first line."""
+    region = widget.region
+    return "".join(segment.text for segment in app.screen._compositor.render_strips()[region.y]).strip()
+
+
+async def test_at_80_columns_the_status_line_shows_the_count_and_a_whole_search_problem(app, collection):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await _search(pilot, "is:new")
+        status = screen.query_one("#browse-status", Static)
+        shown = len(screen.query_one("#cards", DataTable).rows)
+        assert _screen_line(app, status).startswith(f"{shown} cards matching “is:new” · ")
+        screen.query_one("#browse-search", Input).value = "prop:foo>3"
+        await settle(pilot)
+        message = str(status.render())
+        assert message.endswith("e.g. prop:lapses>3 or prop:due<=0") and len(message) > 80
+        assert status.region.height >= 2  # wrapped, not cut at the edge

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Input, Static
 
+from ...numbers import plural
 from ..shared_keys import key_footer
 from ..dialogs.card_info import CardInfoJobs
 from ..work import Reply, change
@@ -136,7 +137,7 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
     @on(Unreadable)
     def _unreadable(self, message: Unreadable) -> None:
         if not message.stale:
-            self.query_one("#browse-status", Static).update(Text(message.problem, overflow="ellipsis", no_wrap=True))
+            self.query_one("#browse-status", Static).update(Text(message.problem))  # wraps: it says how to write it
 
     def show(self, rows: list) -> None:
         self.rows = rows
@@ -157,13 +158,14 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
         if rows:
             table.move_cursor(row=min(selected, len(rows) - 1))
         self._show_preview()
-        label = {"all": "all cards", "suspended": "suspended cards", "leeches": "leeches",
-                 "marked": "marked cards"}[self.only]
+        # The count first: at 80 columns a long deck title is what the ellipsis cuts, not the count.
+        count = {"all": plural(len(rows), "card"), "suspended": plural(len(rows), "suspended card"),
+                 "leeches": plural(len(rows), "leech", "leeches"), "marked": plural(len(rows), "marked card")}[self.only]
         found = f" matching “{self.search}”" if self.search.strip() else ""
         other = "this deck" if self.deck_id is None and self.home_deck else "every deck"
-        scope = f"   d: {other}" if self.home_deck else ""
+        scope = f" (d: {other})" if self.home_deck else ""
         self.query_one("#browse-status", Static).update(Text(
-            f"{label.capitalize()}{found} · {self._title()}: {len(rows)}{scope}", overflow="ellipsis", no_wrap=True))
+            f"{count}{found} · {self._title()}{scope}", overflow="ellipsis", no_wrap=True))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_preview()
