@@ -46,3 +46,13 @@ def test_what_the_drug_alone_is_not_associated_with_unlike_a_class_is_asked(tmp_
                                                   "decreased muscle mass or sarcopenia.\n"))
     assert asked.get("Unlike GnRH agonists and CPA, what is zorbicin monotherapy not associated with?") == \
         "Decreased muscle mass or sarcopenia", asked
+
+
+def test_what_a_pivotal_trial_compared_the_drug_with_is_asked(tmp_path):
+    asked = questions_and_answers(generated_cards(tmp_path, LEAD + "## History\n\nIn lung cancer, zorbicin is "
+                                                  "approved for KRAS-mutated metastatic disease. This approval was "
+                                                  "based on the ZEPHYR randomised phase III trial, which showed a "
+                                                  "progression-free survival benefit for patients treated with "
+                                                  "zorbicin compared to standard chemotherapy.\n"))
+    assert asked.get("In the ZEPHYR trial, compared with what did zorbicin show a progression-free survival "
+                     "benefit?") == "Standard chemotherapy", asked

@@ -73,7 +73,7 @@ def trial_drafts(doc) -> list[Draft]:
             if arms in compared:
                 continue
             compared.add(arms)
-        d = _pair(s) or _hazard_ratio(s) or _improved_with_ratios(s) or _with_and_without(s)
+        d = _pair(s) or _hazard_ratio(s) or _improved_with_ratios(s) or _with_and_without(s) or _benefit_against(s)
         if d is not None:
             out.append(d)
     return out
@@ -165,3 +165,27 @@ def _with_and_without(s: Sentence) -> Draft | None:
               f"{m.group('event')}, compared with those who took {m.group('what') or m.group('other')}?")
     a, b = m.group("a"), m.group("b")
     return _typed(s, prompt, f"{a}% vs {b}%", [f"{a} vs {b}%", f"{a}% versus {b}%", f"{a} and {b}%"])
+
+
+# "This approval was based on the OlympiAD randomised phase III trial, which showed a progression-free survival
+# benefit for patients treated with olaparib compared to conventional chemotherapy."
+_BENEFIT_AGAINST = re.compile(
+    r"^(?:This|The) approval was based on the (?P<trial>[A-Z][\w\-]*\d*[\w\-]*)(?: [a-z][\w\-]*){0,3}(?: phase (?:I|II|III|IV|[1-4]))? "
+    r"(?:trial|study), which showed an? (?P<measure>[a-z][\w\- ]{3,40}?) benefit for patients (?:treated with|receiving|given) "
+    r"(?P<drug>[a-z][\w\-]+) (?:compared (?:to|with)|versus|vs\.?) (?P<other>[a-z][\w\- ]{3,40}?)\.?$")
+
+
+def _benefit_against(s: Sentence) -> Draft | None:
+    """ "This approval was based on the OlympiAD randomised phase III trial, which showed a progression-free
+    survival benefit for patients treated with X compared to conventional chemotherapy." -> "In the OlympiAD
+    trial, compared with what did X show a progression-free survival benefit?" -> "Conventional
+    chemotherapy" (the twelfth reading listed the trial among what no card asked)."""
+    m = _BENEFIT_AGAINST.match(s.text)
+    if m is None or not DOCUMENT_DRUG or m.group("drug").lower() != DOCUMENT_DRUG[0].lower():
+        return None
+    prompt = question(f"In the {m.group('trial')} trial, compared with what did {m.group('drug')} show a "
+                      f"{m.group('measure')} benefit?")
+    if prompt is None or contains_answer(prompt, m.group("other")):
+        return None
+    other = m.group("other")
+    return make_draft("why", "basic", {"prompt": prompt, "answer": other[:1].upper() + other[1:]}, s, prompt)
