@@ -77,3 +77,17 @@ async def test_at_80_columns_the_status_line_shows_the_count_and_a_whole_search_
         message = str(status.render())
         assert message.endswith("e.g. prop:lapses>3 or prop:due<=0") and len(message) > 80
         assert status.region.height >= 2  # wrapped, not cut at the edge
+
+
+async def test_at_80_columns_every_action_on_the_cards_shown_is_whole_in_its_dialog(app, collection):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "c")
+        await press(pilot, "a")
+        dialog = app.screen
+        assert isinstance(dialog, SelectionDialog)
+        inside = dialog.query_one("#selection-box").content_region
+        buttons = list(dialog.query(Button))
+        assert len(buttons) == 5
+        for button in buttons:  # "Quiz these" ran past the dialog's edge
+            assert inside.contains_region(button.region), (str(button.label), button.region, inside)
