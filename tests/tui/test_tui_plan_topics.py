@@ -31,3 +31,12 @@ async def test_a_plan_for_one_topic_from_the_exam_tab(app, collection, clock):
         moved = {c for c in after if after[c] != before[c]}
         assert moved and all("osteoclast" in tags[c] for c in moved)
         assert any(before[c] and before[c] >= "2026-03-09" and "osteoclast" not in tags[c] for c in after)
+
+
+async def test_at_80_columns_the_exam_form_is_whole_on_screen(app, collection):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await _exam_tab(pilot)
+        for name in ("#exam-date", "#exam-recall", "#exam-decks", "#exam-topics"):
+            region = screen.query_one(name).region
+            assert region.width >= 6 and region.right <= 80, (name, region)  # the topics menu ran to column 90
