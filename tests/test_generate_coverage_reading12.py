@@ -56,3 +56,14 @@ def test_what_a_pivotal_trial_compared_the_drug_with_is_asked(tmp_path):
                                                   "zorbicin compared to standard chemotherapy.\n"))
     assert asked.get("In the ZEPHYR trial, compared with what did zorbicin show a progression-free survival "
                      "benefit?") == "Standard chemotherapy", asked
+
+
+def test_why_interactions_are_unlikely_is_asked_from_the_sentence_before(tmp_path):
+    cards = generated_cards(tmp_path, LEAD + "## Interactions\n\nZorbicin is thought to have clinically negligible "
+                                              "inhibitory effects on the cytochrome P450 enzymes CYP1A2, CYP2D6, and "
+                                              "CYP2C9. As a result, it is thought that drug interactions of zorbicin "
+                                              "with cytochrome P450 substrates are unlikely.\n")
+    (card,) = [c for c in cards if c.data.get("prompt") == "Why are drug interactions of zorbicin with cytochrome "
+               "P450 substrates thought to be unlikely?"]
+    assert card.data["answer"] == "It has clinically negligible inhibitory effects on the cytochrome P450 enzymes"
+    assert card.source.quote.startswith("As a result") and "CYP2D6" in card.data["explanation"]

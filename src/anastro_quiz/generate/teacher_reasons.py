@@ -19,7 +19,9 @@
   to ... some forms of cancer. However, these cancers sometimes have a unique vulnerability, as the
   cancer cells have increased reliance on PARP to repair their DNA ..." -> "What unique
   vulnerability can cancers with BRCA1/2 mutations have?" -> "Increased reliance on PARP to repair
-  their DNA" ("these cancers" named by the mutations the sentence before names).
+  their DNA" ("these cancers" named by the mutations the sentence before names);
+- "As a result, it is thought that <interactions> are unlikely" after "X is thought to have negligible
+  ... effects on the ... enzymes": why they are unlikely.
 """
 
 from __future__ import annotations
@@ -137,8 +139,33 @@ def _vulnerability(s: Sentence, text: str) -> Draft | None:
     return ask(s, "why", f"What {m.group('adj') or ''}{m.group('noun')} {aux} {who} have?", answer)
 
 
+# "As a result, it is thought that drug interactions of X with cytochrome P450 substrates are unlikely."
+_AS_A_RESULT = re.compile(r"^As a result, it is (?P<how>thought|believed|considered|expected) that (?P<what>[a-z][^,;]{8,80}?) "
+                          r"(?P<aux>are|is) (?P<state>unlikely|rare|uncommon|minimal|negligible)\.?$")
+# "X is thought to have clinically negligible inhibitory effects on the cytochrome P450 enzymes CYP1A2, ..."
+_PREMISE_HAS = re.compile(r"^(?P<drug>[A-Z][\w\-]+) is (?:thought|believed|considered|known) to have (?P<what>(?:clinically )?"
+                          r"(?:negligible|minimal|little|no|weak) [a-z][\w\- ]{3,40}? on the [\w\- ]{3,40}? enzymes)"
+                          r"(?: [A-Z][\w, ]*)?\.?$")
+
+
+def _as_a_result(s: Sentence, text: str) -> Draft | None:
+    """ "X is thought to have clinically negligible inhibitory effects on the cytochrome P450 enzymes
+    CYP1A2, ... As a result, it is thought that drug interactions of X with cytochrome P450 substrates are
+    unlikely." -> "Why are drug interactions of X with cytochrome P450 substrates thought to be unlikely?"
+    -> "It has clinically negligible inhibitory effects on the cytochrome P450 enzymes" (the enzymes it
+    lists in the explanation; the twelfth reading listed the few interactions among what no card asked)."""
+    m = _AS_A_RESULT.match(s.text)
+    premise = s.previous
+    p = _PREMISE_HAS.match(premise.text) if m is not None and premise is not None and premise.lost is None else None
+    if p is None or not re.search(rf"\b{re.escape(p.group('drug'))}\b", m.group("what"), re.I):
+        return None
+    prompt = f"Why {m.group('aux')} {m.group('what')} {m.group('how')} to be {m.group('state')}?"
+    return ask(s, "why", prompt, f"It has {p.group('what')}", explanation=premise.text)
+
+
 def stated_reasons(s: Sentence, text: str | None) -> Draft | None:
     """The why card of a reason the article points to (see the module docstring), or ``None``."""
     if text is None:
         return None
-    return _a_reason(s, text) or _therefore(s, text) or _this_is_due(s, text) or _vulnerability(s, text)
+    return _a_reason(s, text) or _therefore(s, text) or _this_is_due(s, text) or _vulnerability(s, text) or \
+        _as_a_result(s, text)
