@@ -42,6 +42,7 @@ def test_bad_retention_and_missing_optimizer_are_messages(tmp_path, deck_dir, mo
     monkeypatch.setitem(sys.modules, "fsrs_rs_python", None)  # as if the extra were not installed
     result = run(*base)
     assert result.exit_code == 2 and "anastro-quiz[optimizer]" in result.output and "Traceback" not in result.output
+    assert 'from a clone of the repository: pip install ".[optimizer]"' in result.output  # the README's install
 
 
 

@@ -61,15 +61,14 @@ class FitRecord:
 
 def progress_line(collection: "Collection | Store") -> str:
     """Progress's line about the scheduler fitting itself (reads the database); ``stats`` prints it too."""
-    from .interop.optimize import available
+    from .interop.optimize import INSTALL_COMMANDS, available
 
     store = _store(collection)
     record = last_fit(store)
     if record is not None:
         return record.line()
     if not available():
-        return (f"The scheduler fits itself to your reviews from {FIRST_AT} on with the optimizer extra: "
-                'pip install "anastro-quiz[optimizer]"')
+        return f"The scheduler fits itself to your reviews from {FIRST_AT} on with the optimizer extra: {INSTALL_COMMANDS}"
     return f"The scheduler fits itself to your reviews from {FIRST_AT} on ({store.counted_reviews()} so far)."
 
 

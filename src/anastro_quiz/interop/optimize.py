@@ -30,8 +30,10 @@ from . import InteropError
 from ..store import LoggedReview
 from ..numbers import noun, plural
 
-INSTALL_HINT = ('parameter fitting needs the optional optimizer (fsrs-rs-python, no PyTorch needed); '
-                'enable it with:  pip install "anastro-quiz[optimizer]"')
+#: How to install the optimizer extra, as an installed package and from a clone (the README's Quick start).
+INSTALL_COMMANDS = 'pip install "anastro-quiz[optimizer]" (from a clone of the repository: pip install ".[optimizer]")'
+INSTALL_HINT = ('fitting FSRS parameters and simulating need the optional optimizer (fsrs-rs-python, no PyTorch '
+                f'needed); enable it with:  {INSTALL_COMMANDS}')
 HELD_OUT_FRACTION = 0.2
 MIN_TRAIN_ITEMS = 400
 MIN_HELD_OUT_ITEMS = 100
