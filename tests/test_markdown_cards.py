@@ -109,10 +109,12 @@ def test_markdown_ids_come_from_the_front(tmp_path):
 def test_bad_markdown_exits_2_and_writes_nothing(tmp_path):
     for text, message in (("---\nname = \n---\nQ: a\nA: b\n", "front matter (lines 1-3) is not TOML"),
                           ("---\nname = 'x'\nQ: a\n", "front matter '---' is never closed"),
-                          ("Just some notes.\n\nNo cards here.\n", "no usable rows")):
+                          ("# An article\n\nJust some notes.\n\nNo cards here.\n",
+                           "no flashcard found in cards.md: Markdown flashcards are 'Q:' and 'A:' lines")):
         result, _, out = _import(tmp_path, text)
         assert result.exit_code == 2 and message in result.output, result.output
         assert not out.exists()
+    assert "to make cards from an article, run: anastro-quiz generate cards.md -o DIR" in result.output
 
 
 def test_markdown_format_can_be_forced_for_other_suffixes(tmp_path):

@@ -267,6 +267,11 @@ def import_table(path: str | Path, output: str | Path, *, deck_id: str | None = 
     if output.exists() and not overwrite:
         raise InteropError(f"{output} already exists (use --force to replace it)")
     result = read_table(path, fmt, term_sep, row_sep, known, cloze_marks)
+    if not result.cards and result.format in ("hashcards", "obsidian"):
+        # Most likely an article, not flashcards: say which lines make cards, and what reads an article.
+        raise InteropError(f"no flashcard found in {path.name}: Markdown flashcards are 'Q:' and 'A:' lines "
+                           "(hashcards) or 'question::answer' lines (Obsidian spaced repetition); to make cards "
+                           f"from an article, run: anastro-quiz generate {path.name} -o DIR")
     deck_id = deck_id or slug_of(output.stem)
     deck = build_deck(result, deck_id, title or result.title or output.stem.replace("-", " ").replace("_", " ").strip().title())
     text = dump_deck(deck)
