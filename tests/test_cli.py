@@ -100,6 +100,7 @@ def test_stats_json_after_reviews(tmp_path, deck_dir, clock):
 def test_stats_text(tmp_path, deck_dir):
     result = run("--db", tmp_path / "p.db", "--decks", deck_dir, "stats")
     assert result.exit_code == 0 and "true retention (7d): n/a" in result.output
+    assert all(line == line.rstrip() for line in result.stdout.splitlines())  # a day with nothing due ends at its 0
 
 
 def test_user_mistakes_are_messages_not_tracebacks(tmp_path, deck_dir):

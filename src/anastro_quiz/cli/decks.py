@@ -100,7 +100,7 @@ def stats_command(obj: Context, as_json: bool) -> None:
     peak = max([d.due for d in stats.forecast] + [1])
     for day in stats.forecast:
         bar = "#" * round(30 * day.due / peak)
-        click.echo(f"  {day.date} {day.due:>5} {bar}")
+        click.echo(f"  {day.date} {day.due:>5} {bar}".rstrip())
 
 
 COMMANDS = [decks_command, where_command, validate_command, stats_command]
