@@ -26,6 +26,11 @@ def whole(text: str, edge: str = r"\w\-", flags: int = 0) -> re.Pattern[str]:
     return compiled(rf"(?<![{edge}]){re.escape(text)}(?![{edge}])", flags)
 
 
+# The only characters outside ASCII that re.I takes for an ASCII letter (İ, ı, ſ, the Kelvin sign): in a
+# text without them, a case-insensitive match of ASCII letters is a match of the text lower-cased.
+FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 # The edges find_whole and whole_spans test by hand: ``\w`` is str.isalnum() or "_" (the same
 # test re makes on str patterns), plus these characters.
 _EDGE_EXTRA = {r"\w\-": "_-", r"\w": "_", r"\w.": "_."}

@@ -21,6 +21,8 @@ import pysbd
 from pysbd.lang.english import English
 from pysbd.utils import TextSpan
 
+from ..patterns import FOLDS_TO_ASCII
+
 
 class Segmenter(pysbd.Segmenter):
     """``pysbd.Segmenter`` whose sentences are found in the text with ``str.find``, and whose
@@ -67,8 +69,6 @@ def _after_whitespace(text: str, i: int) -> int:
 # An abbreviation written as a plain word: pysbd's patterns for it match it literally (the ones
 # with a period inside, "e.g", "ph.d", take "." as any character, so they always take pysbd's path).
 _PLAIN = re.compile(r"[a-z0-9]+")
-# The characters re.I matches to an ASCII letter or digit (İ, ı, ſ and the Kelvin sign).
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 class _AbbreviationReplacer(English.AbbreviationReplacer):
@@ -80,7 +80,7 @@ class _AbbreviationReplacer(English.AbbreviationReplacer):
     line has a character ``re.I`` takes for an ASCII letter: such a line is left to pysbd whole."""
 
     def search_for_abbreviations_in_string(self, text):
-        if _FOLDS_TO_ASCII.search(text):
+        if FOLDS_TO_ASCII.search(text):
             return super().search_for_abbreviations_in_string(text)
         lowered = text.lower()
         for abbr in self.lang.Abbreviation.ABBREVIATIONS:

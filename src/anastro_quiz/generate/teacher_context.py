@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..patterns import FOLDS_TO_ASCII
 from .extract import Sentence
 from .kinds import CardKind
 from .teacher_clauses import DOCUMENT_DRUG, lower_first, resolved_text
@@ -36,15 +37,13 @@ def _named_near(s: Sentence, names: list[str]) -> str | None:
 
 
 _WORD_RUN = re.compile(r"\w+")
-# The only characters outside ASCII that re.I takes for an ASCII letter (İ, ı, ſ, the Kelvin sign).
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _first_named(text: str, names: list[str]) -> str | None:
     """The first of ``names`` that ``text`` names as a whole word, in any case; a name of word
     characters is looked up among the text's words, not searched by a pattern of its own (a long
     text names many drugs: a pattern per name per sentence grew with the square of its length)."""
-    words = None if _FOLDS_TO_ASCII.search(text) else {w.lower() for w in _WORD_RUN.findall(text) if w.isascii()}
+    words = None if FOLDS_TO_ASCII.search(text) else {w.lower() for w in _WORD_RUN.findall(text) if w.isascii()}
     for name in names:
         if words is not None and name.isascii() and _WORD_RUN.fullmatch(name):
             if name.lower() in words:  # a name of word characters stands whole where a word equals it
