@@ -71,6 +71,56 @@ def test_lost_words_rules_looked_for_lower_cased_first_find_what_they_find_alone
     assert len(found) >= 8  # most rules were broken somewhere
 
 
+def test_a_resolved_it_is_found_as_without_the_cache():
+    # the same sentence after other sentences, in an article on another drug, resolves anew
+    from anastro_quiz.generate import teacher_clauses as T
+    from anastro_quiz.generate.extract import Sentence
+
+    rng = random.Random(23)
+    openers = ["It", "It", "Fenrolide", "Masotinib", "The medication", "This drug", "However, it", "The results",
+               "It is thought that it", "Quelarin, sold as Quelix,"]
+    rests = ["is a kinase inhibitor.", "works by blocking the Q-receptor.", "lowers estradiol.", "was approved in 2001."]
+    texts = [f"{o} {r}" for o in openers for r in rests]
+    runs = []
+    for _ in range(300):
+        drug = rng.choice([None, "fenrolide", "masotinib"])
+        chain = [Sentence(rng.choice(texts), "a.md", "S", "S") for _ in range(rng.randrange(1, 6))]
+        for before, s in zip(chain, chain[1:]):
+            s.previous = before if rng.random() < 0.7 else None
+            s.before = before
+        runs.append((drug, chain))
+    cached = []
+    for drug, chain in runs:
+        T.DOCUMENT_DRUG[:] = [drug] if drug else []
+        cached.append([T.resolved_text(s) for s in chain])
+    for (drug, chain), results in zip(runs, cached):
+        T.DOCUMENT_DRUG[:] = [drug] if drug else []
+        for s, result in zip(chain, results):
+            T._resolved.cache_clear()
+            assert T.resolved_text(s) == result, (drug, s.text)
+    named = Sentence("Fenrolide is a kinase inhibitor.", "a.md", "S", "S")
+    other = Sentence("The results were clear.", "a.md", "S", "S")
+    it = "It lowers estradiol in most patients."
+    T.DOCUMENT_DRUG[:] = ["masotinib"]
+    assert T.resolved_text(Sentence(it, "a.md", "S", "S", previous=named)) == "Fenrolide lowers estradiol in most patients."
+    assert T.resolved_text(Sentence(it, "a.md", "S", "S", previous=other)) is None
+    assert T.resolved_text(Sentence("The medication lowers estradiol.", "a.md", "S", "S")) == "Masotinib lowers estradiol."
+    T.DOCUMENT_DRUG[:] = []
+    assert T.resolved_text(Sentence("The medication lowers estradiol.", "a.md", "S", "S")) == "The medication lowers estradiol."
+
+def test_whole_word_search_matches_the_pattern_it_replaces():
+    rng = random.Random(7)
+    alphabet = "ab-_. é1"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
+        part = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 4)))
+        for edge in (r"\w\-", r"\w", r"\w."):
+            pattern = whole(part, edge)
+            assert whole_spans(text, part, edge) == [m.span() for m in pattern.finditer(text)]
+            first = pattern.search(text)
+            assert find_whole(text, part, edge) == (first.start() if first else -1)
+
+
 def test_whole_word_search_skips_pieces_of_longer_words():
     assert find_whole("the pre-osteoclast and the osteoclast", "osteoclast") == 27
     assert whole_spans("ER, ERα and ER-positive ER", "ER") == [(0, 2), (24, 26)]

@@ -107,10 +107,14 @@ class Sentence:
     @property
     def usable(self) -> bool:
         """Whole (no lost words), not addressed to the reader and a sensible length."""
-        n = len(self.text.split())
-        return (self.lost is None and not SECOND_PERSON.search(self.text)
-                and 6 <= n <= MAX_WORDS and not self.text.endswith("?"))
+        return self.lost is None and readable(self.text, MAX_WORDS)
 
+
+
+@lru_cache(maxsize=1 << 16)  # asked of each sentence by every builder
+def readable(text: str, max_words: int) -> bool:
+    """Not addressed to the reader, not a question, and from 6 to ``max_words`` words long."""
+    return not SECOND_PERSON.search(text) and 6 <= len(text.split()) <= max_words and not text.endswith("?")
 
 @lru_cache(maxsize=1)
 def _segmenter():

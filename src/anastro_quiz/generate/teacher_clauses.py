@@ -9,10 +9,11 @@ its subject. Anything less certain is ``None``, and the caller makes no card.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from .lexicon import POINTS_BACK
-from .extract import SECOND_PERSON, Sentence, is_acronym, zipf
+from .extract import Sentence, is_acronym, readable, zipf
 
 AUX = ("is", "are", "was", "were", "has", "have", "had", "can", "could", "may", "might", "must",
        "should", "will", "would", "does", "do", "did")
@@ -63,8 +64,7 @@ MAX_ANSWER_WORDS = 12
 
 def usable(s: Sentence) -> bool:
     """Whole, not addressed to the reader, not a question, and not a run-on of 80 words."""
-    n = len(s.text.split())
-    return s.lost is None and not SECOND_PERSON.search(s.text) and 6 <= n <= 80 and not s.text.endswith("?")
+    return s.lost is None and readable(s.text, 80)
 
 
 def readable_sentences(doc) -> Iterator[tuple[Sentence, str]]:
@@ -137,40 +137,50 @@ def lead_name(text: str) -> str | None:
 def resolved_text(s: Sentence, depth: int = 3) -> str | None:
     """The sentence with a leading "It" replaced by the name the sentences before it open
     with ("It works by ..." after "Anastrozole is ..." -> "Anastrozole works by ..."),
-    leading connectives dropped; ``None`` when a pronoun is left that nothing resolves."""
-    text = _REPORTED.sub(r"\1", CONNECTIVE.sub("", s.text))
+    leading connectives dropped; ``None`` when a pronoun is left that nothing resolves.
+    (Found once per sentence, document drug and sentences before it: the teacher builders each
+    ask it of every sentence.)"""
+    before, prev = [], s.previous or s.before  # a paragraph opening with "It ..." continues the one before it
+    while prev is not None and len(before) < depth:
+        before.append(prev.text)
+        prev = prev.previous
+    return _resolved(s.text, tuple(before), DOCUMENT_DRUG[0] if DOCUMENT_DRUG else None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _resolved(sentence: str, before: tuple[str, ...], drug: str | None) -> str | None:
+    """:func:`resolved_text` of ``sentence`` after the sentences ``before`` (nearest first), in
+    an article on ``drug`` (``None``: on none)."""
+    text = _REPORTED.sub(r"\1", CONNECTIVE.sub("", sentence))
     text = _AS_THEY_DO.sub(",", text)
     text = text[0].upper() + text[1:]
-    text = _as_document_drug(text)
+    text = _as_document_drug(text, drug)
     m = re.match(r"^It (?=\w)", text)
     if m is None:
         return text
     if _EXPLETIVE_IT.match(text):
         return None
-    name = _name_before(s, depth)
+    name = _name_before(before, drug)
     return None if name is None else name + " " + text[3:]
 
 
-def _as_document_drug(text: str) -> str:
+def _as_document_drug(text: str, drug: str | None) -> str:
     """"The medication can have ..." in the article on bicalutamide, "This compound also has ..." in
     the article on everolimus: the article's drug, named."""
-    if not DOCUMENT_DRUG:
+    if drug is None:
         return text
     return re.sub(r"^(?:The|This) (?:medication|drug|compound)\b(?! (?:class|classes|of|that|which|combination)\b)",
-                  DOCUMENT_DRUG[0][:1].upper() + DOCUMENT_DRUG[0][1:], text)
+                  drug[:1].upper() + drug[1:], text)
 
 
-def _name_before(s: Sentence, depth: int) -> str | None:
-    # a paragraph opening with "It ..." continues the one before it under the same heading
-    prev = s.previous or s.before
-    while prev is not None and depth > 0:
-        text = _as_document_drug(CONNECTIVE.sub("", prev.text))
+def _name_before(before: tuple[str, ...], drug: str | None) -> str | None:
+    for prev in before:
+        text = _as_document_drug(CONNECTIVE.sub("", prev), drug)
         name = lead_name(text[0].upper() + text[1:])
         if name:
             return name
         if not re.match(r"^It\b", text):
             return None  # the sentence before names someone else, or no one: "it" is unclear
-        prev, depth = prev.previous, depth - 1
     return None
 
 
