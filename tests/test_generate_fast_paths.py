@@ -50,6 +50,19 @@ def test_abbreviations_are_handled_as_pysbd_handles_them():
         assert ours.segment(text) == theirs.segment(text), text
 
 
+def test_the_c_stemmer_gives_the_pure_python_stems():
+    # snowballstemmer hands stemming to PyStemmer (Snowball's C code) when it is installed
+    import snowballstemmer
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    rng = random.Random(17)
+    ours, pure = snowballstemmer.stemmer("english"), EnglishStemmer()
+    endings = ["", "s", "es", "ies", "ed", "ing", "ly", "ness", "ation", "ational", "izer", "fulness", "'s", "-like"]
+    for _ in range(5000):
+        word = "".join(rng.choice("aeiouybcdfgklmnprstvwxz") for _ in range(rng.randrange(1, 12))) + rng.choice(endings)
+        assert ours.stemWord(word) == pure.stemWord(word), word
+
+
 def test_lost_words_rules_looked_for_lower_cased_first_find_what_they_find_alone():
     # words each rule looks for, in any case, some with the characters re.I folds to ASCII letters
     from anastro_quiz.generate.clean import _LOST_RULES, broken_rule
