@@ -86,7 +86,8 @@ def test_apkg_needs_output_and_existing_folder(deck_dir, tmp_path):
     result = _run(deck_dir, "export", "--format", "apkg")
     assert result.exit_code == 2 and "-o" in result.output
     result = _run(deck_dir, "export", "--format", "apkg", "-o", str(tmp_path / "missing" / "x.apkg"))
-    assert result.exit_code == 2 and "does not exist" in result.output
+    assert result.exit_code == 2 and f"the folder {tmp_path / 'missing'} does not exist (check the path" in result.output
+    assert not (tmp_path / "missing").exists()
 
 
 def test_csv_export_to_stdout_and_file(deck_dir, tmp_path):

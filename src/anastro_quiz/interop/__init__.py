@@ -23,7 +23,8 @@ def check_output_file(path, *, what: str = "output") -> None:
     if path.is_dir():
         raise InteropError(f"{path} is a folder; give a file name for the {what}")
     if not path.parent.exists():
-        raise InteropError(f"the folder {path.parent} does not exist")
+        raise InteropError(f"the folder {path.parent} does not exist (check the path, or create the folder "
+                           "first: a mistyped one is not made for you)")
     if not path.parent.is_dir():
         raise InteropError(f"{path.parent} is not a folder")
 
