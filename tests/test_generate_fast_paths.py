@@ -121,6 +121,27 @@ def test_a_resolved_it_is_found_as_without_the_cache():
     T.DOCUMENT_DRUG[:] = []
     assert T.resolved_text(Sentence("The medication lowers estradiol.", "a.md", "S", "S")) == "The medication lowers estradiol."
 
+
+def test_a_pattern_found_in_the_text_lower_cased_is_found_in_any_case():
+    # each of the scoring stage's AnyCase patterns, on random text of its own words in random case,
+    # with digits, punctuation and characters whose case re.I folds in its own way
+    from anastro_quiz.generate import reading_weights, select
+    from anastro_quiz.patterns import AnyCase
+
+    rng = random.Random(29)
+    patterns = [v for m in (select, reading_weights) for v in vars(m).values() if isinstance(v, AnyCase)]
+    assert len(patterns) >= 10
+    extra = ["\u017f", "\u212a", "\u0130", "\u0131", "\u2160", "é", "–", "±", "1", "7", ".", ",", "", "", "\n"]
+    for any_case in patterns:
+        vocabulary = sorted(set(re.findall(r"[a-z]+", any_case.pattern.pattern))) + extra
+        for _ in range(1500):
+            words = [rng.choice(vocabulary) for _ in range(rng.randrange(1, 8))]
+            words = [w.upper() if rng.random() < 0.15 else w.title() if rng.random() < 0.2 else w for w in words]
+            text = rng.choice([" ", "  ", ""]).join(words) if rng.random() < 0.2 else " ".join(words)
+            assert any_case.found(text) == (any_case.pattern.search(text) is not None), (any_case.pattern.pattern, text)
+    with pytest.raises(ValueError):
+        AnyCase(r"\Wfoo")  # an upper-case escape has no lower-case twin
+
 def test_whole_word_search_matches_the_pattern_it_replaces():
     rng = random.Random(7)
     alphabet = "ab-_. é1"

@@ -10,20 +10,20 @@ from __future__ import annotations
 import re
 
 from ..deck_model import BLANK
+from ..patterns import AnyCase
 from .kinds import CardKind
 
 # --- what the third strict reading threw away, as one weight ----------------------------------
 
 _PRECISE_HIGH = re.compile(r"^\W*(?:>|<|≥|~|about |approximately )?(?:[89]\d|100)\.\d+\s?%$")
-_ANIMAL_OR_BENCH = re.compile(r"\b(?:rats?|mice|mouse|dogs?|monkeys?|rabbits?|in vitro|preclinical|animal studies)\b",
-                              re.I)
-_INVOLVED_IN_WHAT = re.compile(r"\b(?:is|are|be|been)\s+(?:also\s+)?involved\s*\.?$", re.I)
-_LINEAGE = re.compile(r"\bstructurally (?:derived|related|similar)\b|\bof the \w+ family\b|\bis an? (?:\w+ ){0,3}"
-                      r"(?:derivative|analogue|analog) of\b", re.I)
+_ANIMAL_OR_BENCH = AnyCase(r"\b(?:rats?|mice|mouse|dogs?|monkeys?|rabbits?|in vitro|preclinical|animal studies)\b")
+_INVOLVED_IN_WHAT = AnyCase(r"\b(?:is|are|be|been)\s+(?:also\s+)?involved\s*\.?$")
+_LINEAGE = AnyCase(r"\bstructurally (?:derived|related|similar)\b|\bof the \w+ family\b|\bis an? (?:\w+ ){0,3}"
+                   r"(?:derivative|analogue|analog) of\b")
 _EXAMPLES_OF_AN_ITEM = re.compile(r"\binclud(?:e|es|ed|ing)\s+(?:[\w\-]+\s+){1,3}such as " + re.escape(BLANK), re.I)
-_ALSO_MAYBE = re.compile(r"\b(?:may|might|could) also\b|\b(?:possibl[ey]|perhaps|presumably|probably) "
-                         r"(?:by|through|via|due to|because of)\b", re.I)
-_WEAK_ACTION = re.compile(r"\bwith (?:relatively |very |only )?(?:low|weak|modest) (?:affinity|potency|activity)\b", re.I)
+_ALSO_MAYBE = AnyCase(r"\b(?:may|might|could) also\b|\b(?:possibl[ey]|perhaps|presumably|probably) "
+                      r"(?:by|through|via|due to|because of)\b")
+_WEAK_ACTION = AnyCase(r"\bwith (?:relatively |very |only )?(?:low|weak|modest) (?:affinity|potency|activity)\b")
 _RESPONSIBLE = re.compile(r"^What (?:is|are) (?P<who>[\w\-]+) (?:primarily |mainly |chiefly )?responsible for\?$")
 
 
@@ -56,15 +56,15 @@ def reading_weight(kind: CardKind, prompt: str, quote: str, answer: str, subject
         weight *= 0.5
     if kind == "number" and (found_span(quote, answer) or daily_production(quote, answer)):
         weight *= 0.3
-    if kind in ("term", "effect", "examples", "why") and _ANIMAL_OR_BENCH.search(quote):
+    if kind in ("term", "effect", "examples", "why") and _ANIMAL_OR_BENCH.found(quote):
         weight *= 0.3
-    if _INVOLVED_IN_WHAT.search(quote.strip()):
+    if _INVOLVED_IN_WHAT.found(quote.strip()):
         weight *= 0.3
-    if _LINEAGE.search(quote):
+    if _LINEAGE.found(quote):
         weight *= 0.3
     if kind == "examples" and _EXAMPLES_OF_AN_ITEM.search(prompt):
         weight *= 0.4  # "Rare adverse effects include skin reactions such as [...]": forms of one item
-    if kind in ("term", "effect", "examples") and _ALSO_MAYBE.search(quote):
+    if kind in ("term", "effect", "examples") and _ALSO_MAYBE.found(quote):
         weight *= 0.4  # "Trastuzumab may also upregulate cell cycle inhibitors such as [...]", "possibly by
         # reversing [...]": a side or speculative mechanism
     m = _RESPONSIBLE.match(prompt)
@@ -76,7 +76,7 @@ def reading_weight(kind: CardKind, prompt: str, quote: str, answer: str, subject
         weight *= 0.1
     if kind != "number" and subject_led(prompt, answer, subjects):
         weight *= 0.1
-    if kind in ("term", "effect", "examples") and _WEAK_ACTION.search(quote):
+    if kind in ("term", "effect", "examples") and _WEAK_ACTION.found(quote):
         weight *= 0.4  # "[...] is an agonist of the GPER with relatively low affinity": a side action
     if kind in ("examples", "term", "list") and generic_metabolism(answer):
         weight *= 0.3  # "undergo conjugation, including [glucuronidation and sulfation]": true of almost any drug

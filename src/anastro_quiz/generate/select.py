@@ -21,6 +21,7 @@ from functools import cached_property
 from rapidfuzz import fuzz
 
 from ..decks import BLANK, CLOZE_RE
+from ..patterns import AnyCase
 from .cards import Draft, contains_answer, plain_words
 from .kept import (ANSWER_SHARE, Skipped, answer_key, answer_of, answered_elsewhere, cap_answer_share,
                    glosses_in_their_sentence, one_dose_per_amount, restated_comparisons)
@@ -51,24 +52,24 @@ SECTION_MIN, SECTION_MAX = 3, 16  # ...but at least 3 and at most 16 cards per s
 
 # Sections whose facts are rarely what a student is examined on (names, history, chemistry
 # trivia); their cards still compete, at a discount.
-_TRIVIA_SECTIONS = re.compile(
+_TRIVIA_SECTIONS = AnyCase(
     r"\b(?:history|society and culture|names?|brand names?|economics|cost|legal status|chemistry|"
     r"synthesis|research|etymology|veterinary|environment\w*|culture|generic names?|marketing|"
-    r"see also|external links|availability|patent\w*)\b", re.I)
+    r"see also|external links|availability|patent\w*)\b")
 _NOT_TEACHING = re.compile(r"^\W*(?:further reading|references?|bibliography|notes|sources|citations|see also|"
                            r"external links|footnotes)\W*$", re.I)
-_TRIVIA_QUOTE = re.compile(
-    r"\b(?:optical rotation|solubility|soluble in|melting point|molar mass|molecular weight|CAS number|"
+_TRIVIA_QUOTE = AnyCase(
+    r"\b(?:optical rotation|solubility|soluble in|melting point|molar mass|molecular weight|cas number|"
     r"patented|sold under the brand|brand names? |marketed (?:under|as)|prescriptions|most commonly prescribed|"
     r"list of essential medicines|trade ?name|approved for medical use in|market share|of the \w+ market|sales|"
-    r"revenue|insoluble|pH \d)\b|±", re.I)
+    r"revenue|insoluble|ph \d)\b|±")
 # How a tablet is made, not what the drug does (readers: "formulation trivia")
-_FORMULATION = re.compile(r"\b(?:micronized|micronised|particle sizes?|excipients?|film-coated|tablet coating)\b", re.I)
+_FORMULATION = AnyCase(r"\b(?:micronized|micronised|particle sizes?|excipients?|film-coated|tablet coating)\b")
 # A blank that is half of a fixed term: "aromatase [inhibitor]", "Phase [III]", "[95%] CI".
 _FIXED_AFTER = re.compile(r"^\s*(?:inhibitors?|antagonists?|agonists?|receptors?|CI\b|confidence interval)", re.I)
 _FIXED_BEFORE = re.compile(r"(?:\bphase|\btype|\bgrade|\bstage)\s*$", re.I)
-_DIRECTION = re.compile(r"\b(?:increas\w*|decreas\w*|reduc\w*|rais\w*|lower\w*|higher|greater|less|more|"
-                        r"inhibit\w*|suppress\w*|stimulat\w*|block\w*|prevent\w*|compared with|than)\b", re.I)
+_DIRECTION = AnyCase(r"\b(?:increas\w*|decreas\w*|reduc\w*|rais\w*|lower\w*|higher|greater|less|more|"
+                     r"inhibit\w*|suppress\w*|stimulat\w*|block\w*|prevent\w*|compared with|than)\b")
 
 @dataclass
 class Context:
@@ -97,8 +98,8 @@ _INSTITUTION = re.compile(r"\b(?:Administration|Agency|Authority|System|Programm
                           r"Institute|Committee|Commission|Council|Organi[sz]ation|Foundation|Network|Group|"
                           r"Service|Reporting|Registry|Database|Department|Office|Board|Company|Industries)\b")
 _ACRONYMS = re.compile(r"\b[A-Z][A-Z0-9\-]{1,9}\b")
-_TRANSITION = re.compile(r"\b(?:reveals? the|highlights? the|underscores? the|illustrates? the|examining|"
-                         r"let us|we will|in this (?:section|article)|the true|a story of|this journey)\b", re.I)
+_TRANSITION = AnyCase(r"\b(?:reveals? the|highlights? the|underscores? the|illustrates? the|examining|"
+                      r"let us|we will|in this (?:section|article)|the true|a story of|this journey)\b")
 _PROTEIN_BINDING = re.compile(r"\bprotein[- ]bin(?:ding|ds?)\b|\bprotein[- ]bound\b", re.I)
 _HAZARD_RATIO = re.compile(r"^In [^?]+, what (?:was|were) the hazard ratios? ")
 _NEGATIVE_FINDING = re.compile(r"^(?:There (?:is|was|are|were) no|No) (?:indication|evidence|sign|report)s? of\b", re.I)
@@ -134,7 +135,7 @@ def score(d: Draft, ctx: Context) -> float:
                 value *= 0.3  # "PARP [inhibitor]": half of a fixed term
             elif modifies_next_noun(text[blank.end():]):
                 value *= 0.6  # "[lipid] metabolism", "[osteoclast] activity": half of a compound
-        if _DIRECTION.search(low):
+        if _DIRECTION.found(low):
             value *= 1.2
         if blank and re.search(r"\b(?:due to|because of|caused by|mediated by|through|via|by)\s+(?:\w+\s+)?$",
                                str(d.data["text"])[: blank.start()]):
@@ -208,15 +209,15 @@ def score(d: Draft, ctx: Context) -> float:
         value *= 1.1
     if _NOT_TEACHING.search(d.heading or ""):
         return 0.0  # reading lists and references teach nothing
-    if (_TRIVIA_SECTIONS.search(d.heading or "") or _TRIVIA_SECTIONS.search(ctx.section_of.get(id(d), ""))) \
+    if (_TRIVIA_SECTIONS.found(d.heading or "") or _TRIVIA_SECTIONS.found(ctx.section_of.get(id(d), ""))) \
             and not _HAZARD_RATIO.search(prompt):
         value *= 0.4  # (a trial's hazard ratio, told under History beside the approval it led to, is its result)
-    if _TRIVIA_QUOTE.search(f"{prompt} {answer}"):
+    if _TRIVIA_QUOTE.found(f"{prompt} {answer}"):
         value *= 0.5  # what the card shows: "sold under the brand name ..." in a quote's aside is not asked
-    if _FORMULATION.search(f"{prompt} {answer}"):
+    if _FORMULATION.found(f"{prompt} {answer}"):
         value *= 0.4  # "Why is X in oral tablets micronized ...?"
     value *= reading_weight(d.kind, prompt, d.quote, answer, ctx.subjects)
-    if _TRANSITION.search(d.quote):
+    if _TRANSITION.found(d.quote):
         value *= 0.6  # "Examining X reveals the true divergence...": a signpost, not a fact
     n = len(prompt.split())
     if n > MAX_PROMPT_WORDS:
@@ -230,7 +231,7 @@ def section_budget(words: int, title: str = "") -> int:
     """Default number of cards for a section of ``words`` words (a trivia section such as
     History or Chemistry gets a third of that)."""
     n = math.ceil(words / WORDS_PER_CARD)
-    if _TRIVIA_SECTIONS.search(title):
+    if _TRIVIA_SECTIONS.found(title):
         n = math.ceil(n / 3)
     return max(SECTION_MIN, min(SECTION_MAX, n))
 
