@@ -218,7 +218,12 @@ def locate_pages(facts: list[Fact], sentences: list[Sentence], blocks: list[Bloc
 def words(text: str) -> list[str]:
     """Word tokens, with possessive endings removed (a token never holds an apostrophe, so
     "drug's" gives "drug": the lone "s" is no token)."""
-    return _WORD.findall(text)
+    return list(_words(text))
+
+
+@lru_cache(maxsize=1 << 15)  # each sentence's words are asked for by many builders
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
 
 
 @lru_cache(maxsize=1 << 17)  # a textbook's vocabulary: 20,000 words were too few for 1 MB of new text

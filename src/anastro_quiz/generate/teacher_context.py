@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..patterns import FOLDS_TO_ASCII
 from .extract import Sentence
@@ -23,6 +24,12 @@ _CHANGE = re.compile(r"\b(?:reduced|increased|decreased|raised|lowered|suppresse
                      r"remain|stay)\b", re.I)
 DRUG_NAME = re.compile(r"\b\w+(?:mab|ib|zole|xifen|mide|relin|limus|stane|statin|mycin|cillin|sartan|pril|"
                          r"olol)\b", re.I)
+
+
+@lru_cache(maxsize=1 << 16)  # each sentence is read by learn_drugs and by document_drug
+def drug_names_in(text: str) -> tuple[str, ...]:
+    """``DRUG_NAME.findall(text)``: the words of ``text`` with a drug's stem, as written."""
+    return tuple(DRUG_NAME.findall(text))
 
 
 def _named_near(s: Sentence, names: list[str]) -> str | None:
@@ -121,6 +128,6 @@ def learn_drugs(doc) -> None:
     DOCUMENT_DRUG[:] = _TITLE
     subjects = getattr(doc, "subjects", set())
     _SUBJECTS[:] = _TITLE + sorted(w for w in subjects if DRUG_NAME.fullmatch(w) and w not in _TITLE)
-    drugs = Counter(w.lower() for st in doc.sentences for w in DRUG_NAME.findall(st.text))
+    drugs = Counter(w.lower() for st in doc.sentences for w in drug_names_in(st.text))
     # whose dose: a drug by its name's stem (not "aromatase", however often the text names it)
     _DRUGS[:] = _TITLE + sorted(w for w, n in drugs.items() if (n >= 3 or w in subjects) and w not in _TITLE)

@@ -27,7 +27,7 @@ from .cards import Draft, make_draft, contains_answer
 from .extract import Sentence, zipf
 from .teacher_clauses import (DOCUMENT_DRUG, drop_asides, drug_names, lower_first, names_something, question, short_phrase,
                               upper_first)
-from .teacher_context import DRUG_NAME
+from .teacher_context import drug_names_in
 from .list_items import list_items
 from .teacher_monitoring import baseline, interaction_monitoring, monitoring
 from .teacher_patients import patients
@@ -242,7 +242,7 @@ def document_drug(doc) -> str | None:
         return DOCUMENT_DRUG[0]
     counts: Counter[str] = Counter()
     for s in doc.sentences:
-        counts.update({w.lower() for w in DRUG_NAME.findall(s.text) if zipf(w.lower()) < 3.0})
+        counts.update({w.lower() for w in drug_names_in(s.text) if zipf(w.lower()) < 3.0})
     if not counts:
         return None
     top = max(sorted(counts), key=lambda w: counts[w])
