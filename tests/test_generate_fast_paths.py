@@ -142,6 +142,20 @@ def test_a_pattern_found_in_the_text_lower_cased_is_found_in_any_case():
     with pytest.raises(ValueError):
         AnyCase(r"\Wfoo")  # an upper-case escape has no lower-case twin
 
+
+def test_a_word_wordfreq_does_not_list_is_rare_as_wordfreq_says():
+    # invented words (mostly unlisted), listed ones, and words wordfreq tokenizes itself
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    from anastro_quiz.generate.extract import zipf
+
+    rng = random.Random(31)
+    listed = sorted(get_frequency_dict("en"))
+    words = ["".join(rng.choice("abcdefghiklmnoprstuz") for _ in range(rng.randrange(1, 11))) for _ in range(3000)]
+    words += rng.sample(listed, 2000) + ["Osteoclast", "don't", "x-ray", "café", "2024", "ab1", ""]
+    for word in words:
+        assert zipf.__wrapped__(word) == zipf_frequency(word, "en"), word
+
 def test_whole_word_search_matches_the_pattern_it_replaces():
     rng = random.Random(7)
     alphabet = "ab-_. é1"

@@ -231,7 +231,19 @@ def zipf(word: str) -> float:
     """How common a word is in general English (wordfreq Zipf scale, 0 = unknown)."""
     from wordfreq import zipf_frequency
 
+    if _PLAIN_LOWER.fullmatch(word) and word not in _frequencies():
+        return 0.0  # what wordfreq gives a plain word it does not list, known without tokenizing it
     return zipf_frequency(word, "en")
+
+
+_PLAIN_LOWER = re.compile(r"[a-z]+")  # one token to wordfreq, looked up as it stands
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en")  # the "best" list, the one zipf_frequency reads
 
 
 @lru_cache(maxsize=1 << 17)  # asked of every word of every sentence, several times over
