@@ -128,3 +128,11 @@ def test_exported_data_alone_on_stdout_and_the_status_line_on_stderr(tmp_path, d
         assert piped.exit_code == 0 and piped.stdout.startswith(first) and piped.stderr == ""
         written = run(*base, *command, "-o", tmp_path / "out")
         assert written.stdout == "" and written.stderr.startswith("wrote ")
+
+
+def test_a_day_the_calendar_lacks_is_said_so(tmp_path, deck_dir):
+    result = run("--db", tmp_path / "p.db", "--decks", deck_dir, "--today", "2099-02-30", "decks")
+    assert result.exit_code == 2 and "2099-02-30 is not a day of the calendar" in result.stderr
+    result = run("--db", tmp_path / "p.db", "--decks", deck_dir, "plan", "--exam", "2099-02-30", "--recall", "0.9")
+    assert result.exit_code == 2 and "the exam date 2099-02-30 is not a day of the calendar" in result.stderr
+    assert not (tmp_path / "p.db").exists()

@@ -260,6 +260,7 @@ def test_dry_run_and_show_change_nothing(studied, tmp_path):
     (("--exam", "2026-03-06", "--recall", "0.9"), "is not after today (2026-03-07)"),
     (("--exam", "2026-03-07", "--recall", "0.9"), "is not after today"),
     (("--exam", "March 30", "--recall", "0.9"), "must be written YYYY-MM-DD"),
+    (("--exam", "2026-02-30", "--recall", "0.9"), "the exam date 2026-02-30 is not a day of the calendar"),
     (("--exam", "2026-03-30", "--recall", "1"), "between 0 and 1"),
     (("--exam", "2026-03-30", "--recall", "0"), "between 0 and 1"),
     (("--exam", "2026-03-30", "--recall", "nan"), "between 0 and 1"),

@@ -72,12 +72,25 @@ def clock_on(day: date, now: Callable[[], datetime] = utcnow) -> Callable[[], da
     return lambda: now() + offset
 
 
+class NotADay(ValueError):
+    """Written YYYY-MM-DD, but no such day (2027-02-30)."""
+
+
+def date_of(text: str) -> date:
+    """``YYYY-MM-DD`` as a date; ``ValueError`` if it is not written so, :class:`NotADay` (one)
+    if it is but the calendar has no such day, each with a readable message."""
+    text = text.strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        if len(text) == 10 and text[4] == text[7] == "-" and text.replace("-", "").isdigit():
+            raise NotADay(f"{text} is not a day of the calendar") from None
+        raise ValueError(f"{text!r} is not a date written YYYY-MM-DD") from None
+
+
 def parse_day(text: str, today: date | None = None) -> date:
     """``YYYY-MM-DD`` as a date from ``today`` on; ``ValueError`` with a readable message."""
-    try:
-        day = date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(f"{text!r} is not a date written YYYY-MM-DD") from None
+    day = date_of(text)
     today = today or study_day(utcnow())
     if day < today:
         raise ValueError(f"{day} is before today ({today}): the clock only goes forward")

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Callable, Iterable
 
-from .clock import day_start, iso, study_day
+from .clock import NotADay, date_of, day_start, iso, study_day
 from .errors import UserError
 from .scheduler import CardState, DueLoad, Rating, Scheduler
 
@@ -95,27 +95,36 @@ class ExamPlan:
         return max(limit, dict(self.new_pace).get(deck_id, 0)) if self.active(now) else limit
 
 
-def check_plan(exam: date | str, recall: float | str, decks: Iterable[str], known_decks: Iterable[str],
-               now: datetime, topics: Iterable[str] = (),
-               tags_of: Callable[[str], Iterable[str]] | None = None) -> ExamPlan:
-    """An :class:`ExamPlan` from what a user typed; :class:`PlanError` with a readable message
-    for a date not after today, a target outside (0, 1), an unknown deck or a topic no card
-    of the decks has (``tags_of(deck)``: the tags of a deck's cards)."""
+def read_exam(exam: date | str, recall: float | str) -> tuple[date, float]:
+    """The exam day and recall target as typed, read without the collection; :class:`PlanError`
+    for a date not written YYYY-MM-DD or not in the calendar, or a target outside (0, 1)."""
     if isinstance(exam, str):
         try:
-            exam = date.fromisoformat(exam.strip())
+            exam = date_of(exam)
+        except NotADay as exc:
+            raise PlanError(f"the exam date {exc}") from None
         except ValueError:
             raise PlanError(f"the exam date must be written YYYY-MM-DD (got {exam!r})") from None
-    today = study_day(now)
-    if exam <= today:
-        raise PlanError(f"the exam date {exam.isoformat()} is not after today ({today.isoformat()}): "
-                        "there are no days left to plan")
     try:
         target = float(recall)
     except (TypeError, ValueError):
         raise PlanError(f"the recall target must be a number between 0 and 1 (got {recall!r})") from None
     if not 0.0 < target < 1.0:
         raise PlanError(f"the recall target must be between 0 and 1, both excluded (got {recall!r})")
+    return exam, target
+
+
+def check_plan(exam: date | str, recall: float | str, decks: Iterable[str], known_decks: Iterable[str],
+               now: datetime, topics: Iterable[str] = (),
+               tags_of: Callable[[str], Iterable[str]] | None = None) -> ExamPlan:
+    """An :class:`ExamPlan` from what a user typed; :class:`PlanError` with a readable message
+    for a date not after today, a target outside (0, 1), an unknown deck or a topic no card
+    of the decks has (``tags_of(deck)``: the tags of a deck's cards)."""
+    exam, target = read_exam(exam, recall)
+    today = study_day(now)
+    if exam <= today:
+        raise PlanError(f"the exam date {exam.isoformat()} is not after today ({today.isoformat()}): "
+                        "there are no days left to plan")
     known = list(known_decks)
     decks = list(dict.fromkeys(decks)) or known
     unknown = [d for d in decks if d not in known]

@@ -35,7 +35,7 @@ def plan_command(obj: Context, exam: str | None, recall: str | None, deck_ids: t
     following the plan until the exam, then the normal schedule resumes. The Progress
     screen's Exam tab shows the plan as you study. With no option: the plan in force.
     """
-    from ..exam_plan import check_plan
+    from ..exam_plan import check_plan, read_exam
     from ..exam_planner import forecast_plan, make_plan
 
     if clear and (exam or recall or deck_ids or topics or dry_run):
@@ -48,6 +48,9 @@ def plan_command(obj: Context, exam: str | None, recall: str | None, deck_ids: t
         obj.refuse_in_preview("drop the exam plan")
     elif exam is not None and not dry_run:
         obj.refuse_in_preview("save the plan", " (--dry-run shows it)")
+    if exam is not None:
+        with user_errors():  # a mistyped date or recall, said before any database is opened (or made)
+            read_exam(exam, recall)
     collection = obj.open_collection(create=exam is not None and not dry_run)  # a plan saved may start one
     try:
         if clear:

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Header, Input, Label, Select, Static, TabbedContent, TabPane
 
-from ...clock import study_day
+from ...clock import NotADay, date_of, study_day
 from ...exam_plan import ExamPlan, PlanError, check_plan, check_topics
 from ...exam_planner import PlanForecast, forecast_plan, make_plan
 from ...stats import (CollectionStats, DueDay, Retention, WeekRetention, collection_stats, retention_by_week,
@@ -312,7 +312,10 @@ class ProgressScreen(CoreScreen):
 
     def update_exam(self, text: str) -> None:
         try:
-            day = date.fromisoformat(text.strip())
+            day = date_of(text)
+        except NotADay as exc:
+            self.notify(f"{exc}: type the exam date as YYYY-MM-DD.", severity="warning")
+            return
         except ValueError:
             self.notify("Type the exam date as YYYY-MM-DD.", severity="warning")
             return
