@@ -136,3 +136,9 @@ def test_a_day_the_calendar_lacks_is_said_so(tmp_path, deck_dir):
     result = run("--db", tmp_path / "p.db", "--decks", deck_dir, "plan", "--exam", "2099-02-30", "--recall", "0.9")
     assert result.exit_code == 2 and "the exam date 2099-02-30 is not a day of the calendar" in result.stderr
     assert not (tmp_path / "p.db").exists()
+
+
+@pytest.mark.parametrize("words", [(), ("progress",)], ids=repr)
+def test_help_lists_each_command_with_a_whole_line(words):
+    listed = run("help", *words).stdout.split("Commands:\n", 1)[1].splitlines()
+    assert len(listed) >= 3 and all(not line.endswith("...") for line in listed), listed

@@ -34,7 +34,7 @@ def decks_command(obj: Context, as_json: bool) -> None:
                    f"{s.mastery:>6.0%}   {s.title}")
 
 
-@click.command("where")
+@click.command("where", short_help="Show where the database, the decks and the cache are.")
 @click.pass_obj
 def where_command(obj: Context) -> None:
     """Show where the database, the decks in use, the bundled decks and the cache are."""
@@ -49,7 +49,7 @@ def where_command(obj: Context) -> None:
     click.echo(f"deck cache:    {cache_dir() or 'off'}")
 
 
-@click.command("validate")
+@click.command("validate", short_help="Check deck files and list every problem.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.pass_obj
 def validate_command(obj: Context, paths: tuple[Path, ...]) -> None:

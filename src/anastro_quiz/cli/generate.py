@@ -17,7 +17,7 @@ from .progress_bar import terminal_progress
 from ..numbers import plural
 
 
-@click.command("generate")
+@click.command("generate", short_help="Make decks from articles (text, Markdown, HTML, PDF).")
 @click.argument("documents", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the decks (created if missing); sources are copied to its sources/.")

@@ -12,7 +12,7 @@ from .context import Context, fail, user_errors
 from ..numbers import noun, plural
 
 
-@click.command("plan")
+@click.command("plan", short_help="Plan for an exam: every card at recall R on the day.")
 @click.option("--exam", metavar="YYYY-MM-DD", help="The exam date (a day after today).")
 @click.option("--recall", metavar="R", help="Predicted recall every card should have on the exam day, "
                                              "between 0 and 1 (e.g. 0.9).")
@@ -115,7 +115,7 @@ def _print(result, applied: bool, dry_run: bool, titles: dict[str, str]) -> None
         click.echo("plan saved: grades follow it until the exam; Progress (Exam tab) shows it")
 
 
-@click.command("simulate")
+@click.command("simulate", short_help="Simulate the workload and recall of the days ahead.")
 @click.option("--days", type=click.IntRange(1, 3650), default=365, show_default=True, help="Days to simulate.")
 @click.option("--retention", type=float, default=None,
               help="Desired retention to simulate (default: the scheduler's, 0.70-0.99).")
@@ -157,7 +157,7 @@ def simulate_command(obj: Context, days: int, retention: float | None, as_json: 
                    f"{result.minutes_per_day[day]:>7.1f}  {result.memorized_per_day[day]:>9.0f}")
 
 
-@click.command("reschedule")
+@click.command("reschedule", short_help="Recompute due dates after changing the scheduler.")
 @click.option("--deck", "deck_ids", multiple=True, metavar="ID", help="Only these deck ids (repeatable).")
 @click.option("--dry-run", is_flag=True, help="Show how the load would change; change nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the change as JSON.")

@@ -35,12 +35,12 @@ def refit_if_due(store, clock) -> str | None:
     return record.line()
 
 
-@click.group("progress")
+@click.group("progress", short_help="Move progress between machines: export, import, merge.")
 def progress_group() -> None:
     """Move study progress between machines: export or import the review log, merge another copy."""
 
 
-@progress_group.command("export")
+@progress_group.command("export", short_help="Write the review log as CSV.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="CSV file (default: stdout).")
 @click.option("--deck", "deck_ids", multiple=True, help="Only these deck ids (repeatable).")
 @click.pass_obj
@@ -63,7 +63,7 @@ def progress_export_command(obj: Context, output: Path | None, deck_ids: tuple[s
         click.echo(f"wrote {plural(count, 'review')} to {output}", err=True)
 
 
-@progress_group.command("import")
+@progress_group.command("import", short_help="Add a review-log CSV to this database.")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.pass_obj
 def progress_import_command(obj: Context, file: Path) -> None:
@@ -101,7 +101,7 @@ def progress_import_command(obj: Context, file: Path) -> None:
         click.echo(refit, err=True)
 
 
-@progress_group.command("merge")
+@progress_group.command("merge", short_help="Merge another copy's progress into this one.")
 @click.argument("other", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the merge report as JSON.")
 @click.pass_obj
@@ -142,7 +142,7 @@ def _print_merge(report) -> None:
 # --- backup --------------------------------------------------------------------
 
 
-@click.command("backup")
+@click.command("backup", short_help="Copy the database safely, even with the app open.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Backup file or folder (default: backups/ beside the database).")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
@@ -159,7 +159,7 @@ def backup_command(obj: Context, output: Path | None, force: bool) -> None:
 # --- check ---------------------------------------------------------------------
 
 
-@click.command("check")
+@click.command("check", short_help="Check the database; rebuild schedules from the log.")
 @click.option("--dry-run", is_flag=True, help="Report only; write nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_obj
@@ -219,7 +219,7 @@ def _print_check(report, db_path: Path, dry_run: bool, app_open: bool) -> None:
 # --- optimize ------------------------------------------------------------------
 
 
-@click.command("optimize")
+@click.command("optimize", short_help="Fit the FSRS parameters to your review history.")
 @click.option("--from-csv", "csv_path", type=click.Path(path_type=Path),
               help="Fit to a review-log CSV (card_id,review_rating,review_time,review_duration) "
                    "instead of this database's history.")

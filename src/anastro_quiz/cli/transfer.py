@@ -16,7 +16,7 @@ from ..numbers import noun, plural
 from ..paths import DECKS_ENV
 
 
-@click.command("export")
+@click.command("export", short_help="Export cards: JSON lines, an Anki package or CSV.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "apkg", "csv"]), default="jsonl", show_default=True,
               help="jsonl (cards as studied), apkg (Anki package; needs -o) or csv (spreadsheet).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (default: stdout).")
@@ -91,7 +91,7 @@ def _history(obj: Context, decks: list):
         store.close()
 
 
-@click.command("import")
+@click.command("import", short_help="Make decks from Quizlet, Anki, CSV or Markdown cards.")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="Deck file to write (DECK.yaml); for an Anki package, a folder (one deck file per Anki deck) "
