@@ -90,6 +90,17 @@ def test_cli_reports_a_broken_deck_cleanly(tmp_path, deck_dir, monkeypatch):
     assert "the decks have problems" in result.output and "Traceback" not in result.output
 
 
+def test_a_deck_folder_that_does_not_exist_is_said_before_the_app_starts(tmp_path, monkeypatch):
+    def run(self):
+        raise AssertionError("the app started")
+
+    monkeypatch.setattr(StudyApp, "run", run)
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "p.db"), "--decks", str(tmp_path / "nope")])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr == f"Error: the decks have problems:\n{tmp_path / 'nope'}: no such file or folder\n"
+    assert not (tmp_path / "p.db").exists()
+
+
 async def test_quitting_mid_session_records_its_end(app, collection):
     from .conftest import press
     from .test_tui_review import answer_and_grade, open_review
