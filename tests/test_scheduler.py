@@ -243,3 +243,25 @@ def test_skipping_the_grade_below_never_changes_a_grade(settings):
             assert [(due, s.to_dict()) for s, due in outcomes] == [
                 (due, s.to_dict()) for s, due in (slow.review(state, r, at, fuzz_seed=seed) for r in Rating)], (card, n)
             state = outcomes[rng.choice(list(Rating)) - 1][0]
+
+
+def test_a_state_written_out_is_the_json_of_its_dict():
+    """dump_state writes the usual state out by hand (a replay dumps one a review): the same
+    text as ``json`` gives for py-fsrs's ``to_dict()``, for states of every shape."""
+    import json
+    import math
+    import random
+
+    rng = random.Random(3)
+    zones = (timezone.utc, timezone(timedelta(hours=2)), None)
+    floats = (lambda: rng.uniform(0.001, 40_000), lambda: rng.choice([1e-7, 1e20, 2.0, 0.1, 36500.0]),
+              lambda: rng.choice([math.nan, math.inf, 3]), lambda: None)
+    for n in range(3000):
+        zone = rng.choice(zones)
+        moment = datetime(rng.randint(1900, 2200), rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23),
+                          rng.randint(0, 59), rng.randint(0, 59), rng.choice([0, rng.randint(0, 999_999)]), tzinfo=zone)
+        state = fsrs.Card(card_id=rng.choice([0, 0, 17]), state=rng.choice(list(State)),
+                          step=rng.choice([None, 0, 1, 2]), stability=rng.choice(floats[:2] if n % 5 else floats)(),
+                          difficulty=rng.choice(floats[:2] if n % 7 else floats)(), due=moment,
+                          last_review=rng.choice([moment - timedelta(days=rng.randint(0, 400)), None]))
+        assert dump_state(state) == json.dumps(state.to_dict(), separators=(",", ":")), state

@@ -27,6 +27,12 @@ FUZZ_RANGES = sys.modules[fsrs.Scheduler.__module__].FUZZ_RANGES
 __all__ = ["Rating", "State", "Scheduler", "SchedulerSettings", "dump_state", "load_state"]
 
 CardState = fsrs.Card
+# Each grade by its number (looked up, not made: a replay asks for two or three a review).
+_RATINGS = {int(r): r for r in Rating}
+
+
+def _rating(value: Rating | int) -> Rating:
+    return _RATINGS.get(int(value)) or Rating(int(value))  # Rating(): the ValueError for any other number
 # Cards already due per study day, from the first day to the last (both included).
 DueLoad = Callable[[date, date], dict[date, int]]
 
@@ -172,7 +178,7 @@ class Scheduler:
         gives the cards already due per study day (``Store.due_counts``): with it, and
         ``load_balance`` on, a fuzzed interval lands on the least loaded day of its range.
         """
-        new_state = self._spread(state, Rating(int(rating)), now, _fuzz_draw(fuzz_seed), due_load)
+        new_state = self._spread(state, _rating(rating), now, _fuzz_draw(fuzz_seed), due_load)
         if self.due_rule is not None and new_state.state == State.Review:
             new_state.due = min(new_state.due, self.due_rule(new_state, now, fuzz_seed,
                                                              due_load if self.load_balance else None))
@@ -193,9 +199,9 @@ class Scheduler:
                 if span is not None:
                     fuzzed = self._place(now, span, fuzzed.days, due_load if self.load_balance else None)
             new_state.due = now + fuzzed
-        if rating > Rating.Again and new_state.state == State.Review and not self._stays_in_steps(
-                state, Rating(rating - 1)):
-            lower = self._spread(state, Rating(rating - 1), now, draw, due_load)
+        below = _RATINGS[rating - 1] if rating > Rating.Again else None
+        if below is not None and new_state.state == State.Review and not self._stays_in_steps(state, below):
+            lower = self._spread(state, below, now, draw, due_load)
             if lower.state == State.Review:
                 floor = round((lower.due - now) / timedelta(days=1)) + 1  # the days the label shows, plus one
                 if round((new_state.due - now) / timedelta(days=1)) < floor <= self.maximum_interval:
@@ -274,7 +280,7 @@ class Scheduler:
     def simulate(self, state: CardState, rating: Rating | int, now: datetime) -> CardState:
         """FSRS's new state after grading ``state`` at ``now``, unfuzzed and with no due rule
         (what planning looks ahead with); ``state`` itself is left as it was."""
-        new_state, _log = self._fsrs.review_card(state, Rating(int(rating)), review_datetime=now)
+        new_state, _log = self._fsrs.review_card(state, _rating(rating), review_datetime=now)
         return new_state
 
     def days_until_recall(self, state: CardState, recall: float) -> float:
@@ -377,7 +383,35 @@ def fuzz_range(days: int, maximum_days: int) -> tuple[int, int] | None:
 _encode_state = json.JSONEncoder(separators=(",", ":")).encode
 
 
+def _written_out(state: CardState) -> str:
+    """:func:`dump_state`'s text written out for the usual state (an ``fsrs.Card`` reviewed at
+    least once, finite float stability and difficulty): what ``json`` makes of ``to_dict()``
+    (floats by ``repr``, the two times by ``isoformat``), in half the time."""
+    step = state.step
+    return (f'{{"card_id":{state.card_id},"state":{state.state.value},"step":{"null" if step is None else step},'
+            f'"stability":{state.stability!r},"difficulty":{state.difficulty!r},"due":"{state.due.isoformat()}",'
+            f'"last_review":"{state.last_review.isoformat()}"}}')
+
+
+def _writes_out_as_json() -> bool:
+    """Whether this py-fsrs's ``Card.to_dict`` has the keys, in the order, that
+    :func:`_written_out` writes (else every state goes through ``json``)."""
+    moment = datetime(2026, 1, 2, 3, 4, 5, 67, tzinfo=timezone.utc)
+    card = fsrs.Card(card_id=0, state=State.Review, step=None, stability=1.5, difficulty=5.25, due=moment,
+                     last_review=moment)
+    return _written_out(card) == _encode_state(card.to_dict())
+
+
+_WRITE_OUT = _writes_out_as_json()
+
+
 def dump_state(state: CardState) -> str:
+    # A replay dumps one state a review: the usual ones are written out (the same text).
+    if (_WRITE_OUT and type(state) is fsrs.Card and type(state.card_id) is int and type(state.stability) is float
+            and type(state.difficulty) is float and math.isfinite(state.stability)
+            and math.isfinite(state.difficulty) and (state.step is None or type(state.step) is int)
+            and state.last_review is not None and type(state.state) is State):
+        return _written_out(state)
     return _encode_state(state.to_dict())
 
 
