@@ -11,6 +11,8 @@ study to reach (a leech).
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -101,3 +103,28 @@ def sqlite_error(message: str, kind: str = "OperationalError") -> Exception:
 
 def journal_mode(path: str | Path) -> str:
     return rows(path, "PRAGMA journal_mode")[0][0]
+
+
+@contextmanager
+def held_open(path: str | Path) -> Iterator[None]:
+    """Another connection that has read the file and stays open (the app in another window)."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        yield
+    finally:
+        conn.close()
+
+
+def killed_mid_write(path: str | Path, application_id: int) -> Path:
+    """A database of ``application_id`` whose writer was killed mid-transaction after some pages
+    went into the file (rollback-journal mode): returns the hot journal left beside it."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(f"PRAGMA application_id={int(application_id)}")
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    code = (f"import sqlite3, os; c = sqlite3.connect({str(path)!r}, isolation_level=None);"
+            " c.execute('PRAGMA cache_size=2'); c.execute('BEGIN');"  # pages spill into the file
+            " c.executemany('INSERT INTO t VALUES (?)', [(b'x' * 3000,)] * 200); os._exit(3)")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 3
+    return Path(f"{path}-journal")

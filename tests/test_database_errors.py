@@ -86,10 +86,16 @@ def _sha(path: Path) -> str:
     ("INSERT OR REPLACE INTO settings VALUES ('global', 'limits', '{no')", "Expecting property name"),
     ("UPDATE reviews SET state_after='{oops'", "Expecting property name"),
 ])
-def test_merging_a_damaged_other_database_says_so_and_changes_nothing(good, deck_dir, sql, why):
+@pytest.mark.parametrize("into", ["a copy", "an empty log"])
+def test_merging_a_damaged_other_database_says_so_and_changes_nothing(good, deck_dir, sql, why, into):
+    """Checked while the rows go in (into an empty log, the cards kept as logged are found in
+    the same read): still one message, and the target's file as it was."""
     other = _copy(good, "other.db")
     rawdb.write(other, "UPDATE reviews SET id = id || '-x'", sql)  # their reviews are new here
     target = _copy(good, "target.db")
+    if into == "an empty log":
+        target = good.parent / "empty.db"
+        Collection.open(target, [deck_dir]).close()
     before = _sha(target)
     result = _run("--db", target, "--decks", deck_dir, "progress", "merge", other)
     assert result.exit_code == 2, result.output

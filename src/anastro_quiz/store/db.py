@@ -3,7 +3,8 @@
 Guarantees: a file that is not an anastro-quiz database (another application_id, or
 none and not our tables), or one written by a newer version, is refused after a
 read-only look and never written, not even switched to WAL; every write is committed when its transaction
-ends (WAL mode); a second writer waits briefly, then gets :class:`StoreBusy`.
+ends (WAL mode; a bulk write runs in a rollback journal, and one of ours cut off midway is rolled back
+by the next open); a second writer waits briefly, then gets :class:`StoreBusy`.
 """
 
 from __future__ import annotations
@@ -226,6 +227,33 @@ def is_current_on_disk(path: Path) -> bool:
 _ELSEWHERE = f"(point --db or ${DB_ENV} at another file)"
 
 
+def recover_interrupted_write(path: Path) -> None:
+    """Roll back a bulk write of ours cut off midway (``bulk.written_once``: rollback-journal
+    mode), so the read-only look below can read the file: SQLite does that on the first read
+    of a read-write connection, restoring the file as it was before the write. Only for a
+    file whose header (as the write left it: a bulk write changes neither) says it is ours
+    and not newer; anything else is left as it is, for the look below to refuse."""
+    journal = Path(f"{path}-journal")
+    try:
+        if not journal.is_file() or journal.stat().st_size == 0:
+            return
+        with path.open("rb") as fh:
+            header = fh.read(72)
+    except OSError:
+        return
+    if len(header) < 72 or int.from_bytes(header[68:72], "big") != APPLICATION_ID \
+            or int.from_bytes(header[60:64], "big") > SCHEMA_VERSION:
+        return
+    try:
+        conn = sqlite3.connect(str(path), timeout=3.0)
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise _unusable(exc, path, "it was left as it was") from None
+
+
 def _check_is_ours_before_touching(path: Path) -> None:
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a database file")
@@ -241,6 +269,7 @@ def _check_is_ours_before_touching(path: Path) -> None:
         raise StoreError(f"cannot read {path}: {exc.strerror}") from None
     if not sqlite:
         raise StoreError(f"{path} is not a SQLite database; it was left untouched {_ELSEWHERE}")
+    recover_interrupted_write(path)
     problem = schema_problem(path, identify_file(path, "it was left untouched"))
     if problem:
         raise StoreError(f"{problem}; it was left untouched {_ELSEWHERE}")

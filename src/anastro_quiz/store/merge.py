@@ -29,10 +29,13 @@ from ..numbers import noun, plural
 from .cards import NEW, marks
 from .db import StoreError
 from .reviews import LoggedReview
-from .bulk import BULK_CACHE_KIB, BULK_ROWS, day_counts_in_bulk, indexes_set_aside, page_cache
-from .merge_source import ATTACHED, REVIEW_COLUMNS, check_their_reviews, open_other, their_reviews
+from .bulk import BULK_CACHE_KIB, BULK_ROWS, day_counts_in_bulk, indexes_set_aside, page_cache, written_once
+from .merge_ahead import TheirCheck
+from .merge_source import ATTACHED, REVIEW_COLUMNS, open_other, their_reviews
 
 _IDENTITY = ("deck", "card_id", "rating", "reviewed_at")
+# What reading a damaged copy raises (its check: merge_source.check_their_reviews).
+_DAMAGE = (sqlite3.DatabaseError, ValueError, TypeError)
 _INSERT_REVIEWS = "INSERT INTO reviews ({cols}) VALUES ({marks})"
 # An imported review as built from the other tool's log, then the states its replay gives.
 _IMPORT_COLS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id", "undone")
@@ -123,6 +126,10 @@ def compare_settings(ours: dict, theirs: dict) -> list[SettingConflict]:
     return out
 
 
+def _damaged(path: Path, exc: BaseException) -> StoreError:
+    return StoreError(f"cannot read {path}: it is damaged ({exc}); nothing was merged")
+
+
 class MergeStore:
     """Merging another database into this one (mixed into ``Store``)."""
 
@@ -143,21 +150,33 @@ class MergeStore:
                 "SELECT deck, card_id, content_hash, position, orphaned, added_at, changed_at FROM cards")}
             their_settings = {(s, k): json.loads(v)
                               for s, k, v in other.execute("SELECT scope, key, value FROM settings")}
-            check_their_reviews(other)
-        except (sqlite3.DatabaseError, ValueError, TypeError) as exc:
+            their_count = other.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
+        except _DAMAGE as exc:
             other.close()
-            raise StoreError(f"cannot read {other_path}: it is damaged ({exc}); nothing was merged") from None
+            raise _damaged(other_path, exc) from None
+        # Their log is checked in a thread while the rows are copied; nothing is committed
+        # before it has said the log is sound.
+        check = TheirCheck(other_path)
         try:
-            with their_reviews(self.conn, other_path, other) as source:
-                report = self._merge_reviews(source, their_cards, other_path, progress)
+            with written_once(self.conn, when=their_count >= BULK_ROWS), \
+                    their_reviews(self.conn, other_path, other) as source:
+                report = self._merge_reviews(source, their_cards, other_path, progress, check)
+        except Exception:
+            damage = check.damage()
+            if isinstance(damage, _DAMAGE):
+                raise _damaged(other_path, damage) from None
+            raise
         finally:
+            check.damage()  # the thread is done
             other.close()
         report.conflicts = compare_settings(self.all_settings(), their_settings)
         return report
 
-    def _merge_reviews(self, source: str, their_cards: dict, other_path: Path, progress) -> MergeReport:
+    def _merge_reviews(self, source: str, their_cards: dict, other_path: Path, progress,
+                       check: TheirCheck) -> MergeReport:
         """Copy the reviews of table ``source`` (the other database's, attached or staged) that
-        are not here, propagate undos, and rebuild the cards they touch: one transaction."""
+        are not here, propagate undos, and rebuild the cards they touch: one transaction.
+        ``check``: their log's check, running meanwhile."""
         conn = self.conn
         report = MergeReport(other=other_path)
         affected: set[tuple[str, str]] = set()
@@ -195,6 +214,7 @@ class MergeStore:
             added, report.added_undone = conn.execute(
                 "SELECT COUNT(*), COALESCE(SUM(undone<>0), 0) FROM reviews WHERE rowid>?", (last,)).fetchone()
             report.added = added - report.added_undone
+            check.result()  # before any row is read back into Python (and the commit)
             # (two reads of the new rows: one GROUP BY deck, card_id for both sorted them all, 1.7x slower)
             affected.update(conn.execute("SELECT DISTINCT deck, card_id FROM reviews WHERE rowid>?", (last,)))
             report.cards_added = self._ensure_card_rows(affected, their_cards)
@@ -244,7 +264,7 @@ class MergeStore:
         report = HistoryReport()
         conn = self.conn
         affected: set[tuple[str, str]] = set()
-        with self.transaction():
+        with written_once(conn, when=len(reviews) >= BULK_ROWS), self.transaction():
             ids = {r[0] for r in conn.execute("SELECT id FROM reviews")}
             times: dict[tuple[str, str, int], list[float]] = {}
             for deck, card_id, rating, at in conn.execute(
