@@ -46,9 +46,16 @@ class AnyCase:
 
     def found(self, text: str) -> bool:
         """``self.pattern.search(text) is not None``."""
-        if FOLDS_TO_ASCII.search(text):
+        lowered = _lowered(text)
+        if lowered is None:
             return self.pattern.search(text) is not None
-        return self._lower.search(text.lower()) is not None
+        return self._lower.search(lowered) is not None
+
+
+@lru_cache(maxsize=4096)  # a card's quote is tested by several patterns in a row
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased, or ``None`` if it holds a character of :data:`FOLDS_TO_ASCII`."""
+    return None if FOLDS_TO_ASCII.search(text) else text.lower()
 
 
 # The edges find_whole and whole_spans test by hand: ``\w`` is str.isalnum() or "_" (the same
