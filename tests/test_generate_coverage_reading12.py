@@ -54,8 +54,9 @@ def test_what_a_pivotal_trial_compared_the_drug_with_is_asked(tmp_path):
                                                   "based on the ZEPHYR randomised phase III trial, which showed a "
                                                   "progression-free survival benefit for patients treated with "
                                                   "zorbicin compared to standard chemotherapy.\n"))
-    assert asked.get("In the ZEPHYR trial, compared with what did zorbicin show a progression-free survival "
-                     "benefit?") == "Standard chemotherapy", asked
+    # (the setting the approval names is in the question since the thirteenth reading)
+    assert asked.get("In the ZEPHYR trial in KRAS-mutated metastatic disease, compared with what did zorbicin show a "
+                     "progression-free survival benefit?") == "Standard chemotherapy", asked
 
 
 def test_why_interactions_are_unlikely_is_asked_from_the_sentence_before(tmp_path):

@@ -44,7 +44,9 @@ def test_one_set_of_examples_is_asked_once(tmp_path):
     cards = generated_cards(tmp_path, "# Zorbicin\n\n## Pharmacology\n\n"
                    "Zorbicin is more potent than older antagonists such as flutamide and bicalutamide.\n"
                    "Clinical findings show zorbicin is more effective than first-generation antagonists such as "
-                   "bicalutamide, flutamide, and nilutamide.\n")
+                   "bicalutamide, flutamide, and nilutamide.\n"
+                   # (a card of another kind: since the thirteenth reading the comparators give none)
+                   "Zorbicin is contraindicated in women during pregnancy.\n")
     asked = [c for c in cards if "flutamide" in str(c.data.get("text", "")) + str(c.data.get("answer", ""))
              and "{{c1::" in str(c.data.get("text", ""))]
     assert len(asked) <= 1, [front(c) for c in asked]

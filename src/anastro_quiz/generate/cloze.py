@@ -253,6 +253,11 @@ _EXAMPLES = re.compile(r"\b(?:such as|like|including|e\.g\.,?|namely)\s+(?:the\s
                        r"(?P<ex>[\w\-α-ω]+(?:,\s+[\w\-α-ω]+){0,2},?\s+(?:or|and)\s+[\w\-α-ω]+)(?=[,.;:)]|\s+to\b|\s+in\b|\s+for\b|$)")
 
 
+# "in comparison to first-generation drugs such as ...": the examples are of the comparators
+_COMPARED_WITH = re.compile(r"\b(?:in comparison (?:to|with)|compared (?:to|with)|than|unlike|relative to|versus|vs\.?)"
+                            r"\s+(?:\S+\s+){0,5}(?:such as|like|including|e\.g\.,?|namely)\s+(?:the\s+)?$", re.I)
+
+
 def example_cards(s: Sentence, terms: dict[str, float]) -> list[Draft]:
     """Cloze on the examples a sentence names ("agents like {{c1::bisphosphonates or denosumab}}"):
     the named treatments, drugs or cells are what a student must recall."""
@@ -266,6 +271,8 @@ def example_cards(s: Sentence, terms: dict[str, float]) -> list[Draft]:
             continue
         if on_an_aside(text[: m.start("ex")]):
             continue  # examples of a word an aside glosses, not of what the sentence is about
+        if _COMPARED_WITH.search(text[max(0, m.start("ex") - 80): m.start("ex")]):
+            continue  # "more potent than older drugs such as [...]": the blank hides what it is compared with
         cloze = text[: m.start("ex")] + "{{c1::" + m.group("ex") + "}}" + text[m.end("ex"):]
         blanked = text[: m.start("ex")] + GAP + text[m.end("ex"):]
         if any(contains_answer(blanked, w) for w in items):

@@ -282,7 +282,8 @@ def skipped_drafts(skipped: list[Skipped]) -> list[Draft]:
 
 
 _DROPPED_AFTER_KEEPING = {"another card's prompt shows the answer", "another card's sentence shows the answer",
-                          "near-duplicate of a better card", "another card's answer gives it"}
+                          "near-duplicate of a better card", "another card's answer gives it",
+                          "the prompt gives the answer away"}
 
 
 def cap_answer_share(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[Draft], list[Skipped]]:

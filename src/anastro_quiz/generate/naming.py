@@ -40,7 +40,7 @@ def name_the_subject(drafts: list[C.Draft], doc, title: str) -> list[C.Draft]:
         prompt = d.data.get("prompt")
         refers = re.search(r"\bthe (?:medication|drug|dose|dosage|treatment)\b", str(d.data.get("answer", "")), re.I)
         own_section = d.kind in ("why", "action") and _DRUG_SECTION.search(d.heading or "")
-        if (d.kind in _SELF_STANDING or refers or own_section or d.kind == "list" and d.cell) and isinstance(prompt, str) and \
+        if (d.kind in _SELF_STANDING or refers or own_section or d.kind in ("list", "action") and d.cell) and isinstance(prompt, str) and \
                 (C.GAP in prompt or d.kind != "number") and \
                 not any(w.lower() in subjects for w in words(prompt)):
             # "After oral intake, absolute bioavailability is _____.", "... too low signal?" -> "Reduce

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from ..decks import BLANK, CLOZE_RE
 from ..patterns import AnyCase
 from .cards import Draft, contains_answer, plain_words
+from .kept_giveaways import giveaways_dropped
 from .kept import (ANSWER_SHARE, Skipped, answer_key, answer_of, answered_elsewhere, cap_answer_share,
                    glosses_in_their_sentence, one_dose_per_amount, restated_comparisons)
 from .extract import is_acronym
@@ -361,7 +362,7 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             listed[doc].append(item_set(answer_of(d)))
         said.add((d.quote, answer))
     return cap_answer_share(*one_dose_per_amount(*glosses_in_their_sentence(*restated_comparisons(
-        *answered_elsewhere(kept, skipped)))))
+        *giveaways_dropped(*answered_elsewhere(kept, skipped))))))
 
 
 _ONE_PER_FACT = {"why", "effect", "term"}

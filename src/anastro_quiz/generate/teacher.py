@@ -98,6 +98,25 @@ def _open_use_dropped(drafts: list[Draft], doc) -> list[Draft]:
     return out
 
 
+_AS_ROLE_USE = re.compile(r"^As (?P<role>an? [\w\- ]+?), what (?:is|are) (?P<drug>\S+) used to (?:treat|prevent)\b")
+
+
+def _shared_role_dropped(drafts: list[Draft], doc) -> list[Draft]:
+    """"As an immunosuppressant, what is everolimus used to prevent?" -> "Rejection of organ transplants",
+    while another sentence says "Everolimus is used in drug-eluting coronary stents as an immunosuppressant
+    to prevent restenosis": the qualifier applies to a second stated use, so the question has two right
+    answers (and the qualifier nearly gives the first away; the thirteenth reading)."""
+    out = []
+    for d in drafts:
+        m = _AS_ROLE_USE.match(str(d.data.get("prompt", ""))) if d.kind == "why" else None
+        if m is not None:
+            again = re.compile(rf"\bas {re.escape(m.group('role'))} (?:to|in|for)\b", re.I)
+            if any(s.text != d.quote and again.search(s.text) for s in doc.sentences):
+                continue
+        out.append(d)
+    return out
+
+
 def teacher_drafts(doc) -> list[Draft]:
     """Every teacher card the document supports (the selection stage ranks and caps them)."""
     learn_names(doc.sentences)
@@ -158,7 +177,8 @@ def teacher_drafts(doc) -> list[Draft]:
     out = [d for d in out if not any((d.data.get("prompt", "").startswith("How does ") or
                                       _IS_A.match(d.data.get("answer", ""))) and
                                      repeats_class(d.data.get("answer", ""), c.data["answer"]) for c in lead)]
-    out = broader_uses_dropped(_open_use_dropped(_summary_mechanism_dropped(out, doc), doc) + lead)
+    out = broader_uses_dropped(_shared_role_dropped(_open_use_dropped(_summary_mechanism_dropped(out, doc), doc), doc)
+                               + lead)
     out += dose_drafts(doc)
     out += trial_drafts(doc)
     out += approval_drafts(doc)

@@ -64,6 +64,9 @@ def _row_comparison(f: Fact) -> list[Draft]:
     if plain_words(answers[0]) == plain_words(answers[1]) or _both_fall_short(answers) or \
             any(_HEDGED.match(a) for a in answers):
         return []
+    implied = [_lasts_as_long_as(a, people) for a in answers]
+    if any(implied):
+        return _the_other_half(f, people, answers, implied)
     what = _with_its_domain(_phrase_lower(f.subject), cells)
     prompt = f"Compare the {what} in {people[0]} and in {people[1]}."
     answer = f"{_cap(labels[0])}: {answers[0]}; {labels[1]}: {answers[1]}"
@@ -73,6 +76,31 @@ def _row_comparison(f: Fact) -> list[Draft]:
 # A side told as a possibility ("Potential for long-term bone density reduction if not monitored"): no
 # fact to recall, hard to grade (read WEAK in the tenth and twelfth readings)
 _HEDGED = re.compile(r"^(?:(?:a |the )?(?:potential|possible|possibility)\b|(?:may|might|could|can) )", re.I)
+# "Ongoing for the duration of TRT" in the column of men on TRT: how long is what the column's name says
+_AS_LONG_AS = re.compile(r"\bfor (?:as long as (?:the )?|the (?:whole |entire )?(?:duration|length|course) of (?:the )?)"
+                         r"(?P<what>[\w\-]+)", re.I)
+
+
+def _lasts_as_long_as(answer: str, people: list[str | None]) -> bool:
+    """A side that says it lasts as long as the therapy its population is named by (the thirteenth
+    reading: "for the duration of TRT" is given away by "in men on TRT"; only the other half teaches)."""
+    m = _AS_LONG_AS.search(answer)
+    return bool(m and re.search(rf"(?<![\w\-]){re.escape(m.group('what'))}(?![\w\-])", " ".join(map(str, people)), re.I))
+
+
+def _the_other_half(f: Fact, people: list[str], answers: list[str], implied: list[bool]) -> list[Draft]:
+    """The row asked for the side that teaches, alone: "In women (oncological use), what is the
+    duration of therapy?" -> "Long-term, often for 5 years or more" (the men's "for the duration of TRT"
+    goes); no card when both sides are implied."""
+    if all(implied):
+        return []
+    who, answer = next((p, a) for p, a, gone in zip(people, answers, implied) if not gone)
+    prompt = f"In {who}, what is the {_phrase_lower(f.subject)}?"
+    d = make_draft("action", "basic", {"prompt": prompt, "answer": _cap(answer)}, f, prompt)
+    d.cell = f.detail.cells[answers.index(answer)]
+    return [d]
+
+
 # A row label whose head says only that something worries ("Primary Concern", "Main risk")
 _WORRY_HEAD = re.compile(r"\b(?:concerns?|risks?|worry|worries|dangers?|problems?|complications?)$", re.I)
 # The body system a cell is about, by the words that name it (a small lexicon, not a parser)

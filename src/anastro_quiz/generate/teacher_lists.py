@@ -140,16 +140,24 @@ _NAMED_CATEGORY = re.compile(r"^Name \w+ (?P<category>.+?) of [\w\-]+\.$")
 def _listed_elsewhere(d: Draft, doc) -> bool:
     """"Name three common side effects of X" from "Some of the common side effects of X are A, B and
     C", while the lead says "Common side effects include D, E, F, G, H and I": the key is one of the
-    article's two lists, so a student naming the other's items is as right."""
+    article's two lists, so a student naming the other's items is as right; so too where the other list
+    names two or more the key lacks (the thirteenth reading: the lead's four beside a section's twenty)."""
     m = _NAMED_CATEGORY.match(str(d.data.get("prompt", "")))
     if m is None:
         return False
+    owner = str(d.data["prompt"]).rstrip(".").rsplit(" of ", 1)[-1]
     items = {i.lower() for i in d.data.get("items", [])}
-    other = re.compile(rf"(?<![\w\-]){re.escape(m.group('category'))} (?:include|includes|included|are|were)\b (?P<rest>.+)",
-                       re.I)
+    other = re.compile(rf"(?<![\w\-]){re.escape(m.group('category'))}(?: of {re.escape(owner)})?(?: \([^()]{{1,40}}\))? "
+                       rf"(?:include|includes|included|are|were)\b (?P<rest>.+)", re.I)
     for s in doc.sentences:
         found = other.search(s.text) if s.text != d.quote else None
-        if found and not any(i in found.group("rest").lower() for i in items):
+        rest = found.group("rest").lower() if found else None
+        if rest is None:
+            continue
+        if not any(i in rest for i in items):
+            return True
+        listed = [i.strip(" .") for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", rest) if i.strip(" .")]
+        if len([i for i in listed if not any(i.lower() in x or x in i.lower() for x in items)]) >= 2:
             return True
     return False
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .cards import Draft, make_draft
+from .kept_giveaways import guessed_from_prompt
 from .extract import Sentence
 from .teacher_clauses import clean_prompt_part, lower_first, names_something, question, short_phrase, upper_first
 from .teacher_why import as_cards, ask
@@ -88,6 +89,7 @@ _PROMPTING = re.compile(
 _HIGHER = re.compile(r"\b[Tt]he (?P<n>incidence|risk|rate) of (?P<x>[^,]{3,50}?) (?:was|is|were|has been) (?:\w+ )?(?:to be )?"
                      r"(?P<cmp>higher|increased|greater)\b(?: in (?:patients|people|women|men) (?:receiving|taking|on|treated "
                      r"with) (?P<drug>[a-z][\w\-]+))?")
+_IN_TRIALS = re.compile(r"\bin (?:some |several |many |the )?(?:clinical )?(?:trials|studies)\b")
 _STUDIES_SHOW = re.compile(
     r"(?:^|, )studies (?:on|of|in) (?P<who>(?:men|women|patients|people|children|adults) with [^,;]{5,90}?) "
     r"(?P<verb>reveal|show|demonstrate|found|showed|revealed) (?P<what>[a-z][\w\- ]{3,50}?)\.?$")
@@ -149,7 +151,21 @@ def _caution(s: Sentence, text: str) -> list[Draft]:
         if higher is None or higher.group("drug") is None or not names_something(higher.group("drug")):
             return []
         prompt = f"Why does {higher.group('drug')} call for {m.group('what')} {m.group('prep')} {m.group('who')}?"
-        return as_cards(ask(s, "why", prompt, f"A {higher.group('cmp')} {higher.group('n')} of {higher.group('x')}"))
+        why = ask(s, "why", prompt, f"A {higher.group('cmp')} {higher.group('n')} of {higher.group('x')}")
+        if why is None or not guessed_from_prompt(why):
+            return as_cards(why)
+        # "... ischemic heart disease?" -> "... of ischemic cardiovascular events": guessed from the prompt
+        # (the thirteenth reading), so the finding itself is asked, with what it prompts as the explanation
+        where = _IN_TRIALS.search(m.group("finding"))
+        if where is None:
+            return []
+        first, _, kind = higher.group("x").partition(" ")  # "ischemic" "cardiovascular events": which kind
+        if not kind:
+            return []
+        prompt = (f"{upper_first(where.group(0))}, the {higher.group('n')} of which {kind} was {higher.group('cmp')} in "
+                  f"patients receiving {higher.group('drug')}?")
+        return as_cards(ask(s, "why", prompt, upper_first(first), explanation=f"{upper_first(m.group('what'))} is "
+                            f"therefore called for {m.group('prep')} {m.group('who')}."))
     m = _STUDIES_SHOW.search(text)
     if m and clean_prompt_part(m.group("who"), 3):
         verb = {"found": "find", "showed": "show", "revealed": "reveal"}.get(m.group("verb"), m.group("verb"))

@@ -21,7 +21,8 @@
   vulnerability can cancers with BRCA1/2 mutations have?" -> "Increased reliance on PARP to repair
   their DNA" ("these cancers" named by the mutations the sentence before names);
 - "As a result, it is thought that <interactions> are unlikely" after "X is thought to have negligible
-  ... effects on the ... enzymes": why they are unlikely.
+  ... effects on the ... enzymes": why they are unlikely;
+- "Therefore, <a practice> is a critical component of <care>" after the sentence that says why.
 """
 
 from __future__ import annotations
@@ -163,9 +164,33 @@ def _as_a_result(s: Sentence, text: str) -> Draft | None:
     return ask(s, "why", prompt, f"It has {p.group('what')}", explanation=premise.text)
 
 
+_THEREFORE_PART = re.compile(r"^(?:Therefore|Thus|Hence|For this reason), (?P<what>the [a-z][\w\- ]{3,40}?) (?P<aux>is|are) "
+                             r"(?P<part>an? (?:critical|essential|key|vital|crucial|important) (?:component|part) of "
+                             r"(?P<of>.{8,90}?))\.?$")
+_PREMISE_MAIN = re.compile(r"^(?P<main>[A-Z][^,;:()]{10,100}?)(?:,\s*(?:[a-z]+ing|which|as|while)\b.*)?\.?$")
+
+
+def _therefore_a_part(s: Sentence, text: str) -> Draft | None:
+    """"Over-suppression of estradiol can lead to unfavorable changes in lipids, mirroring the effects seen
+    in women. Therefore, the monitoring of lipid panels is a critical component of the management protocol
+    for men on TRT ..." -> "Why is the monitoring of lipid panels a critical component of ...?" ->
+    "Over-suppression of estradiol can lead to unfavorable changes in lipids" (the sentence before's main
+    clause; its participle aside goes). No card when the sentence before opens with a pronoun or its
+    main clause is too long to recall."""
+    m = _THEREFORE_PART.match(s.text)  # (the resolved text has lost its "Therefore,")
+    premise = s.previous
+    if m is None or premise is None or premise.lost is not None or not premise.standalone:
+        return None
+    p = _PREMISE_MAIN.match(premise.text)
+    if p is None or len(p.group("main").split()) > 12:
+        return None
+    prompt = f"Why {m.group('aux')} {m.group('what')} {m.group('part')}?"
+    return ask(s, "why", prompt, p.group("main").strip(), explanation=premise.text)
+
+
 def stated_reasons(s: Sentence, text: str | None) -> Draft | None:
     """The why card of a reason the article points to (see the module docstring), or ``None``."""
     if text is None:
         return None
     return _a_reason(s, text) or _therefore(s, text) or _this_is_due(s, text) or _vulnerability(s, text) or \
-        _as_a_result(s, text)
+        _as_a_result(s, text) or _therefore_a_part(s, text)

@@ -175,15 +175,38 @@ _BENEFIT_AGAINST = re.compile(
     r"(?P<drug>[a-z][\w\-]+) (?:compared (?:to|with)|versus|vs\.?) (?P<other>[a-z][\w\- ]{3,40}?)\.?$")
 
 
+_APPROVED_FOR = re.compile(r"\b(?P<drug>[a-z][\w\-]+) (?:is|was|has been) approved for (?:the treatment of )?"
+                           r"(?P<setting>[\w\-]+(?: [\w\-]+){1,7}?)(?: (?:patients|in patients|in people|people|in adults)\b|[.,;]| who\b)")
+
+
+def _approved_setting(s: Sentence, drug: str) -> str | None:
+    """The patients "This approval" was for, from the approval a sentence before states ("In breast
+    cancer, X is approved for gBRCAm HER2-negative metastatic breast cancer patients who ...") ->
+    "gBRCAm HER2-negative metastatic breast cancer"; ``None`` when no sentence of the paragraph says."""
+    before = s.previous
+    for _ in range(3):
+        if before is None:
+            return None
+        m = _APPROVED_FOR.search(before.text)
+        if m and m.group("drug").lower() == drug.lower():
+            return m.group("setting")
+        before = before.previous
+    return None
+
+
 def _benefit_against(s: Sentence) -> Draft | None:
     """ "This approval was based on the OlympiAD randomised phase III trial, which showed a progression-free
     survival benefit for patients treated with X compared to conventional chemotherapy." -> "In the OlympiAD
-    trial, compared with what did X show a progression-free survival benefit?" -> "Conventional
-    chemotherapy" (the twelfth reading listed the trial among what no card asked)."""
+    trial in <the patients the approval before names>, compared with what did X show a progression-free
+    survival benefit?" -> "Conventional chemotherapy" (the twelfth reading listed the trial among what no
+    card asked; the thirteenth found it meant little without whom the trial was in)."""
     m = _BENEFIT_AGAINST.match(s.text)
     if m is None or not DOCUMENT_DRUG or m.group("drug").lower() != DOCUMENT_DRUG[0].lower():
         return None
-    prompt = question(f"In the {m.group('trial')} trial, compared with what did {m.group('drug')} show a "
+    setting = _approved_setting(s, m.group("drug"))
+    if setting is None:
+        return None  # "compared with what?" in a trial of whom? (the thirteenth reading: means little alone)
+    prompt = question(f"In the {m.group('trial')} trial in {setting}, compared with what did {m.group('drug')} show a "
                       f"{m.group('measure')} benefit?")
     if prompt is None or contains_answer(prompt, m.group("other")):
         return None
