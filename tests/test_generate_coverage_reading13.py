@@ -1,5 +1,6 @@
 """Coverage from the thirteenth reading's gaps, each on invented text: why a practice is part of care,
-from the sentence before a "Therefore, ... is a critical component of ..."."""
+from the sentence before a "Therefore, ... is a critical component of ..."; why people without the
+article's subject become as they do, from "..., as <reason>"."""
 
 from __future__ import annotations
 
@@ -23,3 +24,18 @@ def test_no_reason_is_asked_from_a_sentence_before_that_leans_on_another(tmp_pat
     asked = questions_and_answers(generated_cards(tmp_path, DOC.format(
         premise="It can lead to unfavorable changes in liver enzymes."), "doc.txt"))
     assert WHY not in asked, asked
+
+
+HORMONE = ("# Zorbestrol\n\n## Main\n\nZorbestrol is a steroid hormone made in the adrenal glands. "
+           "Zorbestrol is contraindicated in women during pregnancy.\n\n## Bone\n\n"
+           "{before} has a profound effect on cartilage. Individuals without it (or other androgens) will become short "
+           "and frail, as growth plate fusion happens far too early.\n")
+SHORT = "Why do individuals without zorbestrol or other androgens become short and frail?"
+
+
+def test_why_people_without_the_subject_become_so_is_asked_from_the_clause_after_as(tmp_path):
+    asked = questions_and_answers(generated_cards(tmp_path, HORMONE.format(before="Zorbestrol")))
+    assert asked.get(SHORT) == "Growth plate fusion happens far too early", asked
+    # the "it" is another substance: no card names it
+    other = questions_and_answers(generated_cards(tmp_path, HORMONE.format(before="Calcitonin")))
+    assert not [q for q in other if q.startswith("Why do individuals without")], other

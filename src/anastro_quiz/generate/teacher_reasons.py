@@ -22,7 +22,8 @@
   their DNA" ("these cancers" named by the mutations the sentence before names);
 - "As a result, it is thought that <interactions> are unlikely" after "X is thought to have negligible
   ... effects on the ... enzymes": why they are unlikely;
-- "Therefore, <a practice> is a critical component of <care>" after the sentence that says why.
+- "Therefore, <a practice> is a critical component of <care>" after the sentence that says why;
+- "Individuals without it will become ..., as <reason>" after a sentence on the article's subject.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import re
 
 from .cards import Draft
 from .extract import Sentence
-from .teacher_clauses import drop_asides, lower_first, names_something, resolved_text, short_phrase, upper_first
+from .teacher_clauses import DOCUMENT_DRUG, drop_asides, lower_first, names_something, resolved_text, short_phrase, upper_first
 from .teacher_why import ask, inverted, subject_of
 
 _A_REASON = re.compile(r"^(?P<cause>.+?), which is (?:a|one|the|the main|a major) reason (?:why |that )?"
@@ -188,9 +189,31 @@ def _therefore_a_part(s: Sentence, text: str) -> Draft | None:
     return ask(s, "why", prompt, p.group("main").strip(), explanation=premise.text)
 
 
+_WITHOUT_IT = re.compile(r"^(?P<who>Individuals|People|Patients|Women|Men|Children|Those) without (?P<it>it|them)"
+                         r"(?: \((?P<aside>or other [a-z][\w\- ]{2,30})\))? will (?P<verb>become|develop|have|be) "
+                         r"(?P<state>[a-z][^,;]{2,50}), as (?P<reason>[a-z][^,;]{8,80}?)\.?$")
+
+
+def _without_it(s: Sentence, text: str) -> Draft | None:
+    """"Estradiol has a profound effect on bone. Individuals without it (or other estrogens) will become
+    tall and eunuchoid, as epiphyseal closure is delayed or may not take place." -> "Why do individuals
+    without estradiol or other estrogens become tall and eunuchoid?" -> "Epiphyseal closure is delayed or
+    may not take place" (the "it" is the article's subject, which opens the sentence before)."""
+    m = _WITHOUT_IT.match(s.text)
+    before = s.previous
+    if m is None or before is None or not DOCUMENT_DRUG or \
+            not before.text.lower().startswith(f"{DOCUMENT_DRUG[0].lower()} "):
+        return None
+    name = lower_first(DOCUMENT_DRUG[0])
+    whom = f"{name} {m.group('aside')}" if m.group("aside") else name
+    verb = {"be": "become"}.get(m.group("verb"), m.group("verb"))
+    prompt = f"Why do {m.group('who').lower()} without {whom} {verb} {m.group('state')}?"
+    return ask(s, "why", prompt, upper_first(m.group("reason")))
+
+
 def stated_reasons(s: Sentence, text: str | None) -> Draft | None:
     """The why card of a reason the article points to (see the module docstring), or ``None``."""
     if text is None:
         return None
     return _a_reason(s, text) or _therefore(s, text) or _this_is_due(s, text) or _vulnerability(s, text) or \
-        _as_a_result(s, text) or _therefore_a_part(s, text)
+        _as_a_result(s, text) or _therefore_a_part(s, text) or _without_it(s, text)
