@@ -34,6 +34,10 @@ async def test_suspended_card_found_and_unsuspended(app, collection):
         await press(pilot, "s")  # unsuspend
         assert table(pilot).row_count == 0
         assert collection.browse("sample", "suspended") == []
+        # The toast names the card by its prompt, as the list shows it, not by its id.
+        [said] = [n.message for n in app._notifications if n.message.startswith("Unsuspended: ")]
+        prompt = " ".join(suspended.prompt.split())
+        assert said.startswith(f"Unsuspended: “{prompt[:30]}") and suspended.id not in said
         await press(pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
 

@@ -298,7 +298,7 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
             return
         item, row = picked
         suspend = not row.suspended
-        self.notify(("Suspended: " if suspend else "Unsuspended: ") + item.id, timeout=2, markup=False)
+        self.notify(("Suspended: " if suspend else "Unsuspended: ") + _named(item), timeout=2, markup=False)
         self.change_card(lambda: self.collection.set_suspended(item, suspend)).name = (
             "suspend card" if suspend else "unsuspend card")
 
@@ -308,7 +308,7 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
             return
         item, row = picked
         mark = not row.marked
-        self.notify(("Marked: " if mark else "Unmarked: ") + item.id, timeout=2, markup=False)
+        self.notify(("Marked: " if mark else "Unmarked: ") + _named(item), timeout=2, markup=False)
         self.change_card(lambda: self.collection.set_marked(item, mark)).name = "mark card" if mark else "unmark card"
 
     def _toggle_bury(self) -> None:
@@ -317,7 +317,7 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
             return
         item, row = picked
         bury = not row.buried_at(self.collection.now())
-        self.notify(("Buried until tomorrow: " if bury else "Unburied, can be studied today: ") + item.id,
+        self.notify(("Buried until tomorrow: " if bury else "Unburied, can be studied today: ") + _named(item),
                     timeout=2, markup=False)
         self.change_card(lambda: self.collection.set_buried(item, bury)).name = "bury card" if bury else "unbury card"
 
@@ -335,6 +335,12 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
     @on(Changed)
     def _changed(self, message: Changed) -> None:
         self.load()
+
+
+def _named(item) -> str:
+    """A card as a toast names it: the start of its prompt, as the list shows it (its id says little)."""
+    prompt = " ".join(item.prompt.split())
+    return f"“{prompt if len(prompt) <= 40 else prompt[:39].rstrip() + '…'}”"
 
 
 def _cell(text: str) -> Text:
