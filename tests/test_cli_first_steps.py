@@ -81,6 +81,11 @@ def test_help_shows_what_help_shows(words):
     assert asked.stdout.startswith("Usage: anastro-quiz " + " ".join(words))
 
 
+def test_help_inside_a_group_shows_that_group_s_help():
+    assert run("progress", "help").stdout == run("progress", "--help").stdout
+    assert run("progress", "help", "merge").stdout == run("progress", "merge", "--help").stdout
+
+
 def test_help_is_listed_and_an_unknown_command_is_a_message():
     assert "  help " in run("--help").stdout
     result = run("help", "stast")

@@ -202,6 +202,8 @@ def _accept_global_options(command: click.Command) -> None:
     click.version_option(__version__, prog_name="anastro-quiz")(command)
     for sub in getattr(command, "commands", {}).values():
         _accept_global_options(sub)
+    if isinstance(command, click.Group):  # 'progress help merge', as 'help progress merge'
+        command.add_command(help_command)
 
 
 _accept_global_options(help_command)
