@@ -1,7 +1,7 @@
 """A launch whose decks are unchanged shows Home's counts without importing what only other
 work needs: PyYAML (parsing decks), sqlite-utils (writing), pint (typed answers), the exam
-plan's module (with no plan set). Each of them costs a launch milliseconds to tens of them;
-this keeps them off its path."""
+plan's module (with no plan set), fsrs (scheduling: Home's counts are SQL). Each of them
+costs a launch milliseconds to tens of them; this keeps them off its path."""
 
 import subprocess
 import sys
@@ -17,7 +17,7 @@ collection = Collection.open(sys.argv[1], [sys.argv[2]])
 data = load_home(collection)
 collection.close()
 assert data.decks, "Home has decks to show"
-heavy = ("yaml", "sqlite_utils", "pint", "textual_plotext", "anastro_quiz.exam_plan")
+heavy = ("yaml", "sqlite_utils", "pint", "textual_plotext", "anastro_quiz.exam_plan", "fsrs")
 print(",".join(sorted(name for name in heavy if name in sys.modules)))
 """
 

@@ -12,12 +12,13 @@ from .clock import study_day, utcnow
 from .deck_model import rows_digest
 from .decks import Deck, StudyItem, gc_paused, load_decks
 from .item_index import ItemIndex
-from .scheduler import Scheduler, SchedulerSettings
+from .scheduler_settings import SchedulerSettings
 from .settings import PLAN_KEY, DailyLimits, StudySettings
 from .siblings import SiblingRules
 from .store import DeckCounts, Store
 
 if TYPE_CHECKING:
+    from .scheduler import Scheduler
     from .exam_plan import ExamPlan
     from .session import StudySession
 
@@ -189,6 +190,8 @@ class Collection(CardBrowsing):
         spare = plan is not None and item_id is not None and self.kept_apart(deck_id or "", item_id)
         key = (deck_id or "", plan, spare)
         if key not in self._schedulers:
+            from .scheduler import Scheduler  # fsrs: not imported by a launch that only shows Home
+
             scheduler = Scheduler.from_settings(self.scheduler_settings(deck_id))
             if plan is not None:
                 from .exam_plan import planned_scheduler

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from .clock import DAY_STARTS_AT_HOUR, check_day_start_hour, set_day_start_hour
-from .scheduler import PARAMETER_COUNT, SchedulerSettings, check_parameters
+from .scheduler_settings import PARAMETER_COUNT, SchedulerSettings, check_parameters
 from .siblings import SiblingRules
 
 if TYPE_CHECKING:

@@ -5,14 +5,16 @@ The session builds its queue from it and Home counts with it, so the two always 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from .clock import study_day
 from .decks import StudyItem
-from .scheduler import Scheduler, State
 from .settings import DailyLimits
 from .siblings import SiblingRules, keep_apart
-from .store import ScheduleRow, Store
+from .store import REVIEW, ScheduleRow, Store
+
+if TYPE_CHECKING:
+    from .scheduler import Scheduler
 
 LEARN_AHEAD = timedelta(minutes=20)
 
@@ -56,7 +58,7 @@ def offered_today(collection: StudyCollection, deck_id: str, now: datetime,
     room_new, room = collection.study_limits(deck_id).room_today(*done.get(deck_id, (0, 0)))
     ahead = now + LEARN_AHEAD
     # Ask for more than the limits allow, so the siblings left out make room for others.
-    due = store.due_rows([deck_id], ahead, room * 2 + 20, states=(State.Review,), due_by=now) if room else []
+    due = store.due_rows([deck_id], ahead, room * 2 + 20, states=(REVIEW,), due_by=now) if room else []
     fresh = store.new_rows([deck_id], now, room_new * 4 + 20, kept_only=collection.holds_uncurated(deck_id)) \
         if new_cards and room_new else []
     sibling_cards = getattr(collection.items, "sibling_cards", None)
