@@ -75,6 +75,14 @@ def child_ours(db: str, decks: str, now: str | None) -> None:
         screen.call_after_refresh(lambda: marks.setdefault("first_frame", time.time()))
 
     def drawn(screen: HomeScreen) -> None:
+        # Home with data is the counts, the deck table and the key bar's keys on the screen: a
+        # frame without the keys is not yet the Home a user sees, so wait for the one with them.
+        from anastro_quiz.tui.widgets.key_bar import KeyBar
+
+        regions = [region for _key, region in screen.query_one(KeyBar).key_regions()]
+        if not regions or not all(region.width for region in regions):
+            screen.call_after_refresh(drawn, screen)
+            return
         marks.setdefault("home_data", time.time())
         screen.app.exit()
 
@@ -140,13 +148,25 @@ def child_widgets() -> None:
             yield Static("Enter study · a all due")
             yield Footer()
 
-        def on_mount(self) -> None:  # note when the first frame has been painted
-            self.screen.call_after_refresh(lambda: marks.setdefault("first_frame", time.time()))
+        def on_mount(self) -> None:  # note when the first frame with the Footer's keys has been painted
+            self.screen.call_after_refresh(self.drawn)
+
+        def drawn(self) -> None:
+            # The Footer composes its keys once the screen has told it its bindings, a frame or
+            # two after the rest: timed to the frame that shows them, as Home is.
+            from textual.widgets._footer import FooterKey
+
+            keys = self.screen.query(FooterKey)
+            if keys and all(key.region.width for key in keys):
+                marks.setdefault("first_frame", time.time())
+            else:
+                self.screen.call_after_refresh(self.drawn)
 
     app = Widgets()
 
     async def drawn(pilot) -> None:
-        await pilot.pause()
+        while "first_frame" not in marks:
+            await pilot.pause()
         app.exit()
 
     app.run(headless=True, size=(80, 24), auto_pilot=drawn)

@@ -158,7 +158,7 @@ async def test_the_highlighted_card_is_shown_whole_under_the_list(app, collectio
             cut |= len(item.prompt) > table(pilot).ordered_columns[1].width  # more than its column shows
             await press(pilot, "down")  # the preview follows the cursor
         assert cut
-        assert preview.region.bottom <= app.screen.query_one("Footer").region.y
+        assert preview.region.bottom <= app.screen.query_one("KeyBar").region.y
 
 
 async def test_s_and_b_say_what_they_do_to_the_highlighted_card(app, collection):

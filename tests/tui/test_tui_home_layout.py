@@ -128,7 +128,7 @@ async def test_at_100x30_home_shows_the_deck_and_reviews_panels_without_the_char
         assert panels.display and not any(chart.display for chart in screen.query("#home-forecast"))
         assert "Mastery" in str(screen.query_one("#home-deck", Static).render())
         assert "Reviews, last 14 days" in str(screen.query_one("#home-recent", Static).render())
-        footer = screen.query_one("Footer")
+        footer = screen.query_one("KeyBar")
         assert panels.region.bottom <= footer.region.y  # nothing drawn under the footer
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import random
 
 from textual.widgets import Input
-from textual.widgets._footer import FooterKey
 
 from anastro_quiz.quiz import Quiz
+from anastro_quiz.tui.widgets.key_bar import KeyBar
 from anastro_quiz.tui.screens.browse import BrowseScreen
 from anastro_quiz.tui.screens.help import HelpScreen
 from anastro_quiz.tui.screens.progress import ProgressScreen
@@ -25,8 +25,8 @@ from .test_tui_review import open_review, reviews
 
 def footer(app) -> dict[str, tuple[str, int, int]]:
     """What the footer shows: description -> (key shown, first column, end column)."""
-    return {k.description: (k.key_display, k.region.x, k.region.right)
-            for k in app.screen.query(FooterKey) if k.region.width}
+    return {k.description: (k.key_display, region.x, region.right)
+            for bar in app.screen.query(KeyBar) for k, region in bar.key_regions() if bar.region.width}
 
 
 def assert_readable_at_80(app, *descriptions: str) -> None:

@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Button
-from textual.widgets._footer import FooterKey
 from textual.widgets._toast import Toast
+
+from anastro_quiz.tui.widgets.key_bar import KeyBar
 
 from .conftest import press
 from .test_tui_review import open_review
 
 
 def covered_by_toast(app, widgets) -> list[str]:
-    """Each clickable widget with a cell where a click would land on a toast instead."""
+    """Each clickable thing (a button, or a key of the key bar), given with its region, with a
+    cell where a click would land on a toast instead."""
     hit = []
-    for widget in widgets:
-        region = widget.region
+    for widget, region in widgets:
         for y in range(region.y, region.bottom):
             for x in range(region.x, region.right):
                 if isinstance(app.get_widget_at(x, y)[0], Toast):
@@ -33,8 +34,8 @@ def toasts_shown(app) -> list[Toast]:
 
 
 def clickable(app, container: str) -> list:
-    return [*[b for b in app.screen.query_one(container).query(Button) if b.region.area],
-            *app.screen.query(FooterKey)]
+    return [*[(b, b.region) for b in app.screen.query_one(container).query(Button) if b.region.area],
+            *[entry for bar in app.screen.query(KeyBar) for entry in bar.key_regions()]]
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
@@ -55,5 +56,5 @@ async def test_a_toast_after_the_answer_leaves_the_grade_buttons_clickable(app, 
         await press(pilot, "space", "asterisk")  # mark the revealed card: a toast says so
         assert any(str(t.render()).startswith("Marked") for t in toasts_shown(app))
         buttons = clickable(app, "#grade-bar")
-        assert len([b for b in buttons if isinstance(b, Button)]) == 4
+        assert len([b for b, _region in buttons if isinstance(b, Button)]) == 4
         assert covered_by_toast(app, buttons) == []

@@ -5,7 +5,8 @@ which gathers every screen's bindings for Help, imports them all)."""
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import Footer
+
+from .widgets.key_bar import KeyBar
 
 # One Space/Enter rule for Review and Quiz: Space and Enter never choose an option for you
 # (1-9 or a click chooses; on typed cards Enter checks what you typed). Before an answer
@@ -25,7 +26,7 @@ def space_enter(before_action: str, before: str, after_action: str, after: str, 
             Binding(SPACE_ENTER, after_action, after, id=f"{after_action}-key")]
 
 
-def key_footer(*, palette: bool = True) -> Footer:
+def key_footer(*, palette: bool = True) -> KeyBar:
     """The footer every screen shows: compact, so that at 80 columns the keys that matter
     (Help, Back) fit beside Ctrl+P; ``palette=False`` leaves out the Ctrl+P entry."""
-    return Footer(compact=True, show_command_palette=palette)
+    return KeyBar(show_command_palette=palette)
