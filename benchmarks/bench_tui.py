@@ -1,13 +1,15 @@
 """TUI benchmark: launch time, peak memory and grade-to-next-card latency, at scale.
 
   launch       wall time from spawning a Python process to (a) the first frame of Home
-               drawn and (b) Home drawn with its deck counts and mastery, for our app
+               drawn and (b) Home drawn with its deck counts, mastery and every key of its
+               key bar (the frame a user sees: a frame before the keys is not it), for our app
                (built with ``make_app(opener=...)`` as the CLI does: Home draws at once and
                the collection opens in a worker behind it), on the bundled decks (a fresh
                database) and on the large collection, and to the first frame of a bare
                Textual app (one ``Static``) started the same way (headless, ``App.run``)
                in the same run, and of an app made of Home's Textual widgets and none of
-               our code (what those widgets alone cost: the floor under ours). Our modules are
+               our code (what those widgets alone cost: the floor under ours; timed to the
+               frame that shows its Footer's keys, which come a frame or two after the rest). Our modules are
                compiled to bytecode first, as ``pip install .`` leaves an installed copy (an editable
                install under ``PYTHONDONTWRITEBYTECODE=1`` would compile them at every launch). Each child prints the wall-clock times it reached those
                points and its peak RSS; times are reported as ratios to the bare app
