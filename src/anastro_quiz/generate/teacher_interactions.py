@@ -7,8 +7,9 @@ Three sentence shapes, each read only when the sentence says the thing plainly:
   90% and 50%, respectively" (also "has been found/shown to") -> "By how much did <drug>
   decrease serum concentrations of A and B, respectively?" -> "90% and 50%". The drug that acts is a name (not
   "it", not "this study"), each drug acted on is one or two rare words; two figures need two
-  drugs and "respectively". A figure the article calls not clinically important (in its
-  sentence or the next) is not asked.
+  drugs and "respectively". A figure the article calls not clinically important in the next
+  sentence is asked with that verdict ("..., and does it matter clinically?" -> "27%; not thought to be
+  clinically important"); one its own sentence calls so is not asked.
 - "Tamoxifen induces the metabolism of letrozole and significantly reduces its concentrations" ->
   "What does tamoxifen do to letrozole concentrations, and how?" -> "Significantly reduces them,
   by inducing letrozole's metabolism".
@@ -133,13 +134,15 @@ def _by_figures(s: Sentence, after: Sentence | None) -> Draft | None:
     m = _BY_FIGURES.search(s.text)
     if m is None or zipf(m.group("who").lower()) >= 3.5:
         return None  # "it was found", "this was found": whose effect, unsaid
-    if _NOT_IMPORTANT.search(s.text[m.end():]) or (after is not None and _NOT_IMPORTANT.search(after.text)):
-        return None
     drugs = drug_names(m.group("drugs"))
     if drugs is None or (m.group("b") is not None) != (len(drugs) == 2 and m.group("resp") is not None):
         return None  # two figures belong to two drugs, named and told "respectively"
     prompt = f"By how much did {m.group('who')} {m.group('verb')} {m.group('measure')} of {' and '.join(drugs)}" + \
         (", respectively?" if m.group("b") else "?")
+    if _NOT_IMPORTANT.search(s.text[m.end():]):
+        return None
+    if after is not None and _NOT_IMPORTANT.search(after.text):
+        return _with_its_verdict(s, after, prompt, m.group("a")) if m.group("b") is None else None
     if m.group("b"):
         answer = f"{m.group('a')} and {m.group('b')}"
         accept = [f"{m.group('a').rstrip('%')} and {m.group('b')}", f"{m.group('a')}, {m.group('b')}"]
@@ -208,6 +211,19 @@ def _both_sides(s: Sentence, after: Sentence, side: dict, other: dict) -> Draft 
     answer = (f"{upper_first(first['example'])} ({enzyme} {first['kind'][:-1]}) {_moves(first)} them; "
               f"{second['example']} ({enzyme} {second['kind'][:-1]}) {_moves(second)} them")
     d = _basic(s, prompt, answer)
+    if d is not None:
+        d.quote = f"{s.text} {after.text}"  # two sentences of one paragraph, verbatim
+    return d
+
+
+def _with_its_verdict(s: Sentence, after: Sentence, prompt: str, figure: str) -> Draft | None:
+    """"However, tamoxifen has been found to decrease steady-state area-under-the-curve levels of X by 27%.
+    But estradiol levels were not significantly different ..., so the decrease in X levels is not thought
+    to be clinically important." -> "By how much did tamoxifen decrease ... of X, and does it matter
+    clinically?" -> "27%; not thought to be clinically important" (both sentences quoted): the figure
+    alone would teach a change the article says does not matter."""
+    verdict = _NOT_IMPORTANT.search(after.text).group(0)
+    d = _basic(s, prompt.rstrip("?") + ", and does it matter clinically?", f"{figure}; {verdict}")
     if d is not None:
         d.quote = f"{s.text} {after.text}"  # two sentences of one paragraph, verbatim
     return d

@@ -13,7 +13,7 @@ from .cards import Draft, make_draft, contains_answer, plain_words
 from .extract import Sentence
 from .kinds import CardKind
 from .teacher_clauses import (AUX, names_before, base_form, clean_prompt_part, finite_verb, lower_first,
-                              names_something, question, short_phrase, subordinate)
+                              names_something, question, short_phrase, subordinate, upper_first)
 from .teacher_roles import as_cause, responsible
 from .teacher_context import in_context
 
@@ -109,7 +109,33 @@ def _cause(s: Sentence, text: str) -> Draft | None:
     subject = subject_of(main)
     if subject and re.match(r"^(?:it|they)\b", cause):  # "Because it is an antiandrogen, bicalutamide ..."
         cause = subject + cause[cause.index(" "):] if " " in cause else cause
+    term = _term_for_what_it_does(s, main, cause)
+    if term is not None:
+        return term
     return ask(s, "why", inverted(main, "Why"), short_phrase(cause, 14))
+
+
+_A_RATHER_THAN_B = re.compile(r"^(?P<subject>[A-Za-z][\w\-]+) (?:is|are) (?P<a>[a-z][\w\-]{3,30}) rather than "
+                              r"(?P<b>[a-z][\w\-]{3,30})$")
+
+
+def _term_for_what_it_does(s: Sentence, main: str, cause: str) -> Draft | None:
+    """"Because it prevents cells from dividing but does not cause cell death, X is cytostatic rather than
+    cytocidal" -> "X prevents cells from dividing but does not cause cell death: which term describes
+    X?" -> "Cytostatic (rather than cytocidal)", with the sentence before on X in the explanation. Asked
+    as "Why is X A rather than B?", the reason is the two words' definitions (weighed down, and readers
+    found the term itself missing); the term is what to recall."""
+    m = _A_RATHER_THAN_B.match(main)
+    if m is None or not re.search(r"\bbut (?:does|do|is|are|can) not\b", cause) or len(cause.split()) > 16:
+        return None
+    subject = m.group("subject")
+    if not names_something(subject) or not cause.lower().startswith(subject.lower() + " "):
+        return None
+    prompt = f"{upper_first(cause)}: which term describes {subject}?"
+    answer = f"{upper_first(m.group('a'))} (rather than {m.group('b')})"
+    before = s.previous  # "X causes cells to remain in the G0 and G1 phases": how, told just before
+    told = before is not None and before.lost is None and before.text.lower().startswith(subject.lower() + " ")
+    return ask(s, "why", prompt, answer, explanation=before.text if told else "")
 
 
 def subject_of(main: str) -> str | None:
