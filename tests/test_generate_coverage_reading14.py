@@ -1,5 +1,6 @@
 """Coverage from the fourteenth reading's gaps, each on invented text: the term a drug's action earns
-("Because it ... but does not ..., X is A rather than B")."""
+("Because it ... but does not ..., X is A rather than B"), a figure with the next sentence's verdict on it,
+two forms of the drug not interchangeable."""
 
 from __future__ import annotations
 
@@ -49,3 +50,22 @@ def test_a_figure_without_a_verdict_is_asked_alone(tmp_path):
     asked = questions_and_answers(generated_cards(tmp_path, LEVELS.format(
         after="Zorbicin is taken once daily by mouth.")))
     assert VERDICT not in asked, asked
+
+
+FORMS = ("# Zorbicin\n\n## Main\n\nZorbicin is a kinase inhibitor used to treat kidney cancer in adults.\n\n## History\n\n"
+         "In May 2019, {named} were approved in the United States for the treatment of adults with advanced kidney "
+         "cancer. The formulation was changed from capsules to tablets and the capsules were phased out in the United "
+         "States. The capsules and tablets are not interchangeable.\n")
+SWAP = "Are zorbicin capsules and tablets interchangeable?"
+
+
+def test_two_forms_of_the_drug_not_interchangeable_are_asked(tmp_path):
+    cards = generated_cards(tmp_path, FORMS.format(named="zorbicin tablets"))
+    assert questions_and_answers(cards).get(SWAP) == "No"
+    card = next(c for c in cards if c.data.get("prompt") == SWAP)
+    assert "phased out" in card.data.get("explanation", "")
+
+
+def test_forms_of_another_drug_are_not_asked_as_the_articles(tmp_path):
+    asked = questions_and_answers(generated_cards(tmp_path, FORMS.format(named="vorbicin tablets")))
+    assert not [q for q in asked if "interchangeable" in q], asked

@@ -1,6 +1,6 @@
 """Stage 4, the clinical cards a teacher writes: a rule of practice after "If ...," or "... should
 be ...", a threshold ("a level that is too high suggests ..."), an indication ("X is used to
-treat ..."), a contraindication ("... is contraindicated in ...")."""
+treat ..."), a contraindication ("... is contraindicated in ..."), two forms of the drug not interchangeable."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from .cards import Draft, plain_words
 from .extract import Sentence
 from .kept import answer_key
 from .prompt_signals import use_of
-from .teacher_clauses import AUX, clean_prompt_part, converse_of_the_sentence_before, drop_asides, lower_first, names_something, short_phrase, upper_first
+from .teacher_clauses import AUX, DOCUMENT_DRUG, clean_prompt_part, converse_of_the_sentence_before, drop_asides, lower_first, names_something, short_phrase, upper_first
 from .teacher_why import EFFECT_TRAIL, ask, effect_parts, subject_of
 
 
@@ -306,4 +306,26 @@ def contraindication(s: Sentence, text: str) -> Draft | None:
 
 
 # Tried in this order on a sentence, before the why/how builders; the first card wins.
-CLINICAL_BUILDERS = (action, contraindication, use)
+_FORM = r"(?:capsules?|tablets?|solutions?|suspensions?|injections?|patch(?:es)?|gels?|creams?|syrups?|implants?|formulations?)"
+_NOT_INTERCHANGEABLE = re.compile(rf"^(?:The )?(?P<a>(?:[a-z][\w\-]+ )?{_FORM}) and (?P<b>(?:[a-z][\w\-]+ )?{_FORM}) "
+                                  r"(?:are|is) not interchangeable\.?$")
+
+
+def interchangeable(s: Sentence, text: str) -> Draft | None:
+    """"In August 2017, X tablets were approved ... The formulation was changed from capsules to tablets ...
+    The capsules and tablets are not interchangeable." -> "Are X capsules and tablets interchangeable?"
+    -> "No" (a rule of practice: one is not given for the other), the sentence before as explanation.
+    Only of the article's drug, named with a form of it in one of the two sentences before."""
+    m = _NOT_INTERCHANGEABLE.match(s.text)
+    if m is None or not DOCUMENT_DRUG:
+        return None
+    drug = DOCUMENT_DRUG[0]
+    before = [b for b in (s.previous, s.previous.previous if s.previous else None) if b is not None and b.lost is None]
+    if not any(re.search(rf"\b{re.escape(drug)} {_FORM}", b.text, re.I) for b in before):
+        return None
+    explanation = before[0].text if before and re.search(_FORM, before[0].text) else ""
+    return ask(s, "action", f"Are {lower_first(drug)} {m.group('a')} and {m.group('b')} interchangeable?", "No",
+               explanation=explanation)
+
+
+CLINICAL_BUILDERS = (action, contraindication, use, interchangeable)
