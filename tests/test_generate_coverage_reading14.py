@@ -1,7 +1,6 @@
 """Coverage from the fourteenth reading's gaps, each on invented text: the term a drug's action earns
 ("Because it ... but does not ..., X is A rather than B"), a figure with the next sentence's verdict on it,
-two forms of the drug not interchangeable, why a drug is used in a setting ("... is used to manage the side effects
-of ...")."""
+two forms of the drug not interchangeable."""
 
 from __future__ import annotations
 
@@ -70,21 +69,3 @@ def test_two_forms_of_the_drug_not_interchangeable_are_asked(tmp_path):
 def test_forms_of_another_drug_are_not_asked_as_the_articles(tmp_path):
     asked = questions_and_answers(generated_cards(tmp_path, FORMS.format(named="vorbicin tablets")))
     assert not [q for q in asked if "interchangeable" in q], asked
-
-
-MANAGES = ("# Zorbicin\n\n## Main\n\nZorbicin is an aromatase inhibitor used to treat breast cancer in women.\n\n"
-           "## In men\n\n{sentence} The aim is to fine-tune estrogen levels.\n")
-WHY_THERE = "Within a male bodybuilding protocol, why is zorbicin used?"
-
-
-def test_why_a_drug_is_used_in_a_setting_is_asked_from_the_effects_it_manages(tmp_path):
-    asked = questions_and_answers(generated_cards(tmp_path, MANAGES.format(
-        sentence="Within a male bodybuilding protocol, zorbicin is used to manage the side effects of increased "
-                 "aromatization from anabolic steroids.")))
-    assert asked.get(WHY_THERE) == "To manage the side effects of increased aromatization from anabolic steroids", asked
-
-
-def test_a_drug_used_to_manage_something_other_than_effects_is_not_asked_so(tmp_path):
-    asked = questions_and_answers(generated_cards(tmp_path, MANAGES.format(
-        sentence="Within a male bodybuilding protocol, zorbicin is used to manage expectations.")))
-    assert WHY_THERE not in asked, asked

@@ -328,21 +328,4 @@ def interchangeable(s: Sentence, text: str) -> Draft | None:
                explanation=explanation)
 
 
-_MANAGES = re.compile(r"^(?P<ctx>(?:Within|In|During) (?:an? |the )?[a-z][^,]{4,60}), (?P<subject>[A-Za-z][\w\-]+) (?P<aux>is|are) "
-                      r"used to (?P<verb>manage|counter|offset|control|mitigate) (?P<what>the (?:side|adverse) effects of "
-                      r"[^,;]{5,60}?)\.?$")
-
-
-def managed_effects(s: Sentence, text: str) -> Draft | None:
-    """"Within a male hormonal optimization protocol, anastrozole is used to manage the side effects of
-    increased aromatization from TRT." -> "Within a male hormonal optimization protocol, why is anastrozole
-    used?" -> "To manage the side effects of increased aromatization from TRT": why the drug is there, in
-    the setting the sentence opens with (the use builder reads only a sentence that opens with the drug)."""
-    m = _MANAGES.match(s.text)
-    if m is None or not names_something(m.group("subject")):
-        return None
-    prompt = f"{m.group('ctx')}, why {m.group('aux')} {m.group('subject')} used?"
-    return ask(s, "why", prompt, f"To {m.group('verb')} {m.group('what')}")
-
-
-CLINICAL_BUILDERS = (action, contraindication, use, interchangeable, managed_effects)
+CLINICAL_BUILDERS = (action, contraindication, use, interchangeable)
