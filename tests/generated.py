@@ -21,6 +21,11 @@ def front(card) -> str:
     return str(card.data.get("prompt") or card.data.get("text") or card.data.get("statement"))
 
 
+def generated_fronts(tmp_path: Path, text: str, name: str = "drug.md") -> list[str]:
+    """What each card the generator makes from ``text`` shows first (see :func:`generated_cards`)."""
+    return [front(card) for card in generated_cards(tmp_path, text, name)]
+
+
 def questions_and_answers(cards) -> dict[str, str]:
     """Each card's question (or cloze text) and its answer (or list of items)."""
     return {str(c.data.get("prompt") or c.data.get("text")): str(c.data.get("answer") or c.data.get("items"))

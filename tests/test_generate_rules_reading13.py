@@ -6,13 +6,9 @@ question whose qualifier another stated use shares, and a blank that hides the c
 
 from __future__ import annotations
 
-from generated import front, generated_cards, questions_and_answers
+from generated import generated_cards, generated_fronts, questions_and_answers
 
 LEAD = "# Zorbicin\n\n## Main\n\nZorbicin is a kinase inhibitor used to treat lung cancer.\n\n"
-
-
-def _prompts(tmp_path, text: str, name: str = "drug.md") -> list[str]:
-    return [front(c) for c in generated_cards(tmp_path, text, name)]
 
 
 CAUTION = ("## Safety\n\nFurthermore, the incidence of {what} was noted to be higher in patients receiving zorbicin "
@@ -57,7 +53,7 @@ def test_a_vague_answer_goes_beside_the_definition_of_its_term_from_the_same_sen
 
 def test_a_definition_asked_backwards_goes_where_another_card_names_the_term(tmp_path):
     backwards = "What is responsible for building new liver tissue?"
-    assert backwards in _prompts(tmp_path, LIVER.format(regulator=""), "doc.txt")
+    assert backwards in generated_fronts(tmp_path, LIVER.format(regulator=""), "doc.txt")
     named = questions_and_answers(generated_cards(tmp_path, LIVER.format(regulator=REGULATOR), "doc.txt"))
     assert any("hepatoblasts" in a for a in named.values()), named
     assert backwards not in named, named
@@ -72,9 +68,9 @@ TABLE = ("Zorbicin in women and in men\n\nZorbicin is an aromatase inhibitor use
 
 
 def test_a_comparison_whose_half_the_prompt_implies_is_not_asked(tmp_path):
-    plain = _prompts(tmp_path, TABLE.format(men="Short courses of 3 to 6 months"), "doc.txt")
+    plain = generated_fronts(tmp_path, TABLE.format(men="Short courses of 3 to 6 months"), "doc.txt")
     assert [p for p in plain if "duration of therapy" in p.lower()], plain
-    implied = _prompts(tmp_path, TABLE.format(men="Ongoing for the duration of TRT, with dose adjustments as needed"),
+    implied = generated_fronts(tmp_path, TABLE.format(men="Ongoing for the duration of TRT, with dose adjustments as needed"),
                        "doc.txt")
     # "in men on TRT": how long is what the column's name says; the women's half is asked alone
     assert not [p for p in implied if "compare the duration" in p.lower()], implied
@@ -86,9 +82,9 @@ SIDE = "Common side effects of zorbicin include hot flashes, dizziness, joint pa
 
 
 def test_a_list_key_goes_where_another_sentence_lists_more_of_the_kind(tmp_path):
-    alone = _prompts(tmp_path, LEAD.replace("lung cancer.", "lung cancer. " + SIDE.strip()))
+    alone = generated_fronts(tmp_path, LEAD.replace("lung cancer.", "lung cancer. " + SIDE.strip()))
     assert any(p.startswith("Name three common side effects of zorbicin") for p in alone), alone
-    more = _prompts(tmp_path, LEAD.replace("lung cancer.", "lung cancer. " + SIDE.strip()) +
+    more = generated_fronts(tmp_path, LEAD.replace("lung cancer.", "lung cancer. " + SIDE.strip()) +
                     "## Side effects\n\nCommon side effects of zorbicin (≥10% incidence) include hot flashes, asthenia, "
                     "rash, headache, insomnia, cough, and back pain.\n")
     # the key, the lead's four, would mark asthenia or headache wrong
@@ -102,12 +98,12 @@ TRIAL = ("## Breast cancer\n\n{approved}If patients have hormone receptor positi
 
 
 def test_a_trial_question_carries_the_setting_the_approval_names(tmp_path):
-    asked = _prompts(tmp_path, LEAD + TRIAL.format(
+    asked = generated_fronts(tmp_path, LEAD + TRIAL.format(
         approved="In breast cancer, zorbicin is approved for KRAS-mutated HER2-negative metastatic breast cancer "
                  "patients who have previously been treated with chemotherapy. "))
     assert ("In the ALPHA trial in KRAS-mutated HER2-negative metastatic breast cancer, compared with what did "
             "zorbicin show a progression-free survival benefit?") in asked, asked
-    bare = _prompts(tmp_path, LEAD + TRIAL.format(approved=""))
+    bare = generated_fronts(tmp_path, LEAD + TRIAL.format(approved=""))
     assert not [p for p in bare if "ALPHA trial" in p], bare  # a trial of whom? no card
 
 
@@ -118,17 +114,17 @@ USE = ("# Zorbicin\n\n## Main\n\nZorbicin, sold under the brand name Zorbex amon
 
 def test_a_use_question_whose_qualifier_another_use_shares_is_not_asked(tmp_path):
     prompt = "As an immunosuppressant, what is zorbicin used to prevent?"
-    assert prompt in _prompts(tmp_path, USE)
-    stents = _prompts(tmp_path, USE + "## Devices\n\nZorbicin is used in drug-eluting stents as an immunosuppressant "
+    assert prompt in generated_fronts(tmp_path, USE)
+    stents = generated_fronts(tmp_path, USE + "## Devices\n\nZorbicin is used in drug-eluting stents as an immunosuppressant "
                                       "to prevent restenosis.\n")
     assert prompt not in stents, stents  # two right answers
 
 
 def test_a_blank_on_the_drugs_it_is_compared_with_is_not_asked(tmp_path):
-    about = _prompts(tmp_path, LEAD + "## Pharmacology\n\nZorbicin is metabolized by enzymes of the liver such as "
+    about = generated_fronts(tmp_path, LEAD + "## Pharmacology\n\nZorbicin is metabolized by enzymes of the liver such as "
                                       "CYP3A4, CYP2C8, and CYP2D6 in most patients.\n")
     assert [p for p in about if "such as {{c1::" in p], about
-    compared = _prompts(tmp_path, LEAD + "## Pharmacology\n\nClinical findings suggest that zorbicin is a more potent "
+    compared = generated_fronts(tmp_path, LEAD + "## Pharmacology\n\nClinical findings suggest that zorbicin is a more potent "
                                          "inhibitor in comparison to first-generation inhibitors such as gefitinib, "
                                          "erlotinib, and afatinib.\n")
     assert not [p for p in compared if "such as {{c1::" in p], compared
