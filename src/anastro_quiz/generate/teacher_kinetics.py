@@ -34,14 +34,20 @@ _EXCRETED = re.compile(
     rf"(?:(?:via|in|through|by) (?:the )?)?{_ROUTE}(?: \((?P<share>\d+(?:\.\d+)?%)\))?(?!\w)")
 
 
+def _is_document_drug(drug: str) -> bool:
+    """Whether ``drug`` is the article's own drug: a metabolite's or another drug's route or
+    clearance is a side note."""
+    return bool(DOCUMENT_DRUG) and drug.lower() == DOCUMENT_DRUG[0].lower()
+
+
 def excretion(s: Sentence, text: str) -> Draft | None:
     """The main route of excretion of the article's drug, with its share when the text gives it."""
     m = _EXCRETED.match(text)
     if m is None or not (m.group("how") or m.group("how2")):
         return None
     drug = m.group("drug")
-    if not DOCUMENT_DRUG or drug.lower() != DOCUMENT_DRUG[0].lower():
-        return None  # a metabolite's or another drug's route is a side note
+    if not _is_document_drug(drug):
+        return None
     route = {"faeces": "feces", "kidneys": "urine (by the kidneys)"}.get(m.group("route"), m.group("route"))
     answer = route[:1].upper() + route[1:]
     prompt = question(f"By which route is {drug.lower()} mainly excreted?")
@@ -64,9 +70,7 @@ _ELIMINATED = re.compile(
 
 def _eliminated(text: str) -> re.Match | None:
     m = _ELIMINATED.match(text)
-    if m is None or not DOCUMENT_DRUG or m.group("drug").lower() != DOCUMENT_DRUG[0].lower():
-        return None  # a metabolite's or another drug's clearance is a side note
-    return m
+    return m if m is not None and _is_document_drug(m.group("drug")) else None
 
 
 def elimination(s: Sentence, text: str) -> Draft | None:
