@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from anastro_quiz.interop.backup import backup_database
 from anastro_quiz.store import Store, StoreError
 from anastro_quiz.store import merge as merge_module
 
@@ -100,6 +101,15 @@ def test_a_crash_midway_is_rolled_back_by_the_next_open(tmp_path, deck_dir):
     with Store.open(a) as store:  # the interrupted merge undone: the file as it was
         assert _dump(a) == before
         assert store.merge(b).added > 0 and store.integrity_check() == "ok"
+
+
+def test_after_a_crash_midway_a_backup_reads_the_file_as_it_was(tmp_path, deck_dir):
+    a, b = _make_pair(tmp_path, deck_dir)
+    before = _dump(a)
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(_CRASH), str(a), str(b)])
+    assert done.returncode == 3 and Path(f"{a}-journal").stat().st_size > 0
+    backup_database(a, tmp_path / "copy.db")  # read-only look first: it said "read-only" before
+    assert _dump(tmp_path / "copy.db") == before == _dump(a)
 
 
 def test_a_journal_beside_a_file_that_is_not_ours_is_left_alone(tmp_path):

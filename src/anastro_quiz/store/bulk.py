@@ -206,7 +206,8 @@ def written_once(conn: sqlite3.Connection, when: bool = True) -> Iterator[None]:
     finally:
         if switched:
             try:
-                conn.execute("PRAGMA main.journal_mode=WAL")
+                back = conn.execute("PRAGMA main.journal_mode=WAL").fetchone()[0] == "wal"
             except sqlite3.OperationalError:
-                pass  # another connection came meanwhile: every open sets WAL again
-            conn.execute("PRAGMA synchronous=NORMAL")
+                back = False  # another connection came meanwhile: every open sets WAL again
+            if back:
+                conn.execute("PRAGMA synchronous=NORMAL")  # else FULL stays: NORMAL is safe in WAL only

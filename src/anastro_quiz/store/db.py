@@ -177,7 +177,10 @@ def read_identity(conn: sqlite3.Connection) -> Identity:
 def identify_file(path: Path, refused: str) -> Identity:
     """Look at the SQLite file ``path`` through a read-only connection and return what it
     is, or raise :class:`StoreError` (message + ``refused``, e.g. "nothing was merged")
-    if it is not a file of ours we can use. Nothing is written."""
+    if it is not a file of ours we can use. Nothing is written, except that a bulk write of
+    ours cut off midway is rolled back first (:func:`recover_interrupted_write`): a read-only
+    connection cannot, and would call the file read-only."""
+    recover_interrupted_write(path)
     try:
         conn = open_read_only(path)
     except sqlite3.Error as exc:
@@ -269,7 +272,6 @@ def _check_is_ours_before_touching(path: Path) -> None:
         raise StoreError(f"cannot read {path}: {exc.strerror}") from None
     if not sqlite:
         raise StoreError(f"{path} is not a SQLite database; it was left untouched {_ELSEWHERE}")
-    recover_interrupted_write(path)
     problem = schema_problem(path, identify_file(path, "it was left untouched"))
     if problem:
         raise StoreError(f"{problem}; it was left untouched {_ELSEWHERE}")
