@@ -41,12 +41,18 @@ people said see she some than that the their them then there these they think th
 was way well were what when where which who will with would you your""".split())
 
 
+@lru_cache(maxsize=1)
+def english_stemmer():
+    """Snowball's English (Porter 2) stemmer, made once (PyStemmer's C code when installed)."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
 @lru_cache(maxsize=1 << 17)  # a textbook's vocabulary: 8,192 words were too few for 1 MB of new text
 def stem(word: str) -> str:
     """The Snowball (Porter 2) stem of one word: "osteoclasts" and "osteoclast" share one."""
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("english").stemWord(word.casefold())
+    return english_stemmer().stemWord(word.casefold())
 
 
 def tokens(text: str) -> list[str]:

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from .answer_parts import gloss_alternatives
+from .claims import english_stemmer as _stemmer
 from .quantities import convert, load_units, signed_quantity, split_rate, unit_name
 from .scheduler import Rating
 
@@ -167,13 +168,6 @@ NEGATIONS = frozenset("no not non without never none".split())
 def stem(word: str) -> str:
     """The word's Snowball stem: "osteoclasts" and "osteoclast" are one word."""
     return _stemmer().stemWord(word)
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("english")
 
 
 def load() -> None:
