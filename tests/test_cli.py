@@ -264,7 +264,7 @@ def test_version_works_before_and_after_the_command():
 def test_validate_a_missing_file_says_no_such_file_without_a_line(tmp_path):
     result = run("validate", tmp_path / "missing.yaml")
     assert result.exit_code == 2 and result.exception.__class__ is SystemExit
-    assert f"{tmp_path / 'missing.yaml'}: no such file\n" in result.output
+    assert f"{tmp_path / 'missing.yaml'}: no such file or folder\n" in result.output
     assert "missing.yaml:1" not in result.output and "Traceback" not in result.output
     result = run("--db", tmp_path / "p.db", "--decks", tmp_path / "missing.yaml", "decks")
     assert result.exit_code == 2 and f"{tmp_path / 'missing.yaml'}: no such file" in result.output

@@ -320,6 +320,12 @@ def deck_files(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
+def missing_paths(paths: Iterable[str | Path]) -> list[DeckProblem]:
+    """A problem for each deck file or folder in ``paths`` that does not exist, worded as
+    every command and the app say it."""
+    return [DeckProblem(str(p), None, None, "no such file or folder") for p in map(Path, paths) if not p.exists()]
+
+
 Progress = Callable[[int, int, str], None]  # (files done, files in all, the file's name)
 
 
@@ -339,7 +345,7 @@ def _load_all_now(paths: list[str | Path], progress: Progress | None = None) -> 
         if progress is not None:
             progress(done - 1, len(files), f.name)
         if not f.exists():
-            problems.append(DeckProblem(str(f), None, None, "no such file"))
+            problems.extend(missing_paths([f]))
             continue
         try:
             deck = load_deck(f)

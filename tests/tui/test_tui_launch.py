@@ -101,6 +101,18 @@ def test_a_deck_folder_that_does_not_exist_is_said_before_the_app_starts(tmp_pat
     assert not (tmp_path / "p.db").exists()
 
 
+def test_a_missing_deck_path_is_worded_alike_by_the_app_and_the_commands(tmp_path, monkeypatch):
+    def run(self):
+        raise AssertionError("the app started")
+
+    monkeypatch.setattr(StudyApp, "run", run)
+    options = ["--db", str(tmp_path / "p.db"), "--decks", str(tmp_path / "nope")]
+    for command in ([], ["decks"], ["stats"], ["validate"]):
+        result = CliRunner().invoke(cli, options + command)
+        assert result.exit_code == 2, (command, result.output)
+        assert f"{tmp_path / 'nope'}: no such file or folder\n" in result.stderr, (command, result.stderr)
+
+
 async def test_quitting_mid_session_records_its_end(app, collection):
     from .conftest import press
     from .test_tui_review import answer_and_grade, open_review

@@ -112,6 +112,15 @@ class Context:
     def decks(self) -> list[Path]:
         return self.deck_paths or default_deck_paths()
 
+    def require_decks_exist(self) -> None:
+        """End the command (exit 2) if a deck file or folder in use does not exist, worded as
+        loading the decks words it."""
+        from ..decks import missing_paths
+
+        problems = missing_paths(self.decks)
+        if problems:
+            fail(_deck_problems(problems))
+
     def load_decks(self) -> list:
         """The decks in use, or a clean error listing every problem in them."""
         from ..decks import DeckError, load_decks
@@ -119,7 +128,7 @@ class Context:
         try:
             return load_decks(self.decks)
         except DeckError as exc:
-            fail(_deck_problems(exc))
+            fail(_deck_problems(exc.problems))
 
     def open_collection(self, progress=None, *, create: bool = True):
         """Open the collection, turning user mistakes into a clean error (exit 2). ``progress``
@@ -137,7 +146,7 @@ class Context:
             with terminal_progress("Reading decks") if progress is None else nullcontext(progress) as step:
                 return Collection.open(self.study_db_path(create), self.decks, clock=self.clock(), progress=step)
         except DeckError as exc:
-            fail(_deck_problems(exc))
+            fail(_deck_problems(exc.problems))
         except UserError as exc:
             fail(str(exc))
 
@@ -161,5 +170,5 @@ def _note_at_exit(message: str) -> None:
         ctx.find_root().call_on_close(lambda: click.echo(message, err=True))
 
 
-def _deck_problems(exc) -> str:
-    return "the decks have problems:\n" + "\n".join(str(p) for p in exc.problems)
+def _deck_problems(problems) -> str:
+    return "the decks have problems:\n" + "\n".join(str(p) for p in problems)

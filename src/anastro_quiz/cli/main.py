@@ -120,11 +120,7 @@ def help_command(ctx: click.Context, words: tuple[str, ...]) -> None:
 
 def study(obj: Context) -> None:
     """Open the study app over the decks and database in use."""
-    from .context import fail
-
-    missing = [path for path in obj.decks if not path.exists()]
-    if missing:  # said before the app takes the screen (and before any database is made)
-        fail("the decks have problems:\n" + "\n".join(f"{path}: no such file or folder" for path in missing))
+    obj.require_decks_exist()  # said before the app takes the screen (and before any database is made)
     from ..collection import Collection
     from ..instance import InstanceLock, launch_notice
 
