@@ -42,6 +42,19 @@ def test_a_looking_command_on_a_mistyped_db_says_so_and_creates_nothing(tmp_path
         json.loads(result.stdout)  # the note stays out of the data
 
 
+@pytest.mark.parametrize("command", [("stats",), ("decks", "--json"), ("reschedule", "--deck", "nosuchdeck"),
+                                     ("plan", "--exam", "2099-01-01", "--recall", "0.9", "--dry-run",
+                                      "--deck", "nosuchdeck")], ids=" ".join)
+def test_a_looking_command_that_fails_on_a_mistyped_db_says_only_its_error(tmp_path, deck_dir, command):
+    """No fresh start was shown, so no note says one was: the error is all there is to read."""
+    typo = tmp_path / "typo" / "progress.db"
+    decks = tmp_path / "no-decks" if command[0] in ("stats", "decks") else deck_dir
+    result = run("--db", typo, "--decks", decks, *command)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("Error: ") and "note:" not in result.stderr, result.stderr
+    assert not (tmp_path / "typo").exists()
+
+
 @pytest.mark.parametrize("command", REFUSING, ids=" ".join)
 def test_a_command_needing_a_database_refuses_a_mistyped_one_and_creates_nothing(tmp_path, deck_dir, command):
     typo = tmp_path / "typo" / "progress.db"

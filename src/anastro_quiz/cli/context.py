@@ -48,6 +48,7 @@ class Context:
     explicit_decks: bool = False  # deck_paths came from --decks (not the environment)
     today: date | None = None  # --today: the study day the app and commands run on
     write_future: bool = False  # --write-future: reviews made on that day go to the database
+    notes: list[str] = field(default_factory=list)  # said on stderr once the command has done its work
     _preview: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
 
     @property
@@ -64,15 +65,16 @@ class Context:
         ``--write-future``) a copy made once, so that nothing dated in the future is saved.
         A command with nothing to save in a new database (``create=False``: it only looks, or
         what it changes needs a history) gets an empty one in a temporary folder where there is
-        none yet, so a mistyped ``--db`` creates nothing; the command ends by saying so (stderr)."""
+        none yet, so a mistyped ``--db`` creates nothing; the command ends by saying so (stderr),
+        if it goes on to show that fresh start (not after an error)."""
         # (a dangling symbolic link is not missing: the store says where it points)
         missing = not create and not self.db_path.exists() and not self.db_path.is_symlink()
         if not (self.previewing or missing):
             return self.db_path
         if self._preview is None:
             if missing:
-                _note_at_exit(f"note: there is no database at {self.db_path}: shown as a fresh start, nothing "
-                              "created (check the path; 'anastro-quiz where' shows the one in use)")
+                self.notes.append(f"note: there is no database at {self.db_path}: shown as a fresh start, nothing "
+                                  "created (check the path; 'anastro-quiz where' shows the one in use)")
             self._preview = tempfile.TemporaryDirectory(prefix="anastro-quiz-today-")
             copy = Path(self._preview.name) / "progress.db"
             if self.db_path.exists():
@@ -84,6 +86,12 @@ class Context:
                 except InteropError as exc:
                     fail(str(exc))
         return Path(self._preview.name) / "progress.db"
+
+    def print_notes(self) -> None:
+        """Say the :attr:`notes` on stderr (the main group calls this when a command succeeds)."""
+        for note in self.notes:
+            click.echo(note, err=True)
+        self.notes.clear()
 
     def clock(self):
         """The clock commands run on: real time, or under ``--today`` that day's."""
@@ -159,15 +167,6 @@ class Context:
             store = Store.open(self.db_path)
         StudySettings(store).apply_day_start()  # study days as this database counts them
         return store
-
-
-def _note_at_exit(message: str) -> None:
-    """Print ``message`` on stderr once the command is done (after its output, where it is seen)."""
-    ctx = click.get_current_context(silent=True)
-    if ctx is None:
-        click.echo(message, err=True)
-    else:
-        ctx.find_root().call_on_close(lambda: click.echo(message, err=True))
 
 
 def _deck_problems(problems) -> str:

@@ -46,12 +46,16 @@ class _Group(click.Group):
         # a database failure (damaged, full, read-only...) worded by the store's one translation.
         with user_errors():
             try:
-                return super().invoke(ctx)
+                result = super().invoke(ctx)
             except Exception as exc:
                 error = _database_error(exc, ctx)
                 if error is None:
                     raise
                 raise error from None
+        obj = ctx.find_object(Context)
+        if obj is not None:  # after the command's output, where they are seen; not after a failure
+            obj.print_notes()
+        return result
 
 
 def _database_error(exc: Exception, ctx: click.Context):
