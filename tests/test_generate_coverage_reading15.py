@@ -1,0 +1,68 @@
+"""Coverage from the fifteenth reading's gaps, each on invented text: the cover a drug's first weeks
+need, whether an adverse effect reverses, a named phenomenon defined after "where"."""
+
+from __future__ import annotations
+
+from generated import generated_cards, questions_and_answers
+
+COVER = ("# Zorbicin\n\n## Main\n\nZorbicin is a gonadotropin releasing hormone agonist used to treat prostate "
+         "cancer in men.\n\n## Side effects\n\nZorbicin may cause a temporary increase in bone pain during the "
+         "first weeks of treatment. This is known as the flare, and comes from an initial rise in hormone "
+         "production. It is therefore advisable to co-treat with an antiandrogen during {window} of zorbicin "
+         "treatment, particularly in patients with bone metastases.\n")
+WINDOW = "When starting zorbicin, for how long is co-treatment with an antiandrogen advisable?"
+
+
+def test_the_window_of_cover_at_the_start_is_asked(tmp_path):
+    cards = generated_cards(tmp_path, COVER.format(window="the first 3–4 weeks"))
+    asked = questions_and_answers(cards)
+    assert asked.get(WINDOW) == "The first 3–4 weeks of treatment", asked
+    card = next(c for c in cards if c.data.get("prompt") == WINDOW)
+    assert "bone metastases" in card.data["explanation"] and "temporary increase" in card.data["explanation"]
+
+
+def test_no_window_is_asked_when_the_article_gives_none(tmp_path):
+    asked = questions_and_answers(generated_cards(tmp_path, COVER.format(window="the first few weeks")))
+    assert WINDOW not in asked, asked
+
+
+REVERSES = ("# Zorbicin\n\n## Main\n\nZorbicin is a monoclonal antibody used to treat gastric cancer in adults.\n\n"
+            "## Adverse effects\n\n{named} is its effect on the kidneys, although this is rare. In 3-5% of cases "
+            "the glomerular filtration rate falls during treatment. The fall in glomerular filtration rate appears "
+            "to be reversible.\n")
+COURSE = "On zorbicin, is the fall in glomerular filtration rate reversible or irreversible?"
+
+
+def test_whether_the_drugs_adverse_effect_reverses_is_asked(tmp_path):
+    cards = generated_cards(tmp_path, REVERSES.format(named="One of the serious complications of zorbicin"))
+    asked = questions_and_answers(cards)
+    assert asked.get(COURSE) == "Reversible (it appears to be)", asked
+    card = next(c for c in cards if c.data.get("prompt") == COURSE)
+    assert "complications of zorbicin" in card.data["explanation"]
+
+
+def test_an_effect_not_tied_to_the_drug_is_not_asked(tmp_path):
+    asked = questions_and_answers(generated_cards(tmp_path, REVERSES.format(
+        named="One of the serious complications of kidney surgery")))
+    assert not [q for q in asked if "reversible or irreversible" in q], asked
+
+
+PHENOMENON = ("# Zorbicin\n\n## Main\n\nZorbicin is a nonsteroidal antiestrogen used to treat breast cancer in women.\n\n"
+              "## Pharmacodynamics\n\nIn breast cancer, mutations of the estrogen receptor can convert zorbicin from an "
+              "antagonist into an agonist. This can result in paradoxical stimulation of tumour growth with {drug} and "
+              "is responsible for the phenomenon of the antiestrogen withdrawal response, where stopping the "
+              "antiestrogen paradoxically shrinks the tumour.\n")
+NAMED = "What is the antiestrogen withdrawal response?"
+
+
+def test_a_named_phenomenon_is_asked_with_what_brings_it_about(tmp_path):
+    cards = generated_cards(tmp_path, PHENOMENON.format(drug="zorbicin"))
+    asked = questions_and_answers(cards)
+    assert asked.get(NAMED) == "Stopping the antiestrogen paradoxically shrinks the tumour", asked
+    card = next(c for c in cards if c.data.get("prompt") == NAMED)
+    assert "from an antagonist into an agonist" in card.data["explanation"]
+
+
+def test_a_phenomenon_of_another_drug_is_not_asked_as_the_articles(tmp_path):
+    asked = questions_and_answers(generated_cards(tmp_path, PHENOMENON.format(drug="vorbicin")))
+    assert NAMED not in asked, asked
