@@ -66,3 +66,25 @@ def test_a_named_phenomenon_is_asked_with_what_brings_it_about(tmp_path):
 def test_a_phenomenon_of_another_drug_is_not_asked_as_the_articles(tmp_path):
     asked = questions_and_answers(generated_cards(tmp_path, PHENOMENON.format(drug="vorbicin")))
     assert NAMED not in asked, asked
+
+
+THIS_IS_WHY = ("# Zorbicin\n\n## Main\n\nZorbicin is an aromatase inhibitor used to treat breast cancer in "
+               "postmenopausal women. Zorbicin is taken as 2 mg once daily by mouth.\n\n## Use in men\n\nZorbicin is an aromatase inhibitor given to some men on testosterone "
+               "therapy. {premise} This is why routine use of aromatase inhibitors in men is clinically inappropriate.\n")
+WHY_NOT = "Why is routine use of aromatase inhibitors in men clinically inappropriate?"
+
+
+def test_this_is_why_asks_the_reason_the_sentence_before_gives(tmp_path):
+    cards = generated_cards(tmp_path, THIS_IS_WHY.format(
+        premise="Deep suppression of estradiol in men can produce the same harmful effects on muscle seen in "
+                "women, leading to a loss of strength."))
+    asked = questions_and_answers(cards)
+    assert asked.get(WHY_NOT) == "Deep suppression of estradiol can lead to a loss of strength", asked
+    card = next(c for c in cards if c.data.get("prompt") == WHY_NOT)
+    assert card.source.quote.startswith("Deep suppression of estradiol in men") and "This is why" in card.source.quote
+
+
+def test_this_is_why_after_a_pronoun_is_not_asked(tmp_path):
+    asked = questions_and_answers(generated_cards(tmp_path, THIS_IS_WHY.format(
+        premise="It can produce the same harmful effects on muscle seen in women, leading to a loss of strength.")))
+    assert WHY_NOT not in asked, asked

@@ -23,7 +23,9 @@
 - "As a result, it is thought that <interactions> are unlikely" after "X is thought to have negligible
   ... effects on the ... enzymes": why they are unlikely;
 - "Therefore, <a practice> is a critical component of <care>" after the sentence that says why;
-- "Individuals without it will become ..., as <reason>" after a sentence on the article's subject.
+- "Individuals without it will become ..., as <reason>" after a sentence on the article's subject;
+- "This is why <practice> is ..." after the sentence that says why (its main clause, or its cause and
+  what it leads to).
 """
 
 from __future__ import annotations
@@ -211,9 +213,49 @@ def _without_it(s: Sentence, text: str) -> Draft | None:
     return ask(s, "why", prompt, upper_first(m.group("reason")))
 
 
+_THIS_IS_WHY = re.compile(r"^(?:This|That) is (?:precisely |exactly |partly )?why (?P<subject>[a-z][^,;]{3,80}?) "
+                          r"(?P<aux>is|are|was|were|can|may|should|must) (?P<rest>[^,;]{3,60}?)\.?$")
+# "X can induce the same effects on bone seen in women, leading to an increased fracture risk": what it leads to
+_LEADING_TO = re.compile(r"^(?P<cause>[A-Z][^,;:()]{3,60}?) (?P<aux>can|may|could|will) (?:induce|cause|produce|bring about|"
+                         r"have) [^,;:()]{3,80}, (?:leading|resulting) (?:to|in) (?P<result>[^,;:()]{3,50}?)\.?$")
+
+
+def _this_is_why(s: Sentence, text: str) -> Draft | None:
+    """"Over-suppression of estradiol in men can induce the same deleterious effects on bone seen in women,
+    leading to an increased fracture risk. This is why indiscriminate or excessive use of aromatase
+    inhibitors in men is clinically inappropriate." -> "Why is indiscriminate or excessive use of aromatase
+    inhibitors in men clinically inappropriate?" -> "Over-suppression of estradiol can lead to an increased
+    fracture risk": the sentence before's main clause when short, else its cause and what it leads to
+    (the setting the question names goes from the answer), both sentences quoted. No card when
+    the sentence before opens with a pronoun or says neither shortly."""
+    m = _THIS_IS_WHY.match(s.text)
+    premise = s.previous
+    if m is None or premise is None or premise.lost is not None or not premise.standalone:
+        return None
+    main = _PREMISE_MAIN.match(premise.text)
+    led = _LEADING_TO.match(premise.text)
+    if main is not None and len(main.group("main").split()) <= 12:
+        answer = main.group("main").strip()
+    elif led is not None:
+        cause = led.group("cause")
+        setting = re.search(r" (?P<who>in (?:men|women|children|adults|patients)\b[\w\- ]*)$", cause)
+        if setting and setting.group("who") in m.group("subject"):
+            cause = cause[:setting.start()]
+        answer = f"{cause} {led.group('aux')} lead to {led.group('result')}"
+    else:
+        return None
+    if len(answer.split()) > 12:
+        return None
+    prompt = f"Why {m.group('aux')} {m.group('subject')} {m.group('rest')}?"
+    d = ask(s, "why", prompt, answer)
+    if d is not None:
+        d.quote = f"{premise.text} {s.text}"  # the reason and what it explains, verbatim, one paragraph
+    return d
+
+
 def stated_reasons(s: Sentence, text: str | None) -> Draft | None:
     """The why card of a reason the article points to (see the module docstring), or ``None``."""
     if text is None:
         return None
     return _a_reason(s, text) or _therefore(s, text) or _this_is_due(s, text) or _vulnerability(s, text) or \
-        _as_a_result(s, text) or _therefore_a_part(s, text) or _without_it(s, text)
+        _as_a_result(s, text) or _therefore_a_part(s, text) or _without_it(s, text) or _this_is_why(s, text)
