@@ -17,7 +17,7 @@ def test_the_share_that_circulates_free_is_asked(tmp_path):
                                               "albumin. Only about 3.46% (± 0.05%) of zorbicin is free and "
                                               "biologically active. The percentage remains constant over the day.\n")
     (card,) = [c for c in cards if c.data.get("prompt") == "What share of zorbicin is free and biologically active?"]
-    assert card.data["answer"] == "About 3.46%"
+    assert card.data["answer"] == "About 3%"  # the hundredths of an "about" figure are no point to recall
     assert "3.5%" in card.data["accept"] and "3.46%" in card.data["accept"]
 
 

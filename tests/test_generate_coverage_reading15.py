@@ -88,3 +88,26 @@ def test_this_is_why_after_a_pronoun_is_not_asked(tmp_path):
     asked = questions_and_answers(generated_cards(tmp_path, THIS_IS_WHY.format(
         premise="It can produce the same harmful effects on muscle seen in women, leading to a loss of strength.")))
     assert WHY_NOT not in asked, asked
+
+
+ENZYME = ("# Zorbicin\n\n## Main\n\nZorbicin is an aromatase inhibitor used to treat breast cancer in women.\n\n"
+          "## Pharmacology\n\nZorbicin works by reversibly binding to the aromatase enzyme, and through {how} blocks "
+          "the conversion of androgens to estrogens in fat tissue. Zorbicin is taken as 2 mg once daily.\n")
+
+
+def test_a_blank_the_sentences_other_words_define_is_not_asked(tmp_path):
+    blanks = [c.data.get("text", "") for c in generated_cards(tmp_path, ENZYME.format(how="competitive inhibition"))]
+    assert not [t for t in blanks if "{{c1::reversibly}}" in t], blanks
+
+
+def test_a_blank_nothing_else_in_the_sentence_defines_may_be_asked(tmp_path):
+    blanks = [c.data.get("text", "") for c in generated_cards(tmp_path, ENZYME.format(how="this binding"))]
+    assert [t for t in blanks if "{{c1::reversibly}}" in t], blanks
+
+
+def test_an_about_figure_is_asked_without_its_hundredths(tmp_path):
+    cards = generated_cards(tmp_path, "# Zorbicin\n\n## Main\n\nZorbicin is a kinase inhibitor used to treat lung "
+                                      "cancer.\n\n## Distribution\n\nIn plasma, zorbicin is largely bound to albumin. "
+                                      "Only about 4.12% (± 0.03%) of zorbicin is free and biologically active.\n")
+    (card,) = [c for c in cards if c.data.get("prompt") == "What share of zorbicin is free and biologically active?"]
+    assert card.data["answer"] == "About 4%" and "4.12%" in card.data["accept"]

@@ -49,7 +49,9 @@ def reading_weight(kind: CardKind, prompt: str, quote: str, answer: str, subject
     - reactions almost any drug undergoes as the answer (:func:`generic_metabolism`); a blank in
       a sentence on an action "with relatively low affinity" (a side action);
     - what an antagonist holds back asked as its effect (:func:`antagonism_restated`), and "What
-      does X not lower?" (everything X leaves alone is a right answer).
+      does X not lower?" (everything X leaves alone is a right answer);
+    - a blank the sentence's other words define ("[...] binding ... through competitive inhibition"
+      -> "reversibly": :func:`entailed_by_the_rest`).
     """
     weight = 1.0
     if kind == "number" and _PRECISE_HIGH.match(answer.strip()):
@@ -91,7 +93,25 @@ def reading_weight(kind: CardKind, prompt: str, quote: str, answer: str, subject
         weight *= 0.1
     if kind == "why" and (antagonism_restated(prompt, answer) or _OPEN_NEGATIVE.match(prompt)):
         weight *= 0.1  # "What does X not lower?": everything it leaves alone is a right answer
+    if kind in ("effect", "term") and entailed_by_the_rest(prompt, answer):
+        weight *= 0.1
     return weight
+
+
+# A binding's manner and the word beside it that implies it: competitive inhibition is reversible
+# binding, covalent binding irreversible (pharmacology's own definitions, true in any article).
+_IMPLIED_BY = {"reversibl": re.compile(r"\bcompetitive(?:ly)?\b|\bnon-?covalent(?:ly)?\b", re.I),
+               "irreversibl": re.compile(r"(?<!non-)(?<!non)\bcovalent(?:ly)?\b|\bsuicide inhibit", re.I)}
+
+
+def entailed_by_the_rest(prompt: str, answer: str) -> bool:
+    """"X works by [...] binding to the enzyme, and through competitive inhibition blocks ..." ->
+    "reversibly": the sentence's other words define the blank (competitive inhibition is reversible
+    binding), so the card tests reading, not recall (the fifteenth reading)."""
+    low = answer.strip().lower()
+    if "[...]" not in prompt and "_____" not in prompt:
+        return False
+    return any(low.startswith(stem) and implied.search(prompt) for stem, implied in _IMPLIED_BY.items())
 
 
 _SPAN_OF_PERCENT = re.compile(r"^\W*(?:approximately |about |around )?\d+(?:\.\d+)?\s?%?\s?(?:to|–|-)\s?\d+(?:\.\d+)?\s?%$")

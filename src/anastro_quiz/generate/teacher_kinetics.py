@@ -16,7 +16,8 @@ the drug's main way out, against the article's own statement of what is main (th
 
 The share of a hormone or drug that circulates free, when the article says it ("Only about 2.21% (±
 0.04%) of estradiol is free and biologically active." -> "What share of estradiol is free and
-biologically active?" -> "About 2.21%"; the twelfth reading listed it among what no card asked).
+biologically active?" -> "About 2%", 2.21% accepted; the twelfth reading listed it among what no card
+asked, the fifteenth read the hundredths of an "about" figure as over-precise).
 """
 
 from __future__ import annotations
@@ -112,6 +113,11 @@ def free_fraction(s: Sentence, text: str) -> Draft | None:
     if prompt is None:
         return None
     n = m.group("n")
-    answer = f"{'About ' if m.group('about') else ''}{n}%"
+    if m.group("about") and re.search(r"\.\d\d", n):
+        # "about 2.21% (± 0.04%)": what a student recalls is about 2% (the fifteenth reading read the
+        # hundredths as over-precise); the quote shows them, and the grader takes them
+        answer = f"About {round(float(n))}%"
+    else:
+        answer = f"{'About ' if m.group('about') else ''}{n}%"
     accept = sorted({f"{n}%", f"{float(n):.1f}%", f"{round(float(n))}%"} - {answer})
     return make_draft("number", "typed", {"prompt": prompt, "answer": answer, "accept": accept}, s, prompt)
