@@ -111,3 +111,21 @@ def test_an_about_figure_is_asked_without_its_hundredths(tmp_path):
                                       "Only about 4.12% (± 0.03%) of zorbicin is free and biologically active.\n")
     (card,) = [c for c in cards if c.data.get("prompt") == "What share of zorbicin is free and biologically active?"]
     assert card.data["answer"] == "About 4%" and "4.12%" in card.data["accept"]
+
+
+STATUS = ("# Zorbicin\n\n## Main\n\nZorbicin is a kinase inhibitor used to treat breast cancer.\n\n## Medical uses\n\n"
+          "Since 2021 zorbicin has been {verb} for adults with {status} advanced breast cancer that has progressed "
+          "after endocrine therapy.\n")
+WHICH_STATUS = "For breast cancer of which receptor status is zorbicin approved?"
+
+
+def test_the_receptor_status_an_approval_names_is_asked_by_its_initials(tmp_path):
+    asked = questions_and_answers(generated_cards(tmp_path, STATUS.format(
+        verb="approved", status="progesterone receptor (PR)-positive, human epidermal growth factor receptor 2 "
+                                "(HER2)-negative")))
+    assert asked.get(WHICH_STATUS) == "PR-positive, HER2-negative", asked
+
+
+def test_the_receptor_status_of_a_tested_use_is_not_asked(tmp_path):
+    asked = questions_and_answers(generated_cards(tmp_path, STATUS.format(verb="tested", status="PR+, HER2-")))
+    assert not [q for q in asked if "receptor status" in q], asked

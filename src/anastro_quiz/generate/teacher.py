@@ -12,7 +12,7 @@ the drug's mechanism of action and the enzymes that metabolize it in :mod:`teach
 prodrugs, enzyme induction, flares, trials and contraindication lists in :mod:`teacher_pharmacology`, monitoring and baseline tests in :mod:`teacher_monitoring`,
 naming the drug and whose dose in :mod:`teacher_context`, the dose a use gets in :mod:`teacher_doses`, a trial's two figures side by side and its hazard ratios in :mod:`teacher_trials`, a first-in-class approval in :mod:`teacher_approvals`, which form of a hormone predominates when and what its feedback triggers in :mod:`teacher_physiology`, the related drugs it works like and what an older generation has that it lacks in :mod:`teacher_relatives`, what turns it into its opposite, a share behind an evaluative opener and which organ's impairment changes its kinetics in :mod:`teacher_turns`, the cover its first weeks need, whether an effect reverses and a named phenomenon in :mod:`teacher_course`, what a drug or an enzyme's
 inhibitors do to another drug's levels in :mod:`teacher_interactions`, its main route of excretion and how it is mainly eliminated in
-:mod:`teacher_kinetics`, its rare adverse effects in :mod:`teacher_rare`, the bracketed examples of a use in :mod:`teacher_uses`, the size of the drug's effect in :mod:`teacher_effect`, what it leaves unchanged in :mod:`teacher_unaffected`, a reason pointed to ("which is a reason", "therefore", "a unique vulnerability, as") in :mod:`teacher_reasons`, how an effect is mediated, a bracketed
+:mod:`teacher_kinetics`, its rare adverse effects in :mod:`teacher_rare`, the bracketed examples of a use and the receptor status it needs in :mod:`teacher_uses`, the size of the drug's effect in :mod:`teacher_effect`, what it leaves unchanged in :mod:`teacher_unaffected`, a reason pointed to ("which is a reason", "therefore", "a unique vulnerability, as") in :mod:`teacher_reasons`, how an effect is mediated, a bracketed
 reason and a regulator's lost balance in :mod:`teacher_links`, the clause tools they share in
 :mod:`teacher_clauses`.
 """
@@ -33,7 +33,7 @@ from .teacher_kinetics import elimination, excretion, excretion_beside_metabolis
 from .teacher_rare import rare_effects
 from .teacher_reasons import stated_reasons
 from .teacher_unaffected import unaffected
-from .teacher_uses import bracketed_uses, narrowed_uses
+from .teacher_uses import bracketed_uses, narrowed_uses, receptor_status
 from .teacher_trials import trial_drafts
 from .teacher_approvals import approval_drafts
 from .teacher_physiology import physiology_drafts
@@ -127,6 +127,7 @@ def teacher_drafts(doc) -> list[Draft]:
     chained = {d.quote for d in chains + linked}  # a chain tells the sentence's mechanism whole: no second card on it
     out: list[Draft] = list(linked)
     pharmacology = pharmacology_for(doc)
+    status_asked = None
     for s in doc.sentences:
         rare = rare_effects(s) if s.lost is None else None  # "Rarely, it ...": the "it" is read here
         if rare is not None:
@@ -135,6 +136,10 @@ def teacher_drafts(doc) -> list[Draft]:
         uses = bracketed_uses(s) if s.lost is None else None  # beside the sentence's other cards
         if uses is not None:
             out.append(uses)
+        status = receptor_status(s) if s.lost is None and status_asked is None else None
+        if status is not None:  # (once: the article's later approvals repeat it)
+            status_asked = status
+            out.append(status)
         unchanged = unaffected(s, resolved_text(s)) or stated_reasons(s, resolved_text(s)) if s.lost is None else None
         # ("It does not lower ...", "..., which is a reason X is ...": read here, before the other builders)
         if unchanged is not None:

@@ -8,7 +8,7 @@ Read only when the drug opens the sentence, the verb says it treats ("is used to
 "is indicated for", ...), the bracket follows a plural category ("disorders", "cancers",
 "conditions", ...) and holds three to five short items.
 
-Also whether another sentence says the drug is indicated for a use an indication list lacks
+The receptor status a cancer must have for the drug (:func:`receptor_status`). Also whether another sentence says the drug is indicated for a use an indication list lacks
 (:func:`indicated_otherwise`, read by :mod:`teacher_lists`).
 """
 
@@ -45,6 +45,37 @@ def bracketed_uses(s: Sentence) -> Draft | None:
         return None
     data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": 2}
     return make_draft("list", "typed", data, s, prompt)
+
+
+# "hormone receptor (HR)-positive, human epidermal growth factor receptor 2 (HER2)-negative", "HR+, HER2-":
+# a receptor by its initials (the ones the article gives in brackets), then whether the tumour has it
+_RECEPTOR = r"(?:(?:[a-z][\w\-]* ){{0,5}}?(?:[a-z][\w\-]*|\d) \((?P<{n}>[A-Z][A-Za-z0-9/]{{1,8}})\)|(?P<{n}s>[A-Z][A-Z0-9/]{{1,8}}))"
+_STATUS = re.compile(_RECEPTOR.format(n="a") + r"(?:-positive|\+),? " + _RECEPTOR.format(n="b") +
+                     r"(?:-negative|-(?=[ ,]))(?:, [a-z][\w\-]*)?,? (?:[a-z][\w\-]*,? (?:or |and )?){0,4}?"
+                     r"(?P<cancer>[a-z]+ cancer)\b")
+_APPROVED = re.compile(r"\b(?:approved|indicated|used to treat|used for|used in the treatment of)\b")
+
+
+def receptor_status(s: Sentence) -> Draft | None:
+    """"Since 2017 X has been approved for adult patients who have hormone receptor (HR)-positive, human
+    epidermal growth factor receptor 2 (HER2)-negative advanced or metastatic breast cancer ..." -> "For
+    breast cancer of which receptor status is X approved?" -> "HR-positive, HER2-negative": whom the
+    drug is for is decided by the tumour's receptors, which a use card's "breast cancer" leaves out (the
+    twelfth to fifteenth readings). Only in a sentence naming the article's drug as approved, indicated
+    or used for the cancer."""
+    if not DOCUMENT_DRUG or not re.search(rf"\b{re.escape(DOCUMENT_DRUG[0])}\b", s.text, re.I):
+        return None
+    found = _STATUS.search(s.text)
+    before = s.text[:found.start("cancer")] if found else ""  # (the receptor's name may run back over the verb)
+    if found is None or not _APPROVED.search(before):
+        return None
+    has, lacks = found.group("a") or found.group("as"), found.group("b") or found.group("bs")
+    verb = "approved" if "approved" in before else "used"
+    prompt = question(f"For {found.group('cancer')} of which receptor status is {lower_first(DOCUMENT_DRUG[0])} {verb}?")
+    if prompt is None:
+        return None
+    data = {"prompt": prompt, "answer": f"{has}-positive, {lacks}-negative"}
+    return make_draft("why", "basic", data, s, prompt)
 
 
 _NAME_TWO = re.compile(r"^Name two (?P<category>.+) (?P<drug>[\w\-]+) is used to treat\.$")
