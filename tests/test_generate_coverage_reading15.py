@@ -129,3 +129,21 @@ def test_the_receptor_status_an_approval_names_is_asked_by_its_initials(tmp_path
 def test_the_receptor_status_of_a_tested_use_is_not_asked(tmp_path):
     asked = questions_and_answers(generated_cards(tmp_path, STATUS.format(verb="tested", status="PR+, HER2-")))
     assert not [q for q in asked if "receptor status" in q], asked
+
+
+BINDING = ("# Zorbicin\n\n## Main\n\nZorbicin is a nonsteroidal antiestrogen used to treat breast cancer.\n\n"
+           "## Pharmacodynamics\n\nZorbicin acts as a selective silent antagonist of the estrogen receptor (ER). Unlike "
+           "tamoxifen, {drug} does not promote dimerization of ER and in addition prevents binding of ER to "
+           "deoxyribonucleic acid (DNA) and ER to coactivator proteins.\n")
+BOUND = "Zorbicin prevents the binding of ER to which two things?"
+
+
+def test_what_the_drug_keeps_its_target_from_binding_is_asked_as_two_items(tmp_path):
+    cards = generated_cards(tmp_path, BINDING.format(drug="zorbicin"))
+    card = next(c for c in cards if c.data.get("prompt") == BOUND)
+    assert card.data["items"] == ["DNA", "coactivator proteins"] and card.data["need"] == 2
+
+
+def test_another_drugs_prevented_binding_is_not_asked_as_the_articles(tmp_path):
+    asked = questions_and_answers(generated_cards(tmp_path, BINDING.format(drug="vorbicin")))
+    assert not [q for q in asked if "binding of ER to" in q], asked

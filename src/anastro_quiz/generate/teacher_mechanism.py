@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from .cards import Draft, plain_words
+from .cards import Draft, contains_answer, make_draft, plain_words
 from .extract import Sentence
-from .teacher_clauses import DOCUMENT_DRUG, lower_first, upper_first
+from .teacher_clauses import DOCUMENT_DRUG, lower_first, question, upper_first
 from .teacher_why import ask
 
 _ROLE = r"(?:antagonist|agonist|inhibitor|modulator|blocker|activator|degrader|inverse agonist)"
@@ -143,3 +143,42 @@ def repeats_class(mechanism_answer: str, class_answer: str) -> bool:
     role = re.search(rf"\b{_ROLE}s?\b", mechanism_answer)
     manner = plain_words(mechanism_answer[:role.start()]).split() if role else []
     return not [w for w in manner if w not in ("as", "a", "an", "the") and w not in cls]
+
+
+# "..., enzalutamide does not promote translocation of AR to the cell nucleus and in addition prevents
+# binding of AR to deoxyribonucleic acid (DNA) and AR to coactivator proteins."
+_PREVENTS_BINDING = re.compile(
+    r"\b(?P<drug>[a-z][\w\-]+) (?:[^,;]{3,80}? and )?(?:in addition |also |further )?(?P<verb>prevents|blocks|inhibits) "
+    r"(?:the )?binding of (?P<a>[A-Z][\w\-]{0,9}|the [a-z][\w\- ]{2,30}?) to (?P<b>[^,;]{2,60}?)"
+    r"(?: and (?:of )?(?P=a) to (?P<c>[^,;]{2,60}?))?\.?$", re.I)
+
+
+def _short(thing: str) -> str:
+    """"deoxyribonucleic acid (DNA)" -> "DNA": the name a student writes."""
+    m = re.match(r"^[\w\- ]+ \((?P<abbr>[A-Z][\w\-]{1,9})\)$", thing.strip())
+    return m.group("abbr") if m else thing.strip()
+
+
+def prevented_bindings(doc) -> list[Draft]:
+    """"X does not promote ... and in addition prevents binding of AR to deoxyribonucleic acid (DNA) and AR
+    to coactivator proteins." -> "X prevents the binding of AR to which two things?" -> "DNA and coactivator
+    proteins": what the drug keeps its target from binding is its mechanism, beside what the sentence's
+    first clause asks (the fifteenth reading). Only of the article's own drug."""
+    if not DOCUMENT_DRUG:
+        return []
+    out = []
+    for s in doc.sentences:
+        m = _PREVENTS_BINDING.search(s.text) if s.lost is None else None
+        if m is None or m.group("drug").lower() != DOCUMENT_DRUG[0].lower():
+            continue
+        if not m.group("c"):
+            continue  # one thing is the sentence's one why card, which its first clause may hold already
+        things = [_short(m.group("b")), _short(m.group("c"))]
+        prompt = question(f"{upper_first(DOCUMENT_DRUG[0])} {m.group('verb')} the binding of {m.group('a')} to which "
+                          f"two things?")
+        if prompt is None or any(contains_answer(prompt, thing) for thing in things):
+            continue
+        # a list of two, graded item by item (beside the sentence's why card, as a list card may be)
+        data = {"prompt": prompt, "answer": " and ".join(things), "items": things, "need": 2}
+        out.append(make_draft("list", "typed", data, s, prompt))
+    return out
