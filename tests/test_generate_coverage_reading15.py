@@ -147,3 +147,31 @@ def test_what_the_drug_keeps_its_target_from_binding_is_asked_as_two_items(tmp_p
 def test_another_drugs_prevented_binding_is_not_asked_as_the_articles(tmp_path):
     asked = questions_and_answers(generated_cards(tmp_path, BINDING.format(drug="vorbicin")))
     assert not [q for q in asked if "binding of ER to" in q], asked
+
+
+ARREST = ("# Zorbicin\n\n## Main\n\nZorbicin is a monoclonal antibody used to treat gastric cancer.\n\n"
+          "## Mechanism of action\n\nZorbicin binds to the extracellular domain of the receptor. Cells treated with "
+          "{drug} undergo arrest during the G2 phase of the cell cycle so there is reduced proliferation.\n")
+PHASE = "In which phase of the cell cycle does zorbicin arrest cells?"
+
+
+def test_where_in_the_cell_cycle_the_drug_stops_cells_is_asked(tmp_path):
+    cards = generated_cards(tmp_path, ARREST.format(drug="zorbicin"))
+    assert questions_and_answers(cards).get(PHASE) == "G2"
+    card = next(c for c in cards if c.data.get("prompt") == PHASE)
+    assert card.data["explanation"] == "So there is reduced proliferation."
+
+
+def test_another_drugs_cell_cycle_arrest_is_not_asked_as_the_articles(tmp_path):
+    asked = questions_and_answers(generated_cards(tmp_path, ARREST.format(drug="vorbicin")))
+    assert not [q for q in asked if "cell cycle" in q], asked
+
+
+def test_an_arrest_another_card_explains_itself_with_is_not_asked_again(tmp_path):
+    asked = questions_and_answers(generated_cards(tmp_path, (
+        "# Zorbicin\n\n## Main\n\nZorbicin is a selective kinase modulator used to treat bladder cancer in adults.\n\n"
+        "## Mechanism\n\nZorbicin binds to the kinase competitively in tumor cells. Zorbicin causes cells to remain in "
+        "the S phase of the cell cycle. Because it prevents malignant cells from dividing but does not cause cell "
+        "death, zorbicin is cytostatic rather than cytocidal.\n")))
+    assert [q for q in asked if "which term describes zorbicin" in q], asked
+    assert not [q for q in asked if "cell cycle" in q], asked

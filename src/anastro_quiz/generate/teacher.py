@@ -8,7 +8,7 @@ parallel table rows or list items for two populations. When the subject cannot b
 is too long to recall, there is no card: a missing card costs less than a junk one.
 Comparisons live in :mod:`teacher_compare`, enumerations in :mod:`teacher_lists` (a bulleted list under its lead in :mod:`teacher_bullets`), mechanism
 chains in :mod:`teacher_chains`, "X is responsible for Y" and a fronted "As X is ..." in :mod:`teacher_roles`,
-the drug's mechanism of action, what it keeps its target from binding and the enzymes that metabolize it in :mod:`teacher_mechanism`,
+the drug's mechanism of action, what it keeps its target from binding, where in the cell cycle it stops cells and the enzymes that metabolize it in :mod:`teacher_mechanism`,
 prodrugs, enzyme induction, flares, trials and contraindication lists in :mod:`teacher_pharmacology`, monitoring and baseline tests in :mod:`teacher_monitoring`,
 naming the drug and whose dose in :mod:`teacher_context`, the dose a use gets in :mod:`teacher_doses`, a trial's two figures side by side and its hazard ratios in :mod:`teacher_trials`, a first-in-class approval in :mod:`teacher_approvals`, which form of a hormone predominates when and what its feedback triggers in :mod:`teacher_physiology`, the related drugs it works like and what an older generation has that it lacks in :mod:`teacher_relatives`, what turns it into its opposite, a share behind an evaluative opener and which organ's impairment changes its kinetics in :mod:`teacher_turns`, the cover its first weeks need, whether an effect reverses and a named phenomenon in :mod:`teacher_course`, what a drug or an enzyme's
 inhibitors do to another drug's levels in :mod:`teacher_interactions`, its main route of excretion and how it is mainly eliminated in
@@ -45,7 +45,8 @@ from .teacher_lists import list_drafts
 from .teacher_bullets import bullet_lists
 from .teacher_lead import lead_drafts
 from .teacher_links import link_drafts
-from .teacher_mechanism import mechanism, metabolism, one_metabolism_card, prevented_bindings, repeats_class
+from .teacher_mechanism import (cell_cycle_arrest, mechanism, metabolism, one_metabolism_card, prevented_bindings,
+                                 repeats_class)
 from .teacher_monitoring import interaction_monitoring
 from .teacher_pharmacology import pharmacology_for
 from .teacher_profile import short_route
@@ -193,6 +194,9 @@ def teacher_drafts(doc) -> list[Draft]:
     out += turn_drafts(doc)
     out += course_drafts(doc)
     out += prevented_bindings(doc)
+    explained = " ".join(str(d.data.get("explanation", "")) for d in out)
+    # (a sentence another card explains itself with is that card's: "... which term describes tamoxifen?")
+    out += [d for d in cell_cycle_arrest(doc) if d.quote not in explained]
     out += interaction_drafts(doc)
     out += compare_drafts(doc.facts)
     lists = list_drafts(doc) + bullet_lists(doc)

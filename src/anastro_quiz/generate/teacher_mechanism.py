@@ -182,3 +182,33 @@ def prevented_bindings(doc) -> list[Draft]:
         data = {"prompt": prompt, "answer": " and ".join(things), "items": things, "need": 2}
         out.append(make_draft("list", "typed", data, s, prompt))
     return out
+
+
+_PHASE = r"(?:G0|G1|G2|S|M)(?:/(?:G0|G1|G2|S|M))?"
+# "Cells treated with trastuzumab undergo arrest during the G1 phase of the cell cycle so there is reduced
+# proliferation."; "Tamoxifen causes cells to remain in the G0 and G1 phases of the cell cycle."
+_ARREST = re.compile(
+    rf"^(?:(?:Cells|Tumou?r cells|Cancer cells) (?:treated with|exposed to) (?P<drug>[\w\-]+) (?:undergo arrest|arrest|are "
+    rf"arrested|remain)|(?P<drug2>[A-Z][\w\-]+) (?:causes|makes) cells to (?:remain|arrest)) (?:during|in|at) the "
+    rf"(?P<phases>{_PHASE}(?: and {_PHASE})?) phases? of the cell cycle(?:,? (?P<so>so|thus|and so|thereby) (?P<what>[^,;]+?))?\.?$")
+
+
+def cell_cycle_arrest(doc) -> list[Draft]:
+    """"Cells treated with X undergo arrest during the G1 phase of the cell cycle so there is reduced
+    proliferation." -> "In which phase of the cell cycle does X arrest cells?" -> "G1", what follows in
+    the explanation: where in the cycle a drug stops cells is its mechanism (the fourteenth and fifteenth
+    readings). Only of the article's own drug."""
+    if not DOCUMENT_DRUG:
+        return []
+    out = []
+    for s in doc.sentences:
+        m = _ARREST.match(s.text) if s.lost is None else None
+        if m is None or (m.group("drug") or m.group("drug2")).lower() != DOCUMENT_DRUG[0].lower():
+            continue
+        phases = m.group("phases")
+        which = "phases" if " and " in phases or "/" in phases else "phase"
+        d = ask(s, "why", f"In which {which} of the cell cycle does {lower_first(DOCUMENT_DRUG[0])} arrest cells?",
+                phases, explanation=f"So {m.group('what')}." if m.group("what") else "")
+        if d is not None:
+            out.append(d)
+    return out
