@@ -175,3 +175,21 @@ def test_an_arrest_another_card_explains_itself_with_is_not_asked_again(tmp_path
         "death, zorbicin is cytostatic rather than cytocidal.\n")))
     assert [q for q in asked if "which term describes zorbicin" in q], asked
     assert not [q for q in asked if "cell cycle" in q], asked
+
+
+FORM_DOSES = ("# Zorbicin\n\n## Main\n\nZorbicin is a PARP inhibitor used to treat ovarian cancer.\n\n## Trials\n\n"
+              "TRIAL-A randomized 200 patients with recurrent ovarian cancer to receive zorbicin tablets 200 mg orally "
+              "twice daily or placebo. TRIAL-A showed a longer progression-free survival with zorbicin. TRIAL-B "
+              "randomized 180 patients to receive zorbicin capsules {dose} orally twice daily or placebo.\n")
+FORMS_ASKED = "Zorbicin: compare the dose of the tablets and of the capsules."
+
+
+def test_two_forms_given_at_different_doses_are_compared(tmp_path):
+    cards = generated_cards(tmp_path, FORM_DOSES.format(dose="350 mg"))
+    asked = questions_and_answers(cards)
+    assert asked.get(FORMS_ASKED) == "Tablets: 200 mg orally twice daily; capsules: 350 mg orally twice daily", asked
+
+
+def test_two_forms_at_the_same_dose_are_not_compared(tmp_path):
+    asked = questions_and_answers(generated_cards(tmp_path, FORM_DOSES.format(dose="200 mg")))
+    assert FORMS_ASKED not in asked, asked

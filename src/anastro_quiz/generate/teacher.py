@@ -10,7 +10,7 @@ Comparisons live in :mod:`teacher_compare`, enumerations in :mod:`teacher_lists`
 chains in :mod:`teacher_chains`, "X is responsible for Y" and a fronted "As X is ..." in :mod:`teacher_roles`,
 the drug's mechanism of action, what it keeps its target from binding, where in the cell cycle it stops cells and the enzymes that metabolize it in :mod:`teacher_mechanism`,
 prodrugs, enzyme induction, flares, trials and contraindication lists in :mod:`teacher_pharmacology`, monitoring and baseline tests in :mod:`teacher_monitoring`,
-naming the drug and whose dose in :mod:`teacher_context`, the dose a use gets in :mod:`teacher_doses`, a trial's two figures side by side and its hazard ratios in :mod:`teacher_trials`, a first-in-class approval in :mod:`teacher_approvals`, which form of a hormone predominates when and what its feedback triggers in :mod:`teacher_physiology`, the related drugs it works like and what an older generation has that it lacks in :mod:`teacher_relatives`, what turns it into its opposite, a share behind an evaluative opener and which organ's impairment changes its kinetics in :mod:`teacher_turns`, the cover its first weeks need, whether an effect reverses and a named phenomenon in :mod:`teacher_course`, what a drug or an enzyme's
+naming the drug and whose dose in :mod:`teacher_context`, the dose a use gets and two forms' doses side by side in :mod:`teacher_doses`, a trial's two figures side by side and its hazard ratios in :mod:`teacher_trials`, a first-in-class approval in :mod:`teacher_approvals`, which form of a hormone predominates when and what its feedback triggers in :mod:`teacher_physiology`, the related drugs it works like and what an older generation has that it lacks in :mod:`teacher_relatives`, what turns it into its opposite, a share behind an evaluative opener and which organ's impairment changes its kinetics in :mod:`teacher_turns`, the cover its first weeks need, whether an effect reverses and a named phenomenon in :mod:`teacher_course`, what a drug or an enzyme's
 inhibitors do to another drug's levels in :mod:`teacher_interactions`, its main route of excretion and how it is mainly eliminated in
 :mod:`teacher_kinetics`, its rare adverse effects in :mod:`teacher_rare`, the bracketed examples of a use and the receptor status it needs in :mod:`teacher_uses`, the size of the drug's effect in :mod:`teacher_effect`, what it leaves unchanged in :mod:`teacher_unaffected`, a reason pointed to ("which is a reason", "therefore", "a unique vulnerability, as") in :mod:`teacher_reasons`, how an effect is mediated, a bracketed
 reason and a regulator's lost balance in :mod:`teacher_links`, the clause tools they share in
@@ -26,7 +26,7 @@ from .teacher_clauses import learn_names, resolved_text, usable
 from .teacher_clinical import CLINICAL_BUILDERS, broader_uses_dropped, qualified_uses, thresholds as threshold_drafts
 from .teacher_compare import compare_drafts
 from .teacher_context import learn_drugs
-from .teacher_doses import dose_drafts
+from .teacher_doses import dose_drafts, form_doses
 from .teacher_effect import effect_size
 from .teacher_interactions import interaction_drafts
 from .teacher_kinetics import elimination, excretion, excretion_beside_metabolism, free_fraction
@@ -186,7 +186,7 @@ def teacher_drafts(doc) -> list[Draft]:
                                      repeats_class(d.data.get("answer", ""), c.data["answer"]) for c in lead)]
     out = broader_uses_dropped(_shared_role_dropped(_open_use_dropped(_summary_mechanism_dropped(out, doc), doc), doc)
                                + lead)
-    out += dose_drafts(doc)
+    out += dose_drafts(doc) + form_doses(doc)
     out += trial_drafts(doc)
     out += approval_drafts(doc)
     out += physiology_drafts(doc)

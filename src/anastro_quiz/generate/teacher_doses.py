@@ -174,3 +174,37 @@ def _typed(s: Sentence, prompt: str, dose: str) -> Draft | None:
     if prompt is None or contains_answer(prompt, dose):
         return None
     return make_draft("number", "typed", {"prompt": prompt, "answer": dose}, s, prompt)
+
+
+_FORMS = r"(?:tablets|capsules|oral solution|oral suspension|injection|patch(?:es)?|gel|implant)"
+
+
+def form_doses(doc) -> list[Draft]:
+    """"... to receive X tablets 300 mg orally twice daily or placebo." and, in the same section, "... to
+    receive X capsules 400 mg orally twice daily or placebo." -> "X: compare the dose of the tablets and
+    of the capsules." -> "Tablets: 300 mg orally twice daily; capsules: 400 mg orally twice daily": two
+    forms of the drug given at different doses are what makes them not interchangeable (the fourteenth
+    and fifteenth readings). Only when exactly two forms are dosed in the section, each at one dose, the
+    two differently; the first sentence on each quoted."""
+    if not DOCUMENT_DRUG:
+        return []
+    dosed = re.compile(rf"\b{re.escape(DOCUMENT_DRUG[0])} (?P<form>{_FORMS}) (?P<dose>{_AMOUNT} ?{_UNIT}"
+                       rf"(?: (?:orally|by mouth|subcutaneously|intravenously))? {_RATE})\b", re.I)
+    by_section: dict[str, dict[str, list[tuple[Sentence, str]]]] = {}
+    for s in doc.sentences:
+        for m in dosed.finditer(s.text) if s.lost is None else ():
+            by_section.setdefault(s.section, {}).setdefault(m.group("form").lower(), []).append((s, m.group("dose")))
+    out = []
+    for forms in by_section.values():
+        if len(forms) != 2 or any(len({dose.lower() for _, dose in v}) != 1 for v in forms.values()):
+            continue  # (a form given at two doses has no one dose to recall)
+        (a, [(sa, da), *_]), (b, [(sb, db), *_]) = forms.items()
+        if da.lower() == db.lower() or sa is sb:
+            continue
+        prompt = question(f"{upper_first(DOCUMENT_DRUG[0])}: compare the dose of the {a} and of the {b}.")
+        if prompt is None:
+            continue
+        d = make_draft("compare", "basic", {"prompt": prompt, "answer": f"{upper_first(a)}: {da}; {b}: {db}"}, sa, prompt)
+        d.quote = f"{sa.text.rstrip('.')}; {sb.text}"  # (each sentence verbatim, as a table row is quoted cell by cell)
+        out.append(d)
+    return out
