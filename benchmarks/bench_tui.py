@@ -94,7 +94,7 @@ def child_ours(db: str, decks: str, now: str | None) -> None:
 
     HomeScreen.on_mount = on_mount  # type: ignore[method-assign]
     HomeScreen.show = on_show  # type: ignore[method-assign]
-    sys.argv = ["anastro-quiz", "--db", db, "--decks", decks]
+    sys.argv = ["anastro-quiz", "--db", db, "--decks", decks, "--create"]  # the first (warming) launch starts it
     try:
         main()
     except SystemExit as exc:

@@ -85,7 +85,7 @@ def test_cli_reports_a_broken_deck_cleanly(tmp_path, deck_dir, monkeypatch):
     """No subcommand opens the app; a broken deck is still a plain message (exit 2), no traceback."""
     monkeypatch.setattr(StudyApp, "run", lambda self: asyncio.run(self.run_async(headless=True, size=(80, 24))))
     (deck_dir / "broken.yaml").write_text("id: broken\ntitle: Broken\ncards:\n  - id: x\n    type: basic\n")
-    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "p.db"), "--decks", str(deck_dir)])
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "p.db"), "--decks", str(deck_dir), "--create"])
     assert result.exit_code == 2, result.output
     assert "the decks have problems" in result.output and "Traceback" not in result.output
 
@@ -144,7 +144,7 @@ def test_a_second_app_on_the_same_collection_shows_a_warning(tmp_path, deck_dir,
     db = tmp_path / "p.db"
     first = InstanceLock(db)
     assert first.acquire()  # the first window
-    result = CliRunner().invoke(cli, ["--db", str(db), "--decks", str(deck_dir)])
+    result = CliRunner().invoke(cli, ["--db", str(db), "--decks", str(deck_dir), "--create"])
     assert result.exit_code == 0, result.output
     assert SECOND_INSTANCE in seen
     first.release()
@@ -188,7 +188,7 @@ def test_a_collection_that_opens_at_once_has_its_counts_in_homes_first_frame(tmp
 
     monkeypatch.setattr(StudyApp, "run", run)
     db = tmp_path / "p.db"
-    args = ["--db", str(db), "--decks", str(deck_dir)]
+    args = ["--db", str(db), "--decks", str(deck_dir), "--create"]
     assert not Collection.opens_at_once(db, [deck_dir])
     assert CliRunner().invoke(cli, args).exit_code == 0
     assert Collection.opens_at_once(db, [deck_dir])

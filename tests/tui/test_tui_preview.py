@@ -219,7 +219,7 @@ def test_the_cli_opens_a_preview_that_refuses_and_write_future_one_that_does_not
         asyncio.run(go())
 
     monkeypatch.setattr(StudyApp, "run", run)
-    base = ["--db", str(tmp_path / "p.db"), "--decks", str(deck_dir), "--today", DAY]
+    base = ["--db", str(tmp_path / "p.db"), "--decks", str(deck_dir), "--today", DAY, "--create"]
     assert CliRunner().invoke(cli, base).exit_code == 0
     assert CliRunner().invoke(cli, base + ["--write-future"]).exit_code == 0
     assert screens_after_n == ["HomeScreen", "PathDialog"]  # refused in the preview only

@@ -44,6 +44,7 @@ def user_errors(prefix: str = "") -> Iterator[None]:
 @dataclass
 class Context:
     db: Path | None = None
+    db_from: str | None = None  # where ``db`` was named ("--db", "$ANASTRO_QUIZ_DB"); None: the default
     deck_paths: list[Path] = field(default_factory=list)
     explicit_decks: bool = False  # deck_paths came from --decks (not the environment)
     today: date | None = None  # --today: the study day the app and commands run on
@@ -128,6 +129,14 @@ class Context:
         problems = missing_paths(self.decks)
         if problems:
             fail(_deck_problems(problems))
+
+    def require_named_db_exists(self) -> None:
+        """End the command (exit 2) if ``--db`` or ``$ANASTRO_QUIZ_DB`` names a database that does
+        not exist (a dangling symbolic link is not missing: the store says where it points)."""
+        if self.db_from is None or self.db_path.exists() or self.db_path.is_symlink():
+            return
+        fail(f"there is no database at {self.db_path} (from {self.db_from}): check the path ('anastro-quiz where' "
+             "shows the one in use), or add --create to start a new collection there")
 
     def load_decks(self) -> list:
         """The decks in use, or a clean error listing every problem in them."""

@@ -73,6 +73,8 @@ _DECKS_HELP = (f"Deck file or folder; repeatable (default: ${DECKS_ENV}, "
 _TODAY_HELP = (f"See the app as on a later day, YYYY-MM-DD (default: ${TODAY_ENV}); it works on a copy of "
                "your progress, so nothing dated that day is saved, unless --write-future.")
 _WRITE_FUTURE_HELP = "With --today: save the reviews made on that day in the database (dated that day)."
+_CREATE_HELP = ("Open the app on a --db (or $" + DB_ENV + ") that does not exist yet, starting a new collection "
+                "there (without it, such a path is refused as a likely typo).")
 
 
 def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None):
@@ -92,17 +94,26 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None):
               envvar=DECKS_ENV, help=_DECKS_HELP)
 @click.option("--today", envvar=TODAY_ENV, callback=_parse_today, metavar="YYYY-MM-DD", help=_TODAY_HELP)
 @click.option("--write-future", is_flag=True, help=_WRITE_FUTURE_HELP)
+@click.option("--create", is_flag=True, help=_CREATE_HELP)
 @click.version_option(__version__, prog_name="anastro-quiz")
 @click.pass_context
-def cli(ctx: click.Context, db: Path | None, deck_paths: tuple[Path, ...], today, write_future: bool) -> None:
+def cli(ctx: click.Context, db: Path | None, deck_paths: tuple[Path, ...], today, write_future: bool,
+        create: bool) -> None:
     """Study grounded flashcards with FSRS spaced repetition. No command: open the app.
 
-    The options below also work after any command: anastro-quiz stats --db X."""
+    The options below also work after any command (but --create, for the app): anastro-quiz stats --db X."""
     explicit = ctx.get_parameter_source("deck_paths") is click.core.ParameterSource.COMMANDLINE
-    ctx.obj = Context(db=db, deck_paths=list(deck_paths), explicit_decks=explicit, today=today,
+    db_from = {click.core.ParameterSource.COMMANDLINE: "--db",
+               click.core.ParameterSource.ENVIRONMENT: f"${DB_ENV}"}.get(ctx.get_parameter_source("db"))
+    ctx.obj = Context(db=db, db_from=db_from, deck_paths=list(deck_paths), explicit_decks=explicit, today=today,
                       write_future=write_future)
     if ctx.invoked_subcommand is None:
-        study(ctx.obj)
+        study(ctx.obj, create=create)
+    elif create:
+        from .context import fail
+
+        fail("--create is for opening the app (no command); a command that saves (import, plan --exam) "
+             "starts its database itself")
 
 
 @cli.command("help", short_help="Show this help, or a command's: help COMMAND.")
@@ -122,9 +133,14 @@ def help_command(ctx: click.Context, words: tuple[str, ...]) -> None:
     click.echo(command.get_help(where))
 
 
-def study(obj: Context) -> None:
-    """Open the study app over the decks and database in use."""
-    obj.require_decks_exist()  # said before the app takes the screen (and before any database is made)
+def study(obj: Context, create: bool = False) -> None:
+    """Open the study app over the decks and database in use. A database named by ``--db`` or
+    ``$ANASTRO_QUIZ_DB`` that does not exist is refused unless ``create`` (a typo would start an
+    empty collection that the next reviews go into); the default one is made on the first launch."""
+    # Said before the app takes the screen, and before anything is made.
+    obj.require_decks_exist()
+    if not create:
+        obj.require_named_db_exists()
     from ..collection import Collection
     from ..instance import InstanceLock, launch_notice
 
@@ -164,7 +180,8 @@ def study(obj: Context) -> None:
 # given in both places adds up, like repeating it.
 def _set_db(ctx: click.Context, _param, value: Path | None) -> None:
     if value is not None:
-        ctx.ensure_object(Context).db = value
+        obj = ctx.ensure_object(Context)
+        obj.db, obj.db_from = value, "--db"
 
 
 def _add_decks(ctx: click.Context, _param, value: tuple[Path, ...]) -> None:
