@@ -245,22 +245,27 @@ def test_skipping_the_grade_below_never_changes_a_grade(settings):
             state = outcomes[rng.choice(list(Rating)) - 1][0]
 
 
-def test_a_state_written_out_is_the_json_of_its_dict():
-    """dump_state writes the usual state out by hand (a replay dumps one a review): the same
-    text as ``json`` gives for py-fsrs's ``to_dict()``, for states of every shape."""
+def test_a_state_dumped_is_the_json_of_its_dict():
+    """dump_state writes a state with orjson (a replay dumps one a review): the same text as
+    ``json`` gives for py-fsrs's ``to_dict()``, for states of every shape, the floats at the
+    edges of where orjson and ``json`` write them alike and card ids past 64 bits included."""
     import json
     import math
     import random
 
+    from anastro_quiz import scheduler
+
+    assert scheduler._ORJSON  # the installed orjson and py-fsrs agree: the fast path is taken
     rng = random.Random(3)
     zones = (timezone.utc, timezone(timedelta(hours=2)), None)
-    floats = (lambda: rng.uniform(0.001, 40_000), lambda: rng.choice([1e-7, 1e20, 2.0, 0.1, 36500.0]),
-              lambda: rng.choice([math.nan, math.inf, 3]), lambda: None)
+    edges = [1e-4, 9.99e-5, 1e16, 9.999999999999998e15, 0.0, -0.0, 1e-5, 123456789012345.67, 0.001]
+    floats = (lambda: rng.uniform(0.001, 40_000), lambda: rng.choice([1e-7, 1e20, 2.0, 0.1, 36500.0, *edges]),
+              lambda: rng.choice([math.nan, math.inf, -math.inf, 3]), lambda: None)
     for n in range(3000):
         zone = rng.choice(zones)
         moment = datetime(rng.randint(1900, 2200), rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23),
                           rng.randint(0, 59), rng.randint(0, 59), rng.choice([0, rng.randint(0, 999_999)]), tzinfo=zone)
-        state = fsrs.Card(card_id=rng.choice([0, 0, 17]), state=rng.choice(list(State)),
+        state = fsrs.Card(card_id=rng.choice([0, 0, 17, 1_733_000_000_000, 2**70]), state=rng.choice(list(State)),
                           step=rng.choice([None, 0, 1, 2]), stability=rng.choice(floats[:2] if n % 5 else floats)(),
                           difficulty=rng.choice(floats[:2] if n % 7 else floats)(), due=moment,
                           last_review=rng.choice([moment - timedelta(days=rng.randint(0, 400)), None]))

@@ -7,7 +7,6 @@ States are ``fsrs.Card`` objects; they serialize to JSON for the store with
 from __future__ import annotations
 
 import json
-import math
 import random
 import sys
 from datetime import date, datetime, timedelta, timezone
@@ -15,6 +14,7 @@ from functools import lru_cache
 from typing import Any, Callable, Sequence
 
 import fsrs
+import orjson
 from fsrs import Rating, State
 from .clock import study_day
 from .scheduler_settings import PARAMETER_COUNT, SchedulerSettings, check_parameters
@@ -305,40 +305,38 @@ def fuzz_range(days: int, maximum_days: int) -> tuple[int, int] | None:
     return min(low, high), high
 
 
-# json.dumps with these separators, without building an encoder per call (a replay dumps
-# one state per review).
+# json.dumps with these separators, without building an encoder per call (the states
+# orjson would write differently, below).
 _encode_state = json.JSONEncoder(separators=(",", ":")).encode
 
 
-def _written_out(state: CardState) -> str:
-    """:func:`dump_state`'s text written out for the usual state (an ``fsrs.Card`` reviewed at
-    least once, finite float stability and difficulty): what ``json`` makes of ``to_dict()``
-    (floats by ``repr``, the two times by ``isoformat``), in half the time."""
-    step = state.step
-    return (f'{{"card_id":{state.card_id},"state":{state.state.value},"step":{"null" if step is None else step},'
-            f'"stability":{state.stability!r},"difficulty":{state.difficulty!r},"due":"{state.due.isoformat()}",'
-            f'"last_review":"{state.last_review.isoformat()}"}}')
-
-
-def _writes_out_as_json() -> bool:
-    """Whether this py-fsrs's ``Card.to_dict`` has the keys, in the order, that
-    :func:`_written_out` writes (else every state goes through ``json``)."""
+def _orjson_writes_as_json() -> bool:
+    """Whether orjson writes this py-fsrs's ``Card`` (a dataclass) as ``json`` writes its
+    ``to_dict()``: the fields in that order, the state by value, the times by ``isoformat``."""
     moment = datetime(2026, 1, 2, 3, 4, 5, 67, tzinfo=timezone.utc)
     card = fsrs.Card(card_id=0, state=State.Review, step=None, stability=1.5, difficulty=5.25, due=moment,
                      last_review=moment)
-    return _written_out(card) == _encode_state(card.to_dict())
+    return orjson.dumps(card).decode() == _encode_state(card.to_dict())
 
 
-_WRITE_OUT = _writes_out_as_json()
+_ORJSON = _orjson_writes_as_json()
+
+
+def _written_alike(number) -> bool:
+    """Whether orjson writes ``number`` as ``json`` does (``repr``): both write the shortest
+    digits, but an exponent differently (1e-07: orjson 1e-7) and NaN or infinity as null."""
+    return number is None or type(number) is int or (type(number) is float and (1e-4 <= abs(number) < 1e16
+                                                                                 or number == 0.0))
 
 
 def dump_state(state: CardState) -> str:
-    # A replay dumps one state a review: the usual ones are written out (the same text).
-    if (_WRITE_OUT and type(state) is fsrs.Card and type(state.card_id) is int and type(state.stability) is float
-            and type(state.difficulty) is float and math.isfinite(state.stability)
-            and math.isfinite(state.difficulty) and (state.step is None or type(state.step) is int)
-            and state.last_review is not None and type(state.state) is State):
-        return _written_out(state)
+    """The state as the text ``json.dumps(state.to_dict(), separators=(",", ":"))`` gives.
+    A replay dumps one state a review: orjson writes the usual one, some ten times faster."""
+    if _ORJSON and type(state) is fsrs.Card and _written_alike(state.stability) and _written_alike(state.difficulty):
+        try:
+            return orjson.dumps(state).decode()
+        except orjson.JSONEncodeError:  # a card id past 64 bits
+            pass
     return _encode_state(state.to_dict())
 
 
