@@ -64,6 +64,20 @@ def test_the_c_stemmer_gives_the_pure_python_stems():
         assert ours.stemWord(word) == pure.stemWord(word), word
 
 
+def test_the_pure_python_stemmer_stems_as_the_tested_snowball_does():
+    # Without PyStemmer, snowballstemmer's own Python stemmer stems. Before 3.1 (Snowball 3.1) it
+    # ran words together that the C stemmer keeps apart (2.2: internal, interval -> intern, interv;
+    # lateral -> later, organic -> organ; 3.0: the inter- words), so claims would match across them.
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    pure = EnglishStemmer()
+    pairs = {"internal": "intern", "interval": "inter", "lateral": "later", "organic": "organ",
+             "organism": "organ", "added": "ad", "paste": "past", "evening": "even"}
+    assert all(pure.stemWord(word) != pure.stemWord(other) for word, other in pairs.items())
+    assert [pure.stemWord(w) for w in ("intervals", "emergency", "psychologist", "interfering")] == [
+        "interval", "emergenc", "psycholog", "interfer"]
+
+
 def test_lost_words_rules_looked_for_lower_cased_first_find_what_they_find_alone():
     # words each rule looks for, in any case, some with the characters re.I folds to ASCII letters
     from anastro_quiz.generate.clean import _LOST_RULES, broken_rule
