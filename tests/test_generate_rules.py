@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from anastro_quiz.generate.cards import contains_answer
@@ -248,12 +250,28 @@ def test_a_studys_outcome_says_what_the_study_gave():
     ("Zorbicin, sold under the brand name Zorbex, is a medication for prostate cancer. "
      "It is an injectable luteinizing hormone agonist (LH agonist).", "Luteinizing hormone agonist (LH agonist)"),
     ("Zorbicin is in the kinase-inhibiting family of medications. Zorbicin is taken by mouth.", "Kinase inhibitor"),
+    # "an inhibitor of the kinase X." at the sentence's end: the class is "X inhibitor" (not "X. inhibitor")
+    ("Zorbicin is a medication for gut cancer. It is an inhibitor of the kinase JAK9.", "JAK9 inhibitor"),
+    ("Zorbicin is a medication for gut cancer. It is an antagonist of the receptor ZRX4.", "ZRX4 antagonist"),
+    ("Zorbicin is a medication for gut cancer. It is an inhibitor of the protein kinase Z.", "Protein kinase Z inhibitor"),
 ])
 def test_the_lead_gives_the_drug_class(tmp_path, lead, cls):
     """ "It is a ..." in the lead stands for the article's drug: its class is asked, named."""
     cards = generated_cards(tmp_path, f"# Zorbicin\n\n{lead}\n\n## Side effects\n\nZorbicin may cause nausea.\n")
     asked = [c for c in cards if c.data.get("prompt") == "What class of drug is zorbicin?"]
     assert [c.data["answer"] for c in asked] == [cls], [front(c) for c in cards]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zorbicin is an inhibitor of the kinase JAK9.", "Zorbicin is an inhibitor of JAK9.",
+    "Zorbicin is an agonist of the receptor ZRX4.", "Zorbicin is an inhibitor of the enzyme ZASE.",
+    "Zorbicin is an inhibitor of the kinases JAK8 and JAK9.", "Zorbicin is a modulator of the kinase JAK9 (JK9).",
+])
+def test_a_class_named_by_its_target_is_a_clean_name_or_none(sentence):
+    from anastro_quiz.generate.teacher_lead import drug_class
+
+    cls = drug_class(sentence, "Zorbicin")
+    assert cls is None or (not re.search(r"[.;:,]", cls) and len(cls.split()) <= 4), cls
 
 
 def test_it_after_another_subject_is_not_the_drug(tmp_path):

@@ -25,7 +25,7 @@ _MANNER = re.compile(r"^(?:(?:a|an|highly|very|significantly|more|potent|and|eff
                      r"short-acting|synthetic|novel|first-generation|second-generation|third-generation)\s+)+", re.I)
 _IS_A = re.compile(rf"^(?P<subj>[A-Z][\w\-]+)(?: \([^)]*\))?(?:, [^,]{{3,80}},)? "
                    rf"(?:(?:is|was) [^,]{{3,80}}? and (?:it )?)?(?:is|acts as|works(?: [^,]{{0,40}})? as) "
-                   rf"(?:also )?(?:a|an) (?P<cls>[^,;:]{{0,80}}?\b(?:{_HEAD})s?\b(?: of [^,;()]{{3,60}})?(?: \([A-Za-z][\w\-]* ?[\w\-]*\))?)"
+                   rf"(?:also )?(?:a|an) (?P<cls>[^,;:]{{0,80}}?\b(?:{_HEAD})s?\b(?: of [^,;()]{{3,60}}(?<!\.))?(?: \([A-Za-z][\w\-]* ?[\w\-]*\))?)"
                    rf"(?=[,;:.]| used\b| that\b| which\b| for\b| with\b| selective\b| medication\b| drug\b| in\b| and\b|$)")
 # "X is in the aromatase-inhibiting family of medications", "X is a member of the nonsteroidal
 # antiandrogen (NSAA) group of medications"
@@ -34,7 +34,7 @@ _FAMILY = re.compile(r"^(?P<subj>[A-Z][\w\-]+) is (?:in|a member of|one of) the 
 # "X is a member of the class of antiestrogens known as aromatase inhibitors"
 _KNOWN_AS = re.compile(rf"^(?P<subj>[A-Z][\w\-]+) is (?:a member|one) of (?:the|a) (?:class|group|family) of "
                        rf"[\w\- ]{{3,40}}? (?:known as|called) (?P<cls>[^,;.()]{{0,50}}?\b(?:{_HEAD})s?)\b")
-_OF = re.compile(rf"^(?P<head>{_HEAD}) of (?:the )?(?:enzyme |protein |kinase )?(?P<target>[^()]{{3,60}}?)"
+_OF = re.compile(rf"^(?P<head>{_HEAD}) of (?:the )?(?:(?:enzyme|protein|kinase|receptor) (?!kinase\b|receptor\b))?(?P<target>[^()]{{3,60}}?)"
                  r"(?: \((?P<acr>[A-Za-z0-9\-/]{2,10})\))?$")
 
 
