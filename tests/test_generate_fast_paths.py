@@ -208,6 +208,33 @@ def test_sentences_holding_a_word_are_found_as_a_scan_finds_them():
         assert _LowerTexts(texts).containing(part) == [t.lower() for t in texts if part in t.lower()]
 
 
+def test_the_sentence_index_gives_every_sentence_a_pattern_on_its_word_can_match():
+    # a word before a space, after another or at the start, or after punctuation, in any case;
+    # with the characters re.I takes for ASCII letters (ſ, the Kelvin sign, İ, ı) and other letters
+    from anastro_quiz.generate.extract import Sentence
+    from anastro_quiz.generate.sentence_index import SentenceIndex, index_of
+
+    rng = random.Random(29)
+    pieces = ["as", "As", "AS", "an", "side", "Side", "effects", "drug", "ks", "k-s", "(", ")", "“", ".", ",", "-", "_",
+              "1", " ", " ", " ", "\n", "é", "\u017f", "\u212a", "\u0130", "\u0131"]
+    for _ in range(1500):
+        sentences = [Sentence("".join(rng.choice(pieces) for _ in range(rng.randrange(12))), "a.md", "S", "S")
+                     for _ in range(rng.randrange(1, 8))]
+        index = SentenceIndex(sentences)
+        word = "".join(rng.choice(pieces[:12] + ["-", "_", "1", "(", "é"]) for _ in range(rng.randrange(1, 3)))
+        between = re.compile(rf"(?:^| ){re.escape(word)} ", re.I)
+        after = re.compile(rf"(?<![\w\-]){re.escape(word)} ", re.I)
+        held, ending = index.holding(word), index.holding(word, after_punctuation=True)
+        assert [s for s in sentences if between.search(s.text)] == [s for s in held if between.search(s.text)], word
+        assert [s for s in sentences if after.search(s.text)] == [s for s in ending if after.search(s.text)], word
+        where = {id(s): i for i, s in enumerate(sentences)}
+        assert [where[id(s)] for s in ending] == sorted(where[id(s)] for s in ending)  # in document order, once each
+        assert len({id(s) for s in ending}) == len(ending)
+    first = [Sentence("Fenrolide is used.", "a.md", "S", "S")]
+    assert index_of(first).holding("FENROLIDE") == first
+    assert index_of(first) is index_of(first)  # made once per document
+
+
 def _document(paragraphs: int) -> str:
     rng = random.Random(3)
     drugs = ["fenrolide", "masotinib", "quelarin", "dovastat"]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from .cards import Draft
+from .sentence_index import index_of
 from .teacher_clauses import learn_names, resolved_text, usable
 from .teacher_clinical import CLINICAL_BUILDERS, broader_uses_dropped, qualified_uses, thresholds as threshold_drafts
 from .teacher_compare import compare_drafts
@@ -94,7 +95,8 @@ def _open_use_dropped(drafts: list[Draft], doc) -> list[Draft]:
         if m is not None:
             other = re.compile(rf"^{re.escape(m.group('drug'))} (?:is|are|has been|have been) (?:also )?(?:\w+ )?"
                                rf"used (?:\w+ )?(?:to|for|in)\b", re.I)
-            if any(s.text != d.quote and s.lost is None and other.match(s.text) for s in doc.sentences):
+            if any(s.text != d.quote and s.lost is None and other.match(s.text)
+                   for s in index_of(doc.sentences).holding(m.group("drug"))):
                 continue
         out.append(d)
     return out
@@ -113,7 +115,8 @@ def _shared_role_dropped(drafts: list[Draft], doc) -> list[Draft]:
         m = _AS_ROLE_USE.match(str(d.data.get("prompt", ""))) if d.kind == "why" else None
         if m is not None:
             again = re.compile(rf"\bas {re.escape(m.group('role'))} (?:to|in|for)\b", re.I)
-            if any(s.text != d.quote and again.search(s.text) for s in doc.sentences):
+            if any(s.text != d.quote and again.search(s.text)
+                   for s in index_of(doc.sentences).holding(m.group("role").rsplit(" ", 1)[-1])):
                 continue
         out.append(d)
     return out

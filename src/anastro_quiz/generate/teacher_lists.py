@@ -17,6 +17,7 @@ from .cards import Draft, make_draft, contains_answer
 from .clauses import on_an_aside
 from .extract import Sentence, zipf
 from .list_items import LEADING_ARTICLE, glossed, list_items
+from .sentence_index import index_of
 from .teacher_uses import indicated_otherwise
 from .teacher_clauses import drop_asides, finite_verb, lower_first, names_something, question, readable_sentences
 
@@ -149,7 +150,8 @@ def _listed_elsewhere(d: Draft, doc) -> bool:
     items = {i.lower() for i in d.data.get("items", [])}
     other = re.compile(rf"(?<![\w\-]){re.escape(m.group('category'))}(?: of {re.escape(owner)})?(?: \([^()]{{1,40}}\))? "
                        rf"(?:include|includes|included|are|were)\b (?P<rest>.+)", re.I)
-    for s in doc.sentences:
+    category = m.group("category")
+    for s in index_of(doc.sentences).holding(category.rsplit(" ", 1)[-1], after_punctuation=" " not in category):
         found = other.search(s.text) if s.text != d.quote else None
         rest = found.group("rest").lower() if found else None
         if rest is None:
