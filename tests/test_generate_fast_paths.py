@@ -208,6 +208,18 @@ def test_sentences_holding_a_word_are_found_as_a_scan_finds_them():
         assert _LowerTexts(texts).containing(part) == [t.lower() for t in texts if part in t.lower()]
 
 
+def test_drug_names_are_found_as_their_pattern_finds_them():
+    # stems alone, inside longer words, in any case, beside digits, underscores and letters re.I folds
+    from anastro_quiz.generate.teacher_context import DRUG_NAME, drug_names_in
+
+    rng = random.Random(31)
+    pieces = ["mab", "MAB", "ib", "Ib", "zole", "xifen", "olol", "pril", "statin", "tin", "a", "x", "_", "1", "-", " ",
+              " ", ".", "é", "\u017f", "\u212a", "\u0130", "\u0131"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(10)))
+        assert drug_names_in.__wrapped__(text) == tuple(DRUG_NAME.findall(text)), text
+
+
 def test_the_sentence_index_gives_every_sentence_a_pattern_on_its_word_can_match():
     # a word before a space, after another or at the start, or after punctuation, in any case;
     # with the characters re.I takes for ASCII letters (ſ, the Kelvin sign, İ, ı) and other letters

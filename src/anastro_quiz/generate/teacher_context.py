@@ -22,14 +22,25 @@ _ACTION_SECTION = re.compile(r"\b(?:pharmacology|pharmacodynamics|mechanism of a
 # A change the drug brings about: "why is LH production greatly reduced?" needs "on goserelin".
 _CHANGE = re.compile(r"\b(?:reduced|increased|decreased|raised|lowered|suppressed|elevated|exceed|rise|fall|drop|"
                      r"remain|stay)\b", re.I)
-DRUG_NAME = re.compile(r"\b\w+(?:mab|ib|zole|xifen|mide|relin|limus|stane|statin|mycin|cillin|sartan|pril|"
-                         r"olol)\b", re.I)
+_WORD_RUN = re.compile(r"\w+")
+_STEMS = ("mab", "ib", "zole", "xifen", "mide", "relin", "limus", "stane", "statin", "mycin", "cillin", "sartan", "pril",
+          "olol")
+DRUG_NAME = re.compile(rf"\b\w+(?:{'|'.join(_STEMS)})\b", re.I)
 
 
 @lru_cache(maxsize=1 << 16)  # each sentence is read by learn_drugs and by document_drug
 def drug_names_in(text: str) -> tuple[str, ...]:
-    """``DRUG_NAME.findall(text)``: the words of ``text`` with a drug's stem, as written."""
-    return tuple(DRUG_NAME.findall(text))
+    """``DRUG_NAME.findall(text)``: the words of ``text`` with a drug's stem, as written. A match is
+    a whole run of word characters ending in a stem after at least one more, so the runs are tested
+    by their ends (the pattern backtracks through every word; a text holding a character re.I takes
+    for an ASCII letter is searched by it)."""
+    if FOLDS_TO_ASCII.search(text):
+        return tuple(DRUG_NAME.findall(text))
+    return tuple(w for w in _WORD_RUN.findall(text) if _has_stem(w.lower()))
+
+
+def _has_stem(word: str) -> bool:
+    return word.endswith(_STEMS) and any(word.endswith(stem) and len(word) > len(stem) for stem in _STEMS)
 
 
 def _named_near(s: Sentence, names: list[str]) -> str | None:
@@ -41,9 +52,6 @@ def _named_near(s: Sentence, names: list[str]) -> str | None:
             return named
         seen, depth = seen.before or seen.previous, depth - 1
     return None
-
-
-_WORD_RUN = re.compile(r"\w+")
 
 
 def _first_named(text: str, names: list[str]) -> str | None:
