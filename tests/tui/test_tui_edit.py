@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from textual.widgets import Input, Static, TextArea
 
 from anastro_quiz.tui.dialogs.edit_card import EditCardDialog
@@ -174,3 +176,22 @@ def test_an_edit_is_not_undone_over_a_later_change_to_the_file(collection, deck_
     with pytest.raises(EditError, match="changed since the edit"):
         session.undo()
     assert session.can_undo and "# changed by hand" in deck_file.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 40)], ids=lambda size: "%dx%d" % size)
+async def test_the_editor_shows_every_field_of_a_basic_card_and_fits_a_taller_terminal(app, size):
+    async with app.run_test(size=size) as pilot:
+        screen = await open_review(pilot)
+        assert screen.shown.item.type == "basic"
+        await press(pilot, "e")
+        dialog = app.screen
+        assert isinstance(dialog, EditCardDialog)
+        box, fields = dialog.query_one("#edit-box"), dialog.query_one("#edit-fields")
+        explanation = dialog.query_one("#edit-explanation", TextArea)
+        # The explanation is in view without scrolling (at 80x24 it was below the fields' fold),
+        # the buttons and the hint on screen.
+        assert fields.region.contains_region(explanation.region), (fields.region, explanation.region)
+        assert dialog.region.contains_region(box.region)
+        assert box.region.contains_region(dialog.query_one(".dialog-hint").region)
+        if size[1] >= 40:  # room to spare: the dialog is as tall as its fields, no blank band below them
+            assert box.region.height < 0.9 * size[1] - 4, box.region

@@ -33,6 +33,8 @@ class EditCardDialog(Jobs, ModalScreen[Any]):
     """
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="save"), Binding("escape", "cancel", "Cancel", id="cancel")]
+    # "-tall" from 40 rows: the dialog is as tall as its fields there (app.tcss, Edit card).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
 
     def __init__(self, where: str, card: Card, save: Callable[[dict[str, str]], Any]) -> None:
         super().__init__()
