@@ -39,6 +39,8 @@ from anastro_quiz.clock import iso, study_day
 from anastro_quiz.collection import Collection
 from anastro_quiz.scheduler import Rating, Scheduler, State, load_state
 from anastro_quiz.stats import collection_stats
+from anastro_quiz.store.schema import REVIEW_COLUMNS_V13
+from anastro_quiz.store.states import encode
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
 DECKS = 20
@@ -160,9 +162,9 @@ def fill_history(db_path: Path, keys: list[tuple[str, str]], reviews: int, rng: 
                 lapses += int(rating == Rating.Again and before.state == State.Review)
                 serial += 1
                 yield (f"bench-{serial:012d}", deck, card_id, int(rating), iso(when), study_day(when).isoformat(),
-                       rng.randint(1500, 12000), "review", None,
-                       0 if before_json is None else int(before.state), before_json,
-                       int(after.state), after_json, iso(after.due + shift), 0)
+                       rng.randint(1500, 12000), "review", None, 0,
+                       0 if before_json is None else int(before.state), int(after.state), iso(after.due + shift),
+                       *encode(before_json), *encode(after_json))
                 before_json = after_json
             schedule_updates.append((before_json, int(state.state), iso(state.due + shift), count, lapses,
                                      int(lapses >= 8), deck, card_id))
@@ -172,9 +174,7 @@ def fill_history(db_path: Path, keys: list[tuple[str, str]], reviews: int, rng: 
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("BEGIN")
         conn.executemany(
-            "INSERT INTO reviews (id, deck, card_id, rating, reviewed_at, day, duration_ms, mode, session_id,"
-            " fsrs_state_before, state_before, fsrs_state_after, state_after, due_after, undone)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT INTO reviews ({', '.join(REVIEW_COLUMNS_V13)}) VALUES ({', '.join('?' * len(REVIEW_COLUMNS_V13))})",
             review_rows(),
         )
         conn.executemany(

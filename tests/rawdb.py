@@ -128,3 +128,62 @@ def killed_mid_write(path: str | Path, application_id: int) -> Path:
             " c.executemany('INSERT INTO t VALUES (?)', [(b'x' * 3000,)] * 200); os._exit(3)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 3
     return Path(f"{path}-journal")
+
+
+def as_schema_12(source: str | Path, target: str | Path) -> Path:
+    """A copy of the database ``source`` as anastro-quiz wrote it up to schema 12: the same rows,
+    each review's two states as JSON text (``state_before``, ``state_after``), the reviews
+    table, its indexes and triggers exactly as the migrations up to 12 make them."""
+    import shutil
+
+    from anastro_quiz.store.states import AFTER, BEFORE, decode
+
+    target = Path(target)
+    fresh = old_database(target.with_name(target.name + ".fresh12"), 12)
+    schema = rows(fresh, "SELECT type, sql FROM sqlite_master WHERE tbl_name='reviews' AND sql IS NOT NULL"
+                         " ORDER BY type<>'table', type, name")
+    Path(fresh).unlink()
+    shutil.copy(source, target)
+    columns = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id",
+               "fsrs_state_before", "fsrs_state_after", "due_after", "undone")
+    conn = sqlite3.connect(target, isolation_level=None)
+    try:
+        conn.execute("BEGIN")
+        old = [(*row[:len(columns)], decode(row[len(columns):len(columns) + 7]), decode(row[len(columns) + 7:]))
+               for row in conn.execute(f"SELECT {', '.join(columns + BEFORE + AFTER)} FROM reviews ORDER BY rowid")]
+        conn.execute("DROP TABLE reviews")
+        conn.execute(schema[0][1])  # the table, then its indexes and triggers
+        conn.executemany(f"INSERT INTO reviews ({', '.join(columns)}, state_before, state_after)"
+                         f" VALUES ({', '.join('?' * (len(columns) + 2))})", old)
+        for _type, sql in schema[1:]:
+            conn.execute(sql)
+        conn.execute("PRAGMA user_version=12")
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    return target
+
+
+def reviews_table(path: str | Path) -> list[tuple]:
+    """Every column of every review, in the order written."""
+    return rows(path, "SELECT * FROM reviews ORDER BY rowid")
+
+
+def schema_of(path: str | Path) -> list[tuple]:
+    return rows(path, "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name")
+
+
+def tables_but_reviews(path: str | Path) -> dict[str, list[tuple]]:
+    """Every row of every table other than the review log (what a migration of it leaves alone)."""
+    names = [name for (name,) in rows(path, "SELECT name FROM sqlite_master WHERE type='table'"
+                                            " AND name NOT LIKE 'sqlite%' AND name<>'reviews' ORDER BY name")]
+    return {name: sorted(rows(path, f'SELECT * FROM "{name}"'), key=repr) for name in names}
+
+
+def insert_old_reviews(path: str | Path, reviews: list[tuple]) -> None:
+    """Reviews ``(id, deck, card_id, rating, reviewed_at, mode, undone, fsrs_state_before,
+    state_before, fsrs_state_after, state_after, due_after)`` written into a schema-12 log."""
+    write(path, *[("INSERT INTO reviews (id, deck, card_id, rating, reviewed_at, day, mode, undone,"
+                   " fsrs_state_before, state_before, fsrs_state_after, state_after, due_after)"
+                   " VALUES (?, ?, ?, ?, ?, substr(?, 1, 10), ?, ?, ?, ?, ?, ?, ?)",
+                   (*review[:5], review[4], *review[5:])) for review in reviews])

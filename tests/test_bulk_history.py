@@ -22,6 +22,7 @@ from anastro_quiz.store import NEW, Store, is_lapse, is_leech
 from anastro_quiz.store import merge as merge_module
 from anastro_quiz.store import replay as replay_module
 from anastro_quiz.store.replay import ReplayStore
+from anastro_quiz.store.states import decode, encode
 
 import rawdb
 from test_interop_progress import _make_pair
@@ -42,8 +43,18 @@ needs_sample = pytest.mark.skipif(SAMPLE is None, reason="shared/data/review-log
 
 
 def _plain_history(rows, scheduler):
+    """:func:`_plain_history_as_text` on the review log's rows (states as columns, schema 13):
+    each state given to it as its JSON text, each one it writes encoded back."""
+    as_text = [(r[0], r[1], r[2], decode(r[7:14]), decode(r[14:21]), r[4], r[5], r[3], r[6]) for r in rows]
+    updates, schedule = _plain_history_as_text(as_text, scheduler)
+    return [(*encode(before), fsrs_before, *encode(after), fsrs_after, due, rid)
+            for before, fsrs_before, after, fsrs_after, due, rid in updates], schedule
+
+
+def _plain_history_as_text(rows, scheduler):
     """A card's replay as replay_card did it before the bulk work, the reference: each review
-    starts from the state parsed back from the JSON the review before it left."""
+    starts from the state parsed back from the JSON the review before it left (``rows``: the
+    replay's columns up to schema 12, states as JSON text)."""
     counted = [r for r in rows if r[8] == 0]
     running = rows[0][3] if rows and counted else None
     running_fsrs = int(rows[0][7] or NEW) if running is not None else NEW
@@ -91,8 +102,7 @@ def _plain_import(store: Store, reviews) -> None:
 def _dump(path: Path) -> dict[str, list]:
     """What is on disk: the review log, the schedules, the counts kept beside them, the schema."""
     return {table: rawdb.rows(path, sql) for table, sql in {
-            "reviews": "SELECT id, deck, card_id, rating, reviewed_at, day, duration_ms, mode, undone, state_before,"
-                       " fsrs_state_before, state_after, fsrs_state_after, due_after FROM reviews ORDER BY id",
+            "reviews": "SELECT * FROM reviews ORDER BY id",  # every column: the states as stored
             "schedule": "SELECT * FROM schedule ORDER BY deck, card_id",
             "review_days": "SELECT * FROM review_days ORDER BY day",
             "state_counts": "SELECT * FROM state_counts WHERE cards<>0 ORDER BY 1, 2, 3",

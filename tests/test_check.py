@@ -12,6 +12,8 @@ from anastro_quiz.collection import Collection
 from anastro_quiz.instance import InstanceLock
 from anastro_quiz.scheduler import Rating
 
+from anastro_quiz.store.states import AFTER, BEFORE, decode, encode
+
 import rawdb
 from test_concurrent_grades import _chain_problems
 
@@ -58,11 +60,14 @@ def test_a_lost_grade_is_rebuilt_from_the_log(tmp_path, deck_dir, clock):
     db, (deck, card) = _graded_twice(tmp_path, deck_dir, clock)
     # What the race did before grades read inside their transaction: the second review
     # started from the old state, and the schedule holds one Good with reps=2.
-    (first_id, first_after, first_fsrs, first_due), = rawdb.rows(
-        db, "SELECT id, state_after, fsrs_state_after, due_after FROM reviews WHERE deck=? AND card_id=?"
+    (first_id, first_fsrs, first_due, *first_after), = rawdb.rows(
+        db, f"SELECT id, fsrs_state_after, due_after, {', '.join(AFTER)} FROM reviews WHERE deck=? AND card_id=?"
             " ORDER BY rowid LIMIT 1", (deck, card))
-    rawdb.write(db, ("UPDATE reviews SET state_before=NULL, fsrs_state_before=0, state_after=?, due_after=?"
-                     " WHERE deck=? AND card_id=? AND id<>?", (first_after, first_due, deck, card, first_id)),
+    first_after = decode(first_after)
+    states = ", ".join(f"{column}=?" for column in BEFORE + AFTER)
+    rawdb.write(db, (f"UPDATE reviews SET {states}, fsrs_state_before=0, due_after=?"
+                     " WHERE deck=? AND card_id=? AND id<>?",
+                     (*encode(None), *encode(first_after), first_due, deck, card, first_id)),
                 ("UPDATE schedule SET state=?, fsrs_state=?, due=? WHERE deck=? AND card_id=?",
                  (first_after, first_fsrs, first_due, deck, card)))
     assert _chain_problems(db) != []

@@ -16,17 +16,20 @@ from pathlib import Path
 from anastro_quiz.collection import Collection
 from anastro_quiz.scheduler import Rating, dump_state
 
+from anastro_quiz.store.states import AFTER, BEFORE, decode
+
 import rawdb
 
 
 def _chain_problems(db: Path) -> list[str]:
     """Where the schedule is not the replay of the log (reviews in the order written)."""
     problems = []
-    reviews = rawdb.rows(db, "SELECT deck, card_id, state_before, state_after FROM reviews"
+    reviews = rawdb.rows(db, f"SELECT deck, card_id, {', '.join(BEFORE + AFTER)} FROM reviews"
                              " WHERE undone=0 AND mode='review' ORDER BY rowid")
     last: dict[tuple[str, str], str | None] = {}
     count: dict[tuple[str, str], int] = {}
-    for deck, card, before, after in reviews:
+    for deck, card, *states in reviews:
+        before, after = decode(states[:7]), decode(states[7:])
         key = (deck, card)
         if last.get(key) != before:
             problems.append(f"{deck}/{card}: a review started from a stale state (a grade was overwritten)")

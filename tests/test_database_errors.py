@@ -85,6 +85,7 @@ def _sha(path: Path) -> str:
     ("UPDATE reviews SET reviewed_at='soon'", "Invalid isoformat string"),
     ("INSERT OR REPLACE INTO settings VALUES ('global', 'limits', '{no')", "Expecting property name"),
     ("UPDATE reviews SET state_after='{oops'", "Expecting property name"),
+    ("UPDATE reviews SET after_due_us='soon'", "a state that cannot be read"),
 ])
 @pytest.mark.parametrize("into", ["a copy", "an empty log"])
 def test_merging_a_damaged_other_database_says_so_and_changes_nothing(good, deck_dir, sql, why, into):

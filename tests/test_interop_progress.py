@@ -66,8 +66,7 @@ def _make_pair(tmp_path: Path, deck_dir: Path) -> tuple[Path, Path]:
 
 def _dump(path: Path) -> tuple[list, list]:
     """Every review and schedule row of the file at ``path``, read as another program would."""
-    reviews = rawdb.rows(path, "SELECT id, deck, card_id, rating, reviewed_at, undone, mode, state_before, "
-                               "state_after, fsrs_state_before, fsrs_state_after, due_after FROM reviews ORDER BY id")
+    reviews = rawdb.rows(path, "SELECT * FROM reviews ORDER BY id")  # the states as stored, column by column
     schedule = rawdb.rows(path, "SELECT deck, card_id, state, fsrs_state, due, reps, lapses, leech FROM schedule "
                                 "ORDER BY deck, card_id")
     return reviews, schedule

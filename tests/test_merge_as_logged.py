@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 
 from anastro_quiz.store import Store
 from anastro_quiz.store import replay as replay_module
-from anastro_quiz.store.replay import CardReplay
+from anastro_quiz.store.replay import REPLAY_COLUMNS, CardReplay
 
 import rawdb
 from test_bulk_history import _dump, _use_the_plain_path
@@ -112,8 +112,7 @@ def _kept_by_stepping(store: Store, keys) -> dict:
     """The reference: each review stepped through ``CardReplay.step`` without a scheduler, in
     the order the log was written, a card dropped at its first review out of time order."""
     cards, last = {}, {}
-    for deck, card_id, *review in rawdb.rows(store.path, "SELECT deck, card_id, id, rating, reviewed_at, state_before,"
-                                             " state_after, fsrs_state_after, due_after, fsrs_state_before, undone"
+    for deck, card_id, *review in rawdb.rows(store.path, f"SELECT deck, card_id, {', '.join(REPLAY_COLUMNS)}"
                                              " FROM reviews WHERE mode='review' ORDER BY rowid"):
         key = (deck, card_id)
         if key not in keys:
@@ -127,7 +126,7 @@ def _kept_by_stepping(store: Store, keys) -> dict:
             cards[key] = None
             continue
         last[key] = (review[2], review[0])
-        if review[8] == 0 and not card.step(review, None):
+        if review[6] == 0 and not card.step(review, None):
             cards[key] = None
     return {key: (card.updates, card.schedule()) for key, card in cards.items() if card is not None}
 

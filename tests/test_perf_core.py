@@ -58,7 +58,7 @@ def test_version_1_database_migrates_keeping_its_reviews(tmp_path, deck_dir, clo
     try:
         session = coll.start_session()
         session.grade(Rating.Good)
-        assert coll.store.schema_version == SCHEMA_VERSION == 12
+        assert coll.store.schema_version == SCHEMA_VERSION == 13
         assert all("COVERING INDEX" in plan for plan in _plans(coll.store))
         assert coll.store.integrity_check() == "ok"
         result = stats.collection_stats(coll)

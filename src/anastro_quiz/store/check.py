@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from .states import AFTER, BEFORE, decode
+
 _SCHEDULE = "SELECT state, fsrs_state, due, reps, lapses, leech FROM schedule WHERE deck=? AND card_id=?"
 
 
@@ -76,10 +78,10 @@ class CheckStore:
 
     def _damaged_reviews(self, report: CheckReport) -> set[tuple[str, str]]:
         keys = set()
-        for rid, deck, card_id, rating, at, before, after, undone in self.conn.execute(
-                "SELECT id, deck, card_id, rating, reviewed_at, state_before, state_after, undone FROM reviews"):
+        for rid, deck, card_id, rating, at, undone, *states in self.conn.execute(
+                f"SELECT id, deck, card_id, rating, reviewed_at, undone, {', '.join(BEFORE + AFTER)} FROM reviews"):
             report.reviews += 1
-            problem = _review_problem(rating, at, before, after, undone)
+            problem = _review_problem(rating, at, states[:7], states[7:], undone)
             if problem:
                 report.damaged_reviews.append(f"review {rid} of {deck}/{card_id}: {problem}")
                 keys.add((deck, card_id))
@@ -103,7 +105,11 @@ def _review_problem(rating: Any, at: Any, before: Any, after: Any, undone: Any) 
         datetime.fromisoformat(at)
     except (TypeError, ValueError):
         return f"time {at!r} is not a time"
-    for name, value in (("state before", before), ("state after", after)):
+    for name, columns in (("state before", before), ("state after", after)):
+        try:
+            value = decode(columns)
+        except (TypeError, ValueError, OverflowError):
+            return f"{name} cannot be read"
         if value is not None:
             try:
                 json.loads(value)

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from ..paths import DB_ENV
 from .errors import StoreBusy, StoreError, StoreFull, StoreReadOnly, translate
 from .identity import APPLICATION_ID, Identity, schema_problem
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from .schema import MIGRATIONS, REWRITE_THE_LOG, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -84,13 +85,27 @@ class Connection:
         # Each step in its own transaction, stamped with our application_id as it goes; a
         # database of ours made before the stamp existed gets it on its first open.
         for target in range(identity.version + 1, SCHEMA_VERSION + 1):
-            with self.transaction():
+            with self._rewriting_the_log(target in REWRITE_THE_LOG), self.transaction():
                 MIGRATIONS[target](self.db)
                 self.conn.execute(f"PRAGMA user_version={target}")
                 self.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
         if identity.application_id != APPLICATION_ID and identity.version >= SCHEMA_VERSION:
             with self.transaction():
                 self.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+
+    @contextmanager
+    def _rewriting_the_log(self, rewrites: bool) -> Iterator[None]:
+        """A migration that rewrites every review of a long log writes its pages once, as a merge
+        does (``bulk.written_once``: a crash meanwhile is rolled back by the next open), with a
+        page cache that holds the indexes it builds."""
+        if not rewrites:
+            yield
+            return
+        from .bulk import BULK_CACHE_KIB, BULK_ROWS, page_cache, written_once
+
+        large = self.conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM reviews").fetchone()[0] >= BULK_ROWS
+        with written_once(self.conn, when=large), page_cache(self.conn, BULK_CACHE_KIB, large):
+            yield
 
     def close(self) -> None:
         self.conn.close()

@@ -32,6 +32,8 @@ from .reviews import LoggedReview
 from .bulk import BULK_CACHE_KIB, BULK_ROWS, day_counts_in_bulk, indexes_set_aside, page_cache, written_once
 from .merge_ahead import TheirCheck
 from .merge_source import ATTACHED, REVIEW_COLUMNS, open_other, their_reviews
+from .replay import STATE_COLUMNS
+from .states import NO_STATE
 
 _IDENTITY = ("deck", "card_id", "rating", "reviewed_at")
 # What reading a damaged copy raises (its check: merge_source.check_their_reviews).
@@ -39,7 +41,7 @@ _DAMAGE = (sqlite3.DatabaseError, ValueError, TypeError)
 _INSERT_REVIEWS = "INSERT INTO reviews ({cols}) VALUES ({marks})"
 # An imported review as built from the other tool's log, then the states its replay gives.
 _IMPORT_COLS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id", "undone")
-_STATE_COLS = ("state_before", "fsrs_state_before", "state_after", "fsrs_state_after", "due_after")
+_STATE_COLS = STATE_COLUMNS
 
 
 @dataclass
@@ -289,7 +291,8 @@ class MergeStore:
             pending: dict[tuple[str, str], list[tuple]] = {}
             for rid, deck, card_id, rating, at, _day, _ms, mode, _session, _undone in rows:
                 if mode == "review":
-                    pending.setdefault((deck, card_id), []).append((rid, rating, at, None, None, None, None, None, 0))
+                    pending.setdefault((deck, card_id), []).append((rid, rating, at, None, None, None, 0, *NO_STATE,
+                                                                     *NO_STATE))
             replay = set(pending) | self.cards_with_reviews(affected - set(pending))
             states = self._replay_cards(replay, progress, pending=pending)
             if rows:

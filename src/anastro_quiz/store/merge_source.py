@@ -15,9 +15,15 @@ from typing import Iterable, Iterator
 from .cards import marks
 from .db import StoreError, identify_file, is_sqlite_file, open_read_only
 from .identity import schema_problem
+from .schema import REVIEW_COLUMNS_V13
+from .states import AFTER, BEFORE, decode, encode
 
-REVIEW_COLUMNS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id",
-                  "fsrs_state_before", "state_before", "fsrs_state_after", "state_after", "due_after", "undone")
+#: The review columns copied from another database of schema 13 or later (states as columns).
+REVIEW_COLUMNS = REVIEW_COLUMNS_V13
+#: The review columns of another database from before schema 13 (states as JSON text): its
+#: reviews are copied through Python, each state encoded as ours are (:func:`.states.encode`).
+OLD_REVIEW_COLUMNS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id",
+                      "undone", "fsrs_state_before", "fsrs_state_after", "due_after", "state_before", "state_after")
 ATTACHED = "merge_source.reviews"  # the other database's reviews, attached read-only
 
 
@@ -39,7 +45,7 @@ def open_other(path: str | Path) -> sqlite3.Connection:
     problem = schema_problem(path, identity, must_exist=True)
     if problem:
         raise StoreError(f"{problem}; nothing was merged")
-    if not set(REVIEW_COLUMNS) <= identity.review_columns:
+    if not (set(REVIEW_COLUMNS) <= identity.review_columns or set(OLD_REVIEW_COLUMNS) <= identity.review_columns):
         raise StoreError(f"{path} has an unexpected review table; nothing was merged")
     try:
         return open_read_only(path)
@@ -52,31 +58,46 @@ def check_mergeable(path: str | Path) -> None:
     open_other(path).close()
 
 
-def _check_reviews(rows: Iterable[tuple]) -> None:
+def states_as_text(other: sqlite3.Connection) -> bool:
+    """Whether ``other``'s reviews hold their states as JSON text (a copy from before schema 13)."""
+    return "before_state" not in {row[1] for row in other.execute("PRAGMA table_info(reviews)")}
+
+
+_CHECKED = ("id", "deck", "card_id", "rating", "reviewed_at", "undone")
+
+
+def _check_reviews(rows: Iterable[tuple], as_text: bool) -> None:
     """Raise ``ValueError`` naming the first of ``rows`` (another database's reviews, as
-    :data:`REVIEW_COLUMNS`) that could not be replayed."""
-    at = {name: n for n, name in enumerate(REVIEW_COLUMNS)}
-    rid, deck, card, rating, when, before, after, undone = (at[c] for c in (
-        "id", "deck", "card_id", "rating", "reviewed_at", "state_before", "state_after", "undone"))
+    :data:`_CHECKED` then the two states, as text if ``as_text``, else as columns) that could
+    not be replayed."""
     for row in rows:
-        what = f"review {row[rid]!r}"
-        if not (isinstance(row[rid], str) and row[rid] and isinstance(row[deck], str)
-                and isinstance(row[card], str) and row[card]):
+        rid, deck, card, rating, when, undone = row[:6]
+        what = f"review {rid!r}"
+        if not (isinstance(rid, str) and rid and isinstance(deck, str) and isinstance(card, str) and card):
             raise ValueError(f"{what} has no card")
-        if row[rating] not in (1, 2, 3, 4):
-            raise ValueError(f"{what} has rating {row[rating]!r} (1 to 4 expected)")
-        if not isinstance(row[when], str):
+        if rating not in (1, 2, 3, 4):
+            raise ValueError(f"{what} has rating {rating!r} (1 to 4 expected)")
+        if not isinstance(when, str):
             raise ValueError(f"{what} has no time")
-        datetime.fromisoformat(row[when])
-        for column in (before, after):
-            if row[column] is not None:
-                json.loads(row[column])
-        if row[undone] not in (0, 1):
-            raise ValueError(f"{what} has undone={row[undone]!r}")
+        datetime.fromisoformat(when)
+        states = row[6:] if as_text else (_decoded(what, row[6:13]), _decoded(what, row[13:20]))
+        for state in states:
+            if state is not None:
+                json.loads(state)
+        if undone not in (0, 1):
+            raise ValueError(f"{what} has undone={undone!r}")
+
+
+def _decoded(what: str, columns: tuple) -> str | None:
+    try:
+        return decode(columns)
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise ValueError(f"{what} has a state that cannot be read ({exc})") from None
 
 
 # A review of another database that is surely sound: the types and values this tool writes,
-# a time of the form clock.iso writes on a real calendar day, states SQLite reads as JSON.
+# a time of the form clock.iso writes on a real calendar day, states SQLite reads as JSON or
+# columns of the types .states writes (times within the years 1-9999).
 # Only the others are read into Python and checked there, so the verdict is
 # _check_reviews's for every review (checking all of a million in Python took 5 s).
 _SOUND = ("typeof(id)='text' AND id<>'' AND typeof(deck)='text' AND typeof(card_id)='text' AND card_id<>''"
@@ -86,16 +107,26 @@ _SOUND = ("typeof(id)='text' AND id<>'' AND typeof(deck)='text' AND typeof(card_
           " AND substr(reviewed_at, 1, 4)>='0001'"
           " AND date(julianday(substr(reviewed_at, 1, 10)))=substr(reviewed_at, 1, 10)"
           " AND (state_before IS NULL OR json_valid(state_before)) AND (state_after IS NULL OR json_valid(state_after))")
+_MICROS = "BETWEEN -62135596800000000 AND 253402300799999999"
+_SOUND_COLUMNS = " AND ".join(
+    f"({side}_state IS NULL OR typeof({side}_state)='integer') AND ({side}_step IS NULL OR typeof({side}_step)='integer')"
+    f" AND ({side}_stability IS NULL OR typeof({side}_stability)='real')"
+    f" AND ({side}_difficulty IS NULL OR typeof({side}_difficulty)='real')"
+    f" AND ({side}_due_us IS NULL OR (typeof({side}_due_us)='integer' AND {side}_due_us {_MICROS}))"
+    f" AND ({side}_last_review_us IS NULL OR (typeof({side}_last_review_us)='integer'"
+    f" AND {side}_last_review_us {_MICROS}))" for side in ("before", "after"))
 
 
 def check_their_reviews(other: sqlite3.Connection) -> None:
     """Raise ``ValueError`` naming the first review of ``other`` that could not be replayed."""
-    cols = ", ".join(REVIEW_COLUMNS)
+    as_text = states_as_text(other)
+    cols = ", ".join(_CHECKED + (("state_before", "state_after") if as_text else BEFORE + AFTER))
+    sound = _SOUND if as_text else f"{_SOUND} AND {_SOUND_COLUMNS}"
     try:
-        suspects = other.execute(f"SELECT {cols} FROM reviews WHERE NOT COALESCE(({_SOUND}), 0)")
+        suspects = other.execute(f"SELECT {cols} FROM reviews WHERE NOT COALESCE(({sound}), 0)")
     except sqlite3.OperationalError:  # an SQLite without its JSON functions
         suspects = other.execute(f"SELECT {cols} FROM reviews")
-    _check_reviews(suspects)
+    _check_reviews(suspects, as_text)
 
 
 @contextmanager
@@ -105,7 +136,9 @@ def their_reviews(conn: sqlite3.Connection, path: Path, other: sqlite3.Connectio
     SQLite takes no URI file names (needed to attach read-only) or a transaction is already
     open, a temporary table streamed from ``other`` (read-only) instead."""
     cols = ", ".join(REVIEW_COLUMNS)
-    if not conn.in_transaction and conn.execute("SELECT sqlite_compileoption_used('USE_URI')").fetchone()[0]:
+    as_text = states_as_text(other)
+    if not as_text and not conn.in_transaction \
+            and conn.execute("SELECT sqlite_compileoption_used('USE_URI')").fetchone()[0]:
         conn.execute("ATTACH DATABASE ? AS merge_source", (f"{path.resolve().as_uri()}?mode=ro",))
         try:
             yield ATTACHED
@@ -113,9 +146,13 @@ def their_reviews(conn: sqlite3.Connection, path: Path, other: sqlite3.Connectio
             conn.execute("DETACH DATABASE merge_source")
         return
     conn.execute(f"CREATE TEMP TABLE merge_their_reviews ({cols})")  # no types: values kept as they are
+    if as_text:  # each state encoded as ours are; a state that is not JSON stays text (the check reports it)
+        rows = ((*head, *encode(before), *encode(after)) for *head, before, after in other.execute(
+            f"SELECT {', '.join(OLD_REVIEW_COLUMNS)} FROM reviews ORDER BY rowid"))
+    else:
+        rows = other.execute(f"SELECT {cols} FROM reviews ORDER BY rowid")
     try:
-        conn.executemany(f"INSERT INTO temp.merge_their_reviews VALUES ({marks(REVIEW_COLUMNS)})",
-                         other.execute(f"SELECT {cols} FROM reviews ORDER BY rowid"))
+        conn.executemany(f"INSERT INTO temp.merge_their_reviews VALUES ({marks(REVIEW_COLUMNS)})", rows)
         yield "temp.merge_their_reviews"
     finally:
         conn.execute("DROP TABLE temp.merge_their_reviews")

@@ -21,14 +21,16 @@ from ..clock import iso
 from .cards import NEW
 from .bulk import indexes_set_aside, schedule_writes_in_bulk
 from .reviews import is_lapse, is_leech
+from .states import AFTER, BEFORE, NO_STATE, canonical, decode, encode_card
 
-#: A card's review as a replay reads it, by position.
-REPLAY_COLUMNS = ("id", "rating", "reviewed_at", "state_before", "state_after", "fsrs_state_after", "due_after",
-                  "fsrs_state_before", "undone")
-#: How a replay rewrites a review: ``(state_before, fsrs_state_before, state_after,
-#: fsrs_state_after, due_after, id)``.
-UPDATE_REVIEW = ("UPDATE reviews SET state_before=?, fsrs_state_before=?, state_after=?, fsrs_state_after=?,"
-                 " due_after=? WHERE id=?")
+#: A card's review as a replay reads it, by position: then its two states (:mod:`.states`),
+#: seven columns each.
+REPLAY_COLUMNS = ("id", "rating", "reviewed_at", "fsrs_state_before", "fsrs_state_after", "due_after", "undone",
+                  *BEFORE, *AFTER)
+#: How a replay rewrites a review: ``(*state_before, fsrs_state_before, *state_after,
+#: fsrs_state_after, due_after, id)``, the states as :mod:`.states` tuples.
+STATE_COLUMNS = (*BEFORE, "fsrs_state_before", *AFTER, "fsrs_state_after", "due_after")
+UPDATE_REVIEW = f"UPDATE reviews SET {', '.join(c + '=?' for c in STATE_COLUMNS)} WHERE id=?"
 #: How a replay writes a card's schedule: ``(state, fsrs_state, due, reps, lapses, leech, deck, card_id)``.
 UPDATE_SCHEDULE = ("UPDATE schedule SET state=?, fsrs_state=?, due=?, reps=?, lapses=?, leech=?"
                    " WHERE deck=? AND card_id=?")
@@ -55,8 +57,8 @@ class CardReplay:
     __slots__ = ("running", "running_fsrs", "computed", "due", "lapses", "reps", "updates", "last_at", "last_id")
 
     def __init__(self, first: Sequence[Any]):
-        self.running: str | None = first[3]
-        self.running_fsrs = int(first[7] or NEW) if self.running is not None else NEW
+        self.running: tuple = canonical(first[7:14])  # a state as .states' columns
+        self.running_fsrs = int(first[3] or NEW) if self.running != NO_STATE else NEW
         self.computed = None  # ``running`` as an fsrs card, when this replay computed it
         self.due: str | None = None
         self.lapses = self.reps = 0
@@ -66,28 +68,30 @@ class CardReplay:
     def step(self, row: Sequence[Any], scheduler) -> bool:
         """Replay one counted review (as :data:`REPLAY_COLUMNS`). Without a ``scheduler``, a
         review that needs one is left alone and ``False`` returned."""
-        rid, rating, at, stored_before, stored_after, stored_fsrs_after, stored_due, stored_fsrs_before, _ = row
+        rid, rating, at, stored_fsrs_before, stored_fsrs_after, stored_due = row[:6]
+        stored_before, stored_after = canonical(row[7:14]), canonical(row[14:21])
         before_fsrs = self.running_fsrs
-        if stored_before == self.running and stored_after is not None and stored_due is not None:
+        if stored_before == self.running and stored_after != NO_STATE and stored_due is not None:
             after, after_fsrs, due = stored_after, stored_fsrs_after, stored_due
             self.computed = None
         elif scheduler is None:
             return False
         else:
-            from ..scheduler import dump_state, load_state
+            from ..scheduler import load_state
 
             now = datetime.fromisoformat(at)
             if self.computed is None:
-                self.computed = load_state(self.running) if self.running else scheduler.new_state(now)
+                text = decode(self.running)
+                self.computed = load_state(text) if text else scheduler.new_state(now)
             self.computed, new_due = scheduler.review(self.computed, rating, now, fuzz_seed=rid)
-            after, after_fsrs, due = dump_state(self.computed), int(self.computed.state), iso(new_due)
+            after, after_fsrs, due = encode_card(self.computed), int(self.computed.state), iso(new_due)
         self.lapses += int(is_lapse(rating, before_fsrs))
         self.reps += 1
         # Only a review whose states change is written (a merge of a history made on one
         # machine rewrites none).
         if (self.running, before_fsrs, after, after_fsrs, due) != (stored_before, stored_fsrs_before, stored_after,
                                                                    stored_fsrs_after, stored_due):
-            self.updates.append((self.running, before_fsrs, after, after_fsrs, due, rid))
+            self.updates.append((*self.running, before_fsrs, *after, after_fsrs, due, rid))
         self.running, self.running_fsrs, self.due = after, after_fsrs, due
         return True
 
@@ -95,7 +99,7 @@ class CardReplay:
         """``(state, fsrs_state, due, reps, lapses, leech)`` after the reviews stepped through."""
         if not self.reps:  # nothing counted: a new card
             return (None, NEW, None, 0, 0, 0)
-        return (self.running, self.running_fsrs, self.due, self.reps, self.lapses, int(is_leech(self.lapses)))
+        return (decode(self.running), self.running_fsrs, self.due, self.reps, self.lapses, int(is_leech(self.lapses)))
 
 
 def replay_history(rows: Sequence[Sequence[Any]], scheduler) -> tuple[list[tuple], tuple]:
@@ -107,7 +111,7 @@ def replay_history(rows: Sequence[Sequence[Any]], scheduler) -> tuple[list[tuple
         return [], (None, NEW, None, 0, 0, 0)
     card = CardReplay(rows[0])
     for row in rows:
-        if row[8] == 0:
+        if row[6] == 0:
             card.step(row, scheduler)
     return card.updates, card.schedule()
 
@@ -182,7 +186,7 @@ class ReplayStore:
 
         ``pending``: reviews not in the table yet, per card, as :data:`REPLAY_COLUMNS`: each is
         replayed in its place among the card's logged ones, and its states are returned
-        (``{id: (state_before, fsrs_state_before, state_after, fsrs_state_after, due_after)}``)
+        (``{id: values of STATE_COLUMNS}``)
         for the caller to insert it with, instead of being written.
 
         ``as_logged`` (a merge that brought most of the log): first write the cards a replay
@@ -229,8 +233,8 @@ class ReplayStore:
                 updates, schedules = [], []
                 for key, changed, schedule in replayed:
                     for update in changed:
-                        if update[5] in waiting:
-                            states[update[5]] = update[:5]
+                        if update[-1] in waiting:
+                            states[update[-1]] = update[:-1]
                         else:
                             updates.append(update)
                     schedules.append((*schedule, *key))
@@ -274,10 +278,11 @@ class ReplayStore:
         reviews: 3.5 -> 2.6 s of CPU, half of it reading the rows); tests/test_merge_as_logged.py
         compares it with stepping, on logs of every kind."""
         cards: dict[tuple[str, str], CardReplay | None] = {}  # None: not kept (or not asked for)
-        for deck, card_id, rid, rating, at, before, after, fsrs_after, due, fsrs_before, undone in self.conn.execute(
-                "SELECT deck, card_id, id, rating, reviewed_at, state_before, state_after, fsrs_state_after, due_after,"
-                " fsrs_state_before, undone FROM reviews WHERE mode='review' ORDER BY rowid"):
-            key = (deck, card_id)
+        # Each row indexed as it is (deck, card_id, then REPLAY_COLUMNS): no list or tuple made per
+        # review but the two states' slices.
+        for row in self.conn.execute(
+                f"SELECT deck, card_id, {', '.join(REPLAY_COLUMNS)} FROM reviews WHERE mode='review' ORDER BY rowid"):
+            key, rid, at = (row[0], row[1]), row[2], row[4]
             card = cards.get(key, False)
             if card is None:
                 continue
@@ -285,21 +290,27 @@ class ReplayStore:
                 if key not in keys or at is None:
                     cards[key] = None
                     continue
-                card = cards[key] = CardReplay((rid, rating, at, before, after, fsrs_after, due, fsrs_before, undone))
+                card = cards[key] = CardReplay(row[2:])
             elif at is None or at < card.last_at or (at == card.last_at and rid <= card.last_id):
                 cards[key] = None  # written out of time order: replayed in order
                 continue
             card.last_at, card.last_id = at, rid
-            if undone != 0:
+            if row[8] != 0:  # undone
                 continue
-            if before != card.running or after is None or due is None:  # its outcome would be computed
+            before, after, due = row[9:16], row[16:23], row[7]
+            if before[6] is not None or before[4] is None:  # only a row not written by us needs it
+                before = canonical(before)
+            if after[6] is not None or after[4] is None:
+                after = canonical(after)
+            if before != card.running or after == NO_STATE or due is None:  # its outcome would be computed
                 cards[key] = None
                 continue
+            rating, fsrs_before, fsrs_after = row[3], row[5], row[6]
             before_fsrs = card.running_fsrs
             card.lapses += is_lapse(rating, before_fsrs)
             card.reps += 1
             if before_fsrs != fsrs_before:  # as step: only a review whose states change is written
-                card.updates.append((before, before_fsrs, after, fsrs_after, due, rid))
+                card.updates.append((*before, before_fsrs, *after, fsrs_after, due, rid))
             card.running, card.running_fsrs, card.due = after, fsrs_after, due
         return {key: card for key, card in cards.items() if card is not None}
 

@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..clock import iso, study_day
 from .cards import NEW, REVIEW, ScheduleRow, marks
+from .states import AFTER, BEFORE, decode, encode
 
 LEECH_LAPSES = 8
 AGAIN = 1
@@ -53,6 +54,13 @@ class LoggedReview:
     def card_key(self) -> tuple[str, str]:
         return (self.deck, self.card_id)
 
+
+#: A review's columns other than its two states (:mod:`.states`).
+RECORD_COLUMNS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id",
+                  "fsrs_state_before", "fsrs_state_after", "due_after", "undone")
+_INSERT_REVIEW = (f"INSERT INTO reviews (id, deck, card_id, rating, reviewed_at, day, duration_ms, mode, session_id,"
+                  f" fsrs_state_before, fsrs_state_after, due_after, {', '.join(BEFORE + AFTER)})"
+                  f" VALUES ({', '.join('?' * 26)})")
 
 #: What a grade does to a card, given its schedule as it is now (``None``: no row yet):
 #: the state after (JSON), its FSRS state number and the due time.
@@ -98,14 +106,10 @@ class ReviewStore:
         review_id = review_id or str(uuid.uuid4())
         lapse = int(is_lapse(rating, fsrs_state_before))
         with self.transaction():
-            self.db["reviews"].insert({
-                "id": review_id, "deck": deck, "card_id": card_id, "rating": int(rating),
-                "reviewed_at": iso(reviewed_at), "day": study_day(reviewed_at).isoformat(),
-                "duration_ms": duration_ms, "mode": mode, "session_id": session_id,
-                "fsrs_state_before": fsrs_state_before, "state_before": state_before,
-                "fsrs_state_after": fsrs_state_after, "state_after": state_after,
-                "due_after": iso(due_after), "undone": 0,
-            })
+            self.conn.execute(_INSERT_REVIEW, (
+                review_id, deck, card_id, int(rating), iso(reviewed_at), study_day(reviewed_at).isoformat(),
+                duration_ms, mode, session_id, fsrs_state_before, fsrs_state_after, iso(due_after),
+                *encode(state_before), *encode(state_after)))
             lapses = self._lapses(deck, card_id) + lapse
             self.conn.execute(
                 "UPDATE schedule SET state=?, fsrs_state=?, due=?, reps=reps+1, lapses=?, leech=?, buried_until=NULL"
@@ -123,11 +127,12 @@ class ReviewStore:
 
         with self.transaction():
             row = self.conn.execute(
-                "SELECT deck, card_id, rating, fsrs_state_before, state_before, undone, state_after FROM reviews"
+                f"SELECT deck, card_id, rating, fsrs_state_before, undone, {', '.join(BEFORE + AFTER)} FROM reviews"
                 " WHERE id=?", (review_id,)).fetchone()
-            if row is None or row[5]:
+            if row is None or row[4]:
                 raise StoreError("nothing to undo")
-            deck, card_id, rating, fsrs_before, state_before, _undone, state_after = row
+            deck, card_id, rating, fsrs_before = row[:4]
+            state_before, state_after = decode(row[5:12]), decode(row[12:19])
             self.conn.execute("UPDATE reviews SET undone=1 WHERE id=?", (review_id,))
             current = self.conn.execute("SELECT state FROM schedule WHERE deck=? AND card_id=?",
                                         (deck, card_id)).fetchone()
@@ -186,8 +191,13 @@ class ReviewStore:
             yield LoggedReview(card_id, rating, datetime.fromisoformat(at), duration, deck, rid, kind or "review")
 
     def review_records(self) -> list[dict[str, Any]]:
-        """Every review in the log, undone ones too, in the order recorded: all its columns."""
-        return list(self.db.query("SELECT * FROM reviews ORDER BY reviewed_at, rowid"))
+        """Every review in the log, undone ones too, in the order recorded: its columns, with its
+        two states as their JSON text (``state_before``, ``state_after``) as before schedule 13."""
+        cursor = self.conn.execute(f"SELECT {', '.join(RECORD_COLUMNS + BEFORE + AFTER)} FROM reviews"
+                                   " ORDER BY reviewed_at, rowid")
+        head = len(RECORD_COLUMNS)
+        return [dict(zip(RECORD_COLUMNS, row[:head]), state_before=decode(row[head:head + 7]),
+                     state_after=decode(row[head + 7:])) for row in cursor]
 
 
 def _normalise_iso(value: str | None) -> str | None:
