@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -36,6 +37,7 @@ from bench_scale import NOW, Clock, build  # noqa: E402
 
 from anastro_quiz.collection import Collection  # noqa: E402
 from anastro_quiz.store import Store  # noqa: E402
+from anastro_quiz.store.db import is_current_on_disk  # noqa: E402
 
 
 def fresh(db: Path, decks: Path) -> None:
@@ -43,14 +45,20 @@ def fresh(db: Path, decks: Path) -> None:
     Collection.open(db, [decks], clock=Clock(NOW)).close()
 
 
-def time_merge(built: Path, work: Path) -> tuple[float, int, int]:
+def cpu_seconds() -> float:
+    """CPU time of this process and of the worker processes it waited for (an import's replay)."""
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
+def time_merge(built: Path, work: Path) -> tuple[float, int, int, float]:
     into = work / "merged.db"
     fresh(into, built / "decks")
     with Store.open(into) as store:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), cpu_seconds()
         report = store.merge(built / "progress.db")
-        seconds = time.perf_counter() - started
-    return seconds, report.added, report.cards_rebuilt
+        seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
+    return seconds, report.added, report.cards_rebuilt, cpu
 
 
 def time_import(built: Path, work: Path) -> tuple[float, int, int]:
@@ -64,11 +72,11 @@ def time_import(built: Path, work: Path) -> tuple[float, int, int]:
     fresh(into, built / "decks")
     decks = load_decks([built / "decks"])  # as `progress import` maps rows to the decks in use
     with Store.open(into) as store:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), cpu_seconds()
         mapped, _unmapped = map_review_log(read_review_log(csv), [(d.id, item.id) for d in decks for item in d.items()])
         report = store.import_history(mapped)
-        seconds = time.perf_counter() - started
-    return seconds, report.added, report.cards_rebuilt
+        seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
+    return seconds, report.added, report.cards_rebuilt, cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
             if not args.collection:
                 print(f"building {cards:,} cards / {reviews:,} reviews ...", file=sys.stderr, flush=True)
                 build(built, cards, reviews, args.seed)
+            if not is_current_on_disk(built / "progress.db"):  # its export opens it: it would be migrated
+                sys.exit(f"{built / 'progress.db'} is not at this version's schema; it is never written here:"
+                         " run on a copy opened once with this version (that migrates it)")
             work = root / f"work-{cards}"
             work.mkdir()
             print(f"merging and importing {cards:,} cards ...", file=sys.stderr, flush=True)
@@ -103,8 +114,10 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(root, ignore_errors=True)
     print("History benchmark: a whole review log brought into a database with the same decks and no review")
     print(f"{'collection':<28}{'merge':>10}{'reviews added':>15}{'cards rebuilt':>15}{'import':>10}{'reviews added':>15}")
-    for cards, reviews, (m_s, m_added, m_cards), (i_s, i_added, _i_cards) in rows:
+    for cards, reviews, (m_s, m_added, m_cards, m_cpu), (i_s, i_added, _i_cards, i_cpu) in rows:
         print(f"{f'{cards:,} cards / {reviews:,} rev':<28}{m_s:>9.1f}s{m_added:>15,}{m_cards:>15,}{i_s:>9.1f}s{i_added:>15,}")
+        print(f"{'  CPU':<28}{m_cpu:>9.1f}s{'':>30}{i_cpu:>9.1f}s")
+    print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     (_c, small_reviews, small_merge, small_import), (_c2, large_reviews, large_merge, large_import) = rows
     print(f"ratio large / small ({large_reviews / max(1, small_reviews):.0f}x the reviews): merge "
           f"{large_merge[0] / small_merge[0]:.0f}x, import {large_import[0] / small_import[0]:.0f}x; "
