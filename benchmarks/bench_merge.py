@@ -36,8 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_scale import NOW, Clock, build  # noqa: E402
 
 from anastro_quiz.collection import Collection  # noqa: E402
-from anastro_quiz.store import Store  # noqa: E402
-from anastro_quiz.store.db import is_current_on_disk  # noqa: E402
+from anastro_quiz.store import Store, is_current_on_disk  # noqa: E402
 
 
 def fresh(db: Path, decks: Path) -> None:

@@ -221,3 +221,15 @@ def test_a_migration_cut_off_midway_loses_nothing_and_runs_again(histories, tmp_
     assert (rawdb.reviews_table(old), rawdb.tables_but_reviews(old), rawdb.schema_of(old)) == before
     Store.open(old).close()
     assert rawdb.reviews_table(old) == rawdb.reviews_table(current)
+
+
+def test_a_long_log_migrates_in_a_rollback_journal_and_the_file_gives_back_the_old_pages(histories, monkeypatch):
+    """As for a log of at least bulk.BULK_ROWS reviews: written once, then the freed pages of the
+    old log given back (VACUUM), the rows as a short log's migration leaves them."""
+    from anastro_quiz.store import bulk
+
+    current, old = histories[0]
+    monkeypatch.setattr(bulk, "BULK_ROWS", 1)
+    Store.open(old).close()
+    assert rawdb.reviews_table(old) == rawdb.reviews_table(current)
+    assert rawdb.rows(old, "PRAGMA freelist_count") == [(0,)] and rawdb.journal_mode(old) == "wal"

@@ -85,27 +85,33 @@ class Connection:
         # Each step in its own transaction, stamped with our application_id as it goes; a
         # database of ours made before the stamp existed gets it on its first open.
         for target in range(identity.version + 1, SCHEMA_VERSION + 1):
-            with self._rewriting_the_log(target in REWRITE_THE_LOG), self.transaction():
-                MIGRATIONS[target](self.db)
-                self.conn.execute(f"PRAGMA user_version={target}")
-                self.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            with self._rewriting_the_log(target in REWRITE_THE_LOG) as large:
+                with self.transaction():
+                    MIGRATIONS[target](self.db)
+                    self.conn.execute(f"PRAGMA user_version={target}")
+                    self.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                if large:  # the old log's pages, free now: the file would keep their size (1M: 0.6 GB)
+                    try:
+                        self.conn.execute("VACUUM")
+                    except sqlite3.OperationalError:  # another program reading: the pages are reused later
+                        pass
         if identity.application_id != APPLICATION_ID and identity.version >= SCHEMA_VERSION:
             with self.transaction():
                 self.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
 
     @contextmanager
-    def _rewriting_the_log(self, rewrites: bool) -> Iterator[None]:
-        """A migration that rewrites every review of a long log writes its pages once, as a merge
-        does (``bulk.written_once``: a crash meanwhile is rolled back by the next open), with a
-        page cache that holds the indexes it builds."""
+    def _rewriting_the_log(self, rewrites: bool) -> Iterator[bool]:
+        """A migration that rewrites every review of a long log (gives ``True`` then) writes its
+        pages once, as a merge does (``bulk.written_once``: a crash meanwhile is rolled back by
+        the next open), with a page cache that holds the indexes it builds."""
         if not rewrites:
-            yield
+            yield False
             return
         from .bulk import BULK_CACHE_KIB, BULK_ROWS, page_cache, written_once
 
         large = self.conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM reviews").fetchone()[0] >= BULK_ROWS
         with written_once(self.conn, when=large), page_cache(self.conn, BULK_CACHE_KIB, large):
-            yield
+            yield large
 
     def close(self) -> None:
         self.conn.close()
