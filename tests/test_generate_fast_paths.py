@@ -12,7 +12,7 @@ import pytest
 
 from anastro_quiz.generate import parallel
 from anastro_quiz.generate.extract import block_sentences
-from anastro_quiz.generate.pipeline import generate_decks
+from anastro_quiz.generate.pipeline import generate, generate_decks
 from anastro_quiz.generate.segmenter import Segmenter
 from anastro_quiz.generate.teacher_chains import _LowerTexts
 from anastro_quiz.generate.teacher_context import _first_named
@@ -285,3 +285,18 @@ def test_decks_do_not_depend_on_helpers(tmp_path, monkeypatch):
     monkeypatch.setattr(parallel, "MIN_CHARS", 0)
     monkeypatch.setattr(parallel, "_helpers_available", lambda: 1)
     assert [dump_deck(d) for d in generate_decks([doc])] == alone
+
+
+def test_generating_pauses_the_collector_and_leaves_no_cycles_behind(tmp_path):
+    # the collector is paused while decks are made (its full passes walked the growing heap), which
+    # is safe because making them builds no reference cycles: nothing is left for it afterwards
+    import gc
+
+    doc = tmp_path / "invented.md"
+    doc.write_text(_document(40), encoding="utf-8")
+    generate_decks([doc])  # (patterns and caches made once)
+    gc.collect()
+    during = []
+    decks = generate([doc], progress=lambda done, total, stage: during.append(gc.isenabled())).decks
+    assert decks and during and not any(during) and gc.isenabled()
+    assert gc.collect() == 0

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
+from ..bulk import gc_paused
 from ..decks import Deck
 from . import cards as C
 from . import choices, cloze, select, table_cards
@@ -185,6 +186,7 @@ class Generation:
     documents: list[Document]
 
 
+@gc_paused()  # it builds no reference cycles: the collector's full passes only walked its growing heap
 def generate(paths: list[str | Path], topics: str | Path | None = None, max_cards: int | None = None,
              progress: Callable[[int, int, str], None] | None = None,
              titles: Mapping[str, str] | None = None) -> Generation:
