@@ -80,3 +80,24 @@ async def test_a_file_that_is_not_a_database_is_a_notification(app, collection, 
         said = [f"{n.title}: {n.message}" for n in app._notifications]
         assert any("not done" in m and "notes.db" in m for m in said), said
     assert reviews_in(collection) == 0
+
+
+async def test_a_failed_merges_error_does_not_cover_the_dialog_asked_again(app, tmp_path):
+    from textual.widgets._toast import Toast
+
+    from anastro_quiz.tui.dialogs.path import PathDialog
+
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database\n")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ask_to_merge(pilot, text)
+        await settle(pilot)
+        assert isinstance(app.screen, ProgressScreen)
+        assert [n.title for n in app._notifications] == ["Merging another copy's progress: not done"]
+        await press(pilot, "m")  # to try another file, at once
+        assert isinstance(app.screen, PathDialog)
+        await settle(pilot)
+        assert not app.screen.query(Toast), "the error toast is over the dialog"
+        app.notify("later", title="said over the dialog")  # one said once the dialog is open shows
+        await settle(pilot)
+        assert [n.title for n in app._notifications] == ["said over the dialog"]

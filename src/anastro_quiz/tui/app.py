@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from textual import work
 from textual.app import App
 from textual.message import Message
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
 from .commands import StudyCommands
@@ -227,6 +227,17 @@ class StudyApp(DatabaseWork, PreviewGuard, LongActions, StudyLauncher, App[None]
         for command in super().get_system_commands(screen):
             if command.title != "Keys":
                 yield command
+
+    def push_screen(self, screen, *args, **kwargs):
+        # An error toast stays 8-10 s; over a dialog opened after it (the path asked again after a
+        # failed merge) it hid the dialog's buttons and keys at 80x24. It was said before the
+        # dialog, about what came before: it goes (other toasts stay, e.g. a merge's report under
+        # the reschedule offer that follows it by itself).
+        if isinstance(screen, ModalScreen):
+            for notification in [n for n in self._notifications if n.severity == "error"]:
+                self._unnotify(notification, refresh=False)  # Textual removes one only this way
+            self._refresh_notifications()
+        return super().push_screen(screen, *args, **kwargs)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
