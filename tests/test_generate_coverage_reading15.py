@@ -193,24 +193,3 @@ def test_two_forms_given_at_different_doses_are_compared(tmp_path):
 def test_two_forms_at_the_same_dose_are_not_compared(tmp_path):
     asked = questions_and_answers(generated_cards(tmp_path, FORM_DOSES.format(dose="200 mg")))
     assert FORMS_ASKED not in asked, asked
-
-
-MONITORED = ("# Zorbicin\n\nZorbicin is an aromatase inhibitor used to treat breast cancer and, off-label, in men.\n\n"
-             "## In women and in men\n\n"
-             "| Aspect | Use in Women (Oncological) | Use in Men (TRT Support) |\n|---|---|---|\n"
-             "| Muscle Health | Loss of muscle strength is common; {women} | Strength loss if estradiol is too low. "
-             "Monitoring is through grip strength tests and clinical assessment. |\n"
-             "| Standard Dosage | 1 mg taken orally once per day | 0.25 mg to 0.5 mg two times per week |\n")
-HOW_MONITORED = "Zorbicin: compare how muscle health is monitored in women (oncological use) and in men on TRT."
-
-
-def test_how_each_population_is_monitored_is_compared(tmp_path):
-    asked = questions_and_answers(generated_cards(tmp_path, MONITORED.format(
-        women="baseline and yearly dynamometer measurements are standard.")))
-    assert asked.get(HOW_MONITORED) == ("Women: Baseline and yearly dynamometer measurements; men: Grip strength tests "
-                                        "and clinical assessment"), asked
-
-
-def test_no_monitoring_comparison_when_one_side_says_none(tmp_path):
-    asked = questions_and_answers(generated_cards(tmp_path, MONITORED.format(women="it is rarely severe.")))
-    assert not [q for q in asked if "is monitored in" in q], asked

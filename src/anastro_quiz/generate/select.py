@@ -306,8 +306,7 @@ def choose(drafts: list[Draft], ctx: Context, group_of: dict[int, str], budgets:
             reason = "near-duplicate of a better card"  # the same table row in the other article
         elif d.kind == "compare" and differs_only_in_degree(answer_of(d)):
             reason, detail = "vague", "the two sides differ only in degree"
-        elif d.kind in ("compare", "table", "contrast", "item") and vague_row(d.row or _row_label(d)) and \
-                " is monitored in " not in prompt_of(d):  # (how a topic is monitored is a rule of practice)
+        elif d.kind in ("compare", "table", "contrast", "item") and vague_row(d.row or _row_label(d)):
             reason, detail = "vague", "the row names a topic, not a quantity or a rule"
         elif d.kind in ("list", "examples") and len(items := item_set(answer_of(d))) >= 2 and \
                 any(items <= other or other <= items for other in listed[doc]):

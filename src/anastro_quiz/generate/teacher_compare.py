@@ -4,9 +4,7 @@ A table row whose cells differ between two population columns ("Typical Dosage":
 in women, 0.5 mg twice weekly in men), or two parallel list items ("In Women: the primary
 goal is X" / "In Men: ... is Y"), becomes "Compare the typical dosage in women ... and in men
 ..." -> "Women ...: 1 mg daily; men ...: 0.5 mg twice weekly". Rows whose cells say the
-same thing give no card; cells too long to read at a glance are cut to their first clause. A row
-whose cells each say how the population is monitored is also asked as that ("Compare how skeletal
-health is monitored in ... and in ...").
+same thing give no card; cells too long to read at a glance are cut to their first clause.
 """
 
 from __future__ import annotations
@@ -27,7 +25,7 @@ def compare_drafts(facts: list[Fact]) -> list[Draft]:
     out = []
     for f in facts:
         if f.kind == "contrast":
-            out += _row_comparison(f) + _row_monitoring(f)
+            out += _row_comparison(f)
     out += _item_comparisons([f for f in facts if f.kind == "item"])
     return out
 
@@ -81,46 +79,6 @@ _HEDGED = re.compile(r"^(?:(?:a |the )?(?:potential|possible|possibility)\b|(?:m
 # "Ongoing for the duration of TRT" in the column of men on TRT: how long is what the column's name says
 _AS_LONG_AS = re.compile(r"\bfor (?:as long as (?:the )?|the (?:whole |entire )?(?:duration|length|course) of (?:the )?)"
                          r"(?P<what>[\w\-]+)", re.I)
-
-
-# "baseline and periodic DEXA scans are standard", "Monitoring is through lab work (estradiol levels) and
-# clinical assessment": how a cell says its population is watched
-_WATCHED = (re.compile(r"(?:^|[.;]\s*)(?P<how>[a-z][^.;]{3,60}?\b(?:scans?|tests?|assessments?|measurements?|panels?))"
-                       r" (?:are|is) (?:standard|recommended|required|routine)\b", re.I),
-            re.compile(r"(?:^|[.;]\s*)Monitoring (?:is (?:done )?(?:through|by|with)|includes) (?P<how>[^.;]{3,70}?)(?=[.;]|$)"))
-
-
-def _watched(cell: str) -> str | None:
-    for pattern in _WATCHED:
-        m = pattern.search(cell)
-        if m:
-            return _cap(m.group("how").strip())
-    return None
-
-
-def _row_monitoring(f: Fact) -> list[Draft]:
-    """A row on a body system whose cells each say, among other sentences, how the population is
-    monitored ("...; baseline and periodic DEXA scans are standard. ..." / "... Monitoring is through lab
-    work (estradiol levels) and clinical assessment. ...") -> "Compare how skeletal health is monitored in
-    A and in B." -> "A: Baseline and periodic DEXA scans; B: Lab work (estradiol levels) and clinical
-    assessment": the row's comparison card asks its first sentences, and "how is it monitored" is the
-    comparison a teacher asks (CARDS.md: men vs women for dose, goal, monitoring)."""
-    cols, cells = f.detail.columns, f.detail.cells
-    people = [_who(c) for c in cols]
-    if None in people or len(set(people)) != 2 or len(cells) != 2:
-        return []
-    how = [_watched(c) for c in cells]
-    rest = f.quote.split(cells[0], 1)[1] if how[0] and how[1] is None and cells[0] in f.quote else ""
-    if rest and cells[1] in rest:
-        # a row scraped without its cell borders: the sentences after the first cell's are the second
-        # population's until a watched method is told (two methods in one cell is no row a table has)
-        how[1] = _watched(rest[:rest.rfind(cells[1]) + len(cells[1])].strip())
-    if None in how or plain_words(how[0]) == plain_words(how[1]) or any(len(h.split()) > MAX_PART_WORDS for h in how):
-        return []
-    labels = _labels(people)
-    prompt = f"Compare how {_phrase_lower(f.subject)} is monitored in {people[0]} and in {people[1]}."
-    answer = f"{_cap(labels[0])}: {how[0]}; {labels[1]}: {how[1]}"
-    return [make_draft("compare", "basic", {"prompt": prompt, "answer": answer}, f, prompt)]
 
 
 def _lasts_as_long_as(answer: str, people: list[str | None]) -> bool:
