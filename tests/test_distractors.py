@@ -199,7 +199,7 @@ def test_range_options_rise_and_print_in_one_form():
 def test_term_families_are_those_of_comparing_every_pair_of_terms():
     """Look-alikes are found within buckets of the same 5-letter start (not all terms against
     all): the families are exactly those of the plain definition, in the same order."""
-    from anastro_quiz.generate.extract import zipf
+    from anastro_quiz.generate.vocabulary import zipf
 
     stems = ["osteo", "aroma", "gonad", "estra", "tamox", "hyper", "neuro", "cardi"]
     ends = ["clasts", "blasts", "cytes", "penia", "tase", "tropin", "diol", "ifen", "tension", "pathy", "myocytes",

@@ -162,7 +162,7 @@ def test_a_word_wordfreq_does_not_list_is_rare_as_wordfreq_says():
     # invented words (mostly unlisted), listed ones, and words wordfreq tokenizes itself
     from wordfreq import get_frequency_dict, zipf_frequency
 
-    from anastro_quiz.generate.extract import zipf
+    from anastro_quiz.generate.vocabulary import zipf
 
     rng = random.Random(31)
     listed = sorted(get_frequency_dict("en"))

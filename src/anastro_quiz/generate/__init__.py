@@ -2,7 +2,8 @@
 
 The pipeline has one module per stage: :mod:`.readers` (one reader per format: plain
 text, Markdown, HTML, PDF), :mod:`.clean` and :mod:`.structure` (reading),
-:mod:`.extract` (sentences, facts, key terms; long sentences cut by :mod:`.clauses`; pysbd
+:mod:`.extract` (sentences, facts; key terms and word rarity in :mod:`.vocabulary`; long
+sentences cut by :mod:`.clauses`; pysbd
 wrapped by :mod:`.segmenter`; a long document's paragraphs shared with helper processes by
 :mod:`.parallel`), :mod:`.cards`, :mod:`.cloze` and
 :mod:`.table_cards` (candidate cards), :mod:`.select` (what is worth asking) and

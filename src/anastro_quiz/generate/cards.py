@@ -23,7 +23,8 @@ from ..patterns import find_whole
 from .choices import FigurePool, number_distractors
 from .clean import repaired
 from .figures import OUTCOME, compact_question, outcome_question
-from .extract import SECOND_PERSON, Sentence, is_acronym, zipf
+from .extract import SECOND_PERSON, Sentence
+from .vocabulary import is_acronym, zipf
 from .facts import Fact
 from .kinds import CardKind, FactKind, card_kind_of
 from .lexicon import NOT_NOUN, NOUN_SUFFIX, POINTS_BACK, answerable as _answerable, is_verb_form

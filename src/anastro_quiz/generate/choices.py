@@ -17,7 +17,8 @@ from typing import Iterable
 
 from .. import distractors as D
 from .. import doses
-from .extract import Sentence, zipf
+from .extract import Sentence
+from .vocabulary import zipf
 from .facts import Fact
 
 

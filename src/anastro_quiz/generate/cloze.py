@@ -15,7 +15,8 @@ from ..patterns import compiled, find_whole, whole_spans
 from .cards import GAP, Draft, make_draft, contains_answer, resolve
 from .clauses import on_an_aside
 from .choices import term_options
-from .extract import Sentence, is_acronym, words, zipf
+from .extract import Sentence
+from .vocabulary import is_acronym, words, zipf
 from .lexicon import META, answerable as _answerable, is_verb_form
 
 _CAMEL = re.compile(r"[a-z][A-Z]")

@@ -4,7 +4,7 @@ Sentences come from pysbd. Each extractor looks for one kind of fact: numbers wi
 units, definitions and appositions, acronym expansions, table cells, contrasts between
 the value columns of a table or between parallel list items, and key terms (words that
 are rare in general English according to wordfreq, so a domain term like "aromatase"
-stands out from "profound" without a hand-made list).
+stands out from "profound" without a hand-made list: :mod:`.vocabulary`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from .clean import lost_words
 from .facts import CellDetail, Fact, ItemDetail, NumberDetail, RowDetail
 from .parallel import map_blocks
 from .structure import Block
+from .vocabulary import is_acronym
 
 _PRONOUN_START = re.compile(
     r"^(?:it|its|this|these|that|those|they|their|them|such|he|she|his|her|here|both|"
@@ -31,8 +32,6 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|can|could|will|would|has|have|had|do
                      r"should|continues?|leads?|becomes?|remains?|seems?)\b", re.I)
 _SUBORDINATE = re.compile(r"^(?:While|Although|If|When|Because|As|Since|Once|Unless|Though)\b")
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|my|we|our|us|i)\b", re.I)
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9α-ω\-]*[A-Za-z0-9α-ω]|[A-Z]")
-_ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9α-ω\-]*$")
 # Units a figure can carry: percentages, masses, amounts and volumes with an optional "per"
 # part ("mg/day", "ng/mL", "mg/m²", "mmol/L"), international units, pressures, and spans of time.
 _PER = r"(?:/(?:kg|m²|m2|mL|dL|L|day|d|h|hr|week|wk|min|dose|cycle)){0,2}"
@@ -210,71 +209,6 @@ def locate_pages(facts: list[Fact], sentences: list[Sentence], blocks: list[Bloc
     if pages:
         for f in facts:
             f.page = pages.get(f.quote)
-
-
-# --- key terms ------------------------------------------------------------------
-
-
-def words(text: str) -> list[str]:
-    """Word tokens, with possessive endings removed (a token never holds an apostrophe, so
-    "drug's" gives "drug": the lone "s" is no token)."""
-    return _WORD.findall(text)
-
-
-@lru_cache(maxsize=1 << 17)  # a textbook's vocabulary: 20,000 words were too few for 1 MB of new text
-def zipf(word: str) -> float:
-    """How common a word is in general English (wordfreq Zipf scale, 0 = unknown)."""
-    from wordfreq import zipf_frequency
-
-    if _PLAIN_LOWER.fullmatch(word) and word not in _frequencies():
-        return 0.0  # what wordfreq gives a plain word it does not list, known without tokenizing it
-    return zipf_frequency(word, "en")
-
-
-_PLAIN_LOWER = re.compile(r"[a-z]+")  # one token to wordfreq, looked up as it stands
-
-
-@lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("en")  # the "best" list, the one zipf_frequency reads
-
-
-@lru_cache(maxsize=1 << 17)  # asked of every word of every sentence, several times over
-def is_acronym(word: str) -> bool:
-    """Two or more capitals and nothing lower-case except Greek letters or a plural s."""
-    return bool(_ACRONYM.match(word)) and not re.search(r"[a-z]{2}", word)
-
-
-def key_terms(sentences: list[Sentence]) -> dict[str, float]:
-    """Domain terms of one document with a salience score (rarer and more repeated = higher).
-
-    The document's dominant subject (in a quarter of its sentences or more) is left
-    out: it is the answer to nothing.
-    """
-    counts: Counter[str] = Counter()
-    spelled: dict[str, str] = {}
-    for s in sentences:
-        for w in set(words(s.text)):
-            counts[w.lower()] += 1
-            spelled.setdefault(w.lower(), w)
-    limit = max(4, len(sentences) * 15 // 100)
-    terms: dict[str, float] = {}
-    for low, n in counts.items():
-        word = spelled[low]
-        if n > limit or len(low) < 3:
-            continue
-        if is_acronym(word):
-            terms[low] = 3.0 + n
-            continue
-        if len(low) < 5 or low.endswith("ly") or not low.isalpha() and "-" not in low:
-            continue
-        z = zipf(low)
-        if z < 3.0 or (z < 4.0 and n >= 3):
-            adjective = re.search(r"(al|ive|ous|ic|ary|ed|ing|ible|able)$", low) is not None
-            terms[low] = (5.0 - z) + 0.3 * min(n, 5) - (2.0 if adjective else 0.0)
-    return terms
 
 
 # --- extractors ---------------------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .extract import zipf
+from .vocabulary import zipf
 
 _QUALIFIER = r"(?:(?:approximately|about|around|roughly|nearly|only|almost|up to|~|≈)\s+)?"
 _CHANGE_NOUN = re.compile(

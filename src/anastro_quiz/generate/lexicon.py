@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .extract import is_acronym, zipf
+from .vocabulary import is_acronym, zipf
 
 # Words that point back at something named earlier, read two ways (one rule would move cards:
 # POINTS_BACK on the second reading drops and rescores cards of the bundled decks):

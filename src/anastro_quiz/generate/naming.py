@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from . import cards as C
-from .extract import words, zipf
+from .vocabulary import words, zipf
 
 _GENERIC_SUBJECT = re.compile(r"^(?:The|This) (?:drug|medication|medicine|agent|compound)\b")
 _GENERIC_INSIDE = re.compile(r"(?<=\bof )the (?:drug|medication|medicine)\b")

@@ -21,8 +21,9 @@ from . import choices, cloze, select, table_cards
 from .agreement import note_disagreements
 from .clauses import clause_with_blank, without_pointing_tail
 from .clean import InputError
-from .extract import (Sentence, acronym_facts, definition_facts, key_terms, list_contrasts,
-                      locate_pages, numeric_facts, sentences_of, table_facts, words, zipf)
+from .extract import (Sentence, acronym_facts, definition_facts, list_contrasts, locate_pages, numeric_facts,
+                      sentences_of, table_facts)
+from .vocabulary import key_terms, words, zipf
 from .facts import Fact
 from .lexicon import CONTINUES_PREVIOUS
 from .naming import name_the_subject
@@ -118,7 +119,7 @@ def read(path: str | Path) -> Document:
     sentences = sentences_of(blocks, path.name)
     if not any(s.usable for s in sentences) and not any(b.kind == "table" for b in blocks):
         raise InputError(f"{path}: no usable sentences (is this an article in English prose?)")
-    terms = key_terms(sentences)
+    terms = key_terms([s.text for s in sentences])
     doc = Document(path.name, text, sentences, terms, blocks=blocks, outline=outline(blocks))
     if not any(b.kind == "heading" for b in blocks):
         spelled = {w.lower(): w for s in sentences for w in words(s.text)}

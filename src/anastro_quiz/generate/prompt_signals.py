@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .extract import is_acronym, zipf
+from .vocabulary import is_acronym, zipf
 from .lexicon import is_verb_form
 
 _PRONOUNS = {"it", "its", "they", "their", "them", "this", "these", "such"}

@@ -26,7 +26,7 @@ from .cards import Draft, contains_answer, plain_words
 from .kept_giveaways import giveaways_dropped
 from .kept import (ANSWER_SHARE, Skipped, answer_key, answer_of, answered_elsewhere, cap_answer_share,
                    glosses_in_their_sentence, one_dose_per_amount, restated_comparisons)
-from .extract import is_acronym
+from .vocabulary import is_acronym
 from .prompt_signals import (DEGREE, MINOR_FIGURE, about_something_else, dangling, differs_only_in_degree, drug_on_drug, graded_twice, item_set, minor_kinetics,
                              minor_pharmacology, modifies_next_noun, one_place, open_consequence, other_figure, short_list, side_study,
                              sibling_gives_away, states_duration, treatment_duration, unnamed_study, use_of, vague_row, verbless)

@@ -14,7 +14,7 @@ import re
 
 from . import contrast
 from .cards import Draft, make_draft, running_text, contains_answer
-from .extract import is_acronym
+from .vocabulary import is_acronym
 from .facts import Fact
 
 def _column(name: str) -> str:

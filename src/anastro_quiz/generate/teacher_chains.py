@@ -9,7 +9,8 @@ import bisect
 import re
 
 from .cards import Draft, make_draft, contains_answer, plain_words
-from .extract import Sentence, zipf
+from .extract import Sentence
+from .vocabulary import zipf
 from .teacher_clauses import DOCUMENT_DRUG, clean_prompt_part, converse_of_the_sentence_before, drop_asides, finite_verb, lead_name, lower_first, \
     names_something, question, resolved_text, short_phrase, usable
 

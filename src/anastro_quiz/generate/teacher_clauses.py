@@ -13,7 +13,8 @@ from functools import lru_cache
 from typing import Iterator
 
 from .lexicon import POINTS_BACK
-from .extract import Sentence, is_acronym, readable, zipf
+from .extract import Sentence, readable
+from .vocabulary import is_acronym, zipf
 
 AUX = ("is", "are", "was", "were", "has", "have", "had", "can", "could", "may", "might", "must",
        "should", "will", "would", "does", "do", "did")

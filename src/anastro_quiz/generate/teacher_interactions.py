@@ -35,7 +35,8 @@ from __future__ import annotations
 import re
 
 from .cards import Draft, contains_answer, make_draft
-from .extract import Sentence, zipf
+from .extract import Sentence
+from .vocabulary import zipf
 from .teacher_clauses import CONNECTIVE, DOCUMENT_DRUG, drug_names, lower_first, question, upper_first
 
 _UP = ("increase", "raise", "elevate")

@@ -15,7 +15,8 @@ import re
 from ..numbers import spelled
 from .cards import Draft, make_draft, contains_answer
 from .clauses import on_an_aside
-from .extract import Sentence, zipf
+from .extract import Sentence
+from .vocabulary import zipf
 from .list_items import LEADING_ARTICLE, glossed, list_items
 from .sentence_index import index_of
 from .teacher_uses import indicated_otherwise

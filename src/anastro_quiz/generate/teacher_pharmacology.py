@@ -24,7 +24,8 @@ from collections import Counter
 from typing import Callable
 
 from .cards import Draft, make_draft, contains_answer
-from .extract import Sentence, zipf
+from .extract import Sentence
+from .vocabulary import zipf
 from .teacher_clauses import (DOCUMENT_DRUG, drop_asides, drug_names, lower_first, names_something, question, short_phrase,
                               upper_first)
 from .teacher_context import drug_names_in

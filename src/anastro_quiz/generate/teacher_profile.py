@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from .cards import Draft, make_draft, contains_answer
-from .extract import Sentence, zipf
+from .extract import Sentence
+from .vocabulary import zipf
 from .teacher_clauses import (DOCUMENT_DRUG, clean_prompt_part, drop_asides, lead_name, lower_first, names_something,
                               question, short_phrase, upper_first)
 from .teacher_why import as_cards, ask
