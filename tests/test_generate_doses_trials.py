@@ -1,5 +1,5 @@
 """Coverage of the facts a teacher asks first (generate/teacher_doses.py, teacher_trials.py,
-teacher_profile.short_route): the dose a use gets, wherever the article writes it (a bullet of
+teacher_route.short_route): the dose a use gets, wherever the article writes it (a bullet of
 a list of uses, a sentence); a trial's two figures side by side; how a drug is taken, from a
 sentence too short for anything else.
 

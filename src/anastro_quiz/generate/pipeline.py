@@ -32,7 +32,7 @@ from .select import Skipped
 from .readers import read_blocks
 from .structure import Block
 from .teacher import teacher_drafts
-from .teacher_profile import beside_its_figure
+from .teacher_route import beside_its_figure
 from .topics import OVERVIEW, HeadingOutline, TopicRules, assign, load_rules, outline, slug, term_topics
 
 _BRAND = re.compile(r"\bbrand names?\s+(?P<names>[A-Z][\w\-]+(?:(?:,\s*|\s+(?:and|or)\s+)[A-Z][\w\-]+)*)")

@@ -50,7 +50,7 @@ from .teacher_mechanism import (cell_cycle_arrest, mechanism, metabolism, one_me
                                  repeats_class)
 from .teacher_monitoring import interaction_monitoring
 from .teacher_pharmacology import pharmacology_for
-from .teacher_profile import short_route
+from .teacher_route import short_route
 from .teacher_why import WHY_BUILDERS
 
 # Findings in animals or in vitro, and why a thing is named as it is, are not what a clinician recalls.

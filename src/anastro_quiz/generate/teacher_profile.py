@@ -3,7 +3,7 @@ how it is given, what it is derived from, in which forms it comes, where it bind
 plasma, in what manner it acts, which side effects are the most common, which drugs weaken it,
 the test that selects patients for it, how long a course is accepted to last, and with which
 drug it is combined. Used by :mod:`teacher_pharmacology` (same builder signature); none is made
-when the drug cannot be named.
+when the drug cannot be named. How it is given is asked by :mod:`teacher_route`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import re
 from .cards import Draft, make_draft, contains_answer
 from .extract import Sentence
 from .vocabulary import zipf
-from .teacher_clauses import (DOCUMENT_DRUG, clean_prompt_part, drop_asides, lead_name, lower_first, names_something,
-                              question, short_phrase, upper_first)
+from .teacher_clauses import (DOCUMENT_DRUG, clean_prompt_part, drop_asides, lower_first, names_something, question,
+                              short_phrase, upper_first)
+from .teacher_route import route
 from .teacher_why import as_cards, ask
 
 _NAME = r"[A-Z][a-z][\w\-]+"
@@ -35,62 +36,6 @@ _FORMS = re.compile(
     rf"^(?P<drug>{_NAME}) is (?:available|supplied|marketed) as (?P<forms>an? [\w\- ]{{2,30}}? "
     r"(?P<noun>depot|implant|injection|tablet|capsule|patch|gel|spray)s?(?:,| and| or) (?:as )?an? [\w\- ]{2,40}?"
     r"(?P=noun)s?)\.?$")
-
-
-_ROUTE = re.compile(
-    rf"^(?P<drug>{_NAME}) is (?:typically |usually |generally |normally )?(?P<verb>taken|given|administered) "
-    r"(?P<how>(?:(?:once |twice )?daily )?by (?:mouth|(?:slow |subcutaneous |intramuscular |intravenous )?(?:injection|infusion)|"
-    r"intravenous infusion)(?: (?:into a vein|under the skin|just under the skin|into a muscle))?"
-    r"(?: and (?:by )?(?:slow )?(?:injection|infusion)(?: (?:into a vein|just under the skin|under the skin|into a muscle))?)?)"
-    r"(?P<rest>[^;]*?)\.?$")
-
-
-_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:days?|weeks?|months?|years?)\b",
-                     re.I)
-
-
-#: A form the route names after it ("by subcutaneous injection [as a biodegradable implant] every 28 days").
-_ROUTE_FORM = re.compile(r"^ as (?P<form>an? [\w\-]+(?: [\w\-]+)? (?:implant|depot|pellet|patch|infusion|injection))\b")
-#: The tag of a route asked from a sentence with a figure: the figure card, where one is asked,
-#: shows the route, and the pipeline drops this one (``beside_its_figure``).
-ROUTE_BESIDE_FIGURE = "route-beside-figure"
-
-
-def _route(s: Sentence, text: str) -> list[Draft]:
-    """ "Trastuzumab is given by slow injection into a vein and injection just under the skin" ->
-    "How is trastuzumab given?"; "It is given by injection" after "Goserelin is ..." -> "How is
-    goserelin given?" -> "By injection". A form named after it is part of the answer ("by
-    subcutaneous injection as a biodegradable implant"). When the sentence holds a figure ("... as
-    an implant every 28 days"), the figure card shows the route and is the one kept; the route is
-    asked only when no figure card is (``ROUTE_BESIDE_FIGURE``: goserelin's interval is not asked,
-    since its depots last one month or three).
-
-    Not asked: "by mouth". Readers threw every such card away (three of three, the eighth reading):
-    most drugs are taken by mouth, so the card asks nothing a student would be examined on."""
-    m = _ROUTE.match(text)
-    if m is None:
-        return []
-    how = m.group("how")
-    if how.endswith("by mouth"):
-        return []
-    form = _ROUTE_FORM.match(m.group("rest"))
-    if form is not None:
-        how += f" as {form.group('form')}"
-    card = ask(s, "why", f"How is {lower_first(m.group('drug'))} {m.group('verb')}?", upper_first(how))
-    if card is not None and _FIGURE.search(text):
-        card.tags.append(ROUTE_BESIDE_FIGURE)
-    return as_cards(card)
-
-
-def beside_its_figure(drafts: list[Draft]) -> list[Draft]:
-    """``drafts`` less the routes whose sentence gives a figure card too (which shows the route);
-    the routes kept lose the tag, which is this stage's and no topic of the deck."""
-    figured = {d.quote for d in drafts if d.kind == "number"}
-    kept = [d for d in drafts if not (ROUTE_BESIDE_FIGURE in d.tags and d.quote in figured)]
-    for d in kept:
-        if ROUTE_BESIDE_FIGURE in d.tags:
-            d.tags.remove(ROUTE_BESIDE_FIGURE)
-    return kept
 
 
 def _derived(s: Sentence, text: str) -> list[Draft]:
@@ -375,28 +320,10 @@ def _selection(s: Sentence, text: str, drug: str | None) -> list[Draft]:
     return []
 
 
-def short_route(s: Sentence, text: str | None) -> list[Draft]:
-    """How the drug is given, from a sentence too short to be read for anything else ("It is taken
-    by mouth.": five words, a whole fact; other cards need six words of context). Its "It" is the
-    drug when the sentences before it resolve it (``text``), or when it stands in the paragraph
-    that opens with the article's drug ("Anastrozole, sold under ..., is ... It has also been used
-    ... It is taken by mouth.")."""
-    if s.lost is not None or not 4 <= len(s.text.split()) < 6 or not s.text.endswith("."):
-        return []
-    if text is None and DOCUMENT_DRUG and s.text.startswith("It "):
-        first = s
-        while first.previous is not None:
-            first = first.previous
-        name = lead_name(first.text)
-        if name is not None and name.lower() == DOCUMENT_DRUG[0].lower():
-            text = name + s.text[2:]
-    return _route(s, text) if text is not None else []
-
-
 def profile(s: Sentence, text: str, drug: str | None) -> list[Draft]:
     """This module's cards for one sentence (its text with a leading "It" resolved); ``drug`` is
     the article's drug, for a sentence that does not name it."""
-    return (_route(s, text) or _derived(s, text) or _forms(s, text) or _binds(s, text) or _unlike(s, text) or
+    return (route(s, text) or _derived(s, text) or _forms(s, text) or _binds(s, text) or _unlike(s, text) or
             _tissue_selective(s, text, drug) or
             _side_effects(s, text) or
             _caused_effects(s, text) or _weakening_drugs(s, text) or _selection(s, text, drug))
