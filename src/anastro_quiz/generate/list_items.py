@@ -1,7 +1,7 @@
 """Splitting the list a sentence gives into its items ("irregular periods, weight loss, and hot
 flashes" -> three items), each a short noun phrase, with the examples the article gives of an
-item kept as a gloss the list grader accepts. The cards built on them are in
-:mod:`teacher_lists`."""
+item kept as a gloss the list grader accepts, and how many items a card's key may hold
+(:data:`MAX_NAMED`, :data:`MAX_ANY_TWO`). The cards built on them are in :mod:`teacher_lists`."""
 
 from __future__ import annotations
 
@@ -10,6 +10,12 @@ import re
 from .teacher_clauses import drop_asides, finite_verb
 
 MAX_ITEM_WORDS = 5
+# "Name three ..." keyed with ten items is no card to recall (readers judged every one too long);
+# the rubric's list is two to four items, five at most
+MAX_NAMED = 5
+# "Name two of the most common ...": the key lists them all. Readers kept such keys of six items
+# and read those of nine and ten WEAK (any generic symptom, fatigue or headache, passes)
+MAX_ANY_TWO = 8
 LEADING_ARTICLE = re.compile(r"^(?:a|an|the|some)\s+", re.I)
 _RISK_OF = re.compile(r"^(?:(?:small|slight|modest|large|high|higher|increased|greater|elevated)\s+)*risk of\s+", re.I)
 

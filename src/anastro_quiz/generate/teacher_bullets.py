@@ -17,8 +17,9 @@ import re
 
 from .cards import Draft, contains_answer, make_draft
 from .extract import Sentence
+from .list_items import MAX_ANY_TWO, MAX_NAMED
 from .teacher_clauses import DOCUMENT_DRUG, drop_asides, question
-from .teacher_lists import MAX_ANY_TWO, MAX_NAMED, domain_things
+from .teacher_lists import domain_things
 
 MAX_ITEM_WORDS = 10
 _LEAD = re.compile(r"\b(?:several|various|many|some|a number of|the following|these|numerous) (?P<noun>[a-z]+s)\b"

@@ -5,7 +5,8 @@ and C", "<category> such as A, B and C" and "<X> is found in various tissues, in
 and C", "<X> is indicated for use in conjunction with <Y> in the treatment of A, B and C" (each with the
 initials the article gives it): a typed card with the items, graded item by item
 with partial credit ("Name three common side effects of tamoxifen"). A list is split into its
-items by :mod:`list_items`; mechanism chains are in :mod:`teacher_chains`.
+items by :mod:`list_items`; a card beside the article's other list of the same category is
+settled by :mod:`teacher_other_lists`; mechanism chains are in :mod:`teacher_chains`.
 """
 
 from __future__ import annotations
@@ -17,15 +18,12 @@ from .cards import Draft, make_draft, contains_answer
 from .clauses import on_an_aside
 from .extract import Sentence
 from .vocabulary import zipf
-from .list_items import LEADING_ARTICLE, glossed, list_items
-from .sentence_index import index_of
+from .list_items import LEADING_ARTICLE, MAX_ANY_TWO, MAX_NAMED, glossed, list_items
 from .teacher_uses import indicated_otherwise
 from .teacher_clauses import drop_asides, finite_verb, lower_first, names_something, question, readable_sentences
+from .teacher_other_lists import listed_elsewhere, with_other_list
 
 _NUMBERS = {value: word for word, value in spelled(2, 3, 4).items()}  # "Name three ..."
-# "Name three ..." keyed with ten items is no card to recall (readers judged every one too long);
-# the rubric's list is two to four items, five at most
-MAX_NAMED = 5
 # Nouns that name a category of things a clinician lists (general clinical vocabulary).
 _CATEGORY = re.compile(r"\b(?:effects|symptoms|signs|contraindications|indications|uses|risks|complications|"
                        r"interactions|conditions|disorders|diseases|cancers|drugs|medications|agents|inhibitors|"
@@ -94,75 +92,11 @@ def list_drafts(doc) -> list[Draft]:
         d = _enumeration(s, text, subject) or _verb_list(s, text) or _side_effects_are(s, text, subject) or \
             _found_in(s, text)
         if d is not None and d.data.get("need") == 2 and d.data["prompt"].startswith("Name two "):
-            d = _with_other_list(d, doc)
-        if d is not None and not _listed_elsewhere(d, doc) and not indicated_otherwise(d, doc):
+            d = with_other_list(d, doc)
+        if d is not None and not listed_elsewhere(d, doc) and not indicated_otherwise(d, doc):
             out.append(d)
     return out
 
-
-
-def _with_other_list(d: Draft, doc) -> Draft | None:
-    """"Name two common side effects of X" from the lead's "Common side effects include A, ..., F",
-    while a later section says "Some of the common side effects of X are G, H and I": any two of
-    either list is right, so the key holds both (the other sentence in the explanation). ``None``
-    when both do not fit in :data:`MAX_ANY_TWO`: a key of one list marks the other's items wrong."""
-    m = _NAMED_CATEGORY.match(d.data["prompt"].replace("Name two of the most ", "Name two most ", 1))
-    if m is None:
-        return d
-    owner = d.data["prompt"].rstrip(".").rsplit(" of ", 1)[-1]
-    other = re.compile(rf"(?<![\w\-]){re.escape(m.group('category'))}(?: of {re.escape(owner)})? "
-                       rf"(?:include|includes|are|were) (?P<rest>.+?)\.?$", re.I)
-    items, seen, quotes = list(d.data["items"]), {plain for plain in map(str.lower, d.data["items"])}, []
-    for s in doc.sentences:
-        found = other.search(s.text) if s.text != d.quote and s.lost is None else None
-        more = list_items(found.group("rest"), most=MAX_ANY_TWO) if found else None
-        if not more:
-            continue
-        new = [i for i in more if i.lower() not in seen and not any(i.lower() in x for x in seen)]
-        if not new:
-            continue
-        if len(items) + len(new) > MAX_ANY_TWO:
-            return None
-        gloss = re.search(r"\(such as ([^()]+)\)", found.group("rest"))
-        for i in new:
-            with_gloss = glossed(i, gloss.group(1)) if gloss and found.group("rest").find(i) < gloss.start() \
-                and found.group("rest")[found.group("rest").find(i) + len(i):].lstrip().startswith("(") else i
-            items.append(with_gloss)
-            seen.add(i.lower())
-        quotes.append(s.text)
-    if not quotes:
-        return d
-    data = dict(d.data, answer=", ".join(items), items=items, explanation=" ".join(quotes))
-    return Draft(**{**d.__dict__, "data": data})
-
-
-_NAMED_CATEGORY = re.compile(r"^Name \w+ (?P<category>.+?) of [\w\-]+\.$")
-
-
-def _listed_elsewhere(d: Draft, doc) -> bool:
-    """"Name three common side effects of X" from "Some of the common side effects of X are A, B and
-    C", while the lead says "Common side effects include D, E, F, G, H and I": the key is one of the
-    article's two lists, so a student naming the other's items is as right; so too where the other list
-    names two or more the key lacks (the thirteenth reading: the lead's four beside a section's twenty)."""
-    m = _NAMED_CATEGORY.match(str(d.data.get("prompt", "")))
-    if m is None:
-        return False
-    owner = str(d.data["prompt"]).rstrip(".").rsplit(" of ", 1)[-1]
-    items = {i.lower() for i in d.data.get("items", [])}
-    other = re.compile(rf"(?<![\w\-]){re.escape(m.group('category'))}(?: of {re.escape(owner)})?(?: \([^()]{{1,40}}\))? "
-                       rf"(?:include|includes|included|are|were)\b (?P<rest>.+)", re.I)
-    category = m.group("category")
-    for s in index_of(doc.sentences).holding(category.rsplit(" ", 1)[-1], after_punctuation=" " not in category):
-        found = other.search(s.text) if s.text != d.quote else None
-        rest = found.group("rest").lower() if found else None
-        if rest is None:
-            continue
-        if not any(i in rest for i in items):
-            return True
-        listed = [i.strip(" .") for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", rest) if i.strip(" .")]
-        if len([i for i in listed if not any(i.lower() in x or x in i.lower() for x in items)]) >= 2:
-            return True
-    return False
 
 
 def _enumeration(s: Sentence, text: str, subject: str | None) -> Draft | None:
@@ -349,11 +283,6 @@ def _side_effects_are(s: Sentence, text: str, subject: str | None) -> Draft | No
         return None
     data = {"prompt": prompt, "answer": ", ".join(items), "items": items, "need": need}
     return make_draft("list", "typed", data, s, prompt)
-
-
-# "Name two of the most common ...": the key lists them all. Readers kept such keys of six items
-# and read those of nine and ten WEAK (any generic symptom, fatigue or headache, passes)
-MAX_ANY_TWO = 8
 
 
 def _glossed_items(listed: str) -> list[str] | None:
