@@ -73,6 +73,9 @@ def answered_elsewhere(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[
         if _restriction_of_a_use(d, kept):
             skipped.append(Skipped(d, "another card's answer gives it", "the use card names whom it is for"))
             continue
+        if _forms_compared(d, kept):
+            skipped.append(Skipped(d, "near-duplicate of a better card", "a comparison gives each form its dose"))
+            continue
         if _target_named_more_precisely(d, kept) or _how_it_works_shown(d, kept):
             skipped.append(Skipped(d, "near-duplicate of a better card", "another card names the target"))
             continue
@@ -114,6 +117,26 @@ def _shown_by_a_prompt(d: Draft, kept: list[Draft]) -> bool:
     if d.kind not in ("why", "action") or len(answer.split()) > 2 or not _ASKS_A_PARTNER.search(d.ask):
         return False  # (the article's themes, "estradiol", "prostate cancer", stand in many prompts: a partner drug in one)
     return any(o is not d and o.document == d.document and contains_answer(_asked_text(o), answer) for o in kept)
+
+
+_INTERCHANGEABLE = re.compile(r"^are .+? (?P<a>\w+) and (?P<b>\w+) interchangeable$")
+
+
+def _forms_compared(d: Draft, kept: list[Draft]) -> bool:
+    """"Are X capsules and tablets interchangeable?" -> "No" beside "X: compare the dose of the tablets
+    and of the capsules." -> "Tablets: 300 mg ...; capsules: 400 mg ...": the yes/no question is
+    guessed from its wording, and the comparison tells why one is not given for the other (the
+    sixteenth reading), so the yes/no card goes."""
+    m = _INTERCHANGEABLE.match(d.ask) if d.kind == "action" else None
+    if m is None:
+        return False
+    forms = {m.group("a").lower().rstrip("s"), m.group("b").lower().rstrip("s")}
+    for o in kept:
+        c = re.search(r"compare the dose of the (\w+) and of the (\w+)", str(o.data.get("prompt", "")), re.I)
+        if o.kind == "compare" and o.document == d.document and c and \
+                {c.group(1).lower().rstrip("s"), c.group(2).lower().rstrip("s")} == forms:
+            return True
+    return False
 
 
 _STEM = 7  # "supraphysiologic" and "supraphysiological" are one word to a reader
