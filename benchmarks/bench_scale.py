@@ -39,7 +39,7 @@ from anastro_quiz.clock import iso, study_day
 from anastro_quiz.collection import Collection
 from anastro_quiz.scheduler import Rating, Scheduler, State, load_state
 from anastro_quiz.stats import collection_stats
-from anastro_quiz.store.schema import REVIEW_COLUMNS_V13
+from anastro_quiz.store.compact_log import REVIEW_COLUMNS_V13
 from anastro_quiz.store.states import encode
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)

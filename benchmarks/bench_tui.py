@@ -229,7 +229,7 @@ async def grade_latencies(db: Path, decks: Path, grades: int) -> list[float]:
     setup = Collection.open(db, [decks], clock=Clock(NOW))
     setup.save_limits(DailyLimits(new_per_day=grades, reviews_per_day=grades * 2))  # a card for every grade
     setup.close()
-    app = make_app(opener=lambda progress: Collection.open(db, [decks], clock=Clock(NOW), progress=progress))
+    app = make_app(opener=lambda progress, upgrading: Collection.open(db, [decks], clock=Clock(NOW), progress=progress, upgrading=upgrading))
     out: list[float] = []
     async with app.run_test(size=(80, 24)) as pilot:
         while app.collection is None:  # opened by the app's own opener (gc.freeze() and all)

@@ -79,7 +79,7 @@ def test_an_import_reports_the_cards_it_rebuilds(tmp_path, deck_dir, clock, monk
     assert exported.exit_code == 0, exported.output
     seen = []
 
-    def recording(label, delay=None):
+    def recording(label, delay=None, **options):
         return _recorder(seen if label == "Rebuilding cards" else [])
 
     monkeypatch.setattr(progress_bar, "terminal_progress", recording)

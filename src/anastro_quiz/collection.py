@@ -95,12 +95,13 @@ class Collection(CardBrowsing):
 
     @classmethod
     def open(cls, db_path: str | Path, deck_paths: Iterable[str | Path],
-             clock: Callable[[], datetime] = utcnow, progress=None) -> "Collection":
+             clock: Callable[[], datetime] = utcnow, progress=None, upgrading=None) -> "Collection":
         """Load decks (raising ``DeckError``; ``progress`` as :func:`load_decks` takes it) and
-        open the store (raising ``StoreError``)."""
+        open the store (raising ``StoreError``; ``upgrading`` as :meth:`Store.open` takes it:
+        the one-time upgrade of an older database's review log)."""
         deck_paths = [Path(p) for p in deck_paths]
         decks = load_decks(deck_paths, progress)
-        collection = cls(Store.open(db_path), decks, clock)
+        collection = cls(Store.open(db_path, upgrading=upgrading), decks, clock)
         collection.deck_paths = deck_paths
         return collection
 

@@ -28,7 +28,7 @@ async def test_a_damaged_review_log_shows_a_dialog_with_what_to_do(tmp_path, dec
     for (name,) in rawdb.rows(db, "SELECT name FROM sqlite_master WHERE tbl_name = 'reviews' AND rootpage"):
         rawdb.damage_table(db, name)
 
-    app = make_app(opener=lambda progress: Collection.open(db, [deck_dir], clock=clock))
+    app = make_app(opener=lambda progress, upgrading: Collection.open(db, [deck_dir], clock=clock))
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(50):
             await pilot.pause()

@@ -19,7 +19,7 @@ from .conftest import settle
 async def test_home_frame_is_drawn_before_the_collection_opens(tmp_path, deck_dir, clock):
     release = threading.Event()
 
-    def opener(progress) -> Collection:
+    def opener(progress, upgrading) -> Collection:
         release.wait(5)
         return Collection.open(tmp_path / "progress.db", [deck_dir], clock=clock)
 
@@ -44,7 +44,7 @@ async def test_a_slow_opening_shows_a_progress_bar_on_home_until_the_decks_are_d
     monkeypatch.setattr(app_module, "OPENING_BAR_DELAY", 0.0)  # every opening counts as slow
     reading, release = threading.Event(), threading.Event()
 
-    def opener(progress) -> Collection:
+    def opener(progress, upgrading) -> Collection:
         progress(1, 3, "second.yaml")  # as Collection.open reports each deck file
         reading.set()
         release.wait(5)
@@ -69,7 +69,7 @@ async def test_a_slow_opening_shows_a_progress_bar_on_home_until_the_decks_are_d
 async def test_a_collection_that_fails_to_open_exits_with_its_error(deck_dir):
     error = ValueError("the decks have problems")
 
-    def opener(progress) -> Collection:
+    def opener(progress, upgrading) -> Collection:
         raise error
 
     app = make_app(opener=opener)
@@ -161,7 +161,7 @@ async def test_the_graders_units_load_once_a_session_is_open_not_behind_home(tmp
 
     loads: list[str] = []
     monkeypatch.setattr(grading, "load", lambda: loads.append(type(app.screen).__name__))
-    app = make_app(opener=lambda progress: Collection.open(tmp_path / "progress.db", [deck_dir], clock=clock))
+    app = make_app(opener=lambda progress, upgrading: Collection.open(tmp_path / "progress.db", [deck_dir], clock=clock))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.screen.data is not None and loads == []

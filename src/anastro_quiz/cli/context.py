@@ -147,9 +147,10 @@ class Context:
         except DeckError as exc:
             fail(_deck_problems(exc.problems))
 
-    def open_collection(self, progress=None, *, create: bool = True):
+    def open_collection(self, progress=None, upgrading=None, *, create: bool = True):
         """Open the collection, turning user mistakes into a clean error (exit 2). ``progress``
-        (``progress(done, total, name)`` per deck file: the app's bar) replaces the bar on the
+        (``progress(done, total, name)`` per deck file) and ``upgrading`` (an older database's
+        one-time upgrade, see ``Store.open``): the app's bars, each replacing the bar on the
         terminal a command draws. ``create=False``: a database that does not exist is not
         created (see :meth:`study_db_path`)."""
         from contextlib import nullcontext
@@ -157,11 +158,13 @@ class Context:
         from ..collection import Collection
         from ..decks import DeckError
 
-        from .progress_bar import terminal_progress
+        from .progress_bar import terminal_progress, upgrade_progress
 
         try:
-            with terminal_progress("Reading decks") if progress is None else nullcontext(progress) as step:
-                return Collection.open(self.study_db_path(create), self.decks, clock=self.clock(), progress=step)
+            with terminal_progress("Reading decks") if progress is None else nullcontext(progress) as step, \
+                    upgrade_progress() if upgrading is None else nullcontext(upgrading) as upgrade:
+                return Collection.open(self.study_db_path(create), self.decks, clock=self.clock(), progress=step,
+                                       upgrading=upgrade)
         except DeckError as exc:
             fail(_deck_problems(exc.problems))
         except UserError as exc:
@@ -172,8 +175,10 @@ class Context:
         from ..settings import StudySettings
         from ..store import Store
 
-        with user_errors():
-            store = Store.open(self.db_path)
+        from .progress_bar import upgrade_progress
+
+        with user_errors(), upgrade_progress() as upgrading:
+            store = Store.open(self.db_path, upgrading=upgrading)
         StudySettings(store).apply_day_start()  # study days as this database counts them
         return store
 

@@ -2,7 +2,7 @@
 
 Modules by table and purpose: ``db`` (opening, migrating, transactions), ``errors`` (every
 database failure as a user message, one place), ``schema``
-(the migrations), ``identity`` (whether a file is ours and usable), ``cards`` (cards, schedules, curation marks), ``reviews`` (the review
+(the migrations; ``compact_log`` the one that rewrites the review log, reporting as it goes), ``identity`` (whether a file is ours and usable), ``cards`` (cards, schedules, curation marks), ``reviews`` (the review
 log and the one lapse/leech rule), ``sessions`` (study sessions, quizzes), ``settings``
 (global values with per-deck overrides), ``overview`` (Home's counts, predicted recall),
 ``mastery`` (mastery per deck and tag, kept counts),

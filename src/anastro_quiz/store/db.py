@@ -24,7 +24,12 @@ from .schema import MIGRATIONS, REWRITE_THE_LOG, SCHEMA_VERSION
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from .compact_log import Progress
+
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: What a long migration reports while it gives the file the old log's pages back (VACUUM: the
+#: upgrade itself is committed by then).
+COMPACTING = "Upgrade done: freeing the old log's disk space"
 
 
 class Connection:
@@ -50,8 +55,12 @@ class Connection:
         return sqlite_utils.Database(self.conn, execute_plugins=False)
 
     @classmethod
-    def open(cls, path: str | Path, *, busy_timeout: float = 3.0):
-        """Open (creating if needed) the database at ``path``, migrating it forward."""
+    def open(cls, path: str | Path, *, busy_timeout: float = 3.0, upgrading: Progress | None = None):
+        """Open (creating if needed) the database at ``path``, migrating it forward. A migration
+        that rewrites the review log (a long one takes a minute at a million reviews) calls
+        ``upgrading(done, total, stage)`` as it goes, and once more before it gives the file its
+        freed pages back; an exception raised from it stops the migration, rolled back (the
+        file stays as it was, at its old schema)."""
         path = Path(path)
         if str(path) != ":memory:":
             _check_is_ours_before_touching(path)
@@ -75,26 +84,37 @@ class Connection:
                 conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
-            store._migrate(identity)
+            store._migrate(identity, upgrading)
         except sqlite3.Error as exc:
             conn.close()
             raise translate(exc, path) from None
+        except BaseException:  # stopped from ``upgrading`` (a quit, Ctrl+C): rolled back, nothing left open
+            conn.close()
+            raise
         return store
 
-    def _migrate(self, identity: Identity) -> None:
+    def _migrate(self, identity: Identity, upgrading: Progress | None = None) -> None:
         # Each step in its own transaction, stamped with our application_id as it goes; a
         # database of ours made before the stamp existed gets it on its first open.
         for target in range(identity.version + 1, SCHEMA_VERSION + 1):
-            with self._rewriting_the_log(target in REWRITE_THE_LOG) as large:
+            rewrites = target in REWRITE_THE_LOG
+            with self._rewriting_the_log(rewrites) as large:
                 with self.transaction():
-                    MIGRATIONS[target](self.db)
+                    if rewrites:
+                        MIGRATIONS[target](self.db, upgrading)
+                    else:
+                        MIGRATIONS[target](self.db)
                     self.conn.execute(f"PRAGMA user_version={target}")
                     self.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
                 if large:  # the old log's pages, free now: the file would keep their size (1M: 0.6 GB)
+                    if upgrading is not None:  # VACUUM says nothing as it goes: a stage of its own
+                        upgrading(0, 1, COMPACTING)
                     try:
                         self.conn.execute("VACUUM")
                     except sqlite3.OperationalError:  # another program reading: the pages are reused later
                         pass
+                    if upgrading is not None:
+                        upgrading(1, 1, COMPACTING)
         if identity.application_id != APPLICATION_ID and identity.version >= SCHEMA_VERSION:
             with self.transaction():
                 self.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")

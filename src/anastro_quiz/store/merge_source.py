@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 from .cards import marks
 from .db import StoreError, identify_file, is_sqlite_file, open_read_only
 from .identity import schema_problem
-from .schema import REVIEW_COLUMNS_V13
+from .compact_log import REVIEW_COLUMNS_V13
 from .states import AFTER, BEFORE, decode, encode
 
 #: The review columns copied from another database of schema 13 or later (states as columns).

@@ -4,12 +4,15 @@
 runs every migration above it in order, each in its own transaction. Whether a file is
 ours at all (``PRAGMA application_id``, its tables) is :mod:`.identity`'s question.
 What the triggers made here keep, done for many rows at once, is :mod:`.bulk`'s; it
-reads the SQL they share from here (``count_by_day``, ``TAG_RECALL``, ...).
+reads the SQL they share from here (``count_by_day``, ``TAG_RECALL``, ...). Schema 13, which
+rewrites the review log, is :mod:`.compact_log`'s.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from .compact_log import compact_log_v13
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -336,59 +339,11 @@ def _streak_upto_v12(db: sqlite_utils.Database) -> None:
                f" BEGIN {_STREAK_STALE} END")
 
 
-# The review log's columns from schema 13 on, in table order: each review's two FSRS states are
-# seven columns each (store.states), not JSON text.
-REVIEW_COLUMNS_V13 = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id",
-                      "undone", "fsrs_state_before", "fsrs_state_after", "due_after",
-                      "before_state", "before_step", "before_stability", "before_difficulty", "before_due_us",
-                      "before_last_review_us", "state_before",
-                      "after_state", "after_step", "after_stability", "after_difficulty", "after_due_us",
-                      "after_last_review_us", "state_after")
-_V13_TYPES = {"id": "TEXT PRIMARY KEY", "rating": "INTEGER", "duration_ms": "INTEGER", "undone": "INTEGER NOT NULL DEFAULT 0",
-              "fsrs_state_before": "INTEGER", "fsrs_state_after": "INTEGER", "before_state": "INTEGER",
-              "before_step": "INTEGER", "before_stability": "REAL", "before_difficulty": "REAL",
-              "before_due_us": "INTEGER", "before_last_review_us": "INTEGER", "after_state": "INTEGER",
-              "after_step": "INTEGER", "after_stability": "REAL", "after_difficulty": "REAL", "after_due_us": "INTEGER",
-              "after_last_review_us": "INTEGER"}
-_V12_COLUMNS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id", "undone",
-                "fsrs_state_before", "fsrs_state_after", "due_after", "state_before", "state_after")
-
-
-def _compact_log_v13(db: sqlite_utils.Database) -> None:
-    # Issue 14: a review's two states were JSON text, 366 of its ~500 bytes, read by every pass
-    # over the log (a merge's copy, index builds, day counts). Now columns (store.states), the
-    # text kept only where the columns cannot give it back exactly: every review is rewritten
-    # into a new table, in its order (rowid), and the old table's indexes and triggers are
-    # made again on it. One transaction, as every migration: cut off midway, nothing changed.
-    from .states import encode
-
-    conn = db.conn
-    kept = conn.execute("SELECT sql FROM sqlite_master WHERE tbl_name='reviews' AND type IN ('index', 'trigger')"
-                        " AND sql IS NOT NULL ORDER BY type, name").fetchall()
-    columns = ", ".join(f"{c} {_V13_TYPES.get(c, 'TEXT')}" for c in REVIEW_COLUMNS_V13)
-    conn.execute(f"CREATE TABLE reviews_v13 ({columns})")
-
-    def rows():
-        for *head, before, after in conn.execute(f"SELECT {', '.join(_V12_COLUMNS)} FROM reviews ORDER BY rowid"):
-            yield (*head, *encode(before), *encode(after))
-
-    conn.executemany(f"INSERT INTO reviews_v13 VALUES ({', '.join('?' * len(REVIEW_COLUMNS_V13))})", rows())
-    conn.execute("DROP TABLE reviews")
-    # Other tables' triggers name `reviews`: the rename must not check them while it is missing.
-    legacy = conn.execute("PRAGMA legacy_alter_table").fetchone()[0]
-    conn.execute("PRAGMA legacy_alter_table=ON")
-    try:
-        conn.execute("ALTER TABLE reviews_v13 RENAME TO reviews")
-    finally:
-        conn.execute(f"PRAGMA legacy_alter_table={int(legacy)}")
-    for (sql,) in kept:
-        conn.execute(sql)
-
-
-#: The migrations that rewrite every review (run with the log's pages written once: db.py).
+#: The migrations that rewrite every review (run with the log's pages written once: db.py); each
+#: takes ``progress(done, total, stage)`` too, called as it goes (``stage`` says it in words).
 REWRITE_THE_LOG = {13}
 
 MIGRATIONS = {1: _create_v1, 2: _covering_review_indexes_v2, 3: _kept_cards_v3, 4: _recall_columns_and_digests_v4,
               5: _tags_days_leeches_v5, 6: _stats_aggregates_v6, 7: _marked_v7, 8: _quiet_new_cards_v8, 9: _today_cover_v9, 10: _due_cover_v10,
               11: _deck_days_and_buried_v11, 12: _streak_upto_v12,
-              13: _compact_log_v13}
+              13: compact_log_v13}

@@ -7,6 +7,7 @@ off the UI thread and the reporting of failed jobs are :mod:`.database_work`'s."
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
@@ -28,8 +29,13 @@ if TYPE_CHECKING:  # the core is imported by the worker that opens it, off the f
     from ..collection import Collection
     from ..home_data import HomeData
 
-#: ``progress(done, total, name)``: what an opener reports as it reads the deck files.
+#: ``progress(done, total, name)``: what an opener reports as it reads the deck files, and (its
+#: second callback) as it upgrades an older database (``name``: the stage under way).
 Progress = Callable[[int, int, str], None]
+
+
+class OpeningStopped(Exception):
+    """Raised from an opener's upgrade progress once the app has quit: the upgrade stops, rolled back."""
 OPENING_BAR_DELAY = 0.5  # seconds of opening before Home shows a progress bar (a first import)
 
 
@@ -56,7 +62,7 @@ class StudyApp(DatabaseWork, PreviewGuard, LongActions, StudyLauncher, App[None]
         """The collection could not be opened (``open_error`` says why)."""
 
     def __init__(self, collection: Collection | None = None, *,
-                 opener: Callable[[Progress], Collection] | None = None,
+                 opener: Callable[[Progress, Progress], Collection] | None = None,
                  find_other_window: Callable[[], str | None] | None = None, today: str | None = None,
                  today_notice: str | None = None, preview: bool = False, home: HomeData | None = None) -> None:
         super().__init__()
@@ -77,6 +83,7 @@ class StudyApp(DatabaseWork, PreviewGuard, LongActions, StudyLauncher, App[None]
         self._grading_loaded = False  # load_grading has started its worker
         self._launch_work_started = False  # home_drawn has started the launch's background work
         self._quitting = False  # Ctrl+Q mid-session: the session's end is being recorded
+        self._quit_while_opening = threading.Event()  # the app quit: an opening still under way stops
 
     def on_mount(self) -> None:
         from .screens.home import HomeScreen
@@ -118,6 +125,7 @@ class StudyApp(DatabaseWork, PreviewGuard, LongActions, StudyLauncher, App[None]
     def exit(self, result: None = None, return_code: int = 0, message: Any | None = None) -> None:
         """Quit; a review session still open (Ctrl+Q mid-session) gets its end time recorded
         first, in a worker (the database lock is never taken on the UI thread)."""
+        self._quit_while_opening.set()  # an upgrade still running stops (see _run_opener)
         if not self._quitting:
             open_reviews = [s for s in review_screens(self.screen_stack) if s.session_open]
             if open_reviews:
@@ -139,12 +147,21 @@ class StudyApp(DatabaseWork, PreviewGuard, LongActions, StudyLauncher, App[None]
             if time.monotonic() - started >= OPENING_BAR_DELAY:
                 home.post_message(HomeScreen.Opening(done, total, name))
 
+        def upgrading(done: int, total: int, stage: str) -> None:
+            # An older database's one-time upgrade: quitting stops it here (rolled back, as it was).
+            if self._quit_while_opening.is_set():
+                raise OpeningStopped()
+            if time.monotonic() - started >= OPENING_BAR_DELAY:
+                home.post_message(HomeScreen.Upgrading(done, total, stage))
+
         gc.disable()  # a bulk load of long-lived objects with no cycles (see decks.gc_paused)
         try:
             with self.db_lock:
-                self.collection = opener(progress)
+                self.collection = opener(progress, upgrading)
             # Keep the cyclic GC from walking the loaded cards again on every full pass.
             gc.freeze()
+        except OpeningStopped:  # the app has quit: nothing to report
+            pass
         except Exception as exc:  # reported by the CLI after the app exits, not as a traceback
             self.open_error = exc
             self.post_message(self.OpenFailed())
@@ -277,7 +294,7 @@ class StudyApp(DatabaseWork, PreviewGuard, LongActions, StudyLauncher, App[None]
 
 
 def make_app(collection: Collection | None = None, *,
-             opener: Callable[[Progress], Collection] | None = None,
+             opener: Callable[[Progress, Progress], Collection] | None = None,
              find_other_window: Callable[[], str | None] | None = None,
              today: str | None = None, today_notice: str | None = None, preview: bool = False,
              home: HomeData | None = None) -> StudyApp:
@@ -285,7 +302,9 @@ def make_app(collection: Collection | None = None, *,
     in a worker once Home's frame is drawn (then ``app.collection`` is set, or
     ``app.open_error`` and the app exits with code 2), with ``progress(done, total, name)``
     to call as it reads each deck file (Home shows a bar when that takes long: a first
-    import of big decks). The caller closes the collection.
+    import of big decks) and ``upgrading(done, total, stage)``, ``Store.open``'s, for an
+    older database's one-time upgrade (Home shows its bar, why, and that quitting is safe:
+    a quit stops it there, rolled back). The caller closes the collection.
     ``find_other_window``: whether another window has this collection open, as the warning to
     show or None (``instance.launch_notice``), called in a worker once Home has painted its
     counts; ``today`` and

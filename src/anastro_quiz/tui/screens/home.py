@@ -128,9 +128,36 @@ class HomeScreen(CoreScreen):
         total: int
         name: str
 
+    @dataclass
+    class Upgrading(Message):
+        """The database is being upgraded on this first open (an older database's review log
+        rewritten): ``done`` of ``total``, ``stage`` what is under way, in words."""
+
+        done: int
+        total: int
+        stage: str
+
+    #: Said under an upgrade's progress: why it happens, and that quitting is safe.
+    UPGRADE_WHY = ("A one-time upgrade of your review history to a compact format (about half the space). Safe to "
+                   "interrupt: it is one transaction, so quitting (Ctrl+Q) leaves your history as it was, and the "
+                   "next launch starts the upgrade again.")
+
     @on(Opening)
     def _opening(self, message: Opening) -> None:
-        if self.data is not None or message.total < 1:
+        what = (f"Reading decks: {message.name} ({message.done + 1} of {message.total})" if message.name
+                else f"Saving the cards of {plural(message.total, 'deck file')} to your database…")
+        self._show_opening(message.done, message.total, what)
+
+    @on(Upgrading)
+    def _upgrading(self, message: Upgrading) -> None:
+        if self.data is not None:
+            return
+        self._show_opening(message.done, message.total, f"{message.stage}…")
+        if not self.query("#home-upgrade-why"):  # under the bar, until the decks are drawn
+            self.mount(Static(self.UPGRADE_WHY, id="home-upgrade-why", markup=False), after="#home-opening")
+
+    def _show_opening(self, done: int, total: int, what: str) -> None:
+        if self.data is not None or total < 1:
             return
         from textual.widgets import ProgressBar  # imported only for a slow opening (3-15 ms)
 
@@ -141,9 +168,7 @@ class HomeScreen(CoreScreen):
             bar = ProgressBar(id="home-opening", show_eta=False)
             self.mount(bar, after="#today")
         bar.display = True
-        bar.update(total=message.total, progress=message.done)
-        what = (f"Reading decks: {message.name} ({message.done + 1} of {message.total})" if message.name
-                else f"Saving the cards of {plural(message.total, 'deck file')} to your database…")
+        bar.update(total=total, progress=done)
         self.query_one("#today", Static).update(Content(what))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load decks", name="load decks")
@@ -163,6 +188,7 @@ class HomeScreen(CoreScreen):
         self.data = data
         self._laid_out_for = self.size
         self.query("#home-opening").set(display=False)
+        self.query("#home-upgrade-why").remove()
         table = self.query_one("#decks", DataTable)
         selected = table.cursor_row
         table.clear(columns=True)
