@@ -10,9 +10,8 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
-from ..widgets.title_bar import TitleBar
 from ...numbers import plural
 from ..shared_keys import key_footer
 from ..dialogs.card_info import CardInfoJobs
@@ -64,7 +63,7 @@ class BrowseScreen(CardInfoJobs, CoreScreen):
         self._width = 0  # the terminal width the columns were laid out for
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header()
         yield Static("Loading…", id="browse-status")
         search = Input(placeholder="Search: words, or prompt: answer: tag: deck: id: type: (Enter: to the list)",
                        id="browse-search")

@@ -13,9 +13,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Header, Static
 
-from ..widgets.title_bar import TitleBar
 from ...curation import Candidate, candidates, keep, reject
 from ...deck_edit import EditError
 from ..shared_keys import key_footer
@@ -58,7 +57,7 @@ class CurateScreen(CoreScreen):
         self.decided = 0
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header()
         yield Static("Loading…", id="curate-status")
         with VerticalScroll(id="curate-card"):
             yield Static("", id="curate-meta")

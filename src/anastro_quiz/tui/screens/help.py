@@ -9,9 +9,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Header, Static
 
-from ..widgets.title_bar import TitleBar
 from ..keys import binding_rows, screen_notes
 from ..shared_keys import key_footer
 
@@ -28,7 +27,7 @@ class HelpScreen(Screen):
         self.show_all = section is None
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header()
         yield VerticalScroll(id="help")
         yield key_footer()
 

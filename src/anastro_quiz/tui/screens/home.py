@@ -15,9 +15,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Header, Static
 
-from ..widgets.title_bar import TitleBar
 from ...home_data import HomeData, load_home
 from ..widgets.bars import count_bars, share_bar
 from ..widgets.deck_table import DeckTable
@@ -59,7 +58,7 @@ class HomeScreen(CoreScreen):
         self._laid_out_for = None  # the size the table and panels were last laid out for
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header()
         yield Static("Loading…", id="today")
         table = DeckTable(id="decks", cursor_type="row", zebra_stripes=True)
         yield table

@@ -12,9 +12,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Input, Label, Select, Static, TabbedContent, TabPane
+from textual.widgets import Button, Header, Input, Label, Select, Static, TabbedContent, TabPane
 
-from ..widgets.title_bar import TitleBar
 from ...clock import NotADay, date_of, study_day
 from ...exam_plan import ExamPlan, PlanError, check_plan, check_topics
 from ...exam_planner import PlanForecast, forecast_plan, make_plan
@@ -82,7 +81,7 @@ class ProgressScreen(CoreScreen):
     def compose(self) -> ComposeResult:
         from textual_plotext import PlotextPlot  # plotext is only paid for when this screen opens
 
-        yield TitleBar()
+        yield Header()
         with TabbedContent(id="progress-tabs"):
             with TabPane("Overview", id="overview"):
                 yield VerticalScroll(Static("Loading…", id="overview-text"))

@@ -13,9 +13,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 
-from ..widgets.title_bar import TitleBar
 from ...numbers import plural
 from ...quiz import Quiz, QuizAnswer, QuizResult
 from ..shared_keys import key_footer, space_enter
@@ -41,7 +40,7 @@ class QuizScreen(CoreScreen):
         self._shown_at = time.monotonic()
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header()
         with Horizontal(id="quiz-status"):
             yield Static("", id="quiz-position")
             yield Static("", id="quiz-timer")

@@ -6,9 +6,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Header, Static
 
-from ..widgets.title_bar import TitleBar
 from ...quiz import Quiz, QuizResult
 from ..shared_keys import key_footer
 from .base import CoreScreen
@@ -44,7 +43,7 @@ class QuizResultsScreen(CoreScreen):
 
     def compose(self) -> ComposeResult:
         r = self.result
-        yield TitleBar()
+        yield Header()
         with VerticalScroll(id="quiz-results", classes="panel"):
             yield Static(Content.from_markup(
                 "[b]Score $score / $total[/] ($pct)   time $time   $missed to review",

@@ -18,9 +18,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Input, OptionList, ProgressBar, Static
+from textual.widgets import Button, Header, Input, OptionList, ProgressBar, Static
 
-from ..widgets.title_bar import TitleBar
 from ...decks import StudyItem
 from ...grading import Grade
 from ...study_grading import grade_answer
@@ -82,7 +81,7 @@ class ReviewScreen(SessionLane, CardActions, CardExtras, CoreScreen):
         self._shown_at = time.monotonic()
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header()
         with Horizontal(id="review-status"):
             yield Static("", id="counts")
             yield ProgressBar(id="session-progress", show_eta=False)

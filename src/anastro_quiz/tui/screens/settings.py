@@ -8,9 +8,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Label, Select, Static, Switch
+from textual.widgets import Button, Header, Input, Label, Select, Static, Switch
 
-from ..widgets.title_bar import TitleBar
 from ...clock import check_day_start_hour
 from ...collection import DailyLimits
 from ...quantities import format_steps, parse_steps
@@ -60,7 +59,7 @@ class SettingsScreen(OptimizeParameters, RescheduleOnChange, CoreScreen):
         self.overrides: list[str] = []  # what the deck in scope has values of its own for
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header()
         with VerticalScroll(id="settings", classes="panel"):
             yield Static("Scheduling and daily limits", classes="panel-title")
             with Horizontal(classes="form-row"):

@@ -9,9 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Header, Static
 
-from ..widgets.title_bar import TitleBar
 from ...session import SessionSummary, StudySession
 from ...study_days import due_forecast
 from ..shared_keys import key_footer
@@ -64,7 +63,7 @@ class SummaryScreen(CoreScreen):
         recall = f"{s.recall_rate:.0%}" if s.recall_rate is not None else "–"
         grades = " · ".join(f"{name} {count}" for name, count in s.grades.items())
         missed = len(s.again_items)
-        yield TitleBar()
+        yield Header()
         with Vertical(id="summary", classes="panel"):
             yield Static(Content.from_markup("[b]$title[/]", title="Drill finished" if d.mode == "drill"
                                              else "Session finished"), classes="panel-title")
