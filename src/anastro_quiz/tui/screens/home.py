@@ -19,7 +19,6 @@ from textual.widgets import DataTable, Header, Static
 
 from ...home_data import HomeData, load_home
 from ..widgets.bars import count_bars, share_bar
-from ..widgets.deck_table import DeckTable
 from ..shared_keys import key_footer
 from ..work import Reply
 from .base import CoreScreen
@@ -60,7 +59,7 @@ class HomeScreen(CoreScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Loading…", id="today")
-        table = DeckTable(id="decks", cursor_type="row", zebra_stripes=True)
+        table: DataTable = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(Content.from_markup(_hint(0)), id="home-hint")
         with Vertical(id="home-panels"):
