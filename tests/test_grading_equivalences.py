@@ -83,3 +83,15 @@ def test_every_key_word_and_more_is_accepted_as_hard():
 @pytest.mark.parametrize("given", ["no estrogen suppression", "estrogen elevation", "suppression"])
 def test_a_negation_a_wrong_word_or_too_few_key_words_get_no_credit(given):
     assert grade_typed(given, "profound estrogen suppression").suggested_rating == Rating.Again
+
+
+@pytest.mark.parametrize("given, answer", [
+    ("diarrhoea", "diarrhea"), ("peripheral oedema", "peripheral edema"), ("anaemia", "anemia"),
+    ("hot flashes", "hot flushes"), ("hot flushes", "hot flashes"),
+])
+def test_british_and_american_spellings_are_one_answer(given, answer):
+    assert grade_typed(given, answer).correct
+
+
+def test_a_spelling_rule_makes_no_new_word_right():
+    assert not grade_typed("shoes", "shes").correct and not grade_typed("diarrhoea", "dyspnea").correct

@@ -137,9 +137,22 @@ def _typo(given_norm: str, target_norm: str) -> bool:
         return False
     allowed = 1 if len(target_norm) <= 8 else 2 + len(target_norm) // 12
     differing = [(g, w) for g, w in zip(given, wanted) if stem(g) != stem(w)]
+    if differing and all(_one_spelling(g) == _one_spelling(w) for g, w in differing):
+        return True  # "diarrhoea" for "diarrhea", "hot flushes" for "hot flashes": one word, two spellings
     if not differing or any(_other_word(g, w) for g, w in differing):
         return False
     return sum(OSA.distance(g, w) for g, w in differing) <= allowed
+
+
+_BRITISH = (("oe", "e"), ("ae", "e"), ("flush", "flash"))
+
+
+def _one_spelling(word: str) -> str:
+    """A word in its American spelling ("diarrhoea", "oedema", "anaemia" -> "diarrhea", "edema",
+    "anemia"; "flushes" -> "flashes", as in "hot flushes"), for telling a variant from a new word."""
+    for british, american in _BRITISH:
+        word = word.replace(british, american)
+    return word
 
 
 @lru_cache(maxsize=4096)

@@ -43,6 +43,7 @@ from .teacher_turns import turn_drafts
 from .teacher_course import course_drafts
 from .teacher_chains import chain_drafts
 from .teacher_lists import list_drafts
+from .teacher_side_effects import common_side_effects
 from .teacher_bullets import bullet_lists
 from .teacher_lead import lead_drafts
 from .teacher_links import link_drafts
@@ -203,6 +204,7 @@ def teacher_drafts(doc) -> list[Draft]:
     out += interaction_drafts(doc)
     out += compare_drafts(doc.facts)
     lists = list_drafts(doc) + bullet_lists(doc)
+    lists += common_side_effects(doc, lists)
     if any(_INDICATION_LIST.search(d.data.get("prompt", "")) for d in lists):
         # the article lists what the drug treats: a single indication keyed alone is one right answer of several
         out = [d for d in out if not _ONE_USE.match(d.data.get("prompt", ""))]
