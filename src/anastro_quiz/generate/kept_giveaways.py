@@ -79,6 +79,25 @@ def responsible_named_elsewhere(d: Draft, kept: list[Draft]) -> bool:
                named.search(plain_words(f"{o.data.get('prompt', '')} {answer_of(o)}")) for o in kept)
 
 
+# "By co-prescribing an androgen receptor antagonist (such as bicalutamide)": the answer is a class of drug
+_CLASS_ANSWER = re.compile(r"^(?:by |through )?(?:[\w\-]+ing )?(?:an? |the )?(?P<what>[a-z]+) receptor (?:antagonists?|blockers?)$")
+
+
+def class_named_in_a_prompt(d: Draft, kept: list[Draft]) -> bool:
+    """"How can the initial flare on X be treated?" -> "By co-prescribing an androgen receptor antagonist
+    (such as bicalutamide)" beside "When starting X, for how long is co-treatment with an antiandrogen
+    advisable?": the other card's prompt names the class the answer is, in its one-word name (an
+    antiandrogen is an androgen receptor antagonist), so the answer is read off it (the sixteenth reading)."""
+    if d.kind not in ("why", "action"):
+        return False
+    m = _CLASS_ANSWER.match(plain_words(re.sub(r"\s*\([^()]*\)", "", answer_of(d))))
+    if m is None:
+        return False
+    named = re.compile(rf"\banti-?{re.escape(m.group('what'))}s?\b")
+    return any(o is not d and o.document == d.document and named.search(plain_words(str(o.data.get("prompt", ""))))
+               for o in kept)
+
+
 def giveaways_dropped(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[Draft], list[Skipped]]:
     """The kept cards but those whose answer their prompt or a neighbour gives away (see above)."""
     out = []
@@ -87,6 +106,8 @@ def giveaways_dropped(kept: list[Draft], skipped: list[Skipped]) -> tuple[list[D
             skipped.append(Skipped(d, "the prompt gives the answer away", "its words or near synonyms"))
         elif vague_beside_its_term(d, kept):
             skipped.append(Skipped(d, "near-duplicate of a better card", "a vague answer beside its term's definition"))
+        elif class_named_in_a_prompt(d, kept):
+            skipped.append(Skipped(d, "another card's prompt shows the answer", "the class, by its one-word name"))
         elif responsible_named_elsewhere(d, kept):
             skipped.append(Skipped(d, "near-duplicate of a better card", "another card names the term in context"))
         else:
