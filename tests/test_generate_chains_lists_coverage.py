@@ -95,17 +95,19 @@ def test_the_lead_list_and_a_later_list_of_common_side_effects_make_one_key(tmp_
     assert grade_items("nausea and cough", card.data["items"], card.data["need"]).correct
 
 
-def test_a_key_of_nine_or_more_side_effects_holds_every_list(tmp_path):
+def test_no_two_of_a_key_of_nine_or_more_side_effects(tmp_path):
     # Readers read "Name two common side effects" keyed with nine and ten items WEAK twice (any
-    # generic symptom passes), yet every later reading missed a drug's common side effects most of
-    # all: a long list is asked too (teacher_side_effects), its key never one list of two, which
-    # would mark the other's items wrong.
-    merged = _cards(tmp_path, "Common side effects include fever, infection, cough, headache, trouble "
+    # generic symptom passes); six were kept. A second list that would take the key past eight
+    # leaves no card: a key of the first list alone would mark the second's items wrong.
+    (tmp_path / "ten").mkdir(), (tmp_path / "merged").mkdir()
+    ten = ("The most common side effects seen in trials were diarrhea, nausea, anemia, stomach pain, infections, "
+           "fatigue, headache, alopecia, dizziness and rash.\n")
+    assert not [c for c in _cards(tmp_path / "ten", "## Adverse effects\n\n" + ten)
+                if c.data.get("prompt", "").startswith("Name two")]
+    merged = _cards(tmp_path / "merged", "Common side effects include fever, infection, cough, headache, trouble "
                     "sleeping, and rash.\n\n## Adverse effects\n\nSome of the common side effects of zorelin are "
                     "flu-like symptoms (such as chills and mild pain), nausea and diarrhea.\n")
-    (card,) = [c for c in merged if c.data.get("prompt", "").startswith("Name two")]
-    assert {"fever", "rash", "nausea", "diarrhea"} <= set(card.data["items"]), card.data["items"]
-    assert grade_items("cough, diarrhea", card.data["items"], card.data["need"]).correct
+    assert not [c for c in merged if c.data.get("prompt", "").startswith("Name two")]
 
 
 def test_six_side_effects_not_called_common_ask_no_two(tmp_path):

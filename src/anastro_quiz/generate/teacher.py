@@ -43,7 +43,6 @@ from .teacher_turns import turn_drafts
 from .teacher_course import course_drafts
 from .teacher_chains import chain_drafts
 from .teacher_lists import list_drafts
-from .teacher_side_effects import common_side_effects
 from .teacher_bullets import bullet_lists
 from .teacher_lead import lead_drafts
 from .teacher_links import link_drafts
@@ -204,7 +203,6 @@ def teacher_drafts(doc) -> list[Draft]:
     out += interaction_drafts(doc)
     out += compare_drafts(doc.facts)
     lists = list_drafts(doc) + bullet_lists(doc)
-    lists += common_side_effects(doc, lists)
     if any(_INDICATION_LIST.search(d.data.get("prompt", "")) for d in lists):
         # the article lists what the drug treats: a single indication keyed alone is one right answer of several
         out = [d for d in out if not _ONE_USE.match(d.data.get("prompt", ""))]
