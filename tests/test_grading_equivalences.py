@@ -90,7 +90,8 @@ def test_a_negation_a_wrong_word_or_too_few_key_words_get_no_credit(given):
     ("hot flashes", "hot flushes"), ("hot flushes", "hot flashes"),
 ])
 def test_british_and_american_spellings_are_one_answer(given, answer):
-    assert grade_typed(given, answer).correct
+    grade = grade_typed(given, answer)
+    assert grade.correct and grade.suggested_rating == Rating.Good  # a right answer, not a typo to mark Hard
 
 
 def test_a_spelling_rule_makes_no_new_word_right():

@@ -115,6 +115,9 @@ def compare(given: str, given_norm: str, target: str, tolerance: float | None, d
     if _stems(given_norm) == _stems(target_norm):
         # Singular or plural, or another form of the same words: "osteoclast" for "osteoclasts".
         return Grade(True, True, target, target, 100.0, f"correct (the card says: {target})")
+    if _same_words_in_one_spelling(given_norm, target_norm):
+        # "diarrhoea" for "diarrhea": a right answer in the other spelling, not a typo to mark down
+        return Grade(True, True, target, target, 100.0, f"correct (the card spells it: {target})")
     similarity = fuzz.ratio(given_norm, target_norm)
     # Short answers and acronyms get no typo allowance: RANK is not RANKL, BMI is not BMD.
     if len(target_norm) > 4 and not _is_acronym(target) and similarity >= TYPO_THRESHOLD \
@@ -142,6 +145,13 @@ def _typo(given_norm: str, target_norm: str) -> bool:
     if not differing or any(_other_word(g, w) for g, w in differing):
         return False
     return sum(OSA.distance(g, w) for g, w in differing) <= allowed
+
+
+def _same_words_in_one_spelling(given_norm: str, target_norm: str) -> bool:
+    given, wanted = given_norm.split(), target_norm.split()
+    # (words of five letters or more in one spelling: "shoes" is not a spelling of "shes")
+    return len(given) == len(wanted) and given != wanted and \
+        all(g == w or (len(_one_spelling(g)) >= 5 and _one_spelling(g) == _one_spelling(w)) for g, w in zip(given, wanted))
 
 
 _BRITISH = (("oe", "e"), ("ae", "e"), ("flush", "flash"))
