@@ -96,3 +96,12 @@ def test_british_and_american_spellings_are_one_answer(given, answer):
 
 def test_a_spelling_rule_makes_no_new_word_right():
     assert not grade_typed("shoes", "shes").correct and not grade_typed("diarrhoea", "dyspnea").correct
+
+
+@pytest.mark.parametrize("given, answer", [("flashing", "flushing"), ("canoes", "canes"), ("aerial", "erial")])
+def test_a_british_spelling_is_a_medical_root_not_any_oe_or_ae(given, answer):
+    assert not grade_typed(given, answer).correct
+
+
+def test_a_plural_in_the_other_spelling_is_the_same_answer():
+    assert grade_typed("oedemas", "edema").suggested_rating == Rating.Good

@@ -115,8 +115,8 @@ def compare(given: str, given_norm: str, target: str, tolerance: float | None, d
     if _stems(given_norm) == _stems(target_norm):
         # Singular or plural, or another form of the same words: "osteoclast" for "osteoclasts".
         return Grade(True, True, target, target, 100.0, f"correct (the card says: {target})")
-    if _same_words_in_one_spelling(given_norm, target_norm):
-        # "diarrhoea" for "diarrhea": a right answer in the other spelling, not a typo to mark down
+    if _stems(american(given_norm)) == _stems(american(target_norm)):
+        # "diarrhoea" for "diarrhea", "oedemas" for "edema": a right answer in the other spelling, not a typo
         return Grade(True, True, target, target, 100.0, f"correct (the card spells it: {target})")
     similarity = fuzz.ratio(given_norm, target_norm)
     # Short answers and acronyms get no typo allowance: RANK is not RANKL, BMI is not BMD.
@@ -140,29 +140,35 @@ def _typo(given_norm: str, target_norm: str) -> bool:
         return False
     allowed = 1 if len(target_norm) <= 8 else 2 + len(target_norm) // 12
     differing = [(g, w) for g, w in zip(given, wanted) if stem(g) != stem(w)]
-    if differing and all(_one_spelling(g) == _one_spelling(w) for g, w in differing):
-        return True  # "diarrhoea" for "diarrhea", "hot flushes" for "hot flashes": one word, two spellings
     if not differing or any(_other_word(g, w) for g, w in differing):
         return False
     return sum(OSA.distance(g, w) for g, w in differing) <= allowed
 
 
-def _same_words_in_one_spelling(given_norm: str, target_norm: str) -> bool:
-    given, wanted = given_norm.split(), target_norm.split()
-    # (words of five letters or more in one spelling: "shoes" is not a spelling of "shes")
-    return len(given) == len(wanted) and given != wanted and \
-        all(g == w or (len(_one_spelling(g)) >= 5 and _one_spelling(g) == _one_spelling(w)) for g, w in zip(given, wanted))
+# British spellings of medical words, by the roots that carry them, and the one phrase whose word
+# differs: a list, not "oe" -> "e" anywhere ("canoes" is not "canes", "flashing" is not "flushing").
+_BRITISH = tuple((re.compile(british), american) for british, american in (
+    (r"rrhoe", "rrhe"),  # diarrhoea, amenorrhoea
+    (r"pnoe", "pne"),  # dyspnoea, apnoea
+    (r"aemi", "emi"),  # anaemia, leukaemia, ischaemia, hypoglycaemia
+    (r"\bhaem", "hem"),  # haemorrhage, haemoglobin
+    (r"\boe(?=d|st|soph)", "e"),  # oedema, oestrogen, oestradiol, oesophagus
+    (r"\bfoet", "fet"),  # foetal, foetus
+    (r"\bcoeli", "celi"),  # coeliac
+    (r"\bpaed", "ped"),  # paediatric
+    (r"aesth", "esth"),  # anaesthesia
+    (r"\bhot flush", "hot flash"),  # hot flushes
+))
 
 
-_BRITISH = (("oe", "e"), ("ae", "e"), ("flush", "flash"))
-
-
-def _one_spelling(word: str) -> str:
-    """A word in its American spelling ("diarrhoea", "oedema", "anaemia" -> "diarrhea", "edema",
-    "anemia"; "flushes" -> "flashes", as in "hot flushes"), for telling a variant from a new word."""
-    for british, american in _BRITISH:
-        word = word.replace(british, american)
-    return word
+def american(norm: str) -> str:
+    """Normalised text with the British spellings of medical words made American ("diarrhoea",
+    "oedema", "anaemia", "hot flushes" -> "diarrhea", "edema", "anemia", "hot flashes")."""
+    if "e" not in norm:
+        return norm
+    for british, american_spelling in _BRITISH:
+        norm = british.sub(american_spelling, norm)
+    return norm
 
 
 @lru_cache(maxsize=4096)
