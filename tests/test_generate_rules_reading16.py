@@ -24,3 +24,11 @@ def test_interchangeable_yes_no_stays_when_no_card_compares_the_forms(tmp_path):
     asked = questions_and_answers(generated_cards(tmp_path, ARTICLE.format(dose="200 mg")))
     assert COMPARED not in asked, asked
     assert asked.get(YES_NO) == "No", asked
+
+
+def test_a_two_word_form_is_the_same_form_in_both_cards(tmp_path):
+    article = ARTICLE.format(dose="350 mg").replace("zorbicin capsules", "zorbicin oral solution").replace(
+        "from capsules to tablets. The capsules and tablets", "from an oral solution to tablets. The oral solution and tablets")
+    asked = questions_and_answers(generated_cards(tmp_path, article))
+    assert [q for q in asked if "compare the dose of the" in q and "oral solution" in q], asked
+    assert not [q for q in asked if "interchangeable" in q], asked

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..decks import CLOZE_RE
 from .cards import Draft, contains_answer, plain_words
+from .quality_text import stem
 
 ANSWER_SHARE = 0.05  # no answer may be more than ~5% of a deck's answers
 
@@ -120,21 +121,22 @@ def _shown_by_a_prompt(d: Draft, kept: list[Draft]) -> bool:
 
 
 _INTERCHANGEABLE = re.compile(r"^are .+? (?P<a>\w+) and (?P<b>\w+) interchangeable$")
+_FORMS_DOSED = re.compile(r"compare the dose of the (?:\w+ )?(\w+) and of the (?:\w+ )?(\w+)\.?$", re.I)
 
 
 def _forms_compared(d: Draft, kept: list[Draft]) -> bool:
     """"Are X capsules and tablets interchangeable?" -> "No" beside "X: compare the dose of the tablets
     and of the capsules." -> "Tablets: 300 mg ...; capsules: 400 mg ...": the yes/no question is
     guessed from its wording, and the comparison tells why one is not given for the other (the
-    sixteenth reading), so the yes/no card goes."""
+    sixteenth reading), so the yes/no card goes. Forms compare by their last word's stem ("oral
+    solution" and "solution", "patches" and "patch")."""
     m = _INTERCHANGEABLE.match(d.ask) if d.kind == "action" else None
     if m is None:
         return False
-    forms = {m.group("a").lower().rstrip("s"), m.group("b").lower().rstrip("s")}
+    forms = {stem(m.group("a")), stem(m.group("b"))}
     for o in kept:
-        c = re.search(r"compare the dose of the (\w+) and of the (\w+)", str(o.data.get("prompt", "")), re.I)
-        if o.kind == "compare" and o.document == d.document and c and \
-                {c.group(1).lower().rstrip("s"), c.group(2).lower().rstrip("s")} == forms:
+        c = _FORMS_DOSED.search(str(o.data.get("prompt", ""))) if o.kind == "compare" and o.document == d.document else None
+        if c and {stem(c.group(1)), stem(c.group(2))} == forms:
             return True
     return False
 
