@@ -26,8 +26,8 @@ _V13_TYPES = {"id": "TEXT PRIMARY KEY", "rating": "INTEGER", "duration_ms": "INT
               "before_due_us": "INTEGER", "before_last_review_us": "INTEGER", "after_state": "INTEGER",
               "after_step": "INTEGER", "after_stability": "REAL", "after_difficulty": "REAL", "after_due_us": "INTEGER",
               "after_last_review_us": "INTEGER"}
-_V12_COLUMNS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id", "undone",
-                "fsrs_state_before", "fsrs_state_after", "due_after", "state_before", "state_after")
+V12_REVIEW_COLUMNS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id", "undone",
+                      "fsrs_state_before", "fsrs_state_after", "due_after", "state_before", "state_after")
 
 
 #: How often (in reviews) migration 13 reports how far it is: ~200 reports for a million reviews.
@@ -55,7 +55,7 @@ def compact_log_v13(db: sqlite_utils.Database, progress: Progress | None = None)
     def rows():
         report(0, total, f"{UPGRADING_13}: 0 of {total:,} reviews")
         for done, (*head, before, after) in enumerate(
-                conn.execute(f"SELECT {', '.join(_V12_COLUMNS)} FROM reviews ORDER BY rowid"), 1):
+                conn.execute(f"SELECT {', '.join(V12_REVIEW_COLUMNS)} FROM reviews ORDER BY rowid"), 1):
             yield (*head, *encode(before), *encode(after))
             if done % UPGRADE_REPORT_EVERY == 0:
                 report(done, total, f"{UPGRADING_13}: {done:,} of {total:,} reviews")

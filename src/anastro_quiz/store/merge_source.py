@@ -15,15 +15,14 @@ from typing import Iterable, Iterator
 from .cards import marks
 from .db import StoreError, identify_file, is_sqlite_file, open_read_only
 from .identity import schema_problem
-from .compact_log import REVIEW_COLUMNS_V13
+from .compact_log import REVIEW_COLUMNS_V13, V12_REVIEW_COLUMNS
 from .states import AFTER, BEFORE, decode, encode
 
 #: The review columns copied from another database of schema 13 or later (states as columns).
 REVIEW_COLUMNS = REVIEW_COLUMNS_V13
 #: The review columns of another database from before schema 13 (states as JSON text): its
 #: reviews are copied through Python, each state encoded as ours are (:func:`.states.encode`).
-OLD_REVIEW_COLUMNS = ("id", "deck", "card_id", "rating", "reviewed_at", "day", "duration_ms", "mode", "session_id",
-                      "undone", "fsrs_state_before", "fsrs_state_after", "due_after", "state_before", "state_after")
+OLD_REVIEW_COLUMNS = V12_REVIEW_COLUMNS  # a copy made before schema 13: both states as JSON text
 ATTACHED = "merge_source.reviews"  # the other database's reviews, attached read-only
 
 
