@@ -118,3 +118,39 @@ def test_a_command_on_a_terminal_gets_the_upgrade_bar(old_db, deck_dir, monkeypa
     result = CliRunner().invoke(cli, ["--db", str(old_db), "--decks", str(deck_dir), "decks"])
     assert result.exit_code == 0, result.output
     assert seen[0] == (0, total) and (total, total) in seen
+
+
+def _free_pages(path) -> int:
+    return rawdb.rows(path, "PRAGMA freelist_count")[0][0]
+
+
+def _file_mostly_free(path) -> None:
+    """An up-to-date database whose file is mostly free pages, as an upgrade stopped before its
+    compaction (a quit, Ctrl+C) leaves it."""
+    with Store.open(path):
+        pass
+    rawdb.write(path, "CREATE TABLE leftover (blob BLOB)",
+                *[("INSERT INTO leftover VALUES (?)", (b"x" * 4000,)) for _ in range(1000)])
+    rawdb.write(path, "DROP TABLE leftover", "PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def test_an_open_gives_back_the_free_pages_a_stopped_upgrade_left(tmp_path, monkeypatch):
+    from anastro_quiz.store import db
+    monkeypatch.setattr(db, "OWED_COMPACTION_BYTES", 1024 * 1024)
+    path = tmp_path / "stopped.db"
+    _file_mostly_free(path)
+    assert _free_pages(path) > 500
+    stages = []
+    with Store.open(path, upgrading=lambda done, total, stage: stages.append(stage)):
+        pass
+    assert _free_pages(path) == 0
+    assert stages == [db.COMPACTING, db.COMPACTING]  # shown as the upgrade's last stage
+
+
+def test_a_few_free_pages_are_left_for_the_file_to_reuse(tmp_path):
+    path = tmp_path / "small.db"
+    _file_mostly_free(path)  # 4 MB free: under the size worth a compaction at open
+    free = _free_pages(path)
+    with Store.open(path, upgrading=lambda *report: pytest.fail(f"no compaction expected: {report}")):
+        pass
+    assert _free_pages(path) == free
