@@ -56,14 +56,9 @@ def terminal_progress(label: str, delay: float | None = None, *, note: str | Non
             state["bar"].__exit__(None, None, None)
 
 
-#: Said above the bar of an older database's one-time upgrade (``upgrade_progress``).
-UPGRADE_NOTE = ("A one-time upgrade of your review history to a compact format (about half the space). Safe to "
-                "interrupt (Ctrl+C): it is one transaction, so the history stays as it was and the next open starts "
-                "it again.")
-
-
 def upgrade_progress() -> "contextlib.AbstractContextManager[Callable[[int, int, str], None]]":
     """The bar of an older database's one-time upgrade (``Store.open``'s ``upgrading``): short
     enough for 80 columns, the stage's part after the colon beside it."""
-    return terminal_progress("Upgrading history", note=UPGRADE_NOTE, width=12,
+    from ..store import upgrade_why  # (not at import: `help` starts without the store)
+    return terminal_progress("Upgrading history", note=upgrade_why("Ctrl+C", "open"), width=12,
                              show=lambda stage: stage.rpartition(": ")[2])

@@ -17,7 +17,7 @@ from __future__ import annotations
 from .backup import BackupSource
 from .check import CheckReport, CheckStore
 from .cards import LEARNING, NEW, RELEARNING, REVIEW, CardStore, DeckCounts, ScheduleRow
-from .db import SQLITE_HEADER, Connection, is_current_on_disk, is_sqlite_file
+from .db import SQLITE_HEADER, Connection, is_current_on_disk, is_sqlite_file, upgrade_why
 from .errors import StoreBusy, StoreDamaged, StoreError, StoreFull, StoreReadOnly, database_errors
 from .merge import HistoryReport, MergeReport, MergeStore, SettingConflict
 from .merge_source import check_mergeable
@@ -40,5 +40,5 @@ class Store(CheckStore, CardStore, OverviewStore, MasteryStore, ReviewStore, Ses
 __all__ = [
     "BackupSource", "CheckReport", "DeckCounts", "HistoryReport", "LEARNING", "LEECH_LAPSES", "LoggedReview", "MIGRATIONS", "MergeReport", "NEW",
     "RELEARNING", "REVIEW", "SCHEMA_VERSION", "SQLITE_HEADER", "ScheduleRow", "SettingConflict", "Store",
-    "StoreBusy", "StoreDamaged", "StoreError", "StoreFull", "StoreReadOnly", "check_mergeable", "database_errors", "deck_scope", "is_current_on_disk", "is_lapse", "is_leech", "is_sqlite_file",
+    "StoreBusy", "StoreDamaged", "StoreError", "StoreFull", "StoreReadOnly", "check_mergeable", "database_errors", "deck_scope", "is_current_on_disk", "is_lapse", "is_leech", "is_sqlite_file", "upgrade_why",
 ]

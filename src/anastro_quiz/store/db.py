@@ -30,6 +30,16 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 #: What a long migration reports while it gives the file the old log's pages back (VACUUM: the
 #: upgrade itself is committed by then).
 COMPACTING = "Upgrade done: freeing the old log's disk space"
+
+
+def upgrade_why(stop_key: str, next_start: str) -> str:
+    """Why a one-time upgrade is under way and that stopping it is safe, for the CLI's bar
+    (``"Ctrl+C"``, ``"open"``) and Home's (``"Ctrl+Q"``, ``"launch"``)."""
+    return (f"A one-time upgrade of your review history to a compact format (about half the space). Safe to "
+            f"interrupt ({stop_key}): it is one transaction, so your history stays as it was and the next "
+            f"{next_start} starts it again.")
+
+
 # Free pages an open gives back when they are most of the file: what an upgrade stopped before its
 # compaction left (a million reviews: 0.6 GB); smaller leftovers are reused as the file grows.
 OWED_COMPACTION_BYTES = 64 * 1024 * 1024

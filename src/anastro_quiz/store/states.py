@@ -70,8 +70,8 @@ def _text(state: int, step: int | None, stability: float | None, difficulty: flo
 
 
 # The text dump_state writes for the usual card, read without the JSON parser (a migration
-# encodes two states a review: 24 -> {FAST} us a review); whatever it reads is still checked by
-# writing the text again.
+# encodes two states a review, and would parse each with json otherwise); whatever it reads is
+# still checked by writing the text again.
 _USUAL = re.compile(r'\{"card_id":0,"state":(-?\d+),"step":(null|-?\d+),"stability":([-+.\deE]+),'
                     r'"difficulty":([-+.\deE]+),"due":"([^"]+)","last_review":"([^"]+)"\}')
 

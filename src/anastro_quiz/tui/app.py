@@ -36,6 +36,8 @@ Progress = Callable[[int, int, str], None]
 
 class OpeningStopped(Exception):
     """Raised from an opener's upgrade progress once the app has quit: the upgrade stops, rolled back."""
+
+
 OPENING_BAR_DELAY = 0.5  # seconds of opening before Home shows a progress bar (a first import)
 
 

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Static
 
 from ...home_data import HomeData, load_home
+from ...store import upgrade_why
 from ..widgets.bars import count_bars, share_bar
 from ..shared_keys import key_footer
 from ..work import Reply
@@ -136,9 +137,7 @@ class HomeScreen(CoreScreen):
         stage: str
 
     #: Said under an upgrade's progress: why it happens, and that quitting is safe.
-    UPGRADE_WHY = ("A one-time upgrade of your review history to a compact format (about half the space). Safe to "
-                   "interrupt: it is one transaction, so quitting (Ctrl+Q) leaves your history as it was, and the "
-                   "next launch starts the upgrade again.")
+    UPGRADE_WHY = upgrade_why("Ctrl+Q", "launch")
 
     @on(Opening)
     def _opening(self, message: Opening) -> None:
