@@ -18,7 +18,7 @@ import re
 from .cards import Draft, contains_answer, make_draft
 from .extract import Sentence
 from .list_items import MAX_ANY_TWO, MAX_NAMED
-from .teacher_clauses import DOCUMENT_DRUG, drop_asides, question
+from .teacher_clauses import DOCUMENT_DRUG, drop_asides, names_drug, question
 from .teacher_lists import domain_things
 
 MAX_ITEM_WORDS = 10
@@ -64,7 +64,7 @@ def _card(lead: Sentence, bodies: list[str], drug: str) -> Draft | None:
         category = named.group("category").lower()
         link = "to" if category.startswith("resistance ") else "of"
         prompt_end = f"{category} {link} {drug}{named.group('setting') or ''}"
-    elif re.search(rf"\b{re.escape(drug)}\b", lead.text, re.I):
+    elif names_drug(lead.text, drug):
         prompt_end = f"{noun} of {drug}"
     else:
         return None  # "several mechanisms" of what, unsaid

@@ -42,6 +42,16 @@ _PROPER: set[str] = set()
 DOCUMENT_DRUG: list[str] = []  # the drug an article is titled with, which "the medication" stands for
 
 
+@lru_cache(maxsize=64)
+def _drug_word(drug: str) -> re.Pattern:
+    return re.compile(rf"\b{re.escape(drug)}\b", re.I)
+
+
+def names_drug(text: str, drug: str) -> bool:
+    """Whether ``text`` names ``drug`` as a word of its own, in any case ("Goserelin", "goserelin's")."""
+    return _drug_word(drug).search(text) is not None
+
+
 def learn_names(sentences: list[Sentence]) -> None:
     """Remember the document's proper names: capitalised words that never appear in lower case
     and stand capitalised inside a sentence ("Novartis", "FDA"), so prompts keep their capitals

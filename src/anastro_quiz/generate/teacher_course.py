@@ -24,7 +24,7 @@ import re
 
 from .cards import Draft, contains_answer, make_draft
 from .extract import Sentence
-from .teacher_clauses import DOCUMENT_DRUG, MAX_ANSWER_WORDS, lower_first, question, upper_first
+from .teacher_clauses import DOCUMENT_DRUG, MAX_ANSWER_WORDS, lower_first, names_drug, question, upper_first
 
 _COVER = re.compile(
     r"^(?:It is|It was) (?:therefore |thus |hence |also |generally |usually )?(?:advisable|recommended|advised|"
@@ -61,7 +61,7 @@ def _naming(s: Sentence, drug: str) -> list[Sentence]:
     while b is not None and len(window) < 3:
         window.append(b)
         b = b.before
-    return [b for b in window if b.lost is None and re.search(rf"\b{re.escape(drug)}\b", b.text, re.I)]
+    return [b for b in window if b.lost is None and names_drug(b.text, drug)]
 
 
 _REVERSES = re.compile(
@@ -96,7 +96,7 @@ _PHENOMENON = re.compile(
 def _phenomenon(s: Sentence, drug: str) -> Draft | None:
     """"... the phenomenon of the X, where Y" -> "What is the X?" -> Y (the module docstring)."""
     m = _PHENOMENON.search(s.text)
-    if m is None or not re.search(rf"\b{re.escape(drug)}\b", s.text, re.I):
+    if m is None or not names_drug(s.text, drug):
         return None
     what = m.group("what")
     if len(what.split()) > MAX_ANSWER_WORDS or re.match(r"^(?:it|this|they|these)\b", what, re.I):

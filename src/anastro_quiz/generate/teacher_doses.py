@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 from .cards import Draft, contains_answer, make_draft
 from .extract import Sentence
 from .prompt_signals import one_place
-from .teacher_clauses import DOCUMENT_DRUG, lower_first, question, upper_first
+from .teacher_clauses import DOCUMENT_DRUG, lower_first, names_drug, question, upper_first
 
 _AMOUNT = r"\d+(?:\.\d+)?"
 _UNIT = r"(?:mg|µg|mcg|g)"
@@ -125,7 +125,7 @@ def _item_dose(s: Sentence, drug: str, lead: Sentence | None) -> tuple[str, str]
     the following indications:" -> ("At what dosage is bicalutamide used for metastatic prostate
     cancer in men in combination with a gonadotropin-releasing hormone analogue or surgical
     castration?", "50 mg/day"). Not under a lead of off-label or unproven uses."""
-    if lead is None or not re.search(rf"\b{re.escape(drug)}\b", lead.text, re.I) or not _USES_LEAD.search(lead.text):
+    if lead is None or not names_drug(lead.text, drug) or not _USES_LEAD.search(lead.text):
         return None
     if _OFF_LABEL.search(lead.text):
         return None  # a niche use's dose ("in boys at 12.5 to 100 mg/day"): not what a student is examined on

@@ -16,7 +16,7 @@ import re
 
 from .cards import Draft, contains_answer, make_draft
 from .extract import Sentence
-from .teacher_clauses import DOCUMENT_DRUG, question
+from .teacher_clauses import DOCUMENT_DRUG, names_drug, question
 
 _RESULT = re.compile(
     r"^(?:This|The|Such an?) (?:decrease|reduction|inhibition|suppression|fall|drop|increase|rise) (?:in|of) "
@@ -33,7 +33,7 @@ def effect_size(s: Sentence) -> Draft | None:
     if m is None or not DOCUMENT_DRUG or s.previous is None or s.previous.lost is not None:
         return None
     drug = DOCUMENT_DRUG[0].lower()
-    if not re.search(rf"\b{re.escape(drug)}\b", s.previous.text, re.I):
+    if not names_drug(s.previous.text, drug):
         return None  # "This decrease" would be some other drug's, or nobody's
     measure = m.group("measure")
     verb = _FALLS[m.group("change")]

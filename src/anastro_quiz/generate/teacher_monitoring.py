@@ -18,7 +18,7 @@ import re
 
 from .cards import Draft
 from .extract import Sentence
-from .teacher_clauses import clean_prompt_part, drug_names, lower_first, names_something, short_phrase, upper_first
+from .teacher_clauses import clean_prompt_part, drug_names, lower_first, names_drug, names_something, short_phrase, upper_first
 from .teacher_context import with_population
 from .teacher_why import as_cards, ask
 
@@ -52,7 +52,7 @@ def monitoring(s: Sentence, text: str, drug: str | None) -> list[Draft]:
     m = _SCREENING_WITH.search(text)
     if m:
         during = m.group("during")
-        if drug and not re.search(rf"\b{re.escape(drug)}\b", during, re.I):
+        if drug and not names_drug(during, drug):
             during = f"{lower_first(drug)} treatment"
         if clean_prompt_part(during, 2) is None or not names_something(during):
             return []
